@@ -1,0 +1,96 @@
+// Declarative CLI options (the Vitest way): each verb exports a CommandSpec; the parser, the
+// help text and the usage errors all come from the table.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  short?: string;
+  /** Value name shown in help, e.g. "NAME". */
+  arg?: string;
+  multiple?: boolean;
+  default?: string | boolean;
+  /** Allowed values for a string option. */
+  choices?: readonly string[];
+}
+
+export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
+  name: string;
+  summary: string;
+  /** e.g. "FILE... [options]" */
+  usage: string;
+  /** Positional arguments: min count, description. */
+  positionals?: { min: number; max?: number; name: string };
+  options: O;
+  examples?: string[];
+  run(args: ParsedArgs<O>): Promise<number>;
+}
+
+export type ParsedArgs<O extends Record<string, OptionSpec>> = {
+  positionals: string[];
+  values: {
+    [K in keyof O]: O[K]['type'] extends 'boolean'
+      ? boolean | undefined
+      : O[K]['multiple'] extends true
+        ? string[] | undefined
+        : string | undefined;
+  };
+};
+
+export function defineCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): CommandSpec<O> {
+  return spec;
+}
+
+export function parseCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, argv: string[]): ParsedArgs<O> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
+  for (const [name, o] of Object.entries(spec.options)) {
+    options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/, '');
+    throw new UsageError(`matrix ${spec.name}: ${msg}`, `run \`matrix ${spec.name} --help\` for the options`);
+  }
+  const values = parsed.values as Record<string, unknown>;
+  for (const [name, o] of Object.entries(spec.options)) {
+    if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
+    const v = values[name];
+    if (o.choices && typeof v === 'string' && !o.choices.includes(v)) {
+      throw new UsageError(`matrix ${spec.name}: --${name} must be one of ${o.choices.join(', ')} (got "${v}")`);
+    }
+  }
+  const pos = spec.positionals;
+  if (pos && parsed.positionals.length < pos.min) {
+    throw new UsageError(`matrix ${spec.name}: missing ${pos.name}`, `usage: matrix ${spec.name} ${spec.usage}`);
+  }
+  if (pos?.max !== undefined && parsed.positionals.length > pos.max) {
+    throw new UsageError(`matrix ${spec.name}: too many arguments (${parsed.positionals.slice(pos.max).join(' ')})`, `usage: matrix ${spec.name} ${spec.usage}`);
+  }
+  if (!pos && parsed.positionals.length > 0) {
+    throw new UsageError(`matrix ${spec.name}: unexpected argument "${parsed.positionals[0]}"`, `usage: matrix ${spec.name} ${spec.usage}`);
+  }
+  return { positionals: parsed.positionals, values } as ParsedArgs<O>;
+}
+
+export function helpText(spec: CommandSpec): string {
+  const lines = [`matrix ${spec.name} — ${spec.summary}`, '', `usage: matrix ${spec.name} ${spec.usage}`, ''];
+  const rows = Object.entries(spec.options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.arg ?? 'VALUE'}` : ''}`;
+    const extra = [o.choices ? `one of: ${o.choices.join(' | ')}` : '', o.default !== undefined && o.default !== false ? `default: ${o.default}` : '']
+      .filter(Boolean)
+      .join('; ');
+    return [flag, `${o.description}${extra ? ` (${extra})` : ''}`] as const;
+  });
+  rows.push(['    --help', 'show this help']);
+  const w = Math.max(...rows.map((r) => r[0].length));
+  lines.push('options:');
+  for (const [f, d] of rows) lines.push(`  ${f.padEnd(w)}  ${d}`);
+  if (spec.examples?.length) {
+    lines.push('', 'examples:');
+    for (const e of spec.examples) lines.push(`  ${e}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,46 @@
+// What diagnosis produces from a log. Pure data.
+import type { SemanticOptions } from '../matrix/types.ts';
+
+export const CATEGORIES = [
+  'ptx-toolchain',
+  'no-kernel-image',
+  'graph-capture',
+  'oom',
+  'unsupported-model',
+  'backend-unsupported',
+  'nccl',
+  'driver-mismatch',
+  'import-error',
+  'other',
+  'healthy',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface EvidenceLine {
+  /** 1-based line number in the log. */
+  line: number;
+  text: string;
+}
+
+export interface Diagnosis {
+  category: Category | string;
+  /** Signature id from signatures.yaml (or an infra id such as gpu-runtime-missing), null when healthy. */
+  signature: string | null;
+  title: string;
+  explanation: string;
+  /** Startup phase in which it happened, e.g. "profile", "graph-capture", "load". */
+  phase: string | null;
+  evidence: EvidenceLine[];
+  /** Remedies as semantic option changes, in the order triage should try them. */
+  remedies: Array<Partial<SemanticOptions>>;
+  links: string[];
+}
+
+export interface TimelinePhase {
+  /** e.g. "weights", "model-load", "compile", "kv-cache", "graph-capture", "ready" */
+  name: string;
+  /** Seconds from the first log line, when timestamps are known. */
+  startS: number | null;
+  durationS: number | null;
+  detail: Record<string, string | number | boolean>;
+}

@@ -1,0 +1,50 @@
+// The one interface behind which all engine knowledge lives (ARCHITECTURE.md rule 2).
+// Outside harness/engines/ and harness/emulator/ no code names an engine.
+import type { EngineId, SemanticOptions } from '../matrix/types.ts';
+
+export interface CommandInput {
+  /** Model repo id or path. */
+  model: string;
+  options: SemanticOptions;
+  /** Port the server must listen on inside the container. */
+  port: number;
+  /** Raw args from the matrix escape hatch, appended last. */
+  extraArgs: string[];
+}
+
+export type CommandResult = { argv: string[] } | { unsupported: string };
+
+export interface ReadinessRule {
+  /** HTTP path polled until it answers `okStatus`. */
+  path: string;
+  okStatus: number;
+}
+
+export interface MetricNames {
+  ttft: string;
+  itl: string;
+  e2e: string;
+  promptTokens: string;
+  generationTokens: string;
+  /** Speculative decoding counters/gauges; null where the engine has none. */
+  specDrafts: string | null;
+  specDraftTokens: string | null;
+  specAcceptedTokens: string | null;
+  specAcceptedPerPos: string | null;
+  /** SGLang-style gauge of mean accepted length. */
+  specAcceptLength: string | null;
+}
+
+export interface Engine {
+  id: EngineId;
+  /** The entrypoint of the engine's standard image (e.g. ["vllm","serve"]), or null when the image has none. */
+  entrypoint: string[] | null;
+  /** Default port the engine's server listens on. */
+  defaultPort: number;
+  /** The engine's argv after the entrypoint for the given semantic options. */
+  command(input: CommandInput): CommandResult;
+  readiness: ReadinessRule;
+  metrics: MetricNames;
+  /** Env variables the engine needs set for the options (e.g. VLLM_* switches). */
+  env?(options: SemanticOptions): Record<string, string>;
+}

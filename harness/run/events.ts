@@ -1,0 +1,87 @@
+// One event stream, many consumers (ARCHITECTURE.md rule 3). The runner emits these to every
+// Reporter in order; the SQLite writer, console, JUnit and GitHub summary are all Reporters.
+import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
+import type { ProbeResult } from '../probes/probe.ts';
+import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+
+export interface RunInfo {
+  id: string;
+  startedAt: string;
+  host: string;
+  runnerLabels: string[];
+  gitCommit: string | null;
+  matrixFiles: Array<{ path: string; sha256: string }>;
+  emulate: boolean;
+  argv: string[];
+  dbPath: string;
+  outDir: string;
+  resumedFrom: string | null;
+}
+
+export type PhaseName = 'image' | 'create' | 'start' | 'ready' | 'probes' | 'teardown';
+
+export interface Fingerprint {
+  imageRef: string;
+  imageDigest: string | null;
+  engineVersion: string | null;
+  gpuName: string;
+  computeCapability: string;
+  driverVersion: string | null;
+  cudaVersion: string | null;
+  torchVersion: string | null;
+  imageLabels: Record<string, string>;
+}
+
+export interface AttemptResult {
+  attempt: number;
+  /** 'retry' for a plain retry, 'triage' for a remedy trial. */
+  kind: 'first' | 'retry' | 'triage';
+  options: SemanticOptions;
+  command: string[];
+  outcome: 'pass' | 'fail' | 'infra';
+  exitCode: number | null;
+  diagnosis: Diagnosis | null;
+  phases: Partial<Record<PhaseName, number>>;
+  probes: ProbeResult[];
+  timeline: TimelinePhase[];
+  logPath: string | null;
+  logTail: string[];
+  fingerprint: Fingerprint | null;
+  containerId: string | null;
+  dockerRun: string | null;
+  error: string | null;
+}
+
+export interface TriageResult {
+  tried: Array<{ options: Partial<SemanticOptions>; outcome: 'pass' | 'fail' | 'infra'; signature: string | null }>;
+  /** The first remedy that passed, or null. */
+  fixedBy: Partial<SemanticOptions> | null;
+}
+
+export interface CellResult {
+  cell: Cell;
+  verdict: Verdict;
+  category: string | null;
+  signature: string | null;
+  attempts: AttemptResult[];
+  triage: TriageResult | null;
+  /** Human reason for skip / infra / unexpected outcomes. */
+  reason: string | null;
+  durationMs: number;
+}
+
+export interface RunSummary {
+  status: 'finished' | 'interrupted' | 'failed';
+  finishedAt: string;
+  counts: Record<Verdict, number>;
+  exitCode: number;
+}
+
+export interface Reporter {
+  onRunBegin?(run: RunInfo, cells: Cell[]): void | Promise<void>;
+  onCellBegin?(cell: Cell, attempt: number): void | Promise<void>;
+  onPhase?(cell: Cell, phase: PhaseName, state: 'begin' | 'end', seconds?: number): void | Promise<void>;
+  onProbeEnd?(cell: Cell, result: ProbeResult): void | Promise<void>;
+  onCellEnd?(result: CellResult): void | Promise<void>;
+  onRunEnd?(run: RunInfo, summary: RunSummary): void | Promise<void>;
+}

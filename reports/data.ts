@@ -1,0 +1,84 @@
+// The report's input: everything the page shows, as plain JSON. The store's queries build it
+// (harness/store/report-data.ts); the renderer (reports/render.ts) embeds it into one HTML file.
+import type { Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
+import type { EvidenceLine, TimelinePhase } from '../harness/diagnose/types.ts';
+import type { Fingerprint, TriageResult } from '../harness/run/events.ts';
+
+export interface ReportRun {
+  id: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  host: string;
+  gitCommit: string | null;
+  emulate: boolean;
+  counts: Record<Verdict, number>;
+}
+
+export interface ReportProbe {
+  name: string;
+  verdict: 'pass' | 'fail' | 'skip';
+  metrics: Record<string, number>;
+  error: string | null;
+  assertions: Array<{ name: string; ok: boolean; message: string }>;
+}
+
+export interface ReportCell {
+  id: string;
+  image: string;
+  imageRef: string;
+  engine: string;
+  gpu: string;
+  arch: string;
+  model: string;
+  flags: string;
+  options: SemanticOptions;
+  verdict: Verdict;
+  category: string | null;
+  signature: string | null;
+  /** Failure title / explanation from the signature knowledge base. */
+  title: string | null;
+  explanation: string | null;
+  remedies: Array<Partial<SemanticOptions>>;
+  links: string[];
+  reason: string | null;
+  expect: Expectation | null;
+  attempts: number;
+  triage: TriageResult | null;
+  probes: ReportProbe[];
+  timeline: TimelinePhase[];
+  /** Phase durations in seconds (image, create, start, ready, probes, teardown). */
+  phases: Record<string, number>;
+  /** The log tail; `evidence` line numbers index into the full log. */
+  logExcerpt: Array<{ line: number; text: string }>;
+  evidence: EvidenceLine[];
+  /** Relative link to the full log beside index.html, or null. */
+  logHref: string | null;
+  fingerprint: Fingerprint | null;
+  dockerRun: string | null;
+  /** Preflight prediction for the cell, if one was made. */
+  prediction: { verdict: string; detail: string } | null;
+}
+
+export interface HistoryPoint {
+  run: string;
+  startedAt: string;
+  verdict: Verdict;
+  startupS: number | null;
+  ttftMs: number | null;
+  itlMs: number | null;
+}
+
+export interface ReportData {
+  generatedAt: string;
+  /** Runs shown, newest first; runs[0] is the current run. */
+  runs: ReportRun[];
+  cells: ReportCell[];
+  /** Per cell id, oldest first. */
+  history: Record<string, HistoryPoint[]>;
+  regressions: string[];
+  fixed: string[];
+  flaky: string[];
+  /** The latency definitions, printed on the page. */
+  formulas: Record<string, string>;
+}
