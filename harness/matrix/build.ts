@@ -1,0 +1,137 @@
+// Validated raw matrix → Matrix: canonical GPU refs, interpolated env, options as data. Pure.
+// Runs only after schema.ts and refs.ts found no mistakes, so lookups here cannot fail.
+import { archOf, findGpu } from '../gpu/catalog.ts';
+import { parseDuration } from './duration.ts';
+import { interpolate, type Lookup } from './interpolate.ts';
+import { AXES, DEFAULT_TIMEOUTS, type Axis, type Matrix, type Overrides, type Where } from './matrix.ts';
+import type { RawInclude, RawMatrix, RawOptions, RawWhere } from './schema.ts';
+import type { EnvValue, GpuRef, SemanticOptions, Timeouts } from './types.ts';
+import type { SourceLocation } from '../errors.ts';
+import type { Source } from './source.ts';
+import { BUILTIN_PROBES } from './types.ts';
+
+export function gpuRef(name: string): GpuRef {
+  const spec = findGpu(name);
+  if (!spec) throw new Error(`gpuRef: unknown GPU ${name} (validated earlier)`);
+  return { name: spec.name, arch: archOf(spec.computeCapability), computeCapability: spec.computeCapability, memoryGiB: spec.memoryGiB };
+}
+
+function env(raw: Record<string, string | number | boolean> | undefined, lookup: Lookup): Record<string, EnvValue> {
+  const out: Record<string, EnvValue> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    if (typeof v !== 'string') {
+      out[k] = { value: String(v), secret: false };
+      continue;
+    }
+    const r = interpolate(v, lookup);
+    if (!r.ok) throw new Error(`env ${k}: ${r.message} (validated earlier)`);
+    out[k] = r.value;
+  }
+  return out;
+}
+
+function options(raw: RawOptions | undefined): SemanticOptions {
+  return { ...(raw ?? {}) } as SemanticOptions;
+}
+
+function timeouts(raw: { startup?: string; probe?: string } | undefined): Partial<Timeouts> {
+  const out: Partial<Timeouts> = {};
+  if (raw?.startup) out.startupMs = parseDuration(raw.startup)!;
+  if (raw?.probe) out.probeMs = parseDuration(raw.probe)!;
+  return out;
+}
+
+function where(raw: RawWhere): Where {
+  const out: Where = {};
+  for (const axis of AXES) {
+    const v = raw[axis];
+    if (v === undefined) continue;
+    const vals = typeof v === 'string' ? [v] : v;
+    out[axis] = axis === 'gpu' ? vals.map((g) => findGpu(g)!.name) : vals;
+  }
+  return out;
+}
+
+function overrides(raw: RawInclude, lookup: Lookup): Overrides {
+  const o: Overrides = {};
+  if (raw.timeouts) o.timeouts = timeouts(raw.timeouts);
+  if (raw.retries !== undefined) o.retries = raw.retries;
+  if (raw.env) o.env = env(raw.env, lookup);
+  if (raw.options) o.options = options(raw.options);
+  return o;
+}
+
+/** Every node's location, keyed "images.0.id", for checks that run after loading. */
+function locations(source: Source, raw: RawMatrix): Record<string, SourceLocation> {
+  const out: Record<string, SourceLocation> = {};
+  for (const key of ['images', 'models', 'flags', 'exclude', 'include', 'expect', 'gpus', 'probes'] as const) {
+    const arr = (raw[key] ?? []) as unknown[];
+    out[key] = source.keyAt([key]);
+    arr.forEach((_, i) => {
+      out[`${key}.${i}`] = source.at([key, i]);
+    });
+  }
+  return out;
+}
+
+export interface BuildInput {
+  raw: RawMatrix;
+  source: Source;
+  file: string;
+  dir: string;
+  defaultName: string;
+  lookup: Lookup;
+  resolveProbe: (relPath: string) => string;
+}
+
+export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resolveProbe }: BuildInput): Matrix {
+  const d = raw.defaults ?? {};
+  return {
+    file,
+    dir,
+    name: raw.name ?? defaultName,
+    version: 1,
+    defaults: {
+      timeouts: { ...DEFAULT_TIMEOUTS, ...timeouts(d.timeouts) },
+      retries: d.retries ?? 0,
+      env: env(d.env, lookup),
+      options: options(d.options),
+    },
+    images: raw.images.map((i) => ({
+      id: i.id,
+      ref: i.ref,
+      engine: i.engine,
+      emulate: (i.emulate as Record<string, unknown> | undefined) ?? null,
+      entrypoint: i.entrypoint ?? null,
+      command: i.command ?? null,
+      platform: i.platform ?? null,
+      runtime: i.runtime ?? null,
+      mounts: i.mounts ?? [],
+      env: env(i.env, lookup),
+    })),
+    gpus: raw.gpus.map(gpuRef),
+    models: raw.models.map((m) => ({
+      id: m.id,
+      name: m.name,
+      modalities: m.modalities ?? ['text'],
+      mtp: m.mtp ?? false,
+      architecture: m.architecture ?? null,
+      sizeGiB: m.size_gib ?? null,
+      options: options(m.options),
+    })),
+    flags: (raw.flags ?? [{ id: 'default' }]).map((f) => ({ id: f.id, options: options(f.options), args: { ...(f.args ?? {}) }, requires: { ...(f.requires ?? {}) } })),
+    probes: (raw.probes ?? [...BUILTIN_PROBES]).map((p) => ((BUILTIN_PROBES as readonly string[]).includes(p) ? p : resolveProbe(p))),
+    exclude: (raw.exclude ?? []).map(where),
+    include: (raw.include ?? []).map((inc) => {
+      const w: Partial<Record<Axis, string>> = {};
+      for (const axis of AXES) {
+        const v = inc[axis];
+        if (v !== undefined) w[axis] = axis === 'gpu' ? findGpu(v)!.name : v;
+      }
+      return { where: w, ...overrides(inc, lookup) };
+    }),
+    expect: (raw.expect ?? []).map((e) => ({ where: where(e.where), fail: e.fail, issue: e.issue ?? null, reason: e.reason ?? null })),
+    runners: Object.fromEntries(Object.entries(raw.runners ?? {}).map(([k, r]) => [findGpu(k)!.name, { labels: r.labels ?? [], shards: r.shards ?? 1 }])),
+    locations: locations(source, raw),
+  };
+}

@@ -1,0 +1,28 @@
+// Durations in the matrix format: "90s", "20m", "1h30m", "500ms" — units in descending order,
+// each at most once. Pure.
+
+const DURATION_RE = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+
+/** "1h30m" → 5_400_000; null when the text is not a duration. */
+export function parseDuration(text: string): number | null {
+  const t = text.trim();
+  const m = DURATION_RE.exec(t);
+  if (!m || t === '') return null;
+  const [, h, min, s, ms] = m;
+  return Number(h ?? 0) * 3_600_000 + Number(min ?? 0) * 60_000 + Number(s ?? 0) * 1000 + Number(ms ?? 0);
+}
+
+/** 5_400_000 → "1h30m"; 500 → "500ms"; 0 → "0s". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join('');
+}
+
+export const DURATION_HINT = 'write a duration as a number with units: 90s, 20m, 1h30m or 500ms';

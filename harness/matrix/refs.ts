@@ -1,0 +1,110 @@
+// Checks that need the whole file: duplicate and unknown ids, GPU names against the catalog,
+// `${VAR}` references, custom probe modules. Works on the raw YAML value defensively, so these
+// mistakes are reported together with schema mistakes in one pass. Pure (file existence is injected).
+import type { MatrixIssue } from '../errors.ts';
+import { findGpu, gpuNames } from '../gpu/catalog.ts';
+import { interpolate, type Lookup } from './interpolate.ts';
+import { AXES, type Axis } from './matrix.ts';
+import type { Path, Source } from './source.ts';
+import { didYouMean } from './suggest.ts';
+import { pathText } from './issues.ts';
+
+export interface RefContext {
+  source: Source;
+  lookup: Lookup;
+  /** Does a custom probe module exist? Receives the path as written. */
+  probeExists: (relPath: string) => boolean;
+  probeDir: string;
+}
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const GPU_HINT = '`matrix gpus --catalog` lists every name and alias';
+
+const AXIS_LIST: Record<Exclude<Axis, 'gpu'>, 'images' | 'models' | 'flags'> = { image: 'images', model: 'models', flags: 'flags' };
+
+export function checkRefs(ctx: RefContext): MatrixIssue[] {
+  const { source } = ctx;
+  const root = rec(source.value);
+  const issues: MatrixIssue[] = [];
+  const add = (path: Path, message: string, hint?: string, atKey = false) =>
+    issues.push({ loc: atKey ? source.keyAt(path) : source.at(path), message, ...(hint ? { hint } : {}) });
+
+  // ids per axis
+  const ids: Record<string, string[]> = {};
+  for (const axis of ['images', 'models', 'flags'] as const) {
+    const seen = new Map<string, number>();
+    ids[axis] = [];
+    list(root[axis]).forEach((entry, i) => {
+      const id = rec(entry).id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined) {
+        add([axis, i, 'id'], `duplicate ${axis.slice(0, -1)} id "${id}"`, `first defined at line ${source.at([axis, first, 'id']).line}; ids must be unique`);
+      } else seen.set(id, i);
+      ids[axis]!.push(id);
+    });
+  }
+  if (root.flags === undefined) ids.flags = ['default'];
+
+  // gpus
+  const axisGpus: string[] = [];
+  list(root.gpus).forEach((g, i) => {
+    if (typeof g !== 'string') return;
+    const spec = findGpu(g);
+    if (!spec) return add(['gpus', i], `unknown GPU "${g}"`, `${didYouMean(g, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`);
+    if (axisGpus.includes(spec.name)) return add(['gpus', i], `GPU "${g}" is ${spec.name}, which is already listed`, 'list each GPU once');
+    axisGpus.push(spec.name);
+  });
+  for (const key of Object.keys(rec(root.runners))) {
+    if (!findGpu(key)) add(['runners', key], `unknown GPU "${key}" in runners`, `${didYouMean(key, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`, true);
+  }
+
+  // references from exclude / include / expect
+  const checkRef = (path: Path, axis: Axis, value: string) => {
+    if (axis === 'gpu') {
+      const spec = findGpu(value);
+      if (!spec) return add(path, `${pathText(path)}: unknown GPU "${value}"`, `${didYouMean(value, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`);
+      if (axisGpus.length && !axisGpus.includes(spec.name)) {
+        add(path, `${pathText(path)}: GPU "${value}" is not in this matrix's gpus (${axisGpus.join(', ')})`, 'add it to `gpus:` or remove this reference');
+      }
+      return;
+    }
+    const known = ids[AXIS_LIST[axis]] ?? [];
+    if (!known.includes(value)) {
+      add(path, `${pathText(path)}: no ${axis === 'flags' ? 'flag set' : axis} "${value}" in this matrix`, didYouMean(value, known) ?? `${AXIS_LIST[axis]}: ${known.join(', ')}`);
+    }
+  };
+  const checkWhere = (base: Path, where: unknown) => {
+    const w = rec(where);
+    for (const axis of AXES) {
+      const v = w[axis];
+      if (typeof v === 'string') checkRef([...base, axis], axis, v);
+      else list(v).forEach((x, i) => typeof x === 'string' && checkRef([...base, axis, i], axis, x));
+    }
+  };
+  list(root.exclude).forEach((e, i) => checkWhere(['exclude', i], e));
+  list(root.include).forEach((e, i) => checkWhere(['include', i], e));
+  list(root.expect).forEach((e, i) => checkWhere(['expect', i, 'where'], rec(e).where));
+
+  // env maps and ${VAR}
+  const checkEnv = (base: Path, env: unknown) => {
+    for (const [key, value] of Object.entries(rec(env))) {
+      if (!ENV_NAME_RE.test(key)) add([...base, key], `bad environment variable name "${key}"`, 'names use letters, digits and "_", and do not start with a digit', true);
+      if (typeof value !== 'string') continue;
+      const r = interpolate(value, ctx.lookup);
+      if (!r.ok) add([...base, key], `${pathText([...base, key])}: ${r.message}`, r.hint);
+    }
+  };
+  checkEnv(['defaults', 'env'], rec(root.defaults).env);
+  list(root.images).forEach((img, i) => checkEnv(['images', i, 'env'], rec(img).env));
+  list(root.include).forEach((inc, i) => checkEnv(['include', i, 'env'], rec(inc).env));
+
+  // custom probe modules
+  list(root.probes).forEach((p, i) => {
+    if (typeof p !== 'string' || !(p.startsWith('./') || p.startsWith('../'))) return;
+    if (!ctx.probeExists(p)) add(['probes', i], `probe module "${p}" not found`, `paths are relative to the matrix file's folder (${ctx.probeDir})`);
+  });
+  return issues;
+}

@@ -1,0 +1,181 @@
+// The matrix file format, version 1, as a zod schema. The one source of truth for validation and
+// for matrix/schema.json (scripts/gen-schema.ts). Cross-references (ids, GPU names, env
+// variables) are checked after this, in refs.ts, where the whole file is known.
+import { z } from 'zod';
+import { EmulatorTraits } from '../emulator/traits.ts';
+import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from './types.ts';
+import { DURATION_HINT, parseDuration } from './duration.ts';
+
+/** A custom issue carries its hint in params.hint (see issues.ts). */
+function check<T>(test: (v: T) => boolean, message: (v: T) => string, hint: string) {
+  return (v: T, ctx: z.core.$RefinementCtx<T>) => {
+    if (!test(v)) ctx.addIssue({ code: 'custom', message: message(v), params: { hint }, input: v });
+  };
+}
+
+export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const Id = z
+  .string()
+  .superRefine(check((v) => ID_RE.test(v), (v) => `"${v}" is not a valid id`, 'ids use letters, digits, ".", "_" and "-" (no "/": cell ids are image/gpu/model/flags)'))
+  .describe('Identifier: letters, digits, ".", "_", "-"');
+
+export const Duration = z
+  .string()
+  .superRefine(check((v) => (parseDuration(v) ?? 0) > 0, (v) => `bad duration "${v}"`, DURATION_HINT))
+  .describe('Duration such as 90s, 20m, 1h30m, 500ms');
+
+const Attention = z.enum(ATTENTION_BACKENDS);
+
+export const Options = z
+  .object({
+    attention: Attention.optional().describe('Attention backend of the language model'),
+    mm_attention: Attention.optional().describe('Attention backend of the multimodal (vision) encoder'),
+    speculative: z
+      .object({
+        method: z.enum(SPECULATIVE_METHODS),
+        tokens: z.number().int().min(1).describe('Speculative (draft) tokens per step'),
+      })
+      .strict()
+      .optional()
+      .describe('Speculative decoding'),
+    cuda_graphs: z.enum(CUDA_GRAPH_MODES).optional().describe('CUDA graph mode'),
+    tensor_parallel: z.number().int().min(1).optional().describe('Tensor-parallel degree; also the number of GPUs a cell needs'),
+    max_model_len: z.number().int().min(1).optional().describe('Maximum context length in tokens'),
+    gpu_memory_utilization: z.number().gt(0).max(1).optional().describe('Fraction of GPU memory the engine may use'),
+    language_model_only: z.boolean().optional().describe('Serve only the language model of a multimodal checkpoint'),
+    trust_remote_code: z.boolean().optional().describe("Run the checkpoint's own modelling code"),
+    limit_mm_per_prompt: z
+      .object({ image: z.number().int().min(0).optional() })
+      .strict()
+      .optional()
+      .describe('Maximum items per modality in one prompt'),
+  })
+  .strict();
+
+export const EnvMap = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .describe('Environment variables; ${VAR} reads the runner environment and makes the value a secret');
+
+export const TimeoutsSchema = z
+  .object({
+    startup: Duration.optional().describe('Time allowed from container start to a ready server'),
+    probe: Duration.optional().describe('Time allowed per probe'),
+  })
+  .strict();
+
+/** Keys allowed both in `defaults:` and on an include entry. */
+const overrideKeys = {
+  timeouts: TimeoutsSchema.optional(),
+  retries: z.number().int().min(0).optional().describe('Re-runs of a failed cell'),
+  env: EnvMap.optional(),
+  options: Options.optional(),
+};
+
+const MOUNT_RE = /^[^:]+:\/[^:]*(?::(?:ro|rw))?$/;
+const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
+
+export const ImageSchema = z
+  .object({
+    id: Id,
+    ref: z.string().min(1).describe('Container image reference'),
+    engine: z.enum(ENGINE_IDS),
+    emulate: EmulatorTraits.optional().describe('How the image behaves under --emulate'),
+    entrypoint: z.array(z.string()).optional().describe("Overrides the image's entrypoint"),
+    command: z.array(z.string()).optional().describe('Arguments placed before the engine arguments'),
+    platform: z
+      .string()
+      .superRefine(check((v) => PLATFORM_RE.test(v), (v) => `bad platform "${v}"`, 'write a platform as os/arch, e.g. linux/arm64'))
+      .optional(),
+    runtime: z.literal('nvidia').optional().describe('Container runtime (Jetson images use nvidia)'),
+    mounts: z
+      .array(z.string().superRefine(check((v) => MOUNT_RE.test(v), (v) => `bad mount "${v}"`, 'write a mount as host:container or host:container:ro, with an absolute container path')))
+      .optional(),
+    env: EnvMap.optional(),
+  })
+  .strict();
+
+const Modality = z.enum(['text', 'image']);
+
+export const ModelSchema = z
+  .object({
+    id: Id,
+    name: z.string().min(1).describe('Hugging Face repo id or path'),
+    modalities: z.array(Modality).min(1).optional().describe('Default [text]'),
+    mtp: z.boolean().optional().describe('The checkpoint has MTP heads'),
+    architecture: z.string().min(1).optional().describe('Architecture name from config.json'),
+    size_gib: z.number().positive().optional().describe('Approximate weight size in GiB'),
+    options: Options.optional(),
+  })
+  .strict();
+
+export const FlagSchema = z
+  .object({
+    id: Id,
+    options: Options.optional(),
+    requires: z
+      .object({ mtp: z.boolean().optional(), modality: Modality.optional() })
+      .strict()
+      .optional()
+      .describe('Only with models that have these properties'),
+    args: z
+      .object({ vllm: z.array(z.string()).optional(), sglang: z.array(z.string()).optional(), nim: z.array(z.string()).optional() })
+      .strict()
+      .optional()
+      .describe('Raw per-engine arguments, appended last'),
+  })
+  .strict();
+
+const isProbe = (v: string) => (BUILTIN_PROBES as readonly string[]).includes(v) || v.startsWith('./') || v.startsWith('../');
+export const ProbeName = z
+  .string()
+  .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path starting with ./ or ../`));
+
+const OneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);
+export const WhereSchema = z
+  .object({ image: OneOrMany.optional(), gpu: OneOrMany.optional(), model: OneOrMany.optional(), flags: OneOrMany.optional() })
+  .strict();
+
+export const IncludeSchema = z
+  .object({ image: z.string().optional(), gpu: z.string().optional(), model: z.string().optional(), flags: z.string().optional(), ...overrideKeys })
+  .strict();
+
+const SIGNATURE_RE = /^[a-z0-9][a-z0-9_.-]*$/;
+export const ExpectSchema = z
+  .object({
+    where: WhereSchema,
+    fail: z
+      .string()
+      .superRefine(check((v) => SIGNATURE_RE.test(v), (v) => `"${v}" is not a signature or category id`, 'ids are lower-case words joined by "-", e.g. ptx-toolchain')),
+    issue: z.url().optional().describe('Link to the upstream issue'),
+    reason: z.string().optional(),
+  })
+  .strict();
+
+export const RunnerSchema = z
+  .object({
+    labels: z.array(z.string()).optional().describe('runs-on labels of the self-hosted runners'),
+    shards: z.number().int().min(1).optional().describe('Number of parallel jobs for this GPU'),
+  })
+  .strict();
+
+export const MatrixSchema = z
+  .object({
+    version: z.literal(1),
+    name: z.string().min(1).optional().describe('Defaults to the file name'),
+    defaults: z.object(overrideKeys).strict().optional(),
+    images: z.array(ImageSchema).min(1),
+    gpus: z.array(z.string()).min(1).describe('GPU names or aliases from the catalog'),
+    models: z.array(ModelSchema).min(1),
+    flags: z.array(FlagSchema).min(1).optional().describe('Backend flag sets; default one set "default"'),
+    probes: z.array(ProbeName).min(1).optional().describe('Default: text, image, stream, mtp'),
+    exclude: z.array(WhereSchema).optional(),
+    include: z.array(IncludeSchema).optional(),
+    expect: z.array(ExpectSchema).optional(),
+    runners: z.record(z.string(), RunnerSchema).optional(),
+  })
+  .strict();
+
+export type RawMatrix = z.infer<typeof MatrixSchema>;
+export type RawOptions = z.infer<typeof Options>;
+export type RawWhere = z.infer<typeof WhereSchema>;
+export type RawInclude = z.infer<typeof IncludeSchema>;
