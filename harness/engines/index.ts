@@ -1,0 +1,16 @@
+// The engine registry: the one place that maps an EngineId to its Engine.
+import type { EngineId } from '../matrix/types.ts';
+import type { Engine } from './engine.ts';
+import { nim } from './nim.ts';
+import { sglang } from './sglang.ts';
+import { vllm } from './vllm.ts';
+
+export const ENGINES: Readonly<Record<EngineId, Engine>> = { vllm, sglang, nim };
+
+export function getEngine(id: EngineId): Engine {
+  const engine = ENGINES[id];
+  if (engine === undefined) throw new Error(`unknown engine: ${String(id)}`);
+  return engine;
+}
+
+export type { Engine, CommandInput, CommandResult, MetricNames, ReadinessRule } from './engine.ts';

@@ -1,0 +1,162 @@
+// vLLM: semantic options → `vllm serve` flags, readiness and metric names.
+//
+// Sources read for every mapping (vllm-project/vllm):
+// - docker/Dockerfile, stage vllm-openai: `ENTRYPOINT ["vllm", "serve"]` (older releases used
+//   `python3 -m vllm.entrypoints.openai.api_server`, which takes `--model`).
+// - vllm/engine/arg_utils.py: --tensor-parallel-size (-tp), --max-model-len,
+//   --gpu-memory-utilization, --trust-remote-code, --enforce-eager, --limit-mm-per-prompt (JSON),
+//   --speculative-config (JSON), --compilation-config / -O (JSON), --mm-encoder-attn-backend,
+//   --attention-backend (AttentionConfig.backend), --language-model-only.
+// - vllm/v1/attention/backends/registry.py: AttentionBackendEnum names (FLASH_ATTN, TRITON_ATTN,
+//   FLASHINFER, FLEX_ATTENTION, …; TORCH_SDPA "is only used for ViT").
+// - vllm/config/compilation.py: CUDAGraphMode (NONE, PIECEWISE, FULL, FULL_DECODE_ONLY,
+//   FULL_AND_PIECEWISE).
+// - vllm/config/speculative.py: method ("mtp", "ngram", "eagle", "eagle3", …),
+//   num_speculative_tokens, model (draft, required for eagle), prompt_lookup_max/min (ngram).
+// - vllm/v1/metrics/loggers.py and vllm/v1/spec_decode/metrics.py: metric names; prometheus_client
+//   appends `_total` to counters.
+// - vllm/entrypoints/openai/api_server.py: GET /health → 200 once the engine is up; the HTTP
+//   server does not listen before that.
+// No env(): VLLM_ATTENTION_BACKEND (the pre-0.11 switch) is deprecated where --attention-backend
+// exists; a matrix targeting an old image can set it in the image's env.
+import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
+import type { CommandInput, CommandResult, Engine } from './engine.ts';
+import { collect, compactJson, flags, hasFlag, none, type OptionFlags } from './flags.ts';
+
+/** Semantic attention id → vLLM AttentionBackendEnum name for the decoder (--attention-backend). */
+export const VLLM_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'auto'>, string | null>> = {
+  flash: 'FLASH_ATTN',
+  flashinfer: 'FLASHINFER',
+  triton: 'TRITON_ATTN',
+  flex: 'FLEX_ATTENTION',
+  // registry.py: `TORCH_SDPA = ""  # this tag is only used for ViT` — no decoder backend.
+  sdpa: null,
+};
+
+/** Semantic attention id → vLLM backend name for the vision encoder (--mm-encoder-attn-backend). */
+export const VLLM_MM_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'auto'>, string | null>> = {
+  flash: 'FLASH_ATTN',
+  flashinfer: 'FLASHINFER',
+  triton: 'TRITON_ATTN',
+  sdpa: 'TORCH_SDPA',
+  // The ViT attention wrapper (MMEncoderAttention) has no flex-attention path.
+  flex: null,
+};
+
+/** Semantic CUDA graph mode → the compilation config's cudagraph_mode (null: --enforce-eager). */
+export const VLLM_CUDAGRAPH: Readonly<Record<CudaGraphMode, 'FULL' | 'PIECEWISE' | null>> = {
+  full: 'FULL',
+  piecewise: 'PIECEWISE',
+  off: null,
+};
+
+/** ngram window used when the matrix asks for ngram speculation (speculative.py: prompt_lookup_max is required for ngram). */
+export const VLLM_NGRAM_LOOKUP = { prompt_lookup_max: 4, prompt_lookup_min: 2 } as const;
+
+function attention(value: AttentionBackend | undefined): OptionFlags {
+  if (value === undefined || value === 'auto') return none;
+  const name = VLLM_ATTENTION[value];
+  if (name === null) {
+    return { unsupported: `vllm has no ${value} attention backend for the language model (TORCH_SDPA is only used for the vision encoder; --attention-backend)` };
+  }
+  return flags('--attention-backend', name);
+}
+
+function mmAttention(value: AttentionBackend | undefined): OptionFlags {
+  if (value === undefined || value === 'auto') return none;
+  const name = VLLM_MM_ATTENTION[value];
+  if (name === null) {
+    return { unsupported: `vllm's vision encoder has no ${value} attention backend (--mm-encoder-attn-backend)` };
+  }
+  return flags('--mm-encoder-attn-backend', name);
+}
+
+function speculative(spec: SpeculativeOptions | undefined, extraArgs: readonly string[]): OptionFlags {
+  if (spec === undefined) return none;
+  // A --speculative-config in the raw args is the user's own, complete configuration.
+  if (hasFlag(extraArgs, '--speculative-config')) return none;
+  switch (spec.method) {
+    case 'mtp':
+      return flags('--speculative-config', compactJson({ method: 'mtp', num_speculative_tokens: spec.tokens }));
+    case 'ngram':
+      return flags(
+        '--speculative-config',
+        compactJson({ method: 'ngram', num_speculative_tokens: spec.tokens, ...VLLM_NGRAM_LOOKUP }),
+      );
+    case 'eagle':
+      return {
+        unsupported:
+          'vllm eagle speculation needs a draft model (speculative_config.model); give a full --speculative-config in the raw args',
+      };
+  }
+}
+
+function cudaGraphs(mode: CudaGraphMode | undefined, extraArgs: readonly string[]): OptionFlags {
+  if (mode === undefined) return none;
+  const graph = VLLM_CUDAGRAPH[mode];
+  if (graph === null) return flags('--enforce-eager');
+  if (hasFlag(extraArgs, '--compilation-config')) {
+    return { unsupported: 'cuda_graphs and a raw --compilation-config both set vllm\'s compilation config; put cudagraph_mode in the raw JSON' };
+  }
+  return flags('--compilation-config', compactJson({ cudagraph_mode: graph }));
+}
+
+function scalars(o: SemanticOptions): OptionFlags {
+  const f: string[] = [];
+  if (o.tensor_parallel !== undefined) f.push('--tensor-parallel-size', String(o.tensor_parallel));
+  if (o.max_model_len !== undefined) f.push('--max-model-len', String(o.max_model_len));
+  if (o.gpu_memory_utilization !== undefined) f.push('--gpu-memory-utilization', String(o.gpu_memory_utilization));
+  return { flags: f };
+}
+
+function switches(o: SemanticOptions): OptionFlags {
+  const f: string[] = [];
+  if (o.language_model_only === true) f.push('--language-model-only');
+  if (o.limit_mm_per_prompt !== undefined) f.push('--limit-mm-per-prompt', compactJson(o.limit_mm_per_prompt));
+  if (o.trust_remote_code === true) f.push('--trust-remote-code');
+  return { flags: f };
+}
+
+/** Flags for the semantic options alone (no model, host or port), in a stable order. */
+export function vllmOptionFlags(options: SemanticOptions, extraArgs: readonly string[] = []): OptionFlags {
+  return collect([
+    scalars(options),
+    attention(options.attention),
+    mmAttention(options.mm_attention),
+    speculative(options.speculative, extraArgs),
+    cudaGraphs(options.cuda_graphs, extraArgs),
+    switches(options),
+  ]);
+}
+
+function command(input: CommandInput): CommandResult {
+  const mapped = vllmOptionFlags(input.options, input.extraArgs);
+  if ('unsupported' in mapped) return mapped;
+  return {
+    argv: [input.model, '--host', '0.0.0.0', '--port', String(input.port), ...mapped.flags, ...input.extraArgs],
+  };
+}
+
+export const vllm: Engine = {
+  id: 'vllm',
+  entrypoint: ['vllm', 'serve'],
+  defaultPort: 8000,
+  command,
+  readiness: { path: '/health', okStatus: 200 },
+  metrics: {
+    // Histograms (vllm/v1/metrics/loggers.py). The ITL histogram was
+    // vllm:time_per_output_token_seconds before ~0.10 (kept, deprecated, for a while).
+    ttft: 'vllm:time_to_first_token_seconds',
+    itl: 'vllm:inter_token_latency_seconds',
+    e2e: 'vllm:e2e_request_latency_seconds',
+    // Counters (declared as vllm:prompt_tokens / vllm:generation_tokens).
+    promptTokens: 'vllm:prompt_tokens_total',
+    generationTokens: 'vllm:generation_tokens_total',
+    // Counters (vllm/v1/spec_decode/metrics.py); the per-position one carries a `position` label.
+    specDrafts: 'vllm:spec_decode_num_drafts_total',
+    specDraftTokens: 'vllm:spec_decode_num_draft_tokens_total',
+    specAcceptedTokens: 'vllm:spec_decode_num_accepted_tokens_total',
+    specAcceptedPerPos: 'vllm:spec_decode_num_accepted_tokens_per_pos_total',
+    specAcceptLength: null,
+  },
+};

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../../../harness/engines/index.ts';
+import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+
+const sglang = getEngine('sglang');
+const MODEL = 'Qwen/Qwen3.5-0.8B';
+const HEAD = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--host', '0.0.0.0', '--port', '30000'];
+
+function argv(options: SemanticOptions, extraArgs: string[] = []): string[] {
+  const r = sglang.command({ model: MODEL, options, port: 30000, extraArgs });
+  if (!('argv' in r)) throw new Error(`unexpected unsupported: ${r.unsupported}`);
+  return r.argv;
+}
+
+describe('sglang engine', () => {
+  it('has no image entrypoint, listens on 30000 and is ready at /health', () => {
+    expect(sglang.entrypoint).toBeNull();
+    expect(sglang.defaultPort).toBe(30000);
+    expect(sglang.readiness).toEqual({ path: '/health', okStatus: 200 });
+  });
+
+  const rows: Array<[string, SemanticOptions, string[]]> = [
+    ['nothing', {}, []],
+    ['attention auto', { attention: 'auto' }, []],
+    ['attention flash', { attention: 'flash' }, ['--attention-backend', 'fa3']],
+    ['attention flashinfer', { attention: 'flashinfer' }, ['--attention-backend', 'flashinfer']],
+    ['attention triton', { attention: 'triton' }, ['--attention-backend', 'triton']],
+    ['attention flex', { attention: 'flex' }, ['--attention-backend', 'flex_attention']],
+    ['attention sdpa', { attention: 'sdpa' }, ['--attention-backend', 'torch_native']],
+    ['mm_attention sdpa', { mm_attention: 'sdpa' }, ['--mm-attention-backend', 'sdpa']],
+    ['mm_attention flash', { mm_attention: 'flash' }, ['--mm-attention-backend', 'fa3']],
+    ['mm_attention triton', { mm_attention: 'triton' }, ['--mm-attention-backend', 'triton_attn']],
+    [
+      'speculative mtp',
+      { speculative: { method: 'mtp', tokens: 2 } },
+      ['--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'],
+    ],
+    [
+      'speculative ngram',
+      { speculative: { method: 'ngram', tokens: 4 } },
+      ['--speculative-algorithm', 'NGRAM', '--speculative-num-draft-tokens', '5'],
+    ],
+    ['cuda_graphs full (the default decode graph)', { cuda_graphs: 'full' }, []],
+    ['cuda_graphs piecewise', { cuda_graphs: 'piecewise' }, ['--enable-piecewise-cuda-graph']],
+    ['cuda_graphs off', { cuda_graphs: 'off' }, ['--disable-cuda-graph']],
+    ['tensor_parallel', { tensor_parallel: 4 }, ['--tp-size', '4']],
+    ['max_model_len', { max_model_len: 32768 }, ['--context-length', '32768']],
+    ['gpu_memory_utilization', { gpu_memory_utilization: 0.8 }, ['--mem-fraction-static', '0.8']],
+    ['trust_remote_code', { trust_remote_code: true }, ['--trust-remote-code']],
+    ['limit_mm_per_prompt', { limit_mm_per_prompt: { image: 2 } }, ['--limit-mm-data-per-request', '{"image":2}']],
+    ['language_model_only false', { language_model_only: false }, []],
+  ];
+
+  it.each(rows)('%s', (_name, options, flags) => {
+    expect(argv(options)).toEqual([...HEAD, ...flags]);
+  });
+
+  it('appends raw args last', () => {
+    expect(argv({ attention: 'triton' }, ['--cuda-graph-max-bs', '4'])).toEqual([
+      ...HEAD, '--attention-backend', 'triton', '--cuda-graph-max-bs', '4',
+    ]);
+  });
+
+  it.each<[string, SemanticOptions, RegExp]>([
+    ['flashinfer vision encoder', { mm_attention: 'flashinfer' }, /^sglang has no flashinfer .*--mm-attention-backend/],
+    ['flex vision encoder', { mm_attention: 'flex' }, /^sglang has no flex .*--mm-attention-backend/],
+    ['language_model_only', { language_model_only: true }, /^sglang has no language-model-only/],
+    ['eagle without a draft model', { speculative: { method: 'eagle', tokens: 3 } }, /--speculative-draft-model-path/],
+  ])('answers unsupported: %s', (_name, options, why) => {
+    const r = sglang.command({ model: MODEL, options, port: 30000, extraArgs: [] });
+    expect(r).toEqual({ unsupported: expect.stringMatching(why) });
+  });
+
+  it('runs eagle when the raw args name the draft model', () => {
+    const raw = ['--speculative-draft-model-path', 'lmsys/sglang-EAGLE-LLaMA3-Instruct-8B'];
+    expect(argv({ speculative: { method: 'eagle', tokens: 3 } }, raw)).toEqual([
+      ...HEAD,
+      '--speculative-algorithm', 'EAGLE', '--speculative-num-steps', '3', '--speculative-eagle-topk', '1',
+      '--speculative-num-draft-tokens', '4',
+      ...raw,
+    ]);
+  });
+
+  it('names the real Prometheus metrics', () => {
+    expect(sglang.metrics).toMatchObject({
+      ttft: 'sglang:time_to_first_token_seconds',
+      itl: 'sglang:inter_token_latency_seconds',
+      e2e: 'sglang:e2e_request_latency_seconds',
+      promptTokens: 'sglang:prompt_tokens_total',
+      generationTokens: 'sglang:generation_tokens_total',
+      specAcceptLength: 'sglang:spec_accept_length',
+      specDrafts: null,
+    });
+  });
+});
