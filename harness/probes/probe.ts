@@ -52,6 +52,11 @@ export interface ProbeContext {
   logTail(): string[];
   /** Greedy outputs of the same image/gpu/model run without speculation in this run, if any. */
   baseline(): Record<string, string> | null;
+  /**
+   * This probe's options from the matrix (e.g. `{ questions: [...] }` for text,
+   * `{ sequential: 5, concurrent: 4 }` for stream). Absent means the probe's defaults.
+   */
+  options?: Record<string, unknown>;
 }
 
 export interface Probe {
