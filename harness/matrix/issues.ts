@@ -1,6 +1,7 @@
 // zod issues → located, human matrix issues ("did you mean", missing keys, wrong types). Pure.
 import { z } from 'zod';
 import type { MatrixIssue } from '../errors.ts';
+import { DURATION_HINT } from './duration.ts';
 import { didYouMean } from './suggest.ts';
 import type { Path, Source } from './source.ts';
 
@@ -21,7 +22,7 @@ function valueAt(root: unknown, path: Path): unknown {
 }
 
 export function typeWord(v: unknown): string {
-  if (v === null) return 'null';
+  if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the string "${v}"`;
@@ -73,6 +74,15 @@ export function zodIssues(error: z.ZodError, source: Source, schema: z.ZodType):
     const path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(source.value, path);
     const name = pathText(path);
+    if (value === undefined && iss.code !== 'unrecognized_keys') {
+      const parent = path.slice(0, -1);
+      const key = String(path[path.length - 1]);
+      const expected =
+        iss.code === 'invalid_type' ? EXPECTED[iss.expected] ?? iss.expected : iss.code === 'invalid_value' ? `one of ${iss.values.map(String).join(', ')}` : 'a value';
+      const hint = key === 'version' ? 'start the file with `version: 1`' : `add \`${key}:\` (${expected})`;
+      out.push({ loc: source.at(parent), message: `missing required key "${key}"${where(parent)}`, hint });
+      continue;
+    }
     switch (iss.code) {
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, path);
@@ -83,14 +93,8 @@ export function zodIssues(error: z.ZodError, source: Source, schema: z.ZodType):
         break;
       }
       case 'invalid_type': {
-        if (value === undefined) {
-          const parent = path.slice(0, -1);
-          const key = String(path[path.length - 1]);
-          const hint = key === 'version' ? 'start the file with `version: 1`' : `add \`${key}:\` (${EXPECTED[iss.expected] ?? iss.expected})`;
-          out.push({ loc: source.at(parent), message: `missing required key "${key}"${where(parent)}`, hint });
-        } else {
-          out.push({ loc: source.at(path), message: `${name}: expected ${EXPECTED[iss.expected] ?? iss.expected}, got ${typeWord(value)}` });
-        }
+        const isDuration = path[path.length - 2] === 'timeouts';
+        out.push({ loc: source.at(path), message: `${name}: expected ${isDuration ? 'a duration' : EXPECTED[iss.expected] ?? iss.expected}, got ${typeWord(value)}`, ...(isDuration ? { hint: DURATION_HINT } : {}) });
         break;
       }
       case 'invalid_value': {
@@ -99,8 +103,8 @@ export function zodIssues(error: z.ZodError, source: Source, schema: z.ZodType):
           out.push({ loc: source.at(path), message: `unsupported matrix format version ${JSON.stringify(value)}`, hint: 'this harness reads `version: 1`' });
           break;
         }
-        const hint = (typeof value === 'string' ? didYouMean(value, values) : undefined) ?? `one of: ${values.join(', ')}`;
-        out.push({ loc: source.at(path), message: `${name}: ${typeWord(value)} is not one of ${values.join(', ')}`, hint });
+        const hint = typeof value === 'string' ? didYouMean(value, values) : undefined;
+        out.push({ loc: source.at(path), message: `${name}: ${typeWord(value)} is not one of ${values.join(', ')}`, ...(hint ? { hint } : {}) });
         break;
       }
       case 'too_small': {

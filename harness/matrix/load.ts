@@ -42,7 +42,7 @@ export function loadMatrixText(text: string, file: string, opts: LoadOptions = {
   const lookup = lookupOf(opts.env);
   const result = MatrixSchema.safeParse(source.value);
   const issues = result.success ? [] : zodIssues(result.error, source, MatrixSchema);
-  issues.push(...checkRefs({ source, lookup, probeDir: dir, probeExists: (p) => exists(resolve(dir, p)) }));
+  issues.push(...checkRefs({ source, lookup, probeExists: (p) => exists(resolve(dir, p)) }));
   if (issues.length > 0 || !result.success) {
     throw new MatrixError(dedupe(issues).sort(byPosition));
   }

@@ -14,13 +14,15 @@ export interface RefContext {
   lookup: Lookup;
   /** Does a custom probe module exist? Receives the path as written. */
   probeExists: (relPath: string) => boolean;
-  probeDir: string;
 }
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const GPU_HINT = '`matrix gpus --catalog` lists every name and alias';
+const gpuHint = (name: string) => {
+  const dym = didYouMean(name, gpuNames());
+  return dym ? `${dym} (\`matrix gpus --catalog\` lists every name and alias)` : '`matrix gpus --catalog` lists every name and alias';
+};
 
 const AXIS_LIST: Record<Exclude<Axis, 'gpu'>, 'images' | 'models' | 'flags'> = { image: 'images', model: 'models', flags: 'flags' };
 
@@ -53,19 +55,19 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   list(root.gpus).forEach((g, i) => {
     if (typeof g !== 'string') return;
     const spec = findGpu(g);
-    if (!spec) return add(['gpus', i], `unknown GPU "${g}"`, `${didYouMean(g, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`);
+    if (!spec) return add(['gpus', i], `unknown GPU "${g}"`, gpuHint(g));
     if (axisGpus.includes(spec.name)) return add(['gpus', i], `GPU "${g}" is ${spec.name}, which is already listed`, 'list each GPU once');
     axisGpus.push(spec.name);
   });
   for (const key of Object.keys(rec(root.runners))) {
-    if (!findGpu(key)) add(['runners', key], `unknown GPU "${key}" in runners`, `${didYouMean(key, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`, true);
+    if (!findGpu(key)) add(['runners', key], `unknown GPU "${key}" in runners`, gpuHint(key), true);
   }
 
   // references from exclude / include / expect
   const checkRef = (path: Path, axis: Axis, value: string) => {
     if (axis === 'gpu') {
       const spec = findGpu(value);
-      if (!spec) return add(path, `${pathText(path)}: unknown GPU "${value}"`, `${didYouMean(value, gpuNames()) ?? 'no close name'}; ${GPU_HINT}`);
+      if (!spec) return add(path, `${pathText(path)}: unknown GPU "${value}"`, gpuHint(value));
       if (axisGpus.length && !axisGpus.includes(spec.name)) {
         add(path, `${pathText(path)}: GPU "${value}" is not in this matrix's gpus (${axisGpus.join(', ')})`, 'add it to `gpus:` or remove this reference');
       }
@@ -104,7 +106,7 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   // custom probe modules
   list(root.probes).forEach((p, i) => {
     if (typeof p !== 'string' || !(p.startsWith('./') || p.startsWith('../'))) return;
-    if (!ctx.probeExists(p)) add(['probes', i], `probe module "${p}" not found`, `paths are relative to the matrix file's folder (${ctx.probeDir})`);
+    if (!ctx.probeExists(p)) add(['probes', i], `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
   });
   return issues;
 }

@@ -32,7 +32,8 @@ export function parseSource(text: string, file: string): ParseResult {
     const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const dup = e.code === 'DUPLICATE_KEY';
     const message = dup ? first.replace(/^Map keys must be unique$/, 'duplicate key') : `YAML syntax error: ${first}`;
-    const hint = dup ? 'each key may appear once in a mapping' : /flow|scalar/i.test(first) ? FLOW_HINT : 'check indentation and quoting around this position';
+    const near = text.slice(Math.max(0, e.pos[0] - 40), e.pos[1] + 40);
+    const hint = dup ? 'each key may appear once in a mapping' : near.includes('${') ? FLOW_HINT : 'check the indentation, brackets and quotes near this position';
     return { ok: false, issues: [{ loc: loc(e.pos[0]), message, hint }] };
   }
   const root = doc.contents as Node | null;
