@@ -13,6 +13,7 @@
 //   (or TRT-LLM in 1.x profiles); the vLLM names are served on /v1/metrics and /metrics.
 import type { SemanticOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
+import { vllm } from './vllm.ts';
 
 export const NIM_CACHE_PATH = '/opt/nim/.cache';
 /** Secrets a NIM container needs from the runner (the matrix passes them as `${VAR}`). */
@@ -56,17 +57,7 @@ export const nim: Engine = {
   defaultPort: 8000,
   command,
   readiness: { path: '/v1/health/ready', okStatus: 200 },
-  metrics: {
-    ttft: 'vllm:time_to_first_token_seconds',
-    itl: 'vllm:inter_token_latency_seconds',
-    e2e: 'vllm:e2e_request_latency_seconds',
-    promptTokens: 'vllm:prompt_tokens_total',
-    generationTokens: 'vllm:generation_tokens_total',
-    specDrafts: null,
-    specDraftTokens: null,
-    specAcceptedTokens: null,
-    specAcceptedPerPos: null,
-    specAcceptLength: null,
-  },
+  // NIM 2.x serves through vLLM and exposes its Prometheus names (no speculative decoding here).
+  metrics: { ...vllm.metrics, specDrafts: null, specDraftTokens: null, specAcceptedTokens: null, specAcceptedPerPos: null },
   env,
 };

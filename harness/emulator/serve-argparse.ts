@@ -1,0 +1,190 @@
+// A small model of Python's argparse, enough to parse an inference server's command line the way
+// the real one does and to fail with argparse's own words (usage line, "prog: error: …", exit 2).
+// Python's argparse (Lib/argparse.py) formats: "unrecognized arguments: A B", "argument X:
+// expected one argument", "argument X: invalid int value: 'v'", "argument X: invalid choice: 'v'
+// (choose from 'a', 'b')", "the following arguments are required: X".
+
+export type ArgType = 'str' | 'int' | 'float' | 'json' | 'flag' | 'human-int';
+
+export interface ArgSpec {
+  /** Option strings, the long name first (e.g. ['--tensor-parallel-size', '-tp']). */
+  flags: readonly string[];
+  dest: string;
+  type: ArgType;
+  choices?: readonly string[];
+  /** argparse.BooleanOptionalAction: `--no-<name>` stores false. */
+  negatable?: boolean;
+  /** nargs='+': one or more values (the first is kept). */
+  many?: boolean;
+  /** For json args: a custom converter for non-JSON text (e.g. `image=4,video=1`); returns an error text or the value. */
+  fallback?: (text: string) => { value: unknown } | { error: string };
+}
+
+export interface ParserSpec {
+  prog: string;
+  usage: string;
+  args: readonly ArgSpec[];
+  /** Dest of the one optional positional (vLLM's model_tag), if any. */
+  positional?: string;
+  /** vLLM's FlexibleArgumentParser: `--max_model_len` means `--max-model-len`. */
+  underscoresAsDashes: boolean;
+  /** Dotted json keys: `--compilation-config.cudagraph_mode=FULL`, `-O.cudagraph_mode=FULL`. */
+  dottedJson: boolean;
+  required?: readonly string[];
+}
+
+export type ArgValues = Record<string, unknown>;
+export type ArgParseResult = { ok: true; values: ArgValues } | { ok: false; exitCode: 2; stderr: string };
+
+const HUMAN = /^(\d+(?:\.\d+)?)([kmgKMG]?)$/;
+
+function display(spec: ArgSpec): string {
+  return spec.flags.join('/');
+}
+
+function quote(s: string): string {
+  return `'${s}'`;
+}
+
+function looksLikeFlag(tok: string | undefined): boolean {
+  return tok !== undefined && tok.startsWith('-') && !/^-\d/.test(tok);
+}
+
+/** Converts one value; returns the converted value or argparse's error text. */
+function convert(spec: ArgSpec, raw: string): { value: unknown } | { error: string } {
+  const name = display(spec);
+  switch (spec.type) {
+    case 'int':
+      return /^[-+]?\d+$/.test(raw.trim()) ? { value: Number.parseInt(raw, 10) } : { error: `argument ${name}: invalid int value: ${quote(raw)}` };
+    case 'float': {
+      const n = Number(raw);
+      return raw.trim() !== '' && Number.isFinite(n) ? { value: n } : { error: `argument ${name}: invalid float value: ${quote(raw)}` };
+    }
+    case 'human-int': {
+      // vLLM's human_readable_int: k/m/g are powers of 1000, K/M/G powers of 1024.
+      const m = HUMAN.exec(raw.trim());
+      if (!m) return { error: `argument ${name}: invalid human_readable_int value: ${quote(raw)}` };
+      const unit = m[2] ?? '';
+      const scale: Record<string, number> = { '': 1, k: 1e3, m: 1e6, g: 1e9, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+      return { value: Math.round(Number(m[1]) * (scale[unit] ?? 1)) };
+    }
+    case 'json':
+      try {
+        return { value: JSON.parse(raw) as unknown };
+      } catch {
+        if (spec.fallback) return spec.fallback(raw);
+        return { error: `argument ${name}: invalid loads value: ${quote(raw)}` };
+      }
+    case 'str':
+    case 'flag':
+      if (spec.choices && !spec.choices.includes(raw)) {
+        return { error: `argument ${name}: invalid choice: ${quote(raw)} (choose from ${spec.choices.map(quote).join(', ')})` };
+      }
+      return { value: raw };
+  }
+}
+
+/** Parses a dotted value (`true`, `3`, `"x"`, `{…}`) as JSON where it can, else keeps the text. */
+function dottedValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = target;
+  path.forEach((key, i) => {
+    if (i === path.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (typeof next !== 'object' || next === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  });
+}
+
+export function parseArgs(argv: readonly string[], spec: ParserSpec): ArgParseResult {
+  const byFlag = new Map<string, ArgSpec>();
+  for (const a of spec.args) for (const f of a.flags) byFlag.set(f, a);
+  const values: ArgValues = {};
+  const dotted = new Map<string, Record<string, unknown>>();
+  const unrecognized: string[] = [];
+  const fail = (message: string): ArgParseResult => ({ ok: false, exitCode: 2, stderr: `${spec.usage}\n${spec.prog}: error: ${message}\n` });
+
+  for (let i = 0; i < argv.length; i++) {
+    const tok = argv[i] as string;
+    if (!looksLikeFlag(tok)) {
+      if (spec.positional !== undefined && !(spec.positional in values)) values[spec.positional] = tok;
+      else unrecognized.push(tok);
+      continue;
+    }
+    const eq = tok.indexOf('=');
+    let name = eq >= 0 ? tok.slice(0, eq) : tok;
+    let inline = eq >= 0 ? tok.slice(eq + 1) : undefined;
+    // FlexibleArgumentParser rewrites underscores only before the first dot (dotted keys keep theirs).
+    if (spec.underscoresAsDashes && name.startsWith('--')) name = name.replace(/^--[^.]*/, (key) => key.replace(/_/g, '-'));
+    // -O3 is vLLM's optimization-level shorthand: `-O` with the value attached.
+    const attached = /^(-O)(\d)$/.exec(name);
+    if (attached && inline === undefined) {
+      name = attached[1] as string;
+      inline = attached[2];
+    }
+    const dot = spec.dottedJson ? name.indexOf('.') : -1;
+    if (dot > 0) {
+      const base = byFlag.get(name.slice(0, dot));
+      if (base?.type === 'json') {
+        const raw = inline ?? argv[i + 1];
+        if (raw === undefined) return fail(`argument ${display(base)}: expected one argument`);
+        if (inline === undefined) i++;
+        const obj = dotted.get(base.dest) ?? {};
+        setPath(obj, name.slice(dot + 1).split('.'), dottedValue(raw));
+        dotted.set(base.dest, obj);
+        continue;
+      }
+    }
+    let a = byFlag.get(name);
+    let negated = false;
+    if (a === undefined && name.startsWith('--no-')) {
+      const positive = byFlag.get(`--${name.slice(5)}`);
+      if (positive?.negatable) {
+        a = positive;
+        negated = true;
+      }
+    }
+    if (a === undefined) {
+      unrecognized.push(tok);
+      continue;
+    }
+    if (a.type === 'flag') {
+      if (inline !== undefined) return fail(`argument ${display(a)}: ignored explicit argument ${quote(inline)}`);
+      values[a.dest] = !negated;
+      continue;
+    }
+    const raws: string[] = [];
+    if (inline !== undefined) raws.push(inline);
+    else {
+      while (i + 1 < argv.length && !looksLikeFlag(argv[i + 1])) {
+        raws.push(argv[++i] as string);
+        if (!a.many) break;
+      }
+    }
+    if (raws.length === 0) return fail(`argument ${display(a)}: expected ${a.many ? 'at least one argument' : 'one argument'}`);
+    const converted = convert(a, raws[0] as string);
+    if ('error' in converted) return fail(converted.error);
+    values[a.dest] = converted.value;
+  }
+  for (const [dest, obj] of dotted) {
+    const prior = values[dest];
+    values[dest] = typeof prior === 'object' && prior !== null ? { ...(prior as object), ...obj } : obj;
+  }
+  const missing = (spec.required ?? []).filter((dest) => !(dest in values));
+  if (missing.length > 0) {
+    const names = missing.map((d) => spec.args.find((a) => a.dest === d)).map((a) => (a ? display(a) : ''));
+    return fail(`the following arguments are required: ${names.join(', ')}`);
+  }
+  if (unrecognized.length > 0) return fail(`unrecognized arguments: ${unrecognized.join(' ')}`);
+  return { ok: true, values };
+}

@@ -1,0 +1,109 @@
+// The container command as the real engines parse it: the emulator reads its own argv with this,
+// so a flag the real server would refuse is refused here, with the same exit code and words.
+//
+// Accepted launchers (the images in the wild, issue 12):
+//   vllm serve MODEL [flags]                                  vllm/vllm-openai (ENTRYPOINT vllm serve)
+//   vllm serve --model MODEL [flags]
+//   python3 -m vllm.entrypoints.openai.api_server --model M   NGC and jetson-containers images
+//   python3 -m sglang.launch_server --model-path M [flags]    lmsysorg/sglang
+// NIM takes no command; its configuration is the environment (parseNimEnv).
+import type { AttentionBackend } from '../matrix/types.ts';
+import { NIM_PASSTHROUGH_ENV, nimServeArgs } from './serve-args-nim.ts';
+import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
+import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';
+import { vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
+
+export interface ServeArgs {
+  engine: 'vllm' | 'sglang' | 'nim';
+  model: string;
+  /** --served-model-name or the model. */
+  servedModelName: string;
+  host: string;
+  /** Default 8000 vllm / 30000 sglang / 8000 nim. */
+  port: number;
+  /** Semantic id recovered from the engine's own value (TRITON_ATTN → 'triton'); null = engine default or no semantic id. */
+  attention: AttentionBackend | null;
+  mmAttention: AttentionBackend | null;
+  speculative: { method: string; numSpeculativeTokens: number } | null;
+  /** null = engine default. */
+  cudagraphMode: 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' | null;
+  enforceEager: boolean;
+  limitMmPerPrompt: Record<string, number> | null;
+  languageModelOnly: boolean;
+  tensorParallelSize: number;
+  maxModelLen: number | null;
+  gpuMemoryUtilization: number | null;
+  trustRemoteCode: boolean;
+  /** The engine's own attention backend name as given (e.g. "TRITON_ATTN", "fa3"), for log lines. */
+  attentionName?: string | null;
+  /** The engine's own vision-encoder attention backend name as given. */
+  mmAttentionName?: string | null;
+}
+
+export type ParseResult = { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string };
+
+type Converter = (v: ArgValues, fail: (msg: string) => { error: string }) => { args: ServeArgs } | { error: string };
+
+interface Launcher {
+  spec: ParserSpec;
+  rest: string[];
+  convert: Converter;
+}
+
+const VLLM_SUBCOMMANDS = ['chat', 'complete', 'serve', 'bench', 'collect-env', 'run-batch'];
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function launcher(argv: readonly string[]): Launcher | { exitCode: number; stderr: string } {
+  const [exe = '', first, second] = argv;
+  const bin = basename(exe);
+  if (bin === 'vllm') {
+    if (first !== 'serve') {
+      const choice = first === undefined ? '' : `invalid choice: '${first}' (choose from ${VLLM_SUBCOMMANDS.map((c) => `'${c}'`).join(', ')})`;
+      const usage = 'usage: vllm [-h] [-v] {chat,complete,serve,bench,collect-env,run-batch} ...';
+      return { exitCode: 2, stderr: `${usage}\nvllm: error: ${first === undefined ? 'the following arguments are required: subparser' : `argument subparser: ${choice}`}\n` };
+    }
+    return { spec: vllmParserSpec('vllm serve', 'usage: vllm serve [model_tag] [options]'), rest: argv.slice(2), convert: vllmServeArgs };
+  }
+  if (/^python(3(\.\d+)?)?$/.test(bin) && first === '-m' && second !== undefined) {
+    const rest = argv.slice(3);
+    if (second === 'vllm.entrypoints.openai.api_server') {
+      const spec = { ...vllmParserSpec('api_server.py', 'usage: api_server.py [-h] [options]'), positional: undefined };
+      return { spec, rest, convert: vllmServeArgs };
+    }
+    if (second === 'sglang.launch_server') {
+      return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]'), rest, convert: sglangServeArgs };
+    }
+    return { exitCode: 1, stderr: `${exe}: No module named ${second}\n` };
+  }
+  if (exe === '') return { exitCode: 127, stderr: 'no command given: the image has no entrypoint and the cell no command\n' };
+  return { exitCode: 127, stderr: `exec: "${exe}": executable file not found in $PATH\n` };
+}
+
+/** Parses the full container command (entrypoint + command) as the real engine would. */
+export function parseServeArgv(argv: string[]): ParseResult {
+  const l = launcher(argv);
+  if (!('spec' in l)) return { ok: false, ...l };
+  const parsed = parseArgs(l.rest, l.spec);
+  if (!parsed.ok) return parsed;
+  const fail = (msg: string) => ({ error: `${l.spec.usage}\n${l.spec.prog}: error: ${msg}\n` });
+  const out = l.convert(parsed.values, fail);
+  if ('error' in out) return { ok: false, exitCode: 2, stderr: out.error };
+  return { ok: true, args: out.args };
+}
+
+/**
+ * A NIM container's configuration from its environment (NIM_SERVED_MODEL_NAME, NIM_MODEL_PATH,
+ * NIM_SERVER_PORT, NIM_MAX_MODEL_LEN, and vLLM flags in NIM_PASSTHROUGH_ARGS).
+ */
+export function parseNimEnv(env: Record<string, string>): ServeArgs {
+  const passthrough = env[NIM_PASSTHROUGH_ENV];
+  let flags: ServeArgs | null = null;
+  if (passthrough !== undefined && passthrough.trim() !== '') {
+    const parsed = parseServeArgv(['vllm', 'serve', 'nim', ...passthrough.trim().split(/\s+/)]);
+    if (parsed.ok) flags = parsed.args;
+  }
+  return nimServeArgs(env, flags);
+}
