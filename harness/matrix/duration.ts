@@ -1,7 +1,7 @@
 // Durations in the matrix format: "90s", "20m", "1h30m", "500ms" — units in descending order,
 // each at most once. Pure.
 
-const DURATION_RE = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+export const DURATION_RE = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
 /** "1h30m" → 5_400_000; null when the text is not a duration. */
 export function parseDuration(text: string): number | null {

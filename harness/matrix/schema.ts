@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { EmulatorTraits } from '../emulator/traits.ts';
 import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from './types.ts';
-import { DURATION_HINT, parseDuration } from './duration.ts';
+import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';
 
 /** A custom issue carries its hint in params.hint (see issues.ts). */
 function check<T>(test: (v: T) => boolean, message: (v: T) => string, hint: string) {
@@ -17,12 +17,12 @@ export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const Id = z
   .string()
   .superRefine(check((v) => ID_RE.test(v), (v) => `"${v}" is not a valid id`, 'ids use letters, digits, ".", "_" and "-" (no "/": cell ids are image/gpu/model/flags)'))
-  .describe('Identifier: letters, digits, ".", "_", "-"');
+  .meta({ description: 'Identifier: letters, digits, ".", "_", "-"', pattern: ID_RE.source });
 
 export const Duration = z
   .string()
   .superRefine(check((v) => (parseDuration(v) ?? 0) > 0, (v) => `bad duration "${v}"`, DURATION_HINT))
-  .describe('Duration such as 90s, 20m, 1h30m, 500ms');
+  .meta({ description: 'Duration such as 90s, 20m, 1h30m, 500ms', pattern: DURATION_RE.source });
 
 const Attention = z.enum(ATTENTION_BACKENDS);
 
