@@ -12,7 +12,7 @@ export const VLLM_BACKEND_NAMES = [
   'FLASH_ATTN', 'FLASH_ATTN_DIFFKV', 'TRITON_ATTN', 'ROCM_ATTN', 'ROCM_AITER_MLA', 'ROCM_AITER_TRITON_MLA',
   'ROCM_AITER_FA', 'ROCM_AITER_MLA_SPARSE', 'TORCH_SDPA', 'FLASHINFER', 'FLASHINFER_MLA', 'TRITON_MLA',
   'CUTLASS_MLA', 'FLASHMLA', 'FLASHMLA_SPARSE', 'FLASH_ATTN_MLA', 'NO_ATTENTION', 'FLEX_ATTENTION',
-  'TREE_ATTN', 'ROCM_AITER_UNIFIED_ATTN', 'CPU_ATTN',
+  'TREE_ATTN', 'ROCM_AITER_UNIFIED_ATTN', 'CPU_ATTN', 'TRITON_FLASH_ATTN',
 ] as const;
 
 /** vllm/config/compilation.py CUDAGraphMode member names. */
@@ -44,6 +44,8 @@ const ARGS: ArgSpec[] = [
   str('host', '--host'),
   int('port', '--port'),
   { flags: ['--attention-backend'], dest: 'attention_backend', type: 'str', choices: VLLM_BACKEND_NAMES },
+  // docs design/attention_backends: `--attention-config '{"backend":"FLASH_ATTN"}'`, `-ac.backend X`.
+  { flags: ['--attention-config', '-ac'], dest: 'attention_config', type: 'json' },
   { flags: ['--mm-encoder-attn-backend'], dest: 'mm_encoder_attn_backend', type: 'str', choices: VLLM_BACKEND_NAMES },
   { flags: ['--speculative-config'], dest: 'speculative_config', type: 'json' },
   { flags: ['--compilation-config', '-O'], dest: 'compilation_config', type: 'json' },
@@ -142,7 +144,14 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
     if (lim === null) return fail(`argument --limit-mm-per-prompt: invalid loads value: '${JSON.stringify(v['limit_mm_per_prompt'])}'`);
     limitMmPerPrompt = Object.fromEntries(Object.entries(lim).map(([k, n]) => [k, typeof n === 'number' ? n : Number(record(n)?.['count'] ?? 0)]));
   }
-  const attnName = v['attention_backend'] as string | undefined;
+  const acBackend = record(v['attention_config'])?.['backend'];
+  if (acBackend !== undefined && v['attention_backend'] !== undefined) {
+    return fail('--attention-backend and --attention-config.backend are mutually exclusive');
+  }
+  if (acBackend !== undefined && !(VLLM_BACKEND_NAMES as readonly string[]).includes(String(acBackend))) {
+    return fail(`argument --attention-config/-ac: Unknown attention backend: '${String(acBackend)}'. Valid options are: ${VLLM_BACKEND_NAMES.join(', ')}`);
+  }
+  const attnName = (v['attention_backend'] as string | undefined) ?? (acBackend === undefined ? undefined : String(acBackend));
   const mmName = v['mm_encoder_attn_backend'] as string | undefined;
   return {
     args: {

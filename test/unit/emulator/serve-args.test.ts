@@ -56,6 +56,13 @@ describe('parseServeArgv: vllm', () => {
     expect(ok(parseServeArgv([...VLLM, 'm', '--limit-mm-per-prompt', 'image=2,video=1'])).limitMmPerPrompt).toEqual({ image: 2, video: 1 });
   });
 
+  it('reads the backend from --attention-config JSON and -ac.backend, exclusive with --attention-backend', () => {
+    expect(ok(parseServeArgv([...VLLM, 'm', '--attention-config', '{"backend":"FLASHINFER"}'])).attention).toBe('flashinfer');
+    expect(ok(parseServeArgv([...VLLM, 'm', '-ac.backend', 'FLEX_ATTENTION'])).attentionName).toBe('FLEX_ATTENTION');
+    expect(err(parseServeArgv([...VLLM, 'm', '-ac.backend=FLASH_ATTN', '--attention-backend', 'TRITON_ATTN'])).stderr).toMatch(/mutually exclusive/);
+    expect(err(parseServeArgv([...VLLM, 'm', '-ac.backend=FA'])).stderr).toMatch(/Unknown attention backend: 'FA'. Valid options are: FLASH_ATTN, /);
+  });
+
   it('fails on an unknown flag the way argparse does (exit 2, usage, unrecognized arguments)', () => {
     const e = err(parseServeArgv([...VLLM, 'm', '--foo', '--bar=1']));
     expect(e.exitCode).toBe(2);
