@@ -1,0 +1,49 @@
+// ReportData → EmbeddedReport: history to columns, log lines cleaned and cut. Pure.
+import type { ReportData } from './data.ts';
+import { NO_POINT, VERDICT_CODE, type EmbeddedHistory, type EmbeddedReport } from './embedded.ts';
+import { shownLine } from './text.ts';
+
+export function encodeHistory(history: ReportData['history']): EmbeddedHistory {
+  const runAt = new Map<string, number>();
+  for (const pts of Object.values(history)) {
+    for (const p of pts) if (!runAt.has(p.run)) runAt.set(p.run, Math.round(Date.parse(p.startedAt) / 1000));
+  }
+  const runs = [...runAt.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  const index = new Map(runs.map(([id], i) => [id, i]));
+  const n = runs.length;
+  const cells: EmbeddedHistory['cells'] = {};
+  for (const [id, pts] of Object.entries(history)) {
+    const v = new Array<string>(n).fill(NO_POINT);
+    const startupS = new Array<number | null>(n).fill(null);
+    const ttftMs = new Array<number | null>(n).fill(null);
+    const itlMs = new Array<number | null>(n).fill(null);
+    for (const p of pts) {
+      const i = index.get(p.run)!;
+      v[i] = VERDICT_CODE[p.verdict] ?? NO_POINT;
+      startupS[i] = p.startupS;
+      ttftMs[i] = p.ttftMs;
+      itlMs[i] = p.itlMs;
+    }
+    cells[id] = { v: v.join(''), startupS, ttftMs, itlMs };
+  }
+  return { runs: runs.map((r) => r[0]), at: runs.map((r) => r[1]), cells };
+}
+
+export function encodeReport(data: ReportData): EmbeddedReport {
+  const { history, cells, ...rest } = data;
+  return {
+    format: 1,
+    ...rest,
+    cells: cells.map((c) => ({
+      ...c,
+      logExcerpt: c.logExcerpt.map((l) => shownLine(l.line, l.text)),
+      evidence: c.evidence.map((l) => shownLine(l.line, l.text)),
+    })),
+    hist: encodeHistory(history),
+  };
+}
+
+/** JSON for a `<script type="application/json">` block: `<` (and U+2028/9) escaped so no text can close the tag. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,101 @@
+// The matrix grid: rows model × flags, columns image × GPU (or pivoted), one coloured cell per
+// verdict. Rebuilt from the visible cells on each filter change (500 cells take a few ms).
+import type { EmbeddedCell } from '../embedded.ts';
+import type { App } from './app.ts';
+import { h } from './dom.ts';
+import { fixText, fmtNum, shortLabel } from './model.ts';
+
+interface Axis {
+  outer: (c: EmbeddedCell) => string;
+  inner: (c: EmbeddedCell) => string;
+}
+
+const MODEL_FLAGS: Axis = { outer: (c) => c.model, inner: (c) => c.flags };
+const IMAGE_GPU: Axis = { outer: (c) => c.image, inner: (c) => c.gpu };
+
+function groups(cells: EmbeddedCell[], axis: Axis): Array<[string, string[]]> {
+  const m = new Map<string, Set<string>>();
+  for (const c of cells) {
+    const o = axis.outer(c);
+    if (!m.has(o)) m.set(o, new Set());
+    m.get(o)!.add(axis.inner(c));
+  }
+  return [...m.entries()].map(([o, s]) => [o, [...s]]);
+}
+
+export function cellText(c: EmbeddedCell): string {
+  switch (c.verdict) {
+    case 'pass': {
+      const s = c.phases.ready;
+      return s !== undefined ? `${fmtNum(s)} s` : 'pass';
+    }
+    case 'skip':
+      return 'skip';
+    case 'flaky':
+    case 'xpass':
+      return c.verdict;
+    default:
+      return shortLabel(c);
+  }
+}
+
+export function cellTitle(c: EmbeddedCell): string {
+  const lines = [c.id, `${c.verdict}${c.title ? `: ${c.title}` : ''}`];
+  if (c.reason) lines.push(c.reason);
+  const fix = fixText(c);
+  if (fix) lines.push(`triage: fixed by ${fix}`);
+  return lines.join('\n');
+}
+
+function td(c: EmbeddedCell | undefined, open: string | null): HTMLTableCellElement {
+  if (!c) return h('td', { class: 'empty' });
+  const fix = fixText(c);
+  return h('td', {
+    class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.id === open ? ' open' : ''}`,
+    'data-cell': c.id, 'data-verdict': c.verdict, title: cellTitle(c), tabindex: 0,
+  }, cellText(c));
+}
+
+export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
+  if (cells.length === 0) return h('p', { class: 'empty-state' }, 'No cell matches the filters.');
+  const rows = app.state.pivot ? IMAGE_GPU : MODEL_FLAGS;
+  const cols = app.state.pivot ? MODEL_FLAGS : IMAGE_GPU;
+  const rowGroups = groups(cells, rows);
+  const colGroups = groups(cells, cols);
+  const at = new Map<string, EmbeddedCell>();
+  for (const c of cells) at.set(`${rows.outer(c)}\u0000${rows.inner(c)}\u0000${cols.outer(c)}\u0000${cols.inner(c)}`, c);
+  const corner = app.state.pivot ? ['image', 'GPU'] : ['model', 'flags'];
+  const head = h('thead', null,
+    h('tr', null, h('th', { class: 'corner', colspan: 2, rowspan: 2 }, `${corner[0]} × ${corner[1]}`),
+      colGroups.map(([o, inner]) => h('th', { class: 'group', colspan: inner.length, title: o }, o))),
+    h('tr', null, colGroups.flatMap(([, inner]) => inner.map((i) => h('th', { class: 'sub', title: i }, i)))),
+  );
+  const body = h('tbody');
+  for (const [ro, rinner] of rowGroups) {
+    rinner.forEach((ri, k) => {
+      const tr = h('tr', { class: k === 0 ? 'group-start' : null },
+        k === 0 ? h('th', { class: 'row-group', rowspan: rinner.length, title: ro }, ro) : null,
+        h('th', { class: 'row-sub', title: ri }, ri));
+      for (const [co, cinner] of colGroups) {
+        for (const ci of cinner) tr.appendChild(td(at.get(`${ro}\u0000${ri}\u0000${co}\u0000${ci}`), app.state.cell));
+      }
+      body.appendChild(tr);
+    });
+  }
+  const table = h('table', { class: 'grid' }, head, body);
+  const open = (e: Event) => {
+    const target = (e.target as HTMLElement).closest<HTMLElement>('td[data-cell]');
+    if (target) app.update({ cell: target.dataset.cell ?? null });
+  };
+  table.addEventListener('click', open);
+  table.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') open(e);
+  });
+  return h('div', { class: 'grid-wrap' }, table, legend());
+}
+
+function legend(): HTMLElement {
+  const items: Array<[string, string]> = [['pass', 'pass (startup s)'], ['fail', 'fail'], ['xfail', 'xfail'], ['xpass', 'xpass'], ['flaky', 'flaky'], ['infra', 'infra'], ['skip', 'skip']];
+  return h('div', { class: 'legend' }, items.map(([v, t]) => h('span', null, h('i', { class: `swatch v-${v}` }), t)),
+    h('span', null, h('i', { class: 'swatch has-fix v-fail' }), 'triage found a fix'));
+}

@@ -1,0 +1,91 @@
+// The page's entry: reads the embedded data, keeps the state in the URL hash and redraws the views.
+import 'uplot/dist/uPlot.min.css';
+import './styles.css';
+import type { EmbeddedCell, EmbeddedReport } from '../embedded.ts';
+import type { App } from './app.ts';
+import { byId, clear, h } from './dom.ts';
+import { matches, searchText, fmtTime } from './model.ts';
+import { readState, writeState, type PageState, type Tab } from './url-state.ts';
+import { renderSummary } from './summary.ts';
+import { renderFilters, type FilterBar } from './filters.ts';
+import { renderGrid } from './grid.ts';
+import { renderPanel } from './panel.ts';
+import { failureGroups, renderFailures } from './failures.ts';
+import { renderTrends } from './trends.ts';
+import { renderFormulas } from './formulas.ts';
+
+const TAB_LABELS: Record<Tab, string> = { grid: 'Matrix', failures: 'Failures', trends: 'Trends', formulas: 'Formulas' };
+
+function boot(): void {
+  const data = JSON.parse(byId('report-data').textContent ?? '{}') as EmbeddedReport;
+  let cache: { key: string; cells: EmbeddedCell[] } | null = null;
+  const app: App = {
+    data,
+    cells: new Map(data.cells.map((c) => [c.id, c])),
+    text: new Map(data.cells.map((c) => [c.id, searchText(c)])),
+    state: readState(location.hash),
+    update(patch: Partial<PageState>) {
+      app.state = { ...app.state, ...patch };
+      const url = writeState(app.state) || location.pathname + location.search;
+      history.replaceState(null, '', url);
+      draw();
+    },
+    visible() {
+      const key = JSON.stringify(app.state.filters);
+      if (cache?.key !== key) cache = { key, cells: data.cells.filter((c) => matches(c, app.state.filters, app.text.get(c.id) ?? '')) };
+      return cache.cells;
+    },
+  };
+
+  const root = byId('app');
+  const summaryBox = h('div');
+  const tabs = h('nav', { class: 'tabs' });
+  const filters: FilterBar = renderFilters(app);
+  const view = h('div', { id: 'view' });
+  root.append(
+    h('header', { class: 'top' }, h('h1', null, 'GPU compatibility matrix'), h('span', { class: 'muted' }, `generated ${fmtTime(data.generatedAt)}`)),
+    summaryBox, h('div', { class: 'bar' }, tabs, filters.el), view,
+  );
+  let drawn = '';
+
+  function draw(): void {
+    const s = app.state;
+    const visible = app.visible();
+    clear(summaryBox);
+    summaryBox.append(renderSummary(app));
+    clear(tabs);
+    const nFail = failureGroups(visible).length;
+    for (const t of Object.keys(TAB_LABELS) as Tab[]) {
+      tabs.append(h('button', { type: 'button', class: t === s.tab ? 'on' : null, 'data-tab': t, onclick: () => app.update({ tab: t }) }, TAB_LABELS[t], t === 'failures' && nFail ? h('span', { class: 'n' }, nFail) : null));
+    }
+    filters.sync(visible.length);
+    const key = JSON.stringify([s.filters, s.pivot, s.tab, s.tab === 'trends' ? s.metric : '']);
+    if (key !== drawn) {
+      drawn = key;
+      clear(view);
+      view.append(s.tab === 'grid' ? renderGrid(app, visible) : s.tab === 'failures' ? renderFailures(app, visible) : s.tab === 'trends' ? renderTrends(app, visible) : renderFormulas(app));
+    }
+    renderPanel(app);
+    for (const el of view.querySelectorAll('td.open')) el.classList.remove('open');
+    if (s.cell) view.querySelector(`td[data-cell="${CSS.escape(s.cell)}"]`)?.classList.add('open');
+  }
+
+  window.addEventListener('hashchange', () => {
+    app.state = readState(location.hash);
+    draw();
+  });
+  document.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest<HTMLElement>('[data-open]');
+    if (a) {
+      e.preventDefault();
+      app.update({ cell: a.dataset.open ?? null });
+    }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && app.state.cell) app.update({ cell: null });
+  });
+  draw();
+  document.documentElement.dataset.ready = '1';
+}
+
+boot();

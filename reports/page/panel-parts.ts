@@ -1,0 +1,115 @@
+// Pieces of the cell panel: failure, probes, startup timeline, fingerprint, reproduce command.
+import type { EmbeddedCell } from '../embedded.ts';
+import { h } from './dom.ts';
+import { fixText, fmtNum, optionsText } from './model.ts';
+import { renderEvidence } from './log-view.ts';
+
+export function section(title: string, ...body: Array<Node | null>): HTMLElement {
+  return h('section', { class: 'p-sec' }, h('h3', null, title), ...body);
+}
+
+export function failurePart(c: EmbeddedCell): HTMLElement | null {
+  if (!c.title && !c.signature && !c.reason && !c.expect) return null;
+  const fix = fixText(c);
+  return section('Diagnosis',
+    c.title ? h('p', { class: 'f-title' }, c.title) : null,
+    h('div', { class: 'f-meta' },
+      c.signature ? h('code', { class: 'sig' }, c.signature) : null,
+      c.category ? h('span', { class: 'badge' }, c.category) : null,
+      c.attempts > 1 ? h('span', { class: 'muted' }, `${c.attempts} attempts`) : null),
+    c.explanation ? h('p', { class: 'f-expl' }, c.explanation) : null,
+    c.reason ? h('p', { class: 'f-reason' }, c.reason) : null,
+    c.expect ? h('p', { class: 'f-expect' }, 'Expected to fail with ', h('code', null, c.expect.fail), c.expect.issue ? ` (${c.expect.issue})` : '', c.expect.reason ? ` — ${c.expect.reason}` : '') : null,
+    c.evidence.length ? h('div', null, h('h4', null, 'Evidence'), renderEvidence(c.evidence)) : null,
+    c.remedies.length ? h('div', null, h('h4', null, 'Remedies, in the order triage tries them'),
+      h('ol', { class: 'remedies' }, c.remedies.map((r) => h('li', null, h('code', null, optionsText(r as Record<string, unknown>)))))) : null,
+    c.triage ? h('div', { class: `triage ${fix ? 'ok' : 'no'}` },
+      h('h4', null, 'Triage'),
+      fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', null, 'no remedy passed'),
+      h('ul', null, c.triage.tried.map((t) => h('li', null, h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : '')))) : null,
+    c.links.length ? h('div', { class: 'links' }, c.links.map((l) => h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l.replace(/^https:\/\/github\.com\//, '')))) : null,
+  );
+}
+
+const FAMILIES: Array<[string, string]> = [['ttft', 'TTFT'], ['itl', 'ITL'], ['tpot', 'TPOT'], ['e2e', 'e2e']];
+
+function triple(m: Record<string, number>, fam: string): string {
+  const vals = ['p50', 'p90', 'p99'].map((p) => m[`${fam}_${p}_ms`]);
+  if (vals.every((v) => v === undefined)) return '–';
+  return vals.map((v) => fmtNum(v)).join(' · ');
+}
+
+export function probesPart(c: EmbeddedCell): HTMLElement | null {
+  if (c.probes.length === 0) return null;
+  const rows = c.probes.map((p) => h('tr', { class: `pv-${p.verdict}` },
+    h('td', null, h('span', { class: `dot v-${p.verdict === 'pass' ? 'pass' : p.verdict === 'fail' ? 'fail' : 'skip'}` }), p.name),
+    FAMILIES.map(([fam]) => h('td', { class: 'num' }, triple(p.metrics, fam))),
+    h('td', { class: 'num' }, p.metrics.acceptance_rate !== undefined ? `${(p.metrics.acceptance_rate * 100).toFixed(1)} %` : '–'),
+  ));
+  const failed = c.probes.flatMap((p) => [
+    ...(p.error ? [h('li', null, h('b', null, p.name), ': ', p.error)] : []),
+    ...p.assertions.filter((a) => !a.ok).map((a) => h('li', null, h('b', null, p.name), ` ✗ ${a.name}: ${a.message}`)),
+  ]);
+  return section('Probes',
+    h('table', { class: 'probes' },
+      h('thead', null, h('tr', null, h('th', null, 'probe'), FAMILIES.map(([, l]) => h('th', { class: 'num' }, `${l} ms`)), h('th', { class: 'num' }, 'MTP acc.'))),
+      h('tbody', null, rows)),
+    h('p', { class: 'muted small' }, 'p50 · p90 · p99 over the probe\'s requests; formulas in the Formulas tab.'),
+    failed.length ? h('ul', { class: 'probe-errors' }, failed) : null,
+  );
+}
+
+export function timelinePart(c: EmbeddedCell): HTMLElement | null {
+  const phases = c.timeline.filter((p) => p.durationS !== null);
+  if (phases.length === 0) return null;
+  const end = Math.max(...phases.map((p) => (p.startS ?? 0) + (p.durationS ?? 0)), 1);
+  let cursor = 0;
+  const rows = phases.map((p) => {
+    const start = p.startS ?? cursor;
+    cursor = start + (p.durationS ?? 0);
+    const detail = Object.entries(p.detail).map(([k, v]) => `${k}=${v}`).join(' ');
+    return h('div', { class: 'tl-row', title: detail },
+      h('span', { class: 'tl-name' }, p.name),
+      h('span', { class: 'tl-track' }, h('span', { class: `tl-bar tl-${p.name}`, style: `left:${(start / end) * 100}%;width:${Math.max(((p.durationS ?? 0) / end) * 100, 0.4)}%` })),
+      h('span', { class: 'tl-dur num' }, `${fmtNum(p.durationS)} s`),
+    );
+  });
+  return section(`Startup timeline — ${fmtNum(end)} s`, h('div', { class: 'timeline' }, rows));
+}
+
+export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
+  const f = c.fingerprint;
+  const rows: Array<[string, string | null | undefined]> = [
+    ['image', c.imageRef], ['digest', f?.imageDigest], ['engine', `${c.engine} ${f?.engineVersion ?? ''}`.trim()],
+    ['GPU', f?.gpuName ?? c.gpu], ['compute capability', f ? `${f.computeCapability} (${c.arch})` : c.arch],
+    ['driver', f?.driverVersion], ['CUDA', f?.cudaVersion], ['torch', f?.torchVersion], ['options', optionsText(c.options as Record<string, unknown>) || 'defaults'],
+  ];
+  const phases = Object.entries(c.phases).map(([k, v]) => `${k} ${fmtNum(v)} s`).join(' · ');
+  if (phases) rows.push(['phases', phases]);
+  if (c.prediction) rows.push(['preflight', `${c.prediction.verdict}: ${c.prediction.detail}`]);
+  return section('Environment', h('dl', { class: 'fp' }, rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v!)])));
+}
+
+export function reproducePart(c: EmbeddedCell): HTMLElement | null {
+  if (!c.dockerRun) return null;
+  const cmd = c.dockerRun;
+  const pre = h('pre', { class: 'cmd' }, cmd);
+  const button = h('button', { class: 'copy', type: 'button' }, 'copy');
+  button.addEventListener('click', () => {
+    const done = () => {
+      button.textContent = 'copied';
+      setTimeout(() => (button.textContent = 'copy'), 1500);
+    };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(cmd).then(done, () => selectText(pre));
+    else selectText(pre);
+  });
+  return section('Reproduce', h('div', { class: 'cmd-box' }, pre, button));
+}
+
+function selectText(el: HTMLElement): void {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+}

@@ -1,0 +1,63 @@
+// The summary band: counts per verdict (click to filter), the run's environment, and the three
+// lists that matter most — regressions, newly fixed, flaky.
+import type { Verdict } from '../../harness/matrix/types.ts';
+import type { App } from './app.ts';
+import { h } from './dom.ts';
+import { VERDICT_HELP, VERDICT_ORDER, fmtTime, shortLabel, uniq } from './model.ts';
+
+export function renderSummary(app: App): HTMLElement {
+  const { data } = app;
+  const counts = new Map<Verdict, number>();
+  for (const c of data.cells) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
+  const chips = h('div', { class: 'counts' }, VERDICT_ORDER.map((v) =>
+    h('button', {
+      class: `count v-${v}${app.state.filters.v.includes(v) ? ' on' : ''}`,
+      'data-verdict': v,
+      title: `${v}: ${VERDICT_HELP[v]} — click to filter`,
+      onclick: () => {
+        const cur = app.state.filters.v;
+        const next = cur.includes(v) ? cur.filter((x) => x !== v) : [...cur, v];
+        app.update({ filters: { ...app.state.filters, v: next }, tab: 'grid' });
+      },
+    }, h('b', null, counts.get(v) ?? 0), ` ${v}`),
+  ));
+  return h('section', { class: 'summary' }, h('div', { class: 'summary-top' }, chips, environment(app)), lists(app));
+}
+
+function environment(app: App): HTMLElement {
+  const run = app.data.runs[0];
+  const fps = app.data.cells.map((c) => c.fingerprint).filter((f) => f !== null);
+  const drivers = uniq(fps.map((f) => f.driverVersion ?? '?')).join(', ');
+  const cudas = uniq(fps.map((f) => f.cudaVersion ?? '?')).join(', ');
+  const gpus = uniq(app.data.cells.map((c) => `${c.gpu} (${c.arch})`)).join(', ');
+  const dur = run?.finishedAt ? Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 60000) : null;
+  const kv = (k: string, v: string | null | undefined) => (v ? h('span', { class: 'kv' }, h('i', null, k), ' ', v) : null);
+  return h('div', { class: 'env' },
+    kv('run', run?.id),
+    kv('started', run ? fmtTime(run.startedAt) : null),
+    kv('took', dur !== null ? `${dur} min` : 'running'),
+    kv('host', run?.host),
+    kv('commit', run?.gitCommit?.slice(0, 10)),
+    run?.emulate ? h('span', { class: 'badge' }, 'emulated') : null,
+    kv('GPUs', gpus),
+    kv('drivers', drivers),
+    kv('image CUDA', cudas),
+    kv('history', `${app.data.hist.runs.length} runs`),
+  );
+}
+
+function lists(app: App): HTMLElement {
+  const box = (title: string, cls: string, ids: string[], empty: string) =>
+    h('div', { class: `list ${cls}` },
+      h('h3', null, title, ' ', h('span', { class: 'n' }, ids.length)),
+      ids.length === 0 ? h('p', { class: 'muted' }, empty) : h('ul', null, ids.slice(0, 50).map((id) => {
+        const c = app.cells.get(id);
+        return h('li', null, h('a', { href: `#cell=${encodeURIComponent(id)}`, 'data-open': id }, id), c && c.verdict !== 'pass' ? h('span', { class: `tag v-${c.verdict}` }, shortLabel(c)) : null);
+      }), ids.length > 50 ? h('li', { class: 'muted' }, `… ${ids.length - 50} more`) : null),
+    );
+  return h('div', { class: 'lists' },
+    box('Regressions', 'regressions', app.data.regressions, 'nothing broke since the previous run'),
+    box('Newly fixed', 'fixed', app.data.fixed, 'nothing newly fixed'),
+    box('Flaky', 'flaky', app.data.flaky, 'no flaky cells'),
+  );
+}

@@ -1,0 +1,49 @@
+// The page's state lives in the URL hash (works from file://): filters, pivot, tab, open cell.
+import type { Verdict } from '../../harness/matrix/types.ts';
+import { NO_FILTERS, type Filters } from './model.ts';
+
+export type Tab = 'grid' | 'failures' | 'trends' | 'formulas';
+export const TABS: Tab[] = ['grid', 'failures', 'trends', 'formulas'];
+
+export interface PageState {
+  filters: Filters;
+  pivot: boolean;
+  tab: Tab;
+  cell: string | null;
+  metric: 'startupS' | 'ttftMs' | 'itlMs';
+}
+
+export function readState(hash: string): PageState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const tab = p.get('tab') as Tab | null;
+  const metric = p.get('metric');
+  return {
+    filters: {
+      ...NO_FILTERS,
+      gpu: p.get('gpu') ?? '',
+      image: p.get('image') ?? '',
+      model: p.get('model') ?? '',
+      flags: p.get('flags') ?? '',
+      sig: p.get('sig') ?? '',
+      q: p.get('q') ?? '',
+      v: (p.get('v') ?? '').split(',').filter(Boolean) as Verdict[],
+    },
+    pivot: p.get('pivot') === '1',
+    tab: tab && TABS.includes(tab) ? tab : 'grid',
+    cell: p.get('cell'),
+    metric: metric === 'ttftMs' || metric === 'itlMs' ? metric : 'startupS',
+  };
+}
+
+export function writeState(s: PageState): string {
+  const p = new URLSearchParams();
+  const f = s.filters;
+  for (const k of ['gpu', 'image', 'model', 'flags', 'sig', 'q'] as const) if (f[k]) p.set(k, f[k]);
+  if (f.v.length) p.set('v', f.v.join(','));
+  if (s.pivot) p.set('pivot', '1');
+  if (s.tab !== 'grid') p.set('tab', s.tab);
+  if (s.metric !== 'startupS') p.set('metric', s.metric);
+  if (s.cell) p.set('cell', s.cell);
+  const out = p.toString();
+  return out ? `#${out}` : '';
+}
