@@ -1,0 +1,21 @@
+// In which startup phase a log line falls: the last phase marker printed before it. Pure.
+import type { LogLine } from './log-lines.ts';
+
+/** Markers in the order of startup; the last one seen before a line names its phase. */
+const MARKERS: Array<[string, RegExp]> = [
+  ['serve', /Application startup complete|fired up and ready to roll|Uvicorn running on/i],
+  ['graph-capture', /Capturing CUDA graphs?|Capture cuda graph begin|Capturing the model for CUDA graphs|Profiling CUDA graph memory/i],
+  ['kv-cache', /GPU KV cache size|Available KV cache memory|KV Cache is allocated|# (?:GPU|cuda) blocks|Memory profiling takes/i],
+  ['compile', /torch\.compile|Dynamo bytecode transform|Compiling a graph for|compile range/i],
+  ['profile', /Loading weights took|Model loading took|Loading model weights took|Load weight end|Encoder cache will be initialized/i],
+  ['load', /Loading safetensors checkpoint shards|Starting to load model|Load weight begin|Loading drafter model/i],
+];
+
+export function phaseAt(lines: readonly LogLine[], index: number): string | null {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = lines[i]!.text;
+    if (t.length === 0) continue;
+    for (const [phase, re] of MARKERS) if (re.test(t)) return phase;
+  }
+  return null;
+}
