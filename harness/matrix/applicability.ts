@@ -10,7 +10,8 @@ export function builtinProbeApplies(name: BuiltinProbe | string, cell: Pick<Cell
     case 'stream':
       return true;
     case 'image':
-      return cell.model.modalities.includes('image') ? true : 'model has no image modality';
+      if (!cell.model.modalities.includes('image')) return 'model has no image modality';
+      return cell.options.language_model_only ? 'language_model_only: the vision encoder is not served' : true;
     case 'mtp':
       return cell.options.speculative ? true : 'speculative decoding not enabled';
     default:

@@ -66,6 +66,8 @@ describe('builtinProbeApplies', () => {
   it('runs image only on image models and mtp only with speculation', () => {
     expect(builtinProbeApplies('image', cell(['text']))).toBe('model has no image modality');
     expect(builtinProbeApplies('image', cell(['text', 'image']))).toBe(true);
+    const lmOnly = { model: { modalities: ['text', 'image'] }, options: { language_model_only: true } } as unknown as Cell;
+    expect(builtinProbeApplies('image', lmOnly)).toBe('language_model_only: the vision encoder is not served');
     expect(builtinProbeApplies('mtp', cell(['text']))).toBe('speculative decoding not enabled');
     expect(builtinProbeApplies('mtp', cell(['text'], { method: 'mtp', tokens: 2 }))).toBe(true);
   });
