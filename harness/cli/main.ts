@@ -6,6 +6,7 @@ import { helpText, parseCommand, type CommandSpec } from './command.ts';
 /** Verbs in help order. Each lives in harness/cli/<verb>.ts and exports `command`. */
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   plan: () => import('./plan.ts'),
+  run: () => import('./run.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {

@@ -45,7 +45,8 @@ export interface AttemptResult {
   probes: ProbeResult[];
   timeline: TimelinePhase[];
   logPath: string | null;
-  logTail: string[];
+  /** The kept log lines with their line numbers in the full log (bounded). */
+  logTail: Array<{ line: number; text: string }>;
   fingerprint: Fingerprint | null;
   containerId: string | null;
   dockerRun: string | null;

@@ -1,0 +1,118 @@
+// `matrix run FILE...`: plan, prepare the runner, run every cell in containers, store, report.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { parseShard, selectCells, resolveGpus } from '../matrix/select.ts';
+import { resolveProbe } from '../probes/registry.ts';
+import type { Probe } from '../probes/probe.ts';
+import { DockerRuntime } from '../runtime/docker.ts';
+import type { PullPolicy } from '../runtime/runtime.ts';
+import { ConsoleReporter } from '../run/reporters/console.ts';
+import { GithubReporter } from '../run/reporters/github.ts';
+import { JunitReporter } from '../run/reporters/junit.ts';
+import { runInfo, newRunId } from '../run/run-info.ts';
+import { executeRun } from '../run/runner.ts';
+import type { Reporter } from '../run/events.ts';
+import { prepareRunner } from '../run/setup.ts';
+import { secretValues } from '../run/secrets.ts';
+import { runJson, writeRunReport } from '../run/finish.ts';
+import { openDb } from '../store/db.ts';
+import { finishedCellIds, getRun } from '../store/queries.ts';
+import { SqliteWriter } from '../store/writer.ts';
+import { defineCommand } from './command.ts';
+import { planCells } from './plan.ts';
+
+export const command = defineCommand({
+  name: 'run',
+  summary: 'run the selected cells in containers, store the verdicts and write the report',
+  usage: 'FILE... [--gpu NAME] [--only GLOB] [--shard I/N] [--emulate] [--triage] [options]',
+  positionals: { min: 1, name: 'FILE (a matrix file)' },
+  options: {
+    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them' },
+    only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches' },
+    shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
+    emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
+    'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
+    triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
+    db: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'results database' },
+    out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
+    retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
+    pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
+    resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
+    'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
+    json: { type: 'boolean', description: 'print the run as JSON at the end' },
+  },
+  examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
+  async run({ positionals, values }) {
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const wantGpus = values.gpu ? resolveGpus(values.gpu) : [];
+    const retries = values.retries === undefined ? null : Number(values.retries);
+    if (retries !== null && (!Number.isInteger(retries) || retries < 0)) throw new UsageError(`--retries must be a whole number ≥ 0 (got "${values.retries}")`);
+    const emulateGpus = Number(values['emulate-gpus']);
+    if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
+    for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
+
+    let cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
+    const dbPath = resolve(values.db!);
+    const db = openDb(dbPath);
+    const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
+    if (values.resume) {
+      if (!getRun(db, values.resume)) throw new UsageError(`--resume ${values.resume}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
+      const done = finishedCellIds(db, values.resume);
+      cells = cells.filter((c) => !done.has(c.id));
+    }
+    const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
+    const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
+
+    const secrets = secretValues(cells);
+    const runtime = new DockerRuntime();
+    const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
+    for (const n of setup.notes) process.stderr.write(`${n}\n`);
+
+    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
+    const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
+    let reportPath: string | null = null;
+    if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, process.stdout, () => reportPath));
+
+    const controller = new AbortController();
+    let signals = 0;
+    const onSignal = (sig: NodeJS.Signals) => {
+      signals++;
+      if (signals > 1) process.exit(130);
+      process.stderr.write(`\n${sig}: stopping — removing this run's containers and writing a partial report (again to force quit)\n`);
+      controller.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+
+    const probeCache = new Map<string, Promise<Probe>>();
+    const probe = (name: string) => {
+      let p = probeCache.get(name);
+      if (!p) probeCache.set(name, (p = resolveProbe(name, process.cwd())));
+      return p;
+    };
+    const { results, summary } = await executeRun({
+      run,
+      cells,
+      runtime,
+      reporters,
+      pools: setup.pools,
+      emulate: setup.emulate,
+      pull: values.pull as PullPolicy,
+      retries,
+      triage: !!values.triage,
+      signal: controller.signal,
+      secrets,
+      probesFor: (cell) => Promise.all(cell.probes.map(probe)),
+      onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
+    });
+    reportPath = await writeRunReport(db, run, results);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    const out = values.json ? process.stderr : process.stdout;
+    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${join(outDir, 'logs')}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
+    if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results), null, 2) + '\n');
+    db.close();
+    return summary.exitCode;
+  },
+});

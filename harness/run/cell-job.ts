@@ -1,0 +1,230 @@
+// One attempt of one cell, as an explicit state machine:
+//   create → start → ready → probes → teardown → done
+// with `failed` reachable from every state. Every state is timed and reported; teardown always
+// runs. A crash gives its verdict the moment the container exits (readiness races the exit),
+// never after a timeout.
+import { join } from 'node:path';
+import { InfraError } from '../errors.ts';
+import type { Cell } from '../matrix/types.ts';
+import type { Engine } from '../engines/engine.ts';
+import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from '../runtime/runtime.ts';
+import type { ProbeResult, Probe } from '../probes/probe.ts';
+import type { Diagnosis } from '../diagnose/types.ts';
+import type { AttemptResult, Fingerprint, PhaseName, RunInfo } from './events.ts';
+import { LogCapture } from './log-capture.ts';
+import { waitReady } from './readiness.ts';
+import { diagnoseAttempt, infraDiagnosis, timelineOf } from './diagnosis.ts';
+
+export type CellState = 'create' | 'start' | 'ready' | 'probes' | 'teardown' | 'done' | 'failed';
+
+/** The transitions the job may take; anything else is a bug. */
+const NEXT: Record<CellState, CellState[]> = {
+  create: ['start', 'failed'],
+  start: ['ready', 'failed'],
+  ready: ['probes', 'failed'],
+  probes: ['teardown', 'failed'],
+  teardown: ['done'],
+  failed: ['teardown', 'done'],
+  done: [],
+};
+
+export interface AttemptEnv {
+  runtime: ContainerRuntime;
+  run: RunInfo;
+  engine: Engine;
+  image: ImageInfo;
+  /** Image ref actually started (the emulator's under --emulate). */
+  imageRef: string;
+  /** Full container spec except what the job fills in (labels, name). */
+  spec: Omit<ContainerSpec, 'labels' | 'name'>;
+  secrets: string[];
+  logDir: string;
+  signal: AbortSignal;
+  probes: Probe[];
+  baseline(): Record<string, string> | null;
+  gpuFacts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
+  onPhase(phase: PhaseName, state: 'begin' | 'end', seconds?: number): void;
+  onProbeEnd(result: ProbeResult): void;
+  /** Container handles in flight, so an interrupt can remove them. */
+  track(handle: ContainerHandle | null, id: string): void;
+}
+
+export function slug(cellId: string): string {
+  return cellId.replace(/[^\w.-]+/g, '_');
+}
+
+export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResult['kind'], env: AttemptEnv): Promise<AttemptResult> {
+  let state: CellState = 'create';
+  const go = (next: CellState) => {
+    if (!NEXT[state].includes(next)) throw new Error(`cell job: illegal transition ${state} → ${next}`);
+    state = next;
+  };
+  const phases: AttemptResult['phases'] = {};
+  const timed = async <T>(phase: PhaseName, fn: () => Promise<T>): Promise<T> => {
+    env.onPhase(phase, 'begin');
+    const t0 = performance.now();
+    try {
+      return await fn();
+    } finally {
+      phases[phase] = (performance.now() - t0) / 1000;
+      env.onPhase(phase, 'end', phases[phase]);
+    }
+  };
+  const logPath = join(env.logDir, `${slug(cell.id)}.attempt-${attempt}.log`);
+  const capture = new LogCapture(logPath, { secrets: env.secrets });
+  const labels = {
+    'matrix.run': env.run.id,
+    'matrix.cell': cell.id,
+    'matrix.attempt': String(attempt),
+    'matrix.pid': String(process.pid),
+    'matrix.host': env.run.host,
+  };
+  const spec: ContainerSpec = { ...env.spec, labels, name: `matrix-${env.run.id.slice(-8)}-${slug(cell.id).slice(0, 80)}-a${attempt}-${process.pid}` };
+  const result: AttemptResult = {
+    attempt,
+    kind,
+    options: cell.options,
+    command: cell.command,
+    outcome: 'fail',
+    exitCode: null,
+    diagnosis: null,
+    phases,
+    probes: [],
+    timeline: [],
+    logPath,
+    logTail: [],
+    fingerprint: null,
+    containerId: null,
+    dockerRun: env.runtime.describeRun(spec),
+    error: null,
+  };
+  let handle: ContainerHandle | null = null;
+  let logsDone: Promise<void> = Promise.resolve();
+  let exited: Promise<number> | null = null;
+  let exitCode: number | null = null;
+  let diagnosis: Diagnosis | null = null;
+
+  try {
+    handle = await timed('create', () => env.runtime.create(spec));
+    result.containerId = handle.id;
+    env.track(handle, cell.id);
+    go('start');
+    handle = await timed('start', () => env.runtime.start(handle!));
+    env.track(handle, cell.id);
+    const logStream = await env.runtime.logs(handle);
+    logsDone = capture.consume(logStream);
+    exited = env.runtime.wait(handle).then((c) => (exitCode = c));
+    go('ready');
+    const bases = handle.hostPort ? [`http://127.0.0.1:${handle.hostPort}`] : [];
+    const ready = await timed('ready', () => waitReady({ baseUrls: bases, rule: env.engine.readiness, exited: exited!, timeoutMs: cell.timeouts.startupMs, signal: env.signal }));
+    if (ready.kind === 'exited') {
+      await settle(logsDone, 3000);
+      diagnosis = diagnoseAttempt(capture, cell, { exitCode: ready.exitCode, phase: 'startup' });
+      result.exitCode = ready.exitCode;
+      go('failed');
+    } else if (ready.kind === 'timeout') {
+      diagnosis = diagnoseAttempt(capture, cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
+      go('failed');
+    } else if (ready.kind === 'aborted') {
+      result.error = 'interrupted';
+      go('failed');
+    } else {
+      const base = bases[0]!;
+      result.fingerprint = await fingerprint(base, cell, env);
+      go('probes');
+      await timed('probes', async () => {
+        for (const probe of env.probes) {
+          if (env.signal.aborted || exitCode !== null) break;
+          const r = await runProbe(probe, cell, env, base, capture);
+          result.probes.push(r);
+          env.onProbeEnd(r);
+        }
+      });
+      if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
+        // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
+        await Promise.race([exited, sleep(300)]);
+        if (exitCode !== null) await settle(logsDone, 3000);
+        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes });
+        result.exitCode = exitCode;
+        go('failed');
+      } else {
+        result.outcome = 'pass';
+        go('teardown');
+      }
+    }
+  } catch (e) {
+    const infra = e instanceof InfraError ? e : null;
+    result.outcome = infra ? 'infra' : 'fail';
+    result.error = (e as Error).message;
+    diagnosis = infra ? infraDiagnosis(infra) : diagnoseAttempt(capture, cell, { exitCode, phase: state, error: (e as Error).message });
+    state = 'failed';
+  } finally {
+    state = 'teardown';
+    if (handle) {
+      const h = handle;
+      await timed('teardown', () => env.runtime.stopAndRemove(h, 2).catch(() => {}));
+      env.track(null, cell.id);
+    }
+    await settle(logsDone, 2000);
+    state = 'done';
+  }
+  result.diagnosis = result.outcome === 'pass' ? null : diagnosis;
+  if (result.outcome !== 'pass' && result.error === 'interrupted') result.outcome = 'infra';
+  result.timeline = timelineOf(capture);
+  result.logTail = capture.excerpt(result.diagnosis?.evidence.map((e) => e.line) ?? []);
+  return result;
+}
+
+async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: string, capture: LogCapture): Promise<ProbeResult> {
+  const ctl = new AbortController();
+  const onAbort = () => ctl.abort();
+  env.signal.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => ctl.abort(new Error(`probe ${probe.name} exceeded its ${cell.timeouts.probeMs / 1000}s timeout`)), cell.timeouts.probeMs);
+  try {
+    return await probe.run({
+      cell,
+      engine: env.engine,
+      baseUrl,
+      model: cell.model.name,
+      timeoutMs: cell.timeouts.probeMs,
+      signal: ctl.signal,
+      logTail: () => capture.lines().map((l) => l.text),
+      baseline: env.baseline,
+    });
+  } catch (e) {
+    return { name: probe.name, verdict: 'fail', assertions: [], metrics: {}, requests: [], evidence: [], error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
+    env.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+async function fingerprint(base: string, cell: Cell, env: AttemptEnv): Promise<Fingerprint> {
+  let engineVersion: string | null = null;
+  try {
+    const res = await fetch(`${base}/version`, { signal: AbortSignal.timeout(2000) });
+    if (res.ok) engineVersion = ((await res.json()) as { version?: string }).version ?? null;
+  } catch {
+    // not every server has /version (NIM); the image labels may still tell
+  }
+  const labels = env.image.labels;
+  return {
+    imageRef: cell.image.ref,
+    imageDigest: env.image.digest,
+    engineVersion: engineVersion ?? labels['org.opencontainers.image.version'] ?? null,
+    gpuName: cell.gpu.name,
+    computeCapability: cell.gpu.computeCapability,
+    driverVersion: env.gpuFacts.driverVersion,
+    cudaVersion: env.gpuFacts.cudaVersion,
+    torchVersion: env.gpuFacts.torchVersion,
+    imageLabels: labels,
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function settle(p: Promise<unknown>, ms: number): Promise<void> {
+  await Promise.race([p.catch(() => {}), sleep(ms)]);
+}

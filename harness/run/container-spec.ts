@@ -1,0 +1,93 @@
+// What container a cell becomes (pure): image, command, env, mounts, GPU requests — for a real
+// runner, or for the emulator standing in for the image under --emulate.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Cell } from '../matrix/types.ts';
+import type { Engine } from '../engines/engine.ts';
+import type { ContainerSpec } from '../runtime/runtime.ts';
+import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
+import { findGpu } from '../gpu/catalog.ts';
+
+export interface SpecContext {
+  engine: Engine;
+  /** Device ids leased for the cell (real runner), or emulated slot ids. */
+  slots: string[];
+  /** Under --emulate: the emulator image tag and where fault state lives. */
+  emulate: { imageTag: string; stateDir: string } | null;
+  /** Host directory holding the Hugging Face and compile caches (real runs). */
+  cacheDir: string | null;
+}
+
+export function defaultCacheDir(): string {
+  return process.env.MATRIX_CACHE_DIR ?? join(homedir(), '.cache', 'matrix');
+}
+
+/** The full argv the engine runs: the image's command prefix (or the engine's entrypoint) + the cell's command. */
+export function engineArgv(cell: Cell, engine: Engine): string[] {
+  return [...(cell.image.command ?? engine.entrypoint ?? []), ...cell.command];
+}
+
+export function emulatorConfig(cell: Cell): EmulatorConfig {
+  const traits = EmulatorTraits.parse(cell.image.emulate ?? {});
+  const spec = findGpu(cell.gpu.name);
+  return {
+    engine: cell.image.engine,
+    traits,
+    gpu: {
+      name: cell.gpu.name,
+      computeCapability: cell.gpu.computeCapability,
+      memoryGiB: cell.gpu.memoryGiB,
+      driverCuda: traits.driver_cuda[cell.gpu.name] ?? spec?.typicalDriverCuda ?? '12.8',
+      count: cell.gpus,
+    },
+    model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp },
+  };
+}
+
+export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 'name'> {
+  const env: Record<string, string> = {};
+  const secretEnv: string[] = [];
+  for (const [k, v] of [...Object.entries(cell.image.env), ...Object.entries(cell.env)]) {
+    env[k] = v.value;
+    if (v.secret) secretEnv.push(k);
+  }
+  Object.assign(env, ctx.engine.env?.(cell.options) ?? {});
+  const argv = engineArgv(cell, ctx.engine);
+  if (ctx.emulate) {
+    env[EMULATOR_CONFIG_ENV] = JSON.stringify(emulatorConfig(cell));
+    env.MATRIX_EMULATOR_STATE_DIR = '/state';
+    return {
+      image: ctx.emulate.imageTag,
+      entrypoint: null,
+      cmd: argv,
+      env,
+      secretEnv,
+      port: ctx.engine.defaultPort,
+      gpuDeviceIds: null,
+      runtime: null,
+      mounts: [`${ctx.emulate.stateDir}:/state`],
+      ipcHost: false,
+      shmSizeBytes: 64 * 1024 ** 2,
+      platform: null,
+    };
+  }
+  const mounts = [...cell.image.mounts];
+  if (ctx.cacheDir) {
+    mounts.push(`${join(ctx.cacheDir, 'huggingface')}:/root/.cache/huggingface`);
+    mounts.push(`${join(ctx.cacheDir, `${cell.image.engine}-cache`)}:/root/.cache/${cell.image.engine}`);
+  }
+  return {
+    image: cell.image.ref,
+    entrypoint: cell.image.entrypoint,
+    // The image's own ENTRYPOINT (or the matrix's `entrypoint:`) runs the engine; a `command:` prefix replaces it.
+    cmd: cell.image.command ? argv : cell.command,
+    env,
+    secretEnv,
+    port: ctx.engine.defaultPort,
+    gpuDeviceIds: cell.image.runtime === 'nvidia' ? null : ctx.slots,
+    runtime: cell.image.runtime,
+    mounts,
+    ipcHost: true,
+    platform: cell.image.platform,
+  };
+}

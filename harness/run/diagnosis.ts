@@ -1,0 +1,81 @@
+// Glue between a cell's captured log and harness/diagnose/: classify the kept lines and map the
+// evidence back to line numbers of the full log file.
+import type { InfraError } from '../errors.ts';
+import type { Cell } from '../matrix/types.ts';
+import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { ProbeResult } from '../probes/probe.ts';
+import { classifyInfra, classifyLog } from '../diagnose/classify.ts';
+import { startupTimeline } from '../diagnose/phases.ts';
+import type { LogCapture } from './log-capture.ts';
+
+export interface FailureFacts {
+  phase: string;
+  exitCode?: number | null;
+  timeoutS?: number;
+  lastStatus?: string;
+  probes?: ProbeResult[];
+  error?: string;
+}
+
+export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureFacts): Diagnosis {
+  const kept = capture.lines();
+  const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
+  const mapped: Diagnosis = { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
+  if (mapped.category !== 'healthy') return mapped;
+
+  // The log shows no engine failure: name what the harness saw.
+  if (facts.timeoutS !== undefined) {
+    return {
+      ...base('startup-timeout', 'other', `server not ready after ${Math.round(facts.timeoutS)}s`),
+      explanation: `The container kept running but never passed its readiness check (last: ${facts.lastStatus ?? 'no answer'}). The startup timeline shows the last phase it reached.`,
+      phase: 'startup',
+      evidence: kept.slice(-3).map((l) => ({ line: l.line, text: l.text })),
+      remedies: [],
+    };
+  }
+  const failed = facts.probes?.find((p) => p.verdict === 'fail');
+  if (failed) {
+    const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
+    return {
+      ...base(`probe-${failed.name}`, 'other', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
+      explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
+      phase: 'serve',
+      evidence: failed.evidence.slice(0, 5).map((text, i) => ({ line: i + 1, text })),
+    };
+  }
+  if (facts.exitCode !== null && facts.exitCode !== undefined) {
+    return {
+      ...base('exited', 'other', `server exited with code ${facts.exitCode}`),
+      explanation: 'The container exited, and its log names no known failure. Read the log tail.',
+      phase: facts.phase,
+      evidence: kept.slice(-5).map((l) => ({ line: l.line, text: l.text })),
+    };
+  }
+  return {
+    ...base('harness-error', 'other', facts.error ?? 'the attempt failed'),
+    explanation: facts.error ?? 'The attempt failed without a log signature.',
+    phase: facts.phase,
+  };
+}
+
+function base(signature: string, category: string, title: string): Diagnosis {
+  return { category, signature, title, explanation: '', phase: null, evidence: [], remedies: [], links: [] };
+}
+
+export function infraDiagnosis(err: InfraError): Diagnosis {
+  const d = classifyInfra(err.message);
+  const known = d.signature && d.signature === err.kind;
+  return {
+    ...d,
+    category: err.kind,
+    signature: err.kind,
+    title: known ? d.title : err.message.split('\n')[0]!.slice(0, 200),
+    explanation: known ? d.explanation : `${err.message}${err.hint ? `\nWhat to do: ${err.hint}` : ''}`,
+    phase: err.phase ?? d.phase,
+    evidence: [{ line: 1, text: err.message }],
+  };
+}
+
+export function timelineOf(capture: LogCapture): TimelinePhase[] {
+  return startupTimeline(capture.lines().map((l) => l.text).join('\n'));
+}

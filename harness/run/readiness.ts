@@ -1,0 +1,62 @@
+// Waits for a server's readiness rule, raced against the container's exit, the startup timeout
+// and an abort. Each poll has a short timeout: through Docker's port proxy a request to a port
+// whose server is not listening yet can hang instead of failing.
+import type { ReadinessRule } from '../engines/engine.ts';
+
+export type ReadyOutcome =
+  | { kind: 'ready'; seconds: number }
+  | { kind: 'exited'; exitCode: number; seconds: number }
+  | { kind: 'timeout'; seconds: number; lastStatus: string }
+  | { kind: 'aborted'; seconds: number };
+
+export interface ReadyInput {
+  baseUrls: string[];
+  rule: ReadinessRule;
+  exited: Promise<number>;
+  timeoutMs: number;
+  signal: AbortSignal;
+  pollMs?: number;
+  requestTimeoutMs?: number;
+}
+
+export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
+  const t0 = performance.now();
+  const secs = () => (performance.now() - t0) / 1000;
+  let exitCode: number | null = null;
+  void input.exited.then((c) => (exitCode = c)).catch(() => (exitCode = -1));
+  let lastStatus = 'no answer yet';
+  const deadline = t0 + input.timeoutMs;
+  const pollMs = input.pollMs ?? 100;
+  let wakeExit: () => void = () => {};
+  const exitOrTimer = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wakeExit = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  void input.exited.finally(() => wakeExit());
+  const onAbort = () => wakeExit();
+  input.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    while (true) {
+      if (exitCode !== null) return { kind: 'exited', exitCode, seconds: secs() };
+      if (input.signal.aborted) return { kind: 'aborted', seconds: secs() };
+      if (performance.now() >= deadline) return { kind: 'timeout', seconds: secs(), lastStatus };
+      for (const base of input.baseUrls) {
+        try {
+          const res = await fetch(base + input.rule.path, { signal: AbortSignal.any([AbortSignal.timeout(input.requestTimeoutMs ?? 500), input.signal]) });
+          await res.arrayBuffer().catch(() => {});
+          if (res.status === input.rule.okStatus) return { kind: 'ready', seconds: secs() };
+          lastStatus = `HTTP ${res.status} from ${input.rule.path}`;
+        } catch (e) {
+          lastStatus = `${input.rule.path}: ${(e as Error).name === 'TimeoutError' ? 'no answer within the poll timeout' : ((e as Error).cause as Error)?.message ?? (e as Error).message}`;
+        }
+      }
+      await exitOrTimer(Math.max(0, Math.min(pollMs, deadline - performance.now())));
+    }
+  } finally {
+    input.signal.removeEventListener('abort', onAbort);
+  }
+}

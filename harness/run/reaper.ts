@@ -1,0 +1,29 @@
+// Nothing leaks (ARCHITECTURE.md rule 7): every run starts by removing containers left by runs
+// on this host whose owner process is gone (a SIGKILLed run), and an interrupted run removes
+// what it started.
+import type { ContainerRuntime } from '../runtime/runtime.ts';
+import { pidAlive } from './leases.ts';
+
+export interface ReapResult {
+  removed: Array<{ id: string; name: string; run: string }>;
+}
+
+export async function reapOrphans(runtime: ContainerRuntime, host: string): Promise<ReapResult> {
+  const listed = await runtime.list(['matrix.run']);
+  const removed: ReapResult['removed'] = [];
+  for (const c of listed) {
+    const owner = Number(c.labels['matrix.pid']);
+    const sameHost = (c.labels['matrix.host'] ?? host) === host;
+    if (!sameHost || pidAlive(owner)) continue;
+    await runtime.remove(c.id).catch(() => {});
+    removed.push({ id: c.id, name: c.name, run: c.labels['matrix.run'] ?? '' });
+  }
+  return { removed };
+}
+
+/** Remove every container of one run (interrupt). */
+export async function removeRunContainers(runtime: ContainerRuntime, runId: string): Promise<number> {
+  const listed = await runtime.list([`matrix.run=${runId}`]);
+  await Promise.all(listed.map((c) => runtime.remove(c.id).catch(() => {})));
+  return listed.length;
+}

@@ -1,0 +1,53 @@
+// GitHub Actions: a Markdown step summary (when GITHUB_STEP_SUMMARY is set) and `::error`
+// annotations for unexpected outcomes.
+import { appendFileSync } from 'node:fs';
+import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
+import { redactText } from '../secrets.ts';
+import { describe, inert } from './console.ts';
+
+function md(s: string): string {
+  return inert(s).replace(/[|<>`]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+}
+
+function annotation(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSummary, reportPath: string | null): string {
+  const counts = Object.entries(summary.counts)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(' · ');
+  const lines = [`## Compatibility matrix — run ${run.id}`, '', `${counts}${summary.status === 'interrupted' ? ' — **interrupted**' : ''}`, ''];
+  const notable = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'skip');
+  if (notable.length) {
+    lines.push('| verdict | cell | signature | fix found by triage |', '| --- | --- | --- | --- |');
+    for (const r of notable) lines.push(`| ${r.verdict} | ${md(r.cell.id)} | ${md(r.signature ?? r.reason ?? '')} | ${r.triage?.fixedBy ? md(describe(r.triage.fixedBy)) : ''} |`);
+    lines.push('');
+  }
+  if (reportPath) lines.push(`Report: \`${reportPath}\``, '');
+  return lines.join('\n');
+}
+
+export class GithubReporter implements Reporter {
+  private readonly results: CellResult[] = [];
+  constructor(
+    private readonly summaryPath: string | undefined = process.env.GITHUB_STEP_SUMMARY,
+    private readonly secrets: readonly string[] = [],
+    private readonly out: { write(s: string): unknown } = process.stdout,
+    private readonly reportPath: () => string | null = () => null,
+  ) {}
+
+  onCellEnd(r: CellResult): void {
+    this.results.push(r);
+    if (r.verdict === 'fail' || r.verdict === 'xpass' || r.verdict === 'infra') {
+      const title = `${r.verdict}: ${r.cell.id}`;
+      this.out.write(redactText(`::error title=${annotation(title)}::${annotation(inert(r.reason ?? r.signature ?? r.verdict))}\n`, this.secrets));
+    }
+  }
+
+  onRunEnd(run: RunInfo, summary: RunSummary): void {
+    if (!this.summaryPath) return;
+    appendFileSync(this.summaryPath, redactText(stepSummary(run, this.results, summary, this.reportPath()), this.secrets));
+  }
+}

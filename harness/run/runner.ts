@@ -1,0 +1,203 @@
+// The dispatcher: given planned cells and a prepared runner, run every cell through the
+// scheduler, emit the event stream to every reporter, and sum up. Planning happened before
+// (pure); this is where effects are orchestrated.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { getEngine } from '../engines/index.ts';
+import type { Cell, Verdict } from '../matrix/types.ts';
+import type { Probe, ProbeResult } from '../probes/probe.ts';
+import type { ContainerHandle, ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
+import { runAttempt, slug } from './cell-job.ts';
+import { runCell } from './cell-runner.ts';
+import { containerSpec, defaultCacheDir } from './container-spec.ts';
+import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './events.ts';
+import { LeaseDirectory } from './leases.ts';
+import { schedule } from './scheduler.ts';
+import { VERDICTS } from '../matrix/types.ts';
+
+export interface RunnerSlots {
+  /** Device ids (real) or emulated slot ids. */
+  ids: string[];
+  namespace: string;
+  facts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
+}
+
+/** A pool of interchangeable GPU slots: one per GPU type on a real runner, one for all under --emulate. */
+export interface RunnerPool {
+  /** Catalog GPU names this pool serves, or null for any. */
+  gpus: string[] | null;
+  slots: RunnerSlots;
+}
+
+export interface RunRequest {
+  run: RunInfo;
+  cells: Cell[];
+  runtime: ContainerRuntime;
+  reporters: Reporter[];
+  pools: RunnerPool[];
+  emulate: { imageTag: string } | null;
+  pull: PullPolicy;
+  /** Overrides each cell's retries when set. */
+  retries: number | null;
+  triage: boolean;
+  signal: AbortSignal;
+  secrets: string[];
+  probesFor(cell: Cell): Promise<Probe[]>;
+  leaseDir?: string;
+  onImageProgress?(ref: string, status: string): void;
+}
+
+export interface RunOutcome {
+  results: CellResult[];
+  summary: RunSummary;
+}
+
+export function exitCodeOf(counts: Record<Verdict, number>, interrupted: boolean): number {
+  if (counts.fail > 0 || counts.xpass > 0) return 1;
+  if (counts.infra > 0 || interrupted) return 3;
+  return 0;
+}
+
+export function countVerdicts(results: CellResult[]): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of results) counts[r.verdict]++;
+  return counts;
+}
+
+export class Emitter {
+  constructor(private readonly reporters: Reporter[]) {}
+  async emit<K extends keyof Reporter>(event: K, ...args: Parameters<NonNullable<Reporter[K]>>): Promise<void> {
+    for (const r of this.reporters) {
+      const fn = r[event] as ((...a: unknown[]) => unknown) | undefined;
+      if (fn) await fn.apply(r, args);
+    }
+  }
+}
+
+export async function executeRun(req: RunRequest): Promise<RunOutcome> {
+  const events = new Emitter(req.reporters);
+  const logDir = join(req.run.outDir, 'logs');
+  const stateRoot = join(req.run.outDir, 'emulator-state');
+  mkdirSync(logDir, { recursive: true });
+  const results: CellResult[] = [];
+  const inflight = new Map<string, ContainerHandle>();
+  const images = new Map<string, ImageInfo>();
+  const baselines = new Map<string, Record<string, string>>();
+  const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
+
+  await events.emit('onRunBegin', req.run, req.cells);
+
+  const onAbort = () => {
+    // Interrupt: remove what is in flight now; the jobs see the signal and wind down.
+    for (const h of inflight.values()) void req.runtime.remove(h.id).catch(() => {});
+  };
+  req.signal.addEventListener('abort', onAbort, { once: true });
+
+  const imageKey = (c: Cell) => (req.emulate ? `${req.emulate.imageTag}#${c.image.id}` : c.image.ref);
+  const finish = async (r: CellResult) => {
+    results.push(r);
+    await events.emit('onCellEnd', r);
+  };
+
+  const jobs = req.cells
+    .filter((c) => !c.skip)
+    .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), rank: cell.options.speculative ? 1 : 0, cell }));
+  const poolOf = (c: Cell) => req.pools.find((p) => p.gpus === null || p.gpus.includes(c.gpu.name));
+  const homeless = jobs.filter((j) => !poolOf(j.cell));
+  const present = [...new Set(req.pools.flatMap((p) => p.gpus ?? []))].join(', ') || 'none';
+  for (const { cell } of homeless) {
+    await events.emit('onCellBegin', cell, 1);
+    await finish({ cell, verdict: 'infra', category: 'gpu-unavailable', signature: 'gpu-unavailable', attempts: [], triage: null, reason: `this runner has no ${cell.gpu.name} GPU (it has: ${present})`, durationMs: 0 });
+  }
+  await Promise.all(req.pools.map((pool) => schedule(
+    jobs.filter((j) => poolOf(j.cell) === pool),
+    {
+      slots: pool.slots.ids,
+      leases: new LeaseDirectory(req.leaseDir, pool.slots.namespace),
+      owner: { pid: process.pid, run: req.run.id },
+      signal: req.signal,
+      prepareImage: async (key) => {
+        const ref = req.emulate ? req.emulate.imageTag : key;
+        const known = [...images.values()].find((i) => i.ref === ref);
+        if (known) {
+          images.set(key, known);
+          return;
+        }
+        const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
+          onProgress: (p) => req.onImageProgress?.(ref, `${p.status}${p.id ? ` ${p.id}` : ''}${p.total ? ` ${Math.round(((p.current ?? 0) / p.total) * 100)}%` : ''}`),
+        });
+        images.set(key, info);
+      },
+      unschedulable: async ({ cell }, reason, error) => {
+        const title = error ? `${reason}: ${(error as Error).message}` : reason;
+        const kind = (error as { kind?: string })?.kind ?? 'gpu-unavailable';
+        await events.emit('onCellBegin', cell, 1);
+        await finish({
+          cell,
+          verdict: 'infra',
+          category: kind,
+          signature: kind,
+          attempts: [],
+          triage: null,
+          reason: `${title}${(error as { hint?: string })?.hint ? ` — ${(error as { hint?: string }).hint}` : ''}`,
+          durationMs: 0,
+        });
+      },
+      run: async ({ cell }, slots) => {
+        const engine = getEngine(cell.image.engine);
+        const probes = await req.probesFor(cell);
+        const image = images.get(imageKey(cell))!;
+        await events.emit('onCellBegin', cell, 1);
+        const result = await runCell(cell, {
+          engine,
+          retries: req.retries ?? cell.retries,
+          triage: req.triage,
+          aborted: () => req.signal.aborted,
+          attempt: async (variant, n, kind) => {
+            if (n > 1) await events.emit('onCellBegin', variant, n);
+            const stateDir = join(stateRoot, slug(cell.id));
+            mkdirSync(stateDir, { recursive: true });
+            return runAttempt(variant, n, kind, {
+              runtime: req.runtime,
+              run: req.run,
+              engine,
+              image,
+              imageRef: image.ref,
+              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: req.emulate.imageTag, stateDir } : null, cacheDir: req.emulate ? null : defaultCacheDir() }),
+              secrets: req.secrets,
+              logDir,
+              signal: req.signal,
+              probes,
+              baseline: () => (variant.options.speculative ? (baselines.get(baselineKey(variant)) ?? null) : null),
+              gpuFacts: pool.slots.facts,
+              onPhase: (phase: PhaseName, state, seconds) => void events.emit('onPhase', variant, phase, state, seconds),
+              onProbeEnd: (r: ProbeResult) => {
+                if (!variant.options.speculative && r.outputs && r.verdict === 'pass') {
+                  baselines.set(baselineKey(variant), { ...(baselines.get(baselineKey(variant)) ?? {}), ...r.outputs });
+                }
+                void events.emit('onProbeEnd', variant, r);
+              },
+              track: (h, id) => (h ? inflight.set(id, h) : inflight.delete(id)),
+            });
+          },
+        });
+        await finish(result);
+      },
+    },
+  )));
+  for (const cell of req.cells.filter((c) => c.skip)) {
+    await finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: cell.skip, durationMs: 0 });
+  }
+  req.signal.removeEventListener('abort', onAbort);
+
+  const interrupted = req.signal.aborted;
+  const counts = countVerdicts(results);
+  const summary: RunSummary = {
+    status: interrupted ? 'interrupted' : 'finished',
+    finishedAt: new Date().toISOString(),
+    counts,
+    exitCode: exitCodeOf(counts, interrupted),
+  };
+  await events.emit('onRunEnd', req.run, summary);
+  return { results, summary };
+}

@@ -1,0 +1,128 @@
+// Dispatches cells onto GPU slots. A cell holds `gpus` slots for its whole life (leases that
+// hold across processes). Rules:
+//  - a runnable cell never waits while enough slots are free (first fit over the ordered list);
+//  - cells of one image run close together (grouped in order of first appearance, bigger cells
+//    first inside a group so they are not starved by backfilling);
+//  - each image is prepared (pulled) at most once, one pull at a time, in group order, so the
+//    next image downloads while the current one's cells run; a cell is only dispatched once its
+//    image is ready, so no GPU is held during a pull.
+import PQueue from 'p-queue';
+import type { LeaseDirectory } from './leases.ts';
+
+export interface SchedulableCell {
+  id: string;
+  gpus: number;
+  imageKey: string;
+  /** Lower ranks go first inside an image group (e.g. baselines before speculative cells). */
+  rank?: number;
+}
+
+export interface ScheduleOptions<T extends SchedulableCell> {
+  slots: string[];
+  leases: LeaseDirectory;
+  owner: { pid: number; run: string };
+  prepareImage(imageKey: string): Promise<void>;
+  run(cell: T, slots: string[]): Promise<void>;
+  /** A cell that can never run here (needs more GPUs than the runner has, or its image failed). */
+  unschedulable(cell: T, reason: string, error?: unknown): Promise<void> | void;
+  signal?: AbortSignal;
+  /** How often to retry when another process holds the free slots. */
+  pollMs?: number;
+}
+
+export function orderCells<T extends SchedulableCell>(cells: T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const c of cells) {
+    const g = groups.get(c.imageKey) ?? [];
+    g.push(c);
+    groups.set(c.imageKey, g);
+  }
+  return [...groups.values()].flatMap((g) => [...g].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || b.gpus - a.gpus || a.id.localeCompare(b.id)));
+}
+
+export async function schedule<T extends SchedulableCell>(cells: T[], opts: ScheduleOptions<T>): Promise<void> {
+  const pending: T[] = [];
+  for (const c of orderCells(cells)) {
+    if (c.gpus > opts.slots.length) {
+      await opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${opts.slots.length}`);
+    } else pending.push(c);
+  }
+  const free = new Set(opts.slots);
+  const running = new Set<Promise<void>>();
+
+  // Image preparation: one at a time, in order of first use.
+  const pulls = new PQueue({ concurrency: 1 });
+  const imageState = new Map<string, 'pending' | 'ready' | { error: unknown }>();
+  // A wake-up that is never lost: an event that fires while the loop is busy is remembered.
+  let resolver: (() => void) | null = null;
+  let missed = false;
+  const wake = () => {
+    if (resolver) {
+      const r = resolver;
+      resolver = null;
+      r();
+    } else missed = true;
+  };
+  const woken = (): Promise<void> => {
+    if (missed) {
+      missed = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((r) => (resolver = r));
+  };
+  for (const key of new Set(pending.map((c) => c.imageKey))) {
+    imageState.set(key, 'pending');
+    void pulls.add(async () => {
+      if (opts.signal?.aborted) return;
+      try {
+        await opts.prepareImage(key);
+        imageState.set(key, 'ready');
+      } catch (error) {
+        imageState.set(key, { error });
+      }
+      wake();
+    });
+  }
+
+  while (pending.length > 0 || running.size > 0) {
+    if (opts.signal?.aborted) {
+      pending.length = 0;
+      if (running.size === 0) break;
+    }
+    let blockedByOthers = false;
+    for (let i = 0; i < pending.length; i++) {
+      const cell = pending[i]!;
+      const state = imageState.get(cell.imageKey);
+      if (state && typeof state === 'object') {
+        pending.splice(i--, 1);
+        await opts.unschedulable(cell, `image ${cell.imageKey} could not be prepared`, state.error);
+        continue;
+      }
+      if (state !== 'ready' || cell.gpus > free.size) continue;
+      const slots = [...free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
+      if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
+        blockedByOthers = true;
+        continue;
+      }
+      pending.splice(i--, 1);
+      for (const s of slots) free.delete(s);
+      const p: Promise<void> = opts
+        .run(cell, slots)
+        .catch(() => {})
+        .finally(() => {
+          for (const s of slots) {
+            opts.leases.release(s, opts.owner.pid);
+            free.add(s);
+          }
+          running.delete(p);
+          wake();
+        });
+      running.add(p);
+    }
+    if (pending.length === 0 && running.size === 0) break;
+    const waits: Promise<unknown>[] = [woken()];
+    if (blockedByOthers || (running.size === 0 && pending.length > 0)) waits.push(new Promise((r) => setTimeout(r, opts.pollMs ?? 200)));
+    await Promise.race(waits);
+  }
+  pulls.clear();
+}

@@ -1,0 +1,53 @@
+// Preparing the runner before any cell starts: the Docker engine answers, orphans of dead runs
+// are reaped, and the GPU slots are known — discovered with nvidia-smi on a real runner, or
+// simulated under --emulate (where the emulator image is built from local files if needed).
+import { InfraError } from '../errors.ts';
+import { discoverGpus } from '../gpu/discover.ts';
+import { ensureEmulatorImage } from '../emulator/image.ts';
+import type { DockerRuntime } from '../runtime/docker.ts';
+import { reapOrphans } from './reaper.ts';
+import type { RunnerPool } from './runner.ts';
+
+export interface RunnerSetup {
+  pools: RunnerPool[];
+  emulate: { imageTag: string } | null;
+  reaped: number;
+  notes: string[];
+}
+
+export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boolean; emulateGpus: number; host: string; wantGpus: string[] }): Promise<RunnerSetup> {
+  await runtime.ping();
+  const reaped = await reapOrphans(runtime, opts.host);
+  const notes: string[] = [];
+  if (reaped.removed.length) notes.push(`reaped ${reaped.removed.length} container(s) left by dead runs: ${reaped.removed.map((r) => r.name).join(', ')}`);
+
+  if (opts.emulate) {
+    const img = await ensureEmulatorImage(runtime.docker);
+    if (img.built) notes.push(`built emulator image ${img.tag}`);
+    const ids = Array.from({ length: opts.emulateGpus }, (_, i) => String(i));
+    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag }, reaped: reaped.removed.length, notes };
+  }
+
+  const gpus = await discoverGpus();
+  const byName = new Map<string, typeof gpus>();
+  for (const g of gpus) {
+    if (!g.catalogName) continue;
+    byName.set(g.catalogName, [...(byName.get(g.catalogName) ?? []), g]);
+  }
+  const have = [...byName.entries()].map(([n, gs]) => `${n} ×${gs.length}`).join(', ') || 'no GPU the catalog knows';
+  const missing = opts.wantGpus.filter((w) => !byName.has(w));
+  if (missing.length) {
+    throw new InfraError('gpu-unavailable', `--gpu ${missing.join(',')}: this runner has no such GPU (it has: ${have})`, 'run on a runner with that GPU, or pick one it has (`matrix gpus` lists them)');
+  }
+  const pools: RunnerPool[] = [...byName.entries()]
+    .filter(([name]) => opts.wantGpus.length === 0 || opts.wantGpus.includes(name))
+    .map(([name, gs]) => ({
+      gpus: [name],
+      slots: {
+        ids: gs.map((g) => g.uuid || String(g.index)),
+        namespace: 'gpu',
+        facts: { driverVersion: gs[0]!.driverVersion ?? null, cudaVersion: gs[0]!.cudaVersion ?? null, torchVersion: null },
+      },
+    }));
+  return { pools, emulate: null, reaped: reaped.removed.length, notes };
+}

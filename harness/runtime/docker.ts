@@ -1,0 +1,182 @@
+// The dockerode implementation of ContainerRuntime. Every dockerode call lives here (and in
+// image-files.ts for reading image filesystems); everything else speaks the interface.
+import Docker from 'dockerode';
+import { PassThrough, type Readable } from 'node:stream';
+import { InfraError } from '../errors.ts';
+import { toInfraError } from './docker-errors.ts';
+import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
+
+export function dockerClient(): Docker {
+  return new Docker(process.env.DOCKER_HOST ? undefined : { socketPath: '/var/run/docker.sock' });
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export class DockerRuntime implements ContainerRuntime {
+  constructor(readonly docker: Docker = dockerClient()) {}
+
+  async ping() {
+    try {
+      const v = await this.docker.version();
+      return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    } catch (e) {
+      const err = toInfraError(e, 'ping', 'the Docker engine does not answer');
+      throw err.kind === 'docker-down' ? err : new InfraError('docker-down', err.message, 'start the Docker engine (`sudo systemctl start docker`, or `bash scripts/setup.sh` here), and check DOCKER_HOST', 'ping');
+    }
+  }
+
+  private async inspectImage(ref: string): Promise<ImageInfo | null> {
+    try {
+      const i = await this.docker.getImage(ref).inspect();
+      const digest = i.RepoDigests?.[0]?.split('@')[1] ?? i.Id ?? null;
+      return { ref, digest, id: i.Id, labels: i.Config?.Labels ?? {}, architecture: i.Architecture ?? null, os: i.Os ?? null, pulled: false };
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 404) return null;
+      throw toInfraError(e, 'image', `inspecting image ${ref}`);
+    }
+  }
+
+  async ensureImage(ref: string, policy: PullPolicy, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null } = {}): Promise<ImageInfo> {
+    if (policy !== 'always') {
+      const have = await this.inspectImage(ref);
+      if (have) return have;
+      if (policy === 'never') {
+        throw new InfraError('image-missing', `image ${ref} is not on the runner and --pull never forbids pulling it`, 'pull it first (`docker pull ' + ref + '`) or run with --pull missing', 'image');
+      }
+    }
+    await this.pull(ref, opts);
+    const info = await this.inspectImage(ref);
+    if (!info) throw new InfraError('image-pull', `image ${ref} was pulled but cannot be inspected`, 'check the Docker engine log', 'image');
+    return { ...info, pulled: true };
+  }
+
+  private async pull(ref: string, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<void> {
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.pull(ref, { ...(opts.auth ? { authconfig: opts.auth } : {}), ...(opts.platform ? { platform: opts.platform } : {}) });
+    } catch (e) {
+      throw toInfraError(e, 'image', `pulling ${ref}${opts.auth ? '' : ' (no registry credentials)'}`);
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (err: Error | null, output: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
+          // followProgress reports transport errors in err, and registry errors as stream events.
+          const failed = err ?? output?.find((o) => o.error || o.errorDetail);
+          if (failed) reject(toInfraError(failed instanceof Error ? failed : new Error(failed.error ?? failed.errorDetail?.message), 'image', `pulling ${ref}`));
+          else resolve();
+        },
+        (ev: { id?: string; status?: string; progressDetail?: { current?: number; total?: number } }) => {
+          opts.onProgress?.({ id: ev.id ?? '', status: ev.status ?? '', current: ev.progressDetail?.current, total: ev.progressDetail?.total });
+        },
+      );
+    });
+  }
+
+  async create(spec: ContainerSpec): Promise<ContainerHandle> {
+    const portKey = `${spec.port}/tcp`;
+    const binds = spec.mounts.length ? spec.mounts : undefined;
+    try {
+      const c = await this.docker.createContainer({
+        ...(spec.name ? { name: spec.name } : {}),
+        Image: spec.image,
+        ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+        Cmd: spec.cmd,
+        Env: Object.entries(spec.env).map(([k, v]) => `${k}=${v}`),
+        Labels: spec.labels,
+        ExposedPorts: { [portKey]: {} },
+        ...(spec.platform ? { platform: spec.platform } : {}),
+        HostConfig: {
+          PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
+          ...(binds ? { Binds: binds } : {}),
+          ...(spec.ipcHost ? { IpcMode: 'host' } : { ShmSize: spec.shmSizeBytes ?? 2 * 1024 ** 3 }),
+          ...(spec.runtime === 'nvidia' ? { Runtime: 'nvidia' } : {}),
+          ...(spec.gpuDeviceIds && spec.runtime !== 'nvidia'
+            ? { DeviceRequests: [{ Driver: '', Count: 0, DeviceIDs: spec.gpuDeviceIds, Capabilities: [['gpu']], Options: {} }] }
+            : {}),
+        },
+      });
+      return { id: c.id, hostPort: null, address: null };
+    } catch (e) {
+      throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
+    }
+  }
+
+  async start(handle: ContainerHandle): Promise<ContainerHandle> {
+    const c = this.docker.getContainer(handle.id);
+    try {
+      await c.start();
+    } catch (e) {
+      throw toInfraError(e, 'start', 'starting the container');
+    }
+    try {
+      const info = await c.inspect();
+      const bindings = Object.values(info.NetworkSettings?.Ports ?? {})[0];
+      const hostPort = bindings?.[0]?.HostPort ? Number(bindings[0].HostPort) : null;
+      // Readiness and probes go through the loopback port mapping only: the bridge address is not
+      // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.
+      return { ...handle, hostPort, address: null };
+    } catch {
+      // The container may already have exited (a fast crash): readiness will see the exit.
+      return handle;
+    }
+  }
+
+  async logs(handle: ContainerHandle): Promise<Readable> {
+    const c = this.docker.getContainer(handle.id);
+    const raw = (await c.logs({ follow: true, stdout: true, stderr: true })) as unknown as Readable;
+    const out = new PassThrough();
+    this.docker.modem.demuxStream(raw, out, out);
+    raw.on('end', () => out.end());
+    raw.on('error', (e) => out.destroy(e));
+    return out;
+  }
+
+  async wait(handle: ContainerHandle): Promise<number> {
+    const r = (await this.docker.getContainer(handle.id).wait()) as { StatusCode: number };
+    return r.StatusCode;
+  }
+
+  async stopAndRemove(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
+    const c = this.docker.getContainer(handle.id);
+    try {
+      await c.stop({ t: graceSeconds });
+    } catch {
+      // already stopped or gone
+    }
+    await this.remove(handle.id);
+  }
+
+  async list(labelFilter: string[]): Promise<ContainerListing[]> {
+    const cs = await this.docker.listContainers({ all: true, filters: { label: labelFilter } });
+    return cs.map((c) => ({ id: c.Id, name: (c.Names?.[0] ?? '').replace(/^\//, ''), labels: c.Labels ?? {}, state: c.State }));
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).remove({ force: true, v: true });
+    } catch (e) {
+      const code = (e as { statusCode?: number }).statusCode;
+      if (code !== 404 && code !== 409) throw toInfraError(e, 'teardown', `removing container ${id.slice(0, 12)}`);
+    }
+  }
+
+  describeRun(spec: ContainerSpec): string {
+    const parts = ['docker run --rm'];
+    if (spec.runtime === 'nvidia') parts.push('--runtime nvidia');
+    else if (spec.gpuDeviceIds) parts.push(`--gpus '"device=${spec.gpuDeviceIds.join(',')}"'`);
+    parts.push(spec.ipcHost ? '--ipc host' : `--shm-size ${Math.round((spec.shmSizeBytes ?? 2 * 1024 ** 3) / 1024 ** 3)}g`);
+    if (spec.platform) parts.push(`--platform ${spec.platform}`);
+    parts.push(`-p 127.0.0.1:${spec.port}:${spec.port}`);
+    for (const m of spec.mounts) parts.push(`-v ${shellQuote(m)}`);
+    const secret = new Set(spec.secretEnv ?? []);
+    for (const [k, v] of Object.entries(spec.env)) parts.push(secret.has(k) ? `-e ${k}` : `-e ${shellQuote(`${k}=${v}`)}`);
+    if (spec.entrypoint) parts.push(`--entrypoint ${shellQuote(spec.entrypoint[0] ?? '')}`);
+    parts.push(shellQuote(spec.image));
+    const rest = [...(spec.entrypoint?.slice(1) ?? []), ...spec.cmd];
+    parts.push(...rest.map(shellQuote));
+    return parts.join(' \\\n  ');
+  }
+}

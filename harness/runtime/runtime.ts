@@ -1,0 +1,84 @@
+// The container runtime, fenced behind an interface (the testcontainers way): the run pipeline
+// speaks only this; harness/runtime/docker.ts is the dockerode implementation.
+import type { Readable } from 'node:stream';
+
+export type PullPolicy = 'missing' | 'always' | 'never';
+
+export interface PullProgress {
+  /** Layer id or '' for image-level status. */
+  id: string;
+  status: string;
+  current?: number;
+  total?: number;
+}
+
+export interface ImageInfo {
+  ref: string;
+  /** Repo digest (registry) or image id when the image was built locally. */
+  digest: string | null;
+  id: string;
+  labels: Record<string, string>;
+  architecture: string | null;
+  os: string | null;
+  pulled: boolean;
+}
+
+export interface RegistryAuth {
+  username: string;
+  password: string;
+  serveraddress: string;
+}
+
+export interface ContainerSpec {
+  name?: string;
+  image: string;
+  entrypoint?: string[] | null;
+  cmd: string[];
+  env: Record<string, string>;
+  /** Keys of `env` whose values are secrets: never printed (describeRun passes them through by name). */
+  secretEnv?: string[];
+  labels: Record<string, string>;
+  /** Container port the server listens on; published on 127.0.0.1 at a free host port. */
+  port: number;
+  /** GPU device ids to request (DeviceRequests), or null for none. */
+  gpuDeviceIds: string[] | null;
+  /** Use the legacy NVIDIA runtime (Jetson Orin) instead of device requests. */
+  runtime?: 'nvidia' | null;
+  /** "host:container[:ro]" binds. */
+  mounts: string[];
+  shmSizeBytes?: number;
+  ipcHost?: boolean;
+  platform?: string | null;
+}
+
+export interface ContainerHandle {
+  id: string;
+  /** Host port mapped to spec.port (after start). */
+  hostPort: number | null;
+  /** Container's bridge address, when the runtime exposes one. */
+  address: string | null;
+}
+
+export interface ContainerListing {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  state: string;
+}
+
+export interface ContainerRuntime {
+  /** Throws InfraError('docker-down') when the engine does not answer. */
+  ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
+  ensureImage(ref: string, policy: PullPolicy, opts?: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<ImageInfo>;
+  create(spec: ContainerSpec): Promise<ContainerHandle>;
+  start(handle: ContainerHandle): Promise<ContainerHandle>;
+  /** Combined stdout+stderr from the start, following until the container stops. */
+  logs(handle: ContainerHandle): Promise<Readable>;
+  /** Resolves with the exit code when the container stops. */
+  wait(handle: ContainerHandle): Promise<number>;
+  stopAndRemove(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
+  list(labelFilter: string[]): Promise<ContainerListing[]>;
+  remove(id: string): Promise<void>;
+  /** The `docker run` command line equivalent to a spec, for reproduction. */
+  describeRun(spec: ContainerSpec): string;
+}

@@ -1,0 +1,65 @@
+// Opens the results database (better-sqlite3, WAL) and applies versioned migrations.
+// Raw facts are stored (timestamps, chunk times, token counts); derived figures are computed in
+// harness/probes/latency.ts and stored beside them only as a cache for the report.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InfraError } from '../errors.ts';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  const full = resolve(path);
+  let db: Db;
+  try {
+    if (!opts.readonly) mkdirSync(dirname(full), { recursive: true });
+    db = new Database(full, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+  } catch (e) {
+    throw storeError(e, full);
+  }
+  try {
+    db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      migrate(db);
+    }
+  } catch (e) {
+    db.close();
+    throw storeError(e, full);
+  }
+  return db;
+}
+
+export function storeError(e: unknown, path: string): InfraError {
+  const msg = (e as Error).message ?? String(e);
+  const hint = /readonly|read-only|EACCES|EROFS|permission/i.test(msg)
+    ? 'the database path is not writable: choose another with --db'
+    : /full|ENOSPC/i.test(msg)
+      ? 'the disk holding the database is full: free space or choose another --db'
+      : /does not exist|SQLITE_CANTOPEN|unable to open/i.test(msg)
+        ? 'check the path given with --db (run `matrix run` first to create a database)'
+        : 'check the database file and its directory';
+  return new InfraError('store', `results database ${path}: ${msg}`, hint, 'store');
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_migrations'").get();
+  if (!row) return 0;
+  return (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
+export function migrate(db: Db): void {
+  const current = schemaVersion(db);
+  const todo = MIGRATIONS.filter((m) => m.version > current);
+  if (todo.length === 0) return;
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    for (const m of todo) {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    }
+  })();
+}

@@ -1,0 +1,207 @@
+// Builds the report's input (ReportData) from the results database: the current run's cells in
+// full, and a compact history of every cell over the runs shown.
+import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
+import type { Verdict } from '../matrix/types.ts';
+import { VERDICTS } from '../matrix/types.ts';
+import type { Diagnosis } from '../diagnose/types.ts';
+import { LATENCY_FORMULAS } from '../probes/latency.ts';
+import { openDb, type Db } from './db.ts';
+import { listRuns, regressions, type RunRow } from './queries.ts';
+
+export interface ReportQuery {
+  /** How many runs of history to show (newest first). */
+  runs?: number;
+  /** The run to show; the newest when absent. */
+  runId?: string;
+}
+
+const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
+
+function countsOf(db: Db, runId: string): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of db.prepare('SELECT verdict, COUNT(*) AS n FROM cells WHERE run_id = ? AND verdict IS NOT NULL GROUP BY verdict').all(runId) as Array<{ verdict: Verdict; n: number }>) {
+    counts[r.verdict] = r.n;
+  }
+  return counts;
+}
+
+function reportRun(db: Db, r: RunRow): ReportRun {
+  return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts: countsOf(db, r.id) };
+}
+
+interface CellRow {
+  cell_id: string;
+  image_id: string;
+  image_ref: string;
+  engine: string;
+  gpu: string;
+  arch: string;
+  model: string;
+  flags: string;
+  options: string;
+  verdict: Verdict | null;
+  category: string | null;
+  signature: string | null;
+  reason: string | null;
+  expect: string | null;
+  triage: string | null;
+  attempts: number;
+}
+
+interface AttemptRow {
+  attempt: number;
+  kind: string;
+  diagnosis: string | null;
+  log_path: string | null;
+  log_tail: string;
+  docker_run: string | null;
+}
+
+/** The attempt that decided the verdict: the last one that was not a triage trial. */
+function decidingAttempt(db: Db, runId: string, cellId: string): AttemptRow | undefined {
+  return db
+    .prepare(`SELECT attempt, kind, diagnosis, log_path, log_tail, docker_run FROM attempts WHERE run_id = ? AND cell_id = ? AND kind != 'triage' ORDER BY attempt DESC LIMIT 1`)
+    .get(runId, cellId) as AttemptRow | undefined;
+}
+
+function cellOf(db: Db, runId: string, row: CellRow, logSources: Record<string, string>): ReportCell {
+  const a = decidingAttempt(db, runId, row.cell_id);
+  const n = a?.attempt ?? 0;
+  const d = parse<Diagnosis | null>(a?.diagnosis, null);
+  const probes = (db.prepare('SELECT name, verdict, metrics, error, assertions FROM probes WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY rowid').all(runId, row.cell_id, n) as Array<{
+    name: string;
+    verdict: 'pass' | 'fail' | 'skip';
+    metrics: string;
+    error: string | null;
+    assertions: string;
+  }>).map((p) => ({ name: p.name, verdict: p.verdict, metrics: parse(p.metrics, {}), error: p.error, assertions: parse(p.assertions, []) }));
+  const timeline = (db.prepare('SELECT name, start_s, duration_s, detail FROM timeline WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY seq').all(runId, row.cell_id, n) as Array<{
+    name: string;
+    start_s: number | null;
+    duration_s: number | null;
+    detail: string;
+  }>).map((t) => ({ name: t.name, startS: t.start_s, durationS: t.duration_s, detail: parse(t.detail, {}) }));
+  const phases = Object.fromEntries(
+    (db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?').all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]),
+  );
+  const fp = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?').get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
+  const pred = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?').get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
+  if (a?.log_path) logSources[row.cell_id] = a.log_path;
+  return {
+    id: row.cell_id,
+    image: row.image_id,
+    imageRef: row.image_ref,
+    engine: row.engine,
+    gpu: row.gpu,
+    arch: row.arch,
+    model: row.model,
+    flags: row.flags,
+    options: parse(row.options, {}),
+    verdict: row.verdict ?? 'infra',
+    category: row.category,
+    signature: row.signature,
+    title: d?.title ?? null,
+    explanation: d?.explanation ?? null,
+    remedies: d?.remedies ?? [],
+    links: d?.links ?? [],
+    reason: row.verdict ? row.reason : 'the run ended before this cell finished',
+    expect: parse(row.expect, null),
+    attempts: row.attempts,
+    triage: parse(row.triage, null),
+    probes,
+    timeline,
+    phases,
+    logExcerpt: parse(a?.log_tail, []),
+    evidence: d?.evidence ?? [],
+    logHref: null,
+    fingerprint: fp
+      ? {
+          imageRef: fp.image_ref ?? row.image_ref,
+          imageDigest: fp.image_digest ?? null,
+          engineVersion: fp.engine_version ?? null,
+          gpuName: fp.gpu_name ?? row.gpu,
+          computeCapability: fp.compute_capability ?? '',
+          driverVersion: fp.driver_version ?? null,
+          cudaVersion: fp.cuda_version ?? null,
+          torchVersion: fp.torch_version ?? null,
+          imageLabels: parse(fp.image_labels, {}),
+        }
+      : null,
+    dockerRun: a?.docker_run ?? null,
+    prediction: pred ?? null,
+  };
+}
+
+function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
+  if (runs.length === 0) return {};
+  const marks = runs.map(() => '?').join(',');
+  const rows = db
+    .prepare(
+      `SELECT c.run_id, c.cell_id, c.verdict,
+         (SELECT seconds FROM phases p WHERE p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1) AS ready_s,
+         (SELECT metrics FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1) AS stream
+       FROM cells c WHERE c.run_id IN (${marks}) AND c.verdict IS NOT NULL`,
+    )
+    .all(...runs.map((r) => r.id)) as Array<{ run_id: string; cell_id: string; verdict: Verdict; ready_s: number | null; stream: string | null }>;
+  const started = new Map(runs.map((r) => [r.id, r.startedAt]));
+  const out: Record<string, HistoryPoint[]> = {};
+  for (const r of rows) {
+    const m = parse<Record<string, number>>(r.stream, {});
+    (out[r.cell_id] ??= []).push({
+      run: r.run_id,
+      startedAt: started.get(r.run_id) ?? '',
+      verdict: r.verdict,
+      startupS: r.ready_s,
+      ttftMs: m.seq_ttft_p50_ms ?? null,
+      itlMs: m.seq_itl_p50_ms ?? null,
+    });
+  }
+  for (const points of Object.values(out)) points.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  return out;
+}
+
+export interface LoadedReport {
+  data: ReportData;
+  /** cell id → absolute path of its full log, for the report writer to copy beside the page. */
+  logSources: Record<string, string>;
+}
+
+export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
+  let rows = listRuns(db, 100_000);
+  if (q.runId) {
+    const i = rows.findIndex((r) => r.id === q.runId);
+    if (i < 0) throw new Error(`no run ${q.runId} in the database`);
+    rows = rows.slice(i);
+  }
+  rows = rows.slice(0, q.runs ?? 30);
+  const runs = rows.map((r) => reportRun(db, r));
+  const current = runs[0];
+  const logSources: Record<string, string> = {};
+  const cells = current
+    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => cellOf(db, current.id, row, logSources))
+    : [];
+  const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [] };
+  return {
+    data: {
+      generatedAt: new Date().toISOString(),
+      runs,
+      cells,
+      history: history(db, runs),
+      regressions: changes.regressed,
+      fixed: changes.fixed,
+      flaky: changes.flaky,
+      formulas: { ...LATENCY_FORMULAS },
+    },
+    logSources,
+  };
+}
+
+/** Convenience for the CLI: open read-only, load, close. */
+export function loadReportData(dbPath: string, q: ReportQuery = {}): LoadedReport {
+  const db = openDb(dbPath, { readonly: true });
+  try {
+    return loadReport(db, q);
+  } finally {
+    db.close();
+  }
+}
