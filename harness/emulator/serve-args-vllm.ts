@@ -176,3 +176,19 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
     },
   };
 }
+
+/**
+ * VLLM_ATTENTION_BACKEND (vllm/envs.py) picks the decoder backend when no flag does; an unknown
+ * name fails at engine start-up (exit 1), not in argparse.
+ */
+export function vllmAttentionFromEnv(
+  args: ServeArgs,
+  env: Record<string, string>,
+): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
+  const name = env['VLLM_ATTENTION_BACKEND'];
+  if (name === undefined || name === '' || args.attentionName) return { ok: true, args };
+  if (!(VLLM_BACKEND_NAMES as readonly string[]).includes(name)) {
+    return { ok: false, exitCode: 1, stderr: `ValueError: Invalid attention backend: '${name}'. Valid backends are: ${VLLM_BACKEND_NAMES.join(', ')}\n` };
+  }
+  return { ok: true, args: { ...args, attention: inverse(VLLM_ATTENTION, name), attentionName: name } };
+}

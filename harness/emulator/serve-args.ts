@@ -11,7 +11,7 @@ import type { AttentionBackend } from '../matrix/types.ts';
 import { NIM_PASSTHROUGH_ENV, nimServeArgs } from './serve-args-nim.ts';
 import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
 import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';
-import { vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
+import { vllmAttentionFromEnv, vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
 
 export interface ServeArgs {
   engine: 'vllm' | 'sglang' | 'nim';
@@ -82,8 +82,11 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
   return { exitCode: 127, stderr: `exec: "${exe}": executable file not found in $PATH\n` };
 }
 
-/** Parses the full container command (entrypoint + command) as the real engine would. */
-export function parseServeArgv(argv: string[]): ParseResult {
+/**
+ * Parses the full container command (entrypoint + command) as the real engine would. `env` is the
+ * container's environment: vLLM releases before --attention-backend read VLLM_ATTENTION_BACKEND.
+ */
+export function parseServeArgv(argv: string[], env: Record<string, string> = {}): ParseResult {
   const l = launcher(argv);
   if (!('spec' in l)) return { ok: false, ...l };
   const parsed = parseArgs(l.rest, l.spec);
@@ -91,7 +94,7 @@ export function parseServeArgv(argv: string[]): ParseResult {
   const fail = (msg: string) => ({ error: `${l.spec.usage}\n${l.spec.prog}: error: ${msg}\n` });
   const out = l.convert(parsed.values, fail);
   if ('error' in out) return { ok: false, exitCode: 2, stderr: out.error };
-  return { ok: true, args: out.args };
+  return out.args.engine === 'vllm' ? vllmAttentionFromEnv(out.args, env) : { ok: true, args: out.args };
 }
 
 /**

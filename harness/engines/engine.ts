@@ -10,6 +10,8 @@ export interface CommandInput {
   port: number;
   /** Raw args from the matrix escape hatch, appended last. */
   extraArgs: string[];
+  /** Engine version of the image (e.g. "0.11.0", see versionFromImageRef), when known; picks flags an old release understands. */
+  version?: string | null;
 }
 
 export type CommandResult = { argv: string[] } | { unsupported: string };
@@ -46,5 +48,5 @@ export interface Engine {
   readiness: ReadinessRule;
   metrics: MetricNames;
   /** Env variables the engine needs set for the options (e.g. VLLM_* switches). */
-  env?(options: SemanticOptions): Record<string, string>;
+  env?(options: SemanticOptions, version?: string | null): Record<string, string>;
 }

@@ -17,11 +17,21 @@
 //   appends `_total` to counters.
 // - vllm/entrypoints/openai/api_server.py: GET /health → 200 once the engine is up; the HTTP
 //   server does not listen before that.
-// No env(): VLLM_ATTENTION_BACKEND (the pre-0.11 switch) is deprecated where --attention-backend
-// exists; a matrix targeting an old image can set it in the image's env.
+// env(): VLLM_ATTENTION_BACKEND only for releases that predate --attention-backend (it is
+// deprecated where the flag exists).
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
 import { collect, compactJson, flags, hasFlag, none, type OptionFlags } from './flags.ts';
+import { isOlder } from './version.ts';
+
+/**
+ * First release with `--attention-backend` (AttentionConfig); before it the decoder backend was
+ * chosen with the VLLM_ATTENTION_BACKEND variable (vllm/attention/selector.py in 0.11.x reads
+ * envs.VLLM_ATTENTION_BACKEND).
+ */
+export const VLLM_ATTENTION_FLAG_SINCE = '0.12.0';
+/** First release with `--mm-encoder-attn-backend` (MultiModalConfig.mm_encoder_attn_backend). */
+export const VLLM_MM_ATTENTION_FLAG_SINCE = '0.11.1';
 
 /** Semantic attention id → vLLM AttentionBackendEnum name for the decoder (--attention-backend). */
 export const VLLM_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'auto'>, string | null>> = {
@@ -53,20 +63,25 @@ export const VLLM_CUDAGRAPH: Readonly<Record<CudaGraphMode, 'FULL' | 'PIECEWISE'
 /** ngram window used when the matrix asks for ngram speculation (speculative.py: prompt_lookup_max is required for ngram). */
 export const VLLM_NGRAM_LOOKUP = { prompt_lookup_max: 4, prompt_lookup_min: 2 } as const;
 
-function attention(value: AttentionBackend | undefined): OptionFlags {
+function attention(value: AttentionBackend | undefined, version: string | null | undefined): OptionFlags {
   if (value === undefined || value === 'auto') return none;
   const name = VLLM_ATTENTION[value];
   if (name === null) {
     return { unsupported: `vllm has no ${value} attention backend for the language model (TORCH_SDPA is only used for the vision encoder; --attention-backend)` };
   }
+  // Older releases take the backend from VLLM_ATTENTION_BACKEND (see env()).
+  if (isOlder(version, VLLM_ATTENTION_FLAG_SINCE)) return none;
   return flags('--attention-backend', name);
 }
 
-function mmAttention(value: AttentionBackend | undefined): OptionFlags {
+function mmAttention(value: AttentionBackend | undefined, version: string | null | undefined): OptionFlags {
   if (value === undefined || value === 'auto') return none;
   const name = VLLM_MM_ATTENTION[value];
   if (name === null) {
     return { unsupported: `vllm's vision encoder has no ${value} attention backend (--mm-encoder-attn-backend)` };
+  }
+  if (isOlder(version, VLLM_MM_ATTENTION_FLAG_SINCE)) {
+    return { unsupported: `vllm ${version} has no vision-encoder attention switch (--mm-encoder-attn-backend came in ${VLLM_MM_ATTENTION_FLAG_SINCE})` };
   }
   return flags('--mm-encoder-attn-backend', name);
 }
@@ -118,11 +133,15 @@ function switches(o: SemanticOptions): OptionFlags {
 }
 
 /** Flags for the semantic options alone (no model, host or port), in a stable order. */
-export function vllmOptionFlags(options: SemanticOptions, extraArgs: readonly string[] = []): OptionFlags {
+export function vllmOptionFlags(
+  options: SemanticOptions,
+  extraArgs: readonly string[] = [],
+  version: string | null = null,
+): OptionFlags {
   return collect([
     scalars(options),
-    attention(options.attention),
-    mmAttention(options.mm_attention),
+    attention(options.attention, version),
+    mmAttention(options.mm_attention, version),
     speculative(options.speculative, extraArgs),
     cudaGraphs(options.cuda_graphs, extraArgs),
     switches(options),
@@ -130,11 +149,19 @@ export function vllmOptionFlags(options: SemanticOptions, extraArgs: readonly st
 }
 
 function command(input: CommandInput): CommandResult {
-  const mapped = vllmOptionFlags(input.options, input.extraArgs);
+  const mapped = vllmOptionFlags(input.options, input.extraArgs, input.version ?? null);
   if ('unsupported' in mapped) return mapped;
   return {
     argv: [input.model, '--host', '0.0.0.0', '--port', String(input.port), ...mapped.flags, ...input.extraArgs],
   };
+}
+
+/** VLLM_ATTENTION_BACKEND for releases older than VLLM_ATTENTION_FLAG_SINCE; nothing otherwise. */
+function env(options: SemanticOptions, version?: string | null): Record<string, string> {
+  const a = options.attention;
+  if (a === undefined || a === 'auto' || !isOlder(version, VLLM_ATTENTION_FLAG_SINCE)) return {};
+  const name = VLLM_ATTENTION[a];
+  return name === null ? {} : { VLLM_ATTENTION_BACKEND: name };
 }
 
 export const vllm: Engine = {
@@ -159,4 +186,5 @@ export const vllm: Engine = {
     specAcceptedPerPos: 'vllm:spec_decode_num_accepted_tokens_per_pos_total',
     specAcceptLength: null,
   },
+  env,
 };

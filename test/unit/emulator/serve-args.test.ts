@@ -184,3 +184,21 @@ describe('parseNimEnv', () => {
     expect(parseNimEnv(env).maxModelLen).toBe(16384);
   });
 });
+
+describe('VLLM_ATTENTION_BACKEND (vLLM before --attention-backend)', () => {
+  it('takes the backend from the environment when no flag names one', () => {
+    expect(ok(parseServeArgv([...VLLM, 'm'], { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' }))).toMatchObject({ attention: 'triton', attentionName: 'TRITON_ATTN' });
+    expect(ok(parseServeArgv([...VLLM, 'm', '--attention-backend', 'FLASHINFER'], { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' })).attention).toBe('flashinfer');
+    expect(err(parseServeArgv([...VLLM, 'm'], { VLLM_ATTENTION_BACKEND: 'XFORMERS' }))).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/Invalid attention backend: 'XFORMERS'/) });
+  });
+
+  it('round-trips an old image: vllm 0.11 carries attention in env, the parser reads it back', () => {
+    const engine = getEngine('vllm');
+    const options: SemanticOptions = { attention: 'triton' };
+    const r = engine.command({ model: 'm', options, port: 8000, extraArgs: [], version: '0.11.0' });
+    if (!('argv' in r)) throw new Error(r.unsupported);
+    expect(r.argv).not.toContain('--attention-backend');
+    const args = ok(parseServeArgv([...(engine.entrypoint ?? []), ...r.argv], engine.env?.(options, '0.11.0')));
+    expect(args.attention).toBe('triton');
+  });
+});
