@@ -30,7 +30,7 @@ export function renderReport(data: ReportData, assets: PageAssets = buildPageAss
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(pageTitle(data))}</title>`,
     `<style>${assets.css}</style>`,

@@ -85,7 +85,7 @@ function boot(): void {
     if (e.key === 'Escape' && app.state.cell) app.update({ cell: null });
   });
   draw();
-  document.documentElement.dataset.ready = '1';
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
 }
 
 boot();

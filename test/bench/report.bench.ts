@@ -1,0 +1,74 @@
+// B6, the report at scale: 365 runs × 500 cells × 4 probes. Measures render time, HTML size and
+// time to interactive in Chromium (navigation start → grid drawn and handlers attached), plus the
+// time to open a cell panel. `benchReport()` returns the figures for the bench runner.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
+import { scaleReportData, type ScaleOptions } from '../fixtures/report/generate.ts';
+import { buildPageAssets } from '../../reports/page-assets.ts';
+import { writeReport } from '../../reports/write.ts';
+
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};
+
+export interface ReportBenchFigures {
+  cells: number;
+  runs: number;
+  assetBuildMs: number;
+  renderMs: number;
+  htmlBytes: number;
+  /** Median over the loads of navigation start → page ready. */
+  interactiveMs: number;
+  openPanelMs: number;
+  goals: { renderMs: number; htmlBytes: number; interactiveMs: number };
+}
+
+export async function benchReport(opts: ScaleOptions & { loads?: number } = {}): Promise<ReportBenchFigures> {
+  const data = scaleReportData(opts);
+  const dir = mkdtempSync(join(tmpdir(), 'report-bench-'));
+  try {
+    let t = performance.now();
+    buildPageAssets();
+    const assetBuildMs = performance.now() - t;
+    t = performance.now();
+    const written = writeReport(data, dir);
+    const renderMs = performance.now() - t;
+    const browser = await chromium.launch({ ...CHROMIUM, headless: true });
+    const loads: number[] = [];
+    let openPanelMs = 0;
+    try {
+      for (let i = 0; i < (opts.loads ?? 3); i++) {
+        const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+        await page.goto(pathToFileURL(written.index).href);
+        await page.waitForSelector('html[data-ready]');
+        loads.push(Number(await page.getAttribute('html', 'data-ready')));
+        if (i === 0) {
+          const id = data.cells.find((c) => c.verdict === 'fail')?.id ?? data.cells[0]!.id;
+          const t0 = Date.now();
+          await page.click(`td[data-cell="${id}"]`);
+          await page.waitForSelector('#panel .u-legend, #panel .p-sec');
+          openPanelMs = Date.now() - t0;
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    loads.sort((a, b) => a - b);
+    return {
+      cells: data.cells.length, runs: data.runs.length, assetBuildMs: Math.round(assetBuildMs), renderMs: Math.round(renderMs),
+      htmlBytes: written.bytes, interactiveMs: loads[loads.length >> 1]!, openPanelMs,
+      goals: { renderMs: 5000, htmlBytes: 15 * 1024 * 1024, interactiveMs: 2000 },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchReport().then((f) => console.log(JSON.stringify(f, null, 2)));
+}
