@@ -1,0 +1,120 @@
+// Which failure (if any) a start of the emulated engine meets, and at which phase — decided from
+// the served options, the image's traits and the GPU, through the shared CUDA loading rules. Pure.
+import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
+import type { AttentionBackend } from '../matrix/types.ts';
+import type { EmulatorConfig } from './traits.ts';
+import type { ServeArgs } from './serve-args.ts';
+
+/** Where in the real engine's startup the failure surfaces, in startup order. */
+export type FailurePhase = 'config' | 'load' | 'profile' | 'capture';
+
+export type Failure =
+  | { kind: 'unknown-architecture'; phase: 'config'; architecture: string }
+  | { kind: 'tp-exceeds-gpus'; phase: 'config'; tensorParallel: number; gpus: number }
+  | { kind: 'backend-unsupported'; phase: 'load'; where: 'lm' | 'mm'; backend: AttentionBackend }
+  | { kind: 'oom'; phase: 'load'; needGiB: number; budgetGiB: number; totalGiB: number }
+  | { kind: 'kernel-load'; phase: 'profile'; where: 'lm' | 'mm'; backend: AttentionBackend; library: string; error: LoadError; reason: string }
+  | { kind: 'mtp-capture'; phase: 'capture' }
+  /** faults.fail_first_starts: a transient CUDA error during the profiling run. */
+  | { kind: 'transient'; phase: 'profile' };
+
+/** Backends that need no prebuilt kernel library: Triton (and FlexAttention, compiled to Triton) JIT; SDPA is torch's own. */
+const ALWAYS_AVAILABLE: readonly AttentionBackend[] = ['triton', 'flex', 'sdpa'];
+
+/** Kernel library names as real images ship them, when the traits do not name one. */
+const DEFAULT_LIBRARY: Partial<Record<AttentionBackend, string>> = { flash: '_vllm_fa2_C', flashinfer: 'flashinfer' };
+
+export const DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
+/** Weights assumed when the model's size is unknown. */
+export const DEFAULT_MODEL_GIB = 1.76;
+
+export interface Backends {
+  /** Language-model attention backend. */
+  lm: AttentionBackend;
+  /** Whether the user chose it (vLLM logs the choice differently). */
+  lmExplicit: boolean;
+  /** Vision-encoder attention backend, or null when no vision encoder runs. */
+  mm: AttentionBackend | null;
+}
+
+export function hasVisionEncoder(args: ServeArgs, config: EmulatorConfig): boolean {
+  return config.model.modalities.includes('image') && !args.languageModelOnly;
+}
+
+/** Automatic selection, like vLLM's priority list: the first backend the image ships (Triton always). */
+export const AUTO_PRIORITY: readonly AttentionBackend[] = ['flash', 'flashinfer', 'triton'];
+
+export function autoBackend(config: EmulatorConfig): AttentionBackend {
+  return AUTO_PRIORITY.find((b) => b === 'triton' || config.traits.kernels[b] !== undefined) ?? 'triton';
+}
+
+export function resolveBackends(args: ServeArgs, config: EmulatorConfig): Backends {
+  const explicit = args.attention !== null && args.attention !== 'auto';
+  const lm = explicit ? (args.attention as AttentionBackend) : autoBackend(config);
+  let mm: AttentionBackend | null = null;
+  if (hasVisionEncoder(args, config)) {
+    if (args.mmAttention && args.mmAttention !== 'auto') mm = args.mmAttention;
+    else if (config.traits.mm_encoder_follows_attention_backend) mm = lm;
+    // The vision encoder's own choice: flash-attention whenever the image ships it, else SDPA.
+    else mm = config.traits.kernels.flash ? 'flash' : 'sdpa';
+  }
+  return { lm, lmExplicit: explicit, mm };
+}
+
+export function usesMtp(args: ServeArgs): boolean {
+  return args.speculative !== null && /mtp/i.test(args.speculative.method);
+}
+
+/** CUDA graph mode in effect: --enforce-eager turns graphs off; vLLM V1's default is FULL_AND_PIECEWISE. */
+export function effectiveGraphMode(args: ServeArgs): 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' {
+  if (args.enforceEager) return 'NONE';
+  return args.cudagraphMode ?? 'FULL_AND_PIECEWISE';
+}
+
+function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: EmulatorConfig): Failure | null {
+  const build = config.traits.kernels[backend];
+  if (!build) {
+    if (ALWAYS_AVAILABLE.includes(backend)) return null;
+    return { kind: 'backend-unsupported', phase: 'load', where, backend };
+  }
+  if (backend === 'triton') return null;
+  const d = decideLoad(entriesOf(build), config.gpu.computeCapability, config.gpu.driverCuda);
+  if (d.result !== 'fail') return null;
+  const library = build.library ?? DEFAULT_LIBRARY[backend] ?? backend;
+  return { kind: 'kernel-load', phase: 'profile', where, backend, library, error: d.error, reason: d.reason };
+}
+
+/** Every failure this start would meet, in the order the real engine meets them (the first one wins). */
+export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
+  const out: Failure[] = [];
+  const arch = config.model.architecture;
+  if (arch && config.traits.unknown_architectures.includes(arch)) {
+    out.push({ kind: 'unknown-architecture', phase: 'config', architecture: arch });
+  }
+  if (args.tensorParallelSize > config.gpu.count) {
+    out.push({ kind: 'tp-exceeds-gpus', phase: 'config', tensorParallel: args.tensorParallelSize, gpus: config.gpu.count });
+  }
+  const b = resolveBackends(args, config);
+  const lm = kernelFailure('lm', b.lm, config);
+  const mm = b.mm ? kernelFailure('mm', b.mm, config) : null;
+  // The language model's backend is selected while the model is built, before weights load.
+  if (lm?.kind === 'backend-unsupported') out.push(lm);
+  if (mm?.kind === 'backend-unsupported') out.push(mm);
+  const util = args.gpuMemoryUtilization ?? DEFAULT_GPU_MEMORY_UTILIZATION;
+  const needGiB = (config.model.sizeGiB ?? DEFAULT_MODEL_GIB) / Math.max(1, args.tensorParallelSize);
+  const budgetGiB = config.gpu.memoryGiB * util;
+  if (needGiB > budgetGiB) out.push({ kind: 'oom', phase: 'load', needGiB, budgetGiB, totalGiB: config.gpu.memoryGiB });
+  // profile_run: the vision encoder (embed_multimodal) runs before the language model's dummy run.
+  if (mm?.kind === 'kernel-load') out.push(mm);
+  if (lm?.kind === 'kernel-load') out.push(lm);
+  const mode = effectiveGraphMode(args);
+  if (usesMtp(args) && config.traits.mtp_full_graph_capture_bug && (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE')) {
+    out.push({ kind: 'mtp-capture', phase: 'capture' });
+  }
+  return out;
+}
+
+/** The failure this start meets, or null when it comes up. */
+export function decideFailure(args: ServeArgs, config: EmulatorConfig): Failure | null {
+  return decideFailures(args, config)[0] ?? null;
+}

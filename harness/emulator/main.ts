@@ -1,0 +1,53 @@
+// The emulator image's entrypoint: `node /emulator.mjs <engine command…>`. Reads the
+// configuration from MATRIX_EMULATOR_CONFIG (see traits.ts), runs the engine's startup and serves
+// until SIGTERM/SIGINT, an injected crash, or a startup failure (exit code like the real engine).
+import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from './traits.ts';
+import { startEmulator } from './server.ts';
+
+const DEFAULT_CONFIG: EmulatorConfig = {
+  engine: 'vllm',
+  traits: {} as EmulatorConfig['traits'],
+  gpu: { name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '12.8', count: 1 },
+  model: { architecture: null, sizeGiB: null, modalities: ['text'], mtp: false },
+};
+
+function readConfig(): EmulatorConfig {
+  const raw = process.env[EMULATOR_CONFIG_ENV];
+  if (!raw) return DEFAULT_CONFIG;
+  try {
+    const c = JSON.parse(raw) as Partial<EmulatorConfig>;
+    return {
+      ...DEFAULT_CONFIG,
+      ...c,
+      gpu: { ...DEFAULT_CONFIG.gpu, ...c.gpu },
+      model: { ...DEFAULT_CONFIG.model, ...c.model },
+    } as EmulatorConfig;
+  } catch (e) {
+    process.stderr.write(`matrix-emulator: ${EMULATOR_CONFIG_ENV} is not valid JSON: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let handle;
+  try {
+    handle = await startEmulator({
+      argv: process.argv.slice(2),
+      config,
+      out: (line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(line + '\n'),
+    });
+  } catch (e) {
+    process.stderr.write(`matrix-emulator: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const stop = () => {
+    void handle.close();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  const code = await handle.exited;
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,124 @@
+// Counters and histograms of the emulated server, rendered in Prometheus text format 0.0.4 the
+// way Python's prometheus_client writes them (vLLM and SGLang both use it): counter families
+// named with `_total`, histogram `_bucket{le=…}` / `_count` / `_sum`, float values ("1.0").
+
+const TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0];
+const ITL_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0];
+const E2E_BUCKETS = [0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0];
+
+export class Histogram {
+  readonly counts: number[];
+  count = 0;
+  sum = 0;
+  constructor(readonly buckets: readonly number[]) {
+    this.counts = buckets.map(() => 0);
+  }
+  observe(v: number): void {
+    this.count++;
+    this.sum += v;
+    this.buckets.forEach((b, i) => {
+      if (v <= b) this.counts[i]!++;
+    });
+  }
+}
+
+export class ServerMetrics {
+  promptTokens = 0;
+  generationTokens = 0;
+  requestsByFinish: Record<string, number> = { stop: 0, length: 0, abort: 0 };
+  running = 0;
+  ttft = new Histogram(TTFT_BUCKETS);
+  itl = new Histogram(ITL_BUCKETS);
+  e2e = new Histogram(E2E_BUCKETS);
+  specDrafts = 0;
+  specDraftTokens = 0;
+  specAccepted = 0;
+  specAcceptedPerPos: number[];
+  constructor(readonly numSpeculativeTokens: number) {
+    this.specAcceptedPerPos = Array.from({ length: numSpeculativeTokens }, () => 0);
+  }
+
+  /** One decoding step that verified `drafted` draft tokens and accepted the first `accepted`. */
+  recordSpecStep(drafted: number, accepted: number): void {
+    this.specDrafts++;
+    this.specDraftTokens += drafted;
+    this.specAccepted += accepted;
+    for (let i = 0; i < accepted; i++) this.specAcceptedPerPos[i]!++;
+  }
+}
+
+function num(v: number): string {
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  return Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+function labels(base: ReadonlyArray<readonly [string, string]>, extra: ReadonlyArray<readonly [string, string]> = []): string {
+  const all = [...base, ...extra];
+  return all.length ? `{${all.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}` : '';
+}
+
+class Writer {
+  lines: string[] = [];
+  constructor(private readonly base: ReadonlyArray<readonly [string, string]>) {}
+  family(name: string, type: 'counter' | 'gauge' | 'histogram', help: string): void {
+    this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+  }
+  sample(name: string, value: number, extra: ReadonlyArray<readonly [string, string]> = []): void {
+    this.lines.push(`${name}${labels(this.base, extra)} ${num(value)}`);
+  }
+  counter(name: string, help: string, value: number): void {
+    this.family(name, 'counter', help);
+    this.sample(name, value);
+  }
+  gauge(name: string, help: string, value: number): void {
+    this.family(name, 'gauge', help);
+    this.sample(name, value);
+  }
+  histogram(name: string, help: string, h: Histogram): void {
+    this.family(name, 'histogram', help);
+    h.buckets.forEach((b, i) => this.sample(`${name}_bucket`, h.counts[i]!, [['le', num(b)]]));
+    this.sample(`${name}_bucket`, h.count, [['le', '+Inf']]);
+    this.sample(`${name}_count`, h.count);
+    this.sample(`${name}_sum`, h.sum);
+  }
+}
+
+/** vLLM V1's /metrics (labels model_name and engine, in that order). */
+export function renderVllmMetrics(m: ServerMetrics, modelName: string, speculative: boolean): string {
+  const w = new Writer([['model_name', modelName], ['engine', '0']]);
+  w.gauge('vllm:num_requests_running', 'Number of requests in model execution batches.', m.running);
+  w.gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.', 0);
+  w.counter('vllm:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
+  w.counter('vllm:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
+  w.family('vllm:request_success_total', 'counter', 'Count of successfully processed requests.');
+  for (const [reason, n] of Object.entries(m.requestsByFinish)) w.sample('vllm:request_success_total', n, [['finished_reason', reason]]);
+  w.histogram('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
+  w.histogram('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
+  w.histogram('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', m.e2e);
+  if (speculative) {
+    w.counter('vllm:spec_decode_num_drafts_total', 'Number of spec decoding drafts.', m.specDrafts);
+    w.counter('vllm:spec_decode_num_draft_tokens_total', 'Number of draft tokens.', m.specDraftTokens);
+    w.counter('vllm:spec_decode_num_accepted_tokens_total', 'Number of accepted tokens.', m.specAccepted);
+    w.family('vllm:spec_decode_num_accepted_tokens_per_pos_total', 'counter', 'Accepted tokens per draft position.');
+    m.specAcceptedPerPos.forEach((n, i) => w.sample('vllm:spec_decode_num_accepted_tokens_per_pos_total', n, [['position', String(i)]]));
+  }
+  return w.lines.join('\n') + '\n';
+}
+
+/** SGLang's /metrics (--enable-metrics): sglang:* with model_name; spec_accept_length is a gauge. */
+export function renderSglangMetrics(m: ServerMetrics, modelName: string, speculative: boolean): string {
+  const w = new Writer([['model_name', modelName]]);
+  w.counter('sglang:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
+  w.counter('sglang:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
+  w.counter('sglang:num_requests_total', 'Number of requests processed.', Object.values(m.requestsByFinish).reduce((a, b) => a + b, 0));
+  w.gauge('sglang:num_running_reqs', 'The number of running requests.', m.running);
+  w.gauge('sglang:num_queue_reqs', 'The number of requests in the waiting queue.', 0);
+  w.histogram('sglang:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
+  w.histogram('sglang:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
+  w.histogram('sglang:e2e_request_latency_seconds', 'Histogram of End-to-end request latency in seconds', m.e2e);
+  if (speculative) {
+    const len = m.specDrafts > 0 ? 1 + m.specAccepted / m.specDrafts : 0;
+    w.gauge('sglang:spec_accept_length', 'The average acceptance length of speculative decoding.', len);
+  }
+  return w.lines.join('\n') + '\n';
+}

@@ -1,0 +1,112 @@
+// The HTTP surface of the emulated server: /health, /version, /v1/models, /metrics,
+// /v1/chat/completions (and NIM's /v1/health/*), with uvicorn-style access log lines.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServeArgs } from './serve-args.ts';
+import type { EmulatorConfig } from './traits.ts';
+import { prepareChat, type ChatLimits } from './chat-request.ts';
+import { respondChat, type ResponderContext } from './chat-responder.ts';
+import { isInjected500 } from './faults.ts';
+import { renderSglangMetrics, renderVllmMetrics } from './metrics.ts';
+import { errorBody } from './openai-shapes.ts';
+import { sglangTime } from './log.ts';
+
+export interface RouteState {
+  args: ServeArgs;
+  config: EmulatorConfig;
+  limits: ChatLimits;
+  responder: ResponderContext;
+  ready: boolean;
+  chatRequests: number;
+  /** Called after each chat request finished (crash_after_requests). */
+  onChatDone(count: number): void;
+  log(line: string): void;
+}
+
+function send(res: ServerResponse, status: number, body: object | string, type = 'application/json'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const REASON: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+
+function accessLog(s: RouteState, req: IncomingMessage, status: number): void {
+  const peer = `${req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1'}:${req.socket.remotePort ?? 0}`;
+  const msg = `INFO:     ${peer} - "${req.method} ${req.url} HTTP/1.1" ${status} ${REASON[status] ?? ''}`;
+  s.log(s.args.engine === 'sglang' ? `[${sglangTime()}] ${msg}` : `(APIServer pid=1) ${msg}`);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const c of req) parts.push(c as Buffer);
+  return Buffer.concat(parts).toString('utf8');
+}
+
+function modelList(s: RouteState): object {
+  const created = Math.floor(Date.now() / 1000);
+  const owned = s.args.engine === 'sglang' ? 'sglang' : 'vllm';
+  return {
+    object: 'list',
+    data: [
+      {
+        id: s.args.servedModelName,
+        object: 'model',
+        created,
+        owned_by: owned,
+        root: s.args.model,
+        parent: null,
+        max_model_len: s.limits.maxModelLen,
+        permission: [{ id: `modelperm-${created}`, object: 'model_permission', created, allow_create_engine: false, allow_sampling: true, allow_logprobs: true, allow_search_indices: false, allow_view: true, allow_fine_tuning: false, organization: '*', group: null, is_blocking: false }],
+      },
+    ],
+  };
+}
+
+export async function handle(s: RouteState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const reply = (status: number, body: object | string, type?: string) => {
+    send(res, status, body, type);
+    accessLog(s, req, status);
+  };
+  if (!s.ready) {
+    // Only SGLang listens before it is ready; everything answers 503 until the warm-up passed.
+    return reply(503, '', 'text/plain');
+  }
+  if (req.method === 'GET' && (path === '/health' || path === '/ping' || path === '/v1/health/ready' || path === '/v1/health/live' || path === '/health_generate')) {
+    return reply(200, path.startsWith('/v1/health') ? { object: 'health.response', message: 'Service is ready.' } : '', path.startsWith('/v1/health') ? 'application/json' : 'text/plain');
+  }
+  if (req.method === 'GET' && path === '/version') return reply(200, { version: s.config.traits.version });
+  if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
+  if (req.method === 'GET' && path === '/metrics') {
+    const render = s.args.engine === 'sglang' ? renderSglangMetrics : renderVllmMetrics;
+    return reply(200, render(s.responder.metrics, s.args.servedModelName, s.args.speculative !== null), 'text/plain; version=0.0.4; charset=utf-8');
+  }
+  if (req.method === 'POST' && path === '/v1/chat/completions') {
+    const k = ++s.chatRequests;
+    const text = await readBody(req);
+    if (isInjected500(k, s.config.traits.faults.http_500_rate)) {
+      reply(500, errorBody('EngineCore encountered an issue. See stack trace (above) for the root cause.', 'InternalServerError', 500));
+      s.onChatDone(k);
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      reply(400, errorBody('Expecting value: line 1 column 1 (char 0)', 'BadRequestError', 400));
+      s.onChatDone(k);
+      return;
+    }
+    const p = prepareChat(raw, s.limits);
+    if (!p.ok) {
+      reply(p.status, p.body);
+      s.onChatDone(k);
+      return;
+    }
+    accessLog(s, req, 200);
+    await respondChat(req, res, p.req, s.responder);
+    s.onChatDone(k);
+    return;
+  }
+  return reply(404, { detail: 'Not Found' });
+}

@@ -1,0 +1,195 @@
+// The in-process emulator: parse the engine command, run the engine's startup (failing where the
+// real one fails), then serve. Used by main.ts in the container and directly by tests.
+// In-process it never calls process.exit: the exit code arrives on `exited`.
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { parseNimEnv, parseServeArgv, type ServeArgs } from './serve-args.ts';
+import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
+import { decideFailure, hasVisionEncoder, type Failure } from './failures.ts';
+import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
+import { vllmStartup } from './startup-vllm.ts';
+import { sglangStartup } from './startup-sglang.ts';
+import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
+import { ServerMetrics } from './metrics.ts';
+import { handle, type RouteState } from './routes.ts';
+import type { Out, Stream } from './log.ts';
+
+export interface StartOptions {
+  /** The container command, e.g. ['vllm', 'serve', 'Qwen/Qwen3-0.6B', '--port', '8000']. */
+  argv: string[];
+  config: EmulatorConfig;
+  /** Where log lines go; default: nowhere. */
+  out?: (line: string, stream: Stream) => void;
+  /** Open the HTTP port at all (default true). */
+  listen?: boolean;
+  /** Override the port from argv (0 = any free port; tests). */
+  port?: number;
+  /** Override the host from argv. */
+  host?: string;
+  /** Environment (NIM configuration, MATRIX_EMULATOR_STATE_DIR); default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface EmulatorHandle {
+  /** The listening port (0 when not listening). */
+  port: number;
+  url: string;
+  args: ServeArgs | null;
+  /** Resolves true when the server is ready to serve, false when startup failed. */
+  ready: Promise<boolean>;
+  /** Resolves with the process exit code: startup failure, injected crash, or 0 after close(). */
+  exited: Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Fill in the traits' defaults (a config may come from JSON written by anyone). */
+export function normaliseConfig(config: EmulatorConfig): EmulatorConfig {
+  return { ...config, traits: EmulatorTraits.parse(config.traits ?? {}) };
+}
+
+function parseCommand(opts: StartOptions, env: Record<string, string>): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
+  if (opts.config.engine === 'nim' && opts.argv.length === 0) return { ok: true, args: parseNimEnv(env) };
+  return parseServeArgv(opts.argv);
+}
+
+export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
+  const config = normaliseConfig(opts.config);
+  const out: Out = opts.out ?? (() => {});
+  const env = Object.fromEntries(Object.entries(opts.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  let resolveExit!: (code: number) => void;
+  const exited = new Promise<number>((r) => (resolveExit = r));
+  let exitCode: number | null = null;
+  const timers = new Set<{ t: NodeJS.Timeout; reject: (e: Error) => void }>();
+  const hung = new Set<ServerResponse>();
+  let server: Server | null = null;
+  let port = 0;
+  let resolveReady!: (v: boolean) => void;
+  const ready = new Promise<boolean>((r) => (resolveReady = r));
+
+  const stopTimers = () => {
+    for (const x of timers) {
+      clearTimeout(x.t);
+      x.reject(new AbortedError());
+    }
+    timers.clear();
+  };
+  const shutdown = async (code: number) => {
+    if (exitCode !== null) return;
+    exitCode = code;
+    stopTimers();
+    for (const r of hung) r.destroy();
+    hung.clear();
+    if (server) {
+      const s = server;
+      s.closeAllConnections();
+      await new Promise<void>((r) => s.close(() => r()));
+    }
+    resolveReady(false);
+    resolveExit(code);
+  };
+  const wait = (ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (exitCode !== null) return reject(new AbortedError());
+      const x = { t: setTimeout(() => (timers.delete(x), resolve()), Math.max(0, ms)), reject };
+      timers.add(x);
+    });
+
+  const parsed = parseCommand(opts, env);
+  if (!parsed.ok) {
+    for (const l of parsed.stderr.replace(/\n$/, '').split('\n')) out(l, 'stderr');
+    await shutdown(parsed.exitCode);
+    return { port: 0, url: '', args: null, ready, exited, close: async () => {} };
+  }
+  const args = parsed.args;
+  const host = opts.host ?? args.host;
+  const spec = args.speculative;
+  const metrics = new ServerMetrics(spec?.numSpeculativeTokens ?? 0);
+  const state: RouteState = {
+    args,
+    config,
+    limits: {
+      servedModelName: args.servedModelName,
+      maxModelLen: maxModelLenOf(args),
+      maxImages: hasVisionEncoder(args, config) ? (args.limitMmPerPrompt?.image ?? 999) : 0,
+    },
+    responder: {
+      traits: config.traits,
+      modelName: args.servedModelName,
+      spec: spec ? { numSpeculativeTokens: spec.numSpeculativeTokens, acceptance: config.traits.mtp_acceptance, lossy: config.traits.faults.lossy_speculation === true } : null,
+      acceptance: { steps: 0, accepted: 0 },
+      metrics,
+      at: (t) => wait(t - performance.now()),
+      hung,
+    },
+    ready: false,
+    chatRequests: 0,
+    onChatDone: (k) => {
+      const n = config.traits.faults.crash_after_requests;
+      if (n !== undefined && k >= n && exitCode === null) {
+        printServingCrash(out, args.engine, enginePid);
+        void shutdown(1);
+      }
+    },
+    log: (l) => out(l, 'stdout'),
+  };
+  const enginePid = 100 + (Math.abs(args.port) % 400);
+
+  let resolveListening!: () => void;
+  const listening = new Promise<void>((r) => (resolveListening = r));
+  const listen = async () => {
+    if (opts.listen === false) return resolveListening();
+    server = createServer((req, res) => {
+      handle(state, req, res).catch((e: unknown) => {
+        if (!(e instanceof AbortedError) && !res.headersSent) {
+          res.writeHead(500);
+          res.end();
+        }
+      });
+    });
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(opts.port ?? args.port, host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    resolveListening();
+  };
+
+  let failure: Failure | null = decideFailure(args, config);
+  const starts = countStart(env[STATE_DIR_ENV]);
+  const failFirst = config.traits.faults.fail_first_starts ?? 0;
+  if (starts !== null && starts < failFirst && failure === null) failure = { kind: 'transient', phase: 'profile' };
+
+  const ctx: StartupContext = {
+    args,
+    config,
+    failure,
+    out,
+    sleep: (s) => wait(s * 1000),
+    enginePid,
+    listen,
+  };
+  const run = async (): Promise<StartupResult> => {
+    if (config.traits.faults.log_flood_mb) floodLog(out, config.traits.faults.log_flood_mb, enginePid);
+    if (config.traits.faults.slow_start_s) await ctx.sleep(config.traits.faults.slow_start_s);
+    return args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);
+  };
+  run().then(
+    (r) => {
+      if (r.ready) {
+        state.ready = true;
+        resolveReady(true);
+      } else void shutdown(r.exitCode);
+    },
+    (e: unknown) => {
+      if (!(e instanceof AbortedError)) {
+        out(`emulator internal error: ${(e as Error)?.stack ?? String(e)}`, 'stderr');
+        void shutdown(1);
+      }
+    },
+  );
+  await Promise.race([listening, exited]);
+  const url = port ? `http://127.0.0.1:${port}` : '';
+  return { port, url, args, ready, exited, close: () => shutdown(0) };
+}

@@ -1,0 +1,101 @@
+// SGLang's startup (python3 -m sglang.launch_server), in its own format: server_args, TP0 scheduler
+// lines (weights, KV cache pool, CUDA graph capture), uvicorn, the warm-up request and
+// "The server is fired up and ready to roll!". Failures: "Scheduler hit an exception" then
+// "Received sigquit from a child process".
+import { SglangLog, progressBar } from './log.ts';
+import { effectiveGraphMode, resolveBackends, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
+import { sglangBackendName } from './backend-names.ts';
+import { engineCoreTraceback, modelTypeOf } from './tracebacks-vllm.ts';
+import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
+
+const SRT = '/sgl-workspace/sglang/python/sglang/srt';
+
+function exceptionOf(f: Failure, ctx: StartupContext): string[] {
+  switch (f.kind) {
+    case 'unknown-architecture':
+      return [`ValueError: The checkpoint you are trying to load has model type \`${modelTypeOf(f.architecture)}\` but Transformers does not recognize this architecture. This could be because of an issue with the checkpoint, or because your version of Transformers is out of date.`];
+    case 'tp-exceeds-gpus':
+      return [`RuntimeError: CUDA error: invalid device ordinal`, 'Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.'];
+    case 'backend-unsupported':
+      return [`ValueError: Invalid attention backend: ${sglangBackendName(f.backend)}`];
+    case 'mtp-capture':
+      return ['RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
+    default: {
+      const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
+      const i = tb.findIndex((l) => /^(torch\.|RuntimeError|ValueError)/.test(l));
+      return tb.slice(Math.max(0, i)).filter((l) => l !== '');
+    }
+  }
+}
+
+function schedulerDied(log: SglangLog, f: Failure, ctx: StartupContext): StartupResult {
+  const where = f.phase === 'capture' || f.kind === 'kernel-load'
+    ? [`  File "${SRT}/model_executor/model_runner.py", line 2048, in init_device_graphs`, '    self.graph_runner = graph_runners[self.device](self)',
+       `  File "${SRT}/model_executor/cuda_graph_runner.py", line 378, in __init__`, '    self.capture()',
+       `  File "${SRT}/model_executor/cuda_graph_runner.py", line 497, in capture`, '    ) = self.capture_one_batch_size(bs, forward)']
+    : [`  File "${SRT}/model_executor/model_runner.py", line 720, in load_model`, '    self.model = get_model(',
+       `  File "${SRT}/model_loader/__init__.py", line 28, in get_model`, '    return loader.load_model(model_config=model_config, device_config=device_config)'];
+  log.line(0, [
+    'Scheduler hit an exception: Traceback (most recent call last):',
+    `  File "${SRT}/managers/scheduler.py", line 2928, in run_scheduler_process`, '    scheduler = Scheduler(',
+    `  File "${SRT}/managers/scheduler.py", line 331, in __init__`, '    self.tp_worker = TpModelWorker(',
+    `  File "${SRT}/managers/tp_worker.py", line 237, in __init__`, '    self._model_runner = ModelRunner(',
+    `  File "${SRT}/model_executor/model_runner.py", line 323, in __init__`, '    self.initialize(min_per_gpu_memory)',
+    ...where,
+    ...exceptionOf(f, ctx),
+    '',
+  ].join('\n'), 'stderr');
+  log.line(null, 'Received sigquit from a child process. It usually means the child failed.', 'stderr');
+  return { ready: false, exitCode: 1 };
+}
+
+export async function sglangStartup(ctx: StartupContext): Promise<StartupResult> {
+  const { args, config } = ctx;
+  const log = new SglangLog(ctx.out);
+  const fail = ctx.failure;
+  const b = resolveBackends(args, config);
+  const arch = config.model.architecture ?? 'Qwen3ForCausalLM';
+  // SGLang's HTTP server answers early; /health is 503 until the warm-up request passed.
+  await ctx.listen();
+  log.line(null, `server_args=ServerArgs(model_path='${args.model}', tokenizer_path='${args.model}', trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, context_length=${args.maxModelLen ?? 'None'}, served_model_name='${args.servedModelName}', host='${args.host}', port=${args.port}, mem_fraction_static=${args.gpuMemoryUtilization ?? 0.88}, tp_size=${args.tensorParallelSize}, attention_backend=${args.attentionName ? `'${args.attentionName}'` : 'None'}, mm_attention_backend=${args.mmAttentionName ? `'${args.mmAttentionName}'` : 'None'}, speculative_algorithm=${args.speculative ? `'${args.speculative.method.toUpperCase()}'` : 'None'}, disable_cuda_graph=${effectiveGraphMode(args) === 'NONE' ? 'True' : 'False'}, enable_metrics=True)`);
+  await ctx.sleep(0.05);
+  if (fail?.kind === 'unknown-architecture') return schedulerDied(log, fail, ctx);
+  if (!args.attentionName) log.line(0, `Attention backend not explicitly specified. Use ${sglangBackendName(b.lm)} backend by default.`);
+  log.line(0, 'Init torch distributed begin.');
+  if (fail?.kind === 'tp-exceeds-gpus') return schedulerDied(log, fail, ctx);
+  log.line(0, 'Init torch distributed ends. mem usage=0.00 GB');
+  if (fail?.kind === 'backend-unsupported') return schedulerDied(log, fail, ctx);
+  const total = config.gpu.memoryGiB;
+  const mem = memoryPlan(args, config, config.model.sizeGiB ?? DEFAULT_MODEL_GIB);
+  log.line(0, `Load weight begin. avail mem=${(total - 1.3).toFixed(2)} GB`);
+  log.line(0, "Using model weights format ['*.safetensors']");
+  await ctx.sleep(config.traits.startup.weights_s);
+  log.raw('Loading safetensors checkpoint shards: 100% Completed | 1/1 [00:00<00:00,  2.83it/s]');
+  if (fail?.kind === 'oom') return schedulerDied(log, fail, ctx);
+  log.line(0, `Load weight end. type=${arch}, dtype=torch.bfloat16, avail mem=${(total - 1.3 - mem.weights).toFixed(2)} GB, mem usage=${mem.weights.toFixed(2)} GB.`);
+  log.line(0, `KV Cache is allocated. #tokens: ${mem.kvTokens}, K size: ${(mem.kv / 2).toFixed(2)} GB, V size: ${(mem.kv / 2).toFixed(2)} GB`);
+  log.line(0, `Memory pool end. avail mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
+  await ctx.sleep(config.traits.startup.compile_s);
+  if (effectiveGraphMode(args) !== 'NONE') {
+    log.line(0, `Capture cuda graph begin. This can take up to several minutes. avail mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
+    const n = 36;
+    for (const done of [0, 18, 33, n]) {
+      if (done === n && fail) return schedulerDied(log, fail, ctx);
+      log.raw(progressBar(`Capturing batches (bs=${n - done || 1} avail_mem=${(total * (1 - mem.util)).toFixed(2)} GB)`, done, n, config.traits.startup.graphs_s * (done / n)));
+      if (done < n) await ctx.sleep(config.traits.startup.graphs_s / 3);
+    }
+    log.line(0, `Capture cuda graph end. Time elapsed: ${config.traits.startup.graphs_s.toFixed(2)} s. mem usage=${mem.graphs.toFixed(2)} GB. avail mem=${(total * (1 - mem.util) - mem.graphs).toFixed(2)} GB.`);
+  } else if (fail) {
+    return schedulerDied(log, fail, ctx);
+  }
+  log.line(0, `max_total_num_tokens=${mem.kvTokens}, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=4096, context_len=${maxModelLenOf(args)}, available_gpu_mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
+  log.line(null, 'INFO:     Started server process [1]');
+  log.line(null, 'INFO:     Waiting for application startup.');
+  log.line(null, 'INFO:     Application startup complete.');
+  log.line(null, `INFO:     Uvicorn running on http://${args.host}:${args.port} (Press CTRL+C to quit)`);
+  log.line(null, 'INFO:     127.0.0.1:40118 - "GET /get_model_info HTTP/1.1" 200 OK');
+  log.line(0, 'Prefill batch. #new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0');
+  log.line(null, 'INFO:     127.0.0.1:40124 - "POST /generate HTTP/1.1" 200 OK');
+  log.line(null, 'The server is fired up and ready to roll!');
+  return { ready: true };
+}

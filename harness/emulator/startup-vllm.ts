@@ -1,0 +1,167 @@
+// vLLM's startup, line by line in the real order and format (V1 engine, 0.1x): API server banner
+// and config, engine core init, backend selection, weight loading, torch.compile, profiling,
+// KV cache, CUDA graph capture, routes, uvicorn. Fails where the real engine fails.
+import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
+import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
+import { vllmBackendName } from './backend-names.ts';
+import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
+import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
+
+const ROUTES: ReadonlyArray<readonly [string, string]> = [
+  ['/openapi.json', 'GET, HEAD'], ['/docs', 'GET, HEAD'], ['/redoc', 'GET, HEAD'], ['/tokenize', 'POST'], ['/detokenize', 'POST'],
+  ['/version', 'GET'], ['/health', 'GET'], ['/metrics', 'GET'], ['/v1/models', 'GET'], ['/ping', 'GET'], ['/ping', 'POST'],
+  ['/v1/chat/completions', 'POST'], ['/v1/completions', 'POST'], ['/v1/responses', 'POST'],
+];
+
+function pyRepr(v: unknown): string {
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (v === null) return 'None';
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `'${k}': ${pyRepr(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+function nonDefaultArgs(ctx: StartupContext): Record<string, unknown> {
+  const a = ctx.args;
+  const d: Record<string, unknown> = { model_tag: a.model, host: a.host, model: a.model };
+  if (a.port !== 8000) d.port = a.port;
+  if (a.trustRemoteCode) d.trust_remote_code = true;
+  if (a.maxModelLen !== null) d.max_model_len = a.maxModelLen;
+  if (a.enforceEager) d.enforce_eager = true;
+  if (a.servedModelName !== a.model) d.served_model_name = [a.servedModelName];
+  if (a.attentionName) d.attention_backend = a.attentionName;
+  if (a.mmAttentionName) d.mm_encoder_attn_backend = a.mmAttentionName;
+  if (a.tensorParallelSize !== 1) d.tensor_parallel_size = a.tensorParallelSize;
+  if (a.gpuMemoryUtilization !== null) d.gpu_memory_utilization = a.gpuMemoryUtilization;
+  if (a.limitMmPerPrompt) d.limit_mm_per_prompt = a.limitMmPerPrompt;
+  if (a.languageModelOnly) d.language_model_only = true;
+  if (a.speculative) d.speculative_config = { method: a.speculative.method, num_speculative_tokens: a.speculative.numSpeculativeTokens };
+  return d;
+}
+
+function graphModeRepr(mode: string): string {
+  const v: Record<string, string> = { NONE: '0', PIECEWISE: '1', FULL: '2', FULL_AND_PIECEWISE: '(2, 1)' };
+  return `<CUDAGraphMode.${mode}: ${v[mode]}>`;
+}
+
+/** Engine-core failure: the ERROR block, the multiprocessing traceback, then the API server's. */
+function engineCoreDied(log: VllmLog, core: VllmProcess, f: Failure, ctx: StartupContext): StartupResult {
+  const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
+  log.errorBlock(core, 'core.py:1020', ['EngineCore failed to start.', 'Traceback (most recent call last):', ...tb].join('\n'));
+  log.raw(core, ['Process EngineCore_DP0:', 'Traceback (most recent call last):',
+    '  File "/usr/lib/python3.12/multiprocessing/process.py", line 314, in _bootstrap', '    self.run()',
+    '  File "/usr/lib/python3.12/multiprocessing/process.py", line 108, in run', '    self._target(*self._args, **self._kwargs)',
+    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 1024, in run_engine_core', '    raise e',
+    ...tb.slice(2)].join('\n'));
+  log.raw(API_SERVER, apiServerTraceback().join('\n'));
+  return { ready: false, exitCode: 1 };
+}
+
+export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
+  const { args, config } = ctx;
+  const log = new VllmLog(ctx.out);
+  const core: VllmProcess = { name: 'EngineCore_DP0', pid: ctx.enginePid };
+  const version = config.traits.version;
+  const arch = config.model.architecture ?? 'Qwen3ForCausalLM';
+  const fail = ctx.failure;
+  const api = (where: string, m: string) => log.info(API_SERVER, where, m);
+  const eng = (where: string, m: string) => log.info(core, where, m);
+
+  api('utils.py:297', '');
+  api('utils.py:297', '       █     █     █▄   ▄█');
+  api('utils.py:297', ` ▄▄ ▄█ █     █     █ ▀▄▀ █  version ${version}`);
+  api('utils.py:297', `  █▄█▀ █     █     █     █  model   ${args.model}`);
+  api('utils.py:297', '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀');
+  api('utils.py:297', '');
+  api('utils.py:233', `non-default args: ${pyRepr(nonDefaultArgs(ctx))}`);
+  if (fail?.phase === 'config') {
+    log.raw(API_SERVER, apiServerConfigTraceback(fail).join('\n'));
+    return { ready: false, exitCode: 1 };
+  }
+  api('model.py:533', `Resolved architecture: ${arch}`);
+  api('model.py:1580', `Using max model len ${maxModelLenOf(args)}`);
+  api('scheduler.py:231', 'Chunked prefill is enabled with max_num_batched_tokens=8192.');
+  if (args.enforceEager) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
+  await ctx.sleep(0.05);
+
+  const mode = effectiveGraphMode(args);
+  const spec = args.speculative ? `SpeculativeConfig(method='${args.speculative.method}', model='${args.model}', num_spec_tokens=${args.speculative.numSpeculativeTokens})` : 'None';
+  eng('core.py:101', `Initializing a V1 LLM engine (v${version}) with config: model='${args.model}', speculative_config=${spec}, tokenizer='${args.model}', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, dtype=torch.bfloat16, max_seq_len=${maxModelLenOf(args)}, download_dir=None, load_format=auto, tensor_parallel_size=${args.tensorParallelSize}, pipeline_parallel_size=1, data_parallel_size=1, quantization=None, enforce_eager=${args.enforceEager ? 'True' : 'False'}, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=${args.servedModelName}, enable_prefix_caching=True, enable_chunked_prefill=True, compilation_config={'mode': <CompilationMode.${args.enforceEager ? 'NONE: 0' : 'VLLM_COMPILE: 3'}>, 'cudagraph_mode': ${graphModeRepr(mode)}}`);
+  eng('parallel_state.py:1395', `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);
+  eng('gpu_model_runner.py:4501', `Starting to load model ${args.model}...`);
+  const b = resolveBackends(args, config);
+  if (b.mm) eng('mm_encoder_attention.py:230', `Using AttentionBackendEnum.${vllmBackendName(b.mm)} for MMEncoderAttention.`);
+  if (fail?.kind === 'backend-unsupported') return engineCoreDied(log, core, fail, ctx);
+  if (b.lmExplicit) eng('cuda.py:317', `Using AttentionBackendEnum.${vllmBackendName(b.lm)} backend.`);
+  else {
+    const potential = ['flash', 'flashinfer', 'triton', 'flex'].filter((x) => x === 'triton' || x === 'flex' || config.traits.kernels[x]);
+    eng('cuda.py:317', `Using ${vllmBackendName(b.lm)} attention backend out of potential backends: [${potential.map((x) => `'${vllmBackendName(x as 'flash')}'`).join(', ')}].`);
+  }
+  if (b.lm === 'flash') {
+    const lib = config.traits.kernels.flash?.library ?? '_vllm_fa2_C';
+    eng('flash_attn.py:593', `Using FlashAttention version ${lib.includes('fa3') ? 3 : 2}`);
+  }
+
+  const modelGiB = config.model.sizeGiB ?? DEFAULT_MODEL_GIB;
+  const t0 = Date.now();
+  const mainWeights = config.traits.startup.weights_s * (args.speculative ? 0.75 : 1);
+  await ctx.sleep(mainWeights);
+  log.raw(null, 'Loading safetensors checkpoint shards: 100% Completed | 1/1 [00:00<00:00,  2.83it/s]');
+  if (fail?.kind === 'oom') return engineCoreDied(log, core, fail, ctx);
+  eng('default_loader.py:293', `Loading weights took ${mainWeights.toFixed(2)} seconds`);
+  if (args.speculative) {
+    eng('gpu_model_runner.py:4494', 'Loading drafter model...');
+    await ctx.sleep(config.traits.startup.weights_s * 0.25);
+    eng('default_loader.py:293', `Loading weights took ${(config.traits.startup.weights_s * 0.25).toFixed(2)} seconds`);
+    if (usesMtp(args)) eng('eagle.py:1378', 'Detected MTP model. Sharing target model embedding weights with the draft model.');
+  }
+  const mem = memoryPlan(args, config, modelGiB);
+  eng('gpu_model_runner.py:4553', `Model loading took ${mem.weights.toFixed(2)} GiB memory and ${((Date.now() - t0) / 1000).toFixed(6)} seconds`);
+  if (b.mm) eng('gpu_model_runner.py:5475', 'Encoder cache will be initialized with a budget of 16384 tokens, and profiled with 1 image items of the maximum feature size.');
+  if (fail?.kind === 'kernel-load' && fail.where === 'mm') return engineCoreDied(log, core, fail, ctx);
+
+  if (!args.enforceEager) {
+    eng('backends.py:975', `Using cache directory: /root/.cache/vllm/torch_compile_cache/9093e5f81b/rank_0_0/backbone for vLLM's torch.compile`);
+    await ctx.sleep(config.traits.startup.compile_s / 2);
+    eng('backends.py:1035', `Dynamo bytecode transform time: ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
+    await ctx.sleep(config.traits.startup.compile_s / 2);
+    eng('backends.py:284', `Compiling a graph for compile range (1, 8192) takes ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
+    eng('monitor.py:48', `torch.compile took ${config.traits.startup.compile_s.toFixed(2)} s in total`);
+  }
+  if (fail?.kind === 'kernel-load') return engineCoreDied(log, core, fail, ctx);
+  eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
+  eng('gpu_worker.py:456', `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
+  eng('kv_cache_utils.py:1314', `GPU KV cache size: ${mem.kvTokens.toLocaleString('en-US')} tokens`);
+  eng('kv_cache_utils.py:1319', `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
+
+  if (mode !== 'NONE') {
+    const n = args.speculative ? 49 : 51;
+    const passes: Array<[string, 'PIECEWISE' | 'FULL']> = [];
+    if (mode === 'PIECEWISE' || mode === 'FULL_AND_PIECEWISE') passes.push(['mixed prefill-decode, PIECEWISE', 'PIECEWISE']);
+    if (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE') passes.push([mode === 'FULL' ? 'mixed prefill-decode, FULL' : 'decode, FULL', 'FULL']);
+    const per = config.traits.startup.graphs_s / passes.length;
+    for (const [label, kind] of passes) {
+      const steps = [0, Math.floor(n / 2), n - 3, n];
+      for (let i = 0; i < steps.length; i++) {
+        const done = steps[i]!;
+        if (kind === 'FULL' && fail?.kind === 'mtp-capture' && done === n) return engineCoreDied(log, core, fail, ctx);
+        log.raw(null, progressBar(`Capturing CUDA graphs (${label})`, done, n, (per * done) / n));
+        if (i < steps.length - 1) await ctx.sleep(per / 3);
+      }
+    }
+    eng('gpu_model_runner.py:4715', `Graph capturing finished in ${Math.max(1, Math.round(config.traits.startup.graphs_s))} secs, took ${mem.graphs.toFixed(2)} GiB`);
+  }
+  const total = config.traits.startup.weights_s + config.traits.startup.compile_s + config.traits.startup.graphs_s;
+  eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
+  api('api_server.py:569', "Supported tasks: ['generate']");
+  api('api_server.py:573', `Starting vLLM server on http://${args.host}:${args.port}`);
+  api('launcher.py:36', 'Available routes are:');
+  for (const [route, methods] of ROUTES) api('launcher.py:45', `Route: ${route}, Methods: ${methods}`);
+  await ctx.listen();
+  log.raw(API_SERVER, 'INFO:     Started server process [1]', 'stdout');
+  log.raw(API_SERVER, 'INFO:     Waiting for application startup.', 'stdout');
+  log.raw(API_SERVER, 'INFO:     Application startup complete.', 'stdout');
+  return { ready: true };
+}
