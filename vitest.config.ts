@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two cores: test files share one Docker engine; keep them from starving each other.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         test: {
@@ -19,9 +22,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          // Two cores: e2e files share one Docker engine; keep them from starving each other.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
     ],
