@@ -1,0 +1,47 @@
+// The text probe: deterministic questions at temperature 0 whose answers can be checked.
+// Options: { questions?: [{ prompt, expect, max_tokens }] } replaces the built-in set.
+import { z } from 'zod';
+import { builtinProbeApplies } from '../matrix/applicability.ts';
+import { chat } from './client.ts';
+import { parseOptions } from './options.ts';
+import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
+import { answerMatches, DEFAULT_QUESTIONS, greedyRequest, Question } from './questions.ts';
+import { guarded, type ResultBuilder } from './result.ts';
+
+export const TextOptions = z
+  .object({ questions: z.array(Question).min(1).optional() })
+  .strict();
+
+export const textProbe: Probe = {
+  name: 'text',
+  applies: (cell) => builtinProbeApplies('text', cell),
+  run: (ctx) => guarded('text', (r) => runText(ctx, r)),
+};
+
+async function runText(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult> {
+  const options = parseOptions('text', TextOptions, ctx.options);
+  const questions = options.questions ?? DEFAULT_QUESTIONS;
+  let prompt = 0;
+  let completion = 0;
+  for (const [i, q] of questions.entries()) {
+    const outcome = await chat(ctx, greedyRequest(ctx.model, q), `text-${i}`);
+    r.requests.push(outcome.timing);
+    if (outcome.error) {
+      r.assert(`q${i}`, false, outcome.error.message);
+      continue;
+    }
+    r.output(q.prompt, outcome.text);
+    prompt += outcome.timing.promptTokens ?? 0;
+    completion += outcome.timing.completionTokens ?? 0;
+    if (q.expect === null) {
+      r.evidence.push(`q${i} (recorded, not checked): ${JSON.stringify(q.prompt)} → ${JSON.stringify(outcome.text)}`);
+      continue;
+    }
+    const ok = answerMatches(outcome.text, q.expect);
+    r.assert(`q${i}`, ok, `${JSON.stringify(q.prompt)} → ${JSON.stringify(outcome.text)} (expected ${q.expect})`);
+  }
+  r.metrics.prompt_tokens = prompt;
+  r.metrics.completion_tokens = completion;
+  r.metrics.questions = questions.length;
+  return r.build();
+}
