@@ -2,11 +2,11 @@
 // `${VAR}` references, custom probe modules. Works on the raw YAML value defensively, so these
 // mistakes are reported together with schema mistakes in one pass. Pure (file existence is injected).
 import type { MatrixIssue } from '../errors.ts';
-import { findGpu, gpuNames } from '../gpu/catalog.ts';
+import { findGpu } from '../gpu/catalog.ts';
 import { interpolate, type Lookup } from './interpolate.ts';
 import { AXES, type Axis } from './matrix.ts';
 import type { Path, Source } from './source.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean, gpuHint } from './suggest.ts';
 import { pathText } from './issues.ts';
 
 export interface RefContext {
@@ -19,10 +19,6 @@ export interface RefContext {
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const gpuHint = (name: string) => {
-  const dym = didYouMean(name, gpuNames());
-  return dym ? `${dym} (\`matrix gpus --catalog\` lists every name and alias)` : '`matrix gpus --catalog` lists every name and alias';
-};
 
 const AXIS_LIST: Record<Exclude<Axis, 'gpu'>, 'images' | 'models' | 'flags'> = { image: 'images', model: 'models', flags: 'flags' };
 

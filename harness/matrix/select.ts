@@ -1,8 +1,8 @@
 // Which cells of the plan this invocation runs: --gpu (names or aliases), --only (globs on cell
 // ids) and --shard I/N (a deterministic part of the selection). Pure.
 import { UsageError } from '../errors.ts';
-import { findGpu, gpuNames } from '../gpu/catalog.ts';
-import { didYouMean } from './suggest.ts';
+import { findGpu } from '../gpu/catalog.ts';
+import { gpuHint } from './suggest.ts';
 
 export interface Shard {
   index: number;
@@ -23,7 +23,7 @@ const splitList = (values: string[]): string[] => values.flatMap((v) => v.split(
 export function resolveGpus(values: string[]): string[] {
   return splitList(values).map((name) => {
     const spec = findGpu(name);
-    if (!spec) throw new UsageError(`--gpu: unknown GPU "${name}"`, `${didYouMean(name, gpuNames()) ?? 'no close name'}; \`matrix gpus --catalog\` lists every name and alias`);
+    if (!spec) throw new UsageError(`--gpu: unknown GPU "${name}"`, gpuHint(name));
     return spec.name;
   });
 }

@@ -1,4 +1,5 @@
 // "Did you mean …?" — closest candidates by edit distance. Pure.
+import { gpuNames } from '../gpu/catalog.ts';
 
 /** Levenshtein distance (insert, delete, substitute; case-insensitive). */
 export function editDistance(a: string, b: string): number {
@@ -42,4 +43,11 @@ export function didYouMean(word: string, candidates: readonly string[], max = 3)
   const quoted = c.map((x) => `"${x}"`);
   const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
   return `did you mean ${list}?`;
+}
+
+/** Hint for an unknown GPU name: the closest catalog names, and where to see them all. */
+export function gpuHint(name: string): string {
+  const list = '`matrix gpus --catalog` lists every name and alias';
+  const dym = didYouMean(name, gpuNames());
+  return dym ? `${dym} (${list})` : list;
 }

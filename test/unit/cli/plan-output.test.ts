@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { countLine, expectText, planJson, planText } from '../../../harness/cli/plan-output.ts';
+import type { Cell } from '../../../harness/matrix/types.ts';
+
+function cell(id: string, over: Partial<Cell> = {}): Cell {
+  const [image, gpu, model, flags] = id.split('/') as [string, string, string, string];
+  return {
+    id,
+    matrix: 'm',
+    image: { id: image, ref: 'r', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
+    gpu: { name: gpu, arch: gpu === 'thor' ? 'sm_110' : 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
+    model: { id: model, name: `org/${model}`, modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
+    flags: { id: flags, options: {}, args: {} },
+    options: {},
+    args: [],
+    env: {},
+    timeouts: { startupMs: 1, probeMs: 1 },
+    retries: 0,
+    probes: ['text', 'stream'],
+    expect: null,
+    gpus: 1,
+    command: ['org/' + model, '--port', '8000'],
+    skip: null,
+    ...over,
+  };
+}
+
+const cells = [
+  cell('a/thor/m/default', { expect: { fail: 'ptx-toolchain', issue: 'https://github.com/vllm-project/vllm/issues/38411', reason: null } }),
+  cell('a/h100/m/default'),
+  cell('b/thor/m/x', { skip: 'no such backend', command: [] }),
+];
+
+describe('plan output', () => {
+  it('prints the JSON fields of the plan contract', () => {
+    const json = planJson(cells);
+    expect(Object.keys(json.cells[0]!)).toEqual(['id', 'image', 'engine', 'gpu', 'arch', 'model', 'flags', 'probes', 'gpus', 'command', 'expect', 'skip']);
+    expect(json.cells[0]).toMatchObject({ image: 'a', gpu: 'thor', arch: 'sm_110', model: 'm', flags: 'default', gpus: 1, skip: null });
+    expect(json.cells[2]!.skip).toBe('no such backend');
+  });
+
+  it('counts cells to run and skipped, per GPU', () => {
+    expect(countLine(cells)).toBe('3 cells: 2 to run, 1 skipped (thor: 2, h100: 1)');
+    expect(countLine([])).toBe('0 cells: 0 to run, 0 skipped');
+  });
+
+  it('shortens GitHub issue links in expectations', () => {
+    expect(expectText(cells[0]!.expect)).toBe('fail ptx-toolchain (vllm-project/vllm#38411)');
+    expect(expectText({ fail: 'oom', issue: null, reason: 'x' })).toBe('fail oom');
+    expect(expectText(null)).toBe('-');
+  });
+
+  it('groups the table by GPU with the skip reason', () => {
+    const text = planText(cells);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('thor (sm_110, 80 GiB)');
+    expect(lines.findIndex((l) => l.startsWith('h100'))).toBeGreaterThan(lines.findIndex((l) => l.includes('b/thor/m/x')));
+    expect(text).toMatch(/b\/thor\/m\/x +vllm +text,stream +1 +- +no such backend/);
+    expect(lines.at(-2)).toBe('3 cells: 2 to run, 1 skipped (thor: 2, h100: 1)');
+  });
+});
