@@ -93,8 +93,12 @@ const ARGS: ArgSpec[] = [
   flag('skip_mm_profiling', '--skip-mm-profiling'),
 ];
 
+/** `nim-serve` forwards vLLM flags and adds its own --dry-run (docs: reference/cli-reference). */
+const NIM_ARGS: ArgSpec[] = [...ARGS, { flags: ['--dry-run'], dest: 'dry_run', type: 'flag' }];
+
 export function vllmParserSpec(prog: string, usage: string): ParserSpec {
-  return { prog, usage, args: ARGS, positional: 'model_tag', underscoresAsDashes: true, dottedJson: true };
+  const args = prog === 'nim-serve' ? NIM_ARGS : ARGS;
+  return { prog, usage, args, positional: 'model_tag', underscoresAsDashes: true, dottedJson: true };
 }
 
 function inverse(map: Readonly<Record<string, string | null>>, name: string): AttentionBackend | null {

@@ -6,9 +6,10 @@
 //   vllm serve --model MODEL [flags]
 //   python3 -m vllm.entrypoints.openai.api_server --model M   NGC and jetson-containers images
 //   python3 -m sglang.launch_server --model-path M [flags]    lmsysorg/sglang
-// NIM takes no command; its configuration is the environment (parseNimEnv).
+//   nim-serve [vLLM flags]                                    NVIDIA NIM 2.x, raw args as command
+// A NIM needs no command; its configuration is the environment (parseNimEnv).
 import type { AttentionBackend } from '../matrix/types.ts';
-import { NIM_PASSTHROUGH_ENV, nimServeArgs } from './serve-args-nim.ts';
+import { NIM_DEFAULT_MODEL, NIM_PASSTHROUGH_ENV, nimServeArgs } from './serve-args-nim.ts';
 import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
 import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';
 import { vllmAttentionFromEnv, vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
@@ -77,6 +78,15 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
       return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]'), rest, convert: sglangServeArgs };
     }
     return { exitCode: 1, stderr: `${exe}: No module named ${second}\n` };
+  }
+  if (bin === 'nim-serve') {
+    // NIM 2.x: `nim-serve [vLLM flags]`, the model is the image's own (docs: reference/cli-reference).
+    const spec = { ...vllmParserSpec('nim-serve', 'usage: nim-serve [-h] [--dry-run] [options]'), positional: undefined };
+    const convert: Converter = (v, fail) => {
+      const out = vllmServeArgs({ model: NIM_DEFAULT_MODEL, ...v }, fail);
+      return 'error' in out ? out : { args: { ...out.args, engine: 'nim' } };
+    };
+    return { spec, rest: argv.slice(1), convert };
   }
   if (exe === '') return { exitCode: 127, stderr: 'no command given: the image has no entrypoint and the cell no command\n' };
   return { exitCode: 127, stderr: `exec: "${exe}": executable file not found in $PATH\n` };

@@ -202,3 +202,13 @@ describe('VLLM_ATTENTION_BACKEND (vLLM before --attention-backend)', () => {
     expect(args.attention).toBe('triton');
   });
 });
+
+describe('parseServeArgv: nim-serve', () => {
+  it('parses vLLM flags after nim-serve as a NIM with its own model', () => {
+    const a = ok(parseServeArgv(['nim-serve', '--max-model-len', '4096', '--dry-run']));
+    expect(a).toMatchObject({ engine: 'nim', model: 'nim-model', port: 8000, maxModelLen: 4096 });
+    expect(err(parseServeArgv(['nim-serve', 'meta/llama'])).stderr).toBe(
+      'usage: nim-serve [-h] [--dry-run] [options]\nnim-serve: error: unrecognized arguments: meta/llama\n',
+    );
+  });
+});
