@@ -13,8 +13,11 @@
 //    ("the provided PTX was compiled with an unsupported toolchain").
 //  - Nothing usable: cudaErrorNoKernelImageForDevice ("no kernel image is available for
 //    execution on the device").
-//  - Code from a toolkit of a newer *major* version than the driver supports cannot load at all:
-//    cudaErrorInsufficientDriver (minor-version compatibility covers only the same major).
+//    The driver's JIT judges PTX by its ISA version alone, so this holds across majors too: PTX
+//    from CUDA 13.0 under a 12.8 driver fails with cudaErrorUnsupportedPtxVersion.
+//  - SASS from a toolkit of a newer *major* version than the driver supports is not counted on
+//    (minor-version compatibility covers only the same major); a library holding nothing else
+//    fails with cudaErrorInsufficientDriver.
 
 export interface CodeEntry {
   kind: 'sass' | 'ptx';
@@ -102,7 +105,7 @@ export function decideLoad(entries: readonly CodeEntry[], computeCapability: str
   const native = loadable.find((e) => e.kind === 'sass' && sassRuns(parseTarget(e.target), gpu));
   if (native) return { result: 'native', entry: native, reason: `SASS ${native.target} runs natively on ${sm}` };
 
-  const ptxFits = loadable.filter((e) => e.kind === 'ptx' && ptxArchFits(parseTarget(e.target), gpu));
+  const ptxFits = entries.filter((e) => e.kind === 'ptx' && ptxArchFits(parseTarget(e.target), gpu));
   const jit = ptxFits.find((e) => !toolkitTooNewForDriver(e.toolkit, driverCuda));
   if (jit) return { result: 'jit', entry: jit, reason: `PTX ${jit.target} is JIT-compiled for ${sm}` };
   if (ptxFits.length > 0) {
