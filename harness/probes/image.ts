@@ -3,12 +3,12 @@
 // prompt (options.limit_mm_per_prompt.image ≥ 2) — one request with 2–3 images answered in order.
 import { z } from 'zod';
 import type OpenAI from 'openai';
-import { builtinProbeApplies } from '../matrix/applicability.ts';
 import { chat } from './client.ts';
 import { coloursIn, jpegDataUrl, pngDataUrl, type TestColour } from './images.ts';
+import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
 import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
-import { guarded, type ResultBuilder } from './result.ts';
+import type { ResultBuilder } from './result.ts';
 
 export const SINGLE_PROMPT = 'What is the dominant colour of this image? Answer with one word.';
 export const MULTI_PROMPT = 'For each image, in order, name its dominant colour in one word. Answer with the colours separated by commas.';
@@ -27,11 +27,7 @@ interface ImageCase {
   expect: TestColour[];
 }
 
-export const imageProbe: Probe = {
-  name: 'image',
-  applies: (cell) => builtinProbeApplies('image', cell),
-  run: (ctx) => guarded('image', (r) => runImage(ctx, r)),
-};
+export const imageProbe: Probe = defineBuiltinProbe('image', runImage);
 
 /** The requests this probe makes for a cell (pure, exported for tests). */
 export function imageCases(options: z.infer<typeof ImageOptions>, perPrompt: number): ImageCase[] {

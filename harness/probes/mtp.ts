@@ -4,13 +4,13 @@
 // of the same image/GPU/model without speculation (ctx.baseline()), prompt by prompt.
 // Options: { questions?: [...] (keep them equal to the text probe's), repeats: 1 }.
 import { z } from 'zod';
-import { builtinProbeApplies } from '../matrix/applicability.ts';
 import { chat } from './client.ts';
 import { scrapeMetrics } from './metrics.ts';
+import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
 import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
 import { DEFAULT_QUESTIONS, greedyRequest, Question } from './questions.ts';
-import { guarded, type ResultBuilder } from './result.ts';
+import type { ResultBuilder } from './result.ts';
 import { acceptanceFigures, captureEvidence, losslessDiffs } from './spec-decode.ts';
 
 export const MtpOptions = z
@@ -22,11 +22,7 @@ export const MtpOptions = z
 
 const CAPTURE_ERROR = /stream is capturing|cudaErrorStreamCapture\w*|graph capture failed/i;
 
-export const mtpProbe: Probe = {
-  name: 'mtp',
-  applies: (cell) => builtinProbeApplies('mtp', cell),
-  run: (ctx) => guarded('mtp', (r) => runMtp(ctx, r)),
-};
+export const mtpProbe: Probe = defineBuiltinProbe('mtp', runMtp);
 
 async function runMtp(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult> {
   const o = parseOptions('mtp', MtpOptions, ctx.options);

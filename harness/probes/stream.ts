@@ -6,13 +6,13 @@
 // which is the harness's cost, not the server's.
 // Figures: seq_ttft_p50_ms … seq_e2e_p99_ms, seq_output_tokens_per_s, and the same with conc_.
 import { z } from 'zod';
-import { builtinProbeApplies } from '../matrix/applicability.ts';
 import { streamChat } from './client.ts';
 import { summarizeLatency } from './latency.ts';
+import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
 import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
 import type { ChatOutcome } from './request.ts';
-import { guarded, type ResultBuilder } from './result.ts';
+import type { ResultBuilder } from './result.ts';
 
 export const STREAM_PROMPT = 'Write a short paragraph about how graphics processors speed up machine learning.';
 
@@ -27,11 +27,7 @@ export const StreamOptions = z
   .strict()
   .refine((o) => o.sequential + o.concurrent > 0, 'sequential + concurrent must be at least 1');
 
-export const streamProbe: Probe = {
-  name: 'stream',
-  applies: (cell) => builtinProbeApplies('stream', cell),
-  run: (ctx) => guarded('stream', (r) => runStream(ctx, r)),
-};
+export const streamProbe: Probe = defineBuiltinProbe('stream', runStream);
 
 async function runStream(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult> {
   const o = parseOptions('stream', StreamOptions, ctx.options);

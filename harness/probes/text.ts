@@ -1,22 +1,18 @@
 // The text probe: deterministic questions at temperature 0 whose answers can be checked.
 // Options: { questions?: [{ prompt, expect, max_tokens }] } replaces the built-in set.
 import { z } from 'zod';
-import { builtinProbeApplies } from '../matrix/applicability.ts';
 import { chat } from './client.ts';
+import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
 import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
 import { answerMatches, DEFAULT_QUESTIONS, greedyRequest, Question } from './questions.ts';
-import { guarded, type ResultBuilder } from './result.ts';
+import type { ResultBuilder } from './result.ts';
 
 export const TextOptions = z
   .object({ questions: z.array(Question).min(1).optional() })
   .strict();
 
-export const textProbe: Probe = {
-  name: 'text',
-  applies: (cell) => builtinProbeApplies('text', cell),
-  run: (ctx) => guarded('text', (r) => runText(ctx, r)),
-};
+export const textProbe: Probe = defineBuiltinProbe('text', runText);
 
 async function runText(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult> {
   const options = parseOptions('text', TextOptions, ctx.options);
