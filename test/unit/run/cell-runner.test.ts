@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../../../harness/engines/index.ts';
+import { runCell } from '../../../harness/run/cell-runner.ts';
+import type { AttemptResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+
+const engine = getEngine('vllm');
+
+function cell(over: Partial<Cell> = {}): Cell {
+  return {
+    id: 'img/thor/m/triton',
+    matrix: 'm',
+    image: { id: 'img', ref: 'vllm/vllm-openai:v0.19.0', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
+    gpu: { name: 'thor', arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
+    model: { id: 'm', name: 'Qwen/Qwen3.5-35B-A3B', modalities: ['text', 'image'], mtp: false, architecture: null, sizeGiB: null },
+    flags: { id: 'triton', options: { attention: 'triton' }, args: {} },
+    options: { attention: 'triton' },
+    args: [],
+    env: {},
+    timeouts: { startupMs: 1000, probeMs: 1000 },
+    retries: 1,
+    probes: ['text'],
+    expect: null,
+    gpus: 1,
+    command: ['Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'],
+    skip: null,
+    ...over,
+  };
+}
+
+const ptx: Diagnosis = {
+  category: 'ptx-toolchain',
+  signature: 'ptx-toolchain-vision-encoder',
+  title: 'vision encoder: PTX from a newer toolkit',
+  explanation: '',
+  phase: 'profile',
+  evidence: [],
+  remedies: [{ mm_attention: 'sdpa' }, { attention: 'triton', mm_attention: 'sdpa' }],
+  links: [],
+};
+
+function attempt(n: number, kind: AttemptResult['kind'], outcome: AttemptResult['outcome'], c: Cell, diagnosis: Diagnosis | null = null): AttemptResult {
+  return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
+}
+
+describe('runCell', () => {
+  it('skips without running', async () => {
+    const r = await runCell(cell({ skip: 'no such flag' }), { engine, retries: 1, triage: false, aborted: () => false, attempt: async () => { throw new Error('ran'); } });
+    expect(r.verdict).toBe('skip');
+    expect(r.reason).toBe('no such flag');
+  });
+
+  it('fail then pass on a fresh attempt is flaky', async () => {
+    const outcomes: AttemptResult['outcome'][] = ['fail', 'pass'];
+    const r = await runCell(cell(), { engine, retries: 2, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, outcomes[n - 1]!, c, n === 1 ? ptx : null) });
+    expect(r.verdict).toBe('flaky');
+    expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'retry']);
+  });
+
+  it('an expected failure is xfail, without retries', async () => {
+    const c = cell({ expect: { fail: 'ptx-toolchain', issue: null, reason: null } });
+    const r = await runCell(c, { engine, retries: 3, triage: false, aborted: () => false, attempt: async (v, n, k) => attempt(n, k, 'fail', v, ptx) });
+    expect(r.verdict).toBe('xfail');
+    expect(r.attempts).toHaveLength(1);
+  });
+
+  it('a pass against an expectation is xpass', async () => {
+    const c = cell({ expect: { fail: 'ptx-toolchain', issue: null, reason: null } });
+    const r = await runCell(c, { engine, retries: 0, triage: false, aborted: () => false, attempt: async (v, n, k) => attempt(n, k, 'pass', v) });
+    expect(r.verdict).toBe('xpass');
+  });
+
+  it('triage tries the remedies in order, with recomputed commands, and names the first that passes', async () => {
+    const seen: string[][] = [];
+    const r = await runCell(cell({ retries: 0 }), {
+      engine,
+      retries: 0,
+      triage: true,
+      aborted: () => false,
+      attempt: async (v, n, k) => {
+        seen.push(v.command);
+        return attempt(n, k, v.options.mm_attention === 'sdpa' ? 'pass' : 'fail', v, v.options.mm_attention === 'sdpa' ? null : ptx);
+      },
+    });
+    expect(r.verdict).toBe('fail');
+    expect(r.triage?.fixedBy).toEqual({ mm_attention: 'sdpa' });
+    expect(r.triage?.tried).toHaveLength(1);
+    expect(seen[1]).toContain('--mm-encoder-attn-backend');
+    expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'triage']);
+  });
+
+  it('an infra attempt is infra, not a failure', async () => {
+    const r = await runCell(cell(), { engine, retries: 2, triage: true, aborted: () => false, attempt: async (v, n, k) => ({ ...attempt(n, k, 'infra', v), error: 'could not select device driver' }) });
+    expect(r.verdict).toBe('infra');
+    expect(r.attempts).toHaveLength(1);
+  });
+});

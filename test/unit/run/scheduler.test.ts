@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LeaseDirectory } from '../../../harness/run/leases.ts';
+import { orderCells, schedule, type SchedulableCell } from '../../../harness/run/scheduler.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const leases = () => new LeaseDirectory(mkdtempSync(join(tmpdir(), 'leases-')), 'test');
+
+interface Job extends SchedulableCell {
+  ms: number;
+}
+
+async function simulate(jobs: Job[], slots: number) {
+  const t0 = performance.now();
+  let busy = 0;
+  let maxBusy = 0;
+  const held = new Set<string>();
+  const log: Array<{ id: string; start: number; end: number; slots: string[] }> = [];
+  const prepared: string[] = [];
+  await schedule(jobs, {
+    slots: Array.from({ length: slots }, (_, i) => String(i)),
+    leases: leases(),
+    owner: { pid: process.pid, run: 'r' },
+    prepareImage: async (k) => {
+      prepared.push(k);
+      await sleep(5);
+    },
+    unschedulable: () => {},
+    run: async (job, s) => {
+      for (const x of s) {
+        expect(held.has(x)).toBe(false);
+        held.add(x);
+      }
+      busy += s.length;
+      maxBusy = Math.max(maxBusy, busy);
+      const start = performance.now() - t0;
+      await sleep(job.ms);
+      busy -= s.length;
+      for (const x of s) held.delete(x);
+      log.push({ id: job.id, start, end: performance.now() - t0, slots: s });
+    },
+  });
+  return { log, maxBusy, prepared, makespan: performance.now() - t0 };
+}
+
+describe('schedule', () => {
+  it('never gives one slot to two cells and never exceeds the slots', async () => {
+    const jobs: Job[] = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, gpus: [1, 2, 4][i % 3]!, imageKey: `img${i % 2}`, ms: 20 + (i % 4) * 10 }));
+    const { log, maxBusy } = await simulate(jobs, 4);
+    expect(log).toHaveLength(12);
+    expect(maxBusy).toBeLessThanOrEqual(4);
+    for (const l of log) expect(l.slots.length).toBe(jobs.find((j) => j.id === l.id)!.gpus);
+  });
+
+  it('prepares every image exactly once, in order of first use', async () => {
+    const jobs: Job[] = ['a', 'b', 'a', 'c', 'b'].map((img, i) => ({ id: `c${i}`, gpus: 1, imageKey: img, ms: 5 }));
+    const { prepared } = await simulate(jobs, 2);
+    expect(prepared).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps slots busy: 8 one-GPU cells on 4 slots take about two rounds', async () => {
+    const jobs: Job[] = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, gpus: 1, imageKey: 'x', ms: 60 }));
+    const { makespan } = await simulate(jobs, 4);
+    expect(makespan).toBeLessThan(60 * 2 + 80);
+  });
+
+  it('reports a cell that needs more GPUs than the runner has', async () => {
+    const reasons: string[] = [];
+    await schedule([{ id: 'big', gpus: 8, imageKey: 'x' }], {
+      slots: ['0', '1'],
+      leases: leases(),
+      owner: { pid: process.pid, run: 'r' },
+      prepareImage: async () => {},
+      run: async () => {
+        throw new Error('must not run');
+      },
+      unschedulable: (c, reason) => void reasons.push(`${c.id}: ${reason}`),
+    });
+    expect(reasons).toEqual(['big: needs 8 GPUs; this runner has 2']);
+  });
+
+  it('does not run the cells of an image that failed to prepare', async () => {
+    const out: string[] = [];
+    await schedule([{ id: 'a1', gpus: 1, imageKey: 'bad' }, { id: 'b1', gpus: 1, imageKey: 'good' }], {
+      slots: ['0'],
+      leases: leases(),
+      owner: { pid: process.pid, run: 'r' },
+      prepareImage: async (k) => {
+        if (k === 'bad') throw new Error('pull denied');
+      },
+      run: async (c) => void out.push(`ran ${c.id}`),
+      unschedulable: (c, reason, err) => void out.push(`${c.id}: ${reason} (${(err as Error).message})`),
+    });
+    expect(out.sort()).toEqual(['a1: image bad could not be prepared (pull denied)', 'ran b1']);
+  });
+
+  it('orders by image group, baselines (rank 0) first, bigger cells first', () => {
+    const order = orderCells([
+      { id: 'x/mtp', gpus: 1, imageKey: 'A', rank: 1 },
+      { id: 'y', gpus: 1, imageKey: 'B' },
+      { id: 'x/base', gpus: 1, imageKey: 'A', rank: 0 },
+      { id: 'x/tp4', gpus: 4, imageKey: 'A', rank: 0 },
+    ]).map((c) => c.id);
+    expect(order).toEqual(['x/tp4', 'x/base', 'x/mtp', 'y']);
+  });
+});
