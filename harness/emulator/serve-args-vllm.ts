@@ -131,6 +131,8 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
     }
     // FULL_DECODE_ONLY captures full graphs (for decode): FULL for the emulator's purposes.
     cudagraphMode = raw === 'FULL_DECODE_ONLY' ? 'FULL' : (raw as ServeArgs['cudagraphMode']);
+  } else if (compObj && compObj['full_cuda_graph'] === true) {
+    cudagraphMode = 'FULL'; // the pre-cudagraph_mode spelling of full graphs
   } else if (comp !== undefined && compObj === null && typeof comp !== 'number') {
     return fail(`argument --compilation-config/-O: invalid loads value: '${JSON.stringify(comp)}'`);
   }

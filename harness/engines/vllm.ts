@@ -30,6 +30,8 @@ import { isOlder } from './version.ts';
  * envs.VLLM_ATTENTION_BACKEND).
  */
 export const VLLM_ATTENTION_FLAG_SINCE = '0.12.0';
+/** First release with CompilationConfig.cudagraph_mode; before it, `full_cuda_graph: true`. */
+export const VLLM_CUDAGRAPH_MODE_SINCE = '0.10.2';
 /** First release with `--mm-encoder-attn-backend` (MultiModalConfig.mm_encoder_attn_backend). */
 export const VLLM_MM_ATTENTION_FLAG_SINCE = '0.11.1';
 
@@ -106,12 +108,16 @@ function speculative(spec: SpeculativeOptions | undefined, extraArgs: readonly s
   }
 }
 
-function cudaGraphs(mode: CudaGraphMode | undefined, extraArgs: readonly string[]): OptionFlags {
+function cudaGraphs(mode: CudaGraphMode | undefined, extraArgs: readonly string[], version: string | null): OptionFlags {
   if (mode === undefined) return none;
   const graph = VLLM_CUDAGRAPH[mode];
   if (graph === null) return flags('--enforce-eager');
-  if (hasFlag(extraArgs, '--compilation-config')) {
+  if (hasFlag(extraArgs, '--compilation-config') || hasFlag(extraArgs, '-O')) {
     return { unsupported: 'cuda_graphs and a raw --compilation-config both set vllm\'s compilation config; put cudagraph_mode in the raw JSON' };
+  }
+  if (isOlder(version, VLLM_CUDAGRAPH_MODE_SINCE)) {
+    // Before cudagraph_mode: piecewise graphs were the default, full graphs a boolean.
+    return graph === 'PIECEWISE' ? none : flags('--compilation-config', compactJson({ full_cuda_graph: true }));
   }
   return flags('--compilation-config', compactJson({ cudagraph_mode: graph }));
 }
@@ -143,7 +149,7 @@ export function vllmOptionFlags(
     attention(options.attention, version),
     mmAttention(options.mm_attention, version),
     speculative(options.speculative, extraArgs),
-    cudaGraphs(options.cuda_graphs, extraArgs),
+    cudaGraphs(options.cuda_graphs, extraArgs, version),
     switches(options),
   ]);
 }

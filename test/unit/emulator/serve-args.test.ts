@@ -52,6 +52,7 @@ describe('parseServeArgv: vllm', () => {
     expect(ok(parseServeArgv([...VLLM, 'm', '-O.cudagraph_mode=PIECEWISE'])).cudagraphMode).toBe('PIECEWISE');
     expect(ok(parseServeArgv([...VLLM, 'm', '--compilation-config.cudagraph_mode', 'NONE'])).cudagraphMode).toBe('NONE');
     expect(ok(parseServeArgv([...VLLM, 'm', '-O3'])).cudagraphMode).toBeNull();
+    expect(ok(parseServeArgv([...VLLM, 'm', '-O', '{"full_cuda_graph":true}'])).cudagraphMode).toBe('FULL');
     expect(ok(parseServeArgv([...VLLM, 'm', '--enforce-eager', '--no-enforce-eager'])).enforceEager).toBe(false);
     expect(ok(parseServeArgv([...VLLM, 'm', '--limit-mm-per-prompt', 'image=2,video=1'])).limitMmPerPrompt).toEqual({ image: 2, video: 1 });
   });

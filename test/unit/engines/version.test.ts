@@ -43,3 +43,18 @@ describe('vllm flags by release', () => {
     expect(run('0.11.1', { mm_attention: 'sdpa' })).toEqual({ argv: ['m', '--host', '0.0.0.0', '--port', '8000', '--mm-encoder-attn-backend', 'TORCH_SDPA'] });
   });
 });
+
+describe('vllm CUDA graph flags by release', () => {
+  const vllm = getEngine('vllm');
+  const flagsFor = (version: string, cuda_graphs: 'full' | 'piecewise' | 'off') => {
+    const r = vllm.command({ model: 'm', options: { cuda_graphs }, port: 8000, extraArgs: [], version });
+    return 'argv' in r ? r.argv.slice(5) : r;
+  };
+
+  it('spells full graphs as full_cuda_graph before cudagraph_mode existed', () => {
+    expect(flagsFor('0.10.1', 'full')).toEqual(['--compilation-config', '{"full_cuda_graph":true}']);
+    expect(flagsFor('0.10.1', 'piecewise')).toEqual([]);
+    expect(flagsFor('0.10.1', 'off')).toEqual(['--enforce-eager']);
+    expect(flagsFor('0.17.0', 'full')).toEqual(['--compilation-config', '{"cudagraph_mode":"FULL"}']);
+  });
+});
