@@ -109,7 +109,7 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
       mounts: i.mounts ?? [],
       env: env(i.env, lookup),
     })),
-    gpus: raw.gpus.map(gpuRef),
+    gpus: raw.gpus.map((g) => gpuRef(String(g))),
     models: raw.models.map((m) => ({
       id: m.id,
       name: m.name,

@@ -119,7 +119,7 @@ export function zodIssues(error: z.ZodError, source: Source, schema: z.ZodType):
         out.push({ loc: source.at(path), message: `${name}: must be at most ${String(iss.maximum)} (got ${String(value)})` });
         break;
       case 'invalid_union':
-        out.push({ loc: source.at(path), message: `${name}: expected a string or a list of strings, got ${typeWord(value)}` });
+        out.push({ loc: source.at(path), message: `${name}: expected ${path[0] === 'gpus' ? 'a GPU name' : 'a string or a list of strings'}, got ${typeWord(value)}` });
         break;
       case 'invalid_format':
         out.push({ loc: source.at(path), message: `${name}: ${typeWord(value)} is not a valid ${iss.format === 'url' ? 'URL' : iss.format}`, hint: iss.format === 'url' ? 'write a full link, e.g. https://github.com/owner/repo/issues/1' : undefined });

@@ -48,8 +48,9 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
 
   // gpus
   const axisGpus: string[] = [];
-  list(root.gpus).forEach((g, i) => {
-    if (typeof g !== 'string') return;
+  list(root.gpus).forEach((v, i) => {
+    if (typeof v !== 'string' && typeof v !== 'number') return;
+    const g = String(v);
     const spec = findGpu(g);
     if (!spec) return add(['gpus', i], `unknown GPU "${g}"`, gpuHint(g));
     if (axisGpus.includes(spec.name)) return add(['gpus', i], `GPU "${g}" is ${spec.name}, which is already listed`, 'list each GPU once');

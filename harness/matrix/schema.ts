@@ -164,7 +164,8 @@ export const MatrixSchema = z
     name: z.string().min(1).optional().describe('Defaults to the file name'),
     defaults: z.object(overrideKeys).strict().optional(),
     images: z.array(ImageSchema).min(1),
-    gpus: z.array(z.string()).min(1).describe('GPU names or aliases from the catalog'),
+    // numbers too: `gpus: [5090]` is YAML for the integer 5090, and 5090 is a catalog alias
+    gpus: z.array(z.union([z.string(), z.number().int()])).min(1).describe('GPU names or aliases from the catalog'),
     models: z.array(ModelSchema).min(1),
     flags: z.array(FlagSchema).min(1).optional().describe('Backend flag sets; default one set "default"'),
     probes: z.array(ProbeName).min(1).optional().describe('Default: text, image, stream, mtp'),

@@ -47,6 +47,11 @@ describe('loadMatrix', () => {
     expect(m.locations['expect.0']).toEqual({ file: join(good, 'full.yaml'), line: 52, col: 5 });
   });
 
+  it('reads a GPU alias that YAML parses as a number', () => {
+    const text = 'version: 1\nimages: [{id: a, ref: r, engine: vllm}]\ngpus: [5090, 4090]\nmodels: [{id: m, name: M}]\n';
+    expect(loadMatrixText(text, 'g.yaml').gpus.map((g) => g.name)).toEqual(['rtx-5090', 'rtx-4090']);
+  });
+
   it('names a matrix after its file when name is absent', () => {
     const text = 'version: 1\nimages: [{id: a, ref: r, engine: vllm}]\ngpus: [h100]\nmodels: [{id: m, name: M}]\n';
     const mm = loadMatrixText(text, 'dir/nightly-small.yaml');
