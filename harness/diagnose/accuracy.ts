@@ -1,6 +1,7 @@
 // Scoring the classifier against a labelled corpus (test/fixtures/logs/<category>/<name>.log):
 // overall accuracy, per-category table, and the worst mistake, healthy logs called failures. Pure.
 import { classifyLog } from './classify.ts';
+import type { EvidenceLine } from './types.ts';
 
 export interface CorpusEntry {
   /** Expected category (the folder name). */
@@ -14,6 +15,7 @@ export interface CorpusResult {
   label: string;
   got: string;
   signature: string | null;
+  evidence: EvidenceLine[];
   ok: boolean;
 }
 
@@ -32,7 +34,7 @@ export interface AccuracyReport {
 export function scoreCorpus(entries: readonly CorpusEntry[]): AccuracyReport {
   const results = entries.map((e) => {
     const d = classifyLog(e.text);
-    return { name: e.name, label: e.label, got: String(d.category), signature: d.signature, ok: d.category === e.label };
+    return { name: e.name, label: e.label, got: String(d.category), signature: d.signature, evidence: d.evidence, ok: d.category === e.label };
   });
   const cats = [...new Set(results.map((r) => r.label))].sort();
   const correct = results.filter((r) => r.ok).length;

@@ -57,9 +57,13 @@ function matchLine(lines: LogLine[], i: number, sigs: readonly CompiledSignature
   return null;
 }
 
-function evidenceOf(l: LogLine): EvidenceLine {
-  const text = l.raw.length > MAX_EVIDENCE_CHARS ? `${l.raw.slice(0, MAX_EVIDENCE_CHARS)}…` : l.raw;
-  return { line: l.n, text };
+/** The line as evidence; a very long line (prose, one-line pastes) is cut around what matched. */
+function evidenceOf(l: LogLine, res: readonly RegExp[] = []): EvidenceLine {
+  if (l.raw.length <= MAX_EVIDENCE_CHARS) return { line: l.n, text: l.raw };
+  const at = res.map((r) => l.raw.search(r)).find((x) => x >= 0) ?? 0;
+  const from = Math.max(0, Math.min(at - 120, l.raw.length - MAX_EVIDENCE_CHARS));
+  const text = l.raw.slice(from, from + MAX_EVIDENCE_CHARS);
+  return { line: l.n, text: `${from > 0 ? '…' : ''}${text}${from + MAX_EVIDENCE_CHARS < l.raw.length ? '…' : ''}` };
 }
 
 /** The exception line that belongs to line i: itself, or the nearest real exception around it. */
@@ -74,9 +78,9 @@ function exceptionNear(lines: LogLine[], i: number): number | null {
   return null;
 }
 
-function evidence(lines: LogLine[], indexes: Array<number | null>): EvidenceLine[] {
+function evidence(lines: LogLine[], indexes: Array<number | null>, res: readonly RegExp[]): EvidenceLine[] {
   const uniq = [...new Set(indexes.filter((i): i is number => i !== null))].sort((a, b) => a - b);
-  return uniq.map((i) => evidenceOf(lines[i]!));
+  return uniq.map((i) => evidenceOf(lines[i]!, res));
 }
 
 function fromSignature(lines: LogLine[], m: Match): Diagnosis {
@@ -87,7 +91,7 @@ function fromSignature(lines: LogLine[], m: Match): Diagnosis {
     title: s.title,
     explanation: s.explanation,
     phase: phaseAt(lines, m.index) ?? s.phase,
-    evidence: evidence(lines, [m.index, exceptionNear(lines, m.index), m.contextIndex]),
+    evidence: evidence(lines, [m.index, exceptionNear(lines, m.index), m.contextIndex], [...s.patternRes, ...(s.contextRes ?? [])]),
     remedies: s.remedies.map((r) => ({ ...r })),
     links: [...s.links],
   };

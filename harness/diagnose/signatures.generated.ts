@@ -264,6 +264,26 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
+      "id": "oom-request-pool",
+      "category": "oom",
+      "phase": "serve",
+      "patterns": [
+        "alloc_(?:req|token)_slots runs out of memory",
+        "Out of request slots",
+        "runs out of memory\\. Please set a smaller number for `?--max-running-requests"
+      ],
+      "title": "The engine's request or token pool ran out while serving",
+      "explanation": "The memory pool sized at startup for requests (and their KV tokens) was exhausted by the running batch. The server was up, then failed under load: allow fewer concurrent requests, or shorter contexts, so the pool covers the peak.",
+      "remedies": [
+        {
+          "max_model_len": 8192
+        }
+      ],
+      "links": [
+        "https://github.com/sgl-project/sglang/issues/10408"
+      ]
+    },
+    {
       "id": "unsupported-architecture",
       "category": "unsupported-model",
       "phase": "startup",

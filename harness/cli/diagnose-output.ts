@@ -1,0 +1,77 @@
+// How `matrix diagnose` prints a Diagnosis: for people (title, explanation, evidence with line
+// numbers, remedies in order) and as JSON for scripts.
+import { describeRemedy } from '../diagnose/remedies.ts';
+import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+
+export interface DiagnosisJson {
+  file: string;
+  category: string;
+  signature: string | null;
+  title: string;
+  phase: string | null;
+  explanation: string;
+  evidence: Array<{ line: number; text: string }>;
+  remedies: Diagnosis['remedies'];
+  links: string[];
+  timeline?: TimelinePhase[];
+}
+
+export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): DiagnosisJson {
+  return {
+    file,
+    category: String(d.category),
+    signature: d.signature,
+    title: d.title,
+    phase: d.phase,
+    explanation: d.explanation,
+    evidence: d.evidence.map((e) => ({ line: e.line, text: e.text })),
+    remedies: d.remedies,
+    links: d.links,
+    ...(timeline ? { timeline } : {}),
+  };
+}
+
+function wrap(text: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(indent + line);
+  return out;
+}
+
+export function formatDiagnosis(file: string, d: Diagnosis): string {
+  const ok = d.category === 'healthy';
+  const what = ok ? 'healthy' : `${d.category}${d.signature ? ` / ${d.signature}` : ''}`;
+  const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}`, `  ${d.title}`, ''];
+  lines.push(...wrap(d.explanation, 96, '  '));
+  if (d.evidence.length) {
+    const w = Math.max(...d.evidence.map((e) => String(e.line).length));
+    lines.push('', '  evidence:');
+    for (const e of d.evidence) lines.push(`    ${String(e.line).padStart(w)} │ ${e.text}`);
+  }
+  if (d.remedies.length) {
+    lines.push('', '  remedies, in the order to try them:');
+    d.remedies.forEach((r, i) => lines.push(`    ${i + 1}. ${describeRemedy(r)}`));
+  } else if (!ok) {
+    lines.push('', '  remedies: none known through serving options (see the explanation)');
+  }
+  if (d.links.length) lines.push('', '  links:', ...d.links.map((l) => `    ${l}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatTimeline(phases: TimelinePhase[]): string {
+  if (phases.length === 0) return '\n  startup timeline: no phases found in the log\n';
+  const lines = ['', '  startup timeline:'];
+  for (const p of phases) {
+    const at = p.startS === null ? '      ?' : `${p.startS.toFixed(1).padStart(6)}s`;
+    const dur = p.durationS === null ? '' : ` ${p.durationS}s`;
+    const detail = Object.entries(p.detail).map(([k, v]) => `${k}=${v}`).join(' ');
+    lines.push(`    ${at}  ${p.name.padEnd(13)}${dur}${detail ? `  ${detail}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
