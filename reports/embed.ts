@@ -29,6 +29,13 @@ export function encodeHistory(history: ReportData['history']): EmbeddedHistory {
   return { runs: runs.map((r) => r[0]), at: runs.map((r) => r[1]), cells };
 }
 
+type LogLine = ReportData['cells'][number]['logExcerpt'][number];
+
+/** Log lines as stored; tolerates plain strings (numbered from 1) and missing text. */
+function lines(list: ReadonlyArray<LogLine | string> | null | undefined) {
+  return (list ?? []).map((l, i) => (typeof l === 'string' ? shownLine(i + 1, l) : shownLine(l.line, String(l.text ?? ''))));
+}
+
 export function encodeReport(data: ReportData): EmbeddedReport {
   const { history, cells, ...rest } = data;
   return {
@@ -36,8 +43,8 @@ export function encodeReport(data: ReportData): EmbeddedReport {
     ...rest,
     cells: cells.map((c) => ({
       ...c,
-      logExcerpt: c.logExcerpt.map((l) => shownLine(l.line, l.text)),
-      evidence: c.evidence.map((l) => shownLine(l.line, l.text)),
+      logExcerpt: lines(c.logExcerpt),
+      evidence: lines(c.evidence),
     })),
     hist: encodeHistory(history),
   };

@@ -23,21 +23,26 @@ export function logFileName(cellId: string): string {
   return `${readable}-${tag}.log`;
 }
 
-export function writeReport(data: ReportData, outDir: string, opts: WriteReportOptions = {}): WrittenReport {
-  mkdirSync(outDir, { recursive: true });
-  const sources = opts.logSources ?? {};
-  let logs = 0;
+/** Points each cell that has a readable full log at `logs/<name>`; returns the files to serve or copy. */
+export function withLogLinks(data: ReportData, logSources: Record<string, string> = {}): { data: ReportData; files: Map<string, string> } {
+  const files = new Map<string, string>();
   const cells = data.cells.map((c) => {
-    const src = sources[c.id];
+    const src = logSources[c.id];
     if (!src || !existsSync(src)) return c;
     const name = logFileName(c.id);
-    mkdirSync(join(outDir, 'logs'), { recursive: true });
-    copyFileSync(src, join(outDir, 'logs', name));
-    logs++;
+    files.set(name, src);
     return { ...c, logHref: `logs/${encodeURIComponent(name)}` };
   });
-  const html = renderReport({ ...data, cells });
+  return { data: { ...data, cells }, files };
+}
+
+export function writeReport(data: ReportData, outDir: string, opts: WriteReportOptions = {}): WrittenReport {
+  mkdirSync(outDir, { recursive: true });
+  const linked = withLogLinks(data, opts.logSources);
+  if (linked.files.size) mkdirSync(join(outDir, 'logs'), { recursive: true });
+  for (const [name, src] of linked.files) copyFileSync(src, join(outDir, 'logs', name));
+  const html = renderReport(linked.data);
   const index = join(outDir, 'index.html');
   writeFileSync(index, html);
-  return { index, bytes: Buffer.byteLength(html), logs };
+  return { index, bytes: Buffer.byteLength(html), logs: linked.files.size };
 }

@@ -24,6 +24,8 @@ export interface LineSeries {
   unit: string;
   /** Which y-scale: 'left' or 'right'. */
   scale?: 'left' | 'right';
+  /** Drawn thicker (e.g. the median). */
+  emphasis?: boolean;
 }
 
 export function lineChart(at: number[], series: LineSeries[], width: number, height = 180): HTMLElement {
@@ -43,7 +45,7 @@ export function lineChart(at: number[], series: LineSeries[], width: number, hei
     ],
     series: [
       { label: 'run' },
-      ...series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: 1.5, scale: s.scale ?? 'left', spanGaps: false, points: { show: at.length < 60 }, value: (_u: uPlot, v: number | null) => (v === null ? '–' : `${v} ${s.unit}`) })),
+      ...series.map((s, i) => ({ label: s.label, stroke: seriesColour(i), width: s.emphasis ? 2.5 : 1.25, scale: s.scale ?? 'left', spanGaps: false, points: { show: at.length < 60 }, value: (_u: uPlot, v: number | null) => (v === null ? '–' : `${v} ${s.unit}`) })),
     ],
   };
   new uPlot(opts, [at, ...series.map((s) => s.values)] as uPlot.AlignedData, host);

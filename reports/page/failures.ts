@@ -10,7 +10,8 @@ export function failureGroups(cells: EmbeddedCell[]): Array<[string, EmbeddedCel
   const m = new Map<string, EmbeddedCell[]>();
   for (const c of cells) {
     if (!FAILED.has(c.verdict)) continue;
-    const key = c.signature ?? `(${c.category ?? c.verdict}, no signature)`;
+    const kind = c.category && c.category !== 'healthy' ? c.category : c.verdict;
+    const key = c.signature ?? `${kind} (no signature)`;
     if (!m.has(key)) m.set(key, []);
     m.get(key)!.push(c);
   }
@@ -25,7 +26,7 @@ export function renderFailures(app: App, cells: EmbeddedCell[]): HTMLElement {
     const fixes = [...new Set(list.map(fixText).filter((x): x is string => x !== null))];
     return h('article', { class: 'fgroup' },
       h('header', null,
-        h('code', { class: 'sig' }, sig), ' ', first.category ? h('span', { class: 'badge' }, first.category) : null,
+        h('code', { class: 'sig' }, sig), ' ', first.category && first.category !== 'healthy' ? h('span', { class: 'badge' }, first.category) : null,
         h('span', { class: 'n' }, `${list.length} cell${list.length > 1 ? 's' : ''}`),
         h('button', { class: 'link', type: 'button', onclick: () => app.update({ filters: { ...app.state.filters, sig: first.signature ?? '' }, tab: 'grid' }) }, 'show in grid')),
       first.title ? h('p', { class: 'f-title' }, first.title) : null,

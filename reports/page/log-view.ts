@@ -18,7 +18,7 @@ function lineText(l: ShownLine): HTMLElement {
   more.addEventListener('click', () => {
     span.textContent = l.text;
     more.remove();
-    if (l.cut !== undefined) span.after(h('span', { class: 'cut muted' }, ` [cut at ${l.text.length.toLocaleString('en-US')} of ${l.cut.toLocaleString('en-US')} chars — see the full log]`));
+    if (l.cut !== undefined) span.append(h('span', { class: 'cut muted' }, ` [cut at ${l.text.length.toLocaleString('en-US')} of ${l.cut.toLocaleString('en-US')} chars — see the full log]`));
   });
   span.append(more);
   return span;

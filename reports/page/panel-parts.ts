@@ -15,7 +15,7 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
     c.title ? h('p', { class: 'f-title' }, c.title) : null,
     h('div', { class: 'f-meta' },
       c.signature ? h('code', { class: 'sig' }, c.signature) : null,
-      c.category ? h('span', { class: 'badge' }, c.category) : null,
+      c.category && c.category !== 'healthy' ? h('span', { class: 'badge' }, c.category) : null,
       c.attempts > 1 ? h('span', { class: 'muted' }, `${c.attempts} attempts`) : null),
     c.explanation ? h('p', { class: 'f-expl' }, c.explanation) : null,
     c.reason ? h('p', { class: 'f-reason' }, c.reason) : null,
@@ -33,17 +33,17 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
 
 const FAMILIES: Array<[string, string]> = [['ttft', 'TTFT'], ['itl', 'ITL'], ['tpot', 'TPOT'], ['e2e', 'e2e']];
 
-function triple(m: Record<string, number>, fam: string): string {
-  const vals = ['p50', 'p90', 'p99'].map((p) => m[`${fam}_${p}_ms`]);
-  if (vals.every((v) => v === undefined)) return '–';
-  return vals.map((v) => fmtNum(v)).join(' · ');
+function figure(m: Record<string, number>, fam: string): HTMLElement | string {
+  const [p50, p90, p99] = ['p50', 'p90', 'p99'].map((p) => m[`${fam}_${p}_ms`]);
+  if (p50 === undefined && p90 === undefined && p99 === undefined) return '–';
+  return h('span', { class: 'fig' }, h('b', null, fmtNum(p50)), h('small', null, `${fmtNum(p90)} · ${fmtNum(p99)}`));
 }
 
 export function probesPart(c: EmbeddedCell): HTMLElement | null {
   if (c.probes.length === 0) return null;
   const rows = c.probes.map((p) => h('tr', { class: `pv-${p.verdict}` },
     h('td', null, h('span', { class: `dot v-${p.verdict === 'pass' ? 'pass' : p.verdict === 'fail' ? 'fail' : 'skip'}` }), p.name),
-    FAMILIES.map(([fam]) => h('td', { class: 'num' }, triple(p.metrics, fam))),
+    FAMILIES.map(([fam]) => h('td', { class: 'num' }, figure(p.metrics, fam))),
     h('td', { class: 'num' }, p.metrics.acceptance_rate !== undefined ? `${(p.metrics.acceptance_rate * 100).toFixed(1)} %` : '–'),
   ));
   const failed = c.probes.flatMap((p) => [
@@ -54,7 +54,7 @@ export function probesPart(c: EmbeddedCell): HTMLElement | null {
     h('table', { class: 'probes' },
       h('thead', null, h('tr', null, h('th', null, 'probe'), FAMILIES.map(([, l]) => h('th', { class: 'num' }, `${l} ms`)), h('th', { class: 'num' }, 'MTP acc.'))),
       h('tbody', null, rows)),
-    h('p', { class: 'muted small' }, 'p50 · p90 · p99 over the probe\'s requests; formulas in the Formulas tab.'),
+    h('p', { class: 'muted small' }, 'p50 in bold, p90 · p99 below, over the probe\'s requests; the formulas are in the Formulas tab.'),
     failed.length ? h('ul', { class: 'probe-errors' }, failed) : null,
   );
 }

@@ -27,7 +27,7 @@ export function renderTrends(app: App, cells: EmbeddedCell[]): HTMLElement {
   });
   const last = (vs: Array<number | null>) => [...vs].reverse().find((v) => v !== null) ?? 0;
   const slowest = [...cols].sort((a, b) => last(b.values) - last(a.values)).slice(0, SHOWN);
-  const series: LineSeries[] = [{ label: `median of ${cols.length} cells`, values: med, unit }, ...slowest.map((c) => ({ label: c.id, values: c.values, unit }))];
+  const series: LineSeries[] = [{ label: `median of ${cols.length} cells`, values: med, unit, emphasis: true }, ...slowest.map((c) => ({ label: c.id, values: c.values, unit }))];
   const buttons = h('div', { class: 'seg' }, METRICS.map(([m, l]) => h('button', { type: 'button', class: m === metric ? 'on' : null, onclick: () => app.update({ metric: m }) }, l)));
   const chartBox = h('div', { class: 'trend-chart' });
   const el = h('div', { class: 'trends' }, h('div', { class: 'trend-head' }, buttons, h('span', { class: 'muted' }, `${label} per run: the median of the visible cells and the ${slowest.length} slowest at the last run. Filter the grid to choose cells; drag to zoom.`)), chartBox);

@@ -1,0 +1,42 @@
+// `matrix serve`: the report from the live database, rebuilt on every request; read-only, local.
+import { UsageError } from '../errors.ts';
+import { createReportServer } from '../../reports/server.ts';
+import { defineCommand } from './command.ts';
+import { loadForReport, positiveInt } from './report.ts';
+
+export const command = defineCommand({
+  name: 'serve',
+  summary: 'serve the report from the live database (read-only, bound to localhost)',
+  usage: '[--db PATH] [--port N] [--host ADDR] [--runs N]',
+  options: {
+    db: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'results database (opened read-only)' },
+    port: { type: 'string', arg: 'N', default: '8080', description: 'TCP port (0 picks a free one)' },
+    host: { type: 'string', arg: 'ADDR', default: '127.0.0.1', description: 'address to bind; anything but localhost exposes the results' },
+    runs: { type: 'string', arg: 'N', default: '90', description: 'runs of history to include' },
+  },
+  examples: ['matrix serve', 'matrix serve --port 0 --db nightly.sqlite'],
+  async run({ values }) {
+    const dbPath = values.db ?? '.matrix/results.sqlite';
+    const runs = positiveInt('runs', values.runs, 90);
+    const port = Number(values.port ?? '8080');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got "${values.port}")`);
+    const host = values.host ?? '127.0.0.1';
+    loadForReport(dbPath, { runs }); // fail fast on a missing or unreadable database
+    const server = createReportServer(() => loadForReport(dbPath, { runs }));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use`, 'choose another with --port, or --port 0 for a free one') : e));
+      server.listen(port, host, () => resolve());
+    });
+    const addr = server.address();
+    const bound = typeof addr === 'object' && addr ? addr.port : port;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    process.stdout.write(`matrix serve: http://${shown}:${bound}/  (database ${dbPath}, read-only; Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => server.close(() => resolve());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+});
