@@ -12,14 +12,13 @@ function int(text: string | undefined): number | null {
   return text !== undefined && /^\d+$/.test(text.trim()) ? Number.parseInt(text, 10) : null;
 }
 
-/** ServeArgs of a NIM container: passthrough vLLM flags win over NIM_* variables, as NIM documents. */
-export function nimServeArgs(env: Record<string, string>, passthrough: ServeArgs | null): ServeArgs {
+/** ServeArgs of a NIM container from its NIM_* variables alone. */
+export function nimServeArgs(env: Record<string, string>): ServeArgs {
   const model = env['NIM_MODEL_PATH'] ?? NIM_DEFAULT_MODEL;
-  const served = env['NIM_SERVED_MODEL_NAME'] ?? model;
-  const base: ServeArgs = {
+  return {
     engine: 'nim',
     model,
-    servedModelName: served,
+    servedModelName: env['NIM_SERVED_MODEL_NAME'] ?? model,
     host: '0.0.0.0',
     port: int(env['NIM_SERVER_PORT']) ?? 8000,
     attention: null,
@@ -36,11 +35,21 @@ export function nimServeArgs(env: Record<string, string>, passthrough: ServeArgs
     attentionName: null,
     mmAttentionName: null,
   };
-  if (passthrough === null) return base;
-  const { engine: _engine, model: _model, servedModelName: _served, host: _host, port: _port, ...flags } = passthrough;
-  return {
-    ...base,
-    ...flags,
-    maxModelLen: flags.maxModelLen ?? base.maxModelLen,
-  };
+}
+
+/**
+ * Lays flags parsed from a higher-priority source over `base`: a field counts as given when it
+ * differs from what parsing nothing yields (`unset`). NIM documents the priority: CLI arguments,
+ * then NIM_PASSTHROUGH_ARGS, then NIM_* variables.
+ */
+export function overlayNim(base: ServeArgs, flags: ServeArgs, unset: ServeArgs): ServeArgs {
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(flags) as Array<keyof ServeArgs>) {
+    if (key === 'engine') continue;
+    if (JSON.stringify(flags[key]) !== JSON.stringify(unset[key])) out[key] = flags[key];
+  }
+  if (flags.model !== unset.model && flags.servedModelName === flags.model && base.servedModelName === base.model) {
+    out['servedModelName'] = flags.model;
+  }
+  return out as unknown as ServeArgs;
 }

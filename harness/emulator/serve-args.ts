@@ -9,7 +9,7 @@
 //   nim-serve [vLLM flags]                                    NVIDIA NIM 2.x, raw args as command
 // A NIM needs no command; its configuration is the environment (parseNimEnv).
 import type { AttentionBackend } from '../matrix/types.ts';
-import { NIM_DEFAULT_MODEL, NIM_PASSTHROUGH_ENV, nimServeArgs } from './serve-args-nim.ts';
+import { NIM_DEFAULT_MODEL, NIM_PASSTHROUGH_ENV, nimServeArgs, overlayNim } from './serve-args-nim.ts';
 import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
 import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';
 import { vllmAttentionFromEnv, vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
@@ -80,8 +80,9 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
     return { exitCode: 1, stderr: `${exe}: No module named ${second}\n` };
   }
   if (bin === 'nim-serve') {
-    // NIM 2.x: `nim-serve [vLLM flags]`, the model is the image's own (docs: reference/cli-reference).
-    const spec = { ...vllmParserSpec('nim-serve', 'usage: nim-serve [-h] [--dry-run] [options]'), positional: undefined };
+    // NIM 2.x: `nim-serve [model] [vLLM flags]`; without a model it serves the image's own
+    // (docs: reference/cli-reference, deployment/model-free-nim).
+    const spec = vllmParserSpec('nim-serve', 'usage: nim-serve [-h] [--dry-run] [model] [options]');
     const convert: Converter = (v, fail) => {
       const out = vllmServeArgs({ model: NIM_DEFAULT_MODEL, ...v }, fail);
       return 'error' in out ? out : { args: { ...out.args, engine: 'nim' } };
@@ -113,10 +114,27 @@ export function parseServeArgv(argv: string[], env: Record<string, string> = {})
  */
 export function parseNimEnv(env: Record<string, string>): ServeArgs {
   const passthrough = env[NIM_PASSTHROUGH_ENV];
-  let flags: ServeArgs | null = null;
-  if (passthrough !== undefined && passthrough.trim() !== '') {
-    const parsed = parseServeArgv(['vllm', 'serve', 'nim', ...passthrough.trim().split(/\s+/)]);
-    if (parsed.ok) flags = parsed.args;
-  }
-  return nimServeArgs(env, flags);
+  const base = nimServeArgs(env);
+  if (passthrough === undefined || passthrough.trim() === '') return base;
+  const parsed = parseServeArgv(['nim-serve', ...passthrough.trim().split(/\s+/)]);
+  return parsed.ok ? overlayNim(base, parsed.args, nimDefaults()) : base;
+}
+
+/**
+ * A NIM container's command (what follows the image's entrypoint: `nim-serve` is the default
+ * action, so `[--max-model-len, 4096]`, `[hf://org/model]` and `[nim-serve, …]` all work) on top
+ * of its environment. Command-line flags win over NIM_PASSTHROUGH_ARGS and NIM_* variables.
+ */
+export function parseNimCommand(argv: string[], env: Record<string, string> = {}): ParseResult {
+  const base = parseNimEnv(env);
+  const rest = argv[0] === 'nim-serve' ? argv.slice(1) : argv;
+  if (rest.length === 0) return { ok: true, args: base };
+  const parsed = parseServeArgv(['nim-serve', ...rest]);
+  return parsed.ok ? { ok: true, args: overlayNim(base, parsed.args, nimDefaults()) } : parsed;
+}
+
+function nimDefaults(): ServeArgs {
+  const empty = parseServeArgv(['nim-serve']);
+  if (!empty.ok) throw new Error(empty.stderr);
+  return empty.args;
 }

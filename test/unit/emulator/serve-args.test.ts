@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
-import { parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../harness/emulator/serve-args.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../harness/emulator/serve-args.ts';
 import type { SemanticOptions } from '../../../harness/matrix/types.ts';
 
 function ok(r: ParseResult): ServeArgs {
@@ -208,8 +208,26 @@ describe('parseServeArgv: nim-serve', () => {
   it('parses vLLM flags after nim-serve as a NIM with its own model', () => {
     const a = ok(parseServeArgv(['nim-serve', '--max-model-len', '4096', '--dry-run']));
     expect(a).toMatchObject({ engine: 'nim', model: 'nim-model', port: 8000, maxModelLen: 4096 });
-    expect(err(parseServeArgv(['nim-serve', 'meta/llama'])).stderr).toBe(
-      'usage: nim-serve [-h] [--dry-run] [options]\nnim-serve: error: unrecognized arguments: meta/llama\n',
+    expect(ok(parseServeArgv(['nim-serve', 'hf://meta-llama/Llama-3.1-8B-Instruct'])).model).toBe('hf://meta-llama/Llama-3.1-8B-Instruct');
+    expect(err(parseServeArgv(['nim-serve', '--foo'])).stderr).toBe(
+      'usage: nim-serve [-h] [--dry-run] [model] [options]\nnim-serve: error: unrecognized arguments: --foo\n',
     );
+  });
+});
+
+describe('parseNimCommand', () => {
+  it('lays command-line flags over passthrough args over NIM_* variables', () => {
+    const env = { NIM_MAX_MODEL_LEN: '4096', NIM_SERVED_MODEL_NAME: 'llama', NIM_PASSTHROUGH_ARGS: '--tensor-parallel-size 2 --max-model-len 2048' };
+    expect(ok(parseNimCommand([], env))).toMatchObject({ engine: 'nim', servedModelName: 'llama', maxModelLen: 2048, tensorParallelSize: 2 });
+    expect(ok(parseNimCommand(['--max-model-len', '1024'], env))).toMatchObject({ maxModelLen: 1024, tensorParallelSize: 2, servedModelName: 'llama' });
+    expect(ok(parseNimCommand(['nim-serve', '--enforce-eager'], {}))).toMatchObject({ enforceEager: true, maxModelLen: null, model: 'nim-model' });
+  });
+
+  it('takes a model given on the command line (model-free NIM)', () => {
+    expect(ok(parseNimCommand(['hf://org/m'], { NIM_MODEL_PATH: 'hf://org/other' }))).toMatchObject({ model: 'hf://org/m', servedModelName: 'hf://org/m' });
+  });
+
+  it('fails like nim-serve on a flag it does not know', () => {
+    expect(err(parseNimCommand(['--bogus'], {}))).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/nim-serve: error: unrecognized arguments: --bogus/) });
   });
 });
