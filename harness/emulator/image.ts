@@ -2,7 +2,7 @@
 // contacted). The version is a short hash of the emulator bundle and the node binary's version,
 // so an unchanged emulator is "up to date" at once and a changed one gets a new tag.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Docker from 'dockerode';
@@ -36,9 +36,11 @@ export async function ensureEmulatorBundle(root = repoRoot()): Promise<string> {
   const src = resolve(root, 'harness');
   if (existsSync(out) && (!existsSync(src) || statSync(out).mtimeMs >= newestMtime(src))) return out;
   const { build } = await import('esbuild');
-  await build({
+  // Written aside and renamed, so a concurrent reader never sees half a bundle.
+  const r = await build({
     entryPoints: [resolve(root, 'harness/emulator/main.ts')],
     outfile: out,
+    write: false,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -47,6 +49,12 @@ export async function ensureEmulatorBundle(root = repoRoot()): Promise<string> {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  mkdirSync(dirname(out), { recursive: true });
+  for (const f of r.outputFiles) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
   return out;
 }
 

@@ -1,0 +1,32 @@
+// `matrix emulator build`: build the emulator image (matrix-emulator:<version>) from local files.
+import Docker from 'dockerode';
+import { InfraError, UsageError } from '../errors.ts';
+import { ensureEmulatorImage } from '../emulator/image.ts';
+import { defineCommand } from './command.ts';
+
+export const command = defineCommand({
+  name: 'emulator',
+  summary: 'build the emulator image (a vLLM / SGLang look-alike used by --emulate) from local files',
+  usage: 'build [--force] [--json]',
+  positionals: { min: 1, max: 1, name: 'ACTION (build)' },
+  options: {
+    force: { type: 'boolean', description: 'build even when the image for this emulator version exists' },
+    json: { type: 'boolean', description: 'print {"tag", "built"} as JSON' },
+  },
+  examples: ['matrix emulator build', 'matrix emulator build --force --json'],
+  async run({ positionals, values }) {
+    if (positionals[0] !== 'build') throw new UsageError(`matrix emulator: unknown action "${positionals[0]}"`, 'the action is `build`');
+    const docker = new Docker();
+    try {
+      await docker.ping();
+    } catch (e) {
+      throw new InfraError('docker-down', `matrix emulator: the Docker engine does not answer (${(e as Error).message})`, 'start dockerd (sudo dockerd &) or run scripts/setup.sh');
+    }
+    const started = Date.now();
+    const progress = values.json ? undefined : (line: string) => process.stderr.write(`  ${line}\n`);
+    const r = await ensureEmulatorImage(docker, { force: values.force === true, ...(progress ? { onProgress: progress } : {}) });
+    if (values.json) process.stdout.write(JSON.stringify({ tag: r.tag, built: r.built }) + '\n');
+    else process.stdout.write(`${r.tag} ${r.built ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'up to date'}\n`);
+    return 0;
+  },
+});
