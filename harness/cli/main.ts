@@ -7,6 +7,7 @@ import { helpText, parseCommand, type CommandSpec } from './command.ts';
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   plan: () => import('./plan.ts'),
   run: () => import('./run.ts'),
+  emulator: () => import('./emulator.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {
