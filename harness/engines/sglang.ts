@@ -38,7 +38,8 @@ export const SGLANG_MM_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'aut
 };
 
 /** Semantic speculative method → --speculative-algorithm. NEXTN is SGLang's MTP (an EAGLE variant
- * that reads the checkpoint's own MTP heads; used for DeepSeek and Qwen3.5/Qwen3-Next). */
+ * that reads the checkpoint's own MTP heads; SGLang's own tests run Qwen3.5-35B-A3B with
+ * `--speculative-algorithm NEXTN`). */
 export const SGLANG_SPEC_ALGORITHM = { mtp: 'NEXTN', eagle: 'EAGLE', ngram: 'NGRAM' } as const;
 
 function attention(value: AttentionBackend | undefined): OptionFlags {

@@ -15,8 +15,14 @@
 //   num_speculative_tokens, model (draft, required for eagle), prompt_lookup_max/min (ngram).
 // - vllm/v1/metrics/loggers.py and vllm/v1/spec_decode/metrics.py: metric names; prometheus_client
 //   appends `_total` to counters.
+// - docs.vllm.ai design/attention_backends: `--attention-backend X` or `--attention-config.backend X`
+//   (`-ac`), mutually exclusive.
+// - vllm/model_executor/layers/attention/mm_encoder_attention.py: the ViT path handles FLASH_ATTN,
+//   TRITON_ATTN, FLASHINFER, ROCM_AITER_FA and TORCH_SDPA.
 // - vllm/entrypoints/openai/api_server.py: GET /health → 200 once the engine is up; the HTTP
 //   server does not listen before that.
+// The *_SINCE releases below are read from the 0.10–0.11 sources (0.11.x selector still reads
+// VLLM_ATTENTION_BACKEND); an image of unknown version gets the newest spelling.
 // env(): VLLM_ATTENTION_BACKEND only for releases that predate --attention-backend (it is
 // deprecated where the flag exists).
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
