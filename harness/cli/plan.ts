@@ -1,6 +1,7 @@
 // `matrix plan FILE...`: load, expand and select cells, and print what a run would execute.
 import { UsageError } from '../errors.ts';
 import { expand } from '../matrix/expand.ts';
+import { fanout, fanoutJson, mergeRunners } from '../matrix/fanout.ts';
 import { loadMatrices } from '../matrix/load.ts';
 import { parseShard, selectCells } from '../matrix/select.ts';
 import type { Cell } from '../matrix/types.ts';
@@ -25,16 +26,26 @@ export function planCells(files: string[]): Cell[] {
 export const command = defineCommand({
   name: 'plan',
   summary: 'list the cells a run would execute, with their commands, probes and expectations',
-  usage: 'FILE... [--gpu NAME] [--shard I/N] [--only GLOB] [--json]',
+  usage: 'FILE... [--gpu NAME] [--shard I/N] [--only GLOB] [--json | --github]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
     gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases, comma-separated)' },
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches (* and ? within a segment, ** across)' },
     json: { type: 'boolean', description: 'print the plan as JSON' },
+    github: { type: 'boolean', description: 'print the GitHub Actions fan-out (one job per GPU and shard) as one line of JSON for strategy.matrix' },
   },
-  examples: ['matrix plan matrix/seeds.yaml', 'matrix plan matrix/nightly.yaml --gpu thor --json', "matrix plan matrix/nightly.yaml --only '*/h100/**' --shard 1/2"],
+  examples: ['matrix plan matrix/seeds.yaml', 'matrix plan matrix/nightly.yaml --gpu thor --json', 'matrix plan matrix/nightly.yaml --github', "matrix plan matrix/nightly.yaml --only '*/h100/**' --shard 1/2"],
   async run({ positionals, values }) {
+    if (values.github) {
+      if (values.shard !== undefined || values.only !== undefined || values.json) {
+        throw new UsageError('matrix plan --github: --shard, --only and --json do not combine with --github', 'the fan-out chooses the shards itself; select GPUs with --gpu');
+      }
+      const f = fanout(selectCells(planCells(positionals), { gpu: values.gpu }), mergeRunners(loadMatrices(positionals)));
+      for (const n of f.notes) process.stderr.write(`matrix plan: ${n}\n`);
+      process.stdout.write(fanoutJson(f) + '\n');
+      return 0;
+    }
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
     if (values.json) {
