@@ -1,0 +1,31 @@
+// The committed matrices under --emulate: every cell's expectation agrees with what the emulator
+// decides for its command line, traits and GPU — so `matrix run matrix/seeds.yaml --emulate`
+// reproduces the three seed failures and their workarounds, and nothing else fails.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../../../harness/engines/index.ts';
+import { decideFailure, type Failure } from '../../../harness/emulator/failures.ts';
+import { parseServeArgv } from '../../../harness/emulator/serve-args.ts';
+import { expand } from '../../../harness/matrix/expand.ts';
+import { loadMatrix } from '../../../harness/matrix/load.ts';
+import { emulatorConfig, engineArgv } from '../../../harness/run/container-spec.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+/** The diagnosis category a failure of the emulator shows up as. */
+function category(f: Failure | null): string | null {
+  if (f === null) return null;
+  if (f.kind === 'kernel-load') return f.error === 'cudaErrorUnsupportedPtxVersion' ? 'ptx-toolchain' : 'no-kernel-image';
+  if (f.kind === 'mtp-capture') return 'graph-capture';
+  return f.kind;
+}
+
+describe.each(['seeds', 'nightly'])('matrix/%s.yaml under --emulate', (name) => {
+  const cells = expand(loadMatrix(join(root, `matrix/${name}.yaml`), { env: {} })).filter((c) => c.skip === null);
+
+  it.each(cells.map((c) => [c.id, c] as const))('%s', (_id, cell) => {
+    const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), {});
+    if (!parsed.ok) throw new Error(parsed.stderr);
+    expect(category(decideFailure(parsed.args, emulatorConfig(cell)))).toBe(cell.expect?.fail ?? null);
+  });
+});
