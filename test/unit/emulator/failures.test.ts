@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { decideFailure, resolveBackends, effectiveGraphMode } from '../../../harness/emulator/failures.ts';
+import { parseServeArgv, type ServeArgs } from '../../../harness/emulator/serve-args.ts';
+import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
+
+function args(flags: string, model = 'Qwen/Qwen3-VL-8B-Instruct'): ServeArgs {
+  const r = parseServeArgv(['vllm', 'serve', model, ...flags.split(' ').filter(Boolean)]);
+  if (!r.ok) throw new Error(r.stderr);
+  return r.args;
+}
+
+const rows: Array<[string, EmulatorConfig, string, string | null]> = [
+  // seed 000: the language model's flash-attention PTX from CUDA 12.9 cannot load on driver 12.8
+  ['seed 000 default flash (text model)', { ...SEED_000, model: { ...SEED_000.model, modalities: ['text'] } }, '', 'kernel-load:lm:cudaErrorUnsupportedPtxVersion'],
+  ['seed 000 default flash (VL model: encoder first)', SEED_000, '', 'kernel-load:mm:cudaErrorUnsupportedPtxVersion'],
+  ['seed 000 fixed by TRITON_ATTN (encoder follows)', SEED_000, '--attention-backend TRITON_ATTN', null],
+  // seed 001: Thor; the vision encoder ignores --attention-backend
+  ['seed 001 TRITON_ATTN alone', SEED_001, '--attention-backend TRITON_ATTN', 'kernel-load:mm:cudaErrorUnsupportedPtxVersion'],
+  ['seed 001 fixed by TORCH_SDPA encoder', SEED_001, '--attention-backend TRITON_ATTN --mm-encoder-attn-backend TORCH_SDPA', null],
+  ['seed 001 fixed by --language-model-only', SEED_001, '--attention-backend TRITON_ATTN --language-model-only', null],
+  ['seed 001 default flash: encoder fails first', SEED_001, '', 'kernel-load:mm:cudaErrorUnsupportedPtxVersion'],
+  // seed 002: MTP capture bug with FULL graphs
+  ['seed 002 MTP default graphs (FULL_AND_PIECEWISE)', SEED_002, `--speculative-config {"method":"mtp","num_speculative_tokens":2}`, 'mtp-capture'],
+  ['seed 002 MTP FULL', SEED_002, `--speculative-config {"method":"mtp","num_speculative_tokens":2} --compilation-config {"cudagraph_mode":"FULL"}`, 'mtp-capture'],
+  ['seed 002 MTP PIECEWISE', SEED_002, `--speculative-config {"method":"mtp","num_speculative_tokens":2} --compilation-config {"cudagraph_mode":"PIECEWISE"}`, null],
+  ['seed 002 MTP eager', SEED_002, `--speculative-config {"method":"mtp","num_speculative_tokens":2} --enforce-eager`, null],
+  ['seed 002 without MTP', SEED_002, '', null],
+  // no kernel image: SASS only for another major, no PTX
+  ['no kernel image', config({ traits: { kernels: { flash: { sass: ['sm_80'], ptx: [], toolkit: '12.4' } } } }), '', 'kernel-load:lm:cudaErrorNoKernelImageForDevice'],
+  ['native SASS runs', config({ traits: { kernels: { flash: { sass: ['sm_90'], ptx: [], toolkit: '12.8' } } } }), '', null],
+  ['backend not in the image', config({ traits: { kernels: { flash: { sass: ['sm_90'], ptx: [], toolkit: '12.8' } } } }), '--attention-backend FLASHINFER', 'backend-unsupported:lm'],
+  ['triton runs anywhere', config({ traits: { kernels: {} }, gpu: { computeCapability: '12.1', driverCuda: '12.0' } }), '--attention-backend TRITON_ATTN', null],
+  ['out of memory', config({ model: { sizeGiB: 140 } }), '', 'oom'],
+  ['fits with tensor parallel 2 on 2 GPUs', config({ model: { sizeGiB: 140 }, gpu: { count: 2 } }), '-tp 2', null],
+  ['tensor parallel beyond the GPUs', config(), '-tp 2', 'tp-exceeds-gpus'],
+  ['lower memory utilisation makes it not fit', config({ model: { sizeGiB: 60 } }), '--gpu-memory-utilization 0.5', 'oom'],
+  ['unknown architecture', config({ traits: { unknown_architectures: ['Qwen3_5MoeForConditionalGeneration'] }, model: { architecture: 'Qwen3_5MoeForConditionalGeneration' } }), '', 'unknown-architecture'],
+];
+
+function label(f: ReturnType<typeof decideFailure>): string | null {
+  if (!f) return null;
+  if (f.kind === 'kernel-load') return `${f.kind}:${f.where}:${f.error}`;
+  if (f.kind === 'backend-unsupported') return `${f.kind}:${f.where}`;
+  return f.kind;
+}
+
+describe('decideFailure', () => {
+  it.each(rows)('%s', (_name, cfg, flags, expected) => {
+    expect(label(decideFailure(args(flags), cfg))).toBe(expected);
+  });
+
+  it('names the library the traits give for the traceback', () => {
+    const f = decideFailure(args(''), { ...SEED_000, model: { ...SEED_000.model, modalities: ['text'] } });
+    expect(f).toMatchObject({ kind: 'kernel-load', library: '_vllm_fa2_C', phase: 'profile' });
+  });
+});
+
+describe('resolveBackends', () => {
+  it('picks the first backend the image ships when none is chosen, Triton when none', () => {
+    expect(resolveBackends(args(''), config({ traits: { kernels: {} } })).lm).toBe('triton');
+    expect(resolveBackends(args(''), config({ traits: { kernels: { flashinfer: { sass: ['sm_90'] } } } })).lm).toBe('flashinfer');
+  });
+
+  it('runs no vision encoder for a text model or with --language-model-only', () => {
+    expect(resolveBackends(args(''), config()).mm).toBeNull();
+    expect(resolveBackends(args('--language-model-only'), SEED_001).mm).toBeNull();
+    expect(resolveBackends(args('--mm-encoder-attn-backend TORCH_SDPA'), SEED_001).mm).toBe('sdpa');
+  });
+
+  it('knows the graph mode in effect', () => {
+    expect(effectiveGraphMode(args(''))).toBe('FULL_AND_PIECEWISE');
+    expect(effectiveGraphMode(args('--enforce-eager'))).toBe('NONE');
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { nextAccepted, planGeneration, type AcceptanceState } from '../../../harness/emulator/generation.ts';
+import { ServerMetrics, renderSglangMetrics, renderVllmMetrics } from '../../../harness/emulator/metrics.ts';
+import { deterministicText } from '../../../harness/emulator/answers.ts';
+
+describe('planGeneration', () => {
+  const text = deterministicText('plan', 40);
+
+  it('emits one token per step without speculation and respects max_tokens', () => {
+    const p = planGeneration(text, 10, null, { steps: 0, accepted: 0 });
+    expect(p.groups).toHaveLength(10);
+    expect(p.groups.every((g) => g.length === 1)).toBe(true);
+    expect(p.completionTokens).toBe(10);
+    expect(p.finishReason).toBe('length');
+    expect(text.startsWith(p.text)).toBe(true);
+  });
+
+  it('stops with "stop" when the answer is shorter than max_tokens', () => {
+    const p = planGeneration('42', 16, null, { steps: 0, accepted: 0 });
+    expect(p).toMatchObject({ text: '42', completionTokens: 1, finishReason: 'stop' });
+  });
+
+  it('with speculation emits bursts but the same text (greedy is lossless)', () => {
+    const spec = { numSpeculativeTokens: 2, acceptance: 0.7, lossy: false };
+    const plain = planGeneration(text, null, null, { steps: 0, accepted: 0 });
+    const s = planGeneration(text, null, spec, { steps: 0, accepted: 0 });
+    expect(s.text).toBe(plain.text);
+    expect(s.groups.length).toBeLessThan(plain.groups.length);
+    expect(s.groups.some((g) => g.length > 1)).toBe(true);
+    expect(s.completionTokens).toBe(plain.completionTokens);
+  });
+
+  it('lossy speculation changes the text', () => {
+    const s = planGeneration('42', null, { numSpeculativeTokens: 2, acceptance: 0.7, lossy: true }, { steps: 0, accepted: 0 });
+    expect(s.text).toBe('43');
+  });
+
+  it('keeps accepted/drafted on the configured acceptance rate', () => {
+    const st: AcceptanceState = { steps: 0, accepted: 0 };
+    const s = { numSpeculativeTokens: 3, acceptance: 0.6, lossy: false };
+    for (let i = 0; i < 200; i++) nextAccepted(st, s);
+    expect(st.accepted / (st.steps * 3)).toBeCloseTo(0.6, 2);
+  });
+});
+
+describe('metrics text', () => {
+  const m = new ServerMetrics(2);
+  m.promptTokens = 12;
+  m.generationTokens = 30;
+  m.ttft.observe(0.02);
+  m.itl.observe(0.005);
+  m.itl.observe(0.03);
+  m.e2e.observe(0.4);
+  m.recordSpecStep(2, 2);
+  m.recordSpecStep(2, 1);
+
+  it('renders vLLM families with real names, types and labels', () => {
+    const t = renderVllmMetrics(m, 'Qwen/Qwen3-0.6B', true);
+    expect(t).toContain('# TYPE vllm:prompt_tokens_total counter');
+    expect(t).toContain('vllm:prompt_tokens_total{model_name="Qwen/Qwen3-0.6B",engine="0"} 12.0');
+    expect(t).toContain('vllm:generation_tokens_total{model_name="Qwen/Qwen3-0.6B",engine="0"} 30.0');
+    expect(t).toContain('# TYPE vllm:time_to_first_token_seconds histogram');
+    expect(t).toContain('vllm:time_to_first_token_seconds_bucket{model_name="Qwen/Qwen3-0.6B",engine="0",le="0.01"} 0.0');
+    expect(t).toContain('vllm:time_to_first_token_seconds_bucket{model_name="Qwen/Qwen3-0.6B",engine="0",le="0.02"} 1.0');
+    expect(t).toContain('vllm:inter_token_latency_seconds_count{model_name="Qwen/Qwen3-0.6B",engine="0"} 2.0');
+    expect(t).toContain('vllm:inter_token_latency_seconds_bucket{model_name="Qwen/Qwen3-0.6B",engine="0",le="+Inf"} 2.0');
+    expect(t).toContain('vllm:e2e_request_latency_seconds_sum{model_name="Qwen/Qwen3-0.6B",engine="0"} 0.4');
+    expect(t).toContain('vllm:spec_decode_num_drafts_total{model_name="Qwen/Qwen3-0.6B",engine="0"} 2.0');
+    expect(t).toContain('vllm:spec_decode_num_draft_tokens_total{model_name="Qwen/Qwen3-0.6B",engine="0"} 4.0');
+    expect(t).toContain('vllm:spec_decode_num_accepted_tokens_total{model_name="Qwen/Qwen3-0.6B",engine="0"} 3.0');
+    expect(t).toContain('vllm:spec_decode_num_accepted_tokens_per_pos_total{model_name="Qwen/Qwen3-0.6B",engine="0",position="0"} 2.0');
+    expect(t).toContain('vllm:spec_decode_num_accepted_tokens_per_pos_total{model_name="Qwen/Qwen3-0.6B",engine="0",position="1"} 1.0');
+    expect(renderVllmMetrics(m, 'x', false)).not.toContain('spec_decode');
+  });
+
+  it('renders SGLang families with the spec_accept_length gauge', () => {
+    const t = renderSglangMetrics(m, 'm', true);
+    expect(t).toContain('sglang:prompt_tokens_total{model_name="m"} 12.0');
+    expect(t).toContain('# TYPE sglang:time_to_first_token_seconds histogram');
+    expect(t).toContain('# TYPE sglang:spec_accept_length gauge');
+    expect(t).toContain('sglang:spec_accept_length{model_name="m"} 2.5');
+  });
+});
