@@ -167,6 +167,27 @@ describe('round trip: engine.command → parseServeArgv recovers every semantic 
   }
 });
 
+describe('round trip over every combination of backends, graphs and speculation', () => {
+  const attn = [undefined, 'auto', 'flash', 'flashinfer', 'triton', 'flex', 'sdpa'] as const;
+  const graphs = [undefined, 'full', 'piecewise', 'off'] as const;
+  const specs = [undefined, { method: 'mtp', tokens: 1 }, { method: 'ngram', tokens: 5 }] as const;
+  for (const id of ['vllm', 'sglang'] as const) {
+    it(`${id}: every expressible combination parses back to itself`, () => {
+      const engine = getEngine(id);
+      let expressed = 0;
+      for (const attention of attn) for (const mm_attention of attn) for (const cuda_graphs of graphs) for (const speculative of specs) {
+        const options: SemanticOptions = { attention, mm_attention, cuda_graphs, speculative: speculative && { ...speculative }, tensor_parallel: 2 };
+        const raw = id === 'vllm' ? ['--seed', '7'] : ['--random-seed', '7'];
+        const r = engine.command({ model: 'org/model', options, port: 9000, extraArgs: raw });
+        if ('unsupported' in r) continue;
+        expressed++;
+        expect(ok(parseServeArgv([...(engine.entrypoint ?? []), ...r.argv]))).toMatchObject(expected(id, options));
+      }
+      expect(expressed).toBeGreaterThan(100);
+    });
+  }
+});
+
 describe('parseNimEnv', () => {
   it('reads the NIM variables and defaults', () => {
     expect(parseNimEnv({ NGC_API_KEY: 'secret' })).toMatchObject({ engine: 'nim', port: 8000, maxModelLen: null, tensorParallelSize: 1 });
