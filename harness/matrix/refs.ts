@@ -2,6 +2,8 @@
 // `${VAR}` references, custom probe modules. Works on the raw YAML value defensively, so these
 // mistakes are reported together with schema mistakes in one pass. Pure (file existence is injected).
 import type { MatrixIssue } from '../errors.ts';
+import { CATEGORIES } from '../diagnose/types.ts';
+import { KNOWLEDGE_BASE } from '../diagnose/signatures.generated.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { interpolate, type Lookup } from './interpolate.ts';
 import { AXES, type Axis } from './matrix.ts';
@@ -86,6 +88,15 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   list(root.exclude).forEach((e, i) => checkWhere(['exclude', i], e));
   list(root.include).forEach((e, i) => checkWhere(['include', i], e));
   list(root.expect).forEach((e, i) => checkWhere(['expect', i, 'where'], rec(e).where));
+
+  // expected failures name a category or a signature of the knowledge base
+  const failIds = [...CATEGORIES.filter((c) => c !== 'healthy'), ...KNOWLEDGE_BASE.signatures.map((s) => s.id), ...KNOWLEDGE_BASE.infra.map((s) => s.id)];
+  list(root.expect).forEach((e, i) => {
+    const fail = rec(e).fail;
+    if (typeof fail !== 'string' || failIds.includes(fail)) return;
+    const hint = didYouMean(fail, failIds) ?? `categories: ${CATEGORIES.filter((c) => c !== 'healthy').join(', ')}; signature ids are in harness/diagnose/signatures.yaml`;
+    add(['expect', i, 'fail'], `expect[${i}].fail: no failure category or signature "${fail}"`, hint);
+  });
 
   // env maps and ${VAR}
   const checkEnv = (base: Path, env: unknown) => {
