@@ -20,6 +20,8 @@ const CONTEXT_AFTER = 3;
 /** How far from a matching line its exception line is looked for. */
 const EXCEPTION_NEAR = 12;
 const MAX_EVIDENCE_CHARS = 400;
+/** A traceback's source line that raises a message template is not the message itself. */
+const SOURCE_CODE = /^\s*raise\s+\w+\(\s*f?["']/;
 
 interface Match {
   index: number;
@@ -44,7 +46,7 @@ function contextIndex(lines: LogLine[], i: number, res: RegExp[]): number | null
 
 function matchLine(lines: LogLine[], i: number, sigs: readonly CompiledSignature[]): Match | null {
   const l = lines[i]!;
-  if (l.header || l.text.length === 0) return null;
+  if (l.header || l.text.length === 0 || SOURCE_CODE.test(l.text)) return null;
   for (const sig of sigs) {
     if (!sig.patternRes.some((r) => r.test(l.text))) continue;
     let ctx: number | null = null;

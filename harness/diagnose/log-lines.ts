@@ -22,6 +22,8 @@ const PREFIXES: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
   /^\s*\*\*/, // bold marks around pasted lines
+  /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
   /^\s*[\w.-]+-\d+\s+\|\s/, // docker compose service prefix: `runner-llm-1  | `
   /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)

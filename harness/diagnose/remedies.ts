@@ -6,7 +6,7 @@ export type RemedyChange = Partial<SemanticOptions>;
 
 /** The options with the remedy's changes on top (the inputs are not modified). */
 export function applyRemedy(options: SemanticOptions, remedy: RemedyChange): SemanticOptions {
-  const out: SemanticOptions = { ...options };
+  const out: SemanticOptions = structuredClone(options);
   for (const [k, v] of Object.entries(remedy) as Array<[keyof SemanticOptions, unknown]>) {
     if (v === undefined) continue;
     (out as Record<string, unknown>)[k] = typeof v === 'object' && v !== null ? structuredClone(v) : v;

@@ -291,7 +291,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Model architectures? \\[.*\\] (?:are|is) not supported",
         "Unsupported architectures?:",
         "Cannot find model module",
-        "Model architectures? .* failed to be inspected"
+        "Model architectures? .* failed to be inspected",
+        "Architecture \\S+ not supported"
       ],
       "title": "The engine in this image does not support the model's architecture",
       "explanation": "The architecture named in the checkpoint's config.json is not in the engine's model registry (or could not be imported). The image's engine is too old for this model, or the model needs custom code.",
@@ -504,7 +505,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "category": "import-error",
       "phase": "startup",
       "patterns": [
-        "^(?:\\S+\\.)?ModuleNotFoundError: No module named",
+        "ModuleNotFoundError: No module named",
         "^(?:\\S+\\.)?ImportError: ",
         "cannot open shared object file: No such file or directory",
         "Failed to import from vllm\\._C"
@@ -539,6 +540,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "patterns": [
         "GatedRepoError",
         "Cannot access gated repo",
+        "access a gated repo",
         "RepositoryNotFoundError|Repository Not Found for url",
         "401 Client Error",
         "is not a local folder and is not a valid model identifier"
