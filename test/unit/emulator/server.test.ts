@@ -1,0 +1,156 @@
+// The in-process emulator: real HTTP on a free port, real timers.
+import { createServer, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
+import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { config, solidJpeg, solidPng } from './fixtures.ts';
+
+const MODEL = 'Qwen/Qwen3-VL-8B-Instruct';
+let handles: EmulatorHandle[] = [];
+afterEach(async () => {
+  await Promise.all(handles.map((h) => h.close()));
+  handles = [];
+});
+
+async function start(flags: string[] = [], cfg: EmulatorConfig = config({ model: { modalities: ['text', 'image'] } }), argv = ['vllm', 'serve', MODEL]) {
+  const lines: string[] = [];
+  const h = await startEmulator({ argv: [...argv, ...flags], config: cfg, port: 0, host: '127.0.0.1', out: (l) => lines.push(l), env: {} });
+  handles.push(h);
+  return { h, lines };
+}
+
+function chat(h: EmulatorHandle, body: object) {
+  return fetch(`${h.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: MODEL, ...body }) });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Event {
+  at: number;
+  data: string;
+}
+
+async function readSse(res: Response, t0: number): Promise<Event[]> {
+  const events: Event[] = [];
+  const decoder = new TextDecoder();
+  let buf = '';
+  for await (const part of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buf += decoder.decode(part, { stream: true });
+    let i: number;
+    while ((i = buf.indexOf('\n\n')) >= 0) {
+      events.push({ at: performance.now() - t0, data: buf.slice(0, i).replace(/^data: /, '') });
+      buf = buf.slice(i + 2);
+    }
+  }
+  return events;
+}
+
+describe('startEmulator (vLLM personality)', () => {
+  it('serves /health, /version and /v1/models once ready', async () => {
+    const { h, lines } = await start(['--max-model-len', '4096']);
+    expect(await h.ready).toBe(true);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+    expect(await (await fetch(`${h.url}/version`)).json()).toEqual({ version: '0.19.0' });
+    const models = (await (await fetch(`${h.url}/v1/models`)).json()) as { data: Array<{ id: string; max_model_len: number }> };
+    expect(models.data[0]).toMatchObject({ id: MODEL, max_model_len: 4096 });
+    const order = ['vLLM API server version', 'Loading weights took', 'Model loading took', 'torch.compile took', 'Available KV cache memory', 'GPU KV cache size', 'Graph capturing finished', 'Starting vLLM server on', 'Application startup complete.'];
+    const idx = order.map((s) => lines.findIndex((l) => l.includes(s.replace('vLLM API server version', 'version 0.19.0'))));
+    expect(idx.every((i) => i >= 0)).toBe(true);
+    expect([...idx].sort((a, b) => a - b)).toEqual(idx);
+  });
+
+  it('answers arithmetic and image questions, with usage', async () => {
+    const { h } = await start();
+    const r = await chat(h, { messages: [{ role: 'user', content: 'What is 17 + 25? Answer with just the number.' }], temperature: 0 });
+    const body = (await r.json()) as { choices: Array<{ message: { content: string }; finish_reason: string }>; usage: { completion_tokens: number } };
+    expect(body.choices[0]!.message.content).toBe('42');
+    expect(body.choices[0]!.finish_reason).toBe('stop');
+    expect(body.usage.completion_tokens).toBe(1);
+    const img = await chat(h, {
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Name the colour of each image.' }, { type: 'image_url', image_url: { url: solidPng(255, 0, 0) } }, { type: 'image_url', image_url: { url: solidJpeg(0, 0, 255) } }] }],
+    });
+    expect(((await img.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('red, blue');
+  });
+
+  it('streams role chunk, content chunks, finish chunk, usage chunk and [DONE] with the configured latencies', async () => {
+    const { h } = await start([], config({ traits: { ttft_ms: 60, itl_ms: 15 } }), ['vllm', 'serve', MODEL]);
+    const t0 = performance.now();
+    const res = await chat(h, { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 8, stream: true, stream_options: { include_usage: true } });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const ev = await readSse(res, t0);
+    expect(ev.at(-1)!.data).toBe('[DONE]');
+    const chunks = ev.slice(0, -1).map((e) => ({ at: e.at, json: JSON.parse(e.data) as { choices: Array<{ delta: { role?: string; content?: string }; finish_reason: string | null }>; usage?: { completion_tokens: number } } }));
+    expect(chunks[0]!.json.choices[0]!.delta).toEqual({ role: 'assistant', content: '' });
+    const content = chunks.filter((c) => c.json.choices[0]?.delta.content);
+    expect(content).toHaveLength(8);
+    expect(content[0]!.at).toBeGreaterThanOrEqual(58);
+    expect(content[0]!.at).toBeLessThan(120);
+    const gaps = content.slice(1).map((c, i) => c.at - content[i]!.at);
+    const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+    expect(median).toBeGreaterThanOrEqual(12);
+    expect(median).toBeLessThan(30);
+    expect(chunks.at(-2)!.json.choices[0]!.finish_reason).toBe('length');
+    expect(chunks.at(-1)!.json.choices).toEqual([]);
+    expect(chunks.at(-1)!.json.usage!.completion_tokens).toBe(8);
+  });
+
+  it('answers OpenAI-style errors: unknown model 404, too many images 400', async () => {
+    const { h } = await start(['--limit-mm-per-prompt', '{"image":1}']);
+    const r = await fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'nope', messages: [{ role: 'user', content: 'hi' }] }) });
+    expect(r.status).toBe(404);
+    expect(await r.json()).toEqual({ error: { message: 'The model `nope` does not exist.', type: 'NotFoundError', param: 'model', code: 404 } });
+    const two = await chat(h, { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: solidPng(1, 2, 3) } }, { type: 'image_url', image_url: { url: solidPng(1, 2, 3) } }] }] });
+    expect(two.status).toBe(400);
+    expect(((await two.json()) as { error: { message: string } }).error.message).toBe('At most 1 image(s) may be provided in one prompt.');
+  });
+
+  it('counts tokens and speculative decoding in /metrics; greedy text unchanged by MTP', async () => {
+    const flags = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
+    const { h } = await start(flags, config({ traits: { ttft_ms: 1, itl_ms: 1, mtp_acceptance: 0.5 }, model: { mtp: true } }));
+    const { h: plain } = await start([], config({ traits: { ttft_ms: 1, itl_ms: 1 } }));
+    const ask = async (x: EmulatorHandle) => ((await (await chat(x, { messages: [{ role: 'user', content: 'Write something long' }], temperature: 0 })).json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
+    expect(await ask(h)).toBe(await ask(plain));
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('vllm:generation_tokens_total')).toBe(48);
+    expect(value('vllm:spec_decode_num_draft_tokens_total')).toBe(2 * value('vllm:spec_decode_num_drafts_total'));
+    expect(value('vllm:spec_decode_num_accepted_tokens_total') / value('vllm:spec_decode_num_draft_tokens_total')).toBeCloseTo(0.5, 1);
+    expect(text).toContain('vllm:spec_decode_num_accepted_tokens_per_pos_total{model_name="Qwen/Qwen3-VL-8B-Instruct",engine="0",position="1"}');
+  });
+
+  it('does not listen before it is ready', async () => {
+    const cfg = config({ traits: { startup: { weights_s: 0.3, compile_s: 0, graphs_s: 0 } } });
+    const port = await freePort();
+    const p = startEmulator({ argv: ['vllm', 'serve', MODEL, '--port', String(port)], config: cfg, host: '127.0.0.1', env: {} });
+    void p.then((h) => handles.push(h));
+    await new Promise((r) => setTimeout(r, 100));
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    const h = await p;
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+
+  it('prints argparse errors and exits 2 on an unknown flag', async () => {
+    const { h, lines } = await start(['--no-such-flag']);
+    expect(await h.exited).toBe(2);
+    expect(lines.join('\n')).toMatch(/unrecognized arguments: --no-such-flag/);
+  });
+});
+
+describe('startEmulator (SGLang personality)', () => {
+  it('answers /health 503 until ready, then 200, and ends its log with the ready line', async () => {
+    const cfg = config({ engine: 'sglang', traits: { startup: { weights_s: 0.3, compile_s: 0, graphs_s: 0.05 } } });
+    const { h, lines } = await start([], cfg, ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL]);
+    expect((await fetch(`${h.url}/health`)).status).toBe(503);
+    expect(await h.ready).toBe(true);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+    expect(lines.some((l) => l.endsWith('The server is fired up and ready to roll!'))).toBe(true);
+    expect(await (await fetch(`${h.url}/metrics`)).text()).toContain('sglang:prompt_tokens_total');
+  });
+});
