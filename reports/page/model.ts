@@ -90,6 +90,7 @@ export function uniq(values: string[]): string[] {
 
 export function fmtNum(n: number | null | undefined, unit = ''): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '–';
+  if (Number.isInteger(n)) return unit ? `${n} ${unit}` : String(n);
   const s = Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
   return unit ? `${s} ${unit}` : s;
 }

@@ -32,20 +32,46 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
 }
 
 const FAMILIES: Array<[string, string]> = [['ttft', 'TTFT'], ['itl', 'ITL'], ['tpot', 'TPOT'], ['e2e', 'e2e']];
+const LATENCY = /^(.*?)(ttft|itl|tpot|e2e)_p(50|90|99)_ms$/;
 
-function figure(m: Record<string, number>, fam: string): HTMLElement | string {
-  const [p50, p90, p99] = ['p50', 'p90', 'p99'].map((p) => m[`${fam}_${p}_ms`]);
+function figure(m: Record<string, number>, key: string): HTMLElement | string {
+  const [p50, p90, p99] = ['p50', 'p90', 'p99'].map((p) => m[`${key}_${p}_ms`]);
   if (p50 === undefined && p90 === undefined && p99 === undefined) return '–';
-  return h('span', { class: 'fig' }, h('b', null, fmtNum(p50)), h('small', null, `${fmtNum(p90)} · ${fmtNum(p99)}`));
+  return h('span', { class: 'fig' }, h('b', null, fmtNum(p50)), p90 !== undefined || p99 !== undefined ? h('small', null, `${fmtNum(p90)} · ${fmtNum(p99)}`) : null);
+}
+
+/** Latency groups of a probe's metrics: '' for ttft_p50_ms…, 'seq_' and 'conc_' for the stream probe. */
+export function latencyPrefixes(metrics: Record<string, number>): string[] {
+  const out = new Set<string>();
+  for (const k of Object.keys(metrics)) {
+    const m = LATENCY.exec(k);
+    if (m) out.add(m[1]!);
+  }
+  return [...out];
+}
+
+function otherFigures(metrics: Record<string, number>): string {
+  return Object.entries(metrics)
+    .filter(([k]) => !LATENCY.test(k) && k !== 'acceptance_rate')
+    .map(([k, v]) => `${k.replace(/_/g, ' ')} ${fmtNum(v)}`)
+    .join(' · ');
 }
 
 export function probesPart(c: EmbeddedCell): HTMLElement | null {
   if (c.probes.length === 0) return null;
-  const rows = c.probes.map((p) => h('tr', { class: `pv-${p.verdict}` },
-    h('td', null, h('span', { class: `dot v-${p.verdict === 'pass' ? 'pass' : p.verdict === 'fail' ? 'fail' : 'skip'}` }), p.name),
-    FAMILIES.map(([fam]) => h('td', { class: 'num' }, figure(p.metrics, fam))),
-    h('td', { class: 'num' }, p.metrics.acceptance_rate !== undefined ? `${(p.metrics.acceptance_rate * 100).toFixed(1)} %` : '–'),
-  ));
+  const rows = c.probes.flatMap((p) => {
+    const prefixes = latencyPrefixes(p.metrics);
+    const acc = p.metrics.acceptance_rate;
+    const other = otherFigures(p.metrics);
+    const dot = h('span', { class: `dot v-${p.verdict === 'pass' ? 'pass' : p.verdict === 'fail' ? 'fail' : 'skip'}`, title: p.verdict });
+    const lines = (prefixes.length ? prefixes : ['']).map((prefix, i) => h('tr', { class: `pv-${p.verdict}` },
+      h('td', null, i === 0 ? dot : null, i === 0 ? p.name : '', prefix ? h('span', { class: 'muted' }, ` ${prefix.replace(/_$/, '')}`) : null),
+      FAMILIES.map(([fam]) => h('td', { class: 'num' }, figure(p.metrics, `${prefix}${fam}`))),
+      h('td', { class: 'num' }, i === 0 && acc !== undefined ? `${(acc * 100).toFixed(1)} %` : '–'),
+    ));
+    if (other) lines.push(h('tr', { class: 'other' }, h('td', null), h('td', { colspan: 5, class: 'muted small' }, other)));
+    return lines;
+  });
   const failed = c.probes.flatMap((p) => [
     ...(p.error ? [h('li', null, h('b', null, p.name), ': ', p.error)] : []),
     ...p.assertions.filter((a) => !a.ok).map((a) => h('li', null, h('b', null, p.name), ` ✗ ${a.name}: ${a.message}`)),
@@ -54,7 +80,7 @@ export function probesPart(c: EmbeddedCell): HTMLElement | null {
     h('table', { class: 'probes' },
       h('thead', null, h('tr', null, h('th', null, 'probe'), FAMILIES.map(([, l]) => h('th', { class: 'num' }, `${l} ms`)), h('th', { class: 'num' }, 'MTP acc.'))),
       h('tbody', null, rows)),
-    h('p', { class: 'muted small' }, 'p50 in bold, p90 · p99 below, over the probe\'s requests; the formulas are in the Formulas tab.'),
+    h('p', { class: 'muted small' }, 'p50 in bold, p90 · p99 below, over the probe\'s requests (seq: one at a time, conc: concurrent); the formulas are in the Formulas tab.'),
     failed.length ? h('ul', { class: 'probe-errors' }, failed) : null,
   );
 }

@@ -50,8 +50,13 @@ test('clicking the Thor vision cell shows the PTX signature, its evidence line a
 test('a healthy cell shows its probe figures and a latency trend', async ({ page }, info) => {
   await openReport(page, `#cell=${encodeURIComponent('vllm-0.19/h100/qwen3.5-0.8b/default')}`);
   const panel = page.locator('#panel');
-  await expect(panel.locator('table.probes tbody tr')).toHaveCount(3);
+  const rows = panel.locator('table.probes tbody tr:not(.other)');
+  await expect(rows).toHaveCount(4); // text, stream seq, stream conc, mtp
+  await expect(rows.nth(1)).toContainText('stream seq');
+  await expect(rows.nth(2)).toContainText('conc');
+  await expect(rows.nth(3).locator('td').last()).toHaveText(/^\d+\.\d %$/);
   await expect(panel.locator('table.probes thead')).toContainText('TTFT ms');
+  await expect(panel.locator('table.probes tr.other').first()).toContainText('requests');
   await expect(panel.locator('.uplot')).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('healthy-panel.png') });
 });
@@ -106,7 +111,7 @@ test('hostile log text stays inert and readable', async ({ page }, info) => {
   await expect(more).toHaveText(/show more \(30,011 chars\)/);
   await more.click();
   await expect(more).toHaveCount(0);
-  expect(await log.locator('.ln').last().locator('.text').evaluate((e) => e.textContent?.length)).toBe(4000);
+  expect(await log.locator('.ln').last().locator('.text').evaluate((e) => e.firstChild?.textContent?.length)).toBe(4000);
   await expect(log.locator('.cut')).toContainText('cut at 4,000 of 30,011 chars');
   await page.screenshot({ path: info.outputPath('hostile-log.png') });
 });
