@@ -7,6 +7,8 @@ import { helpText, parseCommand, type CommandSpec } from './command.ts';
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   plan: () => import('./plan.ts'),
   run: () => import('./run.ts'),
+  report: () => import('./report.ts'),
+  serve: () => import('./serve.ts'),
   emulator: () => import('./emulator.ts'),
 };
 
