@@ -89,6 +89,18 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   list(root.include).forEach((e, i) => checkWhere(['include', i], e));
   list(root.expect).forEach((e, i) => checkWhere(['expect', i, 'where'], rec(e).where));
 
+  // an include that names a model and a flag set whose `requires` it fails would add nothing
+  list(root.include).forEach((e, i) => {
+    const inc = rec(e);
+    const model = list(root.models).map(rec).find((m) => m.id === inc.model);
+    const flags = list(root.flags).map(rec).find((f) => f.id === inc.flags);
+    if (!model || !flags) return;
+    const req = rec(flags.requires);
+    const modalities = Array.isArray(model.modalities) ? model.modalities : ['text'];
+    const missing = req.mtp === true && model.mtp !== true ? 'mtp: true' : typeof req.modality === 'string' && !modalities.includes(req.modality) ? `modality ${req.modality}` : null;
+    if (missing) add(['include', i], `include[${i}]: flag set "${String(flags.id)}" requires ${missing}, which model "${String(model.id)}" does not have`, 'this entry would add no cell; pick another model or flag set');
+  });
+
   // expected failures name a category or a signature of the knowledge base
   const failIds = [...CATEGORIES.filter((c) => c !== 'healthy'), ...KNOWLEDGE_BASE.signatures.map((s) => s.id), ...KNOWLEDGE_BASE.infra.map((s) => s.id)];
   list(root.expect).forEach((e, i) => {
