@@ -130,7 +130,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     eng('backends.py:284', `Compiling a graph for compile range (1, 8192) takes ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
     eng('monitor.py:48', `torch.compile took ${config.traits.startup.compile_s.toFixed(2)} s in total`);
   }
-  if (fail?.kind === 'kernel-load') return engineCoreDied(log, core, fail, ctx);
+  if (fail?.kind === 'kernel-load' || fail?.kind === 'transient') return engineCoreDied(log, core, fail, ctx);
   eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
   eng('gpu_worker.py:456', `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
   eng('kv_cache_utils.py:1314', `GPU KV cache size: ${mem.kvTokens.toLocaleString('en-US')} tokens`);

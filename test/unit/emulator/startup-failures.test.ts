@@ -1,0 +1,90 @@
+// Startup failures in the real engines' words, at the real phase, with exit code 1.
+import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../../harness/emulator/server.ts';
+import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
+
+async function run(cfg: EmulatorConfig, argv: string[]): Promise<{ code: number; log: string; lines: string[] }> {
+  const lines: string[] = [];
+  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env: {} });
+  const code = await Promise.race([h.exited, h.ready.then((ok) => (ok ? -1 : h.exited))]);
+  await h.close();
+  return { code, log: lines.join('\n'), lines };
+}
+
+const MTP = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
+
+describe('vLLM startup failures', () => {
+  it('seed 001: the vision encoder crashes in profile_run with TRITON_ATTN alone', async () => {
+    const r = await run(SEED_001, ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN', '--trust-remote-code']);
+    expect(r.code).toBe(1);
+    expect(r.log).toContain('Using AttentionBackendEnum.TRITON_ATTN backend.');
+    expect(r.log).toContain('in profile_run');
+    expect(r.log).toContain('self.model.embed_multimodal(');
+    expect(r.log).toMatch(/mm_encoder_attention\.py", line \d+, in forward_cuda/);
+    expect(r.log).toMatch(/vit_attn_wrappers\.py", line \d+, in flash_attn_maxseqlen_wrapper/);
+    expect(r.log).toContain('out, softmax_lse = torch.ops._vllm_fa2_C.varlen_fwd(');
+    expect(r.log).toContain('torch.AcceleratorError: CUDA error: the provided PTX was compiled with an unsupported toolchain.');
+    expect(r.log).toContain('cudaErrorUnsupportedPtxVersion');
+    expect(r.log).toContain('EngineCore failed to start.');
+    expect(r.lines.at(-1)).toBe('(APIServer pid=1) RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {}');
+    expect(r.log).not.toContain('Starting vLLM server');
+  });
+
+  it('seed 001 fixed with --mm-encoder-attn-backend TORCH_SDPA', async () => {
+    const r = await run(SEED_001, ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN', '--mm-encoder-attn-backend', 'TORCH_SDPA']);
+    expect(r.code).toBe(-1);
+    expect(r.log).toContain('Using AttentionBackendEnum.TORCH_SDPA for MMEncoderAttention.');
+  });
+
+  it('seed 000: the language model path crashes with default flash on the RTX PRO 6000', async () => {
+    const text = { ...SEED_000, model: { ...SEED_000.model, architecture: 'Qwen3ForCausalLM', modalities: ['text' as const] } };
+    const r = await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B']);
+    expect(r.code).toBe(1);
+    expect(r.log).toContain("Using FLASH_ATTN attention backend out of potential backends: ['FLASH_ATTN', 'TRITON_ATTN', 'FLEX_ATTENTION'].");
+    expect(r.log).toMatch(/backends\/flash_attn\.py", line \d+, in forward/);
+    expect(r.log).toContain('torch.ops._vllm_fa2_C.varlen_fwd');
+    expect(r.log).toContain('the provided PTX was compiled with an unsupported toolchain.');
+    expect((await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B', '--attention-backend', 'TRITON_ATTN'])).code).toBe(-1);
+  });
+
+  it('seed 002: MTP crashes while capturing FULL decode graphs; PIECEWISE and eager come up', async () => {
+    const r = await run(SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP]);
+    expect(r.code).toBe(1);
+    const capture = r.lines.findIndex((l) => l.startsWith('Capturing CUDA graphs (decode, FULL):'));
+    const error = r.lines.findIndex((l) => l.includes('RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'));
+    expect(capture).toBeGreaterThan(0);
+    expect(error).toBeGreaterThan(capture);
+    expect(r.lines.some((l) => l.startsWith('Capturing CUDA graphs (mixed prefill-decode, PIECEWISE): 100%'))).toBe(true);
+    expect(r.log).toMatch(/qwen3_next\.py", line \d+, in _forward_core/);
+    expect(r.log).toContain('causal_conv1d_update');
+    expect((await run(SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP, '--compilation-config', '{"cudagraph_mode":"PIECEWISE"}'])).code).toBe(-1);
+    expect((await run(SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP, '--enforce-eager'])).code).toBe(-1);
+  });
+
+  it('no kernel image, out of memory, unknown architecture, too few GPUs', async () => {
+    const noImage = await run(config({ traits: { kernels: { flash: { sass: ['sm_80'], ptx: [], toolkit: '12.4' } } } }), ['vllm', 'serve', 'm']);
+    expect(noImage.log).toContain('torch.AcceleratorError: CUDA error: no kernel image is available for execution on the device');
+    const oom = await run(config({ model: { sizeGiB: 200 } }), ['vllm', 'serve', 'm']);
+    expect(oom.code).toBe(1);
+    expect(oom.log).toMatch(/torch\.OutOfMemoryError: CUDA out of memory\. Tried to allocate [\d.]+ GiB/);
+    const arch = await run(config({ traits: { unknown_architectures: ['Qwen3_5MoeForConditionalGeneration'] }, model: { architecture: 'Qwen3_5MoeForConditionalGeneration' } }), ['vllm', 'serve', 'm']);
+    expect(arch.code).toBe(1);
+    expect(arch.log).toContain('has model type `qwen3_5_moe` but Transformers does not recognize this architecture');
+    expect(arch.log).not.toContain('EngineCore_DP0');
+    const tp = await run(config(), ['vllm', 'serve', 'm', '-tp', '4']);
+    expect(tp.code).toBe(1);
+    expect(tp.log).toContain('The number of required GPUs exceeds the total number of available GPUs in the placement group.');
+  });
+});
+
+describe('SGLang startup failures', () => {
+  it('dies with the scheduler exception and the sigquit line', async () => {
+    const cfg = { ...SEED_002, engine: 'sglang' as const };
+    const r = await run({ ...cfg, traits: { ...cfg.traits, kernels: { flash: { sass: ['sm_80'], ptx: [], toolkit: '12.4' } } } }, ['python3', '-m', 'sglang.launch_server', '--model-path', 'm']);
+    expect(r.code).toBe(1);
+    expect(r.log).toMatch(/\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d TP0\] Scheduler hit an exception: Traceback/);
+    expect(r.log).toContain('no kernel image is available for execution on the device');
+    expect(r.lines.at(-1)).toMatch(/\] Received sigquit from a child process\. It usually means the child failed\.$/);
+  });
+});
