@@ -121,7 +121,7 @@ export function decideLoad(entries: readonly CodeEntry[], computeCapability: str
       return fail('cudaErrorInsufficientDriver', `built with CUDA ${t.toolkit}; the driver supports only CUDA ${driverCuda}`);
     }
   }
-  const built = entries.map((e) => e.target).join(', ') || 'nothing';
+  const built = [...new Set(entries.map((e) => e.target))].join(', ') || 'nothing';
   return fail('cudaErrorNoKernelImageForDevice', `built for ${built}; none of it runs on ${sm}`);
 }
 

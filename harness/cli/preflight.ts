@@ -1,0 +1,118 @@
+// `matrix preflight`: predict, before any GPU time is spent, which CUDA libraries of an image (or of
+// local files) load on a GPU: natively, by PTX JIT, or not at all with the exact CUDA error.
+// Wiring: image-files reads the image, fatbin lists the code, gpu/preflight decides.
+import type Docker from 'dockerode';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InfraError, UsageError } from '../errors.ts';
+import { findGpu, gpuNames, type GpuSpec } from '../gpu/catalog.ts';
+import { isElf } from '../gpu/elf.ts';
+import { codeEntriesOf, containsFatbinMagic, listFatbin } from '../gpu/fatbin.ts';
+import { preflightLibraries, preflightText, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
+import { dockerClient } from '../runtime/docker.ts';
+import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../runtime/image-files.ts';
+import { defineCommand } from './command.ts';
+
+function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
+  try {
+    return { library: path, entries: codeEntriesOf(listFatbin(bytes, path)) };
+  } catch {
+    return null; // not an ELF we can read: it holds nothing cuda-rules can judge
+  }
+}
+
+/**
+ * Preflight an image that is on the Docker engine: read its CUDA libraries without running it and
+ * decide each for `gpu` under a driver for `driverCuda`. Throws InfraError when the image cannot be read.
+ * @param runtimeDocker a dockerode client, or anything holding one as `.docker` (DockerRuntime)
+ */
+export async function preflightImage(
+  runtimeDocker: Docker | { docker: Docker },
+  ref: string,
+  gpu: GpuSpec,
+  driverCuda: string = gpu.typicalDriverCuda,
+  opts: ReadImageOptions = {},
+): Promise<PreflightResult> {
+  const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
+  const libs: LibraryCode[] = [];
+  for await (const f of cudaLibrariesInImage(docker, ref, opts)) {
+    const code = codeOf(f.path, f.bytes);
+    if (code) libs.push(code);
+  }
+  return preflightLibraries(libs, gpu, driverCuda);
+}
+
+/** Preflight local files; directories are walked for shared objects. */
+export async function preflightPaths(paths: string[], gpu: GpuSpec, driverCuda: string = gpu.typicalDriverCuda): Promise<PreflightResult> {
+  const libs: LibraryCode[] = [];
+  const visit = async (p: string, explicit: boolean): Promise<void> => {
+    const s = await stat(p).catch(() => null);
+    if (!s) throw new UsageError(`matrix preflight: ${p} does not exist`);
+    if (s.isDirectory()) {
+      for (const e of await readdir(p, { withFileTypes: true })) {
+        if (e.isDirectory() || (e.isFile() && isSharedObjectName(e.name))) await visit(join(p, e.name), false);
+      }
+      return;
+    }
+    if (!s.isFile()) return;
+    const bytes = await readFile(p);
+    if (!isElf(bytes) || !containsFatbinMagic(bytes)) {
+      if (explicit && !isElf(bytes)) throw new UsageError(`matrix preflight: ${p} is not an ELF file`, 'give shared objects, executables or directories that hold them');
+      return;
+    }
+    const code = codeOf(p, bytes);
+    if (code) libs.push(code);
+  };
+  for (const p of paths) await visit(p, true);
+  return preflightLibraries(libs, gpu, driverCuda);
+}
+
+function gpuOrUsage(name: string | undefined): GpuSpec {
+  if (!name) throw new UsageError('matrix preflight: --gpu is required', 'name a GPU of the catalog, e.g. --gpu thor (see `matrix gpus --catalog`)');
+  const gpu = findGpu(name);
+  if (!gpu) throw new UsageError(`matrix preflight: unknown GPU "${name}"`, `known: ${gpuNames().join(', ')}`);
+  return gpu;
+}
+
+export const command = defineCommand({
+  name: 'preflight',
+  summary: "predict which CUDA libraries of an image load on a GPU (native, PTX-JIT, or the exact CUDA error) without running it",
+  usage: '(--image REF | PATH...) --gpu NAME [--driver-cuda X.Y] [--json]',
+  positionals: { min: 0, name: 'PATH (a library, executable or directory)' },
+  options: {
+    image: { type: 'string', arg: 'REF', description: 'image on the Docker engine to read (never started)' },
+    gpu: { type: 'string', arg: 'NAME', description: 'GPU of the catalog to decide for (see `matrix gpus --catalog`)' },
+    'driver-cuda': { type: 'string', arg: 'X.Y', description: "highest CUDA version the driver supports (default: the GPU's typical driver)" },
+    whole: { type: 'boolean', description: 'read the whole image filesystem (docker export) instead of the usual library directories' },
+    json: { type: 'boolean', description: 'print JSON' },
+  },
+  examples: [
+    'matrix preflight --image vllm/vllm-openai:v0.11.0 --gpu thor',
+    'matrix preflight --image my/image:tag --gpu rtx-pro-6000 --driver-cuda 12.8 --json',
+    'matrix preflight ./build/lib --gpu h100',
+  ],
+  async run({ positionals, values }) {
+    const gpu = gpuOrUsage(values.gpu);
+    const driverCuda = values['driver-cuda'] ?? gpu.typicalDriverCuda;
+    if (!/^\d+\.\d+$/.test(driverCuda)) throw new UsageError(`matrix preflight: --driver-cuda must look like 12.8 (got "${driverCuda}")`);
+    if ((values.image === undefined) === (positionals.length === 0)) {
+      throw new UsageError('matrix preflight: give either --image REF or PATH..., not both and not neither', 'usage: matrix preflight (--image REF | PATH...) --gpu NAME');
+    }
+    let result: PreflightResult;
+    let subject: string;
+    if (values.image !== undefined) {
+      subject = `image ${values.image}`;
+      try {
+        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false });
+      } catch (e) {
+        if (e instanceof InfraError) throw e;
+        throw new InfraError('infra-other', `cannot read image ${values.image}: ${(e as Error).message}`, 'check that the Docker engine runs and the image is present', 'preflight');
+      }
+    } else {
+      subject = positionals.join(' ');
+      result = await preflightPaths(positionals, gpu, driverCuda);
+    }
+    process.stdout.write(values.json ? JSON.stringify({ subject, ...result }, null, 2) + '\n' : preflightText(result, subject));
+    return result.ok ? 0 : 1;
+  },
+});
