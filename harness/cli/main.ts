@@ -10,6 +10,8 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
   emulator: () => import('./emulator.ts'),
+  gpus: () => import('./gpus.ts'),
+  preflight: () => import('./preflight.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {
