@@ -1,0 +1,29 @@
+// `matrix merge DB... --into PATH`: shard and history databases into one (see store/merge.ts).
+import { defineCommand } from './command.ts';
+import { mergeDatabases } from '../store/merge.ts';
+
+export const command = defineCommand({
+  name: 'merge',
+  summary: 'merge shard and history databases into one; shards of one run become one run',
+  usage: 'DB... --into PATH [--json]',
+  positionals: { min: 1, name: 'DB (a results database)' },
+  options: {
+    into: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'the database to merge into (created when missing, replaced atomically)' },
+    json: { type: 'boolean', description: 'print what was merged as JSON' },
+  },
+  examples: ['matrix merge shards/*/shard.sqlite --into history.sqlite', 'matrix merge s1.sqlite s2.sqlite s3.sqlite --into run.sqlite --json'],
+  async run({ positionals, values }) {
+    const r = mergeDatabases(positionals, values.into ?? '.matrix/results.sqlite');
+    if (values.json) {
+      process.stdout.write(JSON.stringify(r) + '\n');
+      return 0;
+    }
+    const added = Object.entries(r.added)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${t} +${n}`)
+      .join(', ');
+    const noun = r.inputs.length === 1 ? 'database' : 'databases';
+    process.stdout.write(`merged ${r.inputs.length} ${noun} into ${r.into}: ${added || 'nothing new'}\n  ${r.runs.length} runs, newest ${r.runs.at(-1) ?? '-'}\n`);
+    return 0;
+  },
+});

@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { command as mergeCommand } from '../../../harness/cli/merge.ts';
+import { InfraError } from '../../../harness/errors.ts';
+import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
+import { openDb, type Db } from '../../../harness/store/db.ts';
+import { combineRuns, mergeDatabases } from '../../../harness/store/merge.ts';
+import { regressions } from '../../../harness/store/queries.ts';
+import { SqliteWriter } from '../../../harness/store/writer.ts';
+
+const TABLES = ['runs', 'cells', 'attempts', 'phases', 'timeline', 'probes', 'requests', 'fingerprints', 'predictions'];
+
+function cell(id: string): Cell {
+  const [image, gpu] = id.split('/') as [string, string];
+  return {
+    id,
+    matrix: 'seeds',
+    image: { id: image, ref: `repo/${image}:1`, engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
+    gpu: { name: gpu, arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
+    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
+    flags: { id: 'default', options: {}, args: {} },
+    options: {},
+    args: [],
+    env: {},
+    timeouts: { startupMs: 1000, probeMs: 1000 },
+    retries: 0,
+    probes: ['stream'],
+    expect: null,
+    gpus: 1,
+    command: ['Qwen/x'],
+    skip: null,
+  };
+}
+
+function result(c: Cell, verdict: Verdict): CellResult {
+  const failed = verdict === 'fail';
+  return {
+    cell: c,
+    verdict,
+    category: failed ? 'ptx-toolchain' : null,
+    signature: failed ? 'ptx-toolchain-attention' : null,
+    triage: null,
+    reason: null,
+    durationMs: 1000,
+    attempts: [
+      {
+        attempt: 1,
+        kind: 'first',
+        options: {},
+        command: c.command,
+        outcome: failed ? 'fail' : 'pass',
+        exitCode: failed ? 1 : null,
+        diagnosis: null,
+        phases: { create: 0.1, ready: 2.5 },
+        probes: [
+          {
+            name: 'stream',
+            verdict: 'pass',
+            assertions: [],
+            metrics: { seq_ttft_p50_ms: 30 },
+            requests: [{ label: 'seq-0', startMs: 1, chunks: [{ atMs: 2, kind: 'content', text: 'hi' }], endMs: 4, promptTokens: 3, completionTokens: 1, status: 200, error: null }],
+            evidence: [],
+            error: null,
+          },
+        ],
+        timeline: [{ name: 'model-load', startS: 0, durationS: 1.5, detail: {} }],
+        logPath: null,
+        logTail: [{ line: 1, text: 'ready' }],
+        fingerprint: { imageRef: c.image.ref, imageDigest: 'sha256:1', engineVersion: '0.19.0', gpuName: c.gpu.name, computeCapability: '9.0', driverVersion: '580', cudaVersion: '13.0', torchVersion: null, imageLabels: {} },
+        containerId: 'abc',
+        dockerRun: 'docker run img',
+        error: null,
+      },
+    ],
+  } as CellResult;
+}
+
+interface ShardSpec {
+  run: string;
+  started: string;
+  finished: string | null;
+  status?: 'finished' | 'interrupted' | 'failed';
+  exit?: number;
+  file?: string;
+  cells: Array<[string, Verdict | null]>;
+}
+
+/** A shard database written by the real writer; `keepOpen` leaves rows in the WAL, as a live run does. */
+function shard(dir: string, name: string, s: ShardSpec, keepOpen = false): { path: string; db: Db } {
+  const path = join(dir, name);
+  const db = openDb(path);
+  const w = new SqliteWriter(db);
+  const cells = s.cells.map(([id]) => cell(id));
+  const info: RunInfo = { id: s.run, startedAt: s.started, host: 'h', runnerLabels: [`gpu-${cells[0]!.gpu.name}`], gitCommit: 'abc', matrixFiles: [{ path: s.file ?? 'matrix/seeds.yaml', sha256: 'f1' }], emulate: true, argv: ['run'], dbPath: path, outDir: dir, resumedFrom: null };
+  w.onRunBegin(info, cells);
+  s.cells.forEach(([, v], i) => {
+    if (v) w.onCellEnd(result(cells[i]!, v));
+    w.recordPrediction(cells[i]!.id, 'native', 'sm_90 SASS');
+  });
+  if (s.finished) w.onRunEnd(info, { status: s.status ?? 'finished', finishedAt: s.finished, counts: {} as Record<Verdict, number>, exitCode: s.exit ?? 0 });
+  if (!keepOpen) db.close();
+  return { path, db };
+}
+
+function counts(path: string): Record<string, number> {
+  const db = new Database(path, { readonly: true });
+  const out = Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));
+  db.close();
+  return out;
+}
+
+/** Content hash over every row of every table, in key order. */
+function contentHash(path: string): string {
+  const db = new Database(path, { readonly: true });
+  const h = createHash('sha256');
+  for (const t of TABLES) h.update(t + JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()));
+  db.close();
+  return h.digest('hex');
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'merge-'));
+
+const night1 = (dir: string) => [
+  shard(dir, 's1.sqlite', { run: 'n1', started: '2026-11-20T02:00:05Z', finished: '2026-11-20T03:00:00Z', cells: [['a/h100/m/default', 'pass'], ['b/h100/m/default', 'pass']] }).path,
+  shard(dir, 's2.sqlite', { run: 'n1', started: '2026-11-20T02:00:00Z', finished: '2026-11-20T02:40:00Z', status: 'interrupted', exit: 3, file: 'matrix/extra.yaml', cells: [['c/thor/m/default', 'fail']] }).path,
+];
+
+describe('mergeDatabases', () => {
+  it('makes two shards of one run one run', () => {
+    const dir = tmp();
+    const into = join(dir, 'run.sqlite');
+    const r = mergeDatabases(night1(dir), into);
+    expect(r.runs).toEqual(['n1']);
+    expect(counts(into)).toMatchObject({ runs: 1, cells: 3, attempts: 3, phases: 6, probes: 3, requests: 3, timeline: 3, fingerprints: 3, predictions: 3 });
+    const db = new Database(into, { readonly: true });
+    const run = db.prepare('SELECT * FROM runs').get() as Record<string, unknown>;
+    expect(run).toMatchObject({ id: 'n1', started_at: '2026-11-20T02:00:00Z', finished_at: '2026-11-20T03:00:00Z', status: 'interrupted', exit_code: 3 });
+    expect(JSON.parse(run.matrix_files as string)).toEqual([{ path: 'matrix/extra.yaml', sha256: 'f1' }, { path: 'matrix/seeds.yaml', sha256: 'f1' }]);
+    expect(JSON.parse(run.runner_labels as string)).toEqual(['gpu-h100', 'gpu-thor']);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    db.close();
+    expect(readdirSync(dir).filter((f) => !/^s\d\.sqlite/.test(f))).toEqual(['run.sqlite']);
+  });
+
+  it('is idempotent: merging the same inputs again, or one input twice, changes nothing', () => {
+    const dir = tmp();
+    const into = join(dir, 'history.sqlite');
+    const inputs = night1(dir);
+    mergeDatabases(inputs, into);
+    const before = { counts: counts(into), hash: contentHash(into) };
+    const again = mergeDatabases([...inputs, inputs[0]!], into);
+    expect(Object.values(again.added).every((n) => n === 0)).toBe(true);
+    expect({ counts: counts(into), hash: contentHash(into) }).toEqual(before);
+    const other = join(dir, 'other.sqlite');
+    mergeDatabases([inputs[1]!, inputs[0]!, inputs[1]!], other);
+    expect(contentHash(other)).toBe(before.hash);
+  });
+
+  it('keeps the older history of the target and finds the regression of the new night', () => {
+    const dir = tmp();
+    const into = join(dir, 'history.sqlite');
+    mergeDatabases(night1(dir), into);
+    const n2 = shard(dir, 'n2.sqlite', { run: 'n2', started: '2026-11-21T02:00:00Z', finished: '2026-11-21T03:00:00Z', exit: 1, cells: [['a/h100/m/default', 'fail'], ['b/h100/m/default', 'pass']] });
+    const r = mergeDatabases([n2.path], into);
+    expect(r.runs).toEqual(['n1', 'n2']);
+    expect(counts(into)).toMatchObject({ runs: 2, cells: 5 });
+    const db = openDb(into, { readonly: true });
+    expect(regressions(db, 'n2').regressed).toEqual(['a/h100/m/default']);
+    db.close();
+  });
+
+  it('reads rows still in the write-ahead log of a shard that is open', () => {
+    const dir = tmp();
+    const live = shard(dir, 'live.sqlite', { run: 'n3', started: '2026-11-22T02:00:00Z', finished: null, cells: [['a/h100/m/default', 'pass'], ['b/h100/m/default', null]] }, true);
+    try {
+      expect(existsSync(`${live.path}-wal`)).toBe(true);
+      const into = join(dir, 'out.sqlite');
+      mergeDatabases([live.path], into);
+      expect(counts(into)).toMatchObject({ runs: 1, cells: 2, attempts: 1 });
+    } finally {
+      live.db.close();
+    }
+  });
+
+  it('replaces a cell left unfinished in the target by the same cell finished in an input', () => {
+    const dir = tmp();
+    const into = join(dir, 'out.sqlite');
+    const partial = shard(dir, 'p.sqlite', { run: 'n1', started: '2026-11-20T02:00:00Z', finished: null, cells: [['a/h100/m/default', null]] });
+    const done = shard(dir, 'd.sqlite', { run: 'n1', started: '2026-11-20T02:00:00Z', finished: '2026-11-20T03:00:00Z', cells: [['a/h100/m/default', 'pass']] });
+    mergeDatabases([partial.path, done.path], into);
+    const db = new Database(into, { readonly: true });
+    expect(db.prepare('SELECT verdict, attempts FROM cells').all()).toEqual([{ verdict: 'pass', attempts: 1 }]);
+    expect(db.prepare('SELECT status, finished_at FROM runs').get()).toEqual({ status: 'finished', finished_at: '2026-11-20T03:00:00Z' });
+    db.close();
+  });
+
+  it('refuses a corrupt input with a clear error and leaves the target untouched', () => {
+    const dir = tmp();
+    const into = join(dir, 'history.sqlite');
+    const inputs = night1(dir);
+    mergeDatabases(inputs, into);
+    const bytes = readFileSync(into);
+    const bad = join(dir, 'bad.sqlite');
+    writeFileSync(bad, Buffer.alloc(8192, 0x5a));
+    const n2 = shard(dir, 'n2.sqlite', { run: 'n2', started: '2026-11-21T02:00:00Z', finished: '2026-11-21T03:00:00Z', cells: [['a/h100/m/default', 'pass']] });
+    let err: unknown;
+    try {
+      mergeDatabases([n2.path, bad], into);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InfraError);
+    expect((err as InfraError).message).toBe(`matrix merge: ${bad}: cannot read it as a results database (file is not a database)`);
+    expect((err as InfraError).hint).toMatch(/damaged or not an SQLite database/);
+    expect((err as InfraError).exitCode).toBe(3);
+    expect(readFileSync(into).equals(bytes)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a database of a newer schema, one that is not a results database, and a missing file', () => {
+    const dir = tmp();
+    const newer = shard(dir, 'newer.sqlite', { run: 'n1', started: '2026-11-20T02:00:00Z', finished: null, cells: [['a/h100/m/default', 'pass']] }).path;
+    const raw = new Database(newer);
+    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
+    raw.close();
+    expect(() => mergeDatabases([newer], join(dir, 'o.sqlite'))).toThrow(/written by a newer harness \(schema version 999; this one knows up to \d+\)/);
+    const other = join(dir, 'other.sqlite');
+    const o = new Database(other);
+    o.exec('CREATE TABLE t (x)');
+    o.close();
+    expect(() => mergeDatabases([other], join(dir, 'o.sqlite'))).toThrow(/not a results database/);
+    expect(() => mergeDatabases([join(dir, 'nope.sqlite')], join(dir, 'o.sqlite'))).toThrow(/nope\.sqlite: no such file/);
+    expect(existsSync(join(dir, 'o.sqlite'))).toBe(false);
+  });
+
+  it('skips an input that is the target itself', () => {
+    const dir = tmp();
+    const into = join(dir, 'h.sqlite');
+    mergeDatabases(night1(dir), into);
+    const hash = contentHash(into);
+    expect(mergeDatabases([into], into).inputs).toEqual([]);
+    expect(contentHash(into)).toBe(hash);
+  });
+});
+
+describe('combineRuns', () => {
+  const row = (o: Partial<Parameters<typeof combineRuns>[0]>) => ({ id: 'r', started_at: '2', finished_at: '5', status: 'finished', runner_labels: '[]', matrix_files: '[]', emulate: 0, exit_code: 0, ...o });
+  it('takes the earliest start, the latest finish, the worst status and exit code', () => {
+    expect(combineRuns(row({ status: 'failed', exit_code: 1 }), row({ started_at: '1', finished_at: null, status: 'interrupted', exit_code: 3 }))).toMatchObject({
+      started_at: '1',
+      finished_at: '5',
+      status: 'failed',
+      exit_code: 3,
+    });
+    expect(combineRuns(row({ status: 'finished' }), row({ status: 'running', exit_code: null }))).toMatchObject({ status: 'finished', exit_code: 0 });
+  });
+
+  it('marks a run interrupted when every shard said finished but a cell has no verdict', () => {
+    const dir = tmp();
+    const into = join(dir, 'out.sqlite');
+    const a = shard(dir, 'a.sqlite', { run: 'n1', started: '1', finished: '2', cells: [['a/h100/m/default', 'pass']] });
+    const b = shard(dir, 'b.sqlite', { run: 'n1', started: '1', finished: '3', cells: [['b/h100/m/default', null]] });
+    mergeDatabases([a.path, b.path], into);
+    const db = new Database(into, { readonly: true });
+    expect(db.prepare('SELECT status, finished_at FROM runs').get()).toEqual({ status: 'interrupted', finished_at: '3' });
+    db.close();
+  });
+});
+
+describe('matrix merge', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it('prints what it merged', async () => {
+    const dir = tmp();
+    let out = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    const code = await mergeCommand.run({ positionals: night1(dir), values: { into: join(dir, 'h.sqlite') } as never });
+    vi.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(out).toMatch(/^merged 2 databases into .*h\.sqlite: runs \+1, cells \+3, attempts \+3, .*\n {2}1 runs, newest n1\n$/);
+  });
+});
