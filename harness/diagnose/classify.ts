@@ -14,8 +14,8 @@ export interface ClassifyOptions {
   engine?: string;
 }
 
-/** How far back a signature's `context` is looked for: one traceback, roughly. */
-const CONTEXT_BEFORE = 80;
+/** How far back a traceback is followed when looking for a signature's `context`. */
+const CONTEXT_BEFORE = 150;
 const CONTEXT_AFTER = 3;
 /** How far from a matching line its exception line is looked for. */
 const EXCEPTION_NEAR = 12;
@@ -35,12 +35,26 @@ function isWeak(l: LogLine): boolean {
   return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
 }
 
-function contextIndex(lines: LogLine[], i: number, res: RegExp[]): number | null {
-  const lo = Math.max(0, i - CONTEXT_BEFORE);
+/** First index of the traceback (or message block) that line i belongs to. */
+function blockStart(lines: LogLine[], i: number): number {
+  let start = i;
+  for (let j = i - 1; j >= Math.max(0, i - CONTEXT_BEFORE); j--) {
+    const l = lines[j]!;
+    if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
+    start = j;
+    if (/Traceback \(most recent call last\)/.test(l.text)) break;
+  }
+  return start;
+}
+
+function contextIndex(lines: LogLine[], i: number, sig: CompiledSignature): number | null {
+  const res = sig.contextRes!;
+  const lo = sig.contextScope === 'log' ? 0 : blockStart(lines, i);
   const hi = Math.min(lines.length - 1, i + CONTEXT_AFTER);
+  const hit = (j: number): boolean => !lines[j]!.header && res.some((r) => r.test(lines[j]!.raw));
   // nearest first: the line itself, then upwards, then the few lines after
-  for (let j = i; j >= lo; j--) if (!lines[j]!.header && res.some((r) => r.test(lines[j]!.raw))) return j;
-  for (let j = i + 1; j <= hi; j++) if (!lines[j]!.header && res.some((r) => r.test(lines[j]!.raw))) return j;
+  for (let j = i; j >= lo; j--) if (hit(j)) return j;
+  for (let j = i + 1; j <= hi; j++) if (hit(j)) return j;
   return null;
 }
 
@@ -51,7 +65,7 @@ function matchLine(lines: LogLine[], i: number, sigs: readonly CompiledSignature
     if (!sig.patternRes.some((r) => r.test(l.text))) continue;
     let ctx: number | null = null;
     if (sig.contextRes) {
-      ctx = contextIndex(lines, i, sig.contextRes);
+      ctx = contextIndex(lines, i, sig);
       if (ctx === null) continue;
     }
     return { index: i, sig, contextIndex: ctx, weak: isWeak(l) };

@@ -44,8 +44,10 @@ export const Signature = z
     phase: z.enum(PHASES),
     /** A line matching any of these is the failure line. */
     patterns: z.array(regex).min(1),
-    /** When set, at least one must match in the traceback before the failure line (or on it). */
+    /** When set, at least one must match around the failure line (see contextScope). */
     context: z.array(regex).optional(),
+    /** Where context is looked for: the failure's own traceback (default) or anywhere before it in the log. */
+    contextScope: z.enum(['traceback', 'log']).default('traceback'),
     /** Engines the signature applies to; all when absent. */
     engines: z.array(z.string()).optional(),
     title: z.string().min(1),

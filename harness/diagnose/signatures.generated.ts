@@ -15,6 +15,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "mm_encoder_attention|MMEncoderAttention|vit_attn_wrappers|VisionAttention",
         "vision_model|vision_tower|vision encoder|\\bvisual\\b|_process_vision_input|embed_multimodal|get_image_features|extract_feature"
       ],
+      "contextScope": "traceback",
       "title": "The vision encoder's attention kernel cannot be loaded on this GPU (unsupported PTX toolchain)",
       "explanation": "The multimodal (vision) encoder runs its attention through a prebuilt FlashAttention library (e.g. _vllm_fa2_C). The image ships it with SASS only for older architectures (e.g. sm_80) and PTX produced by a newer CUDA toolkit than the host driver understands, so this GPU can neither run the machine code nor JIT-compile the PTX. It fails in the profiling pass, before the server accepts requests. The language model may be fine; the vision encoder needs a backend that does not use that library.",
       "remedies": [
@@ -48,6 +49,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "context": [
         "flash[-_ ]?attn|flash[-_ ]attention|_vllm_fa[23]_C|varlen_fwd|attention|attn"
       ],
+      "contextScope": "traceback",
       "title": "The attention kernel cannot be loaded on this GPU (unsupported PTX toolchain)",
       "explanation": "The language model's attention backend (FlashAttention, _vllm_fa2_C) was compiled to SASS for other architectures plus PTX from a CUDA toolkit newer than the host driver. On this GPU the driver can neither run the SASS nor JIT the PTX (cudaErrorUnsupportedPtxVersion). A JIT-compiled backend such as Triton avoids the prebuilt library.",
       "remedies": [
@@ -75,6 +77,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "provided PTX was compiled with an unsupported toolchain",
         "cudaErrorUnsupportedPtxVersion"
       ],
+      "contextScope": "traceback",
       "title": "A CUDA kernel in the image was compiled by a newer toolkit than the driver supports",
       "explanation": "A kernel library in the image (PyTorch, vLLM/SGLang custom ops, Marlin, ...) contains PTX produced by a newer CUDA toolkit than the host's NVIDIA driver, and no SASS for this GPU. The driver refuses to JIT it. Upgrade the runner's driver or use an image built with a CUDA version the driver supports.",
       "remedies": [],
@@ -94,6 +97,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "mm_encoder_attention|MMEncoderAttention|vit_attn_wrappers|VisionAttention",
         "vision_model|vision_tower|vision encoder|\\bvisual\\b|_process_vision_input|embed_multimodal|get_image_features|extract_feature"
       ],
+      "contextScope": "traceback",
       "title": "The vision encoder's attention kernel has no code for this GPU architecture",
       "explanation": "The vision encoder's attention library in this image was built for other GPU architectures (no SASS for this compute capability and no PTX that could be JIT-compiled), so the first kernel launch in the vision encoder fails. Choose a vision-encoder attention backend that does not depend on the prebuilt library.",
       "remedies": [
@@ -120,6 +124,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "context": [
         "flash[-_ ]?attn|_vllm_fa[23]_C|flashinfer|xformers|attention|attn"
       ],
+      "contextScope": "traceback",
       "title": "The attention kernel has no code for this GPU architecture",
       "explanation": "The attention backend's prebuilt kernels were compiled for other architectures (e.g. up to sm_90), with no PTX the driver could JIT for this GPU. A Triton backend compiles its kernels for the GPU at hand.",
       "remedies": [
@@ -144,6 +149,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "cudaErrorNoKernelImageForDevice",
         "with CUDA capability sm_\\d+ is not compatible with the current PyTorch installation"
       ],
+      "contextScope": "traceback",
       "title": "The image's CUDA code was not built for this GPU architecture",
       "explanation": "PyTorch or the engine's compiled extensions in this image contain no SASS for this GPU's compute capability and no PTX the driver can JIT (typical for new architectures such as Blackwell sm_100/sm_120 on images built with CUDA 12.6 or older). No serving option avoids it: use an image built for this architecture (e.g. a cu128+ build).",
       "remedies": [],
@@ -162,8 +168,10 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "cudaErrorStreamCaptureInvalidated"
       ],
       "context": [
-        "speculative|\\bmtp\\b|eagle|drafter|spec_decode|num_speculative_tokens"
+        "speculative[-_ ]config[=:\\x27\" ]+(?!None)|num_speculative_tokens|speculative decoding",
+        "\\bmtp\\b|Detected MTP model|Loading drafter model|eagle|spec_decode"
       ],
+      "contextScope": "log",
       "title": "MTP speculative decoding breaks FULL CUDA graph capture (Triton kernel loaded during capture)",
       "explanation": "With MTP speculative decoding, capturing FULL CUDA graphs runs the draft path's Triton kernels (e.g. the gated delta-net update) for the first time inside the capture. Loading a Triton kernel calls cuModuleLoadData, which the driver forbids while a stream is capturing. PIECEWISE graphs keep those ops outside the captured region.",
       "remedies": [
@@ -191,6 +199,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "operation failed due to a previous error during capture",
         "Cuda graph capture failed|CUDA graph capture failed|Capture cuda graph failed"
       ],
+      "contextScope": "traceback",
       "title": "An operation that is not allowed during CUDA graph capture ran while capturing",
       "explanation": "While the engine captured CUDA graphs, a kernel load, host synchronisation, allocation or collective ran on the capturing stream, which the driver forbids. Capturing smaller (piecewise) graphs or running eagerly avoids it.",
       "remedies": [
@@ -216,6 +225,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Not enough memory\\. Please try to increase --mem-fraction-static",
         "insufficient memory for KV cache|available KV cache memory .* is (?:negative|insufficient)"
       ],
+      "contextScope": "traceback",
       "title": "The KV cache does not fit in the memory left after the model",
       "explanation": "After the weights and activation profiling, the memory the engine may use (gpu_memory_utilization / mem-fraction-static of the GPU) leaves too little for the KV cache of one request at the configured maximum context length. Shorten the context or let the engine use more of the GPU.",
       "remedies": [
@@ -245,6 +255,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "cudaErrorMemoryAllocation",
         "CUBLAS_STATUS_ALLOC_FAILED"
       ],
+      "contextScope": "traceback",
       "title": "The GPU ran out of memory",
       "explanation": "A CUDA allocation failed: the weights, activations, CUDA graphs and KV cache together need more than the GPU has (or another process holds part of it). Leave more headroom, shorten the context, or spread the model over more GPUs.",
       "remedies": [
@@ -272,6 +283,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Out of request slots",
         "runs out of memory\\. Please set a smaller number for `?--max-running-requests"
       ],
+      "contextScope": "traceback",
       "title": "The engine's request or token pool ran out while serving",
       "explanation": "The memory pool sized at startup for requests (and their KV tokens) was exhausted by the running batch. The server was up, then failed under load: allow fewer concurrent requests, or shorter contexts, so the pool covers the peak.",
       "remedies": [
@@ -294,6 +306,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Model architectures? .* failed to be inspected",
         "Architecture \\S+ not supported"
       ],
+      "contextScope": "traceback",
       "title": "The engine in this image does not support the model's architecture",
       "explanation": "The architecture named in the checkpoint's config.json is not in the engine's model registry (or could not be imported). The image's engine is too old for this model, or the model needs custom code.",
       "remedies": [
@@ -314,6 +327,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "model type `?[\\w-]+`? but Transformers does not recognize",
         "model_type.*(?:is not|isn't) (?:supported|recognized)"
       ],
+      "contextScope": "traceback",
       "title": "The image's transformers library does not know the model type",
       "explanation": "The checkpoint's model_type is newer than the transformers version in the image, so the configuration cannot even be read. Use an image with a newer transformers (or engine) release.",
       "remedies": [],
@@ -328,6 +342,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "patterns": [
         "FlashAttention only supports Ampere GPUs or newer"
       ],
+      "contextScope": "traceback",
       "title": "FlashAttention needs an Ampere (sm_80) or newer GPU",
       "explanation": "The FlashAttention kernels refuse to run on pre-Ampere GPUs (Turing, Volta). Choose an attention backend that supports this GPU for the language model and the vision encoder.",
       "remedies": [
@@ -355,6 +370,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "backend .* (?:is )?not supported (?:on|for) (?:this|the current) (?:GPU|device|platform|configuration)",
         "No valid attention backend"
       ],
+      "contextScope": "traceback",
       "title": "The requested attention backend is not supported for this GPU, model or configuration",
       "explanation": "The engine checked the attention backend that was asked for against the GPU's compute capability, the model's head size and dtype, and rejected it. Let the engine pick (auto) or choose a portable backend.",
       "remedies": [
@@ -376,6 +392,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "patterns": [
         "DeepGEMM backend is not available"
       ],
+      "contextScope": "traceback",
       "title": "The FP8 DeepGEMM kernels are missing or outdated in the image",
       "explanation": "The engine selected DeepGEMM for FP8 linear layers during warm-up, but the deep_gemm package in the image is missing or too old. Use an image that ships a matching deep_gemm, or a non-FP8 checkpoint.",
       "remedies": [],
@@ -391,6 +408,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "quantization method \\S+ is not supported for the current GPU",
         "Minimum capability: \\d+\\. *Current capability: \\d+"
       ],
+      "contextScope": "traceback",
       "title": "The checkpoint's quantization method is not supported on this GPU",
       "explanation": "The model's quantization kernels (e.g. FP8, Marlin, AWQ) need a newer compute capability than this GPU has. Use a checkpoint with a different quantization, or another GPU.",
       "remedies": [],
@@ -404,6 +422,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "NCCL error.*unhandled system error",
         "ncclSystemError"
       ],
+      "contextScope": "traceback",
       "title": "NCCL failed to set up communication between GPUs (unhandled system error)",
       "explanation": "NCCL could not create its communicator. In containers this is most often too small a shared memory segment (/dev/shm is 64 MB by default), blocked peer-to-peer/IPC between GPUs, or a network interface NCCL cannot use. Run the container with --ipc=host (or a large --shm-size); NCCL_DEBUG=INFO names the failing call.",
       "remedies": [
@@ -426,6 +445,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "ProcessGroupNCCL.*(?:Watchdog caught collective operation timeout|timed out)",
         "NCCL communicator was aborted"
       ],
+      "contextScope": "traceback",
       "title": "An NCCL collective between GPUs failed",
       "explanation": "A collective operation between the tensor-parallel workers failed or timed out: a worker died, peer-to-peer access is broken, or the NCCL and driver versions disagree.",
       "remedies": [
@@ -449,6 +469,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "unsupported display driver / cuda driver combination",
         "CUDA initialization: .*driver"
       ],
+      "contextScope": "traceback",
       "title": "The host's NVIDIA driver is too old for the CUDA runtime in the image",
       "explanation": "The image's CUDA runtime (and PyTorch build) needs a newer driver than the runner has, and CUDA forward compatibility does not apply to this GPU. Upgrade the runner's driver, or use an image built for an older CUDA version.",
       "remedies": [],
@@ -464,6 +485,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Driver/library version mismatch",
         "NVML library version mismatch"
       ],
+      "contextScope": "traceback",
       "title": "The loaded kernel driver and the user-space NVIDIA libraries differ in version",
       "explanation": "The runner's NVIDIA kernel module and its user-space libraries (injected into the container) are from different driver releases, usually after a driver upgrade without a reboot. Reboot the runner or reload the nvidia kernel modules.",
       "remedies": [],
@@ -479,6 +501,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Torch not compiled with CUDA enabled",
         "Failed to infer device type"
       ],
+      "contextScope": "traceback",
       "title": "The engine found no usable GPU in the container",
       "explanation": "PyTorch inside the container sees no CUDA device: the container was started without GPUs, the NVIDIA container runtime did not inject the driver, or CUDA_VISIBLE_DEVICES hides them.",
       "remedies": [],
@@ -492,6 +515,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "\\.so: undefined symbol",
         "undefined symbol: _Z"
       ],
+      "contextScope": "traceback",
       "title": "A compiled extension does not match the PyTorch in the image (undefined symbol)",
       "explanation": "The engine's compiled extension (e.g. vllm/_C.abi3.so) was built against a different PyTorch (or CUDA) than the one installed, so the dynamic loader cannot resolve its symbols. The image is inconsistent; rebuild it or use a published one.",
       "remedies": [],
@@ -510,6 +534,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "cannot open shared object file: No such file or directory",
         "Failed to import from vllm\\._C"
       ],
+      "contextScope": "traceback",
       "title": "A Python module or shared library the engine needs cannot be imported",
       "explanation": "The engine failed to import one of its dependencies: a package missing from the image, a version that lacks a name, or a shared library (e.g. libcudart, libnccl) that is not on the loader path.",
       "remedies": [],
@@ -524,6 +549,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Tensor parallel size \\(\\d+\\) cannot be larger than the number of available GPUs",
         "World size \\(\\d+\\) is larger than the number of available GPUs"
       ],
+      "contextScope": "traceback",
       "title": "Tensor parallelism asks for more GPUs than the container has",
       "explanation": "The tensor-parallel degree is larger than the number of GPUs visible to the engine. Lease more GPUs for the cell or lower tensor_parallel.",
       "remedies": [
@@ -545,6 +571,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "401 Client Error",
         "is not a local folder and is not a valid model identifier"
       ],
+      "contextScope": "traceback",
       "title": "The model cannot be downloaded from the Hugging Face Hub (gated, private or misspelt)",
       "explanation": "The Hub refused the model: it is gated and the token has not been granted access, the token is missing in the container, or the repository id is wrong. Set HF_TOKEN on the runner and accept the model's licence.",
       "remedies": [],
@@ -559,6 +586,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "LocalEntryNotFoundError",
         "Max retries exceeded with url: /api/models"
       ],
+      "contextScope": "traceback",
       "title": "The Hugging Face Hub could not be reached to fetch the model",
       "explanation": "The container had no network path to the Hub (or HF_HUB_OFFLINE is set) and the weights are not in the mounted cache. Mount a pre-filled HF cache or allow network access.",
       "remedies": [],
@@ -572,6 +600,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "\\[Errno 98\\]",
         "address already in use"
       ],
+      "contextScope": "traceback",
       "title": "The server's port is already taken inside the container's network",
       "explanation": "The HTTP server could not bind its port because another process (often a previous server left running with host networking) holds it.",
       "remedies": [],
@@ -584,6 +613,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "patterns": [
         "No space left on device"
       ],
+      "contextScope": "traceback",
       "title": "The disk filled up while the engine wrote weights or caches",
       "explanation": "Downloading weights or writing the compile cache ran out of space on the container's or the mounted cache's filesystem. Free space on the runner or point the caches at a larger volume.",
       "remedies": [],

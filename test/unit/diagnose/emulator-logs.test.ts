@@ -1,0 +1,50 @@
+// The classifier on the emulator's startup logs: triage under --emulate depends on the emulated
+// failures being recognised as the same signatures as the real ones (the seeds).
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { graphCaptureLines, startupTimeline } from '../../../harness/diagnose/phases.ts';
+import { startEmulator } from '../../../harness/emulator/server.ts';
+import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { config, SEED_000, SEED_001, SEED_002 } from '../emulator/fixtures.ts';
+
+async function startupLog(cfg: EmulatorConfig, argv: string[]): Promise<string> {
+  const lines: string[] = [];
+  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env: {} });
+  await Promise.race([h.exited, h.ready]);
+  await h.close();
+  return lines.join('\n');
+}
+
+const MTP = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
+const TEXT_000 = { ...SEED_000, model: { ...SEED_000.model, architecture: 'Qwen3ForCausalLM', modalities: ['text' as const] } };
+
+describe('classifier on emulated vLLM startups', () => {
+  it.each([
+    ['seed 001 vision encoder', SEED_001, ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'], 'ptx-toolchain-vision-encoder', 'profile'],
+    ['seed 000 language model', TEXT_000, ['vllm', 'serve', 'Qwen/Qwen3-8B'], 'ptx-toolchain-attention', 'compile'],
+    ['seed 002 MTP capture', SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP], 'graph-capture-mtp-triton', 'graph-capture'],
+  ])('%s → %s', async (_name, cfg, argv, signature, phase) => {
+    const d = classifyLog(await startupLog(cfg, argv));
+    expect(d.signature).toBe(signature);
+    expect(d.phase).toBe(phase);
+  });
+
+  it('a VL model whose language model fails is not blamed on the vision encoder', async () => {
+    const d = classifyLog(await startupLog(SEED_000, ['vllm', 'serve', 'Qwen/Qwen3-VL-8B', '--mm-encoder-attn-backend', 'TORCH_SDPA']));
+    expect(d.signature).toBe('ptx-toolchain-attention');
+  });
+
+  it('a healthy emulated start is healthy, with its timeline and capture lines', async () => {
+    const log = await startupLog(SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP, '--compilation-config', '{"cudagraph_mode":"PIECEWISE"}']);
+    expect(classifyLog(log).category).toBe('healthy');
+    expect(startupTimeline(log).map((p) => p.name)).toEqual(expect.arrayContaining(['weights', 'model-load', 'kv-cache', 'graph-capture', 'ready']));
+    expect(graphCaptureLines(log).length).toBeGreaterThan(0);
+  });
+
+  it('an emulated OOM and an unknown architecture are recognised', async () => {
+    const big = config({ model: { sizeGiB: 200 } });
+    expect(classifyLog(await startupLog(big, ['vllm', 'serve', 'big/model'])).category).toBe('oom');
+    const unknown = config({ traits: { unknown_architectures: ['Qwen3ForCausalLM'] } });
+    expect(classifyLog(await startupLog(unknown, ['vllm', 'serve', 'Qwen/Qwen3-8B'])).signature).toBe('transformers-unknown-model-type');
+  });
+});
