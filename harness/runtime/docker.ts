@@ -98,7 +98,7 @@ export class DockerRuntime implements ContainerRuntime {
             : {}),
         },
       });
-      return { id: c.id, hostPort: null, address: null };
+      return { id: c.id, containerPort: spec.port, hostPort: null, address: null };
     } catch (e) {
       throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
     }
@@ -113,7 +113,7 @@ export class DockerRuntime implements ContainerRuntime {
     }
     try {
       const info = await c.inspect();
-      const bindings = Object.values(info.NetworkSettings?.Ports ?? {})[0];
+      const bindings = info.NetworkSettings?.Ports?.[`${handle.containerPort}/tcp`];
       const hostPort = bindings?.[0]?.HostPort ? Number(bindings[0].HostPort) : null;
       // Readiness and probes go through the loopback port mapping only: the bridge address is not
       // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.

@@ -53,6 +53,8 @@ export interface ContainerSpec {
 
 export interface ContainerHandle {
   id: string;
+  /** The container port the server listens on (spec.port). */
+  containerPort: number;
   /** Host port mapped to spec.port (after start). */
   hostPort: number | null;
   /** Container's bridge address, when the runtime exposes one. */
