@@ -67,6 +67,16 @@ export async function preflightPaths(paths: string[], gpu: GpuSpec, driverCuda: 
   return preflightLibraries(libs, gpu, driverCuda);
 }
 
+/** MATRIX_CONTAINER_LABELS="k=v,k=v": extra labels for the never-started container (tests set matrix.test=1). */
+function extraLabels(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of (process.env.MATRIX_CONTAINER_LABELS ?? '').split(',')) {
+    const i = kv.indexOf('=');
+    if (i > 0) out[kv.slice(0, i).trim()] = kv.slice(i + 1).trim();
+  }
+  return out;
+}
+
 function gpuOrUsage(name: string | undefined): GpuSpec {
   if (!name) throw new UsageError('matrix preflight: --gpu is required', 'name a GPU of the catalog, e.g. --gpu thor (see `matrix gpus --catalog`)');
   const gpu = findGpu(name);
@@ -103,7 +113,7 @@ export const command = defineCommand({
     if (values.image !== undefined) {
       subject = `image ${values.image}`;
       try {
-        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false });
+        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
       } catch (e) {
         if (e instanceof InfraError) throw e;
         throw new InfraError('infra-other', `cannot read image ${values.image}: ${(e as Error).message}`, 'check that the Docker engine runs and the image is present', 'preflight');
