@@ -21,7 +21,7 @@ async function buildImage(tag: string, fixture: string): Promise<void> {
   ctx.entry({ name: 'Dockerfile' }, `FROM scratch\nCOPY lib.so /${LIB_PATH}\n`);
   ctx.entry({ name: 'lib.so' }, readFileSync(`${root}test/fixtures/fatbin/${fixture}`));
   ctx.finalize();
-  const stream = await docker.buildImage(ctx, { t: tag, labels: { 'matrix.test': '1' }, rm: true, forcerm: true });
+  const stream: NodeJS.ReadableStream = await docker.buildImage(ctx as unknown as NodeJS.ReadableStream, { t: tag, labels: { 'matrix.test': '1' }, rm: true, forcerm: true });
   await new Promise<void>((resolve, reject) =>
     docker.modem.followProgress(stream, (err: Error | null, out: Array<{ error?: string }>) => {
       const failed = out?.find((o) => o.error);
