@@ -5,7 +5,7 @@
 import type { Diagnosis, EvidenceLine } from './types.ts';
 import { INFRA_SIGNATURES, SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isExceptionLine, isReadyLine, isWrapperLine, readLog, type LogLine } from './log-lines.ts';
-import { phaseAt } from './phase-at.ts';
+import { phaseAt, phaseFromFrames } from './phase-at.ts';
 
 export { signatureById } from './knowledge-base.ts';
 
@@ -106,7 +106,7 @@ function fromSignature(lines: LogLine[], m: Match): Diagnosis {
     signature: s.id,
     title: s.title,
     explanation: s.explanation,
-    phase: phaseAt(lines, m.index) ?? s.phase,
+    phase: phaseFromFrames(lines, blockStart(lines, m.index), m.index) ?? phaseAt(lines, m.index) ?? s.phase,
     evidence: evidence(lines, [m.index, exceptionNear(lines, m.index), m.contextIndex], [...s.patternRes, ...(s.contextRes ?? [])]),
     remedies: s.remedies.map((r) => ({ ...r })),
     links: [...s.links],
@@ -138,7 +138,7 @@ function unrecognised(lines: LogLine[], i: number, wrapperOnly: boolean): Diagno
     explanation: wrapperOnly
       ? 'Only an error that points at an earlier root cause was found; the log is probably truncated. Look at the full container log (every process and rank).'
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
-    phase: phaseAt(lines, i),
+    phase: phaseFromFrames(lines, blockStart(lines, i), i) ?? phaseAt(lines, i),
     evidence: [evidenceOf(l)],
     remedies: [],
     links: [],

@@ -11,6 +11,22 @@ const MARKERS: Array<[string, RegExp]> = [
   ['load', /Loading safetensors checkpoint shards|Starting to load model|Load weight begin|Loading drafter model/i],
 ];
 
+/** Frames of a traceback that name the startup step it failed in, most specific first. */
+const FRAMES: Array<[string, RegExp]> = [
+  ['graph-capture', /\bin (?:capture_model|_capture_cudagraphs|capture_one_batch_size|capture)\b|cuda_graph_runner\.py/],
+  ['profile', /\bin (?:profile_run|determine_available_memory|determine_num_available_blocks)\b/],
+  ['kv-cache', /\bin (?:_initialize_kv_caches|initialize_kv_cache|init_memory_pool)\b/],
+  ['load', /\bin (?:load_model|load_weights|get_model)\b/],
+];
+
+/** The phase named by the frames of the traceback between from and index, or null. */
+export function phaseFromFrames(lines: readonly LogLine[], from: number, index: number): string | null {
+  for (const [phase, re] of FRAMES) {
+    for (let i = from; i <= index; i++) if (re.test(lines[i]!.text)) return phase;
+  }
+  return null;
+}
+
 export function phaseAt(lines: readonly LogLine[], index: number): string | null {
   for (let i = index - 1; i >= 0; i--) {
     const t = lines[i]!.text;

@@ -401,6 +401,22 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
+      "id": "dtype-unsupported-gpu",
+      "category": "backend-unsupported",
+      "phase": "startup",
+      "patterns": [
+        "Bfloat16 is only supported on GPUs with compute capability of at least",
+        "GPUs with compute capability below \\d+\\.\\d+ are not supported"
+      ],
+      "contextScope": "traceback",
+      "title": "The GPU does not support the model's data type (bfloat16 needs sm_80 or newer)",
+      "explanation": "The checkpoint's dtype (bfloat16) needs an Ampere (sm_80) or newer GPU; Turing and Volta GPUs only compute in float16. Serve the model in float16 (the engine's dtype flag), or use a newer GPU.",
+      "remedies": [],
+      "links": [
+        "https://github.com/vllm-project/vllm/issues/1157"
+      ]
+    },
+    {
       "id": "quantization-unsupported-gpu",
       "category": "backend-unsupported",
       "phase": "startup",

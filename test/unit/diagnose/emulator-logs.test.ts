@@ -20,10 +20,10 @@ const TEXT_000 = { ...SEED_000, model: { ...SEED_000.model, architecture: 'Qwen3
 
 describe('classifier on emulated vLLM startups', () => {
   it.each([
-    ['seed 001 vision encoder', SEED_001, ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'], 'ptx-toolchain-vision-encoder', 'profile'],
-    ['seed 000 language model', TEXT_000, ['vllm', 'serve', 'Qwen/Qwen3-8B'], 'ptx-toolchain-attention', 'compile'],
-    ['seed 002 MTP capture', SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP], 'graph-capture-mtp-triton', 'graph-capture'],
-  ])('%s → %s', async (_name, cfg, argv, signature, phase) => {
+    { name: 'seed 001 vision encoder', cfg: SEED_001, argv: ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'], signature: 'ptx-toolchain-vision-encoder', phase: 'profile' },
+    { name: 'seed 000 language model', cfg: TEXT_000, argv: ['vllm', 'serve', 'Qwen/Qwen3-8B'], signature: 'ptx-toolchain-attention', phase: 'profile' },
+    { name: 'seed 002 MTP capture', cfg: SEED_002, argv: ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP], signature: 'graph-capture-mtp-triton', phase: 'graph-capture' },
+  ])('$name → $signature in $phase', async ({ cfg, argv, signature, phase }) => {
     const d = classifyLog(await startupLog(cfg, argv));
     expect(d.signature).toBe(signature);
     expect(d.phase).toBe(phase);
