@@ -9,6 +9,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   run: () => import('./run.ts'),
   report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
+  diagnose: () => import('./diagnose.ts'),
   merge: () => import('./merge.ts'),
   emulator: () => import('./emulator.ts'),
   gpus: () => import('./gpus.ts'),
