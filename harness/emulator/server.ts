@@ -45,7 +45,10 @@ export interface EmulatorHandle {
 
 /** Fill in the traits' defaults (a config may come from JSON written by anyone). */
 export function normaliseConfig(config: EmulatorConfig): EmulatorConfig {
-  return { ...config, traits: EmulatorTraits.parse(config.traits ?? {}) };
+  const traits = EmulatorTraits.parse(config.traits ?? {});
+  // The image's traits may pin the driver a GPU runs with (matrix `emulate.driver_cuda`).
+  const driverCuda = traits.driver_cuda[config.gpu.name] ?? config.gpu.driverCuda;
+  return { ...config, traits, gpu: { ...config.gpu, driverCuda } };
 }
 
 function parseCommand(opts: StartOptions, env: Record<string, string>): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
