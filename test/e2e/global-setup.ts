@@ -21,6 +21,7 @@ export default async function setup(project: TestProject): Promise<void> {
     throw new Error(
       `The end-to-end tests need a Docker engine at ${process.env.DOCKER_HOST ?? '/var/run/docker.sock'}, and it does not answer (${(e as Error).message}).\n` +
         '  Start one: sudo dockerd &   — or run scripts/setup.sh',
+      { cause: e },
     );
   }
   try {
