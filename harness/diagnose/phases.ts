@@ -49,6 +49,9 @@ class TimelineBuilder {
     if (!p) {
       p = { name, startS: this.now(), durationS: null, detail: {} };
       this.phases.set(name, p);
+    } else if (p.startS === null) {
+      // first seen on a line without a timestamp (a progress bar): start at the first timed line about it
+      p.startS = this.now();
     }
     return p;
   }
