@@ -42,6 +42,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const stop = () => {
+    // uvicorn's shutdown lines, as the real servers print them on SIGTERM.
+    const prefix = handle.args?.engine === 'sglang' ? '' : '(APIServer pid=1) ';
+    for (const l of ['Shutting down', 'Waiting for application shutdown.', 'Application shutdown complete.', 'Finished server process [1]']) {
+      process.stdout.write(`${prefix}INFO:     ${l}\n`);
+    }
     void handle.close();
   };
   process.on('SIGTERM', stop);
