@@ -2,8 +2,8 @@
 // arrival time; TTFT, ITL, TPOT and e2e percentiles come from latency.ts.
 // Options: { sequential: 5, concurrent: 4, max_tokens: 32, prompt, warmup: true }.
 // A warm-up request (label "warmup", stored but left out of every figure) goes first: the
-// process's first fetch pays for loading the HTTP stack and opening the connection (~100 ms),
-// which is the harness's cost, not the server's.
+// process's first fetch pays for loading the HTTP stack, compiling the streaming path and
+// opening the connection (~100 ms measured), which is the harness's cost, not the server's.
 // Figures: seq_ttft_p50_ms … seq_e2e_p99_ms, seq_output_tokens_per_s, and the same with conc_.
 import { z } from 'zod';
 import { streamChat } from './client.ts';
@@ -33,7 +33,7 @@ async function runStream(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResu
   const o = parseOptions('stream', StreamOptions, ctx.options);
   const body = { model: ctx.model, messages: [{ role: 'user' as const, content: o.prompt }], temperature: 0, max_tokens: o.max_tokens };
   if (o.warmup) {
-    const w = await streamChat(ctx, { ...body, max_tokens: 1 }, 'warmup');
+    const w = await streamChat(ctx, body, 'warmup');
     r.requests.push(w.timing);
     if (w.error) r.evidence.push(`warm-up request failed: ${w.error.message}`);
   }
