@@ -44,6 +44,7 @@ export function cellTitle(c: EmbeddedCell): string {
   if (c.reason) lines.push(c.reason);
   const fix = fixText(c);
   if (fix) lines.push(`triage: fixed by ${fix}`);
+  if (c.prediction) lines.push(`preflight predicted ${c.prediction.verdict}: ${c.prediction.detail}`);
   return lines.join('\n');
 }
 

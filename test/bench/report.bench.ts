@@ -1,6 +1,8 @@
 // B6, the report at scale: 365 runs × 500 cells × 4 probes. Measures render time, HTML size and
 // time to interactive in Chromium (navigation start → grid drawn and handlers attached), plus the
-// time to open a cell panel. `benchReport()` returns the figures for the bench runner.
+// time to open a cell panel. `benchReport()` returns the figures for the bench runner;
+// `benchReport({ fromDb: true })` first writes (once, cached in the temp dir) a store database at
+// that scale and measures loadReportData too. CLI: `npx tsx test/bench/report.bench.ts [--db]`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,9 @@ import { chromium } from '@playwright/test';
 import { scaleReportData, type ScaleOptions } from '../fixtures/report/generate.ts';
 import { buildPageAssets } from '../../reports/page-assets.ts';
 import { writeReport } from '../../reports/write.ts';
+import { loadReportData } from '../../harness/store/report-data.ts';
+import type { ReportData } from '../../reports/data.ts';
+import { scaleDb } from './report-db.ts';
 
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -16,6 +21,14 @@ export const CHROMIUM = {
 };
 
 export interface ReportBenchFigures {
+  /** 'database': loaded from a store written at scale (what `matrix report` does); 'fixture': the ReportData directly. */
+  source: 'database' | 'fixture';
+  /** Building the scale database (0 when cached from an earlier bench). */
+  dbBuildMs: number;
+  /** loadReportData over all runs (database source only). */
+  loadMs: number;
+  /** load + render + write: the work of `matrix report` without process start-up. */
+  reportMs: number;
   cells: number;
   runs: number;
   assetBuildMs: number;
@@ -27,15 +40,29 @@ export interface ReportBenchFigures {
   goals: { renderMs: number; htmlBytes: number; interactiveMs: number };
 }
 
-export async function benchReport(opts: ScaleOptions & { loads?: number } = {}): Promise<ReportBenchFigures> {
-  const data = scaleReportData(opts);
+export async function benchReport(opts: ScaleOptions & { loads?: number; fromDb?: boolean } = {}): Promise<ReportBenchFigures> {
+  let data: ReportData;
+  let dbBuildMs = 0;
+  let loadMs = 0;
+  let logSources: Record<string, string> = {};
+  if (opts.fromDb) {
+    const db = scaleDb(opts);
+    dbBuildMs = db.builtMs;
+    const t0 = performance.now();
+    const loaded = loadReportData(db.path, { runs: opts.runs ?? 365 });
+    loadMs = Math.round(performance.now() - t0);
+    data = loaded.data;
+    logSources = loaded.logSources;
+  } else {
+    data = scaleReportData(opts);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'report-bench-'));
   try {
     let t = performance.now();
     buildPageAssets();
     const assetBuildMs = performance.now() - t;
     t = performance.now();
-    const written = writeReport(data, dir);
+    const written = writeReport(data, dir, { logSources });
     const renderMs = performance.now() - t;
     const browser = await chromium.launch({ ...CHROMIUM, headless: true });
     const loads: number[] = [];
@@ -60,6 +87,7 @@ export async function benchReport(opts: ScaleOptions & { loads?: number } = {}):
     }
     loads.sort((a, b) => a - b);
     return {
+      source: opts.fromDb ? 'database' : 'fixture', dbBuildMs, loadMs, reportMs: loadMs + Math.round(renderMs),
       cells: data.cells.length, runs: data.runs.length, assetBuildMs: Math.round(assetBuildMs), renderMs: Math.round(renderMs),
       htmlBytes: written.bytes, interactiveMs: loads[loads.length >> 1]!, openPanelMs,
       goals: { renderMs: 5000, htmlBytes: 15 * 1024 * 1024, interactiveMs: 2000 },
@@ -70,5 +98,5 @@ export async function benchReport(opts: ScaleOptions & { loads?: number } = {}):
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchReport().then((f) => console.log(JSON.stringify(f, null, 2)));
+  benchReport({ fromDb: process.argv.includes('--db') }).then((f) => console.log(JSON.stringify(f, null, 2)));
 }

@@ -59,6 +59,10 @@ test('a healthy cell shows its probe figures and a latency trend', async ({ page
   await expect(panel.locator('table.probes tr.other').first()).toContainText('requests');
   await expect(panel.locator('.uplot')).toHaveCount(1);
   await page.screenshot({ path: info.outputPath('healthy-panel.png') });
+  const history = panel.locator('.p-sec').last();
+  await expect(history.locator('h3')).toHaveText(/History — 8 runs/);
+  await history.scrollIntoViewIfNeeded();
+  await history.screenshot({ path: info.outputPath('history.png') });
 });
 
 test('filters hide and show cells, and live in the URL', async ({ page }) => {
