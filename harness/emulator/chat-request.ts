@@ -8,6 +8,8 @@ export interface ChatLimits {
   maxModelLen: number;
   /** Images allowed per prompt (0 when the model has no vision encoder or it is off). */
   maxImages: number;
+  /** The model itself takes images (vLLM then hints at --limit-mm-per-prompt). */
+  modelTakesImages: boolean;
 }
 
 export interface ChatRequest {
@@ -65,7 +67,10 @@ export function prepareChat(raw: unknown, limits: ChatLimits): Prepared {
       lastUserImages = msgImages;
     }
   }
-  if (images.length > limits.maxImages) return bad(`At most ${limits.maxImages} image(s) may be provided in one prompt.`);
+  if (images.length > limits.maxImages) {
+    const hint = limits.modelTakesImages ? ' Set `--limit-mm-per-prompt` to increase this limit.' : '';
+    return bad(`At most ${limits.maxImages} image(s) may be provided in one prompt.${hint}`, 'image');
+  }
   const maxTokensRaw = body.max_completion_tokens ?? body.max_tokens;
   if (maxTokensRaw !== undefined && maxTokensRaw !== null && (typeof maxTokensRaw !== 'number' || !Number.isInteger(maxTokensRaw) || maxTokensRaw < 1)) {
     return bad('max_tokens must be at least 1, got ' + String(maxTokensRaw) + '.', 'max_tokens');

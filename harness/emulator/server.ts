@@ -115,6 +115,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       servedModelName: args.servedModelName,
       maxModelLen: maxModelLenOf(args),
       maxImages: hasVisionEncoder(args, config) ? (args.limitMmPerPrompt?.image ?? 999) : 0,
+      modelTakesImages: config.model.modalities.includes('image'),
     },
     responder: {
       traits: config.traits,

@@ -108,7 +108,7 @@ describe('startEmulator (vLLM personality)', () => {
     expect(await r.json()).toEqual({ error: { message: 'The model `nope` does not exist.', type: 'NotFoundError', param: 'model', code: 404 } });
     const two = await chat(h, { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: solidPng(1, 2, 3) } }, { type: 'image_url', image_url: { url: solidPng(1, 2, 3) } }] }] });
     expect(two.status).toBe(400);
-    expect(((await two.json()) as { error: { message: string } }).error.message).toBe('At most 1 image(s) may be provided in one prompt.');
+    expect(await two.json()).toEqual({ error: { message: 'At most 1 image(s) may be provided in one prompt. Set `--limit-mm-per-prompt` to increase this limit.', type: 'BadRequestError', param: 'image', code: 400 } });
   });
 
   it('counts tokens and speculative decoding in /metrics; greedy text unchanged by MTP', async () => {
