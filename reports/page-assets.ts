@@ -1,7 +1,8 @@
-// Bundles the page's code (reports/page/main.ts, with uPlot and the styles) with esbuild's API,
-// once per process. Works from the sources and from the CLI bundle in dist/.
+// The page's code (reports/page/main.ts, with uPlot and the styles) as one script and one
+// stylesheet, once per process: from dist/report-page.{js,css} when running as the built CLI
+// (scripts/build.mjs writes them), else bundled on the spot with esbuild's API.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,24 @@ export function inlineScript(js: string): string {
   return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
+function assets(rawJs: string, rawCss: string): PageAssets {
+  const js = inlineScript(rawJs);
+  const css = rawCss.replace(/<\/(style)/gi, '<\\/$1');
+  return { js, css, scriptHash: `sha256-${createHash('sha256').update(js).digest('base64')}` };
+}
+
+/** In the CLI bundle (dist/matrix.js), `npm run build` has put the page beside it: no esbuild needed. */
+function prebuilt(): PageAssets | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const js = resolve(here, 'report-page.js');
+  const css = resolve(here, 'report-page.css');
+  if (!existsSync(js) || !existsSync(css)) return null;
+  return assets(readFileSync(js, 'utf8'), readFileSync(css, 'utf8'));
+}
+
 export function buildPageAssets(): PageAssets {
+  if (cached) return cached;
+  cached = prebuilt();
   if (cached) return cached;
   const esbuild = nodeRequire('esbuild') as typeof import('esbuild');
   const entry = pageEntry();
@@ -47,8 +65,6 @@ export function buildPageAssets(): PageAssets {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const js = inlineScript(result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '');
-  const css = (result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '').replace(/<\/(style)/gi, '<\\/$1');
-  cached = { js, css, scriptHash: `sha256-${createHash('sha256').update(js).digest('base64')}` };
+  cached = assets(result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '', result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '');
   return cached;
 }

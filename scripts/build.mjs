@@ -14,6 +14,8 @@ await Promise.all([
     packages: 'external',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   }),
+  // The report page's script and styles (reports/page/), inlined by reports/render.ts.
+  build({ entryPoints: ['reports/page/main.ts'], outfile: 'dist/report-page.js', bundle: true, minify: true, format: 'iife', target: 'es2020', legalComments: 'none', logLevel: 'warning' }),
   existsSync('harness/emulator/main.ts') && build({
     ...common,
     entryPoints: ['harness/emulator/main.ts'],
