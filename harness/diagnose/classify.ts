@@ -20,6 +20,8 @@ const CONTEXT_AFTER = 3;
 /** How far from a matching line its exception line is looked for. */
 const EXCEPTION_NEAR = 12;
 const MAX_EVIDENCE_CHARS = 400;
+/** The header or a frame of a Python traceback. */
+const TRACEBACK = /Traceback \(most recent call last\)|^\s*File "[^"]+", line \d+, in \S+/;
 /** A traceback's source line that raises a message template is not the message itself. */
 const SOURCE_CODE = /^\s*raise\s+\w+\(\s*f?["']/;
 
@@ -154,6 +156,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   let firstWeak: Match | null = null;
   let firstException: number | null = null;
   let firstWrapper: number | null = null;
+  let firstTraceback: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     const m = matchLine(lines, i, sigs);
     if (m && !m.weak) {
@@ -163,6 +166,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
     }
     if (m && !firstWeak) firstWeak = m;
     const l = lines[i]!;
+    if (firstTraceback === null && !isWeak(l) && TRACEBACK.test(l.text)) firstTraceback = i;
     if (isExceptionLine(l) && !isWeak(l)) {
       if (isWrapperLine(l)) firstWrapper ??= i;
       else if (firstException === null && !exceptionFollowedBySignature(lines, i, sigs)) firstException = i;
@@ -171,6 +175,8 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   if (firstException !== null) return unrecognised(lines, firstException, false);
   if (firstWeak && !ready) return fromSignature(lines, firstWeak);
   if (firstWrapper !== null) return unrecognised(lines, firstWrapper, true);
+  // a traceback cut off before its exception: something failed, the log does not say what
+  if (firstTraceback !== null && !ready) return unrecognised(lines, firstTraceback, true);
   return healthy(ready);
 }
 

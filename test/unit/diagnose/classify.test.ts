@@ -79,6 +79,11 @@ describe('classifyLog on noisy logs', () => {
     expect(d.evidence).toEqual([{ line: 1, text: VISION_TRACE[6] }]);
   });
 
+  it('calls a traceback cut off before its exception "other", not healthy', () => {
+    const log = ['INFO 01-11 15:51:18 llm_engine.py:275] # GPU blocks: 229, # CPU blocks: 512', 'Traceback (most recent call last):', '  File "load_llm.py", line 8, in <module>', '    llm = LLM(model=m)'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'other', phase: 'kv-cache', evidence: [{ line: 2, text: 'Traceback (most recent call last):' }] });
+  });
+
   it('calls an unknown exception "other" with the first exception line as evidence', () => {
     const log = ['INFO 01-01 00:00:00 [api_server.py:1] vLLM API server version 0.19.0', 'Traceback (most recent call last):', '  File "x.py", line 1', "KeyError: 'rope_scaling'", 'RuntimeError: Engine core initialization failed. See root cause above.'].join('\n');
     const d = classifyLog(log);
