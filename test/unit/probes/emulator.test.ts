@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
 import { EmulatorTraits, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { imageProbe } from '../../../harness/probes/image.ts';
 import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { parseMetrics, readValue } from '../../../harness/probes/metrics.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';
@@ -13,12 +14,12 @@ import { cell, context } from './context.ts';
 const MODEL = 'Qwen/Qwen3.5-0.8B';
 const SPEC_ARGS = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
 
-function config(traits: Record<string, unknown>): EmulatorConfig {
+function config(traits: Record<string, unknown>, modalities: Array<'text' | 'image'> = ['text']): EmulatorConfig {
   return {
     engine: 'vllm',
     traits: EmulatorTraits.parse({ startup: { weights_s: 0, compile_s: 0, graphs_s: 0 }, ...traits }),
     gpu: { name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '13.0', count: 1 },
-    model: { architecture: null, sizeGiB: 2, modalities: ['text'], mtp: true },
+    model: { architecture: null, sizeGiB: 2, modalities, mtp: true },
   };
 }
 
@@ -27,9 +28,9 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((h) => h.close()));
 });
 
-async function emulator(traits: Record<string, unknown>, extraArgs: string[] = []): Promise<{ h: EmulatorHandle; log: string[] }> {
+async function emulator(traits: Record<string, unknown>, extraArgs: string[] = [], modalities: Array<'text' | 'image'> = ['text']): Promise<{ h: EmulatorHandle; log: string[] }> {
   const log: string[] = [];
-  const h = await startEmulator({ argv: ['vllm', 'serve', MODEL, '--port', '0', ...extraArgs], config: config(traits), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
+  const h = await startEmulator({ argv: ['vllm', 'serve', MODEL, '--port', '0', ...extraArgs], config: config(traits, modalities), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
   running.push(h);
   expect(await h.ready).toBe(true);
   return { h, log };
@@ -70,6 +71,26 @@ describe('stream probe against the emulator', () => {
     const { h: h2 } = await emulator({ faults: { hang_mid_stream_after_chunks: 2 } });
     const hung = await streamProbe.run(context(h2.url, { model: MODEL, timeoutMs: 500, options: { sequential: 1, concurrent: 0, warmup: false } }));
     expect(hung.assertions[0]!.message).toMatch(/^seq-0: timed out after 500 ms \(stream stalled after 3 chunks/);
+  });
+});
+
+describe('text and image probes against the emulator', () => {
+  it('text passes; image passes on a vision model with 3 images per prompt', async () => {
+    const { h } = await emulator({}, ['--limit-mm-per-prompt', '{"image":3}'], ['text', 'image']);
+    expect((await textProbe.run(context(h.url, { model: MODEL }))).verdict).toBe('pass');
+    const res = await imageProbe.run(context(h.url, { model: MODEL, modalities: ['text', 'image'], cellOptions: { limit_mm_per_prompt: { image: 3 } } }));
+    expect(res.assertions.map((a) => `${a.name}:${a.ok}`)).toEqual(['png-red:true', 'png-green:true', 'png-blue:true', 'jpeg-blue:true', 'multi-3:true']);
+    expect(res.verdict).toBe('pass');
+  });
+
+  it('a server that allows one image per prompt rejects two with HTTP 400, which the probe reports', async () => {
+    const { h } = await emulator({}, ['--limit-mm-per-prompt', '{"image":1}'], ['text', 'image']);
+    const res = await imageProbe.run(context(h.url, { model: MODEL, modalities: ['text', 'image'], cellOptions: { limit_mm_per_prompt: { image: 2 } }, options: { colours: ['red'], jpeg: false } }));
+    expect(res.assertions[0]!.ok).toBe(true);
+    expect(res.verdict).toBe('fail');
+    expect(res.assertions[1]).toMatchObject({ name: 'multi-2', ok: false });
+    expect(res.assertions[1]!.message).toMatch(/^multi-2: HTTP 400 from POST /);
+    expect(res.requests[1]!.status).toBe(400);
   });
 });
 
