@@ -58,6 +58,7 @@ function td(c: EmbeddedCell | undefined, open: string | null): HTMLTableCellElem
 }
 
 export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
+  if (app.data.cells.length === 0) return h('p', { class: 'empty-state' }, 'No cells yet: this database holds no finished run. Run `matrix run` first.');
   if (cells.length === 0) return h('p', { class: 'empty-state' }, 'No cell matches the filters.');
   const rows = app.state.pivot ? IMAGE_GPU : MODEL_FLAGS;
   const cols = app.state.pivot ? MODEL_FLAGS : IMAGE_GPU;

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { writeReport } from '../../reports/write.ts';
 import { SEED_IDS } from '../fixtures/report/generate.ts';
 import { cellSel, openReport, seedsReport } from './seeds-report.ts';
 
@@ -142,4 +147,17 @@ test.describe('dark scheme', () => {
     expect(bg).toBe('rgb(15, 19, 23)');
     await page.screenshot({ path: info.outputPath('dark-panel.png') });
   });
+});
+
+test('an empty report (no runs yet) renders without errors', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'empty-report-'));
+  const { index } = writeReport({ generatedAt: '2026-11-22T00:00:00Z', runs: [], cells: [], history: {}, regressions: [], fixed: [], flaky: [], formulas: {} }, dir);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(index).href);
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('.empty-state')).toContainText('No cells yet');
+  await page.click('[data-tab=trends]');
+  await page.click('[data-tab=failures]');
+  expect(errors).toEqual([]);
 });
