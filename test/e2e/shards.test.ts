@@ -3,14 +3,13 @@
 // so they never share a GPU slot), `matrix merge` joins them into exactly the cells and verdicts of
 // one unsharded run, a second merge changes nothing, and a second night whose image regressed
 // shows up as a regression in the report rendered from the merged history.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EmbeddedReport } from '../../reports/embedded.ts';
 import { openDb } from '../../harness/store/db.ts';
 import { loadReport } from '../../harness/store/report-data.ts';
+import { contentHash } from '../unit/store/content-hash.ts';
 import { cli, containersOfRun, parseRun, query, ROOT, workdir, writeMatrix, type CliResult } from './support/matrix-cli.ts';
 
 const SEEDS = join(ROOT, 'matrix/seeds.yaml');
@@ -28,15 +27,6 @@ interface CellRow {
   attempts: number;
 }
 const cellsOf = (db: string, run: string) => query<CellRow>(db, 'SELECT cell_id, verdict, category, signature, attempts FROM cells WHERE run_id = ? ORDER BY cell_id', run);
-
-const TABLES = ['runs', 'cells', 'attempts', 'phases', 'timeline', 'probes', 'requests', 'fingerprints', 'predictions'];
-function contentHash(path: string): string {
-  const db = new Database(path, { readonly: true });
-  const h = createHash('sha256');
-  for (const t of TABLES) h.update(t + JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()));
-  db.close();
-  return h.digest('hex');
-}
 
 const ok = (r: CliResult, what: string) => expect(r.code, `${what} exited ${r.code}\n${r.stderr.slice(-3000)}`).toBe(0);
 const run = (file: string, runId: string, db: string, out: string, extra: string[] = []) =>

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,8 @@ import { openDb, type Db } from '../../../harness/store/db.ts';
 import { combineRuns, mergeDatabases } from '../../../harness/store/merge.ts';
 import { regressions } from '../../../harness/store/queries.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
+import { contentHash, TABLES } from './content-hash.ts';
 
-const TABLES = ['runs', 'cells', 'attempts', 'phases', 'timeline', 'probes', 'requests', 'fingerprints', 'predictions'];
 
 function cell(id: string): Cell {
   const [image, gpu] = id.split('/') as [string, string];
@@ -112,15 +111,6 @@ function counts(path: string): Record<string, number> {
   const out = Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));
   db.close();
   return out;
-}
-
-/** Content hash over every row of every table, in key order. */
-function contentHash(path: string): string {
-  const db = new Database(path, { readonly: true });
-  const h = createHash('sha256');
-  for (const t of TABLES) h.update(t + JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()));
-  db.close();
-  return h.digest('hex');
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'merge-'));
