@@ -48,7 +48,8 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
   let emitted = 0;
   let last = t0;
   for (let i = 0; i < plan.groups.length; i++) {
-    await ctx.at(t0 + ttft + i * itl);
+    // On schedule, but never catching up in a burst after a stall: a real engine's steps keep their pace.
+    await ctx.at(i === 0 ? t0 + ttft : Math.max(t0 + ttft + i * itl, last + itl - 1));
     if (aborted) {
       finish(emitted, 'abort');
       return;

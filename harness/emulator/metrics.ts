@@ -52,19 +52,24 @@ function num(v: number): string {
   return Number.isInteger(v) ? `${v}.0` : String(v);
 }
 
-function labels(base: ReadonlyArray<readonly [string, string]>, extra: ReadonlyArray<readonly [string, string]> = []): string {
+function labels(base: ReadonlyArray<readonly [string, string]>, extra: ReadonlyArray<readonly [string, string]> = [], sorted = false): string {
   const all = [...base, ...extra];
+  if (sorted) all.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   return all.length ? `{${all.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}` : '';
 }
 
 class Writer {
   lines: string[] = [];
-  constructor(private readonly base: ReadonlyArray<readonly [string, string]>) {}
+  constructor(
+    private readonly base: ReadonlyArray<readonly [string, string]>,
+    /** SGLang's collectors print labels in name order (le among them). */
+    private readonly sorted = false,
+  ) {}
   family(name: string, type: 'counter' | 'gauge' | 'histogram', help: string): void {
     this.lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
   }
   sample(name: string, value: number, extra: ReadonlyArray<readonly [string, string]> = []): void {
-    this.lines.push(`${name}${labels(this.base, extra)} ${num(value)}`);
+    this.lines.push(`${name}${labels(this.base, extra, this.sorted)} ${num(value)}`);
   }
   counter(name: string, help: string, value: number): void {
     this.family(name, 'counter', help);
@@ -105,20 +110,30 @@ export function renderVllmMetrics(m: ServerMetrics, modelName: string, speculati
   return w.lines.join('\n') + '\n';
 }
 
-/** SGLang's /metrics (--enable-metrics): sglang:* with model_name; spec_accept_length is a gauge. */
+/**
+ * SGLang's /metrics (--enable-metrics): tokenizer-side counters and histograms labelled
+ * engine_type and model_name; scheduler gauges also tp_rank. spec_accept_length is a gauge
+ * (mean tokens per verification step, the bonus token included).
+ */
 export function renderSglangMetrics(m: ServerMetrics, modelName: string, speculative: boolean): string {
-  const w = new Writer([['model_name', modelName]]);
+  const s = new Writer([['engine_type', 'unified'], ['model_name', modelName], ['tp_rank', '0']], true);
+  s.gauge('sglang:num_running_reqs', 'The number of running requests.', m.running);
+  s.gauge('sglang:num_queue_reqs', 'The number of requests in the waiting queue.', 0);
+  s.gauge('sglang:num_used_tokens', 'The number of used tokens.', 0);
+  s.gauge('sglang:token_usage', 'The token usage.', 0);
+  s.gauge('sglang:gen_throughput', 'The generation throughput (token/s).', 0);
+  s.gauge('sglang:cache_hit_rate', 'The prefix cache hit rate.', 0);
+  if (speculative) {
+    const len = m.specDrafts > 0 ? 1 + m.specAccepted / m.specDrafts : 0;
+    s.gauge('sglang:spec_accept_length', 'The average acceptance length of speculative decoding.', len);
+    s.gauge('sglang:spec_accept_rate', 'The average acceptance rate of speculative decoding.', m.specDraftTokens > 0 ? m.specAccepted / m.specDraftTokens : 0);
+  }
+  const w = new Writer([['engine_type', 'unified'], ['model_name', modelName]], true);
   w.counter('sglang:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
   w.counter('sglang:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
   w.counter('sglang:num_requests_total', 'Number of requests processed.', Object.values(m.requestsByFinish).reduce((a, b) => a + b, 0));
-  w.gauge('sglang:num_running_reqs', 'The number of running requests.', m.running);
-  w.gauge('sglang:num_queue_reqs', 'The number of requests in the waiting queue.', 0);
   w.histogram('sglang:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
   w.histogram('sglang:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
   w.histogram('sglang:e2e_request_latency_seconds', 'Histogram of End-to-end request latency in seconds', m.e2e);
-  if (speculative) {
-    const len = m.specDrafts > 0 ? 1 + m.specAccepted / m.specDrafts : 0;
-    w.gauge('sglang:spec_accept_length', 'The average acceptance length of speculative decoding.', len);
-  }
-  return w.lines.join('\n') + '\n';
+  return [...s.lines, ...w.lines].join('\n') + '\n';
 }

@@ -75,9 +75,11 @@ describe('metrics text', () => {
 
   it('renders SGLang families with the spec_accept_length gauge', () => {
     const t = renderSglangMetrics(m, 'm', true);
-    expect(t).toContain('sglang:prompt_tokens_total{model_name="m"} 12.0');
+    expect(t).toContain('sglang:prompt_tokens_total{engine_type="unified",model_name="m"} 12.0');
     expect(t).toContain('# TYPE sglang:time_to_first_token_seconds histogram');
+    expect(t).toContain('sglang:time_to_first_token_seconds_bucket{engine_type="unified",le="0.02",model_name="m"} 1.0');
     expect(t).toContain('# TYPE sglang:spec_accept_length gauge');
-    expect(t).toContain('sglang:spec_accept_length{model_name="m"} 2.5');
+    expect(t).toContain('sglang:spec_accept_length{engine_type="unified",model_name="m",tp_rank="0"} 2.5');
+    expect(t).toContain('sglang:spec_accept_rate{engine_type="unified",model_name="m",tp_rank="0"} 0.75');
   });
 });
