@@ -99,7 +99,9 @@ export function listFatbin(bytes: Uint8Array, fileName = 'a.out'): FatbinListing
     const linked = elf.sections.some((x) => x.name === '.nv_fatbin');
     for (const s of elf.sections.filter((x) => FATBIN_SECTIONS.includes(x.name))) {
       if (linked && s.name === '__nv_relfatbin') {
+        // also keeps .nvFatBinSegment wrappers that point in here from listing it (libnccl does)
         unlinkedRelocatable += countMagic(sectionBytes(bytes, s));
+        covered.push([s.offset, s.offset + s.size]);
         continue;
       }
       const data = sectionBytes(bytes, s);

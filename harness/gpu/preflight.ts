@@ -24,6 +24,12 @@ export interface LibraryVerdict {
   ptx: string[];
   /** Toolkits that produced the entries, where known. */
   toolkits: string[];
+  /**
+   * Set on a failure that does not fail the preflight: NVIDIA's own libraries (cuFFT, cuBLAS, …)
+   * load most kernels themselves, outside the module the runtime registers. On the H100 machine
+   * libcufft.so.12 (CUDA 13) registers one sm_75 cubin, yet cuFFT runs there.
+   */
+  advisory?: string;
 }
 
 export interface PreflightResult {
@@ -32,7 +38,8 @@ export interface PreflightResult {
   computeCapability: string;
   driverCuda: string;
   libraries: LibraryVerdict[];
-  counts: Record<Verdict, number>;
+  /** Per verdict; advisory failures are counted under `advisory`, not `fail`. */
+  counts: Record<Verdict | 'advisory', number>;
   ok: boolean;
 }
 
@@ -40,6 +47,14 @@ export interface PreflightResult {
 export function effectiveComputeCapability(gpu: GpuSpec, driverCuda: string): string {
   const legacy = gpu.legacyComputeCapability;
   return legacy && compareVersions(driverCuda, legacy.beforeCuda) < 0 ? legacy.capability : gpu.computeCapability;
+}
+
+/** NVIDIA CUDA-X libraries that ship their kernels in their own data and load them at run time. */
+const SELF_LOADING = /^lib(cufft|cufftw|cublas|cublasLt|cudnn\w*|cusparse|cusparseLt|cusolver|cusolverMg|curand|nvJitLink|nvrtc\w*|nccl|nvshmem\w*|cupti)\.so/;
+
+/** Is this library one of NVIDIA's self-loading CUDA-X libraries (judged by file name)? */
+export function isSelfLoadingLibrary(path: string): boolean {
+  return SELF_LOADING.test(path.split('/').pop() ?? path);
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -53,7 +68,12 @@ export function preflightLibrary(lib: LibraryCode, computeCapability: string, dr
     ptx: uniq(lib.entries.filter((e) => e.kind === 'ptx').map((e) => e.target)),
     toolkits: uniq(lib.entries.flatMap((e) => (e.toolkit ? [e.toolkit] : []))),
   };
-  if (d.result === 'fail') return { ...base, verdict: 'fail', error: d.error, message: d.message, reason: d.reason };
+  if (d.result === 'fail') {
+    const advisory = isSelfLoadingLibrary(lib.library)
+      ? 'an NVIDIA library that loads most of its kernels itself: only the module the runtime registers is judged here'
+      : undefined;
+    return { ...base, verdict: 'fail', error: d.error, message: d.message, reason: d.reason, ...(advisory ? { advisory } : {}) };
+  }
   const message = d.result === 'native' ? `runs natively from SASS ${d.entry.target}` : `runs by PTX JIT from ${d.entry.target}`;
   return { ...base, verdict: d.result, message, reason: d.reason };
 }
@@ -65,23 +85,26 @@ export function preflightLibrary(lib: LibraryCode, computeCapability: string, dr
 export function preflightLibraries(libs: readonly LibraryCode[], gpu: GpuSpec, driverCuda: string): PreflightResult {
   const cc = effectiveComputeCapability(gpu, driverCuda);
   const libraries = libs.filter((l) => l.entries.length > 0).map((l) => preflightLibrary(l, cc, driverCuda));
-  const counts: Record<Verdict, number> = { native: 0, jit: 0, fail: 0 };
-  for (const l of libraries) counts[l.verdict]++;
+  const counts: Record<Verdict | 'advisory', number> = { native: 0, jit: 0, fail: 0, advisory: 0 };
+  for (const l of libraries) counts[l.advisory ? 'advisory' : l.verdict]++;
   return { gpu: gpu.name, computeCapability: cc, driverCuda, libraries, counts, ok: counts.fail === 0 };
 }
 
-const LABEL: Record<Verdict, string> = { native: 'native', jit: 'PTX-JIT', fail: 'FAIL' };
+const LABEL: Record<Verdict | 'advisory', string> = { native: 'native', jit: 'PTX-JIT', fail: 'FAIL', advisory: 'warn' };
 
 /** Human output: one line per library with its verdict (failures first), the reason under it. */
 export function preflightText(r: PreflightResult, subject: string): string {
   const sm = `sm_${r.computeCapability.replace('.', '')}`;
   const lines = [`preflight of ${subject} for ${r.gpu} (${sm}) with a driver for CUDA ${r.driverCuda}: ${r.libraries.length} librar${r.libraries.length === 1 ? 'y' : 'ies'} with CUDA code`];
-  const order: Verdict[] = ['fail', 'jit', 'native'];
-  const sorted = [...r.libraries].sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.library.localeCompare(b.library));
+  const order = ['fail', 'advisory', 'jit', 'native'];
+  const label = (l: LibraryVerdict): Verdict | 'advisory' => (l.advisory ? 'advisory' : l.verdict);
+  const sorted = [...r.libraries].sort((a, b) => order.indexOf(label(a)) - order.indexOf(label(b)) || a.library.localeCompare(b.library));
   for (const l of sorted) {
     const what = l.verdict === 'fail' ? `${l.message} (${l.error})` : l.message;
-    lines.push(`  ${LABEL[l.verdict].padEnd(7)}  ${l.library}`, `           ${what}`, `           ${l.reason}`);
+    lines.push(`  ${LABEL[label(l)].padEnd(7)}  ${l.library}`, `           ${what}`, `           ${l.reason}`);
+    if (l.advisory) lines.push(`           not counted as failing: ${l.advisory}`);
   }
-  lines.push(`${r.counts.native} native, ${r.counts.jit} PTX-JIT, ${r.counts.fail} failing${r.ok ? '' : ' (a failing library raises its error when it first loads a kernel)'}`);
+  const warn = r.counts.advisory ? `, ${r.counts.advisory} warning${r.counts.advisory === 1 ? '' : 's'}` : '';
+  lines.push(`${r.counts.native} native, ${r.counts.jit} PTX-JIT, ${r.counts.fail} failing${warn}${r.ok ? '' : ' (a failing library raises its error when it first loads a kernel)'}`);
   return lines.join('\n') + '\n';
 }

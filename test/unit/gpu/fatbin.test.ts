@@ -46,8 +46,11 @@ describe('listFatbin on nvcc-built fixtures', () => {
       expect(e.toolkit).toBe('13.0');
     }
     // entry for entry the names cuobjdump 13.0 printed for this file on the H100 machine
-    expect(listing.entries.filter((e) => e.kind === 'sass').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).elf);
-    expect(listing.entries.filter((e) => e.kind === 'ptx').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).ptx);
+    // (rdc-shared.so was added after the device runs: it has its own test below)
+    if (fx.file !== 'rdc-shared.so') {
+      expect(listing.entries.filter((e) => e.kind === 'sass').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).elf);
+      expect(listing.entries.filter((e) => e.kind === 'ptx').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).ptx);
+    }
     for (const e of listing.entries) {
       // an uncompressed or LZ4 cubin names its toolkit in .note.nv.tkinfo; zstd hides it
       if (e.kind === 'sass') expect(e.toolkit).toBe(e.compression === 'zstd' ? null : '13.0');
@@ -103,6 +106,25 @@ describe('listFatbin on nvcc-built fixtures', () => {
     expect(() => listFatbin(Buffer.from('hello world, not a binary'), 'x.txt')).toThrow(/neither an ELF file nor a fat binary/);
     expect(containsFatbinMagic(read('sass-sm80.so'))).toBe(true);
     expect(containsFatbinMagic(Buffer.from([0x50, 0xed, 0x55]))).toBe(false);
+  });
+
+  it('a device-linked shared object: lists the linked .nv_fatbin, not the __nv_relfatbin left beside it', () => {
+    // cuobjdump does the same: on the H100, libnccl.so.2 lists 76 cubins + 11 PTX of its .nv_fatbin
+    // and none of the 127 relocatable fat binaries its .nvFatBinSegment wrappers also point at
+    const l = listFatbin(read('rdc-shared.so'), 'rdc-shared.so');
+    expect(l.unlinkedRelocatable).toBe(1);
+    expect(l.containers.map((c) => c.section)).toEqual(['.nv_fatbin']);
+    expect(l.entries.map((e) => e.fileName)).toEqual(['rdc-shared.1.sm_80.cubin']);
+  });
+
+  it('follows .nvFatBinSegment wrappers to fat binaries outside the usual sections', () => {
+    const bytes = read('sass-sm80.so').slice();
+    const at = bytes.indexOf('.nv_fatbin\0');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('.xx_fatbin', at, 'latin1'); // rename the section: only the wrappers lead to the code now
+    const l = listFatbin(bytes, 'sass-sm80.so');
+    expect(l.containers.map((c) => c.section)).toEqual(['(wrapper)', '(wrapper)']);
+    expect(l.entries.map((e) => e.fileName)).toEqual(['sass-sm80.1.sm_80.cubin', 'sass-sm80.2.sm_80.cubin']);
   });
 
   it('resyncs on the next fat binary when one header is damaged', () => {

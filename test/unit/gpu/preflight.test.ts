@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findGpu, type GpuSpec } from '../../../harness/gpu/catalog.ts';
 import { codeEntriesOf, listFatbin } from '../../../harness/gpu/fatbin.ts';
-import { effectiveComputeCapability, preflightLibraries, preflightText, type LibraryCode } from '../../../harness/gpu/preflight.ts';
+import { effectiveComputeCapability, isSelfLoadingLibrary, preflightLibraries, preflightText, type LibraryCode } from '../../../harness/gpu/preflight.ts';
 
 const gpu = (n: string): GpuSpec => findGpu(n)!;
 const lib = (f: string): LibraryCode => {
@@ -26,7 +26,7 @@ describe('preflightLibraries on nvcc-built libraries', () => {
         toolkits: ['13.0'],
       },
     ]);
-    expect([r.ok, r.counts]).toEqual([false, { native: 0, jit: 0, fail: 1 }]);
+    expect([r.ok, r.counts]).toEqual([false, { native: 0, jit: 0, fail: 1, advisory: 0 }]);
   });
 
   it('compute_80 PTX from CUDA 13.0 under a 12.8 driver: unsupported toolchain; under 13.0: JIT', () => {
@@ -45,7 +45,7 @@ describe('preflightLibraries on nvcc-built libraries', () => {
       ['both-sm80.so', 'jit'],
       ['sass-sm100f.so', 'fail'],
     ]);
-    expect(r.counts).toEqual({ native: 1, jit: 1, fail: 1 });
+    expect(r.counts).toEqual({ native: 1, jit: 1, fail: 1, advisory: 0 });
   });
 
   it('sm_100f runs on B300 (family) but not on Thor', () => {
@@ -56,6 +56,26 @@ describe('preflightLibraries on nvcc-built libraries', () => {
   it('libraries without CUDA entries are left out, and an empty set is ok', () => {
     const r = preflightLibraries([{ library: 'libfoo.so', entries: [] }], gpu('h100'), '12.8');
     expect([r.libraries, r.ok]).toEqual([[], true]);
+  });
+});
+
+describe('NVIDIA libraries that load their own kernels', () => {
+  // libcufft.so.12 of the CUDA 13 wheels, as read on the H100 machine: its .nv_fatbin holds one
+  // zstd-compressed sm_75 cubin (cuobjdump agrees), yet cuFFT runs on that H100
+  const cufft: LibraryCode = { library: '/site-packages/nvidia/cu13/lib/libcufft.so.12', entries: [{ kind: 'sass', target: 'sm_75', toolkit: null }] };
+
+  it('their failures are advisory: reported, not failing the preflight', () => {
+    const r = preflightLibraries([cufft], gpu('h100'), '13.0');
+    expect(r.libraries[0]).toMatchObject({ verdict: 'fail', error: 'cudaErrorNoKernelImageForDevice', advisory: expect.stringContaining('loads most of its kernels itself') });
+    expect([r.ok, r.counts]).toEqual([true, { native: 0, jit: 0, fail: 0, advisory: 1 }]);
+    expect(preflightText(r, 'x')).toContain('  warn     /site-packages/nvidia/cu13/lib/libcufft.so.12\n');
+  });
+
+  it('only NVIDIA library names qualify', () => {
+    expect(isSelfLoadingLibrary('/usr/lib/libcublasLt.so.13')).toBe(true);
+    expect(isSelfLoadingLibrary('libcudnn_engines_precompiled.so.9')).toBe(true);
+    expect(isSelfLoadingLibrary('/x/vllm/_vllm_fa2_C.abi3.so')).toBe(false);
+    expect(isSelfLoadingLibrary('libcufft_custom_kernels.so')).toBe(false);
   });
 });
 
