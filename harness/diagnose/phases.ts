@@ -131,9 +131,18 @@ const RULES: Rule[] = [
     }
     const f = /Graph capturing finished in ([\d.]+) secs?, took ([\d.]+) GiB/.exec(t);
     if (f) Object.assign(b.phase('graph-capture'), { durationS: num(f[1]) }).detail.memGiB = num(f[2]);
-    if (/Capture cuda graph begin|Capturing the model for CUDA graphs/.test(t)) b.phase('graph-capture');
-    const s = /Capture cuda graph end\. Time elapsed: ([\d.]+) s/.exec(t);
-    if (s) b.phase('graph-capture').durationS = num(s[1]);
+    if (/Capture (?:\w+ )?cuda graph begin|Capturing the model for CUDA graphs/i.test(t)) b.phase('graph-capture');
+    // SGLang: "Capture cuda graph end", "Capture piecewise CUDA graph end", "Capture draft cuda graph end"
+    const s = /Capture (?:(\w+) )?cuda graph end\. Time elapsed: ([\d.]+) s/i.exec(t);
+    if (s) {
+      const p = b.phase('graph-capture');
+      const kind = s[1] ? s[1].toLowerCase() : 'decode';
+      const seen = new Set(String(p.detail.modes ?? '').split('; ').filter(Boolean));
+      seen.add(kind);
+      p.detail.modes = [...seen].join('; ');
+      // ranks capture in parallel: the phase lasts as long as the slowest rank's kind, kinds add up
+      p.detail[`bar:${kind}`] = Math.max(Number(p.detail[`bar:${kind}`] ?? 0), num(s[2]));
+    }
   },
   (t, b) => {
     if (/Application startup complete|The server is fired up and ready to roll/.test(t)) b.phase('ready');
@@ -144,7 +153,7 @@ const RULES: Rule[] = [
 function finishCapture(p: TimelinePhase | undefined): void {
   if (!p) return;
   const bars = Object.entries(p.detail).filter(([k]) => k.startsWith('bar:'));
-  if (p.durationS === null && bars.length > 0) p.durationS = bars.reduce((s, [, v]) => s + Number(v), 0);
+  if (p.durationS === null && bars.length > 0) p.durationS = round(bars.reduce((s, [, v]) => s + Number(v), 0));
   for (const [k] of bars) delete (p.detail as Detail)[k];
 }
 

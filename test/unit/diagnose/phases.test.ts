@@ -57,6 +57,12 @@ describe('startupTimeline (SGLang)', () => {
     expect(t['ready']).toMatchObject({ startS: 30 });
   });
 
+  it('reads the capture kinds of SGLang: the slowest rank per kind, kinds added up', () => {
+    const t = byName(fixture('healthy/sglang-pr20758-musa-tp2-capture.log'));
+    expect(t['graph-capture']).toMatchObject({ startS: 0, durationS: 27.41, detail: { modes: 'decode' } });
+    expect(byName(fixture('healthy/sglang-pr14422-vit-piecewise-ready.log'))['graph-capture']).toMatchObject({ durationS: 58.13, detail: { modes: 'piecewise' } });
+  });
+
   it('reads max_total_num_tokens from a real SGLang startup', () => {
     const t = byName(fixture('healthy/sglang-pr11830-capture-to-ready.log'));
     expect(t['kv-cache']!.detail.tokens).toBe(2261377);
