@@ -14,9 +14,9 @@ import { cell, context } from './context.ts';
 const MODEL = 'Qwen/Qwen3.5-0.8B';
 const SPEC_ARGS = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
 
-function config(traits: Record<string, unknown>, modalities: Array<'text' | 'image'> = ['text']): EmulatorConfig {
+function config(traits: Record<string, unknown>, modalities: Array<'text' | 'image'> = ['text'], engine: 'vllm' | 'sglang' = 'vllm'): EmulatorConfig {
   return {
-    engine: 'vllm',
+    engine,
     traits: EmulatorTraits.parse({ startup: { weights_s: 0, compile_s: 0, graphs_s: 0 }, ...traits }),
     gpu: { name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '13.0', count: 1 },
     model: { architecture: null, sizeGiB: 2, modalities, mtp: true },
@@ -115,6 +115,20 @@ describe('mtp probe against the emulator', () => {
     expect(res.metrics.acceptance_pos_0! + res.metrics.acceptance_pos_1!).toBeCloseTo(accepted / drafts, 12);
     expect(res.evidence.some((l) => l.includes('Capturing CUDA graphs'))).toBe(true);
     expect(res.evidence.some((l) => l.includes('Graph capturing finished'))).toBe(true);
+  });
+
+  it('reads SGLang\'s accept-length gauge and its capture lines', async () => {
+    const log: string[] = [];
+    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--port', '0', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'];
+    const h = await startEmulator({ argv, config: config({ mtp_acceptance: 0.5 }, ['text'], 'sglang'), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
+    running.push(h);
+    expect(await h.ready).toBe(true);
+    const res = await mtpProbe.run(context(h.url, { model: MODEL, cell: cell({ engine: 'sglang', options: { speculative: { method: 'mtp', tokens: 2 } } }), logTail: () => log }));
+    expect(res.verdict, JSON.stringify(res.assertions)).toBe('pass');
+    const gauge = readValue(parseMetrics(await (await fetch(`${h.url}/metrics`)).text()), 'sglang:spec_accept_length');
+    expect(res.metrics.mean_acceptance_length).toBe(gauge);
+    expect(res.metrics.acceptance_rate).toBeCloseTo(0.5, 1);
+    expect(res.evidence.some((l) => l.includes('Capture cuda graph end'))).toBe(true);
   });
 
   it('catches lossy speculation against the baseline of the same model without speculation', async () => {
