@@ -9,7 +9,7 @@ import { readState, writeState, type PageState, type Tab } from './url-state.ts'
 import { renderSummary } from './summary.ts';
 import { renderFilters, type FilterBar } from './filters.ts';
 import { renderGrid } from './grid.ts';
-import { renderPanel } from './panel.ts';
+import { renderPanel, step } from './panel.ts';
 import { failureGroups, renderFailures } from './failures.ts';
 import { renderTrends } from './trends.ts';
 import { renderFormulas } from './formulas.ts';
@@ -67,7 +67,9 @@ function boot(): void {
     }
     renderPanel(app);
     for (const el of view.querySelectorAll('td.open')) el.classList.remove('open');
-    if (s.cell) view.querySelector(`td[data-cell="${CSS.escape(s.cell)}"]`)?.classList.add('open');
+    const open = s.cell ? view.querySelector(`td[data-cell="${CSS.escape(s.cell)}"]`) : null;
+    open?.classList.add('open');
+    open?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   window.addEventListener('hashchange', () => {
@@ -82,7 +84,10 @@ function boot(): void {
     }
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && app.state.cell) app.update({ cell: null });
+    if (!app.state.cell || (e.target as HTMLElement).closest('input, select, textarea')) return;
+    if (e.key === 'Escape') app.update({ cell: null });
+    else if (e.key === 'j') step(app, 1);
+    else if (e.key === 'k') step(app, -1);
   });
   draw();
   document.documentElement.dataset.ready = String(Math.round(performance.now()));

@@ -20,13 +20,16 @@ export function renderPanel(app: App): void {
   panel.dataset.cell = id;
   panel.hidden = false;
   document.body.classList.add('panel-open');
-  const close = h('button', { class: 'close', type: 'button', title: 'close (Esc)', onclick: () => app.update({ cell: null }) }, '×');
+  const nav = h('div', { class: 'p-nav' },
+    h('button', { type: 'button', title: 'previous visible cell (k)', onclick: () => step(app, -1) }, '‹'),
+    h('button', { type: 'button', title: 'next visible cell (j)', onclick: () => step(app, 1) }, '›'),
+    h('button', { class: 'close', type: 'button', title: 'close (Esc)', onclick: () => app.update({ cell: null }) }, '×'));
   if (!c) {
-    panel.append(close, h('p', { class: 'empty-state' }, `No cell "${id}" in this report.`));
+    panel.append(nav, h('p', { class: 'empty-state' }, `No cell "${id}" in this report.`));
     return;
   }
   panel.append(
-    h('header', { class: 'p-head' }, close,
+    h('header', { class: 'p-head' }, nav,
       h('div', { class: `p-verdict v-${c.verdict}` }, c.verdict),
       h('h2', null, c.id),
       h('p', { class: 'muted' }, `${c.imageRef} · ${c.gpu} (${c.arch}) · ${c.model} · ${c.flags}`)),
@@ -36,6 +39,15 @@ export function renderPanel(app: App): void {
     historyPart(app, c.id),
   );
   panel.scrollTop = 0;
+}
+
+/** Opens the next (1) or previous (-1) visible cell, in grid data order. */
+export function step(app: App, by: 1 | -1): void {
+  const list = app.visible();
+  if (list.length === 0) return;
+  const i = list.findIndex((c) => c.id === app.state.cell);
+  const next = list[(i + by + list.length) % list.length];
+  if (next) app.update({ cell: next.id });
 }
 
 function closeDom(panel: HTMLElement): void {

@@ -102,6 +102,10 @@ test('a deep link opens a cell', async ({ page }) => {
   await openReport(page, `#cell=${encodeURIComponent(SEED_IDS.mtpCapture)}`);
   await expect(page.locator('#panel h2')).toHaveText(SEED_IDS.mtpCapture);
   await expect(page.locator('#panel .fixed-by')).toContainText('cuda_graphs: piecewise');
+  await page.keyboard.press('j');
+  await expect(page.locator('#panel h2')).not.toHaveText(SEED_IDS.mtpCapture);
+  await page.keyboard.press('k');
+  await expect(page.locator('#panel h2')).toHaveText(SEED_IDS.mtpCapture);
   await page.keyboard.press('Escape');
   await expect(page.locator('#panel')).toBeHidden();
   expect(page.url()).not.toContain('cell=');
