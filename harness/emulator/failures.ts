@@ -114,6 +114,14 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   return out;
 }
 
+/**
+ * Failures that strike while serving rather than at startup: SGLang profiles no vision encoder at
+ * startup, so an encoder kernel that cannot load fails the first image request.
+ */
+export function isServingFailure(engine: ServeArgs['engine'], f: Failure): boolean {
+  return engine === 'sglang' && f.kind === 'kernel-load' && f.where === 'mm';
+}
+
 /** The failure this start meets, or null when it comes up. */
 export function decideFailure(args: ServeArgs, config: EmulatorConfig): Failure | null {
   return decideFailures(args, config)[0] ?? null;

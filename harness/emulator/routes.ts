@@ -2,6 +2,7 @@
 // /v1/chat/completions (and NIM's /v1/health/*), with uvicorn-style access log lines.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServeArgs } from './serve-args.ts';
+import type { Failure } from './failures.ts';
 import type { EmulatorConfig } from './traits.ts';
 import { prepareChat, type ChatLimits } from './chat-request.ts';
 import { respondChat, type ResponderContext } from './chat-responder.ts';
@@ -20,6 +21,10 @@ export interface RouteState {
   /** Called after each chat request finished (crash_after_requests). */
   onChatDone(count: number): void;
   log(line: string): void;
+  /** A failure that strikes at the first image request (see failures.isServingFailure). */
+  imageCrash: Failure | null;
+  /** Die of that failure while serving: log it and exit 1 (open connections drop). */
+  crash(f: Failure): void;
 }
 
 function send(res: ServerResponse, status: number, body: object | string, type = 'application/json'): void {
@@ -103,6 +108,7 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
       s.onChatDone(k);
       return;
     }
+    if (s.imageCrash && p.req.question.images.length > 0) return s.crash(s.imageCrash);
     accessLog(s, req, 200);
     await respondChat(req, res, p.req, s.responder);
     s.onChatDone(k);

@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parseNimEnv, parseServeArgv, type ServeArgs } from './serve-args.ts';
 import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
-import { decideFailure, hasVisionEncoder, type Failure } from './failures.ts';
+import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
 import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
 import { vllmStartup } from './startup-vllm.ts';
-import { sglangStartup } from './startup-sglang.ts';
+import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
 import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
 import { ServerMetrics } from './metrics.ts';
 import { handle, type RouteState } from './routes.ts';
@@ -136,6 +136,11 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       }
     },
     log: (l) => out(l, 'stdout'),
+    imageCrash: null,
+    crash: (f) => {
+      printSglangImageCrash(out, f, { config });
+      void shutdown(1);
+    },
   };
   const enginePid = 100 + (Math.abs(args.port) % 400);
 
@@ -160,7 +165,9 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     resolveListening();
   };
 
-  let failure: Failure | null = decideFailure(args, config);
+  const failures = decideFailures(args, config);
+  state.imageCrash = failures.find((f) => isServingFailure(args.engine, f)) ?? null;
+  let failure: Failure | null = failures.find((f) => !isServingFailure(args.engine, f)) ?? null;
   const starts = countStart(env[STATE_DIR_ENV]);
   const failFirst = config.traits.faults.fail_first_starts ?? 0;
   if (starts !== null && starts < failFirst && failure === null) failure = { kind: 'transient', phase: 'profile' };

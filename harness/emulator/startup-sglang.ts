@@ -49,6 +49,26 @@ function schedulerDied(log: SglangLog, f: Failure, ctx: StartupContext): Startup
   return { ready: false, exitCode: 1 };
 }
 
+/**
+ * SGLang runs no vision-encoder profiling pass at startup: a vision kernel that cannot load kills
+ * the scheduler at the first image request, while serving.
+ */
+export function printSglangImageCrash(out: StartupContext['out'], f: Failure, ctx: Pick<StartupContext, 'config'>): void {
+  const log = new SglangLog(out);
+  const error = exceptionOf(f, ctx as StartupContext);
+  log.line(0, [
+    'Scheduler hit an exception: Traceback (most recent call last):',
+    `  File "${SRT}/managers/scheduler.py", line 2935, in run_scheduler_process`, '    scheduler.event_loop_overlap()',
+    `  File "${SRT}/managers/scheduler.py", line 1012, in event_loop_overlap`, '    batch_result = self.run_batch(batch)',
+    `  File "${SRT}/model_executor/model_runner.py", line 2201, in forward_extend`, '    return self.model.forward(',
+    `  File "${SRT}/managers/mm_utils.py", line 688, in general_mm_embed_routine`, '    inputs_embeds = embed_mm_inputs(',
+    `  File "${SRT}/layers/attention/vision.py", line 412, in forward`, '    output = flash_attn_varlen_func(',
+    ...error,
+    '',
+  ].join('\n'), 'stderr');
+  log.line(null, 'Received sigquit from a child process. It usually means the child failed.', 'stderr');
+}
+
 export async function sglangStartup(ctx: StartupContext): Promise<StartupResult> {
   const { args, config } = ctx;
   const log = new SglangLog(ctx.out);

@@ -91,11 +91,11 @@ describe('startEmulator (vLLM personality)', () => {
     const content = chunks.filter((c) => c.json.choices[0]?.delta.content);
     expect(content).toHaveLength(8);
     expect(content[0]!.at).toBeGreaterThanOrEqual(58);
-    expect(content[0]!.at).toBeLessThan(120);
+    expect(content[0]!.at).toBeLessThan(150); // generous: unit tests share two cores with everything else
     const gaps = content.slice(1).map((c, i) => c.at - content[i]!.at);
     const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
     expect(median).toBeGreaterThanOrEqual(12);
-    expect(median).toBeLessThan(30);
+    expect(median).toBeLessThan(45);
     expect(chunks.at(-2)!.json.choices[0]!.finish_reason).toBe('length');
     expect(chunks.at(-1)!.json.choices).toEqual([]);
     expect(chunks.at(-1)!.json.usage!.completion_tokens).toBe(8);

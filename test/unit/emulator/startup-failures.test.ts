@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../harness/emulator/server.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
-import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
+import { config, SEED_000, SEED_001, SEED_002, solidPng } from './fixtures.ts';
 
 async function run(cfg: EmulatorConfig, argv: string[]): Promise<{ code: number; log: string; lines: string[] }> {
   const lines: string[] = [];
@@ -86,5 +86,26 @@ describe('SGLang startup failures', () => {
     expect(r.log).toMatch(/\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d TP0\] Scheduler hit an exception: Traceback/);
     expect(r.log).toContain('no kernel image is available for execution on the device');
     expect(r.lines.at(-1)).toMatch(/\] Received sigquit from a child process\. It usually means the child failed\.$/);
+  });
+});
+
+describe('SGLang vision-encoder crash while serving', () => {
+  it('comes up, answers text, and dies at the first image request', async () => {
+    const lines: string[] = [];
+    const cfg = { ...SEED_001, engine: 'sglang' as const };
+    const h = await startEmulator({ argv: ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--attention-backend', 'triton'], config: cfg, port: 0, host: '127.0.0.1', out: (l) => lines.push(l), env: {} });
+    try {
+      expect(await h.ready).toBe(true);
+      const ask = (content: unknown) => fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content }] }) });
+      expect((await ask('What is 1 + 1?')).status).toBe(200);
+      await expect(ask([{ type: 'image_url', image_url: { url: solidPng(255, 0, 0) } }]).then((r) => r.text())).rejects.toThrow();
+      expect(await h.exited).toBe(1);
+      const log = lines.join('\n');
+      expect(log).toContain('Scheduler hit an exception');
+      expect(log).toContain('the provided PTX was compiled with an unsupported toolchain.');
+      expect(lines.at(-1)).toMatch(/Received sigquit from a child process/);
+    } finally {
+      await h.close();
+    }
   });
 });
