@@ -91,7 +91,7 @@ export const command = defineCommand({
       if (!p) probeCache.set(name, (p = resolveProbe(name, process.cwd())));
       return p;
     };
-    const { results, summary } = await executeRun({
+    const { results, summary, interrupted } = await executeRun({
       run,
       cells,
       runtime,
@@ -110,6 +110,9 @@ export const command = defineCommand({
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     const out = values.json ? process.stderr : process.stdout;
+    if (interrupted.length) {
+      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: matrix run ${positionals.join(' ')} --resume ${run.id}${values.emulate ? ' --emulate' : ''}\n`);
+    }
     out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${join(outDir, 'logs')}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
     if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results), null, 2) + '\n');
     db.close();

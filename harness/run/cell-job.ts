@@ -117,16 +117,16 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     go('ready');
     const bases = handle.hostPort ? [`http://127.0.0.1:${handle.hostPort}`] : [];
     const ready = await timed('ready', () => waitReady({ baseUrls: bases, rule: env.engine.readiness, exited: exited!, timeoutMs: cell.timeouts.startupMs, signal: env.signal }));
-    if (ready.kind === 'exited') {
+    if (ready.kind === 'aborted' || env.signal.aborted) {
+      result.error = 'interrupted';
+      go('failed');
+    } else if (ready.kind === 'exited') {
       await settle(logsDone, 3000);
       diagnosis = diagnoseAttempt(capture, cell, { exitCode: ready.exitCode, phase: 'startup' });
       result.exitCode = ready.exitCode;
       go('failed');
     } else if (ready.kind === 'timeout') {
       diagnosis = diagnoseAttempt(capture, cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
-      go('failed');
-    } else if (ready.kind === 'aborted') {
-      result.error = 'interrupted';
       go('failed');
     } else {
       const base = bases[0]!;
@@ -140,7 +140,10 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
           env.onProbeEnd(r);
         }
       });
-      if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
+      if (env.signal.aborted) {
+        result.error = 'interrupted';
+        go('failed');
+      } else if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
         // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
         await Promise.race([exited, sleep(300)]);
         if (exitCode !== null) await settle(logsDone, 3000);
@@ -154,8 +157,9 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     }
   } catch (e) {
     const infra = e instanceof InfraError ? e : null;
+    if (env.signal.aborted) result.error = 'interrupted';
     result.outcome = infra ? 'infra' : 'fail';
-    result.error = (e as Error).message;
+    result.error ??= (e as Error).message;
     diagnosis = infra ? infraDiagnosis(infra) : diagnoseAttempt(capture, cell, { exitCode, phase: state, error: (e as Error).message });
     state = 'failed';
   } finally {
@@ -169,7 +173,10 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     state = 'done';
   }
   result.diagnosis = result.outcome === 'pass' ? null : diagnosis;
-  if (result.outcome !== 'pass' && result.error === 'interrupted') result.outcome = 'infra';
+  if (result.error === 'interrupted') {
+    result.outcome = 'infra';
+    result.diagnosis = null;
+  }
   result.timeline = timelineOf(capture);
   result.logTail = capture.excerpt(result.diagnosis?.evidence.map((e) => e.line) ?? []);
   return result;

@@ -23,6 +23,12 @@ export function withOptions(cell: Cell, options: SemanticOptions, engine: Engine
   return { ...cell, options, command: r.argv, gpus: options.tensor_parallel ?? 1 };
 }
 
+function infraReason(a: AttemptResult): string | null {
+  const title = a.diagnosis?.title;
+  if (!a.error) return title ?? null;
+  return title && !a.error.includes(title) ? `${title} — ${a.error}` : a.error;
+}
+
 export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellResult> {
   const t0 = performance.now();
   const attempts: AttemptResult[] = [];
@@ -42,7 +48,7 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
   let n = 1;
   let first = await deps.attempt(cell, n, 'first');
   attempts.push(first);
-  if (first.outcome === 'infra') return done('infra', first, first.diagnosis?.title ?? first.error);
+  if (first.outcome === 'infra') return done('infra', first, infraReason(first));
 
   let verdict: Verdict;
   if (first.outcome === 'pass') {
@@ -58,7 +64,7 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
       const a = await deps.attempt(cell, ++n, 'retry');
       attempts.push(a);
       if (a.outcome === 'pass') return done('flaky', first, `failed (${first.diagnosis?.signature ?? 'unknown'}), then passed on retry ${r + 1}`);
-      if (a.outcome === 'infra') return done('infra', a, a.diagnosis?.title ?? a.error);
+      if (a.outcome === 'infra') return done('infra', a, infraReason(a));
       first = a;
     }
   }

@@ -41,8 +41,8 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
   input.signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (true) {
-      if (exitCode !== null) return { kind: 'exited', exitCode, seconds: secs() };
       if (input.signal.aborted) return { kind: 'aborted', seconds: secs() };
+      if (exitCode !== null) return { kind: 'exited', exitCode, seconds: secs() };
       if (performance.now() >= deadline) return { kind: 'timeout', seconds: secs(), lastStatus };
       for (const base of input.baseUrls) {
         try {

@@ -9,7 +9,7 @@ import type { Probe, ProbeResult } from '../probes/probe.ts';
 import type { ContainerHandle, ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
-import { containerSpec, defaultCacheDir } from './container-spec.ts';
+import { containerSpec, defaultCacheDir, emulatorConfig } from './container-spec.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './events.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
@@ -49,12 +49,21 @@ export interface RunRequest {
 
 export interface RunOutcome {
   results: CellResult[];
+  interrupted: string[];
   summary: RunSummary;
 }
 
+/** What the simulated runner reports about its driver and the image under --emulate. */
+function emulatedFacts(cell: Cell): RunnerSlots['facts'] {
+  const cfg = emulatorConfig(cell);
+  return { driverVersion: 'emulated', cudaVersion: cfg.gpu.driverCuda, torchVersion: cfg.traits.torch_version };
+}
+
+/** 3 when testing was cut short (interrupt) or prevented (infra), else 1 for an unexpected outcome, else 0. */
 export function exitCodeOf(counts: Record<Verdict, number>, interrupted: boolean): number {
+  if (interrupted) return 3;
   if (counts.fail > 0 || counts.xpass > 0) return 1;
-  if (counts.infra > 0 || interrupted) return 3;
+  if (counts.infra > 0) return 3;
   return 0;
 }
 
@@ -80,6 +89,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const stateRoot = join(req.run.outDir, 'emulator-state');
   mkdirSync(logDir, { recursive: true });
   const results: CellResult[] = [];
+  /** Cells cut short by an interrupt: they keep no verdict, so `--resume` runs them again. */
+  const interrupted: string[] = [];
   const inflight = new Map<string, ContainerHandle>();
   const images = new Map<string, ImageInfo>();
   const baselines = new Map<string, Record<string, string>>();
@@ -169,7 +180,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               signal: req.signal,
               probes,
               baseline: () => (variant.options.speculative ? (baselines.get(baselineKey(variant)) ?? null) : null),
-              gpuFacts: pool.slots.facts,
+              gpuFacts: req.emulate ? emulatedFacts(variant) : pool.slots.facts,
               onPhase: (phase: PhaseName, state, seconds) => void events.emit('onPhase', variant, phase, state, seconds),
               onProbeEnd: (r: ProbeResult) => {
                 if (!variant.options.speculative && r.outputs && r.verdict === 'pass') {
@@ -181,6 +192,10 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
             });
           },
         });
+        if (req.signal.aborted && result.attempts.some((a) => a.error === 'interrupted')) {
+          interrupted.push(cell.id);
+          return;
+        }
         await finish(result);
       },
     },
@@ -190,14 +205,14 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   }
   req.signal.removeEventListener('abort', onAbort);
 
-  const interrupted = req.signal.aborted;
+  const wasInterrupted = req.signal.aborted;
   const counts = countVerdicts(results);
   const summary: RunSummary = {
-    status: interrupted ? 'interrupted' : 'finished',
+    status: wasInterrupted ? 'interrupted' : 'finished',
     finishedAt: new Date().toISOString(),
     counts,
-    exitCode: exitCodeOf(counts, interrupted),
+    exitCode: exitCodeOf(counts, wasInterrupted),
   };
   await events.emit('onRunEnd', req.run, summary);
-  return { results, summary };
+  return { results, summary, interrupted };
 }
