@@ -120,7 +120,8 @@ export async function* librariesInTar(stream: Readable, base: string, opts: Pick
       if (isElf(got) && containsFatbinMagic(got)) yield { path, size: at, bytes: got };
     }
   } finally {
-    stream.unpipe(ex);
-    if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
+    // dockerode hands Node streams; tests hand tar-stream's streamx ones: both have pipe and destroy
+    if (typeof stream.unpipe === 'function') stream.unpipe(ex);
+    if (typeof stream.destroy === 'function') stream.destroy();
   }
 }
