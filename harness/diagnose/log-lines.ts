@@ -77,8 +77,11 @@ export function readLog(text: string): LogLine[] {
 const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 
+/** Errors that are not Python exceptions but end a start all the same (Docker, the CUDA runtime). */
+const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at /;
+
 export function isExceptionLine(l: LogLine): boolean {
-  return !l.header && !NOT_EXCEPTION.test(l.text) && EXCEPTION.test(l.text);
+  return !l.header && !NOT_EXCEPTION.test(l.text) && (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text));
 }
 
 /** Messages that only announce that something else failed earlier ("see root cause above"). */

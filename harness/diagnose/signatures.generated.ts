@@ -483,7 +483,9 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "The NVIDIA driver on your system is too old",
         "forward compatibility was attempted on non supported HW",
         "unsupported display driver / cuda driver combination",
-        "CUDA initialization: .*driver"
+        "CUDA initialization: .*driver",
+        "unsatisfied condition: cuda>=",
+        "please update your driver to a newer version"
       ],
       "contextScope": "traceback",
       "title": "The host's NVIDIA driver is too old for the CUDA runtime in the image",
