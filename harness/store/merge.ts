@@ -190,10 +190,30 @@ function settleWal(target: string): void {
   if (existsSync(`${target}-wal`)) throw mergeError(target, 'another process has the database open', 'stop `matrix run` or `matrix serve` on this file, then merge again');
 }
 
+/**
+ * Points the merged attempts of the attached input at their logs' new place: a shard's logs are
+ * uploaded and downloaded elsewhere than where the run wrote them. Only files that exist there.
+ */
+function relocateLogs(db: Db, logDir: string): number {
+  const rows = db.prepare('SELECT run_id, cell_id, attempt, log_path FROM src.attempts WHERE log_path IS NOT NULL').all() as Array<{ run_id: string; cell_id: string; attempt: number; log_path: string }>;
+  const set = db.prepare('UPDATE main.attempts SET log_path = ? WHERE run_id = ? AND cell_id = ? AND attempt = ?');
+  let moved = 0;
+  for (const r of rows) {
+    const there = join(logDir, basename(r.log_path));
+    if (existsSync(there)) moved += set.run(there, r.run_id, r.cell_id, r.attempt).changes;
+  }
+  return moved;
+}
+
 const samePath = (a: string, b: string) => existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
 
+export interface MergeOptions {
+  /** Where the full logs of the inputs lie now (attempts' log paths are pointed there). */
+  logDir?: string;
+}
+
 /** Merges `inputs` into the database at `into` (created when missing). Atomic: all or nothing. */
-export function mergeDatabases(inputs: string[], into: string): MergeResult {
+export function mergeDatabases(inputs: string[], into: string, opts: MergeOptions = {}): MergeResult {
   const target = resolve(into);
   const work = mkdtempSync(join(dirname(target), `.${basename(target)}.merge-`));
   try {
@@ -220,6 +240,7 @@ export function mergeDatabases(inputs: string[], into: string): MergeResult {
         db.prepare('ATTACH DATABASE ? AS src').run(copy);
         try {
           mergeAttached(db, tables, added);
+          if (opts.logDir) relocateLogs(db, resolve(opts.logDir));
         } finally {
           db.prepare('DETACH DATABASE src').run();
         }

@@ -2,7 +2,6 @@
 // every workflow; the nightly's job matrix made concrete from real `matrix plan --github` output
 // and linted again, so every `matrix.*` the jobs use exists in the fan-out; and the bash of the
 // steps that carry logic, run here with the environment GitHub would give them.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,34 +10,9 @@ import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCells } from '../../harness/cli/plan.ts';
 import { parseShard, selectCells } from '../../harness/matrix/select.ts';
+import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS as dir, type Workflow } from './workflow-steps.ts';
 
-const root = join(import.meta.dirname, '../..');
-const dir = join(root, '.github/workflows');
-const MATRIX_CLI = 'node --import tsx harness/cli/main.ts';
-
-interface Step {
-  id?: string;
-  name?: string;
-  run?: string;
-  uses?: string;
-  if?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
-interface Job {
-  needs?: string | string[];
-  if?: string;
-  'runs-on': unknown;
-  strategy?: { 'fail-fast'?: boolean; matrix: unknown };
-  outputs?: Record<string, string>;
-  permissions?: Record<string, string>;
-  'timeout-minutes'?: number;
-  steps: Step[];
-}
-interface Workflow {
-  on: Record<string, unknown>;
-  jobs: Record<string, Job>;
-}
+const TSX_CLI = { 'node bin/matrix.js': 'node --import tsx harness/cli/main.ts' };
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => {
@@ -46,31 +20,9 @@ beforeAll(async () => {
 });
 
 const nightlyText = readFileSync(join(dir, 'nightly.yml'), 'utf8');
-const nightly = parse(nightlyText) as Workflow;
-const step = (job: string, name: string): Step => {
-  const s = nightly.jobs[job]!.steps.find((x) => x.name === name || x.id === name);
-  if (!s) throw new Error(`no step "${name}" in job ${job}`);
-  return s;
-};
-
-/** Runs a step's bash as GitHub would (bash -e -o pipefail), with GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. */
-function runStep(script: string, env: Record<string, string>, cwd: string) {
-  const out = mkdtempSync(join(tmpdir(), 'gh-'));
-  const files = { GITHUB_OUTPUT: join(out, 'output'), GITHUB_STEP_SUMMARY: join(out, 'summary') };
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script.replaceAll('node bin/matrix.js', MATRIX_CLI)], {
-    cwd,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...files, ...env },
-    encoding: 'utf8',
-  });
-  const outputs = Object.fromEntries(
-    readFileSync(files.GITHUB_OUTPUT, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, outputs, summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8') };
-}
+const nightly = readWorkflow('nightly.yml');
+const step = (job: string, name: string) => stepOf(nightly, job, name);
+const runStep = (script: string, env: Record<string, string>, cwd: string) => runStepWith(script, env, cwd, TSX_CLI);
 
 describe('actionlint', () => {
   it('passes on every workflow', () => {
@@ -183,7 +135,7 @@ describe('the nightly workflow', () => {
 
 describe('the ci workflow', () => {
   it('runs the same command as .ci/run on ubuntu-latest with Node 20', () => {
-    const ci = parse(readFileSync(join(dir, 'ci.yml'), 'utf8')) as Workflow;
+    const ci = readWorkflow('ci.yml');
     const job = ci.jobs.test!;
     expect(job['runs-on']).toBe('ubuntu-latest');
     expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': 20 });

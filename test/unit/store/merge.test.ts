@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,7 +36,7 @@ function cell(id: string): Cell {
   };
 }
 
-function result(c: Cell, verdict: Verdict): CellResult {
+function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellResult {
   const failed = verdict === 'fail';
   return {
     cell: c,
@@ -68,7 +68,7 @@ function result(c: Cell, verdict: Verdict): CellResult {
           },
         ],
         timeline: [{ name: 'model-load', startS: 0, durationS: 1.5, detail: {} }],
-        logPath: null,
+        logPath,
         logTail: [{ line: 1, text: 'ready' }],
         fingerprint: { imageRef: c.image.ref, imageDigest: 'sha256:1', engineVersion: '0.19.0', gpuName: c.gpu.name, computeCapability: '9.0', driverVersion: '580', cudaVersion: '13.0', torchVersion: null, imageLabels: {} },
         containerId: 'abc',
@@ -87,6 +87,8 @@ interface ShardSpec {
   exit?: number;
   file?: string;
   cells: Array<[string, Verdict | null]>;
+  /** Where the run wrote its logs (one file per cell, named after the cell). */
+  logDir?: string;
 }
 
 /** A shard database written by the real writer; `keepOpen` leaves rows in the WAL, as a live run does. */
@@ -98,7 +100,7 @@ function shard(dir: string, name: string, s: ShardSpec, keepOpen = false): { pat
   const info: RunInfo = { id: s.run, startedAt: s.started, host: 'h', runnerLabels: [`gpu-${cells[0]!.gpu.name}`], gitCommit: 'abc', matrixFiles: [{ path: s.file ?? 'matrix/seeds.yaml', sha256: 'f1' }], emulate: true, argv: ['run'], dbPath: path, outDir: dir, resumedFrom: null };
   w.onRunBegin(info, cells);
   s.cells.forEach(([, v], i) => {
-    if (v) w.onCellEnd(result(cells[i]!, v));
+    if (v) w.onCellEnd(result(cells[i]!, v, s.logDir ? join(s.logDir, `${cells[i]!.id.replaceAll('/', '_')}.attempt-1.log`) : null));
     w.recordPrediction(cells[i]!.id, 'native', 'sm_90 SASS');
   });
   if (s.finished) w.onRunEnd(info, { status: s.status ?? 'finished', finishedAt: s.finished, counts: {} as Record<Verdict, number>, exitCode: s.exit ?? 0 });
@@ -186,6 +188,21 @@ describe('mergeDatabases', () => {
     const db = new Database(into, { readonly: true });
     expect(db.prepare('SELECT verdict, attempts FROM cells').all()).toEqual([{ verdict: 'pass', attempts: 1 }]);
     expect(db.prepare('SELECT status, finished_at FROM runs').get()).toEqual({ status: 'finished', finished_at: '2026-11-20T03:00:00Z' });
+    db.close();
+  });
+
+  it('points log paths at the directory the logs were downloaded to, where the files exist', () => {
+    const dir = tmp();
+    const a = shard(dir, 'a.sqlite', { run: 'n1', started: '1', finished: '2', logDir: '/runner/_work/out/logs', cells: [['a/h100/m/default', 'pass'], ['b/h100/m/default', 'fail']] });
+    mkdirSync(join(dir, 'downloaded'));
+    writeFileSync(join(dir, 'downloaded', 'a_h100_m_default.attempt-1.log'), 'log');
+    const into = join(dir, 'out.sqlite');
+    for (let i = 0; i < 2; i++) mergeDatabases([a.path], into, { logDir: join(dir, 'downloaded') });
+    const db = new Database(into, { readonly: true });
+    expect(db.prepare('SELECT cell_id, log_path FROM attempts ORDER BY cell_id').all()).toEqual([
+      { cell_id: 'a/h100/m/default', log_path: join(dir, 'downloaded', 'a_h100_m_default.attempt-1.log') },
+      { cell_id: 'b/h100/m/default', log_path: '/runner/_work/out/logs/b_h100_m_default.attempt-1.log' },
+    ]);
     db.close();
   });
 
