@@ -59,6 +59,12 @@ function engineCoreDied(log: VllmLog, core: VllmProcess, f: Failure, ctx: Startu
   return { ready: false, exitCode: 1 };
 }
 
+/** "0.17.1rc1.dev126+gbc2c0c86e" ≥ major.minor? */
+export function isAtLeast(version: string, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = version.split('.').map((p) => parseInt(p, 10) || 0);
+  return a > major || (a === major && b >= minor);
+}
+
 export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const { args, config } = ctx;
   const log = new VllmLog(ctx.out);
@@ -69,12 +75,17 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const api = (where: string, m: string) => log.info(API_SERVER, where, m);
   const eng = (where: string, m: string) => log.info(core, where, m);
 
-  api('utils.py:297', '');
-  api('utils.py:297', '       █     █     █▄   ▄█');
-  api('utils.py:297', ` ▄▄ ▄█ █     █     █ ▀▄▀ █  version ${version}`);
-  api('utils.py:297', `  █▄█▀ █     █     █     █  model   ${args.model}`);
-  api('utils.py:297', '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀');
-  api('utils.py:297', '');
+  const modern = isAtLeast(version, 0, 17);
+  if (modern) {
+    api('utils.py:297', '');
+    api('utils.py:297', '       █     █     █▄   ▄█');
+    api('utils.py:297', ` ▄▄ ▄█ █     █     █ ▀▄▀ █  version ${version}`);
+    api('utils.py:297', `  █▄█▀ █     █     █     █  model   ${args.model}`);
+    api('utils.py:297', '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀');
+    api('utils.py:297', '');
+  } else {
+    api('api_server.py:1880', `vLLM API server version ${version}`);
+  }
   api('utils.py:233', `non-default args: ${pyRepr(nonDefaultArgs(ctx))}`);
   if (fail?.phase === 'config') {
     log.raw(API_SERVER, apiServerConfigTraceback(fail).join('\n'));
@@ -156,7 +167,9 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const total = config.traits.startup.weights_s + config.traits.startup.compile_s + config.traits.startup.graphs_s;
   eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
   api('api_server.py:569', "Supported tasks: ['generate']");
-  api('api_server.py:573', `Starting vLLM server on http://${args.host}:${args.port}`);
+  // 0.17 renamed the line; log parsers look for either.
+  if (modern) api('api_server.py:573', `Starting vLLM server on http://${args.host}:${args.port}`);
+  else api('api_server.py:1957', `Starting vLLM API server 0 on http://${args.host}:${args.port}`);
   api('launcher.py:36', 'Available routes are:');
   for (const [route, methods] of ROUTES) api('launcher.py:45', `Route: ${route}, Methods: ${methods}`);
   await ctx.listen();

@@ -109,3 +109,15 @@ describe('SGLang vision-encoder crash while serving', () => {
     }
   });
 });
+
+describe('vLLM log lines by version', () => {
+  it('before 0.17: "vLLM API server version" and "Starting vLLM API server 0 on"; from 0.17: the banner and "Starting vLLM server on"', async () => {
+    const old = await run(config({ traits: { version: '0.11.0' } }), ['vllm', 'serve', 'm']);
+    expect(old.log).toMatch(/^\(APIServer pid=1\) INFO \d\d-\d\d \d\d:\d\d:\d\d \[api_server\.py:\d+\] vLLM API server version 0\.11\.0$/m);
+    expect(old.log).toContain('Starting vLLM API server 0 on http://0.0.0.0:8000');
+    const modern = await run(config({ traits: { version: '0.19.0' } }), ['vllm', 'serve', 'm']);
+    expect(modern.log).toContain('version 0.19.0');
+    expect(modern.log).toContain('Starting vLLM server on http://0.0.0.0:8000');
+    expect(modern.log).not.toContain('vLLM API server version');
+  });
+});
