@@ -49,6 +49,16 @@ export async function streamChat(target: RequestTarget, body: ChatRequest, label
       timing.endMs = performance.now();
       return fail({ text: '', finishReason, timing }, err);
     }
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('text/event-stream')) {
+      const text = await response.text().catch(() => '');
+      timing.endMs = performance.now();
+      const err = new ProbeError(`${label}: asked for a stream but got ${type || 'no content-type'} (HTTP ${response.status}): ${excerpt(text, 300)}`, {
+        status: response.status,
+        body: excerpt(text, 500),
+      });
+      return fail({ text: '', finishReason, timing }, err);
+    }
     const reader = response.body.getReader();
     limit.onAbort(() => void reader.cancel().catch(() => undefined));
     const decoder = new TextDecoder();

@@ -26,15 +26,15 @@ describe('streamChat', () => {
     expect(fixture!.requests[1]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(out.timing.chunks.map((c) => c.kind)).toEqual(['role', 'content', 'content', 'content', 'content', 'other', 'usage']);
     expect(out.timing).toMatchObject({ label: 'seq-0', status: 200, promptTokens: 7, completionTokens: 4, error: null });
+    // Timers never fire early; upper bounds are loose because the test box may be busy (the
+    // 5 ms accuracy check lives in test/e2e/probes.test.ts).
     const l = requestLatency(out.timing)!;
     expect(l.ttftMs).toBeGreaterThanOrEqual(58);
-    expect(l.ttftMs).toBeLessThan(60 + 40);
-    for (const gap of l.itlMs) {
-      expect(gap).toBeGreaterThanOrEqual(18);
-      expect(gap).toBeLessThan(20 + 30);
-    }
-    // The role chunk arrives at once, long before the first content chunk.
-    expect(out.timing.chunks[0]!.atMs - out.timing.startMs).toBeLessThan(l.ttftMs - 40);
+    expect(l.ttftMs).toBeLessThan(60 + 250);
+    expect(l.itlMs).toHaveLength(3);
+    expect(l.e2eMs - l.ttftMs).toBeGreaterThanOrEqual(3 * 20 - 3);
+    // The role chunk is sent at once and is stamped before the first content chunk.
+    expect(out.timing.chunks[0]!.atMs).toBeLessThan(out.timing.chunks[1]!.atMs);
     expect(out.timing.endMs).toBeGreaterThanOrEqual(out.timing.chunks.at(-1)!.atMs);
   });
 
@@ -62,6 +62,12 @@ describe('streamChat', () => {
     expect(took).toBeLessThan(1500);
     expect(out.error?.message).toMatch(/^conc-2: timed out after 400 ms \(stream stalled after 3 chunks; last at \+\d+\.\d ms\) — POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/);
     expect(out.timing.chunks).toHaveLength(3);
+  });
+
+  it('a server that answers a stream request with JSON is told apart from a malformed stream', async () => {
+    const t = await target({ rawStream: '{"id":"x","choices":[]}', streamType: 'application/json' });
+    const out = await streamChat(t, body, 'r');
+    expect(out.error?.message).toBe('r: asked for a stream but got application/json (HTTP 200): {"id":"x","choices":[]}');
   });
 
   it('a stream closed without [DONE] is an error', async () => {

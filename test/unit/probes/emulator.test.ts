@@ -46,14 +46,15 @@ describe('stream probe against the emulator', () => {
       `emulator 80/15 ms → seq TTFT p50 ${m.seq_ttft_p50_ms!.toFixed(2)} ms, ITL p50 ${m.seq_itl_p50_ms!.toFixed(2)} ms; ` +
         `conc TTFT p50 ${m.conc_ttft_p50_ms!.toFixed(2)} ms, ITL p50 ${m.conc_itl_p50_ms!.toFixed(2)} ms`,
     );
-    // ITL medians within 5 ms. Here client and server share one event loop (and the CPU with
-    // whatever else runs), so TTFT gets a looser upper bound; the strict 5 ms TTFT check runs
+    // ITL medians within 5 ms (the emulator schedules chunks on absolute times, so a late chunk
+    // does not shift the next). Client and server share one event loop here, and the CPU with
+    // whatever else runs, so TTFT gets a loose upper bound; the strict 5 ms TTFT check runs
     // against the emulator image in test/e2e/probes.test.ts, where they are separate processes.
     for (const p of ['seq_', 'conc_']) {
       expect(Math.abs(m[`${p}itl_p50_ms`]! - 15)).toBeLessThanOrEqual(5);
       expect(m[`${p}ttft_p50_ms`]!).toBeGreaterThanOrEqual(79);
     }
-    expect(m.seq_ttft_p50_ms!).toBeLessThanOrEqual(80 + 15);
+    expect(m.seq_ttft_p50_ms!).toBeLessThanOrEqual(80 + 50);
     // Role and usage chunks arrive but never count: 32 content chunks per request, TPOT over 31 gaps.
     for (const r of res.requests.filter((x) => x.label !== 'warmup')) {
       expect(r.chunks[0]!.kind).toBe('role');

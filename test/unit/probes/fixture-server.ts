@@ -11,6 +11,8 @@ export interface FixtureOptions {
   itlMs?: number;
   /** Raw SSE text to send instead of a generated stream. */
   rawStream?: string;
+  /** Content type of streamed responses (default text/event-stream). */
+  streamType?: string;
   /** Stop sending (but keep the connection open) after this many chunks. */
   hangAfterChunks?: number;
   status?: number;
@@ -76,7 +78,7 @@ export async function startFixture(o: FixtureOptions = {}): Promise<Fixture> {
     }
     open.add(res);
     res.on('close', () => open.delete(res));
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': o.streamType ?? 'text/event-stream', 'cache-control': 'no-cache' });
     if (o.rawStream !== undefined) {
       res.end(o.rawStream);
       return;

@@ -103,10 +103,10 @@ describe('stream probe', () => {
       expect(r.chunks.filter((c) => c.kind === 'content')).toHaveLength(10);
       expect(r.completionTokens).toBe(10);
     }
+    // Loose upper bounds: the box may be busy (accuracy is checked in test/e2e/probes.test.ts).
     expect(res.metrics.seq_ttft_p50_ms).toBeGreaterThanOrEqual(29);
-    expect(res.metrics.seq_ttft_p50_ms).toBeLessThan(60);
-    expect(res.metrics.seq_itl_p50_ms).toBeGreaterThanOrEqual(7);
-    expect(res.metrics.seq_itl_p50_ms).toBeLessThan(20);
+    expect(res.metrics.seq_ttft_p50_ms).toBeLessThan(30 + 250);
+    expect(res.metrics.seq_e2e_p50_ms! - res.metrics.seq_ttft_p50_ms!).toBeGreaterThanOrEqual(9 * 8 - 20);
     expect(res.metrics.seq_requests).toBe(3);
     expect(res.metrics.conc_requests).toBe(3);
     expect(res.metrics.conc_output_tokens_per_s).toBeGreaterThan(0);
