@@ -4,7 +4,7 @@
 // Pure.
 import type { Diagnosis, EvidenceLine } from './types.ts';
 import { INFRA_SIGNATURES, SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isExceptionLine, isReadyLine, isWrapperLine, readLog, type LogLine } from './log-lines.ts';
+import { isExceptionLine, isReadyLine, isStartFailedLine, isWrapperLine, readLog, type LogLine } from './log-lines.ts';
 import { phaseAt, phaseFromFrames } from './phase-at.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -21,7 +21,7 @@ const CONTEXT_AFTER = 3;
 const EXCEPTION_NEAR = 12;
 const MAX_EVIDENCE_CHARS = 400;
 /** The header or a frame of a Python traceback. */
-const TRACEBACK = /Traceback \(most recent call last\)|^\s*File "[^"]+", line \d+, in \S+/;
+const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
 /** A traceback's source line that raises a message template is not the message itself. */
 const SOURCE_CODE = /^\s*raise\s+\w+\(\s*f?["']/;
 
@@ -167,6 +167,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
     if (m && !firstWeak) firstWeak = m;
     const l = lines[i]!;
     if (firstTraceback === null && !isWeak(l) && TRACEBACK.test(l.text)) firstTraceback = i;
+    if (isStartFailedLine(l)) firstWrapper ??= i;
     if (isExceptionLine(l) && !isWeak(l)) {
       if (isWrapperLine(l)) firstWrapper ??= i;
       else if (firstException === null && !exceptionFollowedBySignature(lines, i, sigs)) firstException = i;

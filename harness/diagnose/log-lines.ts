@@ -108,6 +108,14 @@ export function isWrapperLine(l: LogLine): boolean {
   return WRAPPERS.some((w) => w.test(l.text));
 }
 
+/** Messages (not exceptions) by which an engine announces that its start failed. */
+const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|Scheduler hit an exception|Engine core initialization failed|Received sigquit from a child process/i;
+
+/** A line that says the start failed without naming why (it points at a root cause elsewhere). */
+export function isStartFailedLine(l: LogLine): boolean {
+  return !l.header && (l.level === null || l.level === 'ERROR' || l.level === 'CRITICAL') && START_FAILED.test(l.text);
+}
+
 /** Lines that say the server came up. */
 const READY = [/Application startup complete/i, /The server is fired up and ready to roll/i, /Uvicorn running on/i];
 
