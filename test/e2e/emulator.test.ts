@@ -1,6 +1,8 @@
 // The emulator image in a real Docker engine reproduces each seed — the crash with the real error
 // text in the container log and exit code 1, and the workaround serving — and healthy cells
 // answer text, image and streaming requests with the configured latencies.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeStarted, startEmulatorContainer, waitForExit, waitForReady, type Started } from './helpers/emulator-container.ts';
@@ -173,5 +175,14 @@ describe('a healthy cell', () => {
     expect(early).toBe(503);
     expect(await waitForReady(s)).toEqual({ ready: true });
     expect(await answer(s, base.model, 'What is 9 - 2?')).toBe('7');
+  });
+});
+
+describe('matrix emulator build', () => {
+  it('reports the image the setup built as up to date, in seconds', async () => {
+    const t0 = Date.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'harness/cli/main.ts', 'emulator', 'build', '--json']);
+    expect(JSON.parse(stdout)).toEqual({ tag: process.env.MATRIX_EMULATOR_IMAGE, built: false });
+    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 });
