@@ -1,4 +1,5 @@
 // A read-only HTTP server for the report: `/` renders the page from a fresh load on every request,
+// (re-rendered only when the loader returns new data),
 // `/logs/<name>` streams a cell's full log as plain text. GET and HEAD only.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -20,11 +21,15 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
 
 export function createReportServer(load: () => LoadedForServer): Server {
   let files = new Map<string, string>();
+  let last: { loaded: LoadedForServer; html: string } | null = null;
+  /** Renders again only when the loader hands back new data (it may cache while the database is unchanged). */
   const page = (): string => {
     const loaded = load();
+    if (last?.loaded === loaded) return last.html;
     const linked = withLogLinks(loaded.data, loaded.logSources);
     files = linked.files;
-    return renderReport(linked.data);
+    last = { loaded, html: renderReport(linked.data) };
+    return last.html;
   };
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const head = req.method === 'HEAD';

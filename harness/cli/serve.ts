@@ -1,8 +1,31 @@
-// `matrix serve`: the report from the live database, rebuilt on every request; read-only, local.
+// `matrix serve`: the report from the live database, rebuilt when the database changes; read-only, local.
+import { statSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
+import type { LoadedReport } from '../store/report-data.ts';
 import { createReportServer } from '../../reports/server.ts';
 import { defineCommand } from './command.ts';
 import { loadForReport, positiveInt } from './report.ts';
+
+/** Database files' sizes and times: when none changed, the last load still holds. */
+function stamp(dbPath: string): string {
+  return ['', '-wal'].map((ext) => {
+    try {
+      const s = statSync(dbPath + ext);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return '-';
+    }
+  }).join('|');
+}
+
+function loadWhenChanged(load: () => LoadedReport, dbPath: string): () => LoadedReport {
+  let last: { stamp: string; loaded: LoadedReport } | null = null;
+  return () => {
+    const now = stamp(dbPath);
+    if (last?.stamp !== now) last = { stamp: now, loaded: load() };
+    return last.loaded;
+  };
+}
 
 export const command = defineCommand({
   name: 'serve',
@@ -21,8 +44,9 @@ export const command = defineCommand({
     const port = Number(values.port ?? '8080');
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got "${values.port}")`);
     const host = values.host ?? '127.0.0.1';
-    loadForReport(dbPath, { runs }); // fail fast on a missing or unreadable database
-    const server = createReportServer(() => loadForReport(dbPath, { runs }));
+    const load = loadWhenChanged(() => loadForReport(dbPath, { runs }), dbPath);
+    load(); // fail fast on a missing or unreadable database
+    const server = createReportServer(load);
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
         reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use`, 'choose another with --port, or --port 0 for a free one') : e));

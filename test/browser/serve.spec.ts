@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { SMALL_IDS, writeSmallDb } from './small-db.ts';
+import { SMALL_IDS, addNight, writeSmallDb } from './small-db.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/matrix.js');
@@ -86,6 +86,12 @@ test('matrix serve serves the page on localhost, read-only', async ({ page, requ
     expect((await request.post(url)).status()).toBe(405);
     expect((await request.get(new URL('/logs/..%2F..%2Fetc%2Fpasswd', url).href)).status()).toBe(404);
     await page.screenshot({ path: info.outputPath('serve.png') });
+    // a new night lands in the live database: the next load shows it
+    addNight(dbPath, 'run-3', '2026-11-23T02:00:00.000Z', 'pass');
+    await page.goto(url);
+    await page.waitForSelector('html[data-ready]');
+    await expect(page.locator(`td[data-cell="${SMALL_IDS.fail}"]`)).toHaveAttribute('data-verdict', 'pass');
+    await expect(page.locator('.list.fixed li')).toContainText(SMALL_IDS.fail);
   } finally {
     child.kill('SIGTERM');
   }

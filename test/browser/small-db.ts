@@ -1,7 +1,7 @@
 // A small results database written through the store's own writer: three cells (pass, a PTX
 // failure with a hostile log, a skip) over two runs, with a full log file on disk.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
 import type { AttemptResult, CellResult, RunInfo } from '../../harness/run/events.ts';
@@ -42,24 +42,33 @@ function result(c: Cell, verdict: Verdict, logPath: string | null): CellResult {
   };
 }
 
-/** Writes `dir/results.sqlite` (two runs; the thor cell regresses in the second) and returns its path. */
-export function writeSmallDb(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const dbPath = join(dir, 'results.sqlite');
+const CELLS = () => [cell(SMALL_IDS.pass), cell(SMALL_IDS.fail), cell(SMALL_IDS.skip, 'sglang cannot express speculative: mtp here')];
+
+/** Appends one night to the database: the pass cell passes, the thor cell gets `thor`. */
+export function addNight(dbPath: string, id: string, startedAt: string, thor: Verdict): void {
+  const dir = dirname(dbPath);
   const logPath = join(dir, 'thor.log');
-  writeFileSync(logPath, `INFO starting\n${HOSTILE}\nRuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.\n`);
+  const cells = CELLS();
   const db = openDb(dbPath);
-  const cells = [cell(SMALL_IDS.pass), cell(SMALL_IDS.fail), cell(SMALL_IDS.skip, 'sglang cannot express speculative: mtp here')];
-  const nights: Array<[string, string, Verdict]> = [['run-1', '2026-11-21T02:00:00.000Z', 'pass'], ['run-2', '2026-11-22T02:00:00.000Z', 'fail']];
-  for (const [id, startedAt, thor] of nights) {
+  try {
     const w = new SqliteWriter(db);
     const run: RunInfo = { id, startedAt, host: 'ci', runnerLabels: [], gitCommit: null, matrixFiles: [], emulate: true, argv: [], dbPath, outDir: dir, resumedFrom: null };
     w.onRunBegin(run, cells);
     w.onCellEnd(result(cells[0]!, 'pass', null));
     w.onCellEnd(result(cells[1]!, thor, thor === 'fail' ? logPath : null));
     w.onCellEnd(result(cells[2]!, 'skip', null));
-    w.onRunEnd(run, { status: 'finished', finishedAt: startedAt.replace('02:00', '02:40'), counts: { pass: 1, fail: thor === 'fail' ? 1 : 0, xfail: 0, xpass: 0, flaky: 0, infra: 0, skip: 1 }, exitCode: 0 });
+    w.onRunEnd(run, { status: 'finished', finishedAt: startedAt.replace('02:00', '02:40'), counts: { pass: thor === 'pass' ? 2 : 1, fail: thor === 'fail' ? 1 : 0, xfail: 0, xpass: 0, flaky: 0, infra: 0, skip: 1 }, exitCode: 0 });
+  } finally {
+    db.close();
   }
-  db.close();
+}
+
+/** Writes `dir/results.sqlite` (two runs; the thor cell regresses in the second) and returns its path. */
+export function writeSmallDb(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, 'results.sqlite');
+  writeFileSync(join(dir, 'thor.log'), `INFO starting\n${HOSTILE}\nRuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.\n`);
+  addNight(dbPath, 'run-1', '2026-11-21T02:00:00.000Z', 'pass');
+  addNight(dbPath, 'run-2', '2026-11-22T02:00:00.000Z', 'fail');
   return dbPath;
 }

@@ -58,6 +58,18 @@ describe('createReportServer', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('renders again only when the loader returns new data', async () => {
+    let data = { data: seedsReportData(2), logSources: {} };
+    const cached = createReportServer(() => data);
+    await new Promise<void>((r) => cached.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(cached.address() as AddressInfo).port}/`;
+    const first = await (await fetch(url)).text();
+    expect(await (await fetch(url)).text()).toBe(first);
+    data = { data: { ...seedsReportData(2), generatedAt: '2030-01-01T00:00:00.000Z' }, logSources: {} };
+    expect(await (await fetch(url)).text()).toContain('2030-01-01T00:00:00.000Z');
+    await new Promise<void>((r) => cached.close(() => r()));
+  });
+
   it('answers 500 with the message when loading fails', async () => {
     const broken = createReportServer(() => {
       throw new Error('database is locked');
