@@ -61,8 +61,13 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
     const step = plan.specSteps[i - 1];
     if (step) m.recordSpecStep(step.drafted, step.accepted);
     emitted += plan.groups[i]!.length;
+    const hang = faults.hang_mid_stream_after_chunks !== undefined && i >= faults.hang_mid_stream_after_chunks;
+    if (hang && !chat.stream) {
+      ctx.hung.add(res);
+      return; // a non-streamed answer that never comes
+    }
     if (!chat.stream) continue;
-    if (faults.hang_mid_stream_after_chunks !== undefined && i >= faults.hang_mid_stream_after_chunks) {
+    if (hang) {
       ctx.hung.add(res);
       return; // never another byte
     }

@@ -58,6 +58,11 @@ describe('faults', () => {
     void reader.cancel().catch(() => {});
   });
 
+  it('hang_mid_stream_after_chunks: a non-streamed answer never comes', async () => {
+    const { h } = await start({ hang_mid_stream_after_chunks: 1 });
+    await expect(fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'story' }] }), signal: AbortSignal.timeout(300) })).rejects.toThrow(/timeout|aborted/i);
+  });
+
   it('malformed_sse: a garbage data line in the stream', async () => {
     const { h } = await start({ malformed_sse: true });
     const res = await fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'story' }] }) });
