@@ -1,0 +1,45 @@
+// Drives peers/plain-peer.sh for one trial and reads back when the script knew the outcome.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEpochSeconds, wallNs } from '../support/clock.ts';
+import { benchDir } from '../support/emulated.ts';
+import type { PeerContainer } from './container.ts';
+import type { PeerOutcome } from './testcontainers-peer.ts';
+
+const SCRIPT = join(import.meta.dirname, 'plain-peer.sh');
+
+export async function scriptPeer(c: PeerContainer, opts: { requests: boolean }): Promise<PeerOutcome> {
+  const trial = randomUUID();
+  const dir = benchDir('matrix-bench-script-');
+  const envFile = join(dir, 'env');
+  // --env-file takes each line literally (no quoting): the JSON configuration is one line.
+  writeFileSync(envFile, Object.entries(c.env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+  const reqFile = join(dir, 'requests');
+  writeFileSync(reqFile, c.textRequests.join('\n') + '\n');
+  const startNs = wallNs();
+  const child = spawn('bash', [SCRIPT, trial, c.image, String(c.port), envFile, c.mounts[0] ?? `${dir}:/state`, '--', ...c.cmd], {
+    env: { ...process.env, ...(opts.requests ? { REQUESTS_FILE: reqFile } : {}) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  await new Promise((r) => child.on('close', r));
+  const endNs = wallNs();
+  const ready = /^READY (\S+)/m.exec(out);
+  const exited = /^EXITED (\S+)/m.exec(out);
+  const done = /^DONE (\S+)/m.exec(out);
+  const known = ready ?? exited;
+  if (!known) throw new Error(`plain-peer.sh said neither READY nor EXITED:\n${out}\n${err}`);
+  return {
+    trial,
+    ready: !!ready,
+    knownNs: parseEpochSeconds(known[1]!),
+    doneNs: done ? parseEpochSeconds(done[1]!) : endNs,
+    startNs,
+    error: /REQUEST-FAILED/.test(out) ? 'a request failed' : null,
+  };
+}

@@ -1,0 +1,48 @@
+// `npm run bench [-- --only B1,B4] [--json] [--trials N]`: runs the benchmarks, each against its
+// peers in the same run, and prints one table (medians over N trials, the ratio to each peer) and,
+// with --json, the figures and raw samples as JSON. Benchmarks are not tests: nothing here gates CI.
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { b1 } from './b1-crash.bench.ts';
+import type { Bench, BenchResult } from './support/bench.ts';
+import { printTable } from './support/table.ts';
+
+const BENCHES: Bench[] = [b1];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    trials: { type: 'string' },
+  },
+});
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim().toUpperCase())) : null;
+const selected = BENCHES.filter((b) => !only || only.has(b.id));
+if (only && selected.length !== only.size) {
+  process.stderr.write(`unknown benchmark in --only ${values.only} (have: ${BENCHES.map((b) => b.id).join(', ')})\n`);
+  process.exit(2);
+}
+const trials = values.trials ? Number(values.trials) : undefined;
+const log = (s: string) => process.stderr.write(s + '\n');
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', loadBefore: loadavg().map((x) => Math.round(x * 100) / 100), loadAfter: [] as number[], node: process.version };
+const t0 = performance.now();
+const results: BenchResult[] = [];
+const failures: Array<{ id: string; error: string }> = [];
+for (const b of selected) {
+  log(`${b.id} ${b.title} …`);
+  const t = performance.now();
+  try {
+    results.push(await b.run({ trials }));
+    log(`${b.id} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    failures.push({ id: b.id, error: (e as Error).stack ?? String(e) });
+    log(`${b.id} failed: ${(e as Error).stack ?? e}`);
+  }
+}
+machine.loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
+const totalS = (performance.now() - t0) / 1000;
+const out = values.json ? process.stderr : process.stdout;
+printTable(results, out);
+out.write(`\n${results.length} benchmark(s) in ${totalS.toFixed(0)} s on ${machine.cpus}× ${machine.cpuModel}, node ${machine.node}; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}\n`);
+if (values.json) process.stdout.write(JSON.stringify({ machine, totalS, results, failures }, null, 2) + '\n');
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,36 @@
+// The shape every benchmark returns to the runner (test/bench/run.ts).
+
+export interface Figure {
+  metric: string;
+  unit: string;
+  /** The harness's figure (median over the trials). */
+  value: number;
+  /** The same figure for each peer (median over its trials), where peers apply. */
+  peers?: Record<string, number>;
+  /** Smaller is better (times, bytes) unless false. Ratios are peer/harness when true. */
+  lowerIsBetter?: boolean;
+  goal?: string;
+  met?: boolean;
+}
+
+export interface BenchResult {
+  id: string;
+  title: string;
+  /** Trials per side (N of the medians). */
+  trials: number;
+  figures: Figure[];
+  notes: string[];
+  /** Raw per-trial samples, for --json. */
+  samples?: Record<string, number[]>;
+}
+
+export interface BenchOptions {
+  /** Overrides the benchmark's default number of trials. */
+  trials?: number;
+}
+
+export interface Bench {
+  id: string;
+  title: string;
+  run(opts: BenchOptions): Promise<BenchResult>;
+}
