@@ -39,6 +39,7 @@ export const command = defineCommand({
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
+    'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
   },
@@ -104,6 +105,7 @@ export const command = defineCommand({
       signal: controller.signal,
       secrets,
       probesFor: (cell) => Promise.all(cell.probes.map(probe)),
+      cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
     });
     reportPath = await writeRunReport(db, run, results);

@@ -23,6 +23,9 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
           "mm_attention": "sdpa"
         },
         {
+          "attention": "triton"
+        },
+        {
           "attention": "triton",
           "mm_attention": "sdpa"
         },

@@ -44,6 +44,8 @@ export interface RunRequest {
   secrets: string[];
   probesFor(cell: Cell): Promise<Probe[]>;
   leaseDir?: string;
+  /** Host directory for the Hugging Face and compile caches mounted into real runs. */
+  cacheDir?: string;
   onImageProgress?(ref: string, status: string): void;
 }
 
@@ -93,6 +95,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const interrupted: string[] = [];
   const inflight = new Map<string, ContainerHandle>();
   const images = new Map<string, ImageInfo>();
+  /** Seconds each image took to prepare (pull, or inspect when present): the cells' `image` phase. */
+  const imageSeconds = new Map<string, number>();
   const baselines = new Map<string, Record<string, string>>();
   const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
 
@@ -132,12 +136,15 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         const known = [...images.values()].find((i) => i.ref === ref);
         if (known) {
           images.set(key, known);
+          imageSeconds.set(key, 0);
           return;
         }
+        const t0 = performance.now();
         const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
           onProgress: (p) => req.onImageProgress?.(ref, `${p.status}${p.id ? ` ${p.id}` : ''}${p.total ? ` ${Math.round(((p.current ?? 0) / p.total) * 100)}%` : ''}`),
         });
         images.set(key, info);
+        imageSeconds.set(key, (performance.now() - t0) / 1000);
       },
       unschedulable: async ({ cell }, reason, error) => {
         const title = error ? `${reason}: ${(error as Error).message}` : reason;
@@ -168,13 +175,13 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
             if (n > 1) await events.emit('onCellBegin', variant, n);
             const stateDir = join(stateRoot, slug(cell.id));
             mkdirSync(stateDir, { recursive: true });
-            return runAttempt(variant, n, kind, {
+            const a = await runAttempt(variant, n, kind, {
               runtime: req.runtime,
               run: req.run,
               engine,
               image,
               imageRef: image.ref,
-              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: req.emulate.imageTag, stateDir } : null, cacheDir: req.emulate ? null : defaultCacheDir() }),
+              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: req.emulate.imageTag, stateDir } : null, cacheDir: req.emulate ? null : (req.cacheDir ?? defaultCacheDir()) }),
               secrets: req.secrets,
               logDir,
               signal: req.signal,
@@ -190,6 +197,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               },
               track: (h, id) => (h ? inflight.set(id, h) : inflight.delete(id)),
             });
+            if (n === 1) a.phases = { image: imageSeconds.get(imageKey(cell)) ?? 0, ...a.phases };
+            return a;
           },
         });
         if (req.signal.aborted && result.attempts.some((a) => a.error === 'interrupted')) {

@@ -39,7 +39,7 @@ describe('matrix run --emulate', () => {
     expect(out.cells).toHaveLength(1);
     const c = out.cells[0]!;
     expect(c.verdict).toBe('pass');
-    expect(Object.keys(c.phases).sort()).toEqual(['create', 'probes', 'ready', 'start', 'teardown']);
+    expect(Object.keys(c.phases).sort()).toEqual(['create', 'image', 'probes', 'ready', 'start', 'teardown']);
     expect(c.probes.map((p) => [p.name, p.verdict])).toEqual([['text', 'pass'], ['stream', 'pass']]);
     const reqs = query<{ n: number }>(join(dir, 'r.sqlite'), "SELECT COUNT(*) AS n FROM requests WHERE probe = 'stream'");
     expect(reqs[0]!.n).toBeGreaterThan(0);

@@ -41,7 +41,7 @@ describe('matrix diagnose', () => {
     expect(r.out).toContain('✗ ptx-toolchain / ptx-toolchain-vision-encoder  (phase: profile)');
     expect(r.out).toMatch(/evidence:\n\s+39 │ /);
     expect(r.out).toContain('1. mm_attention: sdpa');
-    expect(r.out).toContain('2. attention: triton, mm_attention: sdpa');
+    expect(r.out).toContain('2. attention: triton');
   });
 
   it('reads a log pasted from an issue, with markdown fences and quote marks', async () => {

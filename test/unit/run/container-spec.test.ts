@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { getEngine } from '../../../harness/engines/index.ts';
+import { containerSpec, emulatorConfig, engineArgv } from '../../../harness/run/container-spec.ts';
+import type { Cell } from '../../../harness/matrix/types.ts';
+import { EMULATOR_CONFIG_ENV } from '../../../harness/emulator/traits.ts';
+
+function cell(over: Partial<Cell['image']> = {}, engine: 'vllm' | 'sglang' = 'vllm'): Cell {
+  const e = getEngine(engine);
+  const r = e.command({ model: 'Qwen/Qwen3.5-0.8B', options: {}, port: e.defaultPort, extraArgs: [] });
+  if (!('argv' in r)) throw new Error('unsupported');
+  return {
+    id: 'img/thor/m/default',
+    matrix: 'm',
+    image: { id: 'img', ref: 'vllm/vllm-openai:v0.19.0', engine, emulate: { driver_cuda: { thor: '13.0' } }, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: { NGC_API_KEY: { value: 'nvapi-secret', secret: true, from: ['NGC_API_KEY'] } }, ...over },
+    gpu: { name: 'thor', arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
+    model: { id: 'm', name: 'Qwen/Qwen3.5-0.8B', modalities: ['text'], mtp: true, architecture: null, sizeGiB: 2 },
+    flags: { id: 'default', options: {}, args: {} },
+    options: {},
+    args: [],
+    env: { HF_TOKEN: { value: 'hf_x', secret: true }, VLLM_LOGGING_LEVEL: { value: 'INFO', secret: false } },
+    timeouts: { startupMs: 1, probeMs: 1 },
+    retries: 0,
+    probes: [],
+    expect: null,
+    gpus: 1,
+    command: r.argv,
+    skip: null,
+  };
+}
+
+describe('containerSpec', () => {
+  it('on a real runner: the image, its own entrypoint, leased device ids, caches, ipc host, secrets by name', () => {
+    const c = cell();
+    const s = containerSpec(c, { engine: getEngine('vllm'), slots: ['GPU-a', 'GPU-b'], emulate: null, cacheDir: '/cache' });
+    expect(s.image).toBe('vllm/vllm-openai:v0.19.0');
+    expect(s.entrypoint).toBeNull();
+    expect(s.cmd).toEqual(c.command);
+    expect(s.cmd[0]).toBe('Qwen/Qwen3.5-0.8B');
+    expect(s.gpuDeviceIds).toEqual(['GPU-a', 'GPU-b']);
+    expect(s.mounts).toEqual(['/cache/huggingface:/root/.cache/huggingface', '/cache/vllm-cache:/root/.cache/vllm']);
+    expect(s.ipcHost).toBe(true);
+    expect(s.secretEnv!.sort()).toEqual(['HF_TOKEN', 'NGC_API_KEY']);
+    expect(s.env.VLLM_LOGGING_LEVEL).toBe('INFO');
+  });
+
+  it('an image command prefix replaces the engine entrypoint (NGC-style images)', () => {
+    const c = cell({ command: ['vllm', 'serve'] });
+    const s = containerSpec(c, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: null });
+    expect(s.cmd.slice(0, 3)).toEqual(['vllm', 'serve', 'Qwen/Qwen3.5-0.8B']);
+  });
+
+  it('Jetson Orin style runtime: nvidia uses the runtime, not device requests', () => {
+    const s = containerSpec(cell({ runtime: 'nvidia' }), { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: null });
+    expect(s.runtime).toBe('nvidia');
+    expect(s.gpuDeviceIds).toBeNull();
+  });
+
+  it('under --emulate: the emulator image runs the full engine argv with the GPU and driver in its config', () => {
+    const c = cell({}, 'sglang');
+    const s = containerSpec(c, { engine: getEngine('sglang'), slots: ['0'], emulate: { imageTag: 'matrix-emulator:abc', stateDir: '/tmp/state' }, cacheDir: '/cache' });
+    expect(s.image).toBe('matrix-emulator:abc');
+    expect(s.cmd.slice(0, 3)).toEqual(['python3', '-m', 'sglang.launch_server']);
+    expect(s.cmd).toEqual(engineArgv(c, getEngine('sglang')));
+    expect(s.gpuDeviceIds).toBeNull();
+    expect(s.mounts).toEqual(['/tmp/state:/state']);
+    const cfg = JSON.parse(s.env[EMULATOR_CONFIG_ENV]!);
+    expect(cfg).toEqual(emulatorConfig(c));
+    expect(cfg.gpu).toEqual({ name: 'thor', computeCapability: '11.0', memoryGiB: 128, driverCuda: '13.0', count: 1 });
+  });
+
+  it('falls back to the catalog driver when the traits name none for the GPU', () => {
+    const c = cell({ emulate: {} });
+    expect(emulatorConfig({ ...c, gpu: { name: 'rtx-pro-6000', arch: 'sm_120', computeCapability: '12.0', memoryGiB: 96 } }).gpu.driverCuda).toBe('12.8');
+  });
+});
