@@ -67,10 +67,16 @@ function modelList(s: RouteState): object {
   };
 }
 
+/** SGLang's ErrorResponse is flat: {"object": "error", "message", "type", "param", "code"}. */
+function sglangError(body: object | string): object | string {
+  if (typeof body === 'object' && 'error' in body && typeof body.error === 'object') return { object: 'error', ...(body.error as object) };
+  return body;
+}
+
 export async function handle(s: RouteState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
   const reply = (status: number, body: object | string, type?: string) => {
-    send(res, status, body, type);
+    send(res, status, s.args.engine === 'sglang' ? sglangError(body) : body, type);
     accessLog(s, req, status);
   };
   if (!s.ready) {

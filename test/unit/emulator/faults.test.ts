@@ -102,3 +102,14 @@ describe('faults', () => {
     expect(bytes).toBeGreaterThan(1024 * 1024);
   });
 });
+
+describe('error bodies per engine', () => {
+  it('SGLang answers flat error objects', async () => {
+    const h = await startEmulator({ argv: ['python3', '-m', 'sglang.launch_server', '--model-path', 'm'], config: config({ engine: 'sglang' }), port: 0, host: '127.0.0.1', env: {} });
+    handles.push(h);
+    await h.ready;
+    const r = await fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: '{"model":"m"' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400 });
+  });
+});
