@@ -6,10 +6,11 @@
 //
 // Rows are keyed as in the schema: a key already present is left alone, so merging the same input
 // twice changes nothing. Shards of one run (same run id) become one run: earliest start, latest
-// finish, the worst status, the union of matrix files and runner labels. A cell that finished in an
+// finish, the worst status, the union of matrix files and runner labels. A cell comes whole (with its
+// attempts, probes, requests, …) from the first database that has it; a cell that finished in an
 // input replaces the same cell left unfinished (no verdict) in the target.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InfraError } from '../errors.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
@@ -159,14 +160,21 @@ function mergeAttached(db: Db, tables: string[], added: Record<string, number>):
       `DELETE FROM main.cells WHERE verdict IS NULL AND EXISTS
          (SELECT 1 FROM src.cells s WHERE s.run_id = main.cells.run_id AND s.cell_id = main.cells.cell_id AND s.verdict IS NOT NULL)`,
     ).run();
+    // a cell comes whole from one database: the attempts, probes, … of a cell already here are not mixed in
+    db.exec('DROP TABLE IF EXISTS temp.kept_cells');
+    db.exec('CREATE TEMP TABLE kept_cells AS SELECT c.run_id, c.cell_id FROM main.cells c JOIN src.cells s USING (run_id, cell_id)');
     for (const t of tables) {
       if (t === 'runs') continue;
       const theirs = columns(db, 'src', t);
       if (theirs.length === 0) continue;
-      const cols = columns(db, 'main', t).filter((c) => theirs.includes(c)).map(q).join(', ');
+      const shared = columns(db, 'main', t).filter((c) => theirs.includes(c));
+      const cols = shared.map(q).join(', ');
+      const perCell = t !== 'cells' && shared.includes('run_id') && shared.includes('cell_id');
+      const where = perCell ? ' WHERE NOT EXISTS (SELECT 1 FROM temp.kept_cells k WHERE k.run_id = x.run_id AND k.cell_id = x.cell_id)' : '';
       // keys already present win: merging an input twice adds nothing
-      added[t] = (added[t] ?? 0) + db.prepare(`INSERT OR IGNORE INTO main.${q(t)} (${cols}) SELECT ${cols} FROM src.${q(t)}`).run().changes;
+      added[t] = (added[t] ?? 0) + db.prepare(`INSERT OR IGNORE INTO main.${q(t)} (${cols}) SELECT ${cols} FROM src.${q(t)} AS x${where}`).run().changes;
     }
+    db.exec('DROP TABLE temp.kept_cells');
     // a run whose shards all said `finished` while some cells never got a verdict (a shard died) did not finish
     db.prepare(
       `UPDATE main.runs SET status = 'interrupted' WHERE status = 'finished' AND id IN (SELECT id FROM src.runs)
@@ -215,6 +223,7 @@ export interface MergeOptions {
 /** Merges `inputs` into the database at `into` (created when missing). Atomic: all or nothing. */
 export function mergeDatabases(inputs: string[], into: string, opts: MergeOptions = {}): MergeResult {
   const target = resolve(into);
+  mkdirSync(dirname(target), { recursive: true });
   const work = mkdtempSync(join(dirname(target), `.${basename(target)}.merge-`));
   try {
     const sources = inputs.map((p) => resolve(p)).filter((p) => !samePath(p, target));

@@ -206,6 +206,21 @@ describe('mergeDatabases', () => {
     db.close();
   });
 
+  it('takes a cell whole from the first database that has it, never mixing attempts of two executions', () => {
+    const dir = tmp();
+    const first = shard(dir, 'first.sqlite', { run: 'n1', started: '1', finished: '2', cells: [['a/h100/m/default', 'pass']] });
+    const rerun = shard(dir, 'rerun.sqlite', { run: 'n1', started: '1', finished: '3', cells: [['a/h100/m/default', 'fail']] });
+    const raw = new Database(rerun.path);
+    raw.prepare("INSERT INTO attempts SELECT run_id, cell_id, 2, 'retry', options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error FROM attempts").run();
+    raw.close();
+    const into = join(dir, 'nested', 'dir', 'out.sqlite');
+    mergeDatabases([first.path, rerun.path], into);
+    const db = new Database(into, { readonly: true });
+    expect(db.prepare('SELECT verdict FROM cells').all()).toEqual([{ verdict: 'pass' }]);
+    expect(db.prepare('SELECT attempt, outcome FROM attempts').all()).toEqual([{ attempt: 1, outcome: 'pass' }]);
+    db.close();
+  });
+
   it('refuses a corrupt input with a clear error and leaves the target untouched', () => {
     const dir = tmp();
     const into = join(dir, 'history.sqlite');
