@@ -25,21 +25,24 @@ function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
  * Preflight an image that is on the Docker engine: read its CUDA libraries without running it and
  * decide each for `gpu` under a driver for `driverCuda`. Throws InfraError when the image cannot be read.
  * @param runtimeDocker a dockerode client, or anything holding one as `.docker` (DockerRuntime)
+ * @param gpuOrName a catalog GPU or its name/alias (UsageError when unknown)
+ * @param driverCuda default: the GPU's typicalDriverCuda
  */
 export async function preflightImage(
   runtimeDocker: Docker | { docker: Docker },
   ref: string,
-  gpu: GpuSpec,
-  driverCuda: string = gpu.typicalDriverCuda,
+  gpuOrName: GpuSpec | string,
+  driverCuda?: string,
   opts: ReadImageOptions = {},
 ): Promise<PreflightResult> {
+  const gpu = typeof gpuOrName === 'string' ? gpuOrUsage(gpuOrName) : gpuOrName;
   const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
   const libs: LibraryCode[] = [];
   for await (const f of cudaLibrariesInImage(docker, ref, opts)) {
     const code = codeOf(f.path, f.bytes);
     if (code) libs.push(code);
   }
-  return preflightLibraries(libs, gpu, driverCuda);
+  return preflightLibraries(libs, gpu, driverCuda ?? gpu.typicalDriverCuda);
 }
 
 /** Preflight local files; directories are walked for shared objects. */

@@ -16,7 +16,7 @@ import { toInfraError } from './docker-errors.ts';
  * conda, venvs under /opt), CUDA toolkits under /usr/local/cuda*, the distribution's library
  * directories. Directories missing from an image are skipped.
  */
-export const DEFAULT_LIBRARY_ROOTS = ['/usr/local', '/usr/lib/python3', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/opt', '/root/.local', '/workspace', '/app'];
+export const DEFAULT_LIBRARY_ROOTS = ['/usr/local', '/usr/lib/python3', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/opt', '/venv', '/root/.local', '/workspace', '/app'];
 
 export interface ImageLibrary {
   /** Absolute path inside the image. */

@@ -91,6 +91,20 @@ describe('matrix preflight --image', () => {
     expect(r.stdout).toContain('0 native, 1 PTX-JIT, 0 failing');
   });
 
+  it('--whole reads the exported filesystem and finds the same library', async () => {
+    const r = await matrix('preflight', '--image', images.sass, '--gpu', 'a100', '--driver-cuda', '13.0', '--whole');
+    expect(r.code).toBe(0); // sm_80 SASS is native on an A100
+    expect(r.stdout).toContain(`native   /${LIB_PATH}`);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it('preflightImage, as matrix run --preflight calls it, takes a GPU name', async () => {
+    const { preflightImage } = await import('../../harness/cli/preflight.ts');
+    const r = await preflightImage(docker, images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
+    expect([r.gpu, r.driverCuda, r.counts]).toEqual(['gb10', '13.0', { native: 0, jit: 1, fail: 0, advisory: 0 }]);
+    expect(await leftovers()).toEqual([]);
+  });
+
   it('an image that is not on the engine: exit 3 with a hint', async () => {
     const r = await matrix('preflight', '--image', `${TAG}:absent`, '--gpu', 'thor');
     expect(r.code).toBe(3);
