@@ -7,7 +7,7 @@ import { lineChart, type LineSeries } from './charts.ts';
 import type { PageState } from './url-state.ts';
 
 const METRICS: Array<[PageState['metric'], string, string]> = [['startupS', 'startup', 's'], ['ttftMs', 'TTFT p50', 'ms'], ['itlMs', 'ITL p50', 'ms']];
-const SHOWN = 8;
+const SHOWN = 6;
 
 function median(xs: number[]): number | null {
   if (xs.length === 0) return null;

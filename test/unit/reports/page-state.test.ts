@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readState, writeState } from '../../../reports/page/url-state.ts';
+import { matches, NO_FILTERS, searchText, shortLabel } from '../../../reports/page/model.ts';
+import { encodeReport } from '../../../reports/embed.ts';
+import { seedsReportData, SEED_IDS } from '../../fixtures/report/generate.ts';
+
+describe('URL state', () => {
+  it('round-trips filters, pivot, tab, metric and the open cell', () => {
+    const state = readState(`#gpu=thor&v=fail,xfail&q=${encodeURIComponent('ptx <b>')}&pivot=1&tab=trends&metric=itlMs&cell=${encodeURIComponent(SEED_IDS.thorVision)}`);
+    expect(state.filters).toEqual({ ...NO_FILTERS, gpu: 'thor', v: ['fail', 'xfail'], q: 'ptx <b>' });
+    expect(state).toMatchObject({ pivot: true, tab: 'trends', metric: 'itlMs', cell: SEED_IDS.thorVision });
+    expect(readState(writeState(state))).toEqual(state);
+  });
+  it('falls back to defaults for unknown values and writes nothing for them', () => {
+    const state = readState('#tab=nope&metric=x');
+    expect(state).toMatchObject({ tab: 'grid', metric: 'startupS', cell: null, pivot: false });
+    expect(writeState(state)).toBe('');
+  });
+});
+
+describe('filtering', () => {
+  const cells = encodeReport(seedsReportData(2)).cells;
+  const visible = (f: Partial<typeof NO_FILTERS>) => cells.filter((c) => matches(c, { ...NO_FILTERS, ...f }, searchText(c))).map((c) => c.id);
+
+  it('combines GPU, verdict, signature and words (all must match)', () => {
+    expect(visible({ gpu: 'thor', v: ['xfail'] })).toEqual([SEED_IDS.thorVision]);
+    expect(visible({ sig: 'vllm-fa2-ptx-unsupported' }).sort()).toEqual([SEED_IDS.regression, SEED_IDS.rtxPtx].sort());
+    expect(visible({ q: 'capture PIECEWISE' })).toEqual([]);
+    expect(visible({ q: 'graph-capture h100' })).toEqual([SEED_IDS.mtpCapture]);
+    expect(visible({ q: 'no MTP head' }).length).toBeGreaterThan(10);
+    expect(visible({})).toHaveLength(cells.length);
+  });
+
+  it('labels failed cells by category', () => {
+    const byId = new Map(cells.map((c) => [c.id, c]));
+    expect(shortLabel(byId.get(SEED_IDS.thorVision)!)).toBe('PTX');
+    expect(shortLabel(byId.get(SEED_IDS.mtpCapture)!)).toBe('capture');
+    expect(shortLabel(byId.get(SEED_IDS.infra)!)).toBe('infra');
+  });
+});
