@@ -1,0 +1,57 @@
+// Triage and expectations end to end: the seeds under --emulate, re-run with each remedy of their
+// signature until one passes; expectations turning failures into xfail, passes into xpass, and a
+// different failure into a plain fail (a new failure mode).
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, containersOfRun, emulatedMatrix, parseRun, ROOT, workdir, writeMatrix } from './support/matrix-cli.ts';
+
+const runs: string[] = [];
+const env = { MATRIX_LEASE_DIR: workdir('leases-') };
+
+afterAll(async () => {
+  for (const r of runs) expect(await containersOfRun(r)).toEqual([]);
+});
+
+describe('matrix run --triage on the seeds', () => {
+  it('finds the fix of each seed failure and keeps them expected failures', async () => {
+    const dir = workdir();
+    const r = await cli(['run', join(ROOT, 'matrix/seeds.yaml'), '--emulate', '--triage', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env });
+    const out = parseRun(r);
+    runs.push(out.run);
+    expect(r.code, r.stderr).toBe(0);
+    const cell = (id: string) => out.cells.find((c) => c.id === id)!;
+    const thor = cell('vllm-0.19-thor/thor/qwen3.5-35b-a3b/triton');
+    expect([thor.verdict, thor.category, thor.triage?.fixedBy]).toEqual(['xfail', 'ptx-toolchain', { mm_attention: 'sdpa' }]);
+    const rtx = cell('vllm-0.11/rtx-pro-6000/qwen3-vl-8b/default');
+    expect([rtx.verdict, rtx.category, rtx.triage?.fixedBy]).toEqual(['xfail', 'ptx-toolchain', { attention: 'triton' }]);
+    const mtp = cell('vllm-0.17/h100/qwen3.5-0.8b/mtp2');
+    expect([mtp.verdict, mtp.category, mtp.triage?.fixedBy]).toEqual(['xfail', 'graph-capture', { cuda_graphs: 'piecewise' }]);
+    for (const c of out.cells.filter((x) => x.verdict === 'pass')) expect(c.triage).toBeNull();
+    expect(out.cells.filter((c) => c.verdict === 'pass')).toHaveLength(7);
+  });
+});
+
+describe('expectations', () => {
+  it('a pass against an expectation is xpass (exit 1); a different failure is a new failure mode (fail)', async () => {
+    const dir = workdir();
+    const m = writeMatrix(
+      dir,
+      emulatedMatrix({
+        traits: 'mtp_full_graph_capture_bug: true',
+        models: '  - { id: small, name: Qwen/Qwen3.5-0.8B, mtp: true }',
+        flags: '  - { id: default }\n  - { id: mtp2, options: { speculative: { method: mtp, tokens: 2 }, cuda_graphs: full } }',
+        expect: 'expect:\n  - { where: { flags: default }, fail: ptx-toolchain, reason: "thought broken" }\n  - { where: { flags: mtp2 }, fail: oom }',
+      }),
+    );
+    const r = await cli(['run', m, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env });
+    const out = parseRun(r);
+    runs.push(out.run);
+    expect(r.code).toBe(1);
+    const byFlags = Object.fromEntries(out.cells.map((c) => [c.id.split('/').at(-1), c]));
+    expect(byFlags.default!.verdict).toBe('xpass');
+    expect(byFlags.default!.reason).toMatch(/expected ptx-toolchain, but it passed/);
+    expect(byFlags.mtp2!.verdict).toBe('fail');
+    expect(byFlags.mtp2!.category).toBe('graph-capture');
+    expect(byFlags.mtp2!.reason).toMatch(/expected oom, got graph-capture-mtp-triton \(a new failure mode\)/);
+  });
+});
