@@ -27,7 +27,9 @@ function boot(): void {
     update(patch: Partial<PageState>) {
       app.state = { ...app.state, ...patch };
       const url = writeState(app.state) || location.pathname + location.search;
-      history.replaceState(null, '', url);
+      // Opening or closing a cell is a step Back undoes; filter changes replace the entry.
+      if ('cell' in patch) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
       draw();
     },
     visible() {
@@ -72,10 +74,12 @@ function boot(): void {
     open?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
-  window.addEventListener('hashchange', () => {
+  const fromUrl = () => {
     app.state = readState(location.hash);
     draw();
-  });
+  };
+  window.addEventListener('hashchange', fromUrl);
+  window.addEventListener('popstate', fromUrl);
   document.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest<HTMLElement>('[data-open]');
     if (a) {

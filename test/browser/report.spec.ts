@@ -109,6 +109,8 @@ test('a deep link opens a cell', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.locator('#panel')).toBeHidden();
   expect(page.url()).not.toContain('cell=');
+  await page.goBack();
+  await expect(page.locator('#panel h2')).toHaveText(SEED_IDS.mtpCapture);
 });
 
 test('hostile log text stays inert and readable', async ({ page }, info) => {
