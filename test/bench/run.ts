@@ -4,10 +4,11 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { b1 } from './b1-crash.bench.ts';
+import { b2 } from './b2-lifecycle.bench.ts';
 import type { Bench, BenchResult } from './support/bench.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHES: Bench[] = [b1];
+const BENCHES: Bench[] = [b1, b2];
 
 const { values } = parseArgs({
   options: {
