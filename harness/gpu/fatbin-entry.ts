@@ -20,8 +20,11 @@ export interface FatbinEntry extends CodeEntry {
   variant: '' | 'a' | 'f';
   /** The entry header's version: the PTX ISA ("9.0") for PTX, the cubin ABI ("1.8") for SASS. */
   codeVersion: string;
-  /** Where `toolkit` came from: the tool banner inside the payload, or the PTX ISA version. */
-  toolkitSource: 'banner' | 'ptx-isa' | null;
+  /**
+   * Where `toolkit` came from: the tool banner inside the payload, the PTX ISA version, or (for a
+   * zstd cubin, whose banner is out of reach) the PTX of the same fat binary: one nvcc run made both.
+   */
+  toolkitSource: 'banner' | 'ptx-isa' | 'same-fatbin-ptx' | null;
   compression: Compression;
   compressed: boolean;
   /** Payload bytes as stored (compressed size when compressed). */

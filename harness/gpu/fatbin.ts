@@ -191,6 +191,10 @@ function readContainer(
     }
     pos = e.next;
   }
+  const ptxToolkit = entries.find((e) => e.kind === 'ptx' && e.toolkit)?.toolkit;
+  if (ptxToolkit) {
+    for (const e of entries) if (e.toolkit === null) Object.assign(e, { toolkit: ptxToolkit, toolkitSource: 'same-fatbin-ptx' });
+  }
   return { offset, size, entries };
 }
 

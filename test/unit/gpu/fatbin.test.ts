@@ -52,8 +52,9 @@ describe('listFatbin on nvcc-built fixtures', () => {
       expect(listing.entries.filter((e) => e.kind === 'ptx').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).ptx);
     }
     for (const e of listing.entries) {
-      // an uncompressed or LZ4 cubin names its toolkit in .note.nv.tkinfo; zstd hides it
-      if (e.kind === 'sass') expect(e.toolkit).toBe(e.compression === 'zstd' ? null : '13.0');
+      // an uncompressed or LZ4 cubin names its toolkit in .note.nv.tkinfo; zstd hides it, unless
+      // PTX of the same fat binary (the same nvcc run) tells
+      if (e.kind === 'sass' && e.compression !== 'zstd') expect([e.toolkit, e.toolkitSource]).toEqual(['13.0', 'banner']);
     }
   });
 
@@ -85,6 +86,17 @@ describe('listFatbin on nvcc-built fixtures', () => {
     const f = listFatbin(read('ptx-compute100f.so')).entries[0]!;
     expect([f.target, f.variant, f.kind]).toEqual(['compute_100f', 'f', 'ptx']);
     expect(listFatbin(read('sass-sm100a.so')).entries[0]!.target).toBe('sm_100a');
+  });
+
+  it('a zstd cubin takes its toolkit from the PTX beside it, or stays unknown', () => {
+    const size = listFatbin(read('compress-size.so')).entries.filter((e) => e.kind === 'sass');
+    // the first fat binary is nvcc's device link (cubins only), the second holds the PTX too
+    expect(size.map((e) => [e.fatbin, e.toolkit, e.toolkitSource])).toEqual([
+      [1, null, null],
+      [1, null, null],
+      [2, '13.0', 'same-fatbin-ptx'],
+      [2, '13.0', 'same-fatbin-ptx'],
+    ]);
   });
 
   it('reports compression per mode: size compresses cubins with zstd, speed is LZ4', () => {
