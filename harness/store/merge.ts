@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InfraError } from '../errors.ts';
+import { InfraError, UsageError } from '../errors.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -38,7 +38,7 @@ function mergeError(path: string, what: string, hint: string): InfraError {
 
 /** Opens an input read-only and copies it (consistently, WAL included) to `copy`. */
 function snapshot(path: string, copy: string): void {
-  if (!existsSync(path)) throw mergeError(path, 'no such file', 'give the paths of results databases written by `matrix run` or `matrix merge`');
+  if (!existsSync(path)) throw new UsageError(`matrix merge: ${path}: no such file`, 'give the paths of results databases written by `matrix run` or `matrix merge`');
   let src: Db | undefined;
   try {
     src = new Database(path, { readonly: true, fileMustExist: true });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command as mergeCommand } from '../../../harness/cli/merge.ts';
-import { InfraError } from '../../../harness/errors.ts';
+import { InfraError, UsageError } from '../../../harness/errors.ts';
 import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
 import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
@@ -256,6 +256,7 @@ describe('mergeDatabases', () => {
     o.exec('CREATE TABLE t (x)');
     o.close();
     expect(() => mergeDatabases([other], join(dir, 'o.sqlite'))).toThrow(/not a results database/);
+    expect(() => mergeDatabases([join(dir, 'nope.sqlite')], join(dir, 'o.sqlite'))).toThrow(UsageError);
     expect(() => mergeDatabases([join(dir, 'nope.sqlite')], join(dir, 'o.sqlite'))).toThrow(/nope\.sqlite: no such file/);
     expect(existsSync(join(dir, 'o.sqlite'))).toBe(false);
   });
