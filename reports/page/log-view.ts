@@ -37,5 +37,5 @@ export function renderLog(lines: ShownLine[], evidence: ShownLine[], logHref: st
 }
 
 export function renderEvidence(evidence: ShownLine[]): HTMLElement {
-  return h('div', { class: 'evidence-list' }, evidence.map((e) => h('div', { class: 'ln evidence' }, h('span', { class: 'no' }, e.line), lineText(e))));
+  return h('div', { class: 'evidence-list' }, [...evidence].sort((a, b) => a.line - b.line).map((e) => h('div', { class: 'ln evidence' }, h('span', { class: 'no' }, e.line), lineText(e))));
 }
