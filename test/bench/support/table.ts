@@ -4,6 +4,7 @@ import type { BenchResult } from './bench.ts';
 
 function fmt(x: number, unit: string): string {
   if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return `${x} ${unit}`.trim();
   const v = Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
   return `${v} ${unit}`.trim();
 }
