@@ -1,7 +1,9 @@
 // Classification of OpenAI chat-completion stream chunks (pure). Every SSE event of a streamed
 // chat completion is one of:
 //   role    — a choice's delta has `role` and no (or empty) content: the opening chunk
-//   content — some choice's delta carries non-empty `content`: the only kind that counts as tokens
+//   content — some choice's delta carries non-empty `content`, or non-empty reasoning text
+//             (`reasoning_content` / `reasoning`, what a reasoning parser streams while the model
+//             thinks): generated tokens, the only kind that counts for latency
 //   usage   — `usage` present and `choices` empty: the closing chunk of stream_options.include_usage
 //   other   — anything else (finish_reason-only chunks, empty deltas, tool-call deltas)
 import { ProbeError } from '../errors.ts';
@@ -19,7 +21,7 @@ export interface Usage {
 export interface StreamChunk {
   choices?: Array<{
     index?: number;
-    delta?: { role?: string | null; content?: string | null };
+    delta?: { role?: string | null; content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
     finish_reason?: string | null;
   }>;
   usage?: Usage | null;
@@ -28,8 +30,10 @@ export interface StreamChunk {
 
 export interface ClassifiedChunk {
   kind: ChunkKind;
-  /** Concatenated delta content of the chunk ('' when none). */
+  /** Concatenated delta content of the chunk ('' when none): the answer text. */
   text: string;
+  /** Concatenated reasoning text of the chunk ('' when none). */
+  reasoning: string;
   usage: Usage | null;
   finishReason: string | null;
 }
@@ -37,14 +41,19 @@ export interface ClassifiedChunk {
 export function classifyChunk(chunk: StreamChunk): ClassifiedChunk {
   const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
   const text = choices.map((c) => (typeof c.delta?.content === 'string' ? c.delta.content : '')).join('');
+  const reasoning = choices.map((c) => str(c.delta?.reasoning_content) || str(c.delta?.reasoning)).join('');
   const usage = chunk.usage && typeof chunk.usage === 'object' ? chunk.usage : null;
   const finishReason = choices.find((c) => c.finish_reason)?.finish_reason ?? null;
   let kind: ChunkKind;
-  if (text.length > 0) kind = 'content';
+  if (text.length > 0 || reasoning.length > 0) kind = 'content';
   else if (choices.length === 0 && usage) kind = 'usage';
   else if (choices.some((c) => typeof c.delta?.role === 'string' && c.delta.role.length > 0)) kind = 'role';
   else kind = 'other';
-  return { kind, text, usage, finishReason };
+  return { kind, text, reasoning, usage, finishReason };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
 }
 
 /**

@@ -2,8 +2,8 @@
 // raw timings a request stored (ARCHITECTURE.md rule 6). Pure functions over RequestTiming.
 //
 // Definitions (all times are performance.now() milliseconds of the harness process; "content chunk"
-// is an SSE chunk whose delta carries non-empty `content` — role-only, usage-only and
-// finish-reason-only chunks never count):
+// is an SSE chunk whose delta carries generated text — non-empty `content`, or reasoning text
+// while a reasoning model thinks; role-only, usage-only and finish-reason-only chunks never count):
 //   TTFT  = t(first content chunk) − t(request start)
 //   ITL   = t(content chunk i) − t(content chunk i−1), for every consecutive pair
 //   e2e   = t(last content chunk) − t(request start)
@@ -17,7 +17,7 @@ import type { RequestTiming } from './probe.ts';
 
 /** The formulas as text, for the report. Keys match the metric name prefixes. */
 export const LATENCY_FORMULAS: Readonly<Record<string, string>> = {
-  ttft: 'TTFT = t(first content chunk) − t(request start); role-only, usage-only and finish-only chunks never count',
+  ttft: 'TTFT = t(first content chunk) − t(request start); a content chunk carries generated text (answer or reasoning); role-only, usage-only and finish-only chunks never count',
   itl: 'ITL = t(content chunk i) − t(content chunk i−1), every consecutive pair of content chunks',
   e2e: 'e2e = t(last content chunk) − t(request start)',
   tpot: 'TPOT = (e2e − TTFT) / (usage.completion_tokens − 1); undefined for fewer than 2 output tokens',

@@ -23,9 +23,19 @@ export const DEFAULT_QUESTIONS: readonly Question[] = [
   { prompt: 'Describe in two sentences how a GPU runs a neural network.', expect: null, max_tokens: 48 },
 ];
 
-/** The request for a question: greedy (temperature 0), so the output is reproducible. */
+/**
+ * The request for a question: greedy (temperature 0), so the output is reproducible. Thinking is
+ * switched off through the chat template (`enable_thinking: false`, the switch of Qwen3-style
+ * templates; templates without it ignore the variable) so that a small max_tokens holds the answer.
+ */
 export function greedyRequest(model: string, q: Question): ChatRequest {
-  return { model, messages: [{ role: 'user', content: q.prompt }], temperature: 0, max_tokens: q.max_tokens };
+  const body = { model, messages: [{ role: 'user' as const, content: q.prompt }], temperature: 0, max_tokens: q.max_tokens };
+  return Object.assign(body, { chat_template_kwargs: { enable_thinking: false } });
+}
+
+/** The answer without a leading `<think>…</think>` block (or an unterminated one). */
+export function withoutThinking(text: string): string {
+  return text.replace(/^\s*<think>[\s\S]*?(?:<\/think>|$)/, '').trim();
 }
 
 /** Numbers in a text ("The answer is 42." → ["42"]); commas in thousands are dropped. */
@@ -35,5 +45,5 @@ export function numbersIn(text: string): string[] {
 
 /** Whether the answer contains the expected number as a whole number (42 is not in 420). */
 export function answerMatches(answer: string, expected: string): boolean {
-  return numbersIn(answer).includes(String(Number(expected)));
+  return numbersIn(withoutThinking(answer)).includes(String(Number(expected)));
 }

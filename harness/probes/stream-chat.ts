@@ -77,7 +77,8 @@ export async function streamChat(target: RequestTarget, body: ChatRequest, label
           continue;
         }
         const c = classifyChunk(chunk);
-        timing.chunks.push(c.text ? { atMs, kind: c.kind, text: c.text } : { atMs, kind: c.kind });
+        const generated = c.text || c.reasoning;
+        timing.chunks.push(generated ? { atMs, kind: c.kind, text: generated } : { atMs, kind: c.kind });
         if (c.text) parts.push(c.text);
         if (c.finishReason) finishReason = c.finishReason;
         if (c.usage) {

@@ -34,7 +34,8 @@ async function runText(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult
       continue;
     }
     const ok = answerMatches(outcome.text, q.expect);
-    r.assert(`q${i}`, ok, `${JSON.stringify(q.prompt)} → ${JSON.stringify(outcome.text)} (expected ${q.expect})`);
+    const cut = !ok && outcome.finishReason === 'length' ? ` — cut at max_tokens ${q.max_tokens} (finish_reason length)` : '';
+    r.assert(`q${i}`, ok, `${JSON.stringify(q.prompt)} → ${JSON.stringify(outcome.text)} (expected ${q.expect})${cut}`);
   }
   r.metrics.prompt_tokens = prompt;
   r.metrics.completion_tokens = completion;

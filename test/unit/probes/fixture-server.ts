@@ -66,13 +66,15 @@ export async function startFixture(o: FixtureOptions = {}): Promise<Fixture> {
     const q = lastUser(body);
     const answer = (o.answer ?? ((t) => (t.includes('17 + 25') ? '42' : 'Some words for you here')))(q.text, q.images, body);
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : 1000;
-    const toks = words(answer).slice(0, maxTokens);
+    const all = words(answer);
+    const toks = all.slice(0, maxTokens);
+    const finish = toks.length < all.length ? 'length' : 'stop';
     const text = toks.join('');
     const usage = { prompt_tokens: 7, completion_tokens: toks.length, total_tokens: 7 + toks.length };
     if (!body.stream) {
       await sleep((o.ttftMs ?? 0) + (o.itlMs ?? 0) * Math.max(0, toks.length - 1));
       res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }], usage }),
+        JSON.stringify({ id: 'x', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finish }], usage }),
       );
       return;
     }
@@ -86,7 +88,7 @@ export async function startFixture(o: FixtureOptions = {}): Promise<Fixture> {
     const base = { id: 'x', object: 'chat.completion.chunk', created: 1, model: body.model };
     const events: string[] = [JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })];
     for (const t of toks) events.push(JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: t }, finish_reason: null }] }));
-    events.push(JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }] }));
+    events.push(JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: '' }, finish_reason: finish }] }));
     const opts = body.stream_options as { include_usage?: boolean } | undefined;
     if (opts?.include_usage) events.push(JSON.stringify({ ...base, choices: [], usage }));
     events.push('[DONE]');

@@ -47,6 +47,17 @@ describe('text probe', () => {
     expect(res.assertions.find((a) => !a.ok)?.message).toBe('"What is 9 times 8? Answer with just the number." → "It is 420" (expected 72)');
   });
 
+  it('switches thinking off through the chat template and ignores a think block in the answer', async () => {
+    const res = await textProbe.run(context(await serve({ answer: (t) => `<think>\nThe user asks. 1 + 1 = 2.\n</think>\n\n${answerFor({ text: t, images: [] })}` })));
+    expect(fixture!.requests[0]).toMatchObject({ chat_template_kwargs: { enable_thinking: false } });
+    expect(res.verdict).toBe('pass');
+  });
+
+  it('says when the answer was cut at max_tokens', async () => {
+    const res = await textProbe.run(context(await serve({ answer: () => '<think> one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen' })));
+    expect(res.assertions[0]!.message).toMatch(/\(expected 42\) — cut at max_tokens 16 \(finish_reason length\)$/);
+  });
+
   it('takes questions from the options; bad options fail precisely', async () => {
     const url = await serve();
     const res = await textProbe.run(context(url, { options: { questions: [{ prompt: 'What is 6 times 7?', expect: '42' }] } }));

@@ -78,6 +78,10 @@ describe('classifyChunk', () => {
   it('content chunk with continuous usage stats stays content', () => {
     expect(classifyChunk({ ...base, choices: [{ delta: { content: 'a' } }], usage: { completion_tokens: 1 } }).kind).toBe('content');
   });
+  it('reasoning text (reasoning_content or reasoning) is generated output: content, with its text', () => {
+    expect(classifyChunk({ ...base, choices: [{ delta: { reasoning_content: 'Let me think' } }] })).toMatchObject({ kind: 'content', text: '', reasoning: 'Let me think' });
+    expect(classifyChunk({ ...base, choices: [{ delta: { reasoning: 'Hmm', content: null } }] })).toMatchObject({ kind: 'content', reasoning: 'Hmm' });
+  });
   it('finish-reason-only and empty deltas are other', () => {
     const c = classifyChunk({ ...base, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'length' }] });
     expect(c).toMatchObject({ kind: 'other', finishReason: 'length' });
