@@ -108,6 +108,7 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
       runtime: i.runtime ?? null,
       mounts: i.mounts ?? [],
       env: env(i.env, lookup),
+      auth: i.auth ? (env({ username: i.auth.username, password: i.auth.password }, lookup) as { username: EnvValue; password: EnvValue }) : null,
     })),
     gpus: raw.gpus.map((g) => gpuRef(String(g))),
     models: raw.models.map((m) => ({

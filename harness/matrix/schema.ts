@@ -91,6 +91,11 @@ export const ImageSchema = z
       .array(z.string().superRefine(check((v) => MOUNT_RE.test(v), (v) => `bad mount "${v}"`, 'write a mount as host:container or host:container:ro, with an absolute container path')))
       .optional(),
     env: EnvMap.optional(),
+    auth: z
+      .object({ username: z.string().min(1), password: z.string().min(1) })
+      .strict()
+      .optional()
+      .describe('Registry credential for pulling the image, e.g. { username: $oauthtoken, password: ${NGC_API_KEY} }; default: the runner\'s Docker credentials'),
   })
   .strict();
 

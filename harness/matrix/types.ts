@@ -68,6 +68,8 @@ export interface ImageSpec {
   runtime: 'nvidia' | null;
   mounts: string[];
   env: Record<string, EnvValue>;
+  /** Registry credential for pulling this image (values may be `${VAR}` secrets); null: the runner's Docker credentials. */
+  auth?: { username: EnvValue; password: EnvValue } | null;
 }
 
 export interface GpuRef {

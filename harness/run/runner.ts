@@ -14,6 +14,8 @@ import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './eve
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
 import { VERDICTS } from '../matrix/types.ts';
+import { InfraError } from '../errors.ts';
+import { missingCredentialHint, resolveRegistryAuth } from '../runtime/registry-auth.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -140,8 +142,15 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           return;
         }
         const t0 = performance.now();
+        const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
+        const creds = req.emulate || !spec ? { auth: null, source: null } : await resolveRegistryAuth(ref, spec.auth ? { username: spec.auth.username.value, password: spec.auth.password.value } : null);
         const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
+          auth: creds.auth,
+          platform: spec?.platform ?? null,
           onProgress: (p) => req.onImageProgress?.(ref, `${p.status}${p.id ? ` ${p.id}` : ''}${p.total ? ` ${Math.round(((p.current ?? 0) / p.total) * 100)}%` : ''}`),
+        }).catch((e: unknown) => {
+          if (e instanceof InfraError && e.kind === 'registry-auth') throw new InfraError('registry-auth', e.message, missingCredentialHint(ref, creds.source), 'image');
+          throw e;
         });
         images.set(key, info);
         imageSeconds.set(key, (performance.now() - t0) / 1000);

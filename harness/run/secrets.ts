@@ -12,6 +12,7 @@ export function secretValues(cells: readonly Cell[]): string[] {
   for (const c of cells) {
     add(c.env);
     add(c.image.env);
+    if (c.image.auth) add(c.image.auth);
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
@@ -22,7 +23,8 @@ function redactEnv(env: Record<string, EnvValue>): Record<string, EnvValue> {
 
 /** The cell as it may be stored or shown: secret env values replaced. */
 export function redactCell(cell: Cell): Cell {
-  return { ...cell, env: redactEnv(cell.env), image: { ...cell.image, env: redactEnv(cell.image.env) } };
+  const auth = cell.image.auth ? (redactEnv(cell.image.auth) as { username: EnvValue; password: EnvValue }) : cell.image.auth;
+  return { ...cell, env: redactEnv(cell.env), image: { ...cell.image, env: redactEnv(cell.image.env), auth } };
 }
 
 /** Replace every secret value inside a string. */

@@ -22,7 +22,7 @@ const RULES: Rule[] = [
   {
     test: /(unauthorized|authentication required|denied: requested access|pull access denied|no basic auth credentials|requested access to the resource is denied)/i,
     kind: 'registry-auth',
-    hint: 'log the runner in to the registry (`docker login`), or name a credential in the matrix image entry (`auth: { username: ..., password: ${VAR} }`)',
+    hint: 'log the runner in to the registry (`docker login`), or name a credential in the matrix image entry (`auth: { username: ..., password: "${VAR}" }`)',
   },
   {
     test: /(manifest unknown|manifest for .* not found|not found: manifest|repository does not exist|No such image)/i,
