@@ -79,7 +79,7 @@ describe('startEmulator (vLLM personality)', () => {
     expect(((await img.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('red, blue');
   });
 
-  it('streams role chunk, content chunks, finish chunk, usage chunk and [DONE] with the configured latencies', async () => {
+  it('streams role chunk, content chunks, finish chunk, usage chunk and [DONE] with the configured latencies', { retry: 2 }, async () => {
     const { h } = await start([], config({ traits: { ttft_ms: 60, itl_ms: 15 } }), ['vllm', 'serve', MODEL]);
     const t0 = performance.now();
     const res = await chat(h, { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 8, stream: true, stream_options: { include_usage: true } });
