@@ -105,6 +105,7 @@ export const command = defineCommand({
       signal: controller.signal,
       secrets,
       probesFor: (cell) => Promise.all(cell.probes.map(probe)),
+      runnerPlatform: setup.platform,
       cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
     });

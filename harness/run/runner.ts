@@ -46,6 +46,8 @@ export interface RunRequest {
   secrets: string[];
   probesFor(cell: Cell): Promise<Probe[]>;
   leaseDir?: string;
+  /** The Docker engine's platform, e.g. linux/amd64: images for another platform are refused before pulling. */
+  runnerPlatform?: string | null;
   /** Host directory for the Hugging Face and compile caches mounted into real runs. */
   cacheDir?: string;
   onImageProgress?(ref: string, status: string): void;
@@ -55,6 +57,12 @@ export interface RunOutcome {
   results: CellResult[];
   interrupted: string[];
   summary: RunSummary;
+}
+
+/** linux/arm64 = linux/arm64/v8; amd64 = x86_64. */
+export function samePlatform(a: string, b: string): boolean {
+  const norm = (p: string) => p.toLowerCase().replace('x86_64', 'amd64').replace('aarch64', 'arm64').split('/').slice(0, 2).join('/');
+  return norm(a) === norm(b);
 }
 
 /** What the simulated runner reports about its driver and the image under --emulate. */
@@ -143,6 +151,9 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         }
         const t0 = performance.now();
         const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
+        if (!req.emulate && spec?.platform && req.runnerPlatform && !samePlatform(spec.platform, req.runnerPlatform)) {
+          throw new InfraError('platform-mismatch', `image ${ref} is for ${spec.platform}, this runner is ${req.runnerPlatform}`, 'run it on a runner of that platform (Jetson images need an arm64 Jetson runner), or use a multi-arch tag and drop `platform:`', 'image');
+        }
         const creds = req.emulate || !spec ? { auth: null, source: null } : await resolveRegistryAuth(ref, spec.auth ? { username: spec.auth.username.value, password: spec.auth.password.value } : null);
         const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
           auth: creds.auth,

@@ -10,13 +10,16 @@ import type { RunnerPool } from './runner.ts';
 
 export interface RunnerSetup {
   pools: RunnerPool[];
+  /** The Docker engine's platform, e.g. linux/amd64. */
+  platform: string;
   emulate: { imageTag: string } | null;
   reaped: number;
   notes: string[];
 }
 
 export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boolean; emulateGpus: number; host: string; wantGpus: string[] }): Promise<RunnerSetup> {
-  await runtime.ping();
+  const engine = await runtime.ping();
+  const platform = `${engine.os}/${engine.arch}`;
   const reaped = await reapOrphans(runtime, opts.host);
   const notes: string[] = [];
   if (reaped.removed.length) notes.push(`reaped ${reaped.removed.length} container(s) left by dead runs: ${reaped.removed.map((r) => r.name).join(', ')}`);
@@ -25,7 +28,7 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
     const img = await ensureEmulatorImage(runtime.docker);
     if (img.built) notes.push(`built emulator image ${img.tag}`);
     const ids = Array.from({ length: opts.emulateGpus }, (_, i) => String(i));
-    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag }, reaped: reaped.removed.length, notes };
+    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag }, platform, reaped: reaped.removed.length, notes };
   }
 
   const gpus = await discoverGpus();
@@ -49,5 +52,5 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
         facts: { driverVersion: gs[0]!.driverVersion ?? null, cudaVersion: gs[0]!.cudaVersion ?? null, torchVersion: null },
       },
     }));
-  return { pools, emulate: null, reaped: reaped.removed.length, notes };
+  return { pools, emulate: null, platform, reaped: reaped.removed.length, notes };
 }

@@ -189,3 +189,16 @@ describe('matrix run on a runner (no --emulate)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('images for another platform', () => {
+  it('refuses an arm64 image on this runner before pulling: infra platform-mismatch', async () => {
+    const dir = workdir();
+    const m = writeMatrix(dir, emulatedMatrix({ image: 'registry.invalid/jetson/vllm:r39' }).replace('    engine: vllm\n', '    engine: vllm\n    platform: linux/arm64\n'));
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env: { ...env, PATH: fakeNvidiaSmi(dir) } });
+    const out = parseRun(r);
+    runIds.push(out.run);
+    expect(r.code).toBe(3);
+    expect(out.cells[0]!.category).toBe('platform-mismatch');
+    expect(out.cells[0]!.reason).toMatch(/is for linux\/arm64, this runner is linux\/amd64/);
+  });
+});
