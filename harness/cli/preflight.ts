@@ -2,7 +2,7 @@
 // local files) load on a GPU: natively, by PTX JIT, or not at all with the exact CUDA error.
 // Wiring: image-files reads the image, fatbin lists the code, gpu/preflight decides.
 import type Docker from 'dockerode';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfraError, UsageError } from '../errors.ts';
 import { findGpu, gpuNames, type GpuSpec } from '../gpu/catalog.ts';
@@ -58,7 +58,7 @@ export async function preflightPaths(paths: string[], gpu: GpuSpec, driverCuda: 
       return;
     }
     if (!s.isFile()) return;
-    const bytes = await readFile(p);
+    const bytes = await readWhole(p, s.size);
     if (!isElf(bytes) || !containsFatbinMagic(bytes)) {
       if (explicit && !isElf(bytes)) throw new UsageError(`matrix preflight: ${p} is not an ELF file`, 'give shared objects, executables or directories that hold them');
       return;
@@ -78,6 +78,23 @@ function extraLabels(): Record<string, string> {
     if (i > 0) out[kv.slice(0, i).trim()] = kv.slice(i + 1).trim();
   }
   return out;
+}
+
+/** readFile stops at 2 GiB; libtorch_cuda.so can be larger. */
+async function readWhole(path: string, size: number): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await fh.read(buf, at, Math.min(1 << 30, size - at), at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return buf.subarray(0, at);
+  } finally {
+    await fh.close();
+  }
 }
 
 function gpuOrUsage(name: string | undefined): GpuSpec {
