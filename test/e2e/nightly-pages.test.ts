@@ -83,7 +83,7 @@ describe('the nightly workflow, two nights on a local origin', () => {
     // the night's full logs were found in the downloaded shards and published beside the page
     expect(existsSync(join(published, 'logs'))).toBe(true);
     expect(readFileSync(join(published, 'index.html'), 'utf8')).toContain(runIds[1]!);
-  });
+  }, 300_000); // two nights of two emulated shards each
 
   it('fails after publishing when a shard had an unexpected outcome', () => {
     const work = join(base, 'night2');
