@@ -109,18 +109,22 @@ export function zodIssues(error: z.ZodError, source: Source, schema: z.ZodType):
       }
       case 'too_small': {
         const isList = iss.origin === 'array';
-        const message = isList
+        const isText = iss.origin === 'string';
+        const message = isList || isText
           ? `${name}: must not be empty`
           : `${name}: must be ${iss.inclusive === false ? 'greater than' : 'at least'} ${String(iss.minimum)} (got ${String(value)})`;
-        out.push({ loc: source.at(path), message, ...(isList ? { hint: 'list at least one entry, or remove the key' } : {}) });
+        const hint = isList ? 'list at least one entry, or remove the key' : isText ? 'write a value, or remove the key' : undefined;
+        out.push({ loc: source.at(path), message, ...(hint ? { hint } : {}) });
         break;
       }
       case 'too_big':
         out.push({ loc: source.at(path), message: `${name}: must be at most ${String(iss.maximum)} (got ${String(value)})` });
         break;
-      case 'invalid_union':
-        out.push({ loc: source.at(path), message: `${name}: expected ${path[0] === 'gpus' ? 'a GPU name' : 'a string or a list of strings'}, got ${typeWord(value)}` });
+      case 'invalid_union': {
+        const wanted = path[0] === 'gpus' ? 'a GPU name' : path[path.length - 2] === 'env' ? 'a string, a number or true/false' : 'a string or a list of strings';
+        out.push({ loc: source.at(path), message: `${name}: expected ${wanted}, got ${typeWord(value)}` });
         break;
+      }
       case 'invalid_format':
         out.push({ loc: source.at(path), message: `${name}: ${typeWord(value)} is not a valid ${iss.format === 'url' ? 'URL' : iss.format}`, hint: iss.format === 'url' ? 'write a full link, e.g. https://github.com/owner/repo/issues/1' : undefined });
         break;
