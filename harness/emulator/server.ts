@@ -53,7 +53,7 @@ export function normaliseConfig(config: EmulatorConfig): EmulatorConfig {
 
 function parseCommand(opts: StartOptions, env: Record<string, string>): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
   if (opts.config.engine === 'nim' && opts.argv.length === 0) return { ok: true, args: parseNimEnv(env) };
-  return parseServeArgv(opts.argv);
+  return parseServeArgv(opts.argv, env);
 }
 
 export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {

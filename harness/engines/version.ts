@@ -32,3 +32,12 @@ export function isOlder(version: string | null | undefined, than: string): boole
   }
   return false;
 }
+
+/**
+ * The engine version of a matrix image: from its tag, else the version its emulator traits declare.
+ * Used wherever an engine turns options into flags, so that the plan, the run and triage agree.
+ */
+export function imageEngineVersion(image: { ref: string; emulate?: Record<string, unknown> | null }): string | null {
+  const declared = image.emulate?.version;
+  return versionFromImageRef(image.ref) ?? (typeof declared === 'string' ? declared : null);
+}

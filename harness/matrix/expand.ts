@@ -1,6 +1,7 @@
 // Matrix → Cell[]: the product of images × gpus × models × flags, then `requires`, exclude,
 // include (which may re-add), and each cell's merged settings (defaults → model → flags →
 // include entries). Pure: engines are looked up through a parameter.
+import { imageEngineVersion } from '../engines/version.ts';
 import { getEngine } from '../engines/index.ts';
 import type { Engine } from '../engines/engine.ts';
 import { builtinProbeApplies } from './applicability.ts';
@@ -78,8 +79,9 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
   const engine = engineOf(c.image.engine);
   const options = { ...m.defaults.options, ...c.model.options, ...c.flags.options, ...inc.options };
   const args = c.flags.args[c.image.engine] ?? [];
-  const result = engine.command({ model: c.model.name, options, port: engine.defaultPort, extraArgs: args });
-  const engineEnv = Object.fromEntries(Object.entries(engine.env?.(options) ?? {}).map(([k, value]) => [k, { value, secret: false }]));
+  const version = imageEngineVersion(c.image);
+  const result = engine.command({ model: c.model.name, options, port: engine.defaultPort, extraArgs: args, version });
+  const engineEnv = Object.fromEntries(Object.entries(engine.env?.(options, version) ?? {}).map(([k, value]) => [k, { value, secret: false }]));
   const { options: _o, ...model } = c.model;
   const { requires: _r, ...flags } = c.flags;
   const id = cellId(c);

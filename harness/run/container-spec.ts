@@ -7,6 +7,7 @@ import type { Engine } from '../engines/engine.ts';
 import type { ContainerSpec } from '../runtime/runtime.ts';
 import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
 import { findGpu } from '../gpu/catalog.ts';
+import { versionFromImageRef } from '../engines/version.ts';
 
 export interface SpecContext {
   engine: Engine;
@@ -28,7 +29,8 @@ export function engineArgv(cell: Cell, engine: Engine): string[] {
 }
 
 export function emulatorConfig(cell: Cell): EmulatorConfig {
-  const traits = EmulatorTraits.parse(cell.image.emulate ?? {});
+  // The emulated engine reports the version the image's tag names, unless the traits say otherwise.
+  const traits = EmulatorTraits.parse({ ...(versionFromImageRef(cell.image.ref) ? { version: versionFromImageRef(cell.image.ref) } : {}), ...(cell.image.emulate ?? {}) });
   const spec = findGpu(cell.gpu.name);
   return {
     engine: cell.image.engine,
@@ -51,7 +53,6 @@ export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec,
     env[k] = v.value;
     if (v.secret) secretEnv.push(k);
   }
-  Object.assign(env, ctx.engine.env?.(cell.options) ?? {});
   const argv = engineArgv(cell, ctx.engine);
   if (ctx.emulate) {
     env[EMULATOR_CONFIG_ENV] = JSON.stringify(emulatorConfig(cell));

@@ -24,7 +24,9 @@ describe.each(['seeds', 'nightly'])('matrix/%s.yaml under --emulate', (name) => 
   const cells = expand(loadMatrix(join(root, `matrix/${name}.yaml`), { env: {} })).filter((c) => c.skip === null);
 
   it.each(cells.map((c) => [c.id, c] as const))('%s', (_id, cell) => {
-    const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), {});
+    // Older engines take some switches from the environment (VLLM_ATTENTION_BACKEND before vLLM 0.12).
+    const env = Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
+    const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), env);
     if (!parsed.ok) throw new Error(parsed.stderr);
     expect(category(decideFailure(parsed.args, emulatorConfig(cell)))).toBe(cell.expect?.fail ?? null);
   });
