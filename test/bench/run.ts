@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { b1 } from './b1-crash.bench.ts';
 import { b2 } from './b2-lifecycle.bench.ts';
 import { b3 } from './b3-schedule.bench.ts';
+import { b4 } from './b4-latency.bench.ts';
 import type { Bench, BenchResult } from './support/bench.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHES: Bench[] = [b1, b2, b3];
+const BENCHES: Bench[] = [b1, b2, b3, b4];
 
 const { values } = parseArgs({
   options: {

@@ -9,6 +9,8 @@ export interface Figure {
   peers?: Record<string, number>;
   /** Smaller is better (times, bytes) unless false. Ratios are peer/harness when true. */
   lowerIsBetter?: boolean;
+  /** The "peers" are other measurements of the same thing (a profile), not rivals: print no ratio. */
+  comparison?: boolean;
   goal?: string;
   met?: boolean;
 }

@@ -72,7 +72,7 @@ export async function runHarness(cells: Cell[], file: string, opts: { gpus?: num
   const dbPath = join(dir, 'r.sqlite');
   const db = openDb(dbPath);
   const id = newRunId();
-  const run = runInfo({ id, files: [file], emulate: true, argv: ['bench'], dbPath, outDir: join(dir, 'out') });
+  const run = runInfo({ id, files: [file], emulate: true, argv: ['bench'], dbPath, outDir: join(dir, 'out'), resumedFrom: null });
   const timing = new TimingReporter();
   const probes = new Map<string, Promise<import('../../../harness/probes/probe.ts').Probe>>();
   const probe = (n: string) => {

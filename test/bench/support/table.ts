@@ -14,7 +14,7 @@ export function printTable(results: BenchResult[], out: NodeJS.WritableStream): 
   for (const r of results) {
     for (const f of r.figures) {
       const peers = Object.entries(f.peers ?? {})
-        .map(([name, v]) => `${name} ${fmt(v, f.unit)} (${(f.lowerIsBetter === false ? f.value / v : v / f.value).toFixed(1)}×)`)
+        .map(([name, v]) => f.comparison ? `${name} ${fmt(v, f.unit)}` : `${name} ${fmt(v, f.unit)} (${(f.lowerIsBetter === false ? f.value / v : v / f.value).toFixed(1)}×)`)
         .join('; ');
       rows.push([r.id, String(r.trials), f.metric, fmt(f.value, f.unit), peers || '—', f.goal ?? '—', f.met === undefined ? '—' : f.met ? 'yes' : 'NO']);
     }
