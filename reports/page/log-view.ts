@@ -30,6 +30,9 @@ export function renderLog(lines: ShownLine[], evidence: ShownLine[], logHref: st
   for (const l of lines) {
     pre.appendChild(h('div', { class: `ln${marked.has(l.line) ? ' evidence' : ''}`, 'data-line': l.line }, h('span', { class: 'no' }, l.line), lineText(l)));
   }
+  const first = pre.querySelector<HTMLElement>('.ln.evidence');
+  // Bring the first evidence line into the excerpt's view once the panel is laid out.
+  if (first) requestAnimationFrame(() => (pre.scrollTop = Math.max(0, first.offsetTop - pre.offsetTop - 48)));
   return h('div', { class: 'log-box' },
     lines.length ? pre : h('p', { class: 'muted' }, 'No log lines were kept for this cell.'),
     logHref ? h('a', { class: 'full-log', href: logHref, target: '_blank', rel: 'noopener' }, 'open the full log ↗') : null,

@@ -17,7 +17,7 @@ export const VERDICT_HELP: Record<Verdict, string> = {
 
 const CATEGORY_SHORT: Record<string, string> = {
   'ptx-toolchain': 'PTX', 'no-kernel-image': 'no kernel', 'graph-capture': 'capture', oom: 'OOM',
-  'unsupported-model': 'unsupported', 'backend-unsupported': 'backend', nccl: 'NCCL', 'driver-mismatch': 'driver',
+  'unsupported-model': 'model', 'backend-unsupported': 'backend', nccl: 'NCCL', 'driver-mismatch': 'driver',
   'import-error': 'import', other: 'other', infra: 'infra',
 };
 

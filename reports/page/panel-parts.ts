@@ -18,7 +18,7 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
       c.category && c.category !== 'healthy' ? h('span', { class: 'badge' }, c.category) : null,
       c.attempts > 1 ? h('span', { class: 'muted' }, `${c.attempts} attempts`) : null),
     c.explanation ? h('p', { class: 'f-expl' }, c.explanation) : null,
-    c.reason ? h('p', { class: 'f-reason' }, c.reason) : null,
+    c.reason && c.reason !== c.title ? h('p', { class: 'f-reason' }, c.reason) : null,
     c.expect ? h('p', { class: 'f-expect' }, 'Expected to fail with ', h('code', null, c.expect.fail), c.expect.issue ? ` (${c.expect.issue})` : '', c.expect.reason ? ` — ${c.expect.reason}` : '') : null,
     c.evidence.length ? h('div', null, h('h4', null, 'Evidence'), renderEvidence(c.evidence)) : null,
     c.remedies.length ? h('div', null, h('h4', null, 'Remedies, in the order triage tries them'),
@@ -110,7 +110,9 @@ export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
     ['GPU', f?.gpuName ?? c.gpu], ['compute capability', f ? `${f.computeCapability} (${c.arch})` : c.arch],
     ['driver', f?.driverVersion], ['CUDA', f?.cudaVersion], ['torch', f?.torchVersion], ['options', optionsText(c.options as Record<string, unknown>) || 'defaults'],
   ];
-  const phases = Object.entries(c.phases).map(([k, v]) => `${k} ${fmtNum(v)} s`).join(' · ');
+  const order = ['image', 'create', 'start', 'ready', 'probes', 'teardown'];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const phases = Object.entries(c.phases).sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, v]) => `${k} ${fmtNum(v)} s`).join(' · ');
   if (phases) rows.push(['phases', phases]);
   if (c.prediction) rows.push(['preflight', `${c.prediction.verdict}: ${c.prediction.detail}`]);
   return section('Environment', h('dl', { class: 'fp' }, rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v!)])));

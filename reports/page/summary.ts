@@ -11,7 +11,7 @@ export function renderSummary(app: App): HTMLElement {
   for (const c of data.cells) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
   const chips = h('div', { class: 'counts' }, VERDICT_ORDER.map((v) =>
     h('button', {
-      class: `count v-${v}${app.state.filters.v.includes(v) ? ' on' : ''}`,
+      class: `count v-${v}${app.state.filters.v.includes(v) ? ' on' : ''}${counts.get(v) ? '' : ' zero'}`,
       'data-verdict': v,
       title: `${v}: ${VERDICT_HELP[v]} — click to filter`,
       onclick: () => {
@@ -42,7 +42,7 @@ function environment(app: App): HTMLElement {
     kv('GPUs', gpus),
     kv('drivers', drivers),
     kv('image CUDA', cudas),
-    kv('history', `${app.data.hist.runs.length} runs`),
+    kv('history', `${app.data.hist.runs.length} run${app.data.hist.runs.length === 1 ? '' : 's'}`),
   );
 }
 
