@@ -9,7 +9,12 @@ export interface RequestTiming {
   /** Label of the request within the probe, e.g. "seq-0", "conc-3". */
   label: string;
   startMs: number;
-  /** One entry per SSE chunk (or one for a non-streamed response). */
+  /**
+   * One entry per SSE chunk, stamped when the network read that carried it resolved (or one entry
+   * for a non-streamed response). Kinds (chunks.ts): role — role with no content; content —
+   * generated text (answer or reasoning), the only kind latency counts; usage — usage with empty
+   * choices; other — finish-reason-only and empty deltas. See latency.ts for the formulas.
+   */
   chunks: Array<{ atMs: number; kind: 'role' | 'content' | 'usage' | 'other'; text?: string }>;
   endMs: number;
   promptTokens: number | null;
