@@ -138,7 +138,9 @@ export class LogCapture {
     const want = new Set(wanted);
     const tailSorted = [...this.tail].sort((a, b) => a.line - b.line);
     const pick = new Map<number, NumberedLine>();
-    for (const l of [...this.head.slice(0, 60), ...this.interesting.slice(0, 120), ...tailSorted.slice(-250)]) pick.set(l.line, l);
+    // The last lines of the log: from the tail buffer, or from the head while the log is short.
+    const last = [...this.head, ...tailSorted].slice(-250);
+    for (const l of [...this.head.slice(0, 60), ...this.interesting.slice(0, 120), ...last]) pick.set(l.line, l);
     for (const l of this.lines()) if (want.has(l.line)) pick.set(l.line, l);
     return [...pick.values()]
       .sort((a, b) => a.line - b.line)

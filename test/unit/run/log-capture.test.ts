@@ -46,9 +46,16 @@ describe('LogCapture', () => {
 
   it('makes an excerpt that includes the lines asked for', async () => {
     const cap = new LogCapture(null, { headLines: 400 });
-    await cap.consume(Readable.from([Buffer.from(Array.from({ length: 300 }, (_, i) => `l${i + 1}`).join('\n') + '\n')]));
+    await cap.consume(Readable.from([Buffer.from(Array.from({ length: 700 }, (_, i) => `l${i + 1}`).join('\n') + '\n')]));
     const ex = cap.excerpt([150]);
     expect(ex.some((l) => l.line === 150)).toBe(true);
     expect(ex.some((l) => l.line === 149)).toBe(false);
+  });
+
+  it('keeps the last lines of a short log (still in the head buffer) in the excerpt', async () => {
+    const cap = new LogCapture(null, { headLines: 400 });
+    await cap.consume(Readable.from([Buffer.from(Array.from({ length: 100 }, (_, i) => `l${i + 1}`).join('\n') + '\n')]));
+    const lines = cap.excerpt().map((l) => l.line);
+    expect(lines).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
   });
 });
