@@ -20,6 +20,7 @@ import { openDb } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
+import { preflightImage } from './preflight.ts';
 import { planCells } from './plan.ts';
 
 export const command = defineCommand({
@@ -33,6 +34,7 @@ export const command = defineCommand({
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
     'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
+    preflight: { type: 'boolean', description: "predict each cell from the image's CUDA fat binaries before it runs (the report shows prediction beside outcome)" },
     triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
     db: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'results database' },
     out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
@@ -106,6 +108,7 @@ export const command = defineCommand({
       secrets,
       probesFor: (cell) => Promise.all(cell.probes.map(probe)),
       runnerPlatform: setup.platform,
+      preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
       cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
     });

@@ -83,6 +83,8 @@ export interface Reporter {
   onCellBegin?(cell: Cell, attempt: number): void | Promise<void>;
   onPhase?(cell: Cell, phase: PhaseName, state: 'begin' | 'end', seconds?: number): void | Promise<void>;
   onProbeEnd?(cell: Cell, result: ProbeResult): void | Promise<void>;
+  /** `--preflight`: what the image's CUDA code predicts for the cell, before it runs. */
+  onPrediction?(cell: Cell, prediction: { verdict: 'native' | 'jit' | 'fail'; detail: string }): void | Promise<void>;
   onCellEnd?(result: CellResult): void | Promise<void>;
   onRunEnd?(run: RunInfo, summary: RunSummary): void | Promise<void>;
 }

@@ -13,6 +13,8 @@ import { containerSpec, defaultCacheDir, emulatorConfig } from './container-spec
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './events.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
+import { predictEmulated, summarise } from './predict.ts';
+import type { PreflightResult } from '../gpu/preflight.ts';
 import { VERDICTS } from '../matrix/types.ts';
 import { InfraError } from '../errors.ts';
 import { missingCredentialHint, resolveRegistryAuth } from '../runtime/registry-auth.ts';
@@ -48,6 +50,8 @@ export interface RunRequest {
   leaseDir?: string;
   /** The Docker engine's platform, e.g. linux/amd64: images for another platform are refused before pulling. */
   runnerPlatform?: string | null;
+  /** `--preflight`: read each image's CUDA code and predict each cell before it runs. */
+  preflight?: ((ref: string, gpuName: string, driverCuda: string | null) => Promise<PreflightResult>) | null;
   /** Host directory for the Hugging Face and compile caches mounted into real runs. */
   cacheDir?: string;
   onImageProgress?(ref: string, status: string): void;
@@ -127,6 +131,23 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const jobs = req.cells
     .filter((c) => !c.skip)
     .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), rank: cell.options.speculative ? 1 : 0, cell }));
+  const predictImage = async (ref: string, cells: Cell[]) => {
+    for (const gpu of new Set(cells.map((c) => c.gpu.name))) {
+      const pool = req.pools.find((p) => p.gpus === null || p.gpus.includes(gpu));
+      try {
+        const p = summarise(await req.preflight!(ref, gpu, pool?.slots.facts.cudaVersion ?? null));
+        for (const c of cells.filter((x) => x.gpu.name === gpu)) await events.emit('onPrediction', c, p);
+      } catch (e) {
+        for (const c of cells.filter((x) => x.gpu.name === gpu)) await events.emit('onPrediction', c, { verdict: 'fail', detail: `preflight could not read the image: ${(e as Error).message}` });
+      }
+    }
+  };
+  if (req.preflight && req.emulate) {
+    for (const { cell } of jobs) {
+      const p = predictEmulated(cell);
+      if (p) await events.emit('onPrediction', cell, p);
+    }
+  }
   const poolOf = (c: Cell) => req.pools.find((p) => p.gpus === null || p.gpus.includes(c.gpu.name));
   const homeless = jobs.filter((j) => !poolOf(j.cell));
   const present = [...new Set(req.pools.flatMap((p) => p.gpus ?? []))].join(', ') || 'none';
@@ -165,6 +186,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         });
         images.set(key, info);
         imageSeconds.set(key, (performance.now() - t0) / 1000);
+        if (req.preflight && !req.emulate) await predictImage(ref, jobs.filter((j) => j.imageKey === key).map((j) => j.cell));
       },
       unschedulable: async ({ cell }, reason, error) => {
         const title = error ? `${reason}: ${(error as Error).message}` : reason;

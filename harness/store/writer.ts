@@ -3,7 +3,7 @@
 // have no verdict, which is what --resume looks for).
 import type { Cell } from '../matrix/types.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
-import { redactCell, redactDeep } from '../run/secrets.ts';
+import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
 import type { Db } from './db.ts';
 
 const j = (v: unknown) => JSON.stringify(v ?? null);
@@ -95,7 +95,7 @@ export class SqliteWriter implements Reporter {
     this.db.prepare('UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?').run(summary.status, summary.finishedAt, summary.exitCode, run.id);
   }
 
-  recordPrediction(cellId: string, verdict: string, detail: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)').run(this.runId, cellId, verdict, detail);
+  onPrediction(cell: Cell, p: { verdict: string; detail: string }): void {
+    this.db.prepare('INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)').run(this.runId, cell.id, p.verdict, redactText(p.detail, this.secrets));
   }
 }
