@@ -1,5 +1,5 @@
 // Writes a report directory: index.html plus each cell's full log under logs/, linked from the page.
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ReportData } from './data.ts';
@@ -28,7 +28,7 @@ export function withLogLinks(data: ReportData, logSources: Record<string, string
   const files = new Map<string, string>();
   const cells = data.cells.map((c) => {
     const src = logSources[c.id];
-    if (!src || !existsSync(src)) return c;
+    if (!src || !statSync(src, { throwIfNoEntry: false })?.isFile()) return c;
     const name = logFileName(c.id);
     files.set(name, src);
     return { ...c, logHref: `logs/${encodeURIComponent(name)}` };
@@ -40,9 +40,17 @@ export function writeReport(data: ReportData, outDir: string, opts: WriteReportO
   mkdirSync(outDir, { recursive: true });
   const linked = withLogLinks(data, opts.logSources);
   if (linked.files.size) mkdirSync(join(outDir, 'logs'), { recursive: true });
-  for (const [name, src] of linked.files) copyFileSync(src, join(outDir, 'logs', name));
-  const html = renderReport(linked.data);
+  const failed = new Set<string>();
+  for (const [name, src] of linked.files) {
+    try {
+      copyFileSync(src, join(outDir, 'logs', name));
+    } catch {
+      failed.add(`logs/${encodeURIComponent(name)}`); // unreadable log: the page shows the excerpt without a link
+    }
+  }
+  const cells = failed.size ? linked.data.cells.map((c) => (c.logHref && failed.has(c.logHref) ? { ...c, logHref: null } : c)) : linked.data.cells;
+  const html = renderReport({ ...linked.data, cells });
   const index = join(outDir, 'index.html');
   writeFileSync(index, html);
-  return { index, bytes: Buffer.byteLength(html), logs: linked.files.size };
+  return { index, bytes: Buffer.byteLength(html), logs: linked.files.size - failed.size };
 }

@@ -40,7 +40,7 @@ export const command = defineCommand({
     const written = writeReport(data, out, { logSources });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     const run = data.runs[0]?.id ?? 'no runs yet';
-    process.stdout.write(`report: ${written.index}\n  run ${run} · ${data.cells.length} cells · ${data.runs.length} runs of history · ${written.logs} logs · ${(written.bytes / 1e6).toFixed(1)} MB · ${secs} s\n`);
+    process.stdout.write(`report: ${written.index}\n  run ${run} · ${data.cells.length} cells · ${data.runs.length} runs of history · ${written.logs} log${written.logs === 1 ? '' : 's'} · ${(written.bytes / 1e6).toFixed(1)} MB · ${secs} s\n`);
     return 0;
   },
 });

@@ -30,7 +30,7 @@ test('matrix report writes the page and the logs from the database', async ({ pa
   const out = join(dir, 'report');
   const stdout = execFileSync(process.execPath, [CLI, 'report', '--db', dbPath, '--out', out], { encoding: 'utf8' });
   expect(stdout).toContain(join(out, 'index.html'));
-  expect(stdout).toMatch(/3 cells · 2 runs of history · 1 logs/);
+  expect(stdout).toMatch(/3 cells · 2 runs of history · 1 log ·/);
   expect(readdirSync(join(out, 'logs'))).toHaveLength(1);
   await page.goto(pathToFileURL(join(out, 'index.html')).href);
   await page.waitForSelector('html[data-ready]');

@@ -70,6 +70,16 @@ describe('writeReport', () => {
     expect(e.cells.find((c) => c.verdict === 'skip')!.logHref).toBeNull();
   });
 
+  it('links only logs it could copy: a missing file or a directory leaves the excerpt without a link', () => {
+    const data = seedsReportData(2);
+    const dir = mkdtempSync(join(tmpdir(), 'report-'));
+    const w = writeReport(data, join(dir, 'out'), { logSources: { [SEED_IDS.thorVision]: join(dir, 'missing.log'), [SEED_IDS.rtxPtx]: dir } });
+    expect(w.logs).toBe(0);
+    const e = embedded(readFileSync(w.index, 'utf8'));
+    expect(e.cells.find((c) => c.id === SEED_IDS.thorVision)!.logHref).toBeNull();
+    expect(e.cells.find((c) => c.id === SEED_IDS.rtxPtx)!.logHref).toBeNull();
+  });
+
   it('gives distinct file names to ids that differ only in unsafe characters', () => {
     expect(logFileName('a/b c')).not.toBe(logFileName('a/b_c'));
     expect(logFileName('../../etc/passwd')).not.toContain('/');
