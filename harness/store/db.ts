@@ -52,14 +52,16 @@ export function schemaVersion(db: Db): number {
 }
 
 export function migrate(db: Db): void {
-  const current = schemaVersion(db);
-  const todo = MIGRATIONS.filter((m) => m.version > current);
-  if (todo.length === 0) return;
+  if (MIGRATIONS.every((m) => m.version <= schemaVersion(db))) return;
+  // Under the write lock (BEGIN IMMEDIATE), and with the version read again: two processes opening
+  // one new database at once must not both create its tables.
   db.transaction(() => {
+    const current = schemaVersion(db);
+    const todo = MIGRATIONS.filter((m) => m.version > current);
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const m of todo) {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     }
-  })();
+  }).immediate();
 }
