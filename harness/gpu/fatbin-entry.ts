@@ -2,6 +2,7 @@
 // produced it. The layout is described at the top of fatbin.ts.
 import type { CodeEntry } from './cuda-rules.ts';
 import { lz4DecompressBlock } from './lz4.ts';
+import { zstdDecompress } from './zstd.ts';
 import { ptxVersionDirective, toolkitInBanner, toolkitOfPtxIsa } from './ptx-isa.ts';
 
 export const FLAG_64BIT = 0x1;
@@ -21,10 +22,10 @@ export interface FatbinEntry extends CodeEntry {
   /** The entry header's version: the PTX ISA ("9.0") for PTX, the cubin ABI ("1.8") for SASS. */
   codeVersion: string;
   /**
-   * Where `toolkit` came from: the tool banner inside the payload, the PTX ISA version, or (for a
-   * zstd cubin, whose banner is out of reach) the PTX of the same fat binary: one nvcc run made both.
+   * Where `toolkit` came from: the tool banner inside the payload (a cubin's .note.nv.tkinfo), the
+   * PTX ISA version, or another entry of the same fat binary (one nvcc run made them all).
    */
-  toolkitSource: 'banner' | 'ptx-isa' | 'same-fatbin-ptx' | null;
+  toolkitSource: 'banner' | 'ptx-isa' | 'same-fatbin' | null;
   compression: Compression;
   compressed: boolean;
   /** Payload bytes as stored (compressed size when compressed). */
@@ -34,6 +35,8 @@ export interface FatbinEntry extends CodeEntry {
   /** Ordinal of the fat binary in the file (1-based) and of the entry in it (1-based). */
   fatbin: number;
   index: number;
+  /** File offset of the payload (stored bytes, compressed or not). */
+  payloadOffset: number;
   /** File offset of the entry header. */
   offset: number;
   /** The name `cuobjdump --list-elf/--list-ptx` prints for it, e.g. "libfoo.1.sm_80.cubin". */
@@ -76,7 +79,8 @@ export function readEntry(
   const variant = flags & FLAG_ARCH_SPECIFIC ? 'a' : flags & FLAG_FAMILY_SPECIFIC ? 'f' : '';
   const kind = rawKind === 1 ? 'ptx' : rawKind === 2 ? 'sass' : null;
   if (kind === null) warnings.push(`entry at 0x${pos.toString(16)} has unknown kind ${rawKind}; not listed`);
-  const text = kind ? payloadText(payload, compression, uncompressed, warnings) : null;
+  // zstd payloads are left for readContainer, which decompresses at most one per fat binary
+  const text = kind && compression !== 'zstd' ? payloadText(payload, compression, uncompressed, warnings) : null;
   let toolkit = text ? toolkitInBanner(text) : null;
   let toolkitSource: FatbinEntry['toolkitSource'] = toolkit ? 'banner' : null;
   if (!toolkit && kind === 'ptx') {
@@ -95,16 +99,44 @@ export function readEntry(
     storedSize,
     uncompressedSize: compression === 'none' ? payloadSize : uncompressed,
     flags,
+    payloadOffset: pos + headerSize,
     offset: pos,
     options: optionsOf(bytes, dv, pos, headerSize, optionsOffset),
   };
   return { kind, entry, next };
 }
 
-/** Payload as latin1 text (decompressed when LZ4); null when zstd (no decoder without Node 22+). */
+/**
+ * An entry's payload, decompressed: the cubin ELF or the PTX text as bytes. `maxBytes` asks for a
+ * prefix (zstd then stops early; the result may be longer than asked, never shorter unless the whole).
+ */
+export function entryPayload(
+  bytes: Uint8Array,
+  e: Pick<FatbinEntry, 'payloadOffset' | 'storedSize' | 'compression' | 'uncompressedSize'>,
+  maxBytes = Infinity,
+): Uint8Array {
+  const stored = bytes.subarray(e.payloadOffset, e.payloadOffset + e.storedSize);
+  if (e.compression === 'lz4') return lz4DecompressBlock(stored, e.uncompressedSize);
+  if (e.compression === 'zstd') return zstdDecompress(stored, maxBytes);
+  return stored;
+}
+
+/** How much of a zstd cubin is decompressed to find its .note.nv.tkinfo banner. */
+export const BANNER_WINDOW = 256 * 1024;
+
+/** The toolkit banner of a payload (or its first BANNER_WINDOW bytes when zstd); null if none. */
+export function bannerToolkit(bytes: Uint8Array, e: Parameters<typeof entryPayload>[1], warnings: string[]): string | null {
+  try {
+    return toolkitInBanner(new TextDecoder('latin1').decode(entryPayload(bytes, e, BANNER_WINDOW).subarray(0, BANNER_WINDOW)));
+  } catch (err) {
+    warnings.push(`${e.compression} payload at 0x${e.payloadOffset.toString(16)} could not be decompressed: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+/** Payload as latin1 text (decompressed when LZ4). */
 function payloadText(payload: Uint8Array, compression: Compression, size: number, warnings: string[]): string | null {
   let raw: Uint8Array = payload;
-  if (compression === 'zstd') return null;
   if (compression === 'lz4') {
     try {
       raw = lz4DecompressBlock(payload, size);

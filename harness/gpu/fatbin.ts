@@ -12,7 +12,7 @@
 //   flags: 0x1 64-bit · 0x10 Linux host · 0x2000 LZ4 · 0x8000 zstd · 0x100000 `a` · 0x200000 `f`.
 import type { CodeEntry } from './cuda-rules.ts';
 import { fileOffsetOf, isElf, parseElf, sectionBytes, type ElfFile } from './elf.ts';
-import { readEntry, type FatbinEntry } from './fatbin-entry.ts';
+import { bannerToolkit, readEntry, type FatbinEntry } from './fatbin-entry.ts';
 
 export * from './fatbin-entry.ts';
 
@@ -191,9 +191,17 @@ function readContainer(
     }
     pos = e.next;
   }
-  const ptxToolkit = entries.find((e) => e.kind === 'ptx' && e.toolkit)?.toolkit;
-  if (ptxToolkit) {
-    for (const e of entries) if (e.toolkit === null) Object.assign(e, { toolkit: ptxToolkit, toolkitSource: 'same-fatbin-ptx' });
+  // One nvcc run made every entry of a fat binary: a zstd cubin takes the toolkit of a sibling (the
+  // PTX, an uncompressed cubin), else the banner of one decompressed cubin serves them all.
+  const missing = entries.filter((e) => e.toolkit === null);
+  if (missing.length) {
+    let known = entries.find((e) => e.toolkit)?.toolkit ?? null;
+    const probe = known ? undefined : missing.find((e) => e.kind === 'sass' && e.compression === 'zstd');
+    if (probe) {
+      known = bannerToolkit(bytes, probe, warnings);
+      if (known) Object.assign(probe, { toolkit: known, toolkitSource: 'banner' });
+    }
+    if (known) for (const e of missing) if (e.toolkit === null) Object.assign(e, { toolkit: known, toolkitSource: 'same-fatbin' });
   }
   return { offset, size, entries };
 }

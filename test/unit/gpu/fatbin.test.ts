@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { codeEntriesOf, containsFatbinMagic, cuobjdumpBase, listFatbin, targetName } from '../../../harness/gpu/fatbin.ts';
+import { codeEntriesOf, containsFatbinMagic, cuobjdumpBase, entryPayload, listFatbin, targetName } from '../../../harness/gpu/fatbin.ts';
 import { lz4DecompressBlock } from '../../../harness/gpu/lz4.ts';
 
 const dir = fileURLToPath(new URL('../../fixtures/fatbin/', import.meta.url));
@@ -52,9 +52,9 @@ describe('listFatbin on nvcc-built fixtures', () => {
       expect(listing.entries.filter((e) => e.kind === 'ptx').map((e) => e.fileName)).toEqual(cuobjdump(fx.file).ptx);
     }
     for (const e of listing.entries) {
-      // an uncompressed or LZ4 cubin names its toolkit in .note.nv.tkinfo; zstd hides it, unless
-      // PTX of the same fat binary (the same nvcc run) tells
-      if (e.kind === 'sass' && e.compression !== 'zstd') expect([e.toolkit, e.toolkitSource]).toEqual(['13.0', 'banner']);
+      // every cubin is known to come from CUDA 13.0: its own banner, or a sibling's
+      if (e.kind === 'sass') expect(e.toolkit).toBe('13.0');
+      if (e.kind === 'sass' && e.compression !== 'zstd') expect(e.toolkitSource).toBe('banner');
     }
   });
 
@@ -88,15 +88,34 @@ describe('listFatbin on nvcc-built fixtures', () => {
     expect(listFatbin(read('sass-sm100a.so')).entries[0]!.target).toBe('sm_100a');
   });
 
-  it('a zstd cubin takes its toolkit from the PTX beside it, or stays unknown', () => {
+  it('zstd cubins: one per fat binary is decompressed for its banner, or the PTX beside them tells', () => {
     const size = listFatbin(read('compress-size.so')).entries.filter((e) => e.kind === 'sass');
     // the first fat binary is nvcc's device link (cubins only), the second holds the PTX too
-    expect(size.map((e) => [e.fatbin, e.toolkit, e.toolkitSource])).toEqual([
-      [1, null, null],
-      [1, null, null],
-      [2, '13.0', 'same-fatbin-ptx'],
-      [2, '13.0', 'same-fatbin-ptx'],
+    expect(size.map((e) => [e.fatbin, e.compression, e.toolkit, e.toolkitSource])).toEqual([
+      [1, 'zstd', '13.0', 'banner'],
+      [1, 'zstd', '13.0', 'same-fatbin'],
+      [2, 'zstd', '13.0', 'same-fatbin'],
+      [2, 'zstd', '13.0', 'same-fatbin'],
     ]);
+  });
+
+  it('decompresses zstd and LZ4 payloads to exactly the uncompressed cubins and PTX', () => {
+    const plainBytes = read('compress-none.so');
+    const plain = listFatbin(plainBytes).entries;
+    for (const f of ['compress-size.so', 'compress-speed.so', 'compress-default.so']) {
+      const bytes = read(f);
+      const entries = listFatbin(bytes).entries;
+      expect(entries.length).toBe(plain.length);
+      entries.forEach((e, i) => {
+        const got = Buffer.from(entryPayload(bytes, e));
+        const want = Buffer.from(entryPayload(plainBytes, plain[i]!)); // stored size: padded to 8 with zeros
+        expect(got.length).toBe(e.uncompressedSize);
+        expect(got.equals(want.subarray(0, got.length))).toBe(true);
+        expect(want.subarray(got.length).every((b) => b === 0)).toBe(true);
+      });
+    }
+    const ptx = listFatbin(read('ptx-compute90a.so')).entries[0]!;
+    expect(Buffer.from(entryPayload(read('ptx-compute90a.so'), ptx)).toString('latin1')).toMatch(/^\s*\.version 9\.0\n\.target sm_90a\n/m);
   });
 
   it('reports compression per mode: size compresses cubins with zstd, speed is LZ4', () => {
