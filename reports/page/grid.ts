@@ -52,7 +52,7 @@ function td(c: EmbeddedCell | undefined, open: string | null): HTMLTableCellElem
   if (!c) return h('td', { class: 'empty' });
   const fix = fixText(c);
   return h('td', {
-    class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.id === open ? ' open' : ''}`,
+    class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.prediction?.verdict === 'fail' ? ' predicted-fail' : ''}${c.id === open ? ' open' : ''}`,
     'data-cell': c.id, 'data-verdict': c.verdict, title: cellTitle(c), tabindex: 0,
   }, cellText(c));
 }
@@ -99,5 +99,6 @@ export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
 function legend(): HTMLElement {
   const items: Array<[string, string]> = [['pass', 'pass (startup s)'], ['fail', 'fail'], ['xfail', 'xfail'], ['xpass', 'xpass'], ['flaky', 'flaky'], ['infra', 'infra'], ['skip', 'skip']];
   return h('div', { class: 'legend' }, items.map(([v, t]) => h('span', null, h('i', { class: `swatch v-${v}` }), t)),
-    h('span', null, h('i', { class: 'swatch has-fix v-fail' }), 'triage found a fix'));
+    h('span', null, h('i', { class: 'swatch has-fix v-fail' }), 'triage found a fix'),
+    h('span', null, h('i', { class: 'swatch predicted-fail v-skip' }), 'preflight predicted a failure'));
 }

@@ -8,6 +8,20 @@ export function section(title: string, ...body: Array<Node | null>): HTMLElement
   return h('section', { class: 'p-sec' }, h('h3', null, title), ...body);
 }
 
+const FAILED = new Set(['fail', 'xfail', 'infra']);
+
+/** The preflight's prediction beside the outcome. */
+export function predictionPart(c: EmbeddedCell): HTMLElement | null {
+  const p = c.prediction;
+  if (!p) return null;
+  const predictedFail = p.verdict === 'fail';
+  const agrees = predictedFail === FAILED.has(c.verdict);
+  return section('Preflight',
+    h('p', { class: 'prediction' }, 'predicted ', h('b', null, p.verdict), ' · outcome ', h('b', null, c.verdict), ' ',
+      h('span', { class: `badge ${agrees ? 'agrees' : 'differs'}` }, agrees ? 'agrees' : 'differs')),
+    p.detail ? h('p', { class: 'muted' }, p.detail) : null);
+}
+
 export function failurePart(c: EmbeddedCell): HTMLElement | null {
   if (!c.title && !c.signature && !c.reason && !c.expect) return null;
   const fix = fixText(c);

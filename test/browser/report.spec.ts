@@ -22,6 +22,7 @@ test('the grid shows the expected verdict per cell', async ({ page }, info) => {
   for (const c of data.cells) expect(await page.getAttribute(cellSel(c.id), 'data-verdict')).toBe(c.verdict);
   await expect(page.locator(cellSel(SEED_IDS.rtxPtx))).toHaveText('PTX');
   await expect(page.locator(cellSel(SEED_IDS.rtxPtx))).toHaveClass(/has-fix/);
+  await expect(page.locator(cellSel(SEED_IDS.rtxPtx))).toHaveClass(/predicted-fail/);
   await expect(page.locator(cellSel(SEED_IDS.mtpCapture))).toHaveAttribute('title', /fixed by cuda_graphs: piecewise/);
   await expect(page.locator(cellSel('vllm-0.19/h100/qwen3-8b/mtp'))).toHaveAttribute('title', /has no MTP head/);
   await expect(page.locator('.list.regressions li')).toHaveText([new RegExp(SEED_IDS.regression)]);
@@ -149,6 +150,7 @@ test.describe('dark scheme', () => {
   test.use({ colorScheme: 'dark' });
   test('renders the grid and a panel in dark colours', async ({ page }, info) => {
     await openReport(page, `#cell=${encodeURIComponent(SEED_IDS.rtxPtx)}`);
+    await expect(page.locator('#panel .prediction')).toContainText('predicted fail · outcome fail agrees');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).toBe('rgb(15, 19, 23)');
     await page.screenshot({ path: info.outputPath('dark-panel.png') });
