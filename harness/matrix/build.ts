@@ -84,6 +84,21 @@ export interface BuildInput {
   resolveProbe: (relPath: string) => string;
 }
 
+type ProbeEntries = RawMatrix['probes'];
+const probeRef = (name: string, resolveProbe: (p: string) => string) => ((BUILTIN_PROBES as readonly string[]).includes(name) ? name : resolveProbe(name));
+
+/** Built-in names and resolved module paths, in order. */
+function probeNames(entries: ProbeEntries, resolveProbe: (p: string) => string): string[] {
+  return (entries ?? [...BUILTIN_PROBES]).map((p) => probeRef(typeof p === 'string' ? p : p.name, resolveProbe));
+}
+
+/** Options given to probes (`{ name, options }` entries), keyed like `probes`. */
+function probeOptions(entries: ProbeEntries, resolveProbe: (p: string) => string): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const p of entries ?? []) if (typeof p !== 'string') out[probeRef(p.name, resolveProbe)] = p.options;
+  return out;
+}
+
 export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resolveProbe }: BuildInput): Matrix {
   const d = raw.defaults ?? {};
   return {
@@ -121,7 +136,8 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
       options: options(m.options),
     })),
     flags: (raw.flags ?? [{ id: 'default' }]).map((f) => ({ id: f.id, options: options(f.options), args: { ...(f.args ?? {}) }, requires: { ...(f.requires ?? {}) } })),
-    probes: (raw.probes ?? [...BUILTIN_PROBES]).map((p) => ((BUILTIN_PROBES as readonly string[]).includes(p) ? p : resolveProbe(p))),
+    probes: probeNames(raw.probes, resolveProbe),
+    probeOptions: probeOptions(raw.probes, resolveProbe),
     exclude: (raw.exclude ?? []).map(where),
     include: (raw.include ?? []).map((inc) => {
       const w: Partial<Record<Axis, string>> = {};

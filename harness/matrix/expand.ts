@@ -105,5 +105,7 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
     skip: 'unsupported' in result ? result.unsupported : null,
   };
   cell.probes = m.probes.filter((p) => !(BUILTIN_PROBES as readonly string[]).includes(p) || builtinProbeApplies(p, cell) === true);
+  const probeOptions = Object.fromEntries(cell.probes.filter((p) => m.probeOptions[p]).map((p) => [p, m.probeOptions[p]!]));
+  if (Object.keys(probeOptions).length) cell.probeOptions = probeOptions;
   return cell;
 }

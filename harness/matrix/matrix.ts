@@ -52,6 +52,8 @@ export interface Matrix {
   flags: MatrixFlagSet[];
   /** Built-in names, or absolute paths of custom probe modules. */
   probes: string[];
+  /** Options for probes given as `{ name, options }`, keyed like `probes`. */
+  probeOptions: Record<string, Record<string, unknown>>;
   exclude: Where[];
   include: IncludeEntry[];
   expect: ExpectEntry[];

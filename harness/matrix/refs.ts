@@ -124,9 +124,11 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   list(root.include).forEach((inc, i) => checkEnv(['include', i, 'env'], rec(inc).env));
 
   // custom probe modules
-  list(root.probes).forEach((p, i) => {
+  list(root.probes).forEach((entry, i) => {
+    const p = typeof entry === 'string' ? entry : rec(entry).name;
     if (typeof p !== 'string' || !(p.startsWith('./') || p.startsWith('../'))) return;
-    if (!ctx.probeExists(p)) add(['probes', i], `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
+    const at = typeof entry === 'string' ? ['probes', i] : ['probes', i, 'name'];
+    if (!ctx.probeExists(p)) add(at, `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
   });
   return issues;
 }

@@ -135,6 +135,13 @@ export const ProbeName = z
   .string()
   .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path starting with ./ or ../`));
 
+/** A probe with options: `{ name: stream, options: { sequential: 10 } }` (each probe documents its options). */
+export const ProbeWithOptions = z
+  .object({ name: ProbeName, options: z.record(z.string(), z.unknown()).default({}) })
+  .strict()
+  .describe('A probe with options for it');
+export const ProbeEntry = z.union([ProbeName, ProbeWithOptions]);
+
 const OneOrMany = z.union([z.string(), z.array(z.string()).min(1)]);
 export const WhereSchema = z
   .object({ image: OneOrMany.optional(), gpu: OneOrMany.optional(), model: OneOrMany.optional(), flags: OneOrMany.optional() })
@@ -173,7 +180,7 @@ export const MatrixSchema = z
     gpus: z.array(z.union([z.string(), z.number().int()])).min(1).describe('GPU names or aliases from the catalog'),
     models: z.array(ModelSchema).min(1),
     flags: z.array(FlagSchema).min(1).optional().describe('Backend flag sets; default one set "default"'),
-    probes: z.array(ProbeName).min(1).optional().describe('Default: text, image, stream, mtp'),
+    probes: z.array(ProbeEntry).min(1).optional().describe('Default: text, image, stream, mtp; an entry may be { name, options }'),
     exclude: z.array(WhereSchema).optional(),
     include: z.array(IncludeSchema).optional(),
     expect: z.array(ExpectSchema).optional(),

@@ -125,6 +125,8 @@ export interface Cell {
   retries: number;
   /** Probes that apply to this cell, in order (built-in names or module paths). */
   probes: string[];
+  /** Options for some of the probes, keyed like `probes` (from `{ name, options }` entries). */
+  probeOptions?: Record<string, Record<string, unknown>>;
   expect: Expectation | null;
   /** GPUs leased: tensor_parallel or 1. */
   gpus: number;

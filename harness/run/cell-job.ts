@@ -10,7 +10,8 @@ import type { Engine } from '../engines/engine.ts';
 import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from '../runtime/runtime.ts';
 import type { ProbeResult, Probe } from '../probes/probe.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
-import type { AttemptResult, Fingerprint, PhaseName, RunInfo } from './events.ts';
+import type { AttemptResult, PhaseName, RunInfo } from './events.ts';
+import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
 import { diagnoseAttempt, infraDiagnosis, timelineOf } from './diagnosis.ts';
@@ -130,12 +131,13 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       go('failed');
     } else {
       const base = bases[0]!;
-      result.fingerprint = await fingerprint(base, cell, env);
+      const answers = await readVersionAnswers(base, env.engine);
+      result.fingerprint = fingerprintOf({ cell, image: env.image, facts: env.gpuFacts, answers, logLines: capture.lines().map((l) => l.text) });
       go('probes');
       await timed('probes', async () => {
-        for (const probe of env.probes) {
+        for (const [i, probe] of env.probes.entries()) {
           if (env.signal.aborted || exitCode !== null) break;
-          const r = await runProbe(probe, cell, env, base, capture);
+          const r = await runProbe(probe, cell, env, base, capture, cell.probeOptions?.[cell.probes[i]!]);
           result.probes.push(r);
           env.onProbeEnd(r);
         }
@@ -182,7 +184,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
   return result;
 }
 
-async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: string, capture: LogCapture): Promise<ProbeResult> {
+async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: string, capture: LogCapture, options: Record<string, unknown> | undefined): Promise<ProbeResult> {
   const ctl = new AbortController();
   const onAbort = () => ctl.abort();
   env.signal.addEventListener('abort', onAbort, { once: true });
@@ -197,6 +199,7 @@ async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: stri
       signal: ctl.signal,
       logTail: () => capture.lines().map((l) => l.text),
       baseline: env.baseline,
+      ...(options ? { options } : {}),
     });
   } catch (e) {
     return { name: probe.name, verdict: 'fail', assertions: [], metrics: {}, requests: [], evidence: [], error: (e as Error).message };
@@ -204,28 +207,6 @@ async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: stri
     clearTimeout(timer);
     env.signal.removeEventListener('abort', onAbort);
   }
-}
-
-async function fingerprint(base: string, cell: Cell, env: AttemptEnv): Promise<Fingerprint> {
-  let engineVersion: string | null = null;
-  try {
-    const res = await fetch(`${base}/version`, { signal: AbortSignal.timeout(2000) });
-    if (res.ok) engineVersion = ((await res.json()) as { version?: string }).version ?? null;
-  } catch {
-    // not every server has /version (NIM); the image labels may still tell
-  }
-  const labels = env.image.labels;
-  return {
-    imageRef: cell.image.ref,
-    imageDigest: env.image.digest,
-    engineVersion: engineVersion ?? labels['org.opencontainers.image.version'] ?? null,
-    gpuName: cell.gpu.name,
-    computeCapability: cell.gpu.computeCapability,
-    driverVersion: env.gpuFacts.driverVersion,
-    cudaVersion: env.gpuFacts.cudaVersion,
-    torchVersion: env.gpuFacts.torchVersion,
-    imageLabels: labels,
-  };
 }
 
 function sleep(ms: number): Promise<void> {

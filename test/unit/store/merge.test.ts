@@ -101,7 +101,7 @@ function shard(dir: string, name: string, s: ShardSpec, keepOpen = false): { pat
   w.onRunBegin(info, cells);
   s.cells.forEach(([, v], i) => {
     if (v) w.onCellEnd(result(cells[i]!, v, s.logDir ? join(s.logDir, `${cells[i]!.id.replaceAll('/', '_')}.attempt-1.log`) : null));
-    w.recordPrediction(cells[i]!.id, 'native', 'sm_90 SASS');
+    w.onPrediction(cells[i]!, { verdict: 'native', detail: 'sm_90 SASS' });
   });
   if (s.finished) w.onRunEnd(info, { status: s.status ?? 'finished', finishedAt: s.finished, counts: {} as Record<Verdict, number>, exitCode: s.exit ?? 0 });
   if (!keepOpen) db.close();
