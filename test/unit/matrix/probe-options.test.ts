@@ -11,10 +11,10 @@ models: [{ id: m, name: Qwen/Qwen3-0.6B }]
 
 describe('probe entries with options', () => {
   it('gives a probe its options and keeps plain names working', () => {
-    const m = loadMatrixText(base + `probes:\n  - { name: text, options: { questions: [{ q: "What is 2 + 2?", a: "4" }] } }\n  - stream\n`, 'm.yaml', { env: {} });
+    const m = loadMatrixText(base + `probes:\n  - { name: text, options: { questions: [{ prompt: "What is 2 + 2?", expect: "4" }] } }\n  - stream\n`, 'm.yaml', { env: {} });
     const [cell] = expand(m);
     expect(cell!.probes).toEqual(['text', 'stream']);
-    expect(cell!.probeOptions).toEqual({ text: { questions: [{ q: 'What is 2 + 2?', a: '4' }] } });
+    expect(cell!.probeOptions).toEqual({ text: { questions: [{ prompt: 'What is 2 + 2?', expect: '4' }] } });
   });
 
   it('reports a misspelled key in an entry at its place', () => {
