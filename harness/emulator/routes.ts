@@ -10,6 +10,8 @@ import { isInjected500 } from './faults.ts';
 import { renderSglangMetrics, renderVllmMetrics } from './metrics.ts';
 import { errorBody } from './openai-shapes.ts';
 import { sglangTime } from './log.ts';
+import { versionBody } from './personality.ts';
+import { nimMetadata, nimVersion, type NimProfile } from './startup-nim.ts';
 
 export interface RouteState {
   args: ServeArgs;
@@ -23,6 +25,8 @@ export interface RouteState {
   log(line: string): void;
   /** A failure that strikes at the first image request (see failures.isServingFailure). */
   imageCrash: Failure | null;
+  /** The NIM profile in use (personality nim), for /v1/metadata. */
+  nimProfile: NimProfile | null;
   /** Die of that failure while serving: log it and exit 1 (open connections drop). */
   crash(f: Failure): void;
 }
@@ -79,14 +83,20 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
     send(res, status, s.args.engine === 'sglang' ? sglangError(body) : body, type);
     accessLog(s, req, status);
   };
+  const nim = s.args.engine === 'nim';
   if (!s.ready) {
-    // Only SGLang listens before it is ready; everything answers 503 until the warm-up passed.
+    // SGLang and a NIM listen before they are ready. NIM's front answers liveness at once.
+    if (nim && req.method === 'GET' && path === '/v1/health/live') return reply(200, { object: 'health.response', message: 'Service is live.' });
+    if (nim && req.method === 'GET' && path === '/v1/health/ready') return reply(503, { error: { message: 'Service is not ready.', type: 'ServiceUnavailable', code: 503 } });
     return reply(503, '', 'text/plain');
   }
+  if (nim && req.method === 'GET' && path === '/v1/version') return reply(200, nimVersion(s.config));
+  if (nim && req.method === 'GET' && path === '/v1/metadata') return reply(200, nimMetadata(s.config, s.nimProfile));
   if (req.method === 'GET' && (path === '/health' || path === '/ping' || path === '/v1/health/ready' || path === '/v1/health/live' || path === '/health_generate')) {
     return reply(200, path.startsWith('/v1/health') ? { object: 'health.response', message: 'Service is ready.' } : '', path.startsWith('/v1/health') ? 'application/json' : 'text/plain');
   }
-  if (req.method === 'GET' && path === '/version') return reply(200, { version: s.config.traits.version });
+  const version = versionBody(s.config);
+  if (req.method === 'GET' && path === '/version' && version) return reply(200, version);
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
   if (req.method === 'GET' && path === '/metrics') {
     const render = s.args.engine === 'sglang' ? renderSglangMetrics : renderVllmMetrics;

@@ -4,7 +4,10 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { parseNimEnv, parseServeArgv, type ServeArgs } from './serve-args.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from './serve-args.ts';
+import { NIM_DEFAULT_MODEL } from './serve-args-nim.ts';
+import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './personality.ts';
+import { nimStartup, selectProfile } from './startup-nim.ts';
 import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
 import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
 import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
@@ -51,9 +54,25 @@ export function normaliseConfig(config: EmulatorConfig): EmulatorConfig {
   return { ...config, traits, gpu: { ...config.gpu, driverCuda } };
 }
 
-function parseCommand(opts: StartOptions, env: Record<string, string>): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
-  if (opts.config.engine === 'nim' && opts.argv.length === 0) return { ok: true, args: parseNimEnv(env) };
-  return parseServeArgv(opts.argv, env);
+function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<string, string>): { wrapped: boolean; parsed: ParseResult } {
+  const { wrapped, command } = resolveLaunch(config, opts.argv);
+  const personality = personalityOf(config);
+  if (personality === 'nim' && wrapped) {
+    // The wrapper runs NIM's default action (nim-serve) with the Cmd as its arguments.
+    const parsed = parseNimCommand(command, env);
+    if (!parsed.ok) return { wrapped, parsed };
+    const model = bakedModelOf(config);
+    const args = parsed.args.model === NIM_DEFAULT_MODEL ? { ...parsed.args, model, servedModelName: parsed.args.servedModelName === NIM_DEFAULT_MODEL ? model : parsed.args.servedModelName } : parsed.args;
+    return { wrapped, parsed: { ok: true, args } };
+  }
+  if (personality === null && config.engine === 'nim' && command.length === 0) return { wrapped, parsed: { ok: true, args: parseNimEnv(env) } };
+  // An image whose command is empty runs bash with no terminal, which exits at once.
+  if (personality !== null && command.length === 0) return { wrapped, parsed: { ok: false, exitCode: 0, stderr: '' } };
+  const parsed = parseServeArgv(command, env);
+  if (!parsed.ok && wrapped && parsed.exitCode === 127) {
+    return { wrapped, parsed: { ok: false, exitCode: 127, stderr: `${NGC_ENTRYPOINT}: exec: ${command[0]}: not found\n` } };
+  }
+  return { wrapped, parsed };
 }
 
 export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
@@ -98,9 +117,10 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       timers.add(x);
     });
 
-  const parsed = parseCommand(opts, env);
+  const { wrapped, parsed } = parseCommand(opts, config, env);
+  if (wrapped) for (const l of bannerOf(config)) out(l, 'stdout');
   if (!parsed.ok) {
-    for (const l of parsed.stderr.replace(/\n$/, '').split('\n')) out(l, 'stderr');
+    if (parsed.stderr !== '') for (const l of parsed.stderr.replace(/\n$/, '').split('\n')) out(l, 'stderr');
     await shutdown(parsed.exitCode);
     return { port: 0, url: '', args: null, ready, exited, close: async () => {} };
   }
@@ -137,12 +157,15 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     },
     log: (l) => out(l, 'stdout'),
     imageCrash: null,
+    nimProfile: null,
     crash: (f) => {
       printSglangImageCrash(out, f, { config });
       void shutdown(1);
     },
   };
   const enginePid = 100 + (Math.abs(args.port) % 400);
+  const nim = personalityOf(config) === 'nim' && wrapped ? selectProfile(config, env) : null;
+  if (nim?.ok) state.nimProfile = nim.profile;
 
   let resolveListening!: () => void;
   const listening = new Promise<void>((r) => (resolveListening = r));
@@ -184,6 +207,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
   const run = async (): Promise<StartupResult> => {
     if (config.traits.faults.log_flood_mb) floodLog(out, config.traits.faults.log_flood_mb, enginePid);
     if (config.traits.faults.slow_start_s) await ctx.sleep(config.traits.faults.slow_start_s);
+    if (nim) return nimStartup(ctx, env, nim);
     return args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);
   };
   run().then(

@@ -33,8 +33,22 @@ export const FaultTraits = z
   })
   .strict();
 
+/**
+ * The image style the emulator stands in for (personality.ts): what the image's own ENTRYPOINT
+ * is, the banner it prints, and what /version and the NIM endpoints report. Unset: the engine's
+ * standard image, with the full engine command given (the emulator's behaviour before styles).
+ */
+export const PERSONALITIES = ['vllm-openai', 'ngc', 'jetson-containers', 'nim'] as const;
+export type Personality = (typeof PERSONALITIES)[number];
+
 export const EmulatorTraits = z
   .object({
+    /** The image style: vllm/vllm-openai, NVIDIA's NGC container, a jetson-containers build, or a NIM. */
+    personality: z.enum(PERSONALITIES).optional(),
+    /** The container release the banner and metadata name: NGC "26.02", NIM "1.8.0". Default per personality. */
+    release: z.string().optional(),
+    /** The model baked into a NIM image (its served name), e.g. "meta/llama-3.1-8b-instruct". */
+    served_model: z.string().optional(),
     /** Engine version reported by /version and the startup log. */
     version: z.string().default('0.19.0'),
     /** Compiled kernels per attention backend. Backends absent here are not built into the image. Triton always JITs. */
@@ -72,6 +86,12 @@ export type EmulatorTraits = z.infer<typeof EmulatorTraits>;
 export interface EmulatorConfig {
   engine: 'vllm' | 'sglang' | 'nim';
   traits: EmulatorTraits;
+  /**
+   * What Docker would run in the real image: the matrix's `entrypoint:` override (null = the
+   * image's own ENTRYPOINT, which the personality knows) and the container's Cmd. Read only when
+   * a personality is set; absent, the emulator's argv is the full engine command.
+   */
+  launch?: { entrypoint: string[] | null; cmd: string[] };
   gpu: {
     name: string;
     computeCapability: string;

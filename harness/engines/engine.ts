@@ -47,6 +47,8 @@ export interface Engine {
   command(input: CommandInput): CommandResult;
   readiness: ReadinessRule;
   metrics: MetricNames;
+  /** Where the running server reports its version, asked in order (default: GET /version, field "version"). */
+  versionEndpoints?: Array<{ path: string; field: string }>;
   /** Env variables the engine needs set for the options (e.g. VLLM_* switches). */
   env?(options: SemanticOptions, version?: string | null): Record<string, string>;
 }

@@ -57,6 +57,9 @@ export const nim: Engine = {
   defaultPort: 8000,
   command,
   readiness: { path: '/v1/health/ready', okStatus: 200 },
+  // API reference (2.x): GET /v1/version → {release, api}; GET /v1/metadata → {version, modelInfo,
+  // selectedModelProfileId, …}. The vLLM backend's /version, where the front passes it through.
+  versionEndpoints: [{ path: '/v1/version', field: 'release' }, { path: '/v1/metadata', field: 'version' }, { path: '/version', field: 'version' }],
   // NIM 2.x serves through vLLM and exposes its Prometheus names (no speculative decoding here).
   metrics: { ...vllm.metrics, specDrafts: null, specDraftTokens: null, specAcceptedTokens: null, specAcceptedPerPos: null },
   env,

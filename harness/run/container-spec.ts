@@ -43,6 +43,9 @@ export function emulatorConfig(cell: Cell): EmulatorConfig {
       count: cell.gpus,
     },
     model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp },
+    // What Docker would run in the real image (as in containerSpec below): an emulated image style
+    // (traits.personality) starts the way that image starts.
+    launch: { entrypoint: cell.image.entrypoint, cmd: cell.image.command ? [...cell.image.command, ...cell.command] : cell.command },
   };
 }
 

@@ -31,7 +31,12 @@ export class DockerRuntime implements ContainerRuntime {
     try {
       const i = await this.docker.getImage(ref).inspect();
       const digest = i.RepoDigests?.[0]?.split('@')[1] ?? i.Id ?? null;
-      return { ref, digest, id: i.Id, labels: i.Config?.Labels ?? {}, architecture: i.Architecture ?? null, os: i.Os ?? null, pulled: false };
+      const env: Record<string, string> = {};
+      for (const e of i.Config?.Env ?? []) {
+        const eq = e.indexOf('=');
+        if (eq > 0) env[e.slice(0, eq)] = e.slice(eq + 1);
+      }
+      return { ref, digest, id: i.Id, labels: i.Config?.Labels ?? {}, env, architecture: i.Architecture ?? null, os: i.Os ?? null, pulled: false };
     } catch (e) {
       if ((e as { statusCode?: number }).statusCode === 404) return null;
       throw toInfraError(e, 'image', `inspecting image ${ref}`);

@@ -18,6 +18,8 @@ export interface ImageInfo {
   digest: string | null;
   id: string;
   labels: Record<string, string>;
+  /** The image's configured environment (Config.Env), e.g. CUDA_VERSION in CUDA-based images. */
+  env?: Record<string, string>;
   architecture: string | null;
   os: string | null;
   pulled: boolean;
