@@ -3,7 +3,7 @@
 import type { EmbeddedCell } from '../embedded.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
-import { fixText, fmtNum, shortLabel } from './model.ts';
+import { fixText, fmtNum, previousVerdict, shortLabel } from './model.ts';
 
 interface Axis {
   outer: (c: EmbeddedCell) => string;
@@ -39,8 +39,9 @@ export function cellText(c: EmbeddedCell): string {
   }
 }
 
-export function cellTitle(c: EmbeddedCell): string {
+export function cellTitle(c: EmbeddedCell, before: string | null = null): string {
   const lines = [c.id, `${c.verdict}${c.title ? `: ${c.title}` : ''}`];
+  if (before && before !== c.verdict) lines.push(`changed: ${before} in the previous run`);
   if (c.reason) lines.push(c.reason);
   const fix = fixText(c);
   if (fix) lines.push(`triage: fixed by ${fix}`);
@@ -48,12 +49,14 @@ export function cellTitle(c: EmbeddedCell): string {
   return lines.join('\n');
 }
 
-function td(c: EmbeddedCell | undefined, open: string | null): HTMLTableCellElement {
+function td(app: App, c: EmbeddedCell | undefined): HTMLTableCellElement {
   if (!c) return h('td', { class: 'empty' });
   const fix = fixText(c);
+  const before = previousVerdict(app.data, c.id);
+  const changed = before !== null && before !== c.verdict;
   return h('td', {
-    class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.prediction?.verdict === 'fail' ? ' predicted-fail' : ''}${c.id === open ? ' open' : ''}`,
-    'data-cell': c.id, 'data-verdict': c.verdict, title: cellTitle(c), tabindex: 0,
+    class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.prediction?.verdict === 'fail' ? ' predicted-fail' : ''}${changed ? ' changed' : ''}${c.id === app.state.cell ? ' open' : ''}`,
+    'data-cell': c.id, 'data-verdict': c.verdict, 'data-before': changed ? before : null, title: cellTitle(c, before), tabindex: 0,
   }, cellText(c));
 }
 
@@ -79,7 +82,7 @@ export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
         k === 0 ? h('th', { class: 'row-group', rowspan: rinner.length, title: ro }, ro) : null,
         h('th', { class: 'row-sub', title: ri }, ri));
       for (const [co, cinner] of colGroups) {
-        for (const ci of cinner) tr.appendChild(td(at.get(`${ro}\u0000${ri}\u0000${co}\u0000${ci}`), app.state.cell));
+        for (const ci of cinner) tr.appendChild(td(app, at.get(`${ro}\u0000${ri}\u0000${co}\u0000${ci}`)));
       }
       body.appendChild(tr);
     });
@@ -100,5 +103,6 @@ function legend(): HTMLElement {
   const items: Array<[string, string]> = [['pass', 'pass (startup s)'], ['fail', 'fail'], ['xfail', 'xfail'], ['xpass', 'xpass'], ['flaky', 'flaky'], ['infra', 'infra'], ['skip', 'skip']];
   return h('div', { class: 'legend' }, items.map(([v, t]) => h('span', null, h('i', { class: `swatch v-${v}` }), t)),
     h('span', null, h('i', { class: 'swatch has-fix v-fail' }), 'triage found a fix'),
-    h('span', null, h('i', { class: 'swatch predicted-fail v-skip' }), 'preflight predicted a failure'));
+    h('span', null, h('i', { class: 'swatch predicted-fail v-skip' }), 'preflight predicted a failure'),
+    h('span', null, h('i', { class: 'swatch changed v-pass' }), 'verdict changed since the previous run'));
 }

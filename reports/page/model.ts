@@ -52,6 +52,19 @@ export function cellHistory(data: EmbeddedReport, id: string): CellHistory | nul
   return { at: data.hist.at, verdicts: [...h.v].map((c) => CODE_VERDICT[c] ?? null), startupS: h.startupS, ttftMs: h.ttftMs, itlMs: h.itlMs };
 }
 
+/** The cell's verdict in the run before the current one (the last two points of its history), or null. */
+export function previousVerdict(data: EmbeddedReport, id: string): Verdict | null {
+  const v = data.hist.cells[id]?.v;
+  if (!v) return null;
+  let seen = 0;
+  for (let i = v.length - 1; i >= 0; i--) {
+    const verdict = CODE_VERDICT[v[i]!];
+    if (!verdict) continue;
+    if (++seen === 2) return verdict;
+  }
+  return null;
+}
+
 export interface Filters {
   gpu: string;
   image: string;

@@ -26,6 +26,9 @@ test('the grid shows the expected verdict per cell', async ({ page }, info) => {
   await expect(page.locator(cellSel(SEED_IDS.mtpCapture))).toHaveAttribute('title', /fixed by cuda_graphs: piecewise/);
   await expect(page.locator(cellSel('vllm-0.19/h100/qwen3-8b/mtp'))).toHaveAttribute('title', /has no MTP head/);
   await expect(page.locator('.list.regressions li')).toHaveText([new RegExp(SEED_IDS.regression)]);
+  await expect(page.locator(cellSel(SEED_IDS.regression))).toHaveAttribute('data-before', 'pass');
+  await expect(page.locator(cellSel(SEED_IDS.xpass))).toHaveAttribute('data-before', 'xfail');
+  await expect(page.locator(cellSel(SEED_IDS.thorVision))).not.toHaveAttribute('data-before', /./);
   await expect(page.locator('.count.v-fail b')).toHaveText('3');
   await page.screenshot({ path: info.outputPath('grid-light.png'), fullPage: true });
 });
