@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readState, writeState } from '../../../reports/page/url-state.ts';
-import { matches, NO_FILTERS, searchText, shortLabel } from '../../../reports/page/model.ts';
+import { matches, NO_FILTERS, previousVerdict, searchText, shortLabel } from '../../../reports/page/model.ts';
 import { encodeReport } from '../../../reports/embed.ts';
 import { seedsReportData, SEED_IDS } from '../../fixtures/report/generate.ts';
 
@@ -36,5 +36,18 @@ describe('filtering', () => {
     expect(shortLabel(byId.get(SEED_IDS.thorVision)!)).toBe('PTX');
     expect(shortLabel(byId.get(SEED_IDS.mtpCapture)!)).toBe('capture');
     expect(shortLabel(byId.get(SEED_IDS.infra)!)).toBe('infra');
+  });
+});
+
+describe('previousVerdict', () => {
+  it('reads the run before the current one, skipping runs the cell missed', () => {
+    const data = encodeReport(seedsReportData(4));
+    expect(previousVerdict(data, SEED_IDS.regression)).toBe('pass');
+    expect(previousVerdict(data, SEED_IDS.thorVision)).toBe('xfail');
+    data.hist.cells.x = { v: 'F.P.', startupS: [], ttftMs: [], itlMs: [] };
+    expect(previousVerdict(data, 'x')).toBe('fail');
+    data.hist.cells.y = { v: '..P', startupS: [], ttftMs: [], itlMs: [] };
+    expect(previousVerdict(data, 'y')).toBeNull();
+    expect(previousVerdict(data, 'nope')).toBeNull();
   });
 });
