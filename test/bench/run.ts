@@ -7,10 +7,11 @@ import { b1 } from './b1-crash.bench.ts';
 import { b2 } from './b2-lifecycle.bench.ts';
 import { b3 } from './b3-schedule.bench.ts';
 import { b4 } from './b4-latency.bench.ts';
+import { b5 } from './b5-log-flood.bench.ts';
 import type { Bench, BenchResult } from './support/bench.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHES: Bench[] = [b1, b2, b3, b4];
+const BENCHES: Bench[] = [b1, b2, b3, b4, b5];
 
 const { values } = parseArgs({
   options: {
