@@ -6,6 +6,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfraError, UsageError } from '../errors.ts';
 import { findGpu, gpuNames, type GpuSpec } from '../gpu/catalog.ts';
+import { describeRunnerGpus } from '../gpu/devices.ts';
+import { discoverGpus } from '../gpu/discover.ts';
 import { isElf } from '../gpu/elf.ts';
 import { codeEntriesOf, containsFatbinMagic, listFatbin } from '../gpu/fatbin.ts';
 import { preflightLibraries, preflightText, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
@@ -97,6 +99,18 @@ async function readWhole(path: string, size: number): Promise<Buffer> {
   }
 }
 
+/** Without --gpu: this runner's GPU (one kind only) and its driver's CUDA version. */
+async function runnerGpu(): Promise<{ gpu: GpuSpec; discoveredCuda: string | null }> {
+  const hint = 'name a GPU of the catalog, e.g. --gpu thor (see `matrix gpus --catalog`)';
+  const gpus = await discoverGpus().catch((e: unknown) => {
+    throw new UsageError(`matrix preflight: --gpu is required here (${e instanceof InfraError ? e.message : String(e)})`, hint);
+  });
+  const kinds = [...new Set(gpus.map((g) => g.catalogName))];
+  const only = kinds.length === 1 ? kinds[0] : undefined;
+  if (!only) throw new UsageError(`matrix preflight: --gpu is required: this runner has ${describeRunnerGpus(gpus)}`, hint);
+  return { gpu: findGpu(only)!, discoveredCuda: gpus[0]!.cudaVersion };
+}
+
 function gpuOrUsage(name: string | undefined): GpuSpec {
   if (!name) throw new UsageError('matrix preflight: --gpu is required', 'name a GPU of the catalog, e.g. --gpu thor (see `matrix gpus --catalog`)');
   const gpu = findGpu(name);
@@ -107,12 +121,12 @@ function gpuOrUsage(name: string | undefined): GpuSpec {
 export const command = defineCommand({
   name: 'preflight',
   summary: "predict which CUDA libraries of an image load on a GPU (native, PTX-JIT, or the exact CUDA error) without running it",
-  usage: '(--image REF | PATH...) --gpu NAME [--driver-cuda X.Y] [--json]',
+  usage: '(--image REF | PATH...) [--gpu NAME] [--driver-cuda X.Y] [--json]',
   positionals: { min: 0, name: 'PATH (a library, executable or directory)' },
   options: {
     image: { type: 'string', arg: 'REF', description: 'image on the Docker engine to read (never started)' },
-    gpu: { type: 'string', arg: 'NAME', description: 'GPU of the catalog to decide for (see `matrix gpus --catalog`)' },
-    'driver-cuda': { type: 'string', arg: 'X.Y', description: "highest CUDA version the driver supports (default: the GPU's typical driver)" },
+    gpu: { type: 'string', arg: 'NAME', description: "GPU of the catalog to decide for (see `matrix gpus --catalog`; default: this runner's GPU)" },
+    'driver-cuda': { type: 'string', arg: 'X.Y', description: "highest CUDA version the driver supports (default: this runner's driver with its own GPU, else the GPU's typical driver)" },
     whole: { type: 'boolean', description: 'read the whole image filesystem (docker export) instead of the usual library directories' },
     json: { type: 'boolean', description: 'print JSON' },
   },
@@ -122,8 +136,8 @@ export const command = defineCommand({
     'matrix preflight ./build/lib --gpu h100',
   ],
   async run({ positionals, values }) {
-    const gpu = gpuOrUsage(values.gpu);
-    const driverCuda = values['driver-cuda'] ?? gpu.typicalDriverCuda;
+    const { gpu, discoveredCuda } = values.gpu ? { gpu: gpuOrUsage(values.gpu), discoveredCuda: null } : await runnerGpu();
+    const driverCuda = values['driver-cuda'] ?? discoveredCuda ?? gpu.typicalDriverCuda;
     if (!/^\d+\.\d+$/.test(driverCuda)) throw new UsageError(`matrix preflight: --driver-cuda must look like 12.8 (got "${driverCuda}")`);
     if ((values.image === undefined) === (positionals.length === 0)) {
       throw new UsageError('matrix preflight: give either --image REF or PATH..., not both and not neither', 'usage: matrix preflight (--image REF | PATH...) --gpu NAME');
