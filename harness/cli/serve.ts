@@ -56,6 +56,7 @@ export const command = defineCommand({
     const bound = typeof addr === 'object' && addr ? addr.port : port;
     const shown = host.includes(':') ? `[${host}]` : host;
     process.stdout.write(`matrix serve: http://${shown}:${bound}/  (database ${dbPath}, read-only; Ctrl-C to stop)\n`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(host)) process.stderr.write(`matrix serve: bound to ${host}, not localhost: anyone who can reach this address can read the results and logs\n`);
     await new Promise<void>((resolve) => {
       const stop = () => server.close(() => resolve());
       process.once('SIGINT', stop);
