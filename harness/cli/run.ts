@@ -1,7 +1,7 @@
 // `matrix run FILE...`: plan, prepare the runner, run every cell in containers, store, report.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { HarnessError, InfraError, UsageError } from '../errors.ts';
 import { parseShard, selectCells, resolveGpus } from '../matrix/select.ts';
 import { resolveProbe } from '../probes/registry.ts';
 import type { Probe } from '../probes/probe.ts';
@@ -16,7 +16,7 @@ import type { Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
-import { openDb } from '../store/db.ts';
+import { openDb, storeError } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
@@ -56,15 +56,16 @@ export const command = defineCommand({
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
 
     let cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
+    const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
+    const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
+    writableDir(outDir);
     const dbPath = resolve(values.db!);
     const db = openDb(dbPath);
-    const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
     if (values.resume) {
       if (!getRun(db, values.resume)) throw new UsageError(`--resume ${values.resume}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
       const done = finishedCellIds(db, values.resume);
       cells = cells.filter((c) => !done.has(c.id));
     }
-    const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
     const secrets = secretValues(cells);
@@ -94,7 +95,7 @@ export const command = defineCommand({
       if (!p) probeCache.set(name, (p = resolveProbe(name, process.cwd())));
       return p;
     };
-    const { results, summary, interrupted } = await executeRun({
+    const { results, summary, interrupted, reporterFailure } = await executeRun({
       run,
       cells,
       runtime,
@@ -121,7 +122,30 @@ export const command = defineCommand({
     }
     out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${join(outDir, 'logs')}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
     if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results), null, 2) + '\n');
-    db.close();
+    try {
+      db.close();
+    } catch {
+      // a database that could not be written is reported below
+    }
+    if (reporterFailure) throw resultsNotWritten(reporterFailure, dbPath);
     return summary.exitCode;
   },
 });
+
+/** The run directory must be writable before anything starts: logs, JUnit and the report go there. */
+function writableDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--out ${dir}: cannot write there (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'choose a writable directory with --out');
+  }
+}
+
+/** A reporter failed mid-run (database or output on a full or read-only disk): exit 3 with what to fix. */
+function resultsNotWritten(e: unknown, dbPath: string): HarnessError {
+  if (e instanceof HarnessError) return e;
+  if (String((e as { code?: string }).code ?? '').startsWith('SQLITE')) return storeError(e, dbPath, dirname(dbPath));
+  const msg = (e as Error).message ?? String(e);
+  return new InfraError(/ENOSPC/.test(msg) ? 'disk-full' : 'infra-other', `the run's results could not all be written: ${msg}`, 'free space or choose a writable --out; the verdicts printed above are complete');
+}

@@ -61,6 +61,8 @@ export interface RunOutcome {
   results: CellResult[];
   interrupted: string[];
   summary: RunSummary;
+  /** The first error a reporter threw, if any: the caller reports it (results may be missing from that reporter's output). */
+  reporterFailure: unknown;
 }
 
 /** linux/arm64 = linux/arm64/v8; amd64 = x86_64. */
@@ -90,11 +92,17 @@ export function countVerdicts(results: CellResult[]): Record<Verdict, number> {
 }
 
 export class Emitter {
+  /** The first error a reporter threw (a full disk under the database): the other reporters still get every event. */
+  failure: unknown = null;
   constructor(private readonly reporters: Reporter[]) {}
   async emit<K extends keyof Reporter>(event: K, ...args: Parameters<NonNullable<Reporter[K]>>): Promise<void> {
     for (const r of this.reporters) {
       const fn = r[event] as ((...a: unknown[]) => unknown) | undefined;
-      if (fn) await fn.apply(r, args);
+      try {
+        if (fn) await fn.apply(r, args);
+      } catch (e) {
+        this.failure ??= e;
+      }
     }
   }
 }
@@ -265,5 +273,5 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     exitCode: exitCodeOf(counts, wasInterrupted),
   };
   await events.emit('onRunEnd', req.run, summary);
-  return { results, summary, interrupted };
+  return { results, summary, interrupted, reporterFailure: events.failure };
 }

@@ -2,7 +2,7 @@
 // Raw facts are stored (timestamps, chunk times, token counts); derived figures are computed in
 // harness/probes/latency.ts and stored beside them only as a cache for the report.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InfraError } from '../errors.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -16,7 +16,7 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
     if (!opts.readonly) mkdirSync(dirname(full), { recursive: true });
     db = new Database(full, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
   } catch (e) {
-    throw storeError(e, full);
+    throw storeError(e, full, opts.readonly ? undefined : dirname(full));
   }
   try {
     db.pragma('busy_timeout = 10000');
@@ -28,21 +28,43 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
     }
   } catch (e) {
     db.close();
-    throw storeError(e, full);
+    throw storeError(e, full, opts.readonly ? undefined : dirname(full));
   }
   return db;
 }
 
-export function storeError(e: unknown, path: string): InfraError {
-  const msg = (e as Error).message ?? String(e);
+export function storeError(e: unknown, path: string, dir?: string): InfraError {
+  let msg = (e as Error).message ?? String(e);
+  // SQLite says only "unable to open database file"; a read-only directory is the usual cause.
+  const dirProblem = dir && /unable to open|SQLITE_CANTOPEN/i.test(msg) ? notWritable(dir) : null;
+  if (dirProblem) msg = `${msg} (its directory is not writable: ${dirProblem})`;
+  // A full filesystem under a WAL database often surfaces as "disk I/O error".
+  if (dir && /disk I\/O error|SQLITE_IOERR/i.test(msg) && noSpaceLeft(dir)) msg = `${msg} (no space left on the device)`;
   const hint = /readonly|read-only|EACCES|EROFS|permission/i.test(msg)
     ? 'the database path is not writable: choose another with --db'
-    : /full|ENOSPC/i.test(msg)
+    : /full|ENOSPC|no space left/i.test(msg)
       ? 'the disk holding the database is full: free space or choose another --db'
       : /does not exist|SQLITE_CANTOPEN|unable to open/i.test(msg)
         ? 'check the path given with --db (run `matrix run` first to create a database)'
         : 'check the database file and its directory';
   return new InfraError('store', `results database ${path}: ${msg}`, hint, 'store');
+}
+
+function noSpaceLeft(dir: string): boolean {
+  try {
+    return statfsSync(dir).bavail === 0;
+  } catch {
+    return false;
+  }
+}
+
+function notWritable(dir: string): string | null {
+  try {
+    accessSync(dir, constants.W_OK);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'EACCES';
+  }
 }
 
 export function schemaVersion(db: Db): number {
