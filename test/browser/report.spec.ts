@@ -144,6 +144,10 @@ test('failures are grouped by signature; trends and formulas draw', async ({ pag
   await expect(page.locator('.trend-chart .uplot')).toHaveCount(1);
   await page.click('.seg button:text("TTFT p50")');
   expect(page.url()).toContain('metric=ttftMs');
+  await expect(page.locator('.changes-table tbody tr')).toHaveCount(10);
+  await page.locator('.changes-table a').first().click();
+  await expect(page.locator('#panel h2')).toBeVisible();
+  await page.keyboard.press('Escape');
   await page.screenshot({ path: info.outputPath('trends.png') });
   await page.click('[data-tab=formulas]');
   await expect(page.locator('.formulas dt')).toContainText(['TTFT', 'ITL', 'TPOT', 'e2e']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readState, writeState } from '../../../reports/page/url-state.ts';
 import { matches, NO_FILTERS, previousVerdict, searchText, shortLabel } from '../../../reports/page/model.ts';
+import { largestChanges } from '../../../reports/page/changes.ts';
 import { encodeReport } from '../../../reports/embed.ts';
 import { seedsReportData, SEED_IDS } from '../../fixtures/report/generate.ts';
 
@@ -49,5 +50,23 @@ describe('previousVerdict', () => {
     data.hist.cells.y = { v: '..P', startupS: [], ttftMs: [], itlMs: [] };
     expect(previousVerdict(data, 'y')).toBeNull();
     expect(previousVerdict(data, 'nope')).toBeNull();
+  });
+});
+
+describe('largestChanges', () => {
+  it('compares the last value with the median of the runs before it, largest first', () => {
+    const data = encodeReport(seedsReportData(2));
+    data.hist.cells = {
+      slow: { v: 'PPPP', startupS: [60, 62, 58, 90], ttftMs: [], itlMs: [] },
+      fast: { v: 'PPPP', startupS: [60, 60, 60, 48], ttftMs: [], itlMs: [] },
+      gap: { v: 'PPF.', startupS: [60, 61, null, null], ttftMs: [], itlMs: [] },
+      lone: { v: 'P', startupS: [60], ttftMs: [], itlMs: [] },
+    };
+    const out = largestChanges(data, ['slow', 'fast', 'gap', 'lone'], 'startupS');
+    expect(out.map((c) => c.id)).toEqual(['slow', 'fast', 'gap']);
+    expect(out[0]).toMatchObject({ last: 90, baseline: 60 });
+    expect(out[0]!.ratio).toBeCloseTo(0.5);
+    expect(out[1]!.ratio).toBeCloseTo(-0.2);
+    expect(out[2]).toMatchObject({ last: 61, baseline: 60 });
   });
 });
