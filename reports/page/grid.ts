@@ -70,17 +70,23 @@ export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
   const at = new Map<string, EmbeddedCell>();
   for (const c of cells) at.set(`${rows.outer(c)}\u0000${rows.inner(c)}\u0000${cols.outer(c)}\u0000${cols.inner(c)}`, c);
   const corner = app.state.pivot ? ['image', 'GPU'] : ['model', 'flags'];
+  const about = new Map<string, string>();
+  for (const c of cells) {
+    about.set(c.image, `${c.image}: ${c.imageRef} (${c.engine})`);
+    about.set(c.gpu, `${c.gpu} (${c.arch})`);
+  }
+  const tip = (v: string) => about.get(v) ?? v;
   const head = h('thead', null,
     h('tr', null, h('th', { class: 'corner', colspan: 2, rowspan: 2 }, `${corner[0]} × ${corner[1]}`),
-      colGroups.map(([o, inner]) => h('th', { class: 'group', colspan: inner.length, title: o }, o))),
-    h('tr', null, colGroups.flatMap(([, inner]) => inner.map((i) => h('th', { class: 'sub', title: i }, i)))),
+      colGroups.map(([o, inner]) => h('th', { class: 'group', colspan: inner.length, title: tip(o) }, o))),
+    h('tr', null, colGroups.flatMap(([, inner]) => inner.map((i) => h('th', { class: 'sub', title: tip(i) }, i)))),
   );
   const body = h('tbody');
   for (const [ro, rinner] of rowGroups) {
     rinner.forEach((ri, k) => {
       const tr = h('tr', { class: k === 0 ? 'group-start' : null },
-        k === 0 ? h('th', { class: 'row-group', rowspan: rinner.length, title: ro }, ro) : null,
-        h('th', { class: 'row-sub', title: ri }, ri));
+        k === 0 ? h('th', { class: 'row-group', rowspan: rinner.length, title: tip(ro) }, ro) : null,
+        h('th', { class: 'row-sub', title: tip(ri) }, ri));
       for (const [co, cinner] of colGroups) {
         for (const ci of cinner) tr.appendChild(td(app, at.get(`${ro}\u0000${ri}\u0000${co}\u0000${ci}`)));
       }
