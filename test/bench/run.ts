@@ -9,10 +9,11 @@ import { b3 } from './b3-schedule.bench.ts';
 import { b4 } from './b4-latency.bench.ts';
 import { b5 } from './b5-log-flood.bench.ts';
 import { b6 } from './b6-report.bench.ts';
+import { b7 } from './b7-store.bench.ts';
 import type { Bench, BenchResult } from './support/bench.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6];
+const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6, b7];
 
 const { values } = parseArgs({
   options: {
