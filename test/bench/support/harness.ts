@@ -97,7 +97,9 @@ export async function runHarness(cells: Cell[], file: string, opts: { gpus?: num
       probesFor: (cell) => Promise.all(cell.probes.map(probe)),
       leaseDir: join(dir, 'leases'),
     });
-    return { outcome, timing, startNs, endNs: wallNs(), run };
+    const endNs = wallNs();
+    await (opts.runtime as { drain?: () => Promise<void> } | undefined)?.drain?.();
+    return { outcome, timing, startNs, endNs, run };
   } finally {
     db.close();
   }
