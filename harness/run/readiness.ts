@@ -36,7 +36,10 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
         resolve();
       };
     });
-  void input.exited.finally(() => wakeExit());
+  // A poll in flight when the container exits is cut short: through Docker's port proxy it may
+  // never settle, and nothing else would then keep the process alive (the poll timeout's timer is unref'd).
+  const exitCtl = new AbortController();
+  void input.exited.finally(() => (exitCtl.abort(), wakeExit())).catch(() => {});
   const onAbort = () => wakeExit();
   input.signal.addEventListener('abort', onAbort, { once: true });
   try {
@@ -46,7 +49,7 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
       if (performance.now() >= deadline) return { kind: 'timeout', seconds: secs(), lastStatus };
       for (const base of input.baseUrls) {
         try {
-          const res = await fetch(base + input.rule.path, { signal: AbortSignal.any([AbortSignal.timeout(input.requestTimeoutMs ?? 500), input.signal]) });
+          const res = await fetch(base + input.rule.path, { signal: AbortSignal.any([AbortSignal.timeout(input.requestTimeoutMs ?? 500), input.signal, exitCtl.signal]) });
           await res.arrayBuffer().catch(() => {});
           if (res.status === input.rule.okStatus) return { kind: 'ready', seconds: secs() };
           lastStatus = `HTTP ${res.status} from ${input.rule.path}`;
