@@ -148,4 +148,20 @@ CREATE TABLE predictions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'cell history figures',
+    // The report's history of a cell over hundreds of runs reads only these (derived, cached)
+    // figures instead of joining phases and parsing probe metrics for every row.
+    sql: `
+ALTER TABLE cells ADD COLUMN startup_s REAL;
+ALTER TABLE cells ADD COLUMN ttft_ms REAL;
+ALTER TABLE cells ADD COLUMN itl_ms REAL;
+UPDATE cells SET
+  startup_s = (SELECT p.seconds FROM phases p WHERE p.run_id = cells.run_id AND p.cell_id = cells.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1),
+  ttft_ms = (SELECT json_extract(q.metrics, '$.seq_ttft_p50_ms') FROM probes q WHERE q.run_id = cells.run_id AND q.cell_id = cells.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1),
+  itl_ms = (SELECT json_extract(q.metrics, '$.seq_itl_p50_ms') FROM probes q WHERE q.run_id = cells.run_id AND q.cell_id = cells.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1);
+CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict);
+`,
+  },
 ];

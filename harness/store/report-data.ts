@@ -5,7 +5,7 @@ import type { Verdict } from '../matrix/types.ts';
 import { VERDICTS } from '../matrix/types.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
-import { openDb, type Db } from './db.ts';
+import { openDb, schemaVersion, type Db } from './db.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
 
 export interface ReportQuery {
@@ -17,16 +17,19 @@ export interface ReportQuery {
 
 const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
-function countsOf(db: Db, runId: string): Record<Verdict, number> {
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  for (const r of db.prepare('SELECT verdict, COUNT(*) AS n FROM cells WHERE run_id = ? AND verdict IS NOT NULL GROUP BY verdict').all(runId) as Array<{ verdict: Verdict; n: number }>) {
-    counts[r.verdict] = r.n;
-  }
-  return counts;
+/** Verdict counts of many runs in one query. */
+function countsOf(db: Db, runIds: string[]): Map<string, Record<Verdict, number>> {
+  const out = new Map(runIds.map((id) => [id, Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>]));
+  if (runIds.length === 0) return out;
+  const rows = db
+    .prepare(`SELECT run_id, verdict, COUNT(*) AS n FROM cells WHERE run_id IN (${runIds.map(() => '?').join(',')}) AND verdict IS NOT NULL GROUP BY run_id, verdict`)
+    .all(...runIds) as Array<{ run_id: string; verdict: Verdict; n: number }>;
+  for (const r of rows) out.get(r.run_id)![r.verdict] = r.n;
+  return out;
 }
 
-function reportRun(db: Db, r: RunRow): ReportRun {
-  return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts: countsOf(db, r.id) };
+function reportRun(r: RunRow, counts: Record<Verdict, number>): ReportRun {
+  return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts };
 }
 
 interface CellRow {
@@ -135,26 +138,21 @@ function cellOf(db: Db, runId: string, row: CellRow, logSources: Record<string, 
 function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
   if (runs.length === 0) return {};
   const marks = runs.map(() => '?').join(',');
+  // A database written before schema 2 and opened read-only has no history columns: derive them.
+  const figures =
+    schemaVersion(db) >= 2
+      ? 'startup_s, ttft_ms, itl_ms'
+      : `(SELECT seconds FROM phases p WHERE p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1),
+         (SELECT json_extract(metrics, '$.seq_ttft_p50_ms') FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1),
+         (SELECT json_extract(metrics, '$.seq_itl_p50_ms') FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1)`;
   const rows = db
-    .prepare(
-      `SELECT c.run_id, c.cell_id, c.verdict,
-         (SELECT seconds FROM phases p WHERE p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1) AS ready_s,
-         (SELECT metrics FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1) AS stream
-       FROM cells c WHERE c.run_id IN (${marks}) AND c.verdict IS NOT NULL`,
-    )
-    .all(...runs.map((r) => r.id)) as Array<{ run_id: string; cell_id: string; verdict: Verdict; ready_s: number | null; stream: string | null }>;
+    .prepare(`SELECT run_id, cell_id, verdict, ${figures} FROM cells c WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
+    .raw()
+    .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null]>;
   const started = new Map(runs.map((r) => [r.id, r.startedAt]));
   const out: Record<string, HistoryPoint[]> = {};
-  for (const r of rows) {
-    const m = parse<Record<string, number>>(r.stream, {});
-    (out[r.cell_id] ??= []).push({
-      run: r.run_id,
-      startedAt: started.get(r.run_id) ?? '',
-      verdict: r.verdict,
-      startupS: r.ready_s,
-      ttftMs: m.seq_ttft_p50_ms ?? null,
-      itlMs: m.seq_itl_p50_ms ?? null,
-    });
+  for (const [run, cell, verdict, startupS, ttftMs, itlMs] of rows) {
+    (out[cell] ??= []).push({ run, startedAt: started.get(run) ?? '', verdict, startupS, ttftMs, itlMs });
   }
   for (const points of Object.values(out)) points.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return out;
@@ -174,7 +172,8 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
     rows = rows.slice(i);
   }
   rows = rows.slice(0, q.runs ?? 30);
-  const runs = rows.map((r) => reportRun(db, r));
+  const counts = countsOf(db, rows.map((r) => r.id));
+  const runs = rows.map((r) => reportRun(r, counts.get(r.id)!));
   const current = runs[0];
   const logSources: Record<string, string> = {};
   const cells = current

@@ -8,6 +8,13 @@ import type { Db } from './db.ts';
 
 const j = (v: unknown) => JSON.stringify(v ?? null);
 
+/** The figures the report's history shows for a cell: from the attempt that decided the verdict. */
+export function historyFigures(r: CellResult): { startupS: number | null; ttftMs: number | null; itlMs: number | null } {
+  const a = [...r.attempts].reverse().find((x) => x.kind !== 'triage');
+  const stream = a?.probes.find((p) => p.name === 'stream')?.metrics;
+  return { startupS: a?.phases.ready ?? null, ttftMs: stream?.seq_ttft_p50_ms ?? null, itlMs: stream?.seq_itl_p50_ms ?? null };
+}
+
 export class SqliteWriter implements Reporter {
   constructor(
     private readonly db: Db,
@@ -84,10 +91,12 @@ export class SqliteWriter implements Reporter {
         const f = a.fingerprint;
         if (f) insFp.run(run, id, a.attempt, f.imageRef, f.imageDigest, f.engineVersion, f.gpuName, f.computeCapability, f.driverVersion, f.cudaVersion, f.torchVersion, j(f.imageLabels));
       }
+      const h = historyFigures(r);
       db.prepare(
-        `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?
+        `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
+           startup_s = ?, ttft_ms = ?, itl_ms = ?
          WHERE run_id = ? AND cell_id = ?`,
-      ).run(r.verdict, r.category, r.signature, r.reason, r.triage ? j(r.triage) : null, r.attempts.length, new Date().toISOString(), Math.round(r.durationMs), run, id);
+      ).run(r.verdict, r.category, r.signature, r.reason, r.triage ? j(r.triage) : null, r.attempts.length, new Date().toISOString(), Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
     })();
   }
 
