@@ -614,6 +614,33 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": []
     },
     {
+      "id": "engine-command-not-found",
+      "category": "other",
+      "phase": "startup",
+      "patterns": [
+        "exec: \\S+: not found",
+        "exec: \"[^\"]+\": executable file not found in \\$PATH"
+      ],
+      "contextScope": "traceback",
+      "title": "The container ran something that is not a command (the image has no engine entrypoint)",
+      "explanation": "The image's entrypoint is not the engine: NVIDIA's NGC containers start a wrapper script that runs its arguments as a command, and jetson-containers images have no entrypoint at all, so the engine's arguments (the model name first) were executed as a program. Give the image `command: [vllm, serve]` (or `entrypoint:`) in the matrix.",
+      "remedies": [],
+      "links": []
+    },
+    {
+      "id": "nim-ngc-api-key-missing",
+      "category": "other",
+      "phase": "load",
+      "patterns": [
+        "NGC_API_KEY is not set"
+      ],
+      "contextScope": "traceback",
+      "title": "The NIM container has no NGC_API_KEY to fetch its model profile",
+      "explanation": "NIM downloads the selected model profile from NGC with the key in NGC_API_KEY. Pass it as a secret in the image's env (`env: { NGC_API_KEY: \"${NGC_API_KEY}\" }`) or mount a cache at /opt/nim/.cache that already holds the model.",
+      "remedies": [],
+      "links": []
+    },
+    {
       "id": "address-in-use",
       "category": "other",
       "phase": "serve",
