@@ -27,6 +27,7 @@ export interface Fingerprint {
   gpuName: string;
   computeCapability: string;
   driverVersion: string | null;
+  /** The image's CUDA when it tells (server, CUDA_VERSION, label), else the runner driver's (run/fingerprint.ts). */
   cudaVersion: string | null;
   torchVersion: string | null;
   imageLabels: Record<string, string>;
