@@ -122,6 +122,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       result.error = 'interrupted';
       go('failed');
     } else if (ready.kind === 'exited') {
+      await engineAlive(env.runtime, ready.exitCode);
       await settle(logsDone, 3000);
       diagnosis = diagnoseAttempt(capture, cell, { exitCode: ready.exitCode, phase: 'startup' });
       result.exitCode = ready.exitCode;
@@ -148,6 +149,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       } else if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
         // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
         await Promise.race([exited, sleep(300)]);
+        if (exitCode !== null) await engineAlive(env.runtime, exitCode);
         if (exitCode !== null) await settle(logsDone, 3000);
         diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes });
         result.exitCode = exitCode;
@@ -206,6 +208,20 @@ async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: stri
   } finally {
     clearTimeout(timer);
     env.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * A container that exits when the Docker engine is stopping (restart, upgrade) did not fail on
+ * its own: asked at once whether the engine still answers, a stopped engine turns the exit into
+ * an infra error instead of a failure of the cell.
+ */
+async function engineAlive(runtime: ContainerRuntime, exitCode: number): Promise<void> {
+  try {
+    await runtime.ping();
+  } catch (e) {
+    const why = (e as Error).message.split('\n')[0];
+    throw new InfraError('docker-down', `the Docker engine stopped while the cell ran (the container exited with code ${exitCode}): ${why}`, 'the cell was not tested: run it again (`matrix run … --resume RUN_ID`) once the engine is back', 'engine');
   }
 }
 

@@ -1,13 +1,21 @@
 // The dockerode implementation of ContainerRuntime. Every dockerode call lives here (and in
 // image-files.ts for reading image filesystems); everything else speaks the interface.
 import Docker from 'dockerode';
+import { Agent } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
 import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
 
+/**
+ * A fresh connection per request (no keep-alive): a kept-alive connection to an engine that is
+ * shutting down still answers after its listener closed, which hides that the engine is going away
+ * (and is dead after a restart).
+ */
 export function dockerClient(): Docker {
-  return new Docker(process.env.DOCKER_HOST ? undefined : { socketPath: '/var/run/docker.sock' });
+  // docker-modem takes `agent`; @types/dockerode does not list it.
+  const opts: Docker.DockerOptions & { agent: Agent } = { agent: new Agent({ keepAlive: false }) };
+  return new Docker(process.env.DOCKER_HOST ? opts : { ...opts, socketPath: '/var/run/docker.sock' });
 }
 
 function shellQuote(s: string): string {
