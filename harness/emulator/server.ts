@@ -54,17 +54,18 @@ export function normaliseConfig(config: EmulatorConfig): EmulatorConfig {
   return { ...config, traits, gpu: { ...config.gpu, driverCuda } };
 }
 
+/** A NIM image serves its own model: a NIM command that names none serves the baked-in one. */
+function withBakedModel(parsed: ParseResult, config: EmulatorConfig): ParseResult {
+  if (!parsed.ok || parsed.args.engine !== 'nim' || personalityOf(config) !== 'nim' || parsed.args.model !== NIM_DEFAULT_MODEL) return parsed;
+  const model = bakedModelOf(config);
+  return { ok: true, args: { ...parsed.args, model, servedModelName: parsed.args.servedModelName === NIM_DEFAULT_MODEL ? model : parsed.args.servedModelName } };
+}
+
 function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<string, string>): { wrapped: boolean; parsed: ParseResult } {
   const { wrapped, command } = resolveLaunch(config, opts.argv);
   const personality = personalityOf(config);
-  if (personality === 'nim' && wrapped) {
-    // The wrapper runs NIM's default action (nim-serve) with the Cmd as its arguments.
-    const parsed = parseNimCommand(command, env);
-    if (!parsed.ok) return { wrapped, parsed };
-    const model = bakedModelOf(config);
-    const args = parsed.args.model === NIM_DEFAULT_MODEL ? { ...parsed.args, model, servedModelName: parsed.args.servedModelName === NIM_DEFAULT_MODEL ? model : parsed.args.servedModelName } : parsed.args;
-    return { wrapped, parsed: { ok: true, args } };
-  }
+  // NIM's wrapper runs the image's default action (nim-serve) with the Cmd as its arguments.
+  if (personality === 'nim' && wrapped) return { wrapped, parsed: withBakedModel(parseNimCommand(command, env), config) };
   if (personality === null && config.engine === 'nim' && command.length === 0) return { wrapped, parsed: { ok: true, args: parseNimEnv(env) } };
   // An image whose command is empty runs bash with no terminal, which exits at once.
   if (personality !== null && command.length === 0) return { wrapped, parsed: { ok: false, exitCode: 0, stderr: '' } };
@@ -72,7 +73,7 @@ function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<st
   if (!parsed.ok && wrapped && parsed.exitCode === 127) {
     return { wrapped, parsed: { ok: false, exitCode: 127, stderr: `${NGC_ENTRYPOINT}: exec: ${command[0]}: not found\n` } };
   }
-  return { wrapped, parsed };
+  return { wrapped, parsed: withBakedModel(parsed, config) };
 }
 
 export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
@@ -164,7 +165,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     },
   };
   const enginePid = 100 + (Math.abs(args.port) % 400);
-  const nim = personalityOf(config) === 'nim' && wrapped ? selectProfile(config, env) : null;
+  const nim = personalityOf(config) === 'nim' && args.engine === 'nim' ? selectProfile(config, env) : null;
   if (nim?.ok) state.nimProfile = nim.profile;
 
   let resolveListening!: () => void;

@@ -114,6 +114,15 @@ describe('nim personality', () => {
     expect(selectProfile(cfg, { NIM_MODEL_PROFILE: 'trtllm-fp8' })).toMatchObject({ ok: false, message: expect.stringMatching(/not one of this NIM's profiles/) });
   });
 
+  it('an entrypoint override of nim-serve starts the same NIM (key, profile, baked-in model)', async () => {
+    const cfg = { ...nim(), launch: { entrypoint: ['nim-serve'], cmd: ['--max-model-len', '4096'] } };
+    const { h, lines } = await start(cfg, [], { NGC_API_KEY: 'nvapi-test' });
+    expect(await h.ready).toBe(true);
+    expect(h.args).toMatchObject({ engine: 'nim', servedModelName: 'meta/llama-3.1-8b-instruct', maxModelLen: 4096 });
+    expect(lines.join('\n')).toContain('Selected profile:');
+    expect(lines.join('\n')).not.toContain('NVIDIA Inference Microservice LLM NIM Version');
+  });
+
   it('an unknown NIM_MODEL_PROFILE is logged and exits 1', async () => {
     const { h, lines } = await start(nim(), [], { NGC_API_KEY: 'nvapi-test', NIM_MODEL_PROFILE: 'nope' });
     expect(await h.exited).toBe(1);
