@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { cli, containersOfRun, parseRun, query, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const leaseDir = workdir('leases-');
@@ -135,6 +136,12 @@ describe('images in the wild under --emulate', () => {
     // The key reached the NIM container (it started) and nothing else.
     expect(r.stdout + r.stderr).not.toContain(KEY);
     for (const f of [db, ...filesUnder(out)]) expect(readFileSync(f).includes(Buffer.from(KEY)), f).toBe(false);
+  });
+
+  it("reads an image's configured environment and labels from Docker (the fingerprint's fallback for real images)", async () => {
+    const info = await new DockerRuntime().ensureImage(inject('emulatorImage'), 'never');
+    expect(info.env).toMatchObject({ NODE_ENV: 'production' });
+    expect(info.labels['org.opencontainers.image.title']).toBe('matrix-emulator');
   });
 
   it('a NIM without NGC_API_KEY fails at startup with its error and signature', async () => {
