@@ -11,6 +11,9 @@
 // at the same rate — so the end-to-end rate measures dockerd, not the harness, and the
 // pipeline is also measured in-process on a generated 1 GiB stream (b5-flood-worker.ts, its own
 // process): LogCapture + classifyLog throughput and peak RSS.
+// The end-to-end flood is 256 MiB: the emulator queues its flood in memory without waiting for
+// the pipe and dies of ENOBUFS at 1 GiB (harness/emulator/faults.ts floodLog), so 1 GiB is only
+// measured in-process. BENCH_FLOOD_E2E_MB and BENCH_FLOOD_MB override the two sizes.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,14 +78,16 @@ async function inProcess(floodMb: number): Promise<{ peakRssMb: number; mbPerS: 
 
 export const b5: Bench = {
   id: 'B5',
-  title: 'log flood (1 GiB)',
+  title: 'log flood',
   async run(opts) {
     const trials = opts.trials ?? 1;
     const floodMb = Number(process.env.BENCH_FLOOD_MB ?? 1024);
+    const e2eMb = Number(process.env.BENCH_FLOOD_E2E_MB ?? 256);
     const e2e = [];
     const inproc = [];
+    const baseline = await endToEnd(0);
     for (let i = 0; i < trials; i++) {
-      e2e.push(await endToEnd(floodMb));
+      e2e.push(await endToEnd(e2eMb));
       inproc.push(await inProcess(floodMb));
     }
     const rss = median(e2e.map((r) => r.peakRssMb));
@@ -90,7 +95,8 @@ export const b5: Bench = {
     const ipRss = median(inproc.map((r) => r.peakRssMb));
     const ipRate = median(inproc.map((r) => r.mbPerS));
     const figures: Figure[] = [
-      { metric: `CLI peak RSS (${floodMb} MiB flood, end to end)`, unit: 'MB', value: rss, goal: '< 200 MB', met: rss < 200 },
+      { metric: `CLI peak RSS (${e2eMb} MiB flood, end to end)`, unit: 'MB', value: rss, goal: '< 200 MB', met: rss < 200 },
+      { metric: 'CLI peak RSS, same cell without the flood (baseline)', unit: 'MB', value: baseline.peakRssMb },
       { metric: 'CLI log throughput (log file bytes / its write span)', unit: 'MB/s', value: e2eRate, lowerIsBetter: false, goal: '≥ 100 MB/s (bounded by dockerd ~14 MB/s)', met: e2eRate >= 100 },
       { metric: `in-process LogCapture + classifyLog, ${floodMb} MiB: throughput`, unit: 'MB/s', value: ipRate, lowerIsBetter: false, goal: '≥ 100 MB/s', met: ipRate >= 100 },
       { metric: 'in-process peak RSS', unit: 'MB', value: ipRss, goal: '< 200 MB', met: ipRss < 200 },
