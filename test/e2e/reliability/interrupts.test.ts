@@ -1,7 +1,7 @@
 // Interrupts: SIGTERM mid-run keeps every finished cell and removes every container within 10 s;
 // the orphans of a SIGKILLed run are reaped by the next run even when that run is of another
 // matrix, database and output directory. (SIGINT and SIGKILL + --resume: test/e2e/run.test.ts.)
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, containersOfRun, parseRun, query, startCli, waitFor, workdir, writeMatrix } from '../support/matrix-cli.ts';
@@ -50,6 +50,10 @@ describe('interrupts', () => {
     expect(out.cells.map((c) => [c.id, c.verdict])).toEqual([['fast/h100/small/default', 'pass']]);
     expect(out.report).toBe(join(dir, 'out', 'report', 'index.html'));
     expect(existsSync(out.report!)).toBe(true);
+    // The partial report carries the finished cell with its verdict.
+    const html = readFileSync(out.report!, 'utf8');
+    const data = JSON.parse(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!) as { cells: Array<{ id: string; verdict: string | null }> };
+    expect(data.cells.find((c) => c.id === 'fast/h100/small/default')?.verdict).toBe('pass');
     expect(integrityCheck(db)).toBe('ok');
   });
 
