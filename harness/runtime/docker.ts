@@ -14,7 +14,7 @@ import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec
  */
 export function dockerClient(): Docker {
   // docker-modem takes `agent`; @types/dockerode does not list it.
-  const opts: Docker.DockerOptions & { agent: Agent } = { agent: new Agent({ keepAlive: false }) };
+  const opts = { agent: new Agent({ keepAlive: false }) } as Docker.DockerOptions;
   return new Docker(process.env.DOCKER_HOST ? opts : { ...opts, socketPath: '/var/run/docker.sock' });
 }
 

