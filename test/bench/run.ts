@@ -1,4 +1,4 @@
-// `npm run bench [-- --only B1,B4] [--json] [--trials N]`: runs the benchmarks, each against its
+// `npm run bench [-- --only B1,B4] [--json] [--trials N]` (`npm run -s` keeps npm's banner out of the JSON): runs the benchmarks, each against its
 // peers in the same run, and prints one table (medians over N trials, the ratio to each peer) and,
 // with --json, the figures and raw samples as JSON. Benchmarks are not tests: nothing here gates CI.
 import { cpus, loadavg } from 'node:os';
@@ -10,7 +10,7 @@ import { b4 } from './b4-latency.bench.ts';
 import { b5 } from './b5-log-flood.bench.ts';
 import { b6 } from './b6-report.bench.ts';
 import { b7 } from './b7-store.bench.ts';
-import type { Bench, BenchResult } from './support/bench.ts';
+import { ratiosOf, type Bench, type BenchResult } from './support/bench.ts';
 import { printTable } from './support/table.ts';
 
 const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6, b7];
@@ -50,5 +50,8 @@ const totalS = (performance.now() - t0) / 1000;
 const out = values.json ? process.stderr : process.stdout;
 printTable(results, out);
 out.write(`\n${results.length} benchmark(s) in ${totalS.toFixed(0)} s on ${machine.cpus}× ${machine.cpuModel}, node ${machine.node}; load average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')}\n`);
-if (values.json) process.stdout.write(JSON.stringify({ machine, totalS, results, failures }, null, 2) + '\n');
+if (values.json) {
+  const withRatios = results.map((r) => ({ ...r, figures: r.figures.map((f) => ({ ...f, ratios: ratiosOf(f) })) }));
+  process.stdout.write(JSON.stringify({ machine, totalS, results: withRatios, failures }, null, 2) + '\n');
+}
 process.exit(failures.length ? 1 : 0);

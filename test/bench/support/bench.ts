@@ -36,3 +36,9 @@ export interface Bench {
   title: string;
   run(opts: BenchOptions): Promise<BenchResult>;
 }
+
+/** peer ÷ harness for lower-is-better figures (harness ÷ peer otherwise): > 1 means the harness wins. */
+export function ratiosOf(f: Figure): Record<string, number> | undefined {
+  if (!f.peers || f.comparison) return undefined;
+  return Object.fromEntries(Object.entries(f.peers).map(([name, v]) => [name, f.lowerIsBetter === false ? f.value / v : v / f.value]));
+}

@@ -1,6 +1,6 @@
 // The benchmark table: one row per figure, the harness's median, each peer's median with the
 // ratio (peer ÷ harness for lower-is-better figures: "4.0×" means the harness is 4 times faster).
-import type { BenchResult } from './bench.ts';
+import { ratiosOf, type BenchResult } from './bench.ts';
 
 function fmt(x: number, unit: string): string {
   if (!Number.isFinite(x)) return String(x);
@@ -13,8 +13,9 @@ export function printTable(results: BenchResult[], out: NodeJS.WritableStream): 
   const rows: string[][] = [['bench', 'N', 'figure', 'harness', 'peers (ratio)', 'goal', 'met']];
   for (const r of results) {
     for (const f of r.figures) {
+      const ratios = ratiosOf(f);
       const peers = Object.entries(f.peers ?? {})
-        .map(([name, v]) => f.comparison ? `${name} ${fmt(v, f.unit)}` : `${name} ${fmt(v, f.unit)} (${(f.lowerIsBetter === false ? f.value / v : v / f.value).toFixed(1)}×)`)
+        .map(([name, v]) => (ratios ? `${name} ${fmt(v, f.unit)} (${ratios[name]!.toFixed(1)}×)` : `${name} ${fmt(v, f.unit)}`))
         .join('; ');
       rows.push([r.id, String(r.trials), f.metric, fmt(f.value, f.unit), peers || '—', f.goal ?? '—', f.met === undefined ? '—' : f.met ? 'yes' : 'NO']);
     }
