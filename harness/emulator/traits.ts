@@ -77,6 +77,10 @@ export const EmulatorTraits = z
     /** Image labels / package facts reported in the fingerprint. */
     torch_version: z.string().default('2.9.0'),
     cuda_version: z.string().default('12.9'),
+    /** Labels the real image carries (org.opencontainers.image.version, com.nvidia.*): the emulated image gets them. */
+    image_labels: z.record(z.string(), z.string()).default({}),
+    /** The real image's configured environment (Config.Env, e.g. PYTORCH_VERSION): the emulated image gets it. */
+    image_env: z.record(z.string(), z.string()).default({}),
     faults: FaultTraits.default({}),
   })
   .strict();

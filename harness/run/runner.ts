@@ -26,6 +26,12 @@ export interface RunnerSlots {
   facts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
 }
 
+/** Under --emulate: the emulator image, and the tag an image runs as (a styled one carries the image's labels and env). */
+export interface EmulatedImages {
+  imageTag: string;
+  imageFor?(image: Cell['image']): Promise<string>;
+}
+
 /** A pool of interchangeable GPU slots: one per GPU type on a real runner, one for all under --emulate. */
 export interface RunnerPool {
   /** Catalog GPU names this pool serves, or null for any. */
@@ -39,7 +45,7 @@ export interface RunRequest {
   runtime: ContainerRuntime;
   reporters: Reporter[];
   pools: RunnerPool[];
-  emulate: { imageTag: string } | null;
+  emulate: EmulatedImages | null;
   pull: PullPolicy;
   /** Overrides each cell's retries when set. */
   retries: number | null;
@@ -171,7 +177,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       owner: { pid: process.pid, run: req.run.id },
       signal: req.signal,
       prepareImage: async (key) => {
-        const ref = req.emulate ? req.emulate.imageTag : key;
+        const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
+        const ref = req.emulate ? (spec && req.emulate.imageFor ? await req.emulate.imageFor(spec) : req.emulate.imageTag) : key;
         const known = [...images.values()].find((i) => i.ref === ref);
         if (known) {
           images.set(key, known);
@@ -179,7 +186,6 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           return;
         }
         const t0 = performance.now();
-        const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
         if (!req.emulate && spec?.platform && req.runnerPlatform && !samePlatform(spec.platform, req.runnerPlatform)) {
           throw new InfraError('platform-mismatch', `image ${ref} is for ${spec.platform}, this runner is ${req.runnerPlatform}`, 'run it on a runner of that platform (Jetson images need an arm64 Jetson runner), or use a multi-arch tag and drop `platform:`', 'image');
         }
@@ -231,7 +237,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               engine,
               image,
               imageRef: image.ref,
-              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: req.emulate.imageTag, stateDir } : null, cacheDir: req.emulate ? null : (req.cacheDir ?? defaultCacheDir()) }),
+              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: image.ref, stateDir } : null, cacheDir: req.emulate ? null : (req.cacheDir ?? defaultCacheDir()) }),
               secrets: req.secrets,
               logDir,
               signal: req.signal,

@@ -4,15 +4,18 @@
 import { InfraError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { ensureEmulatorImage } from '../emulator/image.ts';
+import { ensureStyledImage } from '../emulator/styled-image.ts';
+import { EmulatorTraits } from '../emulator/traits.ts';
+import type { ImageSpec } from '../matrix/types.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from './reaper.ts';
-import type { RunnerPool } from './runner.ts';
+import type { EmulatedImages, RunnerPool } from './runner.ts';
 
 export interface RunnerSetup {
   pools: RunnerPool[];
   /** The Docker engine's platform, e.g. linux/amd64. */
   platform: string;
-  emulate: { imageTag: string } | null;
+  emulate: EmulatedImages | null;
   reaped: number;
   notes: string[];
 }
@@ -28,7 +31,9 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
     const img = await ensureEmulatorImage(runtime.docker);
     if (img.built) notes.push(`built emulator image ${img.tag}`);
     const ids = Array.from({ length: opts.emulateGpus }, (_, i) => String(i));
-    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag }, platform, reaped: reaped.removed.length, notes };
+    // An image whose traits give it labels or an environment runs as a styled emulator image.
+    const imageFor = (image: ImageSpec) => ensureStyledImage(runtime.docker, img.tag, EmulatorTraits.parse(image.emulate ?? {}));
+    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag, imageFor }, platform, reaped: reaped.removed.length, notes };
   }
 
   const gpus = await discoverGpus();

@@ -30,7 +30,7 @@ images:
     ref: nvcr.io/nvidia/vllm:26.02-py3
     engine: vllm
     command: [vllm, serve]
-    emulate: { personality: ngc, version: 0.13.0, release: "26.02", torch_version: "2.10.0a0+a36e1d3", cuda_version: "13.1", startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
+    emulate: { personality: ngc, version: 0.13.0, release: "26.02", torch_version: "2.10.0a0+a36e1d3", cuda_version: "13.1", image_labels: { com.nvidia.build.id: "245513261" }, startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
   - id: ngc-bare
     ref: nvcr.io/nvidia/vllm:26.02-py3
     engine: vllm
@@ -55,7 +55,7 @@ images:
     ref: nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.0
     engine: nim
     env: { NGC_API_KEY: "\${NGC_API_KEY}" }
-    emulate: { personality: nim, release: "1.8.0", served_model: meta/llama-3.1-8b-instruct, torch_version: "2.7.1", startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
+    emulate: { personality: nim, release: "1.8.0", served_model: meta/llama-3.1-8b-instruct, torch_version: "2.7.1", cuda_version: "12.8", startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
 gpus: [h100, thor]
 models:
   - { id: small, name: Qwen/Qwen3-0.6B }
@@ -122,9 +122,13 @@ describe('images in the wild under --emulate', () => {
       'openai/h100/small/default': ['vllm/vllm-openai:v0.19.0', '0.19.0', '2.9.0', '12.9'],
       'ngc/h100/small/default': ['nvcr.io/nvidia/vllm:26.02-py3', '0.13.0', '2.10.0a0+a36e1d3', '13.1'],
       'jetson/thor/small/triton': ['dustynv/vllm:0.19.0-r39.0', '0.19.0', '2.8.0', '13.2'],
-      'nim/h100/llama/default': ['nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.0', '1.8.0', '2.7.1', expect.any(String)],
+      // A NIM reports no CUDA: read from the image's CUDA_VERSION (the emulated image carries it).
+      'nim/h100/llama/default': ['nvcr.io/nim/meta/llama-3.1-8b-instruct:1.8.0', '1.8.0', '2.7.1', '12.8'],
     });
-    expect(JSON.parse(fps[0]!.image_labels)).toHaveProperty(['org.opencontainers.image.title']);
+    // The image's labels, as Docker reports them for the (styled) emulated image.
+    const labels = Object.fromEntries(fps.map((f) => [f.cell_id, JSON.parse(f.image_labels) as Record<string, string>]));
+    expect(labels['ngc/h100/small/default']).toMatchObject({ 'com.nvidia.build.id': '245513261', 'org.opencontainers.image.title': 'matrix-emulator' });
+    expect(labels['openai/h100/small/default']).not.toHaveProperty(['com.nvidia.build.id']);
 
     // The styles start as their images do: NVIDIA's banner before the NGC engine, the NIM banner
     // and profile before its server, the jetson build without either.
