@@ -170,7 +170,13 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     state = 'teardown';
     if (handle) {
       const h = handle;
-      await timed('teardown', () => env.runtime.stopAndRemove(h, 2).catch(() => {}));
+      // Stop, let the log stream drain (bounded: a flood must not hold the GPU), then remove:
+      // removing first would cut the end of the log, which is where crashes are.
+      await timed('teardown', async () => {
+        await env.runtime.stop(h, 2).catch(() => {});
+        await settle(logsDone, 10_000);
+        await env.runtime.remove(h.id).catch(() => {});
+      });
       env.track(null, cell.id);
     }
     await settle(logsDone, 2000);

@@ -34,7 +34,13 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           reason: r.reason,
           attempts: r.attempts.length,
           phases: deciding?.phases ?? {},
-          probes: (deciding?.probes ?? []).map((p) => ({ name: p.name, verdict: p.verdict, metrics: p.metrics, error: p.error })),
+          probes: (deciding?.probes ?? []).map((p) => ({
+            name: p.name,
+            verdict: p.verdict,
+            metrics: p.metrics,
+            // A probe that completed but whose check failed names the failed check.
+            error: p.error ?? (p.verdict === 'fail' ? (p.assertions.find((a) => !a.ok)?.message ?? 'failed') : null),
+          })),
           evidence: deciding?.diagnosis?.evidence ?? [],
           triage: r.triage,
         };

@@ -2,7 +2,8 @@
 // image-files.ts for reading image filesystems); everything else speaks the interface.
 import Docker from 'dockerode';
 import { Agent } from 'node:http';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { DockerLogDemux } from './log-demux.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
 import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
@@ -140,11 +141,10 @@ export class DockerRuntime implements ContainerRuntime {
   async logs(handle: ContainerHandle): Promise<Readable> {
     const c = this.docker.getContainer(handle.id);
     const raw = (await c.logs({ follow: true, stdout: true, stderr: true })) as unknown as Readable;
-    const out = new PassThrough();
-    this.docker.modem.demuxStream(raw, out, out);
-    raw.on('end', () => out.end());
-    raw.on('error', (e) => out.destroy(e));
-    return out;
+    const info = await c.inspect().catch(() => null);
+    if (info?.Config?.Tty) return raw; // a TTY container's log is not multiplexed
+    // pipe() passes backpressure on: a slow reader slows Docker down instead of filling memory.
+    return raw.pipe(new DockerLogDemux()).on('error', () => raw.destroy());
   }
 
   async wait(handle: ContainerHandle): Promise<number> {
@@ -152,13 +152,16 @@ export class DockerRuntime implements ContainerRuntime {
     return r.StatusCode;
   }
 
-  async stopAndRemove(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
-    const c = this.docker.getContainer(handle.id);
+  async stop(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
     try {
-      await c.stop({ t: graceSeconds });
+      await this.docker.getContainer(handle.id).stop({ t: graceSeconds });
     } catch {
       // already stopped or gone
     }
+  }
+
+  async stopAndRemove(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
+    await this.stop(handle, graceSeconds);
     await this.remove(handle.id);
   }
 

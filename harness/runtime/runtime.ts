@@ -80,6 +80,8 @@ export interface ContainerRuntime {
   logs(handle: ContainerHandle): Promise<Readable>;
   /** Resolves with the exit code when the container stops. */
   wait(handle: ContainerHandle): Promise<number>;
+  /** Stop (SIGTERM, then SIGKILL after the grace period); the container and its log stay. */
+  stop(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
   stopAndRemove(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
   list(labelFilter: string[]): Promise<ContainerListing[]>;
   remove(id: string): Promise<void>;
