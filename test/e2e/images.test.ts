@@ -31,6 +31,11 @@ images:
     engine: vllm
     command: [vllm, serve]
     emulate: { personality: ngc, version: 0.13.0, release: "26.02", torch_version: "2.10.0a0+a36e1d3", cuda_version: "13.1", image_labels: { com.nvidia.build.id: "245513261" }, startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
+  - id: ngc-py
+    ref: nvcr.io/nvidia/vllm:26.02-py3
+    engine: vllm
+    command: [python3, -m, vllm.entrypoints.openai.api_server, --model]
+    emulate: { personality: ngc, version: 0.13.0, startup: ${FAST}, ttft_ms: 5, itl_ms: 1 }
   - id: ngc-bare
     ref: nvcr.io/nvidia/vllm:26.02-py3
     engine: vllm
@@ -65,12 +70,12 @@ flags:
   - { id: default }
   - { id: triton, options: { attention: triton } }
 exclude:
-  - { image: [openai, ngc, ngc-bare, nim], gpu: thor }
+  - { image: [openai, ngc, ngc-py, ngc-bare, nim], gpu: thor }
   - { image: jetson, gpu: h100 }
-  - { image: [openai, ngc, ngc-bare, jetson], model: llama }
+  - { image: [openai, ngc, ngc-py, ngc-bare, jetson], model: llama }
   - { image: nim, model: [small, vl] }
-  - { image: [openai, ngc, ngc-bare], model: vl }
-  - { image: [openai, ngc, ngc-bare], flags: triton }
+  - { image: [openai, ngc, ngc-py, ngc-bare], model: vl }
+  - { image: [openai, ngc, ngc-py, ngc-bare], flags: triton }
   - { image: jetson, flags: default }
 probes: [text]
 expect:
@@ -103,6 +108,7 @@ describe('images in the wild under --emulate', () => {
     expect(verdicts, r.stderr).toEqual({
       'openai/h100/small/default': 'pass',
       'ngc/h100/small/default': 'pass',
+      'ngc-py/h100/small/default': 'pass',
       'ngc-bare/h100/small/default': 'xfail',
       'jetson/thor/small/triton': 'pass',
       'jetson/thor/vl/triton': 'xfail',
@@ -152,7 +158,7 @@ describe('images in the wild under --emulate', () => {
     const dir = workdir();
     const m = writeMatrix(
       dir,
-      MATRIX.replace('    env: { NGC_API_KEY: "${NGC_API_KEY}" }\n', '').replace(/exclude:\n/, 'exclude:\n  - { image: [openai, ngc, ngc-bare, jetson] }\n  - { flags: triton }\n'),
+      MATRIX.replace('    env: { NGC_API_KEY: "${NGC_API_KEY}" }\n', '').replace(/exclude:\n/, 'exclude:\n  - { image: [openai, ngc, ngc-py, ngc-bare, jetson] }\n  - { flags: triton }\n'),
     );
     const r = await cli(['run', m, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env: { MATRIX_LEASE_DIR: leaseDir } });
     const run = parseRun(r);
