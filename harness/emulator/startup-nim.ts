@@ -3,7 +3,9 @@
 // the cache lives at NIM_CACHE_PATH (/opt/nim/.cache); the HTTP front answers at once —
 // /v1/health/live 200, /v1/health/ready 503 — while the vLLM backend starts, then ready 200.
 // Sources: docs.nvidia.com/nim/large-language-models (configuration / environment variables,
-// API reference: /v1/health/live, /v1/health/ready, /v1/metadata, /v1/version).
+// API reference: /v1/health/live, /v1/health/ready, /v1/metadata, /v1/version; deployment/
+// model-download: the NGC key is read from NGC_CLI_API_KEY, then NGC_API_KEY). The error wording
+// for a missing key is the emulator's own (no verbatim NIM message was at hand).
 import { createHash } from 'node:crypto';
 import type { EmulatorConfig } from './traits.ts';
 import { bakedModelOf, releaseOf } from './personality.ts';
@@ -70,7 +72,7 @@ export async function nimStartup(ctx: StartupContext, env: Record<string, string
   const info = (m: string) => ctx.out(`${pyTime()} [INFO] ${m}`, 'stdout');
   const error = (m: string) => ctx.out(`${pyTime()} [ERROR] ${m}`, 'stderr');
   info(`PyTorch version ${ctx.config.traits.torch_version} available.`);
-  if (!env['NGC_API_KEY']) {
+  if (!env['NGC_CLI_API_KEY'] && !env['NGC_API_KEY']) {
     error('NGC_API_KEY is not set: the model profile cannot be downloaded from NGC. Set NGC_API_KEY (docker run -e NGC_API_KEY) or mount a cache that holds the model at /opt/nim/.cache.');
     return { ready: false, exitCode: 1 };
   }

@@ -83,6 +83,11 @@ describe('nim personality', () => {
     expect(lines.some((l) => /\[ERROR\] NGC_API_KEY is not set/.test(l))).toBe(true);
   });
 
+  it('takes the key from NGC_CLI_API_KEY too (it comes first)', async () => {
+    const { h } = await start(nim(), [], { NGC_CLI_API_KEY: 'nvapi-test' });
+    expect(await h.ready).toBe(true);
+  });
+
   it('answers live at once, ready 503 until loaded, serves its baked-in model only', async () => {
     const { h, lines } = await start(nim({ traits: { startup: { weights_s: 0.3, compile_s: 0.05, graphs_s: 0.05 } } }), [], { NGC_API_KEY: 'nvapi-test' });
     expect(h.port).toBeGreaterThan(0);
