@@ -2,6 +2,7 @@
 // peers in the same run, and prints one table (medians over N trials, the ratio to each peer) and,
 // with --json, the figures and raw samples as JSON. Benchmarks are not tests: nothing here gates CI.
 import { cpus, loadavg } from 'node:os';
+import Docker from 'dockerode';
 import { parseArgs } from 'node:util';
 import { b1 } from './b1-crash.bench.ts';
 import { b2 } from './b2-lifecycle.bench.ts';
@@ -11,6 +12,7 @@ import { b5 } from './b5-log-flood.bench.ts';
 import { b6 } from './b6-report.bench.ts';
 import { b7 } from './b7-store.bench.ts';
 import { ratiosOf, type Bench, type BenchResult } from './support/bench.ts';
+import { TRIAL_LABEL } from './support/docker-events.ts';
 import { printTable } from './support/table.ts';
 
 const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6, b7];
@@ -44,6 +46,12 @@ for (const b of selected) {
     failures.push({ id: b.id, error: (e as Error).stack ?? String(e) });
     log(`${b.id} failed: ${(e as Error).stack ?? e}`);
   }
+}
+// Nothing leaks: a peer that failed midway may have left its container (each carries a trial label).
+const docker = new Docker();
+for (const c of await docker.listContainers({ all: true, filters: { label: [TRIAL_LABEL] } })) {
+  log(`removing a container left by a peer: ${c.Id.slice(0, 12)}`);
+  await docker.getContainer(c.Id).remove({ force: true }).catch(() => {});
 }
 machine.loadAfter = loadavg().map((x) => Math.round(x * 100) / 100);
 const totalS = (performance.now() - t0) / 1000;

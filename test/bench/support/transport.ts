@@ -7,13 +7,14 @@ import { getEngine } from '../../../harness/engines/index.ts';
 import type { Cell } from '../../../harness/matrix/types.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';
 import type { PeerContainer } from '../peers/container.ts';
+import { TRIAL_LABEL } from './docker-events.ts';
 
 export async function streamBothWays(cell: Cell, c: PeerContainer): Promise<{ proxy: Record<string, number>; bridge: Record<string, number> }> {
   const docker = new Docker();
   const port = `${c.port}/tcp`;
   const container = await docker.createContainer({
     Image: c.image, Cmd: c.cmd, Env: Object.entries(c.env).map(([k, v]) => `${k}=${v}`),
-    Labels: { 'matrix.test': '1' }, ExposedPorts: { [port]: {} },
+    Labels: { 'matrix.test': '1', [TRIAL_LABEL]: `transport-${process.pid}` }, ExposedPorts: { [port]: {} },
     HostConfig: { PortBindings: { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } },
   });
   try {
