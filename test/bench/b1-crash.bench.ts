@@ -30,7 +30,7 @@ export const b1: Bench = {
   id: 'B1',
   title: 'crash-to-verdict',
   async run(opts) {
-    const trials = opts.trials ?? 7;
+    const trials = opts.trials ?? 9;
     const { cells, file } = planBench(CRASHING);
     const tag = await emulatorTag();
     const peer = peerContainer(cells[0]!, tag);

@@ -22,7 +22,7 @@ export const b2: Bench = {
   id: 'B2',
   title: 'lifecycle overhead',
   async run(opts) {
-    const trials = opts.trials ?? 5;
+    const trials = opts.trials ?? 7;
     const { cells, file } = planBench(HEALTHY);
     const peer = peerContainer(cells[0]!, await emulatorTag());
     const s = { harness: [] as number[], testcontainers: [] as number[], script: [] as number[] };
