@@ -174,12 +174,13 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       // removing first would cut the end of the log, which is where crashes are.
       await timed('teardown', async () => {
         await env.runtime.stop(h, 2).catch(() => {});
-        await settle(logsDone, 10_000);
+        // On an interrupt the container is already being removed: no time for the log.
+        await settle(logsDone, env.signal.aborted ? 300 : 10_000);
         await env.runtime.remove(h.id).catch(() => {});
       });
       env.track(null, cell.id);
     }
-    await settle(logsDone, 2000);
+    await settle(logsDone, env.signal.aborted ? 300 : 2000);
     state = 'done';
   }
   result.diagnosis = result.outcome === 'pass' ? null : diagnosis;
