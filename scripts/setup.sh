@@ -2,9 +2,7 @@
 # Installs and starts what the project needs on a Debian/Ubuntu machine, idempotently:
 #   - Debian packages: docker.io (a real Docker engine), and with --test chromium (browser tests);
 #   - the Docker engine, started in the background when none answers;
-#   - npm dependencies (npm install, which keeps to package-lock.json; `npm ci` refuses lockfiles
-#     that lack other platforms' optional packages, and some registry mirrors serve none of them)
-#     and the bundled CLI (npm run build);
+#   - npm dependencies (npm ci, exactly as package-lock.json says) and the bundled CLI (npm run build);
 #   - the emulator image, built from local files only (matrix emulator build).
 # Nothing is downloaded from anywhere but the npm registry and the distribution's packages.
 set -euo pipefail
@@ -39,8 +37,8 @@ fi
 
 stamp=node_modules/.matrix-installed
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  say "installing npm dependencies (npm install)"
-  npm install --no-audit --no-fund --loglevel=error
+  say "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
   touch "$stamp"
 else
   npm run --silent build

@@ -61,7 +61,7 @@ function checkAndMigrate(copy: string, origin: string): void {
     const version = schemaVersion(raw);
     if (!hasRuns || version === 0) throw mergeError(origin, 'not a results database (no runs table or schema version)', 'give databases written by `matrix run` or `matrix merge`');
     if (version > LATEST) {
-      throw mergeError(origin, `written by a newer harness (schema version ${version}; this one knows up to ${LATEST})`, 'update the harness that merges (git pull && npm install), or merge with the newer one');
+      throw mergeError(origin, `written by a newer harness (schema version ${version}; this one knows up to ${LATEST})`, 'update the harness that merges (git pull && npm ci), or merge with the newer one');
     }
   } catch (e) {
     if (e instanceof InfraError) throw e;
