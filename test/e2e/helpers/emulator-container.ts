@@ -17,10 +17,9 @@ export function emulatorImage(): string {
 
 export interface Started {
   container: Docker.Container;
-  /** Reached through the container's bridge IP (no docker-proxy in between). */
+  /** The server, reached through the published port on 127.0.0.1 (as `matrix run` reaches it; the
+   * container's bridge address is a private-range address no test sends traffic to). */
   url: string;
-  /** Reached through the published port on 127.0.0.1. */
-  publishedUrl: string;
 }
 
 export async function startEmulatorContainer(argv: string[], config: EmulatorConfig, opts: { port?: number; env?: string[] } = {}): Promise<Started> {
@@ -36,9 +35,8 @@ export async function startEmulatorContainer(argv: string[], config: EmulatorCon
   started.add(container.id);
   await container.start();
   const info = await container.inspect();
-  const ip = Object.values(info.NetworkSettings.Networks)[0]?.IPAddress;
   const hostPort = info.NetworkSettings.Ports[`${port}/tcp`]?.[0]?.HostPort;
-  return { container, url: `http://${ip}:${port}`, publishedUrl: `http://127.0.0.1:${hostPort}` };
+  return { container, url: `http://127.0.0.1:${hostPort}` };
 }
 
 /** stdout and stderr of a non-TTY container, demultiplexed and joined in order. */
