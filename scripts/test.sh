@@ -13,7 +13,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 step "lint (eslint)";        npx eslint . || status=1
 step "typecheck (tsc)";      npx tsc --noEmit -p . || status=1
 step "unit + e2e (vitest)";  npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" || status=1
-step "browser (playwright)"; PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test -c test/browser/playwright.config.ts --reporter=list,json || status=1
+step "browser (playwright)"; PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$out/playwright.json" npx playwright test -c test/browser/playwright.config.ts --reporter=list,json || status=1
 
 step "leak check"
 left=$(docker ps -aq --filter label=matrix.run)
