@@ -4,9 +4,9 @@
 // the verdict then also waits for the container's removal. Here:
 //  - wait() also listens to Docker's event stream and resolves on the container's 'die' event
 //    (which carries the exit code), whichever comes first;
-//  - stopAndRemove() of a container that has already died removes it in the background (it holds
-//    no GPU any more) and returns at once; drain() awaits those removals (the runner would await
-//    it before onRunEnd, so nothing leaks).
+//  - stop() of a container that has already died returns at once, and remove() of one removes it
+//    in the background (it holds no GPU any more); drain() awaits those removals (the runner
+//    would await it before onRunEnd, so nothing leaks).
 import type { Readable } from 'node:stream';
 import { DockerRuntime } from '../../../harness/runtime/docker.ts';
 import type { ContainerHandle, ContainerSpec } from '../../../harness/runtime/runtime.ts';
@@ -52,9 +52,14 @@ export class FastExitRuntime extends DockerRuntime {
     return Promise.race([super.wait(handle), onEvent]).finally(() => this.waiters.delete(handle.id));
   }
 
-  override async stopAndRemove(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
-    if (!this.died.has(handle.id)) return super.stopAndRemove(handle, graceSeconds);
-    const p: Promise<void> = this.remove(handle.id)
+  override async stop(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
+    if (!this.died.has(handle.id)) return super.stop(handle, graceSeconds);
+  }
+
+  override async remove(id: string): Promise<void> {
+    if (!this.died.has(id)) return super.remove(id);
+    const p: Promise<void> = super
+      .remove(id)
       .catch(() => {})
       .finally(() => this.removals.delete(p));
     this.removals.add(p);
