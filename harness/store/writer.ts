@@ -56,47 +56,58 @@ export class SqliteWriter implements Reporter {
     this.db.prepare('UPDATE cells SET started_at = ? WHERE run_id = ? AND cell_id = ?').run(new Date().toISOString(), this.runId, cell.id);
   }
 
-  onCellEnd(raw: CellResult): void {
-    const r = redactDeep(raw, this.secrets);
+  /** Statements prepared once per writer: preparing them per cell cost more than the inserts. */
+  private stmts: ReturnType<SqliteWriter['prepareCellStatements']> | null = null;
+
+  private prepareCellStatements() {
     const db = this.db;
-    const run = this.runId;
-    const id = r.cell.id;
-    db.transaction(() => {
-      db.prepare('DELETE FROM attempts WHERE run_id = ? AND cell_id = ?').run(run, id);
-      const insAttempt = db.prepare(
+    return {
+      clear: db.prepare('DELETE FROM attempts WHERE run_id = ? AND cell_id = ?'),
+      attempt: db.prepare(
         `INSERT INTO attempts (run_id, cell_id, attempt, kind, options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const insPhase = db.prepare('INSERT INTO phases (run_id, cell_id, attempt, phase, seconds) VALUES (?, ?, ?, ?, ?)');
-      const insTimeline = db.prepare('INSERT INTO timeline (run_id, cell_id, attempt, seq, name, start_s, duration_s, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      const insProbe = db.prepare('INSERT INTO probes (run_id, cell_id, attempt, name, verdict, metrics, assertions, evidence, outputs, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const insReq = db.prepare(
+      ),
+      phase: db.prepare('INSERT INTO phases (run_id, cell_id, attempt, phase, seconds) VALUES (?, ?, ?, ?, ?)'),
+      timeline: db.prepare('INSERT INTO timeline (run_id, cell_id, attempt, seq, name, start_s, duration_s, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      probe: db.prepare('INSERT INTO probes (run_id, cell_id, attempt, name, verdict, metrics, assertions, evidence, outputs, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      request: db.prepare(
         'INSERT INTO requests (run_id, cell_id, attempt, probe, seq, label, start_ms, end_ms, chunks, prompt_tokens, completion_tokens, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insFp = db.prepare(
+      ),
+      fingerprint: db.prepare(
         `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, torch_version, image_labels)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const a of r.attempts) {
-        const d = a.diagnosis;
-        insAttempt.run(run, id, a.attempt, a.kind, j(a.options), j(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? j(d) : null, a.logPath, j(a.logTail), a.dockerRun, a.containerId, a.error);
-        for (const [phase, seconds] of Object.entries(a.phases)) if (seconds !== undefined) insPhase.run(run, id, a.attempt, phase, seconds);
-        a.timeline.forEach((t, i) => insTimeline.run(run, id, a.attempt, i, t.name, t.startS, t.durationS, j(t.detail)));
-        for (const p of a.probes) {
-          insProbe.run(run, id, a.attempt, p.name, p.verdict, j(p.metrics), j(p.assertions), j(p.evidence), p.outputs ? j(p.outputs) : null, p.error);
-          p.requests.forEach((q, i) =>
-            insReq.run(run, id, a.attempt, p.name, i, q.label, q.startMs, q.endMs, j(q.chunks.map((c) => ({ atMs: c.atMs, kind: c.kind }))), q.promptTokens, q.completionTokens, q.status, q.error),
-          );
-        }
-        const f = a.fingerprint;
-        if (f) insFp.run(run, id, a.attempt, f.imageRef, f.imageDigest, f.engineVersion, f.gpuName, f.computeCapability, f.driverVersion, f.cudaVersion, f.torchVersion, j(f.imageLabels));
-      }
-      const h = historyFigures(r);
-      db.prepare(
+      ),
+      cell: db.prepare(
         `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
            startup_s = ?, ttft_ms = ?, itl_ms = ?
          WHERE run_id = ? AND cell_id = ?`,
-      ).run(r.verdict, r.category, r.signature, r.reason, r.triage ? j(r.triage) : null, r.attempts.length, new Date().toISOString(), Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
+      ),
+    };
+  }
+
+  onCellEnd(raw: CellResult): void {
+    const r = redactDeep(raw, this.secrets);
+    const run = this.runId;
+    const id = r.cell.id;
+    const st = (this.stmts ??= this.prepareCellStatements());
+    this.db.transaction(() => {
+      st.clear.run(run, id);
+      for (const a of r.attempts) {
+        const d = a.diagnosis;
+        st.attempt.run(run, id, a.attempt, a.kind, j(a.options), j(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? j(d) : null, a.logPath, j(a.logTail), a.dockerRun, a.containerId, a.error);
+        for (const [phase, seconds] of Object.entries(a.phases)) if (seconds !== undefined) st.phase.run(run, id, a.attempt, phase, seconds);
+        a.timeline.forEach((t, i) => st.timeline.run(run, id, a.attempt, i, t.name, t.startS, t.durationS, j(t.detail)));
+        for (const p of a.probes) {
+          st.probe.run(run, id, a.attempt, p.name, p.verdict, j(p.metrics), j(p.assertions), j(p.evidence), p.outputs ? j(p.outputs) : null, p.error);
+          p.requests.forEach((q, i) =>
+            st.request.run(run, id, a.attempt, p.name, i, q.label, q.startMs, q.endMs, j(q.chunks.map((c) => ({ atMs: c.atMs, kind: c.kind }))), q.promptTokens, q.completionTokens, q.status, q.error),
+          );
+        }
+        const f = a.fingerprint;
+        if (f) st.fingerprint.run(run, id, a.attempt, f.imageRef, f.imageDigest, f.engineVersion, f.gpuName, f.computeCapability, f.driverVersion, f.cudaVersion, f.torchVersion, j(f.imageLabels));
+      }
+      const h = historyFigures(r);
+      st.cell.run(r.verdict, r.category, r.signature, r.reason, r.triage ? j(r.triage) : null, r.attempts.length, new Date().toISOString(), Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
     })();
   }
 
