@@ -118,7 +118,7 @@ export class LogCapture {
       if (this.tail.length < this.opts.tailLines) this.tail.push(nl);
       else this.tail[this.tailNext] = nl;
       this.tailNext = (this.tailNext + 1) % this.opts.tailLines;
-      if (INTERESTING.test(text) && this.interesting.length < this.opts.interestingLines) this.interesting.push(nl);
+      if (this.interesting.length < this.opts.interestingLines && INTERESTING.test(text)) this.interesting.push(nl);
     }
     for (const fn of this.listeners) fn(nl);
   }
