@@ -2,6 +2,7 @@
 import { UsageError } from '../errors.ts';
 import { loadReportData, type LoadedReport, type ReportQuery } from '../store/report-data.ts';
 import { writeReport } from '../../reports/write.ts';
+import { DEFAULT_DB_PATH } from '../store/db.ts';
 import { defineCommand } from './command.ts';
 
 export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
@@ -26,14 +27,14 @@ export const command = defineCommand({
   summary: 'write the HTML report: one self-contained page plus the full logs beside it',
   usage: '[--db PATH] [--out DIR] [--runs N] [--run ID]',
   options: {
-    db: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'results database' },
+    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
     out: { type: 'string', arg: 'DIR', default: '.matrix/report', description: 'directory for index.html and logs/' },
     runs: { type: 'string', arg: 'N', default: '30', description: 'runs of history to include' },
     run: { type: 'string', arg: 'ID', description: 'the run to show (default: the newest)' },
   },
   examples: ['matrix report', 'matrix report --runs 365 --out public/', 'matrix report --db nightly.sqlite --run 20261122-0200'],
   async run({ values }) {
-    const dbPath = values.db ?? '.matrix/results.sqlite';
+    const dbPath = values.db ?? DEFAULT_DB_PATH;
     const out = values.out ?? '.matrix/report';
     const started = performance.now();
     const { data, logSources } = loadForReport(dbPath, { runs: positiveInt('runs', values.runs, 30), ...(values.run ? { runId: values.run } : {}) });

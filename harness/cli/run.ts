@@ -16,7 +16,7 @@ import type { Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
-import { openDb, storeError } from '../store/db.ts';
+import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
@@ -36,7 +36,7 @@ export const command = defineCommand({
     'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
     preflight: { type: 'boolean', description: "predict each cell from the image's CUDA fat binaries before it runs (the report shows prediction beside outcome)" },
     triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
-    db: { type: 'string', arg: 'PATH', default: '.matrix/results.sqlite', description: 'results database' },
+    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
     out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },

@@ -9,6 +9,9 @@ import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
 
+/** Where results go unless --db says otherwise. */
+export const DEFAULT_DB_PATH = '.matrix/results.sqlite';
+
 export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   const full = resolve(path);
   let db: Db;
