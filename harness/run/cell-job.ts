@@ -46,8 +46,6 @@ export interface AttemptEnv {
   gpuFacts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
   onPhase(phase: PhaseName, state: 'begin' | 'end', seconds?: number): void;
   onProbeEnd(result: ProbeResult): void;
-  /** Container handles in flight, so an interrupt can remove them. */
-  track(handle: ContainerHandle | null, id: string): void;
 }
 
 export function slug(cellId: string): string {
@@ -108,10 +106,8 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
   try {
     handle = await timed('create', () => env.runtime.create(spec));
     result.containerId = handle.id;
-    env.track(handle, cell.id);
     go('start');
     handle = await timed('start', () => env.runtime.start(handle!));
-    env.track(handle, cell.id);
     const logStream = await env.runtime.logs(handle);
     logsDone = capture.consume(logStream);
     exited = env.runtime.wait(handle).then((c) => (exitCode = c));
@@ -178,7 +174,6 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
         await settle(logsDone, env.signal.aborted ? 300 : 10_000);
         await env.runtime.remove(h.id).catch(() => {});
       });
-      env.track(null, cell.id);
     }
     await settle(logsDone, env.signal.aborted ? 300 : 2000);
     state = 'done';

@@ -49,13 +49,14 @@ export function emulatorConfig(cell: Cell): EmulatorConfig {
   };
 }
 
+/** The cell's environment as the container gets it (expand already merged defaults, image, engine, include). */
+export function envValues(cell: Cell): Record<string, string> {
+  return Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
+}
+
 export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 'name'> {
-  const env: Record<string, string> = {};
-  const secretEnv: string[] = [];
-  for (const [k, v] of [...Object.entries(cell.image.env), ...Object.entries(cell.env)]) {
-    env[k] = v.value;
-    if (v.secret) secretEnv.push(k);
-  }
+  const env = envValues(cell);
+  const secretEnv = Object.entries(cell.env).filter(([, v]) => v.secret).map(([k]) => k);
   const argv = engineArgv(cell, ctx.engine);
   if (ctx.emulate) {
     env[EMULATOR_CONFIG_ENV] = JSON.stringify(emulatorConfig(cell));

@@ -147,9 +147,4 @@ export class LogCapture {
       .map((l) => (l.text.length > maxChars ? { line: l.line, text: l.text.slice(0, maxChars) + ' …' } : l));
   }
 
-  /** The last `n` kept lines as plain text lines. */
-  tailText(n = 200): string[] {
-    const all = this.lines();
-    return all.slice(-n).map((l) => l.text);
-  }
 }

@@ -6,7 +6,7 @@ import { entriesOf } from '../gpu/cuda-rules.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { preflightLibraries, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
 import type { Cell } from '../matrix/types.ts';
-import { emulatorConfig, engineArgv } from './container-spec.ts';
+import { emulatorConfig, engineArgv, envValues } from './container-spec.ts';
 import { getEngine } from '../engines/index.ts';
 import { resolveBackends } from '../emulator/failures.ts';
 import { parseServeArgv } from '../emulator/serve-args.ts';
@@ -35,8 +35,7 @@ export function predictEmulated(cell: Cell): Prediction | null {
   const cfg = emulatorConfig(cell);
   const gpu = findGpu(cell.gpu.name);
   if (!gpu) return null;
-  const env = Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
-  const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), env);
+  const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), envValues(cell));
   const used = parsed.ok ? resolveBackends(parsed.args, cfg) : null;
   const wanted = new Set<string>(used ? [used.lm, ...(used.mm ? [used.mm] : [])] : Object.keys(cfg.traits.kernels));
   const libs: LibraryCode[] = Object.entries(cfg.traits.kernels)

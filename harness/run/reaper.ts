@@ -21,9 +21,13 @@ export async function reapOrphans(runtime: ContainerRuntime, host: string): Prom
   return { removed };
 }
 
-/** Remove every container of one run (interrupt). */
-export async function removeRunContainers(runtime: ContainerRuntime, runId: string): Promise<number> {
-  const listed = await runtime.list([`matrix.run=${runId}`]);
+/**
+ * Remove every container this process started for a run (interrupt). By label, so a container
+ * whose create was still in flight is not missed; with the owner pid, so parallel shards of the
+ * same run id on one machine keep theirs.
+ */
+export async function removeRunContainers(runtime: ContainerRuntime, runId: string, pid = process.pid): Promise<number> {
+  const listed = await runtime.list([`matrix.run=${runId}`, `matrix.pid=${pid}`]);
   await Promise.all(listed.map((c) => runtime.remove(c.id).catch(() => {})));
   return listed.length;
 }

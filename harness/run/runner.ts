@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { getEngine } from '../engines/index.ts';
 import type { Cell, Verdict } from '../matrix/types.ts';
 import type { Probe, ProbeResult } from '../probes/probe.ts';
-import type { ContainerHandle, ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
+import type { ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
+import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
 import { containerSpec, defaultCacheDir, emulatorConfig } from './container-spec.ts';
@@ -121,7 +122,6 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const results: CellResult[] = [];
   /** Cells cut short by an interrupt: they keep no verdict, so `--resume` runs them again. */
   const interrupted: string[] = [];
-  const inflight = new Map<string, ContainerHandle>();
   const images = new Map<string, ImageInfo>();
   /** Seconds each image took to prepare (pull, or inspect when present): the cells' `image` phase. */
   const imageSeconds = new Map<string, number>();
@@ -132,7 +132,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
 
   const onAbort = () => {
     // Interrupt: remove what is in flight now; the jobs see the signal and wind down.
-    for (const h of inflight.values()) void req.runtime.remove(h.id).catch(() => {});
+    void removeRunContainers(req.runtime, req.run.id).catch(() => {});
   };
   req.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -251,7 +251,6 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
                 }
                 void events.emit('onProbeEnd', variant, r);
               },
-              track: (h, id) => (h ? inflight.set(id, h) : inflight.delete(id)),
             });
             if (n === 1) a.phases = { image: imageSeconds.get(imageKey(cell)) ?? 0, ...a.phases };
             return a;

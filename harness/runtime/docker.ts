@@ -112,7 +112,7 @@ export class DockerRuntime implements ContainerRuntime {
             : {}),
         },
       });
-      return { id: c.id, containerPort: spec.port, hostPort: null, address: null };
+      return { id: c.id, containerPort: spec.port, hostPort: null };
     } catch (e) {
       throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
     }
@@ -131,7 +131,7 @@ export class DockerRuntime implements ContainerRuntime {
       const hostPort = bindings?.[0]?.HostPort ? Number(bindings[0].HostPort) : null;
       // Readiness and probes go through the loopback port mapping only: the bridge address is not
       // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.
-      return { ...handle, hostPort, address: null };
+      return { ...handle, hostPort };
     } catch {
       // The container may already have exited (a fast crash): readiness will see the exit.
       return handle;
@@ -158,11 +158,6 @@ export class DockerRuntime implements ContainerRuntime {
     } catch {
       // already stopped or gone
     }
-  }
-
-  async stopAndRemove(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
-    await this.stop(handle, graceSeconds);
-    await this.remove(handle.id);
   }
 
   async list(labelFilter: string[]): Promise<ContainerListing[]> {

@@ -57,10 +57,8 @@ export interface ContainerHandle {
   id: string;
   /** The container port the server listens on (spec.port). */
   containerPort: number;
-  /** Host port mapped to spec.port (after start). */
+  /** Host port on 127.0.0.1 mapped to spec.port (after start). */
   hostPort: number | null;
-  /** Container's bridge address, when the runtime exposes one. */
-  address: string | null;
 }
 
 export interface ContainerListing {
@@ -82,7 +80,6 @@ export interface ContainerRuntime {
   wait(handle: ContainerHandle): Promise<number>;
   /** Stop (SIGTERM, then SIGKILL after the grace period); the container and its log stay. */
   stop(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
-  stopAndRemove(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
   list(labelFilter: string[]): Promise<ContainerListing[]>;
   remove(id: string): Promise<void>;
   /** The `docker run` command line equivalent to a spec, for reproduction. */

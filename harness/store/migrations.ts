@@ -1,4 +1,5 @@
 // Versioned schema migrations. Append new versions; never edit a released one.
+import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 
 export interface Migration {
   version: number;
@@ -157,10 +158,7 @@ CREATE TABLE predictions (
 ALTER TABLE cells ADD COLUMN startup_s REAL;
 ALTER TABLE cells ADD COLUMN ttft_ms REAL;
 ALTER TABLE cells ADD COLUMN itl_ms REAL;
-UPDATE cells SET
-  startup_s = (SELECT p.seconds FROM phases p WHERE p.run_id = cells.run_id AND p.cell_id = cells.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1),
-  ttft_ms = (SELECT json_extract(q.metrics, '$.seq_ttft_p50_ms') FROM probes q WHERE q.run_id = cells.run_id AND q.cell_id = cells.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1),
-  itl_ms = (SELECT json_extract(q.metrics, '$.seq_itl_p50_ms') FROM probes q WHERE q.run_id = cells.run_id AND q.cell_id = cells.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1);
+UPDATE cells SET startup_s = ${HISTORY_FIGURES_SQL.startup_s}, ttft_ms = ${HISTORY_FIGURES_SQL.ttft_ms}, itl_ms = ${HISTORY_FIGURES_SQL.itl_ms};
 CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict);
 `,
   },

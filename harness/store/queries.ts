@@ -39,16 +39,6 @@ export function cellVerdicts(db: Db, runId: string): CellVerdictRow[] {
   return db.prepare('SELECT run_id, cell_id, verdict, category, signature, attempts FROM cells WHERE run_id = ? ORDER BY cell_id').all(runId) as CellVerdictRow[];
 }
 
-/** Verdict history of one cell, newest first. */
-export function cellHistory(db: Db, cellId: string, limit = 30): CellVerdictRow[] {
-  return db
-    .prepare(
-      `SELECT c.run_id, c.cell_id, c.verdict, c.category, c.signature, c.attempts FROM cells c JOIN runs r ON r.id = c.run_id
-       WHERE c.cell_id = ? AND c.verdict IS NOT NULL ORDER BY r.started_at DESC LIMIT ?`,
-    )
-    .all(cellId, limit) as CellVerdictRow[];
-}
-
 /**
  * Regressions of a run: cells that passed in the previous run that had them, and fail now.
  * Newly fixed: cells that failed before and pass now, or pass against an expectation (xpass).

@@ -6,6 +6,7 @@ import { VERDICTS } from '../matrix/types.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
+import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
 
 export interface ReportQuery {
@@ -139,14 +140,10 @@ function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
   if (runs.length === 0) return {};
   const marks = runs.map(() => '?').join(',');
   // A database written before schema 2 and opened read-only has no history columns: derive them.
-  const figures =
-    schemaVersion(db) >= 2
-      ? 'startup_s, ttft_ms, itl_ms'
-      : `(SELECT seconds FROM phases p WHERE p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.phase = 'ready' ORDER BY p.attempt DESC LIMIT 1),
-         (SELECT json_extract(metrics, '$.seq_ttft_p50_ms') FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1),
-         (SELECT json_extract(metrics, '$.seq_itl_p50_ms') FROM probes q WHERE q.run_id = c.run_id AND q.cell_id = c.cell_id AND q.name = 'stream' ORDER BY q.attempt DESC LIMIT 1)`;
+  const f = HISTORY_FIGURES_SQL;
+  const figures = schemaVersion(db) >= 2 ? 'startup_s, ttft_ms, itl_ms' : `${f.startup_s}, ${f.ttft_ms}, ${f.itl_ms}`;
   const rows = db
-    .prepare(`SELECT run_id, cell_id, verdict, ${figures} FROM cells c WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
+    .prepare(`SELECT run_id, cell_id, verdict, ${figures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
     .raw()
     .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null]>;
   const started = new Map(runs.map((r) => [r.id, r.startedAt]));

@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, emulatedMatrix, parseRun, ROOT, workdir, writeMatrix } from './support/matrix-cli.ts';
-import { chmodSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { cli, emulatedMatrix, parseRun, pathWithFakeNvidiaSmi, workdir, writeMatrix } from './support/matrix-cli.ts';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const USER = 'robot';
 const PASS = 'regpass-7f3a9c';
@@ -40,22 +40,13 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function fakeSmi(dir: string): string {
-  const fx = join(ROOT, 'test/fixtures/nvidia-smi');
-  const bin = join(dir, 'bin');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\ncase "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
-  chmodSync(join(bin, 'nvidia-smi'), 0o755);
-  return `${bin}:${process.env.PATH}`;
-}
-
 describe('private registry credentials', () => {
   it('a pull denied for lack of credentials is infra and names the missing credential', async () => {
     const dir = workdir();
     const image = `127.0.0.1:${port}/private/vllm:0.19.0`;
     const m = writeMatrix(dir, emulatedMatrix({ image }));
     const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always'], {
-      env: { PATH: fakeSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), MATRIX_LEASE_DIR: join(dir, 'leases') },
+      env: { PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), MATRIX_LEASE_DIR: join(dir, 'leases') },
     });
     const out = parseRun(r);
     expect(r.code).toBe(3);
@@ -71,7 +62,7 @@ describe('private registry credentials', () => {
     const image = `127.0.0.1:${port}/private/vllm:0.19.0`;
     const m = writeMatrix(dir, emulatedMatrix({ image }).replace('    engine: vllm\n', `    engine: vllm\n    auth: { username: ${USER}, password: "\${REG_PASS}" }\n`));
     const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always'], {
-      env: { PATH: fakeSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), REG_PASS: PASS, MATRIX_LEASE_DIR: join(dir, 'leases') },
+      env: { PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), REG_PASS: PASS, MATRIX_LEASE_DIR: join(dir, 'leases') },
     });
     const out = parseRun(r);
     expect(out.cells[0]!.verdict).toBe('infra');

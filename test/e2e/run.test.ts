@@ -1,9 +1,9 @@
 // `matrix run` end to end: the real CLI, a real Docker engine, real containers from the emulator
 // image (and, for the infra cases, real image references without --emulate).
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, containersOfRun, emulatedMatrix, parseRun, query, ROOT, startCli, waitFor, workdir, writeMatrix } from './support/matrix-cli.ts';
+import { cli, containersOfRun, emulatedMatrix, parseRun, pathWithFakeNvidiaSmi, query, startCli, waitFor, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const leaseDir = workdir('leases-');
 const env = { MATRIX_LEASE_DIR: leaseDir };
@@ -11,17 +11,6 @@ const runIds: string[] = [];
 
 function args(dir: string, matrix: string, extra: string[] = []): string[] {
   return ['run', matrix, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', ...extra];
-}
-
-/** A fake nvidia-smi answering with the text captured on a real H100 machine. */
-function fakeNvidiaSmi(dir: string): string {
-  const fx = join(ROOT, 'test/fixtures/nvidia-smi');
-  const bin = join(dir, 'bin');
-  writeFileSync(join(dir, 'nvidia-smi.sh'), `#!/bin/sh\ncase "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
-  chmodSync(join(dir, 'nvidia-smi.sh'), 0o755);
-  mkdirSync(bin, { recursive: true });
-  symlinkSync(join(dir, 'nvidia-smi.sh'), join(bin, 'nvidia-smi'));
-  return `${bin}:${process.env.PATH}`;
 }
 
 afterAll(async () => {
@@ -161,7 +150,7 @@ describe('matrix run on a runner (no --emulate)', () => {
   it('an image that is not on the runner with --pull never is infra, exit 3, with what to do', async () => {
     const dir = workdir();
     const m = writeMatrix(dir, emulatedMatrix({ image: 'registry.invalid/nobody/vllm:0.0.0-missing' }));
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never'], { env: { ...env, PATH: fakeNvidiaSmi(dir) } });
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never'], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     const out = parseRun(r);
     runIds.push(out.run);
     expect(r.code).toBe(3);
@@ -174,7 +163,7 @@ describe('matrix run on a runner (no --emulate)', () => {
     const dir = workdir();
     const image = process.env.MATRIX_EMULATOR_IMAGE ?? 'matrix-emulator:latest';
     const m = writeMatrix(dir, emulatedMatrix({ image }));
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never'], { env: { ...env, PATH: fakeNvidiaSmi(dir) } });
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never'], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     const out = parseRun(r);
     runIds.push(out.run);
     expect(r.code).toBe(3);
@@ -186,7 +175,7 @@ describe('matrix run on a runner (no --emulate)', () => {
   it('refuses a --gpu the runner does not have, with exit 3 and what it has', async () => {
     const dir = workdir();
     const m = writeMatrix(dir, emulatedMatrix());
-    const r = await cli(['run', m, '--gpu', 'thor', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out')], { env: { ...env, PATH: fakeNvidiaSmi(dir) } });
+    const r = await cli(['run', m, '--gpu', 'thor', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out')], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('this runner has no such GPU (it has: h100 ×1)');
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -197,7 +186,7 @@ describe('images for another platform', () => {
   it('refuses an arm64 image on this runner before pulling: infra platform-mismatch', async () => {
     const dir = workdir();
     const m = writeMatrix(dir, emulatedMatrix({ image: 'registry.invalid/jetson/vllm:r39' }).replace('    engine: vllm\n', '    engine: vllm\n    platform: linux/arm64\n'));
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env: { ...env, PATH: fakeNvidiaSmi(dir) } });
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     const out = parseRun(r);
     runIds.push(out.run);
     expect(r.code).toBe(3);

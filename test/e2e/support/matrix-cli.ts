@@ -1,7 +1,7 @@
 // Running the real `matrix` CLI (the bundled dist/matrix.js) against throwaway matrices, databases
 // and output directories — the way a user runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,4 +109,17 @@ ${o.flags ?? '  - { id: default }'}
 probes: [${o.probes ?? 'text'}]
 ${o.expect ?? ''}
 `;
+}
+
+/**
+ * A PATH whose `nvidia-smi` answers with the text captured on a real H100 machine
+ * (test/fixtures/nvidia-smi/), so `matrix run` without --emulate sees one H100 here.
+ */
+export function pathWithFakeNvidiaSmi(dir: string): string {
+  const fx = join(ROOT, 'test/fixtures/nvidia-smi');
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\ncase "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
+  chmodSync(join(bin, 'nvidia-smi'), 0o755);
+  return `${bin}:${process.env.PATH}`;
 }

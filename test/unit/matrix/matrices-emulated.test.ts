@@ -8,7 +8,7 @@ import { decideFailure, type Failure } from '../../../harness/emulator/failures.
 import { parseServeArgv } from '../../../harness/emulator/serve-args.ts';
 import { expand } from '../../../harness/matrix/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
-import { emulatorConfig, engineArgv } from '../../../harness/run/container-spec.ts';
+import { emulatorConfig, engineArgv, envValues } from '../../../harness/run/container-spec.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -25,8 +25,7 @@ describe.each(['seeds', 'nightly'])('matrix/%s.yaml under --emulate', (name) => 
 
   it.each(cells.map((c) => [c.id, c] as const))('%s', (_id, cell) => {
     // Older engines take some switches from the environment (VLLM_ATTENTION_BACKEND before vLLM 0.12).
-    const env = Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
-    const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), env);
+    const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), envValues(cell));
     if (!parsed.ok) throw new Error(parsed.stderr);
     expect(category(decideFailure(parsed.args, emulatorConfig(cell)))).toBe(cell.expect?.fail ?? null);
   });

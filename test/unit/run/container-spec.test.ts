@@ -17,7 +17,8 @@ function cell(over: Partial<Cell['image']> = {}, engine: 'vllm' | 'sglang' = 'vl
     flags: { id: 'default', options: {}, args: {} },
     options: {},
     args: [],
-    env: { HF_TOKEN: { value: 'hf_x', secret: true }, VLLM_LOGGING_LEVEL: { value: 'INFO', secret: false } },
+    // As expand makes it: defaults, then the image's env, then the include's.
+    env: { NGC_API_KEY: { value: 'nvapi-secret', secret: true, from: ['NGC_API_KEY'] }, HF_TOKEN: { value: 'hf_x', secret: true }, VLLM_LOGGING_LEVEL: { value: 'INFO', secret: false } },
     timeouts: { startupMs: 1, probeMs: 1 },
     retries: 0,
     probes: [],
