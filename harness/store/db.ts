@@ -9,6 +9,8 @@ import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
 
+const PAGE_SIZE = 65536;
+
 /** Where results go unless --db says otherwise. */
 export const DEFAULT_DB_PATH = '.matrix/results.sqlite';
 
@@ -24,6 +26,10 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   try {
     db.pragma('busy_timeout = 10000');
     if (!opts.readonly) {
+      // 64 KiB pages for a new database: a commit writes each dirty page as one WAL frame (a
+      // syscall each), and a burst of finished cells commits several times faster than with 4 KiB
+      // (B7). Only takes effect before the first table exists; older databases keep theirs.
+      if (schemaVersion(db) === 0) db.pragma(`page_size = ${PAGE_SIZE}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
@@ -86,6 +92,7 @@ export function migrate(db: Db): void {
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     for (const m of todo) {
       db.exec(m.sql);
+      m.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
     }
   }).immediate();

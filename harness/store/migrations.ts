@@ -1,10 +1,14 @@
 // Versioned schema migrations. Append new versions; never edit a released one.
+import type { Database } from 'better-sqlite3';
+import { encodeLogTail, encodeRequests } from './codec.ts';
 import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data conversions SQL cannot express, run after `sql` in the same transaction. */
+  run?: (db: Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -161,5 +165,59 @@ ALTER TABLE cells ADD COLUMN itl_ms REAL;
 UPDATE cells SET startup_s = ${HISTORY_FIGURES_SQL.startup_s}, ttft_ms = ${HISTORY_FIGURES_SQL.ttft_ms}, itl_ms = ${HISTORY_FIGURES_SQL.itl_ms};
 CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict);
 `,
+  },
+  {
+    version: 3,
+    name: 'compact attempt facts',
+    // A finished cell was ~31 rows (one per phase, timeline step and request, each request with
+    // its chunk times as JSON objects): writing it cost ~0.8 ms, and 2/3 of its bytes were chunk
+    // times. Now phases and the timeline are JSON columns of the attempt, a probe's requests are
+    // two columns of the probe (codec.ts: chunk times as float64), the log excerpt is plain text.
+    // Views keep the old tables' names and columns for SQL readers (requests: no times; decode
+    // probes.timings for those).
+    sql: `
+ALTER TABLE attempts ADD COLUMN phases TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE attempts ADD COLUMN timeline TEXT NOT NULL DEFAULT '[]';
+UPDATE attempts SET
+  phases = COALESCE((SELECT json_group_object(p.phase, p.seconds) FROM phases p
+                     WHERE p.run_id = attempts.run_id AND p.cell_id = attempts.cell_id AND p.attempt = attempts.attempt), '{}'),
+  timeline = COALESCE((SELECT json_group_array(json_object('name', t.name, 'startS', t.start_s, 'durationS', t.duration_s, 'detail', json(t.detail)) ORDER BY t.seq) FROM timeline t
+                       WHERE t.run_id = attempts.run_id AND t.cell_id = attempts.cell_id AND t.attempt = attempts.attempt), '[]');
+DROP TABLE phases;
+DROP TABLE timeline;
+ALTER TABLE probes ADD COLUMN requests TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE probes ADD COLUMN timings BLOB;
+CREATE VIEW phases AS
+  SELECT a.run_id, a.cell_id, a.attempt, j.key AS phase, j.value AS seconds FROM attempts a, json_each(a.phases) j;
+CREATE VIEW timeline AS
+  SELECT a.run_id, a.cell_id, a.attempt, j.key AS seq, j.value ->> 'name' AS name, j.value ->> 'startS' AS start_s,
+         j.value ->> 'durationS' AS duration_s, j.value -> 'detail' AS detail
+  FROM attempts a, json_each(a.timeline) j;
+`,
+    run(db) {
+      // Requests: rows → two columns of their probe, in their order. Probe by probe, so a long
+      // history is never in memory at once (and no statement runs while another iterates).
+      const probes = db.prepare('SELECT run_id, cell_id, attempt, name FROM probes').all() as Array<{ run_id: string; cell_id: string; attempt: number; name: string }>;
+      const rowsOf = db.prepare('SELECT label, start_ms, end_ms, chunks, prompt_tokens, completion_tokens, status, error FROM requests WHERE run_id = ? AND cell_id = ? AND attempt = ? AND probe = ? ORDER BY seq');
+      const put = db.prepare('UPDATE probes SET requests = ?, timings = ? WHERE run_id = ? AND cell_id = ? AND attempt = ? AND name = ?');
+      type Row = { label: string; start_ms: number; end_ms: number; chunks: string; prompt_tokens: number | null; completion_tokens: number | null; status: number | null; error: string | null };
+      for (const p of probes) {
+        const rows = rowsOf.all(p.run_id, p.cell_id, p.attempt, p.name) as Row[];
+        if (rows.length === 0) continue;
+        const enc = encodeRequests(rows.map((r) => ({ label: r.label, startMs: r.start_ms, endMs: r.end_ms, chunks: JSON.parse(r.chunks), promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, status: r.status, error: r.error })));
+        put.run(enc.requests, enc.timings, p.run_id, p.cell_id, p.attempt, p.name);
+      }
+      db.exec(`DROP TABLE requests;
+CREATE VIEW requests AS
+  SELECT p.run_id, p.cell_id, p.attempt, p.name AS probe, j.key AS seq, j.value ->> 'label' AS label,
+         j.value ->> 'chunks' AS chunks, j.value ->> 'error' AS error
+  FROM probes p, json_each(p.requests) j;`);
+      // Log excerpts: JSON [{line, text}] → "line\ttext" lines, a thousand attempts at a time.
+      const tails = db.prepare("SELECT rowid, log_tail FROM attempts WHERE rowid > ? AND log_tail LIKE '[%' ORDER BY rowid LIMIT 1000");
+      const setTail = db.prepare('UPDATE attempts SET log_tail = ? WHERE rowid = ?');
+      for (let last = -1, batch: Array<{ rowid: number; log_tail: string }>; (batch = tails.all(last) as typeof batch).length > 0; last = batch.at(-1)!.rowid) {
+        for (const t of batch) setTail.run(encodeLogTail(JSON.parse(t.log_tail)), t.rowid);
+      }
+    },
   },
 ];

@@ -5,6 +5,7 @@ import type { Verdict } from '../matrix/types.ts';
 import { VERDICTS } from '../matrix/types.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
+import { decodeLogTail } from './codec.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
@@ -115,7 +116,7 @@ function cellOf(db: Db, runId: string, row: CellRow, logSources: Record<string, 
     probes,
     timeline,
     phases,
-    logExcerpt: parse(a?.log_tail, []),
+    logExcerpt: decodeLogTail(a?.log_tail),
     evidence: d?.evidence ?? [],
     logHref: null,
     fingerprint: fp

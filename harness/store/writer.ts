@@ -1,10 +1,21 @@
-// The SQLite writer: one Reporter on the event stream. Each finished cell is written in one
-// transaction, so a run killed halfway leaves a consistent database (unfinished cells simply
-// have no verdict, which is what --resume looks for).
+// The SQLite writer: one Reporter on the event stream. Finished cells are written whole, in
+// group commits: every cell that ends in one turn of the event loop (a burst of skipped cells, the
+// cells an engine outage fails at once, a resumed run's backlog) goes into one transaction, at the
+// next turn or every GROUP cells, and onRunEnd writes what is left. A run killed halfway therefore
+// leaves whole cells only (unfinished ones simply have no verdict, which is what --resume looks
+// for); at most the cells of the last turn are lost with a SIGKILL, and --resume runs them again.
+// A cell is ~6 rows (codec.ts, migration 3); a commit per cell would cost more than its rows.
 import type { Cell } from '../matrix/types.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
+import { encodeLogTail, encodeRequests } from './codec.ts';
+import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
+
+type Statement = Database.Statement<unknown[]>;
+
+/** Cells per transaction at most: bounds the work (and the loss on SIGKILL) of one commit. */
+const GROUP = 512;
 
 const j = (v: unknown) => JSON.stringify(v ?? null);
 
@@ -15,107 +26,130 @@ export function historyFigures(r: CellResult): { startupS: number | null; ttftMs
   return { startupS: a?.phases.ready ?? null, ttftMs: stream?.seq_ttft_p50_ms ?? null, itlMs: stream?.seq_itl_p50_ms ?? null };
 }
 
+/** Every statement the writer runs, by index (the writer thread prepares them once). */
+const SQL = [
+  `INSERT INTO runs (id, started_at, status, host, runner_labels, git_commit, matrix_files, emulate, argv, resumed_from)
+   VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT(id) DO UPDATE SET status = 'running', finished_at = NULL, resumed_from = excluded.resumed_from`,
+  `INSERT OR IGNORE INTO cells (run_id, cell_id, matrix, image_id, image_ref, engine, gpu, arch, model, flags, options, spec, expect)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  'UPDATE cells SET started_at = ? WHERE run_id = ? AND cell_id = ?',
+  'DELETE FROM attempts WHERE run_id = ? AND cell_id = ?',
+  `INSERT INTO attempts (run_id, cell_id, attempt, kind, options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error, phases, timeline)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  'INSERT INTO probes (run_id, cell_id, attempt, name, verdict, metrics, assertions, evidence, outputs, error, requests, timings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, torch_version, image_labels)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
+     startup_s = ?, ttft_ms = ?, itl_ms = ?
+   WHERE run_id = ? AND cell_id = ?`,
+  'UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?',
+  'INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)',
+] as const;
+const RUN = 0, CELL = 1, CELL_BEGIN = 2, CLEAR = 3, ATTEMPT = 4, PROBE = 5, FINGERPRINT = 6, CELL_END = 7, RUN_END = 8, PREDICTION = 9;
+
 export class SqliteWriter implements Reporter {
   constructor(
     private readonly db: Db,
     private readonly secrets: readonly string[] = [],
-  ) {}
+  ) {
+    // Each secret as it appears inside a JSON string (quotes, backslashes escaped), for JSON columns.
+    this.jsonSecrets = secrets.map((v) => JSON.stringify(v).slice(1, -1));
+  }
+
+  private readonly jsonSecrets: readonly string[];
+  private runId = '';
+  /** Statements prepared once per writer: preparing them per cell cost more than the inserts. */
+  private stmts: Statement[] | null = null;
+  /** Finished cells not yet committed, and when they finished. */
+  private pending: Array<{ result: CellResult; finishedAt: string }> = [];
+  private scheduled: NodeJS.Immediate | null = null;
+  /** A deferred commit that failed (a full disk): thrown from the next call, so the run hears of it. */
+  private failed: unknown = null;
+
+  private get st(): Statement[] {
+    return (this.stmts ??= SQL.map((sql) => this.db.prepare(sql)));
+  }
 
   onRunBegin(run: RunInfo, cells: Cell[]): void {
-    const db = this.db;
-    db.transaction(() => {
-      db.prepare(
-        `INSERT INTO runs (id, started_at, status, host, runner_labels, git_commit, matrix_files, emulate, argv, resumed_from)
-         VALUES (@id, @startedAt, 'running', @host, @labels, @git, @files, @emulate, @argv, @resumed)
-         ON CONFLICT(id) DO UPDATE SET status = 'running', finished_at = NULL, resumed_from = excluded.resumed_from`,
-      ).run({
-        id: run.id,
-        startedAt: run.startedAt,
-        host: run.host,
-        labels: j(run.runnerLabels),
-        git: run.gitCommit,
-        files: j(run.matrixFiles),
-        emulate: run.emulate ? 1 : 0,
-        argv: j(redactDeep(run.argv, this.secrets)),
-        resumed: run.resumedFrom,
-      });
-      const ins = db.prepare(
-        `INSERT OR IGNORE INTO cells (run_id, cell_id, matrix, image_id, image_ref, engine, gpu, arch, model, flags, options, spec, expect)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const c of cells) {
-        ins.run(run.id, c.id, c.matrix, c.image.id, c.image.ref, c.image.engine, c.gpu.name, c.gpu.arch, c.model.id, c.flags.id, j(c.options), j(redactCell(c)), c.expect ? j(c.expect) : null);
-      }
+    const st = this.st;
+    this.db.transaction(() => {
+      st[RUN]!.run(run.id, run.startedAt, run.host, j(run.runnerLabels), run.gitCommit, j(run.matrixFiles), run.emulate ? 1 : 0, j(redactDeep(run.argv, this.secrets)), run.resumedFrom);
+      for (const c of cells) st[CELL]!.run(run.id, c.id, c.matrix, c.image.id, c.image.ref, c.image.engine, c.gpu.name, c.gpu.arch, c.model.id, c.flags.id, j(c.options), j(redactCell(c)), c.expect ? j(c.expect) : null);
     })();
     this.runId = run.id;
   }
 
-  private runId = '';
-
   onCellBegin(cell: Cell): void {
-    this.db.prepare('UPDATE cells SET started_at = ? WHERE run_id = ? AND cell_id = ?').run(new Date().toISOString(), this.runId, cell.id);
+    this.rethrow();
+    this.st[CELL_BEGIN]!.run(new Date().toISOString(), this.runId, cell.id);
   }
 
-  /** Statements prepared once per writer: preparing them per cell cost more than the inserts. */
-  private stmts: ReturnType<SqliteWriter['prepareCellStatements']> | null = null;
-
-  private prepareCellStatements() {
-    const db = this.db;
-    return {
-      clear: db.prepare('DELETE FROM attempts WHERE run_id = ? AND cell_id = ?'),
-      attempt: db.prepare(
-        `INSERT INTO attempts (run_id, cell_id, attempt, kind, options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      phase: db.prepare('INSERT INTO phases (run_id, cell_id, attempt, phase, seconds) VALUES (?, ?, ?, ?, ?)'),
-      timeline: db.prepare('INSERT INTO timeline (run_id, cell_id, attempt, seq, name, start_s, duration_s, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      probe: db.prepare('INSERT INTO probes (run_id, cell_id, attempt, name, verdict, metrics, assertions, evidence, outputs, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      request: db.prepare(
-        'INSERT INTO requests (run_id, cell_id, attempt, probe, seq, label, start_ms, end_ms, chunks, prompt_tokens, completion_tokens, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      fingerprint: db.prepare(
-        `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, torch_version, image_labels)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      cell: db.prepare(
-        `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
-           startup_s = ?, ttft_ms = ?, itl_ms = ?
-         WHERE run_id = ? AND cell_id = ?`,
-      ),
-    };
-  }
-
-  onCellEnd(raw: CellResult): void {
-    const r = redactDeep(raw, this.secrets);
-    const run = this.runId;
-    const id = r.cell.id;
-    const st = (this.stmts ??= this.prepareCellStatements());
-    this.db.transaction(() => {
-      st.clear.run(run, id);
-      for (const a of r.attempts) {
-        const d = a.diagnosis;
-        st.attempt.run(run, id, a.attempt, a.kind, j(a.options), j(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? j(d) : null, a.logPath, j(a.logTail), a.dockerRun, a.containerId, a.error);
-        for (const [phase, seconds] of Object.entries(a.phases)) if (seconds !== undefined) st.phase.run(run, id, a.attempt, phase, seconds);
-        a.timeline.forEach((t, i) => st.timeline.run(run, id, a.attempt, i, t.name, t.startS, t.durationS, j(t.detail)));
-        for (const p of a.probes) {
-          st.probe.run(run, id, a.attempt, p.name, p.verdict, j(p.metrics), j(p.assertions), j(p.evidence), p.outputs ? j(p.outputs) : null, p.error);
-          p.requests.forEach((q, i) =>
-            st.request.run(run, id, a.attempt, p.name, i, q.label, q.startMs, q.endMs, j(q.chunks.map((c) => ({ atMs: c.atMs, kind: c.kind }))), q.promptTokens, q.completionTokens, q.status, q.error),
-          );
+  onCellEnd(result: CellResult): void {
+    this.rethrow();
+    this.pending.push({ result, finishedAt: new Date().toISOString() });
+    if (this.pending.length >= GROUP) this.flush();
+    else
+      this.scheduled ??= setImmediate(() => {
+        try {
+          this.flush();
+        } catch (e) {
+          this.failed ??= e;
         }
-        const f = a.fingerprint;
-        if (f) st.fingerprint.run(run, id, a.attempt, f.imageRef, f.imageDigest, f.engineVersion, f.gpuName, f.computeCapability, f.driverVersion, f.cudaVersion, f.torchVersion, j(f.imageLabels));
-      }
-      const h = historyFigures(r);
-      st.cell.run(r.verdict, r.category, r.signature, r.reason, r.triage ? j(r.triage) : null, r.attempts.length, new Date().toISOString(), Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
+      });
+  }
+
+  /** Commits every finished cell still pending, in one transaction. Readers in this process call it before they read. */
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.db.transaction(() => {
+      for (const { result, finishedAt } of batch) this.writeCell(result, finishedAt);
     })();
   }
 
+  private rethrow(): void {
+    const e = this.failed;
+    this.failed = null;
+    if (e !== null) throw e;
+  }
+
+  /** One cell's rows. Secrets are redacted column by column: as written in text, JSON-escaped in JSON. */
+  private writeCell(r: CellResult, finishedAt: string): void {
+    const st = this.st;
+    const run = this.runId;
+    const id = r.cell.id;
+    const none = this.secrets.length === 0;
+    const t = none ? (s: string) => s : (s: string) => redactText(s, this.secrets);
+    const tn = (s: string | null) => (s === null ? null : t(s));
+    const js = none ? (s: string) => s : (s: string) => redactText(s, this.jsonSecrets);
+    const j = (v: unknown) => js(JSON.stringify(v ?? null));
+    st[CLEAR]!.run(run, id);
+    for (const a of r.attempts) {
+      const d = a.diagnosis;
+      st[ATTEMPT]!.run(run, id, a.attempt, a.kind, j(a.options), j(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? j(d) : null, tn(a.logPath), t(encodeLogTail(a.logTail)), tn(a.dockerRun), a.containerId, tn(a.error), j(a.phases), j(a.timeline));
+      for (const p of a.probes) {
+        const q = encodeRequests(p.requests);
+        st[PROBE]!.run(run, id, a.attempt, p.name, p.verdict, j(p.metrics), j(p.assertions), j(p.evidence), p.outputs ? j(p.outputs) : null, tn(p.error), js(q.requests), q.timings);
+      }
+      const f = a.fingerprint;
+      if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.torchVersion), j(f.imageLabels));
+    }
+    const h = historyFigures(r);
+    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? j(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
+  }
+
   onRunEnd(run: RunInfo, summary: RunSummary): void {
-    this.db.prepare('UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?').run(summary.status, summary.finishedAt, summary.exitCode, run.id);
+    this.rethrow();
+    this.flush();
+    this.st[RUN_END]!.run(summary.status, summary.finishedAt, summary.exitCode, run.id);
   }
 
   onPrediction(cell: Cell, p: { verdict: string; detail: string }): void {
-    this.db.prepare('INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)').run(this.runId, cell.id, p.verdict, redactText(p.detail, this.secrets));
+    this.rethrow();
+    this.st[PREDICTION]!.run(this.runId, cell.id, p.verdict, redactText(p.detail, this.secrets));
   }
 }

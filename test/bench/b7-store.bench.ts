@@ -1,10 +1,13 @@
-// B7 store throughput: finished cells written per second through SqliteWriter.onCellEnd — each
-// cell in its own transaction, as during a run (a killed run leaves whole cells) — into a fresh
-// WAL database on the temp disk. 2,000 realistic CellResults (support/cell-results.ts: 1 attempt,
-// phases, timeline, fingerprint, log excerpt; passing cells with 14 requests and their chunks,
-// failing ones with a diagnosis) per trial; the cells' rows are inserted by onRunBegin beforehand
-// and not timed.
-import { rmSync } from 'node:fs';
+// B7 store throughput: finished cells written per second through SqliteWriter — from the first
+// onCellEnd to the commit of the last (flush) — into a fresh WAL database on the temp disk.
+// 2,000 realistic CellResults (support/cell-results.ts: 1 attempt, phases, timeline, fingerprint,
+// log excerpt; passing cells with 14 requests and their chunks, failing ones with a diagnosis) per
+// trial, ending in one burst (group commit: the writer commits the cells of one event-loop turn
+// together); also the same cells ending one per turn (a commit each: what a run whose cells end
+// seconds apart does). The cells' rows are inserted by onRunBegin beforehand and not timed.
+// Peers: what a script does with its results: one JSON line per cell appended to a results.jsonl
+// file (appendFileSync), and one JSON file per cell (writeFileSync).
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInfo } from '../../harness/run/run-info.ts';
 import { openDb } from '../../harness/store/db.ts';
@@ -16,23 +19,44 @@ import { median } from './support/stats.ts';
 
 const CELLS = 2000;
 
-export function storeTrial(cells: ReturnType<typeof planBench>['cells'], file: string, secrets: string[] = [], lean = false): { perS: number; mbPerCell: number } {
+export function storeTrial(cells: ReturnType<typeof planBench>['cells'], file: string, opts: { secrets?: string[]; lean?: boolean; perTurn?: boolean } = {}): { perS: number; mbPerCell: number } {
   const dir = benchDir('matrix-bench-store-');
   const dbPath = join(dir, 'r.sqlite');
   const db = openDb(dbPath);
   try {
     const run = runInfo({ id: `bench-${Date.now()}`, files: [file], emulate: false, argv: [], dbPath, outDir: dir, resumedFrom: null });
-    const writer = new SqliteWriter(db, secrets);
+    const writer = new SqliteWriter(db, opts.secrets ?? []);
     writer.onRunBegin(run, cells);
-    const results = cells.map((c, k) => cellResult(c, k, lean));
+    const results = cells.map((c, k) => cellResult(c, k, opts.lean));
     const t0 = performance.now();
-    for (const r of results) writer.onCellEnd(r);
+    for (const r of results) {
+      writer.onCellEnd(r);
+      if (opts.perTurn) writer.flush(); // what the next turn does when cells end one at a time
+    }
+    writer.flush();
     const s = (performance.now() - t0) / 1000;
     const pages = db.pragma('page_count', { simple: true }) as number;
     const size = db.pragma('page_size', { simple: true }) as number;
     return { perS: results.length / s, mbPerCell: (pages * size) / 1024 / 1024 / results.length };
   } finally {
     db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The peers: a script's JSON results, appended as lines to one file or written one file per cell. */
+function scriptTrial(cells: ReturnType<typeof planBench>['cells'], how: 'jsonl' | 'files'): number {
+  const dir = benchDir('matrix-bench-store-peer-');
+  try {
+    const results = cells.map((c, k) => cellResult(c, k));
+    mkdirSync(join(dir, 'cells'));
+    const t0 = performance.now();
+    results.forEach((r, i) => {
+      if (how === 'jsonl') appendFileSync(join(dir, 'results.jsonl'), JSON.stringify(r) + '\n');
+      else writeFileSync(join(dir, 'cells', `${i}.json`), JSON.stringify(r));
+    });
+    return results.length / ((performance.now() - t0) / 1000);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -50,25 +74,32 @@ export const b7: Bench = {
       probes: ['text', 'stream'],
     });
     const rates: number[] = [];
+    const jsonl: number[] = [];
+    const files: number[] = [];
     let mbPerCell = 0;
     for (let i = 0; i < trials; i++) {
       const r = storeTrial(cells, file);
       rates.push(r.perS);
       mbPerCell = r.mbPerCell;
+      jsonl.push(scriptTrial(cells, 'jsonl'));
+      files.push(scriptTrial(cells, 'files'));
     }
-    const withSecret = storeTrial(cells, file, ['hf_bench_secret_token']);
-    const lean = storeTrial(cells, file, [], true);
+    const peers = { 'script results.jsonl': median(jsonl), 'script file per cell': median(files) };
+    const withSecret = storeTrial(cells, file, { secrets: ['hf_bench_secret_token'] });
+    const lean = storeTrial(cells, file, { lean: true });
+    const perTurn = storeTrial(cells, file, { perTurn: true });
     const rate = median(rates);
     return {
       id: 'B7', title: this.title, trials,
       figures: [
-        { metric: `cells written per second (${cells.length} per trial, 1 transaction each)`, unit: 'cells/s', value: rate, lowerIsBetter: false, goal: '≥ 20,000/s', met: rate >= 20_000 },
+        { metric: `realistic cells written per second (${cells.length} ending in one burst, group commit)`, unit: 'cells/s', value: rate, lowerIsBetter: false, peers, goal: '≥ 20,000/s', met: rate >= 20_000 },
         { metric: 'the same with one secret to redact (1 trial)', unit: 'cells/s', value: withSecret.perS, lowerIsBetter: false },
-        { metric: 'lean cells: no probes, no timeline, 5-line log (1 trial)', unit: 'cells/s', value: lean.perS, lowerIsBetter: false },
+        { metric: 'lean cells: no probes, no timeline, 5-line log (1 trial)', unit: 'cells/s', value: lean.perS, lowerIsBetter: false, goal: '≥ 20,000/s', met: lean.perS >= 20_000 },
+        { metric: 'realistic cells ending one per turn: a commit each (1 trial)', unit: 'cells/s', value: perTurn.perS, lowerIsBetter: false },
         { metric: 'database size per cell', unit: 'KiB', value: mbPerCell * 1024 },
       ],
-      notes: ['4 in 5 cells pass (text + stream probes: 14 requests, 330 chunk times), 1 in 5 fails with a diagnosis; WAL, synchronous=NORMAL (openDb).'],
-      samples: { perS: rates },
+      notes: ['4 in 5 cells pass (text + stream probes: 14 requests, 330 chunk times), 1 in 5 fails with a diagnosis; WAL, synchronous=NORMAL (openDb); schema 3: ~6 rows per cell (codec.ts).', 'peers write the same CellResult objects as JSON (no transactions, no queries afterwards).'],
+      samples: { perS: rates, jsonlPerS: jsonl, filesPerS: files },
     } satisfies BenchResult;
   },
 };

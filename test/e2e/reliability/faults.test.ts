@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeLogTail } from '../../../harness/store/codec.ts';
 import { parseRun, query, startCli, workdir, writeMatrix } from '../support/matrix-cli.ts';
 import { imagesMatrix, integrityCheck, leftovers, sampleRss } from '../support/reliability.ts';
 
@@ -104,6 +105,6 @@ describe('a misbehaving server', () => {
     expect(statSync(a.log_path).size).toBeGreaterThan(5 * 1024 * 1024);
     // … while the database keeps a bounded excerpt.
     expect(a.log_tail.length).toBeLessThan(1024 * 1024);
-    expect(JSON.parse(a.log_tail).some((l: { text: string }) => l.text.includes('Input tensor shape suggests potential format mismatch'))).toBe(true);
+    expect(decodeLogTail(a.log_tail).some((l) => l.text.includes('Input tensor shape suggests potential format mismatch'))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLogTail } from '../../../harness/store/codec.ts';
 import { startCli, query, workdir, writeMatrix, type CliResult } from '../support/matrix-cli.ts';
 import { ANSI, HTML, LOG_LINES, LONG_CHARS, MARK_END, writeHostileProbe } from '../support/hostile.ts';
 import { checkpoint, hasEscape, imagesMatrix, integrityCheck, leftovers } from '../support/reliability.ts';
@@ -62,7 +63,7 @@ describe('hostile content', () => {
 
   it('the database keeps the hostile lines and answer as text (the long line cut, with a note)', () => {
     const a = query<{ log_tail: string }>(db, 'SELECT log_tail FROM attempts WHERE cell_id = ?', CELL)[0]!;
-    const tail = (JSON.parse(a.log_tail) as Array<{ text: string }>).map((l) => l.text);
+    const tail = decodeLogTail(a.log_tail).map((l) => l.text);
     expect(tail).toContain(LOG_LINES.html);
     expect(tail).toContain(LOG_LINES.ansi);
     const long = tail.find((l) => l.startsWith(LOG_LINES.longPrefix))!;

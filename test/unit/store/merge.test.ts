@@ -103,6 +103,7 @@ function shard(dir: string, name: string, s: ShardSpec, keepOpen = false): { pat
     if (v) w.onCellEnd(result(cells[i]!, v, s.logDir ? join(s.logDir, `${cells[i]!.id.replaceAll('/', '_')}.attempt-1.log`) : null));
     w.onPrediction(cells[i]!, { verdict: 'native', detail: 'sm_90 SASS' });
   });
+  w.flush(); // what the next turn of a live run's event loop does
   if (s.finished) w.onRunEnd(info, { status: s.status ?? 'finished', finishedAt: s.finished, counts: {} as Record<Verdict, number>, exitCode: s.exit ?? 0 });
   if (!keepOpen) db.close();
   return { path, db };
@@ -211,7 +212,7 @@ describe('mergeDatabases', () => {
     const first = shard(dir, 'first.sqlite', { run: 'n1', started: '1', finished: '2', cells: [['a/h100/m/default', 'pass']] });
     const rerun = shard(dir, 'rerun.sqlite', { run: 'n1', started: '1', finished: '3', cells: [['a/h100/m/default', 'fail']] });
     const raw = new Database(rerun.path);
-    raw.prepare("INSERT INTO attempts SELECT run_id, cell_id, 2, 'retry', options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error FROM attempts").run();
+    raw.prepare("INSERT INTO attempts SELECT run_id, cell_id, 2, 'retry', options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error, phases, timeline FROM attempts").run();
     raw.close();
     const into = join(dir, 'nested', 'dir', 'out.sqlite');
     mergeDatabases([first.path, rerun.path], into);

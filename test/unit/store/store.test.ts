@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDb, schemaVersion } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cellVerdicts, finishedCellIds, regressions } from '../../../harness/store/queries.ts';
@@ -90,14 +90,14 @@ describe('store', () => {
     again.close();
   });
 
-  it('writes runs as events arrive; unfinished cells have no verdict; secrets never reach the file', () => {
+  it('writes runs as events arrive (a finished cell without waiting for the run to end); unfinished cells have no verdict; secrets never reach the file', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'db-')), 'r.sqlite');
     const db = openDb(path);
     const w = new SqliteWriter(db, [SECRET]);
     const cells = [cell('a/thor/m/default'), cell('b/thor/m/default')];
     w.onRunBegin(run('r1', '2026-11-20T00:00:00Z'), cells);
     w.onCellEnd(result(cells[0]!, 'pass', 30));
-    expect([...finishedCellIds(db, 'r1')]).toEqual(['a/thor/m/default']);
+    await vi.waitFor(() => expect([...finishedCellIds(db, 'r1')]).toEqual(['a/thor/m/default']), { timeout: 10_000 });
     expect(cellVerdicts(db, 'r1').map((c) => c.verdict)).toEqual(['pass', null]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -118,6 +118,7 @@ describe('store', () => {
     w2.onRunBegin(run('night2', '2026-11-21T00:00:00Z'), cells);
     w2.onCellEnd(result(cells[0]!, 'fail', 0));
     w2.onCellEnd(result(cells[1]!, 'pass', 40));
+    w2.flush();
     expect(regressions(db, 'night2')).toEqual({ regressed: ['a/thor/m/default'], fixed: ['b/thor/m/default'], flaky: [] });
     const { data } = loadReport(db, { runs: 10 });
     expect(data.runs.map((r) => r.id)).toEqual(['night2', 'night1']);
