@@ -3,12 +3,16 @@
 // here. `abortOnContainerExit` is testcontainers' own fast path for a container that dies while
 // being waited for (it inspects the container before each poll); without it a crash is only
 // noticed at the startup timeout (60 s by default).
+// The host is pinned to 127.0.0.1 (TESTCONTAINERS_HOST_OVERRIDE): inside a container (/.dockerenv)
+// testcontainers would otherwise reach the server through the Docker bridge's gateway address, a
+// private-range address this workplace never sends traffic to.
 import { randomUUID } from 'node:crypto';
 import { wallNs } from '../support/clock.ts';
 import { TRIAL_LABEL } from '../support/docker-events.ts';
 import type { PeerContainer } from './container.ts';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED = 'true';
+process.env.TESTCONTAINERS_HOST_OVERRIDE = '127.0.0.1';
 const tc = await import('testcontainers');
 
 export interface PeerOutcome {
