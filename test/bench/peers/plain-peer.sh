@@ -2,8 +2,9 @@
 # The plain-script peer: `docker run -d`, then a curl loop on /health every second, with a
 # `docker inspect` of the container's state after each failed poll — the way teams script it.
 # Prints "READY <epoch s.ns>" or "EXITED <epoch s.ns> <code>" when it knows, then (when ready and
-# REQUESTS_FILE is set) sends each line of that file to /v1/chat/completions, removes the
-# container and prints "DONE <epoch s.ns>".
+# REQUESTS_FILE is set) sends each line of that file to /v1/chat/completions — or, when AFTER_READY
+# is set, runs that command with the published host port instead (its output passes through) —
+# removes the container and prints "DONE <epoch s.ns>".
 # Usage: plain-peer.sh TRIAL IMAGE PORT ENV_FILE MOUNT -- CMD...
 set -u
 trial=$1 image=$2 port=$3 envfile=$4 mount=$5
@@ -25,7 +26,9 @@ while true; do
   sleep 1
   [ -z "$hostport" ] && hostport=$(docker port "$cid" "$port/tcp" 2>/dev/null | head -1 | sed 's/.*://')
 done
-if [ -n "${REQUESTS_FILE:-}" ]; then
+if [ -n "${AFTER_READY:-}" ]; then
+  "$AFTER_READY" "$hostport" || echo "REQUEST-FAILED"
+elif [ -n "${REQUESTS_FILE:-}" ]; then
   while IFS= read -r body; do
     curl -sf -m 60 -H 'content-type: application/json' -d "$body" "http://127.0.0.1:$hostport/v1/chat/completions" >/dev/null || echo "REQUEST-FAILED"
   done <"$REQUESTS_FILE"

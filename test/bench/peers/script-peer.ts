@@ -10,7 +10,8 @@ import type { PeerOutcome } from './testcontainers-peer.ts';
 
 const SCRIPT = join(import.meta.dirname, 'plain-peer.sh');
 
-export async function scriptPeer(c: PeerContainer, opts: { requests: boolean }): Promise<PeerOutcome> {
+/** `afterReady`: a command plain-peer.sh runs with the host port once ready (instead of the text requests); `output` is the script's stdout. */
+export async function scriptPeer(c: PeerContainer, opts: { requests: boolean; afterReady?: { command: string; env: Record<string, string> } }): Promise<PeerOutcome & { output: string }> {
   const trial = randomUUID();
   const dir = benchDir('matrix-bench-script-');
   const envFile = join(dir, 'env');
@@ -20,7 +21,7 @@ export async function scriptPeer(c: PeerContainer, opts: { requests: boolean }):
   writeFileSync(reqFile, c.textRequests.join('\n') + '\n');
   const startNs = wallNs();
   const child = spawn('bash', [SCRIPT, trial, c.image, String(c.port), envFile, c.mounts[0] ?? `${dir}:/state`, '--', ...c.cmd], {
-    env: { ...process.env, ...(opts.requests ? { REQUESTS_FILE: reqFile } : {}) },
+    env: { ...process.env, ...(opts.requests ? { REQUESTS_FILE: reqFile } : {}), ...(opts.afterReady ? { AFTER_READY: opts.afterReady.command, ...opts.afterReady.env } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -41,5 +42,6 @@ export async function scriptPeer(c: PeerContainer, opts: { requests: boolean }):
     doneNs: done ? parseEpochSeconds(done[1]!) : endNs,
     startNs,
     error: /REQUEST-FAILED/.test(out) ? 'a request failed' : null,
+    output: out,
   };
 }

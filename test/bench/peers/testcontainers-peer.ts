@@ -26,7 +26,8 @@ export interface PeerOutcome {
   error: string | null;
 }
 
-export async function testcontainersPeer(c: PeerContainer, opts: { requests: boolean; startupTimeoutMs?: number }): Promise<PeerOutcome> {
+/** `use`: work to do with the ready server (given its base URL) instead of the text requests. */
+export async function testcontainersPeer(c: PeerContainer, opts: { requests: boolean; startupTimeoutMs?: number; use?: (baseUrl: string) => Promise<void> }): Promise<PeerOutcome> {
   const trial = randomUUID();
   const startNs = wallNs();
   const container = new tc.GenericContainer(c.image)
@@ -47,8 +48,9 @@ export async function testcontainersPeer(c: PeerContainer, opts: { requests: boo
   const knownNs = wallNs();
   let error: string | null = null;
   try {
-    if (opts.requests) {
-      const base = `http://${started.getHost()}:${started.getMappedPort(c.port)}`;
+    const base = `http://${started.getHost()}:${started.getMappedPort(c.port)}`;
+    if (opts.use) await opts.use(base);
+    else if (opts.requests) {
       for (const body of c.textRequests) {
         const res = await fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         if (!res.ok) error = `HTTP ${res.status}`;
