@@ -34,11 +34,22 @@ export function isInjected500(k: number, rate: number | undefined): boolean {
   return k % every === 0;
 }
 
-/** Print about `mb` megabytes of realistic warning lines (what a chatty Triton kernel does at startup). */
-export function floodLog(out: Out, mb: number, enginePid: number): void {
+/**
+ * Print about `mb` megabytes of realistic warning lines (what a chatty Triton kernel does at
+ * startup), as a real server prints them: blocking on the pipe. Lines go out in batches of about
+ * 64 KiB (one `out` call, lines joined by newlines) and each batch waits for `drained`, so a slow
+ * reader slows the flood down instead of the emulator queueing it in memory, and the startup
+ * goes on only once the whole flood has been written.
+ */
+export async function floodLog(out: Out, mb: number, enginePid: number, drained: () => Promise<void>): Promise<void> {
   const line = `(EngineCore_DP0 pid=${enginePid}) /usr/local/lib/python3.12/dist-packages/vllm/model_executor/layers/fla/ops/utils.py:113: UserWarning: Input tensor shape suggests potential format mismatch: seq_len (9) < num_heads (16). This may indicate the inputs were passed in head-first format [B, H, T, ...] when head_first=False was specified. Please verify your input tensor format matches the expected shape [B, T, H, ...].`;
   const n = Math.ceil((mb * 1024 * 1024) / (line.length + 1));
-  for (let i = 0; i < n; i++) out(line, 'stderr');
+  const perBatch = Math.max(1, Math.floor(65536 / (line.length + 1)));
+  const batch = Array.from({ length: perBatch }, () => line).join('\n');
+  for (let i = 0; i < n; i += perBatch) {
+    out(n - i >= perBatch ? batch : Array.from({ length: n - i }, () => line).join('\n'), 'stderr');
+    await drained();
+  }
 }
 
 /** The log of an engine that dies while serving (crash_after_requests). */

@@ -1,6 +1,7 @@
 // The emulator image's entrypoint: `node /emulator.mjs <engine command…>`. Reads the
 // configuration from MATRIX_EMULATOR_CONFIG (see traits.ts), runs the engine's startup and serves
 // until SIGTERM/SIGINT, an injected crash, or a startup failure (exit code like the real engine).
+import { once } from 'node:events';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from './traits.ts';
 import { startEmulator } from './server.ts';
 
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
       argv: process.argv.slice(2),
       config,
       out: (line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(line + '\n'),
+      // Like a process blocking on a full pipe: the flood waits until Docker has read what it wrote.
+      drained: async () => {
+        for (const s of [process.stdout, process.stderr]) if (s.writableNeedDrain) await once(s, 'drain');
+      },
     });
   } catch (e) {
     process.stderr.write(`matrix-emulator: ${(e as Error).message}\n`);

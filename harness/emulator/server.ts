@@ -22,8 +22,10 @@ export interface StartOptions {
   /** The container command, e.g. ['vllm', 'serve', 'Qwen/Qwen3-0.6B', '--port', '8000']. */
   argv: string[];
   config: EmulatorConfig;
-  /** Where log lines go; default: nowhere. */
+  /** Where log lines go; default: nowhere. A call may carry several lines joined by newlines (the log flood's batches). */
   out?: (line: string, stream: Stream) => void;
+  /** Resolves once what `out` was given has gone out (the pipe drained); the log flood waits for it. Default: at once. */
+  drained?: () => Promise<void>;
   /** Open the HTTP port at all (default true). */
   listen?: boolean;
   /** Override the port from argv (0 = any free port; tests). */
@@ -206,7 +208,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     listen,
   };
   const run = async (): Promise<StartupResult> => {
-    if (config.traits.faults.log_flood_mb) floodLog(out, config.traits.faults.log_flood_mb, enginePid);
+    if (config.traits.faults.log_flood_mb) await floodLog(out, config.traits.faults.log_flood_mb, enginePid, opts.drained ?? (() => Promise.resolve()));
     if (config.traits.faults.slow_start_s) await ctx.sleep(config.traits.faults.slow_start_s);
     if (nim) return nimStartup(ctx, env, nim);
     return args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);

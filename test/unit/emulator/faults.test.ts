@@ -101,6 +101,26 @@ describe('faults', () => {
     const bytes = lines.reduce((n, l) => n + l.length + 1, 0);
     expect(bytes).toBeGreaterThan(1024 * 1024);
   });
+
+  it('log_flood_mb waits for the output to drain: ready only once the whole flood is out', async () => {
+    let written = 0;
+    let drains = 0;
+    let at = { bytes: -1, drains: -1 };
+    const h = await startEmulator({
+      argv: ['vllm', 'serve', 'm'], config: config({ traits: { faults: { log_flood_mb: 1 }, ttft_ms: 1, itl_ms: 1 } }), port: 0, host: '127.0.0.1', env: {},
+      out: (l) => (written += l.length + 1),
+      // A slow reader: each batch waits for the next timer tick.
+      drained: () => new Promise((r) => setTimeout(() => (drains++, r()), 1)),
+    });
+    handles.push(h);
+    void h.ready.then(() => (at = { bytes: written, drains }));
+    expect(await h.ready).toBe(true);
+    // ~1 MiB in ~64 KiB batches, each waited for, all of them before the server was ready.
+    expect(at.drains).toBeGreaterThanOrEqual(16);
+    expect(at.bytes).toBeGreaterThan(1024 * 1024);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drains).toBe(at.drains);
+  });
 });
 
 describe('error bodies per engine', () => {
