@@ -2,7 +2,7 @@
 // image-files.ts for reading image filesystems); everything else speaks the interface.
 import Docker from 'dockerode';
 import { Agent } from 'node:http';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { DockerLogDemux } from './log-demux.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
@@ -19,11 +19,19 @@ export function dockerClient(): Docker {
   return new Docker(process.env.DOCKER_HOST ? opts : { ...opts, socketPath: '/var/run/docker.sock' });
 }
 
+/** Docker's multiplexed stream as the payload bytes; backpressure passes through, an error on either side ends both. */
+function demuxed(raw: Readable): Readable {
+  return pipeline(raw, new DockerLogDemux(), () => {});
+}
+
 function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 export class DockerRuntime implements ContainerRuntime {
+  /** The output streams attached by start(), until logs() takes them. */
+  private readonly attached = new Map<string, Readable>();
+
   constructor(readonly docker: Docker = dockerClient()) {}
 
   async ping() {
@@ -120,31 +128,58 @@ export class DockerRuntime implements ContainerRuntime {
 
   async start(handle: ContainerHandle): Promise<ContainerHandle> {
     const c = this.docker.getContainer(handle.id);
+    // Attached before the start, so not one line is missed: the container's stdout and stderr as
+    // dockerd copies them from the process, beside (not through) its log driver. Following the
+    // log file instead (`logs --follow`) makes dockerd read back and decode every line it has just
+    // written: on a 1 GiB flood it costs dockerd 3.5× the CPU and delivers less than half the
+    // rate, and the reader lags the container by the difference (test/bench/README.md, B5).
+    const out = await this.attach(c);
     try {
       await c.start();
     } catch (e) {
+      this.dropAttached(handle.id);
       throw toInfraError(e, 'start', 'starting the container');
     }
+    let info: Docker.ContainerInspectInfo | null = null;
     try {
-      const info = await c.inspect();
-      const bindings = info.NetworkSettings?.Ports?.[`${handle.containerPort}/tcp`];
-      const hostPort = bindings?.[0]?.HostPort ? Number(bindings[0].HostPort) : null;
-      // Readiness and probes go through the loopback port mapping only: the bridge address is not
-      // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.
-      return { ...handle, hostPort };
+      info = await c.inspect();
     } catch {
       // The container may already have exited (a fast crash): readiness will see the exit.
-      return handle;
+    }
+    // A TTY container's output is one raw stream; anything else is multiplexed.
+    if (out) this.attached.set(handle.id, info?.Config?.Tty ? out : demuxed(out));
+    // Readiness and probes go through the loopback port mapping only: the bridge address is not
+    // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.
+    const hostPort = info?.NetworkSettings?.Ports?.[`${handle.containerPort}/tcp`]?.[0]?.HostPort;
+    return { ...handle, hostPort: hostPort ? Number(hostPort) : handle.hostPort };
+  }
+
+  private async attach(c: Docker.Container): Promise<Readable | null> {
+    try {
+      const out = (await c.attach({ stream: true, stdout: true, stderr: true, logs: false })) as unknown as Readable;
+      this.attached.set(c.id, out);
+      return out;
+    } catch {
+      return null; // logs() falls back to following the log
     }
   }
 
+  private dropAttached(id: string): void {
+    this.attached.get(id)?.destroy();
+    this.attached.delete(id);
+  }
+
   async logs(handle: ContainerHandle): Promise<Readable> {
+    const out = this.attached.get(handle.id);
+    if (out) {
+      this.attached.delete(handle.id);
+      return out;
+    }
+    // Not started here (or the attach failed): the log driver's copy, followed.
     const c = this.docker.getContainer(handle.id);
     const raw = (await c.logs({ follow: true, stdout: true, stderr: true })) as unknown as Readable;
     const info = await c.inspect().catch(() => null);
-    if (info?.Config?.Tty) return raw; // a TTY container's log is not multiplexed
-    // pipe() passes backpressure on: a slow reader slows Docker down instead of filling memory.
-    return raw.pipe(new DockerLogDemux()).on('error', () => raw.destroy());
+    return info?.Config?.Tty ? raw : demuxed(raw);
   }
 
   async wait(handle: ContainerHandle): Promise<number> {
@@ -166,6 +201,7 @@ export class DockerRuntime implements ContainerRuntime {
   }
 
   async remove(id: string): Promise<void> {
+    this.dropAttached(id);
     try {
       await this.docker.getContainer(id).remove({ force: true, v: true });
     } catch (e) {

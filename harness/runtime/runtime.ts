@@ -73,8 +73,13 @@ export interface ContainerRuntime {
   ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
   ensureImage(ref: string, policy: PullPolicy, opts?: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<ImageInfo>;
   create(spec: ContainerSpec): Promise<ContainerHandle>;
+  /**
+   * Starts the container with its output already captured, so logs() misses no line; read that
+   * output soon: unread, it holds the container's writes back once the pipes are full (as a
+   * process blocks on a pipe nobody reads).
+   */
   start(handle: ContainerHandle): Promise<ContainerHandle>;
-  /** Combined stdout+stderr from the start, following until the container stops. */
+  /** Combined stdout+stderr from the start, following until the container stops; ends when it stops. */
   logs(handle: ContainerHandle): Promise<Readable>;
   /** Resolves with the exit code when the container stops. */
   wait(handle: ContainerHandle): Promise<number>;

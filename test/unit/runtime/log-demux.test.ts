@@ -26,6 +26,18 @@ describe('DockerLogDemux', () => {
     expect(await collect(bytes)).toBe('line one\nTraceback (most recent call last):\né€ done\n');
   });
 
+  it('keeps each line whole when the frames of stdout and stderr cut lines anywhere (an attached stream)', async () => {
+    const frames = [frame(1, 'INFO loading wei'), frame(2, 'UserWarning: Input tensor'), frame(1, 'ghts\nINFO done\nINFO st'), frame(2, ' shape\n'), frame(1, 'arting\n')];
+    expect(await collect(frames)).toBe('INFO loading weights\nINFO done\nUserWarning: Input tensor shape\nINFO starting\n');
+    // Unfinished lines at the end of the stream: each on a line of its own.
+    expect(await collect([frame(1, 'a\nlast out'), frame(2, 'last err')])).toBe('a\nlast out\nlast err');
+  });
+
+  it('lets a line without a newline for 256 KiB through as it is', async () => {
+    const long = 'x'.repeat(200 * 1024);
+    expect(await collect([frame(2, long), frame(2, long), frame(1, 'ok\n')])).toBe(long + long + 'ok\n');
+  });
+
   it('keeps a payload cut short by the end of the stream', async () => {
     const f = frame(1, 'the last words');
     expect(await collect([f.subarray(0, f.length - 5)])).toBe('the last ');
