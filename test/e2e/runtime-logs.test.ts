@@ -65,8 +65,11 @@ describe('DockerRuntime.logs', () => {
     const isStdout = (l: string) => l === 'first' || l === 'last' || Number(l.split(' ')[0]) % 2 === 0;
     expect(lines.filter(isStdout)).toEqual(['first', ...Array.from({ length: 40000 }, (_, k) => `${2 * k} ${pad}`), 'last']);
     expect(lines.filter((l) => !isStdout(l))).toEqual(Array.from({ length: 40000 }, (_, k) => `${2 * k + 1} ${pad}`));
-    // The engine's own log (what `docker logs` shows) has the same lines.
+    // The engine's own log (what `docker logs` shows) has the same lines — in the `local` driver
+    // where the engine's default is json-file.
     expect((await logsOf(docker.getContainer(h.id))).length).toBe(text.length);
+    const info = await docker.getContainer(h.id).inspect();
+    if ((await docker.info()).LoggingDriver === 'json-file') expect(info.HostConfig.LogConfig?.Type).toBe('local');
   });
 
   it('keeps the output of a process that died before the log was asked for', async () => {
