@@ -82,6 +82,8 @@ export class LogCapture {
     }
     const decoder = new StringDecoder('utf8');
     let partial = '';
+    /** The bytes of the unfinished line (not in the file yet: a secret may still complete in it). */
+    let unwritten: Buffer[] = [];
     try {
       for await (const chunk of stream) {
         const buf = chunk as Buffer;
@@ -89,8 +91,23 @@ export class LogCapture {
         const text = partial + decoder.write(buf);
         const lines = text.split('\n');
         partial = lines.pop() ?? '';
-        if (lines.length === 0) continue;
-        const redacted = this.opts.secrets.length ? lines.map((l) => this.redact(l)) : lines;
+        const nl = buf.lastIndexOf(0x0a);
+        if (nl < 0) {
+          unwritten.push(buf);
+          continue;
+        }
+        const rest = nl + 1 < buf.length ? buf.subarray(nl + 1) : null;
+        if (!this.opts.secrets.some((secret) => text.includes(secret))) {
+          // No secret in these lines: their bytes go to the file as they came (no re-encoded copy
+          // of each chunk, a flood's main garbage).
+          for (const l of lines) this.take(l);
+          for (const b of unwritten) out?.write(b);
+          unwritten = rest ? [rest] : [];
+          if (out && !out.write(buf.subarray(0, nl + 1))) await once(out, 'drain');
+          continue;
+        }
+        unwritten = rest ? [rest] : [];
+        const redacted = lines.map((l) => this.redact(l));
         for (const l of redacted) this.take(l);
         if (out && !out.write(redacted.join('\n') + '\n')) await once(out, 'drain');
       }

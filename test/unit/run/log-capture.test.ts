@@ -29,6 +29,21 @@ describe('LogCapture', () => {
     expect(kept.at(-1)?.text).toBe('€');
   });
 
+  it('writes the bytes as they came, cut anywhere, with only the lines holding a secret rewritten', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'log-')), 'cell.log');
+    const cap = new LogCapture(file, { secrets: ['hf_SECRET_token'] });
+    const lines = Array.from({ length: 3000 }, (_, i) => (i === 1500 ? 'HF_TOKEN=hf_SECRET_token' : `INFO ${i} é€ ${'x'.repeat(i % 50)}\r`));
+    const text = lines.join('\n') + '\nunterminated €';
+    const buf = Buffer.from(text);
+    // Chunks of 1 to 97 bytes: cuts inside lines, inside characters and inside the secret.
+    const parts: Buffer[] = [];
+    for (let at = 0, k = 0; at < buf.length; k++) parts.push(buf.subarray(at, (at += 1 + ((k * 37) % 97))));
+    await cap.consume(Readable.from(parts));
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('hf_SECRET_token', '***') + '\n');
+    expect(cap.totalLines).toBe(3001);
+    expect(cap.lines().at(-1)).toEqual({ line: 3001, text: 'unterminated €' });
+  });
+
   it('stays bounded on a flood and keeps counting lines', async () => {
     const cap = new LogCapture(null, { headLines: 10, tailLines: 50, interestingLines: 5 });
     await cap.consume(Readable.from(flood(200_000)));
