@@ -13,7 +13,7 @@
 // stream — the harness's pipeline without Docker. BENCH_FLOOD_MB sets both sizes.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { peerContainer, type PeerContainer } from './peers/container.ts';
@@ -55,6 +55,14 @@ const rate = (s: Side) => s.bytes / MB / s.seconds;
 
 async function endToEnd(floodMb: number): Promise<Side & { captureS: number; wallS: number }> {
   const dir = benchDir('matrix-bench-flood-');
+  try {
+    return await endToEndIn(dir, floodMb);
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // a 1 GiB log, the database, the report
+  }
+}
+
+async function endToEndIn(dir: string, floodMb: number): Promise<Side & { captureS: number; wallS: number }> {
   const file = join(dir, 'flood.yaml');
   writeFileSync(file, matrixYaml(floodMatrix(floodMb)));
   const t0 = performance.now();
@@ -113,7 +121,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 
 async function testcontainersSide(c: PeerContainer): Promise<Side> {
   const trial = randomUUID();
-  const log = join(benchDir('matrix-bench-tc-flood-'), 'container.log');
+  const dir = benchDir('matrix-bench-tc-flood-');
+  const log = join(dir, 'container.log');
   try {
     const r = await run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'peers', 'b5-testcontainers-flood.ts'), JSON.stringify(c), log, trial]);
     const line = r.out.trim().split('\n').pop() ?? '';
@@ -122,6 +131,7 @@ async function testcontainersSide(c: PeerContainer): Promise<Side> {
     return { bytes: p.bytes, seconds: (p.classifiedMs - p.birthMs) / 1000, peakRssMb: (p.vmHwmKb * 1024) / MB, verdict: p.errorLines ? `${p.errorLines} error lines, first: ${p.firstError!.slice(0, 120)}` : `no error line (${p.error ?? 'ready'})` };
   } finally {
     await sweep(trial);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -148,6 +158,7 @@ async function scriptSide(c: PeerContainer): Promise<Side> {
     };
   } finally {
     await sweep(trial);
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

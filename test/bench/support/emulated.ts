@@ -1,6 +1,6 @@
 // Emulated matrices for the benchmarks: written to a temp file and planned by the harness's own
 // planner, so the benchmarks run exactly the cells `matrix run --emulate` would run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planCells } from '../../../harness/cli/plan.ts';
@@ -22,8 +22,17 @@ export interface BenchMatrix {
   gpus?: string[];
 }
 
+const dirs = new Set<string>();
+// Every benchmark directory (logs of a 1 GiB flood, reports, databases) goes when the process does.
+process.on('exit', () => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when this process exits. */
 export function benchDir(prefix = 'matrix-bench-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.add(dir);
+  return dir;
 }
 
 export function matrixYaml(m: BenchMatrix): string {
