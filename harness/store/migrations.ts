@@ -220,4 +220,18 @@ CREATE VIEW requests AS
       }
     },
   },
+  {
+    version: 4,
+    name: 'covering indexes for the report',
+    // The report reads a verdict of every cell in every run shown (history, counts) and, for each
+    // cell of the current run, its verdict in the run before (regressions). Through indexes that
+    // hold those columns it never visits the cells' rows (each with its ~2 KB spec): 365 runs × 500
+    // cells load in 0.7 s instead of 1.0 s with 4 KiB pages, 2.5 s with 64 KiB pages.
+    sql: `
+DROP INDEX cells_by_cell;
+CREATE INDEX cells_by_cell ON cells(cell_id, run_id, verdict);
+DROP INDEX cells_by_run_verdict;
+CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict, cell_id, startup_s, ttft_ms, itl_ms);
+`,
+  },
 ];
