@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.matrix/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.matrix/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**', '.scratch/**'] }, // .scratch: git-ignored experiments
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
