@@ -45,10 +45,10 @@ export function storeTrial(cells: ReturnType<typeof planBench>['cells'], file: s
 }
 
 /** The peers: a script's JSON results, appended as lines to one file or written one file per cell. */
-function scriptTrial(cells: ReturnType<typeof planBench>['cells'], how: 'jsonl' | 'files'): number {
+function scriptTrial(cells: ReturnType<typeof planBench>['cells'], how: 'jsonl' | 'files', lean = false): number {
   const dir = benchDir('matrix-bench-store-peer-');
   try {
-    const results = cells.map((c, k) => cellResult(c, k));
+    const results = cells.map((c, k) => cellResult(c, k, lean));
     mkdirSync(join(dir, 'cells'));
     const t0 = performance.now();
     results.forEach((r, i) => {
@@ -87,6 +87,7 @@ export const b7: Bench = {
     const peers = { 'script results.jsonl': median(jsonl), 'script file per cell': median(files) };
     const withSecret = storeTrial(cells, file, { secrets: ['hf_bench_secret_token'] });
     const lean = storeTrial(cells, file, { lean: true });
+    const leanPeers = { 'script results.jsonl': scriptTrial(cells, 'jsonl', true), 'script file per cell': scriptTrial(cells, 'files', true) };
     const perTurn = storeTrial(cells, file, { perTurn: true });
     const rate = median(rates);
     return {
@@ -94,7 +95,7 @@ export const b7: Bench = {
       figures: [
         { metric: `realistic cells written per second (${cells.length} ending in one burst, group commit)`, unit: 'cells/s', value: rate, lowerIsBetter: false, peers, goal: '≥ 20,000/s', met: rate >= 20_000 },
         { metric: 'the same with one secret to redact (1 trial)', unit: 'cells/s', value: withSecret.perS, lowerIsBetter: false },
-        { metric: 'lean cells: no probes, no timeline, 5-line log (1 trial)', unit: 'cells/s', value: lean.perS, lowerIsBetter: false, goal: '≥ 20,000/s', met: lean.perS >= 20_000 },
+        { metric: 'lean cells: no probes, no timeline, 5-line log (1 trial)', unit: 'cells/s', value: lean.perS, lowerIsBetter: false, peers: leanPeers, goal: '≥ 20,000/s', met: lean.perS >= 20_000 },
         { metric: 'realistic cells ending one per turn: a commit each (1 trial)', unit: 'cells/s', value: perTurn.perS, lowerIsBetter: false },
         { metric: 'database size per cell', unit: 'KiB', value: mbPerCell * 1024 },
       ],
