@@ -37,18 +37,20 @@ export class DockerRuntime implements ContainerRuntime {
   constructor(readonly docker: Docker = dockerClient()) {}
 
   /**
-   * The log driver of the harness's containers: `local` where the engine's default is `json-file`
-   * (Docker's docs: json-file stays the default for compatibility; `local` is recommended). The
-   * harness reads the output through its attach (start()), so the driver's copy is only for a
-   * human's `docker logs`: `local` keeps the last 100 MB of it (5 rotated files of 20 MB) where
-   * json-file keeps all of it as JSON, a 1.3 GiB file for a 1 GiB flood, written a quarter
-   * slower; and Docker's `wait` answers only once that file is on the disk (the container's
-   * teardown syncs the filesystem): ~1.8 s later per GiB here (test/bench/README.md, B5). Any
-   * other default (journald, fluentd …) was chosen by someone: kept.
+   * The log driver of the harness's containers: `none` where the engine's default is `json-file`
+   * (Docker's default, kept for compatibility, not chosen). The harness reads the whole output
+   * through its attach (start()) and writes it, as it arrives, to the cell's log file under
+   * --out/logs, which outlives the container; the driver's copy would only duplicate it on the
+   * same disk for a container the harness removes minutes later. Measured on a 1 GiB flood
+   * (test/bench/README.md, B5): dockerd delivers the attached output at ~81 MB/s while it also
+   * writes json-file, ~107 MB/s with `local`, ~217 MB/s with no copy; and Docker's `wait` answers
+   * only once that copy is on the disk (~1.8 s later per GiB with json-file). A live cell's log is
+   * read with `tail -f` on its file, not `docker logs`. Any other default (local, journald,
+   * fluentd, a collector …) was chosen by someone: kept.
    */
   private containerLogConfig(): Promise<{ Type: string; Config: Record<string, string> } | null> {
     this.logConfig ??= this.docker.info().then(
-      (i: { LoggingDriver?: string }) => (i.LoggingDriver === 'json-file' ? { Type: 'local', Config: {} } : null),
+      (i: { LoggingDriver?: string }) => (i.LoggingDriver === 'json-file' ? { Type: 'none', Config: {} } : null),
       () => null,
     );
     return this.logConfig;
@@ -169,20 +171,21 @@ export class DockerRuntime implements ContainerRuntime {
       // The container may already have exited (a fast crash): readiness will see the exit.
     }
     // A TTY container's output is one raw stream; anything else is multiplexed.
-    if (out) this.attached.set(handle.id, info?.Config?.Tty ? out : demuxed(out));
+    this.attached.set(handle.id, info?.Config?.Tty ? out : demuxed(out));
     // Readiness and probes go through the loopback port mapping only: the bridge address is not
     // reachable from every runner (Docker Desktop, rootless) and is no place to send traffic to.
     const hostPort = info?.NetworkSettings?.Ports?.[`${handle.containerPort}/tcp`]?.[0]?.HostPort;
     return { ...handle, hostPort: hostPort ? Number(hostPort) : handle.hostPort };
   }
 
-  private async attach(c: Docker.Container): Promise<Readable | null> {
+  private async attach(c: Docker.Container): Promise<Readable> {
     try {
       const out = (await c.attach({ stream: true, stdout: true, stderr: true, logs: false })) as unknown as Readable;
       this.attached.set(c.id, out);
       return out;
-    } catch {
-      return null; // logs() falls back to following the log
+    } catch (e) {
+      // Without the attach the harness would run the cell blind (its log driver may keep no copy).
+      throw toInfraError(e, 'start', "attaching to the container's output");
     }
   }
 
@@ -197,7 +200,7 @@ export class DockerRuntime implements ContainerRuntime {
       this.attached.delete(handle.id);
       return out;
     }
-    // Not started here (or the attach failed): the log driver's copy, followed.
+    // A container this runtime did not start: the log driver's copy, followed.
     const c = this.docker.getContainer(handle.id);
     const raw = (await c.logs({ follow: true, stdout: true, stderr: true })) as unknown as Readable;
     const info = await c.inspect().catch(() => null);
