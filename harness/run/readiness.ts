@@ -1,7 +1,24 @@
 // Waits for a server's readiness rule, raced against the container's exit, the startup timeout
-// and an abort. Each poll has a short timeout: through Docker's port proxy a request to a port
-// whose server is not listening yet can hang instead of failing.
+// and an abort. Each poll has a short timeout and a connection of its own: through Docker's port
+// proxy a request to a port whose server is not listening yet can hang instead of failing, and a
+// kept-alive connection the proxy accepted then stays dead after the server is up (fetch's pool
+// sent every later poll down it: a server that took seconds to listen was never seen ready).
+import { request } from 'node:http';
 import type { ReadinessRule } from '../engines/engine.ts';
+
+/** One GET on a fresh connection, destroyed on timeout or abort; resolves to the HTTP status. */
+function poll(url: string, timeoutMs: number, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, signal, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer within the poll timeout'), { name: 'TimeoutError' })));
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 export type ReadyOutcome =
   | { kind: 'ready'; seconds: number }
@@ -49,12 +66,11 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
       if (performance.now() >= deadline) return { kind: 'timeout', seconds: secs(), lastStatus };
       for (const base of input.baseUrls) {
         try {
-          const res = await fetch(base + input.rule.path, { signal: AbortSignal.any([AbortSignal.timeout(input.requestTimeoutMs ?? 500), input.signal, exitCtl.signal]) });
-          await res.arrayBuffer().catch(() => {});
-          if (res.status === input.rule.okStatus) return { kind: 'ready', seconds: secs() };
-          lastStatus = `HTTP ${res.status} from ${input.rule.path}`;
+          const status = await poll(base + input.rule.path, input.requestTimeoutMs ?? 500, AbortSignal.any([input.signal, exitCtl.signal]));
+          if (status === input.rule.okStatus) return { kind: 'ready', seconds: secs() };
+          lastStatus = `HTTP ${status} from ${input.rule.path}`;
         } catch (e) {
-          lastStatus = `${input.rule.path}: ${(e as Error).name === 'TimeoutError' ? 'no answer within the poll timeout' : ((e as Error).cause as Error)?.message ?? (e as Error).message}`;
+          lastStatus = `${input.rule.path}: ${(e as Error).name === 'TimeoutError' ? 'no answer within the poll timeout' : (e as Error).message}`;
         }
       }
       await exitOrTimer(Math.max(0, Math.min(pollMs, deadline - performance.now())));
