@@ -45,9 +45,10 @@ export async function floodLog(out: Out, mb: number, enginePid: number, drained:
   const line = `(EngineCore_DP0 pid=${enginePid}) /usr/local/lib/python3.12/dist-packages/vllm/model_executor/layers/fla/ops/utils.py:113: UserWarning: Input tensor shape suggests potential format mismatch: seq_len (9) < num_heads (16). This may indicate the inputs were passed in head-first format [B, H, T, ...] when head_first=False was specified. Please verify your input tensor format matches the expected shape [B, T, H, ...].`;
   const n = Math.ceil((mb * 1024 * 1024) / (line.length + 1));
   const perBatch = Math.max(1, Math.floor(65536 / (line.length + 1)));
-  const batch = Array.from({ length: perBatch }, () => line).join('\n');
+  const lines = (k: number) => Array<string>(k).fill(line).join('\n');
+  const batch = lines(perBatch);
   for (let i = 0; i < n; i += perBatch) {
-    out(n - i >= perBatch ? batch : Array.from({ length: n - i }, () => line).join('\n'), 'stderr');
+    out(n - i >= perBatch ? batch : lines(n - i), 'stderr');
     await drained();
   }
 }

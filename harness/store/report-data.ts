@@ -60,80 +60,92 @@ interface AttemptRow {
   log_path: string | null;
   log_tail: string;
   docker_run: string | null;
+  /** Schema 3 on: JSON columns of the attempt. */
+  phases?: string;
+  timeline?: string;
 }
 
-/** The attempt that decided the verdict: the last one that was not a triage trial. */
-function decidingAttempt(db: Db, runId: string, cellId: string): AttemptRow | undefined {
-  return db
-    .prepare(`SELECT attempt, kind, diagnosis, log_path, log_tail, docker_run FROM attempts WHERE run_id = ? AND cell_id = ? AND kind != 'triage' ORDER BY attempt DESC LIMIT 1`)
-    .get(runId, cellId) as AttemptRow | undefined;
-}
+type Timeline = ReportCell['timeline'];
 
-function cellOf(db: Db, runId: string, row: CellRow, logSources: Record<string, string>): ReportCell {
-  const a = decidingAttempt(db, runId, row.cell_id);
-  const n = a?.attempt ?? 0;
-  const d = parse<Diagnosis | null>(a?.diagnosis, null);
-  const probes = (db.prepare('SELECT name, verdict, metrics, error, assertions FROM probes WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY rowid').all(runId, row.cell_id, n) as Array<{
-    name: string;
-    verdict: 'pass' | 'fail' | 'skip';
-    metrics: string;
-    error: string | null;
-    assertions: string;
-  }>).map((p) => ({ name: p.name, verdict: p.verdict, metrics: parse(p.metrics, {}), error: p.error, assertions: parse(p.assertions, []) }));
-  const timeline = (db.prepare('SELECT name, start_s, duration_s, detail FROM timeline WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY seq').all(runId, row.cell_id, n) as Array<{
-    name: string;
-    start_s: number | null;
-    duration_s: number | null;
-    detail: string;
-  }>).map((t) => ({ name: t.name, startS: t.start_s, durationS: t.duration_s, detail: parse(t.detail, {}) }));
-  const phases = Object.fromEntries(
-    (db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?').all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]),
+/**
+ * Reads the current run's cells in full, with statements prepared once for all of them. The
+ * attempt that decided a verdict is the last one that was not a triage trial; its phases and
+ * timeline come with it (schema 3 on), or from their own tables in a database still at schema
+ * 1–2 (the report opens databases read-only, unmigrated).
+ */
+function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<string, string>) => ReportCell {
+  const compact = schemaVersion(db) >= 3;
+  const attempt = db.prepare(
+    `SELECT attempt, kind, diagnosis, log_path, log_tail, docker_run${compact ? ', phases, timeline' : ''} FROM attempts WHERE run_id = ? AND cell_id = ? AND kind != 'triage' ORDER BY attempt DESC LIMIT 1`,
   );
-  const fp = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?').get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
-  const pred = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?').get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
-  if (a?.log_path) logSources[row.cell_id] = a.log_path;
-  return {
-    id: row.cell_id,
-    image: row.image_id,
-    imageRef: row.image_ref,
-    engine: row.engine,
-    gpu: row.gpu,
-    arch: row.arch,
-    model: row.model,
-    flags: row.flags,
-    options: parse(row.options, {}),
-    verdict: row.verdict ?? 'infra',
-    category: row.category,
-    signature: row.signature,
-    title: d?.title ?? null,
-    explanation: d?.explanation ?? null,
-    remedies: d?.remedies ?? [],
-    links: d?.links ?? [],
-    reason: row.verdict ? row.reason : 'the run ended before this cell finished',
-    expect: parse(row.expect, null),
-    attempts: row.attempts,
-    triage: parse(row.triage, null),
-    probes,
-    timeline,
-    phases,
-    logExcerpt: decodeLogTail(a?.log_tail),
-    evidence: d?.evidence ?? [],
-    logHref: null,
-    fingerprint: fp
-      ? {
-          imageRef: fp.image_ref ?? row.image_ref,
-          imageDigest: fp.image_digest ?? null,
-          engineVersion: fp.engine_version ?? null,
-          gpuName: fp.gpu_name ?? row.gpu,
-          computeCapability: fp.compute_capability ?? '',
-          driverVersion: fp.driver_version ?? null,
-          cudaVersion: fp.cuda_version ?? null,
-          torchVersion: fp.torch_version ?? null,
-          imageLabels: parse(fp.image_labels, {}),
-        }
-      : null,
-    dockerRun: a?.docker_run ?? null,
-    prediction: pred ?? null,
+  const probeRows = db.prepare('SELECT name, verdict, metrics, error, assertions FROM probes WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY rowid');
+  const timelineRows = compact ? null : db.prepare('SELECT name, start_s, duration_s, detail FROM timeline WHERE run_id = ? AND cell_id = ? AND attempt = ? ORDER BY seq');
+  const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
+  const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
+  const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
+  return (runId, row, logSources) => {
+    const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
+    const n = a?.attempt ?? 0;
+    const d = parse<Diagnosis | null>(a?.diagnosis, null);
+    const probes = (probeRows.all(runId, row.cell_id, n) as Array<{ name: string; verdict: 'pass' | 'fail' | 'skip'; metrics: string; error: string | null; assertions: string }>).map((p) => ({
+      name: p.name,
+      verdict: p.verdict,
+      metrics: parse(p.metrics, {}),
+      error: p.error,
+      assertions: parse(p.assertions, []),
+    }));
+    const timeline: Timeline = timelineRows
+      ? (timelineRows.all(runId, row.cell_id, n) as Array<{ name: string; start_s: number | null; duration_s: number | null; detail: string }>).map((t) => ({ name: t.name, startS: t.start_s, durationS: t.duration_s, detail: parse(t.detail, {}) }))
+      : parse<Timeline>(a?.timeline, []);
+    const phases: Record<string, number> = phaseRows
+      ? Object.fromEntries((phaseRows.all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]))
+      : parse(a?.phases, {});
+    const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
+    const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
+    if (a?.log_path) logSources[row.cell_id] = a.log_path;
+    return {
+      id: row.cell_id,
+      image: row.image_id,
+      imageRef: row.image_ref,
+      engine: row.engine,
+      gpu: row.gpu,
+      arch: row.arch,
+      model: row.model,
+      flags: row.flags,
+      options: parse(row.options, {}),
+      verdict: row.verdict ?? 'infra',
+      category: row.category,
+      signature: row.signature,
+      title: d?.title ?? null,
+      explanation: d?.explanation ?? null,
+      remedies: d?.remedies ?? [],
+      links: d?.links ?? [],
+      reason: row.verdict ? row.reason : 'the run ended before this cell finished',
+      expect: parse(row.expect, null),
+      attempts: row.attempts,
+      triage: parse(row.triage, null),
+      probes,
+      timeline,
+      phases,
+      logExcerpt: decodeLogTail(a?.log_tail),
+      evidence: d?.evidence ?? [],
+      logHref: null,
+      fingerprint: fp
+        ? {
+            imageRef: fp.image_ref ?? row.image_ref,
+            imageDigest: fp.image_digest ?? null,
+            engineVersion: fp.engine_version ?? null,
+            gpuName: fp.gpu_name ?? row.gpu,
+            computeCapability: fp.compute_capability ?? '',
+            driverVersion: fp.driver_version ?? null,
+            cudaVersion: fp.cuda_version ?? null,
+            torchVersion: fp.torch_version ?? null,
+            imageLabels: parse(fp.image_labels, {}),
+          }
+        : null,
+      dockerRun: a?.docker_run ?? null,
+      prediction: pred ?? null,
+    };
   };
 }
 
@@ -174,8 +186,9 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const runs = rows.map((r) => reportRun(r, counts.get(r.id)!));
   const current = runs[0];
   const logSources: Record<string, string> = {};
+  const readCell = cellReader(db);
   const cells = current
-    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => cellOf(db, current.id, row, logSources))
+    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current.id, row, logSources))
     : [];
   const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [] };
   return {

@@ -126,20 +126,20 @@ export class SqliteWriter implements Reporter {
     const t = none ? (s: string) => s : (s: string) => redactText(s, this.secrets);
     const tn = (s: string | null) => (s === null ? null : t(s));
     const js = none ? (s: string) => s : (s: string) => redactText(s, this.jsonSecrets);
-    const j = (v: unknown) => js(JSON.stringify(v ?? null));
+    const json = (v: unknown) => js(JSON.stringify(v ?? null));
     st[CLEAR]!.run(run, id);
     for (const a of r.attempts) {
       const d = a.diagnosis;
-      st[ATTEMPT]!.run(run, id, a.attempt, a.kind, j(a.options), j(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? j(d) : null, tn(a.logPath), t(encodeLogTail(a.logTail)), tn(a.dockerRun), a.containerId, tn(a.error), j(a.phases), j(a.timeline));
+      st[ATTEMPT]!.run(run, id, a.attempt, a.kind, json(a.options), json(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? json(d) : null, tn(a.logPath), t(encodeLogTail(a.logTail)), tn(a.dockerRun), a.containerId, tn(a.error), json(a.phases), json(a.timeline));
       for (const p of a.probes) {
         const q = encodeRequests(p.requests);
-        st[PROBE]!.run(run, id, a.attempt, p.name, p.verdict, j(p.metrics), j(p.assertions), j(p.evidence), p.outputs ? j(p.outputs) : null, tn(p.error), js(q.requests), q.timings);
+        st[PROBE]!.run(run, id, a.attempt, p.name, p.verdict, json(p.metrics), json(p.assertions), json(p.evidence), p.outputs ? json(p.outputs) : null, tn(p.error), js(q.requests), q.timings);
       }
       const f = a.fingerprint;
-      if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.torchVersion), j(f.imageLabels));
+      if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.torchVersion), json(f.imageLabels));
     }
     const h = historyFigures(r);
-    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? j(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
+    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {

@@ -173,6 +173,14 @@ describe('migration 3', () => {
     requests.map((q, seq) => ({ q, seq })).reverse().forEach(({ q, seq }) => ins.run('r1', 'a', 1, 'stream', seq, q.label, q.startMs, q.endMs, JSON.stringify(q.chunks), q.promptTokens, q.completionTokens, q.status, q.error));
     raw.close();
 
+    // The report reads a schema-2 database as it is (read-only, unmigrated): rows of their own.
+    const old = openDb(path, { readonly: true });
+    const shown = loadReport(old, { runs: 1 }).data.cells[0]!;
+    expect(shown.phases).toEqual({ ready: 2.5, create: 0.05 });
+    expect(shown.timeline.map((t) => t.name)).toEqual(['weights', 'ready']);
+    expect(shown.logExcerpt).toEqual([{ line: 3, text: 'hello\tworld' }, { line: 4, text: 'bye' }]);
+    old.close();
+
     const db = openDb(path);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     const a = db.prepare('SELECT phases, timeline, log_tail FROM attempts').get() as { phases: string; timeline: string; log_tail: string };
