@@ -13,7 +13,7 @@
 import type { RequestTiming } from '../probes/probe.ts';
 
 type Kind = RequestTiming['chunks'][number]['kind'];
-const CODE: Record<Kind, number> = { role: 0x72, content: 0x63, usage: 0x75, other: 0x6f }; // r c u o
+const CODE: Record<Kind, number> = { role: 0x72, content: 0x63, usage: 0x75, other: 0x6f }; // r c u o: the first letter of each
 const KIND = new Map<number, Kind>(Object.entries(CODE).map(([k, c]) => [c, k as Kind]));
 /** Numbers stored per request before its chunk times. */
 const HEAD = 5;
@@ -44,7 +44,7 @@ export function encodeRequests(requests: readonly RequestTiming[]): EncodedReque
     f[i++] = num(q.status);
     for (const c of q.chunks) {
       f[i++] = c.atMs;
-      buf[k++] = CODE[c.kind];
+      buf[k++] = c.kind.charCodeAt(0); // CODE[c.kind]: each kind's code is its first letter (a keyed lookup cost ~30 ns a chunk)
     }
     meta.push({ label: q.label, chunks: q.chunks.length, error: q.error });
   }
