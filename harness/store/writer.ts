@@ -5,9 +5,12 @@
 // leaves whole cells only (unfinished ones simply have no verdict, which is what --resume looks
 // for); at most the cells of the last turn are lost with a SIGKILL, and --resume runs them again.
 // A cell is ~6 rows (codec.ts, migration 3); a commit per cell would cost more than its rows.
+// Checkpoints (copying the WAL back into the database file, with two fsyncs) run on a thread of
+// their own (checkpointer.ts), poked after each commit; close() (or onRunEnd) stops it.
 import type { Cell } from '../matrix/types.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
+import { Checkpointer, SAFETY_NET_PAGES } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
@@ -66,6 +69,14 @@ export class SqliteWriter implements Reporter {
   private scheduled: NodeJS.Immediate | null = null;
   /** A deferred commit that failed (a full disk): thrown from the next call, so the run hears of it. */
   private failed: unknown = null;
+  /** Started by onRunBegin (or the first commit) on a WAL database file; null before, after close(), and for :memory:. */
+  private ckpt: Checkpointer | null = null;
+  private ckptTried = false;
+
+  /** The checkpoint thread's figures (tests, the bench), or null when none runs. */
+  get checkpointer(): Checkpointer | null {
+    return this.ckpt;
+  }
 
   private get st(): Statement[] {
     return (this.stmts ??= SQL.map((sql) => this.db.prepare(sql)));
@@ -73,10 +84,12 @@ export class SqliteWriter implements Reporter {
 
   onRunBegin(run: RunInfo, cells: Cell[]): void {
     const st = this.st;
+    this.startCheckpointer(); // before the first commit: a WAL left by the last run is its work, not this commit's
     this.db.transaction(() => {
       st[RUN]!.run(run.id, run.startedAt, run.host, j(run.runnerLabels), run.gitCommit, j(run.matrixFiles), run.emulate ? 1 : 0, j(redactDeep(run.argv, this.secrets)), run.resumedFrom);
       for (const c of cells) st[CELL]!.run(run.id, c.id, c.matrix, c.image.id, c.image.ref, c.image.engine, c.gpu.name, c.gpu.arch, c.model.id, c.flags.id, j(c.options), j(redactCell(c)), c.expect ? j(c.expect) : null);
     })();
+    this.ckpt?.poke();
     this.runId = run.id;
   }
 
@@ -109,6 +122,39 @@ export class SqliteWriter implements Reporter {
     this.db.transaction(() => {
       for (const { result, finishedAt } of batch) this.writeCell(result, finishedAt);
     })();
+    this.startCheckpointer();
+    this.ckpt?.poke();
+  }
+
+  /**
+   * Commits what is pending and stops the checkpoint thread, waiting for its connection to close:
+   * the caller's close() of the database is then the last, which checkpoints the rest of the WAL
+   * and removes it. onRunEnd calls it; the writer can go on after it (without the thread).
+   */
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      const c = this.ckpt;
+      this.ckpt = null;
+      this.ckptTried = false;
+      if (c) {
+        c.stop();
+        this.db.pragma('wal_autocheckpoint = 1000'); // SQLite's default again
+      }
+    }
+  }
+
+  private startCheckpointer(): void {
+    if (this.ckptTried) return;
+    this.ckptTried = true;
+    if (this.db.memory || this.db.readonly || String(this.db.pragma('journal_mode', { simple: true })) !== 'wal') return;
+    try {
+      this.ckpt = new Checkpointer(this.db.name);
+      this.db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+    } catch {
+      this.ckpt = null; // no thread (none can start here): SQLite's own checkpoints do the work
+    }
   }
 
   private rethrow(): void {
@@ -144,7 +190,7 @@ export class SqliteWriter implements Reporter {
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {
     this.rethrow();
-    this.flush();
+    this.close();
     this.st[RUN_END]!.run(summary.status, summary.finishedAt, summary.exitCode, run.id);
   }
 

@@ -84,7 +84,7 @@ describe.skipIf(!isRoot)('a database on a read-only or full filesystem (tmpfs mo
   it('the disk under the database fills before the run ends: verdicts still printed, exit 3 with a clear message, earlier runs intact', async () => {
     const dir = workdir();
     const fs = join(dir, 'fs');
-    mountTmpfs(fs, 'size=16m'); // room for the first run (64 KiB pages, WAL); dd fills the rest below
+    mountTmpfs(fs, 'size=16m'); // room for the first run (its database and WAL); dd fills the rest below
     try {
       const db = join(fs, 'r.sqlite');
       const m = writeMatrix(dir, imagesMatrix({ images: [{ id: 'a' }], flags: '  - { id: f1 }\n  - { id: f2 }', probes: 'text, stream' }));

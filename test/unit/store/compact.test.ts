@@ -11,9 +11,10 @@ import { MIGRATIONS } from '../../../harness/store/migrations.ts';
 import { finishedCellIds } from '../../../harness/store/queries.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
+import { cell, info } from './fixtures.ts';
 import type { RequestTiming } from '../../../harness/probes/probe.ts';
 import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
+import type { CellResult } from '../../../harness/run/events.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'compact-')), 'r.sqlite');
 
@@ -21,19 +22,6 @@ const requests: RequestTiming[] = [
   { label: 'warmup', startMs: 1000.125, chunks: [{ atMs: 1002.5, kind: 'role' }, { atMs: 1080.37, kind: 'content' }, { atMs: 1095.01, kind: 'content' }, { atMs: 1096, kind: 'other' }, { atMs: 1097.25, kind: 'usage' }], endMs: 1098, promptTokens: 24, completionTokens: 2, status: 200, error: null },
   { label: 'seq-0', startMs: 2000, chunks: [], endMs: 62000, promptTokens: null, completionTokens: null, status: null, error: 'stream stalled after 0 chunks; "quoted"\ttab' },
 ];
-
-function cell(id: string): Cell {
-  return {
-    id, matrix: 'm',
-    image: { id: 'img', ref: 'vllm/vllm-openai:v0.19.0', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: 'h100', arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
-    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'default', options: {}, args: {} }, options: {}, args: [], env: {},
-    timeouts: { startupMs: 1000, probeMs: 1000 }, retries: 0, probes: ['stream'], expect: null, gpus: 1, command: ['Qwen/x'], skip: null,
-  };
-}
-
-const info = (id: string): RunInfo => ({ id, startedAt: '2026-11-22T00:00:00Z', host: 'h', runnerLabels: [], gitCommit: null, matrixFiles: [], emulate: true, argv: [], dbPath: '', outDir: '', resumedFrom: null });
 
 function result(c: Cell): CellResult {
   return {
