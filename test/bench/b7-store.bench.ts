@@ -1,13 +1,16 @@
 // B7 store throughput: finished cells written per second through SqliteWriter — from the first
-// onCellEnd to the commit of the last (flush) — into a fresh WAL database on the temp disk.
-// 2,000 realistic CellResults (support/cell-results.ts: 1 attempt, phases, timeline, fingerprint,
-// log excerpt; passing cells with 14 requests and their chunks, failing ones with a diagnosis) per
-// trial, ending in one burst (group commit: the writer commits the cells of one event-loop turn
-// together); also the same cells ending one per turn (a commit each: what a run whose cells end
-// seconds apart does). The cells' rows are inserted by onRunBegin beforehand and not timed.
+// onCellEnd to the commit of the last (flush) — into one WAL database on the temp disk, run after
+// run, as nightly runs go into one .matrix/results.sqlite: a trial is one run of 2,000 realistic
+// CellResults (support/cell-results.ts: 1 attempt, phases, timeline, fingerprint, log excerpt;
+// passing cells with 14 requests and their chunks, failing ones with a diagnosis) ending in one
+// burst (group commit: the writer commits the cells of one event-loop turn together). Back to back,
+// the WAL reaches its checkpoints inside the measured window, as it does in a real history (a fresh
+// database per trial never did, and flattered bigger pages). Also: the same cells ending one per
+// turn (a commit each: what a run whose cells end seconds apart does). The cells' rows are inserted
+// by onRunBegin beforehand and not timed.
 // Peers: what a script does with its results: one JSON line per cell appended to a results.jsonl
 // file (appendFileSync), and one JSON file per cell (writeFileSync).
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInfo } from '../../harness/run/run-info.ts';
 import { openDb } from '../../harness/store/db.ts';
@@ -19,25 +22,48 @@ import { median } from './support/stats.ts';
 
 const CELLS = 2000;
 
-export function storeTrial(cells: ReturnType<typeof planBench>['cells'], file: string, opts: { secrets?: string[]; lean?: boolean; perTurn?: boolean } = {}): { perS: number; mbPerCell: number } {
+export interface StoreTrials {
+  /** Cells per second of each run, in order. */
+  perS: number[];
+  /** All cells over all the runs' measured time. */
+  overallPerS: number;
+  mbPerCell: number;
+  /** Largest WAL file seen after a run, and the checkpoint thread's count. */
+  walMb: number;
+  checkpoints: number;
+}
+
+/** `runs` runs of the cells written back to back into one new database. */
+export function storeTrials(cells: ReturnType<typeof planBench>['cells'], file: string, runs: number, opts: { secrets?: string[]; lean?: boolean; perTurn?: boolean } = {}): StoreTrials {
   const dir = benchDir('matrix-bench-store-');
   const dbPath = join(dir, 'r.sqlite');
   const db = openDb(dbPath);
   try {
-    const run = runInfo({ id: `bench-${Date.now()}`, files: [file], emulate: false, argv: [], dbPath, outDir: dir, resumedFrom: null });
-    const writer = new SqliteWriter(db, opts.secrets ?? []);
-    writer.onRunBegin(run, cells);
-    const results = cells.map((c, k) => cellResult(c, k, opts.lean));
-    const t0 = performance.now();
-    for (const r of results) {
-      writer.onCellEnd(r);
-      if (opts.perTurn) writer.flush(); // what the next turn does when cells end one at a time
+    const perS: number[] = [];
+    let total = 0;
+    let walMb = 0;
+    let checkpoints = 0;
+    for (let i = 0; i < runs; i++) {
+      const run = runInfo({ id: `bench-${Date.now()}-${i}`, files: [file], emulate: false, argv: [], dbPath, outDir: dir, resumedFrom: null });
+      const writer = new SqliteWriter(db, opts.secrets ?? []);
+      writer.onRunBegin(run, cells);
+      const results = cells.map((c, k) => cellResult(c, k, opts.lean));
+      const t0 = performance.now();
+      for (const r of results) {
+        writer.onCellEnd(r);
+        if (opts.perTurn) writer.flush(); // what the next turn does when cells end one at a time
+      }
+      writer.flush();
+      const ms = performance.now() - t0;
+      checkpoints += writer.checkpointer?.stats.checkpoints ?? 0;
+      writer.close();
+      perS.push(results.length / (ms / 1000));
+      total += ms;
+      walMb = Math.max(walMb, statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     }
-    writer.flush();
-    const s = (performance.now() - t0) / 1000;
     const pages = db.pragma('page_count', { simple: true }) as number;
     const size = db.pragma('page_size', { simple: true }) as number;
-    return { perS: results.length / s, mbPerCell: (pages * size) / 1024 / 1024 / results.length };
+    return { perS, overallPerS: (runs * cells.length) / (total / 1000), mbPerCell: (pages * size) / 1024 / 1024 / (runs * cells.length), walMb: walMb / 1024 / 1024, checkpoints };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -73,34 +99,36 @@ export const b7: Bench = {
       flags: ['{ id: default }', '{ id: triton, options: { attention: triton } }', '{ id: eager, options: { cuda_graphs: off } }', '{ id: tp2, options: { tensor_parallel: 2 } }', '{ id: flashinfer, options: { attention: flashinfer } }'],
       probes: ['text', 'stream'],
     });
-    const rates: number[] = [];
     const jsonl: number[] = [];
     const files: number[] = [];
-    let mbPerCell = 0;
     for (let i = 0; i < trials; i++) {
-      const r = storeTrial(cells, file);
-      rates.push(r.perS);
-      mbPerCell = r.mbPerCell;
       jsonl.push(scriptTrial(cells, 'jsonl'));
       files.push(scriptTrial(cells, 'files'));
     }
     const peers = { 'script results.jsonl': median(jsonl), 'script file per cell': median(files) };
-    const withSecret = storeTrial(cells, file, { secrets: ['hf_bench_secret_token'] });
-    const lean = storeTrial(cells, file, { lean: true });
+    // One database: a warm-up run, then the trials (one run each).
+    const main = storeTrials(cells, file, trials + 1);
+    const rates = main.perS.slice(1);
+    const withSecret = storeTrials(cells, file, 2, { secrets: ['hf_bench_secret_token'] });
+    const lean = storeTrials(cells, file, 3, { lean: true });
+    const leanRate = median(lean.perS.slice(1));
     const leanPeers = { 'script results.jsonl': scriptTrial(cells, 'jsonl', true), 'script file per cell': scriptTrial(cells, 'files', true) };
-    const perTurn = storeTrial(cells, file, { perTurn: true });
+    const perTurn = storeTrials(cells, file, 2, { perTurn: true });
     const rate = median(rates);
     return {
       id: 'B7', title: this.title, trials,
       figures: [
-        { metric: `realistic cells written per second (${cells.length} ending in one burst, group commit)`, unit: 'cells/s', value: rate, lowerIsBetter: false, peers, goal: '≥ 20,000/s', met: rate >= 20_000 },
-        { metric: 'the same with one secret to redact (1 trial)', unit: 'cells/s', value: withSecret.perS, lowerIsBetter: false },
-        { metric: 'lean cells: no probes, no timeline, 5-line log (1 trial)', unit: 'cells/s', value: lean.perS, lowerIsBetter: false, peers: leanPeers, goal: '≥ 20,000/s', met: lean.perS >= 20_000 },
-        { metric: 'realistic cells ending one per turn: a commit each (1 trial)', unit: 'cells/s', value: perTurn.perS, lowerIsBetter: false },
-        { metric: 'database size per cell', unit: 'KiB', value: mbPerCell * 1024 },
+        { metric: `realistic cells written per second (runs of ${cells.length} ending in one burst, group commit, back to back in one database)`, unit: 'cells/s', value: rate, lowerIsBetter: false, peers, goal: '≥ 20,000/s', met: rate >= 20_000 },
+        { metric: 'the same, all runs over all their time (warm-up included)', unit: 'cells/s', value: main.overallPerS, lowerIsBetter: false },
+        { metric: 'the same with one secret to redact (2nd of 2 runs)', unit: 'cells/s', value: withSecret.perS[1]!, lowerIsBetter: false },
+        { metric: 'lean cells: no probes, no timeline, 5-line log (median of runs 2–3)', unit: 'cells/s', value: leanRate, lowerIsBetter: false, peers: leanPeers, goal: '≥ 20,000/s', met: leanRate >= 20_000 },
+        { metric: 'realistic cells ending one per turn: a commit each (2nd of 2 runs)', unit: 'cells/s', value: perTurn.perS[1]!, lowerIsBetter: false },
+        { metric: 'database size per cell', unit: 'KiB', value: main.mbPerCell * 1024 },
+        { metric: 'largest WAL file after a run, bursts', unit: 'MiB', value: main.walMb },
+        { metric: 'largest WAL file after a run, one commit each', unit: 'MiB', value: perTurn.walMb },
       ],
-      notes: ['4 in 5 cells pass (text + stream probes: 14 requests, 330 chunk times), 1 in 5 fails with a diagnosis; WAL, synchronous=NORMAL (openDb); schema 3: ~6 rows per cell (codec.ts).', 'peers write the same CellResult objects as JSON (no transactions, no queries afterwards).'],
-      samples: { perS: rates, jsonlPerS: jsonl, filesPerS: files },
+      notes: [`checkpoints on the thread during the bursts: ${main.checkpoints}.`, '4 in 5 cells pass (text + stream probes: 14 requests, 330 chunk times), 1 in 5 fails with a diagnosis; WAL, synchronous=NORMAL, 4 KiB pages (openDb), checkpoints on a thread of their own (checkpointer.ts); schema 3: ~6 rows per cell (codec.ts).', 'peers write the same CellResult objects as JSON (no transactions, no queries afterwards).'],
+      samples: { perS: rates, overallPerS: [main.overallPerS], jsonlPerS: jsonl, filesPerS: files },
     } satisfies BenchResult;
   },
 };

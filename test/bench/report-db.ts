@@ -44,8 +44,8 @@ export function scaleDb(opts: ScaleOptions = {}): { path: string; builtMs: numbe
   const cells = opts.cells ?? 500;
   const dir = join(tmpdir(), 'matrix-report-bench');
   // Named by schema generation: a database built by an older harness is rebuilt, not migrated, so
-  // it has what a new database has today (64 KiB pages, compact columns, covering indexes).
-  const path = join(dir, `scale-s4-${runs}x${cells}x${opts.probes ?? 4}.sqlite`);
+  // it has what a new database has today (4 KiB pages, compact columns, covering indexes).
+  const path = join(dir, `scale-s5-${runs}x${cells}x${opts.probes ?? 4}.sqlite`);
   if (existsSync(path)) {
     // A cache written by an older harness: bring it to the current schema first (as a `matrix run`
     // on that database would), so the bench measures today's report, not a legacy read path.
