@@ -94,11 +94,18 @@ describe('streamChat', () => {
     expect(out.error?.message).toBe('r: aborted (run interrupted) (stream stalled after 1 chunks; last at +' + (out.timing.chunks[0]!.atMs - out.timing.startMs).toFixed(1) + ' ms)');
   });
 
+  it('a connection dropped mid-stream is a ProbeError that says so, with the chunks before it', async () => {
+    fixture = await startFixture({ resetAfterChunks: 2 });
+    const out = await streamChat({ baseUrl: fixture.url, timeoutMs: 5000, signal: new AbortController().signal }, body, 'r');
+    expect(out.error?.message).toMatch(/^r: request failed: aborted \(ECONNRESET\) — POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/);
+    expect(out.timing.chunks.map((c) => c.kind)).toEqual(['role', 'content']);
+  });
+
   it('a refused connection is a ProbeError naming the URL', async () => {
     const closed = await startFixture();
     await closed.close();
     const out = await streamChat({ baseUrl: closed.url, timeoutMs: 2000, signal: new AbortController().signal }, body, 'r');
-    expect(out.error?.message).toMatch(/^r: request failed: fetch failed \(.*ECONNREFUSED.*\) — POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/);
+    expect(out.error?.message).toMatch(/^r: request failed: connect ECONNREFUSED 127\.0\.0\.1:\d+ — POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/);
   });
 });
 

@@ -15,6 +15,8 @@ export interface FixtureOptions {
   streamType?: string;
   /** Stop sending (but keep the connection open) after this many chunks. */
   hangAfterChunks?: number;
+  /** Drop the connection (a crashed server) after this many chunks. */
+  resetAfterChunks?: number;
   status?: number;
   errorBody?: string;
   metrics?: () => string;
@@ -94,6 +96,10 @@ export async function startFixture(o: FixtureOptions = {}): Promise<Fixture> {
     events.push('[DONE]');
     for (const [i, e] of events.entries()) {
       if (o.hangAfterChunks !== undefined && i >= o.hangAfterChunks) return; // keep the socket open, send nothing
+      if (o.resetAfterChunks !== undefined && i >= o.resetAfterChunks) {
+        await sleep(20); // the chunks before it reach the client first
+        return void res.socket?.destroy();
+      }
       if (i === 1) await sleep(o.ttftMs ?? 0);
       else if (i > 1 && i <= toks.length) await sleep(o.itlMs ?? 0);
       if (res.destroyed) return;
