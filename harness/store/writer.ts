@@ -140,7 +140,7 @@ export class SqliteWriter implements Reporter {
       this.ckptTried = false;
       if (c) {
         c.stop();
-        this.db.pragma('wal_autocheckpoint = 1000'); // SQLite's default again
+        if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000'); // SQLite's default again
       }
     }
   }

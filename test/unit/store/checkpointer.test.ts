@@ -79,6 +79,15 @@ describe('checkpoint thread', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
+  it('close() after the database was closed still stops the thread', () => {
+    const db = openDb(tmp());
+    const w = new SqliteWriter(db);
+    w.onRunBegin(info('r1'), [cell('a')]);
+    db.close();
+    expect(() => w.close()).not.toThrow();
+    expect(w.checkpointer).toBeNull();
+  });
+
   it('does not run for an in-memory database', () => {
     const db = new Database(':memory:');
     migrate(db);
