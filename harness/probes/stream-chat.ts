@@ -8,6 +8,7 @@
 // read gets that arrival time. The request's start is stamped when it has been written (post()).
 import http from 'node:http';
 import https from 'node:https';
+import { text as readText } from 'node:stream/consumers';
 import { ProbeError } from '../errors.ts';
 import { classifyChunk, parseChunkEvent } from './chunks.ts';
 import { abortReason, deadline, errorMessage, fail, newTiming } from './request.ts';
@@ -126,12 +127,6 @@ function post(url: URL, body: string, signal: AbortSignal, onSent: () => void): 
     req.on('finish', onSent);
     req.end(body);
   });
-}
-
-async function readText(res: http.IncomingMessage): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const b of res as AsyncIterable<Buffer>) parts.push(b);
-  return Buffer.concat(parts).toString('utf8');
 }
 
 /** " (ECONNRESET)" where the error has a code its message does not already say. */

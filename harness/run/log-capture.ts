@@ -96,17 +96,17 @@ export class LogCapture {
           unwritten.push(buf);
           continue;
         }
-        const rest = nl + 1 < buf.length ? buf.subarray(nl + 1) : null;
+        const before = unwritten;
+        unwritten = nl + 1 < buf.length ? [buf.subarray(nl + 1)] : [];
         if (!this.opts.secrets.some((secret) => text.includes(secret))) {
           // No secret in these lines: their bytes go to the file as they came (no re-encoded copy
           // of each chunk, a flood's main garbage).
           for (const l of lines) this.take(l);
-          for (const b of unwritten) out?.write(b);
-          unwritten = rest ? [rest] : [];
+          for (const b of before) out?.write(b);
           if (out && !out.write(buf.subarray(0, nl + 1))) await once(out, 'drain');
           continue;
         }
-        unwritten = rest ? [rest] : [];
+        // A secret: the lines are written redacted, from the text (the bytes before are dropped).
         const redacted = lines.map((l) => this.redact(l));
         for (const l of redacted) this.take(l);
         if (out && !out.write(redacted.join('\n') + '\n')) await once(out, 'drain');

@@ -161,7 +161,7 @@ export class DockerRuntime implements ContainerRuntime {
     try {
       await c.start();
     } catch (e) {
-      this.dropAttached(handle.id);
+      out.destroy();
       throw toInfraError(e, 'start', 'starting the container');
     }
     let info: Docker.ContainerInspectInfo | null = null;
@@ -180,9 +180,7 @@ export class DockerRuntime implements ContainerRuntime {
 
   private async attach(c: Docker.Container): Promise<Readable> {
     try {
-      const out = (await c.attach({ stream: true, stdout: true, stderr: true, logs: false })) as unknown as Readable;
-      this.attached.set(c.id, out);
-      return out;
+      return (await c.attach({ stream: true, stdout: true, stderr: true, logs: false })) as unknown as Readable;
     } catch (e) {
       // Without the attach the harness would run the cell blind (its log driver may keep no copy).
       throw toInfraError(e, 'start', "attaching to the container's output");

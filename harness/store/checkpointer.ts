@@ -12,8 +12,16 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** The writer's own automatic checkpoint while a checkpointer runs: 64 MiB of WAL at 4 KiB pages. */
-export const SAFETY_NET_PAGES = 16384;
+/** The writer's own automatic checkpoint while a checkpointer runs, in WAL bytes (pages: safetyNetPages). */
+export const SAFETY_NET_BYTES = 64 * 1024 * 1024;
+
+/** SAFETY_NET_BYTES in pages of `pageSize` (SQLite counts WAL frames, one per page). */
+export function safetyNetPages(pageSize: number): number {
+  return Math.ceil(SAFETY_NET_BYTES / pageSize);
+}
+
+/** Slots of the shared state: the worker writes them, the owner reads them at any time (no event-loop turn needed). */
+const CLOSED = 0, CHECKPOINTS = 1, LOG = 2, FRAMES = 3;
 
 /** The worker's code (CommonJS, evaluated: nothing to build or resolve at run time but the driver). */
 const SOURCE = `
@@ -28,17 +36,15 @@ try {
 }
 let timer = null;
 let last = 0;
-let checkpoints = 0;
-let frames = 0;
 function run() {
   timer = null;
   if (!db) return;
   last = Date.now();
   try {
     const r = db.pragma('wal_checkpoint(PASSIVE)')[0];
-    checkpoints++;
-    frames = r.checkpointed;
-    parentPort.postMessage({ checkpoints, frames: r.checkpointed, log: r.log });
+    Atomics.add(state, ${CHECKPOINTS}, 1);
+    Atomics.store(state, ${LOG}, r.log);
+    Atomics.store(state, ${FRAMES}, r.checkpointed);
   } catch (e) {
     parentPort.postMessage({ error: String((e && e.message) || e) });
   }
@@ -48,8 +54,8 @@ function stop() {
   timer = null;
   try { if (db) db.close(); } catch {}
   db = null;
-  Atomics.store(state, 0, 1);
-  Atomics.notify(state, 0);
+  Atomics.store(state, ${CLOSED}, 1);
+  Atomics.notify(state, ${CLOSED});
   parentPort.close();
 }
 parentPort.on('message', (m) => {
@@ -70,24 +76,26 @@ export interface CheckpointerStats {
 
 export class Checkpointer {
   private worker: Worker | null;
-  private readonly state = new Int32Array(new SharedArrayBuffer(4));
-  readonly stats: CheckpointerStats = { checkpoints: 0, log: 0, frames: 0, error: null };
+  private readonly state = new Int32Array(new SharedArrayBuffer(4 * 4));
+  private error: string | null = null;
 
   /** `spacingMs`: at most one checkpoint per this many milliseconds (commits in between share it). */
   constructor(path: string, opts: { spacingMs?: number } = {}) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(SOURCE, { eval: true, workerData: { path, driver, spacingMs: opts.spacingMs ?? 25, state: this.state.buffer } });
-    this.worker.on('message', (m: { error?: string; checkpoints?: number; frames?: number; log?: number }) => {
-      if (m.error !== undefined) this.stats.error = m.error;
-      else Object.assign(this.stats, { checkpoints: m.checkpoints, frames: m.frames, log: m.log });
-    });
+    this.worker.on('message', (m: { error: string }) => (this.error = m.error));
     this.worker.on('error', (e) => {
-      this.stats.error = e.message;
+      this.error = e.message;
       this.worker = null;
     });
     // Never what keeps a process alive (a writer nobody closed). After the listeners: adding a
     // 'message' listener refs the worker again.
     this.worker.unref();
+  }
+
+  /** As of now, also in the middle of a synchronous burst (read from memory the thread shares). */
+  get stats(): CheckpointerStats {
+    return { checkpoints: Atomics.load(this.state, CHECKPOINTS), log: Atomics.load(this.state, LOG), frames: Atomics.load(this.state, FRAMES), error: this.error };
   }
 
   /** A commit happened: checkpoint soon. */
@@ -105,6 +113,6 @@ export class Checkpointer {
     this.worker = null;
     if (!w) return;
     w.postMessage('stop');
-    Atomics.wait(this.state, 0, 0, timeoutMs);
+    Atomics.wait(this.state, CLOSED, 0, timeoutMs);
   }
 }

@@ -10,7 +10,7 @@
 import type { Cell } from '../matrix/types.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
-import { Checkpointer, SAFETY_NET_PAGES } from './checkpointer.ts';
+import { Checkpointer, safetyNetPages } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
@@ -136,8 +136,7 @@ export class SqliteWriter implements Reporter {
       this.flush();
     } finally {
       const c = this.ckpt;
-      this.ckpt = null;
-      this.ckptTried = false;
+      this.ckpt = null; // and not started again: ckptTried stays
       if (c) {
         c.stop();
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000'); // SQLite's default again
@@ -151,7 +150,7 @@ export class SqliteWriter implements Reporter {
     if (this.db.memory || this.db.readonly || String(this.db.pragma('journal_mode', { simple: true })) !== 'wal') return;
     try {
       this.ckpt = new Checkpointer(this.db.name);
-      this.db.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+      this.db.pragma(`wal_autocheckpoint = ${safetyNetPages(this.db.pragma('page_size', { simple: true }) as number)}`);
     } catch {
       this.ckpt = null; // no thread (none can start here): SQLite's own checkpoints do the work
     }

@@ -41,7 +41,7 @@ export function storeTrials(cells: ReturnType<typeof planBench>['cells'], file: 
   try {
     const perS: number[] = [];
     let total = 0;
-    let walMb = 0;
+    let walBytes = 0;
     let checkpoints = 0;
     for (let i = 0; i < runs; i++) {
       const run = runInfo({ id: `bench-${Date.now()}-${i}`, files: [file], emulate: false, argv: [], dbPath, outDir: dir, resumedFrom: null });
@@ -59,11 +59,11 @@ export function storeTrials(cells: ReturnType<typeof planBench>['cells'], file: 
       writer.close();
       perS.push(results.length / (ms / 1000));
       total += ms;
-      walMb = Math.max(walMb, statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+      walBytes = Math.max(walBytes, statSync(`${dbPath}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     }
     const pages = db.pragma('page_count', { simple: true }) as number;
     const size = db.pragma('page_size', { simple: true }) as number;
-    return { perS, overallPerS: (runs * cells.length) / (total / 1000), mbPerCell: (pages * size) / 1024 / 1024 / (runs * cells.length), walMb: walMb / 1024 / 1024, checkpoints };
+    return { perS, overallPerS: (runs * cells.length) / (total / 1000), mbPerCell: (pages * size) / 1024 / 1024 / (runs * cells.length), walMb: walBytes / 1024 / 1024, checkpoints };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // last, stdout and stderr alike, ending when the container stops — with no second copy kept by
 // the engine's default json-file driver (the harness's log file is the copy).
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Readable } from 'node:stream';
+import { text as readText } from 'node:stream/consumers';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import type { ContainerHandle } from '../../harness/runtime/runtime.ts';
 import { docker, emulatorImage } from './helpers/emulator-container.ts';
@@ -31,12 +31,6 @@ async function started(script: string): Promise<ContainerHandle> {
   return runtime.start(h);
 }
 
-async function readAll(s: Readable): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const c of s) parts.push(c as Buffer);
-  return Buffer.concat(parts).toString('utf8');
-}
-
 describe('DockerRuntime.logs', () => {
   it('has every line of a 32 MiB burst on stdout and stderr, each stream in order, and ends when the container exits', async () => {
     // "first" at once, 32 MiB of numbered lines alternating stdout/stderr (each stream waits for
@@ -56,7 +50,7 @@ describe('DockerRuntime.logs', () => {
         process.exitCode = 3;
       }
       go();`);
-    const text = await readAll(await runtime.logs(h));
+    const text = await readText(await runtime.logs(h));
     expect(await runtime.wait(h)).toBe(3);
     // Each stream in its order (dockerd copies the two pipes apart, so they interleave freely).
     const pad = 'x'.repeat(400);
@@ -74,7 +68,7 @@ describe('DockerRuntime.logs', () => {
   it('keeps the output of a process that died before the log was asked for', async () => {
     const h = await started(`process.stderr.write('ImportError: libcudart.so.13: cannot open shared object file\\n'); process.exit(1)`);
     expect(await runtime.wait(h)).toBe(1);
-    expect(await readAll(await runtime.logs(h))).toBe('ImportError: libcudart.so.13: cannot open shared object file\n');
+    expect(await readText(await runtime.logs(h))).toBe('ImportError: libcudart.so.13: cannot open shared object file\n');
   });
 
   it('ends when a running container is stopped', async () => {

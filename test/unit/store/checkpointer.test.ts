@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAFETY_NET_PAGES } from '../../../harness/store/checkpointer.ts';
+import { safetyNetPages } from '../../../harness/store/checkpointer.ts';
 import { migrate, openDb } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cell, info } from './fixtures.ts';
@@ -45,7 +45,7 @@ describe('checkpoint thread', () => {
     const cells = Array.from({ length: 300 }, (_, i) => cell(`img/h100/m${i}/default`));
     w.onRunBegin(info('r1'), cells);
     expect(w.checkpointer).not.toBeNull();
-    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(SAFETY_NET_PAGES);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(safetyNetPages(4096)); // 64 MiB of 4 KiB pages
     const before = statSync(path).size;
     for (const c of cells) w.onCellEnd(result(c));
     w.flush();
@@ -75,6 +75,9 @@ describe('checkpoint thread', () => {
     w.onRunEnd(info('r1'), { status: 'finished', finishedAt: '2026-11-22T00:01:00Z', counts: { pass: 0, fail: 1, skip: 0, infra: 0, xfail: 0 } as never, exitCode: 1 });
     expect(w.checkpointer).toBeNull();
     expect(db.prepare('SELECT status, exit_code AS code FROM runs').get()).toEqual({ status: 'finished', code: 1 });
+    w.onCellEnd(result(c));
+    w.flush();
+    expect(w.checkpointer).toBeNull();
     db.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
