@@ -1,0 +1,93 @@
+// B7's split of the writer's time into its two halves, measured apart on the same cells:
+// - serialization: SqliteWriter over a database stand-in whose statements only record their
+//   values (JSON, codec, redaction, historyFigures: everything the writer does in JavaScript);
+// - SQLite: the recorded statements run again on a real database, in the same transactions, with
+//   every value ready (binding, inserts, updates, commits, the checkpoint thread poked after each).
+// If SQLite alone is slower than the goal, no change to the JavaScript side can meet it.
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { Cell } from '../../../harness/matrix/types.ts';
+import type { CellResult } from '../../../harness/run/events.ts';
+import { runInfo } from '../../../harness/run/run-info.ts';
+import { Checkpointer, safetyNetPages } from '../../../harness/store/checkpointer.ts';
+import { openDb, type Db } from '../../../harness/store/db.ts';
+import { SqliteWriter } from '../../../harness/store/writer.ts';
+import { benchDir } from './emulated.ts';
+
+type Call = { sql: string; args: unknown[] } | 'begin' | 'commit';
+
+/** A Db that records the statements run through it (the writer needs prepare and transaction only). */
+function recordingDb(calls: Call[]): Db {
+  const stand = {
+    memory: true, readonly: false, open: true, name: ':recording:',
+    prepare: (sql: string) => ({ run: (...args: unknown[]) => void calls.push({ sql, args }) }),
+    transaction: (fn: () => void) => () => {
+      calls.push('begin');
+      fn();
+      calls.push('commit');
+    },
+    pragma: () => undefined,
+  };
+  return stand as unknown as Db;
+}
+
+export interface StoreSplit {
+  /** µs per cell of the writer's JavaScript, statements recorded instead of run. */
+  serializeUs: number;
+  /** µs per cell of SQLite running the recorded statements. */
+  sqliteUs: number;
+}
+
+/**
+ * `runs` runs of the cells: each one's statements recorded, then replayed into one database (runs
+ * back to back, as B7's main figure). Figures: medians over the runs after the first.
+ */
+export function storeSplit(cells: Cell[], file: string, runs: number, make: (cell: Cell, k: number) => CellResult): StoreSplit {
+  const dir = benchDir('matrix-bench-split-');
+  const dbPath = join(dir, 'r.sqlite');
+  const db = openDb(dbPath);
+  const ckpt = new Checkpointer(dbPath);
+  db.pragma(`wal_autocheckpoint = ${safetyNetPages(db.pragma('page_size', { simple: true }) as number)}`);
+  const stmts = new Map<string, Database.Statement<unknown[]>>();
+  const prepared = (sql: string) => stmts.get(sql) ?? stmts.set(sql, db.prepare(sql)).get(sql)!;
+  const serialize: number[] = [];
+  const sqlite: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const run = runInfo({ id: `split-${Date.now()}-${i}`, files: [file], emulate: false, argv: [], dbPath, outDir: dir, resumedFrom: null });
+      // The run's and cells' rows: recorded and written untimed, as B7 does with onRunBegin.
+      const calls: Call[] = [];
+      const writer = new SqliteWriter(recordingDb(calls), []);
+      writer.onRunBegin(run, cells);
+      replay(db, calls, prepared);
+      ckpt.poke();
+      calls.length = 0;
+      const results = cells.map(make);
+      const t0 = performance.now();
+      for (const r of results) writer.onCellEnd(r);
+      writer.flush();
+      const t1 = performance.now();
+      replay(db, calls, prepared, () => ckpt.poke());
+      const t2 = performance.now();
+      serialize.push(((t1 - t0) * 1000) / results.length);
+      sqlite.push(((t2 - t1) * 1000) / results.length);
+    }
+  } finally {
+    ckpt.stop();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const mid = (a: number[]) => [...a.slice(1)].sort((x, y) => x - y)[(a.length - 1) >> 1]!;
+  return { serializeUs: mid(serialize), sqliteUs: mid(sqlite) };
+}
+
+function replay(db: Db, calls: Call[], prepared: (sql: string) => Database.Statement<unknown[]>, afterCommit?: () => void): void {
+  for (const c of calls) {
+    if (c === 'begin') db.exec('BEGIN');
+    else if (c === 'commit') {
+      db.exec('COMMIT');
+      afterCommit?.();
+    } else prepared(c.sql).run(...c.args);
+  }
+}
