@@ -1,6 +1,6 @@
-// B3's peers, COMPUTED (not run): what a team's script makes of the same cells on the same GPUs,
-// replayed with each cell's duration as measured in the harness's run, so only the scheduling
-// policy differs. Running them for real would double B3's time. Policies:
+// B3's peers' policies alone, COMPUTED: what a team's script makes of the same cells on the same
+// GPUs, replayed with each cell's duration as measured in the harness's run, so only the
+// scheduling policy differs (the peers themselves are also run: b3-script-run.ts). Policies:
 //  - fifo: cells in file order, each waits until enough GPUs are free and nothing starts before
 //    the cell ahead of it (a queue with a GPU lock: head-of-line blocking, no first fit);
 //  - waves: cells in file order, launched as many as fit at once (`cmd & … wait`), the next wave
