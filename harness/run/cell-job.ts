@@ -167,12 +167,16 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     if (handle) {
       const h = handle;
       // Stop, let the log stream drain (bounded: a flood must not hold the GPU), then remove:
-      // removing first would cut the end of the log, which is where crashes are.
+      // removing first would cut the end of the log, which is where crashes are. A container that
+      // has exited is removed in the background (the run drains those removals before it ends):
+      // the engine answers its removal only after cleaning it up, and the verdict is known.
       await timed('teardown', async () => {
-        await env.runtime.stop(h, 2).catch(() => {});
+        const dead = exitCode !== null;
+        if (!dead) await env.runtime.stop(h, 2).catch(() => {});
         // On an interrupt the container is already being removed: no time for the log.
         await settle(logsDone, env.signal.aborted ? 300 : 10_000);
-        await env.runtime.remove(h.id).catch(() => {});
+        if (dead && !env.signal.aborted) env.runtime.discard(h.id);
+        else await env.runtime.remove(h.id).catch(() => {});
       });
     }
     await settle(logsDone, env.signal.aborted ? 300 : 2000);

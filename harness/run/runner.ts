@@ -268,6 +268,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     await finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: cell.skip, durationMs: 0 });
   }
   req.signal.removeEventListener('abort', onAbort);
+  await req.runtime.drain(); // containers that exited are removed in the background: none outlives the run
 
   const wasInterrupted = req.signal.aborted;
   const counts = countVerdicts(results);

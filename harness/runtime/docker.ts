@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import { Agent } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
 import { DockerLogDemux } from './log-demux.ts';
+import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
 import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
@@ -33,8 +34,14 @@ export class DockerRuntime implements ContainerRuntime {
   private readonly attached = new Map<string, Readable>();
 
   private logConfig: Promise<{ Type: string; Config: Record<string, string> } | null> | null = null;
+  /** Exits from Docker's 'die' events, for the containers this runtime created. */
+  private readonly exits: ExitEvents;
+  /** Removals discard() started, until they end. */
+  private readonly removals = new Set<Promise<void>>();
 
-  constructor(readonly docker: Docker = dockerClient()) {}
+  constructor(readonly docker: Docker = dockerClient()) {
+    this.exits = new ExitEvents(docker);
+  }
 
   /**
    * The log driver of the harness's containers: `none` where the engine's default is `json-file`
@@ -122,7 +129,7 @@ export class DockerRuntime implements ContainerRuntime {
   async create(spec: ContainerSpec): Promise<ContainerHandle> {
     const portKey = `${spec.port}/tcp`;
     const binds = spec.mounts.length ? spec.mounts : undefined;
-    const logConfig = await this.containerLogConfig();
+    const [logConfig] = await Promise.all([this.containerLogConfig(), this.exits.open()]);
     try {
       const c = await this.docker.createContainer({
         ...(spec.name ? { name: spec.name } : {}),
@@ -144,6 +151,7 @@ export class DockerRuntime implements ContainerRuntime {
             : {}),
         },
       });
+      this.exits.watch(c.id);
       return { id: c.id, containerPort: spec.port, hostPort: null };
     } catch (e) {
       throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
@@ -205,9 +213,16 @@ export class DockerRuntime implements ContainerRuntime {
     return info?.Config?.Tty ? raw : demuxed(raw);
   }
 
-  async wait(handle: ContainerHandle): Promise<number> {
-    const r = (await this.docker.getContainer(handle.id).wait()) as { StatusCode: number };
-    return r.StatusCode;
+  /** The exit code: from the 'die' event or from the wait endpoint, whichever answers first (see exit-events.ts). */
+  wait(handle: ContainerHandle): Promise<number> {
+    const endpoint = this.docker
+      .getContainer(handle.id)
+      .wait()
+      .then((r: { StatusCode: number }) => r.StatusCode);
+    const event = this.exits.exited(handle.id);
+    if (!event) return endpoint;
+    endpoint.catch(() => {}); // it may lose the race, then fail (the container removed meanwhile)
+    return Promise.race([endpoint, event]);
   }
 
   async stop(handle: ContainerHandle, graceSeconds = 5): Promise<void> {
@@ -230,7 +245,21 @@ export class DockerRuntime implements ContainerRuntime {
     } catch (e) {
       const code = (e as { statusCode?: number }).statusCode;
       if (code !== 404 && code !== 409) throw toInfraError(e, 'teardown', `removing container ${id.slice(0, 12)}`);
+    } finally {
+      this.exits.forget(id);
     }
+  }
+
+  discard(id: string): void {
+    const p: Promise<void> = this.remove(id)
+      .catch(() => {}) // as a removal in teardown: a container left behind is reaped by the next run
+      .finally(() => this.removals.delete(p));
+    this.removals.add(p);
+  }
+
+  async drain(): Promise<void> {
+    while (this.removals.size) await Promise.all([...this.removals]);
+    this.exits.close();
   }
 
   describeRun(spec: ContainerSpec): string {

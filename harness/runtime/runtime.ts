@@ -86,7 +86,16 @@ export interface ContainerRuntime {
   /** Stop (SIGTERM, then SIGKILL after the grace period); the container and its log stay. */
   stop(handle: ContainerHandle, graceSeconds?: number): Promise<void>;
   list(labelFilter: string[]): Promise<ContainerListing[]>;
+  /** Removes the container (and its anonymous volumes); resolves once it is gone. */
   remove(id: string): Promise<void>;
+  /**
+   * Removes a container that has exited, in the background: it holds no GPU any more, and the
+   * engine answers a removal only after it has cleaned the container up, which the verdict need
+   * not wait for. drain() waits for these removals.
+   */
+  discard(id: string): void;
+  /** Waits for the removals discard() started, and lets go of the engine's event stream. The run calls it before it ends. */
+  drain(): Promise<void>;
   /** The `docker run` command line equivalent to a spec, for reproduction. */
   describeRun(spec: ContainerSpec): string;
 }

@@ -98,7 +98,6 @@ export async function runHarness(cells: Cell[], file: string, opts: { gpus?: num
       leaseDir: join(dir, 'leases'),
     });
     const endNs = wallNs();
-    await (opts.runtime as { drain?: () => Promise<void> } | undefined)?.drain?.();
     return { outcome, timing, startNs, endNs, run };
   } finally {
     db.close();
