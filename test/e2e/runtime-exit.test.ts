@@ -4,25 +4,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { ExitEvents } from '../../harness/runtime/exit-events.ts';
-import type { ContainerSpec } from '../../harness/runtime/runtime.ts';
-import { docker, emulatorImage } from './helpers/emulator-container.ts';
+import { docker, emulatorImage, nodeScriptSpec } from './helpers/emulator-container.ts';
 
 const created: string[] = [];
 afterAll(async () => {
   await Promise.all(created.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
 });
 
-const spec = (script: string): ContainerSpec => ({
-  image: emulatorImage(),
-  entrypoint: ['/usr/bin/node', '-e', script],
-  cmd: [],
-  env: {},
-  labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) },
-  port: 8000,
-  gpuDeviceIds: null,
-  mounts: [],
-  shmSizeBytes: 64 * 1024 * 1024,
-});
+const spec = nodeScriptSpec;
 
 const gone = (id: string) =>
   docker

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { text as readText } from 'node:stream/consumers';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import type { ContainerHandle } from '../../harness/runtime/runtime.ts';
-import { docker, emulatorImage } from './helpers/emulator-container.ts';
+import { docker, nodeScriptSpec } from './helpers/emulator-container.ts';
 
 const runtime = new DockerRuntime();
 const handles: ContainerHandle[] = [];
@@ -16,17 +16,7 @@ afterAll(async () => {
 
 /** A container of the emulator image running `node -e script`. */
 async function started(script: string): Promise<ContainerHandle> {
-  const h = await runtime.create({
-    image: emulatorImage(),
-    entrypoint: ['/usr/bin/node', '-e', script],
-    cmd: [],
-    env: {},
-    labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) },
-    port: 8000,
-    gpuDeviceIds: null,
-    mounts: [],
-    shmSizeBytes: 64 * 1024 * 1024,
-  });
+  const h = await runtime.create(nodeScriptSpec(script));
   handles.push(h);
   return runtime.start(h);
 }

@@ -4,6 +4,7 @@
 import Docker from 'dockerode';
 import { inject } from 'vitest';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { ContainerSpec } from '../../../harness/runtime/runtime.ts';
 
 export const docker = new Docker();
 const started = new Set<string>();
@@ -13,6 +14,21 @@ export function emulatorImage(): string {
   const tag = process.env.MATRIX_EMULATOR_IMAGE || inject('emulatorImage');
   if (!tag) throw new Error('MATRIX_EMULATOR_IMAGE is not set: run the e2e project (test/e2e/global-setup.ts builds the image)');
   return tag;
+}
+
+/** A ContainerSpec for DockerRuntime: the emulator image's node running `node -e script`. */
+export function nodeScriptSpec(script: string): ContainerSpec {
+  return {
+    image: emulatorImage(),
+    entrypoint: ['/usr/bin/node', '-e', script],
+    cmd: [],
+    env: {},
+    labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) },
+    port: 8000,
+    gpuDeviceIds: null,
+    mounts: [],
+    shmSizeBytes: 64 * 1024 * 1024,
+  };
 }
 
 export interface Started {
