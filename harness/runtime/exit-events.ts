@@ -18,9 +18,8 @@ interface DieEvent {
 export class ExitEvents {
   private stream: Readable | null = null;
   private opening: Promise<void> | null = null;
-  /** Containers being watched → their exit code once known (undefined until then). */
-  private readonly watched = new Map<string, number | undefined>();
-  private readonly waiters = new Map<string, Array<(code: number) => void>>();
+  /** Containers being watched → their exit, resolved by their 'die' event. */
+  private readonly watched = new Map<string, { exit: Promise<number>; resolve: (code: number) => void }>();
 
   constructor(private readonly docker: Docker) {}
 
@@ -65,40 +64,27 @@ export class ExitEvents {
     } catch {
       return;
     }
-    const id = ev.Actor?.ID ?? ev.id;
-    if (!id || !this.watched.has(id) || (ev.Action ?? ev.status) !== 'die') return;
+    const watched = this.watched.get(ev.Actor?.ID ?? ev.id ?? '');
     const code = Number(ev.Actor?.Attributes?.exitCode);
-    if (!Number.isInteger(code)) return; // the wait endpoint will say
-    this.watched.set(id, code);
-    for (const resolve of this.waiters.get(id) ?? []) resolve(code);
-    this.waiters.delete(id);
+    // Without an exit code the wait endpoint will say.
+    if (watched && (ev.Action ?? ev.status) === 'die' && Number.isInteger(code)) watched.resolve(code);
   }
 
   /** Watch a container created while the stream was open: its 'die' event is kept from now on. */
   watch(id: string): void {
-    if (this.stream && !this.watched.has(id)) this.watched.set(id, undefined);
+    if (!this.stream || this.watched.has(id)) return;
+    let resolve!: (code: number) => void;
+    const exit = new Promise<number>((r) => (resolve = r));
+    this.watched.set(id, { exit, resolve });
   }
 
   /** The container's exit code from its 'die' event; null when it is not watched (no stream when it was created). */
   exited(id: string): Promise<number> | null {
-    if (!this.watched.has(id)) return null;
-    const known = this.watched.get(id);
-    if (known !== undefined) return Promise.resolve(known);
-    return new Promise((resolve) => {
-      const list = this.waiters.get(id) ?? [];
-      list.push(resolve);
-      this.waiters.set(id, list);
-    });
-  }
-
-  /** Whether the container's 'die' event has come. */
-  hasExited(id: string): boolean {
-    return this.watched.get(id) !== undefined;
+    return this.watched.get(id)?.exit ?? null;
   }
 
   forget(id: string): void {
     this.watched.delete(id);
-    this.waiters.delete(id);
   }
 
   close(): void {

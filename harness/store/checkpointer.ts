@@ -11,6 +11,7 @@
 // behind or could not start.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { Db } from './db.ts';
 
 /** The writer's own automatic checkpoint while a checkpointer runs, in WAL bytes (pages: safetyNetPages). */
 export const SAFETY_NET_BYTES = 64 * 1024 * 1024;
@@ -114,5 +115,23 @@ export class Checkpointer {
     if (!w) return;
     w.postMessage('stop');
     Atomics.wait(this.state, CLOSED, 0, timeoutMs);
+  }
+}
+
+/**
+ * A checkpoint thread for a database file in WAL mode, with the connection's own automatic
+ * checkpoint moved up to the safety net; null where none runs (in memory, read-only, not WAL, or
+ * no thread can start here), and SQLite's own checkpoints then do the work.
+ */
+export function startCheckpointer(db: Db): Checkpointer | null {
+  if (db.memory || db.readonly || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return null;
+  let c: Checkpointer | null = null;
+  try {
+    c = new Checkpointer(db.name);
+    db.pragma(`wal_autocheckpoint = ${safetyNetPages(db.pragma('page_size', { simple: true }) as number)}`);
+    return c;
+  } catch {
+    c?.stop();
+    return null;
   }
 }

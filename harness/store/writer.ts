@@ -10,7 +10,7 @@
 import type { Cell } from '../matrix/types.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
-import { Checkpointer, safetyNetPages } from './checkpointer.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './db.ts';
@@ -84,7 +84,7 @@ export class SqliteWriter implements Reporter {
 
   onRunBegin(run: RunInfo, cells: Cell[]): void {
     const st = this.st;
-    this.startCheckpointer(); // before the first commit: a WAL left by the last run is its work, not this commit's
+    this.ensureCheckpointer(); // before the first commit: a WAL left by the last run is its work, not this commit's
     this.db.transaction(() => {
       st[RUN]!.run(run.id, run.startedAt, run.host, j(run.runnerLabels), run.gitCommit, j(run.matrixFiles), run.emulate ? 1 : 0, j(redactDeep(run.argv, this.secrets)), run.resumedFrom);
       for (const c of cells) st[CELL]!.run(run.id, c.id, c.matrix, c.image.id, c.image.ref, c.image.engine, c.gpu.name, c.gpu.arch, c.model.id, c.flags.id, j(c.options), j(redactCell(c)), c.expect ? j(c.expect) : null);
@@ -122,7 +122,7 @@ export class SqliteWriter implements Reporter {
     this.db.transaction(() => {
       for (const { result, finishedAt } of batch) this.writeCell(result, finishedAt);
     })();
-    this.startCheckpointer();
+    this.ensureCheckpointer();
     this.ckpt?.poke();
   }
 
@@ -144,16 +144,10 @@ export class SqliteWriter implements Reporter {
     }
   }
 
-  private startCheckpointer(): void {
+  private ensureCheckpointer(): void {
     if (this.ckptTried) return;
     this.ckptTried = true;
-    if (this.db.memory || this.db.readonly || String(this.db.pragma('journal_mode', { simple: true })) !== 'wal') return;
-    try {
-      this.ckpt = new Checkpointer(this.db.name);
-      this.db.pragma(`wal_autocheckpoint = ${safetyNetPages(this.db.pragma('page_size', { simple: true }) as number)}`);
-    } catch {
-      this.ckpt = null; // no thread (none can start here): SQLite's own checkpoints do the work
-    }
+    this.ckpt = startCheckpointer(this.db);
   }
 
   private rethrow(): void {

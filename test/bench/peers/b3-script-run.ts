@@ -8,6 +8,7 @@
 //  - waves: as many cells as fit, started together (`cmd & … wait`); the next wave after all ended.
 import type { Cell } from '../../../harness/matrix/types.ts';
 import { msBetween, wallNs } from '../support/clock.ts';
+import { checkFits, waves } from './b3-script-schedule.ts';
 import { peerContainer } from './container.ts';
 import { scriptPeer } from './script-peer.ts';
 
@@ -20,8 +21,7 @@ export interface ScriptScheduleRun {
 }
 
 export async function runScriptSchedule(cells: Cell[], imageTag: string, slots: number, policy: ScriptPolicy): Promise<ScriptScheduleRun> {
-  const big = cells.find((c) => c.gpus > slots);
-  if (big) throw new Error(`${big.id} needs ${big.gpus} GPUs; there are ${slots}`);
+  checkFits(cells, slots);
   const failed: string[] = [];
   const one = async (cell: Cell) => {
     const r = await scriptPeer(peerContainer(cell, imageTag), { requests: true });
@@ -29,14 +29,7 @@ export async function runScriptSchedule(cells: Cell[], imageTag: string, slots: 
   };
   const t0 = wallNs();
   if (policy === 'waves') {
-    for (let i = 0; i < cells.length; ) {
-      const wave: Cell[] = [];
-      for (let used = 0; i < cells.length && used + cells[i]!.gpus <= slots; i++) {
-        used += cells[i]!.gpus;
-        wave.push(cells[i]!);
-      }
-      await Promise.all(wave.map(one));
-    }
+    for (const wave of waves(cells, slots)) await Promise.all(wave.map(one));
   } else {
     let free = slots;
     const running = new Set<Promise<void>>();

@@ -14,9 +14,24 @@ export interface ReplayCell {
   durationS: number;
 }
 
-function checkFits(cells: ReplayCell[], slots: number): void {
+export function checkFits(cells: ReadonlyArray<{ gpus: number }>, slots: number): void {
   const big = cells.find((c) => c.gpus > slots);
   if (big) throw new Error(`a cell needs ${big.gpus} GPUs; there are ${slots}`);
+}
+
+/** The waves policy's groups: in order, each the longest run of cells that fit on the GPUs together. */
+export function waves<T extends { gpus: number }>(cells: readonly T[], slots: number): T[][] {
+  checkFits(cells, slots);
+  const out: T[][] = [];
+  for (let i = 0; i < cells.length; ) {
+    const wave: T[] = [];
+    for (let used = 0; i < cells.length && used + cells[i]!.gpus <= slots; i++) {
+      used += cells[i]!.gpus;
+      wave.push(cells[i]!);
+    }
+    out.push(wave);
+  }
+  return out;
 }
 
 /** Makespan of list scheduling in the given order: strict = FIFO (head-of-line blocking), else first fit. */
@@ -45,16 +60,5 @@ export function listMakespan(cells: ReplayCell[], slots: number, strict: boolean
 
 /** Makespan of waves: the longest prefix that fits runs together; the next starts when all have ended. */
 export function wavesMakespan(cells: ReplayCell[], slots: number): number {
-  checkFits(cells, slots);
-  let total = 0;
-  for (let i = 0; i < cells.length; ) {
-    let used = 0;
-    let longest = 0;
-    for (; i < cells.length && used + cells[i]!.gpus <= slots; i++) {
-      used += cells[i]!.gpus;
-      longest = Math.max(longest, cells[i]!.durationS);
-    }
-    total += longest;
-  }
-  return total;
+  return waves(cells, slots).reduce((total, wave) => total + Math.max(...wave.map((c) => c.durationS)), 0);
 }

@@ -10,10 +10,11 @@ import type Database from 'better-sqlite3';
 import type { Cell } from '../../../harness/matrix/types.ts';
 import type { CellResult } from '../../../harness/run/events.ts';
 import { runInfo } from '../../../harness/run/run-info.ts';
-import { Checkpointer, safetyNetPages } from '../../../harness/store/checkpointer.ts';
+import { startCheckpointer } from '../../../harness/store/checkpointer.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { benchDir } from './emulated.ts';
+import { median } from './stats.ts';
 
 type Call = { sql: string; args: unknown[] } | 'begin' | 'commit';
 
@@ -47,8 +48,7 @@ export function storeSplit(cells: Cell[], file: string, runs: number, make: (cel
   const dir = benchDir('matrix-bench-split-');
   const dbPath = join(dir, 'r.sqlite');
   const db = openDb(dbPath);
-  const ckpt = new Checkpointer(dbPath);
-  db.pragma(`wal_autocheckpoint = ${safetyNetPages(db.pragma('page_size', { simple: true }) as number)}`);
+  const ckpt = startCheckpointer(db); // as the writer runs it
   const stmts = new Map<string, Database.Statement<unknown[]>>();
   const prepared = (sql: string) => stmts.get(sql) ?? stmts.set(sql, db.prepare(sql)).get(sql)!;
   const serialize: number[] = [];
@@ -61,25 +61,24 @@ export function storeSplit(cells: Cell[], file: string, runs: number, make: (cel
       const writer = new SqliteWriter(recordingDb(calls), []);
       writer.onRunBegin(run, cells);
       replay(db, calls, prepared);
-      ckpt.poke();
+      ckpt?.poke();
       calls.length = 0;
       const results = cells.map(make);
       const t0 = performance.now();
       for (const r of results) writer.onCellEnd(r);
       writer.flush();
       const t1 = performance.now();
-      replay(db, calls, prepared, () => ckpt.poke());
+      replay(db, calls, prepared, () => ckpt?.poke());
       const t2 = performance.now();
       serialize.push(((t1 - t0) * 1000) / results.length);
       sqlite.push(((t2 - t1) * 1000) / results.length);
     }
   } finally {
-    ckpt.stop();
+    ckpt?.stop();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const mid = (a: number[]) => [...a.slice(1)].sort((x, y) => x - y)[(a.length - 1) >> 1]!;
-  return { serializeUs: mid(serialize), sqliteUs: mid(sqlite) };
+  return { serializeUs: median(serialize.slice(1)), sqliteUs: median(sqlite.slice(1)) };
 }
 
 function replay(db: Db, calls: Call[], prepared: (sql: string) => Database.Statement<unknown[]>, afterCommit?: () => void): void {

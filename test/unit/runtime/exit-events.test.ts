@@ -25,53 +25,58 @@ const die = (id: string, exitCode: string | number, extra: Record<string, unknow
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** Whether a promise has resolved by the next turn of the event loop. */
+async function settled(p: Promise<unknown> | null): Promise<boolean> {
+  let done = false;
+  void p?.then(() => (done = true));
+  await tick();
+  return done;
+}
+
+/** An ExitEvents with its stream open, watching `ids`. */
+async function opened(...ids: string[]) {
+  const e = engine();
+  const ev = new ExitEvents(e.docker);
+  await ev.open();
+  for (const id of ids) ev.watch(id);
+  return { ev, ...e, stream: e.streams[0]! };
+}
+
 describe('ExitEvents', () => {
   it("resolves a watched container's exit with the code of its 'die' event, asked before or after it came", async () => {
-    const { docker, streams, filters } = engine();
-    const ev = new ExitEvents(docker);
-    await ev.open();
+    const { ev, stream, filters } = await opened('a', 'b');
     expect(filters).toEqual([{ type: ['container'], event: ['die'] }]);
-    ev.watch('a');
-    ev.watch('b');
     const a = ev.exited('a');
-    streams[0]!.write(die('a', 1));
+    stream.write(die('a', 1));
     expect(await a).toBe(1);
-    streams[0]!.write(die('b', 137));
+    stream.write(die('b', 137));
     await tick();
-    expect(ev.hasExited('b')).toBe(true);
     expect(await ev.exited('b')).toBe(137);
     ev.close();
   });
 
   it('joins an event split across chunks, and reads several in one chunk', async () => {
-    const { docker, streams } = engine();
-    const ev = new ExitEvents(docker);
-    await ev.open();
-    for (const id of ['a', 'b', 'c']) ev.watch(id);
+    const { ev, stream } = await opened('a', 'b', 'c');
     const line = die('a', 3);
-    streams[0]!.write(line.slice(0, 17));
-    streams[0]!.write(line.slice(17) + die('b', 0) + die('c', 2).slice(0, 5));
+    stream.write(line.slice(0, 17));
+    stream.write(line.slice(17) + die('b', 0) + die('c', 2).slice(0, 5));
     expect(await ev.exited('a')).toBe(3);
     expect(await ev.exited('b')).toBe(0);
-    expect(ev.hasExited('c')).toBe(false);
-    streams[0]!.write(die('c', 2).slice(5));
+    expect(await settled(ev.exited('c'))).toBe(false);
+    stream.write(die('c', 2).slice(5));
     expect(await ev.exited('c')).toBe(2);
     ev.close();
   });
 
   it("ignores containers it does not watch, other actions, and a 'die' without an exit code", async () => {
-    const { docker, streams } = engine();
-    const ev = new ExitEvents(docker);
-    await ev.open();
-    ev.watch('a');
+    const { ev, stream } = await opened('a');
     expect(ev.exited('other')).toBeNull();
-    streams[0]!.write(die('other', 1));
-    streams[0]!.write(die('a', 1, { Action: 'start', status: 'start' }));
-    streams[0]!.write(JSON.stringify({ Type: 'container', Action: 'die', Actor: { ID: 'a', Attributes: {} } }) + '\n');
-    streams[0]!.write('not json\n');
-    await tick();
-    expect(ev.hasExited('a')).toBe(false);
-    expect(ev.hasExited('other')).toBe(false);
+    stream.write(die('other', 1));
+    stream.write(die('a', 1, { Action: 'start', status: 'start' }));
+    stream.write(JSON.stringify({ Type: 'container', Action: 'die', Actor: { ID: 'a', Attributes: {} } }) + '\n');
+    stream.write('not json\n');
+    expect(await settled(ev.exited('a'))).toBe(false);
+    expect(ev.exited('other')).toBeNull();
     ev.close();
   });
 
