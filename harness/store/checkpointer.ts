@@ -7,7 +7,7 @@
 // bursts ran at half speed, and a cell committed on its own cost ~0.4 ms more. A PASSIVE
 // checkpoint never blocks the writer (nor readers: `matrix serve`, another run), so it can run
 // beside it; the writer only pokes it after each commit. The writer keeps an automatic
-// checkpoint as a safety net at a higher threshold (SAFETY_NET_PAGES), for when this thread falls
+// checkpoint as a safety net at a higher threshold (SAFETY_NET_BYTES), for when this thread falls
 // behind or could not start.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';

@@ -61,7 +61,6 @@ export const b1: Bench = {
     const peers = { testcontainers: median(s.testcontainers), script: median(s.script) };
     const minRatio = Math.min(speedup(h, peers.testcontainers), speedup(h, peers.script));
     notes.push('exit instant: Docker event "die" timeNano; known instant: wall clock (performance.timeOrigin + performance.now()) when the harness emits onCellEnd / testcontainers start() rejects / the script prints EXITED.');
-    notes.push('prototype (support/fast-exit-runtime.ts): exit from the die event instead of the wait endpoint, removal of the dead container after the verdict.');
     notes.push('testcontainers with Wait.forHttp(..., { abortOnContainerExit: true }) (polls every 1 s); without that option it waits for its startup timeout (60 s).');
     return {
       id: 'B1', title: this.title, trials,

@@ -11,8 +11,6 @@ afterAll(async () => {
   await Promise.all(created.map((id) => docker.getContainer(id).remove({ force: true }).catch(() => {})));
 });
 
-const spec = nodeScriptSpec;
-
 const gone = (id: string) =>
   docker
     .getContainer(id)
@@ -37,7 +35,7 @@ describe('exits from the event stream', () => {
 
   it('DockerRuntime.wait gives the exit code; discard() removes the dead container by the time drain() returns', async () => {
     const runtime = new DockerRuntime();
-    const handles = await Promise.all([1, 2, 3].map((code) => runtime.create(spec(`process.stderr.write('CUDA error: no kernel image is available\\n'); process.exit(${code})`))));
+    const handles = await Promise.all([1, 2, 3].map((code) => runtime.create(nodeScriptSpec(`process.stderr.write('CUDA error: no kernel image is available\\n'); process.exit(${code})`))));
     created.push(...handles.map((h) => h.id));
     const started = await Promise.all(handles.map((h) => runtime.start(h)));
     expect(await Promise.all(started.map((h) => runtime.wait(h)))).toEqual([1, 2, 3]);
@@ -45,7 +43,7 @@ describe('exits from the event stream', () => {
     await runtime.drain();
     expect(await Promise.all(started.map((h) => gone(h.id)))).toEqual([true, true, true]);
     // The runtime goes on after drain(): the next create opens the stream again.
-    const next = await runtime.start(await runtime.create(spec('process.exit(4)')));
+    const next = await runtime.start(await runtime.create(nodeScriptSpec('process.exit(4)')));
     created.push(next.id);
     expect(await runtime.wait(next)).toBe(4);
     runtime.discard(next.id);
