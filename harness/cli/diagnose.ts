@@ -5,7 +5,11 @@ import { ENGINE_IDS } from '../matrix/types.ts';
 import { classifyLog } from '../diagnose/classify.ts';
 import { startupTimeline } from '../diagnose/phases.ts';
 import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import { formatAccuracy, scoreCorpus } from '../diagnose/accuracy.ts';
+import type { CorpusSplit } from '../diagnose/corpus.ts';
+import { UsageError } from '../errors.ts';
 import { formatDiagnosis, formatTimeline, toJson } from './diagnose-output.ts';
+import { readCorpusDir } from './corpus-dir.ts';
 import { defineCommand } from './command.ts';
 
 async function readStdin(): Promise<string> {
@@ -17,15 +21,25 @@ async function readStdin(): Promise<string> {
 export const command = defineCommand({
   name: 'diagnose',
   summary: 'classify engine logs: failure signature, evidence lines, remedies',
-  usage: 'FILE... [--json]   (FILE "-" reads standard input)',
-  positionals: { min: 1, name: 'FILE...' },
+  usage: 'FILE... [--json]   (FILE "-" reads standard input)\n       matrix diagnose --accuracy DIR [--split tuning|held-out] [--json]',
+  positionals: { min: 0, name: 'FILE...' },
   options: {
+    accuracy: { type: 'string', arg: 'DIR', description: 'score the classifier on a labelled directory (<category>/<name>.log): confusion matrix, accuracy per category, misses' },
+    split: { type: 'string', arg: 'PART', choices: ['tuning', 'held-out'], description: 'with --accuracy: only the logs of that part (split by a hash of each log\'s "# source:" line)' },
     json: { type: 'boolean', description: 'print a JSON array, one object per file, in file order' },
     engine: { type: 'string', arg: 'ENGINE', choices: ENGINE_IDS, description: 'engine that wrote the log (limits engine-specific signatures)' },
     timeline: { type: 'boolean', description: 'also show the startup timeline read from the log' },
   },
-  examples: ['matrix diagnose container.log', 'matrix diagnose --json logs/*.log', 'pbpaste | matrix diagnose -'],
+  examples: [
+    'matrix diagnose container.log',
+    'matrix diagnose --json logs/*.log',
+    'pbpaste | matrix diagnose -',
+    'matrix diagnose --accuracy test/fixtures/logs --split held-out',
+  ],
   async run(args) {
+    if (args.values.accuracy !== undefined) return accuracy(args.values.accuracy, args.values.split as CorpusSplit | undefined, !!args.values.json);
+    if (args.values.split) throw new UsageError('matrix diagnose: --split needs --accuracy DIR', 'matrix diagnose --accuracy test/fixtures/logs --split held-out');
+    if (args.positionals.length === 0) throw new UsageError('matrix diagnose: missing FILE...', 'usage: matrix diagnose FILE... | --accuracy DIR');
     const results: Array<{ file: string; diagnosis: Diagnosis; timeline: TimelinePhase[] }> = [];
     let missing = 0;
     for (const file of args.positionals) {
@@ -52,3 +66,16 @@ export const command = defineCommand({
     return missing > 0 ? 2 : 0;
   },
 });
+
+function accuracy(dir: string, split: CorpusSplit | undefined, json: boolean): number {
+  const logs = readCorpusDir(dir, split);
+  if (logs.length === 0) throw new UsageError(`matrix diagnose --accuracy: no <category>/<name>.log files${split ? ` in the ${split} part` : ''} under ${dir}`);
+  const report = scoreCorpus(logs);
+  if (json) {
+    const { results, ...figures } = report;
+    process.stdout.write(`${JSON.stringify({ dir, split: split ?? 'all', ...figures, misses: results.filter((r) => !r.ok) }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${dir}${split ? ` (${split} part)` : ''}: ${logs.length} logs\n${formatAccuracy(report)}\n`);
+  }
+  return 0;
+}

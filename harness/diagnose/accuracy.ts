@@ -28,6 +28,8 @@ export interface AccuracyReport {
   healthyCalledFailure: CorpusResult[];
   /** Failures that were called healthy. */
   failureCalledHealthy: CorpusResult[];
+  /** confusion[expected][got] = how many logs labelled `expected` were classified `got`. */
+  confusion: Record<string, Record<string, number>>;
   results: CorpusResult[];
 }
 
@@ -48,8 +50,30 @@ export function scoreCorpus(entries: readonly CorpusEntry[]): AccuracyReport {
     }),
     healthyCalledFailure: results.filter((r) => r.label === 'healthy' && r.got !== 'healthy'),
     failureCalledHealthy: results.filter((r) => r.label !== 'healthy' && r.got === 'healthy'),
+    confusion: confusionOf(results),
     results,
   };
+}
+
+function confusionOf(results: readonly CorpusResult[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of results) {
+    const row = (out[r.label] ??= {});
+    row[r.got] = (row[r.got] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Rows: the label; columns: what the classifier said; each column headed by its number. */
+export function formatConfusion(r: AccuracyReport): string {
+  const rows = Object.keys(r.confusion).sort();
+  const cols = [...new Set([...rows, ...Object.values(r.confusion).flatMap((x) => Object.keys(x))])].sort();
+  const w = Math.max(8, ...rows.map((c) => c.length));
+  const cw = Math.max(3, ...rows.map((row) => Math.max(...Object.values(r.confusion[row]!)).toString().length + 1));
+  const head = `${'label \\ got'.padEnd(w + 4)}${cols.map((_, i) => String(i + 1).padStart(cw)).join('')}`;
+  const body = rows.map((row) => `${row.padEnd(w)} ${String(cols.indexOf(row) + 1).padStart(2)} ${cols.map((c) => (r.confusion[row]![c] ? String(r.confusion[row]![c]) : '·').padStart(cw)).join('')}`);
+  const legend = cols.map((c, i) => `${i + 1} ${c}`).join(' · ');
+  return [head, ...body, `columns: ${legend}`].join('\n');
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -61,8 +85,15 @@ export function formatAccuracy(r: AccuracyReport): string {
     `classifier accuracy: ${r.correct}/${r.total} = ${pct(r.accuracy)}`,
     `healthy called failure: ${r.healthyCalledFailure.length}; failure called healthy: ${r.failureCalledHealthy.length}`,
     `${'category'.padEnd(w)}  correct/total`,
-    ...r.perCategory.map((c) => `${c.category.padEnd(w)}  ${c.correct}/${c.total}`),
+    ...r.perCategory.map((c) => `${c.category.padEnd(w)}  ${`${c.correct}/${c.total}`.padStart(7)}  ${pct(c.total ? c.correct / c.total : 0).padStart(6)}`),
   ];
-  for (const m of r.results.filter((x) => !x.ok)) lines.push(`miss: ${m.label}/${m.name} → ${m.got}${m.signature ? ` (${m.signature})` : ''}`);
+  lines.push('', 'confusion matrix:', formatConfusion(r));
+  const misses = r.results.filter((x) => !x.ok);
+  if (misses.length) lines.push('', `misses (${misses.length}):`);
+  for (const m of misses) {
+    lines.push(`  ${m.label}/${m.name} → ${m.got}${m.signature ? ` (${m.signature})` : ''}`);
+    const first = m.evidence[0];
+    if (first) lines.push(`      line ${first.line}: ${first.text.slice(0, 160)}`);
+  }
   return lines.join('\n');
 }

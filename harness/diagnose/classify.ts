@@ -134,7 +134,7 @@ function unrecognised(lines: LogLine[], i: number, wrapperOnly: boolean): Diagno
   const l = lines[i]!;
   const what = l.text.trim().slice(0, 160);
   return {
-    category: 'other',
+    category: wrapperOnly ? 'unknown' : 'other',
     signature: null,
     title: wrapperOnly ? 'The engine failed to start; its root cause is not in the log' : `Unrecognised failure: ${what}`,
     explanation: wrapperOnly

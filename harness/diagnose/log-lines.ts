@@ -38,7 +38,7 @@ const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+\d\d-\d\d\s+
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** Header lines the harness or a human adds on top of a stored log. */
-const SOURCE_HEADER = /^#\s*(?:source|label|note|url):/i;
+const SOURCE_HEADER = /^#\s*(?:source|label|note|url|decides|split|category):/i;
 const FENCE = /^\s*(?:```|~~~)[\w-]*\s*$/;
 
 export function stripAnsi(s: string): string {

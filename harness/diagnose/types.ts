@@ -12,6 +12,8 @@ export const CATEGORIES = [
   'driver-mismatch',
   'import-error',
   'other',
+  /** Something failed, but the log does not hold the root cause (cut off, or only a wrapper error). */
+  'unknown',
   'healthy',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -12,7 +12,7 @@ describe('classifyLog on the seeds', () => {
     expect(d.remedies[0]).toEqual({ mm_attention: 'sdpa' });
     expect(d.links).toContain('https://github.com/vllm-project/vllm/issues/38411');
     expect(d.evidence[0]!.text).toMatch(/PTX was compiled with an unsupported toolchain/);
-    expect(d.evidence[0]!.line).toBe(39);
+    expect(d.evidence[0]!.line).toBe(41);
   });
 
   it('seed 000 (RTX PRO 6000, language model path) is the attention PTX signature, remedy triton', () => {
@@ -71,17 +71,17 @@ describe('classifyLog on noisy logs', () => {
     expect(classifyLog(log).signature).toBe('oom-cuda');
   });
 
-  it('calls a log whose only failure is a wrapper "other", pointing at the truncation', () => {
+  it('calls a log whose only failure is a wrapper "unknown", pointing at the truncation', () => {
     const d = classifyLog(VISION_TRACE.slice(6).join('\n'));
-    expect(d.category).toBe('other');
+    expect(d.category).toBe('unknown');
     expect(d.signature).toBeNull();
     expect(d.title).toMatch(/root cause is not in the log/);
     expect(d.evidence).toEqual([{ line: 1, text: VISION_TRACE[6] }]);
   });
 
-  it('calls a traceback cut off before its exception "other", not healthy', () => {
+  it('calls a traceback cut off before its exception "unknown", not healthy', () => {
     const log = ['INFO 01-11 15:51:18 llm_engine.py:275] # GPU blocks: 229, # CPU blocks: 512', 'Traceback (most recent call last):', '  File "load_llm.py", line 8, in <module>', '    llm = LLM(model=m)'].join('\n');
-    expect(classifyLog(log)).toMatchObject({ category: 'other', phase: 'kv-cache', evidence: [{ line: 2, text: 'Traceback (most recent call last):' }] });
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', phase: 'kv-cache', evidence: [{ line: 2, text: 'Traceback (most recent call last):' }] });
   });
 
   it('calls an unknown exception "other" with the first exception line as evidence', () => {

@@ -31,7 +31,7 @@ describe('matrix diagnose', () => {
     const json = JSON.parse(r.out) as Array<Record<string, unknown>>;
     expect(json.map((j) => j.file)).toEqual(files);
     expect(json[0]).toMatchObject({ category: 'graph-capture', signature: 'graph-capture-mtp-triton', remedies: [{ cuda_graphs: 'piecewise' }, { cuda_graphs: 'off' }] });
-    expect(json[0]!.evidence).toContainEqual({ line: 81, text: 'RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing' });
+    expect(json[0]!.evidence).toContainEqual({ line: 83, text: 'RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing' });
     expect(json[1]).toMatchObject({ category: 'healthy', signature: null });
   });
 
@@ -39,7 +39,7 @@ describe('matrix diagnose', () => {
     const r = await run([fixture('ptx-toolchain/seed-001-thor-vision-encoder.log')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('✗ ptx-toolchain / ptx-toolchain-vision-encoder  (phase: profile)');
-    expect(r.out).toMatch(/evidence:\n\s+39 │ /);
+    expect(r.out).toMatch(/evidence:\n\s+41 │ /);
     expect(r.out).toContain('1. mm_attention: sdpa');
     expect(r.out).toContain('2. attention: triton');
   });
