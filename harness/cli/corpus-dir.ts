@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
-import { parseCorpusLog, type CorpusLog, type CorpusSplit } from '../diagnose/corpus.ts';
+import { keepThreadsTogether, parseCorpusLog, type CorpusLog, type CorpusSplit } from '../diagnose/corpus.ts';
 
 /** Every `<category>/<name>.log` under dir, labelled by its folder, optionally one split only. */
 export function readCorpusDir(dir: string, split?: CorpusSplit): CorpusLog[] {
@@ -19,9 +19,8 @@ export function readCorpusDir(dir: string, split?: CorpusSplit): CorpusLog[] {
     if (!statSync(sub).isDirectory()) continue;
     for (const name of readdirSync(sub).sort()) {
       if (!name.endsWith('.log')) continue;
-      const log = parseCorpusLog(label, name, readFileSync(join(sub, name), 'utf8'));
-      if (!split || log.split === split) out.push(log);
+      out.push(parseCorpusLog(label, name, readFileSync(join(sub, name), 'utf8')));
     }
   }
-  return out;
+  return keepThreadsTogether(out).filter((log) => !split || log.split === split);
 }

@@ -22,17 +22,25 @@ export interface CorpusLog {
   source: string | null;
   decides: string | null;
   split: CorpusSplit;
-  /** Why this split: "rule" (hash of the source) or "header" (an explicit `# split:` line). */
-  splitBy: 'rule' | 'header';
+  /**
+   * Why this split: "rule" (hash of the source), "header" (an explicit `# split:` line), or
+   * "thread" (another log of its thread was tuned on before the split).
+   */
+  splitBy: 'rule' | 'header' | 'thread';
   /** The log with its header lines blanked: what the classifier is given. */
   text: string;
 }
 
 const HEADER = /^# ([a-z][a-z-]*): ?(.*)$/;
 
+/** A source without its #fragment and trailing slashes: logs of one thread share it. */
+function threadOf(source: string): string {
+  return source.trim().replace(/#.*$/, '').replace(/\/+$/, '');
+}
+
 /** The part a source belongs to under the fixed rule (hash of the URL without its fragment). */
 export function splitOf(source: string): CorpusSplit {
-  const key = source.trim().replace(/#.*$/, '').replace(/\/+$/, '');
+  const key = threadOf(source);
   const first = createHash('sha256').update(key).digest('hex')[0]!;
   return parseInt(first, 16) < 8 ? 'held-out' : 'tuning';
 }
@@ -60,4 +68,13 @@ export function parseCorpusLog(label: string, name: string, raw: string): Corpus
     splitBy: explicit === 'tuning' || explicit === 'held-out' ? 'header' : 'rule',
     text,
   };
+}
+
+/**
+ * Keeps every thread in one part: a log from the same thread as a log tuned on before the split
+ * was made is tuning too (its sibling has been read), whatever the hash says.
+ */
+export function keepThreadsTogether(logs: readonly CorpusLog[]): CorpusLog[] {
+  const tuned = new Set(logs.filter((l) => l.splitBy === 'header' && l.split === 'tuning' && l.source).map((l) => threadOf(l.source!)));
+  return logs.map((l) => (l.splitBy === 'rule' && l.split === 'held-out' && l.source && tuned.has(threadOf(l.source)) ? { ...l, split: 'tuning', splitBy: 'thread' } : l));
 }
