@@ -1,6 +1,9 @@
 """graph-capture: failures while a CUDA graph is captured (torch.cuda.graph, capture_error_mode
 "global" as engines use it). Usage: python3 graph_capture.py <variant>
   triton-first     a Triton kernel compiled and loaded for the first time inside the capture
+                   (run it also with CUDA_MODULE_LOADING=EAGER)
+  triton-smem      the same with a matmul kernel that needs more than 48 KiB of shared memory
+  compile          a torch.compile'd function called for the first time inside the capture
   triton-autotune  an autotuned Triton kernel benchmarked for the first time inside the capture
   item             a .item() (device-to-host copy and sync) inside the capture
   nonzero          a data-dependent shape (torch.nonzero) inside the capture"""
@@ -34,6 +37,26 @@ def silu_mul_tuned_kernel(x_ptr, out_ptr, n, BLOCK: tl.constexpr):
     tl.store(out_ptr + offs, (a * tl.sigmoid(a) * b).to(out_ptr.dtype.element_ty), mask=mask)
 
 
+@triton.jit
+def matmul_kernel(a_ptr, b_ptr, c_ptr, M, N, K, BM: tl.constexpr, BN: tl.constexpr, BK: tl.constexpr):
+    pm, pn = tl.program_id(0), tl.program_id(1)
+    rm = pm * BM + tl.arange(0, BM)
+    rn = pn * BN + tl.arange(0, BN)
+    rk = tl.arange(0, BK)
+    acc = tl.zeros((BM, BN), dtype=tl.float32)
+    for k in range(0, K, BK):
+        a = tl.load(a_ptr + rm[:, None] * K + (k + rk)[None, :])
+        b = tl.load(b_ptr + (k + rk)[:, None] * N + rn[None, :])
+        acc += tl.dot(a, b)
+    tl.store(c_ptr + rm[:, None] * N + rn[None, :], acc.to(c_ptr.dtype.element_ty))
+
+
+@torch.compile
+def silu_mul_compiled(h):
+    d = h.shape[-1] // 2
+    return torch.nn.functional.silu(h[:, :d]) * h[:, d:]
+
+
 def forward(x, out):
     n = out.numel()
     h = torch.nn.functional.linear(x, weight)
@@ -41,6 +64,11 @@ def forward(x, out):
         silu_mul_kernel[(triton.cdiv(n, 1024),)](h, out, n, BLOCK=1024)
     elif variant == "triton-autotune":
         silu_mul_tuned_kernel[lambda meta: (triton.cdiv(n, meta["BLOCK"]),)](h, out, n)
+    elif variant == "triton-smem":
+        a, b = h[:, :4096].contiguous(), weight[:4096, :]
+        matmul_kernel[(1, 4096 // 128)](a, b, out, 32, 4096, 4096, BM=32, BN=128, BK=128, num_stages=4, num_warps=4)
+    elif variant == "compile":
+        out.copy_(silu_mul_compiled(h))
     elif variant == "item":
         if h.abs().max().item() > 1e4:
             h = h.clamp(-1e4, 1e4)

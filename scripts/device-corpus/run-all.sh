@@ -54,6 +54,10 @@ step graph-triton-first 60 python3 graph_capture.py triton-first
 step graph-triton-autotune 60 python3 graph_capture.py triton-autotune
 step graph-item 60 python3 graph_capture.py item
 step graph-nonzero 60 python3 graph_capture.py nonzero
+step graph-eager-loading 60 env CUDA_MODULE_LOADING=EAGER python3 graph_capture.py triton-first
+step graph-triton-smem 60 python3 graph_capture.py triton-smem
+step graph-compile 150 python3 graph_capture.py compile
+step smi-busy 60 bash smi.sh "$LOGS" busy
 step healthy-graph 60 python3 healthy_graph.py
 step nki-torch-ext 200 python3 no_kernel_image_py.py torch-ext
 echo "[run-all.sh] done in $(( $(date +%s) - T0 ))s"

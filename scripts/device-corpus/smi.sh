@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # nvidia-smi and toolkit versions, each into its own file under <outdir>/smi.
-# Usage: smi.sh <outdir>
+# Usage: smi.sh <outdir> [busy]   (busy: plain nvidia-smi while a PyTorch process holds 20 GiB)
 set -u
 D="$1/smi"; mkdir -p "$D"
-echo "[smi.sh] $(pwd) -> $D"
+echo "[smi.sh] $(pwd) -> $D ${2:-}"
+if [ "${2:-}" = busy ]; then
+  python3 -c 'import torch, time; x = torch.empty(20 << 30, dtype=torch.uint8, device="cuda"); print("holding 20 GiB", flush=True); time.sleep(20)' &
+  pid=$!; sleep 10
+  nvidia-smi > "$D/h200-nvidia-smi-busy.txt" 2>&1
+  kill $pid; wait $pid; cat "$D/h200-nvidia-smi-busy.txt"; exit 0
+fi
 Q=index,uuid,name,compute_cap,memory.total,driver_version
 nvidia-smi > "$D/h200-nvidia-smi.txt" 2>&1
 nvidia-smi -L > "$D/h200-L.txt" 2>&1
