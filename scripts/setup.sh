@@ -36,7 +36,12 @@ if ! docker info >/dev/null 2>&1; then
 fi
 
 stamp=node_modules/.matrix-installed
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+if [ -L node_modules ]; then
+  # a shared install (a git worktree's link to another checkout's node_modules): npm ci would replace
+  # the link and rebuild the packages the other checkout uses, so the link is left as it is
+  say "node_modules is a link to $(readlink node_modules): not reinstalling it"
+  npm run --silent build
+elif [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   say "installing npm dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   touch "$stamp"
