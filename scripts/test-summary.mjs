@@ -1,7 +1,8 @@
 // The closing lines of the suite, over every runner (vitest's and Playwright's JSON reports): each
 // skipped test by name, each reason the gate fails although no test failed (a runner that wrote no
-// results, one that ran no test at all), then "tests: N passed, N failed, N skipped". Exits 1 when
-// anything failed or a runner tested nothing: a suite whose tests were all skipped is not green.
+// results, one that ran no test at all, a CLI bundle that did not build), then "tests: N passed,
+// N failed, N skipped". Exits 1 when anything failed or a runner tested nothing: a suite whose
+// tests were all skipped is not green.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -55,6 +56,9 @@ for (const [runner, file, read] of [['vitest', 'vitest.json', vitest], ['playwri
   total.skipped += r.skipped;
   skippedNames.push(...r.skippedNames);
 }
+// scripts/test.sh leaves this file when the CLI bundle did not build (or is older than its sources).
+const buildFailed = join(dir, 'build-failed');
+if (existsSync(buildFailed)) problems.push(readFileSync(buildFailed, 'utf8').trim());
 if (skippedNames.length > 0) console.log(`skipped (${skippedNames.length}):\n${skippedNames.map((n) => `  - ${n}`).join('\n')}`);
 for (const p of problems) console.log(`gate: ${p}`);
 // Each problem counts as one failure, as a file that fails to load does.

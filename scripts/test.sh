@@ -15,6 +15,10 @@ rm -rf "$out" && mkdir -p "$out"
 status=0
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
+step "build (the CLI bundle)"
+if ! { node scripts/build.mjs && node scripts/check-bundle.mjs; }; then
+  echo "the CLI bundle does not build: no test may run the previous dist/" > "$out/build-failed"; status=1
+fi
 step "lint (eslint)";        npx eslint . || status=1
 step "typecheck (tsc)";      npx tsc --noEmit -p . || status=1
 step "unit + e2e (vitest)";  npx vitest run --reporter=default --reporter=json --outputFile.json="$out/vitest.json" ${TEST_VITEST:-} || status=1
