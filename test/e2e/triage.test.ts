@@ -54,4 +54,22 @@ describe('expectations', () => {
     expect(byFlags.mtp2!.category).toBe('graph-capture');
     expect(byFlags.mtp2!.reason).toMatch(/expected oom, got graph-capture-mtp-triton \(a new failure mode\)/);
   });
+
+  it('a run whose only unexpected outcome is an xpass exits 1 (the other cell an expected failure)', async () => {
+    const dir = workdir();
+    const m = writeMatrix(
+      dir,
+      emulatedMatrix({
+        traits: 'mtp_full_graph_capture_bug: true',
+        models: '  - { id: small, name: Qwen/Qwen3.5-0.8B, mtp: true }',
+        flags: '  - { id: default }\n  - { id: mtp2, options: { speculative: { method: mtp, tokens: 2 }, cuda_graphs: full } }',
+        expect: 'expect:\n  - { where: { flags: default }, fail: ptx-toolchain }\n  - { where: { flags: mtp2 }, fail: graph-capture }',
+      }),
+    );
+    const r = await cli(['run', m, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env });
+    const out = parseRun(r);
+    runs.push(out.run);
+    expect(Object.fromEntries(out.cells.map((c) => [c.id.split('/').at(-1), c.verdict]))).toEqual({ default: 'xpass', mtp2: 'xfail' });
+    expect(r.code, r.stderr).toBe(1);
+  });
 });
