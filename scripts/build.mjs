@@ -3,11 +3,12 @@
 // only the node binary and this one file. A build that succeeds records what it was built from
 // (dist/sources.json), so that tests can refuse a bundle older than the sources.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { STAMP, writeSourcesStamp } from './bundle-sources.mjs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeSourcesStamp } from './bundle-sources.mjs';
 
+// A failed build writes neither bundles nor stamp: the stamp still names the sources of the bundles
+// in dist/, which no longer match the edited ones, so check-bundle.mjs calls them stale.
 mkdirSync('dist', { recursive: true });
-rmSync(STAMP, { force: true }); // a failed build leaves no stamp: whatever is in dist/ is not known to be fresh
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', sourcemap: 'linked', logLevel: 'warning', metafile: true };
 const results = await Promise.all([
   build({

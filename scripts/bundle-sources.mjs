@@ -2,7 +2,7 @@
 // file esbuild read (its metafile's inputs) in dist/sources.json, and staleSources() says which of
 // them changed since. A bundle is fresh when none did: tests run the CLI only when it is.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 export const STAMP = 'dist/sources.json';
 
@@ -12,7 +12,10 @@ const sha = (path) => createHash('sha256').update(readFileSync(path)).digest('he
 export function writeSourcesStamp(metafiles) {
   const inputs = {};
   for (const m of metafiles) for (const path of Object.keys(m.inputs)) if (!path.includes('node_modules/')) inputs[path] = sha(path);
-  writeFileSync(STAMP, JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1) + '\n');
+  // Written aside and renamed: a concurrent check never reads half a stamp.
+  const tmp = `${STAMP}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1) + '\n');
+  renameSync(tmp, STAMP);
 }
 
 /** The sources changed (or gone) since the last successful build; every source when there is no stamp. */
