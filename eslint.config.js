@@ -11,6 +11,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
       'no-control-regex': 'off',
+      // A committed `.only` makes a suite test one thing and pass (vitest allowOnly and Playwright forbidOnly say so too).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='only'][object.name=/^(describe|it|test|suite|bench)$/]", message: 'no .only: it makes the suite run one test and pass' },
+        { selector: "MemberExpression[property.name='only'][object.property.name=/^(describe|serial|parallel|each|skipIf|runIf|concurrent)$/]", message: 'no .only: it makes the suite run one test and pass' },
+      ],
     },
   },
 );

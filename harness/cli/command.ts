@@ -2,6 +2,7 @@
 // help text and the usage errors all come from the table.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { didYouMean } from '../matrix/suggest.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -13,6 +14,8 @@ export interface OptionSpec {
   default?: string | boolean;
   /** Allowed values for a string option. */
   choices?: readonly string[];
+  /** The command refuses to run without it (no default is chosen for the user). */
+  required?: boolean;
 }
 
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
@@ -52,12 +55,15 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/, '');
-    throw new UsageError(`matrix ${spec.name}: ${msg}`, `run \`matrix ${spec.name} --help\` for the options`);
+    throw new UsageError(`matrix ${spec.name}: ${msg}`, optionHint(spec, msg));
   }
   const values = parsed.values as Record<string, unknown>;
   for (const [name, o] of Object.entries(spec.options)) {
     if (values[name] === undefined && o.default !== undefined) values[name] = o.default;
     const v = values[name];
+    if (o.required && v === undefined) {
+      throw new UsageError(`matrix ${spec.name}: --${name} is required`, `${o.description}; usage: matrix ${spec.name} ${spec.usage}`);
+    }
     if (o.choices && typeof v === 'string' && !o.choices.includes(v)) {
       throw new UsageError(`matrix ${spec.name}: --${name} must be one of ${o.choices.join(', ')} (got "${v}")`);
     }
@@ -75,11 +81,21 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
   return { positionals: parsed.positionals, values } as ParsedArgs<O>;
 }
 
+/** For an unknown option, the closest options of the command ("did you mean …?"); always how to list them. */
+function optionHint(spec: CommandSpec, msg: string): string {
+  const list = `run \`matrix ${spec.name} --help\` for the options`;
+  const unknown = /^Unknown option '(-[^'=]*)/.exec(msg)?.[1];
+  if (!unknown) return list;
+  const flags = [...Object.entries(spec.options).flatMap(([name, o]) => [`--${name}`, ...(o.short ? [`-${o.short}`] : [])]), '--help'];
+  const dym = didYouMean(unknown, flags);
+  return dym ? `${dym} (${list})` : list;
+}
+
 export function helpText(spec: CommandSpec): string {
   const lines = [`matrix ${spec.name} — ${spec.summary}`, '', `usage: matrix ${spec.name} ${spec.usage}`, ''];
   const rows = Object.entries(spec.options).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.arg ?? 'VALUE'}` : ''}`;
-    const extra = [o.choices ? `one of: ${o.choices.join(' | ')}` : '', o.default !== undefined && o.default !== false ? `default: ${o.default}` : '']
+    const extra = [o.required ? 'required' : '', o.choices ? `one of: ${o.choices.join(' | ')}` : '', o.default !== undefined && o.default !== false ? `default: ${o.default}` : '']
       .filter(Boolean)
       .join('; ');
     return [flag, `${o.description}${extra ? ` (${extra})` : ''}`] as const;

@@ -1,6 +1,8 @@
 // Entry point of the `matrix` command: picks the verb, parses its declarative options, maps
 // typed errors to exit codes. No logic beyond wiring.
-import { HarnessError } from '../errors.ts';
+import pkg from '../../package.json' with { type: 'json' };
+import { HarnessError, UsageError } from '../errors.ts';
+import { didYouMean } from '../matrix/suggest.ts';
 import { helpText, parseCommand, type CommandSpec } from './command.ts';
 
 /** Verbs in help order. Each lives in harness/cli/<verb>.ts and exports `command`. */
@@ -28,36 +30,48 @@ async function loadAll(): Promise<CommandSpec[]> {
   return out;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [verb, ...rest] = argv;
-  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
-    const cmds = await loadAll();
-    const w = Math.max(...cmds.map((c) => c.name.length));
-    process.stdout.write(
-      [
-        'matrix — which container image × GPU × model × backend flags actually serve',
-        '',
-        'usage: matrix <command> [options]',
-        '',
-        'commands:',
-        ...cmds.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
-        '',
-        'Run `matrix <command> --help` for a command\'s options.',
-        '',
-      ].join('\n'),
-    );
-    return verb ? 0 : 2;
-  }
-  if (verb === '--version' || verb === '-v') {
-    process.stdout.write('0.1.0\n');
-    return 0;
-  }
+function printOverview(cmds: CommandSpec[]): void {
+  const w = Math.max(...cmds.map((c) => c.name.length));
+  process.stdout.write(
+    [
+      'matrix — which container image × GPU × model × backend flags actually serve',
+      '',
+      'usage: matrix <command> [options]',
+      '',
+      'commands:',
+      ...cmds.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+      '',
+      "Run `matrix <command> --help` (or `matrix help <command>`) for a command's options; `matrix -V` prints the version.",
+      '',
+    ].join('\n'),
+  );
+}
+
+async function loadVerb(verb: string): Promise<CommandSpec> {
   const load = VERBS[verb];
   if (!load) {
-    process.stderr.write(`matrix: unknown command "${verb}"\n  hint: commands are ${Object.keys(VERBS).join(', ')}\n`);
-    return 2;
+    const dym = didYouMean(verb, Object.keys(VERBS));
+    throw new UsageError(`matrix: unknown command "${verb}"`, `${dym ? `${dym} ` : ''}commands are ${Object.keys(VERBS).join(', ')}`);
   }
-  const { command } = await load();
+  return (await load()).command;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === 'help' && rest.length > 0) {
+    // `matrix help run` is `matrix run --help`
+    process.stdout.write(helpText(await loadVerb(rest[0]!)));
+    return 0;
+  }
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+    printOverview(await loadAll());
+    return verb ? 0 : 2;
+  }
+  if (verb === '--version' || verb === '-V' || verb === '-v') {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const command = await loadVerb(verb);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(helpText(command));
     return 0;

@@ -76,7 +76,8 @@ export const command = defineCommand({
     const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
     const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;
-    if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, process.stdout, () => reportPath));
+    // Annotations go where the console goes: under --json stdout is the JSON (the nightly writes it to a file).
+    if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, values.json ? process.stderr : process.stdout, () => reportPath));
 
     const controller = new AbortController();
     let signals = 0;

@@ -32,8 +32,9 @@ const STATUS_RANK: Record<string, number> = { running: 0, finished: 1, interrupt
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function mergeError(path: string, what: string, hint: string): InfraError {
-  return new InfraError('store', `matrix merge: ${path}: ${what}`, hint, 'store');
+/** A database the user named cannot be merged (not one, damaged, too new): a user error, exit 2. */
+function inputError(path: string, what: string, hint: string): UsageError {
+  return new UsageError(`matrix merge: ${path}: ${what}`, hint);
 }
 
 /** Opens an input read-only and copies it (consistently, WAL included) to `copy`. */
@@ -45,7 +46,7 @@ function snapshot(path: string, copy: string): void {
     src.pragma('busy_timeout = 10000');
     src.prepare('VACUUM INTO ?').run(copy);
   } catch (e) {
-    throw mergeError(path, `cannot read it as a results database (${(e as Error).message})`, 'the file is damaged or not an SQLite database: download the artifact again or leave it out');
+    throw inputError(path, `cannot read it as a results database (${(e as Error).message})`, 'the file is damaged or not an SQLite database: download the artifact again or leave it out');
   } finally {
     src?.close();
   }
@@ -56,16 +57,16 @@ function checkAndMigrate(copy: string, origin: string): void {
   const raw = new Database(copy, { fileMustExist: true });
   try {
     const check = raw.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw mergeError(origin, `the database is damaged (${String(check)})`, 'download the artifact again or leave it out');
+    if (check !== 'ok') throw inputError(origin, `the database is damaged (${String(check)})`, 'download the artifact again or leave it out');
     const hasRuns = raw.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'").get();
     const version = schemaVersion(raw);
-    if (!hasRuns || version === 0) throw mergeError(origin, 'not a results database (no runs table or schema version)', 'give databases written by `matrix run` or `matrix merge`');
+    if (!hasRuns || version === 0) throw inputError(origin, 'not a results database (no runs table or schema version)', 'give databases written by `matrix run` or `matrix merge`');
     if (version > LATEST) {
-      throw mergeError(origin, `written by a newer harness (schema version ${version}; this one knows up to ${LATEST})`, 'update the harness that merges (git pull && npm ci), or merge with the newer one');
+      throw inputError(origin, `written by a newer harness (schema version ${version}; this one knows up to ${LATEST})`, 'update the harness that merges (git pull && npm ci), or merge with the newer one');
     }
   } catch (e) {
-    if (e instanceof InfraError) throw e;
-    throw mergeError(origin, `cannot read it as a results database (${(e as Error).message})`, 'the file is damaged: download the artifact again or leave it out');
+    if (e instanceof UsageError) throw e;
+    throw inputError(origin, `cannot read it as a results database (${(e as Error).message})`, 'the file is damaged: download the artifact again or leave it out');
   } finally {
     raw.close();
   }
@@ -191,11 +192,11 @@ function settleWal(target: string): void {
     db.pragma('busy_timeout = 10000');
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (e) {
-    throw mergeError(target, `cannot read it as a results database (${(e as Error).message})`, 'the target is damaged: move it away and merge again');
+    throw inputError(target, `cannot read it as a results database (${(e as Error).message})`, 'the target is damaged: move it away and merge again');
   } finally {
     db.close();
   }
-  if (existsSync(`${target}-wal`)) throw mergeError(target, 'another process has the database open', 'stop `matrix run` or `matrix serve` on this file, then merge again');
+  if (existsSync(`${target}-wal`)) throw new InfraError('store', `matrix merge: ${target}: another process has the database open`, 'stop `matrix run` or `matrix serve` on this file, then merge again', 'store');
 }
 
 /**

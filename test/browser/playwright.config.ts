@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  globalSetup: './global-setup.ts',
+  // A committed test.only would make the suite test one thing and pass: never allowed.
+  forbidOnly: true,
   outputDir: '../../test-results/browser',
   workers: 1,
   timeout: 60_000,

@@ -1,6 +1,7 @@
 // Triage and expectations end to end: the seeds under --emulate, re-run with each remedy of their
 // signature until one passes; expectations turning failures into xfail, passes into xpass, and a
 // different failure into a plain fail (a new failure mode).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, containersOfRun, emulatedMatrix, parseRun, ROOT, workdir, writeMatrix } from './support/matrix-cli.ts';
@@ -53,5 +54,33 @@ describe('expectations', () => {
     expect(byFlags.mtp2!.verdict).toBe('fail');
     expect(byFlags.mtp2!.category).toBe('graph-capture');
     expect(byFlags.mtp2!.reason).toMatch(/expected oom, got graph-capture-mtp-triton \(a new failure mode\)/);
+  });
+
+  it('a run whose only unexpected outcome is an xpass exits 1 (the other cell an expected failure)', async () => {
+    const dir = workdir();
+    const m = writeMatrix(
+      dir,
+      emulatedMatrix({
+        traits: 'mtp_full_graph_capture_bug: true',
+        models: '  - { id: small, name: Qwen/Qwen3.5-0.8B, mtp: true }',
+        flags: '  - { id: default }\n  - { id: mtp2, options: { speculative: { method: mtp, tokens: 2 }, cuda_graphs: full } }',
+        expect: 'expect:\n  - { where: { flags: default }, fail: ptx-toolchain }\n  - { where: { flags: mtp2 }, fail: graph-capture }',
+      }),
+    );
+    // As on GitHub Actions, where the nightly runs `matrix run … --json > out/run.json`.
+    const summary = join(dir, 'step-summary.md');
+    const r = await cli(['run', m, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json'], { env: { ...env, GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const out = parseRun(r);
+    runs.push(out.run);
+    expect(Object.fromEntries(out.cells.map((c) => [c.id.split('/').at(-1), c.verdict]))).toEqual({ default: 'xpass', mtp2: 'xfail' });
+    expect(r.code, r.stderr).toBe(1);
+    // What CI shows: the xpass fails in JUnit and is annotated (on stderr: stdout is the JSON); the xfail is skipped.
+    const xpass = out.cells.find((c) => c.verdict === 'xpass')!.id;
+    const junit = readFileSync(join(dir, 'out', 'junit.xml'), 'utf8');
+    expect(junit).toContain(`name="${xpass}" `);
+    expect(junit).toMatch(/<failure type="xpass" message="expected ptx-toolchain, but it passed[^"]*">/);
+    expect(junit).toMatch(/<skipped message="expected failure: graph-capture-mtp-triton"\/>/);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('::error '))).toEqual([`::error title=xpass%3A ${xpass}::${out.cells.find((c) => c.id === xpass)!.reason}`]);
+    expect(readFileSync(summary, 'utf8')).toContain(`| xpass | ${xpass} |`);
   });
 });

@@ -2,15 +2,20 @@
 // annotations for unexpected outcomes.
 import { appendFileSync } from 'node:fs';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
-import { redactText } from '../secrets.ts';
+import { redactDeep, redactText } from '../secrets.ts';
 import { describe, inert } from './console.ts';
 
 function md(s: string): string {
   return inert(s).replace(/[|<>`]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
 }
 
+// Workflow-command escaping, as the runner unescapes it (actions/toolkit: packages/core/src/command.ts).
 function annotation(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function annotationProperty(s: string): string {
+  return annotation(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSummary, reportPath: string | null): string {
@@ -38,16 +43,19 @@ export class GithubReporter implements Reporter {
     private readonly reportPath: () => string | null = () => null,
   ) {}
 
-  onCellEnd(r: CellResult): void {
+  // Secrets are redacted before the text is escaped (escaping changes a secret with % or <), and the
+  // escaped result once more.
+  onCellEnd(result: CellResult): void {
+    const r = redactDeep(result, this.secrets);
     this.results.push(r);
     if (r.verdict === 'fail' || r.verdict === 'xpass' || r.verdict === 'infra') {
       const title = `${r.verdict}: ${r.cell.id}`;
-      this.out.write(redactText(`::error title=${annotation(title)}::${annotation(inert(r.reason ?? r.signature ?? r.verdict))}\n`, this.secrets));
+      this.out.write(redactText(`::error title=${annotationProperty(title)}::${annotation(inert(r.reason ?? r.signature ?? r.verdict))}\n`, this.secrets));
     }
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {
     if (!this.summaryPath) return;
-    appendFileSync(this.summaryPath, redactText(stepSummary(run, this.results, summary, this.reportPath()), this.secrets));
+    appendFileSync(this.summaryPath, redactText(stepSummary(redactDeep(run, this.secrets), this.results, summary, this.reportPath()), this.secrets));
   }
 }

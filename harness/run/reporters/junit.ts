@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
-import { redactText } from '../secrets.ts';
+import { redactDeep, redactText } from '../secrets.ts';
 
 export function xmlEscape(s: string): string {
   // Characters XML 1.0 cannot hold at all are dropped; markup characters escaped.
@@ -66,6 +66,7 @@ export class JunitReporter implements Reporter {
   }
   onRunEnd(run: RunInfo, _s: RunSummary): void {
     mkdirSync(dirname(this.path), { recursive: true });
-    writeFileSync(this.path, redactText(junitXml(run, this.results), this.secrets));
+    // Redacted before escaping (XML escaping changes a secret with " < > &), and the XML once more.
+    writeFileSync(this.path, redactText(junitXml(redactDeep(run, this.secrets), redactDeep(this.results, this.secrets)), this.secrets));
   }
 }

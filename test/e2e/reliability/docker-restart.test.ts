@@ -35,7 +35,7 @@ afterAll(async () => {
   }
 }, 120_000);
 
-describe.skipIf(!enabled)('the Docker engine restarted mid-run (a private dockerd)', () => {
+describe.skipIf(!enabled)('the Docker engine restarted mid-run (a private dockerd: needs root, dockerd and ip)', () => {
   it('in-flight cells become infra with a clear reason, the finished cell stays, the CLI ends, the database is whole, nothing is left', async () => {
     const dir = workdir();
     const runId = `dockerd-${process.pid}`;

@@ -61,6 +61,22 @@ describe('classifyLog on noisy logs', () => {
     expect(d.evidence[0]!.line).toBe(1);
   });
 
+  it('takes an earlier real exception as the root cause, not a known signature that follows it', () => {
+    const oom = [
+      '(Worker_TP0 pid=8) INFO 05-08 19:06:30 [gpu_model_runner.py:1] Loading weights took 2.10 seconds',
+      '(Worker_TP0 pid=8) INFO 05-08 19:06:31 [gpu_model_runner.py:2] Model loading took 15.2 GiB memory',
+      '(Worker_TP0 pid=8) INFO 05-08 19:06:32 [kv_cache_utils.py:3] GPU KV cache size: 100 tokens',
+      '(Worker_TP0 pid=8) INFO 05-08 19:06:33 [kv_cache_utils.py:4] Maximum concurrency: 1.00x',
+      '(Worker_TP0 pid=8) ERROR 05-08 19:06:38 [multiproc_executor.py:962] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB.',
+    ];
+    // Alone, the OOM line is the oom-cuda signature.
+    expect(classifyLog(oom.join('\n')).signature).toBe('oom-cuda');
+    const earlier = ['Traceback (most recent call last):', '  File "/x/vllm/config.py", line 1, in <module>', "KeyError: 'rope_scaling'"];
+    const d = classifyLog([...earlier, ...oom].join('\n'));
+    expect(d).toMatchObject({ category: 'other', signature: null, title: "Unrecognised failure: KeyError: 'rope_scaling'" });
+    expect(d.evidence).toEqual([{ line: 3, text: "KeyError: 'rope_scaling'" }]);
+  });
+
   it('does not take warnings that look like errors for the failure', () => {
     const log = [
       "WARNING 06-13 11:42:20 _custom_ops.py:11] Failed to import from vllm._C with ImportError('/x/_C.abi3.so: undefined symbol: _ZN5torch')",

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command as mergeCommand } from '../../../harness/cli/merge.ts';
-import { InfraError, UsageError } from '../../../harness/errors.ts';
+import { UsageError } from '../../../harness/errors.ts';
 import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
 import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
@@ -237,10 +237,11 @@ describe('mergeDatabases', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(InfraError);
-    expect((err as InfraError).message).toBe(`matrix merge: ${bad}: cannot read it as a results database (file is not a database)`);
-    expect((err as InfraError).hint).toMatch(/damaged or not an SQLite database/);
-    expect((err as InfraError).exitCode).toBe(3);
+    // The user named a file that is not a results database: a user error (exit 2), not infrastructure.
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).message).toBe(`matrix merge: ${bad}: cannot read it as a results database (file is not a database)`);
+    expect((err as UsageError).hint).toMatch(/damaged or not an SQLite database/);
+    expect((err as UsageError).exitCode).toBe(2);
     expect(readFileSync(into).equals(bytes)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
@@ -252,6 +253,7 @@ describe('mergeDatabases', () => {
     raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").run();
     raw.close();
     expect(() => mergeDatabases([newer], join(dir, 'o.sqlite'))).toThrow(/written by a newer harness \(schema version 999; this one knows up to \d+\)/);
+    expect(() => mergeDatabases([newer], join(dir, 'o.sqlite'))).toThrow(UsageError);
     const other = join(dir, 'other.sqlite');
     const o = new Database(other);
     o.exec('CREATE TABLE t (x)');
