@@ -111,6 +111,7 @@ export const command = defineCommand({
       await ending.crash(e); // exits the process
       throw e;
     });
+    await ending.unlessForced();
     reportPath = await writeRunReport(db, run, results);
     ending.dispose();
     const out = values.json ? process.stderr : process.stdout;

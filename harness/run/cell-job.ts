@@ -173,8 +173,9 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       // the engine answers its removal only after cleaning it up, and the verdict is known.
       await timed('teardown', async () => {
         const dead = exitCode !== null;
-        if (!dead) await env.runtime.stop(h, 2).catch(() => {});
-        // On an interrupt the container is already being removed: no time for the log.
+        // On an interrupt the container is already being removed (reaper.ts): a graceful stop
+        // beside that removal held it for the stop's whole grace period. No stop, no time for the log.
+        if (!dead && !env.signal.aborted) await env.runtime.stop(h, 2).catch(() => {});
         await settle(logsDone, env.signal.aborted ? 300 : 10_000);
         if (dead && !env.signal.aborted) env.runtime.discard(h.id);
         else await env.runtime.remove(h.id).catch(() => {});

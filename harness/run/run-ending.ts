@@ -6,7 +6,7 @@
 //   a second signal           forced (Ctrl-C twice; `timeout` signalling a process group twice;
 //                             GitHub Actions' SIGTERM 7.5 s after its SIGINT): the run is marked
 //                             `interrupted` at once (synchronous SQLite), this run's containers are
-//                             removed by label, and the process exits 130 within FORCED_EXIT_MS
+//                             removed (by id and by label), and the process exits 130 within FORCED_EXIT_MS
 //   an uncaught exception or  forced the same way, marked `failed`, exit 1 (or the error's code)
 //     rejection inside the run
 //   SIGKILL                   nothing runs: the next run reaps the containers (reaper.ts)
@@ -15,8 +15,13 @@ import type { ContainerRuntime } from '../runtime/runtime.ts';
 import { removeRunContainers } from './reaper.ts';
 import { settle } from './settle.ts';
 
-/** A forced end removes the containers and exits within this, whatever the engine does (well inside GitHub's 7.5 s). */
-export const FORCED_EXIT_MS = 5_000;
+/**
+ * A forced end exits within this, whatever the engine does: GitHub Actions waits 2,500 ms after
+ * its SIGTERM before it kills the process tree (docs.github.com/en/actions/managing-workflow-runs/
+ * canceling-a-workflow). The mark in the database comes first, synchronously; removals the engine
+ * was asked for finish without this process, and the next run reaps anything left.
+ */
+export const FORCED_EXIT_MS = 2_000;
 
 export type ForcedStatus = 'interrupted' | 'failed';
 
@@ -39,6 +44,11 @@ export interface RunEndingOptions {
 export interface RunEnding {
   /** Ends the run after an error that reached the caller: containers removed, run `failed`, process exits. */
   crash(e: unknown): Promise<void>;
+  /**
+   * Resolves at once, unless a forced end is under way: then never (the process exits), so the
+   * caller writes no report that would hold the event loop while the containers are removed.
+   */
+  unlessForced(): Promise<void>;
   /** Stops watching (the run ended on its own). */
   dispose(): void;
 }
@@ -55,7 +65,8 @@ export function guardRunEnding(o: RunEndingOptions): RunEnding {
       o.abort(); // no new container starts from here on
       o.mark(status, exitCode);
       const ms = o.forcedExitMs ?? FORCED_EXIT_MS;
-      if (!(await settle(removeUntilGone(o.runtime, o.runId, performance.now() + ms), ms))) {
+      const removed = Promise.all([o.runtime.removeCreated().catch(() => {}), removeUntilGone(o.runtime, o.runId, performance.now() + ms)]);
+      if (!(await settle(removed, ms))) {
         write(`matrix: the Docker engine did not confirm every removal within ${ms / 1000} s; the next run reaps what is left\n`);
       }
       exit(exitCode);
@@ -86,6 +97,7 @@ export function guardRunEnding(o: RunEndingOptions): RunEnding {
   proc.on('unhandledRejection', onUncaught);
   return {
     crash,
+    unlessForced: () => forcing ?? Promise.resolve(),
     dispose() {
       proc.off('SIGINT', onSignal);
       proc.off('SIGTERM', onSignal);

@@ -38,6 +38,8 @@ export class DockerRuntime implements ContainerRuntime {
   private readonly exits: ExitEvents;
   /** Removals discard() started, until they end. */
   private readonly removals = new Set<Promise<void>>();
+  /** Containers created here and not removed yet. */
+  private readonly created = new Set<string>();
 
   constructor(readonly docker: Docker = dockerClient()) {
     this.exits = new ExitEvents(docker);
@@ -152,6 +154,7 @@ export class DockerRuntime implements ContainerRuntime {
         },
       });
       this.exits.watch(c.id);
+      this.created.add(c.id);
       return { id: c.id, containerPort: spec.port, hostPort: null };
     } catch (e) {
       throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
@@ -247,7 +250,12 @@ export class DockerRuntime implements ContainerRuntime {
       if (code !== 404 && code !== 409) throw toInfraError(e, 'teardown', `removing container ${id.slice(0, 12)}`);
     } finally {
       this.exits.forget(id);
+      this.created.delete(id);
     }
+  }
+
+  async removeCreated(): Promise<void> {
+    await Promise.all([...this.created].map((id) => this.remove(id).catch(() => {})));
   }
 
   discard(id: string): void {

@@ -94,6 +94,12 @@ export interface ContainerRuntime {
    * not wait for. drain() waits for these removals.
    */
   discard(id: string): void;
+  /**
+   * Removes every container this runtime created and has not removed, at once, without listing
+   * first: a forced stop asks for each removal before a busy engine has answered a listing (the
+   * engine finishes a removal it was asked for even when the asking process exits meanwhile).
+   */
+  removeCreated(): Promise<void>;
   /** Waits for the removals discard() started, and lets go of the engine's event stream. The run calls it before it ends. */
   drain(): Promise<void>;
   /** The `docker run` command line equivalent to a spec, for reproduction. */

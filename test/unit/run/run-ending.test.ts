@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { guardRunEnding, type ForcedStatus } from '../../../harness/run/run-ending.ts';
 import type { ContainerListing, ContainerRuntime } from '../../../harness/runtime/runtime.ts';
 
-/** A runtime holding containers of two runs of this process; remove() takes them out of the listing. */
+/**
+ * A runtime holding containers of two runs of this process; remove() takes them out of the
+ * listing. It knows it created `a`; `b`'s create was still in flight: only its label finds it.
+ */
 function runtime(opts: { hang?: boolean } = {}) {
   const label = (run: string) => ({ 'matrix.run': run, 'matrix.pid': String(process.pid) });
   let listing: ContainerListing[] = [
@@ -14,6 +17,7 @@ function runtime(opts: { hang?: boolean } = {}) {
   const rt = {
     list: async (filter: string[]) => (opts.hang ? new Promise(() => {}) : listing.filter((c) => filter.every((f) => c.labels[f.split('=')[0]!] === f.split('=')[1]))),
     remove: async (id: string) => void (listing = listing.filter((c) => c.id !== id)),
+    removeCreated: async () => void (listing = listing.filter((c) => c.id !== 'a')),
   } as unknown as ContainerRuntime;
   return { rt, left: () => listing.map((c) => c.id) };
 }
@@ -79,10 +83,11 @@ describe('guardRunEnding', () => {
     expect(seen.exits).toEqual([1]);
   });
 
-  it('an engine that never answers does not hold the exit past the deadline', async () => {
-    const { ending, seen, exit } = guard({ hang: true, forcedExitMs: 50 });
+  it('an engine that never answers a listing holds neither the removals it knows of nor the exit past the deadline', async () => {
+    const { ending, seen, left, exit } = guard({ hang: true, forcedExitMs: 50 });
     void ending.crash(new Error('x'));
     await exit;
+    expect(left()).toEqual(['b', 'other']);
     expect(seen.exits).toEqual([1]);
     expect(seen.text).toContain('the next run reaps what is left');
   });
