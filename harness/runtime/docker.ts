@@ -7,7 +7,7 @@ import { DockerLogDemux } from './log-demux.ts';
 import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
-import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
+import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullOptions, PullPolicy } from './runtime.ts';
 
 /**
  * A fresh connection per request (no keep-alive): a kept-alive connection to an engine that is
@@ -91,7 +91,7 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  async ensureImage(ref: string, policy: PullPolicy, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null } = {}): Promise<ImageInfo> {
+  async ensureImage(ref: string, policy: PullPolicy, opts: PullOptions = {}): Promise<ImageInfo> {
     if (policy !== 'always') {
       const have = await this.inspectImage(ref);
       if (have) return have;
@@ -105,10 +105,11 @@ export class DockerRuntime implements ContainerRuntime {
     return { ...info, pulled: true };
   }
 
-  private async pull(ref: string, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<void> {
+  private async pull(ref: string, opts: PullOptions): Promise<void> {
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker.pull(ref, { ...(opts.auth ? { authconfig: opts.auth } : {}), ...(opts.platform ? { platform: opts.platform } : {}) });
+      // The signal ends the request and its progress stream (the engine stops a pull whose client went away).
+      stream = await this.docker.pull(ref, { ...(opts.auth ? { authconfig: opts.auth } : {}), ...(opts.platform ? { platform: opts.platform } : {}), ...(opts.signal ? { abortSignal: opts.signal } : {}) });
     } catch (e) {
       throw toInfraError(e, 'image', `pulling ${ref}${opts.auth ? '' : ' (no registry credentials)'}`);
     }

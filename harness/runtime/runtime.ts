@@ -68,10 +68,18 @@ export interface ContainerListing {
   state: string;
 }
 
+export interface PullOptions {
+  onProgress?: (p: PullProgress) => void;
+  auth?: RegistryAuth | null;
+  platform?: string | null;
+  signal?: AbortSignal;
+}
+
 export interface ContainerRuntime {
   /** Throws InfraError('docker-down') when the engine does not answer. */
   ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
-  ensureImage(ref: string, policy: PullPolicy, opts?: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<ImageInfo>;
+  /** `signal` cuts a pull short (an interrupt): a pull of many GiB must not keep the process alive after the run. */
+  ensureImage(ref: string, policy: PullPolicy, opts?: PullOptions): Promise<ImageInfo>;
   create(spec: ContainerSpec): Promise<ContainerHandle>;
   /**
    * Starts the container with its output already captured, so logs() misses no line; read that

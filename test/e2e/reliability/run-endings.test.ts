@@ -4,11 +4,13 @@
 // custom probe's bug), and the end of a run, after which nothing keeps the process waiting.
 // (One SIGINT: run.test.ts; one SIGTERM and a SIGKILL reaped by the next run: interrupts.test.ts.)
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, containersOfRun, query, startCli, waitFor, workdir, writeMatrix, type CliResult } from '../support/matrix-cli.ts';
+import { CLI, ROOT, containersOfRun, emulatedMatrix, pathWithFakeNvidiaSmi, query, startCli, waitFor, workdir, writeMatrix, type CliResult } from '../support/matrix-cli.ts';
 import { imagesMatrix, integrityCheck, leftovers } from '../support/reliability.ts';
 import { readWorkflow, stepOf } from '../../unit/workflow-steps.ts';
 
@@ -127,6 +129,36 @@ describe('every way a run ends', () => {
     expect(query<{ status: string }>(join(dir, 'shard.sqlite'), 'SELECT status FROM runs WHERE id = ?', runId)[0]?.status).toBe('interrupted');
     expect(readFileSync(join(dir, 'out', 'exit-code'), 'utf8').trim()).toBe('3');
     expect(stdout).toContain('matrix run exited with 3');
+  });
+
+  it('SIGINT during an image pull: the pull is cut short and the run ends marked interrupted', async () => {
+    const dir = workdir();
+    const runId = `pull-${process.pid}`;
+    runIds.push(runId);
+    // A registry on loopback that never answers for the manifest: a pull of many GiB, stalled.
+    const asked: string[] = [];
+    const registry = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
+      if (req.url === '/v2/') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((r) => registry.listen(0, '127.0.0.1', () => r()));
+    try {
+      const image = `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0`;
+      const m = writeMatrix(dir, emulatedMatrix({ image }));
+      const child = startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always'], {
+        env: { ...env, PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config') },
+      });
+      await waitFor(() => (asked.some((u) => u.includes('/manifests/')) ? true : null), 60_000, 'the engine to ask for the manifest');
+      child.kill('SIGINT');
+      const r = await child.done;
+      expect(r.stderr).not.toContain('still busy'); // nothing, the pull included, outlived the run
+      expect(r.code, r.stderr).toBe(3);
+      expect(runRow(dir, runId)?.status).toBe('interrupted');
+    } finally {
+      registry.closeAllConnections();
+      await new Promise<void>((r) => registry.close(() => r()));
+    }
   });
 
   it.each([
