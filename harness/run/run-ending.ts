@@ -6,13 +6,14 @@
 //   a second signal           forced (Ctrl-C twice; `timeout` signalling a process group twice;
 //                             GitHub Actions' SIGTERM 7.5 s after its SIGINT): the run is marked
 //                             `interrupted` at once (synchronous SQLite), this run's containers are
-//                             removed (by id and by label), and the process exits 130 within FORCED_EXIT_MS
+//                             removed (by id and by label, and by a helper process that outlives
+//                             this one), and the process exits 130 within FORCED_EXIT_MS
 //   an uncaught exception or  forced the same way, marked `failed`, exit 1 (or the error's code)
 //     rejection inside the run
 //   SIGKILL                   nothing runs: the next run reaps the containers (reaper.ts)
 // Output errors (EPIPE) never end a run: harness/cli/closed-output.ts.
 import type { ContainerRuntime } from '../runtime/runtime.ts';
-import { removeRunContainers } from './reaper.ts';
+import { removeRunContainers, runLabels } from './reaper.ts';
 import { settle } from './settle.ts';
 
 /**
@@ -64,6 +65,7 @@ export function guardRunEnding(o: RunEndingOptions): RunEnding {
     forcing ??= (async () => {
       o.abort(); // no new container starts from here on
       o.mark(status, exitCode);
+      o.runtime.removeInBackground(runLabels(o.runId)); // goes on if this process is gone first
       const ms = o.forcedExitMs ?? FORCED_EXIT_MS;
       const removed = Promise.all([o.runtime.removeCreated().catch(() => {}), removeUntilGone(o.runtime, o.runId, performance.now() + ms)]);
       if (!(await settle(removed, ms))) {

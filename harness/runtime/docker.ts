@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import { Agent } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
 import { DockerLogDemux } from './log-demux.ts';
+import { removeDetached } from './detached-removal.ts';
 import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
@@ -257,6 +258,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   async removeCreated(): Promise<void> {
     await Promise.all([...this.created].map((id) => this.remove(id).catch(() => {})));
+  }
+
+  removeInBackground(labelFilter: string[]): void {
+    removeDetached(labelFilter);
   }
 
   discard(id: string): void {

@@ -108,6 +108,11 @@ export interface ContainerRuntime {
    * engine finishes a removal it was asked for even when the asking process exits meanwhile).
    */
   removeCreated(): Promise<void>;
+  /**
+   * Hands the removal of the containers with these labels to a process of its own, which goes on
+   * after this one exits (a forced stop: a removal in flight dies with the process that asked).
+   */
+  removeInBackground(labelFilter: string[]): void;
   /** Waits for the removals discard() started, and lets go of the engine's event stream. The run calls it before it ends. */
   drain(): Promise<void>;
   /** The `docker run` command line equivalent to a spec, for reproduction. */

@@ -9,6 +9,7 @@ import type { ContainerListing, ContainerRuntime } from '../../../harness/runtim
  */
 function runtime(opts: { hang?: boolean } = {}) {
   const label = (run: string) => ({ 'matrix.run': run, 'matrix.pid': String(process.pid) });
+  const handedOver: string[][] = [];
   let listing: ContainerListing[] = [
     { id: 'a', name: 'a', state: 'running', labels: label('r1') },
     { id: 'b', name: 'b', state: 'running', labels: label('r1') },
@@ -18,13 +19,14 @@ function runtime(opts: { hang?: boolean } = {}) {
     list: async (filter: string[]) => (opts.hang ? new Promise(() => {}) : listing.filter((c) => filter.every((f) => c.labels[f.split('=')[0]!] === f.split('=')[1]))),
     remove: async (id: string) => void (listing = listing.filter((c) => c.id !== id)),
     removeCreated: async () => void (listing = listing.filter((c) => c.id !== 'a')),
+    removeInBackground: (labels: string[]) => void handedOver.push(labels),
   } as unknown as ContainerRuntime;
-  return { rt, left: () => listing.map((c) => c.id) };
+  return { rt, left: () => listing.map((c) => c.id), handedOver };
 }
 
 function guard(opts: { hang?: boolean; forcedExitMs?: number } = {}) {
   const proc = new EventEmitter();
-  const { rt, left } = runtime(opts);
+  const { rt, left, handedOver } = runtime(opts);
   const seen = { aborted: 0, marks: [] as Array<[ForcedStatus, number]>, exits: [] as number[], text: '' };
   let exited!: () => void;
   const exit = new Promise<void>((r) => (exited = r));
@@ -39,27 +41,30 @@ function guard(opts: { hang?: boolean; forcedExitMs?: number } = {}) {
     proc: proc as unknown as NodeJS.Process,
     forcedExitMs: opts.forcedExitMs,
   });
-  return { proc, ending, seen, left, exit };
+  return { proc, ending, seen, left, exit, handedOver };
 }
 
 describe('guardRunEnding', () => {
   it('a first signal stops the run gracefully: abort only, nothing marked, no exit', () => {
-    const { proc, seen, left } = guard();
+    const { proc, seen, left, handedOver } = guard();
     proc.emit('SIGINT', 'SIGINT');
     expect(seen.aborted).toBe(1);
     expect(seen.marks).toEqual([]);
     expect(seen.exits).toEqual([]);
     expect(left()).toEqual(['a', 'b', 'other']);
+    expect(handedOver).toEqual([]);
     expect(seen.text).toContain('SIGINT: stopping');
   });
 
   it('a second signal marks the run interrupted, removes its containers (not another run\'s) and exits 130', async () => {
-    const { proc, seen, left, exit } = guard();
+    const { proc, seen, left, exit, handedOver } = guard();
     proc.emit('SIGINT', 'SIGINT');
     proc.emit('SIGTERM', 'SIGTERM');
     await exit;
     expect(seen.marks).toEqual([['interrupted', 130]]);
     expect(left()).toEqual(['other']);
+    // and handed to a helper that outlives the process, by this run's and this process's labels
+    expect(handedOver).toEqual([['matrix.run=r1', `matrix.pid=${process.pid}`]]);
     expect(seen.exits).toEqual([130]);
     expect(seen.text).toContain('SIGTERM again: forced stop');
   });
