@@ -1,9 +1,12 @@
 // Entry point of the `matrix` command: picks the verb, parses its declarative options, maps
 // typed errors to exit codes. No logic beyond wiring.
 import pkg from '../../package.json' with { type: 'json' };
-import { HarnessError, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { didYouMean } from '../matrix/suggest.ts';
+import { tolerateClosedOutput } from './closed-output.ts';
 import { helpText, parseCommand, type CommandSpec } from './command.ts';
+import { errorText } from './error-text.ts';
+import { exitWhenDone } from './exit-when-done.ts';
 
 /** Verbs in help order. Each lives in harness/cli/<verb>.ts and exports `command`. */
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
@@ -81,19 +84,13 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function report(e: unknown): number {
-  if (e instanceof HarnessError) {
-    process.stderr.write(`${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
-    return e.exitCode;
-  }
-  process.stderr.write(`matrix: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-  return 1;
+  const { text, exitCode } = errorText(e);
+  process.stderr.write(`${text}\n`);
+  return exitCode;
 }
 
+tolerateClosedOutput();
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.exitCode = report(e);
-  },
+  (code) => exitWhenDone(code),
+  (e) => exitWhenDone(report(e)),
 );

@@ -12,6 +12,7 @@ import { GithubReporter } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun } from '../run/runner.ts';
+import { guardRunEnding, type ForcedStatus } from '../run/run-ending.ts';
 import type { Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
@@ -20,6 +21,7 @@ import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
+import { errorText } from './error-text.ts';
 import { preflightImage } from './preflight.ts';
 import { planCells } from './plan.ts';
 
@@ -74,21 +76,14 @@ export const command = defineCommand({
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
 
     const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
-    const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
+    const writer = new SqliteWriter(db, secrets);
+    const reporters: Reporter[] = [writer, consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;
     // Annotations go where the console goes: under --json stdout is the JSON (the nightly writes it to a file).
     if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, values.json ? process.stderr : process.stdout, () => reportPath));
 
     const controller = new AbortController();
-    let signals = 0;
-    const onSignal = (sig: NodeJS.Signals) => {
-      signals++;
-      if (signals > 1) process.exit(130);
-      process.stderr.write(`\n${sig}: stopping — removing this run's containers and writing a partial report (again to force quit)\n`);
-      controller.abort();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const ending = guardRunEnding({ runtime, runId: run.id, abort: () => controller.abort(), mark: (status, code) => markRun(writer, status, code), describeError: errorText });
 
     const probeCache = new Map<string, Promise<Probe>>();
     const probe = (name: string) => {
@@ -113,10 +108,13 @@ export const command = defineCommand({
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
       cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
+    }).catch(async (e: unknown) => {
+      await ending.crash(e); // exits the process
+      throw e;
     });
+    await ending.unlessForced();
     reportPath = await writeRunReport(db, run, results);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    ending.dispose();
     const out = values.json ? process.stderr : process.stdout;
     if (interrupted.length) {
       out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: matrix run ${positionals.join(' ')} --resume ${run.id}${values.emulate ? ' --emulate' : ''}\n`);
@@ -132,6 +130,15 @@ export const command = defineCommand({
     return summary.exitCode;
   },
 });
+
+/** A forced end's mark in the database; a database that cannot be written is said, not thrown (the process is exiting). */
+function markRun(writer: SqliteWriter, status: ForcedStatus, exitCode: number): void {
+  try {
+    writer.endNow(status, exitCode);
+  } catch (e) {
+    process.stderr.write(`matrix: the run could not be marked ${status} in the database: ${(e as Error).message}\n`);
+  }
+}
 
 /** The run directory must be writable before anything starts: logs, JUnit and the report go there. */
 function writableDir(dir: string): void {

@@ -14,6 +14,7 @@ import type { AttemptResult, PhaseName, RunInfo } from './events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
+import { settle } from './settle.ts';
 import { diagnoseAttempt, infraDiagnosis, timelineOf } from './diagnosis.ts';
 
 export type CellState = 'create' | 'start' | 'ready' | 'probes' | 'teardown' | 'done' | 'failed';
@@ -144,7 +145,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
         go('failed');
       } else if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
         // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
-        await Promise.race([exited, sleep(300)]);
+        await settle(exited!, 300);
         if (exitCode !== null) await engineAlive(env.runtime, exitCode);
         if (exitCode !== null) await settle(logsDone, 3000);
         diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes });
@@ -172,8 +173,9 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       // the engine answers its removal only after cleaning it up, and the verdict is known.
       await timed('teardown', async () => {
         const dead = exitCode !== null;
-        if (!dead) await env.runtime.stop(h, 2).catch(() => {});
-        // On an interrupt the container is already being removed: no time for the log.
+        // On an interrupt the container is already being removed (reaper.ts): a graceful stop
+        // beside that removal held it for the stop's whole grace period. No stop, no time for the log.
+        if (!dead && !env.signal.aborted) await env.runtime.stop(h, 2).catch(() => {});
         await settle(logsDone, env.signal.aborted ? 300 : 10_000);
         if (dead && !env.signal.aborted) env.runtime.discard(h.id);
         else await env.runtime.remove(h.id).catch(() => {});
@@ -229,12 +231,4 @@ async function engineAlive(runtime: ContainerRuntime, exitCode: number): Promise
     const why = (e as Error).message.split('\n')[0];
     throw new InfraError('docker-down', `the Docker engine stopped while the cell ran (the container exited with code ${exitCode}): ${why}`, 'the cell was not tested: run it again (`matrix run … --resume RUN_ID`) once the engine is back', 'engine');
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-async function settle(p: Promise<unknown>, ms: number): Promise<void> {
-  await Promise.race([p.catch(() => {}), sleep(ms)]);
 }

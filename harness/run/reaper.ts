@@ -27,7 +27,12 @@ export async function reapOrphans(runtime: ContainerRuntime, host: string): Prom
  * same run id on one machine keep theirs.
  */
 export async function removeRunContainers(runtime: ContainerRuntime, runId: string, pid = process.pid): Promise<number> {
-  const listed = await runtime.list([`matrix.run=${runId}`, `matrix.pid=${pid}`]);
+  const listed = await runtime.list(runLabels(runId, pid));
   await Promise.all(listed.map((c) => runtime.remove(c.id).catch(() => {})));
   return listed.length;
+}
+
+/** The label filter of the containers this process started for a run. */
+export function runLabels(runId: string, pid = process.pid): string[] {
+  return [`matrix.run=${runId}`, `matrix.pid=${pid}`];
 }

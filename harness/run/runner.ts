@@ -193,6 +193,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
           auth: creds.auth,
           platform: spec?.platform ?? null,
+          signal: req.signal,
           onProgress: (p) => req.onImageProgress?.(ref, `${p.status}${p.id ? ` ${p.id}` : ''}${p.total ? ` ${Math.round(((p.current ?? 0) / p.total) * 100)}%` : ''}`),
         }).catch((e: unknown) => {
           if (e instanceof InfraError && e.kind === 'registry-auth') throw new InfraError('registry-auth', e.message, missingCredentialHint(ref, creds.source), 'image');

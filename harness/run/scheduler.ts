@@ -8,6 +8,7 @@
 //    image is ready, so no GPU is held during a pull.
 import PQueue from 'p-queue';
 import type { LeaseDirectory } from './leases.ts';
+import { settle } from './settle.ts';
 
 export interface SchedulableCell {
   id: string;
@@ -120,9 +121,8 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
       running.add(p);
     }
     if (pending.length === 0 && running.size === 0) break;
-    const waits: Promise<unknown>[] = [woken()];
-    if (blockedByOthers || (running.size === 0 && pending.length > 0)) waits.push(new Promise((r) => setTimeout(r, opts.pollMs ?? 200)));
-    await Promise.race(waits);
+    if (blockedByOthers || (running.size === 0 && pending.length > 0)) await settle(woken(), opts.pollMs ?? 200);
+    else await woken();
   }
   pulls.clear();
 }

@@ -4,10 +4,11 @@ import Docker from 'dockerode';
 import { Agent } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
 import { DockerLogDemux } from './log-demux.ts';
+import { removeDetached } from './detached-removal.ts';
 import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
-import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullPolicy, PullProgress, RegistryAuth } from './runtime.ts';
+import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullOptions, PullPolicy } from './runtime.ts';
 
 /**
  * A fresh connection per request (no keep-alive): a kept-alive connection to an engine that is
@@ -38,6 +39,8 @@ export class DockerRuntime implements ContainerRuntime {
   private readonly exits: ExitEvents;
   /** Removals discard() started, until they end. */
   private readonly removals = new Set<Promise<void>>();
+  /** Containers created here and not removed yet. */
+  private readonly created = new Set<string>();
 
   constructor(readonly docker: Docker = dockerClient()) {
     this.exits = new ExitEvents(docker);
@@ -89,7 +92,7 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  async ensureImage(ref: string, policy: PullPolicy, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null } = {}): Promise<ImageInfo> {
+  async ensureImage(ref: string, policy: PullPolicy, opts: PullOptions = {}): Promise<ImageInfo> {
     if (policy !== 'always') {
       const have = await this.inspectImage(ref);
       if (have) return have;
@@ -103,10 +106,11 @@ export class DockerRuntime implements ContainerRuntime {
     return { ...info, pulled: true };
   }
 
-  private async pull(ref: string, opts: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<void> {
+  private async pull(ref: string, opts: PullOptions): Promise<void> {
     let stream: NodeJS.ReadableStream;
     try {
-      stream = await this.docker.pull(ref, { ...(opts.auth ? { authconfig: opts.auth } : {}), ...(opts.platform ? { platform: opts.platform } : {}) });
+      // The signal ends the request and its progress stream (the engine stops a pull whose client went away).
+      stream = await this.docker.pull(ref, { ...(opts.auth ? { authconfig: opts.auth } : {}), ...(opts.platform ? { platform: opts.platform } : {}), ...(opts.signal ? { abortSignal: opts.signal } : {}) });
     } catch (e) {
       throw toInfraError(e, 'image', `pulling ${ref}${opts.auth ? '' : ' (no registry credentials)'}`);
     }
@@ -152,6 +156,7 @@ export class DockerRuntime implements ContainerRuntime {
         },
       });
       this.exits.watch(c.id);
+      this.created.add(c.id);
       return { id: c.id, containerPort: spec.port, hostPort: null };
     } catch (e) {
       throw toInfraError(e, 'create', `creating a container from ${spec.image}`);
@@ -247,7 +252,16 @@ export class DockerRuntime implements ContainerRuntime {
       if (code !== 404 && code !== 409) throw toInfraError(e, 'teardown', `removing container ${id.slice(0, 12)}`);
     } finally {
       this.exits.forget(id);
+      this.created.delete(id);
     }
+  }
+
+  async removeCreated(): Promise<void> {
+    await Promise.all([...this.created].map((id) => this.remove(id).catch(() => {})));
+  }
+
+  removeInBackground(labelFilter: string[]): void {
+    removeDetached(labelFilter);
   }
 
   discard(id: string): void {

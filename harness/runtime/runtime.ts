@@ -68,10 +68,18 @@ export interface ContainerListing {
   state: string;
 }
 
+export interface PullOptions {
+  onProgress?: (p: PullProgress) => void;
+  auth?: RegistryAuth | null;
+  platform?: string | null;
+  signal?: AbortSignal;
+}
+
 export interface ContainerRuntime {
   /** Throws InfraError('docker-down') when the engine does not answer. */
   ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
-  ensureImage(ref: string, policy: PullPolicy, opts?: { onProgress?: (p: PullProgress) => void; auth?: RegistryAuth | null; platform?: string | null }): Promise<ImageInfo>;
+  /** `signal` cuts a pull short (an interrupt): a pull of many GiB must not keep the process alive after the run. */
+  ensureImage(ref: string, policy: PullPolicy, opts?: PullOptions): Promise<ImageInfo>;
   create(spec: ContainerSpec): Promise<ContainerHandle>;
   /**
    * Starts the container with its output already captured, so logs() misses no line; read that
@@ -94,6 +102,17 @@ export interface ContainerRuntime {
    * not wait for. drain() waits for these removals.
    */
   discard(id: string): void;
+  /**
+   * Removes every container this runtime created and has not removed, at once, without listing
+   * first: a forced stop asks for each removal before a busy engine has answered a listing (the
+   * engine finishes a removal it was asked for even when the asking process exits meanwhile).
+   */
+  removeCreated(): Promise<void>;
+  /**
+   * Hands the removal of the containers with these labels to a process of its own, which goes on
+   * after this one exits (a forced stop: a removal in flight dies with the process that asked).
+   */
+  removeInBackground(labelFilter: string[]): void;
   /** Waits for the removals discard() started, and lets go of the engine's event stream. The run calls it before it ends. */
   drain(): Promise<void>;
   /** The `docker run` command line equivalent to a spec, for reproduction. */

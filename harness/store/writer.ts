@@ -72,6 +72,8 @@ export class SqliteWriter implements Reporter {
   /** Started by onRunBegin (or the first commit) on a WAL database file; null before, after close(), and for :memory:. */
   private ckpt: Checkpointer | null = null;
   private ckptTried = false;
+  /** endNow() marked the run. */
+  private endedNow = false;
 
   /** The checkpoint thread's figures (tests, the bench), or null when none runs. */
   get checkpointer(): Checkpointer | null {
@@ -182,9 +184,23 @@ export class SqliteWriter implements Reporter {
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {
+    if (this.endedNow) return; // a forced end marked the run: the wind-down after it does not change that
     this.rethrow();
     this.close();
     this.st[RUN_END]!.run(summary.status, summary.finishedAt, summary.exitCode, run.id);
+  }
+
+  /**
+   * Ends the run outside the event stream, synchronously (a second signal, a crash: the process
+   * exits next): the finished cells still pending are committed, then the run is marked.
+   */
+  endNow(status: RunSummary['status'], exitCode: number): void {
+    this.endedNow = true;
+    try {
+      this.close();
+    } finally {
+      this.st[RUN_END]!.run(status, new Date().toISOString(), exitCode, this.runId);
+    }
   }
 
   onPrediction(cell: Cell, p: { verdict: string; detail: string }): void {

