@@ -2,8 +2,8 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { HarnessError, InfraError, UsageError } from '../errors.ts';
+import { emptySelectionError } from '../matrix/empty-selection.ts';
 import { parseShard, selectCells, resolveGpus } from '../matrix/select.ts';
-import { resolveProbe } from '../probes/registry.ts';
 import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import type { PullPolicy } from '../runtime/runtime.ts';
@@ -11,17 +11,19 @@ import { ConsoleReporter } from '../run/reporters/console.ts';
 import { GithubReporter } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
-import { executeRun } from '../run/runner.ts';
-import type { Reporter } from '../run/events.ts';
+import { executeRun, runLogDir } from '../run/runner.ts';
+import type { CellResult, Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
 import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
+import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { preflightImage } from './preflight.ts';
-import { planCells } from './plan.ts';
+import { planWithProbes } from './plan.ts';
+import { resumeCommand } from './resume-hint.ts';
 
 export const command = defineCommand({
   name: 'run',
@@ -44,6 +46,7 @@ export const command = defineCommand({
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
+    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
   },
   examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
   async run({ positionals, values }) {
@@ -55,16 +58,28 @@ export const command = defineCommand({
     if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
 
-    let cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
+    const plan = await planWithProbes(positionals);
+    const selection = { gpu: values.gpu, only: values.only, shard };
+    let cells = selectCells(plan.cells, selection);
+    if (cells.length === 0) {
+      // Nothing is recorded: an empty run would become "the newest run" of the database's report.
+      const empty = emptySelectionError(plan.cells, selection, 'run');
+      if (!values['allow-empty']) throw empty;
+      process.stderr.write(`${empty.message.replace(/^matrix run: /, 'matrix run: --allow-empty: ')}; nothing was run or recorded\n`);
+      if (values.json) process.stdout.write(JSON.stringify({ run: null, db: null, report: null, cells: [] }, null, 2) + '\n');
+      return 0;
+    }
     const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
     const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
     writableDir(outDir);
     const dbPath = resolve(values.db!);
     const db = openDb(dbPath);
+    let earlier: CellResult[] = [];
     if (values.resume) {
       if (!getRun(db, values.resume)) throw new UsageError(`--resume ${values.resume}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
       const done = finishedCellIds(db, values.resume);
       cells = cells.filter((c) => !done.has(c.id));
+      earlier = earlierResults(db, values.resume);
     }
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
@@ -89,10 +104,9 @@ export const command = defineCommand({
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
 
-    const probeCache = new Map<string, Promise<Probe>>();
-    const probe = (name: string) => {
-      let p = probeCache.get(name);
-      if (!p) probeCache.set(name, (p = resolveProbe(name, process.cwd())));
+    const probe = (name: string): Probe => {
+      const p = plan.probes.get(name);
+      if (!p) throw new UsageError(`probe "${name}" was not loaded when the matrix was planned`);
       return p;
     };
     const { results, summary, interrupted, reporterFailure } = await executeRun({
@@ -107,7 +121,8 @@ export const command = defineCommand({
       triage: !!values.triage,
       signal: controller.signal,
       secrets,
-      probesFor: (cell) => Promise.all(cell.probes.map(probe)),
+      earlier,
+      probesFor: async (cell) => cell.probes.map(probe),
       runnerPlatform: setup.platform,
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
       cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
@@ -118,10 +133,10 @@ export const command = defineCommand({
     process.off('SIGTERM', onSignal);
     const out = values.json ? process.stderr : process.stdout;
     if (interrupted.length) {
-      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: matrix run ${positionals.join(' ')} --resume ${run.id}${values.emulate ? ' --emulate' : ''}\n`);
+      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
     }
-    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${join(outDir, 'logs')}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
-    if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results), null, 2) + '\n');
+    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
+    if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results, earlier), null, 2) + '\n');
     try {
       db.close();
     } catch {
