@@ -157,6 +157,40 @@ describe('interrupted and resumed', () => {
   });
 });
 
+/** The report data embedded in a written report page. */
+function reportData(index: string): { runs: Array<{ counts: Record<string, number> }>; cells: Array<{ id: string; verdict: string }> } {
+  return JSON.parse(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(readFileSync(index, 'utf8'))![1]!);
+}
+
+describe('cells that have not run', () => {
+  it('are running / pending while the run runs and "not run" after an interrupt — never infra', async () => {
+    const dir = workdir();
+    const runId = `unfinished-${process.pid}`;
+    runIds.push(runId);
+    const flags = '  - { id: a }\n  - { id: b }\n  - { id: c }';
+    const m = writeMatrix(dir, emulatedMatrix({ flags, traits: 'faults: { slow_start_s: 60 }', timeouts: '{ startup: 5m, probe: 30s }' }));
+    const db = join(dir, 'r.sqlite');
+    const child = startCli([...runArgs(dir, m), '--emulate-gpus', '1', '--run-id', runId], { env });
+    await waitFor(async () => ((await containersOfRun(runId)).length > 0 ? true : null), 30_000, 'the first container');
+    // A report of the live database (what `matrix serve` shows): one cell running, two pending.
+    const live = await cli(['report', '--db', db, '--out', join(dir, 'live')], { env });
+    expect(live.code, live.stderr).toBe(0);
+    const during = reportData(join(dir, 'live', 'index.html'));
+    expect(during.cells.map((c) => c.verdict).sort()).toEqual(['pending', 'pending', 'running']);
+    expect(during.runs[0]!.counts).toMatchObject({ running: 1, pending: 2, infra: 0 });
+    child.kill('SIGINT');
+    const r = await child.done;
+    expect(r.code).toBe(3);
+    const after = reportData(join(dir, 'out', 'report', 'index.html'));
+    expect(after.cells.map((c) => c.verdict)).toEqual(['not-run', 'not-run', 'not-run']);
+    expect(after.runs[0]!.counts).toMatchObject({ 'not-run': 3, infra: 0 });
+    expect(r.stdout).toMatch(/\ninterrupted: 3 not run in /);
+    const junit = readFileSync(join(dir, 'out', 'junit.xml'), 'utf8');
+    expect(junit.match(/<skipped message="not run: /g)).toHaveLength(3);
+    expect(junit).not.toContain('<error');
+  });
+});
+
 describe('two runs sharing --out', () => {
   it('keep their own logs, and each report links its own', async () => {
     const dir = workdir();
