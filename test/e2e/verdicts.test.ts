@@ -50,6 +50,19 @@ describe('custom probe modules are checked when the matrix is planned', () => {
   }
 });
 
+describe('a custom probe module that loads', () => {
+  it('is loaded once at plan time and runs in its cells', async () => {
+    const dir = workdir();
+    copyFileSync(join(FIXTURES, 'echo.mjs'), join(dir, 'echo.mjs'));
+    const m = writeMatrix(dir, emulatedMatrix({ probes: 'text, ./echo.mjs' }));
+    const r = await cli([...runArgs(dir, m), '--json'], { env });
+    const out = parseRun(r);
+    runIds.push(out.run);
+    expect(r.code, r.stderr).toBe(0);
+    expect(out.cells[0]!.probes.map((p) => [p.name, p.verdict])).toEqual([['text', 'pass'], ['echo', 'pass']]);
+  });
+});
+
 describe('an error while a cell is prepared becomes its verdict', () => {
   it('a run directory that cannot hold the emulator state: the cell is infra with the error, exit 3', async () => {
     const dir = workdir();
