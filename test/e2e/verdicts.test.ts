@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, cli, containersOfRun, emulatedMatrix, parseRun, query, startCli, waitFor, workdir, writeMatrix } from './support/matrix-cli.ts';
+import { CLI, cli, type CliResult, containersOfRun, emulatedMatrix, parseRun, query, startCli, waitFor, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const env = { MATRIX_LEASE_DIR: workdir('leases-') };
 const runIds: string[] = [];
@@ -139,34 +139,49 @@ function pasteIntoShell(line: string, cwd: string): Promise<{ code: number; stdo
   });
 }
 
+/** Starts an emulated run of three cells on one GPU, stops it with SIGINT after the first verdict. */
+async function interruptedRun(dir: string, runId: string, extra: string[]): Promise<{ args: string[]; db: string; first: CliResult }> {
+  const flags = '  - { id: a }\n  - { id: b }\n  - { id: c }';
+  const m = writeMatrix(dir, emulatedMatrix({ flags, startup: '{ weights_s: 1.5, compile_s: 0.1, graphs_s: 0.1 }' }));
+  const db = join(dir, 'state dir', 'r.sqlite');
+  const args = ['run', m, '--emulate', '--emulate-gpus', '1', '--db', db, '--out', join(dir, 'out dir'), ...extra, '--run-id', runId];
+  const child = startCli(args, { env });
+  await waitFor(() => query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict IS NOT NULL')[0]?.n || null, 60_000, 'a first verdict');
+  child.kill('SIGINT');
+  const first = await child.done;
+  expect(first.code).toBe(3);
+  expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict IS NULL')[0]!.n).toBe(2);
+  return { args, db, first };
+}
+
 describe('interrupted and resumed', () => {
-  it('the resume hint works when pasted, counts cells never started, and the resumed summary covers the whole run', async () => {
+  it('the resume hint counts the cells never started and works when pasted', async () => {
     const dir = workdir();
     const runId = `hint-${process.pid}`;
     runIds.push(runId);
-    const flags = '  - { id: a }\n  - { id: b }\n  - { id: c }';
-    const m = writeMatrix(dir, emulatedMatrix({ flags, startup: '{ weights_s: 1.5, compile_s: 0.1, graphs_s: 0.1 }' }));
-    const db = join(dir, 'state dir', 'r.sqlite');
-    const args = ['run', m, '--emulate', '--emulate-gpus', '1', '--db', db, '--out', join(dir, 'out dir'), '--only', 'img/h100/**', '--run-id', runId];
-    const child = startCli(args, { env });
-    await waitFor(() => query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict IS NOT NULL')[0]?.n || null, 60_000, 'a first verdict');
-    child.kill('SIGINT');
-    const first = await child.done;
-    expect(first.code).toBe(3);
-    const unfinished = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict IS NULL')[0]!.n;
-    expect(unfinished).toBe(2);
+    const { db, first } = await interruptedRun(dir, runId, ['--only', 'img/h100/**']);
+    // one cell cut short in its container, one never started
     expect(first.stdout).toMatch(/\n2 cell\(s\) did not finish: /);
     const hint = /resume with: (.*)\n/.exec(first.stdout)![1]!;
     expect(hint).toContain(`--resume ${runId}`);
-
     const pasted = await pasteIntoShell(hint, dir);
     expect(pasted.code, pasted.stdout).toBe(0);
-    // The console summary and junit.xml of the resumed invocation cover all three cells.
-    expect(pasted.stdout).toMatch(/\n3 pass in /);
-    for (const id of ['a', 'b', 'c']) expect(pasted.stdout).toContain(`img/h100/small/${id}`);
+    expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict = ?', 'pass')[0]!.n).toBe(3);
+  });
+
+  it('the console summary, junit.xml and --json of a resumed run cover the whole run', async () => {
+    const dir = workdir();
+    const runId = `whole-${process.pid}`;
+    runIds.push(runId);
+    const { args } = await interruptedRun(dir, runId, []);
+    const resumed = await cli([...args.filter((a) => a !== '--run-id' && a !== runId), '--resume', runId], { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/\n3 pass in /);
+    for (const id of ['a', 'b', 'c']) expect(resumed.stdout).toMatch(new RegExp(`pass +img/h100/small/${id} `));
     const junit = readFileSync(join(dir, 'out dir', 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase classname="matrix\.h100" name="img\/h100\/small\/[abc]"/g)).toHaveLength(3);
-    expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM cells WHERE verdict = ?', 'pass')[0]!.n).toBe(3);
+    const json = parseRun(await cli([...args.filter((a) => a !== '--run-id' && a !== runId), '--resume', runId, '--json'], { env }));
+    expect(json.cells.map((c) => [c.id, c.verdict, c.earlier])).toEqual(['a', 'b', 'c'].map((id) => [`img/h100/small/${id}`, 'pass', true]));
   });
 });
 
