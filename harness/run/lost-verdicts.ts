@@ -52,3 +52,12 @@ export function cellsWithoutVerdict(selected: readonly Cell[], results: readonly
   const ended = new Set([...results.map((r) => r.cell.id), ...interrupted]);
   return selected.filter((c) => !ended.has(c.id));
 }
+
+/**
+ * Did the interrupt decide this result (the cell is then "not run", and `--resume` runs it)? Only
+ * when the verdict is infra from an interrupted attempt: a failure whose triage trial the interrupt
+ * cut short keeps its verdict.
+ */
+export function cutShort(r: CellResult): boolean {
+  return r.verdict === 'infra' && r.attempts.at(-1)?.error === 'interrupted';
+}

@@ -7,7 +7,7 @@ import { getEngine } from '../engines/index.ts';
 import type { Cell, Verdict } from '../matrix/types.ts';
 import type { Probe, ProbeResult } from '../probes/probe.ts';
 import type { ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
-import { cellsWithoutVerdict, verdictOfError } from './lost-verdicts.ts';
+import { cellsWithoutVerdict, cutShort, verdictOfError } from './lost-verdicts.ts';
 import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
@@ -278,7 +278,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
             return a;
           },
         });
-        if (req.signal.aborted && result.attempts.some((a) => a.error === 'interrupted')) {
+        if (req.signal.aborted && cutShort(result)) {
           interrupted.push(cell.id);
           return;
         }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../harness/matrix/types.ts';
 import type { CellResult, Reporter, RunSummary } from '../../../harness/run/events.ts';
+import { cutShort, verdictOfError } from '../../../harness/run/lost-verdicts.ts';
 import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { cell, info } from '../store/fixtures.ts';
 import { MemoryRuntime } from './memory-runtime.ts';
@@ -114,5 +115,23 @@ describe('executeRun: no cell loses its verdict', () => {
     expect(out.summary.counts.fail).toBeGreaterThanOrEqual(1);
     expect(out.summary.counts.fail).toBe(out.results.filter((r) => r.verdict === 'fail').length + 1);
     expect(out.summary.exitCode).toBe(1);
+  });
+});
+
+describe('cutShort', () => {
+  const base = (verdict: CellResult['verdict'], errors: Array<string | null>): CellResult => ({
+    ...verdictOfError(cell('img/h100/m/a'), new Error('x')),
+    verdict,
+    attempts: errors.map((error, i) => ({ ...verdictOfError(cell('img/h100/m/a'), new Error('x')).attempts[0]!, attempt: i + 1, error })),
+  });
+
+  it('is true for an infra verdict whose last attempt the interrupt stopped', () => {
+    expect(cutShort(base('infra', ['interrupted']))).toBe(true);
+    expect(cutShort(base('infra', [null, 'interrupted']))).toBe(true);
+  });
+
+  it('is false for a failure whose triage trial was interrupted, and for a real infra verdict', () => {
+    expect(cutShort(base('fail', [null, 'interrupted']))).toBe(false);
+    expect(cutShort(base('infra', ['interrupted', 'no space left on device']))).toBe(false);
   });
 });
