@@ -2,6 +2,7 @@
 // rather than when a cell runs — the way Playwright fails on a broken config before any test: a
 // custom module that does not import, or imports but is not a probe, is a MatrixError located at
 // its entry in the YAML, with the import's own message. No cell can then lose its probes mid-run.
+import { isAbsolute, relative, sep } from 'node:path';
 import { HarnessError, MatrixError, type MatrixIssue } from '../errors.ts';
 import type { Matrix } from '../matrix/matrix.ts';
 import type { Probe } from './probe.ts';
@@ -15,7 +16,7 @@ export async function loadMatrixProbes(matrices: readonly Matrix[]): Promise<Map
     for (const [i, name] of m.probes.entries()) {
       if (probes.has(name)) continue;
       try {
-        probes.set(name, await resolveProbe(name, m.dir));
+        probes.set(name, await resolveProbe(asWritten(name, m.dir), m.dir));
       } catch (e) {
         if (!(e instanceof HarnessError)) throw e;
         const loc = m.locations[`probes.${i}`] ?? m.locations.probes ?? { file: m.file, line: 1, col: 1 };
@@ -25,4 +26,11 @@ export async function loadMatrixProbes(matrices: readonly Matrix[]): Promise<Map
   }
   if (issues.length) throw new MatrixError(issues);
   return probes;
+}
+
+/** A module path as the matrix wrote it (`./probes/x.ts`), for messages: the plan holds it resolved. */
+function asWritten(name: string, dir: string): string {
+  if (!isAbsolute(name)) return name;
+  const rel = relative(dir, name).split(sep).join('/');
+  return rel.startsWith('../') ? rel : `./${rel}`;
 }

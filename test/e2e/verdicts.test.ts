@@ -23,8 +23,8 @@ function runArgs(dir: string, matrix: string, extra: string[] = []): string[] {
 
 describe('custom probe modules are checked when the matrix is planned', () => {
   const cases = [
-    { what: 'a module that imports but is not a probe', file: 'not-a-probe.mjs', message: /probe module ".*not-a-probe\.mjs" does not export a probe: `run\(ctx\)` must be a function/ },
-    { what: 'a module that fails to import', file: 'throws.mjs', message: /probe module ".*throws\.mjs" failed to load: the probe's own import error/ },
+    { what: 'a module that imports but is not a probe', file: 'not-a-probe.mjs', message: /probe module "\.\/not-a-probe\.mjs" does not export a probe: `run\(ctx\)` must be a function/ },
+    { what: 'a module that fails to import', file: 'throws.mjs', message: /probe module "\.\/throws\.mjs" failed to load: the probe's own import error/ },
   ];
   for (const c of cases) {
     it(`${c.what}: run and plan exit 2 at the probe entry, and nothing is recorded`, async () => {

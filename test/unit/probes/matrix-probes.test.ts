@@ -34,9 +34,9 @@ describe('loadMatrixProbes', () => {
     expect(err).toBeInstanceOf(MatrixError);
     const issues = (err as MatrixError).issues;
     expect(issues.map((i) => [i.loc.line, i.loc.col])).toEqual([[9, 5], [10, 5]]);
-    expect(issues[0]!.message).toMatch(/probe module ".*not-a-probe\.mjs" does not export a probe: `run\(ctx\)` must be a function/);
+    expect(issues[0]!.message).toMatch(/probe module "\.\/not-a-probe\.mjs" does not export a probe: `run\(ctx\)` must be a function/);
     expect(issues[0]!.hint).toContain('export default');
-    expect(issues[1]!.message).toMatch(/probe module ".*missing\.mjs" not found/);
+    expect(issues[1]!.message).toMatch(/probe module "\.\/missing\.mjs" not found/);
     expect((err as MatrixError).exitCode).toBe(2);
   });
 });
