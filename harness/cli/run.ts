@@ -3,7 +3,8 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { HarnessError, InfraError, UsageError } from '../errors.ts';
 import { emptySelectionError } from '../matrix/empty-selection.ts';
-import { parseShard, selectCells, resolveGpus } from '../matrix/select.ts';
+import { parseShard, selectCells, resolveGpus, type Selection } from '../matrix/select.ts';
+import type { Cell } from '../matrix/types.ts';
 import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import type { PullPolicy } from '../runtime/runtime.ts';
@@ -16,7 +17,7 @@ import type { CellResult, Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
-import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
+import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
@@ -61,26 +62,14 @@ export const command = defineCommand({
     const plan = await planWithProbes(positionals);
     const selection = { gpu: values.gpu, only: values.only, shard };
     let cells = selectCells(plan.cells, selection);
-    if (cells.length === 0) {
-      // Nothing is recorded: an empty run would become "the newest run" of the database's report.
-      const empty = emptySelectionError(plan.cells, selection, 'run');
-      if (!values['allow-empty']) throw empty;
-      process.stderr.write(`${empty.message.replace(/^matrix run: /, 'matrix run: --allow-empty: ')}; nothing was run or recorded\n`);
-      if (values.json) process.stdout.write(JSON.stringify({ run: null, db: null, report: null, cells: [] }, null, 2) + '\n');
-      return 0;
-    }
+    if (cells.length === 0) return nothingSelected(plan.cells, selection, !!values['allow-empty'], !!values.json);
     const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
     const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
     writableDir(outDir);
     const dbPath = resolve(values.db!);
     const db = openDb(dbPath);
     let earlier: CellResult[] = [];
-    if (values.resume) {
-      if (!getRun(db, values.resume)) throw new UsageError(`--resume ${values.resume}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
-      const done = finishedCellIds(db, values.resume);
-      cells = cells.filter((c) => !done.has(c.id));
-      earlier = earlierResults(db, values.resume);
-    }
+    if (values.resume) ({ cells, earlier } = resumed(db, dbPath, values.resume, cells));
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
     const secrets = secretValues(cells);
@@ -146,6 +135,25 @@ export const command = defineCommand({
     return summary.exitCode;
   },
 });
+
+/**
+ * A selection of zero cells records nothing (an empty run would become "the newest run" of the
+ * report): a usage error, or with --allow-empty a note and exit 0.
+ */
+function nothingSelected(all: Cell[], selection: Selection, allowEmpty: boolean, json: boolean): number {
+  const empty = emptySelectionError(all, selection, 'run');
+  if (!allowEmpty) throw empty;
+  process.stderr.write(`${empty.message.replace(/^matrix run: /, 'matrix run: --allow-empty: ')}; nothing was run or recorded\n`);
+  if (json) process.stdout.write(JSON.stringify({ run: null, db: null, report: null, cells: [] }, null, 2) + '\n');
+  return 0;
+}
+
+/** `--resume RUN`: the selected cells still without a verdict, and the verdicts the run already has. */
+function resumed(db: Db, dbPath: string, runId: string, cells: Cell[]): { cells: Cell[]; earlier: CellResult[] } {
+  if (!getRun(db, runId)) throw new UsageError(`--resume ${runId}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
+  const done = finishedCellIds(db, runId);
+  return { cells: cells.filter((c) => !done.has(c.id)), earlier: earlierResults(db, runId) };
+}
 
 /** The run directory must be writable before anything starts: logs, JUnit and the report go there. */
 function writableDir(dir: string): void {
