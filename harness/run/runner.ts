@@ -184,7 +184,9 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     await events.emit('onCellBegin', cell, 1);
     await finish({ cell, verdict: 'infra', category: 'gpu-unavailable', signature: 'gpu-unavailable', attempts: [], triage: null, reason: `this runner has no ${cell.gpu.name} GPU (it has: ${present})`, durationMs: 0 });
   }
-  const dispatched = await Promise.allSettled(req.pools.map((pool) => schedule(
+  // async: a pool whose dispatcher cannot even start (its lease folder) rejects here instead of
+  // ending the run without onRunEnd; the guard below gives its cells their verdicts.
+  const dispatched = await Promise.allSettled(req.pools.map(async (pool) => schedule(
     jobs.filter((j) => poolOf(j.cell) === pool),
     {
       slots: pool.slots.ids,

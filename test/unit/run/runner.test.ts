@@ -135,3 +135,20 @@ describe('cutShort', () => {
     expect(cutShort(base('infra', ['interrupted', 'no space left on device']))).toBe(false);
   });
 });
+
+describe('executeRun: the last guard', () => {
+  it('a dispatcher that cannot start (GPU leases cannot be kept) gives every selected cell an infra verdict with the error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const notADir = join(tmp('leases-'), 'a-file');
+    writeFileSync(notADir, '');
+    const cells = [cell('img/h100/m/a'), cell('img/h100/m/b')];
+    const req = request(cells, { leaseDir: notADir });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.cell.id, r.verdict, r.category]).sort()).toEqual([
+      ['img/h100/m/a', 'infra', 'infra-other'],
+      ['img/h100/m/b', 'infra', 'infra-other'],
+    ]);
+    expect(out.results[0]!.reason).toMatch(/EEXIST|ENOTDIR/);
+    expect(req.recorder.summary!.exitCode).toBe(3);
+  });
+});
