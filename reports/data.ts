@@ -1,6 +1,6 @@
 // The report's input: everything the page shows, as plain JSON. The store's queries build it
 // (harness/store/report-data.ts); the renderer (reports/render.ts) embeds it into one HTML file.
-import type { Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
+import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
 import type { EvidenceLine, TimelinePhase } from '../harness/diagnose/types.ts';
 import type { Fingerprint, TriageResult } from '../harness/run/events.ts';
 
@@ -12,7 +12,8 @@ export interface ReportRun {
   host: string;
   gitCommit: string | null;
   emulate: boolean;
-  counts: Record<Verdict, number>;
+  /** Cells per verdict, and per state for those without one (pending, running, not-run). */
+  counts: Record<CellState, number>;
 }
 
 export interface ReportProbe {
@@ -33,7 +34,8 @@ export interface ReportCell {
   model: string;
   flags: string;
   options: SemanticOptions;
-  verdict: Verdict;
+  /** The verdict, or pending / running / not-run for a cell without one (never infra). */
+  verdict: CellState;
   category: string | null;
   signature: string | null;
   /** Failure title / explanation from the signature knowledge base. */

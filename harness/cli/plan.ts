@@ -3,16 +3,31 @@ import { UsageError } from '../errors.ts';
 import { expand } from '../matrix/expand.ts';
 import { fanout, fanoutJson, mergeRunners } from '../matrix/fanout.ts';
 import { loadMatrices } from '../matrix/load.ts';
-import { parseShard, selectCells } from '../matrix/select.ts';
+import { emptySelectionError } from '../matrix/empty-selection.ts';
+import { parseShard, selectCells, type Selection } from '../matrix/select.ts';
+import type { Matrix } from '../matrix/matrix.ts';
 import type { Cell } from '../matrix/types.ts';
+import { loadMatrixProbes } from '../probes/matrix-probes.ts';
+import type { Probe } from '../probes/probe.ts';
 import { defineCommand } from './command.ts';
 import { planJson, planText } from './plan-output.ts';
 
 /** Load and expand every file; a cell id produced by two files is a usage error. */
 export function planCells(files: string[]): Cell[] {
+  return expandAll(loadMatrices(files));
+}
+
+/** planCells, with every probe the matrices name loaded and checked (a broken module is a located MatrixError). */
+export async function planWithProbes(files: string[]): Promise<{ cells: Cell[]; probes: Map<string, Probe> }> {
+  const matrices = loadMatrices(files);
+  const probes = await loadMatrixProbes(matrices);
+  return { cells: expandAll(matrices), probes };
+}
+
+function expandAll(matrices: Matrix[]): Cell[] {
   const cells: Cell[] = [];
   const from = new Map<string, string>();
-  for (const m of loadMatrices(files)) {
+  for (const m of matrices) {
     for (const c of expand(m)) {
       const other = from.get(c.id);
       if (other !== undefined) throw new UsageError(`cell ${c.id} is defined by both ${other} and ${m.file}`, 'give the images, models or flag sets of one file different ids');
@@ -33,6 +48,7 @@ export const command = defineCommand({
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches (* and ? within a segment, ** across)' },
     json: { type: 'boolean', description: 'print the plan as JSON' },
+    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0) instead of being an error' },
     github: { type: 'boolean', description: 'print the GitHub Actions fan-out (one job per GPU and shard) as one line of JSON for strategy.matrix' },
   },
   examples: ['matrix plan matrix/seeds.yaml', 'matrix plan matrix/nightly.yaml --gpu thor --json', 'matrix plan matrix/nightly.yaml --github', "matrix plan matrix/nightly.yaml --only '*/h100/**' --shard 1/2"],
@@ -41,13 +57,14 @@ export const command = defineCommand({
       if (values.shard !== undefined || values.only !== undefined || values.json) {
         throw new UsageError('matrix plan --github: --shard, --only and --json do not combine with --github', 'the fan-out chooses the shards itself; select GPUs with --gpu');
       }
-      const f = fanout(selectCells(planCells(positionals), { gpu: values.gpu }), mergeRunners(loadMatrices(positionals)));
+      const all = (await planWithProbes(positionals)).cells;
+      const f = fanout(selected(all, { gpu: values.gpu }, !!values['allow-empty']), mergeRunners(loadMatrices(positionals)));
       for (const n of f.notes) process.stderr.write(`matrix plan: ${n}\n`);
       process.stdout.write(fanoutJson(f) + '\n');
       return 0;
     }
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    const cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
+    const cells = selected((await planWithProbes(positionals)).cells, { gpu: values.gpu, only: values.only, shard }, !!values['allow-empty']);
     if (values.json) {
       process.stdout.write(JSON.stringify(planJson(cells), null, 2) + '\n');
     } else {
@@ -57,3 +74,10 @@ export const command = defineCommand({
     return 0;
   },
 });
+
+/** The selected cells; none is a usage error unless `allowEmpty`. */
+function selected(cells: Cell[], selection: Selection, allowEmpty: boolean): Cell[] {
+  const picked = selectCells(cells, selection);
+  if (picked.length === 0 && !allowEmpty) throw emptySelectionError(cells, selection, 'plan');
+  return picked;
+}

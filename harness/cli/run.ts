@@ -2,8 +2,9 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { HarnessError, InfraError, UsageError } from '../errors.ts';
-import { parseShard, selectCells, resolveGpus } from '../matrix/select.ts';
-import { resolveProbe } from '../probes/registry.ts';
+import { emptySelectionError } from '../matrix/empty-selection.ts';
+import { parseShard, selectCells, resolveGpus, type Selection } from '../matrix/select.ts';
+import type { Cell } from '../matrix/types.ts';
 import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import type { PullPolicy } from '../runtime/runtime.ts';
@@ -11,19 +12,21 @@ import { ConsoleReporter } from '../run/reporters/console.ts';
 import { GithubReporter } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
-import { executeRun } from '../run/runner.ts';
+import { executeRun, runLogDir } from '../run/runner.ts';
 import { guardRunEnding, type ForcedStatus } from '../run/run-ending.ts';
-import type { Reporter } from '../run/events.ts';
+import type { CellResult, Reporter } from '../run/events.ts';
 import { prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
-import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
+import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
+import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
 import { preflightImage } from './preflight.ts';
-import { planCells } from './plan.ts';
+import { planWithProbes } from './plan.ts';
+import { resumeCommand } from './resume-hint.ts';
 
 export const command = defineCommand({
   name: 'run',
@@ -46,6 +49,7 @@ export const command = defineCommand({
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
+    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
   },
   examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
   async run({ positionals, values }) {
@@ -57,17 +61,17 @@ export const command = defineCommand({
     if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
 
-    let cells = selectCells(planCells(positionals), { gpu: values.gpu, only: values.only, shard });
+    const plan = await planWithProbes(positionals);
+    const selection = { gpu: values.gpu, only: values.only, shard };
+    let cells = selectCells(plan.cells, selection);
+    if (cells.length === 0) return nothingSelected(plan.cells, selection, !!values['allow-empty'], !!values.json);
     const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
     const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
     writableDir(outDir);
     const dbPath = resolve(values.db!);
     const db = openDb(dbPath);
-    if (values.resume) {
-      if (!getRun(db, values.resume)) throw new UsageError(`--resume ${values.resume}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
-      const done = finishedCellIds(db, values.resume);
-      cells = cells.filter((c) => !done.has(c.id));
-    }
+    let earlier: CellResult[] = [];
+    if (values.resume) ({ cells, earlier } = resumed(db, dbPath, values.resume, cells));
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
     const secrets = secretValues(cells);
@@ -85,10 +89,9 @@ export const command = defineCommand({
     const controller = new AbortController();
     const ending = guardRunEnding({ runtime, runId: run.id, abort: () => controller.abort(), mark: (status, code) => markRun(writer, status, code), describeError: errorText });
 
-    const probeCache = new Map<string, Promise<Probe>>();
-    const probe = (name: string) => {
-      let p = probeCache.get(name);
-      if (!p) probeCache.set(name, (p = resolveProbe(name, process.cwd())));
+    const probe = (name: string): Probe => {
+      const p = plan.probes.get(name);
+      if (!p) throw new UsageError(`probe "${name}" was not loaded when the matrix was planned`);
       return p;
     };
     const { results, summary, interrupted, reporterFailure } = await executeRun({
@@ -103,7 +106,8 @@ export const command = defineCommand({
       triage: !!values.triage,
       signal: controller.signal,
       secrets,
-      probesFor: (cell) => Promise.all(cell.probes.map(probe)),
+      earlier,
+      probesFor: async (cell) => cell.probes.map(probe),
       runnerPlatform: setup.platform,
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
       cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
@@ -117,10 +121,10 @@ export const command = defineCommand({
     ending.dispose();
     const out = values.json ? process.stderr : process.stdout;
     if (interrupted.length) {
-      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: matrix run ${positionals.join(' ')} --resume ${run.id}${values.emulate ? ' --emulate' : ''}\n`);
+      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
     }
-    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${join(outDir, 'logs')}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
-    if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results), null, 2) + '\n');
+    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
+    if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results, earlier), null, 2) + '\n');
     try {
       db.close();
     } catch {
@@ -138,6 +142,25 @@ function markRun(writer: SqliteWriter, status: ForcedStatus, exitCode: number): 
   } catch (e) {
     process.stderr.write(`matrix: the run could not be marked ${status} in the database: ${(e as Error).message}\n`);
   }
+}
+
+/**
+ * A selection of zero cells records nothing (an empty run would become "the newest run" of the
+ * report): a usage error, or with --allow-empty a note and exit 0.
+ */
+function nothingSelected(all: Cell[], selection: Selection, allowEmpty: boolean, json: boolean): number {
+  const empty = emptySelectionError(all, selection, 'run');
+  if (!allowEmpty) throw empty;
+  process.stderr.write(`${empty.message.replace(/^matrix run: /, 'matrix run: --allow-empty: ')}; nothing was run or recorded\n`);
+  if (json) process.stdout.write(JSON.stringify({ run: null, db: null, report: null, cells: [] }, null, 2) + '\n');
+  return 0;
+}
+
+/** `--resume RUN`: the selected cells still without a verdict, and the verdicts the run already has. */
+function resumed(db: Db, dbPath: string, runId: string, cells: Cell[]): { cells: Cell[]; earlier: CellResult[] } {
+  if (!getRun(db, runId)) throw new UsageError(`--resume ${runId}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
+  const done = finishedCellIds(db, runId);
+  return { cells: cells.filter((c) => !done.has(c.id)), earlier: earlierResults(db, runId) };
 }
 
 /** The run directory must be writable before anything starts: logs, JUnit and the report go there. */

@@ -138,3 +138,13 @@ export interface Cell {
 
 export const VERDICTS = ['pass', 'fail', 'xfail', 'xpass', 'flaky', 'infra', 'skip'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * A selected cell without a verdict: waiting for a GPU (pending), in progress (running: a live
+ * database under `matrix serve`), or its run ended first (not-run: `--resume` runs it). Never infra.
+ */
+export const UNFINISHED = ['pending', 'running', 'not-run'] as const;
+export type Unfinished = (typeof UNFINISHED)[number];
+/** What the report shows for a cell: its verdict, or why it has none yet. */
+export type CellState = Verdict | Unfinished;
+export const CELL_STATES: readonly CellState[] = [...VERDICTS, ...UNFINISHED];

@@ -75,9 +75,18 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
   }
   const last = first;
   let triage: TriageResult | null = null;
-  if (deps.triage && !deps.aborted()) triage = await triageCell(cell, last, deps, () => ++n, attempts);
+  if (deps.triage && !deps.aborted()) triage = await triageOrError(cell, last, deps, () => ++n, attempts);
   const reason = verdict === 'fail' && cell.expect ? `expected ${cell.expect.fail}, got ${last.diagnosis?.signature ?? 'an unknown failure'} (a new failure mode)` : (last.diagnosis?.title ?? null);
   return done(verdict, last, reason, triage);
+}
+
+/** Triage that throws does not take the cell's verdict with it: the failure stands, and triage says what broke. */
+async function triageOrError(cell: Cell, failed: AttemptResult, deps: CellRunnerDeps, next: () => number, attempts: AttemptResult[]): Promise<TriageResult> {
+  try {
+    return await triageCell(cell, failed, deps, next, attempts);
+  } catch (e) {
+    return { tried: [{ options: {}, outcome: 'infra', signature: `triage failed: ${(e as Error).message}` }], fixedBy: null };
+  }
 }
 
 async function triageCell(cell: Cell, failed: AttemptResult, deps: CellRunnerDeps, next: () => number, attempts: AttemptResult[]): Promise<TriageResult> {

@@ -76,6 +76,8 @@ export interface RunSummary {
   status: 'finished' | 'interrupted' | 'failed';
   finishedAt: string;
   counts: Record<Verdict, number>;
+  /** Selected cells that got no verdict because the run was interrupted: "not run", never infra (absent: none). */
+  notRun?: Cell[];
   exitCode: number;
 }
 
@@ -87,5 +89,7 @@ export interface Reporter {
   /** `--preflight`: what the image's CUDA code predicts for the cell, before it runs. */
   onPrediction?(cell: Cell, prediction: { verdict: 'native' | 'jit' | 'fail'; detail: string }): void | Promise<void>;
   onCellEnd?(result: CellResult): void | Promise<void>;
+  /** `--resume`: a cell that got its verdict in an earlier invocation of this run, so summaries cover the whole run. */
+  onEarlierResult?(result: CellResult): void | Promise<void>;
   onRunEnd?(run: RunInfo, summary: RunSummary): void | Promise<void>;
 }

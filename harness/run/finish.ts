@@ -16,13 +16,17 @@ export async function writeRunReport(db: Db, run: RunInfo, _results: CellResult[
   }
 }
 
-/** The machine-readable run: `matrix run --json`. Later versions add fields, never remove them. */
-export function runJson(run: RunInfo, reportPath: string | null, results: CellResult[]) {
+/**
+ * The machine-readable run: `matrix run --json`. Later versions add fields, never remove them.
+ * After `--resume` it covers the whole run: cells with a verdict from before say `earlier: true`.
+ */
+export function runJson(run: RunInfo, reportPath: string | null, results: CellResult[], earlier: CellResult[] = []) {
+  const before = new Set(earlier.map((r) => r.cell.id));
   return {
     run: run.id,
     db: run.dbPath,
     report: reportPath,
-    cells: [...results]
+    cells: [...earlier, ...results]
       .sort((a, b) => a.cell.id.localeCompare(b.cell.id))
       .map((r) => {
         const deciding = [...r.attempts].reverse().find((a) => a.kind !== 'triage') ?? null;
@@ -43,6 +47,7 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           })),
           evidence: deciding?.diagnosis?.evidence ?? [],
           triage: r.triage,
+          earlier: before.has(r.cell.id),
         };
       }),
   };

@@ -7,6 +7,7 @@ import { getEngine } from '../engines/index.ts';
 import type { Cell, Verdict } from '../matrix/types.ts';
 import type { Probe, ProbeResult } from '../probes/probe.ts';
 import type { ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
+import { cellsWithoutVerdict, cutShort, verdictOfError } from './lost-verdicts.ts';
 import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
@@ -54,6 +55,8 @@ export interface RunRequest {
   signal: AbortSignal;
   secrets: string[];
   probesFor(cell: Cell): Promise<Probe[]>;
+  /** `--resume`: the verdicts this run already has; the summary and the exit code cover them too. */
+  earlier?: CellResult[];
   leaseDir?: string;
   /** The Docker engine's platform, e.g. linux/amd64: images for another platform are refused before pulling. */
   runnerPlatform?: string | null;
@@ -70,6 +73,11 @@ export interface RunOutcome {
   summary: RunSummary;
   /** The first error a reporter threw, if any: the caller reports it (results may be missing from that reporter's output). */
   reporterFailure: unknown;
+}
+
+/** Where a run's full logs go: `<out>/logs/<run id>/`, apart from any other run's that shared --out. */
+export function runLogDir(run: Pick<RunInfo, 'outDir' | 'id'>): string {
+  return join(run.outDir, 'logs', slug(run.id));
 }
 
 /** linux/arm64 = linux/arm64/v8; amd64 = x86_64. */
@@ -116,8 +124,9 @@ export class Emitter {
 
 export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const events = new Emitter(req.reporters);
-  const logDir = join(req.run.outDir, 'logs');
-  const stateRoot = join(req.run.outDir, 'emulator-state');
+  // Each run's logs and emulator state are its own, so two runs sharing --out never write one file.
+  const logDir = runLogDir(req.run);
+  const stateRoot = join(req.run.outDir, 'emulator-state', slug(req.run.id));
   mkdirSync(logDir, { recursive: true });
   const results: CellResult[] = [];
   /** Cells cut short by an interrupt: they keep no verdict, so `--resume` runs them again. */
@@ -129,6 +138,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
 
   await events.emit('onRunBegin', req.run, req.cells);
+  for (const r of req.earlier ?? []) await events.emit('onEarlierResult', r);
 
   const onAbort = () => {
     // Interrupt: remove what is in flight now; the jobs see the signal and wind down.
@@ -158,7 +168,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   };
   if (req.preflight && req.emulate) {
     for (const { cell } of jobs) {
-      const p = predictEmulated(cell);
+      let p: ReturnType<typeof predictEmulated>;
+      try {
+        p = predictEmulated(cell);
+      } catch (e) {
+        p = { verdict: 'fail', detail: `preflight could not predict the cell: ${(e as Error).message}` };
+      }
       if (p) await events.emit('onPrediction', cell, p);
     }
   }
@@ -169,7 +184,9 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     await events.emit('onCellBegin', cell, 1);
     await finish({ cell, verdict: 'infra', category: 'gpu-unavailable', signature: 'gpu-unavailable', attempts: [], triage: null, reason: `this runner has no ${cell.gpu.name} GPU (it has: ${present})`, durationMs: 0 });
   }
-  await Promise.all(req.pools.map((pool) => schedule(
+  // async: a pool whose dispatcher cannot even start (its lease folder) rejects here instead of
+  // ending the run without onRunEnd; the guard below gives its cells their verdicts.
+  const dispatched = await Promise.allSettled(req.pools.map(async (pool) => schedule(
     jobs.filter((j) => poolOf(j.cell) === pool),
     {
       slots: pool.slots.ids,
@@ -204,6 +221,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         if (req.preflight && !req.emulate) await predictImage(ref, jobs.filter((j) => j.imageKey === key).map((j) => j.cell));
       },
       unschedulable: async ({ cell }, reason, error) => {
+        if (error && req.signal.aborted) return void interrupted.push(cell.id); // a pull cut short by the interrupt
         const title = error ? `${reason}: ${(error as Error).message}` : reason;
         const kind = (error as { kind?: string })?.kind ?? 'gpu-unavailable';
         await events.emit('onCellBegin', cell, 1);
@@ -217,6 +235,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           reason: `${title}${(error as { hint?: string })?.hint ? ` — ${(error as { hint?: string }).hint}` : ''}`,
           durationMs: 0,
         });
+      },
+      crashed: async ({ cell }, error) => {
+        // An error while the run is being interrupted is the interrupt's doing: the cell is not run.
+        if (req.signal.aborted) return void interrupted.push(cell.id);
+        await events.emit('onCellBegin', cell, 1);
+        await finish(verdictOfError(cell, error));
       },
       run: async ({ cell }, slots) => {
         const engine = getEngine(cell.image.engine);
@@ -257,7 +281,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
             return a;
           },
         });
-        if (req.signal.aborted && result.attempts.some((a) => a.error === 'interrupted')) {
+        if (req.signal.aborted && cutShort(result)) {
           interrupted.push(cell.id);
           return;
         }
@@ -265,6 +289,13 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       },
     },
   )));
+  // The last guard: a selected cell the dispatcher ended without a verdict gets one (or, after an
+  // interrupt, counts as not run), so no run can pass with a cell untested.
+  const lostError = dispatched.find((d) => d.status === 'rejected')?.reason ?? new Error('the dispatcher ended without a verdict for this cell');
+  for (const cell of cellsWithoutVerdict(jobs.map((j) => j.cell), results, interrupted)) {
+    if (req.signal.aborted) interrupted.push(cell.id);
+    else await finish(verdictOfError(cell, lostError));
+  }
   for (const cell of req.cells.filter((c) => c.skip)) {
     await finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: cell.skip, durationMs: 0 });
   }
@@ -272,11 +303,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   await req.runtime.drain(); // containers that exited are removed in the background: none outlives the run
 
   const wasInterrupted = req.signal.aborted;
-  const counts = countVerdicts(results);
+  const counts = countVerdicts([...(req.earlier ?? []), ...results]);
   const summary: RunSummary = {
     status: wasInterrupted ? 'interrupted' : 'finished',
     finishedAt: new Date().toISOString(),
     counts,
+    notRun: req.cells.filter((c) => interrupted.includes(c.id)),
     exitCode: exitCodeOf(counts, wasInterrupted),
   };
   await events.emit('onRunEnd', req.run, summary);

@@ -5,7 +5,9 @@
 //    first inside a group so they are not starved by backfilling);
 //  - each image is prepared (pulled) at most once, one pull at a time, in group order, so the
 //    next image downloads while the current one's cells run; a cell is only dispatched once its
-//    image is ready, so no GPU is held during a pull.
+//    image is ready, so no GPU is held during a pull;
+//  - no error is swallowed: a `run` that throws hands its cell to `crashed` (the cell still gets a
+//    verdict), and an error of a callback itself is thrown once every cell has ended.
 import PQueue from 'p-queue';
 import type { LeaseDirectory } from './leases.ts';
 import { settle } from './settle.ts';
@@ -26,6 +28,8 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   run(cell: T, slots: string[]): Promise<void>;
   /** A cell that can never run here (needs more GPUs than the runner has, or its image failed). */
   unschedulable(cell: T, reason: string, error?: unknown): Promise<void> | void;
+  /** `run` threw instead of giving the cell its verdict: give it one from the error. */
+  crashed(cell: T, error: unknown): Promise<void> | void;
   signal?: AbortSignal;
   /** How often to retry when another process holds the free slots. */
   pollMs?: number;
@@ -42,10 +46,19 @@ export function orderCells<T extends SchedulableCell>(cells: T[]): T[] {
 }
 
 export async function schedule<T extends SchedulableCell>(cells: T[], opts: ScheduleOptions<T>): Promise<void> {
+  /** The first error a callback threw: thrown at the end, after every other cell has ended. */
+  let lost: { error: unknown } | null = null;
+  const guarded = async (fn: () => Promise<void> | void) => {
+    try {
+      await fn();
+    } catch (error) {
+      lost ??= { error };
+    }
+  };
   const pending: T[] = [];
   for (const c of orderCells(cells)) {
     if (c.gpus > opts.slots.length) {
-      await opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${opts.slots.length}`);
+      await guarded(() => opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${opts.slots.length}`));
     } else pending.push(c);
   }
   const free = new Set(opts.slots);
@@ -96,7 +109,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
       const state = imageState.get(cell.imageKey);
       if (state && typeof state === 'object') {
         pending.splice(i--, 1);
-        await opts.unschedulable(cell, `image ${cell.imageKey} could not be prepared`, state.error);
+        await guarded(() => opts.unschedulable(cell, `image ${cell.imageKey} could not be prepared`, state.error));
         continue;
       }
       if (state !== 'ready' || cell.gpus > free.size) continue;
@@ -107,9 +120,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
       }
       pending.splice(i--, 1);
       for (const s of slots) free.delete(s);
-      const p: Promise<void> = opts
-        .run(cell, slots)
-        .catch(() => {})
+      const p: Promise<void> = guarded(() => opts.run(cell, slots).catch((error: unknown) => opts.crashed(cell, error)))
         .finally(() => {
           for (const s of slots) {
             opts.leases.release(s, opts.owner.pid);
@@ -125,4 +136,5 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     else await woken();
   }
   pulls.clear();
+  if (lost) throw (lost as { error: unknown }).error;
 }

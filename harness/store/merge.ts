@@ -201,15 +201,17 @@ function settleWal(target: string): void {
 
 /**
  * Points the merged attempts of the attached input at their logs' new place: a shard's logs are
- * uploaded and downloaded elsewhere than where the run wrote them. Only files that exist there.
+ * uploaded and downloaded elsewhere than where the run wrote them. Only files that exist there:
+ * in the run's own folder under it (`logs/RUN_ID/…`, where `matrix run` writes them), or at its top
+ * (logs written before runs had their own folder).
  */
 function relocateLogs(db: Db, logDir: string): number {
   const rows = db.prepare('SELECT run_id, cell_id, attempt, log_path FROM src.attempts WHERE log_path IS NOT NULL').all() as Array<{ run_id: string; cell_id: string; attempt: number; log_path: string }>;
   const set = db.prepare('UPDATE main.attempts SET log_path = ? WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   let moved = 0;
   for (const r of rows) {
-    const there = join(logDir, basename(r.log_path));
-    if (existsSync(there)) moved += set.run(there, r.run_id, r.cell_id, r.attempt).changes;
+    const there = [join(logDir, basename(dirname(r.log_path)), basename(r.log_path)), join(logDir, basename(r.log_path))].find((p) => existsSync(p));
+    if (there) moved += set.run(there, r.run_id, r.cell_id, r.attempt).changes;
   }
   return moved;
 }

@@ -1,8 +1,7 @@
 // Builds the report's input (ReportData) from the results database: the current run's cells in
 // full, and a compact history of every cell over the runs shown.
 import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
-import type { Verdict } from '../matrix/types.ts';
-import { VERDICTS } from '../matrix/types.ts';
+import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../matrix/types.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
@@ -19,18 +18,27 @@ export interface ReportQuery {
 
 const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
-/** Verdict counts of many runs in one query. */
-function countsOf(db: Db, runIds: string[]): Map<string, Record<Verdict, number>> {
-  const out = new Map(runIds.map((id) => [id, Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>]));
+/** The state of a cell without a verdict: its run still running (started or not), or ended first. */
+export function unfinishedState(runStatus: string, startedAt: string | null): Unfinished {
+  if (runStatus !== 'running') return 'not-run';
+  return startedAt ? 'running' : 'pending';
+}
+
+/** The same rule in SQL, over `cells c JOIN runs r`. */
+const STATE_SQL = "COALESCE(c.verdict, CASE WHEN r.status != 'running' THEN 'not-run' WHEN c.started_at IS NULL THEN 'pending' ELSE 'running' END)";
+
+/** Cell counts per verdict (and per state for cells without one) of many runs in one query. */
+function countsOf(db: Db, runIds: string[]): Map<string, Record<CellState, number>> {
+  const out = new Map(runIds.map((id) => [id, Object.fromEntries(CELL_STATES.map((v) => [v, 0])) as Record<CellState, number>]));
   if (runIds.length === 0) return out;
   const rows = db
-    .prepare(`SELECT run_id, verdict, COUNT(*) AS n FROM cells WHERE run_id IN (${runIds.map(() => '?').join(',')}) AND verdict IS NOT NULL GROUP BY run_id, verdict`)
-    .all(...runIds) as Array<{ run_id: string; verdict: Verdict; n: number }>;
-  for (const r of rows) out.get(r.run_id)![r.verdict] = r.n;
+    .prepare(`SELECT c.run_id, ${STATE_SQL} AS state, COUNT(*) AS n FROM cells c JOIN runs r ON r.id = c.run_id WHERE c.run_id IN (${runIds.map(() => '?').join(',')}) GROUP BY c.run_id, state`)
+    .all(...runIds) as Array<{ run_id: string; state: CellState; n: number }>;
+  for (const r of rows) out.get(r.run_id)![r.state] = r.n;
   return out;
 }
 
-function reportRun(r: RunRow, counts: Record<Verdict, number>): ReportRun {
+function reportRun(r: RunRow, counts: Record<CellState, number>): ReportRun {
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts };
 }
 
@@ -45,6 +53,7 @@ interface CellRow {
   flags: string;
   options: string;
   verdict: Verdict | null;
+  started_at: string | null;
   category: string | null;
   signature: string | null;
   reason: string | null;
@@ -67,13 +76,19 @@ interface AttemptRow {
 
 type Timeline = ReportCell['timeline'];
 
+const UNFINISHED_REASON: Record<Unfinished, string> = {
+  pending: 'waiting to run: the run is in progress',
+  running: 'running now',
+  'not-run': 'not run: the run ended before this cell finished (`matrix run … --resume RUN_ID` runs it)',
+};
+
 /**
  * Reads the current run's cells in full, with statements prepared once for all of them. The
  * attempt that decided a verdict is the last one that was not a triage trial; its phases and
  * timeline come with it (schema 3 on), or from their own tables in a database still at schema
  * 1–2 (the report opens databases read-only, unmigrated).
  */
-function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<string, string>) => ReportCell {
+function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow, logSources: Record<string, string>) => ReportCell {
   const compact = schemaVersion(db) >= 3;
   const attempt = db.prepare(
     `SELECT attempt, kind, diagnosis, log_path, log_tail, docker_run${compact ? ', phases, timeline' : ''} FROM attempts WHERE run_id = ? AND cell_id = ? AND kind != 'triage' ORDER BY attempt DESC LIMIT 1`,
@@ -83,7 +98,7 @@ function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<st
   const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
-  return (runId, row, logSources) => {
+  return ({ id: runId, status }, row, logSources) => {
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
     const n = a?.attempt ?? 0;
     const d = parse<Diagnosis | null>(a?.diagnosis, null);
@@ -113,14 +128,14 @@ function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<st
       model: row.model,
       flags: row.flags,
       options: parse(row.options, {}),
-      verdict: row.verdict ?? 'infra',
+      verdict: row.verdict ?? unfinishedState(status, row.started_at),
       category: row.category,
       signature: row.signature,
       title: d?.title ?? null,
       explanation: d?.explanation ?? null,
       remedies: d?.remedies ?? [],
       links: d?.links ?? [],
-      reason: row.verdict ? row.reason : 'the run ended before this cell finished',
+      reason: row.verdict ? row.reason : UNFINISHED_REASON[unfinishedState(status, row.started_at)],
       expect: parse(row.expect, null),
       attempts: row.attempts,
       triage: parse(row.triage, null),
@@ -188,7 +203,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const logSources: Record<string, string> = {};
   const readCell = cellReader(db);
   const cells = current
-    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current.id, row, logSources))
+    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources))
     : [];
   const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [] };
   return {

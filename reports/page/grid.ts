@@ -1,5 +1,6 @@
 // The matrix grid: rows model × flags, columns image × GPU (or pivoted), one coloured cell per
 // verdict. Rebuilt from the visible cells on each filter change (500 cells take a few ms).
+import { UNFINISHED } from '../../harness/matrix/types.ts';
 import type { EmbeddedCell } from '../embedded.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
@@ -33,7 +34,11 @@ export function cellText(c: EmbeddedCell): string {
       return 'skip';
     case 'flaky':
     case 'xpass':
+    case 'running':
+    case 'pending':
       return c.verdict;
+    case 'not-run':
+      return 'not run';
     default:
       return shortLabel(c);
   }
@@ -53,7 +58,7 @@ function td(app: App, c: EmbeddedCell | undefined): HTMLTableCellElement {
   if (!c) return h('td', { class: 'empty' });
   const fix = fixText(c);
   const before = previousVerdict(app.data, c.id);
-  const changed = before !== null && before !== c.verdict;
+  const changed = before !== null && before !== c.verdict && !(UNFINISHED as readonly string[]).includes(c.verdict);
   return h('td', {
     class: `cell v-${c.verdict}${fix ? ' has-fix' : ''}${c.prediction?.verdict === 'fail' ? ' predicted-fail' : ''}${changed ? ' changed' : ''}${c.id === app.state.cell ? ' open' : ''}`,
     'data-cell': c.id, 'data-verdict': c.verdict, 'data-before': changed ? before : null, title: cellTitle(c, before), tabindex: 0,
@@ -106,7 +111,7 @@ export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
 }
 
 function legend(): HTMLElement {
-  const items: Array<[string, string]> = [['pass', 'pass (startup s)'], ['fail', 'fail'], ['xfail', 'xfail'], ['xpass', 'xpass'], ['flaky', 'flaky'], ['infra', 'infra'], ['skip', 'skip']];
+  const items: Array<[string, string]> = [['pass', 'pass (startup s)'], ['fail', 'fail'], ['xfail', 'xfail'], ['xpass', 'xpass'], ['flaky', 'flaky'], ['infra', 'infra'], ['skip', 'skip'], ['running', 'running'], ['pending', 'pending'], ['not-run', 'not run']];
   return h('div', { class: 'legend' }, items.map(([v, t]) => h('span', null, h('i', { class: `swatch v-${v}` }), t)),
     h('span', null, h('i', { class: 'swatch has-fix v-fail' }), 'triage found a fix'),
     h('span', null, h('i', { class: 'swatch predicted-fail v-skip' }), 'preflight predicted a failure'),

@@ -1,11 +1,12 @@
 // What the page knows about cells: verdict names and colours, short signature labels, option
 // text, history decoding and the filter predicate. No DOM.
-import type { Verdict, SemanticOptions } from '../../harness/matrix/types.ts';
+import type { CellState, Verdict, SemanticOptions } from '../../harness/matrix/types.ts';
 import { CODE_VERDICT, type EmbeddedCell, type EmbeddedReport } from '../embedded.ts';
 
-export const VERDICT_ORDER: Verdict[] = ['fail', 'xpass', 'flaky', 'infra', 'xfail', 'pass', 'skip'];
+/** Verdicts, then the states of cells without one (never counted as infra). */
+export const VERDICT_ORDER: CellState[] = ['fail', 'xpass', 'flaky', 'infra', 'xfail', 'pass', 'skip', 'running', 'pending', 'not-run'];
 
-export const VERDICT_HELP: Record<Verdict, string> = {
+export const VERDICT_HELP: Record<CellState, string> = {
   pass: 'served and answered every probe',
   fail: 'failed unexpectedly',
   xfail: 'failed as the matrix expects (same signature)',
@@ -13,6 +14,9 @@ export const VERDICT_HELP: Record<Verdict, string> = {
   flaky: 'failed, then passed on retry',
   infra: 'the runner could not test',
   skip: 'does not apply',
+  running: 'being tested now',
+  pending: 'waiting to be tested',
+  'not-run': 'not tested: the run ended first (--resume runs it)',
 };
 
 const CATEGORY_SHORT: Record<string, string> = {
@@ -72,7 +76,7 @@ export interface Filters {
   flags: string;
   sig: string;
   q: string;
-  v: Verdict[];
+  v: CellState[];
 }
 
 export const NO_FILTERS: Filters = { gpu: '', image: '', model: '', flags: '', sig: '', q: '', v: [] };

@@ -1,13 +1,13 @@
 // The summary band: counts per verdict (click to filter), the run's environment, and the three
 // lists that matter most — regressions, newly fixed, flaky.
-import type { Verdict } from '../../harness/matrix/types.ts';
+import type { CellState } from '../../harness/matrix/types.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
 import { VERDICT_HELP, VERDICT_ORDER, fmtTime, shortLabel, uniq } from './model.ts';
 
 export function renderSummary(app: App): HTMLElement {
   const { data } = app;
-  const counts = new Map<Verdict, number>();
+  const counts = new Map<CellState, number>();
   for (const c of data.cells) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
   const chips = h('div', { class: 'counts' }, VERDICT_ORDER.map((v) =>
     h('button', {

@@ -1,5 +1,5 @@
 // The page's state lives in the URL hash (works from file://): filters, pivot, tab, open cell.
-import type { Verdict } from '../../harness/matrix/types.ts';
+import type { CellState } from '../../harness/matrix/types.ts';
 import { NO_FILTERS, type Filters } from './model.ts';
 
 export type Tab = 'grid' | 'failures' | 'trends' | 'formulas';
@@ -26,7 +26,7 @@ export function readState(hash: string): PageState {
       flags: p.get('flags') ?? '',
       sig: p.get('sig') ?? '',
       q: p.get('q') ?? '',
-      v: (p.get('v') ?? '').split(',').filter(Boolean) as Verdict[],
+      v: (p.get('v') ?? '').split(',').filter(Boolean) as CellState[],
     },
     pivot: p.get('pivot') === '1',
     tab: tab && TABS.includes(tab) ? tab : 'grid',

@@ -139,7 +139,9 @@ describe('matrix run --emulate', () => {
     expect(await containersOfRun(runId)).toEqual([]);
     if (!/reaped \d+ container/.test(r.stderr)) expect(r.stderr).not.toContain('Error');
     const out = parseRun(r);
-    expect(out.cells.map((c) => c.id).sort()).toEqual(['img/h100/small/a', 'img/h100/small/b', 'img/h100/small/c'].filter((id) => !before.some((b) => b.cell_id === id)));
+    // --json covers the whole run; the cells that had their verdict before say so.
+    expect(out.cells.map((c) => c.id).sort()).toEqual(['img/h100/small/a', 'img/h100/small/b', 'img/h100/small/c']);
+    expect(out.cells.filter((c) => !c.earlier).map((c) => c.id).sort()).toEqual(['img/h100/small/a', 'img/h100/small/b', 'img/h100/small/c'].filter((id) => !before.some((b) => b.cell_id === id)));
     const after = query<{ cell_id: string; finished_at: string; verdict: string }>(join(dir, 'r.sqlite'), 'SELECT cell_id, finished_at, verdict FROM cells');
     expect(after.every((c) => c.verdict === 'pass')).toBe(true);
     for (const b of before) expect(after.find((a) => a.cell_id === b.cell_id)!.finished_at).toBe(b.finished_at);
@@ -174,7 +176,8 @@ describe('matrix run on a runner (no --emulate)', () => {
 
   it('refuses a --gpu the runner does not have, with exit 3 and what it has', async () => {
     const dir = workdir();
-    const m = writeMatrix(dir, emulatedMatrix());
+    // The matrix has thor cells (a --gpu that selects no cell is a usage error, exit 2: verdicts.test.ts).
+    const m = writeMatrix(dir, emulatedMatrix().replace('gpus: [h100]', 'gpus: [h100, thor]'));
     const r = await cli(['run', m, '--gpu', 'thor', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out')], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('this runner has no such GPU (it has: h100 ×1)');

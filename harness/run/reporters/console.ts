@@ -73,15 +73,16 @@ export class ConsoleReporter implements Reporter {
     this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${secs}s${why}${fix}`);
   }
 
+  onEarlierResult(r: CellResult): void {
+    this.results.push(r);
+  }
+
   onRunEnd(_run: RunInfo, summary: RunSummary): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.clear();
     this.out.write(redactText(verdictTable(this.results), this.opts.secrets ?? []));
-    const counts = Object.entries(summary.counts)
-      .filter(([, n]) => n > 0)
-      .map(([v, n]) => `${n} ${v}`)
-      .join(', ');
+    const counts = summaryCounts(summary).join(', ');
     this.out.write(`\n${summary.status === 'interrupted' ? 'interrupted: ' : ''}${counts || 'no cells'} in ${((performance.now() - this.t0) / 1000).toFixed(1)}s\n`);
   }
 
@@ -128,4 +129,13 @@ export function verdictTable(results: CellResult[]): string {
   const w = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
   return ['', fmt(header), ...body.map(fmt), ''].join('\n');
+}
+
+/** "3 pass", "1 fail", …, then "2 not run" for the cells an interrupt left without a verdict. */
+export function summaryCounts(summary: RunSummary): string[] {
+  const out = Object.entries(summary.counts)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`);
+  if (summary.notRun?.length) out.push(`${summary.notRun.length} not run`);
+  return out;
 }

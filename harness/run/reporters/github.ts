@@ -3,7 +3,7 @@
 import { appendFileSync } from 'node:fs';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
 import { redactDeep, redactText } from '../secrets.ts';
-import { describe, inert } from './console.ts';
+import { describe, inert, summaryCounts } from './console.ts';
 
 function md(s: string): string {
   return inert(s).replace(/[|<>`]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
@@ -19,10 +19,7 @@ function annotationProperty(s: string): string {
 }
 
 export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSummary, reportPath: string | null): string {
-  const counts = Object.entries(summary.counts)
-    .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${v}`)
-    .join(' · ');
+  const counts = summaryCounts(summary).join(' · ');
   const lines = [`## Compatibility matrix — run ${run.id}`, '', `${counts}${summary.status === 'interrupted' ? ' — **interrupted**' : ''}`, ''];
   const notable = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'skip');
   if (notable.length) {
@@ -30,6 +27,7 @@ export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSum
     for (const r of notable) lines.push(`| ${r.verdict} | ${md(r.cell.id)} | ${md(r.signature ?? r.reason ?? '')} | ${r.triage?.fixedBy ? md(describe(r.triage.fixedBy)) : ''} |`);
     lines.push('');
   }
+  if (summary.notRun?.length) lines.push(`Not run (the run ended first; \`--resume ${run.id}\` runs them): ${summary.notRun.map((c) => md(c.id)).join(', ')}`, '');
   if (reportPath) lines.push(`Report: \`${reportPath}\``, '');
   return lines.join('\n');
 }
@@ -52,6 +50,11 @@ export class GithubReporter implements Reporter {
       const title = `${r.verdict}: ${r.cell.id}`;
       this.out.write(redactText(`::error title=${annotationProperty(title)}::${annotation(inert(r.reason ?? r.signature ?? r.verdict))}\n`, this.secrets));
     }
+  }
+
+  /** Annotated by the invocation that ran it; the step summary lists it with the rest of the run. */
+  onEarlierResult(r: CellResult): void {
+    this.results.push(r);
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {

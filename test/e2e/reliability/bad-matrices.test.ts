@@ -50,7 +50,7 @@ describe('matrix plan over the malformed corpus', () => {
 });
 
 describe('matrix run over malformed matrices starts nothing', () => {
-  const sample = ['01-yaml-syntax.yaml', '09-unknown-option.yaml', '23-unknown-gpu.yaml', '36-unset-variable.yaml', '44-several-errors.yaml', '46-empty-file.yaml', '52-expect-unknown-signature.yaml'];
+  const sample = ['01-yaml-syntax.yaml', '09-unknown-option.yaml', '23-unknown-gpu.yaml', '36-unset-variable.yaml', '44-several-errors.yaml', '46-empty-file.yaml', '52-expect-unknown-signature.yaml', '76-probe-module-not-a-probe.yaml'];
 
   it.each(sample)('%s: exit 2, located, no container, no database, no run directory', async (file) => {
     const dir = workdir();

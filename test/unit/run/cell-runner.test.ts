@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
-import { runCell } from '../../../harness/run/cell-runner.ts';
+import { runCell, type CellRunnerDeps } from '../../../harness/run/cell-runner.ts';
 import type { AttemptResult } from '../../../harness/run/events.ts';
 import type { Cell } from '../../../harness/matrix/types.ts';
 import type { Diagnosis } from '../../../harness/diagnose/types.ts';
@@ -44,6 +44,11 @@ function attempt(n: number, kind: AttemptResult['kind'], outcome: AttemptResult[
   return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
 }
 
+/** No retries, triage on: `attempt` decides each attempt. */
+function triageDeps(attemptFn: CellRunnerDeps['attempt']): CellRunnerDeps {
+  return { engine, retries: 0, triage: true, aborted: () => false, attempt: attemptFn };
+}
+
 describe('runCell', () => {
   it('skips without running', async () => {
     const r = await runCell(cell({ skip: 'no such flag' }), { engine, retries: 1, triage: false, aborted: () => false, attempt: async () => { throw new Error('ran'); } });
@@ -73,21 +78,25 @@ describe('runCell', () => {
 
   it('triage tries the remedies in order, with recomputed commands, and names the first that passes', async () => {
     const seen: string[][] = [];
-    const r = await runCell(cell({ retries: 0 }), {
-      engine,
-      retries: 0,
-      triage: true,
-      aborted: () => false,
-      attempt: async (v, n, k) => {
-        seen.push(v.command);
-        return attempt(n, k, v.options.mm_attention === 'sdpa' ? 'pass' : 'fail', v, v.options.mm_attention === 'sdpa' ? null : ptx);
-      },
-    });
+    const r = await runCell(cell({ retries: 0 }), triageDeps(async (v, n, k) => {
+      seen.push(v.command);
+      return attempt(n, k, v.options.mm_attention === 'sdpa' ? 'pass' : 'fail', v, v.options.mm_attention === 'sdpa' ? null : ptx);
+    }));
     expect(r.verdict).toBe('fail');
     expect(r.triage?.fixedBy).toEqual({ mm_attention: 'sdpa' });
     expect(r.triage?.tried).toHaveLength(1);
     expect(seen[1]).toContain('--mm-encoder-attn-backend');
     expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'triage']);
+  });
+
+  it('a triage trial that throws keeps the failure as the verdict and says triage failed', async () => {
+    const r = await runCell(cell({ retries: 0 }), triageDeps(async (v, n, k) => {
+      if (k === 'triage') throw new Error('container name in use');
+      return attempt(n, k, 'fail', v, ptx);
+    }));
+    expect(r.verdict).toBe('fail');
+    expect(r.signature).toBe('ptx-toolchain-vision-encoder');
+    expect(r.triage).toEqual({ tried: [{ options: {}, outcome: 'infra', signature: 'triage failed: container name in use' }], fixedBy: null });
   });
 
   it('an infra attempt is infra, not a failure', async () => {

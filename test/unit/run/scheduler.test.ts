@@ -28,6 +28,9 @@ async function simulate(jobs: Job[], slots: number) {
       await sleep(5);
     },
     unschedulable: () => {},
+    crashed: (_job, e) => {
+      throw e;
+    },
     run: async (job, s) => {
       for (const x of s) {
         expect(held.has(x)).toBe(false);
@@ -77,6 +80,7 @@ describe('schedule', () => {
         throw new Error('must not run');
       },
       unschedulable: (c, reason) => void reasons.push(`${c.id}: ${reason}`),
+      crashed: () => {},
     });
     expect(reasons).toEqual(['big: needs 8 GPUs; this runner has 2']);
   });
@@ -92,8 +96,51 @@ describe('schedule', () => {
       },
       run: async (c) => void out.push(`ran ${c.id}`),
       unschedulable: (c, reason, err) => void out.push(`${c.id}: ${reason} (${(err as Error).message})`),
+      crashed: () => {},
     });
     expect(out.sort()).toEqual(['a1: image bad could not be prepared (pull denied)', 'ran b1']);
+  });
+
+  it('hands a cell whose run throws to `crashed` with the error, frees its slot and runs the rest', async () => {
+    const out: string[] = [];
+    const jobs = ['a', 'b', 'c'].map((id) => ({ id, gpus: 1, imageKey: 'x' }));
+    await schedule(jobs, {
+      slots: ['0'],
+      leases: leases(),
+      owner: { pid: process.pid, run: 'r' },
+      prepareImage: async () => {},
+      unschedulable: () => {},
+      run: async (c) => {
+        if (c.id === 'b') throw new Error('probe module vanished');
+        out.push(`ran ${c.id}`);
+      },
+      crashed: (c, e) => void out.push(`${c.id} crashed: ${(e as Error).message}`),
+    });
+    expect(out).toEqual(['ran a', 'b crashed: probe module vanished', 'ran c']);
+  });
+
+  it('throws an error of its own callbacks only after every other cell has ended', async () => {
+    const ran: string[] = [];
+    const jobs = [{ id: 'huge', gpus: 9, imageKey: 'x' }, { id: 'a', gpus: 1, imageKey: 'x' }, { id: 'b', gpus: 1, imageKey: 'x' }];
+    const done = schedule(jobs, {
+      slots: ['0'],
+      leases: leases(),
+      owner: { pid: process.pid, run: 'r' },
+      prepareImage: async () => {},
+      unschedulable: () => {
+        throw new Error('reporter broke');
+      },
+      run: async (c) => {
+        await sleep(5);
+        if (c.id === 'b') throw new Error('b failed');
+        ran.push(c.id);
+      },
+      crashed: () => {
+        throw new Error('crashed broke too');
+      },
+    });
+    await expect(done).rejects.toThrow('reporter broke');
+    expect(ran).toEqual(['a']);
   });
 
   it('orders by image group, baselines (rank 0) first, bigger cells first', () => {

@@ -207,6 +207,18 @@ describe('mergeDatabases', () => {
     db.close();
   });
 
+  it('finds logs in the run folder of the downloaded logs (`out/logs/RUN_ID/`, where matrix run writes them)', () => {
+    const dir = tmp();
+    const a = shard(dir, 'a.sqlite', { run: 'n1', started: '1', finished: '2', logDir: '/runner/_work/out/logs/n1', cells: [['a/h100/m/default', 'pass']] });
+    mkdirSync(join(dir, 'downloaded', 'n1'), { recursive: true });
+    writeFileSync(join(dir, 'downloaded', 'n1', 'a_h100_m_default.attempt-1.log'), 'log');
+    const into = join(dir, 'out.sqlite');
+    mergeDatabases([a.path], into, { logDir: join(dir, 'downloaded') });
+    const db = new Database(into, { readonly: true });
+    expect(db.prepare('SELECT log_path FROM attempts').all()).toEqual([{ log_path: join(dir, 'downloaded', 'n1', 'a_h100_m_default.attempt-1.log') }]);
+    db.close();
+  });
+
   it('takes a cell whole from the first database that has it, never mixing attempts of two executions', () => {
     const dir = tmp();
     const first = shard(dir, 'first.sqlite', { run: 'n1', started: '1', finished: '2', cells: [['a/h100/m/default', 'pass']] });

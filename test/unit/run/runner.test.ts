@@ -1,0 +1,154 @@
+// The dispatcher over an in-memory runtime: every selected cell ends with a verdict or, after an
+// interrupt, as "not run" — an error while a cell is prepared is that cell's verdict, never lost.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../../harness/matrix/types.ts';
+import type { CellResult, Reporter, RunSummary } from '../../../harness/run/events.ts';
+import { cutShort, verdictOfError } from '../../../harness/run/lost-verdicts.ts';
+import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
+import { cell, info } from '../store/fixtures.ts';
+import { MemoryRuntime } from './memory-runtime.ts';
+
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
+
+/** A reporter that records what it was told. */
+class Recorder implements Reporter {
+  ended: CellResult[] = [];
+  earlier: CellResult[] = [];
+  summary: RunSummary | null = null;
+  onCellEnd(r: CellResult) {
+    this.ended.push(r);
+  }
+  onEarlierResult(r: CellResult) {
+    this.earlier.push(r);
+  }
+  onRunEnd(_run: unknown, s: RunSummary) {
+    this.summary = s;
+  }
+}
+
+function request(cells: Cell[], over: Partial<RunRequest> = {}): RunRequest & { recorder: Recorder } {
+  const recorder = new Recorder();
+  const run = { ...info(`unit-${Math.random().toString(16).slice(2, 8)}`), outDir: tmp('out-') };
+  return {
+    run,
+    cells,
+    runtime: new MemoryRuntime(),
+    reporters: [recorder],
+    pools: [{ gpus: null, slots: { ids: ['0', '1'], namespace: 'mem', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }],
+    emulate: null,
+    pull: 'never',
+    retries: 0,
+    triage: false,
+    signal: new AbortController().signal,
+    secrets: [],
+    probesFor: async () => [],
+    leaseDir: tmp('leases-'),
+    cacheDir: tmp('cache-'),
+    recorder,
+    ...over,
+  };
+}
+
+describe('executeRun: no cell loses its verdict', () => {
+  it('an error while a cell is prepared (its probes) is that cell\'s infra verdict; the others still run', async () => {
+    const cells = [cell('img/h100/m/a'), cell('img/h100/m/b')];
+    const req = request(cells, {
+      probesFor: async (c) => {
+        if (c.id.endsWith('/b')) throw new Error('probe module ./gone.mjs vanished');
+        return [];
+      },
+    });
+    const out = await executeRun(req);
+    const byId = Object.fromEntries(out.results.map((r) => [r.cell.id, r]));
+    expect(Object.keys(byId).sort()).toEqual(['img/h100/m/a', 'img/h100/m/b']);
+    expect(byId['img/h100/m/a']!.verdict).toBe('fail'); // the container exited 1
+    expect(byId['img/h100/m/b']).toMatchObject({ verdict: 'infra', category: 'infra-other', signature: 'infra-other' });
+    expect(byId['img/h100/m/b']!.reason).toContain('probe module ./gone.mjs vanished');
+    expect(byId['img/h100/m/b']!.attempts[0]!.diagnosis!.evidence[0]!.text).toContain('probe module ./gone.mjs vanished');
+    expect(req.recorder.ended.map((r) => r.cell.id).sort()).toEqual(['img/h100/m/a', 'img/h100/m/b']);
+    expect(out.summary.exitCode).toBe(1);
+    expect((req.runtime as MemoryRuntime).remaining).toBe(0);
+  });
+
+  it('an InfraError raised while a cell is prepared keeps its kind', async () => {
+    const { InfraError } = await import('../../../harness/errors.ts');
+    const req = request([cell('img/h100/m/a')], {
+      probesFor: async () => {
+        throw new InfraError('disk-full', 'no space left on device', 'free space');
+      },
+    });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.verdict, r.category])).toEqual([['infra', 'disk-full']]);
+    expect(out.summary.exitCode).toBe(3);
+  });
+
+  it('an image that is not on the runner makes its cells infra, never lost', async () => {
+    const req = request([cell('img/h100/m/a'), cell('img/h100/m/b')], { runtime: new MemoryRuntime({ missing: ['vllm/vllm-openai:v0.19.0'] }) });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.cell.id, r.verdict, r.category]).sort()).toEqual([
+      ['img/h100/m/a', 'infra', 'image-missing'],
+      ['img/h100/m/b', 'infra', 'image-missing'],
+    ]);
+  });
+
+  it('interrupted before any cell started: every selected cell is "not run", none infra, exit 3', async () => {
+    const ctl = new AbortController();
+    ctl.abort();
+    const cells = [cell('img/h100/m/a'), cell('img/h100/m/b'), cell('img/h100/m/c')];
+    const req = request(cells, { signal: ctl.signal });
+    const out = await executeRun(req);
+    expect(out.results).toEqual([]);
+    expect([...out.interrupted].sort()).toEqual(cells.map((c) => c.id));
+    expect(req.recorder.summary!.notRun!.map((c) => c.id).sort()).toEqual(cells.map((c) => c.id));
+    expect(req.recorder.summary!.counts.infra).toBe(0);
+    expect(out.summary.exitCode).toBe(3);
+  });
+
+  it('after --resume, the summary and exit code cover the earlier verdicts too', async () => {
+    const earlier: CellResult = { cell: cell('img/h100/m/old'), verdict: 'fail', category: 'oom', signature: 'oom', attempts: [], triage: null, reason: 'OOM', durationMs: 5 };
+    const req = request([cell('img/h100/m/a')], { earlier: [earlier], runtime: new MemoryRuntime({ exitCode: 0, exitAfterMs: 1 }) });
+    const out = await executeRun(req);
+    expect(req.recorder.earlier).toEqual([earlier]);
+    expect(out.summary.counts.fail).toBeGreaterThanOrEqual(1);
+    expect(out.summary.counts.fail).toBe(out.results.filter((r) => r.verdict === 'fail').length + 1);
+    expect(out.summary.exitCode).toBe(1);
+  });
+});
+
+describe('cutShort', () => {
+  const base = (verdict: CellResult['verdict'], errors: Array<string | null>): CellResult => ({
+    ...verdictOfError(cell('img/h100/m/a'), new Error('x')),
+    verdict,
+    attempts: errors.map((error, i) => ({ ...verdictOfError(cell('img/h100/m/a'), new Error('x')).attempts[0]!, attempt: i + 1, error })),
+  });
+
+  it('is true for an infra verdict whose last attempt the interrupt stopped', () => {
+    expect(cutShort(base('infra', ['interrupted']))).toBe(true);
+    expect(cutShort(base('infra', [null, 'interrupted']))).toBe(true);
+  });
+
+  it('is false for a failure whose triage trial was interrupted, and for a real infra verdict', () => {
+    expect(cutShort(base('fail', [null, 'interrupted']))).toBe(false);
+    expect(cutShort(base('infra', ['interrupted', 'no space left on device']))).toBe(false);
+  });
+});
+
+describe('executeRun: the last guard', () => {
+  it('a dispatcher that cannot start (GPU leases cannot be kept) gives every selected cell an infra verdict with the error', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const notADir = join(tmp('leases-'), 'a-file');
+    writeFileSync(notADir, '');
+    const cells = [cell('img/h100/m/a'), cell('img/h100/m/b')];
+    const req = request(cells, { leaseDir: notADir });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.cell.id, r.verdict, r.category]).sort()).toEqual([
+      ['img/h100/m/a', 'infra', 'infra-other'],
+      ['img/h100/m/b', 'infra', 'infra-other'],
+    ]);
+    expect(out.results[0]!.reason).toMatch(/EEXIST|ENOTDIR/);
+    expect(req.recorder.summary!.exitCode).toBe(3);
+  });
+});
