@@ -44,6 +44,7 @@ export const command = defineCommand({
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
+    verbose: { type: 'boolean', description: 'list every cell in the final table, passes too (default: the cells that did not pass)' },
   },
   examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
   async run({ positionals, values }) {
@@ -73,7 +74,7 @@ export const command = defineCommand({
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
 
-    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
+    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout, verbose: !!values.verbose });
     const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;
     if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, process.stdout, () => reportPath));
