@@ -13,7 +13,7 @@ import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun } from '../run/runner.ts';
 import type { Reporter } from '../run/events.ts';
-import { prepareRunner } from '../run/setup.ts';
+import { fitToRunner, prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
 import { DEFAULT_DB_PATH, openDb, storeError } from '../store/db.ts';
@@ -29,7 +29,7 @@ export const command = defineCommand({
   usage: 'FILE... [--gpu NAME] [--only GLOB] [--shard I/N] [--emulate] [--triage] [options]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
-    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them' },
+    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them (default: the GPUs the runner has; all under --emulate)' },
     only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches' },
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
@@ -73,6 +73,9 @@ export const command = defineCommand({
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
+    const fit = fitToRunner(cells, setup, wantGpus.length > 0);
+    cells = fit.cells;
+    if (fit.note) process.stderr.write(`${fit.note}\n`);
 
     const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout, verbose: !!values.verbose });
     const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
