@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { EmulatorTraits } from '../emulator/traits.ts';
 import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from './types.ts';
 import { mountTarget } from './mount-target.ts';
+import { isProbeModulePath } from './probe-path.ts';
 import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';
 
 /** A custom issue carries its hint in params.hint (see issues.ts). */
@@ -144,10 +145,10 @@ export const FlagSchema = z
   })
   .strict();
 
-const isProbe = (v: string) => (BUILTIN_PROBES as readonly string[]).includes(v) || v.startsWith('./') || v.startsWith('../');
+const isProbe = (v: string) => (BUILTIN_PROBES as readonly string[]).includes(v) || isProbeModulePath(v);
 export const ProbeName = z
   .string()
-  .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path starting with ./ or ../`));
+  .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path: ./ or ../ (from the matrix file's folder) or absolute`));
 
 /** A probe with options: `{ name: stream, options: { sequential: 10 } }` (each probe documents its options). */
 export const ProbeWithOptions = z
