@@ -18,6 +18,9 @@ export interface FailureFacts {
 }
 
 export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureFacts): Diagnosis {
+  // A probe that failed against a server still alive is the failure: its own signature and what it saw.
+  const failed = facts.probes?.find((p) => p.verdict === 'fail');
+  if (failed && (facts.exitCode === null || facts.exitCode === undefined)) return probeDiagnosis(failed);
   const kept = capture.lines();
   const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
   const mapped: Diagnosis = { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
@@ -33,16 +36,7 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
       remedies: [],
     };
   }
-  const failed = facts.probes?.find((p) => p.verdict === 'fail');
-  if (failed) {
-    const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
-    return {
-      ...base(`probe-${failed.name}`, 'other', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
-      explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
-      phase: 'serve',
-      evidence: failed.evidence.slice(0, 5).map((text, i) => ({ line: i + 1, text })),
-    };
-  }
+  if (failed) return probeDiagnosis(failed);
   if (facts.exitCode !== null && facts.exitCode !== undefined) {
     return {
       ...base('exited', 'other', `server exited with code ${facts.exitCode}`),
@@ -55,6 +49,18 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
     ...base('harness-error', 'other', facts.error ?? 'the attempt failed'),
     explanation: facts.error ?? 'The attempt failed without a log signature.',
     phase: facts.phase,
+  };
+}
+
+/** A probe's failure: signature probe-<name>, category probe, the probe's own evidence (or its error). */
+function probeDiagnosis(failed: ProbeResult): Diagnosis {
+  const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
+  const seen = failed.evidence.length ? failed.evidence.slice(0, 5) : [why];
+  return {
+    ...base(`probe-${failed.name}`, 'probe', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
+    explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
+    phase: 'serve',
+    evidence: seen.map((text, i) => ({ line: i + 1, text, source: `probe ${failed.name}` })),
   };
 }
 
