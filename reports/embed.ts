@@ -49,6 +49,7 @@ export function encodeReport(data: ReportData): EmbeddedReport {
       ...c,
       logExcerpt: lines(c.logExcerpt),
       evidence: lines(c.evidence),
+      ...(c.failedAttempt ? { failedAttempt: { ...c.failedAttempt, logExcerpt: lines(c.failedAttempt.logExcerpt), evidence: lines(c.failedAttempt.evidence) } } : {}),
     })),
     hist: encodeHistory(history),
   };

@@ -6,6 +6,7 @@ import { VERDICTS } from '../matrix/types.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
+import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
@@ -83,6 +84,7 @@ function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<st
   const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
+  const failedAttempt = failedAttemptReader(db);
   return (runId, row, logSources) => {
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
     const n = a?.attempt ?? 0;
@@ -145,6 +147,7 @@ function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<st
         : null,
       dockerRun: a?.docker_run ?? null,
       prediction: pred ?? null,
+      ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}),
     };
   };
 }
