@@ -141,6 +141,7 @@ function cellReader(db: Db): (runId: string, row: CellRow, logSources: Record<st
             computeCapability: fp.compute_capability ?? '',
             driverVersion: fp.driver_version ?? null,
             cudaVersion: fp.cuda_version ?? null,
+            driverCuda: fp.driver_cuda ?? null,
             torchVersion: fp.torch_version ?? null,
             imageLabels: parse(fp.image_labels, {}),
           }

@@ -122,7 +122,7 @@ export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
   const rows: Array<[string, string | null | undefined]> = [
     ['image', c.imageRef], ['digest', f?.imageDigest], ['engine', `${c.engine} ${f?.engineVersion ?? ''}`.trim()],
     ['GPU', f?.gpuName ?? c.gpu], ['compute capability', f ? `${f.computeCapability} (${c.arch})` : c.arch],
-    ['driver', f?.driverVersion], ['CUDA', f?.cudaVersion], ['torch', f?.torchVersion],
+    ['driver', f?.driverVersion], ['driver CUDA', f?.driverCuda], ['image CUDA', f ? (f.cudaVersion ?? 'not stated by the image') : null], ['torch', f?.torchVersion],
     ['image labels', f ? Object.entries(f.imageLabels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(' · ') : null], ['options', optionsText(c.options as Record<string, unknown>) || 'defaults'],
   ];
   const order = ['image', 'create', 'start', 'ready', 'probes', 'teardown'];
