@@ -131,6 +131,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       const answers = await readVersionAnswers(base, env.engine);
       result.fingerprint = fingerprintOf({ cell, image: env.image, facts: env.gpuFacts, answers, logLines: capture.lines().map((l) => l.text) });
       go('probes');
+      const probesFromLine = capture.totalLines;
       await timed('probes', async () => {
         for (const [i, probe] of env.probes.entries()) {
           if (env.signal.aborted || exitCode !== null) break;
@@ -147,7 +148,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
         await Promise.race([exited, sleep(300)]);
         if (exitCode !== null) await engineAlive(env.runtime, exitCode);
         if (exitCode !== null) await settle(logsDone, 3000);
-        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes });
+        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes, probesFromLine });
         result.exitCode = exitCode;
         go('failed');
       } else {

@@ -15,15 +15,20 @@ export interface FailureFacts {
   lastStatus?: string;
   probes?: ProbeResult[];
   error?: string;
+  /** The log's line count when the probes began: what a live server logged before then did not break a probe. */
+  probesFromLine?: number;
 }
 
 export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureFacts): Diagnosis {
-  // A probe that failed against a server still alive is the failure: its own signature and what it saw.
-  const failed = facts.probes?.find((p) => p.verdict === 'fail');
-  if (failed && (facts.exitCode === null || facts.exitCode === undefined)) return probeDiagnosis(failed);
   const kept = capture.lines();
-  const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
-  const mapped: Diagnosis = { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
+  const failed = facts.probes?.find((p) => p.verdict === 'fail');
+  if (failed && (facts.exitCode === null || facts.exitCode === undefined)) {
+    // The server is alive: only a failure it logged while the probes ran (a crash in progress)
+    // explains the probe; what it logged before (startup noise) does not.
+    const during = classifyKept(kept.filter((l) => l.line > (facts.probesFromLine ?? 0)), cell);
+    return during.category !== 'healthy' ? during : probeDiagnosis(failed);
+  }
+  const mapped = classifyKept(kept, cell);
   if (mapped.category !== 'healthy') return mapped;
 
   // The log shows no engine failure: name what the harness saw.
@@ -36,7 +41,6 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
       remedies: [],
     };
   }
-  if (failed) return probeDiagnosis(failed);
   if (facts.exitCode !== null && facts.exitCode !== undefined) {
     return {
       ...base('exited', 'other', `server exited with code ${facts.exitCode}`),
@@ -50,6 +54,12 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
     explanation: facts.error ?? 'The attempt failed without a log signature.',
     phase: facts.phase,
   };
+}
+
+/** The classifier over kept log lines, its evidence numbered as in the full log. */
+function classifyKept(kept: ReturnType<LogCapture['lines']>, cell: Cell): Diagnosis {
+  const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
+  return { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
 }
 
 /** A probe's failure: signature probe-<name>, category probe, the probe's own evidence (or its error). */
