@@ -39,7 +39,7 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
       h('ol', { class: 'remedies' }, c.remedies.map((r) => h('li', null, h('code', null, optionsText(r as Record<string, unknown>)))))) : null,
     c.triage ? h('div', { class: `triage ${fix ? 'ok' : 'no'}` },
       h('h4', null, 'Triage'),
-      fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', null, 'no remedy passed'),
+      fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', { class: 'no-fix' }, c.triage.tried.length ? 'no remedy passed' : 'no known remedy'),
       h('ul', null, c.triage.tried.map((t) => h('li', null, h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : '')))) : null,
     c.links.length ? h('div', { class: 'links' }, c.links.map((l) => h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l.replace(/^https:\/\/github\.com\//, '')))) : null,
   );

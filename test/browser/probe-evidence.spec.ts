@@ -1,5 +1,5 @@
-// A probe's failure in the cell panel: what the probe saw is shown as the probe's evidence, labelled
-// with the probe, and no line of the server's log is highlighted as if it were the cause.
+// What the cell panel says about a failure: a probe's evidence is labelled with the probe and
+// highlights no line of the server's log; a triage with nothing to try says there is no remedy.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,4 +25,13 @@ test('probe evidence is labelled with its probe and highlights no log line', asy
   await expect(shown.locator('.text')).toHaveText(said);
   await expect(panel.locator('.log .ln').first()).toBeVisible();
   await expect(panel.locator('.log .ln.evidence')).toHaveCount(0);
+});
+
+test('triage of a signature without remedies says "no known remedy", not "no remedy passed"', async ({ page }) => {
+  const data = seedsReportData();
+  const cells = data.cells.map((c) => (c.id === SEED_IDS.regression ? { ...c, remedies: [], triage: { tried: [], fixedBy: null } } : c));
+  const { index } = writeReport({ ...data, cells }, mkdtempSync(join(tmpdir(), 'no-remedy-')));
+  await page.goto(`${pathToFileURL(index).href}#cell=${encodeURIComponent(SEED_IDS.regression)}`);
+  await page.waitForSelector('html[data-ready]');
+  await expect(page.locator('#panel .triage .no-fix')).toHaveText('no known remedy');
 });
