@@ -49,6 +49,9 @@ export function envValues(cell: Cell): Record<string, string> {
   return Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
 }
 
+/** Where the emulator keeps its fault state in the container: a path no image or matrix mount uses. */
+export const EMULATOR_STATE_PATH = '/.matrix-emulator-state';
+
 /**
  * The container of a real run. Under --emulate the same container, with the emulator image in the
  * engine's place: the same command line, environment, mounts (the matrix's and the harness's
@@ -64,8 +67,8 @@ export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec,
     image: ctx.emulate.imageTag,
     entrypoint: null,
     cmd: engineArgv(cell, ctx.engine),
-    env: { ...real.env, [EMULATOR_CONFIG_ENV]: JSON.stringify(emulatorConfig(cell)), MATRIX_EMULATOR_STATE_DIR: '/state' },
-    mounts: [...real.mounts, `${ctx.emulate.stateDir}:/state`],
+    env: { ...real.env, [EMULATOR_CONFIG_ENV]: JSON.stringify(emulatorConfig(cell)), MATRIX_EMULATOR_STATE_DIR: EMULATOR_STATE_PATH },
+    mounts: [...real.mounts, `${ctx.emulate.stateDir}:${EMULATOR_STATE_PATH}`],
     gpuDeviceIds: null,
     runtime: null,
     platform: null,

@@ -63,7 +63,7 @@ describe('containerSpec', () => {
     expect(s.cmd.slice(0, 3)).toEqual(['python3', '-m', 'sglang.launch_server']);
     expect(s.cmd).toEqual(engineArgv(c, getEngine('sglang')));
     expect(s.gpuDeviceIds).toBeNull();
-    expect(s.mounts).toEqual(['/cache/huggingface:/root/.cache/huggingface', '/cache/sglang-cache:/root/.cache/sglang', '/tmp/state:/state']);
+    expect(s.mounts).toEqual(['/cache/huggingface:/root/.cache/huggingface', '/cache/sglang-cache:/root/.cache/sglang', '/tmp/state:/.matrix-emulator-state']);
     const cfg = JSON.parse(s.env[EMULATOR_CONFIG_ENV]!);
     expect(cfg).toEqual(emulatorConfig(c));
     expect(cfg.gpu).toEqual({ name: 'thor', computeCapability: '11.0', memoryGiB: 128, driverCuda: '13.0', count: 1 });
@@ -82,7 +82,7 @@ describe('containerSpec', () => {
     const emulated = containerSpec(c, { ...ctx, emulate: { imageTag: 'matrix-emulator:abc', stateDir: '/tmp/state' } });
     const { [EMULATOR_CONFIG_ENV]: config, MATRIX_EMULATOR_STATE_DIR: stateDir, ...env } = emulated.env;
     expect(config).toBeDefined();
-    expect(stateDir).toBe('/state');
+    expect(stateDir).toBe('/.matrix-emulator-state');
     expect({ ...emulated, env, mounts: emulated.mounts.slice(0, -1) }).toEqual({
       ...real,
       image: 'matrix-emulator:abc',
@@ -92,7 +92,7 @@ describe('containerSpec', () => {
       runtime: null,
       platform: null,
     });
-    expect(emulated.mounts.at(-1)).toBe('/tmp/state:/state');
+    expect(emulated.mounts.at(-1)).toBe('/tmp/state:/.matrix-emulator-state');
   });
 
   it('falls back to the catalog driver when the traits name none for the GPU', () => {
