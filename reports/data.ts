@@ -60,6 +60,17 @@ export interface ReportCell {
   dockerRun: string | null;
   /** Preflight prediction for the cell, if one was made. */
   prediction: { verdict: string; detail: string } | null;
+  /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
+  failedAttempt?: FailedAttempt | null;
+}
+
+export interface FailedAttempt {
+  attempt: number;
+  signature: string | null;
+  title: string | null;
+  evidence: EvidenceLine[];
+  /** Its log tail (line numbers of its own full log). */
+  logExcerpt: Array<{ line: number; text: string }>;
 }
 
 export interface HistoryPoint {

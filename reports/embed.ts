@@ -32,8 +32,12 @@ export function encodeHistory(history: ReportData['history']): EmbeddedHistory {
 type LogLine = ReportData['cells'][number]['logExcerpt'][number];
 
 /** Log lines as stored; tolerates plain strings (numbered from 1) and missing text. */
-function lines(list: ReadonlyArray<LogLine | string> | null | undefined) {
-  return (list ?? []).map((l, i) => (typeof l === 'string' ? shownLine(i + 1, l) : shownLine(l.line, String(l.text ?? ''))));
+function lines(list: ReadonlyArray<(LogLine & { source?: string }) | string> | null | undefined) {
+  return (list ?? []).map((l, i) => {
+    if (typeof l === 'string') return shownLine(i + 1, l);
+    const shown = shownLine(l.line, String(l.text ?? ''));
+    return l.source ? { ...shown, source: l.source } : shown;
+  });
 }
 
 export function encodeReport(data: ReportData): EmbeddedReport {
@@ -45,6 +49,7 @@ export function encodeReport(data: ReportData): EmbeddedReport {
       ...c,
       logExcerpt: lines(c.logExcerpt),
       evidence: lines(c.evidence),
+      ...(c.failedAttempt ? { failedAttempt: { ...c.failedAttempt, logExcerpt: lines(c.failedAttempt.logExcerpt), evidence: lines(c.failedAttempt.evidence) } } : {}),
     })),
     hist: encodeHistory(history),
   };

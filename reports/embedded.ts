@@ -1,7 +1,7 @@
 // The report data as embedded in the page: ReportData with history stored column-wise (one run
 // table, per cell a verdict string and number arrays aligned to it) so 365 runs × 500 cells stay
 // a few megabytes. Shared by the encoder (embed.ts) and the page (page/).
-import type { ReportCell, ReportData } from './data.ts';
+import type { FailedAttempt, ReportCell, ReportData } from './data.ts';
 import type { Verdict } from '../harness/matrix/types.ts';
 import type { ShownLine } from './text.ts';
 
@@ -29,9 +29,10 @@ export interface EmbeddedHistory {
   cells: Record<string, EmbeddedCellHistory>;
 }
 
-export type EmbeddedCell = Omit<ReportCell, 'logExcerpt' | 'evidence'> & {
+export type EmbeddedCell = Omit<ReportCell, 'logExcerpt' | 'evidence' | 'failedAttempt'> & {
   logExcerpt: ShownLine[];
   evidence: ShownLine[];
+  failedAttempt?: (Omit<FailedAttempt, 'logExcerpt' | 'evidence'> & { logExcerpt: ShownLine[]; evidence: ShownLine[] }) | null;
 };
 
 export interface EmbeddedReport extends Omit<ReportData, 'history' | 'cells'> {

@@ -21,6 +21,8 @@ export interface ShownLine {
   text: string;
   /** Original length in characters when the text was cut. */
   cut?: number;
+  /** Evidence that is not a line of the log (what a probe saw): where it comes from, e.g. "probe text". */
+  source?: string;
 }
 
 export function shownLine(line: number, raw: string, max = MAX_LINE_CHARS): ShownLine {

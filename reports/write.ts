@@ -14,6 +14,8 @@ export interface WrittenReport {
   index: string;
   bytes: number;
   logs: number;
+  /** Cells whose full log the database names but which could not be found or copied: their panels show the excerpt only. */
+  missingLogs: Array<{ cell: string; path: string }>;
 }
 
 /** A file name for a cell's log: readable, filesystem-safe, unique per id. */
@@ -24,16 +26,21 @@ export function logFileName(cellId: string): string {
 }
 
 /** Points each cell that has a readable full log at `logs/<name>`; returns the files to serve or copy. */
-export function withLogLinks(data: ReportData, logSources: Record<string, string> = {}): { data: ReportData; files: Map<string, string> } {
+export function withLogLinks(data: ReportData, logSources: Record<string, string> = {}): { data: ReportData; files: Map<string, string>; missing: Array<{ cell: string; path: string }> } {
   const files = new Map<string, string>();
+  const missing: Array<{ cell: string; path: string }> = [];
   const cells = data.cells.map((c) => {
     const src = logSources[c.id];
-    if (!src || !statSync(src, { throwIfNoEntry: false })?.isFile()) return c;
+    if (!src) return c;
+    if (!statSync(src, { throwIfNoEntry: false })?.isFile()) {
+      missing.push({ cell: c.id, path: src });
+      return c;
+    }
     const name = logFileName(c.id);
     files.set(name, src);
     return { ...c, logHref: `logs/${encodeURIComponent(name)}` };
   });
-  return { data: { ...data, cells }, files };
+  return { data: { ...data, cells }, files, missing };
 }
 
 export function writeReport(data: ReportData, outDir: string, opts: WriteReportOptions = {}): WrittenReport {
@@ -41,16 +48,19 @@ export function writeReport(data: ReportData, outDir: string, opts: WriteReportO
   const linked = withLogLinks(data, opts.logSources);
   if (linked.files.size) mkdirSync(join(outDir, 'logs'), { recursive: true });
   const failed = new Set<string>();
+  const missingLogs = [...linked.missing];
   for (const [name, src] of linked.files) {
     try {
       copyFileSync(src, join(outDir, 'logs', name));
     } catch {
       failed.add(`logs/${encodeURIComponent(name)}`); // unreadable log: the page shows the excerpt without a link
+      const cell = linked.data.cells.find((c) => c.logHref === `logs/${encodeURIComponent(name)}`);
+      if (cell) missingLogs.push({ cell: cell.id, path: src });
     }
   }
   const cells = failed.size ? linked.data.cells.map((c) => (c.logHref && failed.has(c.logHref) ? { ...c, logHref: null } : c)) : linked.data.cells;
   const html = renderReport({ ...linked.data, cells });
   const index = join(outDir, 'index.html');
   writeFileSync(index, html);
-  return { index, bytes: Buffer.byteLength(html), logs: linked.files.size - failed.size };
+  return { index, bytes: Buffer.byteLength(html), logs: linked.files.size - failed.size, missingLogs };
 }

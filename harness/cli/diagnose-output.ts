@@ -2,6 +2,7 @@
 // numbers, remedies in order) and as JSON for scripts.
 import { describeRemedy } from '../diagnose/remedies.ts';
 import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import { wrap } from '../run/reporters/wrap.ts';
 
 export interface DiagnosisJson {
   file: string;
@@ -31,24 +32,11 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
   };
 }
 
-function wrap(text: string, width: number, indent: string): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(indent + line);
-  return out;
-}
-
 export function formatDiagnosis(file: string, d: Diagnosis): string {
   const ok = d.category === 'healthy';
   const what = ok ? 'healthy' : `${d.category}${d.signature ? ` / ${d.signature}` : ''}`;
   const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}`, `  ${d.title}`, ''];
-  lines.push(...wrap(d.explanation, 96, '  '));
+  lines.push(...wrap(d.explanation, 99, '  ')); // 96 characters of text
   if (d.evidence.length) {
     const w = Math.max(...d.evidence.map((e) => String(e.line).length));
     lines.push('', '  evidence:');

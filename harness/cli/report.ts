@@ -41,7 +41,17 @@ export const command = defineCommand({
     const written = writeReport(data, out, { logSources });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     const run = data.runs[0]?.id ?? 'no runs yet';
+    if (written.missingLogs.length) process.stderr.write(missingLogsText(written.missingLogs));
     process.stdout.write(`report: ${written.index}\n  run ${run} · ${data.cells.length} cells · ${data.runs.length} runs of history · ${written.logs} log${written.logs === 1 ? '' : 's'} · ${(written.bytes / 1e6).toFixed(1)} MB · ${secs} s\n`);
     return 0;
   },
 });
+
+/** Which full logs the report could not include, and where they were expected. */
+export function missingLogsText(missing: ReadonlyArray<{ cell: string; path: string }>, shown = 10): string {
+  const lines = [`${missing.length} full log${missing.length === 1 ? ' is' : 's are'} missing; the report shows ${missing.length === 1 ? 'its excerpt' : 'their excerpts'} only:`];
+  for (const m of missing.slice(0, shown)) lines.push(`  ${m.cell}: ${m.path}`);
+  if (missing.length > shown) lines.push(`  … and ${missing.length - shown} more`);
+  lines.push('  (logs live under the --out directory of the run that wrote them; keep it beside the database)');
+  return lines.join('\n') + '\n';
+}

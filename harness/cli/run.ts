@@ -15,7 +15,7 @@ import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun, runLogDir } from '../run/runner.ts';
 import { guardRunEnding, type ForcedStatus } from '../run/run-ending.ts';
 import type { CellResult, Reporter } from '../run/events.ts';
-import { prepareRunner } from '../run/setup.ts';
+import { fitToRunner, prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
 import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
@@ -34,7 +34,7 @@ export const command = defineCommand({
   usage: 'FILE... [--gpu NAME] [--only GLOB] [--shard I/N] [--emulate] [--triage] [options]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
-    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them' },
+    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them (default: the GPUs the runner has; all under --emulate)' },
     only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches' },
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
@@ -50,6 +50,7 @@ export const command = defineCommand({
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
     'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
+    verbose: { type: 'boolean', description: 'list every cell in the final table, passes too (default: the cells that did not pass)' },
   },
   examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
   async run({ positionals, values }) {
@@ -78,8 +79,11 @@ export const command = defineCommand({
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
+    const fit = fitToRunner(cells, setup, wantGpus.length > 0);
+    cells = fit.cells;
+    if (fit.note) process.stderr.write(`${fit.note}\n`);
 
-    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
+    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout, verbose: !!values.verbose });
     const writer = new SqliteWriter(db, secrets);
     const reporters: Reporter[] = [writer, consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;

@@ -19,9 +19,11 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 export interface EvidenceLine {
-  /** 1-based line number in the log. */
+  /** 1-based line number in the log (or in `source`, when set). */
   line: number;
   text: string;
+  /** Where the line comes from when it is not the server's log, e.g. "probe text" (what the probe saw). */
+  source?: string;
 }
 
 export interface Diagnosis {

@@ -10,6 +10,7 @@ import { AXES, type Axis } from './matrix.ts';
 import type { Path, Source } from './source.ts';
 import { didYouMean, gpuHint } from './suggest.ts';
 import { pathText } from './issues.ts';
+import { isProbeModulePath } from './probe-path.ts';
 
 export interface RefContext {
   source: Source;
@@ -126,7 +127,7 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   // custom probe modules
   list(root.probes).forEach((entry, i) => {
     const p = typeof entry === 'string' ? entry : rec(entry).name;
-    if (typeof p !== 'string' || !(p.startsWith('./') || p.startsWith('../'))) return;
+    if (typeof p !== 'string' || !isProbeModulePath(p)) return;
     const at = typeof entry === 'string' ? ['probes', i] : ['probes', i, 'name'];
     if (!ctx.probeExists(p)) add(at, `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
   });

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { EmulatorTraits } from '../emulator/traits.ts';
 import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from './types.ts';
+import { mountTarget } from './mount-target.ts';
+import { isProbeModulePath } from './probe-path.ts';
 import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';
 
 /** A custom issue carries its hint in params.hint (see issues.ts). */
@@ -72,6 +74,17 @@ const overrideKeys = {
 };
 
 const MOUNT_RE = /^[^:]+:\/[^:]*(?::(?:ro|rw))?$/;
+/** Docker refuses two binds on one container path ("Duplicate mount point"): say so at the second one. */
+function oneMountPerTarget(mounts: string[], ctx: z.core.$RefinementCtx<string[]>): void {
+  const seen = new Map<string, number>();
+  mounts.forEach((m, i) => {
+    const target = mountTarget(m);
+    const first = seen.get(target);
+    if (first === undefined) seen.set(target, i);
+    else ctx.addIssue({ code: 'custom', path: [i], input: m, message: `mounts[${first}] already mounts ${target}`, params: { hint: 'keep one mount per container path' } });
+  });
+}
+
 const PLATFORM_RE = /^[a-z0-9]+\/[a-z0-9_]+(?:\/[a-z0-9]+)?$/;
 
 export const ImageSchema = z
@@ -89,7 +102,9 @@ export const ImageSchema = z
     runtime: z.literal('nvidia').optional().describe('Container runtime (Jetson images use nvidia)'),
     mounts: z
       .array(z.string().superRefine(check((v) => MOUNT_RE.test(v), (v) => `bad mount "${v}"`, 'write a mount as host:container or host:container:ro, with an absolute container path')))
-      .optional(),
+      .superRefine(oneMountPerTarget)
+      .optional()
+      .describe('host:container[:ro] binds; one on /root/.cache/huggingface or /root/.cache/<engine> replaces the harness cache there'),
     env: EnvMap.optional(),
     auth: z
       .object({ username: z.string().min(1), password: z.string().min(1) })
@@ -130,10 +145,10 @@ export const FlagSchema = z
   })
   .strict();
 
-const isProbe = (v: string) => (BUILTIN_PROBES as readonly string[]).includes(v) || v.startsWith('./') || v.startsWith('../');
+const isProbe = (v: string) => (BUILTIN_PROBES as readonly string[]).includes(v) || isProbeModulePath(v);
 export const ProbeName = z
   .string()
-  .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path starting with ./ or ../`));
+  .superRefine(check(isProbe, (v) => `unknown probe "${v}"`, `built-in probes are ${BUILTIN_PROBES.join(', ')}; a custom probe is a module path: ./ or ../ (from the matrix file's folder) or absolute`));
 
 /** A probe with options: `{ name: stream, options: { sequential: 10 } }` (each probe documents its options). */
 export const ProbeWithOptions = z

@@ -82,3 +82,11 @@ export function selectCells<T extends { id: string; gpu: { name: string } }>(cel
   if (globs.length) out = out.filter((c) => globs.some((g) => g.test(c.id)));
   return sel.shard ? shardOf(out, sel.shard) : out;
 }
+
+/** The cells on the given GPUs, and how many of each other GPU were left out (in plan order). */
+export function onGpus<T extends { gpu: { name: string } }>(cells: readonly T[], gpus: readonly string[]): { kept: T[]; leftOut: Map<string, number> } {
+  const have = new Set(gpus);
+  const leftOut = new Map<string, number>();
+  for (const c of cells) if (!have.has(c.gpu.name)) leftOut.set(c.gpu.name, (leftOut.get(c.gpu.name) ?? 0) + 1);
+  return { kept: cells.filter((c) => have.has(c.gpu.name)), leftOut };
+}

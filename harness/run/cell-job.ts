@@ -132,6 +132,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       const answers = await readVersionAnswers(base, env.engine);
       result.fingerprint = fingerprintOf({ cell, image: env.image, facts: env.gpuFacts, answers, logLines: capture.lines().map((l) => l.text) });
       go('probes');
+      const probesFromLine = capture.totalLines;
       await timed('probes', async () => {
         for (const [i, probe] of env.probes.entries()) {
           if (env.signal.aborted || exitCode !== null) break;
@@ -148,7 +149,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
         await settle(exited!, 300);
         if (exitCode !== null) await engineAlive(env.runtime, exitCode);
         if (exitCode !== null) await settle(logsDone, 3000);
-        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes });
+        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes, probesFromLine });
         result.exitCode = exitCode;
         go('failed');
       } else {

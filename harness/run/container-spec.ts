@@ -1,13 +1,12 @@
 // What container a cell becomes (pure): image, command, env, mounts, GPU requests — for a real
 // runner, or for the emulator standing in for the image under --emulate.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Cell } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerSpec } from '../runtime/runtime.ts';
 import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { versionFromImageRef } from '../engines/version.ts';
+import { harnessCacheMounts, mergeMounts } from './cache-mounts.ts';
 
 export interface SpecContext {
   engine: Engine;
@@ -15,12 +14,8 @@ export interface SpecContext {
   slots: string[];
   /** Under --emulate: the emulator image tag and where fault state lives. */
   emulate: { imageTag: string; stateDir: string } | null;
-  /** Host directory holding the Hugging Face and compile caches (real runs). */
+  /** Host directory holding the Hugging Face and compile caches, mounted into every container (emulated too). */
   cacheDir: string | null;
-}
-
-export function defaultCacheDir(): string {
-  return process.env.MATRIX_CACHE_DIR ?? join(homedir(), '.cache', 'matrix');
 }
 
 /** The full argv the engine runs: the image's command prefix (or the engine's entrypoint) + the cell's command. */
@@ -54,44 +49,45 @@ export function envValues(cell: Cell): Record<string, string> {
   return Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));
 }
 
+/** Where the emulator keeps its fault state in the container: a path no image or matrix mount uses. */
+export const EMULATOR_STATE_PATH = '/.matrix-emulator-state';
+
+/**
+ * The container of a real run. Under --emulate the same container, with the emulator image in the
+ * engine's place: the same command line, environment, mounts (the matrix's and the harness's
+ * caches) and IPC mode, plus the emulator's config and state. What an emulated runner cannot give
+ * is left out there: GPU device requests, the NVIDIA runtime, and a platform other than the host's
+ * (the emulator image is built for the host).
+ */
 export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 'name'> {
-  const env = envValues(cell);
-  const secretEnv = Object.entries(cell.env).filter(([, v]) => v.secret).map(([k]) => k);
-  const argv = engineArgv(cell, ctx.engine);
-  if (ctx.emulate) {
-    env[EMULATOR_CONFIG_ENV] = JSON.stringify(emulatorConfig(cell));
-    env.MATRIX_EMULATOR_STATE_DIR = '/state';
-    return {
-      image: ctx.emulate.imageTag,
-      entrypoint: null,
-      cmd: argv,
-      env,
-      secretEnv,
-      port: ctx.engine.defaultPort,
-      gpuDeviceIds: null,
-      runtime: null,
-      mounts: [`${ctx.emulate.stateDir}:/state`],
-      ipcHost: false,
-      shmSizeBytes: 64 * 1024 ** 2,
-      platform: null,
-    };
-  }
-  const mounts = [...cell.image.mounts];
-  if (ctx.cacheDir) {
-    mounts.push(`${join(ctx.cacheDir, 'huggingface')}:/root/.cache/huggingface`);
-    mounts.push(`${join(ctx.cacheDir, `${cell.image.engine}-cache`)}:/root/.cache/${cell.image.engine}`);
-  }
+  const real = realSpec(cell, ctx);
+  if (!ctx.emulate) return real;
+  return {
+    ...real,
+    image: ctx.emulate.imageTag,
+    entrypoint: null,
+    cmd: engineArgv(cell, ctx.engine),
+    env: { ...real.env, [EMULATOR_CONFIG_ENV]: JSON.stringify(emulatorConfig(cell)), MATRIX_EMULATOR_STATE_DIR: EMULATOR_STATE_PATH },
+    mounts: [...real.mounts, `${ctx.emulate.stateDir}:${EMULATOR_STATE_PATH}`],
+    gpuDeviceIds: null,
+    runtime: null,
+    platform: null,
+  };
+}
+
+function realSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 'name'> {
+  const harnessMounts = ctx.cacheDir ? harnessCacheMounts(ctx.cacheDir, cell.image.engine) : [];
   return {
     image: cell.image.ref,
     entrypoint: cell.image.entrypoint,
     // The image's own ENTRYPOINT (or the matrix's `entrypoint:`) runs the engine; a `command:` prefix replaces it.
-    cmd: cell.image.command ? argv : cell.command,
-    env,
-    secretEnv,
+    cmd: cell.image.command ? engineArgv(cell, ctx.engine) : cell.command,
+    env: envValues(cell),
+    secretEnv: Object.entries(cell.env).filter(([, v]) => v.secret).map(([k]) => k),
     port: ctx.engine.defaultPort,
     gpuDeviceIds: cell.image.runtime === 'nvidia' ? null : ctx.slots,
     runtime: cell.image.runtime,
-    mounts,
+    mounts: mergeMounts(cell.image.mounts, harnessMounts).binds,
     ipcHost: true,
     platform: cell.image.platform,
   };

@@ -15,12 +15,20 @@ export interface FailureFacts {
   lastStatus?: string;
   probes?: ProbeResult[];
   error?: string;
+  /** The log's line count when the probes began: what a live server logged before then did not break a probe. */
+  probesFromLine?: number;
 }
 
 export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureFacts): Diagnosis {
   const kept = capture.lines();
-  const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
-  const mapped: Diagnosis = { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
+  const failed = facts.probes?.find((p) => p.verdict === 'fail');
+  if (failed && (facts.exitCode === null || facts.exitCode === undefined)) {
+    // The server is alive: only a failure it logged while the probes ran (a crash in progress)
+    // explains the probe; what it logged before (startup noise) does not.
+    const during = classifyKept(kept.filter((l) => l.line > (facts.probesFromLine ?? 0)), cell);
+    return during.category !== 'healthy' ? during : probeDiagnosis(failed);
+  }
+  const mapped = classifyKept(kept, cell);
   if (mapped.category !== 'healthy') return mapped;
 
   // The log shows no engine failure: name what the harness saw.
@@ -31,16 +39,6 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
       phase: 'startup',
       evidence: kept.slice(-3).map((l) => ({ line: l.line, text: l.text })),
       remedies: [],
-    };
-  }
-  const failed = facts.probes?.find((p) => p.verdict === 'fail');
-  if (failed) {
-    const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
-    return {
-      ...base(`probe-${failed.name}`, 'other', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
-      explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
-      phase: 'serve',
-      evidence: failed.evidence.slice(0, 5).map((text, i) => ({ line: i + 1, text })),
     };
   }
   if (facts.exitCode !== null && facts.exitCode !== undefined) {
@@ -55,6 +53,24 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
     ...base('harness-error', 'other', facts.error ?? 'the attempt failed'),
     explanation: facts.error ?? 'The attempt failed without a log signature.',
     phase: facts.phase,
+  };
+}
+
+/** The classifier over kept log lines, its evidence numbered as in the full log. */
+function classifyKept(kept: ReturnType<LogCapture['lines']>, cell: Cell): Diagnosis {
+  const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
+  return { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
+}
+
+/** A probe's failure: signature probe-<name>, category probe, the probe's own evidence (or its error). */
+function probeDiagnosis(failed: ProbeResult): Diagnosis {
+  const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
+  const seen = failed.evidence.length ? failed.evidence.slice(0, 5) : [why];
+  return {
+    ...base(`probe-${failed.name}`, 'probe', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
+    explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
+    phase: 'serve',
+    evidence: seen.map((text, i) => ({ line: i + 1, text, source: `probe ${failed.name}` })),
   };
 }
 

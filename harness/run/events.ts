@@ -27,8 +27,10 @@ export interface Fingerprint {
   gpuName: string;
   computeCapability: string;
   driverVersion: string | null;
-  /** The image's CUDA when it tells (server, CUDA_VERSION, label), else the runner driver's (run/fingerprint.ts). */
+  /** The image's CUDA as the image tells it (server, CUDA_VERSION, label), or null when it does not (run/fingerprint.ts). */
   cudaVersion: string | null;
+  /** The highest CUDA the runner's driver supports (nvidia-smi; the emulated driver's under --emulate). */
+  driverCuda: string | null;
   torchVersion: string | null;
   imageLabels: Record<string, string>;
 }

@@ -3,7 +3,8 @@
 // labels. Sources, best first: what the running server reports (a /version answer may carry
 // torch_version / cuda_version), the startup log ("PyTorch version X available."), the image's
 // configured environment (PYTORCH_VERSION, CUDA_VERSION in NGC and nvidia/cuda-based images) and
-// labels; the runner's facts last (the driver's CUDA when the image says nothing).
+// labels; the runner's facts last (torch). The driver's CUDA is recorded beside the image's, never
+// in its place: an image that does not state its CUDA has none in the fingerprint.
 import type { Cell } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ImageInfo } from '../runtime/runtime.ts';
@@ -64,7 +65,8 @@ export function fingerprintOf(input: FingerprintInput): Fingerprint {
     gpuName: cell.gpu.name,
     computeCapability: cell.gpu.computeCapability,
     driverVersion: facts.driverVersion,
-    cudaVersion: reported('cuda_version') ?? str(env['CUDA_VERSION']) ?? str(labels['com.nvidia.cuda.version']) ?? facts.cudaVersion,
+    cudaVersion: reported('cuda_version') ?? str(env['CUDA_VERSION']) ?? str(labels['com.nvidia.cuda.version']),
+    driverCuda: facts.cudaVersion,
     torchVersion: reported('torch_version') ?? torchFromLog(input.logLines) ?? str(env['PYTORCH_VERSION']) ?? facts.torchVersion,
     imageLabels: labels,
   };

@@ -11,7 +11,8 @@ import { cellsWithoutVerdict, cutShort, verdictOfError } from './lost-verdicts.t
 import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
-import { containerSpec, defaultCacheDir, emulatorConfig } from './container-spec.ts';
+import { containerSpec, emulatorConfig } from './container-spec.ts';
+import { defaultCacheDir } from './cache-mounts.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './events.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
@@ -62,7 +63,7 @@ export interface RunRequest {
   runnerPlatform?: string | null;
   /** `--preflight`: read each image's CUDA code and predict each cell before it runs. */
   preflight?: ((ref: string, gpuName: string, driverCuda: string | null) => Promise<PreflightResult>) | null;
-  /** Host directory for the Hugging Face and compile caches mounted into real runs. */
+  /** Host directory for the Hugging Face and compile caches mounted into every container. */
   cacheDir?: string;
   onImageProgress?(ref: string, status: string): void;
 }
@@ -262,7 +263,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               engine,
               image,
               imageRef: image.ref,
-              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: image.ref, stateDir } : null, cacheDir: req.emulate ? null : (req.cacheDir ?? defaultCacheDir()) }),
+              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: image.ref, stateDir } : null, cacheDir: req.cacheDir ?? defaultCacheDir() }),
               secrets: req.secrets,
               logDir,
               signal: req.signal,

@@ -1,12 +1,13 @@
 // Preparing the runner before any cell starts: the Docker engine answers, orphans of dead runs
 // are reaped, and the GPU slots are known — discovered with nvidia-smi on a real runner, or
 // simulated under --emulate (where the emulator image is built from local files if needed).
-import { InfraError } from '../errors.ts';
+import { InfraError, UsageError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { ensureEmulatorImage } from '../emulator/image.ts';
 import { ensureStyledImage } from '../emulator/styled-image.ts';
 import { EmulatorTraits } from '../emulator/traits.ts';
 import type { ImageSpec } from '../matrix/types.ts';
+import { onGpus } from '../matrix/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from './reaper.ts';
 import type { EmulatedImages, RunnerPool } from './runner.ts';
@@ -18,6 +19,8 @@ export interface RunnerSetup {
   emulate: EmulatedImages | null;
   reaped: number;
   notes: string[];
+  /** The runner's GPUs in words ("h100 ×2, thor ×1"); null under --emulate, where any GPU is simulated. */
+  has: string | null;
 }
 
 export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boolean; emulateGpus: number; host: string; wantGpus: string[] }): Promise<RunnerSetup> {
@@ -33,7 +36,7 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
     const ids = Array.from({ length: opts.emulateGpus }, (_, i) => String(i));
     // An image whose traits give it labels or an environment runs as a styled emulator image.
     const imageFor = (image: ImageSpec) => ensureStyledImage(runtime.docker, img.tag, EmulatorTraits.parse(image.emulate ?? {}));
-    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag, imageFor }, platform, reaped: reaped.removed.length, notes };
+    return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag, imageFor }, platform, reaped: reaped.removed.length, notes, has: null };
   }
 
   const gpus = await discoverGpus();
@@ -57,5 +60,21 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
         facts: { driverVersion: gs[0]!.driverVersion ?? null, cudaVersion: gs[0]!.cudaVersion ?? null, torchVersion: null },
       },
     }));
-  return { pools, emulate: null, platform, reaped: reaped.removed.length, notes };
+  return { pools, emulate: null, platform, reaped: reaped.removed.length, notes, has: have };
+}
+
+/**
+ * Without --gpu, a real runner runs the cells of the GPUs it has: the others are left out (they
+ * would only be infra here), and the note says which and why. --gpu forces its GPUs (prepareRunner
+ * refuses one the runner lacks); --emulate simulates every GPU.
+ */
+export function fitToRunner<T extends { gpu: { name: string } }>(cells: readonly T[], setup: RunnerSetup, forced: boolean): { cells: T[]; note: string | null } {
+  if (forced || setup.has === null) return { cells: [...cells], note: null };
+  const { kept, leftOut } = onGpus(cells, setup.pools.flatMap((p) => p.gpus ?? []));
+  if (!leftOut.size) return { cells: kept, note: null };
+  const which = [...leftOut].map(([gpu, n]) => `${gpu} (${n} cell${n === 1 ? '' : 's'})`).join(', ');
+  if (!kept.length && cells.length) {
+    throw new UsageError(`no selected cell is on a GPU this runner has: the cells are on ${which}; this runner has ${setup.has}`, 'run on a runner with one of those GPUs, emulate them with --emulate, or force one with --gpu NAME');
+  }
+  return { cells: kept, note: `left out the cells of GPUs this runner does not have: ${which} (it has ${setup.has}); --gpu NAME runs them anyway` };
 }

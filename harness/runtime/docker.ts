@@ -26,6 +26,14 @@ function demuxed(raw: Readable): Readable {
   return pipeline(raw, new DockerLogDemux(), () => {});
 }
 
+/** A size as `docker run` reads it (--shm-size 64m): the largest unit that says it exactly. */
+export function dockerSize(bytes: number): string {
+  for (const [unit, size] of [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return `${bytes}b`;
+}
+
 function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -280,7 +288,7 @@ export class DockerRuntime implements ContainerRuntime {
     const parts = ['docker run --rm'];
     if (spec.runtime === 'nvidia') parts.push('--runtime nvidia');
     else if (spec.gpuDeviceIds) parts.push(`--gpus '"device=${spec.gpuDeviceIds.join(',')}"'`);
-    parts.push(spec.ipcHost ? '--ipc host' : `--shm-size ${Math.round((spec.shmSizeBytes ?? 2 * 1024 ** 3) / 1024 ** 3)}g`);
+    parts.push(spec.ipcHost ? '--ipc host' : `--shm-size ${dockerSize(spec.shmSizeBytes ?? 2 * 1024 ** 3)}`);
     if (spec.platform) parts.push(`--platform ${spec.platform}`);
     parts.push(`-p 127.0.0.1:${spec.port}:${spec.port}`);
     for (const m of spec.mounts) parts.push(`-v ${shellQuote(m)}`);

@@ -234,4 +234,13 @@ DROP INDEX cells_by_run_verdict;
 CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict, cell_id, startup_s, ttft_ms, itl_ms);
 `,
   },
+  {
+    version: 5,
+    name: "the driver's CUDA beside the image's",
+    // Until now cuda_version held the driver's CUDA whenever the image did not state its own, and
+    // the report called it the image's. Rows written before keep what they have.
+    sql: `
+ALTER TABLE fingerprints ADD COLUMN driver_cuda TEXT;
+`,
+  },
 ];

@@ -5,6 +5,7 @@ import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../m
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
+import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
@@ -98,6 +99,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
   const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
+  const failedAttempt = failedAttemptReader(db);
   return ({ id: runId, status }, row, logSources) => {
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
     const n = a?.attempt ?? 0;
@@ -154,12 +156,14 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
             computeCapability: fp.compute_capability ?? '',
             driverVersion: fp.driver_version ?? null,
             cudaVersion: fp.cuda_version ?? null,
+            driverCuda: fp.driver_cuda ?? null,
             torchVersion: fp.torch_version ?? null,
             imageLabels: parse(fp.image_labels, {}),
           }
         : null,
       dockerRun: a?.docker_run ?? null,
       prediction: pred ?? null,
+      ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}),
     };
   };
 }

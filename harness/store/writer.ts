@@ -41,8 +41,8 @@ const SQL = [
   `INSERT INTO attempts (run_id, cell_id, attempt, kind, options, command, outcome, exit_code, category, signature, diagnosis, log_path, log_tail, docker_run, container_id, error, phases, timeline)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   'INSERT INTO probes (run_id, cell_id, attempt, name, verdict, metrics, assertions, evidence, outputs, error, requests, timings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, torch_version, image_labels)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, driver_cuda, torch_version, image_labels)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
      startup_s = ?, ttft_ms = ?, itl_ms = ?
    WHERE run_id = ? AND cell_id = ?`,
@@ -177,7 +177,7 @@ export class SqliteWriter implements Reporter {
         st[PROBE]!.run(run, id, a.attempt, p.name, p.verdict, json(p.metrics), json(p.assertions), json(p.evidence), p.outputs ? json(p.outputs) : null, tn(p.error), js(q.requests), q.timings);
       }
       const f = a.fingerprint;
-      if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.torchVersion), json(f.imageLabels));
+      if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.driverCuda), tn(f.torchVersion), json(f.imageLabels));
     }
     const h = historyFigures(r);
     st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);

@@ -25,7 +25,7 @@ function lineText(l: ShownLine): HTMLElement {
 }
 
 export function renderLog(lines: ShownLine[], evidence: ShownLine[], logHref: string | null): HTMLElement {
-  const marked = new Set(evidence.map((e) => e.line));
+  const marked = new Set(evidence.filter((e) => !e.source).map((e) => e.line));
   const pre = h('div', { class: 'log', role: 'log' });
   for (const l of lines) {
     pre.appendChild(h('div', { class: `ln${marked.has(l.line) ? ' evidence' : ''}`, 'data-line': l.line }, h('span', { class: 'no' }, l.line), lineText(l)));
@@ -39,6 +39,9 @@ export function renderLog(lines: ShownLine[], evidence: ShownLine[], logHref: st
   );
 }
 
+/** Evidence lines: log lines by their number, then what other sources (a probe) saw, labelled with the source. */
 export function renderEvidence(evidence: ShownLine[]): HTMLElement {
-  return h('div', { class: 'evidence-list' }, [...evidence].sort((a, b) => a.line - b.line).map((e) => h('div', { class: 'ln evidence' }, h('span', { class: 'no' }, e.line), lineText(e))));
+  const ordered = [...evidence].sort((a, b) => (a.source ?? '').localeCompare(b.source ?? '') || a.line - b.line);
+  return h('div', { class: 'evidence-list' }, ordered.map((e) =>
+    h('div', { class: `ln evidence${e.source ? ' from-source' : ''}` }, h('span', { class: 'no' }, e.source ?? e.line), lineText(e))));
 }

@@ -39,7 +39,7 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
       h('ol', { class: 'remedies' }, c.remedies.map((r) => h('li', null, h('code', null, optionsText(r as Record<string, unknown>)))))) : null,
     c.triage ? h('div', { class: `triage ${fix ? 'ok' : 'no'}` },
       h('h4', null, 'Triage'),
-      fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', null, 'no remedy passed'),
+      fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', { class: 'no-fix' }, c.triage.tried.length ? 'no remedy passed' : 'no known remedy'),
       h('ul', null, c.triage.tried.map((t) => h('li', null, h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : '')))) : null,
     c.links.length ? h('div', { class: 'links' }, c.links.map((l) => h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l.replace(/^https:\/\/github\.com\//, '')))) : null,
   );
@@ -122,7 +122,7 @@ export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
   const rows: Array<[string, string | null | undefined]> = [
     ['image', c.imageRef], ['digest', f?.imageDigest], ['engine', `${c.engine} ${f?.engineVersion ?? ''}`.trim()],
     ['GPU', f?.gpuName ?? c.gpu], ['compute capability', f ? `${f.computeCapability} (${c.arch})` : c.arch],
-    ['driver', f?.driverVersion], ['CUDA', f?.cudaVersion], ['torch', f?.torchVersion],
+    ['driver', f?.driverVersion], ['driver CUDA', f?.driverCuda], ['image CUDA', f ? (f.cudaVersion ?? 'not stated by the image') : null], ['torch', f?.torchVersion],
     ['image labels', f ? Object.entries(f.imageLabels).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(' · ') : null], ['options', optionsText(c.options as Record<string, unknown>) || 'defaults'],
   ];
   const order = ['image', 'create', 'start', 'ready', 'probes', 'teardown'];

@@ -28,7 +28,8 @@ function environment(app: App): HTMLElement {
   const run = app.data.runs[0];
   const fps = app.data.cells.map((c) => c.fingerprint).filter((f) => f !== null);
   const drivers = uniq(fps.map((f) => f.driverVersion ?? '?')).join(', ');
-  const cudas = uniq(fps.map((f) => f.cudaVersion ?? '?')).join(', ');
+  const cudas = uniq(fps.map((f) => f.cudaVersion ?? 'not stated')).join(', ');
+  const driverCudas = uniq(fps.map((f) => f.driverCuda ?? '?')).join(', ');
   const gpus = uniq(app.data.cells.map((c) => `${c.gpu} (${c.arch})`)).join(', ');
   const dur = run?.finishedAt ? Math.round((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 60000) : null;
   const kv = (k: string, v: string | null | undefined) => (v ? h('span', { class: 'kv' }, h('i', null, k), ' ', v) : null);
@@ -41,6 +42,7 @@ function environment(app: App): HTMLElement {
     run?.emulate ? h('span', { class: 'badge' }, 'emulated') : null,
     kv('GPUs', gpus),
     kv('drivers', drivers),
+    kv('driver CUDA', driverCudas),
     kv('image CUDA', cudas),
     kv('history', `${app.data.hist.runs.length} run${app.data.hist.runs.length === 1 ? '' : 's'}`),
   );

@@ -33,7 +33,7 @@ describe('matrix run --emulate', () => {
     const reqs = query<{ n: number }>(join(dir, 'r.sqlite'), "SELECT COUNT(*) AS n FROM requests WHERE probe = 'stream'");
     expect(reqs[0]!.n).toBeGreaterThan(0);
     expect(existsSync(out.report!)).toBe(true);
-    expect(r.stderr).toContain('VERDICT');
+    expect(r.stderr).toContain('all 1 cell passed (--verbose lists them)');
   });
 
   it('gives a crash its verdict the moment the container exits, with the signature and evidence', async () => {

@@ -4,6 +4,9 @@
 import type { Cell, Verdict } from '../../matrix/types.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../events.ts';
 import { redactText } from '../secrets.ts';
+import { signatureHints, type SignatureHint } from './signature-hints.ts';
+import { verdictTable } from './verdict-table.ts';
+import { widthOf, wrap } from './wrap.ts';
 
 const MARK: Record<Verdict, string> = { pass: '✓', fail: '✗', xfail: '○', xpass: '!', flaky: '~', infra: '⚠', skip: '-' };
 const COLOR: Record<Verdict, string> = { pass: '32', fail: '31', xfail: '33', xpass: '35', flaky: '33', infra: '36', skip: '90' };
@@ -17,6 +20,8 @@ export interface ConsoleOptions {
   out?: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean; columns?: number };
   live?: boolean;
   secrets?: readonly string[];
+  /** List every cell in the final table, passes too (default: only the cells that did not pass). */
+  verbose?: boolean;
 }
 
 export class ConsoleReporter implements Reporter {
@@ -81,7 +86,10 @@ export class ConsoleReporter implements Reporter {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.clear();
-    this.out.write(redactText(verdictTable(this.results), this.opts.secrets ?? []));
+    const width = widthOf(this.out);
+    const hints = signatureHints(this.results);
+    const table = verdictTable(this.results, { verbose: !!this.opts.verbose, width, hints, inert });
+    this.out.write(redactText(table + hintsText(hints, width), this.opts.secrets ?? []));
     const counts = summaryCounts(summary).join(', ');
     this.out.write(`\n${summary.status === 'interrupted' ? 'interrupted: ' : ''}${counts || 'no cells'} in ${((performance.now() - this.t0) / 1000).toFixed(1)}s\n`);
   }
@@ -102,7 +110,7 @@ export class ConsoleReporter implements Reporter {
     const elapsed = (performance.now() - this.t0) / 1000;
     const eta = this.done > 0 ? (elapsed / this.done) * (this.total - this.done) : null;
     const lines = [`  ${this.done}/${this.total} done · ${this.running.size} running · ${elapsed.toFixed(0)}s elapsed${eta !== null ? ` · ETA ${eta.toFixed(0)}s` : ''}`];
-    const width = (this.out as { columns?: number }).columns ?? 100;
+    const width = widthOf(this.out);
     for (const [id, r] of [...this.running].slice(0, 8)) {
       lines.push(`    ${r.phase.padEnd(8)} ${((performance.now() - r.since) / 1000).toFixed(0).padStart(4)}s  ${id}${r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}`.slice(0, width - 1));
     }
@@ -117,18 +125,16 @@ export function describe(options: object): string {
     .join(', ');
 }
 
-/** The end-of-run table: one row per cell, grouped by GPU. */
-export function verdictTable(results: CellResult[]): string {
-  const rows = [...results].sort((a, b) => a.cell.gpu.name.localeCompare(b.cell.gpu.name) || a.cell.id.localeCompare(b.cell.id));
-  const header = ['VERDICT', 'CELL', 'SIGNATURE / REASON', 'TRIES', 'TIME'];
-  const body = rows.map((r) => {
-    const why = r.verdict === 'pass' ? '' : inert(r.signature ?? r.reason ?? '');
-    const fix = r.triage?.fixedBy ? ` (fix: ${describe(r.triage.fixedBy)})` : r.triage ? ' (no remedy passed)' : '';
-    return [r.verdict, r.cell.id, (why + fix).slice(0, 70), String(r.attempts.length), `${(r.durationMs / 1000).toFixed(1)}s`];
-  });
-  const w = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
-  return ['', fmt(header), ...body.map(fmt), ''].join('\n');
+/** Each failure signature of the run once, with what to do about it. */
+function hintsText(hints: readonly SignatureHint[], width: number): string {
+  if (!hints.length) return '';
+  const lines = ['', 'what to do:'];
+  for (const h of hints) {
+    const cells = Object.entries(h.cells).map(([v, n]) => `${n} ${v}`).join(', ');
+    lines.push(...wrap(`${inert(h.signature)} (${cells}): ${inert(h.title)}`, width, '  '));
+    lines.push(...wrap(inert(h.todo), width, '      '));
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** "3 pass", "1 fail", …, then "2 not run" for the cells an interrupt left without a verdict. */

@@ -56,7 +56,7 @@ export function cellResult(cell: Cell, k: number, lean = false): CellResult {
     probes: failed || lean ? [] : probes(), timeline: lean ? [] : TIMELINE,
     logPath: `/runs/r1/logs/${cell.id.replace(/[^\w.-]+/g, '_')}.attempt-1.log`,
     logTail: Array.from({ length: lean ? 5 : failed ? 120 : 20 }, (_, i) => ({ line: 300 + i, text: logLine(i) })),
-    fingerprint: { imageRef: cell.image.ref, imageDigest: 'sha256:6c1e…', engineVersion: '0.19.0', gpuName: cell.gpu.name, computeCapability: cell.gpu.computeCapability, driverVersion: '570.133.20', cudaVersion: '12.8', torchVersion: '2.9.0', imageLabels: { 'org.opencontainers.image.version': '0.19.0', maintainer: 'vllm' } },
+    fingerprint: { imageRef: cell.image.ref, imageDigest: 'sha256:6c1e…', engineVersion: '0.19.0', gpuName: cell.gpu.name, computeCapability: cell.gpu.computeCapability, driverVersion: '570.133.20', cudaVersion: '12.8', driverCuda: '12.9', torchVersion: '2.9.0', imageLabels: { 'org.opencontainers.image.version': '0.19.0', maintainer: 'vllm' } },
     containerId: '9972b201394f9f7f1df14462a6fe417319c9073f0275802d5c396f86b5316a37',
     dockerRun: `docker run --rm --gpus '"device=0"' --ipc host -p 127.0.0.1:8000:8000 ${cell.image.ref} ${cell.command.join(' ')}`,
     error: null,

@@ -5,6 +5,9 @@ import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
 import { expand } from '../../../harness/matrix/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
 import { selectCells } from '../../../harness/matrix/select.ts';
+import { mountTarget } from '../../../harness/matrix/mount-target.ts';
+import { getEngine } from '../../../harness/engines/index.ts';
+import { containerSpec } from '../../../harness/run/container-spec.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -66,6 +69,15 @@ describe('matrix/nightly.yaml', () => {
     expect(new Set(cells.map((c) => c.image.engine))).toEqual(new Set(['vllm', 'sglang']));
     expect(Object.keys(m.runners).sort()).toEqual(['h100', 'rtx-pro-6000', 'thor']);
     expect(cells.filter((c) => c.gpu.name === 'thor').every((c) => c.image.id === 'vllm-0.19-thor')).toBe(true);
+  });
+
+  it('gives Docker one bind per container path in every cell, on a runner and under --emulate', () => {
+    for (const c of cells.filter((x) => !x.skip)) {
+      for (const emulate of [null, { imageTag: 'matrix-emulator:x', stateDir: '/state-dir' }]) {
+        const targets = containerSpec(c, { engine: getEngine(c.image.engine), slots: ['0'], emulate, cacheDir: '/cache' }).mounts.map(mountTarget);
+        expect(targets, c.id).toEqual([...new Set(targets)]);
+      }
+    }
   });
 
   it('reads HF_TOKEN as a secret that may be empty', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../harness/errors.ts';
-import { globToRegExp, parseShard, resolveGpus, selectCells, shardOf } from '../../../harness/matrix/select.ts';
+import { globToRegExp, onGpus, parseShard, resolveGpus, selectCells, shardOf } from '../../../harness/matrix/select.ts';
 
 const cell = (id: string) => ({ id, gpu: { name: id.split('/')[1]! } });
 const cells = ['vllm/thor/qwen/default', 'vllm/h100/qwen/mtp2', 'sglang/thor/qwen/triton', 'vllm/rtx-pro-6000/vl/default', 'sglang/h100/vl/default'].map(cell);
@@ -69,5 +69,13 @@ describe('--shard', () => {
   it('applies after --gpu and --only', () => {
     const thor = selectCells(cells, { gpu: ['thor'], shard: { index: 2, total: 2 } });
     expect(thor.map((c) => c.id)).toEqual(['vllm/thor/qwen/default']);
+  });
+});
+
+describe('onGpus (a runner without --gpu)', () => {
+  it('keeps the cells of the given GPUs and counts the left-out ones per GPU', () => {
+    const { kept, leftOut } = onGpus(cells, ['h100']);
+    expect(kept.map((c) => c.id)).toEqual(['vllm/h100/qwen/mtp2', 'sglang/h100/vl/default']);
+    expect([...leftOut]).toEqual([['thor', 2], ['rtx-pro-6000', 1]]);
   });
 });

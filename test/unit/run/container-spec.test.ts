@@ -63,10 +63,36 @@ describe('containerSpec', () => {
     expect(s.cmd.slice(0, 3)).toEqual(['python3', '-m', 'sglang.launch_server']);
     expect(s.cmd).toEqual(engineArgv(c, getEngine('sglang')));
     expect(s.gpuDeviceIds).toBeNull();
-    expect(s.mounts).toEqual(['/tmp/state:/state']);
+    expect(s.mounts).toEqual(['/cache/huggingface:/root/.cache/huggingface', '/cache/sglang-cache:/root/.cache/sglang', '/tmp/state:/.matrix-emulator-state']);
     const cfg = JSON.parse(s.env[EMULATOR_CONFIG_ENV]!);
     expect(cfg).toEqual(emulatorConfig(c));
     expect(cfg.gpu).toEqual({ name: 'thor', computeCapability: '11.0', memoryGiB: 128, driverCuda: '13.0', count: 1 });
+  });
+
+  it('a matrix mount on a harness cache path replaces the harness mount there, and only there', () => {
+    const c = cell({ mounts: ['/srv/hf-cache:/root/.cache/huggingface/:ro', '/data:/data'] });
+    const s = containerSpec(c, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: '/cache' });
+    expect(s.mounts).toEqual(['/srv/hf-cache:/root/.cache/huggingface/:ro', '/data:/data', '/cache/vllm-cache:/root/.cache/vllm']);
+  });
+
+  it('under --emulate: the real run\'s container but for the image, command, emulator config and state, and no GPU requests', () => {
+    const c = cell({ mounts: ['/srv/hf-cache:/root/.cache/huggingface'], runtime: 'nvidia', platform: 'linux/arm64', entrypoint: ['vllm', 'serve'] });
+    const ctx = { engine: getEngine('vllm'), slots: ['0'], cacheDir: '/cache' };
+    const real = containerSpec(c, { ...ctx, emulate: null });
+    const emulated = containerSpec(c, { ...ctx, emulate: { imageTag: 'matrix-emulator:abc', stateDir: '/tmp/state' } });
+    const { [EMULATOR_CONFIG_ENV]: config, MATRIX_EMULATOR_STATE_DIR: stateDir, ...env } = emulated.env;
+    expect(config).toBeDefined();
+    expect(stateDir).toBe('/.matrix-emulator-state');
+    expect({ ...emulated, env, mounts: emulated.mounts.slice(0, -1) }).toEqual({
+      ...real,
+      image: 'matrix-emulator:abc',
+      entrypoint: null,
+      cmd: engineArgv(c, getEngine('vllm')),
+      gpuDeviceIds: null,
+      runtime: null,
+      platform: null,
+    });
+    expect(emulated.mounts.at(-1)).toBe('/tmp/state:/.matrix-emulator-state');
   });
 
   it('falls back to the catalog driver when the traits name none for the GPU', () => {

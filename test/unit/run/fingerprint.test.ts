@@ -40,7 +40,8 @@ describe('fingerprintOf', () => {
     expect(fingerprintOf({ cell, image: image({ env }), facts, answers: [{ field: 'version', body: { version: '0.19.0' } }], logLines: [] })).toMatchObject({ engineVersion: '0.19.0', cudaVersion: '12.9.1', torchVersion: '2.9.0a0+50eac81' });
     expect(fingerprintOf({ cell, image: image({ env }), facts, answers: [], logLines: ['2026-11-22 07:00:01,123 [INFO] PyTorch version 2.7.1 available.'] }).torchVersion).toBe('2.7.1');
     expect(fingerprintOf({ cell, image: image({ labels: { 'com.nvidia.cuda.version': '13.0.2', 'org.opencontainers.image.version': '1.2' } }), facts, answers: [{ field: 'version', body: null }], logLines: [] })).toMatchObject({ engineVersion: '1.2', cudaVersion: '13.0.2', torchVersion: null });
-    expect(fingerprintOf({ cell, image: image(), facts, answers: [], logLines: [] })).toMatchObject({ engineVersion: null, cudaVersion: '13.0' });
+    // An image that does not state its CUDA has none: the driver's is recorded as the driver's.
+    expect(fingerprintOf({ cell, image: image(), facts, answers: [], logLines: [] })).toMatchObject({ engineVersion: null, cudaVersion: null, driverCuda: '13.0' });
   });
 
   it('finds the torch line anywhere in the log', () => {

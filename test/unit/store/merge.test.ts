@@ -70,7 +70,7 @@ function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellR
         timeline: [{ name: 'model-load', startS: 0, durationS: 1.5, detail: {} }],
         logPath,
         logTail: [{ line: 1, text: 'ready' }],
-        fingerprint: { imageRef: c.image.ref, imageDigest: 'sha256:1', engineVersion: '0.19.0', gpuName: c.gpu.name, computeCapability: '9.0', driverVersion: '580', cudaVersion: '13.0', torchVersion: null, imageLabels: {} },
+        fingerprint: { imageRef: c.image.ref, imageDigest: 'sha256:1', engineVersion: '0.19.0', gpuName: c.gpu.name, computeCapability: '9.0', driverVersion: '580', cudaVersion: '13.0', driverCuda: '13.0', torchVersion: null, imageLabels: {} },
         containerId: 'abc',
         dockerRun: 'docker run img',
         error: null,

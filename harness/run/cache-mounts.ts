@@ -1,0 +1,34 @@
+// The directories the harness mounts into every container (the Hugging Face and compile caches),
+// and how they meet the matrix's own `mounts:`. A matrix mount on a container path the harness also
+// manages replaces the harness's mount there: the matrix is the more specific statement (a shared,
+// pre-filled weights directory, perhaps read-only), and the harness keeps managing the caches the
+// matrix leaves alone. Two binds on one container path are refused by Docker ("Duplicate mount
+// point"), so exactly one of them may reach it.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { mountTarget } from '../matrix/mount-target.ts';
+
+export function defaultCacheDir(): string {
+  return process.env.MATRIX_CACHE_DIR ?? join(homedir(), '.cache', 'matrix');
+}
+
+export interface HarnessMount {
+  host: string;
+  container: string;
+}
+
+/** The caches of one engine under the harness's cache directory. */
+export function harnessCacheMounts(cacheDir: string, engine: string): HarnessMount[] {
+  return [
+    { host: join(cacheDir, 'huggingface'), container: '/root/.cache/huggingface' },
+    { host: join(cacheDir, `${engine}-cache`), container: `/root/.cache/${engine}` },
+  ];
+}
+
+/** The matrix's binds, then the harness's binds on the container paths the matrix does not take. */
+export function mergeMounts(matrixMounts: readonly string[], harness: readonly HarnessMount[]): { binds: string[]; replaced: HarnessMount[] } {
+  const taken = new Set(matrixMounts.map(mountTarget));
+  const replaced = harness.filter((m) => taken.has(m.container));
+  const kept = harness.filter((m) => !taken.has(m.container)).map((m) => `${m.host}:${m.container}`);
+  return { binds: [...matrixMounts, ...kept], replaced };
+}

@@ -1,0 +1,52 @@
+// The end-of-run verdict table: by default only the cells that did not pass (with how many are not
+// listed), every cell with --verbose. A row's remedy and reason go on their own lines under it,
+// wrapped to the terminal, never cut.
+import { describeRemedy } from '../../diagnose/remedies.ts';
+import type { CellResult } from '../events.ts';
+import type { SignatureHint } from './signature-hints.ts';
+import { wrap } from './wrap.ts';
+
+export interface TableOptions {
+  verbose: boolean;
+  width: number;
+  /** The run's signature hints: a reason that only repeats a hint's title is not printed again. */
+  hints: readonly SignatureHint[];
+  /** Strips what a container wrote that could drive the terminal. */
+  inert(text: string): string;
+}
+
+export function verdictTable(results: readonly CellResult[], o: TableOptions): string {
+  const listed = o.verbose ? [...results] : results.filter((r) => r.verdict !== 'pass');
+  const rows = listed.sort((a, b) => a.cell.gpu.name.localeCompare(b.cell.gpu.name) || a.cell.id.localeCompare(b.cell.id));
+  const title = tableTitle(results.length, rows.length, o.verbose);
+  if (!rows.length) return `\n${title}\n`;
+  const header = ['VERDICT', 'CELL', 'SIGNATURE', 'TRIES', 'TIME'];
+  const body = rows.map((r) => [r.verdict, r.cell.id, o.inert(r.signature ?? ''), String(r.attempts.length), `${(r.durationMs / 1000).toFixed(1)}s`]);
+  const w = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
+  const indent = ' '.repeat(w[0]! + 2);
+  const lines = ['', title, fmt(header)];
+  rows.forEach((r, i) => {
+    lines.push(fmt(body[i]!));
+    for (const d of details(r, o)) lines.push(...wrap(d, o.width, indent));
+  });
+  return [...lines, ''].join('\n');
+}
+
+function tableTitle(total: number, listed: number, verbose: boolean): string {
+  if (verbose) return `all ${total} cell${total === 1 ? '' : 's'}:`;
+  const passed = total - listed;
+  if (!listed) return `all ${total} cell${total === 1 ? '' : 's'} passed (--verbose lists them)`;
+  return `${listed} of ${total} cells did not pass${passed ? ` (${passed} pass not listed; --verbose lists every cell)` : ''}:`;
+}
+
+/** The lines under a row: what triage found, and the cell's own reason. */
+function details(r: CellResult, o: TableOptions): string[] {
+  const out: string[] = [];
+  if (r.triage?.fixedBy) out.push(`fixed by ${describeRemedy(r.triage.fixedBy)} (triage)`);
+  else if (r.triage?.tried.length) out.push(`no remedy passed (tried ${r.triage.tried.map((t) => describeRemedy(t.options)).join(' · ')})`);
+  else if (r.triage) out.push('no known remedy');
+  const hintTitle = o.hints.find((h) => h.signature === r.signature)?.title;
+  if (r.reason && r.verdict !== 'pass' && r.reason !== hintTitle) out.push(o.inert(r.reason));
+  return out;
+}

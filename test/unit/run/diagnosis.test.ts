@@ -1,0 +1,35 @@
+// Which failure a cell's verdict carries when a probe failed: the probe's own, unless the server's
+// log explains it (the server died, a known signature, or a failure logged while the probes ran).
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { diagnoseAttempt } from '../../../harness/run/diagnosis.ts';
+import { LogCapture } from '../../../harness/run/log-capture.ts';
+import type { ProbeResult } from '../../../harness/probes/probe.ts';
+import { cell } from '../store/fixtures.ts';
+
+const STARTUP = ['INFO starting', 'Traceback (most recent call last):', '  File "x.py", line 1, in <module>', 'ValueError: optional plugin could not be imported', 'INFO:     Application startup complete.'];
+const CRASH = ['Traceback (most recent call last):', '  File "core.py", line 924, in run_engine_core', 'torch.AcceleratorError: CUDA error: an illegal memory access was encountered'];
+
+const wrongAnswer: ProbeResult = {
+  name: 'text', verdict: 'fail', assertions: [{ name: 'answer', ok: false, message: 'expected "Paris", got "Lyon"' }], metrics: {}, requests: [], evidence: ['q1: "Lyon"'], error: null,
+};
+
+async function capture(lines: string[]): Promise<LogCapture> {
+  const c = new LogCapture(null);
+  await c.consume(Readable.from([Buffer.from(lines.join('\n') + '\n')]));
+  expect(c.totalLines).toBe(lines.length);
+  return c;
+}
+
+describe('diagnoseAttempt after a probe failed on a live server', () => {
+  it("an exception logged at startup, before the probes, is not the probe's failure", async () => {
+    const d = diagnoseAttempt(await capture(STARTUP), cell('c'), { exitCode: null, phase: 'serve', probes: [wrongAnswer], probesFromLine: STARTUP.length });
+    expect(d).toMatchObject({ signature: 'probe-text', category: 'probe', evidence: [{ line: 1, text: 'q1: "Lyon"', source: 'probe text' }] });
+  });
+
+  it('a failure logged while the probes ran is: the crash in progress, with its log line', async () => {
+    const d = diagnoseAttempt(await capture([...STARTUP, ...CRASH]), cell('c'), { exitCode: null, phase: 'serve', probes: [wrongAnswer], probesFromLine: STARTUP.length });
+    expect(d.category).toBe('other');
+    expect(d.evidence).toEqual([{ line: STARTUP.length + 3, text: CRASH[2] }]);
+  });
+});
