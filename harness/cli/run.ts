@@ -21,6 +21,10 @@ import { finishedCellIds, getRun } from '../store/queries.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { preflightImage } from './preflight.ts';
+import { stderrProgress } from './model-progress.ts';
+import { defaultCacheDir } from '../models/cache-layout.ts';
+import { hubEnv } from '../models/hub-env.ts';
+import { ModelWarmer } from '../models/warmer.ts';
 import { planCells } from './plan.ts';
 
 export const command = defineCommand({
@@ -41,7 +45,8 @@ export const command = defineCommand({
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
-    'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
+    'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory of the managed model cache (Hugging Face layout, mounted at the engine\'s cache path) and compile caches (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
+    'model-download': { type: 'string', arg: 'WHEN', default: 'auto', choices: ['auto', 'always', 'never'] as const, description: 'download the cells\' models into the cache before they start (HF_ENDPOINT, HF_TOKEN); auto: on real runs, and under --emulate only when HF_ENDPOINT names a hub' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
   },
@@ -68,7 +73,9 @@ export const command = defineCommand({
     }
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
-    const secrets = secretValues(cells);
+    const hub = hubEnv();
+    const secrets = [...new Set([...secretValues(cells), ...(hub.token ? [hub.token] : [])])];
+    const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
@@ -110,8 +117,10 @@ export const command = defineCommand({
       probesFor: (cell) => Promise.all(cell.probes.map(probe)),
       runnerPlatform: setup.platform,
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
-      cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
+      cacheDir,
+      models: downloadsModels(values['model-download']!, !!values.emulate) ? new ModelWarmer({ cacheDir, ...hub, signal: controller.signal }, stderrProgress) : null,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
+      onModelWarning: onceEach((text) => process.stderr.write(`  warning: ${text}\n`)),
     });
     reportPath = await writeRunReport(db, run, results);
     process.off('SIGINT', onSignal);
@@ -131,6 +140,22 @@ export const command = defineCommand({
     return summary.exitCode;
   },
 });
+
+/** Calls `fn` once per distinct text (cells that share a model share its warnings). */
+function onceEach(fn: (text: string) => void): (cell: unknown, text: string) => void {
+  const seen = new Set<string>();
+  return (_cell, text) => {
+    if (!seen.has(text)) fn(text);
+    seen.add(text);
+  };
+}
+
+/** Whether `matrix run` downloads the cells' models: auto = real runs, and emulated runs pointed at a (test) hub. */
+export function downloadsModels(when: string, emulate: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (when === 'always') return true;
+  if (when === 'never') return false;
+  return !emulate || !!env.HF_ENDPOINT;
+}
 
 /** The run directory must be writable before anything starts: logs, JUnit and the report go there. */
 function writableDir(dir: string): void {

@@ -77,6 +77,23 @@ export async function pullModel(o: PullOptions): Promise<PullResult> {
   }, { signal: o.signal, onWait: (h) => o.onEvent?.({ kind: 'waiting', pid: h.pid, host: h.host }) });
 }
 
+// @huggingface/hub announces each file with console.debug, which Node writes to stdout: that would
+// corrupt `matrix run --json`. Its "Downloading …" lines are dropped while pulls run (the progress
+// events say the same on stderr); anything else it logs goes through.
+let muted = 0;
+let originalDebug = console.debug;
+async function withClientQuiet<T>(fn: () => Promise<T>): Promise<T> {
+  if (muted++ === 0) {
+    originalDebug = console.debug;
+    console.debug = (...a: unknown[]) => (typeof a[0] === 'string' && a[0].startsWith('Downloading ') ? undefined : originalDebug(...a));
+  }
+  try {
+    return await fn();
+  } finally {
+    if (--muted === 0) console.debug = originalDebug;
+  }
+}
+
 /** One file, restarted from scratch when a transfer is cut or comes out the wrong size. */
 async function pullFile(o: PullOptions, f: typeof fetch, commit: string, file: SnapshotFile): Promise<void> {
   const attempts = o.fileAttempts ?? 3;
@@ -84,7 +101,7 @@ async function pullFile(o: PullOptions, f: typeof fetch, commit: string, file: S
   const t0 = performance.now();
   for (let n = 1; ; n++) {
     try {
-      const pointer = await downloadFileToCacheDir({ repo: { type: 'model', name: o.name }, path: file.path, revision: commit, hubUrl: o.hubUrl, cacheDir: hubCacheDir(o.cacheDir), fetch: f });
+      const pointer = await withClientQuiet(() => downloadFileToCacheDir({ repo: { type: 'model', name: o.name }, path: file.path, revision: commit, hubUrl: o.hubUrl, cacheDir: hubCacheDir(o.cacheDir), fetch: f }));
       const got = sizeOf(pointer);
       if (got === file.size) break;
       // A transfer that ended early without an error: the blob is wrong, remove it and the link.

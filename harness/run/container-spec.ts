@@ -1,6 +1,5 @@
 // What container a cell becomes (pure): image, command, env, mounts, GPU requests — for a real
 // runner, or for the emulator standing in for the image under --emulate.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Cell } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
@@ -8,6 +7,10 @@ import type { ContainerSpec } from '../runtime/runtime.ts';
 import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { versionFromImageRef } from '../engines/version.ts';
+import { MODEL_CACHE, modelCacheEnv } from '../engines/model-cache.ts';
+import { hfHomeDir } from '../models/cache-layout.ts';
+
+export { defaultCacheDir } from '../models/cache-layout.ts';
 
 export interface SpecContext {
   engine: Engine;
@@ -15,12 +18,20 @@ export interface SpecContext {
   slots: string[];
   /** Under --emulate: the emulator image tag and where fault state lives. */
   emulate: { imageTag: string; stateDir: string } | null;
-  /** Host directory holding the Hugging Face and compile caches (real runs). */
+  /** Host directory of the managed caches: Hugging Face (every run) and compile caches (real runs). */
   cacheDir: string | null;
+  /** The cell's model is complete in the managed cache: the engine runs with HF_HUB_OFFLINE=1. */
+  modelOffline?: boolean;
 }
 
-export function defaultCacheDir(): string {
-  return process.env.MATRIX_CACHE_DIR ?? join(homedir(), '.cache', 'matrix');
+/**
+ * The managed Hugging Face cache, mounted where the engine's client looks, and the variables that
+ * point it there. The matrix's own env comes after, so a cell may still set HF_HOME or HF_HUB_OFFLINE.
+ */
+function withModelCache(cell: Cell, ctx: SpecContext, env: Record<string, string>, mounts: string[]): Record<string, string> {
+  if (!ctx.cacheDir) return env;
+  mounts.push(`${hfHomeDir(ctx.cacheDir)}:${MODEL_CACHE[cell.image.engine].hfHome}`);
+  return { ...modelCacheEnv(cell.image.engine, !!ctx.modelOffline), ...env };
 }
 
 /** The full argv the engine runs: the image's command prefix (or the engine's entrypoint) + the cell's command. */
@@ -55,7 +66,8 @@ export function envValues(cell: Cell): Record<string, string> {
 }
 
 export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 'name'> {
-  const env = envValues(cell);
+  const mounts: string[] = [];
+  const env = withModelCache(cell, ctx, envValues(cell), mounts);
   const secretEnv = Object.entries(cell.env).filter(([, v]) => v.secret).map(([k]) => k);
   const argv = engineArgv(cell, ctx.engine);
   if (ctx.emulate) {
@@ -70,17 +82,14 @@ export function containerSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec,
       port: ctx.engine.defaultPort,
       gpuDeviceIds: null,
       runtime: null,
-      mounts: [`${ctx.emulate.stateDir}:/state`],
+      mounts: [`${ctx.emulate.stateDir}:/state`, ...mounts],
       ipcHost: false,
       shmSizeBytes: 64 * 1024 ** 2,
       platform: null,
     };
   }
-  const mounts = [...cell.image.mounts];
-  if (ctx.cacheDir) {
-    mounts.push(`${join(ctx.cacheDir, 'huggingface')}:/root/.cache/huggingface`);
-    mounts.push(`${join(ctx.cacheDir, `${cell.image.engine}-cache`)}:/root/.cache/${cell.image.engine}`);
-  }
+  mounts.unshift(...cell.image.mounts);
+  if (ctx.cacheDir) mounts.push(`${join(ctx.cacheDir, `${cell.image.engine}-cache`)}:/root/.cache/${cell.image.engine}`);
   return {
     image: cell.image.ref,
     entrypoint: cell.image.entrypoint,

@@ -5,7 +5,9 @@
 //    first inside a group so they are not starved by backfilling);
 //  - each image is prepared (pulled) at most once, one pull at a time, in group order, so the
 //    next image downloads while the current one's cells run; a cell is only dispatched once its
-//    image is ready, so no GPU is held during a pull.
+//    image is ready, so no GPU is held during a pull;
+//  - each model is prepared (downloaded into the cache) at most once, one download at a time, in
+//    order of first use, beside the image pulls; a cell waits for its image and its model.
 import PQueue from 'p-queue';
 import type { LeaseDirectory } from './leases.ts';
 
@@ -13,6 +15,8 @@ export interface SchedulableCell {
   id: string;
   gpus: number;
   imageKey: string;
+  /** The model the cell needs prepared first (absent: nothing to prepare). */
+  modelKey?: string | null;
   /** Lower ranks go first inside an image group (e.g. baselines before speculative cells). */
   rank?: number;
 }
@@ -22,6 +26,7 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   leases: LeaseDirectory;
   owner: { pid: number; run: string };
   prepareImage(imageKey: string): Promise<void>;
+  prepareModel?(modelKey: string): Promise<void>;
   run(cell: T, slots: string[]): Promise<void>;
   /** A cell that can never run here (needs more GPUs than the runner has, or its image failed). */
   unschedulable(cell: T, reason: string, error?: unknown): Promise<void> | void;
@@ -29,6 +34,8 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   /** How often to retry when another process holds the free slots. */
   pollMs?: number;
 }
+
+type PrepState = 'pending' | 'ready' | { error: unknown };
 
 export function orderCells<T extends SchedulableCell>(cells: T[]): T[] {
   const groups = new Map<string, T[]>();
@@ -50,9 +57,11 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
   const free = new Set(opts.slots);
   const running = new Set<Promise<void>>();
 
-  // Image preparation: one at a time, in order of first use.
+  // Image and model preparation: each one at a time, in order of first use, side by side.
   const pulls = new PQueue({ concurrency: 1 });
-  const imageState = new Map<string, 'pending' | 'ready' | { error: unknown }>();
+  const downloads = new PQueue({ concurrency: 1 });
+  const imageState = new Map<string, PrepState>();
+  const modelState = new Map<string, PrepState>();
   // A wake-up that is never lost: an event that fires while the loop is busy is remembered.
   let resolver: (() => void) | null = null;
   let missed = false;
@@ -70,19 +79,24 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     }
     return new Promise<void>((r) => (resolver = r));
   };
-  for (const key of new Set(pending.map((c) => c.imageKey))) {
-    imageState.set(key, 'pending');
-    void pulls.add(async () => {
-      if (opts.signal?.aborted) return;
-      try {
-        await opts.prepareImage(key);
-        imageState.set(key, 'ready');
-      } catch (error) {
-        imageState.set(key, { error });
-      }
-      wake();
-    });
-  }
+  const prepare = (queue: PQueue, state: Map<string, PrepState>, keys: Iterable<string>, fn: (key: string) => Promise<void>) => {
+    for (const key of new Set(keys)) {
+      state.set(key, 'pending');
+      void queue.add(async () => {
+        if (opts.signal?.aborted) return;
+        try {
+          await fn(key);
+          state.set(key, 'ready');
+        } catch (error) {
+          state.set(key, { error });
+        }
+        wake();
+      });
+    }
+  };
+  prepare(pulls, imageState, pending.map((c) => c.imageKey), (k) => opts.prepareImage(k));
+  const prepareModel = opts.prepareModel;
+  if (prepareModel) prepare(downloads, modelState, pending.flatMap((c) => (c.modelKey ? [c.modelKey] : [])), (k) => prepareModel(k));
 
   while (pending.length > 0 || running.size > 0) {
     if (opts.signal?.aborted) {
@@ -93,12 +107,14 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     for (let i = 0; i < pending.length; i++) {
       const cell = pending[i]!;
       const state = imageState.get(cell.imageKey);
-      if (state && typeof state === 'object') {
+      const model = cell.modelKey && prepareModel ? modelState.get(cell.modelKey) : 'ready';
+      const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? `model ${cell.modelKey} could not be downloaded` : null;
+      if (failed) {
         pending.splice(i--, 1);
-        await opts.unschedulable(cell, `image ${cell.imageKey} could not be prepared`, state.error);
+        await opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error);
         continue;
       }
-      if (state !== 'ready' || cell.gpus > free.size) continue;
+      if (state !== 'ready' || model !== 'ready' || cell.gpus > free.size) continue;
       const slots = [...free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
       if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
         blockedByOthers = true;
@@ -125,4 +141,5 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     await Promise.race(waits);
   }
   pulls.clear();
+  downloads.clear();
 }
