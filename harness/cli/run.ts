@@ -25,6 +25,7 @@ import { stderrProgress } from './model-progress.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { ModelWarmer } from '../models/warmer.ts';
+import { planModelNotes } from '../run/model-check.ts';
 import { planCells } from './plan.ts';
 
 export const command = defineCommand({
@@ -80,6 +81,8 @@ export const command = defineCommand({
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
 
+    const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
+    for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
     const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout });
     const reporters: Reporter[] = [new SqliteWriter(db, secrets), consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;
@@ -120,7 +123,7 @@ export const command = defineCommand({
       cacheDir,
       models: downloadsModels(values['model-download']!, !!values.emulate) ? new ModelWarmer({ cacheDir, ...hub, signal: controller.signal }, stderrProgress) : null,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
-      onModelWarning: onceEach((text) => process.stderr.write(`  warning: ${text}\n`)),
+      onModelWarning: modelWarning,
     });
     reportPath = await writeRunReport(db, run, results);
     process.off('SIGINT', onSignal);

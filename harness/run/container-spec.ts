@@ -53,7 +53,7 @@ export function emulatorConfig(cell: Cell): EmulatorConfig {
       driverCuda: traits.driver_cuda[cell.gpu.name] ?? spec?.typicalDriverCuda ?? '12.8',
       count: cell.gpus,
     },
-    model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp },
+    model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp, name: cell.model.name, revision: cell.model.revision ?? null },
     // What Docker would run in the real image (as in containerSpec below): an emulated image style
     // (traits.personality) starts the way that image starts.
     launch: { entrypoint: cell.image.entrypoint, cmd: cell.image.command ? [...cell.image.command, ...cell.command] : cell.command },

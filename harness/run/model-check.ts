@@ -32,3 +32,14 @@ export function checkModel(cell: Cell, cacheDir: string): ModelCheck {
   if (fit.verdict === 'tight') warnings.push(`model ${cell.model.id} on ${cell.gpu.name} tp ${cell.options.tensor_parallel ?? 1}: tight fit: ${fit.text}`);
   return { skip: null, warnings };
 }
+
+/** What the cache already says about the plan's models, once per distinct note (for `matrix plan` and a run's start). */
+export function planModelNotes(cells: readonly Cell[], cacheDir: string): string[] {
+  const notes = new Set<string>();
+  for (const c of cells.filter((x) => !x.skip)) {
+    const check = checkModel(c, cacheDir);
+    for (const w of check.warnings) notes.add(w);
+    if (check.skip) notes.add(`${c.id} will be skipped: ${check.skip}`);
+  }
+  return [...notes];
+}

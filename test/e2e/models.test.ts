@@ -91,9 +91,17 @@ describe('models in matrix run --emulate', () => {
       expect(c.binds).toContain(`${join(cache, 'huggingface')}:/root/.cache/huggingface`);
       expect(c.env).toEqual(expect.arrayContaining(['HF_HOME=/root/.cache/huggingface', 'HF_HUB_CACHE=/root/.cache/huggingface/hub', 'HF_HUB_OFFLINE=1']));
     }
+    // The emulated engine read the checkpoint from the mounted cache: its architecture comes from config.json.
+    const log = readFileSync(join(dir, 'out', 'logs', 'img_h100_b_f1.attempt-1.log'), 'utf8');
+    expect(log).toContain(`checkpoint test-org/tiny-b read from /root/.cache/huggingface/hub/models--test-org--tiny-b/snapshots/${commitOf('b')}`);
+    expect(log).toContain('Resolved architecture: Qwen3VLForConditionalGeneration');
     // The pinned revision reaches the engine.
     const argv = query<{ command: string }>(join(dir, 'r.sqlite'), "SELECT command FROM attempts WHERE cell_id LIKE '%/b/%' LIMIT 1");
     expect(argv[0]?.command ?? '').toContain('"--revision","v1"');
+    // Plan time, from the cache alone: a matrix that calls the vision checkpoint text-only is warned.
+    const textOnly = writeMatrix(dir, matrix('  - { id: b, name: test-org/tiny-b, revision: v1 }'), 'text-only.yaml');
+    const plan = await cli(['plan', textOnly], { env: { MATRIX_CACHE_DIR: cache } });
+    expect(plan.stderr).toContain('matrix plan: warning: model b: its config.json has a vision encoder, the matrix declares modalities [text] (add image to test it)');
   });
 
   it('gives hub failures an infra model-download verdict, and skips a model too big for the GPU with the arithmetic', async () => {
