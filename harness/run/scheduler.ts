@@ -108,7 +108,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
       const cell = pending[i]!;
       const state = imageState.get(cell.imageKey);
       const model = cell.modelKey && prepareModel ? modelState.get(cell.modelKey) : 'ready';
-      const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? `model ${cell.modelKey} could not be downloaded` : null;
+      const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? 'the model could not be downloaded' : null;
       if (failed) {
         pending.splice(i--, 1);
         await opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error);

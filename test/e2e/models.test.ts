@@ -2,6 +2,7 @@
 // and a hub on 127.0.0.1 that the test starts (HF_ENDPOINT). The harness downloads on the host;
 // containers only read the mounted cache.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -51,6 +52,15 @@ function run(dir: string, m: string, env: Record<string, string> = {}) {
   const cache = join(dir, 'cache');
   const args = ['run', m, '--emulate', '--emulate-gpus', '4', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--cache-dir', cache];
   return { cache, child: startCli(args, { env: { MATRIX_LEASE_DIR: leaseDir, HF_ENDPOINT: hub.url, ...env } }) };
+}
+
+/** A port on 127.0.0.1 that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
 }
 
 /** Every container of the run that is seen alive: its env and binds, read with docker inspect. */
@@ -118,6 +128,18 @@ describe('models in matrix run --emulate', () => {
     expect(by.norev!.reason).toMatch(/no-such-branch: not found.*HTTP 404/);
     expect(by.huge!.verdict).toBe('skip');
     expect(by.huge!.reason).toMatch(/^model does not fit: weights 500\.0 GiB \/ tp 1 = 500\.0 GiB per GPU; 0\.92 × 80 GiB \(h100\) = 73\.6 GiB/);
+  });
+
+  it('a hub that cannot be reached is infra model-download for every cell of the model, not a failure', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matrix-models-e2e-'));
+    const m = writeMatrix(dir, matrix('  - { id: a, name: test-org/tiny-a }', '  - { id: f1 }\n  - { id: f2, options: { max_model_len: 4096 } }'));
+    const closed = await closedPort();
+    const r = await run(dir, m, { HF_ENDPOINT: `http://127.0.0.1:${closed}` }).child.done;
+    const out = parseRun(r);
+    runIds.push(out.run);
+    expect(r.code).toBe(3);
+    expect(out.cells.map((c) => [c.verdict, c.signature])).toEqual([['infra', 'model-download'], ['infra', 'model-download']]);
+    expect(out.cells[0]!.reason).toBe(`the model could not be downloaded: model test-org/tiny-a@main: the download failed (ECONNREFUSED) — check the runner's network and HF_ENDPOINT (now http://127.0.0.1:${closed}); a rerun resumes from the files already complete`);
   });
 
   it('sends HF_TOKEN to the hub only, and prints or stores it nowhere', async () => {

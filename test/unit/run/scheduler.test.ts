@@ -151,8 +151,8 @@ describe('schedule: models', () => {
     });
     expect(ran).toEqual(['c1']);
     expect(refused).toEqual([
-      ['c0', 'model bad could not be downloaded', boom],
-      ['c2', 'model bad could not be downloaded', boom],
+      ['c0', 'the model could not be downloaded', boom],
+      ['c2', 'the model could not be downloaded', boom],
     ]);
   });
 });
