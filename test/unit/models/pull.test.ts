@@ -77,7 +77,7 @@ describe('pullModel', () => {
     expect(readFileSync(join(snapshotDir(cacheDir, 'test-org/tiny', COMMIT), shard)).equals(files[shard]!)).toBe(true);
   });
 
-  it('never counts a snapshot with a cut file as complete', async () => {
+  it('never counts a snapshot with a cut file as complete, and a rerun fetches only what is missing', async () => {
     hub.faults.cutOnce.add(shard);
     await failure(pullModel(opts({ fileAttempts: 1 })));
     expect(completeSnapshot(cacheDir, 'test-org/tiny', 'main')).toBeNull();
@@ -85,6 +85,9 @@ describe('pullModel', () => {
     const r = await pullModel(opts());
     expect(r.alreadyComplete).toBe(false);
     expect(completeSnapshot(cacheDir, 'test-org/tiny', 'main')).not.toBeNull();
+    // The rerun resumes: files that arrived whole the first time are not fetched again.
+    expect(hub.downloads.get('test-org/tiny/config.json')).toBe(1);
+    expect(hub.downloads.get(`test-org/tiny/${shard}`)).toBe(2);
   });
 
   it('waits out 429s, then fails with a clear model-download error when they do not stop', async () => {
