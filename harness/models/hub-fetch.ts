@@ -60,11 +60,13 @@ export function hubFetch(o: HubFetchOptions): HubFetch {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers = headersOf(init);
     if (o.token && url.origin === origin && !headers.has('authorization')) headers.set('authorization', `Bearer ${o.token}`);
-    const isBody = (init?.method ?? 'GET') === 'GET' && !headers.has('range') && /\/resolve\//.test(url.pathname);
+    // File bytes: plain downloads (resolve) and, for Xet-stored files, the ranges of the CAS; not the
+    // one-byte probes (Range: bytes=0-0) nor the JSON of the API.
+    const isBody = (init?.method ?? 'GET') === 'GET' && headers.get('range') !== 'bytes=0-0';
     for (let attempt = 0; ; attempt++) {
       const resp = await base(url, { ...init, headers, signal: init?.signal ?? o.signal });
       if (resp.status === 429) limited++;
-      if (resp.status !== 429 || attempt >= (o.retries ?? 5)) return isBody && o.onBytes && resp.ok ? counted(resp, o.onBytes) : resp;
+      if (resp.status !== 429 || attempt >= (o.retries ?? 5)) return isBody && o.onBytes && resp.ok && !/json/.test(resp.headers.get('content-type') ?? '') ? counted(resp, o.onBytes) : resp;
       await resp.body?.cancel();
       const backoff = Math.min((o.baseDelayMs ?? 1000) * 2 ** attempt, o.maxDelayMs ?? 60_000);
       const wait = Math.min(retryAfterMs(resp.headers.get('retry-after')) ?? backoff, o.maxDelayMs ?? 60_000);
