@@ -56,6 +56,7 @@ export type InfraKind =
   | 'container-create'
   | 'container-start'
   | 'platform-mismatch'
+  | 'model-download'
   | 'store'
   | 'infra-other';
 

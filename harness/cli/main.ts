@@ -19,6 +19,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   emulator: () => import('./emulator.ts'),
   gpus: () => import('./gpus.ts'),
   preflight: () => import('./preflight.ts'),
+  models: () => import('./models.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {

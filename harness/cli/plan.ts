@@ -1,4 +1,6 @@
 // `matrix plan FILE...`: load, expand and select cells, and print what a run would execute.
+import { defaultCacheDir } from '../models/cache-layout.ts';
+import { planModelNotes } from '../run/model-check.ts';
 import { UsageError } from '../errors.ts';
 import { expand } from '../matrix/expand.ts';
 import { fanout, fanoutJson, mergeRunners } from '../matrix/fanout.ts';
@@ -65,6 +67,8 @@ export const command = defineCommand({
     }
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
     const cells = selected((await planWithProbes(positionals)).cells, { gpu: values.gpu, only: values.only, shard }, !!values['allow-empty']);
+    // What the checkpoints already in the managed cache say against the matrix (no network).
+    for (const n of planModelNotes(cells, defaultCacheDir())) process.stderr.write(`matrix plan: warning: ${n}\n`);
     if (values.json) {
       process.stdout.write(JSON.stringify(planJson(cells), null, 2) + '\n');
     } else {

@@ -25,6 +25,11 @@ import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
 import { preflightImage } from './preflight.ts';
+import { stderrProgress } from './model-progress.ts';
+import { defaultCacheDir } from '../models/cache-layout.ts';
+import { hubEnv } from '../models/hub-env.ts';
+import { ModelWarmer } from '../models/warmer.ts';
+import { planModelNotes } from '../run/model-check.ts';
 import { planWithProbes } from './plan.ts';
 import { resumeCommand } from './resume-hint.ts';
 
@@ -46,7 +51,8 @@ export const command = defineCommand({
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
-    'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory for the Hugging Face and compile caches mounted into each container (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
+    'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory of the managed model cache (Hugging Face layout, mounted at the engine\'s cache path) and compile caches (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
+    'model-download': { type: 'string', arg: 'WHEN', default: 'auto', choices: ['auto', 'always', 'never'] as const, description: 'download the cells\' models into the cache before they start (HF_ENDPOINT, HF_TOKEN); auto: on real runs, and under --emulate only when HF_ENDPOINT names a hub' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
     'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
@@ -75,7 +81,9 @@ export const command = defineCommand({
     if (values.resume) ({ cells, earlier } = resumed(db, dbPath, values.resume, cells));
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
-    const secrets = secretValues(cells);
+    const hub = hubEnv();
+    const secrets = [...new Set([...secretValues(cells), ...(hub.token ? [hub.token] : [])])];
+    const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
     for (const n of setup.notes) process.stderr.write(`${n}\n`);
@@ -83,6 +91,8 @@ export const command = defineCommand({
     cells = fit.cells;
     if (fit.note) process.stderr.write(`${fit.note}\n`);
 
+    const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
+    for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
     const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout, verbose: !!values.verbose });
     const writer = new SqliteWriter(db, secrets);
     const reporters: Reporter[] = [writer, consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
@@ -114,8 +124,10 @@ export const command = defineCommand({
       probesFor: async (cell) => cell.probes.map(probe),
       runnerPlatform: setup.platform,
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
-      cacheDir: values['cache-dir'] ? resolve(values['cache-dir']) : undefined,
+      cacheDir,
+      models: downloadsModels(values['model-download']!, !!values.emulate) ? new ModelWarmer({ cacheDir, ...hub, signal: controller.signal }, stderrProgress) : null,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
+      onModelWarning: modelWarning,
     }).catch(async (e: unknown) => {
       await ending.crash(e); // exits the process
       throw e;
@@ -165,6 +177,22 @@ function resumed(db: Db, dbPath: string, runId: string, cells: Cell[]): { cells:
   if (!getRun(db, runId)) throw new UsageError(`--resume ${runId}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
   const done = finishedCellIds(db, runId);
   return { cells: cells.filter((c) => !done.has(c.id)), earlier: earlierResults(db, runId) };
+}
+
+/** Calls `fn` once per distinct text (cells that share a model share its warnings). */
+function onceEach(fn: (text: string) => void): (cell: unknown, text: string) => void {
+  const seen = new Set<string>();
+  return (_cell, text) => {
+    if (!seen.has(text)) fn(text);
+    seen.add(text);
+  };
+}
+
+/** Whether `matrix run` downloads the cells' models: auto = real runs, and emulated runs pointed at a (test) hub. */
+export function downloadsModels(when: string, emulate: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (when === 'always') return true;
+  if (when === 'never') return false;
+  return !emulate || !!env.HF_ENDPOINT;
 }
 
 /** The run directory must be writable before anything starts: logs, JUnit and the report go there. */

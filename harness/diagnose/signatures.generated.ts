@@ -762,6 +762,16 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": []
     },
     {
+      "id": "model-download",
+      "patterns": [
+        "model \\S+@\\S+: (?:the hub refused access|not found on|the hub kept rate-limiting|the hub answered HTTP|the download failed)"
+      ],
+      "title": "The model's weights could not be downloaded from the hub",
+      "explanation": "The harness downloads each model into its cache before the model's cells start; the hub refused (401/403: gated or private), did not know the repo or revision (404), kept rate-limiting (429) or could not be reached. The image was never tested.",
+      "fix": "For a gated model accept its license on the model page and set HF_TOKEN on the runner; check the model's name and revision in the matrix; set HF_TOKEN against rate limits, or run `matrix models pull FILE` before the run; check the network and HF_ENDPOINT.",
+      "links": []
+    },
+    {
       "id": "disk-full",
       "patterns": [
         "no space left on device"

@@ -4,6 +4,7 @@
 import { once } from 'node:events';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from './traits.ts';
 import { startEmulator } from './server.ts';
+import { cachedCheckpoint, offlineMissLines } from './cached-model.ts';
 
 const DEFAULT_CONFIG: EmulatorConfig = {
   engine: 'vllm',
@@ -29,8 +30,19 @@ function readConfig(): EmulatorConfig {
   }
 }
 
+/** The checkpoint in the mounted cache names the architecture the matrix left out; offline, a missing one ends the start. */
+function withCachedCheckpoint(config: EmulatorConfig): EmulatorConfig {
+  const cached = cachedCheckpoint(config.model.name, config.model.revision);
+  if (process.env.HF_HUB_OFFLINE === '1' && config.model.name && !cached.snapshot) {
+    for (const l of offlineMissLines(config.model.name)) process.stderr.write(l + '\n');
+    process.exit(1);
+  }
+  if (cached.snapshot) process.stdout.write(`matrix-emulator: checkpoint ${config.model.name} read from ${cached.snapshot}\n`);
+  return config.model.architecture || !cached.architecture ? config : { ...config, model: { ...config.model, architecture: cached.architecture } };
+}
+
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = withCachedCheckpoint(readConfig());
   let handle;
   try {
     handle = await startEmulator({

@@ -108,6 +108,9 @@ export interface EmulatorConfig {
     sizeGiB: number | null;
     modalities: Array<'text' | 'image'>;
     mtp: boolean;
+    /** The hub repo and revision, to read the checkpoint's config.json from the mounted cache. */
+    name?: string;
+    revision?: string | null;
   };
 }
 

@@ -5,6 +5,8 @@ import type { EngineId, SemanticOptions } from '../matrix/types.ts';
 export interface CommandInput {
   /** Model repo id or path. */
   model: string;
+  /** Branch, tag or commit of the model repo (null or absent: the repo's main). */
+  revision?: string | null;
   options: SemanticOptions;
   /** Port the server must listen on inside the container. */
   port: number;

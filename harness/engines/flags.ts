@@ -36,3 +36,8 @@ export function collect(results: OptionFlags[]): { flags: string[] } | { unsuppo
   }
   return { flags: out };
 }
+
+/** `--revision REV` (vLLM and SGLang spell it alike) when the matrix pins one other than main. */
+export function revisionFlag(revision: string | null | undefined): string[] {
+  return revision && revision !== 'main' ? ['--revision', revision] : [];
+}

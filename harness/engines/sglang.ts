@@ -8,14 +8,14 @@
 //   triton_attn, later fa4 and platform ones); --speculative-algorithm (EAGLE, EAGLE3, NEXTN,
 //   NGRAM, …), --speculative-num-steps, --speculative-eagle-topk, --speculative-num-draft-tokens,
 //   --speculative-draft-model-path; --disable-cuda-graph; --enable-piecewise-cuda-graph;
-//   --tp-size (--tp); --context-length; --mem-fraction-static; --trust-remote-code;
+//   --tp-size (--tp); --revision; --context-length; --mem-fraction-static; --trust-remote-code;
 //   --limit-mm-data-per-request (JSON, like vLLM's --limit-mm-per-prompt).
 // - python/sglang/srt/metrics/collector.py: metric names and types.
 // - python/sglang/srt/entrypoints/http_server.py: GET /health answers 200 once the server is
 //   up, 503 while it starts.
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
-import { collect, compactJson, flags, hasFlag, none, type OptionFlags } from './flags.ts';
+import { collect, compactJson, flags, hasFlag, none, revisionFlag, type OptionFlags } from './flags.ts';
 
 export const SGLANG_LAUNCH = ['python3', '-m', 'sglang.launch_server'] as const;
 
@@ -128,6 +128,7 @@ function command(input: CommandInput): CommandResult {
     argv: [
       ...SGLANG_LAUNCH,
       '--model-path', input.model,
+      ...revisionFlag(input.revision),
       '--host', '0.0.0.0',
       '--port', String(input.port),
       ...mapped.flags,

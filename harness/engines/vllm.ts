@@ -3,7 +3,7 @@
 // Sources read for every mapping (vllm-project/vllm):
 // - docker/Dockerfile, stage vllm-openai: `ENTRYPOINT ["vllm", "serve"]` (older releases used
 //   `python3 -m vllm.entrypoints.openai.api_server`, which takes `--model`).
-// - vllm/engine/arg_utils.py: --tensor-parallel-size (-tp), --max-model-len,
+// - vllm/engine/arg_utils.py: --revision (ModelConfig.revision), --tensor-parallel-size (-tp), --max-model-len,
 //   --gpu-memory-utilization, --trust-remote-code, --enforce-eager, --limit-mm-per-prompt (JSON),
 //   --speculative-config (JSON), --compilation-config / -O (JSON), --mm-encoder-attn-backend,
 //   --attention-backend (AttentionConfig.backend), --language-model-only.
@@ -27,7 +27,7 @@
 // deprecated where the flag exists).
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
-import { collect, compactJson, flags, hasFlag, none, type OptionFlags } from './flags.ts';
+import { collect, compactJson, flags, hasFlag, none, revisionFlag, type OptionFlags } from './flags.ts';
 import { isOlder } from './version.ts';
 
 /**
@@ -164,7 +164,7 @@ function command(input: CommandInput): CommandResult {
   const mapped = vllmOptionFlags(input.options, input.extraArgs, input.version ?? null);
   if ('unsupported' in mapped) return mapped;
   return {
-    argv: [input.model, '--host', '0.0.0.0', '--port', String(input.port), ...mapped.flags, ...input.extraArgs],
+    argv: [input.model, ...revisionFlag(input.revision), '--host', '0.0.0.0', '--port', String(input.port), ...mapped.flags, ...input.extraArgs],
   };
 }
 

@@ -129,6 +129,7 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
     models: raw.models.map((m) => ({
       id: m.id,
       name: m.name,
+      revision: m.revision ?? null,
       modalities: m.modalities ?? ['text'],
       mtp: m.mtp ?? false,
       architecture: m.architecture ?? null,

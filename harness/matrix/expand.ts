@@ -80,7 +80,7 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
   const options = { ...m.defaults.options, ...c.model.options, ...c.flags.options, ...inc.options };
   const args = c.flags.args[c.image.engine] ?? [];
   const version = imageEngineVersion(c.image);
-  const result = engine.command({ model: c.model.name, options, port: engine.defaultPort, extraArgs: args, version });
+  const result = engine.command({ model: c.model.name, revision: c.model.revision ?? null, options, port: engine.defaultPort, extraArgs: args, version });
   const engineEnv = Object.fromEntries(Object.entries(engine.env?.(options, version) ?? {}).map(([k, value]) => [k, { value, secret: false }]));
   const { options: _o, ...model } = c.model;
   const { requires: _r, ...flags } = c.flags;

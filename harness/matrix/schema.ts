@@ -120,6 +120,7 @@ export const ModelSchema = z
   .object({
     id: Id,
     name: z.string().min(1).describe('Hugging Face repo id or path'),
+    revision: z.string().min(1).optional().describe('Branch, tag or commit of the repo to download (default main)'),
     modalities: z.array(Modality).min(1).optional().describe('Default [text]'),
     mtp: z.boolean().optional().describe('The checkpoint has MTP heads'),
     architecture: z.string().min(1).optional().describe('Architecture name from config.json'),

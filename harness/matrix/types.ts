@@ -86,6 +86,8 @@ export interface ModelSpec {
   id: string;
   /** The Hugging Face repo id (or path) passed to the engine. */
   name: string;
+  /** Branch, tag or commit the harness downloads (null or absent: main). */
+  revision?: string | null;
   modalities: Array<'text' | 'image'>;
   mtp: boolean;
   /** Architecture name from the checkpoint's config.json (e.g. Qwen3_5MoeForConditionalGeneration), when known. */

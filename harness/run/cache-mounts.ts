@@ -1,16 +1,15 @@
-// The directories the harness mounts into every container (the Hugging Face and compile caches),
+// The directories the harness mounts into every container (the managed Hugging Face cache at the
+// engine's HF_HOME, and the engine's compile cache),
 // and how they meet the matrix's own `mounts:`. A matrix mount on a container path the harness also
 // manages replaces the harness's mount there: the matrix is the more specific statement (a shared,
 // pre-filled weights directory, perhaps read-only), and the harness keeps managing the caches the
 // matrix leaves alone. Two binds on one container path are refused by Docker ("Duplicate mount
 // point"), so exactly one of them may reach it.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { EngineId } from '../matrix/types.ts';
 import { mountTarget } from '../matrix/mount-target.ts';
-
-export function defaultCacheDir(): string {
-  return process.env.MATRIX_CACHE_DIR ?? join(homedir(), '.cache', 'matrix');
-}
+import { MODEL_CACHE } from '../engines/model-cache.ts';
+import { hfHomeDir } from '../models/cache-layout.ts';
 
 export interface HarnessMount {
   host: string;
@@ -18,9 +17,9 @@ export interface HarnessMount {
 }
 
 /** The caches of one engine under the harness's cache directory. */
-export function harnessCacheMounts(cacheDir: string, engine: string): HarnessMount[] {
+export function harnessCacheMounts(cacheDir: string, engine: EngineId): HarnessMount[] {
   return [
-    { host: join(cacheDir, 'huggingface'), container: '/root/.cache/huggingface' },
+    { host: hfHomeDir(cacheDir), container: MODEL_CACHE[engine].hfHome },
     { host: join(cacheDir, `${engine}-cache`), container: `/root/.cache/${engine}` },
   ];
 }

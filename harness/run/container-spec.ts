@@ -6,6 +6,7 @@ import type { ContainerSpec } from '../runtime/runtime.ts';
 import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { versionFromImageRef } from '../engines/version.ts';
+import { modelCacheEnv } from '../engines/model-cache.ts';
 import { harnessCacheMounts, mergeMounts } from './cache-mounts.ts';
 
 export interface SpecContext {
@@ -14,8 +15,10 @@ export interface SpecContext {
   slots: string[];
   /** Under --emulate: the emulator image tag and where fault state lives. */
   emulate: { imageTag: string; stateDir: string } | null;
-  /** Host directory holding the Hugging Face and compile caches, mounted into every container (emulated too). */
+  /** Host directory holding the managed Hugging Face and compile caches, mounted into every container (emulated too). */
   cacheDir: string | null;
+  /** The cell's model is complete in the managed cache: the engine runs with HF_HUB_OFFLINE=1. */
+  modelOffline?: boolean;
 }
 
 /** The full argv the engine runs: the image's command prefix (or the engine's entrypoint) + the cell's command. */
@@ -37,7 +40,7 @@ export function emulatorConfig(cell: Cell): EmulatorConfig {
       driverCuda: traits.driver_cuda[cell.gpu.name] ?? spec?.typicalDriverCuda ?? '12.8',
       count: cell.gpus,
     },
-    model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp },
+    model: { architecture: cell.model.architecture, sizeGiB: cell.model.sizeGiB, modalities: cell.model.modalities, mtp: cell.model.mtp, name: cell.model.name, revision: cell.model.revision ?? null },
     // What Docker would run in the real image (as in containerSpec below): an emulated image style
     // (traits.personality) starts the way that image starts.
     launch: { entrypoint: cell.image.entrypoint, cmd: cell.image.command ? [...cell.image.command, ...cell.command] : cell.command },
@@ -82,7 +85,8 @@ function realSpec(cell: Cell, ctx: SpecContext): Omit<ContainerSpec, 'labels' | 
     entrypoint: cell.image.entrypoint,
     // The image's own ENTRYPOINT (or the matrix's `entrypoint:`) runs the engine; a `command:` prefix replaces it.
     cmd: cell.image.command ? engineArgv(cell, ctx.engine) : cell.command,
-    env: envValues(cell),
+    // The managed cache's variables first: the matrix's own env may still set HF_HOME or HF_HUB_OFFLINE.
+    env: ctx.cacheDir ? { ...modelCacheEnv(cell.image.engine, !!ctx.modelOffline), ...envValues(cell) } : envValues(cell),
     secretEnv: Object.entries(cell.env).filter(([, v]) => v.secret).map(([k]) => k),
     port: ctx.engine.defaultPort,
     gpuDeviceIds: cell.image.runtime === 'nvidia' ? null : ctx.slots,

@@ -12,7 +12,6 @@ import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
 import { containerSpec, emulatorConfig } from './container-spec.ts';
-import { defaultCacheDir } from './cache-mounts.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from './events.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
@@ -21,6 +20,9 @@ import type { PreflightResult } from '../gpu/preflight.ts';
 import { VERDICTS } from '../matrix/types.ts';
 import { InfraError } from '../errors.ts';
 import { missingCredentialHint, resolveRegistryAuth } from '../runtime/registry-auth.ts';
+import { defaultCacheDir, hfHomeDir, isHubModel } from '../models/cache-layout.ts';
+import { completeSnapshot } from '../models/complete.ts';
+import { checkModel } from './model-check.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -63,8 +65,12 @@ export interface RunRequest {
   runnerPlatform?: string | null;
   /** `--preflight`: read each image's CUDA code and predict each cell before it runs. */
   preflight?: ((ref: string, gpuName: string, driverCuda: string | null) => Promise<PreflightResult>) | null;
-  /** Host directory for the Hugging Face and compile caches mounted into every container. */
+  /** Host directory of the managed caches (Hugging Face, compile), mounted into every container, emulated too. */
   cacheDir?: string;
+  /** Downloads a model revision into the managed cache (once per model); null or absent: no downloads. */
+  models?: { warm(name: string, revision: string): Promise<unknown> } | null;
+  /** A warning about a cell's model (the checkpoint contradicts the matrix, a tight fit). */
+  onModelWarning?(cell: Cell, text: string): void;
   onImageProgress?(ref: string, status: string): void;
 }
 
@@ -148,6 +154,15 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   req.signal.addEventListener('abort', onAbort, { once: true });
 
   const imageKey = (c: Cell) => (req.emulate ? `${req.emulate.imageTag}#${c.image.id}` : c.image.ref);
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
+  // Created here, not by Docker: a bind-mount source Docker creates belongs to root.
+  mkdirSync(hfHomeDir(cacheDir), { recursive: true });
+  const revisionOf = (c: Cell) => c.model.revision ?? 'main';
+  const modelKey = (c: Cell) => (req.models && isHubModel(c.model.name) ? `${c.model.name}@${revisionOf(c)}` : null);
+  const warmModel = async (key: string) => {
+    const at = key.lastIndexOf('@');
+    await req.models!.warm(key.slice(0, at), key.slice(at + 1));
+  };
   const finish = async (r: CellResult) => {
     results.push(r);
     await events.emit('onCellEnd', r);
@@ -155,7 +170,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
 
   const jobs = req.cells
     .filter((c) => !c.skip)
-    .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), rank: cell.options.speculative ? 1 : 0, cell }));
+    .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), modelKey: modelKey(cell), rank: cell.options.speculative ? 1 : 0, cell }));
   const predictImage = async (ref: string, cells: Cell[]) => {
     for (const gpu of new Set(cells.map((c) => c.gpu.name))) {
       const pool = req.pools.find((p) => p.gpus === null || p.gpus.includes(gpu));
@@ -194,6 +209,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       leases: new LeaseDirectory(req.leaseDir, pool.slots.namespace),
       owner: { pid: process.pid, run: req.run.id },
       signal: req.signal,
+      prepareModel: req.models ? warmModel : undefined,
       prepareImage: async (key) => {
         const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
         const ref = req.emulate ? (spec && req.emulate.imageFor ? await req.emulate.imageFor(spec) : req.emulate.imageTag) : key;
@@ -244,6 +260,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         await finish(verdictOfError(cell, error));
       },
       run: async ({ cell }, slots) => {
+        const check = checkModel(cell, cacheDir);
+        for (const w of check.warnings) req.onModelWarning?.(cell, w);
+        if (check.skip) {
+          await events.emit('onCellBegin', cell, 1);
+          return finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: check.skip, durationMs: 0 });
+        }
         const engine = getEngine(cell.image.engine);
         const probes = await req.probesFor(cell);
         const image = images.get(imageKey(cell))!;
@@ -263,7 +285,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               engine,
               image,
               imageRef: image.ref,
-              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: image.ref, stateDir } : null, cacheDir: req.cacheDir ?? defaultCacheDir() }),
+              spec: containerSpec(variant, { engine, slots, emulate: req.emulate ? { imageTag: image.ref, stateDir } : null, cacheDir, modelOffline: completeSnapshot(cacheDir, variant.model.name, revisionOf(variant)) !== null }),
               secrets: req.secrets,
               logDir,
               signal: req.signal,

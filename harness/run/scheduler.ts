@@ -6,6 +6,8 @@
 //  - each image is prepared (pulled) at most once, one pull at a time, in group order, so the
 //    next image downloads while the current one's cells run; a cell is only dispatched once its
 //    image is ready, so no GPU is held during a pull;
+//  - each model is prepared (downloaded into the cache) at most once, one download at a time, in
+//    order of first use, beside the image pulls; a cell waits for its image and its model;
 //  - no error is swallowed: a `run` that throws hands its cell to `crashed` (the cell still gets a
 //    verdict), and an error of a callback itself is thrown once every cell has ended.
 import PQueue from 'p-queue';
@@ -16,6 +18,8 @@ export interface SchedulableCell {
   id: string;
   gpus: number;
   imageKey: string;
+  /** The model the cell needs prepared first (absent: nothing to prepare). */
+  modelKey?: string | null;
   /** Lower ranks go first inside an image group (e.g. baselines before speculative cells). */
   rank?: number;
 }
@@ -25,6 +29,7 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   leases: LeaseDirectory;
   owner: { pid: number; run: string };
   prepareImage(imageKey: string): Promise<void>;
+  prepareModel?(modelKey: string): Promise<void>;
   run(cell: T, slots: string[]): Promise<void>;
   /** A cell that can never run here (needs more GPUs than the runner has, or its image failed). */
   unschedulable(cell: T, reason: string, error?: unknown): Promise<void> | void;
@@ -34,6 +39,8 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   /** How often to retry when another process holds the free slots. */
   pollMs?: number;
 }
+
+type PrepState = 'pending' | 'ready' | { error: unknown };
 
 export function orderCells<T extends SchedulableCell>(cells: T[]): T[] {
   const groups = new Map<string, T[]>();
@@ -64,9 +71,11 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
   const free = new Set(opts.slots);
   const running = new Set<Promise<void>>();
 
-  // Image preparation: one at a time, in order of first use.
+  // Image and model preparation: each one at a time, in order of first use, side by side.
   const pulls = new PQueue({ concurrency: 1 });
-  const imageState = new Map<string, 'pending' | 'ready' | { error: unknown }>();
+  const downloads = new PQueue({ concurrency: 1 });
+  const imageState = new Map<string, PrepState>();
+  const modelState = new Map<string, PrepState>();
   // A wake-up that is never lost: an event that fires while the loop is busy is remembered.
   let resolver: (() => void) | null = null;
   let missed = false;
@@ -84,19 +93,24 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     }
     return new Promise<void>((r) => (resolver = r));
   };
-  for (const key of new Set(pending.map((c) => c.imageKey))) {
-    imageState.set(key, 'pending');
-    void pulls.add(async () => {
-      if (opts.signal?.aborted) return;
-      try {
-        await opts.prepareImage(key);
-        imageState.set(key, 'ready');
-      } catch (error) {
-        imageState.set(key, { error });
-      }
-      wake();
-    });
-  }
+  const prepare = (queue: PQueue, state: Map<string, PrepState>, keys: Iterable<string>, fn: (key: string) => Promise<void>) => {
+    for (const key of new Set(keys)) {
+      state.set(key, 'pending');
+      void queue.add(async () => {
+        if (opts.signal?.aborted) return;
+        try {
+          await fn(key);
+          state.set(key, 'ready');
+        } catch (error) {
+          state.set(key, { error });
+        }
+        wake();
+      });
+    }
+  };
+  prepare(pulls, imageState, pending.map((c) => c.imageKey), (k) => opts.prepareImage(k));
+  const prepareModel = opts.prepareModel;
+  if (prepareModel) prepare(downloads, modelState, pending.flatMap((c) => (c.modelKey ? [c.modelKey] : [])), (k) => prepareModel(k));
 
   while (pending.length > 0 || running.size > 0) {
     if (opts.signal?.aborted) {
@@ -107,12 +121,14 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     for (let i = 0; i < pending.length; i++) {
       const cell = pending[i]!;
       const state = imageState.get(cell.imageKey);
-      if (state && typeof state === 'object') {
+      const model = cell.modelKey && prepareModel ? modelState.get(cell.modelKey) : 'ready';
+      const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? 'the model could not be downloaded' : null;
+      if (failed) {
         pending.splice(i--, 1);
-        await guarded(() => opts.unschedulable(cell, `image ${cell.imageKey} could not be prepared`, state.error));
+        await guarded(() => opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error));
         continue;
       }
-      if (state !== 'ready' || cell.gpus > free.size) continue;
+      if (state !== 'ready' || model !== 'ready' || cell.gpus > free.size) continue;
       const slots = [...free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
       if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
         blockedByOthers = true;
@@ -136,5 +152,6 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     else await woken();
   }
   pulls.clear();
+  downloads.clear();
   if (lost) throw (lost as { error: unknown }).error;
 }

@@ -44,6 +44,19 @@ describe('containerSpec', () => {
     expect(s.env.VLLM_LOGGING_LEVEL).toBe('INFO');
   });
 
+  it('points the engine at the managed model cache, offline once the model is complete in it', () => {
+    const c = cell();
+    const warm = containerSpec(c, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: '/cache', modelOffline: true });
+    expect(warm.env).toMatchObject({ HF_HOME: '/root/.cache/huggingface', HF_HUB_CACHE: '/root/.cache/huggingface/hub', HF_HUB_OFFLINE: '1' });
+    const cold = containerSpec(c, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: '/cache' });
+    expect(cold.env.HF_HUB_OFFLINE).toBeUndefined();
+    const nim = containerSpec({ ...c, image: { ...c.image, engine: 'nim' } }, { engine: getEngine('nim'), slots: ['0'], emulate: null, cacheDir: '/cache', modelOffline: true });
+    expect(nim.mounts).toContain('/cache/huggingface:/opt/nim/.cache');
+    expect(nim.env.HF_HUB_CACHE).toBe('/opt/nim/.cache/hub');
+    const mine = containerSpec({ ...c, env: { ...c.env, HF_HUB_OFFLINE: { value: '0', secret: false } } }, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: '/cache', modelOffline: true });
+    expect(mine.env.HF_HUB_OFFLINE).toBe('0');
+  });
+
   it('an image command prefix replaces the engine entrypoint (NGC-style images)', () => {
     const c = cell({ command: ['vllm', 'serve'] });
     const s = containerSpec(c, { engine: getEngine('vllm'), slots: ['0'], emulate: null, cacheDir: null });
@@ -63,7 +76,9 @@ describe('containerSpec', () => {
     expect(s.cmd.slice(0, 3)).toEqual(['python3', '-m', 'sglang.launch_server']);
     expect(s.cmd).toEqual(engineArgv(c, getEngine('sglang')));
     expect(s.gpuDeviceIds).toBeNull();
+    // The managed model cache is mounted and pointed at exactly as in a real run.
     expect(s.mounts).toEqual(['/cache/huggingface:/root/.cache/huggingface', '/cache/sglang-cache:/root/.cache/sglang', '/tmp/state:/.matrix-emulator-state']);
+    expect(s.env.HF_HOME).toBe('/root/.cache/huggingface');
     const cfg = JSON.parse(s.env[EMULATOR_CONFIG_ENV]!);
     expect(cfg).toEqual(emulatorConfig(c));
     expect(cfg.gpu).toEqual({ name: 'thor', computeCapability: '11.0', memoryGiB: 128, driverCuda: '13.0', count: 1 });

@@ -153,3 +153,60 @@ describe('schedule', () => {
     expect(order).toEqual(['x/tp4', 'x/base', 'x/mtp', 'y']);
   });
 });
+
+describe('schedule: models', () => {
+  const base = {
+    leases: leases(),
+    owner: { pid: process.pid, run: 'r' },
+    prepareImage: async () => {},
+    crashed: (_job: unknown, e: unknown) => {
+      throw e;
+    },
+  };
+
+  it('downloads each model once, and starts no cell of a model before its download ends', async () => {
+    const jobs = ['m1', 'm2', 'm1', 'm1', 'm2', null].map((m, i) => ({ id: `c${i}`, gpus: 1, imageKey: 'img', modelKey: m, ms: 1 }));
+    const downloaded: string[] = [];
+    const ready = new Set<string>();
+    const started: Array<{ id: string; modelReady: boolean }> = [];
+    await schedule(jobs, {
+      ...base,
+      slots: ['0', '1', '2'],
+      prepareModel: async (k) => {
+        downloaded.push(k);
+        await sleep(30);
+        ready.add(k);
+      },
+      unschedulable: () => {},
+      run: async (job) => {
+        started.push({ id: job.id, modelReady: job.modelKey ? ready.has(job.modelKey) : true });
+      },
+    });
+    expect(downloaded).toEqual(['m1', 'm2']);
+    expect(started).toHaveLength(6);
+    expect(started.every((s) => s.modelReady)).toBe(true);
+    // A cell that needs no model does not wait for the downloads.
+    expect(started[0]!.id).toBe('c5');
+  });
+
+  it('a failed download makes its cells unschedulable with the error; other models still run', async () => {
+    const jobs = ['bad', 'good', 'bad'].map((m, i) => ({ id: `c${i}`, gpus: 1, imageKey: 'img', modelKey: m, ms: 1 }));
+    const refused: Array<[string, string, unknown]> = [];
+    const ran: string[] = [];
+    const boom = new Error('401');
+    await schedule(jobs, {
+      ...base,
+      slots: ['0'],
+      prepareModel: async (k) => {
+        if (k === 'bad') throw boom;
+      },
+      unschedulable: (c, reason, error) => void refused.push([c.id, reason, error]),
+      run: async (job) => void ran.push(job.id),
+    });
+    expect(ran).toEqual(['c1']);
+    expect(refused).toEqual([
+      ['c0', 'the model could not be downloaded', boom],
+      ['c2', 'the model could not be downloaded', boom],
+    ]);
+  });
+});

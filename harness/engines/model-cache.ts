@@ -1,0 +1,36 @@
+// Where each engine's Hugging Face client looks for weights inside its container, and how much
+// GPU memory the engine takes by default for weights + KV cache (what a model must fit in).
+//
+// Sources:
+// - vLLM: vllm-project/vllm 02319794a1415e663baaf6de2f8197f795bd8c03:docs/deployment/docker.md:27
+//   (`-v ~/.cache/huggingface:/root/.cache/huggingface`: the image runs as root, HF_HOME's default);
+//   002f10e0cfa1373a19a0d2756598a34b700d20e5:vllm/config/cache.py:103
+//   (`gpu_memory_utilization: float = Field(default=0.92, gt=0, le=1)`; 0.90 in releases ≤ 0.11).
+// - SGLang: sgl-project/sglang's docker docs run `-v ~/.cache/huggingface:/root/.cache/huggingface`
+//   (docs/get_started/install.md); 469c63e54e7d94591617ef9590c6aa26d54dc1bb:python/sglang/srt/server_args.py
+//   (ServerArgs._handle_gpu_memory_settings: mem_fraction_static = (gpu_mem − reserved) / gpu_mem,
+//   `else: self.mem_fraction_static = 0.88` when the GPU's memory is unknown — the figure used here).
+// - NIM: docs.nvidia.com/nim/large-language-models configuration.html: NIM_CACHE_PATH, default
+//   /opt/nim/.cache, where the container keeps downloaded model files (nim.ts: NIM_CACHE_PATH).
+//   NIM's backend is vLLM: its memory default is vLLM's.
+import type { EngineId } from '../matrix/types.ts';
+import { NIM_CACHE_PATH } from './nim.ts';
+
+export interface ModelCacheFacts {
+  /** HF_HOME inside the container: the managed cache's Hugging Face folder is mounted here. */
+  hfHome: string;
+  /** Fraction of each GPU's memory the engine takes for weights + KV cache when the matrix does not say. */
+  memoryUtilization: number;
+}
+
+export const MODEL_CACHE: Readonly<Record<EngineId, ModelCacheFacts>> = {
+  vllm: { hfHome: '/root/.cache/huggingface', memoryUtilization: 0.92 },
+  sglang: { hfHome: '/root/.cache/huggingface', memoryUtilization: 0.88 },
+  nim: { hfHome: NIM_CACHE_PATH, memoryUtilization: 0.92 },
+};
+
+/** The environment that points an engine's Hugging Face client at the mounted cache. */
+export function modelCacheEnv(engine: EngineId, offline: boolean): Record<string, string> {
+  const home = MODEL_CACHE[engine].hfHome;
+  return { HF_HOME: home, HF_HUB_CACHE: `${home}/hub`, ...(offline ? { HF_HUB_OFFLINE: '1' } : {}) };
+}
