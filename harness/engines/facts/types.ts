@@ -141,3 +141,14 @@ export interface EngineFacts {
   architectures: readonly ArchitectureFact[];
   pins: readonly PinFact[];
 }
+
+/** The source of one release, by path (null: no such file at that commit); what the audit reads. */
+export interface SourceReader {
+  lines(path: string): readonly string[] | null;
+}
+
+/** One fact the audit found the source to contradict. */
+export interface Disagreement {
+  fact: string;
+  problem: string;
+}
