@@ -14,6 +14,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   emulator: () => import('./emulator.ts'),
   gpus: () => import('./gpus.ts'),
   preflight: () => import('./preflight.ts'),
+  engines: () => import('./engines.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {
