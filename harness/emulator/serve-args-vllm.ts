@@ -2,8 +2,7 @@
 // parses it. Flag names, aliases and value formats follow vllm/engine/arg_utils.py,
 // vllm/entrypoints/openai/cli_args.py and vllm/utils FlexibleArgumentParser (underscores accepted
 // for dashes, dotted json keys such as `-O.cudagraph_mode=PIECEWISE`, `-O3`).
-import type { AttentionBackend } from '../matrix/types.ts';
-import { VLLM_ATTENTION, VLLM_MM_ATTENTION } from '../engines/vllm.ts';
+import { vllmSemanticBackend } from './backend-names.ts';
 import type { ArgSpec, ArgValues, ParserSpec } from './serve-argparse.ts';
 import type { ServeArgs } from './serve-args.ts';
 
@@ -101,12 +100,6 @@ export function vllmParserSpec(prog: string, usage: string): ParserSpec {
   return { prog, usage, args, positional: 'model_tag', underscoresAsDashes: true, dottedJson: true };
 }
 
-function inverse(map: Readonly<Record<string, string | null>>, name: string): AttentionBackend | null {
-  if (name === 'TORCH_SDPA') return 'sdpa';
-  const hit = Object.entries(map).find(([, v]) => v === name);
-  return hit ? (hit[0] as AttentionBackend) : null;
-}
-
 function record(v: unknown): Record<string, unknown> | null {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
@@ -166,8 +159,8 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
       servedModelName: (v['served_model_name'] as string | undefined) ?? model,
       host: (v['host'] as string | undefined) ?? '0.0.0.0',
       port: (v['port'] as number | undefined) ?? 8000,
-      attention: attnName === undefined ? null : inverse(VLLM_ATTENTION, attnName),
-      mmAttention: mmName === undefined ? null : inverse(VLLM_MM_ATTENTION, mmName),
+      attention: attnName === undefined ? null : vllmSemanticBackend(attnName),
+      mmAttention: mmName === undefined ? null : vllmSemanticBackend(mmName),
       speculative,
       cudagraphMode,
       enforceEager: v['enforce_eager'] === true,
@@ -196,5 +189,5 @@ export function vllmAttentionFromEnv(
   if (!(VLLM_BACKEND_NAMES as readonly string[]).includes(name)) {
     return { ok: false, exitCode: 1, stderr: `ValueError: Invalid attention backend: '${name}'. Valid backends are: ${VLLM_BACKEND_NAMES.join(', ')}\n` };
   }
-  return { ok: true, args: { ...args, attention: inverse(VLLM_ATTENTION, name), attentionName: name } };
+  return { ok: true, args: { ...args, attention: vllmSemanticBackend(name), attentionName: name } };
 }

@@ -13,4 +13,4 @@ export function engineFacts(engine: EngineId): EngineFacts | null {
 
 export { VLLM_FACTS };
 export type * from './types.ts';
-export { citation, factsAt, flagAt, holdsAt, releaseFor, sourcesFor, valuesAt } from './query.ts';
+export { citation, factsAt, flagAt, flagSince, holdsAt, releaseFor, semanticValue, sourcesFor, valuesAt } from './query.ts';

@@ -51,3 +51,14 @@ export function sourcesFor(sources: readonly SourceLine[], release: string | nul
   const newest = sources.at(-1)?.release;
   return sources.filter((s) => s.release === newest);
 }
+
+/** The member a semantic option value means at `version` in a named set, or null when the release has none. */
+export function semanticValue(facts: EngineFacts, set: string, semantic: string, version: string | null | undefined): string | null {
+  const found = factsAt(facts, facts.values, version).find((v) => v.set === set);
+  return found?.semantic[semantic] ?? null;
+}
+
+/** The first release read that accepts `flag` (any spelling), or null when none does. */
+export function flagSince(facts: EngineFacts, flag: string): string | null {
+  return facts.flags.find((f) => f.flag === flag)?.since ?? null;
+}

@@ -72,6 +72,8 @@ export interface ValueSetFact extends Span, Sourced {
   set: ValueSetId;
   /** The values the release accepts that the harness can emit (not every member upstream has). */
   values: string[];
+  /** The harness's semantic option value → the member it means (`triton` → `TRITON_ATTN`). */
+  semantic: Readonly<Record<string, string>>;
   definedIn: string[];
 }
 

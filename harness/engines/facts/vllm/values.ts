@@ -1,6 +1,8 @@
 // Named sets of values vLLM accepts for the flags and variables the adapter sets: attention backend
 // names (AttentionBackendEnum, _Backend before 0.12), CUDA graph modes (CUDAGraphMode) and speculative
-// methods (SpeculativeMethod). Only the members the harness can emit are listed.
+// methods (SpeculativeMethod). Only the members the harness can emit are listed; `semantic` maps the
+// matrix's option values onto them (the decoder has no sdpa: TORCH_SDPA "is only used for ViT", the
+// encoder no flex: the ViT attention wrapper has no flex path).
 import type { ValueSetFact } from '../types.ts';
 
 export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
@@ -9,6 +11,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['FLASH_ATTN', 'TRITON_ATTN_VLLM_V1', 'FLASHINFER', 'FLEX_ATTENTION'],
     since: '0.10.2',
     until: '0.10.2',
+    semantic: { flash: 'FLASH_ATTN', triton: 'TRITON_ATTN_VLLM_V1', flashinfer: 'FLASHINFER', flex: 'FLEX_ATTENTION' },
     definedIn: ['vllm/platforms/interface.py', 'vllm/attention/backends/registry.py', 'vllm/v1/attention/backends/registry.py'],
     sources: [
       { release: '0.10.2', path: 'vllm/platforms/interface.py', line: 42, says: '    FLASH_ATTN = ' },
@@ -22,6 +25,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['FLASH_ATTN', 'TRITON_ATTN', 'FLASHINFER', 'FLEX_ATTENTION'],
     since: '0.11.0',
     until: null,
+    semantic: { flash: 'FLASH_ATTN', triton: 'TRITON_ATTN', flashinfer: 'FLASHINFER', flex: 'FLEX_ATTENTION' },
     definedIn: ['vllm/platforms/interface.py', 'vllm/attention/backends/registry.py', 'vllm/v1/attention/backends/registry.py'],
     sources: [
       { release: '0.11.0', path: 'vllm/platforms/interface.py', line: 42, says: '    FLASH_ATTN = ' },
@@ -71,6 +75,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['FLASH_ATTN', 'TRITON_ATTN', 'TORCH_SDPA', 'FLASHINFER'],
     since: '0.11.1',
     until: null,
+    semantic: { flash: 'FLASH_ATTN', triton: 'TRITON_ATTN', sdpa: 'TORCH_SDPA', flashinfer: 'FLASHINFER' },
     definedIn: ['vllm/platforms/interface.py', 'vllm/attention/backends/registry.py', 'vllm/v1/attention/backends/registry.py'],
     sources: [
       { release: '0.11.1', path: 'vllm/attention/backends/registry.py', line: 11, says: '    FLASH_ATTN = ' },
@@ -116,6 +121,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['NONE', 'PIECEWISE', 'FULL', 'FULL_DECODE_ONLY', 'FULL_AND_PIECEWISE'],
     since: '0.10.2',
     until: null,
+    semantic: { full: 'FULL', piecewise: 'PIECEWISE' },
     definedIn: ['vllm/config/compilation.py'],
     sources: [
       { release: '0.10.2', path: 'vllm/config/compilation.py', line: 40, says: '    NONE = 0' },
@@ -180,6 +186,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['ngram', 'eagle', 'eagle3'],
     since: '0.10.2',
     until: '0.10.2',
+    semantic: { ngram: 'ngram', eagle: 'eagle' },
     definedIn: ['vllm/config/__init__.py'],
     sources: [
       { release: '0.10.2', path: 'vllm/config/__init__.py', line: 1922, says: '"ngram"' },
@@ -192,6 +199,7 @@ export const VLLM_VALUE_SETS: readonly ValueSetFact[] = [
     values: ['ngram', 'eagle', 'eagle3', 'mtp'],
     since: '0.11.0',
     until: null,
+    semantic: { ngram: 'ngram', eagle: 'eagle', mtp: 'mtp' },
     definedIn: ['vllm/config/speculative.py'],
     sources: [
       { release: '0.11.0', path: 'vllm/config/speculative.py', line: 32, says: '"ngram"' },
