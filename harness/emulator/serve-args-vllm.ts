@@ -189,5 +189,5 @@ export function vllmAttentionFromEnv(
   if (!(VLLM_BACKEND_NAMES as readonly string[]).includes(name)) {
     return { ok: false, exitCode: 1, stderr: `ValueError: Invalid attention backend: '${name}'. Valid backends are: ${VLLM_BACKEND_NAMES.join(', ')}\n` };
   }
-  return { ok: true, args: { ...args, attention: vllmSemanticBackend(name), attentionName: name } };
+  return { ok: true, args: { ...args, attention: vllmSemanticBackend(name), attentionName: name, attentionFromEnv: true } };
 }

@@ -39,6 +39,8 @@ export interface ServeArgs {
   attentionName?: string | null;
   /** The engine's own vision-encoder attention backend name as given. */
   mmAttentionName?: string | null;
+  /** The language model's backend came from VLLM_ATTENTION_BACKEND, not a flag. */
+  attentionFromEnv?: boolean;
 }
 
 export type ParseResult = { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string };

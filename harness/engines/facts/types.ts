@@ -87,6 +87,10 @@ export interface EnvFact extends Span, Sourced {
 export interface DefaultFact extends Span, Sourced {
   id: string;
   value: string;
+  /** The model architectures the decision applies to (absent: every model). */
+  architectures?: string[];
+  /** The lowest GPU compute capability the decision applies to (absent: every GPU). */
+  fromComputeCapability?: string;
 }
 
 export interface ReadinessFact extends Span, Sourced {

@@ -67,7 +67,8 @@ export const VLLM_DEFAULTS: readonly DefaultFact[] = [
   },
   {
     id: 'vit-backend-blackwell',
-    value: 'TORCH_SDPA on compute capability >= 10.0',
+    value: 'TORCH_SDPA',
+    fromComputeCapability: '10.0',
     since: '0.11.0',
     until: '0.11.1',
     note: 'With no override, CudaPlatform.get_vit_attn_backend forces TORCH_SDPA for the vision encoder on Blackwell (capability >= 10.0, so sm_100, sm_110 and sm_120); on >= 8.0 it picks FLASH_ATTN when vllm-flash-attn supports the head size. A FlashAttention PTX failure on Blackwell with default flags therefore comes from the language model, not the encoder.',
@@ -79,6 +80,8 @@ export const VLLM_DEFAULTS: readonly DefaultFact[] = [
   {
     id: 'qwen3-vl-encoder-backends',
     value: 'FLASH_ATTN, TORCH_SDPA, XFORMERS, ROCM_AITER_FA',
+    // qwen3_vl_moe.py builds the same Qwen3_VisionTransformer (b8b302cde434:vllm/model_executor/models/qwen3_vl_moe.py:46).
+    architectures: ['Qwen3VLForConditionalGeneration', 'Qwen3VLMoeForConditionalGeneration'],
     since: '0.11.0',
     until: '0.11.1',
     note: 'Qwen3-VL\'s vision encoder raises RuntimeError "Qwen3-VL does not support _Backend.TRITON_ATTN backend now." for any other backend, unless the upstream flash_attn package is installed (transformers is_flash_attn_2_available), in which case it switches to FLASH_ATTN. So VLLM_ATTENTION_BACKEND=TRITON_ATTN fails Qwen3-VL at model construction on 0.11.0 on every GPU.',
