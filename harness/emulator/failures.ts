@@ -5,6 +5,7 @@ import type { AttentionBackend } from '../matrix/types.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
 import { vllmBackendName } from './backend-names.ts';
+import { vllmLacksArchitecture } from './architectures-vllm.ts';
 import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
@@ -100,7 +101,8 @@ function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: Em
 export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
   const out: Failure[] = [];
   const arch = config.model.architecture;
-  if (arch && config.traits.unknown_architectures.includes(arch)) {
+  const unregistered = arch !== null && config.engine === 'vllm' && vllmLacksArchitecture(arch, config.traits.version);
+  if (arch && (config.traits.unknown_architectures.includes(arch) || unregistered)) {
     out.push({ kind: 'unknown-architecture', phase: 'config', architecture: arch });
   }
   if (args.tensorParallelSize > config.gpu.count) {

@@ -37,6 +37,11 @@ const rows: Array<[string, EmulatorConfig, string, string | null]> = [
   ['tensor parallel beyond the GPUs', config(), '-tp 2', 'tp-exceeds-gpus'],
   ['lower memory utilisation makes it not fit', config({ model: { sizeGiB: 60 } }), '--gpu-memory-utilization 0.5', 'oom'],
   ['unknown architecture', config({ traits: { unknown_architectures: ['Qwen3_5MoeForConditionalGeneration'] }, model: { architecture: 'Qwen3_5MoeForConditionalGeneration' } }), '', 'unknown-architecture'],
+  // The architecture facts: Qwen3.5 is registered from vLLM 0.17.0; an architecture the facts do not know loads.
+  ['Qwen3.5 on vLLM 0.16.0', config({ traits: { version: '0.16.0' }, model: { architecture: 'Qwen3_5ForConditionalGeneration' } }), '', 'unknown-architecture'],
+  ['Qwen3.5 on vLLM 0.17.0', config({ traits: { version: '0.17.0' }, model: { architecture: 'Qwen3_5ForConditionalGeneration' } }), '', null],
+  ['Qwen3-VL on vLLM 0.10.2', config({ traits: { version: '0.10.2' }, model: { architecture: 'Qwen3VLForConditionalGeneration' } }), '', 'unknown-architecture'],
+  ['an architecture the facts do not know', config({ traits: { version: '0.10.2' }, model: { architecture: 'LlamaForCausalLM' } }), '', null],
 ];
 
 function label(f: ReturnType<typeof decideFailure>): string | null {
