@@ -5,6 +5,7 @@ import type { AttentionBackend } from '../matrix/types.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
 import { vllmBackendName } from './backend-names.ts';
+import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
 import { vllmLacksArchitecture } from './architectures-vllm.ts';
 import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
 
@@ -78,10 +79,16 @@ export function usesMtp(args: ServeArgs): boolean {
   return args.speculative !== null && /mtp/i.test(args.speculative.method);
 }
 
-/** CUDA graph mode in effect: --enforce-eager turns graphs off; vLLM V1's default is FULL_AND_PIECEWISE. */
-export function effectiveGraphMode(args: ServeArgs): 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' {
+/**
+ * CUDA graph mode in effect: --enforce-eager turns graphs off; without a mode, the vLLM release's
+ * default from the facts (PIECEWISE in 0.10.2, FULL_AND_PIECEWISE from 0.11.0; `version` null: the
+ * newest release read).
+ */
+export function effectiveGraphMode(args: ServeArgs, version: string | null = null): 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' {
   if (args.enforceEager) return 'NONE';
-  return args.cudagraphMode ?? 'FULL_AND_PIECEWISE';
+  if (args.cudagraphMode !== null) return args.cudagraphMode;
+  const fallback = factsAt(VLLM_FACTS, VLLM_FACTS.defaults, version).find((d) => d.id === 'cudagraph-mode-default')?.value;
+  return fallback === 'PIECEWISE' ? 'PIECEWISE' : 'FULL_AND_PIECEWISE';
 }
 
 function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: EmulatorConfig): Failure | null {
@@ -121,7 +128,7 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // profile_run: the vision encoder (embed_multimodal) runs before the language model's dummy run.
   if (mm?.kind === 'kernel-load') out.push(mm);
   if (lm?.kind === 'kernel-load') out.push(lm);
-  const mode = effectiveGraphMode(args);
+  const mode = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
   if (usesMtp(args) && config.traits.mtp_full_graph_capture_bug && (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE')) {
     out.push({ kind: 'mtp-capture', phase: 'capture' });
   }

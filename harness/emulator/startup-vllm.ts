@@ -98,7 +98,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   if (args.enforceEager) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
   await ctx.sleep(0.05);
 
-  const mode = effectiveGraphMode(args);
+  const mode = effectiveGraphMode(args, version);
   const spec = args.speculative ? `SpeculativeConfig(method='${args.speculative.method}', model='${args.model}', num_spec_tokens=${args.speculative.numSpeculativeTokens})` : 'None';
   eng('core.py:101', `Initializing a V1 LLM engine (v${version}) with config: model='${args.model}', speculative_config=${spec}, tokenizer='${args.model}', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, dtype=torch.bfloat16, max_seq_len=${maxModelLenOf(args)}, download_dir=None, load_format=auto, tensor_parallel_size=${args.tensorParallelSize}, pipeline_parallel_size=1, data_parallel_size=1, quantization=None, enforce_eager=${args.enforceEager ? 'True' : 'False'}, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=${args.servedModelName}, enable_prefix_caching=True, enable_chunked_prefill=True, compilation_config={'mode': <CompilationMode.${args.enforceEager ? 'NONE: 0' : 'VLLM_COMPILE: 3'}>, 'cudagraph_mode': ${graphModeRepr(mode)}}`);
   eng('parallel_state.py:1395', `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);

@@ -92,5 +92,8 @@ describe('resolveBackends', () => {
   it('knows the graph mode in effect', () => {
     expect(effectiveGraphMode(args(''))).toBe('FULL_AND_PIECEWISE');
     expect(effectiveGraphMode(args('--enforce-eager'))).toBe('NONE');
+    // The release's default (facts: cudagraph-mode-default): PIECEWISE in 0.10.2, FULL_AND_PIECEWISE from 0.11.0.
+    expect(effectiveGraphMode(args(''), '0.10.2')).toBe('PIECEWISE');
+    expect(effectiveGraphMode(args(''), '0.11.0')).toBe('FULL_AND_PIECEWISE');
   });
 });
