@@ -20,6 +20,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   gpus: () => import('./gpus.ts'),
   preflight: () => import('./preflight.ts'),
   models: () => import('./models.ts'),
+  engines: () => import('./engines.ts'),
 };
 
 async function loadAll(): Promise<CommandSpec[]> {

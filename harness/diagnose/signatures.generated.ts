@@ -363,6 +363,29 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
+      "id": "vision-encoder-backend-unsupported",
+      "category": "backend-unsupported",
+      "phase": "load",
+      "patterns": [
+        "does not support (?:_Backend|AttentionBackendEnum)\\.\\w+ backend"
+      ],
+      "contextScope": "traceback",
+      "title": "The model's vision encoder does not support the attention backend it was given",
+      "explanation": "The vision encoder was built with an attention backend it does not implement. In vLLM up to 0.12, VLLM_ATTENTION_BACKEND also picks the encoder's backend, and Qwen3-VL's encoder in 0.11.x accepts only FLASH_ATTN, TORCH_SDPA, XFORMERS and ROCM_AITER_FA (b8b302cde434:vllm/model_executor/models/qwen3_vl.py:337). Give the encoder its own backend (--mm-encoder-attn-backend, vLLM 0.11.1 and later) or let the engine pick.",
+      "remedies": [
+        {
+          "attention": "triton",
+          "mm_attention": "sdpa"
+        },
+        {
+          "attention": "auto"
+        }
+      ],
+      "links": [
+        "https://github.com/vllm-project/vllm/pull/27061"
+      ]
+    },
+    {
       "id": "attention-backend-invalid",
       "category": "backend-unsupported",
       "phase": "startup",

@@ -4,6 +4,10 @@ import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
 import type { AttentionBackend } from '../matrix/types.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
+import { vllmBackendName } from './backend-names.ts';
+import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
+import { vllmLacksArchitecture } from './architectures-vllm.ts';
+import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
 export type FailurePhase = 'config' | 'load' | 'profile' | 'capture';
@@ -11,7 +15,8 @@ export type FailurePhase = 'config' | 'load' | 'profile' | 'capture';
 export type Failure =
   | { kind: 'unknown-architecture'; phase: 'config'; architecture: string }
   | { kind: 'tp-exceeds-gpus'; phase: 'config'; tensorParallel: number; gpus: number }
-  | { kind: 'backend-unsupported'; phase: 'load'; where: 'lm' | 'mm'; backend: AttentionBackend }
+  /** `refusedBy`: the model whose vision encoder refuses the backend (vLLM 0.11's Qwen3-VL), with the backend's enum name. */
+  | { kind: 'backend-unsupported'; phase: 'load'; where: 'lm' | 'mm'; backend: AttentionBackend; refusedBy?: { architecture: string; name: string } }
   | { kind: 'oom'; phase: 'load'; needGiB: number; budgetGiB: number; totalGiB: number }
   | { kind: 'kernel-load'; phase: 'profile'; where: 'lm' | 'mm'; backend: AttentionBackend; library: string; error: LoadError; reason: string }
   | { kind: 'mtp-capture'; phase: 'capture' }
@@ -53,22 +58,37 @@ export function resolveBackends(args: ServeArgs, config: EmulatorConfig): Backen
   const lm = explicit ? (args.attention as AttentionBackend) : autoBackend(config);
   let mm: AttentionBackend | null = null;
   if (hasVisionEncoder(args, config)) {
-    if (args.mmAttention && args.mmAttention !== 'auto') mm = args.mmAttention;
+    if (config.engine === 'vllm') mm = vllmEncoderBackend(config.traits.version, args.mmAttention, args.attentionFromEnv ? lm : null, config.gpu.computeCapability).backend;
+    else if (args.mmAttention && args.mmAttention !== 'auto') mm = args.mmAttention;
     else if (config.traits.mm_encoder_follows_attention_backend) mm = lm;
     // The vision encoder's own choice: flash-attention whenever the image ships it, else SDPA.
-    else mm = config.traits.kernels.flash ? 'flash' : 'sdpa';
+    mm ??= config.traits.kernels.flash ? 'flash' : 'sdpa';
   }
   return { lm, lmExplicit: explicit, mm };
+}
+
+/** vLLM 0.11's Qwen3-VL builds its encoder only on the backends it lists (encoder-backend-vllm.ts). */
+function encoderRefusal(mm: AttentionBackend | null, config: EmulatorConfig): Failure | null {
+  if (mm === null || config.engine !== 'vllm') return null;
+  const arch = config.model.architecture;
+  const name = vllmEncoderRefusal(config.traits.version, arch, mm, vllmBackendName(mm, config.traits.version));
+  return name === null || arch === null ? null : { kind: 'backend-unsupported', phase: 'load', where: 'mm', backend: mm, refusedBy: { architecture: arch, name } };
 }
 
 export function usesMtp(args: ServeArgs): boolean {
   return args.speculative !== null && /mtp/i.test(args.speculative.method);
 }
 
-/** CUDA graph mode in effect: --enforce-eager turns graphs off; vLLM V1's default is FULL_AND_PIECEWISE. */
-export function effectiveGraphMode(args: ServeArgs): 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' {
+/**
+ * CUDA graph mode in effect: --enforce-eager turns graphs off; without a mode, the vLLM release's
+ * default from the facts (PIECEWISE in 0.10.2, FULL_AND_PIECEWISE from 0.11.0; `version` null: the
+ * newest release read).
+ */
+export function effectiveGraphMode(args: ServeArgs, version: string | null = null): 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE' {
   if (args.enforceEager) return 'NONE';
-  return args.cudagraphMode ?? 'FULL_AND_PIECEWISE';
+  if (args.cudagraphMode !== null) return args.cudagraphMode;
+  const fallback = factsAt(VLLM_FACTS, VLLM_FACTS.defaults, version).find((d) => d.id === 'cudagraph-mode-default')?.value;
+  return fallback === 'PIECEWISE' ? 'PIECEWISE' : 'FULL_AND_PIECEWISE';
 }
 
 function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: EmulatorConfig): Failure | null {
@@ -88,7 +108,8 @@ function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: Em
 export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
   const out: Failure[] = [];
   const arch = config.model.architecture;
-  if (arch && config.traits.unknown_architectures.includes(arch)) {
+  const unregistered = arch !== null && config.engine === 'vllm' && vllmLacksArchitecture(arch, config.traits.version);
+  if (arch && (config.traits.unknown_architectures.includes(arch) || unregistered)) {
     out.push({ kind: 'unknown-architecture', phase: 'config', architecture: arch });
   }
   if (args.tensorParallelSize > config.gpu.count) {
@@ -96,7 +117,7 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   }
   const b = resolveBackends(args, config);
   const lm = kernelFailure('lm', b.lm, config);
-  const mm = b.mm ? kernelFailure('mm', b.mm, config) : null;
+  const mm = encoderRefusal(b.mm, config) ?? (b.mm ? kernelFailure('mm', b.mm, config) : null);
   // The language model's backend is selected while the model is built, before weights load.
   if (lm?.kind === 'backend-unsupported') out.push(lm);
   if (mm?.kind === 'backend-unsupported') out.push(mm);
@@ -107,7 +128,7 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // profile_run: the vision encoder (embed_multimodal) runs before the language model's dummy run.
   if (mm?.kind === 'kernel-load') out.push(mm);
   if (lm?.kind === 'kernel-load') out.push(lm);
-  const mode = effectiveGraphMode(args);
+  const mode = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
   if (usesMtp(args) && config.traits.mtp_full_graph_capture_bug && (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE')) {
     out.push({ kind: 'mtp-capture', phase: 'capture' });
   }

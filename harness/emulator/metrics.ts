@@ -58,7 +58,8 @@ function labels(base: ReadonlyArray<readonly [string, string]>, extra: ReadonlyA
   return all.length ? `{${all.map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}` : '';
 }
 
-class Writer {
+/** Prometheus text of one scrape, as prometheus_client writes it. */
+export class Writer {
   lines: string[] = [];
   constructor(
     private readonly base: ReadonlyArray<readonly [string, string]>,
@@ -86,28 +87,6 @@ class Writer {
     this.sample(`${name}_count`, h.count);
     this.sample(`${name}_sum`, h.sum);
   }
-}
-
-/** vLLM V1's /metrics (labels model_name and engine, in that order). */
-export function renderVllmMetrics(m: ServerMetrics, modelName: string, speculative: boolean): string {
-  const w = new Writer([['model_name', modelName], ['engine', '0']]);
-  w.gauge('vllm:num_requests_running', 'Number of requests in model execution batches.', m.running);
-  w.gauge('vllm:num_requests_waiting', 'Number of requests waiting to be processed.', 0);
-  w.counter('vllm:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
-  w.counter('vllm:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
-  w.family('vllm:request_success_total', 'counter', 'Count of successfully processed requests.');
-  for (const [reason, n] of Object.entries(m.requestsByFinish)) w.sample('vllm:request_success_total', n, [['finished_reason', reason]]);
-  w.histogram('vllm:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
-  w.histogram('vllm:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
-  w.histogram('vllm:e2e_request_latency_seconds', 'Histogram of e2e request latency in seconds.', m.e2e);
-  if (speculative) {
-    w.counter('vllm:spec_decode_num_drafts_total', 'Number of spec decoding drafts.', m.specDrafts);
-    w.counter('vllm:spec_decode_num_draft_tokens_total', 'Number of draft tokens.', m.specDraftTokens);
-    w.counter('vllm:spec_decode_num_accepted_tokens_total', 'Number of accepted tokens.', m.specAccepted);
-    w.family('vllm:spec_decode_num_accepted_tokens_per_pos_total', 'counter', 'Accepted tokens per draft position.');
-    m.specAcceptedPerPos.forEach((n, i) => w.sample('vllm:spec_decode_num_accepted_tokens_per_pos_total', n, [['position', String(i)]]));
-  }
-  return w.lines.join('\n') + '\n';
 }
 
 /**

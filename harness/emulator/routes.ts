@@ -7,7 +7,8 @@ import type { EmulatorConfig } from './traits.ts';
 import { prepareChat, type ChatLimits } from './chat-request.ts';
 import { respondChat, type ResponderContext } from './chat-responder.ts';
 import { isInjected500 } from './faults.ts';
-import { renderSglangMetrics, renderVllmMetrics } from './metrics.ts';
+import { renderSglangMetrics } from './metrics.ts';
+import { renderVllmMetrics } from './metrics-vllm.ts';
 import { errorBody } from './openai-shapes.ts';
 import { sglangTime } from './log.ts';
 import { versionBody } from './personality.ts';
@@ -99,8 +100,12 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
   if (req.method === 'GET' && path === '/version' && version) return reply(200, version);
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
   if (req.method === 'GET' && path === '/metrics') {
-    const render = s.args.engine === 'sglang' ? renderSglangMetrics : renderVllmMetrics;
-    return reply(200, render(s.responder.metrics, s.args.servedModelName, s.args.speculative !== null), 'text/plain; version=0.0.4; charset=utf-8');
+    const m = s.responder.metrics;
+    const speculative = s.args.speculative !== null;
+    const text = s.args.engine === 'sglang'
+      ? renderSglangMetrics(m, s.args.servedModelName, speculative)
+      : renderVllmMetrics(m, s.args.servedModelName, speculative, s.args.engine === 'vllm' ? s.config.traits.version : null);
+    return reply(200, text, 'text/plain; version=0.0.4; charset=utf-8');
   }
   if (req.method === 'POST' && path === '/v1/chat/completions') {
     const k = ++s.chatRequests;

@@ -2,8 +2,8 @@
 // parses it. Flag names, aliases and value formats follow vllm/engine/arg_utils.py,
 // vllm/entrypoints/openai/cli_args.py and vllm/utils FlexibleArgumentParser (underscores accepted
 // for dashes, dotted json keys such as `-O.cudagraph_mode=PIECEWISE`, `-O3`).
-import type { AttentionBackend } from '../matrix/types.ts';
-import { VLLM_ATTENTION, VLLM_MM_ATTENTION } from '../engines/vllm.ts';
+import { vllmSemanticBackend } from './backend-names.ts';
+import { argsAt, envBackendAt } from './serve-args-vllm-release.ts';
 import type { ArgSpec, ArgValues, ParserSpec } from './serve-argparse.ts';
 import type { ServeArgs } from './serve-args.ts';
 
@@ -96,15 +96,10 @@ const ARGS: ArgSpec[] = [
 /** `nim-serve` forwards vLLM flags and adds its own --dry-run (docs: reference/cli-reference). */
 const NIM_ARGS: ArgSpec[] = [...ARGS, { flags: ['--dry-run'], dest: 'dry_run', type: 'flag' }];
 
-export function vllmParserSpec(prog: string, usage: string): ParserSpec {
-  const args = prog === 'nim-serve' ? NIM_ARGS : ARGS;
+/** The parser of `prog` for the emulated release (`version`; null accepts every flag). */
+export function vllmParserSpec(prog: string, usage: string, version: string | null = null): ParserSpec {
+  const args = prog === 'nim-serve' ? NIM_ARGS : argsAt(ARGS, version);
   return { prog, usage, args, positional: 'model_tag', underscoresAsDashes: true, dottedJson: true };
-}
-
-function inverse(map: Readonly<Record<string, string | null>>, name: string): AttentionBackend | null {
-  if (name === 'TORCH_SDPA') return 'sdpa';
-  const hit = Object.entries(map).find(([, v]) => v === name);
-  return hit ? (hit[0] as AttentionBackend) : null;
 }
 
 function record(v: unknown): Record<string, unknown> | null {
@@ -166,8 +161,8 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
       servedModelName: (v['served_model_name'] as string | undefined) ?? model,
       host: (v['host'] as string | undefined) ?? '0.0.0.0',
       port: (v['port'] as number | undefined) ?? 8000,
-      attention: attnName === undefined ? null : inverse(VLLM_ATTENTION, attnName),
-      mmAttention: mmName === undefined ? null : inverse(VLLM_MM_ATTENTION, mmName),
+      attention: attnName === undefined ? null : vllmSemanticBackend(attnName),
+      mmAttention: mmName === undefined ? null : vllmSemanticBackend(mmName),
       speculative,
       cudagraphMode,
       enforceEager: v['enforce_eager'] === true,
@@ -184,17 +179,21 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
 }
 
 /**
- * VLLM_ATTENTION_BACKEND (vllm/envs.py) picks the decoder backend when no flag does; an unknown
- * name fails at engine start-up (exit 1), not in argparse.
+ * VLLM_ATTENTION_BACKEND (vllm/envs.py) picks the decoder backend when no flag does, in the releases
+ * that still read it (up to 0.14); an unknown name fails at engine start-up (exit 1), not in argparse.
  */
 export function vllmAttentionFromEnv(
   args: ServeArgs,
   env: Record<string, string>,
+  version: string | null = null,
 ): { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string } {
   const name = env['VLLM_ATTENTION_BACKEND'];
   if (name === undefined || name === '' || args.attentionName) return { ok: true, args };
-  if (!(VLLM_BACKEND_NAMES as readonly string[]).includes(name)) {
+  const read = envBackendAt(name, version);
+  if ('use' in read && !read.use) return { ok: true, args };
+  const known = vllmSemanticBackend(name) !== null || (VLLM_BACKEND_NAMES as readonly string[]).includes(name);
+  if ('invalid' in read || !known) {
     return { ok: false, exitCode: 1, stderr: `ValueError: Invalid attention backend: '${name}'. Valid backends are: ${VLLM_BACKEND_NAMES.join(', ')}\n` };
   }
-  return { ok: true, args: { ...args, attention: inverse(VLLM_ATTENTION, name), attentionName: name } };
+  return { ok: true, args: { ...args, attention: vllmSemanticBackend(name), attentionName: name, attentionFromEnv: true } };
 }

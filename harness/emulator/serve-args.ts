@@ -13,6 +13,7 @@ import { NIM_DEFAULT_MODEL, NIM_PASSTHROUGH_ENV, nimServeArgs, overlayNim } from
 import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
 import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';
 import { vllmAttentionFromEnv, vllmParserSpec, vllmServeArgs } from './serve-args-vllm.ts';
+import { apiServerIgnoresModelTag } from './serve-args-vllm-release.ts';
 
 export interface ServeArgs {
   engine: 'vllm' | 'sglang' | 'nim';
@@ -39,6 +40,8 @@ export interface ServeArgs {
   attentionName?: string | null;
   /** The engine's own vision-encoder attention backend name as given. */
   mmAttentionName?: string | null;
+  /** The language model's backend came from VLLM_ATTENTION_BACKEND, not a flag. */
+  attentionFromEnv?: boolean;
 }
 
 export type ParseResult = { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string };
@@ -57,7 +60,13 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function launcher(argv: readonly string[]): Launcher | { exitCode: number; stderr: string } {
+/** api_server parses a positional model_tag but never uses it (facts: api-server-model-tag-ignored). */
+const ignoreModelTag: Converter = (v, fail) => {
+  const { model_tag: _ignored, ...rest } = v;
+  return vllmServeArgs(rest, fail);
+};
+
+function launcher(argv: readonly string[], version: string | null): Launcher | { exitCode: number; stderr: string } {
   const [exe = '', first, second] = argv;
   const bin = basename(exe);
   if (bin === 'vllm') {
@@ -66,13 +75,14 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
       const usage = 'usage: vllm [-h] [-v] {chat,complete,serve,bench,collect-env,run-batch} ...';
       return { exitCode: 2, stderr: `${usage}\nvllm: error: ${first === undefined ? 'the following arguments are required: subparser' : `argument subparser: ${choice}`}\n` };
     }
-    return { spec: vllmParserSpec('vllm serve', 'usage: vllm serve [model_tag] [options]'), rest: argv.slice(2), convert: vllmServeArgs };
+    return { spec: vllmParserSpec('vllm serve', 'usage: vllm serve [model_tag] [options]', version), rest: argv.slice(2), convert: vllmServeArgs };
   }
   if (/^python(3(\.\d+)?)?$/.test(bin) && first === '-m' && second !== undefined) {
     const rest = argv.slice(3);
     if (second === 'vllm.entrypoints.openai.api_server') {
-      const spec = { ...vllmParserSpec('api_server.py', 'usage: api_server.py [-h] [options]'), positional: undefined };
-      return { spec, rest, convert: vllmServeArgs };
+      const spec = vllmParserSpec('api_server.py', 'usage: api_server.py [-h] [options]', version);
+      if (apiServerIgnoresModelTag(version)) return { spec, rest, convert: ignoreModelTag };
+      return { spec: { ...spec, positional: undefined }, rest, convert: vllmServeArgs };
     }
     if (second === 'sglang.launch_server') {
       return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]'), rest, convert: sglangServeArgs };
@@ -96,16 +106,18 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
 /**
  * Parses the full container command (entrypoint + command) as the real engine would. `env` is the
  * container's environment: vLLM releases before --attention-backend read VLLM_ATTENTION_BACKEND.
+ * `version` is the emulated engine release: a vLLM release refuses flags it does not define yet
+ * (harness/engines/facts/vllm/flags.ts); null accepts every flag.
  */
-export function parseServeArgv(argv: string[], env: Record<string, string> = {}): ParseResult {
-  const l = launcher(argv);
+export function parseServeArgv(argv: string[], env: Record<string, string> = {}, version: string | null = null): ParseResult {
+  const l = launcher(argv, version);
   if (!('spec' in l)) return { ok: false, ...l };
   const parsed = parseArgs(l.rest, l.spec);
   if (!parsed.ok) return parsed;
   const fail = (msg: string) => ({ error: `${l.spec.usage}\n${l.spec.prog}: error: ${msg}\n` });
   const out = l.convert(parsed.values, fail);
   if ('error' in out) return { ok: false, exitCode: 2, stderr: out.error };
-  return out.args.engine === 'vllm' ? vllmAttentionFromEnv(out.args, env) : { ok: true, args: out.args };
+  return out.args.engine === 'vllm' ? vllmAttentionFromEnv(out.args, env, version) : { ok: true, args: out.args };
 }
 
 /**

@@ -71,7 +71,7 @@ function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<st
   if (personality === null && config.engine === 'nim' && command.length === 0) return { wrapped, parsed: { ok: true, args: parseNimEnv(env) } };
   // An image whose command is empty runs bash with no terminal, which exits at once.
   if (personality !== null && command.length === 0) return { wrapped, parsed: { ok: false, exitCode: 0, stderr: '' } };
-  const parsed = parseServeArgv(command, env);
+  const parsed = parseServeArgv(command, env, config.engine === 'vllm' ? config.traits.version : null);
   if (!parsed.ok && wrapped && parsed.exitCode === 127) {
     return { wrapped, parsed: { ok: false, exitCode: 127, stderr: `${NGC_ENTRYPOINT}: exec: ${command[0]}: not found\n` } };
   }

@@ -4,6 +4,7 @@
 import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
 import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
 import { vllmBackendName } from './backend-names.ts';
+import { conversions, printf, vllmLogFormat, vllmLogLine } from './log-lines-vllm.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
@@ -97,7 +98,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   if (args.enforceEager) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
   await ctx.sleep(0.05);
 
-  const mode = effectiveGraphMode(args);
+  const mode = effectiveGraphMode(args, version);
   const spec = args.speculative ? `SpeculativeConfig(method='${args.speculative.method}', model='${args.model}', num_spec_tokens=${args.speculative.numSpeculativeTokens})` : 'None';
   eng('core.py:101', `Initializing a V1 LLM engine (v${version}) with config: model='${args.model}', speculative_config=${spec}, tokenizer='${args.model}', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, dtype=torch.bfloat16, max_seq_len=${maxModelLenOf(args)}, download_dir=None, load_format=auto, tensor_parallel_size=${args.tensorParallelSize}, pipeline_parallel_size=1, data_parallel_size=1, quantization=None, enforce_eager=${args.enforceEager ? 'True' : 'False'}, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=${args.servedModelName}, enable_prefix_caching=True, enable_chunked_prefill=True, compilation_config={'mode': <CompilationMode.${args.enforceEager ? 'NONE: 0' : 'VLLM_COMPILE: 3'}>, 'cudagraph_mode': ${graphModeRepr(mode)}}`);
   eng('parallel_state.py:1395', `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);
@@ -121,15 +122,15 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   await ctx.sleep(mainWeights);
   log.raw(null, 'Loading safetensors checkpoint shards: 100% Completed | 1/1 [00:00<00:00,  2.83it/s]');
   if (fail?.kind === 'oom') return engineCoreDied(log, core, fail, ctx);
-  eng('default_loader.py:293', `Loading weights took ${mainWeights.toFixed(2)} seconds`);
+  eng('default_loader.py:293', vllmLogLine('Loading weights took', version, mainWeights));
   if (args.speculative) {
     eng('gpu_model_runner.py:4494', 'Loading drafter model...');
     await ctx.sleep(config.traits.startup.weights_s * 0.25);
-    eng('default_loader.py:293', `Loading weights took ${(config.traits.startup.weights_s * 0.25).toFixed(2)} seconds`);
+    eng('default_loader.py:293', vllmLogLine('Loading weights took', version, config.traits.startup.weights_s * 0.25));
     if (usesMtp(args)) eng('eagle.py:1378', 'Detected MTP model. Sharing target model embedding weights with the draft model.');
   }
   const mem = memoryPlan(args, config, modelGiB);
-  eng('gpu_model_runner.py:4553', `Model loading took ${mem.weights.toFixed(2)} GiB memory and ${((Date.now() - t0) / 1000).toFixed(6)} seconds`);
+  eng('gpu_model_runner.py:4553', vllmLogLine('Model loading took', version, mem.weights.toFixed(2), (Date.now() - t0) / 1000));
   if (b.mm) eng('gpu_model_runner.py:5475', 'Encoder cache will be initialized with a budget of 16384 tokens, and profiled with 1 image items of the maximum feature size.');
   if (fail?.kind === 'kernel-load' && fail.where === 'mm') return engineCoreDied(log, core, fail, ctx);
 
@@ -139,12 +140,12 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     eng('backends.py:1035', `Dynamo bytecode transform time: ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
     await ctx.sleep(config.traits.startup.compile_s / 2);
     eng('backends.py:284', `Compiling a graph for compile range (1, 8192) takes ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
-    eng('monitor.py:48', `torch.compile took ${config.traits.startup.compile_s.toFixed(2)} s in total`);
+    eng('monitor.py:48', vllmLogLine('torch.compile t', version, config.traits.startup.compile_s));
   }
   if (fail?.kind === 'kernel-load' || fail?.kind === 'transient') return engineCoreDied(log, core, fail, ctx);
   eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
   eng('gpu_worker.py:456', `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
-  eng('kv_cache_utils.py:1314', `GPU KV cache size: ${mem.kvTokens.toLocaleString('en-US')} tokens`);
+  eng('kv_cache_utils.py:1314', vllmLogLine('GPU KV cache size', version, mem.kvTokens.toLocaleString('en-US')));
   eng('kv_cache_utils.py:1319', `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
 
   if (mode !== 'NONE') {
@@ -162,14 +163,15 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
         if (i < steps.length - 1) await ctx.sleep(per / 3);
       }
     }
-    eng('gpu_model_runner.py:4715', `Graph capturing finished in ${Math.max(1, Math.round(config.traits.startup.graphs_s))} secs, took ${mem.graphs.toFixed(2)} GiB`);
+    eng('gpu_model_runner.py:4715', vllmLogLine('Graph capturing finished', version, Math.max(1, Math.round(config.traits.startup.graphs_s)), mem.graphs));
   }
   const total = config.traits.startup.weights_s + config.traits.startup.compile_s + config.traits.startup.graphs_s;
   eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
   api('api_server.py:569', "Supported tasks: ['generate']");
-  // 0.17 renamed the line; log parsers look for either.
-  if (modern) api('api_server.py:573', `Starting vLLM server on http://${args.host}:${args.port}`);
-  else api('api_server.py:1957', `Starting vLLM API server 0 on http://${args.host}:${args.port}`);
+  // The release's own words (0.18 renamed the line; the phase parser reads either).
+  const serving = vllmLogFormat('Starting vLLM', version);
+  const url = `http://${args.host}:${args.port}`;
+  api('api_server.py:573', printf(serving, conversions(serving) === 2 ? [0, url] : [url]));
   api('launcher.py:36', 'Available routes are:');
   for (const [route, methods] of ROUTES) api('launcher.py:45', `Route: ${route}, Methods: ${methods}`);
   await ctx.listen();

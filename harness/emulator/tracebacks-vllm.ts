@@ -142,6 +142,21 @@ export function modelTypeOf(architecture: string): string {
   return modelFileOf(architecture).replace(/\.py$/, '');
 }
 
+/**
+ * vLLM 0.11's Qwen3-VL building its vision encoder on a backend it does not list: the RuntimeError of
+ * b8b302cde434:vllm/model_executor/models/qwen3_vl.py:337 (the _Backend enum prints as `_Backend.X`).
+ */
+function encoderRefusalTraceback(refused: { architecture: string; name: string }, file: string): string[] {
+  const model = refused.architecture.replace(/VL(Moe)?For\w+$/, '-VL');
+  return [
+    ...frames([...ENGINE_CORE_INIT, ...LOAD_MODEL,
+      ['vllm/model_executor/model_loader/base_loader.py', 45, 'load_model', 'model = initialize_model(vllm_config=vllm_config,'],
+      [`vllm/model_executor/models/${file}`, 1133, '__init__', 'self.visual = Qwen3_VisionTransformer('],
+      [`vllm/model_executor/models/${file}`, 336, '__init__', 'raise RuntimeError(']]),
+    `RuntimeError: ${model} does not support _Backend.${refused.name} backend now.`,
+  ];
+}
+
 /** The traceback body (after "Traceback (most recent call last):") and the exception, for an engine-core failure. */
 export function engineCoreTraceback(f: Failure, architecture: string | null, gpuMemoryGiB: number): string[] {
   const file = modelFileOf(architecture);
@@ -164,6 +179,7 @@ export function engineCoreTraceback(f: Failure, architecture: string | null, gpu
       ];
     }
     case 'backend-unsupported':
+      if (f.refusedBy) return encoderRefusalTraceback(f.refusedBy, file);
       return [
         ...frames([...ENGINE_CORE_INIT, ...LOAD_MODEL,
           ['vllm/attention/selector.py', 88, 'get_attn_backend', 'return _cached_get_attn_backend('],

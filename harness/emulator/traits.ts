@@ -53,7 +53,7 @@ export const EmulatorTraits = z
     version: z.string().default('0.19.0'),
     /** Compiled kernels per attention backend. Backends absent here are not built into the image. Triton always JITs. */
     kernels: z.record(z.string(), KernelBuild).default({}),
-    /** The vision encoder follows --attention-backend (true) or only its own mm-encoder flag (false). */
+    /** SGLang: the vision encoder follows the attention backend (true) or only its own flag (false). vLLM reads its rule from the facts. */
     mm_encoder_follows_attention_backend: z.boolean().default(false),
     /** MTP speculative decoding with FULL CUDA graphs hits the Triton capture bug (seed 002). */
     mtp_full_graph_capture_bug: z.boolean().default(false),

@@ -7,9 +7,9 @@ import { startEmulator } from '../../../harness/emulator/server.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config, SEED_000, SEED_001, SEED_002 } from '../emulator/fixtures.ts';
 
-async function startupLog(cfg: EmulatorConfig, argv: string[]): Promise<string> {
+async function startupLog(cfg: EmulatorConfig, argv: string[], env: Record<string, string> = {}): Promise<string> {
   const lines: string[] = [];
-  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env: {} });
+  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env });
   await Promise.race([h.exited, h.ready]);
   await h.close();
   return lines.join('\n');
@@ -29,8 +29,16 @@ describe('classifier on emulated vLLM startups', () => {
     expect(d.phase).toBe(phase);
   });
 
+  it('seed 000 with VLLM_ATTENTION_BACKEND=TRITON_ATTN on 0.11.0: Qwen3-VL\'s encoder refuses the backend', async () => {
+    const log = await startupLog(SEED_000, ['vllm', 'serve', 'Qwen/Qwen3-VL-8B'], { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
+    expect(log).toContain('RuntimeError: Qwen3-VL does not support _Backend.TRITON_ATTN backend now.');
+    const d = classifyLog(log);
+    expect([d.signature, d.category]).toEqual(['vision-encoder-backend-unsupported', 'backend-unsupported']);
+  });
+
   it('a VL model whose language model fails is not blamed on the vision encoder', async () => {
-    const d = classifyLog(await startupLog(SEED_000, ['vllm', 'serve', 'Qwen/Qwen3-VL-8B', '--mm-encoder-attn-backend', 'TORCH_SDPA']));
+    // vLLM 0.11.0 on sm_120 keeps the encoder on TORCH_SDPA by itself (facts: vit-backend-blackwell).
+    const d = classifyLog(await startupLog(SEED_000, ['vllm', 'serve', 'Qwen/Qwen3-VL-8B']));
     expect(d.signature).toBe('ptx-toolchain-attention');
   });
 

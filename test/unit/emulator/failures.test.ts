@@ -4,8 +4,8 @@ import { parseServeArgv, type ServeArgs } from '../../../harness/emulator/serve-
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
 
-function args(flags: string, model = 'Qwen/Qwen3-VL-8B-Instruct'): ServeArgs {
-  const r = parseServeArgv(['vllm', 'serve', model, ...flags.split(' ').filter(Boolean)]);
+function args(flags: string, model = 'Qwen/Qwen3-VL-8B-Instruct', env: Record<string, string> = {}): ServeArgs {
+  const r = parseServeArgv(['vllm', 'serve', model, ...flags.split(' ').filter(Boolean)], env);
   if (!r.ok) throw new Error(r.stderr);
   return r.args;
 }
@@ -13,8 +13,9 @@ function args(flags: string, model = 'Qwen/Qwen3-VL-8B-Instruct'): ServeArgs {
 const rows: Array<[string, EmulatorConfig, string, string | null]> = [
   // seed 000: the language model's flash-attention PTX from CUDA 12.9 cannot load on driver 12.8
   ['seed 000 default flash (text model)', { ...SEED_000, model: { ...SEED_000.model, modalities: ['text'] } }, '', 'kernel-load:lm:cudaErrorUnsupportedPtxVersion'],
-  ['seed 000 default flash (VL model: encoder first)', SEED_000, '', 'kernel-load:mm:cudaErrorUnsupportedPtxVersion'],
-  ['seed 000 fixed by TRITON_ATTN (encoder follows)', SEED_000, '--attention-backend TRITON_ATTN', null],
+  // vLLM 0.11.0 forces TORCH_SDPA on the encoder on capability >= 10.0: the language model fails.
+  ['seed 000 default flash (VL model: the encoder runs SDPA on sm_120)', SEED_000, '', 'kernel-load:lm:cudaErrorUnsupportedPtxVersion'],
+  ['seed 000 default flash on H100 (VL model: encoder first)', { ...SEED_000, gpu: { ...SEED_000.gpu, name: 'h100', computeCapability: '9.0', driverCuda: '12.8' } }, '', null],
   // seed 001: Thor; the vision encoder ignores --attention-backend
   ['seed 001 TRITON_ATTN alone', SEED_001, '--attention-backend TRITON_ATTN', 'kernel-load:mm:cudaErrorUnsupportedPtxVersion'],
   ['seed 001 fixed by TORCH_SDPA encoder', SEED_001, '--attention-backend TRITON_ATTN --mm-encoder-attn-backend TORCH_SDPA', null],
@@ -36,6 +37,11 @@ const rows: Array<[string, EmulatorConfig, string, string | null]> = [
   ['tensor parallel beyond the GPUs', config(), '-tp 2', 'tp-exceeds-gpus'],
   ['lower memory utilisation makes it not fit', config({ model: { sizeGiB: 60 } }), '--gpu-memory-utilization 0.5', 'oom'],
   ['unknown architecture', config({ traits: { unknown_architectures: ['Qwen3_5MoeForConditionalGeneration'] }, model: { architecture: 'Qwen3_5MoeForConditionalGeneration' } }), '', 'unknown-architecture'],
+  // The architecture facts: Qwen3.5 is registered from vLLM 0.17.0; an architecture the facts do not know loads.
+  ['Qwen3.5 on vLLM 0.16.0', config({ traits: { version: '0.16.0' }, model: { architecture: 'Qwen3_5ForConditionalGeneration' } }), '', 'unknown-architecture'],
+  ['Qwen3.5 on vLLM 0.17.0', config({ traits: { version: '0.17.0' }, model: { architecture: 'Qwen3_5ForConditionalGeneration' } }), '', null],
+  ['Qwen3-VL on vLLM 0.10.2', config({ traits: { version: '0.10.2' }, model: { architecture: 'Qwen3VLForConditionalGeneration' } }), '', 'unknown-architecture'],
+  ['an architecture the facts do not know', config({ traits: { version: '0.10.2' }, model: { architecture: 'LlamaForCausalLM' } }), '', null],
 ];
 
 function label(f: ReturnType<typeof decideFailure>): string | null {
@@ -48,6 +54,21 @@ function label(f: ReturnType<typeof decideFailure>): string | null {
 describe('decideFailure', () => {
   it.each(rows)('%s', (_name, cfg, flags, expected) => {
     expect(label(decideFailure(args(flags), cfg))).toBe(expected);
+  });
+
+  it('seed 000 on 0.11.0: VLLM_ATTENTION_BACKEND=TRITON_ATTN reaches Qwen3-VL\'s encoder, which refuses it on any GPU', () => {
+    const triton = args('', 'Qwen/Qwen3-VL-8B-Instruct', { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
+    for (const gpu of [SEED_000.gpu, { ...SEED_000.gpu, name: 'h100', computeCapability: '9.0' }]) {
+      expect(decideFailure(triton, { ...SEED_000, gpu })).toMatchObject({ kind: 'backend-unsupported', where: 'mm', refusedBy: { architecture: 'Qwen3VLForConditionalGeneration', name: 'TRITON_ATTN' } });
+    }
+    // A text model has no encoder to refuse it: Triton saves the language model.
+    expect(decideFailure(triton, { ...SEED_000, model: { ...SEED_000.model, architecture: 'Qwen3ForCausalLM', modalities: ['text'] } })).toBeNull();
+  });
+
+  it('seed 000 on 0.11.1: the encoder keeps its own backend (--mm-encoder-attn-backend) and Triton serves', () => {
+    const both = args('--mm-encoder-attn-backend TORCH_SDPA', 'Qwen/Qwen3-VL-8B-Instruct', { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
+    const v0111 = { ...SEED_000, traits: { ...SEED_000.traits, version: '0.11.1' } };
+    expect(decideFailure(both, v0111)).toBeNull();
   });
 
   it('names the library the traits give for the traceback', () => {
@@ -71,5 +92,8 @@ describe('resolveBackends', () => {
   it('knows the graph mode in effect', () => {
     expect(effectiveGraphMode(args(''))).toBe('FULL_AND_PIECEWISE');
     expect(effectiveGraphMode(args('--enforce-eager'))).toBe('NONE');
+    // The release's default (facts: cudagraph-mode-default): PIECEWISE in 0.10.2, FULL_AND_PIECEWISE from 0.11.0.
+    expect(effectiveGraphMode(args(''), '0.10.2')).toBe('PIECEWISE');
+    expect(effectiveGraphMode(args(''), '0.11.0')).toBe('FULL_AND_PIECEWISE');
   });
 });

@@ -14,9 +14,12 @@ export function config(over: { traits?: Record<string, unknown>; gpu?: Partial<E
   };
 }
 
-/** Seed 000: RTX PRO 6000 (12.0, driver 12.8), flash built with CUDA 12.9 PTX, encoder follows --attention-backend. */
+/**
+ * Seed 000: vLLM 0.11.0 on RTX PRO 6000 (12.0, driver 12.8), flash built with CUDA 12.9 PTX. Which
+ * backend the encoder gets is the release's own rule (harness/engines/facts/vllm/defaults.ts).
+ */
 export const SEED_000 = config({
-  traits: { kernels: { flash: { sass: ['sm_80', 'sm_86', 'sm_89', 'sm_90'], ptx: ['compute_90'], toolkit: '12.9', library: '_vllm_fa2_C' } }, mm_encoder_follows_attention_backend: true },
+  traits: { version: '0.11.0', kernels: { flash: { sass: ['sm_80', 'sm_86', 'sm_89', 'sm_90'], ptx: ['compute_90'], toolkit: '12.9', library: '_vllm_fa2_C' } } },
   gpu: { name: 'rtx-pro-6000', computeCapability: '12.0', memoryGiB: 96, driverCuda: '12.8' },
   model: { architecture: 'Qwen3VLForConditionalGeneration', sizeGiB: 16, modalities: ['text', 'image'] },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextAccepted, planGeneration, type AcceptanceState } from '../../../harness/emulator/generation.ts';
-import { ServerMetrics, renderSglangMetrics, renderVllmMetrics } from '../../../harness/emulator/metrics.ts';
+import { ServerMetrics, renderSglangMetrics } from '../../../harness/emulator/metrics.ts';
+import { renderVllmMetrics } from '../../../harness/emulator/metrics-vllm.ts';
 import { deterministicText } from '../../../harness/emulator/answers.ts';
 
 describe('planGeneration', () => {

@@ -4,9 +4,9 @@ import { startEmulator } from '../../../harness/emulator/server.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config, SEED_000, SEED_001, SEED_002, solidPng } from './fixtures.ts';
 
-async function run(cfg: EmulatorConfig, argv: string[]): Promise<{ code: number; log: string; lines: string[] }> {
+async function run(cfg: EmulatorConfig, argv: string[], env: Record<string, string> = {}): Promise<{ code: number; log: string; lines: string[] }> {
   const lines: string[] = [];
-  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env: {} });
+  const h = await startEmulator({ argv, config: cfg, listen: false, out: (l) => lines.push(l), env });
   const code = await Promise.race([h.exited, h.ready.then((ok) => (ok ? -1 : h.exited))]);
   await h.close();
   return { code, log: lines.join('\n'), lines };
@@ -45,7 +45,10 @@ describe('vLLM startup failures', () => {
     expect(r.log).toMatch(/backends\/flash_attn\.py", line \d+, in forward/);
     expect(r.log).toContain('torch.ops._vllm_fa2_C.varlen_fwd');
     expect(r.log).toContain('the provided PTX was compiled with an unsupported toolchain.');
-    expect((await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B', '--attention-backend', 'TRITON_ATTN'])).code).toBe(-1);
+    // 0.11.0 has no --attention-backend (it came in 0.13.0): Triton is VLLM_ATTENTION_BACKEND there.
+    const flag = await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B', '--attention-backend', 'TRITON_ATTN']);
+    expect([flag.code, flag.log]).toEqual([2, expect.stringContaining('vllm serve: error: unrecognized arguments: --attention-backend TRITON_ATTN')]);
+    expect((await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B'], { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' })).code).toBe(-1);
   });
 
   it('seed 002: MTP crashes while capturing FULL decode graphs; PIECEWISE and eager come up', async () => {

@@ -30,10 +30,13 @@ describe('vllm flags by release', () => {
   const vllm = getEngine('vllm');
   const run = (version: string | null, options = {}) => vllm.command({ model: 'm', options, port: 8000, extraArgs: [], version });
 
-  it('uses --attention-backend from 0.12 and VLLM_ATTENTION_BACKEND before it', () => {
+  it('uses --attention-backend from 0.13.0 and VLLM_ATTENTION_BACKEND before it', () => {
     expect(run('0.19.0', { attention: 'triton' })).toEqual({ argv: ['m', '--host', '0.0.0.0', '--port', '8000', '--attention-backend', 'TRITON_ATTN'] });
     expect(vllm.env?.({ attention: 'triton' }, '0.19.0')).toEqual({});
-    expect(run('0.11.0', { attention: 'triton' })).toEqual({ argv: ['m', '--host', '0.0.0.0', '--port', '8000'] });
+    expect(run('0.12.0', { attention: 'triton' })).toEqual({ argv: ['m', '--host', '0.0.0.0', '--port', '8000'] });
+    expect(vllm.env?.({ attention: 'triton' }, '0.12.0')).toEqual({ VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
+    // 0.11.0's image runs api_server, which takes the model only as --model.
+    expect(run('0.11.0', { attention: 'triton' })).toEqual({ argv: ['--model', 'm', '--host', '0.0.0.0', '--port', '8000'] });
     expect(vllm.env?.({ attention: 'triton' }, '0.11.0')).toEqual({ VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
     expect(vllm.env?.({ attention: 'auto' }, '0.11.0')).toEqual({});
   });
@@ -48,13 +51,13 @@ describe('vllm CUDA graph flags by release', () => {
   const vllm = getEngine('vllm');
   const flagsFor = (version: string, cuda_graphs: 'full' | 'piecewise' | 'off') => {
     const r = vllm.command({ model: 'm', options: { cuda_graphs }, port: 8000, extraArgs: [], version });
-    return 'argv' in r ? r.argv.slice(5) : r;
+    return 'argv' in r ? r.argv.slice(r.argv.indexOf('--port') + 2) : r;
   };
 
-  it('spells full graphs as full_cuda_graph before cudagraph_mode existed', () => {
-    expect(flagsFor('0.10.1', 'full')).toEqual(['--compilation-config', '{"full_cuda_graph":true}']);
-    expect(flagsFor('0.10.1', 'piecewise')).toEqual([]);
-    expect(flagsFor('0.10.1', 'off')).toEqual(['--enforce-eager']);
+  it('spells cudagraph_mode in every release read (0.10.2 has it), and eager mode as --enforce-eager', () => {
+    expect(flagsFor('0.10.2', 'full')).toEqual(['--compilation-config', '{"cudagraph_mode":"FULL"}']);
+    expect(flagsFor('0.10.2', 'piecewise')).toEqual(['--compilation-config', '{"cudagraph_mode":"PIECEWISE"}']);
+    expect(flagsFor('0.10.2', 'off')).toEqual(['--enforce-eager']);
     expect(flagsFor('0.17.0', 'full')).toEqual(['--compilation-config', '{"cudagraph_mode":"FULL"}']);
   });
 });

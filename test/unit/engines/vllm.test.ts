@@ -78,7 +78,7 @@ describe('vllm engine', () => {
   });
 
   it.each<[string, SemanticOptions, RegExp]>([
-    ['sdpa for the decoder', { attention: 'sdpa' }, /no sdpa attention backend.*--attention-backend/],
+    ['sdpa for the decoder', { attention: 'sdpa' }, /no sdpa attention backend for the language model \(TORCH_SDPA is only used for the vision encoder\)/],
     ['flex for the vision encoder', { mm_attention: 'flex' }, /vision encoder has no flex.*--mm-encoder-attn-backend/],
     ['eagle without a draft model', { speculative: { method: 'eagle', tokens: 2 } }, /draft model/],
   ])('answers unsupported: %s', (_name, options, why) => {

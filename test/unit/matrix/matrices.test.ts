@@ -34,11 +34,20 @@ describe('matrix/seeds.yaml', () => {
   it('expects the seed failures and nothing else', () => {
     const expected = cells.filter((c) => c.expect).map((c) => `${c.id} ${c.expect!.fail}`);
     expect(expected.sort()).toEqual([
+      'vllm-0.11/h100/qwen3-vl-8b/triton backend-unsupported',
       'vllm-0.11/rtx-pro-6000/qwen3-vl-8b/default ptx-toolchain',
+      'vllm-0.11/rtx-pro-6000/qwen3-vl-8b/triton backend-unsupported',
       'vllm-0.17/h100/qwen3.5-0.8b/mtp2 graph-capture',
       'vllm-0.19-thor/thor/qwen3.5-35b-a3b/triton ptx-toolchain',
     ]);
     expect(byId.get('vllm-0.19-thor/thor/qwen3.5-35b-a3b/triton')!.expect!.issue).toBe('https://github.com/vllm-project/vllm/issues/38411');
+  });
+
+  it('starts the 0.11 image\'s api_server with --model and Triton through VLLM_ATTENTION_BACKEND', () => {
+    const triton = byId.get('vllm-0.11/rtx-pro-6000/qwen3-vl-8b/triton')!;
+    expect(triton.command.slice(0, 2)).toEqual(['--model', 'Qwen/Qwen3-VL-8B-Instruct']);
+    expect(triton.command).not.toContain('--attention-backend');
+    expect(triton.env['VLLM_ATTENTION_BACKEND']?.value).toBe('TRITON_ATTN');
   });
 
   it('gives the thor cells vLLM flags for the workaround', () => {
