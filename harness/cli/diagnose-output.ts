@@ -1,11 +1,13 @@
 // How `matrix diagnose` prints a Diagnosis: for people (title, explanation, evidence with line
 // numbers, remedies in order) and as JSON for scripts.
 import { describeRemedy } from '../diagnose/remedies.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Confidence, Diagnosis, TimelinePhase } from '../diagnose/types.ts';
 
 export interface DiagnosisJson {
   file: string;
   category: string;
+  /** How the category was reached: signature · generic · none (see harness/diagnose/types.ts). */
+  confidence: string;
   signature: string | null;
   title: string;
   phase: string | null;
@@ -20,6 +22,7 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
   return {
     file,
     category: String(d.category),
+    confidence: d.confidence ?? 'none',
     signature: d.signature,
     title: d.title,
     phase: d.phase,
@@ -30,6 +33,13 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
     ...(timeline ? { timeline } : {}),
   };
 }
+
+/** What each confidence means to a reader of `matrix diagnose`. */
+const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  signature: 'signature (a known failure)',
+  generic: 'generic (new wording; category from error names, exception words or frames)',
+  none: 'none (no evidence of a category)',
+};
 
 function wrap(text: string, width: number, indent: string): string[] {
   const out: string[] = [];
@@ -47,7 +57,8 @@ function wrap(text: string, width: number, indent: string): string[] {
 export function formatDiagnosis(file: string, d: Diagnosis): string {
   const ok = d.category === 'healthy';
   const what = ok ? 'healthy' : `${d.category}${d.signature ? ` / ${d.signature}` : ''}`;
-  const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}`, `  ${d.title}`, ''];
+  const how = d.confidence && !ok ? `  [confidence: ${CONFIDENCE_WORDS[d.confidence]}]` : '';
+  const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}${how}`, `  ${d.title}`, ''];
   lines.push(...wrap(d.explanation, 96, '  '));
   if (d.evidence.length) {
     const w = Math.max(...d.evidence.map((e) => String(e.line).length));

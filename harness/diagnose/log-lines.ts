@@ -1,6 +1,7 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
+import { processKeys } from './process-key.ts';
 
 export interface LogLine {
   /** 1-based line number in the original text. */
@@ -13,6 +14,8 @@ export interface LogLine {
   level: string | null;
   /** A header line such as `# source: <url>` that is not part of the log. */
   header: boolean;
+  /** The process or rank that wrote it (see process-key.ts); null for the main, untagged output. */
+  proc: string | null;
 }
 
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
@@ -22,6 +25,7 @@ const PREFIXES: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
   /^\s*\*\*/, // bold marks around pasted lines
+  /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
@@ -40,6 +44,8 @@ const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/
 /** Header lines the harness or a human adds on top of a stored log. */
 const SOURCE_HEADER = /^#\s*(?:source|label|note|url|decides|split|category):/i;
 const FENCE = /^\s*(?:```|~~~)[\w-]*\s*$/;
+/** Markdown and HTML of a pasted issue that carry no log text: `<details>`, `<summary>…</summary>`, `</pre>`. */
+const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:[^<]*<\/summary>\s*)?$/i;
 
 export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
@@ -64,12 +70,12 @@ export function cleanLine(line: string): { text: string; level: string | null } 
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const lines = text.split('\n');
-  return lines.map((line, i) => {
-    const raw = stripAnsi(line).replace(/\r$/, '').trimEnd();
-    const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw);
-    const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(line);
-    return { n: i + 1, raw, text: cleaned, level, header };
+  const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
+  const procs = processKeys(raws);
+  return raws.map((raw, i) => {
+    const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
+    const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
+    return { n: i + 1, raw, text: cleaned, level, header, proc: procs[i]! };
   });
 }
 
@@ -80,8 +86,12 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 /** Errors that are not Python exceptions but end a start all the same (Docker, the CUDA runtime). */
 const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at /;
 
+/** An exception logged by its repr at ERROR level: `AssertionError('Only … is supported.')`. */
+const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:['"]|$)/;
+
 export function isExceptionLine(l: LogLine): boolean {
-  return !l.header && !NOT_EXCEPTION.test(l.text) && (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text));
+  if (l.header || NOT_EXCEPTION.test(l.text)) return false;
+  return EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || ((l.level === 'ERROR' || l.level === 'CRITICAL') && EXCEPTION_REPR.test(l.text));
 }
 
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
@@ -99,6 +109,8 @@ const WRAPPERS: RegExp[] = [
   /Initialization failed/i,
   /RayTaskError|ActorDiedError/,
   /CalledProcessError/,
+  /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
+
   /BrokenPipeError|ConnectionResetError|ZMQError/,
   /^\s*(?:RuntimeError|Exception): *$/,
   /During handling of the above exception|The above exception was the direct cause/,

@@ -1,0 +1,150 @@
+// Root cause, not last line: each process's output is read on its own, its first real failure is
+// found (a signature's line, an exception, a fatal CUDA/NCCL error name), and the earliest failure
+// of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
+// a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
+// Warnings never decide while something failed; a repeated error counts once. Pure.
+import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
+import type { CompiledSignature } from './knowledge-base.ts';
+import { isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import type { ProcessView } from './processes.ts';
+import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
+
+/** A failure found in one process: what decides it and the lines of its message. */
+export interface Failure {
+  /** The line that shows the failure (log index). */
+  index: number;
+  view: ProcessView;
+  /** View positions of the failure's message (the failure line and its continuation). */
+  block: number[];
+  sig: SignatureHit | null;
+  generic: GenericRule | null;
+}
+
+/** What one process's output shows. */
+export interface ProcessFindings {
+  failure: Failure | null;
+  /** A signature matched only by a WARNING/INFO line (decides only when nothing failed). */
+  weak: Failure | null;
+  /** The first wrapper error ("See root cause above") or start-failed announcement. */
+  wrapper: number | null;
+  /** The first traceback header or frame. */
+  traceback: number | null;
+  /** The first ERROR/CRITICAL line that names no failure of its own ("Failed to …"). */
+  errorLine: number | null;
+}
+
+const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
+const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
+const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{4} \d\d:/;
+const MAX_MESSAGE_LINES = 8;
+/** Wrappers that quote the failing worker's own error message. */
+const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S/;
+
+export function isWeak(l: LogLine): boolean {
+  return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
+}
+
+/** A traceback's source line (right after its frame, or a `raise X(f"…")`) quotes code, not a message. */
+function isSourceLine(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const prev = view.index[pos - 1];
+  const text = lines[view.index[pos]!]!.text;
+  return SOURCE_CODE.test(text) || (/^\s/.test(text) && prev !== undefined && /^\s*File "[^"]+", line \d+/.test(lines[prev]!.text));
+}
+
+/** View positions of the message that starts at pos: its continuation lines, joined later. */
+export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  const out = [pos];
+  for (let p = pos + 1; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
+    const l = lines[view.index[p]!]!;
+    if (l.header || l.text.trim() === '' || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
+    if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Frames of the traceback that the message at pos ends. */
+function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
+  const out: string[] = [];
+  for (let p = blockStart(lines, view, pos); p < pos; p++) {
+    const t = lines[view.index[p]!]!.text;
+    if (FRAME.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Reads a message: a signature, else generic evidence of its words, else of its frames. */
+function judge(lines: readonly LogLine[], view: ProcessView, block: number[], sigs: readonly CompiledSignature[], exception: boolean): Failure | null {
+  const index = view.index[block[0]!]!;
+  const sig = matchSignature(lines, view, block, sigs);
+  if (sig) return { index: sig.index, view, block, sig, generic: null };
+  const texts = block.map((p) => lines[view.index[p]!]!.text);
+  const first = messageEvidence(texts.slice(0, 1), !exception);
+  const generic = first ?? (exception ? (messageEvidence([texts.join(' '), texts.join('')]) ?? frameEvidence(framesBefore(lines, view, block[0]!))) : null);
+  if (!exception && !generic) return null;
+  return { index, view, block, sig: null, generic };
+}
+
+/** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
+function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const l = lines[view.index[pos]!]!;
+  const next = view.index[pos + 1];
+  return (l.level === 'ERROR' || l.level === 'CRITICAL') && next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
+}
+
+/** The first failure of one process, with its wrappers, warnings and tracebacks noted. */
+export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
+  const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null };
+  const seen = new Set<string>();
+  let described: number | null = null;
+  for (let p = 0; p < view.index.length; p++) {
+    const i = view.index[p]!;
+    const l = lines[i]!;
+    if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
+    seen.add(l.text);
+    if (isWeak(l)) {
+      if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
+      continue;
+    }
+    if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
+    if (isWrapperLine(l) || isStartFailedLine(l)) {
+      const quoted = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, true) : null;
+      if (quoted) return { ...f, failure: quoted };
+      f.wrapper ??= i;
+      continue;
+    }
+    const exception = isExceptionLine(l);
+    const failure = judge(lines, view, exception ? messageBlock(lines, view, p) : [p], sigs, exception);
+    if (failure) return { ...f, failure };
+    if (described === null && logsTraceback(lines, view, p)) described = p;
+    if (f.errorLine === null && (l.level === 'ERROR' || l.level === 'CRITICAL')) f.errorLine = i;
+  }
+  // a traceback logged after its message but cut before its exception: the message is the cause
+  if (described !== null) f.failure = judge(lines, view, messageBlock(lines, view, described), sigs, true);
+  return f;
+}
+
+function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
+  const sig = matchSignature(lines, view, [pos], sigs);
+  return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
+}
+
+/** The root cause over all processes: the earliest first failure. */
+export function earliest(found: readonly ProcessFindings[]): Failure | null {
+  let best: Failure | null = null;
+  for (const f of found) if (f.failure && (!best || f.failure.index < best.index)) best = f.failure;
+  return best;
+}
+
+/** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
+const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
+
+/**
+ * A model "is not supported" only because its module failed to import: the first import failure
+ * logged before the failure line (any process, any level), or null.
+ */
+export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
+  for (let i = 0; i < index; i++) if (!lines[i]!.header && IMPORT_FAILED.test(lines[i]!.text)) return i;
+  return null;
+}
