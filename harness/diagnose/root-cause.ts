@@ -59,6 +59,8 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
     const l = lines[view.index[p]!]!;
     if (l.header || l.text.trim() === '' || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
+    // another exception logged at another level is another record, not this message's rest
+    if (l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
     out.push(p);
   }
   return out;

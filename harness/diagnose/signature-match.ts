@@ -46,21 +46,33 @@ function contextOf(lines: readonly LogLine[], view: ProcessView, pos: number, si
   return null;
 }
 
+function hitAt(lines: readonly LogLine[], view: ProcessView, pos: number, sig: CompiledSignature): SignatureHit | null {
+  const contextIndex = sig.contextRes ? contextOf(lines, view, pos, sig) : null;
+  if (sig.contextRes && contextIndex === null) return null;
+  return { sig, index: view.index[pos]!, contextIndex };
+}
+
 /**
- * The first signature matching a message: the view positions of its lines (first = the failure
- * line). Each line is tried alone, then the lines joined with and without a space.
+ * The signature of a message: the view positions of its lines (first = the failure line). Each
+ * line is tried alone, in order (the first line's signature wins), then the lines joined with and
+ * without a space (a message that a logger or terminal broke).
  */
 export function matchSignature(lines: readonly LogLine[], view: ProcessView, block: readonly number[], sigs: readonly CompiledSignature[]): SignatureHit | null {
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  const joined = block.length > 1 ? [texts.join(' '), texts.join('')] : [];
+  for (let k = 0; k < block.length; k++) {
+    if (SOURCE_CODE.test(texts[k]!)) continue;
+    for (const sig of sigs) {
+      if (!sig.patternRes.some((r) => r.test(texts[k]!))) continue;
+      const hit = hitAt(lines, view, block[k]!, sig);
+      if (hit) return hit;
+    }
+  }
+  if (block.length < 2) return null;
+  const joined = [texts.join(' '), texts.join('')];
   for (const sig of sigs) {
-    let at = texts.findIndex((t) => !SOURCE_CODE.test(t) && sig.patternRes.some((r) => r.test(t)));
-    if (at < 0 && joined.some((t) => sig.patternRes.some((r) => r.test(t)))) at = 0;
-    if (at < 0) continue;
-    const pos = block[at]!;
-    const contextIndex = sig.contextRes ? contextOf(lines, view, pos, sig) : null;
-    if (sig.contextRes && contextIndex === null) continue;
-    return { sig, index: view.index[pos]!, contextIndex };
+    if (!joined.some((t) => sig.patternRes.some((r) => r.test(t)))) continue;
+    const hit = hitAt(lines, view, block[0]!, sig);
+    if (hit) return hit;
   }
   return null;
 }

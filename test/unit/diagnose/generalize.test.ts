@@ -1,0 +1,125 @@
+// The classifier on new wordings of known failures and on the shapes that defeated the line-by-line
+// matcher (issue #22): synthetic logs, each written to show one mechanism.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+
+const E = (proc: string, msg: string): string => `(${proc}) ERROR 01-02 03:04:05 [core.py:700] ${msg}`;
+
+describe('new wordings of known failures land in their category, with generic confidence', () => {
+  it('a CUDA-graph capture error raised through torch.compile/dynamo is graph-capture', () => {
+    const p = 'EngineCore_DP0 pid=12';
+    const log = [
+      `(${p}) INFO 01-02 03:04:00 [gpu_model_runner.py:1] Capturing CUDA graphs (mixed prefill-decode, PIECEWISE)`,
+      E(p, 'EngineCore failed to start.'),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/v1/worker/gpu_model_runner.py", line 3000, in capture_model'),
+      E(p, '    self._capture_cudagraphs(compilation_cases)'),
+      E(p, "torch._dynamo.exc.BackendCompilerFailed: backend='<vllm.compilation.backends.VllmBackend object>' raised:"),
+      E(p, 'RuntimeError: Cannot call CUDAGeneratorImpl::current_seed during CUDA graph capture.'),
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic', phase: 'graph-capture' });
+  });
+
+  it('an exception with no telling words, raised through the capture frames, is graph-capture', () => {
+    const log = ['Traceback (most recent call last):', '  File "/v/worker/model_runner.py", line 1, in capture_model', '    run()', "torch._dynamo.exc.InternalTorchDynamoError: AttributeError: 'NoneType' object has no attribute 'shape'"].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+  });
+
+  it('the KV cache not fitting, in words no signature has, is oom', () => {
+    const log = ['INFO 01-02 03:04:05 [worker.py:1] Memory profiling takes 3.1 seconds', 'ValueError: Insufficient memory for the KV cache: 2.50 GiB needed, 1.20 GiB left after loading the model.'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'oom', confidence: 'generic', phase: 'kv-cache' });
+  });
+
+  it('"no available memory for the cache blocks" cut by the terminal mid-word is still the KV-cache signature', () => {
+    const msg = '(EngineCore pid=7) ValueError: No available memory for the cache blocks. Try increasing `gpu_memory_utiliz';
+    expect(classifyLog([`${msg}`, 'ation` when initializing the engine.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache', confidence: 'signature' });
+    // a terminal cut the full-width line: its rest has no process tag
+    const cut = E('EngineCore pid=7', 'ValueError: No available memory for the cache bl');
+    expect(classifyLog([cut, 'ocks. Try increasing `gpu_memory_utilization`.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache' });
+  });
+
+  it.each([
+    'RuntimeError: The FlashInfer MLA backend requires compute capability 10.0 or newer (found 8.6).',
+    'ValueError: The current GPU (sm_75) is not supported by the CUTLASS w8a8 kernels.',
+    'NotImplementedError: FA3 only supports Hopper GPUs.',
+  ])('a backend refused for the GPU in new words is backend-unsupported: %s', (line) => {
+    expect(classifyLog(line)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic' });
+  });
+
+  it('NCCL errors of two ranks, interleaved, with the last line cut off, are nccl', () => {
+    const log = [
+      '[rank0]: Traceback (most recent call last):',
+      '[rank1]: Traceback (most recent call last):',
+      '[rank0]:   File "/v/distributed/parallel_state.py", line 1, in init_distributed_environment',
+      '[rank1]:   File "/v/distributed/parallel_state.py", line 1, in init_distributed_environment',
+      '[rank0]:     torch.distributed.barrier()',
+      '[rank1]:     torch.distributed.barrier()',
+      '[rank0]: torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hpp:317, unhandled cuda error (run with NCCL_DEBUG=INFO for details)',
+      '[rank1]: torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hp',
+      '[rank0]: ncclUnhandledCudaError: Call to CUDA function failed.',
+      '[rank1]: ncclUnhandledCudaError: Call to CUDA func',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'nccl', evidence: [{ line: 7 }] });
+    const cutEarly = ['[rank1]: Traceback (most recent call last):', '[rank1]:   File "/v/distributed/parallel_state.py", line 1, in barrier', '[rank1]: torch.distributed.DistBackendError: NCC'].join('\n');
+    expect(classifyLog(cutEarly)).toMatchObject({ category: 'nccl', confidence: 'generic' });
+  });
+
+  it('a model "not supported" only because an earlier import failed is import-error', () => {
+    const log = [
+      "[2025-01-02 03:04:05 TP0] Ignore import error when loading sglang.srt.models.qwen3_vl: No module named 'transformers.models.qwen3_vl'",
+      '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):',
+      '  File "/sgl/model_loader/utils.py", line 1, in get_model_architecture',
+      "ValueError: Model architectures ['Qwen3VLForConditionalGeneration'] are not supported for now.",
+    ].join('\n');
+    const d = classifyLog(log);
+    expect(d).toMatchObject({ category: 'import-error', confidence: 'generic' });
+    expect(d.evidence.map((e) => e.line)).toEqual([1, 4]);
+    expect(classifyLog(log.split('\n').slice(1).join('\n'))).toMatchObject({ category: 'unsupported-model', confidence: 'signature' });
+  });
+
+  it("vLLM's registry: the subprocess's ImportError under 'Error raised in subprocess' is the cause", () => {
+    const p = 'APIServer pid=1';
+    const log = [
+      E(p, "Error in inspecting model architecture 'Foo'"),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/model_executor/models/registry.py", line 870, in _run_in_subprocess'),
+      E(p, '    raise RuntimeError(f"Error raised in subprocess:\\n"'),
+      E(p, 'RuntimeError: Error raised in subprocess:'),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/model_executor/models/foo.py", line 3, in <module>'),
+      E(p, "ImportError: cannot import name 'FooConfig' from 'transformers'"),
+      `(${p}) ValueError: Model architectures ['Foo'] failed to be inspected. Please check the logs for more details.`,
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', signature: 'python-import-failed', evidence: [{ line: 8 }] });
+  });
+});
+
+describe('healthy is earned', () => {
+  it('warnings, deprecations, dynamo notices, "error" in config and metric names and NCCL INFO stay healthy', () => {
+    const log = [
+      "INFO 01-02 03:04:05 [api_server.py:1] non-default args: {'model': 'x', 'on_error': 'ignore', 'error_rate_threshold': 0.1}",
+      '/usr/lib/python3/site-packages/torch/_dynamo/variables/functions.py:1: UserWarning: Dynamo detected a call to a functools.lru_cache-wrapped function.',
+      '  torch._dynamo.utils.warn_once(msg)',
+      'FutureWarning: `resume_download` is deprecated and will be removed in version 1.0.0.',
+      "WARNING 01-02 03:04:06 [utils.py:1] Failed to import from vllm._C with ImportError('libcuda.so.1: cannot open shared object file')",
+      'host:11:12 [0] NCCL INFO NET/IB : No device found.',
+      'host:11:12 [0] NCCL INFO ncclCommInitRank comm 0x1 rank 0 nranks 2 - Init COMPLETE',
+      'INFO 01-02 03:04:07 [metrics.py:1] exporting vllm:request_errors_total and vllm:num_preemptions_total',
+      'INFO:     Application startup complete.',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 9 }] });
+  });
+
+  it('a traceback is never healthy, even after the server became ready', () => {
+    const log = ['INFO:     Application startup complete.', 'Traceback (most recent call last):', '  File "x.py", line 1, in handle'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', confidence: 'none' });
+  });
+
+  it('an ERROR line that names no failure leaves the cause unknown, not healthy', () => {
+    expect(classifyLog('ERROR 01-02 03:04:05 [launcher.py:1] The engine process died unexpectedly.')).toMatchObject({ category: 'unknown', evidence: [{ line: 1 }] });
+  });
+
+  it('a fatal CUDA error name on a line of its own is a failure', () => {
+    expect(classifyLog('CUDA call failed: cudaErrorNoKernelImageForDevice')).toMatchObject({ category: 'no-kernel-image' });
+  });
+});
