@@ -44,6 +44,12 @@ describe('discoverGpus', () => {
     ]);
   });
 
+  it('on the captured H200 machine', async () => {
+    const { exec } = smi({ query: ok(fixture('h200-query-noheader.csv')), banner: fixture('h200-nvidia-smi.txt'), list: fixture('h200-L.txt') });
+    const gpus = await discoverGpus({ exec, readFile: noFile });
+    expect(gpus.map((g) => [g.name, g.catalogName, g.computeCapability, g.memoryMiB, g.cudaVersion, g.mig])).toEqual([['NVIDIA H200', 'h200', '9.0', 143771, '13.0', undefined]]);
+  });
+
   it('mixed GPUs with MIG on one of them', async () => {
     const { exec } = smi({
       query: ok('0, GPU-a, NVIDIA A100-SXM4-40GB, 8.0, 40960 MiB, 570.1\n1, GPU-b, NVIDIA L40S, 8.9, 46068 MiB, 570.1\n'),

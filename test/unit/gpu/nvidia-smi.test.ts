@@ -4,18 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { catalogForDeviceTree, catalogForName, parseCudaVersion, parseDriverVersion, parseListing, parseMiB, parseQueryCsv } from '../../../harness/gpu/nvidia-smi.ts';
 
 const fixture = (f: string): string => readFileSync(fileURLToPath(new URL(`../../fixtures/nvidia-smi/${f}`, import.meta.url)), 'utf8');
-const H100_UUID = 'GPU-fe712e6c-f399-7203-3a97-f8c378961a7a';
+const CAPTURED = [
+  { gpu: 'h100', row: { index: 0, uuid: 'GPU-fe712e6c-f399-7203-3a97-f8c378961a7a', name: 'NVIDIA H100 80GB HBM3', computeCapability: '9.0', memoryMiB: 81559, driverVersion: '580.159.04' } },
+  { gpu: 'h200', row: { index: 0, uuid: 'GPU-d89b39f7-7939-a37a-b723-7f543f574b8f', name: 'NVIDIA H200', computeCapability: '9.0', memoryMiB: 143771, driverVersion: '580.159.04' } },
+];
 
-describe('nvidia-smi text captured on a real H100 machine', () => {
-  const h100 = { index: 0, uuid: H100_UUID, name: 'NVIDIA H100 80GB HBM3', computeCapability: '9.0', memoryMiB: 81559, driverVersion: '580.159.04' };
-  it('reads the noheader query', () => expect(parseQueryCsv(fixture('h100-query-noheader.csv'))).toEqual([h100]));
-  it('reads the query with its header', () => expect(parseQueryCsv(fixture('h100-query.csv'))).toEqual([h100]));
-  it('reads a header with extra fields by name', () => expect(parseQueryCsv(fixture('h100-query-bus-mig.csv'))).toEqual([h100]));
+describe.each(CAPTURED)('nvidia-smi text captured on a real $gpu machine', ({ gpu, row }) => {
+  it('reads the noheader query', () => expect(parseQueryCsv(fixture(`${gpu}-query-noheader.csv`))).toEqual([row]));
+  it('reads the query with its header', () => expect(parseQueryCsv(fixture(`${gpu}-query.csv`))).toEqual([row]));
+  it('reads a header with extra fields by name', () => expect(parseQueryCsv(fixture(`${gpu}-query-bus-mig.csv`))).toEqual([row]));
   it('reads the CUDA and driver versions from the banner', () => {
-    expect(parseCudaVersion(fixture('h100-nvidia-smi.txt'))).toBe('13.0');
-    expect(parseDriverVersion(fixture('h100-nvidia-smi.txt'))).toBe('580.159.04');
+    expect(parseCudaVersion(fixture(`${gpu}-nvidia-smi.txt`))).toBe('13.0');
+    expect(parseDriverVersion(fixture(`${gpu}-nvidia-smi.txt`))).toBe('580.159.04');
   });
-  it('reads -L', () => expect(parseListing(fixture('h100-L.txt'))).toEqual([{ index: 0, name: 'NVIDIA H100 80GB HBM3', uuid: H100_UUID, mig: [] }]));
+  it('reads -L', () => expect(parseListing(fixture(`${gpu}-L.txt`))).toEqual([{ index: 0, name: row.name, uuid: row.uuid, mig: [] }]));
+  it('maps the name to its catalog GPU', () => expect(catalogForName(row.name)?.name).toBe(gpu));
+});
+
+describe('more nvidia-smi text captured on the H200', () => {
+  it('reads a header in another column order (name before uuid) by name', () =>
+    expect(parseQueryCsv(fixture('h200-query-name-first.csv'))).toEqual(parseQueryCsv(fixture('h200-query.csv'))));
+  it('reads the banner while a process holds memory (process table below it)', () => {
+    expect(parseCudaVersion(fixture('h200-nvidia-smi-busy.txt'))).toBe('13.0');
+    expect(parseDriverVersion(fixture('h200-nvidia-smi-busy.txt'))).toBe('580.159.04');
+  });
 });
 
 describe('documented formats of other GPUs', () => {
