@@ -22,9 +22,9 @@ export interface GenericRule {
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
-const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}a?\b|\bSM ?\d{2,3}\b|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada Lovelace)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above))`;
+const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}a?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above))`;
 /** Words that refuse: not supported, requires, only supports, at least. */
-const REFUSED = String.raw`(?:not supported|unsupported|isn't supported|not available|is required|requires?|only supports?|only (?:works|available|runs)|at least|or (?:newer|higher|above|later)|>= ?\d|minimum)`;
+const REFUSED = String.raw`(?:not supported|unsupported|isn't supported|not available|is required|requires?|only supports?|only (?:works|available|runs)|at least|or (?:newer|higher|above|later)|>= ?\d|minimum|cannot be (?:enabled|used)|except on)`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
@@ -39,13 +39,16 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported))|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)/i),
   rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|\berror (?:code )?80[34]\b/i, true),
   rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed/i, true),
-  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA error: out of memory/i, true),
+  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime )?error\b.{0,120}\bout of memory\b|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
   rule('oom', 'not enough memory for the KV cache', /(?:No|not enough|insufficient) (?:available )?(?:GPU |device )?memory (?:for|to)|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small)|(?:not enough|insufficient|no available).{0,40}KV[ -]?cache|less than desired GPU memory utilization|Available KV cache memory: -|num_gpu_blocks.{0,20}(?:<=? ?0|negative)/i),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed/i, true),
+  rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
   rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|NCCL (?:communicator|watchdog)|\bnccl\b/i),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file/i),
   // errors of a known kind that no category above owns
   rule('other', 'illegal memory access or device-side assert (CUDA error 700/710)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_ILLEGAL_ADDRESS|illegal instruction|misaligned address/i, true),
+  rule('graph-capture', 'torch.compile (dynamo/inductor) failed while building the graphs', /torch\._dynamo\.exc\.\w+|BackendCompilerFailed|torch\._inductor\.exc\.\w+|InductorError|\bgraph breaks?\b/),
+  rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),
   rule('backend-unsupported', 'an attention or kernel backend is unavailable', /(?:attention|attn|kernel|gemm|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported/i),
   rule('unsupported-model', 'the model is not supported by this engine', /(?:model|architecture)s?.{0,80}(?:(?:is|are) not supported|not (?:yet )?supported|unsupported|failed to be inspected|no \w+ implementation)|Unrecognized (?:configuration|model)|does not recognize this architecture|model type .{0,60}(?:not|isn't) (?:supported|recognized)/i),

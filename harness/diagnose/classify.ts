@@ -11,11 +11,11 @@
 // Pure.
 import type { Diagnosis } from './types.ts';
 import { SIGNATURES } from './knowledge-base.ts';
-import { isReadyLine, readLog } from './log-lines.ts';
+import { isKilledLine, isReadyLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, importFailureBefore, readProcess } from './root-cause.ts';
-import { fromFailure, healthy, importBehindModel, rootCauseMissing } from './diagnosis-build.ts';
+import { earliest, importFailureBefore, readProcess, type ProcessFindings } from './root-cause.ts';
+import { fromFailure, healthy, importBehindModel, importFailed, rootCauseMissing } from './diagnosis-build.ts';
 
 export { signatureById } from './knowledge-base.ts';
 export { classifyInfra } from './classify-infra.ts';
@@ -37,14 +37,27 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const cause = earliest(found);
   if (cause) {
     const d = fromFailure(lines, cause);
+    // a model "not supported" only because its module failed to import earlier
     const imp = d.category === 'unsupported-model' ? importFailureBefore(lines, cause.index) : null;
     return imp === null ? d : importBehindModel(lines, imp, d);
   }
   const weak = found.map((f) => f.weak).find((w) => w !== null);
   if (weak && !ready) return fromFailure(lines, weak);
-  const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
-  // only a wrapper error, or a traceback cut off before its exception: failed, cause not in the log
-  const missing = first(found.map((f) => f.wrapper)) ?? first(found.map((f) => f.errorLine)) ?? first(found.map((f) => f.traceback));
-  if (missing !== null) return rootCauseMissing(lines, viewAt(views, lines, missing)!.view, missing);
-  return healthy(ready);
+  const missing = causeMissing(lines, found, ready !== undefined);
+  if (missing === null) return healthy(ready);
+  // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
+  const imp = importFailureBefore(lines, missing);
+  if (imp !== null) return importFailed(lines, imp);
+  return rootCauseMissing(lines, viewAt(views, lines, missing)!.view, missing);
+}
+
+const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
+
+/**
+ * The line showing that something failed although no failure names its cause: a wrapper error, an
+ * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill.
+ */
+function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): number | null {
+  const killed = ready ? -1 : lines.findIndex(isKilledLine);
+  return first(found.map((f) => f.wrapper)) ?? first(found.map((f) => f.errorLine)) ?? first(found.map((f) => f.traceback)) ?? (killed >= 0 ? killed : null);
 }

@@ -125,3 +125,19 @@ export function importBehindModel(lines: readonly LogLine[], importIndex: number
     links: [],
   };
 }
+
+/** The log's only named failure is an import that failed (the engine went on, then died). */
+export function importFailed(lines: readonly LogLine[], importIndex: number): Diagnosis {
+  return {
+    category: 'import-error',
+    confidence: 'generic',
+    signature: null,
+    title: `A module failed to import: ${lines[importIndex]!.text.trim().slice(0, 160)}`,
+    explanation:
+      'The engine failed, and the only failure the log names is a module or library that could not be imported (the engine logged it and went on). Fix the import: a missing or mismatched package in the image.',
+    phase: phaseAt(lines, importIndex),
+    evidence: [evidenceOf(lines[importIndex]!)],
+    remedies: [],
+    links: [],
+  };
+}

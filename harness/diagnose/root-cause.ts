@@ -5,7 +5,7 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -36,10 +36,10 @@ export interface ProcessFindings {
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
-const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{4} \d\d:/;
+const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ /;
 const MAX_MESSAGE_LINES = 8;
 /** Wrappers that quote the failing worker's own error message. */
-const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S/;
+const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|Scheduler hit an exception: (?!Traceback)\S/;
 
 export function isWeak(l: LogLine): boolean {
   return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
@@ -76,23 +76,30 @@ function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number)
   return out;
 }
 
+/**
+ * How a line is read. `exception`: it failed, the category is what its message or frames show, else
+ * none. `error` (logged as an error): it failed if a signature or its words name a category. `line`:
+ * only a signature or a fatal error name (cudaError…, nccl…Error) makes it a failure.
+ */
+type Mode = 'exception' | 'error' | 'line';
+
 /** Reads a message: a signature, else generic evidence of its words, else of its frames. */
-function judge(lines: readonly LogLine[], view: ProcessView, block: number[], sigs: readonly CompiledSignature[], exception: boolean): Failure | null {
+function judge(lines: readonly LogLine[], view: ProcessView, block: number[], sigs: readonly CompiledSignature[], mode: Mode): Failure | null {
   const index = view.index[block[0]!]!;
   const sig = matchSignature(lines, view, block, sigs);
   if (sig) return { index: sig.index, view, block, sig, generic: null };
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  const first = messageEvidence(texts.slice(0, 1), !exception);
-  const generic = first ?? (exception ? (messageEvidence([texts.join(' '), texts.join('')]) ?? frameEvidence(framesBefore(lines, view, block[0]!))) : null);
-  if (!exception && !generic) return null;
+  let generic = messageEvidence(texts.slice(0, 1), mode === 'line');
+  if (!generic && mode !== 'line') generic = messageEvidence([texts.join(' '), texts.join('')]);
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!));
+  if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }
 
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  const l = lines[view.index[pos]!]!;
   const next = view.index[pos + 1];
-  return (l.level === 'ERROR' || l.level === 'CRITICAL') && next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
+  return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
 /** The first failure of one process, with its wrappers, warnings and tracebacks noted. */
@@ -111,19 +118,22 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     if (isWrapperLine(l) || isStartFailedLine(l)) {
-      const quoted = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, true) : null;
+      const quoted = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'exception') : null;
       if (quoted) return { ...f, failure: quoted };
       f.wrapper ??= i;
       continue;
     }
-    const exception = isExceptionLine(l);
-    const failure = judge(lines, view, exception ? messageBlock(lines, view, p) : [p], sigs, exception);
+    const mode: Mode = isExceptionLine(l) ? 'exception' : isErrorLine(l) ? 'error' : 'line';
+    if (mode === 'error' && logsTraceback(lines, view, p)) {
+      described ??= p;
+      continue;
+    }
+    const failure = judge(lines, view, mode === 'line' ? [p] : messageBlock(lines, view, p), sigs, mode);
     if (failure) return { ...f, failure };
-    if (described === null && logsTraceback(lines, view, p)) described = p;
-    if (f.errorLine === null && (l.level === 'ERROR' || l.level === 'CRITICAL')) f.errorLine = i;
+    if (mode === 'error') f.errorLine ??= i;
   }
   // a traceback logged after its message but cut before its exception: the message is the cause
-  if (described !== null) f.failure = judge(lines, view, messageBlock(lines, view, described), sigs, true);
+  if (described !== null) f.failure = judge(lines, view, messageBlock(lines, view, described), sigs, 'exception');
   return f;
 }
 

@@ -162,62 +162,6 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
-      "id": "graph-capture-mtp-triton",
-      "category": "graph-capture",
-      "phase": "graph-capture",
-      "patterns": [
-        "operation not permitted when stream is capturing",
-        "cudaErrorStreamCaptureUnsupported",
-        "cudaErrorStreamCaptureInvalidated"
-      ],
-      "context": [
-        "speculative[-_ ]config[=:\\x27\" ]+(?!None)|num_speculative_tokens|speculative decoding",
-        "\\bmtp\\b|Detected MTP model|Loading drafter model|eagle|spec_decode"
-      ],
-      "contextScope": "log",
-      "title": "MTP speculative decoding breaks FULL CUDA graph capture (Triton kernel loaded during capture)",
-      "explanation": "With MTP speculative decoding, capturing FULL CUDA graphs runs the draft path's Triton kernels (e.g. the gated delta-net update) for the first time inside the capture. Loading a Triton kernel calls cuModuleLoadData, which the driver forbids while a stream is capturing. PIECEWISE graphs keep those ops outside the captured region.",
-      "remedies": [
-        {
-          "cuda_graphs": "piecewise"
-        },
-        {
-          "cuda_graphs": "off"
-        }
-      ],
-      "links": [
-        "https://github.com/vllm-project/vllm/pull/36587",
-        "https://github.com/vllm-project/vllm/pull/36634",
-        "https://github.com/vllm-project/vllm/issues/36843"
-      ]
-    },
-    {
-      "id": "graph-capture-unsupported-op",
-      "category": "graph-capture",
-      "phase": "graph-capture",
-      "patterns": [
-        "operation not permitted when stream is capturing",
-        "cudaErrorStreamCaptureUnsupported",
-        "cudaErrorStreamCaptureInvalidated",
-        "operation failed due to a previous error during capture",
-        "Cuda graph capture failed|CUDA graph capture failed|Capture cuda graph failed"
-      ],
-      "contextScope": "traceback",
-      "title": "An operation that is not allowed during CUDA graph capture ran while capturing",
-      "explanation": "While the engine captured CUDA graphs, a kernel load, host synchronisation, allocation or collective ran on the capturing stream, which the driver forbids. Capturing smaller (piecewise) graphs or running eagerly avoids it.",
-      "remedies": [
-        {
-          "cuda_graphs": "piecewise"
-        },
-        {
-          "cuda_graphs": "off"
-        }
-      ],
-      "links": [
-        "https://github.com/SystemPanic/vllm-windows/issues/5"
-      ]
-    },
-    {
       "id": "oom-kv-cache",
       "category": "oom",
       "phase": "kv-cache",
@@ -296,6 +240,62 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/sgl-project/sglang/issues/10408"
+      ]
+    },
+    {
+      "id": "graph-capture-mtp-triton",
+      "category": "graph-capture",
+      "phase": "graph-capture",
+      "patterns": [
+        "operation not permitted when stream is capturing",
+        "cudaErrorStreamCaptureUnsupported",
+        "cudaErrorStreamCaptureInvalidated"
+      ],
+      "context": [
+        "speculative[-_ ]config[=:\\x27\" ]+(?!None)|num_speculative_tokens|speculative decoding",
+        "\\bmtp\\b|Detected MTP model|Loading drafter model|eagle|spec_decode"
+      ],
+      "contextScope": "log",
+      "title": "MTP speculative decoding breaks FULL CUDA graph capture (Triton kernel loaded during capture)",
+      "explanation": "With MTP speculative decoding, capturing FULL CUDA graphs runs the draft path's Triton kernels (e.g. the gated delta-net update) for the first time inside the capture. Loading a Triton kernel calls cuModuleLoadData, which the driver forbids while a stream is capturing. PIECEWISE graphs keep those ops outside the captured region.",
+      "remedies": [
+        {
+          "cuda_graphs": "piecewise"
+        },
+        {
+          "cuda_graphs": "off"
+        }
+      ],
+      "links": [
+        "https://github.com/vllm-project/vllm/pull/36587",
+        "https://github.com/vllm-project/vllm/pull/36634",
+        "https://github.com/vllm-project/vllm/issues/36843"
+      ]
+    },
+    {
+      "id": "graph-capture-unsupported-op",
+      "category": "graph-capture",
+      "phase": "graph-capture",
+      "patterns": [
+        "operation not permitted when stream is capturing",
+        "cudaErrorStreamCaptureUnsupported",
+        "cudaErrorStreamCaptureInvalidated",
+        "operation failed due to a previous error during capture",
+        "Cuda graph capture failed|CUDA graph capture failed|Capture cuda graph failed"
+      ],
+      "contextScope": "traceback",
+      "title": "An operation that is not allowed during CUDA graph capture ran while capturing",
+      "explanation": "While the engine captured CUDA graphs, a kernel load, host synchronisation, allocation or collective ran on the capturing stream, which the driver forbids. Capturing smaller (piecewise) graphs or running eagerly avoids it.",
+      "remedies": [
+        {
+          "cuda_graphs": "piecewise"
+        },
+        {
+          "cuda_graphs": "off"
+        }
+      ],
+      "links": [
+        "https://github.com/SystemPanic/vllm-windows/issues/5"
       ]
     },
     {
