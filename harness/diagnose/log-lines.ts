@@ -80,14 +80,20 @@ const WRAPPERS: RegExp[] = [
   /WorkerProc (?:failed to start|hit an exception)/i,
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
-  /Scheduler hit an exception/i,
+  /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
   /Received sigquit from a child process/i,
   /Initialization failed\. See root cause above/i,
   /Initialization failed/i,
   /RayTaskError|ActorDiedError/,
   /CalledProcessError/,
   /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
-
+  // vLLM v0.6–0.8 vllm/entrypoints/openai/api_server.py (build_async_engine_client_from_engine_args)
+  /Engine process failed to start/i,
+  // vLLM v1 vllm/v1/engine/core_client.py and vllm/v1/executor/multiproc_executor.py
+  /died unexpectedly, shutting down|Executor failed\b/i,
+  /AsyncEngineDeadError|MQEngineDeadError|Background loop has errored already/,
+  // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
+  /scheduler is dead\. Please check/i,
   /BrokenPipeError|ConnectionResetError|ZMQError/,
   /^\s*(?:RuntimeError|Exception): *$/,
   /During handling of the above exception|The above exception was the direct cause/,
@@ -98,7 +104,15 @@ export function isWrapperLine(l: LogLine): boolean {
 }
 
 /** Messages (not exceptions) by which an engine announces that its start failed. */
-const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|Scheduler hit an exception|Engine core initialization failed|Received sigquit from a child process/i;
+const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child process|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead/i;
+
+/** A process that crashed without a Python exception: a signal, a fatal interpreter error, an exit code. */
+const CRASHED = /Segmentation fault|\(core dumped\)|Fatal Python error|\bSIG(?:SEGV|ABRT|BUS|ILL)\b|exited with (?:code|status) [1-9]|exit code:? -?[1-9]/i;
+
+/** A line that shows a crash that names no cause: never healthy, cause unknown. */
+export function isCrashLine(l: LogLine): boolean {
+  return !l.header && !isWeak(l) && CRASHED.test(l.text);
+}
 
 /** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
 const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal/i;

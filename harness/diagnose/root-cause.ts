@@ -5,7 +5,7 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { isCrashLine, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -39,7 +39,7 @@ const FRAME = /^\s*File "|\bin [\w<>]+$/;
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ /;
 const MAX_MESSAGE_LINES = 8;
 /** Wrappers that quote the failing worker's own error message. */
-const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|Scheduler hit an exception: (?!Traceback)\S/;
+const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
 
 export function isWeak(l: LogLine): boolean {
   return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
@@ -102,12 +102,12 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
   return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
-/** The first failure of one process, with its wrappers, warnings and tracebacks noted. */
-export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
+/** The first failure of a process from view position `from`, and the position where it was found. */
+function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from: number): { f: ProcessFindings; pos: number } {
   const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null };
   const seen = new Set<string>();
   let described: number | null = null;
-  for (let p = 0; p < view.index.length; p++) {
+  for (let p = from; p < view.index.length; p++) {
     const i = view.index[p]!;
     const l = lines[i]!;
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
@@ -119,7 +119,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     if (isWrapperLine(l) || isStartFailedLine(l)) {
       const quoted = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'exception') : null;
-      if (quoted) return { ...f, failure: quoted };
+      if (quoted) return { f: { ...f, failure: quoted }, pos: p };
       f.wrapper ??= i;
       continue;
     }
@@ -129,12 +129,32 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
       continue;
     }
     const failure = judge(lines, view, mode === 'line' ? [p] : messageBlock(lines, view, p), sigs, mode);
-    if (failure) return { ...f, failure };
-    if (mode === 'error') f.errorLine ??= i;
+    if (failure) return { f: { ...f, failure }, pos: p };
+    if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
   }
   // a traceback logged after its message but cut before its exception: the message is the cause
   if (described !== null) f.failure = judge(lines, view, messageBlock(lines, view, described), sigs, 'exception');
-  return f;
+  return { f, pos: described ?? view.index.length };
+}
+
+const HANDLING = /During handling of the above exception, another exception occurred/;
+
+/**
+ * The first failure of one process, with its wrappers, warnings and tracebacks noted. When that
+ * failure names no category and, while it was being handled, another exception was raised that
+ * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), the
+ * second one says what the first meant.
+ */
+export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
+  const first = scan(lines, view, sigs, 0);
+  const fail = first.f.failure;
+  if (!fail || fail.sig || fail.generic) return first.f;
+  const after = first.pos + fail.block.length;
+  const next = scan(lines, view, sigs, after);
+  const better = next.f.failure;
+  if (!better || (!better.sig && !better.generic)) return first.f;
+  const between = view.index.slice(after, next.pos).some((i) => HANDLING.test(lines[i]!.text));
+  return between ? { ...first.f, failure: better } : first.f;
 }
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {

@@ -123,3 +123,42 @@ describe('healthy is earned', () => {
     expect(classifyLog('CUDA call failed: cudaErrorNoKernelImageForDevice')).toMatchObject({ category: 'no-kernel-image' });
   });
 });
+
+describe('errors beyond Python exceptions', () => {
+  it('reads a C++ exception of TensorRT-LLM through terminate/what() for its message', () => {
+    const log = ["terminate called after throwing an instance of 'tensorrt_llm::common::TllmException'", '  what():  [TensorRT-LLM][ERROR] Assertion failed: Unsupported architecture (/src/kernels/fmhaRunner.cpp:87)', '1       0x7f00 tensorrt_llm::common::throwRuntimeError(char const*, int) + 95'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', evidence: [{ line: 1 }] });
+  });
+
+  it('joins a glog error line that a terminal cut and reads the allocation failure in it', () => {
+    const head = 'E1103 02:59:01.152656 81041 backend_model.cc:553] ERROR: Failed to create instance: [TensorRT-LLM][ERROR] CUDA runtime error in ::cudaMallocAsync(ptr, n, mCudaSt';
+    expect(classifyLog([head, 'ream->get()): out of memory (/app/runtime/tllmBuffers.h:112)'].join('\n'))).toMatchObject({ category: 'oom', evidence: [{ line: 1 }] });
+  });
+
+  it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
+    expect(classifyLog('[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor on rank 0')).toMatchObject({ category: 'unknown' });
+  });
+
+  it('calls a crash without an exception, and a kill before the server was ready, failures of unknown cause', () => {
+    expect(classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights took 3 s', 'Segmentation fault (core dumped)'].join('\n'))).toMatchObject({ category: 'unknown', evidence: [{ line: 2 }] });
+    expect(classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights', '/opt/nim/start_server.sh received SIGTERM, attempting graceful shutdown...'].join('\n'))).toMatchObject({ category: 'unknown' });
+    expect(classifyLog(['INFO:     Application startup complete.', 'received SIGTERM, shutting down'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('reads an exception quoted by a wrapper on its own line (SGLang "Scheduler hit an exception: …")', () => {
+    const log = "[2025-01-02 03:04:05 TP0] Scheduler hit an exception: torch._dynamo.exc.Unsupported: generator functions are not traced";
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+  });
+
+  it('lets the exception raised while handling a nameless one say what it meant', () => {
+    const log = ['Traceback (most recent call last):', '  File "auto.py", line 1, in from_pretrained', "KeyError: 'qwen9'", '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', '  File "auto.py", line 3, in from_pretrained', 'ValueError: The checkpoint you are trying to load has model type `qwen9` but Transformers does not recognize this architecture.'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unsupported-model', signature: 'transformers-unknown-model-type' });
+    const caused = log.replace('During handling of the above exception, another exception occurred:', 'The above exception was the direct cause of the following exception:');
+    expect(classifyLog(caused)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
+  });
+
+  it('calls a failed start whose only named failure is an import import-error', () => {
+    const log = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', confidence: 'generic', evidence: [{ line: 1 }] });
+  });
+});
