@@ -7,8 +7,9 @@
 // - CUDA runtime errors (cudaError_t, value and cudaGetErrorString text): CUDA 12.8
 //   driver_types.h, https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__TYPES.html
 //   (2 memory allocation, 35 insufficient driver, 100 no device, 209 no kernel image, 218 invalid
-//   PTX, 222 unsupported PTX version, 700 illegal address, 710 assert, 803/804 driver mismatch /
-//   compat not supported, 900/901 stream capture unsupported / invalidated).
+//   PTX, 200 invalid kernel image, 222 unsupported PTX version, 700 illegal address, 710 assert,
+//   719 launch failure, 802 system not ready, 803/804 driver mismatch /
+//   compat not supported, 900–908 stream capture).
 // - NCCL results (ncclResult_t) and their ncclGetErrorString texts: NVIDIA/nccl v2.21.5-1
 //   src/nccl.h.in (enum ncclResult_t) and src/init.cc (ncclGetErrorString).
 
@@ -32,21 +33,21 @@ const rule = (category: string, what: string, re: RegExp, fatal = false): Generi
 export const MESSAGE_RULES: readonly GenericRule[] = [
   // errors that name their own category, whatever else the message says
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
-  rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+/i, true),
-  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b/i, true),
+  rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |ptx input, line \d+; (?:fatal|error)|invalid value for --gpu-architecture/i, true),
+  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid/i, true),
   rule('no-kernel-image', 'code not built for this compute capability', /No compiled \w+ for (?:a )?compute capability|not compatible with the current PyTorch installation|(?:not|never) (?:been )?(?:compiled|built) for (?:this GPU|sm_\d+|compute capability|your GPU)/i),
   rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', /cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|terminate a thread-local capture sequence|\berror (?:code )?90[0-8]\b/i, true),
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported))|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)/i),
   rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|\berror (?:code )?80[34]\b/i, true),
   rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
-  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime )?error\b.{0,120}\bout of memory\b|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
+  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
   rule('oom', 'not enough memory for the KV cache', /(?:No|not enough|insufficient) (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small)|(?:not enough|insufficient|no available).{0,40}KV[ -]?cache|less than desired GPU memory utilization|Available KV cache memory: -|num_gpu_blocks.{0,20}(?:<=? ?0|negative)/i),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed/i, true),
   rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
   rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file/i),
   // errors of a known kind that no category above owns
-  rule('other', 'illegal memory access or device-side assert (CUDA error 700/710)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_ILLEGAL_ADDRESS|illegal instruction|misaligned address/i, true),
+  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   rule('graph-capture', 'torch.compile (dynamo/inductor) failed while building the graphs', /torch\._dynamo\.exc\.\w+|BackendCompilerFailed|torch\._inductor\.exc\.\w+|InductorError|\bgraph breaks?\b/),
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),

@@ -86,6 +86,7 @@ const WRAPPERS: RegExp[] = [
   /Initialization failed/i,
   /RayTaskError|ActorDiedError/,
   /CalledProcessError/,
+  /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
   // vLLM v0.6–0.8 vllm/entrypoints/openai/api_server.py (build_async_engine_client_from_engine_args)
   /Engine process failed to start/i,

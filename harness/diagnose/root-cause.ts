@@ -96,6 +96,16 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   return { index, view, block, sig: null, generic };
 }
 
+/** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */
+const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
+
+function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  if (!EXCEPTION_SHAPE.test(lines[view.index[pos]!]!.text)) return false;
+  // the line above is a frame or its indented source line, and a frame is at most 4 lines up
+  const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
+  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => /^\s*File "[^"]+", line \d+/.test(t));
+}
+
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const next = view.index[pos + 1];
@@ -123,7 +133,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(l) ? 'exception' : isErrorLine(l) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(l) || closesTraceback(lines, view, p) ? 'exception' : isErrorLine(l) ? 'error' : 'line';
     if (mode === 'error' && logsTraceback(lines, view, p)) {
       described ??= p;
       continue;

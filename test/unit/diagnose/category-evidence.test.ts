@@ -5,6 +5,11 @@ describe('messageEvidence', () => {
   it.each([
     ['CUDA error: the provided PTX was compiled with an unsupported toolchain. (error 222)', 'ptx-toolchain'],
     ["ptxas fatal   : Value 'sm_121a' is not defined for option 'gpu-name'", 'ptx-toolchain'],
+    ["ptxas application ptx input, line 1; fatal   : Unsupported .version 9.0; current version is '8.4'", 'ptx-toolchain'],
+    ['nvrtc: error: invalid value for --gpu-architecture (-arch)', 'ptx-toolchain'],
+    ['cupy_backends.cuda.api.driver.CUDADriverError: CUDA_ERROR_INVALID_IMAGE: device kernel image is invalid', 'no-kernel-image'],
+    ['RuntimeError: CUDA error: CUDNN_STATUS_ALLOC_FAILED', 'oom'],
+    ['torch.AcceleratorError: CUDA error: unspecified launch failure', 'other'],
     ['cudaErrorNoKernelImageForDevice', 'no-kernel-image'],
     ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
     ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],

@@ -66,3 +66,12 @@ describe('importFailureBefore', () => {
     expect(importFailureBefore(lines, 0)).toBeNull();
   });
 });
+
+describe('the exception that closes a traceback', () => {
+  it('is the line after the last frame, whatever its class is called', () => {
+    const { found } = read(['Traceback (most recent call last):', '  File "/t/compiler.py", line 9, in compile', '    raise OutOfResources(self.shared, max_shared, "shared memory")', 'triton.runtime.errors.OutOfResources: out of resource: shared memory, Required: 262144, Hardware limit: 232448']);
+    expect(found[0]!.failure).toMatchObject({ index: 3, sig: null });
+    const prose = read(['Loading weights', 'Done: 4 shards']);
+    expect(prose.found[0]!.failure).toBeNull();
+  });
+});
