@@ -23,7 +23,7 @@ const PREFIXES: RegExp[] = [
 ];
 
 /** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
-const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
+const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */

@@ -117,6 +117,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null };
   const seen = new Set<string>();
   let described: number | null = null;
+  let quoted: number | null = null;
   for (let p = from; p < view.index.length; p++) {
     const i = view.index[p]!;
     const l = lines[i]!;
@@ -128,8 +129,10 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     if (isWrapperLine(l) || isStartFailedLine(l)) {
-      const quoted = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'exception') : null;
-      if (quoted) return { f: { ...f, failure: quoted }, pos: p };
+      // a quoted error decides at once if it names a category; else a traceback after it may
+      const named = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
+      if (named) return { f: { ...f, failure: named }, pos: p };
+      if (QUOTES_CAUSE.test(l.text)) quoted ??= p;
       f.wrapper ??= i;
       continue;
     }
@@ -142,9 +145,11 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (failure) return { f: { ...f, failure }, pos: p };
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
   }
-  // a traceback logged after its message but cut before its exception: the message is the cause
-  if (described !== null) f.failure = judge(lines, view, messageBlock(lines, view, described), sigs, 'exception');
-  return { f, pos: described ?? view.index.length };
+  // a traceback logged after its message but cut before its exception: the message is the cause;
+  // else an error quoted by a wrapper that names no category is still the cause (other)
+  const last = described ?? quoted;
+  if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
+  return { f, pos: last ?? view.index.length };
 }
 
 const HANDLING = /During handling of the above exception, another exception occurred/;

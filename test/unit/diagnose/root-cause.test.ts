@@ -75,3 +75,12 @@ describe('the exception that closes a traceback', () => {
     expect(prose.found[0]!.failure).toBeNull();
   });
 });
+
+describe('wrappers that quote an error', () => {
+  it("decide by the quoted error when it names a category; else the traceback after them does, else they are 'other'", () => {
+    const ray = read(['ray.exceptions.RayTaskError(RuntimeError): ray::RayWorkerWrapper.execute_method() (pid=9, ip=10.0.0.2)', 'Traceback (most recent call last):', '  File "worker.py", line 1, in init_device', "RuntimeError: NCCL error: unhandled cuda error"]);
+    expect(earliest(ray.found)).toMatchObject({ index: 3, sig: { sig: { category: 'nccl' } } });
+    const bare = read(["RuntimeError: Worker failed with error 'KeyError: lm_head', please check the stack trace above for the root cause"]);
+    expect(earliest(bare.found)).toMatchObject({ index: 0, sig: null, generic: null });
+  });
+});
