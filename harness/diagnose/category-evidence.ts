@@ -23,9 +23,9 @@ export interface GenericRule {
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
-const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}a?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above))`;
+const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}a?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b)`;
 /** Words that refuse: not supported, requires, only supports, at least. */
-const REFUSED = String.raw`(?:not supported|unsupported|isn't supported|not available|is required|requires?|only supports?|only (?:works|available|runs)|at least|or (?:newer|higher|above|later)|>= ?\d|minimum|cannot be (?:enabled|used)|except on)`;
+const REFUSED = String.raw`(?:not supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|only supports?|only (?:works|available|runs)|at least|or (?:newer|higher|above|later)|>= ?\d|minimum|cannot be (?:enabled|used)|except on)`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 

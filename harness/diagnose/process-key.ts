@@ -28,7 +28,7 @@ export function processKey(raw: string): string | null {
 /** A terminal's width: a tagged line at least this long may have been cut, its rest untagged. */
 const CUT_WIDTH = 80;
 /** How a line of its own starts (so it is not the rest of a cut line). */
-const RECORD_START = /^(?:\s|Traceback|File "|[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+const RECORD_START = /^(?:\s|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
 
 /**
  * The process of every line: its own tag; for an untagged line right after a line whose logger

@@ -110,6 +110,22 @@ describe('healthy is earned', () => {
     expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 9 }] });
   });
 
+  it('progress bars, memory figures, NCCL versions, C++ warnings and access logs of SGLang, TensorRT-LLM and Triton stay healthy', () => {
+    const log = [
+      'Capturing CUDA graph shapes: 100%|██████████| 35/35 [00:10<00:00,  3.40it/s]',
+      '[2025-01-02 03:04:05 TP0] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=60.10 GB, mem usage=15.30 GB.',
+      '[2025-01-02 03:04:06 TP0] Capture cuda graph begin. This can take up to several minutes. avail mem=10.20 GB',
+      '[2025-01-02 03:04:07 TP0] max_total_num_tokens=1234, max_running_requests=4097, context_len=32768, available_gpu_mem=10.21 GB',
+      'NCCL version 2.21.5+cuda12.4',
+      '[rank0]:[W102 03:04:08.1 ProcessGroupNCCL.cpp:1250] Warning: WARNING: process group has NOT been destroyed before we destruct ProcessGroupNCCL.',
+      '[TensorRT-LLM][WARNING] Fix optionalParams : KV cache reuse disabled because model was not built with paged context FMHA support',
+      'I1103 02:59:01.152656 81041 server.cc:677] | tensorrt_llm | 1       | READY  |',
+      '[2025-01-02 03:04:09] INFO:     127.0.0.1:40000 - "POST /generate HTTP/1.1" 400 Bad Request',
+      '[2025-01-02 03:04:10] The server is fired up and ready to roll!',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 10 }] });
+  });
+
   it('a traceback is never healthy, even after the server became ready', () => {
     const log = ['INFO:     Application startup complete.', 'Traceback (most recent call last):', '  File "x.py", line 1, in handle'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unknown', confidence: 'none' });
