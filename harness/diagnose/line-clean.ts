@@ -13,7 +13,7 @@ const PREFIXES: RegExp[] = [
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
-  /^\s*[\w.-]+-\d+\s+\|\s/, // docker compose service prefix: `runner-llm-1  | `
+  /^\s*[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|\s/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
   /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)
   /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)
   /^\s*\[rank\d+\]:\s?/, // [rank0]:
@@ -26,15 +26,17 @@ const PREFIXES: RegExp[] = [
 const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
+/** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
+const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
 const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+\s+(?:\d+ )?[\w./-]+:\d+\]\s?/;
 /** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
 const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
-const LEVEL_LETTER: Record<string, string> = { I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
+const LEVEL_LETTER: Record<string, string> = { TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s);
   if (!v) return null;
   const name = v[1]!.toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };

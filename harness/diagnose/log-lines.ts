@@ -30,12 +30,14 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
   const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
-  const procs = processKeys(raws);
-  return raws.map((raw, i) => {
+  const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
-    return { n: i + 1, raw, text: cleaned, level, header, proc: procs[i]! };
+    return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null };
   });
+  const procs = processKeys(raws, lines.map((l) => l.level === null && l.text.trim() === l.raw.trim()));
+  lines.forEach((l, i) => (l.proc = procs[i]!));
+  return lines;
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError` — the line that names an exception. */

@@ -33,9 +33,10 @@ const RECORD_START = /^(?:\s|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|E
 /**
  * The process of every line: its own tag; for an untagged line right after a line whose logger
  * tags only the first line of a message (SGLang), the tag of the message it continues; for the rest
- * of a long tagged line that a terminal cut, the tag of that line.
+ * of a long tagged line that a terminal cut (a bare line: no prefix or header of its own), the tag
+ * of that line.
  */
-export function processKeys(raws: readonly string[]): Array<string | null> {
+export function processKeys(raws: readonly string[], bare: readonly boolean[] = raws.map(() => true)): Array<string | null> {
   const keys: Array<string | null> = [];
   let carried: string | null = null;
   let prev: { key: string | null; long: boolean } = { key: null, long: false };
@@ -46,7 +47,7 @@ export function processKeys(raws: readonly string[]): Array<string | null> {
       key = own;
       carried = MULTILINE_TAG.test(own) ? own : null;
     } else if (raw.trim() === '') key = null;
-    else if (prev.key !== null && prev.long && !RECORD_START.test(raw)) key = prev.key;
+    else if (prev.key !== null && prev.long && bare[keys.length] && !RECORD_START.test(raw)) key = prev.key;
     else key = carried;
     keys.push(key);
     prev = { key, long: raw.length >= CUT_WIDTH };

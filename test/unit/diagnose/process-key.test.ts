@@ -30,5 +30,7 @@ describe('processKeys', () => {
     const long = `(EngineCore pid=5) ValueError: ${'x'.repeat(80)}`;
     expect(processKeys([long, 'e is needed, which is larger', 'Traceback (most recent call last):'])).toEqual(['EngineCore 5', 'EngineCore 5', null]);
     expect(processKeys(['(EngineCore pid=5) short', 'next line'])).toEqual(['EngineCore 5', null]);
+    // a line with a prefix or header of its own (not bare) is a record of its own
+    expect(processKeys([long, 'svc  | DEBUG connecting'], [true, false])).toEqual(['EngineCore 5', null]);
   });
 });
