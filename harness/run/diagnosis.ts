@@ -21,9 +21,10 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
   const kept = capture.lines();
   const d = classifyLog(kept.map((l) => l.text).join('\n'), { engine: cell.image.engine });
   const mapped: Diagnosis = { ...d, evidence: d.evidence.map((e) => ({ line: kept[e.line - 1]?.line ?? e.line, text: e.text })) };
-  if (mapped.category !== 'healthy') return mapped;
+  if (mapped.category !== 'healthy' && mapped.category !== 'unknown') return mapped;
 
-  // The log shows no engine failure: name what the harness saw.
+  // The log shows no engine failure, or one whose cause it does not hold (a start killed at the
+  // timeout, an ERROR line while probes ran): name what the harness saw.
   if (facts.timeoutS !== undefined) {
     return {
       ...base('startup-timeout', 'other', `server not ready after ${Math.round(facts.timeoutS)}s`),
@@ -43,6 +44,8 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
       evidence: failed.evidence.slice(0, 5).map((text, i) => ({ line: i + 1, text })),
     };
   }
+  // an exit or a harness error says less than a failure whose cause the log does not hold
+  if (mapped.category === 'unknown') return mapped;
   if (facts.exitCode !== null && facts.exitCode !== undefined) {
     return {
       ...base('exited', 'other', `server exited with code ${facts.exitCode}`),
