@@ -15,7 +15,7 @@ import { isKilledLine, isReadyLine, readLog, type LogLine } from './log-lines.ts
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, importFailureBefore, readProcess, type ProcessFindings } from './root-cause.ts';
-import { fromFailure, healthy, importBehindModel, importFailed, rootCauseMissing } from './diagnosis-build.ts';
+import { fromFailure, healthy, importBehindModel, importFailed, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 
 export { signatureById } from './knowledge-base.ts';
 export { classifyInfra } from './classify-infra.ts';
@@ -46,9 +46,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const missing = causeMissing(lines, found, ready !== undefined);
   if (missing === null) return healthy(ready);
   // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
-  const imp = importFailureBefore(lines, missing);
+  const imp = importFailureBefore(lines, missing.index);
   if (imp !== null) return importFailed(lines, imp);
-  return rootCauseMissing(lines, viewAt(views, lines, missing)!.view, missing);
+  return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
 }
 
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
@@ -57,7 +57,14 @@ const first = (xs: Array<number | null>): number | null => xs.reduce<number | nu
  * The line showing that something failed although no failure names its cause: a wrapper error, an
  * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill.
  */
-function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): number | null {
+function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): { index: number; why: MissingWhy } | null {
   const killed = ready ? -1 : lines.findIndex(isKilledLine);
-  return first(found.map((f) => f.wrapper)) ?? first(found.map((f) => f.errorLine)) ?? first(found.map((f) => f.traceback)) ?? (killed >= 0 ? killed : null);
+  const order: Array<[MissingWhy, number | null]> = [
+    ['wrapper', first(found.map((f) => f.wrapper))],
+    ['error', first(found.map((f) => f.errorLine))],
+    ['traceback', first(found.map((f) => f.traceback))],
+    ['killed', killed >= 0 ? killed : null],
+  ];
+  const hit = order.find(([, i]) => i !== null);
+  return hit ? { index: hit[1]!, why: hit[0] } : null;
 }

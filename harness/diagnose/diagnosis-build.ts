@@ -67,7 +67,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
     category: g ? g.category : 'other',
     confidence: g ? 'generic' : 'none',
     signature: null,
-    title: g ? `${g.what}: ${what}` : `Unrecognised failure: ${what}`,
+    title: g ? `${g.what[0]!.toUpperCase()}${g.what.slice(1)}: ${what}` : `Unrecognised failure: ${what}`,
     explanation: g
       ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
@@ -79,14 +79,23 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
 }
 
 /** Something failed, but the log does not hold why: only a wrapper, or a traceback cut short. */
-export function rootCauseMissing(lines: readonly LogLine[], view: ProcessView, i: number): Diagnosis {
+/** What showed a failure whose cause the log does not hold. */
+export type MissingWhy = 'wrapper' | 'error' | 'traceback' | 'killed';
+
+const MISSING_WHY: Record<MissingWhy, string> = {
+  wrapper: 'Only an error that points at an earlier root cause was found; the log is probably truncated.',
+  error: 'An error was logged (or the process crashed), but no message in the log names its cause.',
+  traceback: 'A traceback is cut off before its exception; the log is probably truncated.',
+  killed: 'The server was stopped from outside before it became ready; the log does not say why.',
+};
+
+export function rootCauseMissing(lines: readonly LogLine[], view: ProcessView, i: number, why: MissingWhy): Diagnosis {
   return {
     category: 'unknown',
     confidence: 'none',
     signature: null,
-    title: 'The engine failed to start; its root cause is not in the log',
-    explanation:
-      'Only an error that points at an earlier root cause was found; the log is probably truncated. Look at the full container log (every process and rank).',
+    title: 'The engine failed; its root cause is not in the log',
+    explanation: `${MISSING_WHY[why]} Look at the full container log (every process and rank).`,
     phase: phaseOf(lines, view, i),
     evidence: [evidenceOf(lines[i]!)],
     remedies: [],

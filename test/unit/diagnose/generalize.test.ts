@@ -157,7 +157,9 @@ describe('errors beyond Python exceptions', () => {
 
   it('calls a crash without an exception, and a kill before the server was ready, failures of unknown cause', () => {
     expect(classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights took 3 s', 'Segmentation fault (core dumped)'].join('\n'))).toMatchObject({ category: 'unknown', evidence: [{ line: 2 }] });
-    expect(classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights', '/opt/nim/start_server.sh received SIGTERM, attempting graceful shutdown...'].join('\n'))).toMatchObject({ category: 'unknown' });
+    const killed = classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights', '/opt/nim/start_server.sh received SIGTERM, attempting graceful shutdown...'].join('\n'));
+    expect(killed).toMatchObject({ category: 'unknown', evidence: [{ line: 2 }] });
+    expect(killed.explanation).toMatch(/stopped from outside before it became ready/);
     expect(classifyLog(['INFO:     Application startup complete.', 'received SIGTERM, shutting down'].join('\n'))).toMatchObject({ category: 'healthy' });
   });
 
