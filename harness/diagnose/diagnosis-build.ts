@@ -46,6 +46,15 @@ function phaseOf(lines: readonly LogLine[], view: ProcessView, index: number): s
   return phaseFromFrames(lines, trace) ?? phaseAt(lines, index);
 }
 
+/** The line of a failure's message that shows the generic evidence (a message may span lines). */
+function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number | null {
+  for (const p of f.block) {
+    const i = f.view.index[p]!;
+    if (re.test(lines[i]!.text)) return i;
+  }
+  return null;
+}
+
 export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
   if (f.sig) {
     const s = f.sig.sig;
@@ -72,7 +81,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
       ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
-    evidence: evidence(lines, [f.index], g ? [g.re] : []),
+    evidence: evidence(lines, [f.index, g ? deciding(lines, f, g.re) : null], g ? [g.re] : []),
     remedies: [],
     links: [],
   };

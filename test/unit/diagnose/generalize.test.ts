@@ -143,7 +143,8 @@ describe('healthy is earned', () => {
 describe('errors beyond Python exceptions', () => {
   it('reads a C++ exception of TensorRT-LLM through terminate/what() for its message', () => {
     const log = ["terminate called after throwing an instance of 'tensorrt_llm::common::TllmException'", '  what():  [TensorRT-LLM][ERROR] Assertion failed: Unsupported architecture (/src/kernels/fmhaRunner.cpp:87)', '1       0x7f00 tensorrt_llm::common::throwRuntimeError(char const*, int) + 95'].join('\n');
-    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', evidence: [{ line: 1 }] });
+    // evidence: the failure line and the line of its message that shows the category
+    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', evidence: [{ line: 1 }, { line: 2 }] });
   });
 
   it('joins a glog error line that a terminal cut and reads the allocation failure in it', () => {
