@@ -1,7 +1,7 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
-import { processKeys } from './process-key.ts';
+import { continuesCut, processKeys } from './process-key.ts';
 import { cleanLine, stripAnsi } from './line-clean.ts';
 
 export { cleanLine, stripAnsi } from './line-clean.ts';
@@ -19,6 +19,8 @@ export interface LogLine {
   header: boolean;
   /** The process or rank that wrote it (see process-key.ts); null for the main, untagged output. */
   proc: string | null;
+  /** It may be the rest of the line before it, cut at a terminal's width. */
+  cont: boolean;
 }
 
 /** Header lines the harness or a human adds on top of a stored log. */
@@ -33,10 +35,14 @@ export function readLog(text: string): LogLine[] {
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
-    return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null };
+    return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
   });
-  const procs = processKeys(raws, lines.map((l) => l.level === null && l.text.trim() === l.raw.trim()));
-  lines.forEach((l, i) => (l.proc = procs[i]!));
+  const bare = lines.map((l) => !l.header && l.level === null && l.text.trim() === l.raw.trim());
+  const procs = processKeys(raws, bare);
+  lines.forEach((l, i) => {
+    l.proc = procs[i]!;
+    l.cont = i > 0 && !lines[i - 1]!.header && continuesCut(raws[i - 1]!, l.raw, bare[i]!);
+  });
   return lines;
 }
 

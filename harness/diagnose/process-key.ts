@@ -27,8 +27,17 @@ export function processKey(raw: string): string | null {
 
 /** A terminal's width: a tagged line at least this long may have been cut, its rest untagged. */
 const CUT_WIDTH = 80;
-/** How a line of its own starts (so it is not the rest of a cut line). */
-const RECORD_START = /^(?:\s|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+/** How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. */
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+
+/**
+ * Whether a line may be the rest of the line before it, cut by a terminal: the line before is as
+ * long as a terminal is wide, and this one is bare (no prefix or header of its own) and does not
+ * start a record of its own.
+ */
+export function continuesCut(prevRaw: string, raw: string, bare: boolean): boolean {
+  return prevRaw.length >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
+}
 
 /**
  * The process of every line: its own tag; for an untagged line right after a line whose logger

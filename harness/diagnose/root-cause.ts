@@ -36,8 +36,8 @@ export interface ProcessFindings {
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
-const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ /;
-const MAX_MESSAGE_LINES = 8;
+const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
+const MAX_MESSAGE_LINES = 12;
 /** Wrappers that quote the failing worker's own error message. */
 const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
 
@@ -66,6 +66,13 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
   return out;
 }
 
+/** A line with the rest a terminal cut off it (the next lines of its process that continue it). */
+function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  const out = [pos];
+  for (let p = pos + 1; p < view.index.length && out.length < 4 && view.index[p] === view.index[p - 1]! + 1 && lines[view.index[p]!]!.cont; p++) out.push(p);
+  return out;
+}
+
 /** Frames of the traceback that the message at pos ends. */
 function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
   const out: string[] = [];
@@ -89,8 +96,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   const sig = matchSignature(lines, view, block, sigs);
   if (sig) return { index: sig.index, view, block, sig, generic: null };
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  let generic = messageEvidence(texts.slice(0, 1), mode === 'line');
-  if (!generic && mode !== 'line') generic = messageEvidence([texts.join(' '), texts.join('')]);
+  // the whole message (its lines joined as broken, with and without a space), rules in their order
+  let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!));
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
@@ -100,7 +107,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
 const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
 
 function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  if (!EXCEPTION_SHAPE.test(lines[view.index[pos]!]!.text)) return false;
+  const l = lines[view.index[pos]!]!;
+  if (l.cont || !EXCEPTION_SHAPE.test(l.text)) return false;
   // the line above is a frame or its indented source line, and a frame is at most 4 lines up
   const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
   return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => /^\s*File "[^"]+", line \d+/.test(t));
@@ -141,7 +149,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       described ??= p;
       continue;
     }
-    const failure = judge(lines, view, mode === 'line' ? [p] : messageBlock(lines, view, p), sigs, mode);
+    const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
     if (failure) return { f: { ...f, failure }, pos: p };
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
   }
