@@ -1,5 +1,6 @@
 // The classifier reads a log the same whatever carried it: a terminal that cut every line at its
-// width, docker compose's service column, docker's --timestamps, a markdown quote, CRLF line ends.
+// width, docker compose's service column, docker's --timestamps, journald, kubectl, ANSI colours,
+// a markdown quote or <details> block, CRLF line ends.
 // Each tuning log is transformed and must keep the category it gets as it is.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
@@ -27,6 +28,10 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
   ['docker --timestamps', prefix('2025-01-02T03:04:05.123456789Z ')],
   ['a markdown quote', prefix('> ')],
   ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+  ['journald', prefix('Aug 18 14:15:04 host python3[1234]: ')],
+  ['kubectl logs --prefix', prefix('[pod/vllm-7d9f8c6b5-x2x9z/vllm] ')],
+  ['ANSI colours', (t) => t.split('\n').map((l) => `\x1b[1;36m${l}\x1b[0m`).join('\n')],
+  ['a <details> block of an issue', (t) => `<details><summary>Logs</summary>\n\n\`\`\`\n${t}\n\`\`\`\n</details>`],
 ];
 
 describe('the category does not depend on what carried the log', () => {
