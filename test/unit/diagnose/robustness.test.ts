@@ -20,6 +20,16 @@ const cut = (width: number) => (text: string): string =>
     })
     .join('\n');
 const prefix = (p: string) => (text: string): string => text.split('\n').map((l) => p + l).join('\n');
+/** Two ranks writing the same output, the second three lines behind the first, lines interleaved. */
+const twoRanks = (text: string): string => {
+  const ls = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < ls.length + 3; i++) {
+    if (i < ls.length) out.push(`(Worker_TP0 pid=10) ${ls[i]}`);
+    if (i >= 3) out.push(`(Worker_TP1 pid=11) ${ls[i - 3]}`);
+  }
+  return out.join('\n');
+};
 
 const CARRIERS: Array<[string, (t: string) => string]> = [
   ['a terminal 80 columns wide', cut(80)],
@@ -28,6 +38,7 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
   ['docker --timestamps', prefix('2025-01-02T03:04:05.123456789Z ')],
   ['a markdown quote', prefix('> ')],
   ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+  ['two ranks interleaved', twoRanks],
   ['journald', prefix('Aug 18 14:15:04 host python3[1234]: ')],
   ['kubectl logs --prefix', prefix('[pod/vllm-7d9f8c6b5-x2x9z/vllm] ')],
   ['ANSI colours', (t) => t.split('\n').map((l) => `\x1b[1;36m${l}\x1b[0m`).join('\n')],
