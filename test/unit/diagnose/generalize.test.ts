@@ -60,6 +60,9 @@ describe('new wordings of known failures land in their category, with generic co
       '[rank1]: ncclUnhandledCudaError: Call to CUDA func',
     ].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'nccl', evidence: [{ line: 7 }] });
+    // cut before any Python exception: NCCL's own warning of both ranks on one GPU decides
+    const warnOnly = ['host:101:201 [0] NCCL INFO Init START', 'host:102:202 [0] init.cc:943 NCCL WARN Duplicate GPU detected : rank 1 and rank 0 both on CUDA device 1d000', 'host:101:201 [0] NCCL INFO init.cc:1'].join('\n');
+    expect(classifyLog(warnOnly)).toMatchObject({ category: 'nccl', confidence: 'generic', evidence: [{ line: 2 }] });
     const cutEarly = ['[rank1]: Traceback (most recent call last):', '[rank1]:   File "/v/distributed/parallel_state.py", line 1, in barrier', '[rank1]: torch.distributed.DistBackendError: NCC'].join('\n');
     expect(classifyLog(cutEarly)).toMatchObject({ category: 'nccl', confidence: 'generic' });
   });
