@@ -192,6 +192,28 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
+      "id": "oom-gpu-busy-at-start",
+      "category": "oom",
+      "phase": "startup",
+      "patterns": [
+        "Free memory on device .* is less than desired GPU memory utilization"
+      ],
+      "contextScope": "traceback",
+      "title": "Less GPU memory is free at start than gpu_memory_utilization asks for",
+      "explanation": "vLLM checks at start that the fraction of GPU memory it is told to use is free. Another process (or a previous engine that did not exit) holds part of the GPU, so the requested share is not available. Free the GPU, or ask for a smaller share.",
+      "remedies": [
+        {
+          "gpu_memory_utilization": 0.8
+        },
+        {
+          "gpu_memory_utilization": 0.7
+        }
+      ],
+      "links": [
+        "https://docs.vllm.ai/en/latest/configuration/conserving_memory.html"
+      ]
+    },
+    {
       "id": "oom-cuda",
       "category": "oom",
       "phase": "load",

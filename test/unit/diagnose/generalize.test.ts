@@ -201,3 +201,10 @@ describe('lines a terminal cut', () => {
     expect(classifyLog(trace.join('\n'))).toMatchObject({ category: 'import-error', evidence: [{ line: 7 }] });
   });
 });
+
+describe('a GPU partly taken at start', () => {
+  it('is the oom signature whose remedies lower gpu_memory_utilization', () => {
+    const d = classifyLog('(Worker pid=7) ERROR 08-18 20:42:54 [multiproc_executor.py:901] ValueError: Free memory on device cuda:0 (52.81/95.01 GiB) on startup is less than desired GPU memory utilization (0.9, 85.51 GiB).');
+    expect(d).toMatchObject({ category: 'oom', signature: 'oom-gpu-busy-at-start', confidence: 'signature', remedies: [{ gpu_memory_utilization: 0.8 }, { gpu_memory_utilization: 0.7 }] });
+  });
+});
