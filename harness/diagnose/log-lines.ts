@@ -120,7 +120,7 @@ const CRASHED = /Segmentation fault|\(core dumped\)|Fatal Python error|\bSIG(?:S
 
 /** A line that shows a crash that names no cause: never healthy, cause unknown. */
 export function isCrashLine(l: LogLine): boolean {
-  return !l.header && !isWeak(l) && CRASHED.test(l.text);
+  return !l.header && !isInfoOrDebug(l) && CRASHED.test(l.text);
 }
 
 /** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
@@ -128,10 +128,10 @@ const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGT
 
 /** A line that says the process was stopped from outside; a failed start unless it was ready. */
 export function isKilledLine(l: LogLine): boolean {
-  return !l.header && !isWeak(l) && KILLED.test(l.text);
+  return !l.header && !isInfoOrDebug(l) && KILLED.test(l.text);
 }
 
-function isWeak(l: LogLine): boolean {
+function isInfoOrDebug(l: LogLine): boolean {
   return l.level === 'INFO' || l.level === 'DEBUG';
 }
 
