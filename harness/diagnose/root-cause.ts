@@ -192,6 +192,12 @@ export function earliest(found: readonly ProcessFindings[]): Failure | null {
   return best;
 }
 
+/**
+ * Old vLLM warns that its compiled ops could not be imported and runs on (CPU builds, other
+ * platforms): that does not make a model unsupported.
+ */
+const OPTIONAL_KERNELS = /Failed to import from vllm\._C\b/;
+
 /** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
 const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
 
@@ -200,6 +206,9 @@ const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|c
  * logged before the failure line (any process, any level), or null.
  */
 export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
-  for (let i = 0; i < index; i++) if (!lines[i]!.header && IMPORT_FAILED.test(lines[i]!.text)) return i;
+  for (let i = 0; i < index; i++) {
+    const t = lines[i]!.text;
+    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
+  }
   return null;
 }

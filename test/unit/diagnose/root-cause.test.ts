@@ -84,3 +84,10 @@ describe('wrappers that quote an error', () => {
     expect(earliest(bare.found)).toMatchObject({ index: 0, sig: null, generic: null });
   });
 });
+
+describe('importFailureBefore and optional kernels', () => {
+  it("does not count old vLLM's warning that its compiled ops are missing", () => {
+    const lines = readLog(["WARNING 01-02 03:04:05 [_custom_ops.py:1] Failed to import from vllm._C with ImportError('libcudart.so.11.0')", "ValueError: Model architectures ['Foo'] are not supported for now."].join('\n'));
+    expect(importFailureBefore(lines, 1)).toBeNull();
+  });
+});
