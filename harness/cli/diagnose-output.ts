@@ -1,12 +1,14 @@
 // How `matrix diagnose` prints a Diagnosis: for people (title, explanation, evidence with line
 // numbers, remedies in order) and as JSON for scripts.
 import { describeRemedy } from '../diagnose/remedies.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Confidence, Diagnosis, TimelinePhase } from '../diagnose/types.ts';
 import { wrap } from '../run/reporters/wrap.ts';
 
 export interface DiagnosisJson {
   file: string;
   category: string;
+  /** How the category was reached: signature · generic · none (see harness/diagnose/types.ts). */
+  confidence: string;
   signature: string | null;
   title: string;
   phase: string | null;
@@ -21,6 +23,7 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
   return {
     file,
     category: String(d.category),
+    confidence: d.confidence ?? 'none',
     signature: d.signature,
     title: d.title,
     phase: d.phase,
@@ -32,10 +35,18 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
   };
 }
 
+/** What each confidence means to a reader of `matrix diagnose`. */
+const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  signature: 'signature (a known failure)',
+  generic: 'generic (new wording; category from error names, exception words or frames)',
+  none: 'none (no evidence of a category)',
+};
+
 export function formatDiagnosis(file: string, d: Diagnosis): string {
   const ok = d.category === 'healthy';
   const what = ok ? 'healthy' : `${d.category}${d.signature ? ` / ${d.signature}` : ''}`;
-  const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}`, `  ${d.title}`, ''];
+  const how = d.confidence && !ok ? `  [confidence: ${CONFIDENCE_WORDS[d.confidence]}]` : '';
+  const lines = [`${file}`, `  ${ok ? '✓' : '✗'} ${what}${d.phase ? `  (phase: ${d.phase})` : ''}${how}`, `  ${d.title}`, ''];
   lines.push(...wrap(d.explanation, 99, '  ')); // 96 characters of text
   if (d.evidence.length) {
     const w = Math.max(...d.evidence.map((e) => String(e.line).length));

@@ -1,6 +1,10 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
+import { continuesCut, processKeys } from './process-key.ts';
+import { cleanLine, stripAnsi } from './line-clean.ts';
+
+export { cleanLine, stripAnsi } from './line-clean.ts';
 
 export interface LogLine {
   /** 1-based line number in the original text. */
@@ -13,75 +17,66 @@ export interface LogLine {
   level: string | null;
   /** A header line such as `# source: <url>` that is not part of the log. */
   header: boolean;
+  /** The process or rank that wrote it (see process-key.ts); null for the main, untagged output. */
+  proc: string | null;
+  /** It may be the rest of the line before it, cut at a terminal's width. */
+  cont: boolean;
 }
 
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
-
-/** Leading prefixes, removed repeatedly in any order. */
-const PREFIXES: RegExp[] = [
-  /^\s*>\s?/, // markdown quote of a pasted log
-  /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
-  /^\s*\*\*/, // bold marks around pasted lines
-  /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
-  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
-  /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
-  /^\s*[\w.-]+-\d+\s+\|\s/, // docker compose service prefix: `runner-llm-1  | `
-  /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)
-  /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)
-  /^\s*\[rank\d+\]:\s?/, // [rank0]:
-  /^\s*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?(?: [^\]]*)?\]\s?/, // SGLang: [2025-01-01 10:00:00 TP0]
-  /^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+/, // generic timestamps
-];
-
-/** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
-const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
-/** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
-const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** Header lines the harness or a human adds on top of a stored log. */
 const SOURCE_HEADER = /^#\s*(?:source|label|note|url|decides|split|category):/i;
 const FENCE = /^\s*(?:```|~~~)[\w-]*\s*$/;
-
-export function stripAnsi(s: string): string {
-  return s.replace(ANSI, '');
-}
-
-/** The message of one line, without its noise. */
-export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = stripAnsi(line).replace(/\r$/, '');
-  let level: string | null = null;
-  for (let guard = 0; guard < 8; guard++) {
-    const before = s;
-    for (const p of PREFIXES) s = s.replace(p, '');
-    const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s);
-    if (v) {
-      level ??= v[1]!.toUpperCase().replace(/^WARN$/, 'WARNING');
-      s = s.slice(v[0].length);
-    }
-    if (s === before) break;
-  }
-  return { text: s.replace(/\*\*\s*$/, '').trimEnd(), level };
-}
+/** Markdown and HTML of a pasted issue that carry no log text: `<details>`, `<summary>…</summary>`, `</pre>`. */
+const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:[^<]*<\/summary>\s*)?$/i;
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const lines = text.split('\n');
-  return lines.map((line, i) => {
-    const raw = stripAnsi(line).replace(/\r$/, '').trimEnd();
-    const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw);
-    const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(line);
-    return { n: i + 1, raw, text: cleaned, level, header };
+  const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
+  const lines = raws.map((raw, i) => {
+    const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
+    const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
+    return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
   });
+  const bare = lines.map((l) => !l.header && l.level === null && l.text.trim() === l.raw.trim());
+  const procs = processKeys(raws, bare);
+  lines.forEach((l, i) => {
+    l.proc = procs[i]!;
+    l.cont = i > 0 && !lines[i - 1]!.header && continuesCut(raws[i - 1]!, l.raw, bare[i]!);
+  });
+  return lines;
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError` — the line that names an exception. */
 const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 
-/** Errors that are not Python exceptions but end a start all the same (Docker, the CUDA runtime). */
-const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at /;
+/**
+ * Errors that are not Python exceptions but end a start all the same: Docker, the CUDA runtime, a
+ * C++ exception (`terminate called after throwing…`, `what():`, TensorRT-LLM's `Assertion failed:`),
+ * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`).
+ */
+const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed: |^\s*Failed: Cuda error|^[\w./-]+: error: /;
+/** An exception named inside a line that carries no logger level (prose, a table, a cut line). */
+const INLINE_EXCEPTION = /(?:^|[\s:'"(])[A-Za-z]*(?:Error|Exception): \S/;
+/** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
+const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
+
+/** An exception logged by its repr at ERROR level: `AssertionError('Only … is supported.')`. */
+const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:['"]|$)/;
 
 export function isExceptionLine(l: LogLine): boolean {
-  return !l.header && !NOT_EXCEPTION.test(l.text) && (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text));
+  if (l.header || NOT_EXCEPTION.test(l.text)) return false;
+  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text)) return true;
+  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
+}
+
+export function isErrorLevel(l: LogLine): boolean {
+  return l.level === 'ERROR' || l.level === 'CRITICAL';
+}
+
+/** A line logged as an error (by its level or a marker inside it) that is not an exception. */
+export function isErrorLine(l: LogLine): boolean {
+  return !l.header && !NOT_EXCEPTION.test(l.text) && (isErrorLevel(l) || INLINE_ERROR.test(l.text));
 }
 
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
@@ -93,12 +88,21 @@ const WRAPPERS: RegExp[] = [
   /WorkerProc (?:failed to start|hit an exception)/i,
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
-  /Scheduler hit an exception/i,
+  /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
   /Received sigquit from a child process/i,
   /Initialization failed\. See root cause above/i,
   /Initialization failed/i,
   /RayTaskError|ActorDiedError/,
   /CalledProcessError/,
+  /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
+  /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
+  // vLLM v0.6–0.8 vllm/entrypoints/openai/api_server.py (build_async_engine_client_from_engine_args)
+  /Engine process failed to start/i,
+  // vLLM v1 vllm/v1/engine/core_client.py and vllm/v1/executor/multiproc_executor.py
+  /died unexpectedly, shutting down|Executor failed\b/i,
+  /AsyncEngineDeadError|MQEngineDeadError|Background loop has errored already/,
+  // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
+  /scheduler is dead\. Please check/i,
   /BrokenPipeError|ConnectionResetError|ZMQError/,
   /^\s*(?:RuntimeError|Exception): *$/,
   /During handling of the above exception|The above exception was the direct cause/,
@@ -109,7 +113,27 @@ export function isWrapperLine(l: LogLine): boolean {
 }
 
 /** Messages (not exceptions) by which an engine announces that its start failed. */
-const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|Scheduler hit an exception|Engine core initialization failed|Received sigquit from a child process/i;
+const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child process|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead/i;
+
+/** A process that crashed without a Python exception: a signal, a fatal interpreter error, an exit code. */
+const CRASHED = /Segmentation fault|\(core dumped\)|Fatal Python error|\bSIG(?:SEGV|ABRT|BUS|ILL)\b|exited with (?:code|status) [1-9]|exit code:? -?[1-9]/i;
+
+/** A line that shows a crash that names no cause: never healthy, cause unknown. */
+export function isCrashLine(l: LogLine): boolean {
+  return !l.header && !isInfoOrDebug(l) && CRASHED.test(l.text);
+}
+
+/** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
+const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal/i;
+
+/** A line that says the process was stopped from outside; a failed start unless it was ready. */
+export function isKilledLine(l: LogLine): boolean {
+  return !l.header && !isInfoOrDebug(l) && KILLED.test(l.text);
+}
+
+function isInfoOrDebug(l: LogLine): boolean {
+  return l.level === 'INFO' || l.level === 'DEBUG';
+}
 
 /** A line that says the start failed without naming why (it points at a root cause elsewhere). */
 export function isStartFailedLine(l: LogLine): boolean {

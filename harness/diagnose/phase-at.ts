@@ -19,10 +19,10 @@ const FRAMES: Array<[string, RegExp]> = [
   ['load', /\bin (?:load_model|load_weights|get_model)\b/],
 ];
 
-/** The phase named by the frames of the traceback between from and index, or null. */
-export function phaseFromFrames(lines: readonly LogLine[], from: number, index: number): string | null {
+/** The phase named by the frames of a traceback (the log indexes of its lines), or null. */
+export function phaseFromFrames(lines: readonly LogLine[], indexes: readonly number[]): string | null {
   for (const [phase, re] of FRAMES) {
-    for (let i = from; i <= index; i++) if (re.test(lines[i]!.text)) return phase;
+    for (const i of indexes) if (re.test(lines[i]!.text)) return phase;
   }
   return null;
 }

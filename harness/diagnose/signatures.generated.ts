@@ -162,62 +162,6 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ]
     },
     {
-      "id": "graph-capture-mtp-triton",
-      "category": "graph-capture",
-      "phase": "graph-capture",
-      "patterns": [
-        "operation not permitted when stream is capturing",
-        "cudaErrorStreamCaptureUnsupported",
-        "cudaErrorStreamCaptureInvalidated"
-      ],
-      "context": [
-        "speculative[-_ ]config[=:\\x27\" ]+(?!None)|num_speculative_tokens|speculative decoding",
-        "\\bmtp\\b|Detected MTP model|Loading drafter model|eagle|spec_decode"
-      ],
-      "contextScope": "log",
-      "title": "MTP speculative decoding breaks FULL CUDA graph capture (Triton kernel loaded during capture)",
-      "explanation": "With MTP speculative decoding, capturing FULL CUDA graphs runs the draft path's Triton kernels (e.g. the gated delta-net update) for the first time inside the capture. Loading a Triton kernel calls cuModuleLoadData, which the driver forbids while a stream is capturing. PIECEWISE graphs keep those ops outside the captured region.",
-      "remedies": [
-        {
-          "cuda_graphs": "piecewise"
-        },
-        {
-          "cuda_graphs": "off"
-        }
-      ],
-      "links": [
-        "https://github.com/vllm-project/vllm/pull/36587",
-        "https://github.com/vllm-project/vllm/pull/36634",
-        "https://github.com/vllm-project/vllm/issues/36843"
-      ]
-    },
-    {
-      "id": "graph-capture-unsupported-op",
-      "category": "graph-capture",
-      "phase": "graph-capture",
-      "patterns": [
-        "operation not permitted when stream is capturing",
-        "cudaErrorStreamCaptureUnsupported",
-        "cudaErrorStreamCaptureInvalidated",
-        "operation failed due to a previous error during capture",
-        "Cuda graph capture failed|CUDA graph capture failed|Capture cuda graph failed"
-      ],
-      "contextScope": "traceback",
-      "title": "An operation that is not allowed during CUDA graph capture ran while capturing",
-      "explanation": "While the engine captured CUDA graphs, a kernel load, host synchronisation, allocation or collective ran on the capturing stream, which the driver forbids. Capturing smaller (piecewise) graphs or running eagerly avoids it.",
-      "remedies": [
-        {
-          "cuda_graphs": "piecewise"
-        },
-        {
-          "cuda_graphs": "off"
-        }
-      ],
-      "links": [
-        "https://github.com/SystemPanic/vllm-windows/issues/5"
-      ]
-    },
-    {
       "id": "oom-kv-cache",
       "category": "oom",
       "phase": "kv-cache",
@@ -241,6 +185,28 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         {
           "max_model_len": 4096,
           "gpu_memory_utilization": 0.95
+        }
+      ],
+      "links": [
+        "https://docs.vllm.ai/en/latest/configuration/conserving_memory.html"
+      ]
+    },
+    {
+      "id": "oom-gpu-busy-at-start",
+      "category": "oom",
+      "phase": "startup",
+      "patterns": [
+        "Free memory on device .* is less than desired GPU memory utilization"
+      ],
+      "contextScope": "traceback",
+      "title": "Less GPU memory is free at start than gpu_memory_utilization asks for",
+      "explanation": "vLLM checks at start that the fraction of GPU memory it is told to use is free. Another process (or a previous engine that did not exit) holds part of the GPU, so the requested share is not available. Free the GPU, or ask for a smaller share.",
+      "remedies": [
+        {
+          "gpu_memory_utilization": 0.8
+        },
+        {
+          "gpu_memory_utilization": 0.7
         }
       ],
       "links": [
@@ -296,6 +262,62 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/sgl-project/sglang/issues/10408"
+      ]
+    },
+    {
+      "id": "graph-capture-mtp-triton",
+      "category": "graph-capture",
+      "phase": "graph-capture",
+      "patterns": [
+        "operation not permitted when stream is capturing",
+        "cudaErrorStreamCaptureUnsupported",
+        "cudaErrorStreamCaptureInvalidated"
+      ],
+      "context": [
+        "speculative[-_ ]config[=:\\x27\" ]+(?!None)|num_speculative_tokens|speculative decoding",
+        "\\bmtp\\b|Detected MTP model|Loading drafter model|eagle|spec_decode"
+      ],
+      "contextScope": "log",
+      "title": "MTP speculative decoding breaks FULL CUDA graph capture (Triton kernel loaded during capture)",
+      "explanation": "With MTP speculative decoding, capturing FULL CUDA graphs runs the draft path's Triton kernels (e.g. the gated delta-net update) for the first time inside the capture. Loading a Triton kernel calls cuModuleLoadData, which the driver forbids while a stream is capturing. PIECEWISE graphs keep those ops outside the captured region.",
+      "remedies": [
+        {
+          "cuda_graphs": "piecewise"
+        },
+        {
+          "cuda_graphs": "off"
+        }
+      ],
+      "links": [
+        "https://github.com/vllm-project/vllm/pull/36587",
+        "https://github.com/vllm-project/vllm/pull/36634",
+        "https://github.com/vllm-project/vllm/issues/36843"
+      ]
+    },
+    {
+      "id": "graph-capture-unsupported-op",
+      "category": "graph-capture",
+      "phase": "graph-capture",
+      "patterns": [
+        "operation not permitted when stream is capturing",
+        "cudaErrorStreamCaptureUnsupported",
+        "cudaErrorStreamCaptureInvalidated",
+        "operation failed due to a previous error during capture",
+        "Cuda graph capture failed|CUDA graph capture failed|Capture cuda graph failed"
+      ],
+      "contextScope": "traceback",
+      "title": "An operation that is not allowed during CUDA graph capture ran while capturing",
+      "explanation": "While the engine captured CUDA graphs, a kernel load, host synchronisation, allocation or collective ran on the capturing stream, which the driver forbids. Capturing smaller (piecewise) graphs or running eagerly avoids it.",
+      "remedies": [
+        {
+          "cuda_graphs": "piecewise"
+        },
+        {
+          "cuda_graphs": "off"
+        }
+      ],
+      "links": [
+        "https://github.com/SystemPanic/vllm-windows/issues/5"
       ]
     },
     {

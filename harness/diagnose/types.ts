@@ -26,8 +26,18 @@ export interface EvidenceLine {
   source?: string;
 }
 
+/**
+ * How the category was reached: a specific signature of signatures.yaml named the failure
+ * (`signature`); only generic evidence of the category did — an error name, an exception's words,
+ * the frames it was raised through (`generic`); or nothing names it (`none`: other, unknown).
+ */
+export const CONFIDENCES = ['signature', 'generic', 'none'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+
 export interface Diagnosis {
   category: Category | string;
+  /** Absent on diagnoses stored before it existed and on those the harness makes itself. */
+  confidence?: Confidence;
   /** Signature id from signatures.yaml (or an infra id such as gpu-runtime-missing), null when healthy. */
   signature: string | null;
   title: string;

@@ -26,12 +26,13 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
     // The server is alive: only a failure it logged while the probes ran (a crash in progress)
     // explains the probe; what it logged before (startup noise) does not.
     const during = classifyKept(kept.filter((l) => l.line > (facts.probesFromLine ?? 0)), cell);
-    return during.category !== 'healthy' ? during : probeDiagnosis(failed);
+    return during.category !== 'healthy' && during.category !== 'unknown' ? during : probeDiagnosis(failed);
   }
   const mapped = classifyKept(kept, cell);
-  if (mapped.category !== 'healthy') return mapped;
+  if (mapped.category !== 'healthy' && mapped.category !== 'unknown') return mapped;
 
-  // The log shows no engine failure: name what the harness saw.
+  // The log shows no engine failure, or one whose cause it does not hold (a start killed at the
+  // timeout, an ERROR line while probes ran): name what the harness saw.
   if (facts.timeoutS !== undefined) {
     return {
       ...base('startup-timeout', 'other', `server not ready after ${Math.round(facts.timeoutS)}s`),
@@ -41,6 +42,8 @@ export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureF
       remedies: [],
     };
   }
+  // an exit or a harness error says less than a failure whose cause the log does not hold
+  if (mapped.category === 'unknown') return mapped;
   if (facts.exitCode !== null && facts.exitCode !== undefined) {
     return {
       ...base('exited', 'other', `server exited with code ${facts.exitCode}`),

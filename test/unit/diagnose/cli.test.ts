@@ -38,7 +38,7 @@ describe('matrix diagnose', () => {
   it('prints title, explanation, numbered evidence and remedies for people', async () => {
     const r = await run([fixture('ptx-toolchain/seed-001-thor-vision-encoder.log')]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('✗ ptx-toolchain / ptx-toolchain-vision-encoder  (phase: profile)');
+    expect(r.out).toContain('✗ ptx-toolchain / ptx-toolchain-vision-encoder  (phase: profile)  [confidence: signature (a known failure)]');
     expect(r.out).toMatch(/evidence:\n\s+41 │ /);
     expect(r.out).toContain('1. mm_attention: sdpa');
     expect(r.out).toContain('2. attention: triton');
@@ -50,6 +50,17 @@ describe('matrix diagnose', () => {
     writeFileSync(file, ['Here is my log:', '', '```', '> (EngineCore_DP0 pid=7) ERROR 01-05 12:12:01 [core.py:842] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.', '```'].join('\n'));
     const r = await run(['--json', file]);
     expect(JSON.parse(r.out)[0]).toMatchObject({ category: 'oom', signature: 'oom-cuda', evidence: [{ line: 4 }] });
+  });
+
+  it('shows how sure it is: a known signature, or only generic evidence of the category', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagnose-'));
+    const file = join(dir, 'new-wording.log');
+    writeFileSync(file, 'RuntimeError: The FooMLA kernels require compute capability 10.0 or newer.\n');
+    const human = await run([file, fixture('ptx-toolchain/seed-001-thor-vision-encoder.log')]);
+    expect(human.out).toContain('✗ backend-unsupported  [confidence: generic (new wording;');
+    expect(human.out).toContain('ptx-toolchain-vision-encoder  (phase: profile)  [confidence: signature');
+    const json = JSON.parse((await run(['--json', file])).out) as Array<Record<string, unknown>>;
+    expect(json[0]).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', signature: null });
   });
 
   it('exits 2 on a missing file and still diagnoses the others', async () => {

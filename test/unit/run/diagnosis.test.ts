@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseAttempt } from '../../../harness/run/diagnosis.ts';
 import { LogCapture } from '../../../harness/run/log-capture.ts';
 import type { ProbeResult } from '../../../harness/probes/probe.ts';
+import type { Cell } from '../../../harness/matrix/types.ts';
 import { cell } from '../store/fixtures.ts';
 
 const STARTUP = ['INFO starting', 'Traceback (most recent call last):', '  File "x.py", line 1, in <module>', 'ValueError: optional plugin could not be imported', 'INFO:     Application startup complete.'];
@@ -31,5 +32,22 @@ describe('diagnoseAttempt after a probe failed on a live server', () => {
     const d = diagnoseAttempt(await capture([...STARTUP, ...CRASH]), cell('c'), { exitCode: null, phase: 'serve', probes: [wrongAnswer], probesFromLine: STARTUP.length });
     expect(d.category).toBe('other');
     expect(d.evidence).toEqual([{ line: STARTUP.length + 3, text: CRASH[2] }]);
+  });
+});
+
+/** diagnoseAttempt reads only the engine of the cell's image. */
+const CELL = { image: { engine: 'vllm' } } as unknown as Cell;
+
+describe('diagnoseAttempt with a log whose cause is not in it', () => {
+  const killed = ['INFO 01-02 03:04:05 [loader.py:1] Loading weights took 3 s', 'Segmentation fault (core dumped)'];
+
+  it('names the timeout the harness saw rather than "unknown"', async () => {
+    const d = diagnoseAttempt(await capture(killed), CELL, { phase: 'ready', timeoutS: 600, lastStatus: 'connection refused' });
+    expect(d).toMatchObject({ category: 'other', signature: 'startup-timeout' });
+  });
+
+  it('keeps "unknown" with its evidence over a bare exit code', async () => {
+    const d = diagnoseAttempt(await capture(killed), CELL, { phase: 'ready', exitCode: 139 });
+    expect(d).toMatchObject({ category: 'unknown', confidence: 'none', evidence: [{ line: 2 }] });
   });
 });

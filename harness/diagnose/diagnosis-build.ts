@@ -1,0 +1,161 @@
+// Turning what root-cause selection found into a Diagnosis: the category and its confidence, the
+// evidence lines (the failure, its exception, the context that chose the signature), the phase,
+// remedies and links. Pure.
+import type { Diagnosis, EvidenceLine } from './types.ts';
+import { isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { phaseAt, phaseFromFrames } from './phase-at.ts';
+import type { ProcessView } from './processes.ts';
+import type { Failure } from './root-cause.ts';
+import { blockStart } from './signature-match.ts';
+
+const MAX_EVIDENCE_CHARS = 400;
+/** How far from a matching line (in its process) its exception line is looked for. */
+const EXCEPTION_NEAR = 12;
+
+/** The line as evidence; a very long line (prose, one-line pastes) is cut around what matched. */
+export function evidenceOf(l: LogLine, res: readonly RegExp[] = []): EvidenceLine {
+  if (l.raw.length <= MAX_EVIDENCE_CHARS) return { line: l.n, text: l.raw };
+  const at = res.map((r) => l.raw.search(r)).find((x) => x >= 0) ?? 0;
+  const from = Math.max(0, Math.min(at - 120, l.raw.length - MAX_EVIDENCE_CHARS));
+  const text = l.raw.slice(from, from + MAX_EVIDENCE_CHARS);
+  return { line: l.n, text: `${from > 0 ? '…' : ''}${text}${from + MAX_EVIDENCE_CHARS < l.raw.length ? '…' : ''}` };
+}
+
+/** The exception line that belongs to line i: itself, or the nearest real one in its process. */
+function exceptionNear(lines: readonly LogLine[], view: ProcessView, i: number): number | null {
+  if (isExceptionLine(lines[i]!)) return i;
+  const pos = view.index.indexOf(i);
+  for (let d = 1; d <= EXCEPTION_NEAR; d++) {
+    for (const p of [pos + d, pos - d]) {
+      const j = view.index[p];
+      if (j !== undefined && isExceptionLine(lines[j]!) && !isWrapperLine(lines[j]!)) return j;
+    }
+  }
+  return null;
+}
+
+function evidence(lines: readonly LogLine[], indexes: Array<number | null>, res: readonly RegExp[]): EvidenceLine[] {
+  const uniq = [...new Set(indexes.filter((i): i is number => i !== null))].sort((a, b) => a - b);
+  return uniq.map((i) => evidenceOf(lines[i]!, res));
+}
+
+/** The phase of a failure: its traceback's frames, else the last startup marker before it. */
+function phaseOf(lines: readonly LogLine[], view: ProcessView, index: number): string | null {
+  const pos = Math.max(0, view.index.indexOf(index));
+  const trace = view.index.slice(blockStart(lines, view, pos), pos + 1);
+  return phaseFromFrames(lines, trace) ?? phaseAt(lines, index);
+}
+
+/** The line of a failure's message that shows the generic evidence (a message may span lines). */
+function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number | null {
+  for (const p of f.block) {
+    const i = f.view.index[p]!;
+    if (re.test(lines[i]!.text)) return i;
+  }
+  return null;
+}
+
+export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
+  if (f.sig) {
+    const s = f.sig.sig;
+    return {
+      category: s.category,
+      confidence: 'signature',
+      signature: s.id,
+      title: s.title,
+      explanation: s.explanation,
+      phase: phaseOf(lines, f.view, f.sig.index) ?? s.phase,
+      evidence: evidence(lines, [f.sig.index, exceptionNear(lines, f.view, f.sig.index), f.sig.contextIndex], [...s.patternRes, ...(s.contextRes ?? [])]),
+      remedies: s.remedies.map((r) => ({ ...r })),
+      links: [...s.links],
+    };
+  }
+  const what = lines[f.index]!.text.trim().slice(0, 160);
+  const g = f.generic;
+  return {
+    category: g ? g.category : 'other',
+    confidence: g ? 'generic' : 'none',
+    signature: null,
+    title: g ? `${g.what[0]!.toUpperCase()}${g.what.slice(1)}: ${what}` : `Unrecognised failure: ${what}`,
+    explanation: g
+      ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
+      : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
+    phase: phaseOf(lines, f.view, f.index),
+    evidence: evidence(lines, [f.index, g ? deciding(lines, f, g.re) : null], g ? [g.re] : []),
+    remedies: [],
+    links: [],
+  };
+}
+
+/** Something failed, but the log does not hold why: only a wrapper, or a traceback cut short. */
+/** What showed a failure whose cause the log does not hold. */
+export type MissingWhy = 'wrapper' | 'error' | 'traceback' | 'killed';
+
+const MISSING_WHY: Record<MissingWhy, string> = {
+  wrapper: 'Only an error that points at an earlier root cause was found; the log is probably truncated.',
+  error: 'An error was logged (or the process crashed), but no message in the log names its cause.',
+  traceback: 'A traceback is cut off before its exception; the log is probably truncated.',
+  killed: 'The server was stopped from outside before it became ready; the log does not say why.',
+};
+
+export function rootCauseMissing(lines: readonly LogLine[], view: ProcessView, i: number, why: MissingWhy): Diagnosis {
+  return {
+    category: 'unknown',
+    confidence: 'none',
+    signature: null,
+    title: 'The engine failed; its root cause is not in the log',
+    explanation: `${MISSING_WHY[why]} Look at the full container log (every process and rank).`,
+    phase: phaseOf(lines, view, i),
+    evidence: [evidenceOf(lines[i]!)],
+    remedies: [],
+    links: [],
+  };
+}
+
+export function healthy(ready: LogLine | undefined): Diagnosis {
+  return {
+    category: 'healthy',
+    confidence: ready ? 'generic' : 'none',
+    signature: null,
+    title: ready ? 'The server started and reported ready' : 'No failure in the log',
+    explanation: ready
+      ? 'The log shows the server ready to serve and no failure.'
+      : 'The log shows no failure (it may end before the server reported ready).',
+    phase: ready ? 'serve' : null,
+    evidence: ready ? [evidenceOf(ready)] : [],
+    remedies: [],
+    links: [],
+  };
+}
+
+/** The model is "not supported" because an import failed first: the import is the cause. */
+export function importBehindModel(lines: readonly LogLine[], importIndex: number, model: Diagnosis): Diagnosis {
+  return {
+    category: 'import-error',
+    confidence: 'generic',
+    signature: null,
+    title: `The model is reported unsupported because a module failed to import: ${lines[importIndex]!.text.trim().slice(0, 140)}`,
+    explanation:
+      'The engine says it does not support the model, but a module or library failed to import before that; the model class could not be loaded because of it. Fix the import (a missing or mismatched package in the image) and the model may load.',
+    phase: model.phase,
+    evidence: [evidenceOf(lines[importIndex]!), ...model.evidence.filter((e) => e.line !== lines[importIndex]!.n)],
+    remedies: [],
+    links: [],
+  };
+}
+
+/** The log's only named failure is an import that failed (the engine went on, then died). */
+export function importFailed(lines: readonly LogLine[], importIndex: number): Diagnosis {
+  return {
+    category: 'import-error',
+    confidence: 'generic',
+    signature: null,
+    title: `A module failed to import: ${lines[importIndex]!.text.trim().slice(0, 160)}`,
+    explanation:
+      'The engine failed, and the only failure the log names is a module or library that could not be imported (the engine logged it and went on). Fix the import: a missing or mismatched package in the image.',
+    phase: phaseAt(lines, importIndex),
+    evidence: [evidenceOf(lines[importIndex]!)],
+    remedies: [],
+    links: [],
+  };
+}

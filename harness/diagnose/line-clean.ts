@@ -1,0 +1,66 @@
+// Cleaning one log line the way a person reads it: ANSI colours, process prefixes, logger headers
+// (vLLM, Python logging, SGLang, glog, TensorRT-LLM) with the level they name, timestamps, quote and
+// bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
+
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
+
+/** Leading prefixes, removed repeatedly in any order. */
+const PREFIXES: RegExp[] = [
+  /^\s*>\s?/, // markdown quote of a pasted log
+  /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
+  /^\s*\*\*/, // bold marks around pasted lines
+  /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
+  /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
+  /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
+  /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
+  /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
+  /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)
+  /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)
+  /^\s*\[rank\d+\]:\s?/, // [rank0]:
+  /^\s*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?(?: [^\]]*)?\]\s?/, // SGLang: [2025-01-01 10:00:00 TP0]
+  /^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+/, // generic timestamps
+  /^\s*\[\d\d\/\d\d\/\d{4}-\d\d:\d\d:\d\d\]\s?/, // TensorRT-LLM: [06/10/2025-02:50:21]
+];
+
+/** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
+const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
+/** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
+const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
+/** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
+const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
+/** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
+const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+\s+(?:\d+ )?[\w./-]+:\d+\]\s?/;
+/** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
+const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
+const LEVEL_LETTER: Record<string, string> = { TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
+
+/** The logger header at the start of s and the level it names, or null. */
+function loggerHeader(s: string): { length: number; level: string } | null {
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s);
+  if (!v) return null;
+  const name = v[1]!.toUpperCase();
+  return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
+}
+
+export function stripAnsi(s: string): string {
+  return s.replace(ANSI, '');
+}
+
+/** The message of one line, without its noise. */
+export function cleanLine(line: string): { text: string; level: string | null } {
+  let s = stripAnsi(line).replace(/\r$/, '');
+  let level: string | null = null;
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    for (const p of PREFIXES) s = s.replace(p, '');
+    const h = loggerHeader(s);
+    if (h) {
+      level ??= h.level;
+      s = s.slice(h.length);
+    }
+    if (s === before) break;
+  }
+  return { text: s.replace(/\*\*\s*$/, '').trimEnd(), level };
+}
+

@@ -1,0 +1,65 @@
+// Which process (or rank) wrote a log line: the tag an engine puts in front of every line of a
+// worker — `(VllmWorker rank=1 pid=242)`, `(Worker_TP1 pid=9)`, `(EngineCore_DP0 pid=73)`,
+// `[rank1]:`, SGLang's `[2025-01-01 10:00:00 TP6]`, journald's `python3[28059]:`. Lines of one key
+// form one process's output, so interleaved tracebacks of several ranks can be read apart. Pure.
+
+/** Tags that name a process; every one found on a line is part of its key. */
+const TAGS: RegExp[] = [
+  /\(([\w.-]+(?:\s+rank=\d+)?)\s+pid=(\d+)(?:,\s*ip=[\d.]+)?\)/, // (VllmWorker rank=1 pid=2), (RayWorkerWrapper pid=1, ip=…)
+  /^\s*(?:\S+\s+\|\s)?\((APIServer|EngineCore(?:_DP\d+)?|Worker(?:_\w+)?)\)/, // (APIServer) without pid
+  /\[(rank\d+)\]:/, // torch.distributed's [rank1]:
+  /^\s*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)? ((?:(?:DP|PP|TP|EP)\d+\s*)+)\]/, // SGLang [… DP0 TP6]
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[(\d+)\]:/, // journald python3[28059]:
+];
+
+/** SGLang logs a traceback as one multi-line message: only its first line carries the tag. */
+const MULTILINE_TAG = /^(?:(?:DP|PP|TP|EP)\d+\s*)+$/;
+
+/** The process key of a raw line (ANSI already removed), or null when the line names none. */
+export function processKey(raw: string): string | null {
+  const parts: string[] = [];
+  for (const re of TAGS) {
+    const m = re.exec(raw);
+    if (m) parts.push(m.slice(1).filter(Boolean).join(' ').trim());
+  }
+  return parts.length ? parts.join('/') : null;
+}
+
+/** A terminal's width: a tagged line at least this long may have been cut, its rest untagged. */
+const CUT_WIDTH = 80;
+/** How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. */
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+
+/**
+ * Whether a line may be the rest of the line before it, cut by a terminal: the line before is as
+ * long as a terminal is wide, and this one is bare (no prefix or header of its own) and does not
+ * start a record of its own.
+ */
+export function continuesCut(prevRaw: string, raw: string, bare: boolean): boolean {
+  return prevRaw.length >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
+}
+
+/**
+ * The process of every line: its own tag; for an untagged line right after a line whose logger
+ * tags only the first line of a message (SGLang), the tag of the message it continues; for the rest
+ * of a long tagged line that a terminal cut (a bare line: no prefix or header of its own), the tag
+ * of that line.
+ */
+export function processKeys(raws: readonly string[], bare: readonly boolean[] = raws.map(() => true)): Array<string | null> {
+  const keys: Array<string | null> = [];
+  let carried: string | null = null;
+  let prev: { key: string | null; long: boolean } = { key: null, long: false };
+  for (const raw of raws) {
+    const own = processKey(raw);
+    let key: string | null;
+    if (own !== null) {
+      key = own;
+      carried = MULTILINE_TAG.test(own) ? own : null;
+    } else if (raw.trim() === '') key = null;
+    else if (prev.key !== null && prev.long && bare[keys.length] && !RECORD_START.test(raw)) key = prev.key;
+    else key = carried;
+    keys.push(key);
+    prev = { key, long: raw.length >= CUT_WIDTH };
+  }
+  return keys;
+}

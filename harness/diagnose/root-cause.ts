@@ -1,0 +1,214 @@
+// Root cause, not last line: each process's output is read on its own, its first real failure is
+// found (a signature's line, an exception, a fatal CUDA/NCCL error name), and the earliest failure
+// of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
+// a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
+// Warnings never decide while something failed; a repeated error counts once. Pure.
+import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
+import type { CompiledSignature } from './knowledge-base.ts';
+import { isCrashLine, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import type { ProcessView } from './processes.ts';
+import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
+
+/** A failure found in one process: what decides it and the lines of its message. */
+export interface Failure {
+  /** The line that shows the failure (log index). */
+  index: number;
+  view: ProcessView;
+  /** View positions of the failure's message (the failure line and its continuation). */
+  block: number[];
+  sig: SignatureHit | null;
+  generic: GenericRule | null;
+}
+
+/** What one process's output shows. */
+export interface ProcessFindings {
+  failure: Failure | null;
+  /** A signature matched only by a WARNING/INFO line (decides only when nothing failed). */
+  weak: Failure | null;
+  /** The first wrapper error ("See root cause above") or start-failed announcement. */
+  wrapper: number | null;
+  /** The first traceback header or frame. */
+  traceback: number | null;
+  /** The first ERROR/CRITICAL line that names no failure of its own ("Failed to …"). */
+  errorLine: number | null;
+}
+
+const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
+const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
+const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
+const MAX_MESSAGE_LINES = 12;
+/** Wrappers that quote the failing worker's own error message. */
+const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
+
+export function isWeak(l: LogLine): boolean {
+  return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
+}
+
+/** A traceback's source line (right after its frame, or a `raise X(f"…")`) quotes code, not a message. */
+function isSourceLine(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const prev = view.index[pos - 1];
+  const text = lines[view.index[pos]!]!.text;
+  return SOURCE_CODE.test(text) || (/^\s/.test(text) && prev !== undefined && /^\s*File "[^"]+", line \d+/.test(lines[prev]!.text));
+}
+
+/** View positions of the message that starts at pos: its continuation lines, joined later. */
+export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  const out = [pos];
+  for (let p = pos + 1; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
+    const l = lines[view.index[p]!]!;
+    if (l.header || l.text.trim() === '' || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
+    if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
+    // another exception logged at another level is another record, not this message's rest
+    if (l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
+    out.push(p);
+  }
+  return out;
+}
+
+/** A line with the rest a terminal cut off it (the next lines of its process that continue it). */
+function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  const out = [pos];
+  for (let p = pos + 1; p < view.index.length && out.length < 4 && view.index[p] === view.index[p - 1]! + 1 && lines[view.index[p]!]!.cont; p++) out.push(p);
+  return out;
+}
+
+/** Frames of the traceback that the message at pos ends. */
+function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
+  const out: string[] = [];
+  for (let p = blockStart(lines, view, pos); p < pos; p++) {
+    const t = lines[view.index[p]!]!.text;
+    if (FRAME.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * How a line is read. `exception`: it failed, the category is what its message or frames show, else
+ * none. `error` (logged as an error): it failed if a signature or its words name a category. `line`:
+ * only a signature or a fatal error name (cudaError…, nccl…Error) makes it a failure.
+ */
+type Mode = 'exception' | 'error' | 'line';
+
+/** Reads a message: a signature, else generic evidence of its words, else of its frames. */
+function judge(lines: readonly LogLine[], view: ProcessView, block: number[], sigs: readonly CompiledSignature[], mode: Mode): Failure | null {
+  const index = view.index[block[0]!]!;
+  const sig = matchSignature(lines, view, block, sigs);
+  if (sig) return { index: sig.index, view, block, sig, generic: null };
+  const texts = block.map((p) => lines[view.index[p]!]!.text);
+  // the whole message (its lines joined as broken, with and without a space), rules in their order
+  let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!));
+  if (mode !== 'exception' && !generic) return null;
+  return { index, view, block, sig: null, generic };
+}
+
+/** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */
+const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
+
+function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const l = lines[view.index[pos]!]!;
+  if (l.cont || !EXCEPTION_SHAPE.test(l.text)) return false;
+  // the line above is a frame or its indented source line, and a frame is at most 4 lines up
+  const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
+  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => /^\s*File "[^"]+", line \d+/.test(t));
+}
+
+/** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
+function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const next = view.index[pos + 1];
+  return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
+}
+
+/** The first failure of a process from view position `from`, and the position where it was found. */
+function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from: number): { f: ProcessFindings; pos: number } {
+  const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null };
+  const seen = new Set<string>();
+  let described: number | null = null;
+  let quoted: number | null = null;
+  for (let p = from; p < view.index.length; p++) {
+    const i = view.index[p]!;
+    const l = lines[i]!;
+    if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
+    seen.add(l.text);
+    if (isWeak(l)) {
+      if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
+      continue;
+    }
+    if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
+    if (isWrapperLine(l) || isStartFailedLine(l)) {
+      // a quoted error decides at once if it names a category; else a traceback after it may
+      const named = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
+      if (named) return { f: { ...f, failure: named }, pos: p };
+      if (QUOTES_CAUSE.test(l.text)) quoted ??= p;
+      f.wrapper ??= i;
+      continue;
+    }
+    const mode: Mode = isExceptionLine(l) || closesTraceback(lines, view, p) ? 'exception' : isErrorLine(l) ? 'error' : 'line';
+    if (mode === 'error' && logsTraceback(lines, view, p)) {
+      described ??= p;
+      continue;
+    }
+    const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
+    if (failure) return { f: { ...f, failure }, pos: p };
+    if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
+  }
+  // a traceback logged after its message but cut before its exception: the message is the cause;
+  // else an error quoted by a wrapper that names no category is still the cause (other)
+  const last = described ?? quoted;
+  if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
+  return { f, pos: last ?? view.index.length };
+}
+
+const HANDLING = /During handling of the above exception, another exception occurred/;
+
+/**
+ * The first failure of one process, with its wrappers, warnings and tracebacks noted. When that
+ * failure names no category and, while it was being handled, another exception was raised that
+ * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), the
+ * second one says what the first meant.
+ */
+export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
+  const first = scan(lines, view, sigs, 0);
+  const fail = first.f.failure;
+  if (!fail || fail.sig || fail.generic) return first.f;
+  const after = first.pos + fail.block.length;
+  const next = scan(lines, view, sigs, after);
+  const better = next.f.failure;
+  if (!better || (!better.sig && !better.generic)) return first.f;
+  const between = view.index.slice(after, next.pos).some((i) => HANDLING.test(lines[i]!.text));
+  return between ? { ...first.f, failure: better } : first.f;
+}
+
+function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
+  const sig = matchSignature(lines, view, [pos], sigs);
+  return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
+}
+
+/** The root cause over all processes: the earliest first failure. */
+export function earliest(found: readonly ProcessFindings[]): Failure | null {
+  let best: Failure | null = null;
+  for (const f of found) if (f.failure && (!best || f.failure.index < best.index)) best = f.failure;
+  return best;
+}
+
+/**
+ * Old vLLM warns that its compiled ops could not be imported and runs on (CPU builds, other
+ * platforms): that does not make a model unsupported.
+ */
+const OPTIONAL_KERNELS = /Failed to import from vllm\._C\b/;
+
+/** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
+const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
+
+/**
+ * A model "is not supported" only because its module failed to import: the first import failure
+ * logged before the failure line (any process, any level), or null.
+ */
+export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
+  for (let i = 0; i < index; i++) {
+    const t = lines[i]!.text;
+    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
+  }
+  return null;
+}

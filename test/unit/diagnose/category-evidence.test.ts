@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { frameEvidence, messageEvidence } from '../../../harness/diagnose/category-evidence.ts';
+
+describe('messageEvidence', () => {
+  it.each([
+    ['CUDA error: the provided PTX was compiled with an unsupported toolchain. (error 222)', 'ptx-toolchain'],
+    ["ptxas fatal   : Value 'sm_121a' is not defined for option 'gpu-name'", 'ptx-toolchain'],
+    ["ptxas application ptx input, line 1; fatal   : Unsupported .version 9.0; current version is '8.4'", 'ptx-toolchain'],
+    ['nvrtc: error: invalid value for --gpu-architecture (-arch)', 'ptx-toolchain'],
+    ['cupy_backends.cuda.api.driver.CUDADriverError: CUDA_ERROR_INVALID_IMAGE: device kernel image is invalid', 'no-kernel-image'],
+    ['RuntimeError: CUDA error: CUDNN_STATUS_ALLOC_FAILED', 'oom'],
+    ['torch.AcceleratorError: CUDA error: unspecified launch failure', 'other'],
+    ['cudaErrorNoKernelImageForDevice', 'no-kernel-image'],
+    ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
+    ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],
+    ['CUDA driver version is insufficient for CUDA runtime version', 'driver-mismatch'],
+    ['RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 804: forward compatibility', 'driver-mismatch'],
+    ['torch.OutOfMemoryError: tried to allocate 2 GiB', 'oom'],
+    ['ValueError: not enough KV cache memory to serve one request of 32768 tokens', 'oom'],
+    ['RuntimeError: ncclRemoteError: A call failed possibly due to a network error', 'nccl'],
+    ["ModuleNotFoundError: No module named 'flash_attn'", 'import-error'],
+    ['RuntimeError: CUDA error: an illegal memory access was encountered', 'other'],
+    ['ValueError: Marlin kernels require a GPU with compute capability of at least 8.0', 'backend-unsupported'],
+    ['ValueError: The FLASHMLA attention backend is not supported here', 'backend-unsupported'],
+    ["ValueError: Model architecture 'FooForCausalLM' is not supported yet", 'unsupported-model'],
+  ])('%s → %s', (text, category) => {
+    expect(messageEvidence([text])?.category).toBe(category);
+  });
+
+  it('decides on a bare line only by an error name (fatal), not by ordinary words', () => {
+    expect(messageEvidence(['cudaErrorIllegalAddress reported by the kernel'], true)?.category).toBe('other');
+    expect(messageEvidence(['the cache blocks were not enough for this batch'], true)).toBeNull();
+    expect(messageEvidence(['INFO the model is supported on this GPU'])).toBeNull();
+  });
+
+  it('looks at every text it is given (a message joined across lines)', () => {
+    expect(messageEvidence(['ValueError: first line', 'requires compute capability 9.0'])?.category).toBe('backend-unsupported');
+  });
+});
+
+describe('frameEvidence', () => {
+  it('names graph-capture for a traceback through the capture frames, nothing for others', () => {
+    expect(frameEvidence(['  File "gpu_model_runner.py", line 1, in capture_model'])?.category).toBe('graph-capture');
+    expect(frameEvidence(['  File "sglang/srt/model_executor/cuda_graph_runner.py", line 1, in run'])?.category).toBe('graph-capture');
+    expect(frameEvidence(['  File "loader.py", line 1, in load_weights'])).toBeNull();
+  });
+});

@@ -1,0 +1,210 @@
+// The classifier on new wordings of known failures and on the shapes that defeated the line-by-line
+// matcher (issue #22): synthetic logs, each written to show one mechanism.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+
+const E = (proc: string, msg: string): string => `(${proc}) ERROR 01-02 03:04:05 [core.py:700] ${msg}`;
+
+describe('new wordings of known failures land in their category, with generic confidence', () => {
+  it('a CUDA-graph capture error raised through torch.compile/dynamo is graph-capture', () => {
+    const p = 'EngineCore_DP0 pid=12';
+    const log = [
+      `(${p}) INFO 01-02 03:04:00 [gpu_model_runner.py:1] Capturing CUDA graphs (mixed prefill-decode, PIECEWISE)`,
+      E(p, 'EngineCore failed to start.'),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/v1/worker/gpu_model_runner.py", line 3000, in capture_model'),
+      E(p, '    self._capture_cudagraphs(compilation_cases)'),
+      E(p, "torch._dynamo.exc.BackendCompilerFailed: backend='<vllm.compilation.backends.VllmBackend object>' raised:"),
+      E(p, 'RuntimeError: Cannot call CUDAGeneratorImpl::current_seed during CUDA graph capture.'),
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic', phase: 'graph-capture' });
+  });
+
+  it('an exception with no telling words, raised through the capture frames, is graph-capture', () => {
+    const log = ['Traceback (most recent call last):', '  File "/v/worker/model_runner.py", line 1, in capture_model', '    run()', "torch._dynamo.exc.InternalTorchDynamoError: AttributeError: 'NoneType' object has no attribute 'shape'"].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+  });
+
+  it('the KV cache not fitting, in words no signature has, is oom', () => {
+    const log = ['INFO 01-02 03:04:05 [worker.py:1] Memory profiling takes 3.1 seconds', 'ValueError: Insufficient memory for the KV cache: 2.50 GiB needed, 1.20 GiB left after loading the model.'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'oom', confidence: 'generic', phase: 'kv-cache' });
+  });
+
+  it('"no available memory for the cache blocks" cut by the terminal mid-word is still the KV-cache signature', () => {
+    const msg = '(EngineCore pid=7) ValueError: No available memory for the cache blocks. Try increasing `gpu_memory_utiliz';
+    expect(classifyLog([`${msg}`, 'ation` when initializing the engine.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache', confidence: 'signature' });
+    // a terminal cut the full-width line: its rest has no process tag
+    const cut = E('EngineCore pid=7', 'ValueError: No available memory for the cache bl');
+    expect(classifyLog([cut, 'ocks. Try increasing `gpu_memory_utilization`.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache' });
+  });
+
+  it.each([
+    'RuntimeError: The FlashInfer MLA backend requires compute capability 10.0 or newer (found 8.6).',
+    'ValueError: The current GPU (sm_75) is not supported by the CUTLASS w8a8 kernels.',
+    'NotImplementedError: FA3 only supports Hopper GPUs.',
+  ])('a backend refused for the GPU in new words is backend-unsupported: %s', (line) => {
+    expect(classifyLog(line)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic' });
+  });
+
+  it('NCCL errors of two ranks, interleaved, with the last line cut off, are nccl', () => {
+    const log = [
+      '[rank0]: Traceback (most recent call last):',
+      '[rank1]: Traceback (most recent call last):',
+      '[rank0]:   File "/v/distributed/parallel_state.py", line 1, in init_distributed_environment',
+      '[rank1]:   File "/v/distributed/parallel_state.py", line 1, in init_distributed_environment',
+      '[rank0]:     torch.distributed.barrier()',
+      '[rank1]:     torch.distributed.barrier()',
+      '[rank0]: torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hpp:317, unhandled cuda error (run with NCCL_DEBUG=INFO for details)',
+      '[rank1]: torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/NCCLUtils.hp',
+      '[rank0]: ncclUnhandledCudaError: Call to CUDA function failed.',
+      '[rank1]: ncclUnhandledCudaError: Call to CUDA func',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'nccl', evidence: [{ line: 7 }] });
+    // cut before any Python exception: NCCL's own warning of both ranks on one GPU decides
+    const warnOnly = ['host:101:201 [0] NCCL INFO Init START', 'host:102:202 [0] init.cc:943 NCCL WARN Duplicate GPU detected : rank 1 and rank 0 both on CUDA device 1d000', 'host:101:201 [0] NCCL INFO init.cc:1'].join('\n');
+    expect(classifyLog(warnOnly)).toMatchObject({ category: 'nccl', confidence: 'generic', evidence: [{ line: 2 }] });
+    const cutEarly = ['[rank1]: Traceback (most recent call last):', '[rank1]:   File "/v/distributed/parallel_state.py", line 1, in barrier', '[rank1]: torch.distributed.DistBackendError: NCC'].join('\n');
+    expect(classifyLog(cutEarly)).toMatchObject({ category: 'nccl', confidence: 'generic' });
+  });
+
+  it('a model "not supported" only because an earlier import failed is import-error', () => {
+    const log = [
+      "[2025-01-02 03:04:05 TP0] Ignore import error when loading sglang.srt.models.qwen3_vl: No module named 'transformers.models.qwen3_vl'",
+      '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):',
+      '  File "/sgl/model_loader/utils.py", line 1, in get_model_architecture',
+      "ValueError: Model architectures ['Qwen3VLForConditionalGeneration'] are not supported for now.",
+    ].join('\n');
+    const d = classifyLog(log);
+    expect(d).toMatchObject({ category: 'import-error', confidence: 'generic' });
+    expect(d.evidence.map((e) => e.line)).toEqual([1, 4]);
+    expect(classifyLog(log.split('\n').slice(1).join('\n'))).toMatchObject({ category: 'unsupported-model', confidence: 'signature' });
+  });
+
+  it("vLLM's registry: the subprocess's ImportError under 'Error raised in subprocess' is the cause", () => {
+    const p = 'APIServer pid=1';
+    const log = [
+      E(p, "Error in inspecting model architecture 'Foo'"),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/model_executor/models/registry.py", line 870, in _run_in_subprocess'),
+      E(p, '    raise RuntimeError(f"Error raised in subprocess:\\n"'),
+      E(p, 'RuntimeError: Error raised in subprocess:'),
+      E(p, 'Traceback (most recent call last):'),
+      E(p, '  File "/v/model_executor/models/foo.py", line 3, in <module>'),
+      E(p, "ImportError: cannot import name 'FooConfig' from 'transformers'"),
+      `(${p}) ValueError: Model architectures ['Foo'] failed to be inspected. Please check the logs for more details.`,
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', signature: 'python-import-failed', evidence: [{ line: 8 }] });
+  });
+});
+
+describe('healthy is earned', () => {
+  it('warnings, deprecations, dynamo notices, "error" in config and metric names and NCCL INFO stay healthy', () => {
+    const log = [
+      "INFO 01-02 03:04:05 [api_server.py:1] non-default args: {'model': 'x', 'on_error': 'ignore', 'error_rate_threshold': 0.1}",
+      '/usr/lib/python3/site-packages/torch/_dynamo/variables/functions.py:1: UserWarning: Dynamo detected a call to a functools.lru_cache-wrapped function.',
+      '  torch._dynamo.utils.warn_once(msg)',
+      'FutureWarning: `resume_download` is deprecated and will be removed in version 1.0.0.',
+      "WARNING 01-02 03:04:06 [utils.py:1] Failed to import from vllm._C with ImportError('libcuda.so.1: cannot open shared object file')",
+      'host:11:12 [0] NCCL INFO NET/IB : No device found.',
+      'host:11:12 [0] NCCL INFO ncclCommInitRank comm 0x1 rank 0 nranks 2 - Init COMPLETE',
+      'INFO 01-02 03:04:07 [metrics.py:1] exporting vllm:request_errors_total and vllm:num_preemptions_total',
+      'INFO:     Application startup complete.',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 9 }] });
+  });
+
+  it('progress bars, memory figures, NCCL versions, C++ warnings and access logs of SGLang, TensorRT-LLM and Triton stay healthy', () => {
+    const log = [
+      'Capturing CUDA graph shapes: 100%|██████████| 35/35 [00:10<00:00,  3.40it/s]',
+      '[2025-01-02 03:04:05 TP0] Load weight end. type=Qwen2ForCausalLM, dtype=torch.bfloat16, avail mem=60.10 GB, mem usage=15.30 GB.',
+      '[2025-01-02 03:04:06 TP0] Capture cuda graph begin. This can take up to several minutes. avail mem=10.20 GB',
+      '[2025-01-02 03:04:07 TP0] max_total_num_tokens=1234, max_running_requests=4097, context_len=32768, available_gpu_mem=10.21 GB',
+      'NCCL version 2.21.5+cuda12.4',
+      '[rank0]:[W102 03:04:08.1 ProcessGroupNCCL.cpp:1250] Warning: WARNING: process group has NOT been destroyed before we destruct ProcessGroupNCCL.',
+      '[TensorRT-LLM][WARNING] Fix optionalParams : KV cache reuse disabled because model was not built with paged context FMHA support',
+      'I1103 02:59:01.152656 81041 server.cc:677] | tensorrt_llm | 1       | READY  |',
+      '[2025-01-02 03:04:09] INFO:     127.0.0.1:40000 - "POST /generate HTTP/1.1" 400 Bad Request',
+      '[2025-01-02 03:04:10] The server is fired up and ready to roll!',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 10 }] });
+  });
+
+  it('a traceback is never healthy, even after the server became ready', () => {
+    const log = ['INFO:     Application startup complete.', 'Traceback (most recent call last):', '  File "x.py", line 1, in handle'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', confidence: 'none' });
+  });
+
+  it('an ERROR line that names no failure leaves the cause unknown, not healthy', () => {
+    expect(classifyLog('ERROR 01-02 03:04:05 [launcher.py:1] The engine process died unexpectedly.')).toMatchObject({ category: 'unknown', evidence: [{ line: 1 }] });
+  });
+
+  it('a fatal CUDA error name on a line of its own is a failure', () => {
+    expect(classifyLog('CUDA call failed: cudaErrorNoKernelImageForDevice')).toMatchObject({ category: 'no-kernel-image' });
+  });
+});
+
+describe('errors beyond Python exceptions', () => {
+  it('reads a C++ exception of TensorRT-LLM through terminate/what() for its message', () => {
+    const log = ["terminate called after throwing an instance of 'tensorrt_llm::common::TllmException'", '  what():  [TensorRT-LLM][ERROR] Assertion failed: Unsupported architecture (/src/kernels/fmhaRunner.cpp:87)', '1       0x7f00 tensorrt_llm::common::throwRuntimeError(char const*, int) + 95'].join('\n');
+    // evidence: the failure line and the line of its message that shows the category
+    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', evidence: [{ line: 1 }, { line: 2 }] });
+  });
+
+  it('joins a glog error line that a terminal cut and reads the allocation failure in it', () => {
+    const head = 'E1103 02:59:01.152656 81041 backend_model.cc:553] ERROR: Failed to create instance: [TensorRT-LLM][ERROR] CUDA runtime error in ::cudaMallocAsync(ptr, n, mCudaSt';
+    expect(classifyLog([head, 'ream->get()): out of memory (/app/runtime/tllmBuffers.h:112)'].join('\n'))).toMatchObject({ category: 'oom', evidence: [{ line: 1 }] });
+  });
+
+  it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
+    expect(classifyLog('[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor on rank 0')).toMatchObject({ category: 'unknown' });
+  });
+
+  it('calls a crash without an exception, and a kill before the server was ready, failures of unknown cause', () => {
+    expect(classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights took 3 s', 'Segmentation fault (core dumped)'].join('\n'))).toMatchObject({ category: 'unknown', evidence: [{ line: 2 }] });
+    const killed = classifyLog(['INFO 01-02 03:04:05 [loader.py:1] Loading weights', '/opt/nim/start_server.sh received SIGTERM, attempting graceful shutdown...'].join('\n'));
+    expect(killed).toMatchObject({ category: 'unknown', evidence: [{ line: 2 }] });
+    expect(killed.explanation).toMatch(/stopped from outside before it became ready/);
+    expect(classifyLog(['INFO:     Application startup complete.', 'received SIGTERM, shutting down'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('reads an exception quoted by a wrapper on its own line (SGLang "Scheduler hit an exception: …")', () => {
+    const log = "[2025-01-02 03:04:05 TP0] Scheduler hit an exception: torch._dynamo.exc.Unsupported: generator functions are not traced";
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+  });
+
+  it('lets the exception raised while handling a nameless one say what it meant', () => {
+    const log = ['Traceback (most recent call last):', '  File "auto.py", line 1, in from_pretrained', "KeyError: 'qwen9'", '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', '  File "auto.py", line 3, in from_pretrained', 'ValueError: The checkpoint you are trying to load has model type `qwen9` but Transformers does not recognize this architecture.'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unsupported-model', signature: 'transformers-unknown-model-type' });
+    const caused = log.replace('During handling of the above exception, another exception occurred:', 'The above exception was the direct cause of the following exception:');
+    expect(classifyLog(caused)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
+  });
+
+  it('calls a failed start whose only named failure is an import import-error', () => {
+    const log = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', confidence: 'generic', evidence: [{ line: 1 }] });
+  });
+});
+
+describe('lines a terminal cut', () => {
+  it('joins a plain message cut at a space with its rest, and does not take the rest of a cut source line for an exception', () => {
+    const msg = "The model's max seq len (29000) is larger than the maximum number of tokens that can be stored in KV";
+    expect(classifyLog([msg, ' cache (23648). Try increasing `gpu_memory_utilization`.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache', evidence: [{ line: 1 }] });
+    const trace = [
+      'Traceback (most recent call last):',
+      '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/sample/ops/topk_topp_sampler.py", line 40, in __init__',
+      '    from vllm.v1.attention.backends.flashinfer import FlashInferMetadataBuilder, Flash',
+      'InferBackend',
+      '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/attention/backends/flashinfer.py", line 11, in <module>',
+      '    from flashinfer import BatchDecodeWithPagedKVCacheWrapper',
+      "ModuleNotFoundError: No module named 'flashinfer'",
+    ];
+    expect(classifyLog(trace.join('\n'))).toMatchObject({ category: 'import-error', evidence: [{ line: 7 }] });
+  });
+});
+
+describe('a GPU partly taken at start', () => {
+  it('is the oom signature whose remedies lower gpu_memory_utilization', () => {
+    const d = classifyLog('(Worker pid=7) ERROR 08-18 20:42:54 [multiproc_executor.py:901] ValueError: Free memory on device cuda:0 (52.81/95.01 GiB) on startup is less than desired GPU memory utilization (0.9, 85.51 GiB).');
+    expect(d).toMatchObject({ category: 'oom', signature: 'oom-gpu-busy-at-start', confidence: 'signature', remedies: [{ gpu_memory_utilization: 0.8 }, { gpu_memory_utilization: 0.7 }] });
+  });
+});

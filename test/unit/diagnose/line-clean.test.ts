@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
+
+describe('cleanLine', () => {
+  it.each([
+    ['(EngineCore_DP0 pid=7) ERROR 10-25 13:08:43 [core.py:708] ValueError: x', 'ValueError: x', 'ERROR'],
+    ['vllm-1  | INFO 01-02 03:04:05 [api_server.py:1] ready', 'ready', 'INFO'],
+    ['vllm-qwen-72b  | WARNING 01-02 03:04:05 [config.py:1] slow tokenizer', 'slow tokenizer', 'WARNING'],
+    ['2024-05-01 10:00:00.123 | ERROR    | lmdeploy.serve:start:42 - engine died', 'engine died', 'ERROR'],
+    ['Aug 18 14:15:04 host python3[28059]: WARNING 08-18 14:15:04 [x.py:1] slow', 'slow', 'WARNING'],
+    ['2025-01-02T03:04:05.123456789Z [rank1]: RuntimeError: boom', 'RuntimeError: boom', null],
+    ['E0530 02:04:50.281196 2894 model_lifecycle.cc:638] failed to load', 'failed to load', 'ERROR'],
+    ['[W924 19:01:01.260102563 CudaIPCTypes.cpp:16] Producer process has been terminated', 'Producer process has been terminated', 'WARNING'],
+    ['[TensorRT-LLM][ERROR] Assertion failed: x', 'Assertion failed: x', 'ERROR'],
+    ['[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor', 'Failed to initialize executor', 'ERROR'],
+    ['[TensorRT-LLM][INFO] Loaded engine', 'Loaded engine', 'INFO'],
+    ['> - **RuntimeError: quoted in a bullet**', 'RuntimeError: quoted in a bullet', null],
+  ])('%s', (line, text, level) => {
+    expect(cleanLine(line)).toEqual({ text, level });
+  });
+});

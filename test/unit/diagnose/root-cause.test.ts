@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNATURES } from '../../../harness/diagnose/knowledge-base.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
+import { untangle } from '../../../harness/diagnose/processes.ts';
+import { earliest, importFailureBefore, messageBlock, readProcess } from '../../../harness/diagnose/root-cause.ts';
+
+function read(log: string[]): { found: ReturnType<typeof readProcess>[]; lines: ReturnType<typeof readLog> } {
+  const lines = readLog(log.join('\n'));
+  return { lines, found: untangle(lines).map((v) => readProcess(lines, v, SIGNATURES)) };
+}
+
+describe('readProcess and earliest', () => {
+  it("reads each rank's traceback on its own; the earliest failure of all processes is the cause", () => {
+    const { found } = read([
+      '[rank1]: Traceback (most recent call last):',
+      '[rank0]: Traceback (most recent call last):',
+      '[rank0]:   File "a.py", line 1, in load_weights',
+      "[rank0]: KeyError: 'lm_head.weight'",
+      '[rank1]:   File "a.py", line 9, in all_reduce',
+      '[rank1]: RuntimeError: NCCL error: remote process exited or there was a network error',
+    ]);
+    expect(found.map((f) => f.failure?.index)).toEqual([5, 3]);
+    expect(earliest(found)).toMatchObject({ index: 3, sig: null, generic: null });
+  });
+
+  it('reads a wrapper that quotes the worker error for that error; a bare wrapper only points at one', () => {
+    const quoted = read(["RuntimeError: Worker failed with error 'CUDA error: no kernel image is available for execution on the device", "', please check the stack trace above for the root cause"]);
+    expect(earliest(quoted.found)).toMatchObject({ index: 0, sig: { sig: { category: 'no-kernel-image' } } });
+    const bare = read(['RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {}']);
+    expect(bare.found[0]).toMatchObject({ failure: null, wrapper: 0 });
+  });
+
+  it('counts a repeated error once and lets warnings decide nothing while a failure exists', () => {
+    const { found } = read([
+      'WARNING 01-02 03:04:05 [x.py:1] CUDA out of memory while probing; retrying with a smaller batch',
+      'ValueError: bad rope_scaling',
+      'ValueError: bad rope_scaling',
+    ]);
+    expect(found[0]).toMatchObject({ failure: { index: 1 }, weak: { index: 0 } });
+  });
+
+  it("takes a logged message as the cause when its traceback is cut before the exception", () => {
+    const { found } = read(['ERROR 01-02 03:04:05 [engine.py:366] Free memory on device is less than desired GPU memory utilization (0.9)', 'ERROR 01-02 03:04:05 [engine.py:366] Traceback (most recent call last):', 'ERROR 01-02 03:04:05 [engine.py:366]   File "e.py", line 1, in run']);
+    expect(found[0]!.failure).toMatchObject({ index: 0, generic: { category: 'oom' } });
+  });
+
+  it('skips the source line of a frame that quotes an error template', () => {
+    const { found } = read(['  File "pynccl.py", line 3, in check', '    raise RuntimeError(f"NCCL error: {error_str}")', 'RuntimeError: NCCL error: unhandled system error']);
+    expect(found[0]!.failure).toMatchObject({ index: 2, sig: { sig: { id: 'nccl-system-error' } } });
+  });
+});
+
+describe('messageBlock', () => {
+  it('continues an exception onto its unprefixed lines, and stops at a frame, a wrapper or another level', () => {
+    const lines = readLog(['ValueError: first part', 'second part', '  File "x.py", line 1, in f', 'ValueError: again', 'INFO 01-02 03:04:05 [x.py:1] later'].join('\n'));
+    const [view] = untangle(lines);
+    expect(messageBlock(lines, view!, 0)).toEqual([0, 1]);
+    expect(messageBlock(lines, view!, 3)).toEqual([3]);
+  });
+});
+
+describe('importFailureBefore', () => {
+  it('finds an import failure logged at any level before the failure line', () => {
+    const lines = readLog(['WARNING 01-02 03:04:05 [registry.py:1] Failed to import foo: No module named bar', 'INFO ok', 'ValueError: Model architectures are not supported'].join('\n'));
+    expect(importFailureBefore(lines, 2)).toBe(0);
+    expect(importFailureBefore(lines, 0)).toBeNull();
+  });
+});
+
+describe('the exception that closes a traceback', () => {
+  it('is the line after the last frame, whatever its class is called', () => {
+    const { found } = read(['Traceback (most recent call last):', '  File "/t/compiler.py", line 9, in compile', '    raise OutOfResources(self.shared, max_shared, "shared memory")', 'triton.runtime.errors.OutOfResources: out of resource: shared memory, Required: 262144, Hardware limit: 232448']);
+    expect(found[0]!.failure).toMatchObject({ index: 3, sig: null });
+    const prose = read(['Loading weights', 'Done: 4 shards']);
+    expect(prose.found[0]!.failure).toBeNull();
+  });
+});
+
+describe('wrappers that quote an error', () => {
+  it("decide by the quoted error when it names a category; else the traceback after them does, else they are 'other'", () => {
+    const ray = read(['ray.exceptions.RayTaskError(RuntimeError): ray::RayWorkerWrapper.execute_method() (pid=9, ip=10.0.0.2)', 'Traceback (most recent call last):', '  File "worker.py", line 1, in init_device', "RuntimeError: NCCL error: unhandled cuda error"]);
+    expect(earliest(ray.found)).toMatchObject({ index: 3, sig: { sig: { category: 'nccl' } } });
+    const bare = read(["RuntimeError: Worker failed with error 'KeyError: lm_head', please check the stack trace above for the root cause"]);
+    expect(earliest(bare.found)).toMatchObject({ index: 0, sig: null, generic: null });
+  });
+});
+
+describe('importFailureBefore and optional kernels', () => {
+  it("does not count old vLLM's warning that its compiled ops are missing", () => {
+    const lines = readLog(["WARNING 01-02 03:04:05 [_custom_ops.py:1] Failed to import from vllm._C with ImportError('libcudart.so.11.0')", "ValueError: Model architectures ['Foo'] are not supported for now."].join('\n'));
+    expect(importFailureBefore(lines, 1)).toBeNull();
+  });
+});
