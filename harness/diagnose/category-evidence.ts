@@ -20,6 +20,8 @@ export interface GenericRule {
   re: RegExp;
   /** True: decides on any line (an error name); false: only inside an exception's message. */
   fatal: boolean;
+  /** Too loose to decide on a line that is not logged as a failure (a bare word "nccl"). */
+  loose?: boolean;
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
@@ -28,6 +30,7 @@ const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}a?\b|\
 const REFUSED = String.raw`(?:not supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|only supports?|only (?:works|available|runs)|at least|or (?:newer|higher|above|later)|>= ?\d|minimum|cannot be (?:enabled|used)|except on)`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
+const loose = (r: GenericRule): GenericRule => ({ ...r, loose: true });
 
 /** Message evidence, most specific first: the first rule that matches names the category. */
 export const MESSAGE_RULES: readonly GenericRule[] = [
@@ -36,24 +39,25 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |ptx input, line \d+; (?:fatal|error)|invalid value for --gpu-architecture/i, true),
   rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid/i, true),
   rule('no-kernel-image', 'code not built for this compute capability', /No compiled \w+ for (?:a )?compute capability|not compatible with the current PyTorch installation|(?:not|never) (?:been )?(?:compiled|built) for (?:this GPU|sm_\d+|compute capability|your GPU)/i),
+  // a capture or a kernel that failed because memory ran out is an OOM
+  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
   rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', /cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|terminate a thread-local capture sequence|\berror (?:code )?90[0-8]\b/i, true),
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported))|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)/i),
   rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|\berror (?:code )?80[34]\b/i, true),
-  rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
-  rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
-  rule('oom', 'not enough memory for the KV cache', /(?:No|not enough|insufficient) (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small)|(?:not enough|insufficient|no available).{0,40}KV[ -]?cache|less than desired GPU memory utilization|Available KV cache memory: -|num_gpu_blocks.{0,20}(?:<=? ?0|negative)/i),
-  rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed/i, true),
+  rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: requirement error|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
+  rule('oom', 'not enough memory for the KV cache', /(?:No|not enough|insufficient) (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small)|(?:not enough|insufficient|no available).{0,40}KV[ -]?cache|less than desired GPU memory utilization|(?:larger|more) than .{0,60}(?:stored|fit) in(?:to)? (?:the )?KV[ -]?cache|\b(?:runs?|ran|running) out of (?:GPU |device |CUDA )?memory\b|Available KV cache memory: -|num_gpu_blocks.{0,20}(?:<=? ?0|negative)/i),
+  rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)/i, true),
   rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file/i),
   // errors of a known kind that no category above owns
-  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|cudaErrorLaunch(?:Failure|Timeout)/i, true),
-  rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i),
-  rule('graph-capture', 'torch.compile (dynamo/inductor) failed while building the graphs', /torch\._dynamo\.exc\.\w+|BackendCompilerFailed|torch\._inductor\.exc\.\w+|InductorError|\bgraph breaks?\b/),
+  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
+  loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
+  loose(rule('graph-capture', 'torch.compile (dynamo/inductor) failed while building the graphs', /torch\._dynamo\.exc\.\w+|BackendCompilerFailed|torch\._inductor\.exc\.\w+|InductorError|\bgraph breaks?\b/)),
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),
-  rule('backend-unsupported', 'an attention or kernel backend is unavailable', /(?:attention|attn|kernel|gemm|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)/i),
-  rule('unsupported-model', 'the model is not supported by this engine', /(?:model|architecture)s?.{0,80}(?:(?:is|are) not supported|not (?:yet )?supported|unsupported|failed to be inspected|no \w+ implementation)|\bunsupported model\b|not a supported model|Unrecognized (?:configuration|model)|does not recognize this architecture|model type .{0,60}(?:not|isn't) (?:supported|recognized)/i),
+  rule('backend-unsupported', 'an attention or kernel backend is unavailable', /(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)/i),
+  rule('unsupported-model', 'the model is not supported by this engine', /(?:model|architecture)s?.{0,80}(?:(?:is|are) not supported|not (?:yet )?supported|unsupported|failed to be inspected|no \w+ implementation)|\bunsupported model\b|\bUnsupported architectures?:|not a supported model|Unrecognized (?:configuration|model)|does not recognize this architecture|model type .{0,60}(?:not|isn't) (?:supported|recognized)/i),
 ];
 
 /** Traceback frames that name the step which failed, used when the message names no category. */
@@ -61,10 +65,10 @@ export const FRAME_RULES: readonly GenericRule[] = [
   rule('graph-capture', 'raised while capturing CUDA graphs', /\bin (?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py/),
 ];
 
-/** The first generic rule that a message matches (fatal ones only when onlyFatal). */
-export function messageEvidence(texts: readonly string[], onlyFatal = false): GenericRule | null {
+/** The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when strict). */
+export function messageEvidence(texts: readonly string[], onlyFatal = false, strict = false): GenericRule | null {
   for (const r of MESSAGE_RULES) {
-    if (onlyFatal && !r.fatal) continue;
+    if ((onlyFatal && !r.fatal) || (strict && r.loose)) continue;
     if (texts.some((t) => r.re.test(t))) return r;
   }
   return null;

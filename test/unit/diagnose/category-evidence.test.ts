@@ -23,6 +23,16 @@ describe('messageEvidence', () => {
     ['ValueError: Marlin kernels require a GPU with compute capability of at least 8.0', 'backend-unsupported'],
     ['ValueError: The FLASHMLA attention backend is not supported here', 'backend-unsupported'],
     ["ValueError: Model architecture 'FooForCausalLM' is not supported yet", 'unsupported-model'],
+    // the OOM that made a capture fail is the cause, not the capture
+    ['Exception: Capture cuda graph failed: CUDA out of memory. Tried to allocate 448.00 MiB', 'oom'],
+    ['RuntimeError: alloc_token_slots runs out of memory. Please set a smaller --max-running-requests', 'oom'],
+    ["ValueError: The model's max seq len (8192) is larger than the maximum number of tokens that can be stored in KV cache (4096)", 'oom'],
+    ['[Rank 2] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=7, OpType=BROADCAST, Timeout(ms)=600000)', 'nccl'],
+    ['nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version', 'driver-mismatch'],
+    ['Indexing.cu:1289: indexSelectLargeIndex: block: [12,0,0], thread: [64,0,0] Assertion `srcIndex < srcSelectDimSize` failed.', 'other'],
+    ['ValueError: Unsupported architectures: FooForCausalLM. Supported list: [...]', 'unsupported-model'],
+    // "gemma2" is a model, not a GEMM kernel
+    ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
     expect(messageEvidence([text])?.category).toBe(category);
   });
@@ -31,6 +41,11 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['cudaErrorIllegalAddress reported by the kernel'], true)?.category).toBe('other');
     expect(messageEvidence(['the cache blocks were not enough for this batch'], true)).toBeNull();
     expect(messageEvidence(['INFO the model is supported on this GPU'])).toBeNull();
+  });
+
+  it('leaves the loose rules (a bare word "nccl") out when strict', () => {
+    expect(messageEvidence(['nccl all_reduce stalled'])?.category).toBe('nccl');
+    expect(messageEvidence(['nccl all_reduce stalled'], false, true)).toBeNull();
   });
 
   it('looks at every text it is given (a message joined across lines)', () => {
