@@ -44,6 +44,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const weak = found.map((f) => f.weak).find((w) => w !== null);
   if (weak && !ready) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
+  // nothing failed by its level, yet a bare line names a failure and the server never came up
+  const hint = ready ? null : earliest(found, (f) => f.hint);
+  if (hint) return fromFailure(lines, hint);
   if (missing === null) return healthy(ready);
   // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
   const imp = importFailureBefore(lines, missing.index);

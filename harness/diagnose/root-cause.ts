@@ -31,6 +31,12 @@ export interface ProcessFindings {
   traceback: number | null;
   /** The first ERROR/CRITICAL line that names no failure of its own ("Failed to …"). */
   errorLine: number | null;
+  /**
+   * The first unlevelled line (prose, a pasted message, a cut line) whose words name a category
+   * ("… is not supported for the current GPU"): decides only when nothing failed and the server
+   * never became ready.
+   */
+  hint: Failure | null;
 }
 
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
@@ -122,7 +128,7 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
 
 /** The first failure of a process from view position `from`, and the position where it was found. */
 function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from: number): { f: ProcessFindings; pos: number } {
-  const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null };
+  const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null, hint: null };
   const seen = new Set<string>();
   let described: number | null = null;
   let quoted: number | null = null;
@@ -152,6 +158,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
     if (failure) return { f: { ...f, failure }, pos: p };
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
+    else if (f.hint === null && l.level === null && !l.cont) f.hint = judgeHint(lines, view, p);
   }
   // a traceback logged after its message but cut before its exception: the message is the cause;
   // else an error quoted by a wrapper that names no category is still the cause (other)
@@ -185,10 +192,25 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }
 
+/** Advice, not a failure: "If out-of-memory error occurs during cudagraph capture, consider …". */
+const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b/i;
+
+/** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
+function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number): Failure | null {
+  if (ADVICE.test(lines[view.index[pos]!]!.text)) return null;
+  const block = cutBlock(lines, view, pos);
+  const texts = block.map((p) => lines[view.index[p]!]!.text);
+  const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, false, true);
+  return generic ? { index: view.index[pos]!, view, block, sig: null, generic } : null;
+}
+
 /** The root cause over all processes: the earliest first failure. */
-export function earliest(found: readonly ProcessFindings[]): Failure | null {
+export function earliest(found: readonly ProcessFindings[], pick: (f: ProcessFindings) => Failure | null = (f) => f.failure): Failure | null {
   let best: Failure | null = null;
-  for (const f of found) if (f.failure && (!best || f.failure.index < best.index)) best = f.failure;
+  for (const f of found) {
+    const x = pick(f);
+    if (x && (!best || x.index < best.index)) best = x;
+  }
   return best;
 }
 

@@ -208,3 +208,25 @@ describe('a GPU partly taken at start', () => {
     expect(d).toMatchObject({ category: 'oom', signature: 'oom-gpu-busy-at-start', confidence: 'signature', remedies: [{ gpu_memory_utilization: 0.8 }, { gpu_memory_utilization: 0.7 }] });
   });
 });
+
+describe('a bare line that names a failure decides when nothing else does and the server never came up', () => {
+  // wordings that no signature has: only the generic evidence can name them
+  const awq = 'The w4a16 scheme is not supported on this GPU (compute capability 7.0); an Ampere GPU or newer is needed.';
+
+  it('a message pasted without its logger header or traceback', () => {
+    expect(classifyLog(['How can I resolve this?', '```', awq, '```'].join('\n'))).toMatchObject({ category: 'backend-unsupported', confidence: 'generic' });
+    const oom = 'The scheduler stopped: the token pool ran out of memory while admitting 3 requests.';
+    expect(classifyLog(oom)).toMatchObject({ category: 'oom', confidence: 'generic' });
+  });
+
+  it('not once the server is ready, not for advice, not for a loose word', () => {
+    expect(classifyLog([awq, 'INFO:     Uvicorn running on http://0.0.0.0:8000'].join('\n')).category).toBe('healthy');
+    expect(classifyLog('If out-of-memory error occurs during cudagraph capture, consider decreasing gpu_memory_utilization').category).toBe('healthy');
+    expect(classifyLog('node1:12:12 [0] NCCL INFO Bootstrap : Using eth0:10.0.0.1<0>').category).toBe('healthy');
+  });
+
+  it('a signature still wins over it: an exception later in the log decides', () => {
+    const log = [awq, 'Traceback (most recent call last):', '  File "x.py", line 1, in <module>', 'torch.OutOfMemoryError: CUDA out of memory.'].join('\n');
+    expect(classifyLog(log).category).toBe('oom');
+  });
+});
