@@ -192,8 +192,11 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }
 
-/** Advice, not a failure: "If out-of-memory error occurs during cudagraph capture, consider …". */
-const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b/i;
+/**
+ * Advice, not a failure: "If out-of-memory error occurs during cudagraph capture, consider …",
+ * "CUDA graphs can take additional 1~3 GiB … If you are running out of memory, consider …".
+ */
+const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b|\b(?:if (?:you|the|an?|it)\b|consider(?:ing)? \w+ing\b|you (?:can|may|might|should)\b|(?:may|might|can|could) (?:take|cause|lead|happen)\b|to avoid\b)/i;
 
 /** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
 function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number): Failure | null {
