@@ -46,13 +46,19 @@ function phaseOf(lines: readonly LogLine[], view: ProcessView, index: number): s
   return phaseFromFrames(lines, trace) ?? phaseAt(lines, index);
 }
 
-/** The line of a failure's message that shows the generic evidence (a message may span lines). */
-function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number | null {
-  for (const p of f.block) {
-    const i = f.view.index[p]!;
-    if (re.test(lines[i]!.text)) return i;
+/**
+ * The lines of a failure's message that show the generic evidence: the one line that does, else
+ * the lines up to where their join does (a message a terminal cut mid-word: "…mCudaSt" "ream…: out of memory").
+ */
+function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
+  const idx = f.block.map((p) => f.view.index[p]!);
+  const one = idx.find((i) => re.test(lines[i]!.text));
+  if (one !== undefined) return [one];
+  for (let k = 2; k <= idx.length; k++) {
+    const texts = idx.slice(0, k).map((i) => lines[i]!.text);
+    if (re.test(texts.join('')) || re.test(texts.join(' '))) return idx.slice(0, k);
   }
-  return null;
+  return [];
 }
 
 export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
@@ -81,7 +87,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
       ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
-    evidence: evidence(lines, [f.index, g ? deciding(lines, f, g.re) : null], g ? [g.re] : []),
+    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : [])], g ? [g.re] : []),
     remedies: [],
     links: [],
   };

@@ -150,9 +150,9 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic', evidence: [{ line: 1 }, { line: 2 }] });
   });
 
-  it('joins a glog error line that a terminal cut and reads the allocation failure in it', () => {
+  it('joins a glog error line that a terminal cut and reads the allocation failure in it, showing both parts', () => {
     const head = 'E1103 02:59:01.152656 81041 backend_model.cc:553] ERROR: Failed to create instance: [TensorRT-LLM][ERROR] CUDA runtime error in ::cudaMallocAsync(ptr, n, mCudaSt';
-    expect(classifyLog([head, 'ream->get()): out of memory (/app/runtime/tllmBuffers.h:112)'].join('\n'))).toMatchObject({ category: 'oom', evidence: [{ line: 1 }] });
+    expect(classifyLog([head, 'ream->get()): out of memory (/app/runtime/tllmBuffers.h:112)'].join('\n'))).toMatchObject({ category: 'oom', evidence: [{ line: 1 }, { line: 2 }] });
   });
 
   it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
