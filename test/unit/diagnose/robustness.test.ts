@@ -1,10 +1,14 @@
 // The classifier reads a log the same whatever carried it: a terminal that cut every line at its
 // width, docker compose's service column, docker's --timestamps, journald, kubectl, ANSI colours,
 // a markdown quote or <details> block, CRLF line ends.
-// Each tuning log is transformed and must keep the category it gets as it is.
+// Each tuning log is transformed and must keep the category it gets as it is. Then paraphrases:
+// the same failure without logger headers, traceback headers or frames, with other numbers, GPUs,
+// models and paths, or reduced to the lines shown as its evidence.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
+import type { CorpusLog } from '../../../harness/diagnose/corpus.ts';
+import type { Diagnosis } from '../../../harness/diagnose/types.ts';
 
 const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pathname, 'tuning');
 
@@ -50,6 +54,51 @@ describe('the category does not depend on what carried the log', () => {
     const changed = tuning
       .map((l) => ({ log: `${l.label}/${l.name}`, as: classifyLog(l.text).category, carried: classifyLog(carry(l.text)).category }))
       .filter((r) => r.as !== r.carried);
+    expect(changed).toEqual([]);
+  });
+});
+
+// Paraphrase-like changes: the same failure written by another version, another setup, another
+// person pasting it. Only categories that evidence decided (a signature or generic evidence) and
+// healthy logs must hold; an `other`/`unknown` with no evidence has nothing to keep.
+const byLine = (f: (ls: string[]) => string[]) => (text: string): string => f(text.split('\n')).join('\n');
+/** A line's message without a vLLM logger header and what precedes it (`ERROR 01-02 03:04:05 [x.py:1] `). */
+const VLLM_HEADER = /^.*?\b(?:INFO|WARNING|ERROR|DEBUG|CRITICAL)\s+\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[[^\]]*\]|[\w.]+:\d+\])\s?/;
+const message = (l: string): string => l.replace(VLLM_HEADER, '');
+const isFrame = (l: string): boolean => /^\s*File "/.test(message(l));
+
+const PARAPHRASES: Array<[string, (t: string) => string]> = [
+  ['without the logger headers', byLine((ls) => ls.map((l) => { const m = VLLM_HEADER.exec(l); return m ? l.slice(0, m.index) + message(l) : l; }))],
+  ['without the traceback headers', byLine((ls) => ls.filter((l) => !/^\s*Traceback \(most recent call last\):\s*$/.test(message(l))))],
+  ['without the first two lines of each traceback', byLine((ls) => ls.filter((_, i) => ![1, 2].some((k) => i >= k && /Traceback \(most/.test(ls[i - k]!))))],
+  ['without any frame or its source line', byLine((ls) => ls.filter((l, i) => !isFrame(l) && !(i > 0 && isFrame(ls[i - 1]!) && /^\s+\S/.test(message(l)))))],
+  ['other numbers (sizes, versions, pids)', (t) => t.replace(/(?<![\w.])(\d+)\.(\d+)(?![\w.])/g, (_m, a: string, b: string) => `${Number(a) + 1}.${b}`).replace(/\bpid=\d+/g, 'pid=4242')],
+  ['other GPUs, models and install paths', (t) =>
+    t
+      .replace(/\b(?:H100|A100|L40S|L4|T4|V100|H200|A10G?)\b/g, 'A6000')
+      .replace(/\b(?:meta-llama|Qwen|deepseek-ai|mistralai|google)\/[\w.-]+/g, 'acme/Foo-13B-Instruct')
+      .replace(/\/usr\/(?:local\/)?lib\/python3\.\d+\/(?:site|dist)-packages/g, '/opt/conda/envs/x/lib/python3.12/site-packages')],
+];
+
+describe('the category holds when the same failure is written differently', () => {
+  const decided = tuning.map((l) => ({ l, d: classifyLog(l.text) })).filter(({ d }) => d.category === 'healthy' || d.confidence === 'signature' || d.confidence === 'generic');
+
+  it('most tuning logs are decided by evidence, so the checks below mean something', () => {
+    expect(decided.length).toBeGreaterThan(tuning.length * 0.7);
+  });
+
+  it.each(PARAPHRASES)('%s', (_name, paraphrase) => {
+    const changed = decided.map(({ l, d }) => ({ log: `${l.label}/${l.name}`, as: d.category, now: classifyLog(paraphrase(l.text)).category })).filter((r) => r.as !== r.now);
+    expect(changed).toEqual([]);
+  });
+
+  it('only the lines shown as evidence, without the rest of the log, keep a failure in its category', () => {
+    const kept = (l: CorpusLog, d: Diagnosis): string => d.evidence.map((e) => l.text.split('\n')[e.line - 1]).join('\n');
+    const changed = decided
+      // SGLang logs "Ignore import error …" and goes on: alone it is no failure, beside one it is the cause
+      .filter(({ d }) => d.category !== 'healthy' && !d.evidence.every((e) => /Ignore import error/.test(e.text)))
+      .map(({ l, d }) => ({ log: `${l.label}/${l.name}`, as: d.category, now: classifyLog(kept(l, d)).category }))
+      .filter((r) => r.as !== r.now);
     expect(changed).toEqual([]);
   });
 });
