@@ -10,7 +10,7 @@
 // Healthy is earned: a failed start, a wrapper error or a traceback cut short is never healthy.
 // Pure.
 import type { Diagnosis } from './types.ts';
-import { SIGNATURES } from './knowledge-base.ts';
+import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isKilledLine, isReadyLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
@@ -23,6 +23,8 @@ export { classifyInfra } from './classify-infra.ts';
 export interface ClassifyOptions {
   /** Engine id of the image ("vllm", "sglang"): signatures limited to other engines are skipped. */
   engine?: string;
+  /** The signatures to match (default: the whole knowledge base); none shows what generic evidence alone decides. */
+  signatures?: readonly CompiledSignature[];
 }
 
 /** Classifies an engine's startup/crash log (vLLM or SGLang; raw, from Docker, or pasted from an issue). */
@@ -30,7 +32,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const lines = readLog(text);
   const views = untangle(lines);
   joinCutFrames(lines, views);
-  const sigs = SIGNATURES.filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
+  const sigs = (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
   const ready = lines.find(isReadyLine);
   const found = views.map((v) => readProcess(lines, v, sigs));
 

@@ -139,6 +139,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     seen.add(l.text);
     if (isWeak(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
+      // a warning that names a fatal error (cudaError…, "driver version is insufficient")
+      if (f.hint === null && l.level === 'WARNING') f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -199,11 +201,11 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
 const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b|\b(?:if (?:you|the|an?|it)\b|consider(?:ing)? \w+ing\b|you (?:can|may|might|should)\b|(?:may|might|can|could) (?:take|cause|lead|happen)\b|to avoid\b)/i;
 
 /** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
-function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number): Failure | null {
+function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, onlyFatal = false): Failure | null {
   if (ADVICE.test(lines[view.index[pos]!]!.text)) return null;
   const block = cutBlock(lines, view, pos);
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, false, true);
+  const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, onlyFatal, true);
   return generic ? { index: view.index[pos]!, view, block, sig: null, generic } : null;
 }
 

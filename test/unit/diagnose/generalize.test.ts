@@ -230,3 +230,18 @@ describe('a bare line that names a failure decides when nothing else does and th
     expect(classifyLog(log).category).toBe('oom');
   });
 });
+
+describe('a warning that names a fatal error', () => {
+  const warn = 'W0816 16:43:33.649654 127 pinned_memory_manager.cc:236] Unable to allocate pinned memory: cudaErrorInsufficientDriver';
+
+  it('decides when nothing failed and the server never came up', () => {
+    // the knowledge base knows this error: without it, the generic evidence still decides
+    const log = ['I0816 16:43:33.6 127 server.cc:1] loading: model:1', warn].join('\n');
+    expect(classifyLog(log, { signatures: [] })).toMatchObject({ category: 'driver-mismatch', confidence: 'generic' });
+  });
+
+  it('does not once the server is ready, nor when the warning names no fatal error', () => {
+    expect(classifyLog([warn, 'INFO:     Application startup complete.'].join('\n'), { signatures: [] }).category).toBe('healthy');
+    expect(classifyLog('WARNING 01-02 03:04:05 [config.py:1] flashinfer is not supported on this GPU, falling back').category).toBe('healthy');
+  });
+});

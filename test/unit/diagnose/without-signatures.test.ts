@@ -1,0 +1,39 @@
+// The signatures fit the wordings seen so far; a new wording of a known failure meets only the
+// generic evidence (error names and codes, exception words, frames). So every tuning log that a
+// signature decides must land in the same category with no signature at all: what the classifier
+// would say of the same failure written in words no signature knows.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
+
+const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pathname, 'tuning');
+
+/**
+ * Old vLLM warns "Failed to import from vllm._C with ImportError(… undefined symbol …)" and runs on
+ * (CPU builds, other platforms); only a signature that knows this log stops at it can call it the cause.
+ */
+const SIGNATURE_ONLY = new Set(['import-error/vllm-5501-custom-ops-undefined-symbol.log']);
+
+describe('without signatures, generic evidence alone', () => {
+  const bySignature = tuning.filter((l) => classifyLog(l.text).confidence === 'signature' && !SIGNATURE_ONLY.has(`${l.label}/${l.name}`));
+
+  it('has many signature-decided logs to check', () => {
+    expect(bySignature.length).toBeGreaterThan(80);
+  });
+
+  it('puts every signature-decided tuning log in the same category', () => {
+    const changed = bySignature
+      .map((l) => ({ log: `${l.label}/${l.name}`, with: classifyLog(l.text).category, without: classifyLog(l.text, { signatures: [] }) }))
+      .filter((r) => r.with !== r.without.category)
+      .map((r) => ({ log: r.log, with: r.with, without: r.without.category }));
+    expect(changed).toEqual([]);
+  });
+
+  it('says so: generic confidence (none for `other`, the category of what no evidence names), with the evidence line', () => {
+    for (const l of bySignature) {
+      const d = classifyLog(l.text, { signatures: [] });
+      expect(d.confidence, l.name).toBe(d.category === 'other' ? 'none' : 'generic');
+      expect(d.evidence.length, l.name).toBeGreaterThan(0);
+    }
+  });
+});
