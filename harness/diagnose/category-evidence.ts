@@ -22,6 +22,8 @@ export interface GenericRule {
   fatal: boolean;
   /** Too loose to decide on a line that is not logged as a failure (a bare word "nccl"). */
   loose?: boolean;
+  /** A frame rule: the exception it holds for (`KeyError` through transformers' auto config). */
+  exception?: RegExp;
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
@@ -37,19 +39,19 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // errors that name their own category, whatever else the message says
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
   rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |ptx input, line \d+; (?:fatal|error)|invalid value for --gpu-architecture/i, true),
-  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid/i, true),
+  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid|cudaErrorInvalidDeviceFunction|CUDA_ERROR_INVALID_DEVICE_FUNCTION|invalid device function/i, true),
   rule('no-kernel-image', 'code not built for this compute capability', /No compiled \w+ for (?:a )?compute capability|not compatible with the current PyTorch installation|(?:not|never) (?:been )?(?:compiled|built) for (?:this GPU|sm_\d+|compute capability|your GPU)/i),
   // a capture or a kernel that failed because memory ran out is an OOM
   rule('oom', 'out of GPU memory (CUDA error 2)', /OutOfMemoryError|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
   rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', /cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|terminate a thread-local capture sequence|\berror (?:code )?90[0-8]\b/i, true),
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported))|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)/i),
-  rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|\berror (?:code )?80[34]\b/i, true),
-  rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: requirement error|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
+  rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|forward compatibility was attempted on non supported HW|unsupported display driver \/ cuda driver combination|\berror (?:code )?80[34]\b/i, true),
+  rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|no CUDA-capable device is detected|No CUDA GPUs are available|Found no NVIDIA driver|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|\bdriver not loaded\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
   rule('oom', 'not enough memory for the KV cache', /(?:No|not enough|insufficient) (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small)|(?:not enough|insufficient|no available).{0,40}KV[ -]?cache|less than desired GPU memory utilization|(?:larger|more) than .{0,60}(?:stored|fit) in(?:to)? (?:the )?KV[ -]?cache|\b(?:runs?|ran|running) out of (?:GPU |device |CUDA )?memory\b|Available KV cache memory: -|num_gpu_blocks.{0,20}(?:<=? ?0|negative)/i),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)/i, true),
   rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
-  rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file/i),
+  rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error/i),
   // errors of a known kind that no category above owns
   rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
@@ -62,6 +64,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
 
 /** Traceback frames that name the step which failed, used when the message names no category. */
 export const FRAME_RULES: readonly GenericRule[] = [
+  // transformers' CONFIG_MAPPING[model_type] raises KeyError for a model type it does not know (newer
+  // versions turn it into "does not recognize this architecture"): huggingface/transformers
+  // 001002320fa0:src/transformers/models/auto/configuration_auto.py (AutoConfig.from_pretrained, `except KeyError`)
+  { ...rule('unsupported-model', "a model type transformers' auto classes do not know", /transformers\/models\/auto\/(?:configuration|modeling|tokenization)_auto\.py/), exception: /^\s*KeyError: ['"][\w.-]+['"]\s*$/ },
+  // vLLM's model registry (vllm/model_executor/models/registry.py) refusing an architecture
+  { ...rule('unsupported-model', "raised by vLLM's model registry", /vllm\/model_executor\/models\/registry\.py/), exception: /^\s*(?:ValueError|NotImplementedError|KeyError)\b/ },
   rule('graph-capture', 'raised while capturing CUDA graphs', /\bin (?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py/),
 ];
 
@@ -74,7 +82,7 @@ export function messageEvidence(texts: readonly string[], onlyFatal = false, str
   return null;
 }
 
-/** The category named by the frames of a failing traceback, when the message names none. */
-export function frameEvidence(frames: readonly string[]): GenericRule | null {
-  return FRAME_RULES.find((r) => frames.some((f) => r.re.test(f))) ?? null;
+/** The category named by the frames of a failing traceback (and its exception), when the message names none. */
+export function frameEvidence(frames: readonly string[], exception = ''): GenericRule | null {
+  return FRAME_RULES.find((r) => (!r.exception || r.exception.test(exception)) && frames.some((f) => r.re.test(f))) ?? null;
 }

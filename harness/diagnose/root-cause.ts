@@ -104,7 +104,7 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   const texts = block.map((p) => lines[view.index[p]!]!.text);
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
-  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!));
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }

@@ -31,6 +31,10 @@ describe('messageEvidence', () => {
     ['nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a newer version', 'driver-mismatch'],
     ['Indexing.cu:1289: indexSelectLargeIndex: block: [12,0,0], thread: [64,0,0] Assertion `srcIndex < srcSelectDimSize` failed.', 'other'],
     ['ValueError: Unsupported architectures: FooForCausalLM. Supported list: [...]', 'unsupported-model'],
+    ['RuntimeError: CUDA error: invalid device function', 'no-kernel-image'],
+    ['RuntimeError: CUDA error: forward compatibility was attempted on non supported HW', 'driver-mismatch'],
+    ['nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown', 'driver-mismatch'],
+    ['RuntimeError: Failed to import transformers.models.qwen2_vl.modeling_qwen2_vl because of the following error (look up to see its traceback):', 'import-error'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
@@ -58,5 +62,11 @@ describe('frameEvidence', () => {
     expect(frameEvidence(['  File "gpu_model_runner.py", line 1, in capture_model'])?.category).toBe('graph-capture');
     expect(frameEvidence(['  File "sglang/srt/model_executor/cuda_graph_runner.py", line 1, in run'])?.category).toBe('graph-capture');
     expect(frameEvidence(['  File "loader.py", line 1, in load_weights'])).toBeNull();
+  });
+
+  it("names unsupported-model for a bare KeyError through transformers' auto config, not for another exception there", () => {
+    const frames = ['  File "/x/site-packages/transformers/models/auto/configuration_auto.py", line 1023, in from_pretrained'];
+    expect(frameEvidence(frames, "KeyError: 'qwen3_next'")?.category).toBe('unsupported-model');
+    expect(frameEvidence(frames, 'OSError: You are trying to access a gated repo.')).toBeNull();
   });
 });
