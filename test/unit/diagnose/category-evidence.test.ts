@@ -35,6 +35,8 @@ describe('messageEvidence', () => {
     ['RuntimeError: CUDA error: forward compatibility was attempted on non supported HW', 'driver-mismatch'],
     ['nvidia-container-cli: initialization error: nvml error: driver not loaded: unknown', 'driver-mismatch'],
     ['RuntimeError: Failed to import transformers.models.qwen2_vl.modeling_qwen2_vl because of the following error (look up to see its traceback):', 'import-error'],
+    ['RuntimeError: Prefill out of memory. Try to lower your batch size.', 'oom'],
+    ['RuntimeError: CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env variable CUDA_VISIBLE_DEVICES after program start.', 'driver-mismatch'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
