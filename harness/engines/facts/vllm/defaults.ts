@@ -1,0 +1,107 @@
+// Defaults and automatic decisions of vLLM that change a cell's outcome: the CUDA graph mode when none is
+// asked for, silent downgrades of FULL graphs, and which attention backend the vision encoder ends up with.
+import type { DefaultFact } from '../types.ts';
+
+export const VLLM_DEFAULTS: readonly DefaultFact[] = [
+  {
+    id: 'cudagraph-mode-default',
+    value: 'PIECEWISE',
+    since: '0.10.2',
+    until: '0.10.2',
+    note: 'Without cudagraph_mode in --compilation-config, V1 with piecewise compilation captures PIECEWISE graphs; --enforce-eager captures none.',
+    sources: [
+      { release: '0.10.2', path: 'vllm/config/__init__.py', line: 3634, says: '                        CUDAGraphMode.PIECEWISE' },
+    ],
+  },
+  {
+    id: 'cudagraph-mode-default',
+    value: 'FULL_AND_PIECEWISE',
+    since: '0.11.0',
+    until: null,
+    note: 'Default became FULL_AND_PIECEWISE (vLLM PR #25444, 2025-09-23): full graphs for decode batches and piecewise graphs for the rest, unless the model or attention backend cannot.',
+    sources: [
+      { release: '0.11.0', path: 'vllm/config/__init__.py', line: 366, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.11.1', path: 'vllm/config/vllm.py', line: 454, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.12.0', path: 'vllm/config/vllm.py', line: 469, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.13.0', path: 'vllm/config/vllm.py', line: 146, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.14.0', path: 'vllm/config/vllm.py', line: 146, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.15.0', path: 'vllm/config/vllm.py', line: 146, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.16.0', path: 'vllm/config/vllm.py', line: 168, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.17.0', path: 'vllm/config/vllm.py', line: 211, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.18.0', path: 'vllm/config/vllm.py', line: 211, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+      { release: '0.19.0', path: 'vllm/config/vllm.py', line: 215, says: 'CUDAGraphMode.FULL_AND_PIECEWISE' },
+    ],
+  },
+  {
+    id: 'full-cudagraph-downgrade',
+    value: 'FULL → FULL_AND_PIECEWISE or FULL_DECODE_ONLY',
+    since: '0.10.2',
+    until: null,
+    note: 'When FULL is asked for and an attention backend\'s cudagraph support is below ALWAYS, the model runner logs a warning "CUDAGraphMode.FULL is not supported with <Builder> backend ...; setting cudagraph_mode=FULL_AND_PIECEWISE" (or FULL_DECODE_ONLY) and carries on; with support NEVER it raises ValueError. A cell asking for full graphs may thus run with piecewise ones.',
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/worker/gpu_model_runner.py', line: 3065, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.11.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 3636, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.11.1', path: 'vllm/v1/worker/gpu_model_runner.py', line: 4238, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.12.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 4637, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.13.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 4839, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.14.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 5085, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.15.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 5108, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.16.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 5485, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.17.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 5553, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.18.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 6010, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+      { release: '0.19.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 6299, says: '; setting cudagraph_mode=FULL_AND_PIECEWISE' },
+    ],
+  },
+  {
+    id: 'vit-backend-env-override',
+    value: 'VLLM_ATTENTION_BACKEND',
+    since: '0.10.2',
+    until: '0.12.0',
+    note: 'get_vit_attn_backend returns the VLLM_ATTENTION_BACKEND backend before asking the platform, so the variable meant for the language model also picks the vision encoder\'s backend (from 0.11.1 --mm-encoder-attn-backend, when given, wins over it).',
+    sources: [
+      { release: '0.10.2', path: 'vllm/model_executor/models/vision.py', line: 77, says: 'get_env_variable_attn_backend()' },
+      { release: '0.11.0', path: 'vllm/model_executor/models/vision.py', line: 82, says: 'get_env_variable_attn_backend()' },
+      { release: '0.11.1', path: 'vllm/model_executor/models/vision.py', line: 97, says: 'get_env_variable_attn_backend()' },
+      { release: '0.12.0', path: 'vllm/model_executor/models/vision.py', line: 97, says: 'get_env_variable_attn_backend()' },
+    ],
+  },
+  {
+    id: 'vit-backend-blackwell',
+    value: 'TORCH_SDPA on compute capability >= 10.0',
+    since: '0.11.0',
+    until: '0.11.1',
+    note: 'With no override, CudaPlatform.get_vit_attn_backend forces TORCH_SDPA for the vision encoder on Blackwell (capability >= 10.0, so sm_100, sm_110 and sm_120); on >= 8.0 it picks FLASH_ATTN when vllm-flash-attn supports the head size. A FlashAttention PTX failure on Blackwell with default flags therefore comes from the language model, not the encoder.',
+    sources: [
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 217, says: 'For Blackwell GPUs, force TORCH_SDPA' },
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 222, says: 'For Blackwell GPUs, force TORCH_SDPA' },
+    ],
+  },
+  {
+    id: 'qwen3-vl-encoder-backends',
+    value: 'FLASH_ATTN, TORCH_SDPA, XFORMERS, ROCM_AITER_FA',
+    since: '0.11.0',
+    until: '0.11.1',
+    note: 'Qwen3-VL\'s vision encoder raises RuntimeError "Qwen3-VL does not support _Backend.TRITON_ATTN backend now." for any other backend, unless the upstream flash_attn package is installed (transformers is_flash_attn_2_available), in which case it switches to FLASH_ATTN. So VLLM_ATTENTION_BACKEND=TRITON_ATTN fails Qwen3-VL at model construction on 0.11.0 on every GPU.',
+    sources: [
+      { release: '0.11.0', path: 'vllm/model_executor/models/qwen3_vl.py', line: 337, says: 'does not support {self.attn_backend} backend now.' },
+      { release: '0.11.1', path: 'vllm/model_executor/models/qwen3_vl.py', line: 389, says: 'does not support {self.attn_backend} backend now.' },
+      { release: '0.11.0', path: 'vllm/attention/layer.py', line: 70, says: 'return is_flash_attn_2_available()' },
+      { release: '0.11.1', path: 'vllm/attention/layer.py', line: 93, says: 'return is_flash_attn_2_available()' },
+    ],
+  },
+  {
+    id: 'vit-backend-default',
+    value: 'first of FLASH_ATTN, TRITON_ATTN, TORCH_SDPA, FLASHINFER the GPU supports',
+    since: '0.14.0',
+    until: null,
+    note: 'From 0.14 the encoder\'s backend comes only from --mm-encoder-attn-backend or, without it, the first supported entry of get_supported_vit_attn_backends (FLASH_ATTN first on capability >= 8.0); --attention-backend does not reach it.',
+    sources: [
+      { release: '0.14.0', path: 'vllm/platforms/cuda.py', line: 361, says: 'def get_supported_vit_attn_backends' },
+      { release: '0.15.0', path: 'vllm/platforms/cuda.py', line: 374, says: 'def get_supported_vit_attn_backends' },
+      { release: '0.16.0', path: 'vllm/platforms/cuda.py', line: 377, says: 'def get_supported_vit_attn_backends' },
+      { release: '0.17.0', path: 'vllm/platforms/cuda.py', line: 412, says: 'def get_supported_vit_attn_backends' },
+      { release: '0.18.0', path: 'vllm/platforms/cuda.py', line: 327, says: 'def get_supported_vit_attn_backends' },
+      { release: '0.19.0', path: 'vllm/platforms/cuda.py', line: 344, says: 'def get_supported_vit_attn_backends' },
+    ],
+  },
+];
