@@ -4,6 +4,7 @@ import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
 import type { AttentionBackend } from '../matrix/types.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
+import { sglangAutoBackend, sglangAutoMmBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
 export type FailurePhase = 'config' | 'load' | 'profile' | 'capture';
@@ -50,10 +51,13 @@ export function autoBackend(config: EmulatorConfig): AttentionBackend {
 
 export function resolveBackends(args: ServeArgs, config: EmulatorConfig): Backends {
   const explicit = args.attention !== null && args.attention !== 'auto';
-  const lm = explicit ? (args.attention as AttentionBackend) : autoBackend(config);
+  const sglang = args.engine === 'sglang';
+  const lm = explicit ? (args.attention as AttentionBackend) : sglang ? sglangAutoBackend(config).semantic : autoBackend(config);
   let mm: AttentionBackend | null = null;
   if (hasVisionEncoder(args, config)) {
     if (args.mmAttention && args.mmAttention !== 'auto') mm = args.mmAttention;
+    // SGLang's vision encoder reads only --mm-attention-backend, else its own per-GPU default.
+    else if (sglang && sglangAutoMmBackend(config) !== null) mm = sglangAutoMmBackend(config);
     else if (config.traits.mm_encoder_follows_attention_backend) mm = lm;
     // The vision encoder's own choice: flash-attention whenever the image ships it, else SDPA.
     else mm = config.traits.kernels.flash ? 'flash' : 'sdpa';
@@ -100,6 +104,8 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // The language model's backend is selected while the model is built, before weights load.
   if (lm?.kind === 'backend-unsupported') out.push(lm);
   if (mm?.kind === 'backend-unsupported') out.push(mm);
+  // SGLang 0.5.2 on: VisionAttention raises for fa3 on Blackwell while the model is built.
+  else if (args.engine === 'sglang' && sglangMmFa3Refused(config, b.mm)) out.push({ kind: 'backend-unsupported', phase: 'load', where: 'mm', backend: 'flash' });
   const util = args.gpuMemoryUtilization ?? DEFAULT_GPU_MEMORY_UTILIZATION;
   const needGiB = (config.model.sizeGiB ?? DEFAULT_MODEL_GIB) / Math.max(1, args.tensorParallelSize);
   const budgetGiB = config.gpu.memoryGiB * util;

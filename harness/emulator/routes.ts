@@ -99,8 +99,12 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
   if (req.method === 'GET' && path === '/version' && version) return reply(200, version);
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
   if (req.method === 'GET' && path === '/metrics') {
-    const render = s.args.engine === 'sglang' ? renderSglangMetrics : renderVllmMetrics;
-    return reply(200, render(s.responder.metrics, s.args.servedModelName, s.args.speculative !== null), 'text/plain; version=0.0.4; charset=utf-8');
+    // SGLang mounts /metrics only with --enable-metrics (facts/sglang/defaults.ts, metrics-endpoint): FastAPI's 404.
+    if (s.args.engine === 'sglang' && s.args.metricsEnabled !== true) return reply(404, { detail: 'Not Found' });
+    const text = s.args.engine === 'sglang'
+      ? renderSglangMetrics(s.responder.metrics, s.args.servedModelName, s.args.speculative !== null, s.config.traits.version)
+      : renderVllmMetrics(s.responder.metrics, s.args.servedModelName, s.args.speculative !== null);
+    return reply(200, text, 'text/plain; version=0.0.4; charset=utf-8');
   }
   if (req.method === 'POST' && path === '/v1/chat/completions') {
     const k = ++s.chatRequests;

@@ -39,6 +39,10 @@ export interface ServeArgs {
   attentionName?: string | null;
   /** The engine's own vision-encoder attention backend name as given. */
   mmAttentionName?: string | null;
+  /** SGLang --enable-metrics: /metrics is mounted only with it. Unset: the engine always serves /metrics. */
+  metricsEnabled?: boolean;
+  /** SGLang --decode-log-interval (null: the release's default): the speculative gauges' window. */
+  decodeLogInterval?: number | null;
 }
 
 export type ParseResult = { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string };
@@ -57,7 +61,7 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
-function launcher(argv: readonly string[]): Launcher | { exitCode: number; stderr: string } {
+function launcher(argv: readonly string[], version: string | null): Launcher | { exitCode: number; stderr: string } {
   const [exe = '', first, second] = argv;
   const bin = basename(exe);
   if (bin === 'vllm') {
@@ -75,7 +79,7 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
       return { spec, rest, convert: vllmServeArgs };
     }
     if (second === 'sglang.launch_server') {
-      return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]'), rest, convert: sglangServeArgs };
+      return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]', version), rest, convert: sglangServeArgs };
     }
     return { exitCode: 1, stderr: `${exe}: No module named ${second}\n` };
   }
@@ -96,9 +100,10 @@ function launcher(argv: readonly string[]): Launcher | { exitCode: number; stder
 /**
  * Parses the full container command (entrypoint + command) as the real engine would. `env` is the
  * container's environment: vLLM releases before --attention-backend read VLLM_ATTENTION_BACKEND.
+ * `version` is the image's engine release (SGLang parses with that release's flags and choices).
  */
-export function parseServeArgv(argv: string[], env: Record<string, string> = {}): ParseResult {
-  const l = launcher(argv);
+export function parseServeArgv(argv: string[], env: Record<string, string> = {}, version: string | null = null): ParseResult {
+  const l = launcher(argv, version);
   if (!('spec' in l)) return { ok: false, ...l };
   const parsed = parseArgs(l.rest, l.spec);
   if (!parsed.ok) return parsed;

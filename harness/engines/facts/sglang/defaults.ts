@@ -135,7 +135,7 @@ export const SGLANG_DEFAULTS: readonly DefaultFact[] = [
     value: 'fa3 on sm90, else triton_attn',
     since: '0.5.2',
     until: null,
-    note: 'No --mm-attention-backend: the vision encoder uses fa3 on compute capability 9.x and triton_attn on every other CUDA GPU (Ampere, Ada, Blackwell, Thor); fa3 (asked for or defaulted) on Blackwell raises ValueError "The \'fa3\' backend is not supported on Blackwell GPUs".',
+    note: 'No --mm-attention-backend: the vision encoder uses fa3 on compute capability 9.x and triton_attn on every other CUDA GPU (Ampere, Ada, Blackwell, Thor); --mm-attention-backend fa3 on a GPU the release counts as Blackwell (blackwell-majors) raises ValueError "The \'fa3\' backend is not supported on Blackwell GPUs" while the model is built.',
     sources: [
       { release: '0.5.2', path: 'python/sglang/srt/layers/attention/vision.py', line: 481, says: 'backend = "fa3"' },
       { release: '0.5.4', path: 'python/sglang/srt/layers/attention/vision.py', line: 539, says: 'backend = "fa3"' },
@@ -227,6 +227,38 @@ export const SGLANG_DEFAULTS: readonly DefaultFact[] = [
       { release: '0.5.5', path: 'python/sglang/srt/server_args.py', line: 1523, says: 'if self.speculative_algorithm == "NEXTN":' },
       { release: '0.5.6', path: 'python/sglang/srt/server_args.py', line: 1668, says: 'if self.speculative_algorithm == "NEXTN":' },
       { release: '0.5.9', path: 'python/sglang/srt/server_args.py', line: 2331, says: 'if self.speculative_algorithm == "NEXTN":' },
+    ],
+  },
+  {
+    id: 'blackwell-majors',
+    value: '10',
+    since: '0.5.2',
+    until: '0.5.4',
+    note: 'is_blackwell(): compute capability major 10 only (B200/GB200); Thor (11) and RTX PRO 6000 (12) are not "Blackwell" here.',
+    sources: [
+      { release: '0.5.2', path: 'python/sglang/srt/utils.py', line: 172, says: 'return torch.cuda.get_device_capability()[0] == 10' },
+      { release: '0.5.4', path: 'python/sglang/srt/utils/common.py', line: 194, says: 'return torch.cuda.get_device_capability()[0] == 10' },
+    ],
+  },
+  {
+    id: 'blackwell-majors',
+    value: '10,12',
+    since: '0.5.5',
+    until: '0.5.6',
+    note: 'is_blackwell(): majors 10 and 12; Thor (11) is not.',
+    sources: [
+      { release: '0.5.5', path: 'python/sglang/srt/utils/common.py', line: 197, says: 'return torch.cuda.get_device_capability()[0] in [10, 12]' },
+      { release: '0.5.6', path: 'python/sglang/srt/utils/common.py', line: 222, says: 'return torch.cuda.get_device_capability()[0] in [10, 12]' },
+    ],
+  },
+  {
+    id: 'blackwell-majors',
+    value: '10,11,12',
+    since: '0.5.9',
+    until: null,
+    note: 'is_blackwell_supported = is_blackwell: majors 10, 11 and 12 with CUDA >= 12.8; Thor (11) counts.',
+    sources: [
+      { release: '0.5.9', path: 'python/sglang/srt/utils/common.py', line: 249, says: 'device_capability_majors=[10, 11, 12],' },
     ],
   },
 ];
