@@ -4,6 +4,7 @@ import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
 import type { AttentionBackend } from '../matrix/types.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
+import { sglangLoads } from '../engines/sglang-facts.ts';
 import { sglangAutoBackend, sglangAutoMmBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
@@ -92,7 +93,9 @@ function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: Em
 export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
   const out: Failure[] = [];
   const arch = config.model.architecture;
-  if (arch && config.traits.unknown_architectures.includes(arch)) {
+  // SGLang: an architecture the facts know, but not registered (EntryClass) by the emulated release.
+  const unregistered = arch !== null && args.engine === 'sglang' && sglangLoads(arch, config.traits.version) === false;
+  if (arch && (config.traits.unknown_architectures.includes(arch) || unregistered)) {
     out.push({ kind: 'unknown-architecture', phase: 'config', architecture: arch });
   }
   if (args.tensorParallelSize > config.gpu.count) {

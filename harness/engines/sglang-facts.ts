@@ -50,3 +50,10 @@ export function sglangLogLine(text: string, version: string | null | undefined):
 export function sglangDefault(id: string, version: string | null | undefined): string | undefined {
   return factsAt(F, F.defaults, version).find((d) => d.id === id)?.value;
 }
+
+/** Whether the release registers `architecture` (EntryClass); null when no release read registers it (unknown to the facts). */
+export function sglangLoads(architecture: string, version: string | null | undefined): boolean | null {
+  const known = F.architectures.filter((a) => a.architecture === architecture);
+  if (known.length === 0) return null;
+  return factsAt(F, known, version).length > 0;
+}
