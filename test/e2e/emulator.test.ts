@@ -171,8 +171,9 @@ describe('a healthy cell', () => {
   it('SGLang refuses connections while the scheduler loads, then serves', async () => {
     const base = seedConfig('vllm-0.17', 'h100', 'qwen3.5-0.8b', { startup: { weights_s: 1, compile_s: 0.1, graphs_s: 0.1 } });
     const cfg = { ...base.config, engine: 'sglang' as const };
-    // triton: this image's traits ship no FA3, which SGLang picks on Hopper by default.
-    const s = await startEmulatorContainer(['python3', '-m', 'sglang.launch_server', '--model-path', base.model, '--host', '0.0.0.0', '--attention-backend', 'triton'], cfg);
+    // triton: this image's traits ship no FA3, which SGLang picks on Hopper by default, for the
+    // language model and (Qwen3.5-0.8B is a vision-language checkpoint) for the vision encoder too.
+    const s = await startEmulatorContainer(['python3', '-m', 'sglang.launch_server', '--model-path', base.model, '--host', '0.0.0.0', '--attention-backend', 'triton', '--mm-attention-backend', 'triton_attn'], cfg);
     const early = await fetch(`${s.url}/health`, { signal: AbortSignal.timeout(300) }).then((r) => r.status, () => 0);
     expect(early).toBe(0);
     expect(await waitForReady(s)).toEqual({ ready: true });
