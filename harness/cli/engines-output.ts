@@ -37,7 +37,8 @@ function cite(facts: EngineFacts, f: Sourced, release: string): string {
   const sources = sourcesFor(f.sources, release);
   // A documentation page has no commit or line: cite the page, once.
   const docs = (s: SourceLine) => fromDocs(facts.releases.find((r) => r.version === s.release));
-  return [...new Set(sources.map((s) => (docs(s) ? s.path : citation(facts, s))))].join(' ');
+  const pages = [...new Set(sources.filter(docs).map((s) => s.path))];
+  return [...sources.filter((s) => !docs(s)).map((s) => citation(facts, s)), ...pages].join(' ');
 }
 
 function section<T extends Span & Sourced>(facts: EngineFacts, title: string, list: readonly T[], release: string, row: (f: T) => string[]): string[] {
@@ -75,6 +76,7 @@ export function releaseText(facts: EngineFacts, version: string, read: ReleaseRe
   const where = fromDocs(read)
     ? `read from its documentation (${read.mirror}); sources are the pages read`
     : `read at ${read.commit.slice(0, 12)} (${read.kind}, ${read.mirror}); sources are <commit>:<path>:<line> in ${facts.upstream}`;
+  const withTerms = facts.metrics.some((m) => metricTerms(m) !== '');
   return [
     `${head} — ${where}`,
     '',
@@ -84,7 +86,7 @@ export function releaseText(facts: EngineFacts, version: string, read: ReleaseRe
     ...section(facts, 'accepted values', facts.values, r, (f) => [f.set, f.values.join(', ')]),
     ...notes(facts, 'environment', facts.env, r, (f) => `${f.name}: ${f.effect}`),
     ...notes(facts, 'readiness', facts.readiness, r, (f) => `GET ${f.path} → ${f.okStatus}`),
-    ...section(facts, 'metrics', facts.metrics, r, (f) => [f.exposed, f.type, span(f), metricTerms(f)]),
+    ...section(facts, 'metrics', facts.metrics, r, (f) => [f.exposed, f.type, span(f), ...(withTerms ? [metricTerms(f)] : [])]),
     ...section(facts, 'response fields', facts.requestFields ?? [], r, (f) => [`${f.where}.${f.field}`, span(f)]),
     ...section(facts, 'startup log lines', facts.logLines, r, (f) => [f.phase, JSON.stringify(f.text)]),
     ...notes(facts, 'defaults and known limits', facts.defaults, r, (f) => `${f.id}: ${f.value}`),
