@@ -1,7 +1,7 @@
 // Text of `matrix engines`: the engines and releases the harness has facts about, and everything
 // it believes about one release, each belief with the upstream line it was read from. Pure.
 import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
-import { citation, engineFacts, factsAt, sourcesFor, type EngineFacts, type ReleaseRead, type Span, type Sourced } from '../engines/facts/index.ts';
+import { citation, engineFacts, factsAt, sourcesFor, type EngineFacts, type MetricFact, type ReleaseRead, type SourceLine, type Span, type Sourced } from '../engines/facts/index.ts';
 
 function table(rows: string[][]): string[] {
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -9,6 +9,11 @@ function table(rows: string[][]): string[] {
 }
 
 const span = (f: Span): string => `${f.since}…${f.until ?? 'newest read'}`;
+
+/** A release read from documentation, not source (NIM: no commit, a source is a page with line 0). */
+function fromDocs(r: ReleaseRead | undefined): boolean {
+  return r !== undefined && /^0+$/.test(r.commit);
+}
 
 /** `matrix engines`: one line per engine with the releases read. */
 export function enginesText(): string {
@@ -23,13 +28,17 @@ export function enginesText(): string {
 /** `matrix engines vllm`: the releases read and which commit stands for each. */
 export function releasesText(facts: EngineFacts): string {
   const rows = [['release', 'commit', 'how', 'mirror']];
-  for (const r of facts.releases) rows.push([r.version, r.commit.slice(0, 12), r.kind, r.mirror]);
+  for (const r of facts.releases) rows.push([r.version, fromDocs(r) ? '(documentation)' : r.commit.slice(0, 12), r.kind, r.mirror]);
   const notes = facts.releases.map((r) => `  ${r.version}: ${r.note}`);
   return `${facts.engine} releases read (${facts.upstream})\n\n${table(rows).join('\n')}\n\n${notes.join('\n')}\n`;
 }
 
 function cite(facts: EngineFacts, f: Sourced, release: string): string {
-  return sourcesFor(f.sources, release).map((s) => citation(facts, s)).join(' ');
+  const sources = sourcesFor(f.sources, release);
+  // A documentation page has no commit or line: cite the page, once.
+  const docs = (s: SourceLine) => fromDocs(facts.releases.find((r) => r.version === s.release));
+  const pages = [...new Set(sources.filter(docs).map((s) => s.path))];
+  return [...sources.filter((s) => !docs(s)).map((s) => citation(facts, s)), ...pages].join(' ');
 }
 
 function section<T extends Span & Sourced>(facts: EngineFacts, title: string, list: readonly T[], release: string, row: (f: T) => string[]): string[] {
@@ -64,8 +73,12 @@ function missingFlags(facts: EngineFacts, release: string): string[] {
 export function releaseText(facts: EngineFacts, version: string, read: ReleaseRead): string {
   const r = read.version;
   const head = version === r ? `${facts.engine} ${r}` : `${facts.engine} ${version} (as ${r}, the newest release read before it)`;
+  const where = fromDocs(read)
+    ? `read from its documentation (${read.mirror}); sources are the pages read`
+    : `read at ${read.commit.slice(0, 12)} (${read.kind}, ${read.mirror}); sources are <commit>:<path>:<line> in ${facts.upstream}`;
+  const withTerms = facts.metrics.some((m) => metricTerms(m) !== '');
   return [
-    `${head} — read at ${read.commit.slice(0, 12)} (${read.kind}, ${read.mirror}); sources are <commit>:<path>:<line> in ${facts.upstream}`,
+    `${head} — ${where}`,
     '',
     ...notes(facts, 'launcher', facts.launchers, r, (f) => `${f.entrypoint.join(' ')}  (model ${f.model === 'flag' ? 'only as --model' : 'positional'})`),
     ...section(facts, 'flags', facts.flags, r, (f) => [[f.flag, ...f.aliases].join(', '), flagSpan(facts, f.flag), f.values ? `values: ${f.values}` : '']),
@@ -73,12 +86,19 @@ export function releaseText(facts: EngineFacts, version: string, read: ReleaseRe
     ...section(facts, 'accepted values', facts.values, r, (f) => [f.set, f.values.join(', ')]),
     ...notes(facts, 'environment', facts.env, r, (f) => `${f.name}: ${f.effect}`),
     ...notes(facts, 'readiness', facts.readiness, r, (f) => `GET ${f.path} → ${f.okStatus}`),
-    ...section(facts, 'metrics', facts.metrics, r, (f) => [f.exposed, f.type, span(f)]),
+    ...section(facts, 'metrics', facts.metrics, r, (f) => [f.exposed, f.type, span(f), ...(withTerms ? [metricTerms(f)] : [])]),
+    ...section(facts, 'response fields', facts.requestFields ?? [], r, (f) => [`${f.where}.${f.field}`, span(f)]),
     ...section(facts, 'startup log lines', facts.logLines, r, (f) => [f.phase, JSON.stringify(f.text)]),
     ...notes(facts, 'defaults and known limits', facts.defaults, r, (f) => `${f.id}: ${f.value}`),
     ...section(facts, 'model architectures', facts.architectures, r, (f) => [f.architecture, f.kind, span(f)]),
     ...section(facts, 'pinned packages', facts.pins, r, (f) => [f.package, f.requirement]),
   ].join('\n');
+}
+
+/** What a metric needs to be served (SGLang: --enable-metrics) and what its value covers. */
+function metricTerms(f: MetricFact): string {
+  const terms = [f.servedWith ? `only with ${f.servedWith}` : '', f.window === 'recent-batches' ? 'mean of the batches since the last log' : ''];
+  return terms.filter((t) => t !== '').join('; ');
 }
 
 /** Parses `vllm` or `vllm@0.11.0`. */

@@ -22,6 +22,7 @@ function releaseJson(facts: EngineFacts, release: string): unknown {
     engine: facts.engine, upstream: facts.upstream, release: facts.releases.find((r) => r.version === release),
     launchers: at(facts.launchers), flags: at(facts.flags), values: at(facts.values), env: at(facts.env), defaults: at(facts.defaults),
     readiness: at(facts.readiness), metrics: at(facts.metrics), logLines: at(facts.logLines), architectures: at(facts.architectures), pins: at(facts.pins),
+    ...(facts.requestFields ? { requestFields: at(facts.requestFields) } : {}),
   };
 }
 
@@ -33,7 +34,7 @@ export const command = defineCommand({
   options: {
     json: { type: 'boolean', description: 'print the facts as JSON' },
   },
-  examples: ['matrix engines', 'matrix engines vllm', 'matrix engines vllm@0.11.0', 'matrix engines vllm@0.19.0 --json'],
+  examples: ['matrix engines', 'matrix engines vllm', 'matrix engines vllm@0.11.0', 'matrix engines vllm@0.19.0 --json', 'matrix engines sglang@0.5.5', 'matrix engines nim@2.0.9'],
   async run({ positionals, values }) {
     const ref = positionals[0];
     if (ref === undefined) {

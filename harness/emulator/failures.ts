@@ -8,6 +8,8 @@ import { vllmBackendName } from './backend-names.ts';
 import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
 import { vllmLacksArchitecture } from './architectures-vllm.ts';
 import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
+import { sglangLoads } from '../engines/sglang-facts.ts';
+import { sglangAutoBackend, sglangAutoMmBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
 export type FailurePhase = 'config' | 'load' | 'profile' | 'capture';
@@ -55,11 +57,14 @@ export function autoBackend(config: EmulatorConfig): AttentionBackend {
 
 export function resolveBackends(args: ServeArgs, config: EmulatorConfig): Backends {
   const explicit = args.attention !== null && args.attention !== 'auto';
-  const lm = explicit ? (args.attention as AttentionBackend) : autoBackend(config);
+  const sglang = args.engine === 'sglang';
+  const lm = explicit ? (args.attention as AttentionBackend) : sglang ? sglangAutoBackend(config).semantic : autoBackend(config);
   let mm: AttentionBackend | null = null;
   if (hasVisionEncoder(args, config)) {
     if (config.engine === 'vllm') mm = vllmEncoderBackend(config.traits.version, args.mmAttention, args.attentionFromEnv ? lm : null, config.gpu.computeCapability).backend;
     else if (args.mmAttention && args.mmAttention !== 'auto') mm = args.mmAttention;
+    // SGLang's vision encoder reads only --mm-attention-backend, else its own per-GPU default.
+    else if (sglang && sglangAutoMmBackend(config) !== null) mm = sglangAutoMmBackend(config);
     else if (config.traits.mm_encoder_follows_attention_backend) mm = lm;
     // The vision encoder's own choice: flash-attention whenever the image ships it, else SDPA.
     mm ??= config.traits.kernels.flash ? 'flash' : 'sdpa';
@@ -108,7 +113,11 @@ function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: Em
 export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
   const out: Failure[] = [];
   const arch = config.model.architecture;
-  const unregistered = arch !== null && config.engine === 'vllm' && vllmLacksArchitecture(arch, config.traits.version);
+  // vLLM: not in the emulated release's registry; SGLang: an architecture the facts know, but not
+  // registered (EntryClass) by the emulated release.
+  const unregistered = arch !== null && (
+    (config.engine === 'vllm' && vllmLacksArchitecture(arch, config.traits.version)) ||
+    (args.engine === 'sglang' && sglangLoads(arch, config.traits.version) === false));
   if (arch && (config.traits.unknown_architectures.includes(arch) || unregistered)) {
     out.push({ kind: 'unknown-architecture', phase: 'config', architecture: arch });
   }
@@ -121,6 +130,8 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // The language model's backend is selected while the model is built, before weights load.
   if (lm?.kind === 'backend-unsupported') out.push(lm);
   if (mm?.kind === 'backend-unsupported') out.push(mm);
+  // SGLang 0.5.2 on: VisionAttention raises for fa3 on Blackwell while the model is built.
+  else if (args.engine === 'sglang' && sglangMmFa3Refused(config, b.mm)) out.push({ kind: 'backend-unsupported', phase: 'load', where: 'mm', backend: 'flash' });
   const util = args.gpuMemoryUtilization ?? DEFAULT_GPU_MEMORY_UTILIZATION;
   const needGiB = (config.model.sizeGiB ?? DEFAULT_MODEL_GIB) / Math.max(1, args.tensorParallelSize);
   const budgetGiB = config.gpu.memoryGiB * util;

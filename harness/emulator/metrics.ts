@@ -1,6 +1,9 @@
 // Counters and histograms of the emulated server, rendered in Prometheus text format 0.0.4 the
 // way Python's prometheus_client writes them (vLLM and SGLang both use it): counter families
 // named with `_total`, histogram `_bucket{le=…}` / `_count` / `_sum`, float values ("1.0").
+// SGLang's families and their types, per release, come from engines/facts/sglang/metrics.ts.
+import { sglangDefault, sglangRelease, SGLANG_FACTS } from '../engines/sglang-facts.ts';
+import { factsAt } from '../engines/facts/query.ts';
 
 const TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0];
 const ITL_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0];
@@ -34,7 +37,16 @@ export class ServerMetrics {
   specDraftTokens = 0;
   specAccepted = 0;
   specAcceptedPerPos: number[];
-  constructor(readonly numSpeculativeTokens: number) {
+  /** SGLang's scheduler sums since its last decode log (accepted tokens with the bonus one, verify steps). */
+  readonly specWindow = { tokens: 0, steps: 0, batches: 0 };
+  /** SGLang's gauges as the last decode log set them (0 before the first). */
+  specAcceptLengthGauge = 0;
+  specAcceptRateGauge = 0;
+  constructor(
+    readonly numSpeculativeTokens: number,
+    /** SGLang decode_log_interval: the gauges are set every this many decode batches. */
+    readonly decodeLogInterval: number = sglangDecodeLogInterval(null),
+  ) {
     this.specAcceptedPerPos = Array.from({ length: numSpeculativeTokens }, () => 0);
   }
 
@@ -44,7 +56,33 @@ export class ServerMetrics {
     this.specDraftTokens += drafted;
     this.specAccepted += accepted;
     for (let i = 0; i < accepted; i++) this.specAcceptedPerPos[i]!++;
+    this.sglangDecodeBatch(drafted, accepted);
   }
+
+  /**
+   * SGLang (scheduler_metrics_mixin.py): each decode batch adds accepted + 1 tokens and one verify
+   * step; every decode_log_interval batches the log sets spec_accept_length = tokens / steps and
+   * spec_accept_rate = tokens / (steps × draft tokens per step, the root included), then resets.
+   */
+  private sglangDecodeBatch(drafted: number, accepted: number): void {
+    const w = this.specWindow;
+    w.tokens += accepted + 1;
+    w.steps++;
+    w.batches++;
+    if (w.batches % this.decodeLogInterval !== 0) return;
+    this.specAcceptLengthGauge = w.tokens / w.steps;
+    this.specAcceptRateGauge = w.tokens / (w.steps * (drafted + 1));
+    w.tokens = 0;
+    w.steps = 0;
+  }
+}
+
+/** decode_log_interval's default at `version` (facts: spec-metrics-window, "decode_log_interval=40"). */
+export function sglangDecodeLogInterval(version: string | null): number {
+  const value = sglangDefault('spec-metrics-window', version) ?? sglangDefault('spec-metrics-window', null);
+  const n = /decode_log_interval=(\d+)/.exec(value ?? '');
+  if (!n) throw new Error('sglang facts give no decode_log_interval');
+  return Number(n[1]);
 }
 
 function num(v: number): string {
@@ -89,30 +127,46 @@ export class Writer {
   }
 }
 
+/** The SGLang metric families `version` declares, by name, with their types. */
+function sglangFamilies(version: string | null): Map<string, 'counter' | 'gauge' | 'histogram'> {
+  const release = sglangRelease(version);
+  return new Map(factsAt(SGLANG_FACTS, SGLANG_FACTS.metrics, release).map((m) => [m.exposed, m.type]));
+}
+
 /**
- * SGLang's /metrics (--enable-metrics): tokenizer-side counters and histograms labelled
- * engine_type and model_name; scheduler gauges also tp_rank. spec_accept_length is a gauge
- * (mean tokens per verification step, the bonus token included).
+ * SGLang's /metrics (served only with --enable-metrics): tokenizer-side counters and histograms
+ * labelled engine_type and model_name; scheduler gauges also tp_rank. The speculative gauges are the
+ * last decode log's values (see ServerMetrics.sglangDecodeBatch). Only the families `version` declares.
  */
-export function renderSglangMetrics(m: ServerMetrics, modelName: string, speculative: boolean): string {
+export function renderSglangMetrics(m: ServerMetrics, modelName: string, speculative: boolean, version: string | null = null): string {
+  const has = sglangFamilies(version);
   const s = new Writer([['engine_type', 'unified'], ['model_name', modelName], ['tp_rank', '0']], true);
-  s.gauge('sglang:num_running_reqs', 'The number of running requests.', m.running);
-  s.gauge('sglang:num_queue_reqs', 'The number of requests in the waiting queue.', 0);
-  s.gauge('sglang:num_used_tokens', 'The number of used tokens.', 0);
-  s.gauge('sglang:token_usage', 'The token usage.', 0);
-  s.gauge('sglang:gen_throughput', 'The generation throughput (token/s).', 0);
-  s.gauge('sglang:cache_hit_rate', 'The prefix cache hit rate.', 0);
+  const gauge = (name: string, help: string, v: number) => {
+    if (has.get(name) === 'gauge') s.gauge(name, help, v);
+  };
+  gauge('sglang:num_running_reqs', 'The number of running requests.', m.running);
+  gauge('sglang:num_queue_reqs', 'The number of requests in the waiting queue.', 0);
+  gauge('sglang:num_used_tokens', 'The number of used tokens.', 0);
+  gauge('sglang:token_usage', 'The token usage.', 0);
+  gauge('sglang:gen_throughput', 'The generation throughput (token/s).', 0);
+  gauge('sglang:cache_hit_rate', 'The prefix cache hit rate.', 0);
   if (speculative) {
-    const len = m.specDrafts > 0 ? 1 + m.specAccepted / m.specDrafts : 0;
-    s.gauge('sglang:spec_accept_length', 'The average acceptance length of speculative decoding.', len);
-    s.gauge('sglang:spec_accept_rate', 'The average acceptance rate of speculative decoding.', m.specDraftTokens > 0 ? m.specAccepted / m.specDraftTokens : 0);
+    gauge('sglang:spec_accept_length', 'The average acceptance length of speculative decoding.', m.specAcceptLengthGauge);
+    gauge('sglang:spec_accept_rate', 'The average acceptance rate of speculative decoding (`accepted tokens / total draft tokens` in batch).', m.specAcceptRateGauge);
   }
   const w = new Writer([['engine_type', 'unified'], ['model_name', modelName]], true);
-  w.counter('sglang:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
-  w.counter('sglang:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
-  w.counter('sglang:num_requests_total', 'Number of requests processed.', Object.values(m.requestsByFinish).reduce((a, b) => a + b, 0));
-  w.histogram('sglang:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
-  w.histogram('sglang:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
-  w.histogram('sglang:e2e_request_latency_seconds', 'Histogram of End-to-end request latency in seconds', m.e2e);
+  const counter = (name: string, help: string, v: number) => {
+    if (has.get(name) === 'counter') w.counter(name, help, v);
+  };
+  const histogram = (name: string, help: string, h: Histogram) => {
+    if (has.get(name) === 'histogram') w.histogram(name, help, h);
+  };
+  counter('sglang:prompt_tokens_total', 'Number of prefill tokens processed.', m.promptTokens);
+  counter('sglang:generation_tokens_total', 'Number of generation tokens processed.', m.generationTokens);
+  counter('sglang:num_requests_total', 'Number of requests processed.', Object.values(m.requestsByFinish).reduce((a, b) => a + b, 0));
+  histogram('sglang:time_to_first_token_seconds', 'Histogram of time to first token in seconds.', m.ttft);
+  histogram('sglang:time_per_output_token_seconds', 'Histogram of time per output token in seconds.', m.itl);
+  histogram('sglang:inter_token_latency_seconds', 'Histogram of inter-token latency in seconds.', m.itl);
+  histogram('sglang:e2e_request_latency_seconds', 'Histogram of End-to-end request latency in seconds', m.e2e);
   return [...s.lines, ...w.lines].join('\n') + '\n';
 }

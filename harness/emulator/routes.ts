@@ -100,10 +100,12 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
   if (req.method === 'GET' && path === '/version' && version) return reply(200, version);
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
   if (req.method === 'GET' && path === '/metrics') {
+    // SGLang mounts /metrics only with --enable-metrics (facts/sglang/defaults.ts, metrics-endpoint): FastAPI's 404.
+    if (s.args.engine === 'sglang' && s.args.metricsEnabled !== true) return reply(404, { detail: 'Not Found' });
     const m = s.responder.metrics;
     const speculative = s.args.speculative !== null;
     const text = s.args.engine === 'sglang'
-      ? renderSglangMetrics(m, s.args.servedModelName, speculative)
+      ? renderSglangMetrics(m, s.args.servedModelName, speculative, s.config.traits.version)
       : renderVllmMetrics(m, s.args.servedModelName, speculative, s.args.engine === 'vllm' ? s.config.traits.version : null);
     return reply(200, text, 'text/plain; version=0.0.4; charset=utf-8');
   }

@@ -31,6 +31,8 @@ export interface ParserSpec {
   /** Dotted json keys: `--compilation-config.cudagraph_mode=FULL`, `-O.cudagraph_mode=FULL`. */
   dottedJson: boolean;
   required?: readonly string[];
+  /** argparse's allow_abbrev (the default; SGLang keeps it): a unique prefix of a long option stands for it. */
+  allowAbbrev?: boolean;
 }
 
 export type ArgValues = Record<string, unknown>;
@@ -106,6 +108,18 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   });
 }
 
+function longMatches(name: string, byFlag: ReadonlyMap<string, ArgSpec>): string[] {
+  return [...byFlag.keys()].filter((f) => f.startsWith('--') && f.startsWith(name));
+}
+
+/** The option a unique prefix stands for (undefined: none; null: ambiguous), when the parser allows abbreviations. */
+function abbreviation(name: string, byFlag: ReadonlyMap<string, ArgSpec>, spec: ParserSpec): ArgSpec | null | undefined {
+  if (spec.allowAbbrev !== true || !name.startsWith('--')) return undefined;
+  const hits = new Set(longMatches(name, byFlag).map((f) => byFlag.get(f)));
+  if (hits.size > 1) return null;
+  return [...hits][0];
+}
+
 export function parseArgs(argv: readonly string[], spec: ParserSpec): ArgParseResult {
   const byFlag = new Map<string, ArgSpec>();
   for (const a of spec.args) for (const f of a.flags) byFlag.set(f, a);
@@ -145,7 +159,8 @@ export function parseArgs(argv: readonly string[], spec: ParserSpec): ArgParseRe
         continue;
       }
     }
-    let a = byFlag.get(name);
+    let a = byFlag.get(name) ?? abbreviation(name, byFlag, spec);
+    if (a === null) return fail(`ambiguous option: ${name} could match ${longMatches(name, byFlag).join(', ')}`);
     let negated = false;
     if (a === undefined && name.startsWith('--no-')) {
       const positive = byFlag.get(`--${name.slice(5)}`);

@@ -1,21 +1,13 @@
 // SGLang's command line as `python3 -m sglang.launch_server` parses it (python/sglang/srt/
-// server_args.py, ServerArgs.add_cli_args: plain argparse, dashes only).
+// server_args.py, ServerArgs.add_cli_args: plain argparse, dashes only), per release: a flag the
+// release does not define is an unrecognized argument, and the choices of --attention-backend,
+// --mm-attention-backend and --speculative-algorithm are that release's (engines/facts/sglang).
 import type { AttentionBackend } from '../matrix/types.ts';
 import { SGLANG_ATTENTION, SGLANG_MM_ATTENTION } from '../engines/sglang.ts';
+import { sglangFlag, sglangRelease, sglangValues, SGLANG_FACTS } from '../engines/sglang-facts.ts';
+import type { ValueSetId } from '../engines/facts/types.ts';
 import type { ArgSpec, ArgValues, ParserSpec } from './serve-argparse.ts';
 import type { ServeArgs } from './serve-args.ts';
-
-/** server_args.py ATTENTION_BACKEND_CHOICES (common, NVIDIA, AMD, other platforms). */
-export const SGLANG_ATTENTION_CHOICES = [
-  'triton', 'torch_native', 'flex_attention', 'nsa', 'cutlass_mla', 'fa3', 'fa4', 'flashinfer', 'flashmla',
-  'trtllm_mla', 'trtllm_mha', 'dual_chunk_flash_attn', 'aiter', 'wave', 'intel_amx', 'ascend', 'intel_xpu',
-] as const;
-
-/** server_args.py --mm-attention-backend choices. */
-export const SGLANG_MM_ATTENTION_CHOICES = ['sdpa', 'fa3', 'fa4', 'triton_attn', 'ascend_attn', 'aiter_attn'] as const;
-
-/** server_args.py --speculative-algorithm choices (NEXTN is the MTP spelling of EAGLE). */
-export const SGLANG_SPEC_ALGORITHMS = ['EAGLE', 'EAGLE3', 'NEXTN', 'STANDALONE', 'NGRAM', 'LOOKAHEAD'] as const;
 
 const str = (dest: string, ...flags: string[]): ArgSpec => ({ flags, dest, type: 'str' });
 const int = (dest: string, ...flags: string[]): ArgSpec => ({ flags, dest, type: 'int' });
@@ -28,18 +20,17 @@ const ARGS: ArgSpec[] = [
   str('served_model_name', '--served-model-name'),
   str('host', '--host'),
   int('port', '--port'),
-  { flags: ['--attention-backend'], dest: 'attention_backend', type: 'str', choices: SGLANG_ATTENTION_CHOICES },
-  { flags: ['--mm-attention-backend'], dest: 'mm_attention_backend', type: 'str', choices: SGLANG_MM_ATTENTION_CHOICES },
-  { flags: ['--speculative-algorithm'], dest: 'speculative_algorithm', type: 'str', choices: SGLANG_SPEC_ALGORITHMS },
+  str('attention_backend', '--attention-backend'),
+  str('mm_attention_backend', '--mm-attention-backend'),
+  str('speculative_algorithm', '--speculative-algorithm'),
   int('speculative_num_steps', '--speculative-num-steps'),
   int('speculative_eagle_topk', '--speculative-eagle-topk'),
   int('speculative_num_draft_tokens', '--speculative-num-draft-tokens'),
-  str('speculative_draft_model_path', '--speculative-draft-model-path'),
+  str('speculative_draft_model_path', '--speculative-draft-model-path', '--speculative-draft-model'),
   flag('disable_cuda_graph', '--disable-cuda-graph'),
   flag('enable_piecewise_cuda_graph', '--enable-piecewise-cuda-graph'),
-  flag('disable_piecewise_cuda_graph', '--disable-piecewise-cuda-graph'),
   { flags: ['--limit-mm-data-per-request'], dest: 'limit_mm_data_per_request', type: 'json' },
-  int('tp_size', '--tensor-parallel-size', '--tp-size', '--tp'),
+  int('tp_size', '--tensor-parallel-size', '--tp-size'),
   int('context_length', '--context-length'),
   float('mem_fraction_static', '--mem-fraction-static'),
   flag('trust_remote_code', '--trust-remote-code'),
@@ -69,6 +60,7 @@ const ARGS: ArgSpec[] = [
   int('dp_size', '--data-parallel-size', '--dp-size', '--dp'),
   int('ep_size', '--expert-parallel-size', '--ep-size', '--ep'),
   flag('enable_metrics', '--enable-metrics'),
+  int('decode_log_interval', '--decode-log-interval'),
   flag('enable_multimodal', '--enable-multimodal'),
   flag('disable_radix_cache', '--disable-radix-cache'),
   flag('enable_torch_compile', '--enable-torch-compile'),
@@ -76,8 +68,31 @@ const ARGS: ArgSpec[] = [
   flag('enable_dp_attention', '--enable-dp-attention'),
 ];
 
-export function sglangParserSpec(prog: string, usage: string): ParserSpec {
-  return { prog, usage, args: ARGS, underscoresAsDashes: false, dottedJson: false, required: ['model_path'] };
+/** The flags that take a value from a named set of the release. */
+const CHOICES: Readonly<Record<string, ValueSetId>> = {
+  '--attention-backend': 'attention-backend',
+  '--mm-attention-backend': 'mm-encoder-attention-backend',
+  '--speculative-algorithm': 'speculative-method',
+};
+
+/** Whether the facts speak about `flag` at all (the emulator keeps flags they do not list, as harmless extras). */
+function inFacts(flag: string): boolean {
+  return SGLANG_FACTS.flags.some((f) => f.flag === flag || f.aliases.includes(flag));
+}
+
+/** One argument as `release` defines it: its option strings that release has, its choices; null when it has none. */
+function atRelease(spec: ArgSpec, release: string): ArgSpec | null {
+  const known = spec.flags.filter((f) => !inFacts(f) || sglangFlag(f, release) !== undefined);
+  if (known.length === 0) return null;
+  const set = CHOICES[spec.flags[0]!];
+  return { ...spec, flags: known, ...(set ? { choices: sglangValues(set, release) } : {}) };
+}
+
+/** The parser of the release that stands for `version` (null: the newest release read). */
+export function sglangParserSpec(prog: string, usage: string, version: string | null = null): ParserSpec {
+  const release = sglangRelease(version) ?? SGLANG_FACTS.releases[0]!.version;
+  const args = ARGS.map((a) => atRelease(a, release)).filter((a): a is ArgSpec => a !== null);
+  return { prog, usage, args, underscoresAsDashes: false, dottedJson: false, required: ['model_path'], allowAbbrev: true };
 }
 
 function inverse(map: Readonly<Record<string, string | null>>, name: string): AttentionBackend | null {
@@ -136,6 +151,8 @@ export function sglangServeArgs(v: ArgValues, fail: (msg: string) => { error: st
       trustRemoteCode: v['trust_remote_code'] === true,
       attentionName: attnName ?? null,
       mmAttentionName: mmName ?? null,
+      metricsEnabled: v['enable_metrics'] === true,
+      decodeLogInterval: (v['decode_log_interval'] as number | undefined) ?? null,
     },
   };
 }

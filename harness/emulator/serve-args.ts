@@ -42,6 +42,10 @@ export interface ServeArgs {
   mmAttentionName?: string | null;
   /** The language model's backend came from VLLM_ATTENTION_BACKEND, not a flag. */
   attentionFromEnv?: boolean;
+  /** SGLang --enable-metrics: /metrics is mounted only with it. Unset: the engine always serves /metrics. */
+  metricsEnabled?: boolean;
+  /** SGLang --decode-log-interval (null: the release's default): the speculative gauges' window. */
+  decodeLogInterval?: number | null;
 }
 
 export type ParseResult = { ok: true; args: ServeArgs } | { ok: false; exitCode: number; stderr: string };
@@ -85,7 +89,7 @@ function launcher(argv: readonly string[], version: string | null): Launcher | {
       return { spec: { ...spec, positional: undefined }, rest, convert: vllmServeArgs };
     }
     if (second === 'sglang.launch_server') {
-      return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]'), rest, convert: sglangServeArgs };
+      return { spec: sglangParserSpec('launch_server.py', 'usage: launch_server.py [-h] --model-path MODEL_PATH [options]', version), rest, convert: sglangServeArgs };
     }
     return { exitCode: 1, stderr: `${exe}: No module named ${second}\n` };
   }
@@ -107,7 +111,8 @@ function launcher(argv: readonly string[], version: string | null): Launcher | {
  * Parses the full container command (entrypoint + command) as the real engine would. `env` is the
  * container's environment: vLLM releases before --attention-backend read VLLM_ATTENTION_BACKEND.
  * `version` is the emulated engine release: a vLLM release refuses flags it does not define yet
- * (harness/engines/facts/vllm/flags.ts); null accepts every flag.
+ * (harness/engines/facts/vllm/flags.ts), SGLang parses with that release's flags and choices
+ * (harness/engines/facts/sglang/flags.ts); null accepts every flag.
  */
 export function parseServeArgv(argv: string[], env: Record<string, string> = {}, version: string | null = null): ParseResult {
   const l = launcher(argv, version);

@@ -14,7 +14,7 @@ import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } 
 import { vllmStartup } from './startup-vllm.ts';
 import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
 import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
-import { ServerMetrics } from './metrics.ts';
+import { ServerMetrics, sglangDecodeLogInterval } from './metrics.ts';
 import { handle, type RouteState } from './routes.ts';
 import type { Out, Stream } from './log.ts';
 
@@ -71,7 +71,8 @@ function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<st
   if (personality === null && config.engine === 'nim' && command.length === 0) return { wrapped, parsed: { ok: true, args: parseNimEnv(env) } };
   // An image whose command is empty runs bash with no terminal, which exits at once.
   if (personality !== null && command.length === 0) return { wrapped, parsed: { ok: false, exitCode: 0, stderr: '' } };
-  const parsed = parseServeArgv(command, env, config.engine === 'vllm' ? config.traits.version : null);
+  // vLLM and SGLang parse as the emulated release does (their facts); NIM's nim-serve takes no release.
+  const parsed = parseServeArgv(command, env, config.engine === 'nim' ? null : config.traits.version);
   if (!parsed.ok && wrapped && parsed.exitCode === 127) {
     return { wrapped, parsed: { ok: false, exitCode: 127, stderr: `${NGC_ENTRYPOINT}: exec: ${command[0]}: not found\n` } };
   }
@@ -130,7 +131,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
   const args = parsed.args;
   const host = opts.host ?? args.host;
   const spec = args.speculative;
-  const metrics = new ServerMetrics(spec?.numSpeculativeTokens ?? 0);
+  const metrics = new ServerMetrics(spec?.numSpeculativeTokens ?? 0, args.decodeLogInterval ?? sglangDecodeLogInterval(config.traits.version));
   const state: RouteState = {
     args,
     config,
@@ -206,6 +207,10 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     sleep: (s) => wait(s * 1000),
     enginePid,
     listen,
+    markReady: () => {
+      state.ready = true;
+      resolveReady(true);
+    },
   };
   const run = async (): Promise<StartupResult> => {
     if (config.traits.faults.log_flood_mb) await floodLog(out, config.traits.faults.log_flood_mb, enginePid, opts.drained ?? (() => Promise.resolve()));

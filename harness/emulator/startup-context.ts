@@ -14,8 +14,10 @@ export interface StartupContext {
   sleep(s: number): Promise<void>;
   /** Engine-core process id printed in the prefixes. */
   enginePid: number;
-  /** Called the moment the server should accept connections (vLLM: at the end; SGLang: at the start). */
+  /** Called the moment the server should accept connections (vLLM and SGLang: once the engine is up). */
   listen(): Promise<void>;
+  /** Marks the server ready before the sequence ends (SGLang before 0.5.0: /health is 200 once uvicorn listens). */
+  markReady?(): void;
 }
 
 /** Startup ends ready to serve, or with the process exit code. */

@@ -7,12 +7,15 @@
 // model-download: the NGC key is read from NGC_CLI_API_KEY, then NGC_API_KEY). The error wording
 // for a missing key is the emulator's own (no verbatim NIM message was at hand).
 import { createHash } from 'node:crypto';
+import { NIM_CACHE_PATH, NIM_SECRET_ENV } from '../engines/nim.ts';
 import type { EmulatorConfig } from './traits.ts';
 import { bakedModelOf, releaseOf } from './personality.ts';
 import { vllmStartup } from './startup-vllm.ts';
 import type { StartupContext, StartupResult } from './startup-context.ts';
 
-export const NIM_DEFAULT_CACHE = '/opt/nim/.cache';
+/** The cache directory and the NGC secret as NIM's documentation gives them (engines/facts/nim). */
+export const NIM_DEFAULT_CACHE = NIM_CACHE_PATH;
+const [NGC_KEY] = NIM_SECRET_ENV;
 
 export interface NimProfile {
   id: string;
@@ -72,8 +75,8 @@ export async function nimStartup(ctx: StartupContext, env: Record<string, string
   const info = (m: string) => ctx.out(`${pyTime()} [INFO] ${m}`, 'stdout');
   const error = (m: string) => ctx.out(`${pyTime()} [ERROR] ${m}`, 'stderr');
   info(`PyTorch version ${ctx.config.traits.torch_version} available.`);
-  if (!env['NGC_CLI_API_KEY'] && !env['NGC_API_KEY']) {
-    error('NGC_API_KEY is not set: the model profile cannot be downloaded from NGC. Set NGC_API_KEY (docker run -e NGC_API_KEY) or mount a cache that holds the model at /opt/nim/.cache.');
+  if (!env['NGC_CLI_API_KEY'] && !env[NGC_KEY]) {
+    error(`${NGC_KEY} is not set: the model profile cannot be downloaded from NGC. Set ${NGC_KEY} (docker run -e ${NGC_KEY}) or mount a cache that holds the model at ${NIM_DEFAULT_CACHE}.`);
     return { ready: false, exitCode: 1 };
   }
   if (!choice.ok) {

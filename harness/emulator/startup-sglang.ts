@@ -1,10 +1,16 @@
 // SGLang's startup (python3 -m sglang.launch_server), in its own format: server_args, TP0 scheduler
 // lines (weights, KV cache pool, CUDA graph capture), uvicorn, the warm-up request and
 // "The server is fired up and ready to roll!". Failures: "Scheduler hit an exception" then
-// "Received sigquit from a child process".
+// "Received sigquit from a child process". The HTTP server listens only once the scheduler is up
+// (launch_server waits for it before uvicorn.run); GET /health answers 200 from then on before 0.5.0,
+// and only after the warm-up from 0.5.0 (facts/sglang/readiness.ts). Which log lines a release prints
+// and which backend it picks by default come from the facts.
+import { isOlder } from '../engines/version.ts';
+import { sglangLogLine, sglangRelease } from '../engines/sglang-facts.ts';
 import { SglangLog, progressBar } from './log.ts';
-import { effectiveGraphMode, resolveBackends, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
+import { effectiveGraphMode, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
 import { sglangBackendName } from './backend-names.ts';
+import { sglangAutoBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 import { engineCoreTraceback, modelTypeOf } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
@@ -17,6 +23,7 @@ function exceptionOf(f: Failure, ctx: StartupContext): string[] {
     case 'tp-exceeds-gpus':
       return [`RuntimeError: CUDA error: invalid device ordinal`, 'Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.'];
     case 'backend-unsupported':
+      if (f.where === 'mm' && sglangMmFa3Refused(ctx.config, f.backend)) return ["ValueError: The 'fa3' backend is not supported on Blackwell GPUs"];
       return [`ValueError: Invalid attention backend: ${sglangBackendName(f.backend)}`];
     case 'mtp-capture':
       return ['RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
@@ -69,18 +76,67 @@ export function printSglangImageCrash(out: StartupContext['out'], f: Failure, ct
   log.line(null, 'Received sigquit from a child process. It usually means the child failed.', 'stderr');
 }
 
+/** "Attention backend not (explicitly) specified. Use X backend by default." where the release prints it. */
+function attentionDefaultLine(log: SglangLog, ctx: StartupContext): void {
+  if (ctx.args.attentionName) return;
+  const v = ctx.config.traits.version;
+  const fact = sglangLogLine('Attention backend not explicitly specified. Use ', v) ?? sglangLogLine('Attention backend not specified. Use ', v);
+  if (fact === undefined) return;
+  // model_runner.py logs from the TP0 scheduler; server_args.py (0.5.5 on) from the launcher.
+  const at = fact.sources.find((x) => x.release === sglangRelease(v)) ?? fact.sources.at(-1);
+  const tp = at?.path.endsWith('server_args.py') ? null : 0;
+  log.line(tp, `${fact.text}${sglangAutoBackend(ctx.config).name} backend by default.`);
+}
+
+function serverArgsLine(ctx: StartupContext): string {
+  const { args } = ctx;
+  return `server_args=ServerArgs(model_path='${args.model}', tokenizer_path='${args.model}', trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, context_length=${args.maxModelLen ?? 'None'}, served_model_name='${args.servedModelName}', host='${args.host}', port=${args.port}, mem_fraction_static=${args.gpuMemoryUtilization ?? 0.88}, tp_size=${args.tensorParallelSize}, attention_backend=${args.attentionName ? `'${args.attentionName}'` : 'None'}, mm_attention_backend=${args.mmAttentionName ? `'${args.mmAttentionName}'` : 'None'}, speculative_algorithm=${args.speculative ? `'${args.speculative.method.toUpperCase()}'` : 'None'}, disable_cuda_graph=${effectiveGraphMode(args) === 'NONE' ? 'True' : 'False'}, enable_metrics=${args.metricsEnabled ? 'True' : 'False'})`;
+}
+
+/** Decode graphs, then (with --enable-piecewise-cuda-graph, where the release logs it) piecewise ones. */
+async function captureGraphs(log: SglangLog, ctx: StartupContext, availGiB: number, graphsGiB: number): Promise<StartupResult | null> {
+  const { config } = ctx;
+  const s = config.traits.startup.graphs_s;
+  log.line(0, `Capture cuda graph begin. This can take up to several minutes. avail mem=${availGiB.toFixed(2)} GB`);
+  const n = 36;
+  for (const done of [0, 18, 33, n]) {
+    if (done === n && ctx.failure) return schedulerDied(log, ctx.failure, ctx);
+    log.raw(progressBar(`Capturing batches (bs=${n - done || 1} avail_mem=${availGiB.toFixed(2)} GB)`, done, n, s * (done / n)));
+    if (done < n) await ctx.sleep(s / 3);
+  }
+  log.line(0, `Capture cuda graph end. Time elapsed: ${s.toFixed(2)} s. mem usage=${graphsGiB.toFixed(2)} GB. avail mem=${(availGiB - graphsGiB).toFixed(2)} GB.`);
+  if (ctx.args.cudagraphMode === 'FULL_AND_PIECEWISE' && sglangLogLine('Capture piecewise CUDA graph end. Time elapsed: ', config.traits.version)) {
+    log.line(0, `Capture piecewise CUDA graph begin. avail mem=${(availGiB - graphsGiB).toFixed(2)} GB`);
+    await ctx.sleep(s / 3);
+    log.line(0, `Capture piecewise CUDA graph end. Time elapsed: ${(s / 3).toFixed(2)} s. mem usage=0.10 GB. avail mem=${(availGiB - graphsGiB - 0.1).toFixed(2)} GB.`);
+  }
+  return null;
+}
+
+/** uvicorn starts once the scheduler is up; before 0.5.0 /health is 200 from that moment. */
+async function serve(log: SglangLog, ctx: StartupContext): Promise<void> {
+  await ctx.listen();
+  if (isOlder(ctx.config.traits.version, '0.5.0')) ctx.markReady?.();
+  log.line(null, 'INFO:     Started server process [1]');
+  log.line(null, 'INFO:     Waiting for application startup.');
+  log.line(null, 'INFO:     Application startup complete.');
+  log.line(null, `INFO:     Uvicorn running on http://${ctx.args.host}:${ctx.args.port} (Press CTRL+C to quit)`);
+  log.line(null, 'INFO:     127.0.0.1:40118 - "GET /get_model_info HTTP/1.1" 200 OK');
+  await ctx.sleep(0.05); // the warm-up request's round trip
+  log.line(0, 'Prefill batch. #new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0');
+  log.line(null, 'INFO:     127.0.0.1:40124 - "POST /generate HTTP/1.1" 200 OK');
+  log.line(null, 'The server is fired up and ready to roll!');
+}
+
 export async function sglangStartup(ctx: StartupContext): Promise<StartupResult> {
   const { args, config } = ctx;
   const log = new SglangLog(ctx.out);
   const fail = ctx.failure;
-  const b = resolveBackends(args, config);
   const arch = config.model.architecture ?? 'Qwen3ForCausalLM';
-  // SGLang's HTTP server answers early; /health is 503 until the warm-up request passed.
-  await ctx.listen();
-  log.line(null, `server_args=ServerArgs(model_path='${args.model}', tokenizer_path='${args.model}', trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, context_length=${args.maxModelLen ?? 'None'}, served_model_name='${args.servedModelName}', host='${args.host}', port=${args.port}, mem_fraction_static=${args.gpuMemoryUtilization ?? 0.88}, tp_size=${args.tensorParallelSize}, attention_backend=${args.attentionName ? `'${args.attentionName}'` : 'None'}, mm_attention_backend=${args.mmAttentionName ? `'${args.mmAttentionName}'` : 'None'}, speculative_algorithm=${args.speculative ? `'${args.speculative.method.toUpperCase()}'` : 'None'}, disable_cuda_graph=${effectiveGraphMode(args) === 'NONE' ? 'True' : 'False'}, enable_metrics=True)`);
+  log.line(null, serverArgsLine(ctx));
   await ctx.sleep(0.05);
   if (fail?.kind === 'unknown-architecture') return schedulerDied(log, fail, ctx);
-  if (!args.attentionName) log.line(0, `Attention backend not explicitly specified. Use ${sglangBackendName(b.lm)} backend by default.`);
+  attentionDefaultLine(log, ctx);
   log.line(0, 'Init torch distributed begin.');
   if (fail?.kind === 'tp-exceeds-gpus') return schedulerDied(log, fail, ctx);
   log.line(0, 'Init torch distributed ends. mem usage=0.00 GB');
@@ -94,28 +150,16 @@ export async function sglangStartup(ctx: StartupContext): Promise<StartupResult>
   if (fail?.kind === 'oom') return schedulerDied(log, fail, ctx);
   log.line(0, `Load weight end. type=${arch}, dtype=torch.bfloat16, avail mem=${(total - 1.3 - mem.weights).toFixed(2)} GB, mem usage=${mem.weights.toFixed(2)} GB.`);
   log.line(0, `KV Cache is allocated. #tokens: ${mem.kvTokens}, K size: ${(mem.kv / 2).toFixed(2)} GB, V size: ${(mem.kv / 2).toFixed(2)} GB`);
-  log.line(0, `Memory pool end. avail mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
+  const avail = total * (1 - mem.util);
+  log.line(0, `Memory pool end. avail mem=${avail.toFixed(2)} GB`);
   await ctx.sleep(config.traits.startup.compile_s);
   if (effectiveGraphMode(args) !== 'NONE') {
-    log.line(0, `Capture cuda graph begin. This can take up to several minutes. avail mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
-    const n = 36;
-    for (const done of [0, 18, 33, n]) {
-      if (done === n && fail) return schedulerDied(log, fail, ctx);
-      log.raw(progressBar(`Capturing batches (bs=${n - done || 1} avail_mem=${(total * (1 - mem.util)).toFixed(2)} GB)`, done, n, config.traits.startup.graphs_s * (done / n)));
-      if (done < n) await ctx.sleep(config.traits.startup.graphs_s / 3);
-    }
-    log.line(0, `Capture cuda graph end. Time elapsed: ${config.traits.startup.graphs_s.toFixed(2)} s. mem usage=${mem.graphs.toFixed(2)} GB. avail mem=${(total * (1 - mem.util) - mem.graphs).toFixed(2)} GB.`);
+    const died = await captureGraphs(log, ctx, avail, mem.graphs);
+    if (died) return died;
   } else if (fail) {
     return schedulerDied(log, fail, ctx);
   }
-  log.line(0, `max_total_num_tokens=${mem.kvTokens}, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=4096, context_len=${maxModelLenOf(args)}, available_gpu_mem=${(total * (1 - mem.util)).toFixed(2)} GB`);
-  log.line(null, 'INFO:     Started server process [1]');
-  log.line(null, 'INFO:     Waiting for application startup.');
-  log.line(null, 'INFO:     Application startup complete.');
-  log.line(null, `INFO:     Uvicorn running on http://${args.host}:${args.port} (Press CTRL+C to quit)`);
-  log.line(null, 'INFO:     127.0.0.1:40118 - "GET /get_model_info HTTP/1.1" 200 OK');
-  log.line(0, 'Prefill batch. #new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0');
-  log.line(null, 'INFO:     127.0.0.1:40124 - "POST /generate HTTP/1.1" 200 OK');
-  log.line(null, 'The server is fired up and ready to roll!');
+  log.line(0, `max_total_num_tokens=${mem.kvTokens}, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=4096, context_len=${maxModelLenOf(args)}, available_gpu_mem=${avail.toFixed(2)} GB`);
+  await serve(log, ctx);
   return { ready: true };
 }

@@ -1,23 +1,35 @@
 // NVIDIA NIM for LLMs: the model is baked into the image and the container starts serving by
 // itself; it is configured by environment, not by a command line.
 //
-// Sources read (docs.nvidia.com/nim/large-language-models):
-// - 1.x configuration.html and 2.x reference/environment-variables.html: NGC_API_KEY (secret,
-//   pulls the model profile), NIM_MODEL_PROFILE (profile = validated variant, precision and
-//   parallelism for a GPU configuration; auto-selected from the GPUs it sees), NIM_MAX_MODEL_LEN,
-//   NIM_SERVED_MODEL_NAME, NIM_SERVER_PORT (default 8000), cache mounted at /opt/nim/.cache.
-// - 2.x reference/cli-reference.html: the container's default action is `nim-serve`; arguments
-//   after it are forwarded to the backend, so raw args become the container command.
-// - 2.x reference/advanced-configuration.html: profile tags (tp, pp) set the parallelism.
-// - Readiness: GET /v1/health/ready → 200 (live: /v1/health/live). Metrics: NIM's backend is vLLM
-//   (or TRT-LLM in 1.x profiles); the vLLM names are served on /v1/metrics and /metrics.
+// What NIM does is read from the facts (facts/nim/, each with the documentation page and its words):
+// the cache directory, the secret it needs (NGC_API_KEY), the variable that carries max_model_len,
+// readiness. NIM's own backend is vLLM; it serves vLLM's Prometheus names (the docs read name none).
 import type { SemanticOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
+import { NIM_FACTS as F } from './facts/nim/index.ts';
+import { factsAt } from './facts/query.ts';
 import { vllm } from './vllm.ts';
 
-export const NIM_CACHE_PATH = '/opt/nim/.cache';
+function envName(name: string): string {
+  if (!F.env.some((e) => e.name === name)) throw new Error(`nim facts document no ${name}`);
+  return name;
+}
+
+function defaultValue(id: string): string {
+  const d = factsAt(F, F.defaults, null).find((x) => x.id === id);
+  if (d === undefined) throw new Error(`nim facts have no default ${id}`);
+  return d.value;
+}
+
+export const NIM_CACHE_PATH = defaultValue('cache-dir');
 /** Secrets a NIM container needs from the runner (the matrix passes them as `${VAR}`). */
-export const NIM_SECRET_ENV = ['NGC_API_KEY'] as const;
+export const NIM_SECRET_ENV = [envName('NGC_API_KEY')] as const;
+const MAX_MODEL_LEN = envName('NIM_MAX_MODEL_LEN');
+function readinessRule(): { path: string; okStatus: number } {
+  const r = factsAt(F, F.readiness, null)[0];
+  if (r === undefined) throw new Error('nim facts name no readiness endpoint');
+  return { path: r.path, okStatus: r.okStatus };
+}
 
 /** Why NIM cannot take an option, or null when it can (or when the option is left unset). */
 export function nimUnsupported(o: SemanticOptions): string | null {
@@ -39,7 +51,7 @@ export function nimUnsupported(o: SemanticOptions): string | null {
  */
 function env(options: SemanticOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  if (options.max_model_len !== undefined) out['NIM_MAX_MODEL_LEN'] = String(options.max_model_len);
+  if (options.max_model_len !== undefined) out[MAX_MODEL_LEN] = String(options.max_model_len);
   return out;
 }
 
@@ -56,7 +68,7 @@ export const nim: Engine = {
   entrypoint: null,
   defaultPort: 8000,
   command,
-  readiness: { path: '/v1/health/ready', okStatus: 200 },
+  readiness: readinessRule(),
   // API reference (2.x): GET /v1/version → {release, api}; GET /v1/metadata → {version, modelInfo,
   // selectedModelProfileId, …}. The vLLM backend's /version, where the front passes it through.
   versionEndpoints: [{ path: '/v1/version', field: 'release' }, { path: '/v1/metadata', field: 'version' }, { path: '/version', field: 'version' }],

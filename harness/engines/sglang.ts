@@ -1,23 +1,17 @@
 // SGLang: semantic options → `python3 -m sglang.launch_server` flags, readiness and metric names.
 //
-// Sources read for every mapping (sgl-project/sglang):
-// - docker/Dockerfile (lmsysorg/sglang): no ENTRYPOINT; the server is started with
-//   `python3 -m sglang.launch_server --model-path …` (default port 30000).
-// - python/sglang/srt/server_args.py: ATTENTION_BACKEND_CHOICES (triton, torch_native,
-//   flex_attention, fa3, fa4, flashinfer, …); --mm-attention-backend choices (sdpa, fa3,
-//   triton_attn, later fa4 and platform ones); --speculative-algorithm (EAGLE, EAGLE3, NEXTN,
-//   NGRAM, …), --speculative-num-steps, --speculative-eagle-topk, --speculative-num-draft-tokens,
-//   --speculative-draft-model-path; --disable-cuda-graph; --enable-piecewise-cuda-graph;
-//   --tp-size (--tp); --revision; --context-length; --mem-fraction-static; --trust-remote-code;
-//   --limit-mm-data-per-request (JSON, like vLLM's --limit-mm-per-prompt).
-// - python/sglang/srt/metrics/collector.py: metric names and types.
-// - python/sglang/srt/entrypoints/http_server.py: GET /health answers 200 once the server is
-//   up, 503 while it starts.
+// What SGLang defines is read from the facts (facts/sglang/, each fact with its upstream line):
+// the launcher (the lmsysorg/sglang image has no entrypoint), which release defines each flag, the
+// argparse choices of --attention-backend, --mm-attention-backend and --speculative-algorithm,
+// readiness and metric names. This module keeps only the harness's own mapping from semantic options
+// to SGLang's spellings, and refuses a flag or value the image's release does not have.
+//
+// --enable-metrics is always passed: SGLang mounts /metrics only with it (facts: metrics-endpoint).
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
 import { collect, compactJson, flags, hasFlag, none, revisionFlag, type OptionFlags } from './flags.ts';
-
-export const SGLANG_LAUNCH = ['python3', '-m', 'sglang.launch_server'] as const;
+import type { ValueSetId } from './facts/types.ts';
+import { sglangFlag, sglangFlagSince, sglangLauncher, sglangMetric, sglangRelease, sglangValues, SGLANG_FACTS } from './sglang-facts.ts';
 
 /** Semantic attention id → SGLang --attention-backend value. */
 export const SGLANG_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'auto'>, string | null>> = {
@@ -121,20 +115,51 @@ export function sglangOptionFlags(options: SemanticOptions, extraArgs: readonly 
   ]);
 }
 
+/** The flags that take a value from a named set, and the set. */
+const VALUED: Readonly<Record<string, ValueSetId>> = {
+  '--attention-backend': 'attention-backend',
+  '--mm-attention-backend': 'mm-encoder-attention-backend',
+  '--speculative-algorithm': 'speculative-method',
+};
+
+/** Why the image's release cannot take `argv` (a flag it does not define, a value not among its choices), or null. */
+export function sglangReleaseRefuses(argv: readonly string[], version: string | null | undefined): string | null {
+  const release = sglangRelease(version);
+  if (release === null) return `no facts for sglang ${version ?? '?'}: the oldest release read is ${SGLANG_FACTS.releases[0]?.version ?? '?'}`;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (!flag.startsWith('--')) continue;
+    if (sglangFlag(flag, release) === undefined) {
+      const since = sglangFlagSince(flag);
+      return `sglang ${release} has no ${flag} (${since === null ? 'no release read defines it' : `first in ${since}`})`;
+    }
+    const set = VALUED[flag];
+    const value = argv[i + 1];
+    if (set !== undefined && value !== undefined && !sglangValues(set, release).includes(value)) {
+      return `sglang ${release} does not accept ${flag} ${value} (choices: ${sglangValues(set, release).join(', ')})`;
+    }
+  }
+  return null;
+}
+
 function command(input: CommandInput): CommandResult {
   const mapped = sglangOptionFlags(input.options, input.extraArgs);
   if ('unsupported' in mapped) return mapped;
-  return {
-    argv: [
-      ...SGLANG_LAUNCH,
-      '--model-path', input.model,
-      ...revisionFlag(input.revision),
-      '--host', '0.0.0.0',
-      '--port', String(input.port),
-      ...mapped.flags,
-      ...input.extraArgs,
-    ],
-  };
+  const metrics = hasFlag(input.extraArgs, '--enable-metrics') ? [] : ['--enable-metrics'];
+  const model = ['--model-path', input.model];
+  const emitted = ['--host', '0.0.0.0', '--port', String(input.port), ...metrics, ...mapped.flags];
+  const refused = sglangReleaseRefuses([...model, ...emitted], input.version);
+  if (refused !== null) return { unsupported: refused };
+  // --revision (ServerArgs.revision) is not among the flags the SGLang facts have read yet, so it is
+  // not checked against the release; like extraArgs it passes as given (only when the matrix pins one).
+  return { argv: [...sglangLauncher(input.version), ...model, ...revisionFlag(input.revision), ...emitted, ...input.extraArgs] };
+}
+
+/** GET /health 200 (0.5.0 on: only after the warm-up request; facts/sglang/readiness.ts). */
+function readinessRule(): { path: string; okStatus: number } {
+  const r = SGLANG_FACTS.readiness.filter((x) => x.path === '/health').at(-1);
+  if (r === undefined) throw new Error('sglang facts name no /health readiness');
+  return { path: r.path, okStatus: r.okStatus };
 }
 
 export const sglang: Engine = {
@@ -142,21 +167,19 @@ export const sglang: Engine = {
   entrypoint: null,
   defaultPort: 30000,
   command,
-  readiness: { path: '/health', okStatus: 200 },
+  readiness: readinessRule(),
+  // The newest release read's names (0.4.0 called the ITL histogram time_per_output_token_seconds).
+  // SGLang has no speculative counters: spec_accept_length is a gauge over recent decode batches.
   metrics: {
-    // Histograms (collector.py). The ITL histogram was sglang:time_per_output_token_seconds
-    // in older releases.
-    ttft: 'sglang:time_to_first_token_seconds',
-    itl: 'sglang:inter_token_latency_seconds',
-    e2e: 'sglang:e2e_request_latency_seconds',
-    // Counters.
-    promptTokens: 'sglang:prompt_tokens_total',
-    generationTokens: 'sglang:generation_tokens_total',
+    ttft: sglangMetric('sglang:time_to_first_token_seconds'),
+    itl: sglangMetric('sglang:inter_token_latency_seconds'),
+    e2e: sglangMetric('sglang:e2e_request_latency_seconds'),
+    promptTokens: sglangMetric('sglang:prompt_tokens_total'),
+    generationTokens: sglangMetric('sglang:generation_tokens_total'),
     specDrafts: null,
     specDraftTokens: null,
     specAcceptedTokens: null,
     specAcceptedPerPos: null,
-    // Gauge: mean accepted length per verify step.
-    specAcceptLength: 'sglang:spec_accept_length',
+    specAcceptLength: sglangMetric('sglang:spec_accept_length'),
   },
 };

@@ -46,7 +46,10 @@ export function acceptanceFigures(
   if (gauge !== null) {
     metrics.mean_acceptance_length = gauge;
     if (tokensPerStep > 0) metrics.acceptance_rate = (gauge - 1) / tokensPerStep;
-    if (!(gauge > 1)) problems.push(`no draft token was accepted (mean accept length ${gauge})`);
+    // The gauge holds the mean over the decode batches since the engine's last stats log, set at that
+    // log (engines/facts: window 'recent-batches'): 0 means no log fell inside the generations.
+    if (gauge === 0) problems.push('the accept-length gauge reads 0: it is set only at the engine\'s periodic stats log, from the decode batches since the previous one, and no such log fell inside the generations (generate more, or shorten the engine\'s log interval)');
+    else if (!(gauge > 1)) problems.push(`no draft token was accepted (mean accept length ${gauge})`);
     return { metrics, problems };
   }
   const wanted = [names.specDrafts, names.specDraftTokens, names.specAcceptedTokens, names.specAcceptLength].filter((n): n is string => n !== null);

@@ -35,7 +35,7 @@ export function predictEmulated(cell: Cell): Prediction | null {
   const cfg = emulatorConfig(cell);
   const gpu = findGpu(cell.gpu.name);
   if (!gpu) return null;
-  const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), envValues(cell), cell.image.engine === 'vllm' ? cfg.traits.version : null);
+  const parsed = parseServeArgv(engineArgv(cell, getEngine(cell.image.engine)), envValues(cell), cell.image.engine === 'nim' ? null : cfg.traits.version);
   const used = parsed.ok ? resolveBackends(parsed.args, cfg) : null;
   const wanted = new Set<string>(used ? [used.lm, ...(used.mm ? [used.mm] : [])] : Object.keys(cfg.traits.kernels));
   const libs: LibraryCode[] = Object.entries(cfg.traits.kernels)

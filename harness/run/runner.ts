@@ -200,6 +200,11 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     await events.emit('onCellBegin', cell, 1);
     await finish({ cell, verdict: 'infra', category: 'gpu-unavailable', signature: 'gpu-unavailable', attempts: [], triage: null, reason: `this runner has no ${cell.gpu.name} GPU (it has: ${present})`, durationMs: 0 });
   }
+  // Image pulls end with the run's signal, or when every cell has ended: a pull whose cells all ended
+  // otherwise (a model that could not be downloaded) must not keep the process alive after the run.
+  const preparing = new AbortController();
+  const stopPreparing = () => preparing.abort();
+  req.signal.addEventListener('abort', stopPreparing, { once: true });
   // async: a pool whose dispatcher cannot even start (its lease folder) rejects here instead of
   // ending the run without onRunEnd; the guard below gives its cells their verdicts.
   const dispatched = await Promise.allSettled(req.pools.map(async (pool) => schedule(
@@ -227,7 +232,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
         const info = await req.runtime.ensureImage(ref, req.emulate ? 'never' : req.pull, {
           auth: creds.auth,
           platform: spec?.platform ?? null,
-          signal: req.signal,
+          signal: preparing.signal,
           onProgress: (p) => req.onImageProgress?.(ref, `${p.status}${p.id ? ` ${p.id}` : ''}${p.total ? ` ${Math.round(((p.current ?? 0) / p.total) * 100)}%` : ''}`),
         }).catch((e: unknown) => {
           if (e instanceof InfraError && e.kind === 'registry-auth') throw new InfraError('registry-auth', e.message, missingCredentialHint(ref, creds.source), 'image');
@@ -312,6 +317,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       },
     },
   )));
+  stopPreparing();
+  req.signal.removeEventListener('abort', stopPreparing);
   // The last guard: a selected cell the dispatcher ended without a verdict gets one (or, after an
   // interrupt, counts as not run), so no run can pass with a cell untested.
   const lostError = dispatched.find((d) => d.status === 'rejected')?.reason ?? new Error('the dispatcher ended without a verdict for this cell');

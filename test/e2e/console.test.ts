@@ -70,7 +70,7 @@ describe('the end of a run on the console', () => {
   it('an infra signature on a runner: its fix from the knowledge base, once for all its cells', async () => {
     const dir = workdir();
     const m = writeMatrix(dir, emulatedMatrix({ image: process.env.MATRIX_EMULATOR_IMAGE ?? 'matrix-emulator:latest', flags: '  - { id: a }\n  - { id: b }' }));
-    const r = await cli(runArgs(dir, m, ['--pull', 'never']), { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
+    const r = await cli(runArgs(dir, m, ['--pull', 'never', '--model-download', 'never']), { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     expect(r.code).toBe(3);
     const end = tail(r.stdout);
     expect(end).toMatch(/^ {2}gpu-runtime-missing \(2 infra\): Docker cannot give the container a GPU/m);

@@ -102,7 +102,7 @@ describe('models in matrix run --emulate', () => {
       expect(c.env).toEqual(expect.arrayContaining(['HF_HOME=/root/.cache/huggingface', 'HF_HUB_CACHE=/root/.cache/huggingface/hub', 'HF_HUB_OFFLINE=1']));
     }
     // The emulated engine read the checkpoint from the mounted cache: its architecture comes from config.json.
-    const log = readFileSync(join(dir, 'out', 'logs', 'img_h100_b_f1.attempt-1.log'), 'utf8');
+    const log = readFileSync(join(dir, 'out', 'logs', out.run, 'img_h100_b_f1.attempt-1.log'), 'utf8');
     expect(log).toContain(`checkpoint test-org/tiny-b read from /root/.cache/huggingface/hub/models--test-org--tiny-b/snapshots/${commitOf('b')}`);
     expect(log).toContain('Resolved architecture: Qwen3VLForConditionalGeneration');
     // The pinned revision reaches the engine.

@@ -27,7 +27,7 @@ describe('a matrix mount on the harness cache path', () => {
     const image = process.env.MATRIX_EMULATOR_IMAGE ?? 'matrix-emulator:latest';
     const m = matrixWithHfMount(dir, image);
     const cacheDir = join(dir, 'cache');
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never', '--cache-dir', cacheDir], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never', '--cache-dir', cacheDir, '--model-download', 'never'], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     const out = parseRun(r);
     runIds.push(out.run);
     // The container is created; it is this machine (no NVIDIA runtime) that stops it at start.

@@ -45,7 +45,7 @@ describe('private registry credentials', () => {
     const dir = workdir();
     const image = `127.0.0.1:${port}/private/vllm:0.19.0`;
     const m = writeMatrix(dir, emulatedMatrix({ image }));
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always'], {
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always', '--model-download', 'never'], {
       env: { PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), MATRIX_LEASE_DIR: join(dir, 'leases') },
     });
     const out = parseRun(r);
@@ -61,7 +61,7 @@ describe('private registry credentials', () => {
     const dir = workdir();
     const image = `127.0.0.1:${port}/private/vllm:0.19.0`;
     const m = writeMatrix(dir, emulatedMatrix({ image }).replace('    engine: vllm\n', `    engine: vllm\n    auth: { username: ${USER}, password: "\${REG_PASS}" }\n`));
-    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always'], {
+    const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'always', '--model-download', 'never'], {
       env: { PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), REG_PASS: PASS, MATRIX_LEASE_DIR: join(dir, 'leases') },
     });
     const out = parseRun(r);

@@ -174,7 +174,8 @@ describe('interrupted and resumed', () => {
     const runId = `whole-${process.pid}`;
     runIds.push(runId);
     const { args } = await interruptedRun(dir, runId, []);
-    const resumed = await cli([...args.filter((a) => a !== '--run-id' && a !== runId), '--resume', runId], { env });
+    // --verbose: the final table lists passes too, so every cell of the whole run must be in it.
+    const resumed = await cli([...args.filter((a) => a !== '--run-id' && a !== runId), '--resume', runId, '--verbose'], { env });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toMatch(/\n3 pass in /);
     for (const id of ['a', 'b', 'c']) expect(resumed.stdout).toMatch(new RegExp(`pass +img/h100/small/${id} `));

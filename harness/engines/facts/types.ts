@@ -107,6 +107,10 @@ export interface MetricFact extends Span, Sourced {
   exposed: string;
   type: MetricType;
   definedIn: string[];
+  /** A flag without which the server does not serve the metric at all (SGLang: --enable-metrics). */
+  servedWith?: string;
+  /** recent-batches: a gauge set to a mean over the batches since the engine's last log, not a running total. */
+  window?: 'recent-batches';
 }
 
 export interface LogLineFact extends Span, Sourced {
@@ -130,6 +134,13 @@ export interface PinFact extends Span, Sourced {
   definedIn: string[];
 }
 
+/** A per-request field the engine returns with a response (SGLang's `meta_info`), e.g. speculative counts. */
+export interface RequestFieldFact extends Span, Sourced {
+  field: string;
+  /** The object of the response that carries it. */
+  where: 'meta_info';
+}
+
 export interface EngineFacts {
   engine: EngineId;
   /** The upstream repository the paths are relative to. */
@@ -146,6 +157,8 @@ export interface EngineFacts {
   logLines: readonly LogLineFact[];
   architectures: readonly ArchitectureFact[];
   pins: readonly PinFact[];
+  /** Per-request response fields (SGLang meta_info); absent where the engine has none the harness reads. */
+  requestFields?: readonly RequestFieldFact[];
 }
 
 /** The source of one release, by path (null: no such file at that commit); what the audit reads. */

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, containersOfRun, emulatedMatrix, pathWithFakeNvidiaSmi, query, startCli, waitFor, workdir, writeMatrix, type CliResult } from '../support/matrix-cli.ts';
+import { CLI, ROOT, containersOfRun, emulatedMatrix, parseRun, pathWithFakeNvidiaSmi, query, startCli, waitFor, workdir, writeMatrix, type CliResult } from '../support/matrix-cli.ts';
 import { imagesMatrix, integrityCheck, leftovers } from '../support/reliability.ts';
 import { readWorkflow, stepOf } from '../../unit/workflow-steps.ts';
 
@@ -146,7 +146,7 @@ describe('every way a run ends', () => {
     try {
       const image = `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0`;
       const m = writeMatrix(dir, emulatedMatrix({ image }));
-      const child = startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always'], {
+      const child = startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always', '--model-download', 'never'], {
         env: { ...env, PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config') },
       });
       await waitFor(() => (asked.some((u) => u.includes('/manifests/')) ? true : null), 60_000, 'the engine to ask for the manifest');
@@ -155,6 +155,37 @@ describe('every way a run ends', () => {
       expect(r.stderr).not.toContain('still busy'); // nothing, the pull included, outlived the run
       expect(r.code, r.stderr).toBe(3);
       expect(runRow(dir, runId)?.status).toBe('interrupted');
+    } finally {
+      registry.closeAllConnections();
+      await new Promise<void>((r) => registry.close(() => r()));
+    }
+  });
+
+  it('a pull whose cells all ended otherwise (the model could not be downloaded) does not keep the run alive', async () => {
+    const dir = workdir();
+    const runId = `pull-orphan-${process.pid}`;
+    runIds.push(runId);
+    const asked: string[] = [];
+    const registry = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
+      if (req.url === '/v2/') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+    const closed = createServer();
+    await new Promise<void>((r) => registry.listen(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const hubPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r())); // nothing listens there: the hub is refused at once
+    try {
+      const image = `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0`;
+      const m = writeMatrix(dir, emulatedMatrix({ image }));
+      const r = await startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always', '--json'], {
+        env: { ...env, PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), HF_ENDPOINT: `http://127.0.0.1:${hubPort}` },
+      }).done;
+      expect(r.stderr).not.toContain('still busy');
+      expect(r.code, r.stderr).toBe(3);
+      expect(parseRun(r).cells.map((c) => c.signature)).toEqual(['model-download']);
+      expect(runRow(dir, runId)?.status).toBe('finished');
     } finally {
       registry.closeAllConnections();
       await new Promise<void>((r) => registry.close(() => r()));

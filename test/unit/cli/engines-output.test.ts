@@ -1,7 +1,7 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
 import { command } from '../../../harness/cli/engines.ts';
 import { enginesText, releaseText, releasesText } from '../../../harness/cli/engines-output.ts';
-import { citation, releaseFor, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
+import { citation, NIM_FACTS, releaseFor, SGLANG_FACTS, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { UsageError } from '../../../harness/errors.ts';
 
 const F = VLLM_FACTS;
@@ -18,10 +18,28 @@ function section(out: string, title: string): string[] {
 afterEach(() => vi.restoreAllMocks());
 
 describe('matrix engines output', () => {
-  it('lists every release read per engine, and the engines without facts', () => {
+  it('lists every release read per engine: vLLM and SGLang from source, NIM from its documentation', () => {
     const out = enginesText();
     expect(out).toMatch(new RegExp(`^vllm +${F.releases.map((r) => r.version).join(' ')} +vllm-project/vllm$`, 'm'));
-    expect(out).toMatch(/^sglang +\(no facts yet\)/m);
+    expect(out).toMatch(new RegExp(`^sglang +${SGLANG_FACTS.releases.map((r) => r.version).join(' ')} +sgl-project/sglang$`, 'm'));
+    expect(out).toMatch(new RegExp(`^nim +${NIM_FACTS.releases.map((r) => r.version).join(' ')} +docs\\.nvidia\\.com/nim/large-language-models$`, 'm'));
+    expect(out).not.toContain('(no facts yet)');
+  });
+
+  it('shows SGLang 0.5.5 with its sources, --enable-metrics behind every metric and the meta_info fields', () => {
+    const out = releaseText(SGLANG_FACTS, '0.5.5', releaseFor(SGLANG_FACTS, '0.5.5')!);
+    expect(out.split('\n')[0]).toMatch(/^sglang 0\.5\.5 — read at [0-9a-f]{12} .*sources are <commit>:<path>:<line> in sgl-project\/sglang$/);
+    expect(section(out, 'flags').find((l) => l.includes('--mm-attention-backend'))).toMatch(/[0-9a-f]{12}:python\/sglang\/srt\/server_args\.py:\d+$/);
+    expect(section(out, 'metrics').find((l) => l.includes('sglang:spec_accept_length'))).toContain('only with --enable-metrics; mean of the batches since the last log');
+    expect(section(out, 'response fields').some((l) => l.includes('meta_info.spec_verify_ct'))).toBe(true);
+  });
+
+  it('cites NIM by the documentation page read, not by a commit', () => {
+    const out = releaseText(NIM_FACTS, '2.0.9', releaseFor(NIM_FACTS, '2.0.9')!);
+    expect(out.split('\n')[0]).toBe('nim 2.0.9 — read from its documentation (docs.nvidia.com/nim/large-language-models); sources are the pages read');
+    expect(section(out, 'readiness').join('\n')).toContain('https://docs.nvidia.com/nim/large-language-models/2.0.0/reference/api-reference.html');
+    expect(out).not.toContain('000000000000');
+    expect(releasesText(NIM_FACTS)).toMatch(/^2\.0\.9 +\(documentation\) +tag/m);
   });
 
   it('names the commit read for each release and how it was chosen', () => {
@@ -63,10 +81,14 @@ describe('matrix engines verb', () => {
     return out;
   }
 
-  it('refuses an engine it does not know, one without facts, and a release older than any read', async () => {
+  it('refuses an engine it does not know and a release older than any read', async () => {
     await expect(run('tgi')).rejects.toThrow(UsageError);
-    await expect(run('sglang@0.5.4')).rejects.toThrow(/no facts about sglang/);
     await expect(run('vllm@0.9.2')).rejects.toThrow(/nothing is known about vllm 0\.9\.2/);
+    await expect(run('sglang@0.3.6')).rejects.toThrow(/nothing is known about sglang 0\.3\.6/);
+  });
+
+  it('shows an SGLang release as the image tags spell it', async () => {
+    expect((await run('sglang@v0.5.5')).split('\n')[0]).toMatch(/^sglang 0\.5\.5 — read at [0-9a-f]{12} /);
   });
 
   it('accepts a v-prefixed version as the image tags spell it', async () => {

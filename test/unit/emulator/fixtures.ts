@@ -5,10 +5,20 @@ import { EmulatorTraits, type EmulatorConfig } from '../../../harness/emulator/t
 
 export const FAST = { startup: { weights_s: 0.02, compile_s: 0.01, graphs_s: 0.01 } };
 
+/**
+ * What lmsysorg/sglang ships (sgl-kernel's FA3 for sm_80/sm_90, FlashInfer for every arch): SGLang picks
+ * fa3 on Hopper by default (engines/facts/sglang/defaults.ts), so an SGLang image needs them.
+ */
+export const SGLANG_IMAGE_KERNELS = {
+  flash: { sass: ['sm_80', 'sm_90'], ptx: ['compute_90'], toolkit: '12.9' },
+  flashinfer: { sass: ['sm_80', 'sm_90', 'sm_100', 'sm_120'], toolkit: '12.9' },
+};
+
 export function config(over: { traits?: Record<string, unknown>; gpu?: Partial<EmulatorConfig['gpu']>; model?: Partial<EmulatorConfig['model']>; engine?: EmulatorConfig['engine'] } = {}): EmulatorConfig {
+  const kernels = over.engine === 'sglang' ? { kernels: SGLANG_IMAGE_KERNELS } : {};
   return {
     engine: over.engine ?? 'vllm',
-    traits: EmulatorTraits.parse({ ...FAST, ...over.traits }),
+    traits: EmulatorTraits.parse({ ...FAST, ...kernels, ...over.traits }),
     gpu: { name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '12.8', count: 1, ...over.gpu },
     model: { architecture: 'Qwen3ForCausalLM', sizeGiB: 1.5, modalities: ['text'], mtp: false, ...over.model },
   };

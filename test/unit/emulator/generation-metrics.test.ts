@@ -45,7 +45,7 @@ describe('planGeneration', () => {
 });
 
 describe('metrics text', () => {
-  const m = new ServerMetrics(2);
+  const m = new ServerMetrics(2, 2);
   m.promptTokens = 12;
   m.generationTokens = 30;
   m.ttft.observe(0.02);
@@ -74,13 +74,37 @@ describe('metrics text', () => {
     expect(renderVllmMetrics(m, 'x', false)).not.toContain('spec_decode');
   });
 
-  it('renders SGLang families with the spec_accept_length gauge', () => {
+  it('renders SGLang families; the spec gauges hold the last decode-log window (window of 2 here)', () => {
+    // m saw two steps: accepted 2 of 2, then 1 of 2 → tokens (accepted + 1) 3 + 2 over 2 verify steps.
     const t = renderSglangMetrics(m, 'm', true);
     expect(t).toContain('sglang:prompt_tokens_total{engine_type="unified",model_name="m"} 12.0');
     expect(t).toContain('# TYPE sglang:time_to_first_token_seconds histogram');
     expect(t).toContain('sglang:time_to_first_token_seconds_bucket{engine_type="unified",le="0.02",model_name="m"} 1.0');
     expect(t).toContain('# TYPE sglang:spec_accept_length gauge');
     expect(t).toContain('sglang:spec_accept_length{engine_type="unified",model_name="m",tp_rank="0"} 2.5');
-    expect(t).toContain('sglang:spec_accept_rate{engine_type="unified",model_name="m",tp_rank="0"} 0.75');
+    // spec_accept_rate = tokens / (steps × draft tokens per step with the root) = 5 / (2 × 3)
+    expect(t).toContain(`sglang:spec_accept_rate{engine_type="unified",model_name="m",tp_rank="0"} ${5 / 6}`);
+  });
+
+  it('moves the SGLang gauge window by window, not as a running mean', () => {
+    const w = new ServerMetrics(2, 2);
+    w.recordSpecStep(2, 2);
+    expect(w.specAcceptLengthGauge).toBe(0); // no decode log yet
+    w.recordSpecStep(2, 2);
+    expect(w.specAcceptLengthGauge).toBe(3);
+    w.recordSpecStep(2, 0);
+    w.recordSpecStep(2, 0);
+    expect(w.specAcceptLengthGauge).toBe(1); // the last window only; a running mean would say 2
+  });
+
+  it.each<[string, string, boolean]>([
+    ['0.4.0 names the ITL histogram time_per_output_token and has no accept-length gauge', '0.4.0', false],
+    ['0.5.5 names it inter_token_latency and has both spec gauges', '0.5.5', true],
+  ])('renders only what the release declares: %s', (_name, version, newer) => {
+    const t = renderSglangMetrics(m, 'm', true, version);
+    expect(t.includes('sglang:inter_token_latency_seconds_count')).toBe(newer);
+    expect(t.includes('sglang:time_per_output_token_seconds_count')).toBe(!newer);
+    expect(t.includes('sglang:spec_accept_length')).toBe(newer);
+    expect(t.includes('sglang:spec_accept_rate')).toBe(newer);
   });
 });

@@ -143,14 +143,62 @@ describe('startEmulator (vLLM personality)', () => {
   });
 });
 
-describe('startEmulator (SGLang personality)', () => {
-  it('answers /health 503 until ready, then 200, and ends its log with the ready line', async () => {
-    const cfg = config({ engine: 'sglang', traits: { startup: { weights_s: 0.3, compile_s: 0, graphs_s: 0.05 } } });
-    const { h, lines } = await start([], cfg, ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL]);
-    expect((await fetch(`${h.url}/health`)).status).toBe(503);
+describe('startEmulator (SGLang personality), per release (engines/facts/sglang)', () => {
+  const sglang = (version: string) => config({ engine: 'sglang', traits: { version, startup: { weights_s: 0.05, compile_s: 0, graphs_s: 0.05 } } });
+  const SGL = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL];
+  const firedUp = (lines: string[]) => lines.findIndex((l) => l.endsWith('The server is fired up and ready to roll!'));
+
+  it('0.5.5: ready (/health 200) only after the warm-up; /metrics is 404 without --enable-metrics', async () => {
+    const { h, lines } = await start([], sglang('0.5.5'), SGL);
+    const seenAtReady = h.ready.then(() => lines.length);
     expect(await h.ready).toBe(true);
+    expect(firedUp(lines)).toBeGreaterThanOrEqual(0);
+    expect(firedUp(lines)).toBeLessThan(await seenAtReady);
     expect((await fetch(`${h.url}/health`)).status).toBe(200);
-    expect(lines.some((l) => l.endsWith('The server is fired up and ready to roll!'))).toBe(true);
+    const metrics = await fetch(`${h.url}/metrics`);
+    expect(metrics.status).toBe(404);
+    expect(await metrics.json()).toEqual({ detail: 'Not Found' });
+    expect(lines.join('\n')).toContain('enable_metrics=False');
+  });
+
+  it('0.5.5 with --enable-metrics serves the metric families', async () => {
+    const { h } = await start(['--enable-metrics'], sglang('0.5.5'), SGL);
+    expect(await h.ready).toBe(true);
     expect(await (await fetch(`${h.url}/metrics`)).text()).toContain('sglang:prompt_tokens_total');
+  });
+
+  it('0.4.6: /health is 200 once uvicorn listens, before the warm-up logs "fired up"', async () => {
+    const { h, lines } = await start([], sglang('0.4.6'), SGL);
+    const seenAtReady = await h.ready.then(() => lines.length);
+    expect(firedUp(lines.slice(0, seenAtReady))).toBe(-1);
+    expect((await fetch(`${h.url}/health`)).status).toBe(200);
+  });
+
+  it.each<[string, string, RegExp | null]>([
+    ['0.4.6 prints no default-backend line', '0.4.6', null],
+    ['0.5.4 logs it from the TP0 scheduler (model_runner.py)', '0.5.4', /TP0\] Attention backend not explicitly specified\. Use fa3 backend by default\.$/],
+    ['0.5.5 logs it from the launcher (server_args.py)', '0.5.5', /\d\] Attention backend not explicitly specified\. Use fa3 backend by default\.$/],
+    ['0.5.9 words it "not specified"', '0.5.9', /\] Attention backend not specified\. Use fa3 backend by default\.$/],
+  ])('on an H100, %s', async (_name, version, line) => {
+    const { h, lines } = await start([], sglang(version), SGL);
+    expect(await h.ready).toBe(true);
+    const found = lines.filter((l) => /Attention backend not (explicitly )?specified/.test(l));
+    if (line === null) expect(found).toEqual([]);
+    else expect(found).toEqual([expect.stringMatching(line)]);
+  });
+
+  it.each<[string, string[], string]>([
+    ['0.4.6 has no --mm-attention-backend', ['--mm-attention-backend', 'sdpa'], '0.4.6'],
+    ['0.5.2 has no --enable-piecewise-cuda-graph', ['--enable-piecewise-cuda-graph'], '0.5.2'],
+  ])('refuses a flag the release lacks: %s', async (_name, flags, version) => {
+    const { h, lines } = await start(flags, sglang(version), SGL);
+    expect(await h.exited).toBe(2);
+    expect(lines.join('\n')).toContain(`unrecognized arguments: ${flags.join(' ')}`);
+  });
+
+  it("refuses a value outside the release's choices (flex_attention before 0.5.4)", async () => {
+    const { h, lines } = await start(['--attention-backend', 'flex_attention'], sglang('0.5.2'), SGL);
+    expect(await h.exited).toBe(2);
+    expect(lines.join('\n')).toMatch(/argument --attention-backend: invalid choice: 'flex_attention' \(choose from 'triton', 'torch_native'/);
   });
 });

@@ -93,10 +93,14 @@ describe('SGLang startup failures', () => {
 });
 
 describe('SGLang vision-encoder crash while serving', () => {
+  // 0.5.5 on Thor (compute capability 11): is_blackwell() counts only majors 10 and 12, so fa3 asked
+  // for the encoder is accepted, and its sm_80 kernels fail at the first image (facts/sglang/defaults.ts).
   it('comes up, answers text, and dies at the first image request', async () => {
     const lines: string[] = [];
-    const cfg = { ...SEED_001, engine: 'sglang' as const };
-    const h = await startEmulator({ argv: ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--attention-backend', 'triton'], config: cfg, port: 0, host: '127.0.0.1', out: (l) => lines.push(l), env: {} });
+    // Qwen3-VL: 0.5.5 registers it (Qwen3.5, SEED_001's model, only from 0.5.9).
+    const cfg = { ...SEED_001, engine: 'sglang' as const, traits: { ...SEED_001.traits, version: '0.5.5' }, model: { ...SEED_001.model, architecture: 'Qwen3VLForConditionalGeneration' } };
+    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--attention-backend', 'triton', '--mm-attention-backend', 'fa3'];
+    const h = await startEmulator({ argv, config: cfg, port: 0, host: '127.0.0.1', out: (l) => lines.push(l), env: {} });
     try {
       expect(await h.ready).toBe(true);
       const ask = (content: unknown) => fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content }] }) });
@@ -122,5 +126,47 @@ describe('vLLM log lines by version', () => {
     expect(modern.log).toContain('version 0.19.0');
     expect(modern.log).toContain('Starting vLLM server on http://0.0.0.0:8000');
     expect(modern.log).not.toContain('vLLM API server version');
+  });
+});
+
+describe('SGLang vision encoder per release on Thor (engines/facts/sglang)', () => {
+  const thor = (version: string) => ({ ...SEED_001, engine: 'sglang' as const, traits: { ...SEED_001.traits, version } });
+  const SGL = ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--attention-backend', 'triton'];
+
+  it('0.5.9 counts Thor as Blackwell: --mm-attention-backend fa3 dies at startup with its ValueError', async () => {
+    const r = await run(thor('0.5.9'), [...SGL, '--mm-attention-backend', 'fa3']);
+    expect(r.code).toBe(1);
+    expect(r.log).toContain("ValueError: The 'fa3' backend is not supported on Blackwell GPUs");
+  });
+
+  it('0.5.9 without --mm-attention-backend: the encoder uses triton_attn off Hopper and serves images', async () => {
+    const h = await startEmulator({ argv: SGL, config: thor('0.5.9'), port: 0, host: '127.0.0.1', env: {} });
+    try {
+      expect(await h.ready).toBe(true);
+      const r = await fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: solidPng(255, 0, 0) } }] }] }) });
+      expect(r.status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('SGLang model registry per release (engines/facts/sglang/architectures.ts)', () => {
+  const qwen35 = (version: string) => ({ ...SEED_001, engine: 'sglang' as const, traits: { ...SEED_001.traits, version }, gpu: { ...SEED_001.gpu, name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '12.9' } });
+  const SGL = ['python3', '-m', 'sglang.launch_server', '--model-path', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'triton'];
+
+  it('0.5.5 does not register Qwen3_5MoeForConditionalGeneration: the scheduler dies reading the config', async () => {
+    const r = await run(qwen35('0.5.5'), SGL);
+    expect(r.code).toBe(1);
+    expect(r.log).toContain('Transformers does not recognize this architecture');
+  });
+
+  it('0.5.9 registers it and comes up', async () => {
+    const h = await startEmulator({ argv: SGL, config: qwen35('0.5.9'), port: 0, host: '127.0.0.1', env: {} });
+    try {
+      expect(await h.ready).toBe(true);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -4,10 +4,11 @@ import type { SemanticOptions } from '../../../harness/matrix/types.ts';
 
 const sglang = getEngine('sglang');
 const MODEL = 'Qwen/Qwen3.5-0.8B';
-const HEAD = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--host', '0.0.0.0', '--port', '30000'];
+// --enable-metrics: SGLang mounts /metrics only with it (facts/sglang/defaults.ts, metrics-endpoint).
+const HEAD = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--host', '0.0.0.0', '--port', '30000', '--enable-metrics'];
 
-function argv(options: SemanticOptions, extraArgs: string[] = []): string[] {
-  const r = sglang.command({ model: MODEL, options, port: 30000, extraArgs });
+function argv(options: SemanticOptions, extraArgs: string[] = [], version: string | null = null): string[] {
+  const r = sglang.command({ model: MODEL, options, port: 30000, extraArgs, version });
   if (!('argv' in r)) throw new Error(`unexpected unsupported: ${r.unsupported}`);
   return r.argv;
 }
@@ -91,5 +92,35 @@ describe('sglang engine', () => {
       specAcceptLength: 'sglang:spec_accept_length',
       specDrafts: null,
     });
+  });
+
+  it('does not pass --enable-metrics twice when the raw args carry it', () => {
+    expect(argv({}, ['--enable-metrics']).filter((a) => a === '--enable-metrics')).toHaveLength(1);
+  });
+});
+
+describe('sglang engine per release (facts/sglang)', () => {
+  const refuse = (options: SemanticOptions, version: string) => sglang.command({ model: MODEL, options, port: 30000, extraArgs: [], version });
+
+  it.each<[string, string, SemanticOptions, string[]]>([
+    ['0.4.0 triton', '0.4.0', { attention: 'triton' }, ['--attention-backend', 'triton']],
+    ['0.4.6 fa3 and NEXTN', '0.4.6', { attention: 'flash', speculative: { method: 'mtp', tokens: 1 } }, ['--attention-backend', 'fa3', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '1', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '2']],
+    ['0.5.5 (the nightly image) piecewise graphs', '0.5.5', { cuda_graphs: 'piecewise' }, ['--enable-piecewise-cuda-graph']],
+    ['0.5.4.post1 maps to 0.5.4: flex_attention', '0.5.4.post1', { attention: 'flex' }, ['--attention-backend', 'flex_attention']],
+  ])('emits what %s defines', (_name, version, options, flags) => {
+    expect(argv(options, [], version)).toEqual([...HEAD, ...flags]);
+  });
+
+  it.each<[string, string, SemanticOptions, RegExp]>([
+    ['no speculative decoding in 0.4.0', '0.4.0', { speculative: { method: 'mtp', tokens: 2 } }, /^sglang 0\.4\.0 has no --speculative-algorithm \(first in 0\.4\.6\)/],
+    ['no fa3 in 0.4.0', '0.4.0', { attention: 'flash' }, /^sglang 0\.4\.0 does not accept --attention-backend fa3/],
+    ['no vision backend flag in 0.4.6', '0.4.6', { mm_attention: 'sdpa' }, /^sglang 0\.4\.6 has no --mm-attention-backend \(first in 0\.4\.10\)/],
+    ['no flex_attention in 0.5.2', '0.5.2', { attention: 'flex' }, /does not accept --attention-backend flex_attention/],
+    ['no NGRAM in 0.5.2', '0.5.2', { speculative: { method: 'ngram', tokens: 3 } }, /does not accept --speculative-algorithm NGRAM/],
+    ['no piecewise graphs in 0.5.2', '0.5.2', { cuda_graphs: 'piecewise' }, /has no --enable-piecewise-cuda-graph \(first in 0\.5\.4\)/],
+    ['no multimodal limit in 0.5.5', '0.5.5', { limit_mm_per_prompt: { image: 1 } }, /^sglang 0\.5\.5 has no --limit-mm-data-per-request \(first in 0\.5\.9\)/],
+    ['a release older than any read', '0.3.6', {}, /^no facts for sglang 0\.3\.6: the oldest release read is 0\.4\.0/],
+  ])('refuses: %s', (_name, version, options, why) => {
+    expect(refuse(options, version)).toEqual({ unsupported: expect.stringMatching(why) });
   });
 });

@@ -9,6 +9,7 @@ import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { parseMetrics, readValue } from '../../../harness/probes/metrics.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';
 import { textProbe } from '../../../harness/probes/text.ts';
+import { SGLANG_IMAGE_KERNELS } from '../emulator/fixtures.ts';
 import { cell, context } from './context.ts';
 
 const MODEL = 'Qwen/Qwen3.5-0.8B';
@@ -17,7 +18,7 @@ const SPEC_ARGS = ['--speculative-config', '{"method":"mtp","num_speculative_tok
 function config(traits: Record<string, unknown>, modalities: Array<'text' | 'image'> = ['text'], engine: 'vllm' | 'sglang' = 'vllm'): EmulatorConfig {
   return {
     engine,
-    traits: EmulatorTraits.parse({ startup: { weights_s: 0, compile_s: 0, graphs_s: 0 }, ...traits }),
+    traits: EmulatorTraits.parse({ startup: { weights_s: 0, compile_s: 0, graphs_s: 0 }, ...(engine === 'sglang' ? { kernels: SGLANG_IMAGE_KERNELS } : {}), ...traits }),
     gpu: { name: 'h100', computeCapability: '9.0', memoryGiB: 80, driverCuda: '13.0', count: 1 },
     model: { architecture: null, sizeGiB: 2, modalities, mtp: true },
   };
@@ -120,7 +121,7 @@ describe('mtp probe against the emulator', () => {
 
   it('reads SGLang\'s accept-length gauge and its capture lines', async () => {
     const log: string[] = [];
-    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--port', '0', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'];
+    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--port', '0', '--enable-metrics', '--decode-log-interval', '4', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'];
     const h = await startEmulator({ argv, config: config({ mtp_acceptance: 0.5 }, ['text'], 'sglang'), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
     running.push(h);
     expect(await h.ready).toBe(true);
