@@ -44,10 +44,11 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
     return imp === null ? d : importBehindModel(lines, imp, d);
   }
   const weak = found.map((f) => f.weak).find((w) => w !== null);
-  if (weak && !ready) return fromFailure(lines, weak);
-  const missing = causeMissing(lines, found, ready !== undefined);
-  // nothing failed by its level, yet a bare line names a failure and the server never came up
+  // nothing failed by its level, yet a bare line or a warning names a failure and the server never came up
   const hint = ready ? null : earliest(found, (f) => f.hint);
+  // a fatal error name (cudaError…, a CUDA driver symbol) says more than a warning's signature on or after its line
+  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index)) return fromFailure(lines, weak);
+  const missing = causeMissing(lines, found, ready !== undefined);
   if (hint) return fromFailure(lines, hint);
   if (missing === null) return healthy(ready);
   // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)

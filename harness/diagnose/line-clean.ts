@@ -27,6 +27,11 @@ const PREFIXES: RegExp[] = [
 const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
+/**
+ * Python logging's common `%(asctime)s - %(name)s - %(levelname)s - ` (its date already cut as a
+ * timestamp) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
+ */
+const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+-\s+|^\s*\d+ [\w.-]+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \[[^\]]*\]\s?/;
 /** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
@@ -37,9 +42,9 @@ const LEVEL_LETTER: Record<string, string> = { TRACE: 'DEBUG', SUCCESS: 'INFO', 
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
   if (!v) return null;
-  const name = v[1]!.toUpperCase();
+  const name = (v[1] ?? v[2]!).toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
 }
 

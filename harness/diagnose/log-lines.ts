@@ -53,9 +53,10 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 /**
  * Errors that are not Python exceptions but end a start all the same: Docker, the CUDA runtime, a
  * C++ exception (`terminate called after throwing…`, `what():`, TensorRT-LLM's `Assertion failed:`),
- * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`).
+ * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`),
+ * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic.
  */
-const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed: |^\s*Failed: Cuda error|^[\w./-]+: error: /;
+const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed: |^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */

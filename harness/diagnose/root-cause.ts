@@ -140,7 +140,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (isWeak(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
-      if (f.hint === null && l.level === 'WARNING') f.hint = judgeHint(lines, view, p, true);
+      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text))) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;

@@ -578,7 +578,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "category": "import-error",
       "phase": "startup",
       "patterns": [
-        "\\.so: undefined symbol",
+        "\\.so: undefined symbol: (?!cu[A-Z])",
         "undefined symbol: _Z"
       ],
       "contextScope": "traceback",

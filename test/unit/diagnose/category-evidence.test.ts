@@ -37,6 +37,12 @@ describe('messageEvidence', () => {
     ['RuntimeError: Failed to import transformers.models.qwen2_vl.modeling_qwen2_vl because of the following error (look up to see its traceback):', 'import-error'],
     ['RuntimeError: Prefill out of memory. Try to lower your batch size.', 'oom'],
     ['RuntimeError: CUDA unknown error - this may be due to an incorrectly set up environment, e.g. changing env variable CUDA_VISIBLE_DEVICES after program start.', 'driver-mismatch'],
+    // a CUDA driver API symbol missing from libcuda: the driver is too old, not the extension broken
+    ["ImportError('/x/vllm/_C.abi3.so: undefined symbol: cuTensorMapEncodeTiled')", 'driver-mismatch'],
+    ['ERROR: This container was built for NVIDIA Driver Release 550.54 or later, but version 535.1 was detected and compatibility mode is UNAVAILABLE.', 'driver-mismatch'],
+    ['RuntimeError: Assertion error (/workspace/.deps/deepgemm-src/csrc/apis/layout.hpp:60): Unknown SF transformation', 'backend-unsupported'],
+    ['Memory on the node (IP: 10.0.0.1) was 120.1GB / 128GB (0.96), which exceeds the memory usage threshold of 0.95. Ray killed this worker', 'other'],
+    ["RuntimeError: Can not found rewrite for architectures: ['FooForConditionalGeneration']", 'unsupported-model'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {

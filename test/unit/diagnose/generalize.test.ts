@@ -155,6 +155,14 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog([head, 'ream->get()): out of memory (/app/runtime/tllmBuffers.h:112)'].join('\n'))).toMatchObject({ category: 'oom', evidence: [{ line: 1 }, { line: 2 }] });
   });
 
+  it("reads a Rust launcher's panic and its argument errors (TGI) as failures", () => {
+    const panic = `thread 'main' panicked at 'Unable to warmup model: Generation("Allocation on device 0 would exceed allowed memory. (out of memory)'`;
+    expect(classifyLog(panic).category).toBe('oom');
+    expect(classifyLog("error: invalid value 'True' for '--disable-custom-kernels'").category).toBe('other');
+    // the rest of a cut source line is not clap's error
+    expect(classifyLog('    raise RuntimeError(f"NCCL error: {error_str}")').category).toBe('healthy');
+  });
+
   it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
     expect(classifyLog('[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor on rank 0')).toMatchObject({ category: 'unknown' });
   });
