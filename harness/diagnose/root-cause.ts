@@ -100,13 +100,19 @@ type Mode = 'exception' | 'error' | 'line';
 function judge(lines: readonly LogLine[], view: ProcessView, block: number[], sigs: readonly CompiledSignature[], mode: Mode): Failure | null {
   const index = view.index[block[0]!]!;
   const sig = matchSignature(lines, view, block, sigs);
-  if (sig) return { index: sig.index, view, block, sig, generic: null };
   const texts = block.map((p) => lines[view.index[p]!]!.text);
+  if (sig && !overruled(sig, texts)) return { index: sig.index, view, block, sig, generic: null };
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
+}
+
+/** A fatal error name in the message (cudaError…, a libcuda symbol) of another category than the signature's says more. */
+function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
+  const fatal = messageEvidence(texts, true);
+  return fatal !== null && fatal.category !== sig.sig.category;
 }
 
 /** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */

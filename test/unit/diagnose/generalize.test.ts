@@ -253,3 +253,10 @@ describe('a warning that names a fatal error', () => {
     expect(classifyLog('WARNING 01-02 03:04:05 [config.py:1] flashinfer is not supported on this GPU, falling back').category).toBe('healthy');
   });
 });
+
+describe('a fatal error name in the message overrules a signature of another category', () => {
+  it('a libcuda symbol missing from an extension is the driver, a C++ symbol is the build', () => {
+    expect(classifyLog("ImportError: /x/vllm/_C.abi3.so: undefined symbol: cuTensorMapEncodeTiled")).toMatchObject({ category: 'driver-mismatch', confidence: 'generic' });
+    expect(classifyLog('ImportError: /x/vllm/_C.abi3.so: undefined symbol: _ZN3c104cuda9SetDeviceEi')).toMatchObject({ category: 'import-error', signature: 'extension-undefined-symbol' });
+  });
+});
