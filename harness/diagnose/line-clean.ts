@@ -9,6 +9,8 @@ const PREFIXES: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
   /^\s*\*\*/, // bold marks around pasted lines
+  /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
+  /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
   /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `

@@ -66,7 +66,7 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
     if (l.header || l.text.trim() === '' || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
     // another exception logged at another level is another record, not this message's rest
-    if (l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
+    if (!l.cont && l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
     out.push(p);
   }
   return out;
@@ -77,6 +77,16 @@ function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): nu
   const out = [pos];
   for (let p = pos + 1; p < view.index.length && out.length < 4 && view.index[p] === view.index[p - 1]! + 1 && lines[view.index[p]!]!.cont; p++) out.push(p);
   return out;
+}
+
+/** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
+const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine(l);
+
+/** The line at pos with the rests a terminal cut off it (`…[core.py:1] t` + `orch._dynamo.exc.…Error: …`). */
+function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLine {
+  const block = cutBlock(lines, view, pos);
+  const l = lines[view.index[pos]!]!;
+  return block.length === 1 ? l : { ...l, text: block.map((p) => lines[view.index[p]!]!.text).join('') };
 }
 
 /** Frames of the traceback that the message at pos ends. */
@@ -150,15 +160,17 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
-    if (isWrapperLine(l) || isStartFailedLine(l)) {
+    // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
+    const w = whole(lines, view, p);
+    if (announces(l) || (announces(w) && !announces({ ...l, text: w.text.slice(l.text.length) }))) {
       // a quoted error decides at once if it names a category; else a traceback after it may
-      const named = QUOTES_CAUSE.test(l.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
+      const named = QUOTES_CAUSE.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
       if (named) return { f: { ...f, failure: named }, pos: p };
-      if (QUOTES_CAUSE.test(l.text)) quoted ??= p;
+      if (QUOTES_CAUSE.test(w.text)) quoted ??= p;
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(l) || closesTraceback(lines, view, p) ? 'exception' : isErrorLine(l) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     if (mode === 'error' && logsTraceback(lines, view, p)) {
       described ??= p;
       continue;

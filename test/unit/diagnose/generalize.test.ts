@@ -260,3 +260,17 @@ describe('a fatal error name in the message overrules a signature of another cat
     expect(classifyLog('ImportError: /x/vllm/_C.abi3.so: undefined symbol: _ZN3c104cuda9SetDeviceEi')).toMatchObject({ category: 'import-error', signature: 'extension-undefined-symbol' });
   });
 });
+
+describe('a line a terminal cut inside its first words is read whole', () => {
+  const head = (msg: string): string => `(Worker_TP4 pid=2532) ERROR 12-29 15:21:11 [multiproc_executor.py:751] ${msg}`;
+
+  it('an exception whose class name was cut ("Value" + "Error: …")', () => {
+    const log = [head('Value'), 'Error: No valid attention backend found for cuda with this configuration.'].join('\n');
+    expect(classifyLog(log, { signatures: [] }).category).toBe('backend-unsupported');
+  });
+
+  it('a wrapper whose words were cut is still a wrapper, not the cause', () => {
+    const log = ['RuntimeError: [address=0.0.0.0:36797, pid=6075] Engine core initialization faile', 'd. See root cause above.'].join('\n');
+    expect(classifyLog(log).category).toBe('unknown');
+  });
+});

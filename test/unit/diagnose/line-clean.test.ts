@@ -15,6 +15,8 @@ describe('cleanLine', () => {
     ['[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor', 'Failed to initialize executor', 'ERROR'],
     ['[TensorRT-LLM][INFO] Loaded engine', 'Loaded engine', 'INFO'],
     ['> - **RuntimeError: quoted in a bullet**', 'RuntimeError: quoted in a bullet', null],
+    ['`ValueError: pasted as inline code', 'ValueError: pasted as inline code', null],
+    ['r_utils.py:236] RuntimeError: the rest of a line cut inside its header', 'RuntimeError: the rest of a line cut inside its header', null],
     // Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, and KServe's
     ['2024-08-01 11:43:14,814 - lmdeploy - WARNING - Fallback to pytorch engine', 'Fallback to pytorch engine', 'WARNING'],
     ['2024-07-01 07:28:04.488 1 kserve ERROR [__main__.py:<module>():254] Failed to start model server', 'Failed to start model server', 'ERROR'],
