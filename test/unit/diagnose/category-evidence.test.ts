@@ -43,6 +43,7 @@ describe('messageEvidence', () => {
     ['RuntimeError: Assertion error (/workspace/.deps/deepgemm-src/csrc/apis/layout.hpp:60): Unknown SF transformation', 'backend-unsupported'],
     ['Memory on the node (IP: 10.0.0.1) was 120.1GB / 128GB (0.96), which exceeds the memory usage threshold of 0.95. Ray killed this worker', 'other'],
     ["RuntimeError: Can not found rewrite for architectures: ['FooForConditionalGeneration']", 'unsupported-model'],
+    ['torch._dynamo.exc.Unsupported: Logger not supported for non-export cases', 'graph-capture'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
@@ -53,6 +54,11 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['cudaErrorIllegalAddress reported by the kernel'], true)?.category).toBe('other');
     expect(messageEvidence(['the cache blocks were not enough for this batch'], true)).toBeNull();
     expect(messageEvidence(['INFO the model is supported on this GPU'])).toBeNull();
+  });
+
+  it('takes a dynamo error for graph-capture only when it is the exception, not when it wraps another or is named by one', () => {
+    expect(messageEvidence(['torch._dynamo.exc.InternalTorchDynamoError: RuntimeError: Assigning / modifying buffers is not allowed'])).toBeNull();
+    expect(messageEvidence(["TypeError: BackendCompilerFailed.__init__() missing 1 required positional argument: 'inner_exception'"])).toBeNull();
   });
 
   it('leaves the loose rules (a bare word "nccl") out when strict', () => {

@@ -51,13 +51,11 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
 
 /**
  * Known to change, and why (round-2 logs, not fixed yet): each carrier or paraphrase → the logs it
- * moves. Cut at 80 columns, a log already cut by its own terminal (headers on lines of their own)
- * loses the process of its exception's rest ('t' + 'orch._dynamo.exc…'). Without logger headers,
+ * moves. Without logger headers,
  * vLLM's DEBUG platform probes ('… not available because: NVML Shared Library Not Found') become
  * bare lines that name a failure.
  */
 const KNOWN: Record<string, string[]> = {
-  'a terminal 80 columns wide': ['other/vllm-pr13321-moe-wna16-dynamo-buffer-modified-cudagraph.log'],
   'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
