@@ -44,6 +44,7 @@ describe('messageEvidence', () => {
     ['Memory on the node (IP: 10.0.0.1) was 120.1GB / 128GB (0.96), which exceeds the memory usage threshold of 0.95. Ray killed this worker', 'other'],
     ["RuntimeError: Can not found rewrite for architectures: ['FooForConditionalGeneration']", 'unsupported-model'],
     ['torch._dynamo.exc.Unsupported: Logger not supported for non-export cases', 'graph-capture'],
+    ['Duplicate GPU detected : rank 3 and rank 0 both on CUDA device 1a000', 'nccl'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
