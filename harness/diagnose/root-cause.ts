@@ -218,9 +218,13 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
  */
 const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b|\b(?:if (?:you|the|an?|it)\b|consider(?:ing)? \w+ing\b|you (?:can|may|might|should)\b|(?:may|might|can|could) (?:take|cause|lead|happen)\b|to avoid\b)/i;
 
+/** A person writing about the log, not the log: a question, a sentence in the first person. */
+const PROSE = /\?|\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur)\b/;
+
 /** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
 function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, onlyFatal = false): Failure | null {
-  if (ADVICE.test(lines[view.index[pos]!]!.text)) return null;
+  const text = lines[view.index[pos]!]!.text;
+  if (ADVICE.test(text) || (!onlyFatal && PROSE.test(text))) return null;
   const block = cutBlock(lines, view, pos);
   const texts = block.map((p) => lines[view.index[p]!]!.text);
   const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, onlyFatal, true);

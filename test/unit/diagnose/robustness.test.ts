@@ -117,3 +117,18 @@ describe('the category holds when the same failure is written differently', () =
     expect(changed).toEqual([]);
   });
 });
+
+describe("an issue's prose around a healthy log does not make it a failure", () => {
+  // what a person writes above a log they paste: questions, first-person sentences naming GPUs and backends
+  const prose = [
+    '### 🐛 Describe the bug',
+    'Throughput drops when I enable prefix caching. FlashInfer is not installed on my box, we use FLASH_ATTN.',
+    'Is fp8 KV cache supported on A100? The docs say it requires Hopper.',
+    'Memory usage looks fine, we never run out of memory. Logs below:',
+  ].join('\n');
+
+  it('every healthy tuning log stays healthy', () => {
+    const changed = tuning.filter((l) => l.label === 'healthy').map((l) => ({ log: l.name, now: classifyLog(`${prose}\n${l.text}`).category })).filter((r) => r.now !== 'healthy');
+    expect(changed).toEqual([]);
+  });
+});
