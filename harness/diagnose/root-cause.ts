@@ -125,6 +125,9 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
+/** An error that gives its reason: `Failed to start model server: integer division or modulo by zero`. */
+const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}/;
+
 /** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */
 const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
 
@@ -170,7 +173,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     if (mode === 'error' && logsTraceback(lines, view, p)) {
       described ??= p;
       continue;

@@ -163,6 +163,11 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog('    raise RuntimeError(f"NCCL error: {error_str}")').category).toBe('healthy');
   });
 
+  it('takes an error line that gives its reason as a failure of that reason (other), not of unknown cause', () => {
+    expect(classifyLog('2024-07-01 07:28:04.488 1 kserve ERROR [__main__.py:<module>():254] Failed to start model server: integer division or modulo by zero').category).toBe('other');
+    expect(classifyLog('ERROR 01-02 03:04:05 [launcher.py:1] Failed to start engine: insufficient GPU memory for the KV cache').category).toBe('oom');
+  });
+
   it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
     expect(classifyLog('[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor on rank 0')).toMatchObject({ category: 'unknown' });
   });
