@@ -106,6 +106,9 @@ const WRAPPERS: RegExp[] = [
   /scheduler is dead\. Please check/i,
   /BrokenPipeError|ConnectionResetError|ZMQError/,
   /^\s*(?:RuntimeError|Exception): *$/,
+  // TGI's launcher ends with its LauncherError after a shard or the webserver failed (its output comes first):
+  // huggingface/text-generation-inference launcher/src/main.rs (enum LauncherError; tag and line not checked)
+  /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart)\s*$/,
   /During handling of the above exception|The above exception was the direct cause/,
 ];
 

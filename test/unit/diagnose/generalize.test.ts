@@ -168,6 +168,12 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog('ERROR 01-02 03:04:05 [launcher.py:1] Failed to start engine: insufficient GPU memory for the KV cache').category).toBe('oom');
   });
 
+  it("takes TGI's final LauncherError for a wrapper: the shard's own error before it decides", () => {
+    expect(classifyLog(['2024-01-01T00:00:00Z ERROR text_generation_launcher: Shard 0 failed to start', 'Error: ShardCannotStart'].join('\n')).category).toBe('unknown');
+    const log = ['torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB', 'Error: ShardCannotStart'].join('\n');
+    expect(classifyLog(log).category).toBe('oom');
+  });
+
   it('takes an error line whose words name nothing as a failure of unknown cause, not healthy', () => {
     expect(classifyLog('[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor on rank 0')).toMatchObject({ category: 'unknown' });
   });
