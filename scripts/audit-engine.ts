@@ -4,29 +4,11 @@
 // one `fetch` brought to /work/.mirror/<owner>+<name>/repo); REF defaults to the commit the facts
 // name for the release (a tag such as v0.20.0 for a release not read yet). Prints every fact that
 // disagrees with the source; exits 1 when one does, 2 on a usage error.
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { gitReader } from './git-source-reader.ts';
 import { ENGINE_IDS, type EngineId } from '../harness/matrix/types.ts';
 import { auditRelease, formatAudit } from '../harness/engines/facts/audit.ts';
 import { engineFacts } from '../harness/engines/facts/index.ts';
-import type { SourceReader } from '../harness/engines/facts/types.ts';
-
-function gitReader(gitDir: string, ref: string): SourceReader {
-  const cache = new Map<string, readonly string[] | null>();
-  return {
-    lines(path) {
-      if (!cache.has(path)) {
-        try {
-          const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${ref}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
-          cache.set(path, text.split('\n'));
-        } catch {
-          cache.set(path, null);
-        }
-      }
-      return cache.get(path) ?? null;
-    },
-  };
-}
 
 function usage(message: string): never {
   process.stderr.write(`audit-engine: ${message}\nusage: npx tsx scripts/audit-engine.ts --engine vllm --release 0.11.0 --git-dir DIR [--ref REF]\n`);

@@ -5,29 +5,12 @@
 // audited at the commit they name; a release not read needs --ref (its tag or commit) and is checked
 // against the newest facts. With --out each report is written to <out>/sglang-<version>.txt.
 // Exits 1 when a fact disagrees with the source, 2 on a usage error.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditSglang, formatSglangAudit, type SourceLines } from '../harness/engines/facts/sglang/audit.ts';
+import { gitReader } from './git-source-reader.ts';
+import { auditSglang, formatSglangAudit } from '../harness/engines/facts/sglang/audit.ts';
 import { SGLANG_FACTS } from '../harness/engines/facts/sglang/index.ts';
-
-function gitReader(gitDir: string, ref: string): SourceLines {
-  const cache = new Map<string, readonly string[] | null>();
-  return {
-    lines(path) {
-      if (!cache.has(path)) {
-        try {
-          const text = execFileSync('git', ['--git-dir', gitDir, 'show', `${ref}:${path}`], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
-          cache.set(path, text.split('\n'));
-        } catch {
-          cache.set(path, null);
-        }
-      }
-      return cache.get(path) ?? null;
-    },
-  };
-}
 
 function usage(message: string): never {
   process.stderr.write(`audit-sglang: ${message}\nusage: npx tsx scripts/audit-sglang.ts --git-dir DIR [--release V [--ref REF]] [--out DIR]\n`);

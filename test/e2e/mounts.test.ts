@@ -48,8 +48,9 @@ describe('a matrix mount on the harness cache path', () => {
     expect(repro).toContain(`-v ${join(dir, 'shared-hf')}:/root/.cache/huggingface`);
     expect(repro).toContain(`-v ${join(cacheDir, 'vllm-cache')}:/root/.cache/vllm`);
     expect(repro).not.toContain(join(cacheDir, 'huggingface'));
-    // Docker bound the harness's cache directory (it creates a missing bind source), not the replaced one.
+    // Docker bound the harness's compile cache directory (it creates a missing bind source). The
+    // managed Hugging Face folder exists whatever the matrix mounts (the run creates it, so that it
+    // is not root's), so the repro line above is what shows it was not bound.
     expect(existsSync(join(cacheDir, 'vllm-cache'))).toBe(true);
-    expect(existsSync(join(cacheDir, 'huggingface'))).toBe(false);
   });
 });

@@ -135,16 +135,8 @@ describe('every way a run ends', () => {
     const dir = workdir();
     const runId = `pull-${process.pid}`;
     runIds.push(runId);
-    // A registry on loopback that never answers for the manifest: a pull of many GiB, stalled.
-    const asked: string[] = [];
-    const registry = createServer((req, res) => {
-      asked.push(req.url ?? '');
-      res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
-      if (req.url === '/v2/') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-    });
-    await new Promise<void>((r) => registry.listen(0, '127.0.0.1', () => r()));
+    const { registry, asked, image } = await stalledRegistry();
     try {
-      const image = `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0`;
       const m = writeMatrix(dir, emulatedMatrix({ image }));
       const child = startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always', '--model-download', 'never'], {
         env: { ...env, PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config') },
@@ -165,19 +157,12 @@ describe('every way a run ends', () => {
     const dir = workdir();
     const runId = `pull-orphan-${process.pid}`;
     runIds.push(runId);
-    const asked: string[] = [];
-    const registry = createServer((req, res) => {
-      asked.push(req.url ?? '');
-      res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
-      if (req.url === '/v2/') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-    });
+    const { registry, image } = await stalledRegistry();
     const closed = createServer();
-    await new Promise<void>((r) => registry.listen(0, '127.0.0.1', () => r()));
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
     const hubPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r())); // nothing listens there: the hub is refused at once
     try {
-      const image = `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0`;
       const m = writeMatrix(dir, emulatedMatrix({ image }));
       const r = await startCli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--run-id', runId, '--pull', 'always', '--json'], {
         env: { ...env, PATH: pathWithFakeNvidiaSmi(dir), DOCKER_CONFIG: join(dir, 'no-docker-config'), HF_ENDPOINT: `http://127.0.0.1:${hubPort}` },
@@ -228,3 +213,15 @@ describe('every way a run ends', () => {
     expect(lagMs).toBeLessThan(3_000);
   });
 });
+
+/** A registry on loopback that never answers for the manifest: a pull of many GiB, stalled. */
+async function stalledRegistry(): Promise<{ registry: ReturnType<typeof createServer>; asked: string[]; image: string }> {
+  const asked: string[] = [];
+  const registry = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
+    if (req.url === '/v2/') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+  });
+  await new Promise<void>((r) => registry.listen(0, '127.0.0.1', () => r()));
+  return { registry, asked, image: `127.0.0.1:${(registry.address() as AddressInfo).port}/slow/vllm:0.19.0` };
+}
