@@ -146,13 +146,12 @@ function command(input: CommandInput): CommandResult {
   const mapped = sglangOptionFlags(input.options, input.extraArgs);
   if ('unsupported' in mapped) return mapped;
   const metrics = hasFlag(input.extraArgs, '--enable-metrics') ? [] : ['--enable-metrics'];
-  const model = ['--model-path', input.model];
+  // --revision (ServerArgs.revision) only when the matrix pins one; checked like the other flags.
+  const model = ['--model-path', input.model, ...revisionFlag(input.revision)];
   const emitted = ['--host', '0.0.0.0', '--port', String(input.port), ...metrics, ...mapped.flags];
   const refused = sglangReleaseRefuses([...model, ...emitted], input.version);
   if (refused !== null) return { unsupported: refused };
-  // --revision (ServerArgs.revision) is not among the flags the SGLang facts have read yet, so it is
-  // not checked against the release; like extraArgs it passes as given (only when the matrix pins one).
-  return { argv: [...sglangLauncher(input.version), ...model, ...revisionFlag(input.revision), ...emitted, ...input.extraArgs] };
+  return { argv: [...sglangLauncher(input.version), ...model, ...emitted, ...input.extraArgs] };
 }
 
 /** GET /health 200 (0.5.0 on: only after the warm-up request; facts/sglang/readiness.ts). */

@@ -111,6 +111,14 @@ describe('sglang engine per release (facts/sglang)', () => {
     expect(argv(options, [], version)).toEqual([...HEAD, ...flags]);
   });
 
+  // Every release read defines --revision (facts/sglang/flags.ts), so a pinned revision is emitted
+  // right after the model for the oldest and the newest alike; 'main' is the default and not passed.
+  it.each(['0.4.0', '0.5.5', '0.5.9'])('passes a pinned --revision to %s, which defines it', (version) => {
+    const r = sglang.command({ model: MODEL, options: {}, port: 30000, extraArgs: [], version, revision: 'abc123' });
+    expect(r).toEqual({ argv: [...HEAD.slice(0, 5), '--revision', 'abc123', ...HEAD.slice(5)] });
+    expect(sglang.command({ model: MODEL, options: {}, port: 30000, extraArgs: [], version, revision: 'main' })).toEqual({ argv: HEAD });
+  });
+
   it.each<[string, string, SemanticOptions, RegExp]>([
     ['no speculative decoding in 0.4.0', '0.4.0', { speculative: { method: 'mtp', tokens: 2 } }, /^sglang 0\.4\.0 has no --speculative-algorithm \(first in 0\.4\.6\)/],
     ['no fa3 in 0.4.0', '0.4.0', { attention: 'flash' }, /^sglang 0\.4\.0 does not accept --attention-backend fa3/],

@@ -70,6 +70,25 @@ export const SGLANG_FLAGS: readonly FlagFact[] = [
     ],
   },
   {
+    // ServerArgs.revision: the model's branch, tag or commit (every release read defines it).
+    flag: '--revision',
+    aliases: [],
+    since: '0.4.0',
+    until: null,
+    definedIn: ['python/sglang/srt/server_args.py'],
+    sources: [
+      { release: '0.4.0', path: 'python/sglang/srt/server_args.py', line: 346, says: '"--revision"' },
+      { release: '0.4.6', path: 'python/sglang/srt/server_args.py', line: 555, says: '"--revision"' },
+      { release: '0.4.10', path: 'python/sglang/srt/server_args.py', line: 681, says: '"--revision"' },
+      { release: '0.5.0', path: 'python/sglang/srt/server_args.py', line: 777, says: '"--revision"' },
+      { release: '0.5.2', path: 'python/sglang/srt/server_args.py', line: 944, says: '"--revision"' },
+      { release: '0.5.4', path: 'python/sglang/srt/server_args.py', line: 1652, says: '"--revision"' },
+      { release: '0.5.5', path: 'python/sglang/srt/server_args.py', line: 1946, says: '"--revision"' },
+      { release: '0.5.6', path: 'python/sglang/srt/server_args.py', line: 2135, says: '"--revision"' },
+      { release: '0.5.9', path: 'python/sglang/srt/server_args.py', line: 2957, says: '"--revision"' },
+    ],
+  },
+  {
     flag: '--tp-size',
     aliases: ['--tensor-parallel-size'],
     since: '0.4.0',
