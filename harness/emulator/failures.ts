@@ -9,6 +9,7 @@ import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
 import { vllmLacksArchitecture } from './architectures-vllm.ts';
 import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
 import { sglangLoads } from '../engines/sglang-facts.ts';
+import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
 import { sglangAutoBackend, sglangAutoMmBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 
 /** Where in the real engine's startup the failure surfaces, in startup order. */
@@ -139,7 +140,9 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // profile_run: the vision encoder (embed_multimodal) runs before the language model's dummy run.
   if (mm?.kind === 'kernel-load') out.push(mm);
   if (lm?.kind === 'kernel-load') out.push(lm);
-  const mode = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
+  // vLLM captures PIECEWISE graphs only when its spec-decode rule downgrades FULL (cudagraph-downgrade-vllm.ts).
+  const asked = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
+  const mode = config.engine === 'vllm' ? vllmGraphDowngrade(asked, b.lm, args, config).mode : asked;
   if (usesMtp(args) && config.traits.mtp_full_graph_capture_bug && (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE')) {
     out.push({ kind: 'mtp-capture', phase: 'capture' });
   }

@@ -4,6 +4,7 @@
 import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
 import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
 import { vllmBackendName } from './backend-names.ts';
+import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
 import { conversions, printf, vllmLogFormat, vllmLogLine } from './log-lines-vllm.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
@@ -148,7 +149,10 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   eng('kv_cache_utils.py:1314', vllmLogLine('GPU KV cache size', version, mem.kvTokens.toLocaleString('en-US')));
   eng('kv_cache_utils.py:1319', `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
 
-  if (mode !== 'NONE') {
+  const captured = vllmGraphDowngrade(mode, b.lm, args, config);
+  for (const w of captured.warnings) log.warn(core, w.where, w.text);
+  if (captured.mode !== 'NONE') {
+    const mode = captured.mode;
     const n = args.speculative ? 49 : 51;
     const passes: Array<[string, 'PIECEWISE' | 'FULL']> = [];
     if (mode === 'PIECEWISE' || mode === 'FULL_AND_PIECEWISE') passes.push(['mixed prefill-decode, PIECEWISE', 'PIECEWISE']);

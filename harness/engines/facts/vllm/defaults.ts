@@ -1,6 +1,7 @@
 // Defaults and automatic decisions of vLLM that change a cell's outcome: the CUDA graph mode when none is
 // asked for, silent downgrades of FULL graphs, and which attention backend the vision encoder ends up with.
 import type { DefaultFact } from '../types.ts';
+import { VLLM_CUDAGRAPH_SUPPORT } from './cudagraph-support.ts';
 
 export const VLLM_DEFAULTS: readonly DefaultFact[] = [
   {
@@ -138,4 +139,5 @@ export const VLLM_DEFAULTS: readonly DefaultFact[] = [
       { release: '0.19.0', path: 'vllm/entrypoints/openai/api_server.py', line: 707, says: 'args = parser.parse_args()' },
     ],
   },
+  ...VLLM_CUDAGRAPH_SUPPORT,
 ];
