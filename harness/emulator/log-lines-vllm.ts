@@ -31,3 +31,8 @@ export function vllmLogFormat(prefix: string, version: string | null): string {
 export function vllmLogLine(prefix: string, version: string | null, ...args: Array<string | number>): string {
   return printf(vllmLogFormat(prefix, version), args);
 }
+
+/** Whether the release's logger has a line whose format contains `literal` (a startup line not every release prints). */
+export function vllmHasLogLine(literal: string, version: string | null): boolean {
+  return factsAt(VLLM_FACTS, VLLM_FACTS.logLines, version).some((l) => l.text.includes(literal) || literal.includes(l.text));
+}

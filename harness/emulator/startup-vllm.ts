@@ -5,7 +5,7 @@ import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
 import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
 import { vllmBackendName } from './backend-names.ts';
 import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
-import { conversions, printf, vllmLogFormat, vllmLogLine } from './log-lines-vllm.ts';
+import { conversions, printf, vllmHasLogLine, vllmLogFormat, vllmLogLine } from './log-lines-vllm.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
@@ -76,6 +76,8 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const fail = ctx.failure;
   const api = (where: string, m: string) => log.info(API_SERVER, where, m);
   const eng = (where: string, m: string) => log.info(core, where, m);
+  // A line not every release prints, only where the log-line facts hold it (facts/vllm/log-lines-startup.ts).
+  const has = (literal: string) => vllmHasLogLine(literal, version);
 
   const modern = isAtLeast(version, 0, 17);
   if (modern) {
@@ -85,7 +87,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     api('utils.py:297', `  █▄█▀ █     █     █     █  model   ${args.model}`);
     api('utils.py:297', '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀');
     api('utils.py:297', '');
-  } else {
+  } else if (has('vLLM API server version')) {
     api('api_server.py:1880', `vLLM API server version ${version}`);
   }
   api('utils.py:233', `non-default args: ${pyRepr(nonDefaultArgs(ctx))}`);
@@ -96,7 +98,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   api('model.py:533', `Resolved architecture: ${arch}`);
   api('model.py:1580', `Using max model len ${maxModelLenOf(args)}`);
   api('scheduler.py:231', 'Chunked prefill is enabled with max_num_batched_tokens=8192.');
-  if (args.enforceEager) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
+  if (args.enforceEager && has('Enforce eager set')) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
   await ctx.sleep(0.05);
 
   const mode = effectiveGraphMode(args, version);
@@ -105,14 +107,14 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   eng('parallel_state.py:1395', `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);
   eng('gpu_model_runner.py:4501', `Starting to load model ${args.model}...`);
   const b = resolveBackends(args, config);
-  if (b.mm) eng('mm_encoder_attention.py:230', `Using AttentionBackendEnum.${vllmBackendName(b.mm)} for MMEncoderAttention.`);
+  if (b.mm && has('for MMEncoderAttention')) eng('mm_encoder_attention.py:230', `Using AttentionBackendEnum.${vllmBackendName(b.mm)} for MMEncoderAttention.`);
   if (fail?.kind === 'backend-unsupported') return engineCoreDied(log, core, fail, ctx);
   if (b.lmExplicit) eng('cuda.py:317', `Using AttentionBackendEnum.${vllmBackendName(b.lm)} backend.`);
   else {
     const potential = ['flash', 'flashinfer', 'triton', 'flex'].filter((x) => x === 'triton' || x === 'flex' || config.traits.kernels[x]);
     eng('cuda.py:317', `Using ${vllmBackendName(b.lm)} attention backend out of potential backends: [${potential.map((x) => `'${vllmBackendName(x as 'flash')}'`).join(', ')}].`);
   }
-  if (b.lm === 'flash') {
+  if (b.lm === 'flash' && has('Using FlashAttention version')) {
     const lib = config.traits.kernels.flash?.library ?? '_vllm_fa2_C';
     eng('flash_attn.py:593', `Using FlashAttention version ${lib.includes('fa3') ? 3 : 2}`);
   }
@@ -128,7 +130,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     eng('gpu_model_runner.py:4494', 'Loading drafter model...');
     await ctx.sleep(config.traits.startup.weights_s * 0.25);
     eng('default_loader.py:293', vllmLogLine('Loading weights took', version, config.traits.startup.weights_s * 0.25));
-    if (usesMtp(args)) eng('eagle.py:1378', 'Detected MTP model. Sharing target model embedding weights with the draft model.');
+    if (usesMtp(args) && has('Detected MTP model. ')) eng('eagle.py:1378', 'Detected MTP model. Sharing target model embedding weights with the draft model.');
   }
   const mem = memoryPlan(args, config, modelGiB);
   eng('gpu_model_runner.py:4553', vllmLogLine('Model loading took', version, mem.weights.toFixed(2), (Date.now() - t0) / 1000));
@@ -144,7 +146,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     eng('monitor.py:48', vllmLogLine('torch.compile t', version, config.traits.startup.compile_s));
   }
   if (fail?.kind === 'kernel-load' || fail?.kind === 'transient') return engineCoreDied(log, core, fail, ctx);
-  eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
+  if (has('Initial profiling/warmup run took')) eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
   eng('gpu_worker.py:456', `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
   eng('kv_cache_utils.py:1314', vllmLogLine('GPU KV cache size', version, mem.kvTokens.toLocaleString('en-US')));
   eng('kv_cache_utils.py:1319', `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
@@ -170,7 +172,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
     eng('gpu_model_runner.py:4715', vllmLogLine('Graph capturing finished', version, Math.max(1, Math.round(config.traits.startup.graphs_s)), mem.graphs));
   }
   const total = config.traits.startup.weights_s + config.traits.startup.compile_s + config.traits.startup.graphs_s;
-  eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
+  if (has('init engine (profile, create kv cache, warmup model) took')) eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
   api('api_server.py:569', "Supported tasks: ['generate']");
   // The release's own words (0.18 renamed the line; the phase parser reads either).
   const serving = vllmLogFormat('Starting vLLM', version);

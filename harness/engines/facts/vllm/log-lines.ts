@@ -1,6 +1,7 @@
 // Startup log lines of vLLM that the phase parser (harness/diagnose/phases.ts, phase-at.ts) reads,
 // as the format strings of the logger calls (and tqdm descriptions) say them, per release read.
 import type { LogLineFact } from '../types.ts';
+import { VLLM_STARTUP_LOG_LINES } from './log-lines-startup.ts';
 
 export const VLLM_LOG_LINES: readonly LogLineFact[] = [
   {
@@ -279,4 +280,5 @@ export const VLLM_LOG_LINES: readonly LogLineFact[] = [
       { release: '0.19.0', path: 'vllm/entrypoints/openai/api_server.py', line: 594, says: 'Starting vLLM server on %s' },
     ],
   },
+  ...VLLM_STARTUP_LOG_LINES,
 ];
