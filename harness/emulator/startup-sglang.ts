@@ -139,7 +139,8 @@ export async function sglangStartup(ctx: StartupContext): Promise<StartupResult>
   attentionDefaultLine(log, ctx);
   log.line(0, 'Init torch distributed begin.');
   if (fail?.kind === 'tp-exceeds-gpus') return schedulerDied(log, fail, ctx);
-  log.line(0, 'Init torch distributed ends. mem usage=0.00 GB');
+  // 0.4.0 and 0.5.9 log no 'ends' line (facts/sglang/log-lines.ts).
+  if (sglangLogLine('Init torch distributed ends. mem usage=', config.traits.version)) log.line(0, 'Init torch distributed ends. mem usage=0.00 GB');
   if (fail?.kind === 'backend-unsupported') return schedulerDied(log, fail, ctx);
   const total = config.gpu.memoryGiB;
   const mem = memoryPlan(args, config, config.model.sizeGiB ?? DEFAULT_MODEL_GIB);
