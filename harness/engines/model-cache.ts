@@ -7,9 +7,11 @@
 //   002f10e0cfa1373a19a0d2756598a34b700d20e5:vllm/config/cache.py:103
 //   (`gpu_memory_utilization: float = Field(default=0.92, gt=0, le=1)`; 0.90 in releases ≤ 0.11).
 // - SGLang: sgl-project/sglang's docker docs run `-v ~/.cache/huggingface:/root/.cache/huggingface`
-//   (docs/get_started/install.md); 469c63e54e7d94591617ef9590c6aa26d54dc1bb:python/sglang/srt/server_args.py
-//   (ServerArgs._handle_gpu_memory_settings: mem_fraction_static = (gpu_mem − reserved) / gpu_mem,
-//   `else: self.mem_fraction_static = 0.88` when the GPU's memory is unknown — the figure used here).
+//   (docs/get_started/install.md). mem_fraction_static falls back to 0.88 where the GPU's memory
+//   gives no rule: f8b0326934ba:python/sglang/srt/server_args.py:168 (0.4.0) …
+//   b0d25e72c401:python/sglang/srt/server_args.py:498 (0.5.2), `self.mem_fraction_static = 0.88`;
+//   from 0.5.4 it is computed from the GPU's memory (0c006b8809cd:python/sglang/srt/server_args.py:819,
+//   0.5.5), so 0.88 is an approximation there (commits of facts/sglang/releases.ts).
 // - NIM: docs.nvidia.com/nim/large-language-models configuration.html: NIM_CACHE_PATH, default
 //   /opt/nim/.cache, where the container keeps downloaded model files (nim.ts: NIM_CACHE_PATH).
 //   NIM's backend is vLLM: its memory default is vLLM's.
