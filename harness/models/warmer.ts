@@ -18,11 +18,14 @@ export class ModelWarmer {
     private readonly reporter: WarmReporter = {},
   ) {}
 
-  warm(name: string, revision: string): Promise<PullResult> {
+  /** `signal` ends this download too (a run whose cells all ended), beside the warmer's own. */
+  warm(name: string, revision: string, signal?: AbortSignal): Promise<PullResult> {
     const key = `${name}@${revision}`;
     let p = this.pulls.get(key);
     if (!p) {
-      p = pullModel({ ...this.opts, name, revision, onEvent: this.reporter.begin?.(key) }).then((r) => {
+      const signals = [this.opts.signal, signal].filter((s): s is AbortSignal => s !== undefined);
+      const both = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+      p = pullModel({ ...this.opts, signal: both, name, revision, onEvent: this.reporter.begin?.(key) }).then((r) => {
         this.reporter.done?.(key, r);
         return r;
       });

@@ -68,7 +68,7 @@ export interface RunRequest {
   /** Host directory of the managed caches (Hugging Face, compile), mounted into every container, emulated too. */
   cacheDir?: string;
   /** Downloads a model revision into the managed cache (once per model); null or absent: no downloads. */
-  models?: { warm(name: string, revision: string): Promise<unknown> } | null;
+  models?: { warm(name: string, revision: string, signal?: AbortSignal): Promise<unknown> } | null;
   /** A warning about a cell's model (the checkpoint contradicts the matrix, a tight fit). */
   onModelWarning?(cell: Cell, text: string): void;
   onImageProgress?(ref: string, status: string): void;
@@ -157,11 +157,17 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const cacheDir = req.cacheDir ?? defaultCacheDir();
   // Created here, not by Docker: a bind-mount source Docker creates belongs to root.
   mkdirSync(hfHomeDir(cacheDir), { recursive: true });
+  // Image pulls and model downloads end with the run's signal, or when every cell has ended: one whose
+  // cells all ended otherwise (the image failed, the model could not be downloaded) must not keep
+  // the process alive after the run.
+  const preparing = new AbortController();
+  const stopPreparing = () => preparing.abort();
+  req.signal.addEventListener('abort', stopPreparing, { once: true });
   const revisionOf = (c: Cell) => c.model.revision ?? 'main';
   const modelKey = (c: Cell) => (req.models && isHubModel(c.model.name) ? `${c.model.name}@${revisionOf(c)}` : null);
   const warmModel = async (key: string) => {
     const at = key.lastIndexOf('@');
-    await req.models!.warm(key.slice(0, at), key.slice(at + 1));
+    await req.models!.warm(key.slice(0, at), key.slice(at + 1), preparing.signal);
   };
   const finish = async (r: CellResult) => {
     results.push(r);
@@ -200,11 +206,6 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     await events.emit('onCellBegin', cell, 1);
     await finish({ cell, verdict: 'infra', category: 'gpu-unavailable', signature: 'gpu-unavailable', attempts: [], triage: null, reason: `this runner has no ${cell.gpu.name} GPU (it has: ${present})`, durationMs: 0 });
   }
-  // Image pulls end with the run's signal, or when every cell has ended: a pull whose cells all ended
-  // otherwise (a model that could not be downloaded) must not keep the process alive after the run.
-  const preparing = new AbortController();
-  const stopPreparing = () => preparing.abort();
-  req.signal.addEventListener('abort', stopPreparing, { once: true });
   // async: a pool whose dispatcher cannot even start (its lease folder) rejects here instead of
   // ending the run without onRunEnd; the guard below gives its cells their verdicts.
   const dispatched = await Promise.allSettled(req.pools.map(async (pool) => schedule(

@@ -68,6 +68,14 @@ describe('pullModel', () => {
     expect([...hub.downloads.entries()].filter(([k]) => k.endsWith(shard))).toEqual([[`test-org/tiny/${shard}`, 1]]);
   });
 
+  it('ends a download when the signal given to warm() aborts, though the warmer has a signal of its own', async () => {
+    const warmer = new ModelWarmer({ ...opts(), signal: new AbortController().signal });
+    const stop = new AbortController();
+    stop.abort();
+    await expect(warmer.warm('test-org/tiny', 'main', stop.signal)).rejects.toBeTruthy();
+    expect(completeSnapshot(cacheDir, 'test-org/tiny', 'main')).toBeNull();
+  });
+
   it('restarts a file whose transfer was cut, and the result is whole', async () => {
     hub.faults.cutOnce.add(shard);
     const events: string[] = [];
