@@ -1,40 +1,12 @@
 // The model-against-image preflight over an image held in memory (an ImageFs of files written as
 // upstream's look): what is read, and the prediction with its evidence and certainty.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelFacts } from '../../../harness/models/model-facts.ts';
 import { readImageSoftware } from '../../../harness/preflight/image-software.ts';
 import { predictModelOnImage, predictionLine } from '../../../harness/preflight/model-vs-image.ts';
-import type { ImageFs } from '../../../harness/runtime/image-files.ts';
+import { fixture, memoryFs, oldVllmImage, SITE } from './memory-fs.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/image-software/${name}`, import.meta.url), 'utf8');
-const SITE = '/usr/local/lib/python3.12/dist-packages';
-
-/** An image as a map of absolute paths to text; directories exist where some file lies below them. */
-function memoryFs(files: Record<string, string>): ImageFs & { reads: string[] } {
-  const reads: string[] = [];
-  const under = (p: string) => Object.keys(files).filter((f) => f === p || f.startsWith(`${p}/`));
-  return {
-    reads,
-    async exists(p) {
-      return under(p).length > 0;
-    },
-    async textFiles(p, accept = () => true) {
-      reads.push(p);
-      return under(p).filter(accept).map((f) => ({ path: f, text: files[f]! }));
-    },
-  };
-}
-
-/** NGC-like vLLM image before Qwen3.5: vLLM 0.15.1, transformers without qwen3_5_moe. */
-const OLD_VLLM = {
-  [`${SITE}/vllm/_version.py`]: fixture('vllm-_version.py'),
-  [`${SITE}/vllm/model_executor/models/registry.py`]: fixture('vllm-registry-0.10.2.py'),
-  [`${SITE}/vllm/transformers_utils/config.py`]: fixture('vllm-config-0.15.py'),
-  [`${SITE}/transformers/models/auto/configuration_auto.py`]: fixture('configuration_auto.py'),
-  [`${SITE}/transformers-4.57.1.dist-info/METADATA`]: fixture('transformers-METADATA'),
-  [`${SITE}/torch/lib/libtorch_cuda.so`]: 'big',
-};
+const OLD_VLLM = oldVllmImage();
 const qwen35moe = modelFacts({ architectures: ['Qwen3_5MoeForConditionalGeneration'], model_type: 'qwen3_5_moe', vision_config: {} }, null, []);
 const qwen3 = modelFacts({ architectures: ['Qwen3ForCausalLM'], model_type: 'qwen3' }, null, []);
 
@@ -83,8 +55,7 @@ describe('the prediction', () => {
     const remote = modelFacts({ architectures: ['X'], model_type: 'qwen3_5_moe', auto_map: { AutoConfig: 'configuration_x.XConfig' } }, null, []);
     const sw = await readImageSoftware(memoryFs(OLD_VLLM));
     expect(predictModelOnImage({ model: 'm', facts: remote, software: sw, engine: 'vllm' })).toMatchObject({ verdict: 'unsupported', certain: false });
-    const noConfigs = { ...OLD_VLLM };
-    delete noConfigs[`${SITE}/vllm/transformers_utils/config.py`];
+    const noConfigs = Object.fromEntries(Object.entries(OLD_VLLM).filter(([k]) => !k.endsWith('/vllm/transformers_utils/config.py')));
     const p = predictModelOnImage({ model: 'm', facts: qwen35moe, software: await readImageSoftware(memoryFs(noConfigs)), engine: 'vllm' });
     expect(p).toMatchObject({ verdict: 'unsupported', certain: false });
     expect(p.reason).toContain("the engine's own config classes were not read");
