@@ -81,3 +81,30 @@ describe('the prediction', () => {
     expect(p).toMatchObject({ verdict: 'unknown', certain: false, engine: null });
   });
 });
+
+describe('an SGLang image', () => {
+  const SG = '/usr/local/lib/python3.10/dist-packages';
+  const image = {
+    [`${SG}/sglang/version.py`]: '__version__ = "0.4.0"\n',
+    [`${SG}/sglang/srt/models/qwen3.py`]: fixture('sglang-qwen3.py'),
+    [`${SG}/sglang/srt/models/bailing_moe_linear.py`]: fixture('sglang-bailing.py'),
+    [`${SG}/sglang/srt/models/README.md`]: 'EntryClass = NotPython',
+    [`${SG}/sglang/srt/configs/qwen3_5.py`]: fixture('sglang-qwen3_5-config.py'),
+    [`${SG}/transformers/__init__.py`]: '__version__ = "4.46.0"\n',
+    [`${SG}/transformers/models/auto/configuration_auto.py`]: fixture('configuration_auto.py'),
+  };
+  it("reads EntryClass from the models' .py files, the version file, and SGLang's own config classes", async () => {
+    const sw = await readImageSoftware(memoryFs(image));
+    const e = sw.engines.find((x) => x.engine === 'sglang')!;
+    expect(e.version).toEqual({ value: '0.4.0', path: `${SG}/sglang/version.py`, line: 1 });
+    expect([...e.registry!.names.keys()].sort()).toEqual(['BailingMoeV2_5ForCausalLM', 'Qwen3ForCausalLM', 'Qwen3MoeForCausalLM']);
+    expect(e.configTypes!.names.has('qwen3_5_moe')).toBe(true);
+    expect(sw.transformers?.version?.value).toBe('4.46.0');
+  });
+  it("a model type transformers lacks but SGLang configures itself is not unsupported; an architecture SGLang lacks is not certain", async () => {
+    const p = predictModelOnImage({ model: 'm', facts: qwen35moe, software: await readImageSoftware(memoryFs(image)), engine: 'sglang' });
+    expect(p.modelType).toMatchObject({ known: true, decidedBy: 'image' });
+    expect(p).toMatchObject({ verdict: 'unsupported', certain: false });
+    expect(p.architecture.text).toBe(`Qwen3_5MoeForConditionalGeneration not among the 3 architectures of ${SG}/sglang/srt/models/*.py`);
+  });
+});
