@@ -25,6 +25,7 @@ export interface Check {
 export interface ModelImagePrediction {
   model: string;
   engine: EngineId | null;
+  /** The engine package's version (for NIM: the vLLM it serves through). */
   engineVersion: FileFact | null;
   transformersVersion: FileFact | null;
   architecture: Check;
@@ -77,16 +78,27 @@ export function modelTypeCheck(sw: ImageSoftware | null, e: EngineInImage | null
 
 /** Predict from what was read. `engine`: the cell's engine, or null to take the one found in the image. */
 export function predictModelOnImage(o: { model: string; facts: ModelFacts; software: ImageSoftware | null; engine: EngineId | null }): ModelImagePrediction {
-  const e = o.software?.engines.find((x) => o.engine === null || x.engine === o.engine) ?? null;
+  // NIM 2.x serves through vLLM ("NIM for LLMs exposes an OpenAI-compatible inference API backed by
+  // vLLM", docs.nvidia.com/nim/large-language-models/2.0.0/reference/api-reference.html): a NIM
+  // image is judged through the vLLM package inside it, never with certainty (NIM 1.x may serve
+  // through TRT-LLM, and the NIM release itself is not read).
+  const backend = o.engine === 'nim' ? 'vllm' : o.engine;
+  const e = o.software?.engines.find((x) => backend === null || x.engine === backend) ?? null;
   const engine = o.engine ?? e?.engine ?? null;
-  const architecture = architectureCheck(e, engine, o.facts.architectures);
+  const architecture = architectureCheck(e, backend ?? e?.engine ?? null, o.facts.architectures);
   const modelType = modelTypeCheck(o.software, e, o.facts.modelType);
   const base = { model: o.model, engine, engineVersion: e?.version ?? null, transformersVersion: o.software?.transformers?.version ?? null, architecture, modelType };
   const tfv = base.transformersVersion ? `transformers ${base.transformersVersion.value}` : 'the image\'s transformers';
   if (modelType.known === false) {
     // Certain only when the engine's own config classes were read too (they are consulted first), and no remote code can supply the config.
-    const certain = e?.configTypes !== null && e !== null && !o.facts.remoteCode;
-    const caveat = certain ? '' : o.facts.remoteCode ? ' (config.json has auto_map: remote code may supply the config)' : " (the engine's own config classes were not read)";
+    const certain = e !== null && e.configTypes !== null && !o.facts.remoteCode && o.engine !== 'nim';
+    const caveat = certain
+      ? ''
+      : o.facts.remoteCode
+        ? ' (config.json has auto_map: remote code may supply the config)'
+        : o.engine === 'nim'
+          ? ' (NIM: judged through the vLLM in the image, not certain)'
+          : " (the engine's own config classes were not read)";
     return { ...base, verdict: 'unsupported', certain, reason: `${tfv} does not know model_type ${o.facts.modelType}: ${modelType.text}${caveat}` };
   }
   if (architecture.known === false) {
@@ -97,6 +109,14 @@ export function predictModelOnImage(o: { model: string; facts: ModelFacts; softw
   return { ...base, verdict: 'unknown', certain: false, reason: [architecture, modelType].filter((c) => c.known !== true).map((c) => c.text).join('; ') };
 }
 
+/** "vLLM 0.15.1", or "NIM (vLLM 0.15.1)": a NIM is judged through its vLLM. */
+function engineLabel(p: ModelImagePrediction): string | null {
+  if (!p.engine) return null;
+  const v = p.engineVersion?.value;
+  if (p.engine === 'nim') return v ? `NIM (vLLM ${v})` : 'NIM';
+  return v ? `${ENGINE_NAMES[p.engine]} ${v}` : ENGINE_NAMES[p.engine];
+}
+
 /** Human output. */
 export function predictionText(p: ModelImagePrediction, image: string): string {
   const v = (f: FileFact | null) => (f ? `${f.value}  (${f.path}:${f.line})` : 'unknown');
@@ -104,7 +124,7 @@ export function predictionText(p: ModelImagePrediction, image: string): string {
   const verdict = p.verdict === 'unsupported' ? `unsupported model${p.certain ? ' (certain: the cell would be skipped)' : ' (not certain: the cell would run)'}` : p.verdict;
   return [
     `model ${p.model} on image ${image}`,
-    `  engine:        ${p.engine ? ENGINE_NAMES[p.engine] : 'none found'} ${v(p.engineVersion)}`,
+    `  engine:        ${p.engine ? `${p.engine === 'nim' ? 'NIM, through vLLM' : ENGINE_NAMES[p.engine]} ${v(p.engineVersion)}` : 'none found'}`,
     `  transformers:  ${v(p.transformersVersion)}`,
     `  architecture known by the registry?  ${yes(p.architecture)}: ${p.architecture.text}`,
     `  model_type known by transformers?    ${yes(p.modelType)}: ${p.modelType.text}`,
@@ -115,6 +135,6 @@ export function predictionText(p: ModelImagePrediction, image: string): string {
 
 /** One-line form for a cell's stored prediction and a skip reason. */
 export function predictionLine(p: ModelImagePrediction): string {
-  const ver = [p.engine && p.engineVersion ? `${ENGINE_NAMES[p.engine]} ${p.engineVersion.value}` : null, p.transformersVersion ? `transformers ${p.transformersVersion.value}` : null].filter(Boolean).join(', ');
+  const ver = [p.engineVersion ? engineLabel(p) : null, p.transformersVersion ? `transformers ${p.transformersVersion.value}` : null].filter(Boolean).join(', ');
   return `${p.verdict === 'unsupported' ? 'unsupported model' : p.verdict}${ver ? ` (${ver})` : ''}: ${p.reason}`;
 }

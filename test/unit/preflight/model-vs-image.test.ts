@@ -108,3 +108,14 @@ describe('an SGLang image', () => {
     expect(p.architecture.text).toBe(`Qwen3_5MoeForConditionalGeneration not among the 3 architectures of ${SG}/sglang/srt/models/*.py`);
   });
 });
+
+describe('a NIM image', () => {
+  it('is judged through the vLLM inside it, and never with certainty', async () => {
+    const p = predictModelOnImage({ model: 'm', facts: qwen35moe, software: await readImageSoftware(memoryFs(OLD_VLLM)), engine: 'nim' });
+    expect(p).toMatchObject({ engine: 'nim', verdict: 'unsupported', certain: false, engineVersion: { value: '0.15.1' } });
+    expect(p.reason).toContain('NIM: judged through the vLLM in the image');
+    expect(predictionLine(p)).toMatch(/^unsupported model \(NIM \(vLLM 0\.15\.1\), transformers 4\.57\.1\): /);
+    expect(predictionLine(p)).toMatch(/^unsupported model \(NIM \(vLLM 0\.15\.1\), transformers 4\.57\.1\): /);
+    expect(predictModelOnImage({ model: 'm', facts: qwen3, software: await readImageSoftware(memoryFs(OLD_VLLM)), engine: 'nim' }).verdict).toBe('loads');
+  });
+});
