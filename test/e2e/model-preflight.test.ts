@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitOf, startTestHub, type TestHub } from './support/hub-server.ts';
+import { buildScratchImage } from './support/scratch-image.ts';
 import { cli, containersOfRun, parseRun, query, ROOT, startCli, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const docker = new Docker();
@@ -31,26 +31,12 @@ const IMAGE_FILES: Record<string, Buffer> = {
   [`${SITE}/transformers/models/auto/configuration_auto.py`]: fixture('configuration_auto.py'),
 };
 
-async function buildImage(): Promise<void> {
-  const ctx = pack();
-  ctx.entry({ name: 'Dockerfile' }, 'FROM scratch\nCOPY root/ /\n');
-  for (const [path, bytes] of Object.entries(IMAGE_FILES)) ctx.entry({ name: `root/${path}` }, bytes);
-  ctx.finalize();
-  const stream: NodeJS.ReadableStream = await docker.buildImage(ctx as unknown as NodeJS.ReadableStream, { t: TAG, labels: { 'matrix.test': '1' }, rm: true, forcerm: true });
-  await new Promise<void>((resolve, reject) =>
-    docker.modem.followProgress(stream, (err: Error | null, out: Array<{ error?: string }>) => {
-      const failed = out?.find((o) => o.error);
-      if (err || failed) reject(err ?? new Error(failed!.error));
-      else resolve();
-    }),
-  );
-}
 
 const config = (architecture: string, modelType: string) => ({ 'config.json': Buffer.from(JSON.stringify({ architectures: [architecture], model_type: modelType, torch_dtype: 'bfloat16' })) });
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-  await buildImage();
+  await buildScratchImage(docker, TAG, IMAGE_FILES);
   hub = await startTestHub([
     { name: 'test-org/qwen35-moe', refs: { main: commitOf('q35') }, files: config('Qwen3_5MoeForConditionalGeneration', 'qwen3_5_moe') },
     { name: 'test-org/qwen3', refs: { main: commitOf('q3') }, files: config('Qwen3ForCausalLM', 'qwen3') },
