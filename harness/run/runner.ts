@@ -282,6 +282,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           const p = await modelImage.predict(cell);
           await events.emit('onModelPrediction', cell, p);
           if (p.certain) return skip(cell, `preflight: the image cannot load the model: ${p.detail}`);
+          if (p.verdict === 'unsupported') req.onModelWarning?.(cell, `${cell.id}: preflight predicts ${p.detail} (not certain: the cell runs)`);
         }
         const engine = getEngine(cell.image.engine);
         const probes = await req.probesFor(cell);

@@ -193,6 +193,17 @@ describe('executeRun --preflight: the model against the image', () => {
     expect(reads).toBe(1); // one read per image
   });
 
+  it('an uncertain "unsupported" runs the cell and warns', async () => {
+    const cacheDir = tmp('cache-');
+    cacheModel(cacheDir, 'org/qwen3vl', { architectures: ['Qwen3VLForConditionalGeneration'], model_type: 'qwen3_vl' });
+    const warnings: string[] = [];
+    const req = request([withModel('img/h100/qwen3vl/default', 'org/qwen3vl')], { cacheDir, modelPreflight: async () => readImageSoftware(memoryFs(oldVllmImage())), onModelWarning: (_c, t) => void warnings.push(t) });
+    const out = await executeRun(req);
+    expect(out.results[0]!.verdict).not.toBe('skip');
+    expect((req.runtime as MemoryRuntime).created).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/^img\/h100\/qwen3vl\/default: preflight predicts vllm\/vllm-openai:v0\.19\.0: unsupported model \(vLLM 0\.15\.1, transformers 4\.57\.1\): Qwen3VLForConditionalGeneration not among .*Transformers backend \(not certain: the cell runs\)$/)]);
+  });
+
   it('a model not in the cache, or an image that cannot be read, is "unknown" and runs', async () => {
     const req = request([withModel('img/h100/a/default', 'org/absent')], { modelPreflight: async () => Promise.reject(new Error('image gone')) });
     const predictions: ModelPredictionEvent[] = [];
