@@ -4,14 +4,12 @@
 // preflight/model-vs-image decides.
 import type Docker from 'dockerode';
 import { UsageError } from '../errors.ts';
-import type { EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { readModel } from '../models/read-model.ts';
 import { readImageSoftware, type ImageSoftware } from '../preflight/image-software.ts';
 import { predictModelOnImage, predictionText } from '../preflight/model-vs-image.ts';
 import { withImageFs } from '../runtime/image-files.ts';
-
-const ENGINES: readonly EngineId[] = ['vllm', 'sglang', 'nim'];
 
 /** Read image `ref`'s Python software without running it (the never-started container carries `labels`). */
 export async function imageSoftware(runtimeDocker: Docker | { docker: Docker }, ref: string, labels: Record<string, string> = {}): Promise<ImageSoftware> {
@@ -21,7 +19,7 @@ export async function imageSoftware(runtimeDocker: Docker | { docker: Docker }, 
 
 export function engineOption(value: string | undefined): EngineId | null {
   if (value === undefined) return null;
-  if (!(ENGINES as readonly string[]).includes(value)) throw new UsageError(`matrix preflight: unknown engine "${value}"`, `known: ${ENGINES.join(', ')}`);
+  if (!(ENGINE_IDS as readonly string[]).includes(value)) throw new UsageError(`matrix preflight: unknown engine "${value}"`, `known: ${ENGINE_IDS.join(', ')}`);
   return value as EngineId;
 }
 

@@ -24,32 +24,6 @@
 import type { EngineId } from '../matrix/types.ts';
 import { assignmentBlocks, mappingKeys, stripPythonComment } from '../models/python-packages.ts';
 
-/** What to read of an engine's package, relative to site-packages. */
-export interface EnginePackage {
-  /** The distribution's name (dist-info) and the import package's directory. */
-  name: string;
-  versionFiles: string[];
-  /** Files or directories that say which architectures load. */
-  registry: string[];
-  /** Files or directories of the engine's own config classes (model types it knows beside transformers). */
-  configs: string[];
-}
-
-export const ENGINE_PACKAGES: Readonly<Partial<Record<EngineId, EnginePackage>>> = {
-  vllm: {
-    name: 'vllm',
-    versionFiles: ['vllm/_version.py'],
-    registry: ['vllm/model_executor/models/registry.py'],
-    configs: ['vllm/transformers_utils/config.py'],
-  },
-  sglang: {
-    name: 'sglang',
-    versionFiles: ['sglang/_version.py', 'sglang/version.py'],
-    registry: ['sglang/srt/models'],
-    configs: ['sglang/srt/configs'],
-  },
-};
-
 /** An architecture or model type found in a file, at a line. */
 export interface Registered {
   name: string;
@@ -115,4 +89,76 @@ export function parseModelTypeAttributes(files: ReadonlyArray<{ path: string; te
     });
   }
   return out;
+}
+
+/** A text file read out of an image. */
+export interface PackageFile {
+  path: string;
+  text: string;
+}
+
+/** What to read of an engine's package (paths relative to site-packages) and how to understand it. */
+export interface EnginePackage {
+  /** How the engine is named to people. */
+  title: string;
+  /** The distribution's name (dist-info) and the import package's directory. */
+  name: string;
+  versionFiles: string[];
+  /** Files or directories (their .py files) that say which architectures load. */
+  registry: string[];
+  /** Files or directories of the engine's own config classes (model types it knows beside transformers). */
+  configs: string[];
+  /** The registry's architectures, or null when the files hold none (an unknown layout). */
+  parseRegistry(files: readonly PackageFile[]): (RegistryRead & { files: string[] }) | null;
+  parseConfigs(files: readonly PackageFile[]): { files: string[]; names: Map<string, Registered> } | null;
+}
+
+export const ENGINE_PACKAGES: Readonly<Partial<Record<EngineId, EnginePackage>>> = {
+  vllm: {
+    title: 'vLLM',
+    name: 'vllm',
+    versionFiles: ['vllm/_version.py'],
+    registry: ['vllm/model_executor/models/registry.py'],
+    configs: ['vllm/transformers_utils/config.py'],
+    parseRegistry: ([f]) => {
+      const r = f ? parseVllmRegistry(f.text, f.path) : null;
+      return r && { ...r, files: [f!.path] };
+    },
+    parseConfigs: ([f]) => {
+      const names = f ? parseVllmConfigRegistry(f.text, f.path) : null;
+      return names && { files: [f!.path], names };
+    },
+  },
+  sglang: {
+    title: 'SGLang',
+    name: 'sglang',
+    versionFiles: ['sglang/_version.py', 'sglang/version.py'],
+    registry: ['sglang/srt/models'],
+    configs: ['sglang/srt/configs'],
+    parseRegistry: (files) => {
+      const loads = parseSglangEntryClasses(files);
+      return loads.size ? { loads, refused: new Map(), files: [directoryGlob(files)] } : null;
+    },
+    parseConfigs: (files) => (files.length ? { files: [directoryGlob(files)], names: parseModelTypeAttributes(files) } : null),
+  },
+};
+
+/** `/…/sglang/srt/models/*.py` for the files of one directory. */
+function directoryGlob(files: readonly PackageFile[]): string {
+  return `${files[0]!.path.slice(0, files[0]!.path.lastIndexOf('/'))}/*.py`;
+}
+
+/**
+ * The engine package that judges an engine's models in its image: its own, or the one it serves
+ * through. NIM 2.x serves through vLLM ("NIM for LLMs exposes an OpenAI-compatible inference API
+ * backed by vLLM", docs.nvidia.com/nim/large-language-models/2.0.0/reference/api-reference.html),
+ * never with certainty (NIM 1.x may serve through TRT-LLM, and the NIM release is not read).
+ */
+export function judgedThrough(engine: EngineId): { engine: EngineId; certain: boolean; note: string | null } {
+  if (engine === 'nim') return { engine: 'vllm', certain: false, note: 'NIM: judged through the vLLM in the image, not certain' };
+  return { engine, certain: true, note: null };
+}
+
+export function engineTitle(engine: EngineId): string {
+  return ENGINE_PACKAGES[engine]?.title ?? (engine === 'nim' ? 'NIM' : engine);
 }

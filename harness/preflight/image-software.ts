@@ -4,7 +4,7 @@
 // image-files.ts gives one over a never-started container; tests give one in memory): exact
 // paths first, and one pass over site-packages for dist-info METADATA only where a package's
 // version file is missing (a listing costs the whole directory's bytes: torch alone is GiBs).
-import { ENGINE_PACKAGES, parseModelTypeAttributes, parseSglangEntryClasses, parseVllmConfigRegistry, parseVllmRegistry, type Registered } from '../engines/image-registry.ts';
+import { ENGINE_PACKAGES, type Registered } from '../engines/image-registry.ts';
 import type { EngineId } from '../matrix/types.ts';
 import { distInfoPackage, parseConfigMappingNames, parseDistMetadata, parseVersionAssignment } from '../models/python-packages.ts';
 import type { ImageFs, ImageTextFile } from '../runtime/image-files.ts';
@@ -75,26 +75,16 @@ async function readEngine(fs: ImageFs, site: string, engine: EngineId, notes: st
   const pkg = ENGINE_PACKAGES[engine];
   if (!pkg || !(await fs.exists(`${site}/${pkg.name}`))) return null;
   const registryFiles = await readAll(fs, site, pkg.registry);
-  const configFiles = await readAll(fs, site, pkg.configs);
-  let registry: NamesRead | null = null;
-  let refused = new Map<string, Registered>();
-  if (engine === 'vllm' && registryFiles[0]) {
-    const r = parseVllmRegistry(registryFiles[0].text, registryFiles[0].path);
-    if (r) [registry, refused] = [{ files: [registryFiles[0].path], names: r.loads }, r.refused];
-    else notes.push(`${registryFiles[0].path}: no _…_MODELS table found (a layout this harness does not know)`);
-  } else if (engine === 'sglang' && registryFiles.length) {
-    const names = parseSglangEntryClasses(registryFiles);
-    if (names.size) registry = { files: [`${site}/${pkg.registry[0]}/*.py`], names };
-  }
-  if (!registry && registryFiles.length === 0) notes.push(`${site}/${pkg.registry[0]}: not in the image`);
-  let configTypes: NamesRead | null = null;
-  if (engine === 'vllm' && configFiles[0]) {
-    const names = parseVllmConfigRegistry(configFiles[0].text, configFiles[0].path);
-    if (names) configTypes = { files: [configFiles[0].path], names };
-  } else if (engine === 'sglang' && configFiles.length) {
-    configTypes = { files: [`${site}/${pkg.configs[0]}/*.py`], names: parseModelTypeAttributes(configFiles) };
-  }
-  return { engine, sitePackages: site, version: await versionFrom(fs, site, pkg.versionFiles), registry, refused, configTypes };
+  const read = pkg.parseRegistry(registryFiles);
+  if (!read) notes.push(registryFiles.length ? `${registryFiles[0]!.path}: no architecture table found (a layout this harness does not know)` : `${site}/${pkg.registry[0]}: not in the image`);
+  return {
+    engine,
+    sitePackages: site,
+    version: await versionFrom(fs, site, pkg.versionFiles),
+    registry: read ? { files: read.files, names: read.loads } : null,
+    refused: read?.refused ?? new Map(),
+    configTypes: pkg.parseConfigs(await readAll(fs, site, pkg.configs)),
+  };
 }
 
 async function readTransformers(fs: ImageFs, site: string, notes: string[]): Promise<ImageSoftware['transformers']> {
@@ -124,7 +114,7 @@ async function distInfoVersions(fs: ImageFs, site: string, packages: string[]): 
 }
 
 /** Read the image's engines and transformers; `engines` limits which engine packages are looked for. */
-export async function readImageSoftware(fs: ImageFs, engines: readonly EngineId[] = ['vllm', 'sglang']): Promise<ImageSoftware> {
+export async function readImageSoftware(fs: ImageFs, engines: readonly EngineId[] = Object.keys(ENGINE_PACKAGES) as EngineId[]): Promise<ImageSoftware> {
   const sitePackages = await findSitePackages(fs);
   const out: ImageSoftware = { sitePackages, engines: [], transformers: null, notes: [] };
   if (sitePackages.length === 0) out.notes.push('no Python site-packages found in the image');

@@ -8,6 +8,7 @@
 // architecture missing from the registry alone is not certain: vLLM and SGLang may still load a
 // model transformers knows through their Transformers backends.
 import { citation, engineFacts, factsAt, releaseFor, sourcesFor } from '../engines/facts/index.ts';
+import { engineTitle, judgedThrough } from '../engines/image-registry.ts';
 import type { EngineId } from '../matrix/types.ts';
 import type { ModelFacts } from '../models/model-facts.ts';
 import type { EngineInImage, FileFact, ImageSoftware } from './image-software.ts';
@@ -37,17 +38,16 @@ export interface ModelImagePrediction {
 }
 
 const at = (r: { path: string; line: number }) => `${r.path}:${r.line}`;
-const ENGINE_NAMES: Record<EngineId, string> = { vllm: 'vLLM', sglang: 'SGLang', nim: 'NIM' };
 
 function architectureFromFacts(engine: EngineId, version: string | null, archs: readonly string[]): Check {
   const facts = engineFacts(engine);
   const release = facts ? releaseFor(facts, version) : null;
-  if (!facts || !release || version === null) return { known: null, decidedBy: null, text: `the ${ENGINE_NAMES[engine]} registry was not read and its version is unknown` };
+  if (!facts || !release || version === null) return { known: null, decidedBy: null, text: `the ${engineTitle(engine)} registry was not read and its version is unknown` };
   const held = factsAt(facts, facts.architectures, version);
   const hit = held.find((f) => archs.includes(f.architecture));
-  if (hit) return { known: true, decidedBy: 'facts', text: `engine facts: ${hit.architecture} is registered in ${ENGINE_NAMES[engine]} ${release.version} (${citation(facts, sourcesFor(hit.sources, release.version)[0]!)})` };
+  if (hit) return { known: true, decidedBy: 'facts', text: `engine facts: ${hit.architecture} is registered in ${engineTitle(engine)} ${release.version} (${citation(facts, sourcesFor(hit.sources, release.version)[0]!)})` };
   const later = facts.architectures.find((f) => archs.includes(f.architecture));
-  if (later) return { known: false, decidedBy: 'facts', text: `engine facts: ${later.architecture} is first registered in ${ENGINE_NAMES[engine]} ${later.since} (${citation(facts, later.sources[0]!)}), the image has ${version}` };
+  if (later) return { known: false, decidedBy: 'facts', text: `engine facts: ${later.architecture} is first registered in ${engineTitle(engine)} ${later.since} (${citation(facts, later.sources[0]!)}), the image has ${version}` };
   return { known: null, decidedBy: null, text: `the registry was not read, and the engine facts do not list ${archs.join(', ')}` };
 }
 
@@ -78,11 +78,9 @@ export function modelTypeCheck(sw: ImageSoftware | null, e: EngineInImage | null
 
 /** Predict from what was read. `engine`: the cell's engine, or null to take the one found in the image. */
 export function predictModelOnImage(o: { model: string; facts: ModelFacts; software: ImageSoftware | null; engine: EngineId | null }): ModelImagePrediction {
-  // NIM 2.x serves through vLLM ("NIM for LLMs exposes an OpenAI-compatible inference API backed by
-  // vLLM", docs.nvidia.com/nim/large-language-models/2.0.0/reference/api-reference.html): a NIM
-  // image is judged through the vLLM package inside it, never with certainty (NIM 1.x may serve
-  // through TRT-LLM, and the NIM release itself is not read).
-  const backend = o.engine === 'nim' ? 'vllm' : o.engine;
+  // An engine may be judged through the package it serves through (NIM → vLLM), then never certainly.
+  const through = o.engine ? judgedThrough(o.engine) : null;
+  const backend = through?.engine ?? null;
   const e = o.software?.engines.find((x) => backend === null || x.engine === backend) ?? null;
   const engine = o.engine ?? e?.engine ?? null;
   const architecture = architectureCheck(e, backend ?? e?.engine ?? null, o.facts.architectures);
@@ -91,13 +89,13 @@ export function predictModelOnImage(o: { model: string; facts: ModelFacts; softw
   const tfv = base.transformersVersion ? `transformers ${base.transformersVersion.value}` : 'the image\'s transformers';
   if (modelType.known === false) {
     // Certain only when the engine's own config classes were read too (they are consulted first), and no remote code can supply the config.
-    const certain = e !== null && e.configTypes !== null && !o.facts.remoteCode && o.engine !== 'nim';
+    const certain = e !== null && e.configTypes !== null && !o.facts.remoteCode && through?.certain !== false;
     const caveat = certain
       ? ''
       : o.facts.remoteCode
         ? ' (config.json has auto_map: remote code may supply the config)'
-        : o.engine === 'nim'
-          ? ' (NIM: judged through the vLLM in the image, not certain)'
+        : through?.note
+          ? ` (${through.note})`
           : " (the engine's own config classes were not read)";
     return { ...base, verdict: 'unsupported', certain, reason: `${tfv} does not know model_type ${o.facts.modelType}: ${modelType.text}${caveat}` };
   }
@@ -109,12 +107,13 @@ export function predictModelOnImage(o: { model: string; facts: ModelFacts; softw
   return { ...base, verdict: 'unknown', certain: false, reason: [architecture, modelType].filter((c) => c.known !== true).map((c) => c.text).join('; ') };
 }
 
-/** "vLLM 0.15.1", or "NIM (vLLM 0.15.1)": a NIM is judged through its vLLM. */
+/** "vLLM 0.15.1", or "NIM (vLLM 0.15.1)" for an engine judged through another's package. */
 function engineLabel(p: ModelImagePrediction): string | null {
   if (!p.engine) return null;
-  const v = p.engineVersion?.value;
-  if (p.engine === 'nim') return v ? `NIM (vLLM ${v})` : 'NIM';
-  return v ? `${ENGINE_NAMES[p.engine]} ${v}` : ENGINE_NAMES[p.engine];
+  const through = judgedThrough(p.engine).engine;
+  const v = p.engineVersion ? `${engineTitle(through)} ${p.engineVersion.value}` : null;
+  if (through !== p.engine) return v ? `${engineTitle(p.engine)} (${v})` : engineTitle(p.engine);
+  return v ?? engineTitle(p.engine);
 }
 
 /** Human output. */
@@ -124,7 +123,7 @@ export function predictionText(p: ModelImagePrediction, image: string): string {
   const verdict = p.verdict === 'unsupported' ? `unsupported model${p.certain ? ' (certain: the cell would be skipped)' : ' (not certain: the cell would run)'}` : p.verdict;
   return [
     `model ${p.model} on image ${image}`,
-    `  engine:        ${p.engine ? `${p.engine === 'nim' ? 'NIM, through vLLM' : ENGINE_NAMES[p.engine]} ${v(p.engineVersion)}` : 'none found'}`,
+    `  engine:        ${p.engine ? `${engineLabel({ ...p, engineVersion: null })}${judgedThrough(p.engine).engine !== p.engine ? `, through ${engineTitle(judgedThrough(p.engine).engine)}` : ''} ${v(p.engineVersion)}` : 'none found'}`,
     `  transformers:  ${v(p.transformersVersion)}`,
     `  architecture known by the registry?  ${yes(p.architecture)}: ${p.architecture.text}`,
     `  model_type known by transformers?    ${yes(p.modelType)}: ${p.modelType.text}`,
