@@ -1,7 +1,8 @@
 // Watches a starting engine's log so that a start that cannot succeed does not hold the GPU until
 // the startup timeout:
 // - a fatal line (diagnose/fatal-lines.ts) starts a grace period; an engine still running after it
-//   is hung (workers waiting on NCCL, an API server whose engine core died) and is stopped;
+//   is hung (workers waiting on NCCL, an API server whose engine core died) and is stopped — unless
+//   it reached a new startup phase meanwhile (it survived the error);
 // - no output at all for the stall timeout (no new line, no progress bar moving, so no phase
 //   progress either) is a stalled start, named by the last phase it reached and its last line.
 // Output means bytes: a progress bar redraws its line with `\r` and ends it only when done.
@@ -63,12 +64,20 @@ export class StartupWatchdog {
     if (l.text.trim() !== '') this.lastLine = l;
     const phase = phaseMarkedBy(cleanLine(l.text).text);
     if (phase) {
+      // A start that reaches a new phase after a fatal line survived it (a CUDA error caught and
+      // logged, say): it is not hung, and the grace period ends.
+      if (this.graceTimer && phase !== this.phase) this.clearGrace();
       this.phase = phase;
       this.phaseLine = l;
     }
     if (this.graceTimer) return;
     const fatal = fatalLineOf(l.text);
     if (fatal) this.graceTimer = setTimeout(() => this.fire({ kind: 'fatal-hang', graceMs: this.opts.graceMs, line: l, fatal }), this.opts.graceMs);
+  }
+
+  private clearGrace(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = null;
   }
 
   /** Output arrived (a chunk, perhaps without a whole line: a progress bar moving). */
@@ -79,9 +88,9 @@ export class StartupWatchdog {
   /** The start is over (ready, exited, timed out, interrupted): no timer is left behind. */
   stop(): void {
     this.done = true;
-    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.clearGrace();
     if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.graceTimer = this.stallTimer = null;
+    this.stallTimer = null;
     for (const off of this.detach.splice(0)) off();
   }
 

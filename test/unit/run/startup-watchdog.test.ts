@@ -57,6 +57,19 @@ describe('StartupWatchdog: fatal line and grace period', () => {
     expect(trips.map((t) => t.kind)).toEqual(['fatal-hang']);
   });
 
+  it('a start that reaches a new phase after a fatal line survived it: the grace period ends', async () => {
+    const wd = watch(1000, 60_000);
+    wd.line({ line: 1, text: '(EngineCore_DP0 pid=1) INFO 12-02 10:00:00 [gpu_model_runner.py:4501] Starting to load model m...' });
+    wd.line({ line: 2, text: 'torch.AcceleratorError: CUDA error: out of memory' });
+    await vi.advanceTimersByTimeAsync(500);
+    wd.line({ line: 3, text: '(EngineCore_DP0 pid=1) INFO 12-02 10:00:01 [gpu_model_runner.py:4600] Model loading took 1.1 GiB memory and 0.2 seconds' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(trips).toEqual([]);
+    wd.line({ line: 4, text: '(EngineCore_DP0 pid=1) ERROR 12-02 10:00:02 [core.py:708] EngineCore failed to start.' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(trips).toMatchObject([{ kind: 'fatal-hang', line: { line: 4 } }]);
+  });
+
   it('a healthy start, or a fatal phrase at INFO or WARNING level, starts no grace period', async () => {
     const wd = watch(1000, 10_000);
     for (const l of HEALTHY) wd.line(l);
