@@ -54,7 +54,7 @@ function stalled(fromLog: Diagnosis, trip: Extract<WatchdogTrip, { kind: 'stalle
     explanation: [
       `The engine printed nothing for ${stall} while starting, ${where}, so the harness stopped it instead of waiting for the startup timeout.`,
       trip.phaseLine ? `Last phase: ${trip.phase}, begun at line ${trip.phaseLine.line}: "${trip.phaseLine.text.trim().slice(0, 200)}".` : 'No startup phase was reached.',
-      last ? `Last line (${last.line}): "${last.text.trim().slice(0, 200)}".` : 'The engine printed no line at all.',
+      !last ? 'The engine printed no line at all.' : last.line === trip.phaseLine?.line ? 'That was its last line.' : `Last line (${last.line}): "${last.text.trim().slice(0, 200)}".`,
       `What to do: ${todo}`,
     ].join('\n'),
     phase: trip.phase ?? 'startup',

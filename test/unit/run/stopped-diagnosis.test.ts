@@ -50,6 +50,7 @@ describe('a stalled start', () => {
     expect(d).toMatchObject({ signature: 'startup-stalled', category: 'other', phase: 'graph-capture', stopped: { reason: 'stalled', afterS: 600, line: { line: lastLine.line } } });
     expect(d.title).toBe('startup stalled in phase graph-capture: no output for 10m');
     expect(d.evidence).toEqual([{ line: lastLine.line, text: lastLine.text }]);
+    expect(d.explanation).toContain(`Last phase: graph-capture, begun at line ${phaseLine.line}: "${phaseLine.text.trim()}".\nThat was its last line.`);
     const hint = signatureHints([result(d)])[0]!;
     expect(hint.todo).toContain('CUDA graph capture');
     expect(hint.todo).toContain('`timeouts.stall` (now 10m)');
