@@ -3,7 +3,8 @@
 // after them, but often hang instead (tensor-parallel workers waiting on NCCL, an API server whose
 // engine core died): the run gives such a start a short grace period to exit, then stops it
 // (run/startup-watchdog.ts). Each pattern is the literal the engine (or PyTorch under it) prints,
-// with the source lines it was read at. Pure.
+// with the source lines it was read at (`npx tsx scripts/audit-fatal-lines.ts --git-dir …` rereads
+// them in the mirrors). Pure.
 import { cleanLine } from './line-clean.ts';
 
 export interface FatalLine {
