@@ -54,6 +54,12 @@ export const Signature = z
     explanation: z.string().min(1),
     remedies: z.array(Remedy).default([]),
     links: z.array(z.string().url()).default([]),
+    /**
+     * Whether a second attempt of the same cell could end otherwise: `deterministic` (the image, GPU
+     * and options decide it: a retry would fail the same way) or `transient` (timing, memory held by
+     * another process, the network: a retry may pass). Retries run for transient failures only.
+     */
+    retry: z.enum(['deterministic', 'transient']).default('deterministic'),
   })
   .strict();
 export type Signature = z.infer<typeof Signature>;

@@ -39,7 +39,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/38411",
         "https://github.com/vllm-project/vllm/issues/31700"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "ptx-toolchain-attention",
@@ -70,7 +71,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/30333",
         "https://github.com/vllm-project/vllm/issues/31700"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "ptx-toolchain-kernel",
@@ -86,7 +88,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [
         "https://docs.nvidia.com/deploy/cuda-compatibility/"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "no-kernel-image-vision-encoder",
@@ -114,7 +117,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/vllm-project/vllm/issues/38411"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "no-kernel-image-attention",
@@ -141,7 +145,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/11485",
         "https://github.com/vllm-project/vllm/issues/14452"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "no-kernel-image",
@@ -159,7 +164,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/14452",
         "https://github.com/vllm-project/vllm/issues/19906"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "oom-kv-cache",
@@ -189,7 +195,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://docs.vllm.ai/en/latest/configuration/conserving_memory.html"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "oom-gpu-busy-at-start",
@@ -211,7 +218,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://docs.vllm.ai/en/latest/configuration/conserving_memory.html"
-      ]
+      ],
+      "retry": "transient"
     },
     {
       "id": "oom-cuda",
@@ -241,7 +249,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/20581",
         "https://pytorch.org/docs/stable/notes/cuda.html#environment-variables"
-      ]
+      ],
+      "retry": "transient"
     },
     {
       "id": "oom-request-pool",
@@ -262,7 +271,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/sgl-project/sglang/issues/10408"
-      ]
+      ],
+      "retry": "transient"
     },
     {
       "id": "graph-capture-mtp-triton",
@@ -292,7 +302,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "https://github.com/vllm-project/vllm/pull/36587",
         "https://github.com/vllm-project/vllm/pull/36634",
         "https://github.com/vllm-project/vllm/issues/36843"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "graph-capture-unsupported-op",
@@ -318,7 +329,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/SystemPanic/vllm-windows/issues/5"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "unsupported-architecture",
@@ -341,7 +353,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/vllm-project/vllm/issues/9515"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "transformers-unknown-model-type",
@@ -358,7 +371,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [
         "https://github.com/vllm-project/vllm/issues/38411"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "flash-attention-requires-ampere",
@@ -382,7 +396,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/vllm-project/vllm/issues/8189"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "vision-encoder-backend-unsupported",
@@ -405,7 +420,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/vllm-project/vllm/pull/27061"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "attention-backend-invalid",
@@ -431,7 +447,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://docs.vllm.ai/en/latest/design/attention_backends.html"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "deepgemm-unavailable",
@@ -446,7 +463,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [
         "https://github.com/vllm-project/vllm/issues/41849"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "dtype-unsupported-gpu",
@@ -462,7 +480,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [
         "https://github.com/vllm-project/vllm/issues/1157"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "quantization-unsupported-gpu",
@@ -476,7 +495,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The checkpoint's quantization method is not supported on this GPU",
       "explanation": "The model's quantization kernels (e.g. FP8, Marlin, AWQ) need a newer compute capability than this GPU has. Use a checkpoint with a different quantization, or another GPU.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "nccl-system-error",
@@ -497,7 +517,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/7800",
         "https://github.com/vllm-project/vllm/issues/39774"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "nccl-error",
@@ -519,7 +540,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       ],
       "links": [
         "https://github.com/vllm-project/vllm/issues/25148"
-      ]
+      ],
+      "retry": "transient"
     },
     {
       "id": "cuda-driver-too-old",
@@ -541,7 +563,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [
         "https://docs.nvidia.com/deploy/cuda-compatibility/"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "nvml-driver-library-mismatch",
@@ -555,7 +578,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The loaded kernel driver and the user-space NVIDIA libraries differ in version",
       "explanation": "The runner's NVIDIA kernel module and its user-space libraries (injected into the container) are from different driver releases, usually after a driver upgrade without a reboot. Reboot the runner or reload the nvidia kernel modules.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "no-gpu-visible",
@@ -571,7 +595,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The engine found no usable GPU in the container",
       "explanation": "PyTorch inside the container sees no CUDA device: the container was started without GPUs, the NVIDIA container runtime did not inject the driver, or CUDA_VISIBLE_DEVICES hides them.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "extension-undefined-symbol",
@@ -588,7 +613,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "links": [
         "https://github.com/vllm-project/vllm/issues/5501",
         "https://github.com/vllm-project/vllm/issues/21226"
-      ]
+      ],
+      "retry": "deterministic"
     },
     {
       "id": "python-import-failed",
@@ -604,7 +630,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "A Python module or shared library the engine needs cannot be imported",
       "explanation": "The engine failed to import one of its dependencies: a package missing from the image, a version that lacks a name, or a shared library (e.g. libcudart, libnccl) that is not on the loader path.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "tensor-parallel-exceeds-gpus",
@@ -623,7 +650,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
           "tensor_parallel": 1
         }
       ],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "hf-model-access",
@@ -641,7 +669,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The model cannot be downloaded from the Hugging Face Hub (gated, private or misspelt)",
       "explanation": "The Hub refused the model: it is gated and the token has not been granted access, the token is missing in the container, or the repository id is wrong. Set HF_TOKEN on the runner and accept the model's licence.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "hf-hub-unreachable",
@@ -656,7 +685,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The Hugging Face Hub could not be reached to fetch the model",
       "explanation": "The container had no network path to the Hub (or HF_HUB_OFFLINE is set) and the weights are not in the mounted cache. Mount a pre-filled HF cache or allow network access.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "transient"
     },
     {
       "id": "engine-command-not-found",
@@ -670,7 +700,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The container ran something that is not a command (the image has no engine entrypoint)",
       "explanation": "The image's entrypoint is not the engine: NVIDIA's NGC containers start a wrapper script that runs its arguments as a command, and jetson-containers images have no entrypoint at all, so the engine's arguments (the model name first) were executed as a program. Give the image `command: [vllm, serve]` (or `entrypoint:`) in the matrix.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "nim-ngc-api-key-missing",
@@ -683,7 +714,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The NIM container has no NGC_API_KEY to fetch its model profile",
       "explanation": "NIM downloads the selected model profile from NGC with the key in NGC_API_KEY. Pass it as a secret in the image's env (`env: { NGC_API_KEY: \"${NGC_API_KEY}\" }`) or mount a cache at /opt/nim/.cache that already holds the model.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "deterministic"
     },
     {
       "id": "address-in-use",
@@ -697,7 +729,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The server's port is already taken inside the container's network",
       "explanation": "The HTTP server could not bind its port because another process (often a previous server left running with host networking) holds it.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "transient"
     },
     {
       "id": "disk-full-in-container",
@@ -710,7 +743,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "title": "The disk filled up while the engine wrote weights or caches",
       "explanation": "Downloading weights or writing the compile cache ran out of space on the container's or the mounted cache's filesystem. Free space on the runner or point the caches at a larger volume.",
       "remedies": [],
-      "links": []
+      "links": [],
+      "retry": "transient"
     }
   ],
   "infra": [

@@ -6,6 +6,7 @@ import type { Engine } from '../engines/engine.ts';
 import { imageEngineVersion } from '../engines/version.ts';
 import { applyExpectation } from '../diagnose/expectations.ts';
 import { applyRemedy } from '../diagnose/remedies.ts';
+import { retryDecision } from '../diagnose/retry-policy.ts';
 import type { AttemptResult, CellResult, TriageResult } from './events.ts';
 
 export interface CellRunnerDeps {
@@ -63,9 +64,16 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
 
   const failure = { outcome: 'fail' as const, signature: first.diagnosis?.signature ?? null, category: first.diagnosis?.category ?? null };
   verdict = applyExpectation(failure, cell.expect);
-  // An expected failure needs no retry; an unexpected one is retried on a fresh container.
+  // An expected failure needs no retry; an unexpected one is retried on a fresh container while its
+  // failure may be transient (a deterministic one would fail the same way: it costs a start for nothing).
+  let notRetried: string | undefined;
   if (verdict === 'fail') {
     for (let r = 0; r < deps.retries && !deps.aborted(); r++) {
+      const decision = retryDecision(first.diagnosis);
+      if (!decision.retry) {
+        notRetried = decision.why;
+        break;
+      }
       const a = await deps.attempt(cell, ++n, 'retry');
       attempts.push(a);
       if (a.outcome === 'pass') return done('flaky', first, `failed (${first.diagnosis?.signature ?? 'unknown'}), then passed on retry ${r + 1}`);
@@ -76,8 +84,9 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
   const last = first;
   let triage: TriageResult | null = null;
   if (deps.triage && !deps.aborted()) triage = await triageOrError(cell, last, deps, () => ++n, attempts);
-  const reason = verdict === 'fail' && cell.expect ? `expected ${cell.expect.fail}, got ${last.diagnosis?.signature ?? 'an unknown failure'} (a new failure mode)` : (last.diagnosis?.title ?? null);
-  return done(verdict, last, reason, triage);
+  const why = verdict === 'fail' && cell.expect ? `expected ${cell.expect.fail}, got ${last.diagnosis?.signature ?? 'an unknown failure'} (a new failure mode)` : (last.diagnosis?.title ?? null);
+  const reason = notRetried ? `${why ?? 'failed'} (not retried: ${notRetried})` : why;
+  return { ...done(verdict, last, reason, triage), ...(notRetried ? { notRetried } : {}) };
 }
 
 /** Triage that throws does not take the cell's verdict with it: the failure stands, and triage says what broke. */

@@ -72,6 +72,8 @@ export interface CellResult {
   /** Human reason for skip / infra / unexpected outcomes. */
   reason: string | null;
   durationMs: number;
+  /** Why an unexpected failure was not retried although `retries` allowed it (a deterministic signature); absent otherwise. */
+  notRetried?: string;
 }
 
 export interface RunSummary {

@@ -37,6 +37,7 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           signature: r.signature,
           reason: r.reason,
           attempts: r.attempts.length,
+          notRetried: r.notRetried ?? null,
           phases: deciding?.phases ?? {},
           probes: (deciding?.probes ?? []).map((p) => ({
             name: p.name,

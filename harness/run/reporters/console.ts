@@ -75,7 +75,8 @@ export class ConsoleReporter implements Reporter {
     const secs = (r.durationMs / 1000).toFixed(1);
     const why = r.verdict === 'pass' ? '' : `  ${inert(r.signature ?? r.reason ?? '')}`;
     const fix = r.triage?.fixedBy ? `  → fixed by ${describe(r.triage.fixedBy)}` : '';
-    this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${secs}s${why}${fix}`);
+    const kept = r.notRetried ? `  (not retried: ${inert(r.notRetried)})` : '';
+    this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${secs}s${why}${fix}${kept}`);
   }
 
   onEarlierResult(r: CellResult): void {

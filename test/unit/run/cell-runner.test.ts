@@ -40,6 +40,8 @@ const ptx: Diagnosis = {
   links: [],
 };
 
+const ncclTimeout: Diagnosis = { ...ptx, category: 'nccl', signature: 'nccl-error', title: 'An NCCL collective between GPUs failed', phase: 'startup', remedies: [] };
+
 function attempt(n: number, kind: AttemptResult['kind'], outcome: AttemptResult['outcome'], c: Cell, diagnosis: Diagnosis | null = null): AttemptResult {
   return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
 }
@@ -56,11 +58,33 @@ describe('runCell', () => {
     expect(r.reason).toBe('no such flag');
   });
 
-  it('fail then pass on a fresh attempt is flaky', async () => {
+  it('fail (transient signature) then pass on a fresh attempt is flaky', async () => {
     const outcomes: AttemptResult['outcome'][] = ['fail', 'pass'];
-    const r = await runCell(cell(), { engine, retries: 2, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, outcomes[n - 1]!, c, n === 1 ? ptx : null) });
+    const r = await runCell(cell(), { engine, retries: 2, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, outcomes[n - 1]!, c, n === 1 ? ncclTimeout : null) });
     expect(r.verdict).toBe('flaky');
     expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'retry']);
+    expect(r.notRetried).toBeUndefined();
+  });
+
+  it('a deterministic signature is not retried, and the result says why', async () => {
+    const r = await runCell(cell(), { engine, retries: 3, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, 'fail', c, ptx) });
+    expect(r.verdict).toBe('fail');
+    expect(r.attempts).toHaveLength(1);
+    expect(r.notRetried).toMatch(/ptx-toolchain-vision-encoder is deterministic/);
+    expect(r.reason).toMatch(/\(not retried: ptx-toolchain-vision-encoder is deterministic/);
+  });
+
+  it('retries stop once a retry fails with a deterministic signature', async () => {
+    const r = await runCell(cell(), { engine, retries: 3, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, 'fail', c, n === 1 ? ncclTimeout : ptx) });
+    expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'retry']);
+    expect(r.signature).toBe('ptx-toolchain-vision-encoder');
+    expect(r.notRetried).toMatch(/deterministic/);
+  });
+
+  it('a failure nothing names (no diagnosis) may be transient: it is retried', async () => {
+    const r = await runCell(cell(), { engine, retries: 2, triage: false, aborted: () => false, attempt: async (c, n, k) => attempt(n, k, 'fail', c) });
+    expect(r.attempts.map((a) => a.kind)).toEqual(['first', 'retry', 'retry']);
+    expect(r.notRetried).toBeUndefined();
   });
 
   it('an expected failure is xfail, without retries', async () => {
