@@ -3,7 +3,8 @@
 // quoted for a POSIX shell; `--run-id` and an earlier `--resume` give way to `--resume RUN_ID`.
 import type { OptionSpec } from './command.ts';
 
-const DROPPED = new Set(['run-id', 'resume']);
+// `--last-failed` too: the resumed run keeps the cells it was given (store/last-failed.ts).
+const DROPPED = new Set(['run-id', 'resume', 'last-failed']);
 
 /** A word as a POSIX shell reads it back unchanged. */
 export function shellWord(word: string): string {

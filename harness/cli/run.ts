@@ -21,6 +21,8 @@ import { runJson, writeRunReport } from '../run/finish.ts';
 import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { earlierResults } from '../store/earlier-results.ts';
+import { lastFailedCells, lastFailedRunCells } from '../store/last-failed.ts';
+import { EarlyStop } from '../run/early-stop.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
@@ -52,6 +54,9 @@ export const command = defineCommand({
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
+    'last-failed': { type: 'boolean', description: 'only the selected cells that did not pass in the newest run of --db (fail, xpass, flaky, infra, not run)' },
+    'max-failures': { type: 'string', arg: 'N', description: 'start no more cells after N unexpected failures (running cells finish; the others are "not run")' },
+    'infra-stop': { type: 'string', arg: 'K', default: '3', description: 'a runner whose first K cells all end with the same infra signature starts no more (0: never)' },
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory of the managed model cache (Hugging Face layout, mounted at the engine\'s cache path) and compile caches (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'model-download': { type: 'string', arg: 'WHEN', default: 'auto', choices: ['auto', 'always', 'never'] as const, description: 'download the cells\' models into the cache before they start (HF_ENDPOINT, HF_TOKEN); auto: on real runs, and under --emulate only when HF_ENDPOINT names a hub' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
@@ -65,6 +70,8 @@ export const command = defineCommand({
     const wantGpus = values.gpu ? resolveGpus(values.gpu) : [];
     const retries = values.retries === undefined ? null : Number(values.retries);
     if (retries !== null && (!Number.isInteger(retries) || retries < 0)) throw new UsageError(`--retries must be a whole number ≥ 0 (got "${values.retries}")`);
+    const maxFailures = values['max-failures'] === undefined ? null : wholeNumber('--max-failures', values['max-failures'], 1);
+    const infraStreak = wholeNumber('--infra-stop', values['infra-stop']!, 0);
     const emulateGpus = Number(values['emulate-gpus']);
     if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
@@ -80,6 +87,14 @@ export const command = defineCommand({
     const db = openDb(dbPath);
     let earlier: CellResult[] = [];
     if (values.resume) ({ cells, earlier } = resumed(db, dbPath, values.resume, cells));
+    if (values['last-failed']) {
+      if (values.resume) throw new UsageError('--last-failed and --resume cannot be combined', '--resume RUN_ID continues one run; --last-failed starts a new run of the newest run\'s non-pass cells');
+      cells = lastFailed(db, dbPath, cells);
+      if (cells.length === 0) {
+        if (values.json) process.stdout.write(JSON.stringify({ run: null, db: null, report: null, cells: [] }, null, 2) + '\n');
+        return 0;
+      }
+    }
     const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
 
     const hub = hubEnv();
@@ -131,6 +146,7 @@ export const command = defineCommand({
       models: downloadsModels(values['model-download']!, !!values.emulate) ? new ModelWarmer({ cacheDir, ...hub, signal: controller.signal }, stderrProgress) : null,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),
       onModelWarning: modelWarning,
+      earlyStop: new EarlyStop({ maxFailures, infraStreak, onStop: (reason) => (values.json ? process.stderr : process.stdout).write(`stopping early: ${reason.replace(/^not run: /, '')}\n`) }),
     }).catch(async (e: unknown) => {
       await ending.crash(e); // exits the process
       throw e;
@@ -179,7 +195,24 @@ function nothingSelected(all: Cell[], selection: Selection, allowEmpty: boolean,
 function resumed(db: Db, dbPath: string, runId: string, cells: Cell[]): { cells: Cell[]; earlier: CellResult[] } {
   if (!getRun(db, runId)) throw new UsageError(`--resume ${runId}: no such run in ${dbPath}`, 'list runs with `matrix report` or check --db');
   const done = finishedCellIds(db, runId);
-  return { cells: cells.filter((c) => !done.has(c.id)), earlier: earlierResults(db, runId) };
+  const subset = lastFailedRunCells(db, runId);
+  return { cells: cells.filter((c) => !done.has(c.id) && (!subset || subset.has(c.id))), earlier: earlierResults(db, runId) };
+}
+
+/** `--last-failed`: the selected cells that did not pass in the newest run of the database. */
+function lastFailed(db: Db, dbPath: string, cells: Cell[]): Cell[] {
+  const last = lastFailedCells(db);
+  if (!last) throw new UsageError(`--last-failed: ${dbPath} holds no run yet`, 'run the matrix once without --last-failed, or point --db at the database of the last run');
+  const chosen = cells.filter((c) => last.cellIds.has(c.id));
+  process.stderr.write(chosen.length ? `--last-failed: ${chosen.length} of the selected cells did not pass in run ${last.runId}\n` : `--last-failed: every selected cell passed (or failed as expected) in run ${last.runId}; nothing to run or record\n`);
+  return chosen;
+}
+
+/** A whole-number option at least `min`, or a usage error naming it. */
+function wholeNumber(name: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be a whole number ≥ ${min} (got "${text}")`);
+  return n;
 }
 
 /** Calls `fn` once per distinct text (cells that share a model share its warnings). */

@@ -82,6 +82,8 @@ export interface RunSummary {
   counts: Record<Verdict, number>;
   /** Selected cells that got no verdict because the run was interrupted: "not run", never infra (absent: none). */
   notRun?: Cell[];
+  /** Why a cell of `notRun` was not started when an early stop (`--max-failures`, a broken runner) left it, by cell id. */
+  notRunReasons?: Record<string, string>;
   exitCode: number;
 }
 

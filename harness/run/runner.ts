@@ -25,6 +25,7 @@ import { completeSnapshot } from '../models/complete.ts';
 import { checkModel } from './model-check.ts';
 import { ModelImageCheck } from './model-image.ts';
 import type { ImageSoftware } from '../preflight/image-software.ts';
+import type { EarlyStop } from './early-stop.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -76,6 +77,8 @@ export interface RunRequest {
   /** A warning about a cell's model (the checkpoint contradicts the matrix, a tight fit). */
   onModelWarning?(cell: Cell, text: string): void;
   onImageProgress?(ref: string, status: string): void;
+  /** `--max-failures`, and a runner whose first cells all end with one infra signature: start no more cells. */
+  earlyStop?: EarlyStop | null;
 }
 
 export interface RunOutcome {
@@ -175,6 +178,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   };
   const finish = async (r: CellResult) => {
     results.push(r);
+    req.earlyStop?.record(poolKey(r.cell), r);
     await events.emit('onCellEnd', r);
   };
   const modelImage = req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null;
@@ -209,6 +213,9 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     }
   }
   const poolOf = (c: Cell) => req.pools.find((p) => p.gpus === null || p.gpus.includes(c.gpu.name));
+  const poolKey = (c: Cell) => `pool ${poolOf(c) ? req.pools.indexOf(poolOf(c)!) : 'none'}`;
+  /** Cells an early stop left unstarted, with why: "not run", never infra. */
+  const notRunReasons: Record<string, string> = {};
   const homeless = jobs.filter((j) => !poolOf(j.cell));
   const present = [...new Set(req.pools.flatMap((p) => p.gpus ?? []))].join(', ') || 'none';
   for (const { cell } of homeless) {
@@ -224,6 +231,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       leases: new LeaseDirectory(req.leaseDir, pool.slots.namespace),
       owner: { pid: process.pid, run: req.run.id },
       signal: req.signal,
+      stop: req.earlyStop?.signalOf(`pool ${req.pools.indexOf(pool)}`),
       prepareModel: req.models ? warmModel : undefined,
       prepareImage: async (key) => {
         const spec = jobs.find((j) => j.imageKey === key)?.cell.image;
@@ -336,7 +344,9 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   // interrupt, counts as not run), so no run can pass with a cell untested.
   const lostError = dispatched.find((d) => d.status === 'rejected')?.reason ?? new Error('the dispatcher ended without a verdict for this cell');
   for (const cell of cellsWithoutVerdict(jobs.map((j) => j.cell), results, interrupted)) {
-    if (req.signal.aborted) interrupted.push(cell.id);
+    const stopped = req.earlyStop?.reasonOf(poolKey(cell)) ?? null;
+    if (stopped) notRunReasons[cell.id] = stopped;
+    if (req.signal.aborted || stopped) interrupted.push(cell.id);
     else await finish(verdictOfError(cell, lostError));
   }
   for (const cell of req.cells.filter((c) => c.skip)) {
@@ -352,6 +362,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     finishedAt: new Date().toISOString(),
     counts,
     notRun: req.cells.filter((c) => interrupted.includes(c.id)),
+    ...(Object.keys(notRunReasons).length ? { notRunReasons } : {}),
     exitCode: exitCodeOf(counts, wasInterrupted),
   };
   await events.emit('onRunEnd', req.run, summary);

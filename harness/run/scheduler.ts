@@ -36,6 +36,8 @@ export interface ScheduleOptions<T extends SchedulableCell> {
   /** `run` threw instead of giving the cell its verdict: give it one from the error. */
   crashed(cell: T, error: unknown): Promise<void> | void;
   signal?: AbortSignal;
+  /** Starts no more cells once aborted (an early stop); the running ones finish, the others are left without a verdict. */
+  stop?: AbortSignal;
   /** How often to retry when another process holds the free slots. */
   pollMs?: number;
 }
@@ -97,7 +99,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     for (const key of new Set(keys)) {
       state.set(key, 'pending');
       void queue.add(async () => {
-        if (opts.signal?.aborted) return;
+        if (opts.signal?.aborted || opts.stop?.aborted) return;
         try {
           await fn(key);
           state.set(key, 'ready');
@@ -112,8 +114,9 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
   const prepareModel = opts.prepareModel;
   if (prepareModel) prepare(downloads, modelState, pending.flatMap((c) => (c.modelKey ? [c.modelKey] : [])), (k) => prepareModel(k));
 
+  opts.stop?.addEventListener('abort', wake, { once: true });
   while (pending.length > 0 || running.size > 0) {
-    if (opts.signal?.aborted) {
+    if (opts.signal?.aborted || opts.stop?.aborted) {
       pending.length = 0;
       if (running.size === 0) break;
     }
@@ -151,6 +154,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
     if (blockedByOthers || (running.size === 0 && pending.length > 0)) await settle(woken(), opts.pollMs ?? 200);
     else await woken();
   }
+  opts.stop?.removeEventListener('abort', wake);
   pulls.clear();
   downloads.clear();
   if (lost) throw (lost as { error: unknown }).error;

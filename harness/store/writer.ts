@@ -188,6 +188,9 @@ export class SqliteWriter implements Reporter {
     if (this.endedNow) return; // a forced end marked the run: the wind-down after it does not change that
     this.rethrow();
     this.close();
+    // A cell an early stop left unstarted keeps no verdict ("not run", --resume runs it), but says why.
+    const notRun = this.db.prepare('UPDATE cells SET reason = ? WHERE run_id = ? AND cell_id = ? AND verdict IS NULL');
+    for (const [cell, reason] of Object.entries(summary.notRunReasons ?? {})) notRun.run(reason, run.id, cell);
     this.st[RUN_END]!.run(summary.status, summary.finishedAt, summary.exitCode, run.id);
   }
 

@@ -46,7 +46,7 @@ export interface RunJson {
   run: string;
   db: string;
   report: string | null;
-  cells: Array<{ id: string; verdict: string; category: string | null; signature: string | null; attempts: number; phases: Record<string, number>; probes: Array<{ name: string; verdict: string; metrics: Record<string, number>; error: string | null }>; triage: { fixedBy: object | null } | null; reason: string | null; earlier?: boolean }>;
+  cells: Array<{ id: string; verdict: string; category: string | null; signature: string | null; attempts: number; phases: Record<string, number>; probes: Array<{ name: string; verdict: string; metrics: Record<string, number>; error: string | null }>; triage: { fixedBy: object | null } | null; reason: string | null; earlier?: boolean; notRetried?: string | null }>;
 }
 
 export function parseRun(r: CliResult): RunJson {

@@ -13,6 +13,10 @@ describe('resumeCommand', () => {
     expect(resumeCommand(['run', 'm.yaml', '--resume=r1'], run.options, 'r1')).toBe('matrix run m.yaml --resume r1');
   });
 
+  it('drops --last-failed (the resumed run keeps its own cells) and keeps --max-failures', () => {
+    expect(resumeCommand(['run', 'm.yaml', '--last-failed', '--max-failures', '2'], run.options, 'r1')).toBe('matrix run m.yaml --max-failures 2 --resume r1');
+  });
+
   it('quotes words a shell would change: spaces, globs, quotes', () => {
     expect(shellWord('a b')).toBe("'a b'");
     expect(shellWord("it's")).toBe("'it'\\''s'");
