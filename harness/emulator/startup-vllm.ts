@@ -5,7 +5,8 @@ import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
 import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
 import { vllmBackendName } from './backend-names.ts';
 import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
-import { conversions, printf, vllmHasLogLine, vllmLogFormat, vllmLogLine } from './log-lines-vllm.ts';
+import { conversions, printf, vllmBackendLine, vllmHasLogLine, vllmLogFormat, vllmLogLine, vllmTag } from './log-lines-vllm.ts';
+import type { AttentionBackend } from '../matrix/types.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
@@ -61,12 +62,6 @@ function engineCoreDied(log: VllmLog, core: VllmProcess, f: Failure, ctx: Startu
   return { ready: false, exitCode: 1 };
 }
 
-/** "0.17.1rc1.dev126+gbc2c0c86e" ≥ major.minor? */
-export function isAtLeast(version: string, major: number, minor: number): boolean {
-  const [a = 0, b = 0] = version.split('.').map((p) => parseInt(p, 10) || 0);
-  return a > major || (a === major && b >= minor);
-}
-
 export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const { args, config } = ctx;
   const log = new VllmLog(ctx.out);
@@ -78,45 +73,42 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   const eng = (where: string, m: string) => log.info(core, where, m);
   // A line not every release prints, only where the log-line facts hold it (facts/vllm/log-lines-startup.ts).
   const has = (literal: string) => vllmHasLogLine(literal, version);
+  // The `file.py:line` the release prints on a line, from the line the facts cite there.
+  const tag = (literal: string) => vllmTag(literal, version);
 
-  const modern = isAtLeast(version, 0, 17);
-  if (modern) {
-    api('utils.py:297', '');
-    api('utils.py:297', '       █     █     █▄   ▄█');
-    api('utils.py:297', ` ▄▄ ▄█ █     █     █ ▀▄▀ █  version ${version}`);
-    api('utils.py:297', `  █▄█▀ █     █     █     █  model   ${args.model}`);
-    api('utils.py:297', '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀');
-    api('utils.py:297', '');
+  // 0.15.0 replaced the version line with a logo naming the version and the model (one logger call).
+  if (has('█     █     █▄   ▄█')) {
+    const logo = tag('█     █     █▄   ▄█');
+    for (const line of ['', '       █     █     █▄   ▄█', ` ▄▄ ▄█ █     █     █ ▀▄▀ █  version ${version}`, `  █▄█▀ █     █     █     █  model   ${args.model}`, '   ▀▀  ▀▀▀▀▀ ▀▀▀▀▀ ▀     ▀', '']) api(logo, line);
   } else if (has('vLLM API server version')) {
-    api('api_server.py:1880', `vLLM API server version ${version}`);
+    api(tag('vLLM API server version'), `vLLM API server version ${version}`);
   }
-  api('utils.py:233', `non-default args: ${pyRepr(nonDefaultArgs(ctx))}`);
+  api(tag('non-default args: %s'), `non-default args: ${pyRepr(nonDefaultArgs(ctx))}`);
   if (fail?.phase === 'config') {
     log.raw(API_SERVER, apiServerConfigTraceback(fail).join('\n'));
     return { ready: false, exitCode: 1 };
   }
-  api('model.py:533', `Resolved architecture: ${arch}`);
-  api('model.py:1580', `Using max model len ${maxModelLenOf(args)}`);
-  api('scheduler.py:231', 'Chunked prefill is enabled with max_num_batched_tokens=8192.');
-  if (args.enforceEager && has('Enforce eager set')) log.warn(API_SERVER, 'vllm.py:782', 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
+  api(tag('Resolved architecture: %s'), `Resolved architecture: ${arch}`);
+  api(tag('Using max model len %s'), `Using max model len ${maxModelLenOf(args)}`);
+  api(tag('Chunked prefill is enabled'), 'Chunked prefill is enabled with max_num_batched_tokens=8192.');
+  if (args.enforceEager && has('Enforce eager set')) log.warn(API_SERVER, tag('Enforce eager set'), 'Enforce eager set, disabling torch.compile and CUDAGraphs. This is equivalent to setting -cc.mode=none -cc.cudagraph_mode=none');
   await ctx.sleep(0.05);
 
   const mode = effectiveGraphMode(args, version);
   const spec = args.speculative ? `SpeculativeConfig(method='${args.speculative.method}', model='${args.model}', num_spec_tokens=${args.speculative.numSpeculativeTokens})` : 'None';
-  eng('core.py:101', `Initializing a V1 LLM engine (v${version}) with config: model='${args.model}', speculative_config=${spec}, tokenizer='${args.model}', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, dtype=torch.bfloat16, max_seq_len=${maxModelLenOf(args)}, download_dir=None, load_format=auto, tensor_parallel_size=${args.tensorParallelSize}, pipeline_parallel_size=1, data_parallel_size=1, quantization=None, enforce_eager=${args.enforceEager ? 'True' : 'False'}, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=${args.servedModelName}, enable_prefix_caching=True, enable_chunked_prefill=True, compilation_config={'mode': <CompilationMode.${args.enforceEager ? 'NONE: 0' : 'VLLM_COMPILE: 3'}>, 'cudagraph_mode': ${graphModeRepr(mode)}}`);
-  eng('parallel_state.py:1395', `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);
-  eng('gpu_model_runner.py:4501', `Starting to load model ${args.model}...`);
+  eng(tag('Initializing a V1 LLM engine'), `Initializing a V1 LLM engine (v${version}) with config: model='${args.model}', speculative_config=${spec}, tokenizer='${args.model}', skip_tokenizer_init=False, tokenizer_mode=auto, revision=None, trust_remote_code=${args.trustRemoteCode ? 'True' : 'False'}, dtype=torch.bfloat16, max_seq_len=${maxModelLenOf(args)}, download_dir=None, load_format=auto, tensor_parallel_size=${args.tensorParallelSize}, pipeline_parallel_size=1, data_parallel_size=1, quantization=None, enforce_eager=${args.enforceEager ? 'True' : 'False'}, kv_cache_dtype=auto, device_config=cuda, seed=0, served_model_name=${args.servedModelName}, enable_prefix_caching=True, enable_chunked_prefill=True, compilation_config={'mode': <CompilationMode.${args.enforceEager ? 'NONE: 0' : 'VLLM_COMPILE: 3'}>, 'cudagraph_mode': ${graphModeRepr(mode)}}`);
+  eng(tag('world_size=%d rank=%d local_rank=%d'), `world_size=${args.tensorParallelSize} rank=0 local_rank=0 distributed_init_method=tcp://127.0.0.1:51751 backend=nccl`);
+  eng(tag('Starting to load model %s...'), `Starting to load model ${args.model}...`);
   const b = resolveBackends(args, config);
-  if (b.mm && has('for MMEncoderAttention')) eng('mm_encoder_attention.py:230', `Using AttentionBackendEnum.${vllmBackendName(b.mm)} for MMEncoderAttention.`);
+  if (b.mm && has('for MMEncoderAttention')) eng(tag('for MMEncoderAttention'), `Using AttentionBackendEnum.${vllmBackendName(b.mm)} for MMEncoderAttention.`);
   if (fail?.kind === 'backend-unsupported') return engineCoreDied(log, core, fail, ctx);
-  if (b.lmExplicit) eng('cuda.py:317', `Using AttentionBackendEnum.${vllmBackendName(b.lm)} backend.`);
-  else {
-    const potential = ['flash', 'flashinfer', 'triton', 'flex'].filter((x) => x === 'triton' || x === 'flex' || config.traits.kernels[x]);
-    eng('cuda.py:317', `Using ${vllmBackendName(b.lm)} attention backend out of potential backends: [${potential.map((x) => `'${vllmBackendName(x as 'flash')}'`).join(', ')}].`);
-  }
+  const potential = ['flash', 'flashinfer', 'triton', 'flex'].filter((x) => x === 'triton' || x === 'flex' || config.traits.kernels[x]);
+  const name = (x: string) => vllmBackendName(x as AttentionBackend, version);
+  const chose = vllmBackendLine(version, { backend: b.lm, explicit: b.lmExplicit, name: name(b.lm), potential: potential.map(name) });
+  if (chose !== null) eng(chose.where, chose.text);
   if (b.lm === 'flash' && has('Using FlashAttention version')) {
     const lib = config.traits.kernels.flash?.library ?? '_vllm_fa2_C';
-    eng('flash_attn.py:593', `Using FlashAttention version ${lib.includes('fa3') ? 3 : 2}`);
+    eng(tag('Using FlashAttention version'), `Using FlashAttention version ${lib.includes('fa3') ? 3 : 2}`);
   }
 
   const modelGiB = config.model.sizeGiB ?? DEFAULT_MODEL_GIB;
@@ -125,31 +117,31 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   await ctx.sleep(mainWeights);
   log.raw(null, 'Loading safetensors checkpoint shards: 100% Completed | 1/1 [00:00<00:00,  2.83it/s]');
   if (fail?.kind === 'oom') return engineCoreDied(log, core, fail, ctx);
-  eng('default_loader.py:293', vllmLogLine('Loading weights took', version, mainWeights));
+  eng(tag('Loading weights took'), vllmLogLine('Loading weights took', version, mainWeights));
   if (args.speculative) {
-    eng('gpu_model_runner.py:4494', 'Loading drafter model...');
+    eng(tag('Loading drafter model...'), 'Loading drafter model...');
     await ctx.sleep(config.traits.startup.weights_s * 0.25);
-    eng('default_loader.py:293', vllmLogLine('Loading weights took', version, config.traits.startup.weights_s * 0.25));
-    if (usesMtp(args) && has('Detected MTP model. ')) eng('eagle.py:1378', 'Detected MTP model. Sharing target model embedding weights with the draft model.');
+    eng(tag('Loading weights took'), vllmLogLine('Loading weights took', version, config.traits.startup.weights_s * 0.25));
+    if (usesMtp(args) && has('Detected MTP model. ')) eng(tag('Detected MTP model. '), 'Detected MTP model. Sharing target model embedding weights with the draft model.');
   }
   const mem = memoryPlan(args, config, modelGiB);
-  eng('gpu_model_runner.py:4553', vllmLogLine('Model loading took', version, mem.weights.toFixed(2), (Date.now() - t0) / 1000));
-  if (b.mm) eng('gpu_model_runner.py:5475', 'Encoder cache will be initialized with a budget of 16384 tokens, and profiled with 1 image items of the maximum feature size.');
+  eng(tag('Model loading took'), vllmLogLine('Model loading took', version, mem.weights.toFixed(2), (Date.now() - t0) / 1000));
+  if (b.mm) eng(tag('Encoder cache will be initialized with a'), 'Encoder cache will be initialized with a budget of 16384 tokens, and profiled with 1 image items of the maximum feature size.');
   if (fail?.kind === 'kernel-load' && fail.where === 'mm') return engineCoreDied(log, core, fail, ctx);
 
   if (!args.enforceEager) {
-    eng('backends.py:975', `Using cache directory: /root/.cache/vllm/torch_compile_cache/9093e5f81b/rank_0_0/backbone for vLLM's torch.compile`);
+    eng(tag("for vLLM's torch.compile"), `Using cache directory: /root/.cache/vllm/torch_compile_cache/9093e5f81b/rank_0_0/backbone for vLLM's torch.compile`);
     await ctx.sleep(config.traits.startup.compile_s / 2);
-    eng('backends.py:1035', `Dynamo bytecode transform time: ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
+    eng(tag('Dynamo bytecode transform time'), `Dynamo bytecode transform time: ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
     await ctx.sleep(config.traits.startup.compile_s / 2);
-    eng('backends.py:284', `Compiling a graph for compile range (1, 8192) takes ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
-    eng('monitor.py:48', vllmLogLine('torch.compile t', version, config.traits.startup.compile_s));
+    eng(tag('Compiling a graph for'), `Compiling a graph for compile range (1, 8192) takes ${(config.traits.startup.compile_s / 2).toFixed(2)} s`);
+    eng(tag('torch.compile t'), vllmLogLine('torch.compile t', version, config.traits.startup.compile_s));
   }
   if (fail?.kind === 'kernel-load' || fail?.kind === 'transient') return engineCoreDied(log, core, fail, ctx);
-  if (has('Initial profiling/warmup run took')) eng('monitor.py:76', 'Initial profiling/warmup run took 0.01 s');
-  eng('gpu_worker.py:456', `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
-  eng('kv_cache_utils.py:1314', vllmLogLine('GPU KV cache size', version, mem.kvTokens.toLocaleString('en-US')));
-  eng('kv_cache_utils.py:1319', `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
+  if (has('Initial profiling/warmup run took')) eng(tag('Initial profiling/warmup run took'), 'Initial profiling/warmup run took 0.01 s');
+  eng(tag('Available KV cache memory: '), `Available KV cache memory: ${mem.kv.toFixed(2)} GiB`);
+  eng(tag('GPU KV cache size'), vllmLogLine('GPU KV cache size', version, mem.kvTokens.toLocaleString('en-US')));
+  eng(tag('Maximum concurrency for'), `Maximum concurrency for ${maxModelLenOf(args).toLocaleString('en-US')} tokens per request: ${mem.concurrency.toFixed(2)}x`);
 
   const captured = vllmGraphDowngrade(mode, b.lm, args, config);
   for (const w of captured.warnings) log.warn(core, w.where, w.text);
@@ -169,17 +161,17 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
         if (i < steps.length - 1) await ctx.sleep(per / 3);
       }
     }
-    eng('gpu_model_runner.py:4715', vllmLogLine('Graph capturing finished', version, Math.max(1, Math.round(config.traits.startup.graphs_s)), mem.graphs));
+    eng(tag('Graph capturing finished'), vllmLogLine('Graph capturing finished', version, Math.max(1, Math.round(config.traits.startup.graphs_s)), mem.graphs));
   }
   const total = config.traits.startup.weights_s + config.traits.startup.compile_s + config.traits.startup.graphs_s;
-  if (has('init engine (profile, create kv cache, warmup model) took')) eng('core.py:279', `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
-  api('api_server.py:569', "Supported tasks: ['generate']");
+  if (has('init engine (profile, create kv cache, warmup model) took')) eng(tag('init engine (profile, create kv cache, warmup model) took'), `init engine (profile, create kv cache, warmup model) took ${total.toFixed(2)} seconds`);
+  if (has('Supported tasks: %s')) api(tag('Supported tasks: %s'), "Supported tasks: ['generate']");
   // The release's own words (0.18 renamed the line; the phase parser reads either).
   const serving = vllmLogFormat('Starting vLLM', version);
   const url = `http://${args.host}:${args.port}`;
-  api('api_server.py:573', printf(serving, conversions(serving) === 2 ? [0, url] : [url]));
-  api('launcher.py:36', 'Available routes are:');
-  for (const [route, methods] of ROUTES) api('launcher.py:45', `Route: ${route}, Methods: ${methods}`);
+  api(tag('Starting vLLM'), printf(serving, conversions(serving) === 2 ? [0, url] : [url]));
+  api(tag('Available routes are:'), 'Available routes are:');
+  for (const [route, methods] of ROUTES) api(tag('Route: %s, Methods: %s'), `Route: ${route}, Methods: ${methods}`);
   await ctx.listen();
   log.raw(API_SERVER, 'INFO:     Started server process [1]', 'stdout');
   log.raw(API_SERVER, 'INFO:     Waiting for application startup.', 'stdout');
