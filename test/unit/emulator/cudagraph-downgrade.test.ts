@@ -77,6 +77,13 @@ describe('vLLM 0.17.0 FlashInfer on Blackwell (TRTLLM decode: UNIFORM_BATCH)', (
     expect(failure(mtpImage('0.17.0', '10.0'), 'FLASHINFER')).toBe('mtp-capture');
   });
 
+  it('TRTLLM needs exactly 10.0 through 0.13.0 and the 10.x family from 0.14.0 (facts: trtllm-attention-usable)', () => {
+    expect(failure(mtpImage('0.13.0', '10.0'), 'FLASHINFER')).toBe('mtp-capture');
+    expect(failure(mtpImage('0.13.0', '10.3'), 'FLASHINFER')).toBeNull();
+    expect(failure(mtpImage('0.14.0', '10.3'), 'FLASHINFER')).toBe('mtp-capture');
+    expect(failure(mtpImage('0.12.0', '10.3'), 'FLASHINFER')).toBeNull();
+  });
+
   it('0.11.0 has no TRTLLM rule: FlashInfer downgrades on Blackwell too', () => {
     expect(failure(mtpImage('0.11.0', '10.0'), 'FLASHINFER')).toBeNull();
   });
