@@ -7,6 +7,7 @@ import { vllmBackendName } from './backend-names.ts';
 import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
 import { conversions, printf, vllmBackendLine, vllmHasLogLine, vllmLogFormat, vllmLogLine, vllmTag } from './log-lines-vllm.ts';
 import type { AttentionBackend } from '../matrix/types.ts';
+import { uvicornStartup } from './uvicorn-lines.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
@@ -173,8 +174,7 @@ export async function vllmStartup(ctx: StartupContext): Promise<StartupResult> {
   api(tag('Available routes are:'), 'Available routes are:');
   for (const [route, methods] of ROUTES) api(tag('Route: %s, Methods: %s'), `Route: ${route}, Methods: ${methods}`);
   await ctx.listen();
-  log.raw(API_SERVER, 'INFO:     Started server process [1]', 'stdout');
-  log.raw(API_SERVER, 'INFO:     Waiting for application startup.', 'stdout');
-  log.raw(API_SERVER, 'INFO:     Application startup complete.', 'stdout');
+  // vLLM hands uvicorn its socket, so uvicorn does not log "Uvicorn running on".
+  for (const line of uvicornStartup(null)) log.raw(API_SERVER, line, 'stdout');
   return { ready: true };
 }

@@ -160,6 +160,33 @@ describe('vLLM log lines by version', () => {
   });
 });
 
+describe('SGLang and uvicorn lines by release (facts/sglang/log-lines.ts, facts/uvicorn.ts)', () => {
+  const sglangLog = async (version: string) => {
+    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--host', '127.0.0.1', '--port', '30000'];
+    const lines: string[] = [];
+    const h = await startEmulator({ argv, config: config({ engine: 'sglang', traits: { version } }), listen: false, out: (l) => lines.push(l), env: {} });
+    await Promise.race([h.exited, h.ready]);
+    await h.close();
+    return lines.join('\n');
+  };
+
+  it('the warm-up prefill line opens as the release logs it; the memory pool line; uvicorn binds and says where', async () => {
+    const v052 = await sglangLog('0.5.2');
+    expect(v052).toContain('Prefill batch. #new-seq: 1,');
+    expect(v052).toContain('Memory pool end. avail mem=');
+    expect(v052).toContain('INFO:     Uvicorn running on http://127.0.0.1:30000 (Press CTRL+C to quit)');
+    expect(v052).toContain('INFO:     Started server process [1]');
+    expect(await sglangLog('0.5.4')).toContain('Prefill batch [1], #new-seq: 1,');
+    expect(await sglangLog('0.5.9')).toContain('Prefill batch, #new-seq: 1,');
+  });
+
+  it('vLLM hands uvicorn its socket: no "Uvicorn running on"', async () => {
+    const r = await run(config({ traits: { version: '0.19.0' } }), ['vllm', 'serve', 'm']);
+    expect(r.log).toContain('INFO:     Application startup complete.');
+    expect(r.log).not.toContain('Uvicorn running on');
+  });
+});
+
 describe('SGLang vision encoder per release on Thor (engines/facts/sglang)', () => {
   const thor = (version: string) => ({ ...SEED_001, engine: 'sglang' as const, traits: { ...SEED_001.traits, version } });
   const SGL = ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--attention-backend', 'triton'];
