@@ -4,19 +4,19 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from './serve-args.ts';
-import { NIM_DEFAULT_MODEL } from './serve-args-nim.ts';
-import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './personality.ts';
-import { nimStartup, selectProfile } from './startup-nim.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from './argv/serve-args.ts';
+import { NIM_DEFAULT_MODEL } from './argv/serve-args-nim.ts';
+import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './argv/personality.ts';
+import { nimStartup, selectProfile } from './startup/startup-nim.ts';
 import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
-import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
-import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
-import { vllmStartup } from './startup-vllm.ts';
-import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
-import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
-import { ServerMetrics, sglangDecodeLogInterval } from './metrics.ts';
-import { handle, type RouteState } from './routes.ts';
-import type { Out, Stream } from './log.ts';
+import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './startup/failures.ts';
+import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup/startup-context.ts';
+import { vllmStartup } from './startup/startup-vllm.ts';
+import { printSglangImageCrash, sglangStartup } from './startup/startup-sglang.ts';
+import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './startup/faults.ts';
+import { ServerMetrics, sglangDecodeLogInterval } from './serve/metrics.ts';
+import { handle, type RouteState } from './serve/routes.ts';
+import type { Out, Stream } from './startup/log.ts';
 
 export interface StartOptions {
   /** The container command, e.g. ['vllm', 'serve', 'Qwen/Qwen3-0.6B', '--port', '8000']. */

@@ -2,9 +2,9 @@
 // FlashInfer (UNIFORM_SINGLE_TOKEN_DECODE) makes MTP capture PIECEWISE graphs only, so the MTP
 // FULL-graph capture fault cannot strike; FlashAttention 2 (UNIFORM_BATCH) keeps FULL graphs.
 import { describe, expect, it } from 'vitest';
-import { decideFailure } from '../../../harness/emulator/failures.ts';
+import { decideFailure } from '../../../harness/emulator/startup/failures.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
-import { parseServeArgv } from '../../../harness/emulator/serve-args.ts';
+import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineAt, getEngine } from '../../../harness/engines/index.ts';
 import { SGLANG_FACTS } from '../../../harness/engines/sglang-facts.ts';
-import { renderSglangMetrics, ServerMetrics } from '../../../harness/emulator/metrics.ts';
+import { renderSglangMetrics, ServerMetrics } from '../../../harness/emulator/serve/metrics.ts';
 import type { SemanticOptions } from '../../../harness/matrix/types.ts';
 
 const sglang = getEngine('sglang');

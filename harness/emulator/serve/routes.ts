@@ -1,18 +1,18 @@
 // The HTTP surface of the emulated server: /health, /version, /v1/models, /metrics,
 // /v1/chat/completions (and NIM's /v1/health/*), with uvicorn-style access log lines.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServeArgs } from './serve-args.ts';
-import type { Failure } from './failures.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { ServeArgs } from '../argv/serve-args.ts';
+import type { Failure } from '../startup/failures.ts';
+import type { EmulatorConfig } from '../traits.ts';
 import { prepareChat, type ChatLimits } from './chat-request.ts';
 import { respondChat, type ResponderContext } from './chat-responder.ts';
-import { isInjected500 } from './faults.ts';
+import { isInjected500 } from '../startup/faults.ts';
 import { renderSglangMetrics } from './metrics.ts';
 import { renderVllmMetrics } from './metrics-vllm.ts';
 import { errorBody } from './openai-shapes.ts';
-import { sglangTime } from './log.ts';
-import { versionBody } from './personality.ts';
-import { nimMetadata, nimVersion, type NimProfile } from './startup-nim.ts';
+import { sglangTime } from '../startup/log.ts';
+import { versionBody } from '../argv/personality.ts';
+import { nimMetadata, nimVersion, type NimProfile } from '../startup/startup-nim.ts';
 
 export interface RouteState {
   args: ServeArgs;

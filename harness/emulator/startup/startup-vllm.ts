@@ -3,10 +3,10 @@
 // KV cache, CUDA graph capture, routes, uvicorn. Fails where the real engine fails.
 import { API_SERVER, VllmLog, progressBar, type VllmProcess } from './log.ts';
 import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
-import { vllmBackendName } from './backend-names.ts';
+import { vllmBackendName } from '../argv/backend-names.ts';
 import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
 import { conversions, printf, vllmBackendLine, vllmHasLogLine, vllmLogFormat, vllmLogLine, vllmTag } from './log-lines-vllm.ts';
-import type { AttentionBackend } from '../matrix/types.ts';
+import type { AttentionBackend } from '../../matrix/types.ts';
 import { uvicornStartup } from './uvicorn-lines.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';

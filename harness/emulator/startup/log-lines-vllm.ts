@@ -1,7 +1,7 @@
 // The startup log lines of the emulated vLLM release, in that release's own words: the format
 // strings come from the log-line facts (harness/engines/facts/vllm/log-lines.ts), so the phase
 // parser reads the emulator's log exactly as it reads the real release's. Pure.
-import { factsAt, releaseFor, sourcesFor, VLLM_FACTS, type LogLineFact } from '../engines/facts/index.ts';
+import { factsAt, releaseFor, sourcesFor, VLLM_FACTS, type LogLineFact } from '../../engines/facts/index.ts';
 
 /** Python's %-formatting for the conversions vLLM's logger calls use: %s, %d, %.Nf. */
 export function printf(format: string, args: ReadonlyArray<string | number>): string {

@@ -5,12 +5,12 @@
 // (launch_server waits for it before uvicorn.run); GET /health answers 200 from then on before 0.5.0,
 // and only after the warm-up from 0.5.0 (facts/sglang/readiness.ts). Which log lines a release prints
 // and which backend it picks by default come from the facts.
-import { isOlder } from '../engines/version.ts';
-import { sglangLogLine, sglangRelease } from '../engines/sglang-facts.ts';
+import { isOlder } from '../../engines/version.ts';
+import { sglangLogLine, sglangRelease } from '../../engines/sglang-facts.ts';
 import { SglangLog, progressBar } from './log.ts';
 import { uvicornStartup } from './uvicorn-lines.ts';
 import { effectiveGraphMode, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
-import { sglangBackendName } from './backend-names.ts';
+import { sglangBackendName } from '../argv/backend-names.ts';
 import { sglangAutoBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 import { engineCoreTraceback, modelTypeOf } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';

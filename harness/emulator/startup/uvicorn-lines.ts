@@ -1,6 +1,6 @@
 // uvicorn's own startup lines as it prints them (`INFO:     ` and the message), from its facts
 // (harness/engines/facts/uvicorn.ts). Pure.
-import { UVICORN_LOG_LINES } from '../engines/facts/index.ts';
+import { UVICORN_LOG_LINES } from '../../engines/facts/index.ts';
 import { printf } from './log-lines-vllm.ts';
 
 /** uvicorn's line whose format starts with `prefix`, formatted with `args`. */
