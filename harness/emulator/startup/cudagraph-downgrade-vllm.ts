@@ -6,7 +6,7 @@ import { factsAt, releaseFor, VLLM_FACTS } from '../../engines/facts/index.ts';
 import type { ServeArgs } from '../argv/serve-args.ts';
 import type { EmulatorConfig } from '../traits.ts';
 
-type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
+export type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
 
 /** AttentionCGSupport's values (vllm/v1/attention/backends/utils.py). */
 const RANK: Readonly<Record<string, number>> = { ALWAYS: 3, UNIFORM_BATCH: 2, UNIFORM_SINGLE_TOKEN_DECODE: 1, NEVER: 0 };
