@@ -1,4 +1,4 @@
-// The other startup log lines of vLLM that the emulator prints (harness/emulator/startup-vllm.ts):
+// The other startup log lines of vLLM that the emulator prints (harness/emulator/startup/startup-vllm.ts):
 // the format string literals of their logger calls, per release read. The phase is where the line
 // falls in startup ('backend-selection': lines printed only for some backends or a vision encoder);
 // the phase parser does not key on these (log-lines.ts holds the ones it reads).
