@@ -107,7 +107,7 @@ function routeState(args: ServeArgs, config: EmulatorConfig, life: Lifecycle, ou
     onChatDone: (k) => {
       const n = config.traits.faults.crash_after_requests;
       if (n !== undefined && k >= n && life.exitCode === null) {
-        printServingCrash(out, args.engine, enginePid);
+        printServingCrash(out, args.engine, enginePid, config.traits.version);
         void life.shutdown(1);
       }
     },

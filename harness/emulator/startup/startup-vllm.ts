@@ -53,7 +53,7 @@ function graphModeRepr(mode: string): string {
 /** Engine-core failure: the ERROR block, the multiprocessing traceback, then the API server's. */
 function engineCoreDied(log: VllmLog, core: VllmProcess, f: Failure, ctx: StartupContext): StartupResult {
   const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
-  log.errorBlock(core, 'core.py:1020', ['EngineCore failed to start.', 'Traceback (most recent call last):', ...tb].join('\n'));
+  log.errorBlock(core, vllmTag('EngineCore failed to start.', ctx.config.traits.version), ['EngineCore failed to start.', 'Traceback (most recent call last):', ...tb].join('\n'));
   log.raw(core, ['Process EngineCore_DP0:', 'Traceback (most recent call last):',
     '  File "/usr/lib/python3.12/multiprocessing/process.py", line 314, in _bootstrap', '    self.run()',
     '  File "/usr/lib/python3.12/multiprocessing/process.py", line 108, in run', '    self._target(*self._args, **self._kwargs)',
