@@ -14,6 +14,7 @@ import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } 
 import { vllmStartup } from './startup/startup-vllm.ts';
 import { printSglangImageCrash, sglangStartup } from './startup/startup-sglang.ts';
 import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './startup/faults.ts';
+import { hangsAfterCrash, withStall, type Hang } from './startup/startup-faults.ts';
 import { ServerMetrics, sglangDecodeLogInterval } from './serve/metrics.ts';
 import { handle, type RouteState } from './serve/routes.ts';
 import type { Out, Stream } from './startup/log.ts';
@@ -145,7 +146,7 @@ function listener(state: RouteState, life: Lifecycle, opts: StartOptions, bind: 
     port = (server.address() as AddressInfo).port;
     resolveListening();
   };
-  return { listen, listening, port: () => port };
+  return { listen, listening, release: () => resolveListening(), port: () => port };
 }
 
 /** The failure this start meets (decided from the config and command, or a transient one for the first starts) and the one serving meets. */
@@ -158,13 +159,19 @@ function failuresOf(args: ServeArgs, config: EmulatorConfig, env: Record<string,
   return { startup, serving: failures.find((f) => isServingFailure(args.engine, f)) ?? null };
 }
 
-/** The engine's startup with the faults that come before it (log flood, slow start). */
-async function runStartup(ctx: StartupContext, opts: StartOptions, env: Record<string, string>, nim: ReturnType<typeof selectProfile> | null): Promise<StartupResult> {
-  const faults = ctx.config.traits.faults;
-  if (faults.log_flood_mb) await floodLog(ctx.out, faults.log_flood_mb, ctx.enginePid, opts.drained ?? (() => Promise.resolve()));
+/**
+ * The engine's startup with the faults around it: a log flood and a slow start before it, and the
+ * hangs (startup/startup-faults.ts): `stall_at` goes silent at a phase, `hang_after_crash` keeps a
+ * failed start running after its traceback.
+ */
+async function runStartup(plain: StartupContext, opts: StartOptions, env: Record<string, string>, nim: ReturnType<typeof selectProfile> | null, hang: Hang): Promise<StartupResult> {
+  const faults = plain.config.traits.faults;
+  const { ctx, stalled } = withStall(plain, faults, hang);
+  if (faults.log_flood_mb) await floodLog(plain.out, faults.log_flood_mb, ctx.enginePid, opts.drained ?? (() => Promise.resolve()));
   if (faults.slow_start_s) await ctx.sleep(faults.slow_start_s);
-  if (nim) return nimStartup(ctx, env, nim);
-  return ctx.args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);
+  const r = nim ? await nimStartup(ctx, env, nim) : ctx.args.engine === 'sglang' ? await sglangStartup(ctx) : await vllmStartup(ctx);
+  if (stalled() || (!r.ready && hangsAfterCrash(faults, r.exitCode))) await hang();
+  return r;
 }
 
 export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
@@ -194,7 +201,12 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     life.markReady();
   };
   const ctx: StartupContext = { args, config, failure: failure.startup, out, sleep: (s) => life.wait(s * 1000), enginePid, listen: http.listen, markReady: becomeReady };
-  runStartup(ctx, opts, env, nim).then(
+  // A hung start: alive, silent, never ready; the handle is given out so that it can be closed.
+  const hang: Hang = () => {
+    http.release();
+    return life.hang();
+  };
+  runStartup(ctx, opts, env, nim, hang).then(
     (r) => (r.ready ? becomeReady() : void life.shutdown(r.exitCode)),
     (e: unknown) => {
       if (!(e instanceof AbortedError)) {

@@ -32,6 +32,14 @@ export class Lifecycle {
     });
   }
 
+  /** Never resolves: the process stays alive and silent (a hung start) until shutdown, which rejects it. */
+  hang(): Promise<never> {
+    return new Promise<never>((_, reject) => {
+      if (this.exitCode !== null) return reject(new AbortedError());
+      this.timers.add({ t: setInterval(() => {}, 60_000), reject });
+    });
+  }
+
   /** Ends the process with `code` (the first call wins): timers, held requests, the server. */
   async shutdown(code: number): Promise<void> {
     if (this.exitCode !== null) return;
