@@ -5,6 +5,7 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
+import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { isCrashLine, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
@@ -114,7 +115,10 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (sig && !overruled(sig, texts)) return { index: sig.index, view, block, sig, generic: null };
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
+  // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
+  if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
+  if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }

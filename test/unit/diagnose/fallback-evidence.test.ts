@@ -1,0 +1,70 @@
+// What is weighed before a failure is given up as unrecognised (issue #22: the `none` path), and new
+// wordings of known failures written for this test (not taken from any corpus log): each must land
+// in its category on its own line and at the end of a traceback.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { captureOpenAt, cutMessageEvidence } from '../../../harness/diagnose/fallback-evidence.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
+
+const inTraceback = (msg: string): string => ['Traceback (most recent call last):', '  File "/x/engine.py", line 1, in run', '    go()', msg].join('\n');
+
+describe('new wordings of known failures', () => {
+  it.each([
+    ['backend-unsupported', 'RuntimeError: This GPU (compute capability 7.5) is too old for the FlashMLA kernels.'],
+    ['backend-unsupported', 'ValueError: compute capability 7.0 is below the minimum 8.0 needed by the Marlin kernels'],
+    ['backend-unsupported', 'RuntimeError: GPU compute capability 8.6 is lower than the required 9.0 for FA3'],
+    ['backend-unsupported', 'NotImplementedError: FlashInfer MLA is only implemented for SM100'],
+    ['backend-unsupported', 'RuntimeError: Your device does not support bfloat16; use float16 instead.'],
+    ['oom', 'ValueError: No enough memory for the cache blocks; increase gpu_memory_utilization'],
+    ['oom', 'ValueError: The KV cache needs 4.0 GiB but only 1.2 GiB is available after loading the weights'],
+    ['oom', 'RuntimeError: KV cache pool could not be allocated: memory exhausted'],
+    ['oom', 'ValueError: num_gpu_blocks is 0; the model does not leave room for the KV cache'],
+    ['oom', 'RuntimeError: max_total_num_tokens is too small to fit the KV cache'],
+    ['graph-capture', 'RuntimeError: Failed to capture CUDA graph for batch size 8'],
+    ['graph-capture', 'RuntimeError: Error while capturing the cudagraph: illegal operation'],
+    ['driver-mismatch', 'RuntimeError: CUDA driver version (12.2) is older than the CUDA runtime version (12.8)'],
+    ['driver-mismatch', 'RuntimeError: The installed NVIDIA driver is too old for this CUDA build'],
+    ['no-kernel-image', 'torch.AcceleratorError: CUDA error: no kernel image is avail'],
+    ['oom', 'RuntimeError: CUDA error: out of mem'],
+    ['unsupported-model', 'ValueError: The checkpoint you are trying to load has model t'],
+  ])('%s: %s', (category, msg) => {
+    expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
+    expect(classifyLog(inTraceback(msg))).toMatchObject({ category, confidence: 'generic' });
+  });
+});
+
+describe('a message cut inside a fatal error text', () => {
+  it('is that error when what is left is more than its first word', () => {
+    expect(cutMessageEvidence('RuntimeError: CUDA error: an illegal memory acc')?.category).toBe('other');
+    expect(cutMessageEvidence('RuntimeError: CUDA error: operation not permitted when stream is cap')?.category).toBe('graph-capture');
+    expect(cutMessageEvidence('ValueError: the provided PTX was compiled with an unsup')?.category).toBe('ptx-toolchain');
+  });
+
+  it('is nothing when only a common word is left, or the words run on inside another word', () => {
+    expect(cutMessageEvidence('RuntimeError: failed because of an')).toBeNull();
+    expect(cutMessageEvidence('RuntimeError: ran without memory')).toBeNull();
+    expect(cutMessageEvidence('RuntimeError: layout of mem')).toBeNull();
+    expect(cutMessageEvidence('ValueError: flag is out of mem')?.category).toBe('oom');
+  });
+});
+
+describe('a failure raised while CUDA graphs were being captured', () => {
+  const capture = (after: string[]): string =>
+    ['INFO 01-02 03:04:05 [gpu_model_runner.py:1] Capturing CUDA graphs (decode, FULL)', ...after, 'ERROR 01-02 03:04:09 [core.py:1] AssertionError: block table width 64 < 128'].join('\n');
+
+  it('is graph-capture when the message names nothing else', () => {
+    expect(classifyLog(capture([]))).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog(capture(['INFO 01-02 03:04:07 [cuda_graph.py:1] Capturing CUDA graphs (mixed prefill-decode, PIECEWISE)']))).toMatchObject({ category: 'graph-capture' });
+  });
+
+  it('is not, once the capture finished or the engine was ready, nor before it began', () => {
+    expect(classifyLog(capture(['INFO 01-02 03:04:08 [gpu_model_runner.py:2] Graph capturing finished in 3 secs, took 0.5 GiB']))).toMatchObject({ category: 'other', confidence: 'none' });
+    expect(classifyLog('ERROR 01-02 03:04:09 [core.py:1] AssertionError: block table width 64 < 128')).toMatchObject({ category: 'other', confidence: 'none' });
+    const lines = readLog(capture(['INFO:     Application startup complete.']));
+    expect(captureOpenAt(lines, lines.length - 1)).toBe(false);
+  });
+
+  it('is still what its message names: an OOM in the capture is oom', () => {
+    expect(classifyLog(capture(['ERROR 01-02 03:04:08 [core.py:1] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB']))).toMatchObject({ category: 'oom' });
+  });
+});
