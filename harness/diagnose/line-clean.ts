@@ -29,6 +29,8 @@ const PREFIXES: RegExp[] = [
 const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
+/** A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it): no failure of its own. */
+const WARNING_WORD = /^\s*(Warning):\s/;
 /**
  * Python logging's common `%(asctime)s - %(name)s - %(levelname)s - ` (its date already cut as a
  * timestamp) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
@@ -44,7 +46,7 @@ const LEVEL_LETTER: Record<string, string> = { TRACE: 'DEBUG', SUCCESS: 'INFO', 
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
   if (!v) return null;
   const name = (v[1] ?? v[2]!).toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };

@@ -147,6 +147,24 @@ export function isStartFailedLine(l: LogLine): boolean {
 /** Lines that say the server came up. */
 const READY = [/Application startup complete/i, /The server is fired up and ready to roll/i, /Uvicorn running on/i];
 
+/**
+ * Lines that show the server serving, so up, even in an excerpt without its ready line: an access-log
+ * line of a request answered 200 (uvicorn), the HTTP routes vLLM lists once its engine is built
+ * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/launcher.py:46, called from
+ * vllm/entrypoints/openai/api_server.py:684 inside `build_async_engine_client`), vLLM's periodic
+ * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
+ * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701).
+ */
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/];
+
+/** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
-  return READY.some((r) => r.test(l.text));
+  return !l.header && (READY.some((r) => r.test(l.text)) || SERVING.some((r) => r.test(l.text)));
+}
+
+/** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */
+const STOPPED = /\b(?:Waiting for application shutdown|Application shutdown complete|Finished server process)\b/;
+
+export function isStoppedLine(l: LogLine): boolean {
+  return !l.header && (l.level === null || l.level === 'INFO') && STOPPED.test(l.text);
 }

@@ -214,7 +214,11 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
   return between ? { ...first.f, failure: better } : first.f;
 }
 
+/** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
+const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
+  if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
   const sig = matchSignature(lines, view, [pos], sigs);
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }

@@ -68,3 +68,39 @@ describe('a failure raised while CUDA graphs were being captured', () => {
     expect(classifyLog(capture(['ERROR 01-02 03:04:08 [core.py:1] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB']))).toMatchObject({ category: 'oom' });
   });
 });
+
+describe('healthy is earned, and so is a failure', () => {
+  const start = ['INFO 01-02 03:04:05 [api_server.py:1] vLLM API server version 0.9.0', 'INFO 01-02 03:04:06 [model_runner.py:1] Loading model weights took 14.9 GB'];
+
+  it('a server that shut down before it became ready failed, cause not in the log', () => {
+    const log = [...start, 'INFO:     Waiting for application shutdown.', 'INFO:     Application shutdown complete.', 'INFO:     Finished server process [1]'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', evidence: [{ line: 3 }] });
+    expect(classifyLog([...start, 'INFO:     Application startup complete.', 'INFO:     Application shutdown complete.'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a request answered 200, the routes listed, a throughput line show a serving server, as its ready line does', () => {
+    const fatalWarning = 'WARNING 01-02 03:04:07 [x.py:1] cudaErrorInsufficientDriver seen while probing';
+    expect(classifyLog([...start, fatalWarning].join('\n'))).toMatchObject({ category: 'driver-mismatch' });
+    for (const serving of [
+      'INFO:     127.0.0.1:40254 - "POST /v1/chat/completions HTTP/1.1" 200 OK',
+      'INFO 01-02 03:04:09 [launcher.py:46] Route: /v1/chat/completions, Methods: POST',
+      'INFO 01-02 03:04:09 [loggers.py:1] Engine 000: Avg prompt throughput: 12.5 tokens/s, Avg generation throughput: 40.1 tokens/s',
+      '[2025-01-02 03:04:09 TP0] Decode batch, #running-req: 1, #token: 90, token usage: 0.00, gen throughput (token/s): 41.20, #queue-req: 0',
+    ]) {
+      expect(classifyLog([...start, fatalWarning, serving].join('\n')), serving).toMatchObject({ category: 'healthy', evidence: [{ line: 4 }] });
+    }
+  });
+
+  it('a line that says it is a warning is one: its signature does not decide once the server is up', () => {
+    const w = 'Warning: Failed to initialize NVML, GPU metrics will be missing';
+    expect(classifyLog([...start, w, 'INFO:     Application startup complete.'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a warning that says the engine goes on without what failed (falls back, retries, ignores) decides nothing', () => {
+    const w = 'WARNING 01-02 03:04:07 [x.py:1] NVML library version mismatch';
+    expect(classifyLog([...start, w].join('\n'))).toMatchObject({ category: 'driver-mismatch', confidence: 'signature' });
+    for (const goesOn of ['; GPU metrics will not be available', ', falling back to nvidia-smi', ', ignored', '; retrying in 5 s']) {
+      expect(classifyLog([...start, w + goesOn].join('\n')), goesOn).toMatchObject({ category: 'healthy' });
+    }
+  });
+});
