@@ -26,6 +26,11 @@ describe('new wordings of known failures', () => {
     ['driver-mismatch', 'RuntimeError: The installed NVIDIA driver is too old for this CUDA build'],
     ['no-kernel-image', 'torch.AcceleratorError: CUDA error: no kernel image is avail'],
     ['oom', 'RuntimeError: CUDA error: out of mem'],
+    ['oom', 'ValueError: The available KV cache memory (-0.52 GiB) is not enough to hold a single block'],
+    ['backend-unsupported', 'ValueError: Your GPU (sm_75) cannot run fp8 kernels'],
+    // a binary with code for other architectures only is no kernel image for this one, as "No compiled … for a compute capability"
+    ['no-kernel-image', 'RuntimeError: FlashAttention-3 kernels were built for sm90 only; this device is sm86'],
+    ['no-kernel-image', 'RuntimeError: cutlass_scaled_mm is not implemented for CUDA device capability 75'],
     ['unsupported-model', 'ValueError: The checkpoint you are trying to load has model t'],
   ])('%s: %s', (category, msg) => {
     expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
