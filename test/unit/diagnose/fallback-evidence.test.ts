@@ -28,6 +28,13 @@ describe('new wordings of known failures', () => {
     ['oom', 'RuntimeError: CUDA error: out of mem'],
     ['oom', 'ValueError: The available KV cache memory (-0.52 GiB) is not enough to hold a single block'],
     ['backend-unsupported', 'ValueError: Your GPU (sm_75) cannot run fp8 kernels'],
+    // wordings of the engines' own raise statements (vLLM 22f8d2869, SGLang 65d3b47f6), found by reading their source
+    ['backend-unsupported', 'NotImplementedError: FlashInfer GDN MTP verify is not yet supported on SM100+.'],
+    ['graph-capture', 'Exception: Capture frozen-KV MTP cuda graph failed: RuntimeError: boom'],
+    ['graph-capture', 'RuntimeError: CUDA graph capturing detected at an inappropriate time. This operation is currently disabled.'],
+    ['graph-capture', 'RuntimeError: lm_head LoRA with pruned batch info is not supported under CUDA graph.'],
+    ['oom', 'RuntimeError: DFLASH draft OOM when allocating 4096 block tokens.'],
+    ['oom', 'RuntimeError: Hybrid (mamba/linear-attention) state cache is too small to serve any requests. max_mamba_cache_size=0'],
     // a binary with code for other architectures only is no kernel image for this one, as "No compiled … for a compute capability"
     ['no-kernel-image', 'RuntimeError: FlashAttention-3 kernels were built for sm90 only; this device is sm86'],
     ['no-kernel-image', 'RuntimeError: cutlass_scaled_mm is not implemented for CUDA device capability 75'],
@@ -35,6 +42,14 @@ describe('new wordings of known failures', () => {
   ])('%s: %s', (category, msg) => {
     expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
     expect(classifyLog(inTraceback(msg))).toMatchObject({ category, confidence: 'generic' });
+  });
+});
+
+describe('words that only guess at a cause name nothing', () => {
+  it.each([
+    "ValueError: TP rank 1 could finish the model loading, but there are other ranks that didn't finish loading. It is likely due to unexpected failures (e.g., OOM) or a slow node.",
+  ])('%s', (msg) => {
+    expect(classifyLog(msg)).toMatchObject({ category: 'other', confidence: 'none' });
   });
 });
 
