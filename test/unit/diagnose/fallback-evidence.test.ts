@@ -116,6 +116,12 @@ describe('healthy is earned, and so is a failure', () => {
     expect(classifyLog([...start, w, 'INFO:     Application startup complete.'].join('\n'))).toMatchObject({ category: 'healthy' });
   });
 
+  it("a warning in NIM's or TGI's own header is a warning: it decides nothing once the server is up", () => {
+    for (const w of ['2024-10-15 12:41:27,805 [WARNING] CUDA out of memory while probing the batch size', '2024-01-02T03:04:05.123456Z  WARN text_generation_launcher: CUDA out of memory while probing the batch size']) {
+      expect(classifyLog([...start, w, 'INFO:     Application startup complete.'].join('\n')), w).toMatchObject({ category: 'healthy' });
+    }
+  });
+
   it('a warning that says the engine goes on without what failed (falls back, retries, ignores) decides nothing', () => {
     const w = 'WARNING 01-02 03:04:07 [x.py:1] NVML library version mismatch';
     expect(classifyLog([...start, w].join('\n'))).toMatchObject({ category: 'driver-mismatch', confidence: 'signature' });
