@@ -26,7 +26,7 @@ const PREFIXES: RegExp[] = [
 ];
 
 /** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
-const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
+const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+|$)(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `). */
@@ -43,7 +43,7 @@ const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|
 /** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
-const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+\s+(?:\d+ )?[\w./-]+:\d+\]\s?/;
+const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
 /** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
 const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
 const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };

@@ -6,7 +6,7 @@
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { isCrashLine, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -40,7 +40,8 @@ export interface ProcessFindings {
   hint: Failure | null;
 }
 
-const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
+/** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
+const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
@@ -158,6 +159,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   for (let p = from; p < view.index.length; p++) {
     const i = view.index[p]!;
     const l = lines[i]!;
+    if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
     if (isWeak(l)) {

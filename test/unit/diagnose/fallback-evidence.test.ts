@@ -68,6 +68,17 @@ describe('a message cut inside a fatal error text', () => {
   });
 });
 
+describe('a log cut off inside its last line is not healthy when that line began a failure', () => {
+  const start = ['INFO 01-02 03:04:05 [api_server.py:1] vLLM API server version 0.9.0'];
+  it.each([
+    ['an ERROR header whose message is cut off', '(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47 '],
+    ['a glog error header cut inside', '[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL '],
+    ['a frame cut inside its path', 'File ".../vllm/model_executor/layers/attention/mm_'],
+  ])('%s', (_name, last) => {
+    expect(classifyLog([...start, last].join('\n'))).toMatchObject({ category: 'unknown' });
+  });
+});
+
 describe('a failure raised while CUDA graphs were being captured', () => {
   const capture = (after: string[]): string =>
     ['INFO 01-02 03:04:05 [gpu_model_runner.py:1] Capturing CUDA graphs (decode, FULL)', ...after, 'ERROR 01-02 03:04:09 [core.py:1] AssertionError: block table width 64 < 128'].join('\n');

@@ -27,6 +27,9 @@ describe('cleanLine', () => {
     ['2024-01-02T03:04:05.123456Z  INFO download{model_id="x"}: text_generation_launcher: Starting download', 'Starting download', 'INFO'],
     ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
     ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
+    // headers cut off before their message
+    ['(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47', '', 'ERROR'],
+    ['[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL', '', 'ERROR'],
     // a rich console's level column (what it relays at INFO is another program's output): not a header
     ['                    INFO     OSError: [Errno 48] Address already in use', '                    INFO     OSError: [Errno 48] Address already in use', null],
   ])('%s', (line, text, level) => {
