@@ -28,6 +28,11 @@ describe('new wordings of known failures', () => {
     ['oom', 'RuntimeError: CUDA error: out of mem'],
     ['oom', 'ValueError: The available KV cache memory (-0.52 GiB) is not enough to hold a single block'],
     ['backend-unsupported', 'ValueError: Your GPU (sm_75) cannot run fp8 kernels'],
+    ['backend-unsupported', 'RuntimeError: fp8 blockscale gemm supports only Hopper.'],
+    ['no-kernel-image', 'This kernel supports only sm100f.'],
+    ['no-kernel-image', 'NotImplementedError: No compiled cutlass_scaled_mm for a SM version less than 7.5'],
+    ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
+    ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
     // wordings of the engines' own raise statements (vLLM 22f8d2869, SGLang 65d3b47f6), found by reading their source
     ['backend-unsupported', 'NotImplementedError: FlashInfer GDN MTP verify is not yet supported on SM100+.'],
     ['graph-capture', 'Exception: Capture frozen-KV MTP cuda graph failed: RuntimeError: boom'],
