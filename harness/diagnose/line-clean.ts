@@ -31,8 +31,10 @@ const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `). */
 const BRACKET_HEADER = /^\s*\[(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]\s?/;
-/** Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `INFO download{…}: `. */
-const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:::[\w-]+)*(?:\{[^}]*\})*:\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?/;
+/** Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `ERROR batch{…}:prefill: router::client: src/x.rs:54: `. */
+const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) (?:[a-z][\w-]*(?:::[\w-]+)*(?:\{[^}]*\})*:)+\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?(?:[\w./-]+\.rs:\d+: )?/;
+/** …and such a header that a terminal cut before its message began (`ERROR batch{batch_size=1}:prefill: text_generation_rou`). */
+const TRACING_CUT = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:\{[^}]*\}|::?[\w-]+|\{[^}]*$)*(?::\s*[a-z][\w:-]*)*(?::\s*[\w./-]*)?$/;
 /** A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it): no failure of its own. */
 const WARNING_WORD = /^\s*(Warning):\s/;
 /**
@@ -50,7 +52,7 @@ const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG'
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
   if (!v) return null;
   const name = (v[1] ?? v[2]!).toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
@@ -69,7 +71,8 @@ export function cleanLine(line: string): { text: string; level: string | null } 
     for (const p of PREFIXES) s = s.replace(p, '');
     const h = loggerHeader(s);
     if (h) {
-      level ??= h.level;
+      // a log relayed by another logger (`- INFO - ERROR 08-13 04:39:39 engine.py:400] …`): the innermost level is the message's
+      level = h.level;
       s = s.slice(h.length);
     }
     if (s === before) break;

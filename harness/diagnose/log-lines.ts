@@ -31,7 +31,8 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
+  const untrimmed = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, ''));
+  const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
@@ -41,7 +42,8 @@ export function readLog(text: string): LogLine[] {
   const procs = processKeys(raws, bare);
   lines.forEach((l, i) => {
     l.proc = procs[i]!;
-    l.cont = i > 0 && !lines[i - 1]!.header && continuesCut(raws[i - 1]!, l.raw, bare[i]!);
+    // the line before held log text (not only markup such as an `<img …>` tag) that a terminal may have cut (at a space, too)
+    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(untrimmed[i - 1]!.length, l.raw, bare[i]!);
   });
   return lines;
 }
@@ -56,9 +58,9 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`),
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic.
  */
-const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed: |^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
+const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
-const INLINE_EXCEPTION = /(?:^|[\s:'"(`])[A-Za-z]*(?:Error|Exception): \S/;
+const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
 

@@ -33,6 +33,11 @@ describe('new wordings of known failures', () => {
     ['no-kernel-image', 'NotImplementedError: No compiled cutlass_scaled_mm for a SM version less than 7.5'],
     ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
     ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
+    ['backend-unsupported', 'RuntimeError: No supported CUDA architectures found for major versions [10].'],
+    ['import-error', "AttributeError: '_OpNamespace' '_C' object has no attribute 'rms_norm'"],
+    ['unsupported-model', "KeyError: 'Qwen2_5_VLForConditionalGeneration'"],
+    ['unsupported-model', 'AssertionError: Currently supported multi-modal models are llava, blip2-opt and vila. Got qwen2_vl.'],
+    ['unsupported-model', 'ValueError: `acme/Foo-13B` is not supported by the turbomind engine'],
     // wordings of the engines' own raise statements (vLLM 22f8d2869, SGLang 65d3b47f6), found by reading their source
     ['backend-unsupported', 'NotImplementedError: FlashInfer GDN MTP verify is not yet supported on SM100+.'],
     ['graph-capture', 'Exception: Capture frozen-KV MTP cuda graph failed: RuntimeError: boom'],
@@ -55,6 +60,52 @@ describe('words that only guess at a cause name nothing', () => {
     "ValueError: TP rank 1 could finish the model loading, but there are other ranks that didn't finish loading. It is likely due to unexpected failures (e.g., OOM) or a slow node.",
   ])('%s', (msg) => {
     expect(classifyLog(msg)).toMatchObject({ category: 'other', confidence: 'none' });
+  });
+});
+
+describe('a failure that only a later error of the build or the environment explains', () => {
+  it('is that error: an opaque exception, then ptxas refusing the PTX version', () => {
+    const log = ['RuntimeError: CUDA: Error- invalid image', 'the kernel was generated as:', "ptxas /tmp/k, line 5; fatal   : Unsupported .version 7.3; current version is '7.1'"].join('\n');
+    const d = classifyLog(log);
+    expect(d.category).toBe('ptx-toolchain');
+    expect(d.evidence.map((e) => e.line)).toContain(3);
+    expect(classifyLog(log, { signatures: [] })).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
+  });
+
+  it('is not an error a failure may cause in turn (an NCCL timeout of the ranks left waiting)', () => {
+    const log = ['ValueError: rope_scaling must have a type', '', '[Rank 1] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1, OpType=ALLREDUCE)'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'other' });
+  });
+
+  it("is ptxas when a CalledProcessError names it as the program that failed", () => {
+    const log = "subprocess.CalledProcessError: Command '['/x/triton/backends/nvidia/bin/ptxas', '-lineinfo', '--gpu-name', 'sm_120a', '/tmp/k.ptx']' returned non-zero exit status 255.";
+    expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
+    expect(classifyLog("subprocess.CalledProcessError: Command '['python', '-m', 'x']' returned non-zero exit status 1.")).toMatchObject({ category: 'unknown' });
+  });
+});
+
+describe('failures relayed or quoted by something else', () => {
+  it("an INFO line relaying a component's failure with its exception is that failure", () => {
+    const log = ['I1216 02:12:42.654863 179 python_be.cc:2289] "TRITONBACKEND_ModelInstanceInitialize: vllm_0_0"', 'I1216 02:12:49.624943 179 pb_stub.cc:388] "Failed to initialize Python stub: TypeError: f() got an unexpected keyword argument \'x\'"'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'other', evidence: [{ line: 2 }] });
+  });
+
+  it("a log relayed by another logger has its own message's level (`- INFO - ERROR … engine.py:400] …`)", () => {
+    const log = '2025-08-13 04:39:39,837 - __main__ - INFO - ERROR 08-13 04:39:39 engine.py:400] CUDA error: no kernel image is available for execution on the device';
+    expect(classifyLog(log, { signatures: [] })).toMatchObject({ category: 'no-kernel-image' });
+  });
+
+  it("a person's sentence is read for the message it quotes", () => {
+    expect(classifyLog("But it fails, in particular `Model architectures ['FooForCausalLM'] are not supported for now?`", { signatures: [] })).toMatchObject({ category: 'unsupported-model' });
+    expect(classifyLog('I still encounter the error: “RuntimeError: FlashAttention only supports Ampere GPUs or newer.”', { signatures: [] })).toMatchObject({ category: 'backend-unsupported' });
+    expect(classifyLog('Is `fp8` supported on my A100? The docs say it requires Hopper.')).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a line after an image tag of an issue is its own line, and a line cut at a space keeps its rest', () => {
+    const msg = "The model's max seq len (4096) is larger than the maximum number of tokens that can be stored in KV cache (1792).";
+    const img = '<img width="1029" alt="image" src="https://github.com/acme/x/assets/9131265/d3faa99f-0a6f-4e88-b640-c00839c3ca8c">';
+    expect(classifyLog([img, msg].join('\n'), { signatures: [] })).toMatchObject({ category: 'oom' });
+    expect(classifyLog([img, `${msg.slice(0, 79)} `, msg.slice(80)].join('\n'), { signatures: [] })).toMatchObject({ category: 'oom' });
   });
 });
 

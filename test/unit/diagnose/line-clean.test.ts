@@ -25,6 +25,9 @@ describe('cleanLine', () => {
     ['2024-01-02T03:04:05.123456Z ERROR text_generation_launcher: Shard 0 failed to start', 'Shard 0 failed to start', 'ERROR'],
     ['2024-01-02T03:04:05.123456Z  WARN shard-manager: text_generation_launcher: torch.cuda.OutOfMemoryError: retrying', 'torch.cuda.OutOfMemoryError: retrying', 'WARNING'],
     ['2024-01-02T03:04:05.123456Z  INFO download{model_id="x"}: text_generation_launcher: Starting download', 'Starting download', 'INFO'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_router_v3::client: backends/v3/src/client/mod.rs:54: Server error: transport', 'Server error: transport', 'ERROR'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_rou', '', 'ERROR'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill: text_generation_router_v3::client: backends/v3/src/cl', '', 'ERROR'],
     ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
     ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
     // headers cut off before their message
