@@ -2,6 +2,8 @@
 // (vLLM, Python logging, SGLang, glog, TensorRT-LLM) with the level they name, timestamps, quote and
 // bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
 
+import { jsonRecord } from './json-record.ts';
+
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
 
 /** Leading prefixes, removed repeatedly in any order. */
@@ -69,6 +71,11 @@ export function cleanLine(line: string): { text: string; level: string | null } 
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     for (const p of PREFIXES) s = s.replace(p, '');
+    const record = jsonRecord(s);
+    if (record) {
+      s = record.text;
+      level = record.level ?? level;
+    }
     const h = loggerHeader(s);
     if (h) {
       // a log relayed by another logger (`- INFO - ERROR 08-13 04:39:39 engine.py:400] …`): the innermost level is the message's
