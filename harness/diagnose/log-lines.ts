@@ -77,6 +77,16 @@ export function isErrorLevel(l: LogLine): boolean {
   return l.level === 'ERROR' || l.level === 'CRITICAL';
 }
 
+/**
+ * An INFO line that relays another component's failure with its exception (Triton's Python backend:
+ * `I1216 … pb_stub.cc:388] "Failed to initialize Python stub: TypeError: …"`) is that failure.
+ */
+const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception): \S/;
+
+export function relaysFailure(l: LogLine): boolean {
+  return l.level === 'INFO' && RELAYED.test(l.text);
+}
+
 /** A line logged as an error (by its level or a marker inside it) that is not an exception. */
 export function isErrorLine(l: LogLine): boolean {
   return !l.header && !NOT_EXCEPTION.test(l.text) && (isErrorLevel(l) || INLINE_ERROR.test(l.text));

@@ -6,7 +6,7 @@
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -199,13 +199,6 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
-
-/**
- * An INFO line that relays another component's failure with its exception (Triton's Python backend:
- * `I1216 … pb_stub.cc:388] "Failed to initialize Python stub: TypeError: …"`) is that failure.
- */
-const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception): \S/;
-const relaysFailure = (l: LogLine): boolean => l.level === 'INFO' && RELAYED.test(l.text);
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
 
