@@ -48,8 +48,8 @@ export function readLog(text: string): LogLine[] {
   return lines;
 }
 
-/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError` — the line that names an exception. */
-const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
+/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
+const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 
 /**

@@ -34,6 +34,8 @@ describe('new wordings of known failures', () => {
     ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
     ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
     ['backend-unsupported', 'RuntimeError: No supported CUDA architectures found for major versions [10].'],
+    // a C++ exception named with its namespace
+    ['backend-unsupported', 'tensorrt_llm::common::TllmException: fp8 blockscale gemm only supports Hopper'],
     ['import-error', "AttributeError: '_OpNamespace' '_C' object has no attribute 'rms_norm'"],
     ['unsupported-model', "KeyError: 'Qwen2_5_VLForConditionalGeneration'"],
     ['unsupported-model', 'AssertionError: Currently supported multi-modal models are llava, blip2-opt and vila. Got qwen2_vl.'],
