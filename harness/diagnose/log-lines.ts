@@ -49,7 +49,7 @@ export function readLog(text: string): LogLine[] {
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
-const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
+const EXCEPTION = /^\s*(?:(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)|(?:[A-Za-z_]\w*::)+(?:Error|Exception))(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 
 /**

@@ -34,8 +34,6 @@ describe('new wordings of known failures', () => {
     ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
     ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
     ['backend-unsupported', 'RuntimeError: No supported CUDA architectures found for major versions [10].'],
-    // a C++ exception named with its namespace
-    ['backend-unsupported', 'tensorrt_llm::common::TllmException: fp8 blockscale gemm only supports Hopper'],
     ['import-error', "AttributeError: '_OpNamespace' '_C' object has no attribute 'rms_norm'"],
     ['unsupported-model', "KeyError: 'Qwen2_5_VLForConditionalGeneration'"],
     ['unsupported-model', 'AssertionError: Currently supported multi-modal models are llava, blip2-opt and vila. Got qwen2_vl.'],
@@ -54,6 +52,13 @@ describe('new wordings of known failures', () => {
   ])('%s: %s', (category, msg) => {
     expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
     expect(classifyLog(inTraceback(msg))).toMatchObject({ category, confidence: 'generic' });
+  });
+});
+
+describe('a C++ exception named with its namespace', () => {
+  it('is an exception: logged as an error, it is a failure of its own (other), not an error line of unknown cause', () => {
+    expect(classifyLog('ERROR 01-02 03:04:05 [worker.py:1] c10::Error: shape mismatch in the rotary cache')).toMatchObject({ category: 'other', confidence: 'none' });
+    expect(classifyLog('ERROR 01-02 03:04:05 [worker.py:1] tensorrt_llm::common::TllmException: fp8 blockscale gemm only supports Hopper')).toMatchObject({ category: 'backend-unsupported' });
   });
 });
 
