@@ -64,9 +64,13 @@ export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
 }
 
+/** A log copied from a web page keeps its HTML entities (`KeyError: &#39;qwen3&#39;`). */
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+const unescapeHtml = (s: string): string => s.replace(/&(?:quot|#39|#x27|apos|lt|gt|amp);/g, (e) => ENTITIES[e]!);
+
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = stripAnsi(line).replace(/\r$/, '');
+  let s = unescapeHtml(stripAnsi(line).replace(/\r$/, ''));
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;

@@ -30,6 +30,8 @@ describe('cleanLine', () => {
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill: text_generation_router_v3::client: backends/v3/src/cl', '', 'ERROR'],
     ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
     ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
+    // a log copied from a web page, HTML entities and all
+    ['ERROR 01-02 03:04:05 [core.py:1] KeyError: &#39;Qwen3ForCausalLM&#39; &lt;- &quot;architectures&quot;', 'KeyError: \'Qwen3ForCausalLM\' <- "architectures"', 'ERROR'],
     // headers cut off before their message
     ['(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47', '', 'ERROR'],
     ['[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL', '', 'ERROR'],
