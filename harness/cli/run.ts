@@ -23,6 +23,7 @@ import { finishedCellIds, getRun } from '../store/queries.ts';
 import { earlierResults } from '../store/earlier-results.ts';
 import { lastFailedCells, lastFailedRunCells } from '../store/last-failed.ts';
 import { EarlyStop } from '../run/early-stop.ts';
+import { DEFAULT_TRIAGE_LIMITS } from '../run/triage.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
@@ -48,7 +49,9 @@ export const command = defineCommand({
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
     'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
     preflight: { type: 'boolean', description: "predict each cell before it runs from the image's CUDA fat binaries and whether its engine can load the model (registry, transformers' model types); a certainly unsupported model skips the cell; the report shows prediction beside outcome" },
-    triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
+    triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature (and of the new signatures a remedy runs into) and report the first that passes, with its path' },
+    'triage-depth': { type: 'string', arg: 'N', default: String(DEFAULT_TRIAGE_LIMITS.depth), description: 'how many signatures deep triage follows a chain (1: only the first failure\'s remedies)' },
+    'triage-budget': { type: 'string', arg: 'N', default: String(DEFAULT_TRIAGE_LIMITS.starts), description: 'starts of one cell that triage may spend' },
     db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
     out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
     retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
@@ -72,6 +75,7 @@ export const command = defineCommand({
     if (retries !== null && (!Number.isInteger(retries) || retries < 0)) throw new UsageError(`--retries must be a whole number ≥ 0 (got "${values.retries}")`);
     const maxFailures = values['max-failures'] === undefined ? null : wholeNumber('--max-failures', values['max-failures'], 1);
     const infraStreak = wholeNumber('--infra-stop', values['infra-stop']!, 0);
+    const triageLimits = { depth: wholeNumber('--triage-depth', values['triage-depth']!, 1), starts: wholeNumber('--triage-budget', values['triage-budget']!, 1) };
     const emulateGpus = Number(values['emulate-gpus']);
     if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
@@ -134,6 +138,7 @@ export const command = defineCommand({
       pull: values.pull as PullPolicy,
       retries,
       triage: !!values.triage,
+      triageLimits,
       signal: controller.signal,
       secrets,
       earlier,

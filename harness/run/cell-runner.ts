@@ -1,13 +1,13 @@
 // One cell from first attempt to verdict: retries (fail then pass = flaky), expectations
-// (xfail / xpass), and triage — re-running a failed cell with each remedy of its signature until
-// one passes ("fixed by mm_attention: sdpa").
+// (xfail / xpass), and triage (triage.ts) — re-running a failed cell with the remedies of its
+// signature, and of the signatures they run into, until one passes ("fixed by mm_attention: sdpa").
 import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
 import { imageEngineVersion } from '../engines/version.ts';
 import { applyExpectation } from '../diagnose/expectations.ts';
-import { applyRemedy } from '../diagnose/remedies.ts';
 import { retryDecision } from '../diagnose/retry-policy.ts';
 import type { AttemptResult, CellResult, TriageResult } from './events.ts';
+import { triageChain, type TriageLimits } from './triage.ts';
 
 export interface CellRunnerDeps {
   engine: Engine;
@@ -15,6 +15,8 @@ export interface CellRunnerDeps {
   attempt(cell: Cell, n: number, kind: AttemptResult['kind']): Promise<AttemptResult>;
   retries: number;
   triage: boolean;
+  /** How deep triage follows new signatures, and how many starts it may spend (default DEFAULT_TRIAGE_LIMITS). */
+  triageLimits?: TriageLimits;
   aborted(): boolean;
 }
 
@@ -92,28 +94,8 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
 /** Triage that throws does not take the cell's verdict with it: the failure stands, and triage says what broke. */
 async function triageOrError(cell: Cell, failed: AttemptResult, deps: CellRunnerDeps, next: () => number, attempts: AttemptResult[]): Promise<TriageResult> {
   try {
-    return await triageCell(cell, failed, deps, next, attempts);
+    return await triageChain(cell, failed, { ...deps, withOptions, limits: deps.triageLimits }, next, attempts);
   } catch (e) {
     return { tried: [{ options: {}, outcome: 'infra', signature: `triage failed: ${(e as Error).message}` }], fixedBy: null };
   }
-}
-
-async function triageCell(cell: Cell, failed: AttemptResult, deps: CellRunnerDeps, next: () => number, attempts: AttemptResult[]): Promise<TriageResult> {
-  const result: TriageResult = { tried: [], fixedBy: null };
-  for (const remedy of failed.diagnosis?.remedies ?? []) {
-    if (deps.aborted()) break;
-    const variant = withOptions(cell, applyRemedy(cell.options, remedy), deps.engine);
-    if (typeof variant === 'string') {
-      result.tried.push({ options: remedy, outcome: 'fail', signature: `unsupported: ${variant}` });
-      continue;
-    }
-    const a = await deps.attempt(variant, next(), 'triage');
-    attempts.push(a);
-    result.tried.push({ options: remedy, outcome: a.outcome, signature: a.diagnosis?.signature ?? null });
-    if (a.outcome === 'pass') {
-      result.fixedBy = remedy;
-      break;
-    }
-  }
-  return result;
 }

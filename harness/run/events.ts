@@ -57,9 +57,16 @@ export interface AttemptResult {
 }
 
 export interface TriageResult {
-  tried: Array<{ options: Partial<SemanticOptions>; outcome: 'pass' | 'fail' | 'infra'; signature: string | null }>;
-  /** The first remedy that passed, or null. */
+  /**
+   * Every trial in order: `options` are all the changes from the cell's own options (a chained
+   * trial carries the remedy before it too); `after` is the index of the trial whose new failure
+   * signature it answers (absent: it answers the cell's own failure).
+   */
+  tried: Array<{ options: Partial<SemanticOptions>; outcome: 'pass' | 'fail' | 'infra'; signature: string | null; after?: number }>;
+  /** The first change that passed (along a chain: all its remedies together), or null. */
   fixedBy: Partial<SemanticOptions> | null;
+  /** Why triage stopped before it ran out of remedies: its depth or its budget of starts (absent: it did not). */
+  stopped?: string;
 }
 
 export interface CellResult {

@@ -27,6 +27,7 @@ import { checkModel } from './model-check.ts';
 import { ModelImageCheck } from './model-image.ts';
 import type { ImageSoftware } from '../preflight/image-software.ts';
 import type { EarlyStop } from './early-stop.ts';
+import type { TriageLimits } from './triage.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -59,6 +60,8 @@ export interface RunRequest {
   /** Overrides each cell's retries when set. */
   retries: number | null;
   triage: boolean;
+  /** How deep triage follows new signatures and how many starts of a cell it may spend (default: triage.ts). */
+  triageLimits?: TriageLimits;
   signal: AbortSignal;
   secrets: string[];
   probesFor(cell: Cell): Promise<Probe[]>;
@@ -302,6 +305,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           engine,
           retries: req.retries ?? cell.retries,
           triage: req.triage,
+          triageLimits: req.triageLimits,
           aborted: () => req.signal.aborted,
           attempt: async (variant, n, kind) => {
             if (n > 1) await events.emit('onCellBegin', variant, n);

@@ -42,7 +42,10 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
     c.triage ? h('div', { class: `triage ${fix ? 'ok' : 'no'}` },
       h('h4', null, 'Triage'),
       fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', { class: 'no-fix' }, c.triage.tried.length ? 'no remedy passed' : 'no known remedy'),
-      h('ul', null, c.triage.tried.map((t) => h('li', null, h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : '')))) : null,
+      h('ul', null, c.triage.tried.map((t) => h('li', t.after === undefined ? null : { class: 'chained', title: `tried because trial ${t.after + 1} failed with ${c.triage!.tried[t.after]?.signature ?? 'a new signature'}` },
+        t.after === undefined ? '' : `↳ after ${c.triage!.tried[t.after]?.signature ?? 'a new signature'}: `,
+        h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : ''))),
+      c.triage.stopped ? h('p', { class: 'muted' }, `triage stopped: ${c.triage.stopped}`) : null) : null,
     c.links.length ? h('div', { class: 'links' }, c.links.map((l) => h('a', { href: l, target: '_blank', rel: 'noopener noreferrer' }, l.replace(/^https:\/\/github\.com\//, '')))) : null,
   );
 }

@@ -122,3 +122,42 @@ describe('stopping early', () => {
     expect(only.r.stderr).toContain(`--last-failed: every selected cell passed (or failed as expected) in run ${again.out.run}; nothing to run or record`);
   });
 });
+
+describe('triage follows the chain', () => {
+  // FlashAttention's PTX is too new for the driver, and MTP with FULL graphs hits the Triton capture bug:
+  // Triton gets past the first failure into the second, whose remedy (PIECEWISE graphs) passes on top of it.
+  const chained = () => matrix({ img: `${PTX_TOO_NEW}\n      mtp_full_graph_capture_bug: true` }, { flags: '  - { id: mtp2, options: { speculative: { method: mtp, tokens: 2 }, cuda_graphs: full } }' }).replace('{ id: small, name: Qwen/Qwen3-0.6B }', '{ id: small, name: Qwen/Qwen3.5-0.8B, mtp: true }');
+
+  it('a remedy that fails with a new signature has that signature\'s remedies tried on top; the whole path is stored, printed and reported', async () => {
+    const dir = workdir();
+    const m = writeMatrix(dir, chained());
+    const { r, out } = await run(dir, m, ['--triage']);
+    const c = out.cells[0]!;
+    expect([c.verdict, c.signature]).toEqual(['fail', 'ptx-toolchain-attention']);
+    expect(c.triage).toMatchObject({
+      fixedBy: { attention: 'triton', cuda_graphs: 'piecewise' },
+      tried: [
+        { options: { attention: 'triton' }, outcome: 'fail', signature: 'graph-capture-mtp-triton' },
+        { options: { attention: 'triton', cuda_graphs: 'piecewise' }, outcome: 'pass', after: 0 },
+      ],
+    });
+    expect(r.stderr).toContain('triage path: ptx-toolchain-attention → attention: triton → graph-capture-mtp-triton →');
+    const [row] = query<{ triage: string }>(join(dir, 'r.sqlite'), 'SELECT triage FROM cells');
+    expect(JSON.parse(row!.triage).tried[1].after).toBe(0);
+    const kinds = query<{ kind: string; command: string }>(join(dir, 'r.sqlite'), 'SELECT kind, command FROM attempts ORDER BY attempt');
+    expect(kinds.map((k) => k.kind)).toEqual(['first', 'triage', 'triage']);
+    expect(kinds[2]!.command).toMatch(/TRITON_ATTN/);
+    expect(kinds[2]!.command).toMatch(/PIECEWISE/);
+    expect(readFileSync(out.report!, 'utf8')).toContain('graph-capture-mtp-triton');
+  });
+
+  it('--triage-depth 1 keeps to the first failure\'s remedies and says where it stopped', async () => {
+    const dir = workdir();
+    const m = writeMatrix(dir, chained());
+    const { out } = await run(dir, m, ['--triage', '--triage-depth', '1']);
+    const t = out.cells[0]!.triage as { fixedBy: object | null; stopped?: string; tried: Array<{ after?: number }> };
+    expect(t.fixedBy).toBeNull();
+    expect(t.tried.every((x) => x.after === undefined)).toBe(true);
+    expect(t.stopped).toBe('the chain reached its depth (1 signatures) at graph-capture-mtp-triton');
+  });
+});

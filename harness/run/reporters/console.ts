@@ -1,6 +1,7 @@
 // Console reporter: a live view on a terminal (cells done/total, running cells with their
 // phase, elapsed, ETA), plain lines otherwise (CI). Text from containers is made inert (control
 // characters stripped) and secrets are redacted before anything is printed.
+import { describePath } from '../triage.ts';
 import type { Cell, Verdict } from '../../matrix/types.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../events.ts';
 import { redactText } from '../secrets.ts';
@@ -74,7 +75,8 @@ export class ConsoleReporter implements Reporter {
     this.results.push(r);
     const secs = (r.durationMs / 1000).toFixed(1);
     const why = r.verdict === 'pass' ? '' : `  ${inert(r.signature ?? r.reason ?? '')}`;
-    const fix = r.triage?.fixedBy ? `  → fixed by ${describe(r.triage.fixedBy)}` : '';
+    const path = r.triage ? describePath(r.signature, r.triage, describe) : null;
+    const fix = r.triage?.fixedBy ? `  → fixed by ${describe(r.triage.fixedBy)}${path ? ` (triage path: ${inert(path)})` : ''}` : '';
     const kept = r.notRetried ? `  (not retried: ${inert(r.notRetried)})` : '';
     this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${secs}s${why}${fix}${kept}`);
   }

@@ -1,6 +1,7 @@
 // The end-of-run verdict table: by default only the cells that did not pass (with how many are not
 // listed), every cell with --verbose. A row's remedy and reason go on their own lines under it,
 // wrapped to the terminal, never cut.
+import { describePath } from '../triage.ts';
 import { describeRemedy } from '../../diagnose/remedies.ts';
 import type { CellResult } from '../events.ts';
 import type { SignatureHint } from './signature-hints.ts';
@@ -46,6 +47,9 @@ function details(r: CellResult, o: TableOptions): string[] {
   if (r.triage?.fixedBy) out.push(`fixed by ${describeRemedy(r.triage.fixedBy)} (triage)`);
   else if (r.triage?.tried.length) out.push(`no remedy passed (tried ${r.triage.tried.map((t) => describeRemedy(t.options)).join(' · ')})`);
   else if (r.triage) out.push('no known remedy');
+  const path = r.triage ? describePath(r.signature, r.triage, describeRemedy) : null;
+  if (path) out.push(`triage path: ${path}`);
+  if (r.triage?.stopped) out.push(`triage stopped: ${r.triage.stopped}`);
   const hintTitle = o.hints.find((h) => h.signature === r.signature)?.title;
   if (r.reason && r.verdict !== 'pass' && r.reason !== hintTitle) out.push(o.inert(r.reason));
   return out;
