@@ -1,8 +1,8 @@
 // The report's input: everything the page shows, as plain JSON. The store's queries build it
 // (harness/store/report-data.ts); the renderer (reports/render.ts) embeds it into one HTML file.
-import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
-import type { EvidenceLine, TimelinePhase } from '../harness/diagnose/types.ts';
-import type { Fingerprint, TriageResult } from '../harness/run/events.ts';
+import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/core/cell.ts';
+import type { EvidenceLine, TimelinePhase } from '../harness/core/diagnosis.ts';
+import type { Fingerprint, TriageResult } from '../harness/core/events.ts';
 
 export interface ReportRun {
   id: string;

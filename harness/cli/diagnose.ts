@@ -1,10 +1,10 @@
 // `matrix diagnose FILE... [--json]`: classify engine logs (a container log, or a log pasted from a
 // GitHub issue) into a failure signature with the lines that prove it and the remedies to try.
 import { readFile } from 'node:fs/promises';
-import { ENGINE_IDS } from '../matrix/types.ts';
+import { ENGINE_IDS } from '../core/cell.ts';
 import { classifyLog } from '../diagnose/classify.ts';
 import { startupTimeline } from '../diagnose/phases.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import { formatAccuracy, scoreCorpus } from '../diagnose/accuracy.ts';
 import type { CorpusSplit } from '../diagnose/corpus.ts';
 import { UsageError } from '../errors.ts';

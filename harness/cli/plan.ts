@@ -8,7 +8,7 @@ import { loadMatrices } from '../matrix/load.ts';
 import { emptySelectionError } from '../matrix/empty-selection.ts';
 import { parseShard, selectCells, type Selection } from '../matrix/select.ts';
 import type { Matrix } from '../matrix/matrix.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { loadMatrixProbes } from '../probes/matrix-probes.ts';
 import type { Probe } from '../probes/probe.ts';
 import { defineCommand } from './command.ts';

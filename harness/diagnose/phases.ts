@@ -1,6 +1,6 @@
 // The startup timeline read from an engine's log (vLLM or SGLang): weights, model load, torch.compile
 // (and whether the compile cache was hit), KV cache, CUDA graph capture, ready. Pure.
-import type { EvidenceLine, TimelinePhase } from './types.ts';
+import type { EvidenceLine, TimelinePhase } from '../core/diagnosis.ts';
 import { readLog, type LogLine } from './log-lines.ts';
 
 type Detail = TimelinePhase['detail'];

@@ -1,7 +1,7 @@
 // vLLM's silent downgrade of FULL decode graphs with speculative decoding (facts/vllm/cudagraph-support.ts):
 // when the attention backend's cudagraph support is below UNIFORM_BATCH, the model runner logs a
 // warning and captures PIECEWISE graphs only, so a fault that needs FULL graphs cannot strike.
-import type { AttentionBackend } from '../matrix/types.ts';
+import type { AttentionBackend } from '../core/cell.ts';
 import { factsAt, releaseFor, VLLM_FACTS } from '../engines/facts/index.ts';
 import type { ServeArgs } from './serve-args.ts';
 import type { EmulatorConfig } from './traits.ts';

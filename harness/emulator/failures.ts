@@ -1,7 +1,7 @@
 // Which failure (if any) a start of the emulated engine meets, and at which phase — decided from
 // the served options, the image's traits and the GPU, through the shared CUDA loading rules. Pure.
 import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
-import type { AttentionBackend } from '../matrix/types.ts';
+import type { AttentionBackend } from '../core/cell.ts';
 import type { EmulatorConfig } from './traits.ts';
 import type { ServeArgs } from './serve-args.ts';
 import { vllmBackendName } from './backend-names.ts';

@@ -15,7 +15,7 @@
 // - NIM: docs.nvidia.com/nim/large-language-models configuration.html: NIM_CACHE_PATH, default
 //   /opt/nim/.cache, where the container keeps downloaded model files (nim.ts: NIM_CACHE_PATH).
 //   NIM's backend is vLLM: its memory default is vLLM's.
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { NIM_CACHE_PATH } from './nim.ts';
 
 export interface ModelCacheFacts {

@@ -2,7 +2,7 @@
 // `${VAR}` references, custom probe modules. Works on the raw YAML value defensively, so these
 // mistakes are reported together with schema mistakes in one pass. Pure (file existence is injected).
 import type { MatrixIssue } from '../errors.ts';
-import { CATEGORIES } from '../diagnose/types.ts';
+import { CATEGORIES } from '../core/diagnosis.ts';
 import { KNOWLEDGE_BASE } from '../diagnose/signatures.generated.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { interpolate, type Lookup } from './interpolate.ts';

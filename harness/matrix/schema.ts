@@ -3,7 +3,7 @@
 // variables) are checked after this, in refs.ts, where the whole file is known.
 import { z } from 'zod';
 import { EmulatorTraits } from '../emulator/traits.ts';
-import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from './types.ts';
+import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from '../core/cell.ts';
 import { mountTarget } from './mount-target.ts';
 import { isProbeModulePath } from './probe-path.ts';
 import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';

@@ -6,7 +6,7 @@
 // matrix leaves alone. Two binds on one container path are refused by Docker ("Duplicate mount
 // point"), so exactly one of them may reach it.
 import { join } from 'node:path';
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { mountTarget } from '../matrix/mount-target.ts';
 import { MODEL_CACHE } from '../engines/model-cache.ts';
 import { hfHomeDir } from '../models/cache-layout.ts';

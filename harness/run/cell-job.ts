@@ -5,12 +5,13 @@
 // never after a timeout.
 import { join } from 'node:path';
 import { InfraError } from '../errors.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from '../runtime/runtime.ts';
-import type { ProbeResult, Probe } from '../probes/probe.ts';
-import type { Diagnosis } from '../diagnose/types.ts';
-import type { AttemptResult, PhaseName, RunInfo } from './events.ts';
+import type { Probe } from '../probes/probe.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
+import type { AttemptResult, PhaseName, RunInfo } from '../core/events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';

@@ -1,12 +1,12 @@
 // One cell from first attempt to verdict: retries (fail then pass = flaky), expectations
 // (xfail / xpass), and triage — re-running a failed cell with each remedy of its signature until
 // one passes ("fixed by mm_attention: sdpa").
-import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
+import type { Cell, SemanticOptions, Verdict } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import { imageEngineVersion } from '../engines/version.ts';
 import { applyExpectation } from '../diagnose/expectations.ts';
 import { applyRemedy } from '../diagnose/remedies.ts';
-import type { AttemptResult, CellResult, TriageResult } from './events.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../core/events.ts';
 
 export interface CellRunnerDeps {
   engine: Engine;

@@ -1,9 +1,9 @@
 // Glue between a cell's captured log and harness/diagnose/: classify the kept lines and map the
 // evidence back to line numbers of the full log file.
 import type { InfraError } from '../errors.ts';
-import type { Cell } from '../matrix/types.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
-import type { ProbeResult } from '../probes/probe.ts';
+import type { Cell } from '../core/cell.ts';
+import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import { classifyInfra, classifyLog } from '../diagnose/classify.ts';
 import { startupTimeline } from '../diagnose/phases.ts';
 import type { LogCapture } from './log-capture.ts';

@@ -6,7 +6,7 @@ import { discoverGpus } from '../gpu/discover.ts';
 import { ensureEmulatorImage } from '../emulator/image.ts';
 import { ensureStyledImage } from '../emulator/styled-image.ts';
 import { EmulatorTraits } from '../emulator/traits.ts';
-import type { ImageSpec } from '../matrix/types.ts';
+import type { ImageSpec } from '../core/cell.ts';
 import { onGpus } from '../matrix/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from './reaper.ts';

@@ -1,8 +1,8 @@
 // Builds the report's input (ReportData) from the results database: the current run's cells in
 // full, and a compact history of every cell over the runs shown.
 import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
-import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../matrix/types.ts';
-import type { Diagnosis } from '../diagnose/types.ts';
+import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../core/cell.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';

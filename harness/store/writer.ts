@@ -7,8 +7,8 @@
 // A cell is ~6 rows (codec.ts, migration 3); a commit per cell would cost more than its rows.
 // Checkpoints (copying the WAL back into the database file, with two fsyncs) run on a thread of
 // their own (checkpointer.ts), poked after each commit; close() (or onRunEnd) stops it.
-import type { Cell } from '../matrix/types.ts';
-import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
+import type { Cell } from '../core/cell.ts';
+import type { CellResult, Reporter, RunInfo, RunSummary } from '../core/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';

@@ -1,6 +1,6 @@
 // What the page knows about cells: verdict names and colours, short signature labels, option
 // text, history decoding and the filter predicate. No DOM.
-import type { CellState, Verdict, SemanticOptions } from '../../harness/matrix/types.ts';
+import type { CellState, Verdict, SemanticOptions } from '../../harness/core/cell.ts';
 import { CODE_VERDICT, type EmbeddedCell, type EmbeddedReport } from '../embedded.ts';
 
 /** Verdicts, then the states of cells without one (never counted as infra). */

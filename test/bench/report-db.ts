@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell } from '../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell } from '../../harness/core/cell.ts';
 import type { ReportCell } from '../../reports/data.ts';
 import { scaleReportData, type ScaleOptions } from '../fixtures/report/generate.ts';
 

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { openDb } from '../../harness/store/db.ts';
 import { loadReportData } from '../../harness/store/report-data.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { AttemptResult, RunInfo } from '../../harness/run/events.ts';
+import type { AttemptResult, RunInfo } from '../../harness/core/events.ts';
 import { writeReport } from '../../reports/write.ts';
 import { cell } from '../unit/store/fixtures.ts';
 

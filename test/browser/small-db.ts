@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { AttemptResult, CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../harness/matrix/types.ts';
+import type { AttemptResult, CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../harness/core/cell.ts';
 
 export const SMALL_IDS = { pass: 'vllm-0.19/h100/qwen3-8b/default', fail: 'vllm-0.19/thor/qwen3-vl-8b/default', skip: 'sglang-0.5/thor/qwen3-vl-8b/mtp' };
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';

@@ -9,7 +9,7 @@ import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../harness/emulator
 import { parseMetrics, readValue } from '../../harness/probes/metrics.ts';
 import { mtpProbe } from '../../harness/probes/mtp.ts';
 import { streamProbe } from '../../harness/probes/stream.ts';
-import type { RequestTiming } from '../../harness/probes/probe.ts';
+import type { RequestTiming } from '../../harness/core/probe-result.ts';
 import { textProbe } from '../../harness/probes/text.ts';
 import { cell, context } from '../unit/probes/context.ts';
 

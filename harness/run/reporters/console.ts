@@ -1,8 +1,8 @@
 // Console reporter: a live view on a terminal (cells done/total, running cells with their
 // phase, elapsed, ETA), plain lines otherwise (CI). Text from containers is made inert (control
 // characters stripped) and secrets are redacted before anything is printed.
-import type { Cell, Verdict } from '../../matrix/types.ts';
-import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../events.ts';
+import type { Cell, Verdict } from '../../core/cell.ts';
+import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
 import { redactText } from '../secrets.ts';
 import { signatureHints, type SignatureHint } from './signature-hints.ts';
 import { verdictTable } from './verdict-table.ts';

@@ -2,9 +2,9 @@
 // text probe (4 requests) and a stream probe (10 streamed requests of 32 tokens, one chunk per
 // token), a startup timeline and a short log excerpt; 1 in 5 fails at startup with a diagnosis,
 // its evidence and a 120-line log excerpt.
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { ProbeResult, RequestTiming } from '../../../harness/probes/probe.ts';
-import type { AttemptResult, CellResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { ProbeResult, RequestTiming } from '../../../harness/core/probe-result.ts';
+import type { AttemptResult, CellResult } from '../../../harness/core/events.ts';
 
 function request(label: string, t0: number, tokens: number, stream: boolean): RequestTiming {
   const chunks: RequestTiming['chunks'] = stream

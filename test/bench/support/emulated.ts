@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planCells } from '../../../harness/cli/plan.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 
 export interface BenchImage {
   id: string;

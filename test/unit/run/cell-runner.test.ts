@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { runCell, type CellRunnerDeps } from '../../../harness/run/cell-runner.ts';
-import type { AttemptResult } from '../../../harness/run/events.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { AttemptResult } from '../../../harness/core/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 
 const engine = getEngine('vllm');
 

@@ -1,8 +1,8 @@
 // CellResults of every verdict, for the reporters' tests (JUnit, GitHub): one cell per verdict on
 // one GPU, the failing ones with a signature and an evidence line, each with one probe.
-import type { Verdict } from '../../../harness/matrix/types.ts';
-import type { ProbeResult } from '../../../harness/probes/probe.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { Verdict } from '../../../harness/core/cell.ts';
+import type { ProbeResult } from '../../../harness/core/probe-result.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { cell } from '../store/fixtures.ts';
 
 function probe(verdict: ProbeResult['verdict'], error: string | null = null): ProbeResult {

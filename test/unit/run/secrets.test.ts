@@ -2,7 +2,7 @@
 // how a cell is stored (secret values replaced), and how text and JSON are redacted — also for
 // secrets with characters that JSON escapes (" and \).
 import { describe, expect, it } from 'vitest';
-import type { EnvValue } from '../../../harness/matrix/types.ts';
+import type { EnvValue } from '../../../harness/core/cell.ts';
 import { redactCell, redactDeep, redactText, secretValues } from '../../../harness/run/secrets.ts';
 import { cell } from '../store/fixtures.ts';
 

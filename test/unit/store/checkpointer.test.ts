@@ -12,8 +12,8 @@ import { safetyNetPages } from '../../../harness/store/checkpointer.ts';
 import { migrate, openDb } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cell, info } from './fixtures.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'ckpt-')), 'r.sqlite');
 

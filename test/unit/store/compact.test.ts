@@ -12,9 +12,9 @@ import { finishedCellIds } from '../../../harness/store/queries.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cell, info } from './fixtures.ts';
-import type { RequestTiming } from '../../../harness/probes/probe.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { RequestTiming } from '../../../harness/core/probe-result.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'compact-')), 'r.sqlite');
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { openDb } from '../../../harness/store/db.ts';
 import { earlierResults } from '../../../harness/store/earlier-results.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';

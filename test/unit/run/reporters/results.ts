@@ -1,7 +1,7 @@
 // CellResults for the reporters' tests: a verdict, a signature and what its last attempt diagnosed.
-import type { Diagnosis } from '../../../../harness/diagnose/types.ts';
-import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/run/events.ts';
-import type { Verdict } from '../../../../harness/matrix/types.ts';
+import type { Diagnosis } from '../../../../harness/core/diagnosis.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/core/events.ts';
+import type { Verdict } from '../../../../harness/core/cell.ts';
 import { cell } from '../../store/fixtures.ts';
 
 export function attempt(diagnosis: Diagnosis | null): AttemptResult {

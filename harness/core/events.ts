@@ -1,8 +1,8 @@
 // One event stream, many consumers (ARCHITECTURE.md rule 3). The runner emits these to every
 // Reporter in order; the SQLite writer, console, JUnit and GitHub summary are all Reporters.
-import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
-import type { ProbeResult } from '../probes/probe.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Cell, SemanticOptions, Verdict } from './cell.ts';
+import type { ProbeResult } from './probe-result.ts';
+import type { Diagnosis, TimelinePhase } from './diagnosis.ts';
 
 export interface RunInfo {
   id: string;
