@@ -2,7 +2,7 @@
 // command line. Wiring only: downloads are harness/models/pull.ts, reading a model harness/models/.
 import { resolve } from 'node:path';
 import { HarnessError, UsageError } from '../errors.ts';
-import { selectCells } from '../matrix/select.ts';
+import { selectCells } from '../plan/select.ts';
 import { defaultCacheDir, isHubModel } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { ModelWarmer } from '../models/warmer.ts';

@@ -2,11 +2,11 @@
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { planModelNotes } from '../run/model-check.ts';
 import { UsageError } from '../errors.ts';
-import { expand } from '../matrix/expand.ts';
-import { fanout, fanoutJson, mergeRunners } from '../matrix/fanout.ts';
+import { expand } from '../plan/expand.ts';
+import { fanout, fanoutJson, mergeRunners } from '../plan/fanout.ts';
 import { loadMatrices } from '../matrix/load.ts';
-import { emptySelectionError } from '../matrix/empty-selection.ts';
-import { parseShard, selectCells, type Selection } from '../matrix/select.ts';
+import { emptySelectionError } from '../plan/empty-selection.ts';
+import { parseShard, selectCells, type Selection } from '../plan/select.ts';
 import type { Matrix } from '../matrix/matrix.ts';
 import type { Cell } from '../core/cell.ts';
 import { loadMatrixProbes } from '../probes/matrix-probes.ts';

@@ -7,7 +7,7 @@ import { ensureEmulatorImage } from '../emulator/image.ts';
 import { ensureStyledImage } from '../emulator/styled-image.ts';
 import { EmulatorTraits } from '../emulator/traits.ts';
 import type { ImageSpec } from '../core/cell.ts';
-import { onGpus } from '../matrix/select.ts';
+import { onGpus } from '../plan/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from './reaper.ts';
 import type { EmulatedImages, RunnerPool } from './runner.ts';

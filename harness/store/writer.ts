@@ -9,7 +9,7 @@
 // their own (checkpointer.ts), poked after each commit; close() (or onRunEnd) stops it.
 import type { Cell } from '../core/cell.ts';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../core/events.ts';
-import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
+import { redactCell, redactDeep, redactText } from '../core/secrets.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
 import type Database from 'better-sqlite3';

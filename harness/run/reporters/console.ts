@@ -3,7 +3,7 @@
 // characters stripped) and secrets are redacted before anything is printed.
 import type { Cell, Verdict } from '../../core/cell.ts';
 import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
-import { redactText } from '../secrets.ts';
+import { redactText } from '../../core/secrets.ts';
 import { signatureHints, type SignatureHint } from './signature-hints.ts';
 import { verdictTable } from './verdict-table.ts';
 import { widthOf, wrap } from './wrap.ts';

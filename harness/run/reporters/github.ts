@@ -2,7 +2,7 @@
 // annotations for unexpected outcomes.
 import { appendFileSync } from 'node:fs';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
-import { redactDeep, redactText } from '../secrets.ts';
+import { redactDeep, redactText } from '../../core/secrets.ts';
 import { describe, inert, summaryCounts } from './console.ts';
 
 function md(s: string): string {

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CellResult, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
-import { redactDeep, redactText } from '../secrets.ts';
+import { redactDeep, redactText } from '../../core/secrets.ts';
 
 export function xmlEscape(s: string): string {
   // Characters XML 1.0 cannot hold at all are dropped; markup characters escaped.

@@ -3,7 +3,7 @@
 // secrets with characters that JSON escapes (" and \).
 import { describe, expect, it } from 'vitest';
 import type { EnvValue } from '../../../harness/core/cell.ts';
-import { redactCell, redactDeep, redactText, secretValues } from '../../../harness/run/secrets.ts';
+import { redactCell, redactDeep, redactText, secretValues } from '../../../harness/core/secrets.ts';
 import { cell } from '../store/fixtures.ts';
 
 const secret = (value: string): EnvValue => ({ value, secret: true, from: ['X'] });
