@@ -4,7 +4,7 @@
 import type { AttentionBackend } from '../core/cell.ts';
 import { factsAt, releaseFor, VLLM_FACTS } from '../engines/facts/index.ts';
 import type { ServeArgs } from './serve-args.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { EmulatorConfig } from '../core/emulator-traits.ts';
 
 type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
 

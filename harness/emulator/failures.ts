@@ -2,7 +2,7 @@
 // the served options, the image's traits and the GPU, through the shared CUDA loading rules. Pure.
 import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
 import type { AttentionBackend } from '../core/cell.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { EmulatorConfig } from '../core/emulator-traits.ts';
 import type { ServeArgs } from './serve-args.ts';
 import { vllmBackendName } from './backend-names.ts';
 import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';

@@ -4,7 +4,7 @@
 // throws: a changed fact must be taught here, not silently guessed. Pure.
 import type { AttentionBackend } from '../core/cell.ts';
 import { sglangDefault } from '../engines/sglang-facts.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { EmulatorConfig } from '../core/emulator-traits.ts';
 
 /** SGLang's own name and the semantic id the emulator's kernel rules know it by. */
 export interface SglangBackend {

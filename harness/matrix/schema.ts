@@ -2,7 +2,7 @@
 // for matrix/schema.json (scripts/gen-schema.ts). Cross-references (ids, GPU names, env
 // variables) are checked after this, in refs.ts, where the whole file is known.
 import { z } from 'zod';
-import { EmulatorTraits } from '../emulator/traits.ts';
+import { EmulatorTraits } from '../core/emulator-traits.ts';
 import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS } from '../core/cell.ts';
 import { mountTarget } from './mount-target.ts';
 import { isProbeModulePath } from './probe-path.ts';

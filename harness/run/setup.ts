@@ -5,7 +5,7 @@ import { InfraError, UsageError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { ensureEmulatorImage } from '../emulator/image.ts';
 import { ensureStyledImage } from '../emulator/styled-image.ts';
-import { EmulatorTraits } from '../emulator/traits.ts';
+import { EmulatorTraits } from '../core/emulator-traits.ts';
 import type { ImageSpec } from '../core/cell.ts';
 import { onGpus } from '../plan/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { graphCaptureLines, startupTimeline } from '../../../harness/diagnose/phases.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config, SEED_000, SEED_001, SEED_002 } from '../emulator/fixtures.ts';
 
 async function startupLog(cfg: EmulatorConfig, argv: string[], env: Record<string, string> = {}): Promise<string> {

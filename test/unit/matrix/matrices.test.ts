@@ -1,7 +1,7 @@
 // The committed matrices: seeds.yaml holds exactly the three seed scenarios, nightly.yaml loads.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
 import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
 import { selectCells } from '../../../harness/plan/select.ts';
