@@ -1,5 +1,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { FLOORS, forbiddenFor } from './scripts/floors.mjs';
+
+// The house floors (ARCHITECTURE.md), enforced: each room's files may not import a room above it
+// (core/ imports nothing of the harness), the way Playwright keeps a DEPS.list per folder.
+// A relative specifier reaches a room by climbing out (`../`, `../../harness/`) and naming it.
+const roomFiles = (room) => (room === 'reports' ? ['reports/**'] : room === 'errors' ? ['harness/errors.ts'] : [`harness/${room}/**`]);
+const roomRegex = (rooms) => `^(?:\\.\\.?/)+(?:harness/)?(?:${rooms.map((r) => (r === 'errors' ? 'errors\\.ts$' : `${r}/`)).join('|')})`;
+const floorRules = Object.keys(FLOORS)
+  .filter((room) => forbiddenFor(room).length > 0)
+  .map((room) => ({
+    files: roomFiles(room),
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: roomRegex(forbiddenFor(room)),
+          message: room === 'core'
+            ? 'core/ is the ground floor: it imports nothing of the harness (ARCHITECTURE.md, Floors).'
+            : `${room === 'errors' ? 'errors.ts' : `${room}/`} is on floor ${FLOORS[room]}: it may import only rooms on its floor or below (ARCHITECTURE.md, Floors; scripts/floors.mjs).`,
+        }],
+      }],
+    },
+  }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.matrix/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**', '.scratch/**'] }, // .scratch: git-ignored experiments
@@ -19,4 +41,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...floorRules,
 );
