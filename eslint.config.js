@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readFileSync } from 'node:fs';
 import { FLOORS, forbiddenFor } from './scripts/floors.mjs';
 
 // The house floors (ARCHITECTURE.md), enforced: each room's files may not import a room above it
@@ -23,6 +24,20 @@ const floorRules = Object.keys(FLOORS)
     },
   }));
 
+// cli/ holds one file per verb (the verbs harness/cli/main.ts loads); a verb never imports a verb:
+// what two verbs share lives in a helper file of cli/ or a room below.
+const VERBS = [...readFileSync(new URL('./harness/cli/main.ts', import.meta.url), 'utf8').matchAll(/import\('\.\/([a-z-]+)\.ts'\)/g)].map((m) => m[1]);
+const verbRules = VERBS.map((verb) => ({
+  files: [`harness/cli/${verb}.ts`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { regex: `^\\./(?:${VERBS.filter((v) => v !== verb).join('|')})\\.ts$`, message: 'verbs never import verbs: move what they share into a helper of cli/ or a room below (ARCHITECTURE.md, Floors).' },
+      ],
+    }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.matrix/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/**', '.scratch/**'] }, // .scratch: git-ignored experiments
   js.configs.recommended,
@@ -42,4 +57,5 @@ export default tseslint.config(
     },
   },
   ...floorRules,
+  ...verbRules,
 );

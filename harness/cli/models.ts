@@ -9,7 +9,7 @@ import { ModelWarmer } from '../models/warmer.ts';
 import { defineCommand } from './command.ts';
 import { stderrProgress } from './model-progress.ts';
 import { modelInfoCommand } from './models-info.ts';
-import { planCells } from './plan.ts';
+import { planCells } from '../plan/plan-files.ts';
 
 export const command = defineCommand({
   name: 'models',

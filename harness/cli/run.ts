@@ -24,13 +24,13 @@ import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
-import { preflightImage } from './preflight.ts';
+import { preflightImage } from '../preflight/cuda-libraries.ts';
 import { stderrProgress } from './model-progress.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { ModelWarmer } from '../models/warmer.ts';
 import { planModelNotes } from '../run/model-check.ts';
-import { planWithProbes } from './plan.ts';
+import { planWithProbes } from '../plan/plan-files.ts';
 import { resumeCommand } from './resume-hint.ts';
 
 export const command = defineCommand({

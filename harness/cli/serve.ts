@@ -5,7 +5,7 @@ import type { LoadedReport } from '../store/report-data.ts';
 import { createReportServer } from '../../reports/server.ts';
 import { DEFAULT_DB_PATH } from '../store/db.ts';
 import { defineCommand } from './command.ts';
-import { loadForReport, positiveInt } from './report.ts';
+import { loadForReport, positiveInt } from './report-load.ts';
 
 /** Database files' sizes and times: when none changed, the last load still holds. */
 function stamp(dbPath: string): string {

