@@ -3,7 +3,7 @@
 // remedies and links. Pure.
 import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
 import { isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
-import { phaseAt, phaseFromFrames } from './phase-at.ts';
+import { phaseAt, phaseFromFrames } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';

@@ -4,7 +4,7 @@
 import { imageEngineVersion } from '../engines/version.ts';
 import { getEngine } from '../engines/index.ts';
 import type { Engine } from '../engines/engine.ts';
-import { builtinProbeApplies } from './applicability.ts';
+import { builtinProbeApplies } from '../probes/applicability.ts';
 import type { Axis, Matrix, MatrixFlagSet, MatrixModel, Overrides, Where } from '../matrix/matrix.ts';
 import { BUILTIN_PROBES, type Cell, type EngineId, type GpuRef, type ImageSpec } from '../core/cell.ts';
 

@@ -1,6 +1,6 @@
 // The shape every built-in probe shares: applicability from the matrix's single rule table, and a
 // body that fills a ResultBuilder (exceptions become a failed result with the message).
-import { builtinProbeApplies } from '../plan/applicability.ts';
+import { builtinProbeApplies } from './applicability.ts';
 import type { BuiltinProbe } from '../core/cell.ts';
 import type { Probe, ProbeContext } from './probe.ts';
 import type { ProbeResult } from '../core/probe-result.ts';

@@ -5,7 +5,8 @@ import type { Cell } from '../core/cell.ts';
 import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import type { ProbeResult } from '../core/probe-result.ts';
 import { classifyInfra, classifyLog } from '../diagnose/classify.ts';
-import { startupTimeline } from '../diagnose/phases.ts';
+import { startupTimeline } from '../engines/log-phases.ts';
+import { readLog } from '../diagnose/log-lines.ts';
 import type { LogCapture } from './log-capture.ts';
 
 export interface FailureFacts {
@@ -96,5 +97,5 @@ export function infraDiagnosis(err: InfraError): Diagnosis {
 }
 
 export function timelineOf(capture: LogCapture): TimelinePhase[] {
-  return startupTimeline(capture.lines().map((l) => l.text).join('\n'));
+  return startupTimeline(readLog(capture.lines().map((l) => l.text).join('\n')));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinProbeApplies } from '../../../harness/plan/applicability.ts';
+import { builtinProbeApplies } from '../../../harness/probes/applicability.ts';
 import { formatDuration, parseDuration } from '../../../harness/matrix/duration.ts';
 import { interpolate } from '../../../harness/matrix/interpolate.ts';
 import { closest, didYouMean, editDistance } from '../../../harness/matrix/suggest.ts';
