@@ -49,8 +49,8 @@ export interface ReportCell {
   triage: TriageResult | null;
   probes: ReportProbe[];
   timeline: TimelinePhase[];
-  /** Phase durations in seconds (image, create, start, ready, probes, teardown). */
-  phases: Record<string, number>;
+  /** Lifecycle step durations in seconds (image, create, start, ready, probes, teardown). */
+  steps: Record<string, number>;
   /** The log tail; `evidence` line numbers index into the full log. */
   logExcerpt: Array<{ line: number; text: string }>;
   evidence: EvidenceLine[];

@@ -37,7 +37,7 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           signature: r.signature,
           reason: r.reason,
           attempts: r.attempts.length,
-          phases: deciding?.phases ?? {},
+          steps: deciding?.steps ?? {},
           probes: (deciding?.probes ?? []).map((p) => ({
             name: p.name,
             verdict: p.verdict,

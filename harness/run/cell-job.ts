@@ -11,7 +11,7 @@ import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from
 import type { Probe } from '../probes/probe.ts';
 import type { ProbeResult } from '../core/probe-result.ts';
 import type { Diagnosis } from '../core/diagnosis.ts';
-import type { AttemptResult, PhaseName, RunInfo } from '../core/events.ts';
+import type { AttemptResult, StepName, RunInfo } from '../core/events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
@@ -46,7 +46,7 @@ export interface AttemptEnv {
   probes: Probe[];
   baseline(): Record<string, string> | null;
   gpuFacts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
-  onPhase(phase: PhaseName, state: 'begin' | 'end', seconds?: number): void;
+  onStep(step: StepName, state: 'begin' | 'end', seconds?: number): void;
   onProbeEnd(result: ProbeResult): void;
 }
 
@@ -60,15 +60,15 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     if (!NEXT[state].includes(next)) throw new Error(`cell job: illegal transition ${state} → ${next}`);
     state = next;
   };
-  const phases: AttemptResult['phases'] = {};
-  const timed = async <T>(phase: PhaseName, fn: () => Promise<T>): Promise<T> => {
-    env.onPhase(phase, 'begin');
+  const steps: AttemptResult['steps'] = {};
+  const timed = async <T>(step: StepName, fn: () => Promise<T>): Promise<T> => {
+    env.onStep(step, 'begin');
     const t0 = performance.now();
     try {
       return await fn();
     } finally {
-      phases[phase] = (performance.now() - t0) / 1000;
-      env.onPhase(phase, 'end', phases[phase]);
+      steps[step] = (performance.now() - t0) / 1000;
+      env.onStep(step, 'end', steps[step]);
     }
   };
   const logPath = join(env.logDir, `${slug(cell.id)}.attempt-${attempt}.log`);
@@ -89,7 +89,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     outcome: 'fail',
     exitCode: null,
     diagnosis: null,
-    phases,
+    steps,
     probes: [],
     timeline: [],
     logPath,

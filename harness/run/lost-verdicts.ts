@@ -25,7 +25,7 @@ export function verdictOfError(cell: Cell, error: unknown, durationMs = 0): Cell
     outcome: 'infra',
     exitCode: null,
     diagnosis: infraDiagnosis(infra),
-    phases: {},
+    steps: {},
     probes: [],
     timeline: [],
     logPath: null,

@@ -13,7 +13,7 @@ import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
 import { containerSpec, emulatorConfig } from './container-spec.ts';
-import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../core/events.ts';
+import type { CellResult, StepName, Reporter, RunInfo, RunSummary } from '../core/events.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule } from './scheduler.ts';
 import { predictEmulated, summarise } from './predict.ts';
@@ -299,7 +299,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               probes,
               baseline: () => (variant.options.speculative ? (baselines.get(baselineKey(variant)) ?? null) : null),
               gpuFacts: req.emulate ? emulatedFacts(variant) : pool.slots.facts,
-              onPhase: (phase: PhaseName, state, seconds) => void events.emit('onPhase', variant, phase, state, seconds),
+              onStep: (step: StepName, state, seconds) => void events.emit('onStep', variant, step, state, seconds),
               onProbeEnd: (r: ProbeResult) => {
                 if (!variant.options.speculative && r.outputs && r.verdict === 'pass') {
                   baselines.set(baselineKey(variant), { ...(baselines.get(baselineKey(variant)) ?? {}), ...r.outputs });
@@ -307,7 +307,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
                 void events.emit('onProbeEnd', variant, r);
               },
             });
-            if (n === 1) a.phases = { image: imageSeconds.get(imageKey(cell)) ?? 0, ...a.phases };
+            if (n === 1) a.steps = { image: imageSeconds.get(imageKey(cell)) ?? 0, ...a.steps };
             return a;
           },
         });

@@ -76,7 +76,7 @@ function attemptOf(a: AttemptRow, probes: ProbeRow[]): AttemptResult {
     outcome: a.outcome,
     exitCode: a.exit_code,
     diagnosis: parse(a.diagnosis, null),
-    phases: parse(a.phases, {}),
+    steps: parse(a.phases, {}),
     probes: probes.map((p) => ({
       name: p.name,
       verdict: p.verdict,

@@ -85,7 +85,7 @@ const UNFINISHED_REASON: Record<Unfinished, string> = {
 
 /**
  * Reads the current run's cells in full, with statements prepared once for all of them. The
- * attempt that decided a verdict is the last one that was not a triage trial; its phases and
+ * attempt that decided a verdict is the last one that was not a triage trial; its steps and
  * timeline come with it (schema 3 on), or from their own tables in a database still at schema
  * 1–2 (the report opens databases read-only, unmigrated).
  */
@@ -114,7 +114,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
     const timeline: Timeline = timelineRows
       ? (timelineRows.all(runId, row.cell_id, n) as Array<{ name: string; start_s: number | null; duration_s: number | null; detail: string }>).map((t) => ({ name: t.name, startS: t.start_s, durationS: t.duration_s, detail: parse(t.detail, {}) }))
       : parse<Timeline>(a?.timeline, []);
-    const phases: Record<string, number> = phaseRows
+    const steps: Record<string, number> = phaseRows
       ? Object.fromEntries((phaseRows.all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]))
       : parse(a?.phases, {});
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
@@ -143,7 +143,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
       triage: parse(row.triage, null),
       probes,
       timeline,
-      phases,
+      steps,
       logExcerpt: decodeLogTail(a?.log_tail),
       evidence: d?.evidence ?? [],
       logHref: null,

@@ -27,7 +27,7 @@ function groups(cells: EmbeddedCell[], axis: Axis): Array<[string, string[]]> {
 export function cellText(c: EmbeddedCell): string {
   switch (c.verdict) {
     case 'pass': {
-      const s = c.phases.ready;
+      const s = c.steps.ready;
       return s !== undefined ? `${fmtNum(s)} s` : 'pass';
     }
     case 'skip':

@@ -18,7 +18,7 @@ function attempt(n: number, failed: boolean): AttemptResult {
   return {
     attempt: n, kind: n === 1 ? 'first' : 'retry', options: {}, command: [], outcome: failed ? 'fail' : 'pass', exitCode: failed ? 1 : null,
     diagnosis: failed ? { category: 'other', signature: 'exited', title: 'server exited with code 1', explanation: '', phase: 'startup', evidence: [{ line: 2, text: CRASH }], remedies: [], links: [] } : null,
-    phases: {}, probes: [], timeline: [], logPath: null,
+    steps: {}, probes: [], timeline: [], logPath: null,
     logTail: failed ? [{ line: 1, text: 'INFO starting' }, { line: 2, text: CRASH }] : [{ line: 1, text: 'INFO: Application startup complete.' }],
     fingerprint: null, containerId: null, dockerRun: null, error: null,
   };

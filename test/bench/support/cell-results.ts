@@ -52,7 +52,7 @@ export function cellResult(cell: Cell, k: number, lean = false): CellResult {
           remedies: [{ attention: 'triton' }, { attention: 'flashinfer' }], links: ['https://github.com/vllm-project/vllm/issues/38411'],
         }
       : null,
-    phases: failed ? { image: 0.01, create: 0.04, start: 0.3, ready: 1.2, teardown: 0.05 } : { image: 0.01, create: 0.04, start: 0.3, ready: 9.5, probes: 7.1, teardown: 0.4 },
+    steps: failed ? { image: 0.01, create: 0.04, start: 0.3, ready: 1.2, teardown: 0.05 } : { image: 0.01, create: 0.04, start: 0.3, ready: 9.5, probes: 7.1, teardown: 0.4 },
     probes: failed || lean ? [] : probes(), timeline: lean ? [] : TIMELINE,
     logPath: `/runs/r1/logs/${cell.id.replace(/[^\w.-]+/g, '_')}.attempt-1.log`,
     logTail: Array.from({ length: lean ? 5 : failed ? 120 : 20 }, (_, i) => ({ line: 300 + i, text: logLine(i) })),

@@ -27,7 +27,7 @@ export function result(verdict: Verdict, over: Partial<CellResult> = {}): CellRe
             {
               attempt: 1, kind: 'first', options: {}, command: c.command, outcome: failing ? (verdict === 'infra' ? 'infra' : 'fail') : 'pass', exitCode: failing ? 1 : null,
               diagnosis: failing ? { category: 'ptx-toolchain', signature: 'ptx-toolchain-attention', title: 't', explanation: 'e', phase: 'profile', evidence: [{ line: 42, text: 'CUDA error: the provided PTX was compiled with an unsupported toolchain.' }], remedies: [], links: [] } : null,
-              phases: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
+              steps: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
             },
           ],
     ...over,

@@ -55,7 +55,7 @@ function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellR
         outcome: failed ? 'fail' : 'pass',
         exitCode: failed ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

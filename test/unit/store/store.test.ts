@@ -55,7 +55,7 @@ function result(c: Cell, verdict: Verdict, ttft: number): CellResult {
         outcome: verdict === 'fail' ? 'fail' : 'pass',
         exitCode: verdict === 'fail' ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

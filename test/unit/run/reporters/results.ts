@@ -6,7 +6,7 @@ import { cell } from '../../store/fixtures.ts';
 
 export function attempt(diagnosis: Diagnosis | null): AttemptResult {
   return {
-    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, phases: {}, probes: [],
+    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, steps: {}, probes: [],
     timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
   };
 }
