@@ -1,5 +1,5 @@
 // The directories the harness mounts into every container (the managed Hugging Face cache at the
-// engine's HF_HOME, and the engine's compile cache),
+// engine's HF_HOME, and the engine's compile cache: both paths are engine facts, engines/model-cache.ts),
 // and how they meet the matrix's own `mounts:`. A matrix mount on a container path the harness also
 // manages replaces the harness's mount there: the matrix is the more specific statement (a shared,
 // pre-filled weights directory, perhaps read-only), and the harness keeps managing the caches the
@@ -20,7 +20,7 @@ export interface HarnessMount {
 export function harnessCacheMounts(cacheDir: string, engine: EngineId): HarnessMount[] {
   return [
     { host: hfHomeDir(cacheDir), container: MODEL_CACHE[engine].hfHome },
-    { host: join(cacheDir, `${engine}-cache`), container: `/root/.cache/${engine}` },
+    { host: join(cacheDir, `${engine}-cache`), container: MODEL_CACHE[engine].compileCache },
   ];
 }
 
