@@ -5,10 +5,11 @@ import { UsageError } from '../errors.ts';
 import { fanout, fanoutJson, mergeRunners } from '../plan/fanout.ts';
 import { loadMatrices } from '../matrix/load.ts';
 import { emptySelectionError } from '../plan/empty-selection.ts';
-import { parseShard, selectCells, type Selection } from '../plan/select.ts';
+import { selectCells, type Selection } from '../plan/select.ts';
 import type { Cell } from '../core/cell.ts';
 import { planWithProbes } from '../plan/plan-files.ts';
 import { defineCommand } from './command.ts';
+import { ALLOW_EMPTY, SELECTION } from './options.ts';
 import { planJson, planText } from './plan-output.ts';
 
 export const command = defineCommand({
@@ -17,11 +18,9 @@ export const command = defineCommand({
   usage: 'FILE... [--gpu NAME] [--shard I/N] [--only GLOB] [--json | --github]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
-    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases, comma-separated)' },
-    shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
-    only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches (* and ? within a segment, ** across)' },
+    ...SELECTION,
     json: { type: 'boolean', description: 'print the plan as JSON' },
-    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0) instead of being an error' },
+    'allow-empty': ALLOW_EMPTY,
     github: { type: 'boolean', description: 'print the GitHub Actions fan-out (one job per GPU and shard) as one line of JSON for strategy.matrix' },
   },
   examples: ['matrix plan matrix/seeds.yaml', 'matrix plan matrix/nightly.yaml --gpu thor --json', 'matrix plan matrix/nightly.yaml --github', "matrix plan matrix/nightly.yaml --only '*/h100/**' --shard 1/2"],
@@ -36,7 +35,7 @@ export const command = defineCommand({
       process.stdout.write(fanoutJson(f) + '\n');
       return 0;
     }
-    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const shard = values.shard;
     const cells = selected((await planWithProbes(positionals)).cells, { gpu: values.gpu, only: values.only, shard }, !!values['allow-empty']);
     // What the checkpoints already in the managed cache say against the matrix (no network).
     for (const n of planModelNotes(cells, defaultCacheDir())) process.stderr.write(`matrix plan: warning: ${n}\n`);
