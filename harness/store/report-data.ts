@@ -120,51 +120,69 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
     const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
     if (a?.log_path) logSources[row.cell_id] = a.log_path;
-    return {
-      id: row.cell_id,
-      image: row.image_id,
-      imageRef: row.image_ref,
-      engine: row.engine,
-      gpu: row.gpu,
-      arch: row.arch,
-      model: row.model,
-      flags: row.flags,
-      options: parse(row.options, {}),
-      verdict: row.verdict ?? unfinishedState(status, row.started_at),
-      category: row.category,
-      signature: row.signature,
-      title: d?.title ?? null,
-      explanation: d?.explanation ?? null,
-      remedies: d?.remedies ?? [],
-      links: d?.links ?? [],
-      reason: row.verdict ? row.reason : UNFINISHED_REASON[unfinishedState(status, row.started_at)],
-      expect: parse(row.expect, null),
-      attempts: row.attempts,
-      triage: parse(row.triage, null),
-      probes,
-      timeline,
-      steps,
-      logExcerpt: decodeLogTail(a?.log_tail),
-      evidence: d?.evidence ?? [],
-      logHref: null,
-      fingerprint: fp
-        ? {
-            imageRef: fp.image_ref ?? row.image_ref,
-            imageDigest: fp.image_digest ?? null,
-            engineVersion: fp.engine_version ?? null,
-            gpuName: fp.gpu_name ?? row.gpu,
-            computeCapability: fp.compute_capability ?? '',
-            driverVersion: fp.driver_version ?? null,
-            cudaVersion: fp.cuda_version ?? null,
-            driverCuda: fp.driver_cuda ?? null,
-            torchVersion: fp.torch_version ?? null,
-            imageLabels: parse(fp.image_labels, {}),
-          }
-        : null,
-      dockerRun: a?.docker_run ?? null,
-      prediction: pred ?? null,
-      ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}),
-    };
+    return { ...reportCellOf(row, status, { a, d, probes, timeline, steps, pred, fp }), ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}) };
+  };
+}
+
+/** The parts of a cell the reader gathered from the attempt's tables. */
+interface CellParts {
+  a: AttemptRow | undefined;
+  d: Diagnosis | null;
+  probes: ReportCell['probes'];
+  timeline: Timeline;
+  steps: Record<string, number>;
+  pred: { verdict: string; detail: string } | undefined;
+  fp: Record<string, string | null> | undefined;
+}
+
+/** One report cell from its row and the deciding attempt's parts. */
+function reportCellOf(row: CellRow, status: string, p: CellParts): ReportCell {
+  return {
+    id: row.cell_id,
+    image: row.image_id,
+    imageRef: row.image_ref,
+    engine: row.engine,
+    gpu: row.gpu,
+    arch: row.arch,
+    model: row.model,
+    flags: row.flags,
+    options: parse(row.options, {}),
+    verdict: row.verdict ?? unfinishedState(status, row.started_at),
+    category: row.category,
+    signature: row.signature,
+    title: p.d?.title ?? null,
+    explanation: p.d?.explanation ?? null,
+    remedies: p.d?.remedies ?? [],
+    links: p.d?.links ?? [],
+    reason: row.verdict ? row.reason : UNFINISHED_REASON[unfinishedState(status, row.started_at)],
+    expect: parse(row.expect, null),
+    attempts: row.attempts,
+    triage: parse(row.triage, null),
+    probes: p.probes,
+    timeline: p.timeline,
+    steps: p.steps,
+    logExcerpt: decodeLogTail(p.a?.log_tail),
+    evidence: p.d?.evidence ?? [],
+    logHref: null,
+    fingerprint: p.fp ? fingerprintOfRow(p.fp, row) : null,
+    dockerRun: p.a?.docker_run ?? null,
+    prediction: p.pred ?? null,
+  };
+}
+
+/** The fingerprint columns as the report shows them; the cell's row fills what an old row lacks. */
+function fingerprintOfRow(fp: Record<string, string | null>, row: CellRow): NonNullable<ReportCell['fingerprint']> {
+  return {
+    imageRef: fp.image_ref ?? row.image_ref,
+    imageDigest: fp.image_digest ?? null,
+    engineVersion: fp.engine_version ?? null,
+    gpuName: fp.gpu_name ?? row.gpu,
+    computeCapability: fp.compute_capability ?? '',
+    driverVersion: fp.driver_version ?? null,
+    cudaVersion: fp.cuda_version ?? null,
+    driverCuda: fp.driver_cuda ?? null,
+    torchVersion: fp.torch_version ?? null,
+    imageLabels: parse(fp.image_labels, {}),
   };
 }
 
