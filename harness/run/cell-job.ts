@@ -15,6 +15,7 @@ import type { AttemptResult, StepName, RunInfo } from '../core/events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
+import { watchStartup, type StartupWatchdog } from './startup-watchdog.ts';
 import { settle } from './settle.ts';
 import { diagnoseAttempt, infraDiagnosis, timelineOf } from './diagnosis.ts';
 
@@ -72,6 +73,7 @@ class Attempt {
   private exited: Promise<number> | null = null;
   private exitCode: number | null = null;
   private diagnosis: Diagnosis | null = null;
+  private watchdog: StartupWatchdog | null = null;
 
   constructor(private readonly cell: Cell, attempt: number, kind: AttemptResult['kind'], private readonly env: AttemptEnv) {
     const logPath = join(env.logDir, `${slug(cell.id)}.attempt-${attempt}.log`);
@@ -94,7 +96,8 @@ class Attempt {
     try {
       await this.startContainer();
       const bases = this.handle!.hostPort ? [`http://127.0.0.1:${this.handle!.hostPort}`] : [];
-      const ready = await this.timed('ready', () => waitReady({ baseUrls: bases, rule: this.env.engine.readiness, exited: this.exited!, timeoutMs: this.cell.timeouts.startupMs, signal: this.env.signal }));
+      const ready = await this.timed('ready', () => waitReady({ baseUrls: bases, rule: this.env.engine.readiness, exited: this.exited!, timeoutMs: this.cell.timeouts.startupMs, signal: this.env.signal, stop: this.watchdog!.tripped }));
+      this.watchdog!.stop();
       if (ready.kind === 'ready') await this.serve(bases[0]!);
       else await this.notReady(ready);
     } catch (e) {
@@ -132,7 +135,9 @@ class Attempt {
     this.result.containerId = this.handle.id;
     this.go('start');
     this.handle = await this.timed('start', () => runtime.start(this.handle!));
-    this.logsDone = this.capture.consume(await runtime.logs(this.handle));
+    const logStream = await runtime.logs(this.handle);
+    this.watchdog = watchStartup(this.capture, this.cell.timeouts);
+    this.logsDone = this.capture.consume(logStream);
     this.exited = runtime.wait(this.handle).then((c) => (this.exitCode = c));
     this.go('ready');
   }
@@ -145,6 +150,11 @@ class Attempt {
       await settle(this.logsDone, 3000);
       this.diagnosis = diagnoseAttempt(this.capture, this.cell, { exitCode: ready.exitCode, phase: 'startup' });
       this.result.exitCode = ready.exitCode;
+    } else if (ready.kind === 'stopped') {
+      // Diagnosed from the lines before the stop (no shutdown noise), then ended at once: a graceful
+      // stop would give a hung engine another grace period.
+      this.diagnosis = diagnoseAttempt(this.capture, this.cell, { phase: 'startup', stopped: ready.trip });
+      await this.env.runtime.stop(this.handle!, 0);
     } else {
       this.diagnosis = diagnoseAttempt(this.capture, this.cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
     }
@@ -192,6 +202,7 @@ class Attempt {
 
   private async teardown(): Promise<void> {
     const { env } = this;
+    this.watchdog?.stop();
     if (this.state !== 'teardown') this.go('teardown');
     if (this.handle) {
       const h = this.handle;

@@ -7,6 +7,7 @@ import type { CellResult, Reporter, RunInfo } from '../core/events.ts';
 import type { ImageInfo } from '../runtime/runtime.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { slug } from './cell-job.ts';
+import { ModelImageCheck } from './model-image.ts';
 import type { RunRequest } from './runner.ts';
 
 /** Where a run's full logs go: `<out>/logs/<run id>/`, apart from any other run's that shared --out. */
@@ -62,6 +63,8 @@ export interface RunContext {
    */
   preparing: AbortController;
   jobs: Job[];
+  /** `--preflight`: each cell's model judged against its image's software (null: not asked). */
+  modelImage: ModelImageCheck | null;
 }
 
 export const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
@@ -84,12 +87,13 @@ export async function endUnstarted(ctx: RunContext, cell: Cell, verdict: 'infra'
 }
 
 export function newRunContext(req: RunRequest): RunContext {
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
   return {
     req,
     events: new Emitter(req.reporters),
     logDir: runLogDir(req.run),
     stateRoot: join(req.run.outDir, 'emulator-state', slug(req.run.id)),
-    cacheDir: req.cacheDir ?? defaultCacheDir(),
+    cacheDir,
     results: [],
     interrupted: [],
     images: new Map(),
@@ -97,5 +101,6 @@ export function newRunContext(req: RunRequest): RunContext {
     baselines: new Map(),
     preparing: new AbortController(),
     jobs: [],
+    modelImage: req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null,
   };
 }

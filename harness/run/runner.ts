@@ -24,6 +24,7 @@ import { predictEmulated } from './predict.ts';
 import { checkModel } from './model-check.ts';
 import { prepareImage } from './image-prep.ts';
 import { baselineKey, endUnstarted, finish, imageKey, newRunContext, poolOf, revisionOf, type Job, type RunContext } from './run-context.ts';
+import type { ImageSoftware } from '../preflight/image-software.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -66,6 +67,8 @@ export interface RunRequest {
   runnerPlatform?: string | null;
   /** `--preflight`: read each image's CUDA code and predict each cell before it runs. */
   preflight?: ((ref: string, gpuName: string, driverCuda: string | null) => Promise<PreflightResult>) | null;
+  /** `--preflight`: read an image's Python software (engine, registry, transformers) to judge each cell's model against it. */
+  modelPreflight?: ((ref: string) => Promise<ImageSoftware>) | null;
   /** Host directory of the managed caches (Hugging Face, compile), mounted into every container, emulated too. */
   cacheDir?: string;
   /** Downloads a model revision into the managed cache (once per model); null or absent: no downloads. */
@@ -195,6 +198,12 @@ async function runJob(ctx: RunContext, pool: RunnerPool, cell: Cell, slots: stri
   const check = checkModel(cell, ctx.cacheDir);
   for (const w of check.warnings) req.onModelWarning?.(cell, w);
   if (check.skip) return endUnstarted(ctx, cell, 'skip', null, check.skip);
+  if (ctx.modelImage) {
+    const p = await ctx.modelImage.predict(cell);
+    await ctx.events.emit('onModelPrediction', cell, p);
+    if (p.certain) return endUnstarted(ctx, cell, 'skip', null, `preflight: the image cannot load the model: ${p.detail}`);
+    if (p.verdict === 'unsupported') req.onModelWarning?.(cell, `${cell.id}: preflight predicts ${p.detail} (not certain: the cell runs)`);
+  }
   const job: JobRun = { cell, pool, slots, engine: getEngine(cell.image.engine), probes: await req.probesFor(cell), image: ctx.images.get(imageKey(ctx, cell))! };
   await ctx.events.emit('onCellBegin', cell, 1);
   const result = await runCell(cell, {

@@ -99,6 +99,9 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
   const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
+  // A database written before schema 6 (read as it is, unmigrated) has no model predictions.
+  const hasModelPredictions = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'model_predictions'").get() !== undefined;
+  const modelPrediction = hasModelPredictions ? db.prepare('SELECT verdict, certain, detail FROM model_predictions WHERE run_id = ? AND cell_id = ?') : null;
   const failedAttempt = failedAttemptReader(db);
   return ({ id: runId, status }, row, logSources) => {
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
@@ -119,8 +122,9 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
       : parse(a?.phases, {});
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
     const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
+    const modelPred = modelPrediction?.get(runId, row.cell_id) as { verdict: string; certain: number; detail: string } | undefined;
     if (a?.log_path) logSources[row.cell_id] = a.log_path;
-    return { ...reportCellOf(row, status, { a, d, probes, timeline, steps, pred, fp }), ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}) };
+    return { ...reportCellOf(row, status, { a, d, probes, timeline, steps, pred, modelPred, fp }), ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}) };
   };
 }
 
@@ -132,6 +136,7 @@ interface CellParts {
   timeline: Timeline;
   steps: Record<string, number>;
   pred: { verdict: string; detail: string } | undefined;
+  modelPred: { verdict: string; certain: number; detail: string } | undefined;
   fp: Record<string, string | null> | undefined;
 }
 
@@ -167,6 +172,7 @@ function reportCellOf(row: CellRow, status: string, p: CellParts): ReportCell {
     fingerprint: p.fp ? fingerprintOfRow(p.fp, row) : null,
     dockerRun: p.a?.docker_run ?? null,
     prediction: p.pred ?? null,
+    modelPrediction: p.modelPred ? { verdict: p.modelPred.verdict, certain: p.modelPred.certain === 1, detail: p.modelPred.detail } : null,
   };
 }
 
