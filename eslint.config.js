@@ -66,6 +66,12 @@ export default tseslint.config(
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
     },
   },
+  // Rooms other #21 helpers are rebuilding (emulator/ into rooms; gpu/zstd*.ts replaced by fzstd):
+  // their long functions warn until those moves land on main, and this entry goes with them.
+  {
+    files: ['harness/emulator/chat-responder.ts', 'harness/emulator/serve-argparse.ts', 'harness/emulator/serve-args-vllm.ts', 'harness/emulator/server.ts', 'harness/emulator/startup-vllm.ts', 'harness/gpu/zstd.ts'],
+    rules: { 'max-lines-per-function': ['warn', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
   ...floorRules,
   ...verbRules,
 );
