@@ -37,7 +37,8 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           signature: r.signature,
           reason: r.reason,
           attempts: r.attempts.length,
-          steps: deciding?.steps ?? {},
+          // the lifecycle steps, under the key `--json` readers have always had (as the attempts.phases column)
+          phases: deciding?.steps ?? {},
           probes: (deciding?.probes ?? []).map((p) => ({
             name: p.name,
             verdict: p.verdict,
