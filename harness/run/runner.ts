@@ -3,7 +3,8 @@
 // (pure); this is where effects are orchestrated.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEngine, type Engine } from '../engines/index.ts';
+import { engineAt, type Engine } from '../engines/index.ts';
+import { imageEngineVersion } from '../engines/version.ts';
 import type { Cell, Verdict } from '../core/cell.ts';
 import { VERDICTS } from '../core/cell.ts';
 import type { AttemptResult, CellResult, StepName, Reporter, RunInfo, RunSummary } from '../core/events.ts';
@@ -204,7 +205,8 @@ async function runJob(ctx: RunContext, pool: RunnerPool, cell: Cell, slots: stri
     if (p.certain) return endUnstarted(ctx, cell, 'skip', null, `preflight: the image cannot load the model: ${p.detail}`);
     if (p.verdict === 'unsupported') req.onModelWarning?.(cell, `${cell.id}: preflight predicts ${p.detail} (not certain: the cell runs)`);
   }
-  const job: JobRun = { cell, pool, slots, engine: getEngine(cell.image.engine), probes: await req.probesFor(cell), image: ctx.images.get(imageKey(ctx, cell))! };
+  // The image's own release: metric names change between releases (SGLang 0.4.0's ITL histogram).
+  const job: JobRun = { cell, pool, slots, engine: engineAt(cell.image.engine, imageEngineVersion(cell.image)), probes: await req.probesFor(cell), image: ctx.images.get(imageKey(ctx, cell))! };
   await ctx.events.emit('onCellBegin', cell, 1);
   const result = await runCell(cell, {
     engine: job.engine,

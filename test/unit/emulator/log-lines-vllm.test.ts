@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { startupTimeline } from '../../../harness/engines/log-phases.ts';
 import { readLog } from '../../../harness/diagnose/log-lines.ts';
 import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { printf } from '../../../harness/emulator/log-lines-vllm.ts';
+import { printf } from '../../../harness/emulator/startup/log-lines-vllm.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
 import { config } from './fixtures.ts';
 
