@@ -3,7 +3,7 @@
 // so itself (`retry:`); a failure without one is judged by its category; anything else (a probe that
 // failed on a ready server, a timeout, a crash nothing names) may be transient and is retried.
 import { signatureById, isInfraSignature } from './knowledge-base.ts';
-import type { Category, Diagnosis } from './types.ts';
+import type { Category, Diagnosis } from '../core/diagnosis.ts';
 
 export interface RetryDecision {
   retry: boolean;

@@ -1,12 +1,12 @@
 // One cell from first attempt to verdict: retries (fail then pass = flaky), expectations
 // (xfail / xpass), and triage (triage.ts) — re-running a failed cell with the remedies of its
 // signature, and of the signatures they run into, until one passes ("fixed by mm_attention: sdpa").
-import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
+import type { Cell, SemanticOptions, Verdict } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
-import { imageEngineVersion } from '../engines/version.ts';
+import { engineInvocation } from '../engines/invocation.ts';
 import { applyExpectation } from '../diagnose/expectations.ts';
 import { retryDecision } from '../diagnose/retry-policy.ts';
-import type { AttemptResult, CellResult, TriageResult } from './events.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../core/events.ts';
 import { triageChain, type TriageLimits } from './triage.ts';
 
 export interface CellRunnerDeps {
@@ -20,15 +20,14 @@ export interface CellRunnerDeps {
   aborted(): boolean;
 }
 
-/** The cell with other options: its engine command and engine env recomputed, or a reason it cannot be expressed. */
+/** The cell with other options: its engine invocation recomputed (engines/invocation.ts), or a reason it cannot be expressed. */
 export function withOptions(cell: Cell, options: SemanticOptions, engine: Engine): Cell | string {
-  const version = imageEngineVersion(cell.image);
-  const r = engine.command({ model: cell.model.name, options, port: engine.defaultPort, extraArgs: cell.args, version });
-  if ('unsupported' in r) return r.unsupported;
+  const next = engineInvocation(engine, cell, options);
+  if ('unsupported' in next) return next.unsupported;
   const env = { ...cell.env };
-  for (const k of Object.keys(engine.env?.(cell.options, version) ?? {})) delete env[k];
-  for (const [k, value] of Object.entries(engine.env?.(options, version) ?? {})) env[k] = { value, secret: false };
-  return { ...cell, options, env, command: r.argv, gpus: options.tensor_parallel ?? 1 };
+  for (const k of Object.keys(engineInvocation(engine, cell, cell.options).env)) delete env[k];
+  for (const [k, value] of Object.entries(next.env)) env[k] = { value, secret: false };
+  return { ...cell, options, env, command: next.argv, gpus: next.gpus };
 }
 
 function infraReason(a: AttemptResult): string | null {
@@ -66,22 +65,12 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
 
   const failure = { outcome: 'fail' as const, signature: first.diagnosis?.signature ?? null, category: first.diagnosis?.category ?? null };
   verdict = applyExpectation(failure, cell.expect);
-  // An expected failure needs no retry; an unexpected one is retried on a fresh container while its
-  // failure may be transient (a deterministic one would fail the same way: it costs a start for nothing).
+  // An expected failure needs no retry; an unexpected one is retried while it may be transient.
   let notRetried: string | undefined;
   if (verdict === 'fail') {
-    for (let r = 0; r < deps.retries && !deps.aborted(); r++) {
-      const decision = retryDecision(first.diagnosis);
-      if (!decision.retry) {
-        notRetried = decision.why;
-        break;
-      }
-      const a = await deps.attempt(cell, ++n, 'retry');
-      attempts.push(a);
-      if (a.outcome === 'pass') return done('flaky', first, `failed (${first.diagnosis?.signature ?? 'unknown'}), then passed on retry ${r + 1}`);
-      if (a.outcome === 'infra') return done('infra', a, infraReason(a));
-      first = a;
-    }
+    const r = await retryTransient(cell, first, deps, () => ++n, attempts);
+    if ('verdict' in r) return done(r.verdict, r.last, r.reason);
+    ({ last: first, notRetried } = r);
   }
   const last = first;
   let triage: TriageResult | null = null;
@@ -89,6 +78,27 @@ export async function runCell(cell: Cell, deps: CellRunnerDeps): Promise<CellRes
   const why = verdict === 'fail' && cell.expect ? `expected ${cell.expect.fail}, got ${last.diagnosis?.signature ?? 'an unknown failure'} (a new failure mode)` : (last.diagnosis?.title ?? null);
   const reason = notRetried ? `${why ?? 'failed'} (not retried: ${notRetried})` : why;
   return { ...done(verdict, last, reason, triage), ...(notRetried ? { notRetried } : {}) };
+}
+
+type RetryEnd = { verdict: Verdict; last: AttemptResult; reason: string | null } | { last: AttemptResult; notRetried?: string };
+
+/**
+ * Retries on fresh containers while the failure may be transient (diagnose/retry-policy.ts): a pass
+ * ends the cell flaky, an infra attempt ends it infra; a deterministic failure stops the retries
+ * and says why (a retry would cost a start and fail the same way).
+ */
+async function retryTransient(cell: Cell, failed: AttemptResult, deps: CellRunnerDeps, next: () => number, attempts: AttemptResult[]): Promise<RetryEnd> {
+  let last = failed;
+  for (let r = 0; r < deps.retries && !deps.aborted(); r++) {
+    const decision = retryDecision(last.diagnosis);
+    if (!decision.retry) return { last, notRetried: decision.why };
+    const a = await deps.attempt(cell, next(), 'retry');
+    attempts.push(a);
+    if (a.outcome === 'pass') return { verdict: 'flaky', last, reason: `failed (${last.diagnosis?.signature ?? 'unknown'}), then passed on retry ${r + 1}` };
+    if (a.outcome === 'infra') return { verdict: 'infra', last: a, reason: infraReason(a) };
+    last = a;
+  }
+  return { last };
 }
 
 /** Triage that throws does not take the cell's verdict with it: the failure stands, and triage says what broke. */

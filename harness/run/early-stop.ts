@@ -4,7 +4,7 @@
 // of its cells (Docker cannot give a GPU, the registry refuses, the disk is full: every further
 // cell would end the same way). Cells already running finish; cells never started are "not run"
 // (no verdict, never infra), and `--resume` runs them.
-import type { CellResult } from './events.ts';
+import type { CellResult } from '../core/events.ts';
 
 export interface EarlyStopOptions {
   /** Stop starting cells after this many unexpected failures (verdict fail); null: never. */

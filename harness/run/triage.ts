@@ -5,10 +5,10 @@
 // cuda_graphs: piecewise" → pass. Bounded: `depth` signatures deep at most, and `starts` starts of
 // the cell in all (each one GPU-minutes on a real runner). The whole path is kept: every trial with
 // the trial whose failure led to it, and why the search stopped.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import { applyRemedy, type RemedyChange } from '../diagnose/remedies.ts';
-import type { AttemptResult, TriageResult } from './events.ts';
+import type { AttemptResult, TriageResult } from '../core/events.ts';
 
 export interface TriageLimits {
   /** Signatures deep: 1 tries only the first failure's remedies. */

@@ -3,7 +3,7 @@
 // wrapped to the terminal, never cut.
 import { describePath } from '../triage.ts';
 import { describeRemedy } from '../../diagnose/remedies.ts';
-import type { CellResult } from '../events.ts';
+import type { CellResult } from '../../core/events.ts';
 import type { SignatureHint } from './signature-hints.ts';
 import { wrap } from './wrap.ts';
 

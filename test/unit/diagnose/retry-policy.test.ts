@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { retryDecision } from '../../../harness/diagnose/retry-policy.ts';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { SIGNATURES } from '../../../harness/diagnose/knowledge-base.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 
 const d = (signature: string | null, category: string): Diagnosis => ({ category, signature, title: '', explanation: '', phase: null, evidence: [], remedies: [], links: [] });
 

@@ -5,9 +5,9 @@ import { getEngine } from '../../../harness/engines/index.ts';
 import { withOptions } from '../../../harness/run/cell-runner.ts';
 import { describePath, pathToFix, triageChain, type TriageLimits } from '../../../harness/run/triage.ts';
 import { describeRemedy } from '../../../harness/diagnose/remedies.ts';
-import type { AttemptResult } from '../../../harness/run/events.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { AttemptResult } from '../../../harness/core/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 import { cell as baseCell } from '../store/fixtures.ts';
 
 const engine = getEngine('vllm');
@@ -31,7 +31,7 @@ async function triage(limits?: TriageLimits, outcome: (c: Cell) => Diagnosis | n
   const attempt = async (c: Cell, k: number, kind: AttemptResult['kind']): Promise<AttemptResult> => {
     ran.push(c.options);
     const d = outcome(c);
-    return { attempt: k, kind, options: c.options, command: c.command, outcome: d ? 'fail' : 'pass', exitCode: d ? 1 : null, diagnosis: d, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
+    return { attempt: k, kind, options: c.options, command: c.command, outcome: d ? 'fail' : 'pass', exitCode: d ? 1 : null, diagnosis: d, steps: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
   };
   const first = await attempt(cell, 1, 'first');
   const result = await triageChain(cell, first, { engine, attempt, aborted: () => false, withOptions, limits }, () => ++n, attempts);

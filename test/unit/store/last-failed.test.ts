@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../harness/store/db.ts';
 import { lastFailedCells, lastFailedRunCells } from '../../../harness/store/last-failed.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
-import type { Verdict } from '../../../harness/matrix/types.ts';
+import type { Verdict } from '../../../harness/core/cell.ts';
 import { result } from '../run/results.ts';
 import { cell, info } from './fixtures.ts';
 
