@@ -85,6 +85,7 @@ describe('stopping early', () => {
     const notRun = stored(dir).filter((c) => c.verdict === null);
     expect(notRun.map((c) => c.cell_id)).toEqual(['ptx/h100/small/f2', 'ptx/h100/small/f3']);
     for (const c of notRun) expect(c.reason).toBe('not run: --max-failures 1 reached (1 unexpected failures)');
+    expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toMatch(/name="ptx\/h100\/small\/f2"[^>]*><skipped message="not run: --max-failures 1 reached/);
     // The report says the same on the cell; nothing counts them as infra.
     const html = readFileSync(out.report!, 'utf8');
     expect(html).toContain('--max-failures 1 reached');

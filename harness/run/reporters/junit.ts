@@ -15,14 +15,14 @@ export function xmlEscape(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** A cell an interrupt left without a verdict: a skipped testcase that says so (as Playwright writes an interrupted test). */
-function notRunCase(cell: CellResult['cell']): CellResult {
-  return { cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: 'not run: the run was interrupted before this cell finished (--resume runs it)', durationMs: 0 };
+/** A cell an interrupt or an early stop left without a verdict: a skipped testcase that says so (as Playwright writes an interrupted test). */
+function notRunCase(cell: CellResult['cell'], why?: string): CellResult {
+  return { cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: why ?? 'not run: the run was interrupted before this cell finished (--resume runs it)', durationMs: 0 };
 }
 
-export function junitXml(run: RunInfo, results: CellResult[], notRun: CellResult['cell'][] = []): string {
+export function junitXml(run: RunInfo, results: CellResult[], notRun: CellResult['cell'][] = [], notRunReasons: Record<string, string> = {}): string {
   const byGpu = new Map<string, CellResult[]>();
-  for (const r of [...results, ...notRun.map(notRunCase)]) byGpu.set(r.cell.gpu.name, [...(byGpu.get(r.cell.gpu.name) ?? []), r]);
+  for (const r of [...results, ...notRun.map((c) => notRunCase(c, notRunReasons[c.id]))]) byGpu.set(r.cell.gpu.name, [...(byGpu.get(r.cell.gpu.name) ?? []), r]);
   const suites: string[] = [];
   for (const [gpu, rs] of byGpu) {
     const cases: string[] = [];
@@ -75,6 +75,6 @@ export class JunitReporter implements Reporter {
   onRunEnd(run: RunInfo, summary: RunSummary): void {
     mkdirSync(dirname(this.path), { recursive: true });
     // Redacted before escaping (XML escaping changes a secret with " < > &), and the XML once more.
-    writeFileSync(this.path, redactText(junitXml(redactDeep(run, this.secrets), redactDeep(this.results, this.secrets), summary.notRun), this.secrets));
+    writeFileSync(this.path, redactText(junitXml(redactDeep(run, this.secrets), redactDeep(this.results, this.secrets), summary.notRun, summary.notRunReasons), this.secrets));
   }
 }
