@@ -6,9 +6,10 @@
 // - listening: a server bound to its port or its routes set up (vLLM's "Starting vLLM server on
 //             http://…" and "Available routes are:", its "Supported tasks", Triton's
 //             "Started HTTPService at …", a model table row `| READY |`)
-// - step-done: a startup step reported finished with its duration ("Loading weights took 24.8
-//             seconds", "Graph capturing finished in 7 secs", "Capture cuda graph end. Time
-//             elapsed: 11.35 s", "Dynamo bytecode transform time: 3.54 s", "… takes 6.06 s")
+// - step-done: a startup step that ran the model reported finished with its duration ("Graph
+//             capturing finished in 7 secs", "Capture cuda graph end. Time elapsed: 11.35 s",
+//             "Dynamo bytecode transform time: 3.54 s", "… takes 6.06 s"); not loading the weights
+//             ("Loading weights took 24.8 seconds" shows only that reading files worked)
 // - sized:    the KV cache sized, which follows a successful profile run ("# GPU blocks: 10039",
 //             "num_gpu_blocks is: 57656", "Maximum concurrency for … tokens per request",
 //             SGLang's "KV Cache is allocated")
@@ -29,6 +30,9 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
 /** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */
 const NEGATED = /\b(?:not|never|waiting|wait for|until|unhealthy|fail\w*|error|timed? ?out)\b/i;
 
+/** A step that only loaded the weights (before the engine ran the model once). */
+const WEIGHTS_ONLY = /Loading(?:model)?weights|Modelloading|Loadingsafetensors|Loadweight/i;
+
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {
   if (l.header || isErrorLevel(l) || l.level === 'WARNING') return null;
@@ -36,26 +40,45 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
+    // weights read from disk show only that I/O worked; a start hangs there as often as anywhere
+    if (kind === 'step-done' && WEIGHTS_ONLY.test(l.text.replace(/\s+/g, ''))) continue;
     return kind;
   }
   return null;
 }
 
-/** The line with the rest a terminal cut off it (the lines after it that continue it), joined. */
-function joined(lines: readonly LogLine[], i: number): LogLine {
-  let text = lines[i]!.text;
-  for (let j = i + 1; j < lines.length && lines[j]!.cont; j++) text += lines[j]!.text;
-  return { ...lines[i]!, text };
+/**
+ * A line with the lines after it that may continue it (cut at a terminal's width), read as cut inside
+ * a word, as cut at a space, and each later line on its own (it may be a line of its own). A step
+ * that only loaded the weights shows no health.
+ */
+function readings(lines: readonly LogLine[], i: number, j: number): Array<HealthKind | null> {
+  const group = lines.slice(i, j);
+  const head = lines[i]!;
+  const texts = group.map((l) => l.text);
+  if (group.length === 1) return [stepShown(head, head.text)];
+  const joined = [texts.join(''), texts.join(' ')].map((text) => stepShown({ ...head, text }, text));
+  // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …")
+  const alone = group.slice(1).map((l, k) => stepShown(l, group[k]!.text + l.text));
+  return [...joined, ...alone];
 }
 
-/** The line that best shows the server healthy: a ready line first, else the last line of progress (read with the rest a terminal cut off it). */
+/** The kind a line shows, a step that only loaded the weights not counted. */
+function stepShown(l: LogLine, text: string): HealthKind | null {
+  const k = healthKindOf(l);
+  return k === 'step-done' && WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) ? null : k;
+}
+
+/** The line that best shows the server healthy: a ready line first, else the last line of progress. */
 export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
   let last: LogLine | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.cont) continue;
-    const kind = healthKindOf(joined(lines, i));
-    if (kind === 'up') return lines[i];
-    if (kind !== null) last = lines[i];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.cont) j++;
+    const kinds = readings(lines, i, j);
+    if (kinds.includes('up')) return lines[i];
+    if (kinds.some((k) => k !== null)) last = lines[i];
+    i = j;
   }
   return last;
 }

@@ -57,9 +57,6 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
  */
 const KNOWN: Record<string, string[]> = {
   'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log'],
-  // its only sign of progress ("Loading weights took 36.24 seconds", a Ray-tagged line) is cut at the
-  // width before "took", and the cut is not seen as one; it becomes `unknown`, its label (a hang)
-  'a terminal 100 columns wide': ['unknown/vllm-17167-multinode-ray-hang-without-enforce-eager.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
 
