@@ -19,4 +19,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The runtime fence (ARCHITECTURE.md): harness/runtime/ is the only door to Docker.
+    files: ['harness/**/*.ts'],
+    ignores: ['harness/runtime/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'dockerode', message: 'only harness/runtime/ speaks to Docker: use the ContainerRuntime interface (harness/runtime/runtime.ts)' }] }],
+    },
+  },
 );

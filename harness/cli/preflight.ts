@@ -1,7 +1,6 @@
 // `matrix preflight`: predict, before any GPU time is spent, which CUDA libraries of an image (or of
 // local files) load on a GPU: natively, by PTX JIT, or not at all with the exact CUDA error.
-// Wiring: image-files reads the image, fatbin lists the code, gpu/preflight decides.
-import type Docker from 'dockerode';
+// Wiring: gpu/image-libraries reads the image (through the runtime), fatbin lists the code, gpu/preflight decides.
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfraError, UsageError } from '../errors.ts';
@@ -11,8 +10,9 @@ import { discoverGpus } from '../gpu/discover.ts';
 import { isElf } from '../gpu/elf.ts';
 import { codeEntriesOf, containsFatbinMagic, listFatbin } from '../gpu/fatbin.ts';
 import { preflightLibraries, preflightText, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
-import { dockerClient } from '../runtime/docker.ts';
-import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../runtime/image-files.ts';
+import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../gpu/image-libraries.ts';
+import { DockerRuntime } from '../runtime/docker.ts';
+import type { ContainerRuntime } from '../runtime/runtime.ts';
 import { defineCommand } from './command.ts';
 
 function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
@@ -26,21 +26,19 @@ function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
 /**
  * Preflight an image that is on the Docker engine: read its CUDA libraries without running it and
  * decide each for `gpu` under a driver for `driverCuda`. Throws InfraError when the image cannot be read.
- * @param runtimeDocker a dockerode client, or anything holding one as `.docker` (DockerRuntime)
  * @param gpuOrName a catalog GPU or its name/alias (UsageError when unknown)
  * @param driverCuda default: the GPU's typicalDriverCuda
  */
 export async function preflightImage(
-  runtimeDocker: Docker | { docker: Docker },
+  runtime: ContainerRuntime,
   ref: string,
   gpuOrName: GpuSpec | string,
   driverCuda?: string,
   opts: ReadImageOptions = {},
 ): Promise<PreflightResult> {
   const gpu = typeof gpuOrName === 'string' ? gpuOrUsage(gpuOrName) : gpuOrName;
-  const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
   const libs: LibraryCode[] = [];
-  for await (const f of cudaLibrariesInImage(docker, ref, opts)) {
+  for await (const f of cudaLibrariesInImage(runtime, ref, opts)) {
     const code = codeOf(f.path, f.bytes);
     if (code) libs.push(code);
   }
@@ -147,7 +145,7 @@ export const command = defineCommand({
     if (values.image !== undefined) {
       subject = `image ${values.image}`;
       try {
-        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
+        result = await preflightImage(new DockerRuntime(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
       } catch (e) {
         if (e instanceof InfraError) throw e;
         throw new InfraError('infra-other', `cannot read image ${values.image}: ${(e as Error).message}`, 'check that the Docker engine runs and the image is present', 'preflight');

@@ -1,54 +1,17 @@
-// Read an image's filesystem without running it (effectful, dockerode): create a container that is
-// never started, stream `getArchive` of candidate directories (or `export` the whole filesystem)
-// through tar-stream, and yield each ELF shared object that holds a CUDA fat binary. One file is in
-// memory at a time; the container is always removed, also when the consumer stops early.
+// Reading an image's filesystem without running it (effectful, dockerode): create a container that
+// is never started, stream `getArchive` of the asked directories (or `export` the whole filesystem)
+// through tar-stream, and yield each wanted regular file. One file is in memory at a time; the
+// container is always removed, also when the consumer stops early. What a file means (a CUDA
+// library, say) is the caller's business: gpu/image-libraries.ts.
 import type Docker from 'dockerode';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { InfraError } from '../errors.ts';
-import { containsFatbinMagic } from '../gpu/fatbin.ts';
-import { isElf } from '../gpu/elf.ts';
 import { toInfraError } from './docker-errors.ts';
+import type { ImageFile, ReadImageFilesOptions } from './runtime.ts';
 
-/**
- * Where CUDA libraries live in inference images: Python site-/dist-packages (system, /usr/local,
- * conda, venvs under /opt), CUDA toolkits under /usr/local/cuda*, the distribution's library
- * directories. Directories missing from an image are skipped.
- */
-export const DEFAULT_LIBRARY_ROOTS = ['/usr/local', '/usr/lib/python3', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/opt', '/venv', '/root/.local', '/workspace', '/app'];
-
-export interface ImageLibrary {
-  /** Absolute path inside the image. */
-  path: string;
-  size: number;
-  bytes: Buffer;
-}
-
-export interface ReadImageOptions {
-  /** Directories to read (default DEFAULT_LIBRARY_ROOTS); ignored with `whole`. */
-  roots?: readonly string[];
-  /** Stream `docker export` of the whole filesystem instead of the roots. */
-  whole?: boolean;
-  /** Labels of the never-started container (product code: matrix.preflight=1; tests add matrix.test=1). */
-  labels?: Record<string, string>;
-  /** Files larger than this are reported through onSkip and not read (default 4 GiB). */
-  maxFileBytes?: number;
-  onSkip?: (path: string, why: string) => void;
-}
-
-const SHARED_OBJECT = /\.so(\.\d+)*$/;
-
-/** Does this tar entry name look like a shared object worth reading? */
-export function isSharedObjectName(name: string): boolean {
-  return SHARED_OBJECT.test(name);
-}
-
-/**
- * Yield the CUDA-carrying shared objects of image `ref` (which must be present on the engine).
- * Throws InfraError('image-missing') when it is not, other InfraErrors when Docker fails.
- */
-export async function* cudaLibrariesInImage(docker: Docker, ref: string, opts: ReadImageOptions = {}): AsyncGenerator<ImageLibrary> {
+export async function* readImageFiles(docker: Docker, ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
   try {
     await docker.getImage(ref).inspect();
   } catch (e) {
@@ -63,18 +26,18 @@ export async function* cudaLibrariesInImage(docker: Docker, ref: string, opts: R
       Image: ref,
       // never started: a command is only needed because images FROM scratch have none
       Cmd: ['/matrix-preflight-never-runs'],
-      Labels: { 'matrix.preflight': '1', ...(opts.labels ?? {}) },
+      Labels: { ...(opts.labels ?? {}) },
       HostConfig: { AutoRemove: false, NetworkMode: 'none' },
     });
   } catch (e) {
     throw toInfraError(e, 'create', `creating a (never started) container from ${ref} to read its files`);
   }
   try {
-    if (opts.whole) {
-      yield* librariesInTar((await container.export()) as unknown as Readable, '/', opts);
+    if (opts.roots === 'whole') {
+      yield* filesInTar((await container.export()) as unknown as Readable, '/', opts.want);
       return;
     }
-    for (const root of opts.roots ?? DEFAULT_LIBRARY_ROOTS) {
+    for (const root of opts.roots) {
       let stream: Readable;
       try {
         stream = (await container.getArchive({ path: root })) as unknown as Readable;
@@ -83,16 +46,15 @@ export async function* cudaLibrariesInImage(docker: Docker, ref: string, opts: R
         throw toInfraError(e, 'preflight', `reading ${root} of ${ref}`);
       }
       // getArchive names entries after the directory's basename: "local/lib/…" for /usr/local
-      yield* librariesInTar(stream, posix.dirname(root), opts);
+      yield* filesInTar(stream, posix.dirname(root), opts.want);
     }
   } finally {
     await container.remove({ force: true, v: true }).catch(() => undefined);
   }
 }
 
-/** Stream a tar, yielding regular `.so*` files that are ELF and contain the fat-binary magic. */
-export async function* librariesInTar(stream: Readable, base: string, opts: Pick<ReadImageOptions, 'maxFileBytes' | 'onSkip'> = {}): AsyncGenerator<ImageLibrary> {
-  const max = opts.maxFileBytes ?? 4 * 1024 ** 3;
+/** Stream a tar whose entries are relative to `base`, yielding the regular files `want` asks for. */
+export async function* filesInTar(stream: Readable, base: string, want: ReadImageFilesOptions['want']): AsyncGenerator<ImageFile> {
   const ex = extract();
   stream.on('error', (e) => ex.destroy(e));
   stream.pipe(ex);
@@ -100,13 +62,8 @@ export async function* librariesInTar(stream: Readable, base: string, opts: Pick
     for await (const entry of ex) {
       const h = entry.header;
       const path = posix.join('/', base, h.name);
-      if (h.type !== 'file' || !isSharedObjectName(h.name)) {
-        entry.resume();
-        continue;
-      }
       const size = h.size ?? 0;
-      if (size > max) {
-        opts.onSkip?.(path, `${size} bytes is more than the ${max} read`);
+      if (h.type !== 'file' || !want(path, size)) {
         entry.resume();
         continue;
       }
@@ -116,8 +73,7 @@ export async function* librariesInTar(stream: Readable, base: string, opts: Pick
         chunk.copy(bytes, at);
         at += chunk.length;
       }
-      const got = bytes.subarray(0, at);
-      if (isElf(got) && containsFatbinMagic(got)) yield { path, size: at, bytes: got };
+      yield { path, size: at, bytes: bytes.subarray(0, at) };
     }
   } finally {
     // dockerode hands Node streams; tests hand tar-stream's streamx ones: both have pipe and destroy

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
 
 const docker = new Docker();
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -100,7 +101,7 @@ describe('matrix preflight --image', () => {
 
   it('preflightImage, as matrix run --preflight calls it, takes a GPU name', async () => {
     const { preflightImage } = await import('../../harness/cli/preflight.ts');
-    const r = await preflightImage(docker, images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
+    const r = await preflightImage(new DockerRuntime(), images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
     expect([r.gpu, r.driverCuda, r.counts]).toEqual(['gb10', '13.0', { native: 0, jit: 1, fail: 0, advisory: 0 }]);
     expect(await leftovers()).toEqual([]);
   });

@@ -9,7 +9,7 @@ import type { CellResult, Reporter, RunSummary } from '../../../harness/run/even
 import { cutShort, verdictOfError } from '../../../harness/run/lost-verdicts.ts';
 import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { cell, info } from '../store/fixtures.ts';
-import { MemoryRuntime } from './memory-runtime.ts';
+import { MemoryRuntime } from '../../support/memory-runtime.ts';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
@@ -109,7 +109,7 @@ describe('executeRun: no cell loses its verdict', () => {
 
   it('after --resume, the summary and exit code cover the earlier verdicts too', async () => {
     const earlier: CellResult = { cell: cell('img/h100/m/old'), verdict: 'fail', category: 'oom', signature: 'oom', attempts: [], triage: null, reason: 'OOM', durationMs: 5 };
-    const req = request([cell('img/h100/m/a')], { earlier: [earlier], runtime: new MemoryRuntime({ exitCode: 0, exitAfterMs: 1 }) });
+    const req = request([cell('img/h100/m/a')], { earlier: [earlier], runtime: new MemoryRuntime({ script: () => ({ log: ['INFO starting'], exit: { code: 0, afterMs: 1 } }) }) });
     const out = await executeRun(req);
     expect(req.recorder.earlier).toEqual([earlier]);
     expect(out.summary.counts.fail).toBeGreaterThanOrEqual(1);
