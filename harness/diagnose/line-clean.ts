@@ -1,8 +1,7 @@
 // Cleaning one log line the way a person reads it: ANSI colours, process prefixes, logger headers
 // (vLLM, Python logging, SGLang, glog, TensorRT-LLM) with the level they name, timestamps, quote and
 // bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
-
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
+import { stripVTControlCharacters } from 'node:util';
 
 /** Leading prefixes, removed repeatedly in any order. */
 const PREFIXES: RegExp[] = [
@@ -50,13 +49,9 @@ function loggerHeader(s: string): { length: number; level: string } | null {
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
 }
 
-export function stripAnsi(s: string): string {
-  return s.replace(ANSI, '');
-}
-
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = stripAnsi(line).replace(/\r$/, '');
+  let s = stripVTControlCharacters(line).replace(/\r$/, '');
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;

@@ -2,9 +2,10 @@
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { continuesCut, processKeys } from './process-key.ts';
-import { cleanLine, stripAnsi } from './line-clean.ts';
+import { stripVTControlCharacters } from 'node:util';
+import { cleanLine } from './line-clean.ts';
 
-export { cleanLine, stripAnsi } from './line-clean.ts';
+export { cleanLine } from './line-clean.ts';
 
 export interface LogLine {
   /** 1-based line number in the original text. */
@@ -31,7 +32,7 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
+  const raws = text.split('\n').map((line) => stripVTControlCharacters(line).replace(/\r$/, '').trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
