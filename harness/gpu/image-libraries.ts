@@ -23,7 +23,7 @@ export interface ReadImageOptions {
   roots?: readonly string[];
   /** Read the whole image filesystem (docker export) instead of the roots. */
   whole?: boolean;
-  /** Labels of the never-started container (product code: matrix.preflight=1; tests add matrix.test=1). */
+  /** Labels of the never-started container beside matrix.preflight=1 (tests add matrix.test=1). */
   labels?: Record<string, string>;
   /** Files larger than this are reported through onSkip and not read (default 4 GiB). */
   maxFileBytes?: number;
@@ -56,7 +56,7 @@ export async function* cudaLibrariesInImage(runtime: ContainerRuntime, ref: stri
   const files = runtime.readImageFiles(ref, {
     roots: opts.whole ? 'whole' : (opts.roots ?? DEFAULT_LIBRARY_ROOTS),
     want: sharedObjectsUpTo(opts),
-    labels: { 'matrix.preflight': '1', ...(opts.labels ?? {}) },
+    labels: opts.labels ?? {},
   });
   for await (const f of files) {
     if (isElf(f.bytes) && containsFatbinMagic(f.bytes)) yield f;

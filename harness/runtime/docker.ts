@@ -10,8 +10,8 @@ import { removeDetached } from './detached-removal.ts';
 import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
-import { readImageFiles } from './image-files.ts';
-import type { BuildOptions, ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageFile, ImageInfo, PullOptions, PullPolicy, ReadImageFilesOptions } from './runtime.ts';
+import { readImageFiles, withImageFs } from './image-files.ts';
+import type { BuildOptions, ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageFile, ImageFs, ImageInfo, PullOptions, PullPolicy, ReadImageFilesOptions } from './runtime.ts';
 
 /**
  * A fresh connection per request (no keep-alive): a kept-alive connection to an engine that is
@@ -168,6 +168,10 @@ export class DockerRuntime implements ContainerRuntime {
 
   readImageFiles(ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
     return readImageFiles(this.docker, ref, opts);
+  }
+
+  withImageFs<T>(ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T> {
+    return withImageFs(this.docker, ref, labels, use);
   }
 
   async create(spec: ContainerSpec): Promise<ContainerHandle> {

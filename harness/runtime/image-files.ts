@@ -1,17 +1,20 @@
-// Reading an image's filesystem without running it (effectful, dockerode): create a container that
-// is never started, stream `getArchive` of the asked directories (or `export` the whole filesystem)
-// through tar-stream, and yield each wanted regular file. One file is in memory at a time; the
-// container is always removed, also when the consumer stops early. What a file means (a CUDA
-// library, say) is the caller's business: gpu/image-libraries.ts.
+// Reading an image's filesystem without running it (effectful, dockerode), through a container that
+// is never started and is always removed, also when the consumer stops early:
+// - readImageFiles streams `getArchive` of the asked directories (or `export` of the whole
+//   filesystem) through tar-stream and yields each wanted regular file, one in memory at a time
+//   (the fat-binary preflight: gpu/image-libraries.ts says which files are CUDA libraries);
+// - withImageFs answers exact paths and reads small text files (the model-against-image
+//   preflight's Python packages: preflight/image-software.ts).
 import type Docker from 'dockerode';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
-import type { ImageFile, ReadImageFilesOptions } from './runtime.ts';
+import type { ImageFile, ImageFs, ImageTextFile, ReadImageFilesOptions } from './runtime.ts';
 
-export async function* readImageFiles(docker: Docker, ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
+/** Create the never-started container of `ref` (InfraError image-missing when the image is not here). */
+async function neverStarted(docker: Docker, ref: string, labels: Record<string, string>): Promise<Docker.Container> {
   try {
     await docker.getImage(ref).inspect();
   } catch (e) {
@@ -20,18 +23,21 @@ export async function* readImageFiles(docker: Docker, ref: string, opts: ReadIma
     }
     throw toInfraError(e, 'image', `inspecting image ${ref}`);
   }
-  let container: Docker.Container;
   try {
-    container = await docker.createContainer({
+    return await docker.createContainer({
       Image: ref,
       // never started: a command is only needed because images FROM scratch have none
       Cmd: ['/matrix-preflight-never-runs'],
-      Labels: { ...(opts.labels ?? {}) },
+      Labels: { 'matrix.preflight': '1', ...labels },
       HostConfig: { AutoRemove: false, NetworkMode: 'none' },
     });
   } catch (e) {
     throw toInfraError(e, 'create', `creating a (never started) container from ${ref} to read its files`);
   }
+}
+
+export async function* readImageFiles(docker: Docker, ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
+  const container = await neverStarted(docker, ref, opts.labels ?? {});
   try {
     if (opts.roots === 'whole') {
       yield* filesInTar((await container.export()) as unknown as Readable, '/', opts.want);
@@ -80,4 +86,47 @@ export async function* filesInTar(stream: Readable, base: string, want: ReadImag
     if (typeof stream.unpipe === 'function') stream.unpipe(ex);
     if (typeof stream.destroy === 'function') stream.destroy();
   }
+}
+
+/**
+ * Run `use` over image `ref`'s filesystem through a never-started container (getArchive per path,
+ * HEAD archive for existence); the container is removed afterwards, also when `use` throws.
+ */
+export async function withImageFs<T>(docker: Docker, ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T> {
+  const container = await neverStarted(docker, ref, labels);
+  const fs: ImageFs = {
+    async exists(path) {
+      try {
+        await container.infoArchive({ path });
+        return true;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) return false;
+        throw toInfraError(e, 'preflight', `looking for ${path} in ${ref}`);
+      }
+    },
+    async textFiles(path, accept = () => true, maxBytes = 4 * 1024 * 1024) {
+      let stream: Readable;
+      try {
+        stream = (await container.getArchive({ path })) as unknown as Readable;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) return [];
+        throw toInfraError(e, 'preflight', `reading ${path} of ${ref}`);
+      }
+      return textFilesInTar(stream, posix.dirname(path), accept, maxBytes);
+    },
+  };
+  try {
+    return await use(fs);
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
+
+/** Regular files of a tar (named relative to `base`) that `accept` takes, as text. */
+export async function textFilesInTar(stream: Readable, base: string, accept: (path: string) => boolean, maxBytes: number): Promise<ImageTextFile[]> {
+  const out: ImageTextFile[] = [];
+  for await (const f of filesInTar(stream, base, (path, size) => size <= maxBytes && accept(path))) {
+    out.push({ path: f.path, text: f.bytes.toString('utf8') });
+  }
+  return out;
 }

@@ -97,6 +97,27 @@ export interface ReadImageFilesOptions {
   labels?: Record<string, string>;
 }
 
+/** One text file read out of an image. */
+export interface ImageTextFile {
+  /** Absolute path inside the image. */
+  path: string;
+  text: string;
+}
+
+/**
+ * An image's filesystem, read without running it: what the model-against-image preflight asks
+ * (exact paths and small directories of Python packages). Tests give an in-memory one.
+ */
+export interface ImageFs {
+  /** Does this path exist in the image (file or directory)? */
+  exists(path: string): Promise<boolean>;
+  /**
+   * The regular files at `path` (one file, or every file under a directory) whose path `accept`
+   * takes, as UTF-8 text; files over `maxBytes` (default 4 MiB) are left out. Empty when absent.
+   */
+  textFiles(path: string, accept?: (path: string) => boolean, maxBytes?: number): Promise<ImageTextFile[]>;
+}
+
 export interface ContainerRuntime {
   /** Throws InfraError('docker-down') when the engine does not answer. */
   ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
@@ -115,6 +136,11 @@ export interface ContainerRuntime {
    * time. Throws InfraError('image-missing') when the image is not on the engine.
    */
   readImageFiles(ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile>;
+  /**
+   * Runs `use` over the image's filesystem (exact paths, small text files), read without running
+   * it; the never-started container carries `labels` and is removed afterwards, also when `use` throws.
+   */
+  withImageFs<T>(ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T>;
   create(spec: ContainerSpec): Promise<ContainerHandle>;
   /**
    * Starts the container with its output already captured, so logs() misses no line; read that

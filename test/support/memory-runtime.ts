@@ -18,6 +18,7 @@ import type {
   ContainerRuntime,
   ContainerSpec,
   ImageFile,
+  ImageFs,
   ImageInfo,
   ReadImageFilesOptions,
 } from '../../harness/runtime/runtime.ts';
@@ -122,6 +123,22 @@ export class MemoryRuntime implements ContainerRuntime {
         const under = opts.roots === 'whole' || opts.roots.some((r) => path === r || path.startsWith(r.endsWith('/') ? r : `${r}/`));
         if (under && opts.want(path, bytes.length)) yield { path, size: bytes.length, bytes };
       }
+    } finally {
+      this.readers--;
+    }
+  }
+
+  async withImageFs<T>(ref: string, _labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T> {
+    if (!(await this.inspectImage(ref))) throw new InfraError('image-missing', `image ${ref} is not on this Docker engine`, 'pull or build it first', 'preflight');
+    const files = Object.entries(this.opts.images?.[ref]?.files ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const under = (path: string, root: string) => path === root || path.startsWith(root.endsWith('/') ? root : `${root}/`);
+    this.readers++;
+    try {
+      return await use({
+        exists: async (path) => files.some(([p]) => under(p, path)),
+        textFiles: async (path, accept = () => true, maxBytes = 4 * 1024 * 1024) =>
+          files.filter(([p, bytes]) => under(p, path) && bytes.length <= maxBytes && accept(p)).map(([p, bytes]) => ({ path: p, text: bytes.toString('utf8') })),
+      });
     } finally {
       this.readers--;
     }
