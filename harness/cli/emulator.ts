@@ -1,6 +1,6 @@
 // `matrix emulator build`: build the emulator image (matrix-emulator:<version>) from local files.
 import { UsageError } from '../errors.ts';
-import { ensureEmulatorImage } from '../emulator/image.ts';
+import { ensureEmulatorImage } from '../emulator/host.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import { defineCommand } from './command.ts';
 

@@ -1,7 +1,7 @@
 // Which model architectures the emulated vLLM release registers, from the architecture facts
 // (harness/engines/facts/vllm/architectures.ts). Only architectures the facts know are judged; any
 // other is taken as loadable (the traits' unknown_architectures still name more). Pure.
-import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
+import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
 
 /** True when the facts know `architecture` and the release `version` does not register it. */
 export function vllmLacksArchitecture(architecture: string, version: string): boolean {

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VllmLog, SglangLog, vllmTime, type Out } from './log.ts';
+import { vllmTag } from './log-lines-vllm.ts';
 
 /**
  * Env var naming a directory the harness mounts into the container (the same host directory for
@@ -54,7 +55,7 @@ export async function floodLog(out: Out, mb: number, enginePid: number, drained:
 }
 
 /** The log of an engine that dies while serving (crash_after_requests). */
-export function printServingCrash(out: Out, engine: 'vllm' | 'sglang' | 'nim', enginePid: number): void {
+export function printServingCrash(out: Out, engine: 'vllm' | 'sglang' | 'nim', enginePid: number, version: string | null = null): void {
   if (engine === 'sglang') {
     const log = new SglangLog(out);
     log.line(0, ['Scheduler hit an exception: Traceback (most recent call last):',
@@ -66,7 +67,7 @@ export function printServingCrash(out: Out, engine: 'vllm' | 'sglang' | 'nim', e
   }
   const log = new VllmLog(out);
   const core = { name: 'EngineCore_DP0', pid: enginePid };
-  log.errorBlock(core, 'core.py:933', [
+  log.errorBlock(core, vllmTag('EngineCore encountered a fatal error.', version), [
     'EngineCore encountered a fatal error.',
     'Traceback (most recent call last):',
     '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 924, in run_engine_core',

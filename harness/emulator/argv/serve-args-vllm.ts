@@ -113,11 +113,11 @@ export function semanticSpecMethod(method: string): string {
   return method.toLowerCase();
 }
 
-/** Errors found after argparse succeeded (vLLM's config validation), as stderr text; or ServeArgs. */
-export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: string }): { args: ServeArgs } | { error: string } {
-  const model = (v['model_tag'] as string | undefined) ?? (v['model'] as string | undefined) ?? VLLM_DEFAULT_MODEL;
-  const comp = v['compilation_config'];
-  let cudagraphMode: ServeArgs['cudagraphMode'] = null;
+type Fail = (msg: string) => { error: string };
+type Checked<T> = { value: T } | { error: string };
+
+/** The CUDA graph mode --compilation-config asks for (cudagraph_mode, or the older full_cuda_graph). */
+function cudagraphModeOf(comp: unknown, fail: Fail): Checked<ServeArgs['cudagraphMode']> {
   const compObj = record(comp);
   if (compObj && compObj['cudagraph_mode'] !== undefined) {
     const raw = String(compObj['cudagraph_mode']).toUpperCase();
@@ -125,34 +125,51 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
       return fail(`argument --compilation-config/-O: invalid cudagraph_mode '${String(compObj['cudagraph_mode'])}' (choose from ${VLLM_CUDAGRAPH_MODES.map((m) => `'${m}'`).join(', ')})`);
     }
     // FULL_DECODE_ONLY captures full graphs (for decode): FULL for the emulator's purposes.
-    cudagraphMode = raw === 'FULL_DECODE_ONLY' ? 'FULL' : (raw as ServeArgs['cudagraphMode']);
-  } else if (compObj && compObj['full_cuda_graph'] === true) {
-    cudagraphMode = 'FULL'; // the pre-cudagraph_mode spelling of full graphs
-  } else if (comp !== undefined && compObj === null && typeof comp !== 'number') {
-    return fail(`argument --compilation-config/-O: invalid loads value: '${JSON.stringify(comp)}'`);
+    return { value: raw === 'FULL_DECODE_ONLY' ? 'FULL' : (raw as ServeArgs['cudagraphMode']) };
   }
-  let speculative: ServeArgs['speculative'] = null;
-  if (v['speculative_config'] !== undefined) {
-    const spec = record(v['speculative_config']);
-    if (spec === null) return fail(`argument --speculative-config: invalid loads value: '${JSON.stringify(v['speculative_config'])}'`);
-    const method = typeof spec['method'] === 'string' ? spec['method'] : typeof spec['model'] === 'string' ? 'draft_model' : 'unknown';
-    const n = spec['num_speculative_tokens'];
-    speculative = { method: semanticSpecMethod(method), numSpeculativeTokens: typeof n === 'number' ? n : 1 };
-  }
-  let limitMmPerPrompt: Record<string, number> | null = null;
-  if (v['limit_mm_per_prompt'] !== undefined) {
-    const lim = record(v['limit_mm_per_prompt']);
-    if (lim === null) return fail(`argument --limit-mm-per-prompt: invalid loads value: '${JSON.stringify(v['limit_mm_per_prompt'])}'`);
-    limitMmPerPrompt = Object.fromEntries(Object.entries(lim).map(([k, n]) => [k, typeof n === 'number' ? n : Number(record(n)?.['count'] ?? 0)]));
-  }
+  if (compObj && compObj['full_cuda_graph'] === true) return { value: 'FULL' }; // the pre-cudagraph_mode spelling of full graphs
+  if (comp !== undefined && compObj === null && typeof comp !== 'number') return fail(`argument --compilation-config/-O: invalid loads value: '${JSON.stringify(comp)}'`);
+  return { value: null };
+}
+
+function speculativeOf(raw: unknown, fail: Fail): Checked<ServeArgs['speculative']> {
+  if (raw === undefined) return { value: null };
+  const spec = record(raw);
+  if (spec === null) return fail(`argument --speculative-config: invalid loads value: '${JSON.stringify(raw)}'`);
+  const method = typeof spec['method'] === 'string' ? spec['method'] : typeof spec['model'] === 'string' ? 'draft_model' : 'unknown';
+  const n = spec['num_speculative_tokens'];
+  return { value: { method: semanticSpecMethod(method), numSpeculativeTokens: typeof n === 'number' ? n : 1 } };
+}
+
+function limitsOf(raw: unknown, fail: Fail): Checked<Record<string, number> | null> {
+  if (raw === undefined) return { value: null };
+  const lim = record(raw);
+  if (lim === null) return fail(`argument --limit-mm-per-prompt: invalid loads value: '${JSON.stringify(raw)}'`);
+  return { value: Object.fromEntries(Object.entries(lim).map(([k, n]) => [k, typeof n === 'number' ? n : Number(record(n)?.['count'] ?? 0)])) };
+}
+
+/** The decoder backend's name from --attention-backend or --attention-config.backend (not both). */
+function attentionNameOf(v: ArgValues, fail: Fail): Checked<string | undefined> {
   const acBackend = record(v['attention_config'])?.['backend'];
-  if (acBackend !== undefined && v['attention_backend'] !== undefined) {
-    return fail('--attention-backend and --attention-config.backend are mutually exclusive');
-  }
+  if (acBackend !== undefined && v['attention_backend'] !== undefined) return fail('--attention-backend and --attention-config.backend are mutually exclusive');
   if (acBackend !== undefined && !(VLLM_BACKEND_NAMES as readonly string[]).includes(String(acBackend))) {
     return fail(`argument --attention-config/-ac: Unknown attention backend: '${String(acBackend)}'. Valid options are: ${VLLM_BACKEND_NAMES.join(', ')}`);
   }
-  const attnName = (v['attention_backend'] as string | undefined) ?? (acBackend === undefined ? undefined : String(acBackend));
+  return { value: (v['attention_backend'] as string | undefined) ?? (acBackend === undefined ? undefined : String(acBackend)) };
+}
+
+/** Errors found after argparse succeeded (vLLM's config validation), as stderr text; or ServeArgs. */
+export function vllmServeArgs(v: ArgValues, fail: Fail): { args: ServeArgs } | { error: string } {
+  const model = (v['model_tag'] as string | undefined) ?? (v['model'] as string | undefined) ?? VLLM_DEFAULT_MODEL;
+  const graphs = cudagraphModeOf(v['compilation_config'], fail);
+  if ('error' in graphs) return graphs;
+  const speculative = speculativeOf(v['speculative_config'], fail);
+  if ('error' in speculative) return speculative;
+  const limits = limitsOf(v['limit_mm_per_prompt'], fail);
+  if ('error' in limits) return limits;
+  const attn = attentionNameOf(v, fail);
+  if ('error' in attn) return attn;
+  const attnName = attn.value;
   const mmName = v['mm_encoder_attn_backend'] as string | undefined;
   return {
     args: {
@@ -163,10 +180,10 @@ export function vllmServeArgs(v: ArgValues, fail: (msg: string) => { error: stri
       port: (v['port'] as number | undefined) ?? 8000,
       attention: attnName === undefined ? null : vllmSemanticBackend(attnName),
       mmAttention: mmName === undefined ? null : vllmSemanticBackend(mmName),
-      speculative,
-      cudagraphMode,
+      speculative: speculative.value,
+      cudagraphMode: graphs.value,
       enforceEager: v['enforce_eager'] === true,
-      limitMmPerPrompt,
+      limitMmPerPrompt: limits.value,
       languageModelOnly: v['language_model_only'] === true,
       tensorParallelSize: (v['tensor_parallel_size'] as number | undefined) ?? 1,
       maxModelLen: (v['max_model_len'] as number | undefined) ?? null,

@@ -3,10 +3,10 @@
 // up to 0.12 VLLM_ATTENTION_BACKEND also picks the encoder's backend; 0.11.0–0.11.1 force TORCH_SDPA
 // on compute capability >= 10.0 when nothing overrides it; Qwen3-VL's encoder in 0.11.x raises for
 // any backend outside its list. Pure.
-import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
-import type { DefaultFact } from '../engines/facts/types.ts';
-import type { AttentionBackend } from '../matrix/types.ts';
-import { vllmSemanticBackend } from './backend-names.ts';
+import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
+import type { DefaultFact } from '../../engines/facts/types.ts';
+import type { AttentionBackend } from '../../matrix/types.ts';
+import { vllmSemanticBackend } from '../argv/backend-names.ts';
 
 function decision(id: string, version: string): DefaultFact | undefined {
   return factsAt(VLLM_FACTS, VLLM_FACTS.defaults, version).find((d) => d.id === id);

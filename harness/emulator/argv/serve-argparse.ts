@@ -120,86 +120,121 @@ function abbreviation(name: string, byFlag: ReadonlyMap<string, ArgSpec>, spec: 
   return [...hits][0];
 }
 
+/** The option name and any `=value` of a flag token, as the parser rewrites them (underscores, `-O3`). */
+function splitFlag(tok: string, spec: ParserSpec): { name: string; inline: string | undefined } {
+  const eq = tok.indexOf('=');
+  let name = eq >= 0 ? tok.slice(0, eq) : tok;
+  let inline = eq >= 0 ? tok.slice(eq + 1) : undefined;
+  // FlexibleArgumentParser rewrites underscores only before the first dot (dotted keys keep theirs).
+  if (spec.underscoresAsDashes && name.startsWith('--')) name = name.replace(/^--[^.]*/, (key) => key.replace(/_/g, '-'));
+  // -O3 is vLLM's optimization-level shorthand: `-O` with the value attached.
+  const attached = /^(-O)(\d)$/.exec(name);
+  if (attached && inline === undefined) {
+    name = attached[1] as string;
+    inline = attached[2];
+  }
+  return { name, inline };
+}
+
+/** The option a name stands for: itself, a unique abbreviation, or `--no-X` of a negatable X (null: ambiguous). */
+function optionFor(name: string, byFlag: ReadonlyMap<string, ArgSpec>, spec: ParserSpec): { a: ArgSpec | undefined; negated: boolean } | null {
+  const a = byFlag.get(name) ?? abbreviation(name, byFlag, spec);
+  if (a === null) return null;
+  if (a === undefined && name.startsWith('--no-')) {
+    const positive = byFlag.get(`--${name.slice(5)}`);
+    if (positive?.negatable) return { a: positive, negated: true };
+  }
+  return { a, negated: false };
+}
+
+interface ParseState {
+  readonly argv: readonly string[];
+  i: number;
+  readonly values: ArgValues;
+  readonly dotted: Map<string, Record<string, unknown>>;
+  readonly unrecognized: string[];
+}
+
+/** `--json-flag.key.sub value`: one key of a JSON option (vLLM's dotted arguments). Returns an error, true when taken, false when not dotted. */
+function takeDotted(st: ParseState, name: string, inline: string | undefined, byFlag: ReadonlyMap<string, ArgSpec>, spec: ParserSpec): string | boolean {
+  const dot = spec.dottedJson ? name.indexOf('.') : -1;
+  if (dot <= 0) return false;
+  const base = byFlag.get(name.slice(0, dot));
+  if (base?.type !== 'json') return false;
+  const raw = inline ?? st.argv[st.i + 1];
+  if (raw === undefined) return `argument ${display(base)}: expected one argument`;
+  if (inline === undefined) st.i++;
+  const obj = st.dotted.get(base.dest) ?? {};
+  setPath(obj, name.slice(dot + 1).split('.'), dottedValue(raw));
+  st.dotted.set(base.dest, obj);
+  return true;
+}
+
+/** The value(s) of a valued option (inline or the tokens after it), converted; an error message on failure. */
+function takeValue(st: ParseState, a: ArgSpec, inline: string | undefined): string | null {
+  const raws: string[] = [];
+  if (inline !== undefined) raws.push(inline);
+  else {
+    while (st.i + 1 < st.argv.length && !looksLikeFlag(st.argv[st.i + 1])) {
+      raws.push(st.argv[++st.i] as string);
+      if (!a.many) break;
+    }
+  }
+  if (raws.length === 0) return `argument ${display(a)}: expected ${a.many ? 'at least one argument' : 'one argument'}`;
+  const converted = convert(a, raws[0] as string);
+  if ('error' in converted) return converted.error;
+  st.values[a.dest] = converted.value;
+  return null;
+}
+
+/** One flag token at st.i; an error message, or null. */
+function takeFlag(st: ParseState, tok: string, byFlag: ReadonlyMap<string, ArgSpec>, spec: ParserSpec): string | null {
+  const { name, inline } = splitFlag(tok, spec);
+  const dotted = takeDotted(st, name, inline, byFlag, spec);
+  if (typeof dotted === 'string') return dotted;
+  if (dotted) return null;
+  const found = optionFor(name, byFlag, spec);
+  if (found === null) return `ambiguous option: ${name} could match ${longMatches(name, byFlag).join(', ')}`;
+  const { a, negated } = found;
+  if (a === undefined) {
+    st.unrecognized.push(tok);
+    return null;
+  }
+  if (a.type !== 'flag') return takeValue(st, a, inline);
+  if (inline !== undefined) return `argument ${display(a)}: ignored explicit argument ${quote(inline)}`;
+  st.values[a.dest] = !negated;
+  return null;
+}
+
+/** argparse's checks after the last token: dotted keys merged, required options, unrecognized arguments. */
+function finish(st: ParseState, spec: ParserSpec): string | null {
+  for (const [dest, obj] of st.dotted) {
+    const prior = st.values[dest];
+    st.values[dest] = typeof prior === 'object' && prior !== null ? { ...(prior as object), ...obj } : obj;
+  }
+  const missing = (spec.required ?? []).filter((dest) => !(dest in st.values));
+  if (missing.length > 0) {
+    const names = missing.map((d) => spec.args.find((a) => a.dest === d)).map((a) => (a ? display(a) : ''));
+    return `the following arguments are required: ${names.join(', ')}`;
+  }
+  return st.unrecognized.length > 0 ? `unrecognized arguments: ${st.unrecognized.join(' ')}` : null;
+}
+
 export function parseArgs(argv: readonly string[], spec: ParserSpec): ArgParseResult {
   const byFlag = new Map<string, ArgSpec>();
   for (const a of spec.args) for (const f of a.flags) byFlag.set(f, a);
-  const values: ArgValues = {};
-  const dotted = new Map<string, Record<string, unknown>>();
-  const unrecognized: string[] = [];
+  const st: ParseState = { argv, i: 0, values: {}, dotted: new Map(), unrecognized: [] };
   const fail = (message: string): ArgParseResult => ({ ok: false, exitCode: 2, stderr: `${spec.usage}\n${spec.prog}: error: ${message}\n` });
-
-  for (let i = 0; i < argv.length; i++) {
-    const tok = argv[i] as string;
+  for (; st.i < argv.length; st.i++) {
+    const tok = argv[st.i] as string;
     if (!looksLikeFlag(tok)) {
-      if (spec.positional !== undefined && !(spec.positional in values)) values[spec.positional] = tok;
-      else unrecognized.push(tok);
+      if (spec.positional !== undefined && !(spec.positional in st.values)) st.values[spec.positional] = tok;
+      else st.unrecognized.push(tok);
       continue;
     }
-    const eq = tok.indexOf('=');
-    let name = eq >= 0 ? tok.slice(0, eq) : tok;
-    let inline = eq >= 0 ? tok.slice(eq + 1) : undefined;
-    // FlexibleArgumentParser rewrites underscores only before the first dot (dotted keys keep theirs).
-    if (spec.underscoresAsDashes && name.startsWith('--')) name = name.replace(/^--[^.]*/, (key) => key.replace(/_/g, '-'));
-    // -O3 is vLLM's optimization-level shorthand: `-O` with the value attached.
-    const attached = /^(-O)(\d)$/.exec(name);
-    if (attached && inline === undefined) {
-      name = attached[1] as string;
-      inline = attached[2];
-    }
-    const dot = spec.dottedJson ? name.indexOf('.') : -1;
-    if (dot > 0) {
-      const base = byFlag.get(name.slice(0, dot));
-      if (base?.type === 'json') {
-        const raw = inline ?? argv[i + 1];
-        if (raw === undefined) return fail(`argument ${display(base)}: expected one argument`);
-        if (inline === undefined) i++;
-        const obj = dotted.get(base.dest) ?? {};
-        setPath(obj, name.slice(dot + 1).split('.'), dottedValue(raw));
-        dotted.set(base.dest, obj);
-        continue;
-      }
-    }
-    let a = byFlag.get(name) ?? abbreviation(name, byFlag, spec);
-    if (a === null) return fail(`ambiguous option: ${name} could match ${longMatches(name, byFlag).join(', ')}`);
-    let negated = false;
-    if (a === undefined && name.startsWith('--no-')) {
-      const positive = byFlag.get(`--${name.slice(5)}`);
-      if (positive?.negatable) {
-        a = positive;
-        negated = true;
-      }
-    }
-    if (a === undefined) {
-      unrecognized.push(tok);
-      continue;
-    }
-    if (a.type === 'flag') {
-      if (inline !== undefined) return fail(`argument ${display(a)}: ignored explicit argument ${quote(inline)}`);
-      values[a.dest] = !negated;
-      continue;
-    }
-    const raws: string[] = [];
-    if (inline !== undefined) raws.push(inline);
-    else {
-      while (i + 1 < argv.length && !looksLikeFlag(argv[i + 1])) {
-        raws.push(argv[++i] as string);
-        if (!a.many) break;
-      }
-    }
-    if (raws.length === 0) return fail(`argument ${display(a)}: expected ${a.many ? 'at least one argument' : 'one argument'}`);
-    const converted = convert(a, raws[0] as string);
-    if ('error' in converted) return fail(converted.error);
-    values[a.dest] = converted.value;
+    const error = takeFlag(st, tok, byFlag, spec);
+    if (error !== null) return fail(error);
   }
-  for (const [dest, obj] of dotted) {
-    const prior = values[dest];
-    values[dest] = typeof prior === 'object' && prior !== null ? { ...(prior as object), ...obj } : obj;
-  }
-  const missing = (spec.required ?? []).filter((dest) => !(dest in values));
-  if (missing.length > 0) {
-    const names = missing.map((d) => spec.args.find((a) => a.dest === d)).map((a) => (a ? display(a) : ''));
-    return fail(`the following arguments are required: ${names.join(', ')}`);
-  }
-  if (unrecognized.length > 0) return fail(`unrecognized arguments: ${unrecognized.join(' ')}`);
-  return { ok: true, values };
+  const error = finish(st, spec);
+  return error === null ? { ok: true, values: st.values } : fail(error);
 }

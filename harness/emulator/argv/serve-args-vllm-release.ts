@@ -3,7 +3,7 @@
 // "unrecognized argument"), whether api_server ignores a positional model, whether
 // VLLM_ATTENTION_BACKEND is still read and which backend names the release has. A null version
 // (an emulated image of unknown release) accepts everything, as before releases were known. Pure.
-import { factsAt, holdsAt, releaseFor, semanticValue, VLLM_FACTS as F } from '../engines/facts/index.ts';
+import { factsAt, holdsAt, releaseFor, semanticValue, VLLM_FACTS as F } from '../../engines/facts/index.ts';
 import type { ArgSpec } from './serve-argparse.ts';
 import { vllmSemanticBackend } from './backend-names.ts';
 

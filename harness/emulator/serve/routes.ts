@@ -1,18 +1,18 @@
 // The HTTP surface of the emulated server: /health, /version, /v1/models, /metrics,
 // /v1/chat/completions (and NIM's /v1/health/*), with uvicorn-style access log lines.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServeArgs } from './serve-args.ts';
-import type { Failure } from './failures.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { ServeArgs } from '../argv/serve-args.ts';
+import type { Failure } from '../startup/failures.ts';
+import type { EmulatorConfig } from '../traits.ts';
 import { prepareChat, type ChatLimits } from './chat-request.ts';
 import { respondChat, type ResponderContext } from './chat-responder.ts';
-import { isInjected500 } from './faults.ts';
+import { isInjected500 } from '../startup/faults.ts';
 import { renderSglangMetrics } from './metrics.ts';
 import { renderVllmMetrics } from './metrics-vllm.ts';
 import { errorBody } from './openai-shapes.ts';
-import { sglangTime } from './log.ts';
-import { versionBody } from './personality.ts';
-import { nimMetadata, nimVersion, type NimProfile } from './startup-nim.ts';
+import { sglangTime } from '../startup/log.ts';
+import { versionBody } from '../argv/personality.ts';
+import { nimMetadata, nimVersion, type NimProfile } from '../startup/startup-nim.ts';
 
 export interface RouteState {
   args: ServeArgs;
@@ -78,9 +78,49 @@ function sglangError(body: object | string): object | string {
   return body;
 }
 
+type Reply = (status: number, body: object | string, type?: string) => void;
+
+/** /metrics in the engine's own families (SGLang: only with --enable-metrics, else FastAPI's 404). */
+function metrics(s: RouteState, reply: Reply): void {
+  // SGLang mounts /metrics only with --enable-metrics (facts/sglang/defaults.ts, metrics-endpoint): FastAPI's 404.
+  if (s.args.engine === 'sglang' && s.args.metricsEnabled !== true) return reply(404, { detail: 'Not Found' });
+  const m = s.responder.metrics;
+  const speculative = s.args.speculative !== null;
+  const text = s.args.engine === 'sglang'
+    ? renderSglangMetrics(m, s.args.servedModelName, speculative, s.config.traits.version)
+    : renderVllmMetrics(m, s.args.servedModelName, speculative, s.args.engine === 'vllm' ? s.config.traits.version : null);
+  reply(200, text, 'text/plain; version=0.0.4; charset=utf-8');
+}
+
+/** POST /v1/chat/completions: injected 500s, bad JSON, refused requests, the image crash, else the answer. */
+async function chatCompletions(s: RouteState, req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+  const k = ++s.chatRequests;
+  const text = await readBody(req);
+  if (isInjected500(k, s.config.traits.faults.http_500_rate)) {
+    reply(500, errorBody('EngineCore encountered an issue. See stack trace (above) for the root cause.', 'InternalServerError', 500));
+    return s.onChatDone(k);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    reply(400, errorBody('Expecting value: line 1 column 1 (char 0)', 'BadRequestError', 400));
+    return s.onChatDone(k);
+  }
+  const p = prepareChat(raw, s.limits);
+  if (!p.ok) {
+    reply(p.status, p.body);
+    return s.onChatDone(k);
+  }
+  if (s.imageCrash && p.req.question.images.length > 0) return s.crash(s.imageCrash);
+  accessLog(s, req, 200);
+  await respondChat(req, res, p.req, s.responder);
+  s.onChatDone(k);
+}
+
 export async function handle(s: RouteState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
-  const reply = (status: number, body: object | string, type?: string) => {
+  const reply: Reply = (status, body, type) => {
     send(res, status, s.args.engine === 'sglang' ? sglangError(body) : body, type);
     accessLog(s, req, status);
   };
@@ -99,43 +139,7 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
   const version = versionBody(s.config);
   if (req.method === 'GET' && path === '/version' && version) return reply(200, version);
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
-  if (req.method === 'GET' && path === '/metrics') {
-    // SGLang mounts /metrics only with --enable-metrics (facts/sglang/defaults.ts, metrics-endpoint): FastAPI's 404.
-    if (s.args.engine === 'sglang' && s.args.metricsEnabled !== true) return reply(404, { detail: 'Not Found' });
-    const m = s.responder.metrics;
-    const speculative = s.args.speculative !== null;
-    const text = s.args.engine === 'sglang'
-      ? renderSglangMetrics(m, s.args.servedModelName, speculative, s.config.traits.version)
-      : renderVllmMetrics(m, s.args.servedModelName, speculative, s.args.engine === 'vllm' ? s.config.traits.version : null);
-    return reply(200, text, 'text/plain; version=0.0.4; charset=utf-8');
-  }
-  if (req.method === 'POST' && path === '/v1/chat/completions') {
-    const k = ++s.chatRequests;
-    const text = await readBody(req);
-    if (isInjected500(k, s.config.traits.faults.http_500_rate)) {
-      reply(500, errorBody('EngineCore encountered an issue. See stack trace (above) for the root cause.', 'InternalServerError', 500));
-      s.onChatDone(k);
-      return;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      reply(400, errorBody('Expecting value: line 1 column 1 (char 0)', 'BadRequestError', 400));
-      s.onChatDone(k);
-      return;
-    }
-    const p = prepareChat(raw, s.limits);
-    if (!p.ok) {
-      reply(p.status, p.body);
-      s.onChatDone(k);
-      return;
-    }
-    if (s.imageCrash && p.req.question.images.length > 0) return s.crash(s.imageCrash);
-    accessLog(s, req, 200);
-    await respondChat(req, res, p.req, s.responder);
-    s.onChatDone(k);
-    return;
-  }
+  if (req.method === 'GET' && path === '/metrics') return metrics(s, reply);
+  if (req.method === 'POST' && path === '/v1/chat/completions') return chatCompletions(s, req, res, reply);
   return reply(404, { detail: 'Not Found' });
 }

@@ -2,8 +2,8 @@
 // (harness/engines/facts/vllm/metrics.ts: names, types, `_total` on counters; the TPOT histogram
 // only up to 0.14), filled from the emulator's own counters. The request gauges and
 // request_success are emulator extras without a fact. A null version renders the newest release.
-import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
-import type { MetricFact } from '../engines/facts/types.ts';
+import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
+import type { MetricFact } from '../../engines/facts/types.ts';
 import { Writer, type Histogram, type ServerMetrics } from './metrics.ts';
 
 type Value = { kind: 'number'; n: number } | { kind: 'histogram'; h: Histogram } | { kind: 'per-position'; counts: number[] };

@@ -1,12 +1,12 @@
 // vLLM's silent downgrade of FULL decode graphs with speculative decoding (facts/vllm/cudagraph-support.ts):
 // when the attention backend's cudagraph support is below UNIFORM_BATCH, the model runner logs a
 // warning and captures PIECEWISE graphs only, so a fault that needs FULL graphs cannot strike.
-import type { AttentionBackend } from '../matrix/types.ts';
-import { factsAt, releaseFor, VLLM_FACTS } from '../engines/facts/index.ts';
-import type { ServeArgs } from './serve-args.ts';
-import type { EmulatorConfig } from './traits.ts';
+import type { AttentionBackend } from '../../matrix/types.ts';
+import { factsAt, releaseFor, VLLM_FACTS } from '../../engines/facts/index.ts';
+import type { ServeArgs } from '../argv/serve-args.ts';
+import type { EmulatorConfig } from '../traits.ts';
 
-type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
+export type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
 
 /** AttentionCGSupport's values (vllm/v1/attention/backends/utils.py). */
 const RANK: Readonly<Record<string, number>> = { ALWAYS: 3, UNIFORM_BATCH: 2, UNIFORM_SINGLE_TOKEN_DECODE: 1, NEVER: 0 };
@@ -26,13 +26,24 @@ export interface GraphDowngrade {
   warnings: Warning[];
 }
 
+/**
+ * Whether the release can serve decodes with TRTLLM attention on the GPU (facts: trtllm-attention-usable,
+ * `10.0` exactly through 0.13.0, the `10.x` family from 0.14.0). The official image ships the cubins.
+ */
+export function trtllmUsable(config: EmulatorConfig): boolean {
+  const rule = factsAt(VLLM_FACTS, VLLM_FACTS.defaults, config.traits.version).find((d) => d.id === 'trtllm-attention-usable');
+  if (rule === undefined) return false;
+  const cc = config.gpu.computeCapability;
+  return rule.value.endsWith('.x') ? cc.split('.')[0] === rule.value.split('.')[0] : cc === rule.value;
+}
+
 /** The backend's AttentionCGSupport at the emulated release, or null when no fact covers it. */
 export function vllmCudagraphSupport(backend: AttentionBackend, config: EmulatorConfig): string | null {
   const fact = factsAt(VLLM_FACTS, VLLM_FACTS.defaults, config.traits.version).find((d) => d.id === `attention-cudagraph-support:${backend}`);
   if (fact === undefined) return null;
   if (backend === 'flash' && (config.traits.kernels.flash?.library ?? '').includes('fa3')) return 'ALWAYS';
-  // From 0.12.0 FlashInfer reaches UNIFORM_BATCH when TRTLLM decode attention is usable (taken as Blackwell, 10.x).
-  if (fact.value.includes('unless TRTLLM')) return config.gpu.computeCapability.startsWith('10.') ? 'UNIFORM_BATCH' : 'UNIFORM_SINGLE_TOKEN_DECODE';
+  // From 0.12.0 FlashInfer reaches UNIFORM_BATCH when TRTLLM decode attention is usable on the GPU.
+  if (fact.value.includes('unless TRTLLM')) return trtllmUsable(config) ? 'UNIFORM_BATCH' : 'UNIFORM_SINGLE_TOKEN_DECODE';
   return fact.value;
 }
 

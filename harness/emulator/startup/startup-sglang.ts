@@ -5,11 +5,12 @@
 // (launch_server waits for it before uvicorn.run); GET /health answers 200 from then on before 0.5.0,
 // and only after the warm-up from 0.5.0 (facts/sglang/readiness.ts). Which log lines a release prints
 // and which backend it picks by default come from the facts.
-import { isOlder } from '../engines/version.ts';
-import { sglangLogLine, sglangRelease } from '../engines/sglang-facts.ts';
+import { isOlder } from '../../engines/version.ts';
+import { sglangLogLine, sglangRelease } from '../../engines/sglang-facts.ts';
 import { SglangLog, progressBar } from './log.ts';
+import { uvicornStartup } from './uvicorn-lines.ts';
 import { effectiveGraphMode, DEFAULT_MODEL_GIB, type Failure } from './failures.ts';
-import { sglangBackendName } from './backend-names.ts';
+import { sglangBackendName } from '../argv/backend-names.ts';
 import { sglangAutoBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 import { engineCoreTraceback, modelTypeOf } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
@@ -113,17 +114,25 @@ async function captureGraphs(log: SglangLog, ctx: StartupContext, availGiB: numb
   return null;
 }
 
+/**
+ * The warm-up request's prefill line: the release's own opening (facts: "Prefill batch. " through
+ * 0.5.2, "Prefill batch [N], " in 0.5.4, "Prefill batch, " from 0.5.5), then its fields.
+ */
+function prefillLine(version: string): string {
+  const fields = '#new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0';
+  if (sglangLogLine('Prefill batch [%d], ', version)) return `Prefill batch [1], ${fields}, `;
+  if (sglangLogLine('Prefill batch, ', version)) return `Prefill batch, ${fields}, `;
+  return `Prefill batch. ${fields}`;
+}
+
 /** uvicorn starts once the scheduler is up; before 0.5.0 /health is 200 from that moment. */
 async function serve(log: SglangLog, ctx: StartupContext): Promise<void> {
   await ctx.listen();
   if (isOlder(ctx.config.traits.version, '0.5.0')) ctx.markReady?.();
-  log.line(null, 'INFO:     Started server process [1]');
-  log.line(null, 'INFO:     Waiting for application startup.');
-  log.line(null, 'INFO:     Application startup complete.');
-  log.line(null, `INFO:     Uvicorn running on http://${ctx.args.host}:${ctx.args.port} (Press CTRL+C to quit)`);
+  for (const line of uvicornStartup({ host: ctx.args.host, port: ctx.args.port })) log.line(null, line);
   log.line(null, 'INFO:     127.0.0.1:40118 - "GET /get_model_info HTTP/1.1" 200 OK');
   await ctx.sleep(0.05); // the warm-up request's round trip
-  log.line(0, 'Prefill batch. #new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0');
+  log.line(0, prefillLine(ctx.config.traits.version));
   log.line(null, 'INFO:     127.0.0.1:40124 - "POST /generate HTTP/1.1" 200 OK');
   log.line(null, 'The server is fired up and ready to roll!');
 }
@@ -152,7 +161,7 @@ export async function sglangStartup(ctx: StartupContext): Promise<StartupResult>
   log.line(0, `Load weight end. type=${arch}, dtype=torch.bfloat16, avail mem=${(total - 1.3 - mem.weights).toFixed(2)} GB, mem usage=${mem.weights.toFixed(2)} GB.`);
   log.line(0, `KV Cache is allocated. #tokens: ${mem.kvTokens}, K size: ${(mem.kv / 2).toFixed(2)} GB, V size: ${(mem.kv / 2).toFixed(2)} GB`);
   const avail = total * (1 - mem.util);
-  log.line(0, `Memory pool end. avail mem=${avail.toFixed(2)} GB`);
+  log.line(0, `${sglangLogLine('Memory pool end. avail mem=', config.traits.version)?.text ?? 'Memory pool end. avail mem='}${avail.toFixed(2)} GB`);
   await ctx.sleep(config.traits.startup.compile_s);
   if (effectiveGraphMode(args) !== 'NONE') {
     const died = await captureGraphs(log, ctx, avail, mem.graphs);

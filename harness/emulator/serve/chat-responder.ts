@@ -8,7 +8,7 @@ import type { ChatRequest } from './chat-request.ts';
 import { planGeneration, type AcceptanceState, type SpecSettings } from './generation.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { chatCompletion, chunk, completionId, sse, SSE_DONE, usageChunk, usageOf, type ChunkBase } from './openai-shapes.ts';
-import type { EmulatorTraits } from './traits.ts';
+import type { EmulatorTraits } from '../traits.ts';
 
 export interface ResponderContext {
   traits: EmulatorTraits;
@@ -22,24 +22,29 @@ export interface ResponderContext {
   hung: Set<ServerResponse>;
 }
 
+/** Counts a request as running; the function returned counts it finished (tokens, reason, e2e latency). */
+function countRequest(m: ServerMetrics, chat: ChatRequest, t0: number): (emitted: number, reason: string) => void {
+  m.running++;
+  m.promptTokens += chat.promptTokens;
+  return (emitted, reason) => {
+    m.running--;
+    m.generationTokens += emitted;
+    m.requestsByFinish[reason] = (m.requestsByFinish[reason] ?? 0) + 1;
+    m.e2e.observe((performance.now() - t0) / 1000);
+  };
+}
+
 export async function respondChat(req: IncomingMessage, res: ServerResponse, chat: ChatRequest, ctx: ResponderContext): Promise<void> {
   const t0 = performance.now();
   const plan = planGeneration(answerFor(chat.question), chat.maxTokens, ctx.spec, ctx.acceptance);
   const base: ChunkBase = { id: completionId(), created: Math.floor(Date.now() / 1000), model: ctx.modelName };
   const { ttft_ms: ttft, itl_ms: itl, faults } = ctx.traits;
   const m = ctx.metrics;
-  m.running++;
-  m.promptTokens += chat.promptTokens;
+  const finish = countRequest(m, chat, t0);
   let aborted = false;
   req.on('close', () => {
     if (!res.writableFinished) aborted = true;
   });
-  const finish = (emitted: number, reason: string) => {
-    m.running--;
-    m.generationTokens += emitted;
-    m.requestsByFinish[reason] = (m.requestsByFinish[reason] ?? 0) + 1;
-    m.e2e.observe((performance.now() - t0) / 1000);
-  };
 
   if (chat.stream) {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -62,19 +67,20 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
     if (step) m.recordSpecStep(step.drafted, step.accepted);
     emitted += plan.groups[i]!.length;
     const hang = faults.hang_mid_stream_after_chunks !== undefined && i >= faults.hang_mid_stream_after_chunks;
-    if (hang && !chat.stream) {
-      ctx.hung.add(res);
-      return; // a non-streamed answer that never comes
-    }
-    if (!chat.stream) continue;
     if (hang) {
       ctx.hung.add(res);
-      return; // never another byte
+      return; // streamed: never another byte; not streamed: an answer that never comes
     }
+    if (!chat.stream) continue;
     res.write(sse(chunk(base, { content: plan.groups[i]!.join('') })));
     if (faults.malformed_sse && i === 0) res.write('data: {"id": "' + base.id + '", "object": "chat.completion.chunk", "choices": [{"delta": {"content": \n\n');
   }
   finish(emitted, plan.finishReason);
+  sendEnd(res, chat, base, plan);
+}
+
+/** The answer's end: the whole JSON body, or the stream's finish chunk, its usage when asked, and [DONE]. */
+function sendEnd(res: ServerResponse, chat: ChatRequest, base: ChunkBase, plan: ReturnType<typeof planGeneration>): void {
   const usage = usageOf(chat.promptTokens, plan.completionTokens);
   if (!chat.stream) {
     const body = JSON.stringify(chatCompletion(base, plan.text, plan.finishReason, usage));

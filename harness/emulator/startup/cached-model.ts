@@ -4,7 +4,7 @@
 // such snapshot, the start fails as huggingface_hub fails it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMIT_RE, repoFolderName } from '../models/cache-layout.ts';
+import { COMMIT_RE, repoFolderName } from '../../models/cache-layout.ts';
 
 export interface CachedCheckpoint {
   /** config.json's first architecture, or null when the cache has no snapshot of the revision. */

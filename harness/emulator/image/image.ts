@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
-import type { ContainerRuntime } from '../runtime/runtime.ts';
+import type { ContainerRuntime } from '../../runtime/runtime.ts';
 import { buildContext, sharedLibrariesOf } from './build-context.ts';
 
 export const EMULATOR_REPO = 'matrix-emulator';

@@ -2,8 +2,8 @@
 // way Python's prometheus_client writes them (vLLM and SGLang both use it): counter families
 // named with `_total`, histogram `_bucket{le=…}` / `_count` / `_sum`, float values ("1.0").
 // SGLang's families and their types, per release, come from engines/facts/sglang/metrics.ts.
-import { sglangDefault, sglangRelease, SGLANG_FACTS } from '../engines/sglang-facts.ts';
-import { factsAt } from '../engines/facts/query.ts';
+import { sglangDefault, sglangRelease, SGLANG_FACTS } from '../../engines/sglang-facts.ts';
+import { factsAt } from '../../engines/facts/query.ts';
 
 const TTFT_BUCKETS = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0];
 const ITL_BUCKETS = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0];

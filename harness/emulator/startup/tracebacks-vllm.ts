@@ -1,8 +1,8 @@
 // The Python tracebacks real vLLM (V1 engine) prints for each failure, frame by frame, as text.
 // Paths are those of the vllm/vllm-openai image (python3.12 dist-packages).
-import { LOAD_ERROR_MESSAGES, type LoadError } from '../gpu/cuda-rules.ts';
+import { LOAD_ERROR_MESSAGES, type LoadError } from '../../gpu/cuda-rules.ts';
 import type { Failure } from './failures.ts';
-import { vllmBackendName } from './backend-names.ts';
+import { vllmBackendName } from '../argv/backend-names.ts';
 
 const PY = '/usr/local/lib/python3.12/dist-packages';
 

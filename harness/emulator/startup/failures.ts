@@ -1,14 +1,14 @@
 // Which failure (if any) a start of the emulated engine meets, and at which phase — decided from
 // the served options, the image's traits and the GPU, through the shared CUDA loading rules. Pure.
-import { decideLoad, entriesOf, type LoadError } from '../gpu/cuda-rules.ts';
-import type { AttentionBackend } from '../matrix/types.ts';
-import type { EmulatorConfig } from './traits.ts';
-import type { ServeArgs } from './serve-args.ts';
-import { vllmBackendName } from './backend-names.ts';
-import { factsAt, VLLM_FACTS } from '../engines/facts/index.ts';
+import { decideLoad, entriesOf, type LoadError } from '../../gpu/cuda-rules.ts';
+import type { AttentionBackend } from '../../matrix/types.ts';
+import type { EmulatorConfig } from '../traits.ts';
+import type { ServeArgs } from '../argv/serve-args.ts';
+import { vllmBackendName } from '../argv/backend-names.ts';
+import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
 import { vllmLacksArchitecture } from './architectures-vllm.ts';
 import { vllmEncoderBackend, vllmEncoderRefusal } from './encoder-backend-vllm.ts';
-import { sglangLoads } from '../engines/sglang-facts.ts';
+import { sglangLoads } from '../../engines/sglang-facts.ts';
 import { vllmGraphDowngrade } from './cudagraph-downgrade-vllm.ts';
 import { sglangAutoBackend, sglangAutoMmBackend, sglangMmFa3Refused } from './sglang-backends.ts';
 
