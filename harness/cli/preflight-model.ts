@@ -3,7 +3,7 @@
 // engine and transformers in it, models/read-model reads config.json (cache, else hub), and
 // preflight/model-vs-image decides.
 import { UsageError } from '../errors.ts';
-import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../core/cell.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { readModel } from '../models/read-model.ts';
 import { readImageSoftware, type ImageSoftware } from '../preflight/image-software.ts';

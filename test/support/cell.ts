@@ -3,7 +3,7 @@
 // catalog when it knows the name) and the model; everything else is a small vLLM text cell, and
 // any field can be overridden (image, gpu, model and flags field by field).
 import { findGpu } from '../../harness/gpu/catalog.ts';
-import type { Cell, FlagSetSpec, GpuRef, ImageSpec, ModelSpec } from '../../harness/matrix/types.ts';
+import type { Cell, FlagSetSpec, GpuRef, ImageSpec, ModelSpec } from '../../harness/core/cell.ts';
 
 export interface CellOverrides extends Partial<Omit<Cell, 'image' | 'gpu' | 'model' | 'flags'>> {
   image?: Partial<ImageSpec>;

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { ContainerRuntime } from '../../runtime/runtime.ts';
 import { EMULATOR_REPO } from './image.ts';
-import type { EmulatorTraits } from '../traits.ts';
+import type { EmulatorTraits } from '../../core/emulator-traits.ts';
 
 export interface ImageStyle {
   labels: Record<string, string>;

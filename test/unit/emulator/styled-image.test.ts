@@ -2,7 +2,7 @@
 // FROM the emulator image, under a content-hashed tag.
 import { describe, expect, it } from 'vitest';
 import { ensureStyledImage, imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
 import { MemoryRuntime } from '../../support/memory-runtime.ts';
 
 describe('imageStyleOf', () => {

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { InfraError } from '../../../harness/errors.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import type { Probe } from '../../../harness/probes/probe.ts';
 import { runAttempt, type AttemptEnv } from '../../../harness/run/cell-job.ts';
-import type { PhaseName } from '../../../harness/run/events.ts';
+import type { StepName } from '../../../harness/core/events.ts';
 import { makeCell } from '../../support/cell.ts';
 import { MemoryRuntime, type ContainerScript, type MemoryRuntimeOptions } from '../../support/memory-runtime.ts';
 import { hangingProbe, scriptedProbe } from '../../support/probes.ts';
@@ -27,7 +27,7 @@ const PTX_CRASH = [
 interface Harness {
   runtime: MemoryRuntime;
   env: AttemptEnv;
-  phases: Array<`${PhaseName} ${'begin' | 'end'}`>;
+  phases: Array<`${StepName} ${'begin' | 'end'}`>;
   abort: AbortController;
 }
 
@@ -48,7 +48,7 @@ function harness(script: ContainerScript | null, probes: Probe[] = [], opts: Omi
     probes,
     baseline: () => null,
     gpuFacts: { driverVersion: '580.1', cudaVersion: '13.0', torchVersion: null },
-    onPhase: (phase, state) => void phases.push(`${phase} ${state}`),
+    onStep: (step, state) => void phases.push(`${step} ${state}`),
     onProbeEnd: () => {},
   };
   return { runtime, env, phases, abort };
@@ -65,7 +65,7 @@ describe('runAttempt', () => {
     expect(a.probes.map((p) => [p.name, p.verdict])).toEqual([['text', 'pass']]);
     expect(probe.calls[0]!.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(h.phases).toEqual(['create begin', 'create end', 'start begin', 'start end', 'ready begin', 'ready end', 'probes begin', 'probes end', 'teardown begin', 'teardown end']);
-    expect(Object.keys(a.phases)).toEqual(['create', 'start', 'ready', 'probes', 'teardown']);
+    expect(Object.keys(a.steps)).toEqual(['create', 'start', 'ready', 'probes', 'teardown']);
     expect(h.runtime.journal).toEqual(['create 1', 'start 1', 'stop 1', 'remove 1']);
     expect(h.runtime.remaining).toBe(0);
     // labelled and named for the reaper; the secret never reaches the log file

@@ -1,6 +1,6 @@
 // A minimal planned cell and run, for the store's tests on real SQLite files.
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { RunInfo } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { RunInfo } from '../../../harness/core/events.ts';
 import { makeCell } from '../../support/cell.ts';
 
 /** A cell of the store's tests: the shared builder's, with every cell on the `default` flag set and model `m`. */

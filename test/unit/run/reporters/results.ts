@@ -1,14 +1,14 @@
 // CellResults for the reporters' tests: a verdict, a signature and what its last attempt diagnosed;
 // and one of each verdict, with its probe.
-import type { Diagnosis } from '../../../../harness/diagnose/types.ts';
-import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/run/events.ts';
-import type { Verdict } from '../../../../harness/matrix/types.ts';
+import type { Diagnosis } from '../../../../harness/core/diagnosis.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/core/events.ts';
+import type { Verdict } from '../../../../harness/core/cell.ts';
 import type { ProbeResult } from '../../../../harness/probes/probe.ts';
 import { cell } from '../../store/fixtures.ts';
 
 export function attempt(diagnosis: Diagnosis | null): AttemptResult {
   return {
-    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, phases: {}, probes: [],
+    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, steps: {}, probes: [],
     timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
   };
 }
@@ -47,7 +47,7 @@ export function verdictResult(verdict: Verdict, over: Partial<CellResult> = {}):
             {
               attempt: 1, kind: 'first', options: {}, command: c.command, outcome: failing ? (verdict === 'infra' ? 'infra' : 'fail') : 'pass', exitCode: failing ? 1 : null,
               diagnosis: failing ? { category: 'ptx-toolchain', signature: 'ptx-toolchain-attention', title: 't', explanation: 'e', phase: 'profile', evidence: [{ line: 42, text: 'CUDA error: the provided PTX was compiled with an unsupported toolchain.' }], remedies: [], links: [] } : null,
-              phases: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
+              steps: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
             },
           ],
     ...over,
