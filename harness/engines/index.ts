@@ -1,5 +1,5 @@
 // The engine registry: the one place that maps an EngineId to its Engine.
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import type { Engine } from './engine.ts';
 import { nim } from './nim.ts';
 import { sglang } from './sglang.ts';
@@ -11,6 +11,12 @@ export function getEngine(id: EngineId): Engine {
   const engine = ENGINES[id];
   if (engine === undefined) throw new Error(`unknown engine: ${String(id)}`);
   return engine;
+}
+
+/** The engine as it stands at a release: its metric names are that release's (see Engine.metricsAt). */
+export function engineAt(id: EngineId, version: string | null): Engine {
+  const engine = getEngine(id);
+  return engine.metricsAt === undefined ? engine : { ...engine, metrics: engine.metricsAt(version) };
 }
 
 export type { Engine, CommandInput, CommandResult, MetricNames, ReadinessRule } from './engine.ts';

@@ -1,9 +1,9 @@
 // What container a cell becomes (pure): image, command, env, mounts, GPU requests — for a real
 // runner, or for the emulator standing in for the image under --emulate.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerSpec } from '../runtime/runtime.ts';
-import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
+import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/host.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { versionFromImageRef } from '../engines/version.ts';
 import { modelCacheEnv } from '../engines/model-cache.ts';

@@ -1,6 +1,6 @@
 // The registry of engine facts: one EngineFacts per engine whose source has been read.
 // SGLang and NIM join here with their own folders (facts/sglang/, facts/nim/).
-import type { EngineId } from '../../matrix/types.ts';
+import type { EngineId } from '../../core/cell.ts';
 import type { EngineFacts } from './types.ts';
 import { NIM_FACTS } from './nim/index.ts';
 import { SGLANG_FACTS } from './sglang/index.ts';
@@ -16,3 +16,4 @@ export function engineFacts(engine: EngineId): EngineFacts | null {
 export { NIM_FACTS, SGLANG_FACTS, VLLM_FACTS };
 export type * from './types.ts';
 export { citation, factsAt, flagAt, flagSince, holdsAt, releaseFor, semanticValue, sourcesFor, valuesAt } from './query.ts';
+export { UVICORN_LOG_LINES, UVICORN_READ } from './uvicorn.ts';

@@ -1,7 +1,7 @@
 // The vocabulary of engine facts: what the harness believes about one engine release, each belief
 // with the upstream line it was read from. Pure types; the data lives in one folder per engine
 // (facts/vllm/, and later facts/sglang/, facts/nim/), one concept per file.
-import type { EngineId } from '../../matrix/types.ts';
+import type { EngineId } from '../../core/cell.ts';
 
 /**
  * One upstream line a fact was read from: `<commit>:<path>:<line>` of the release's read commit
@@ -119,6 +119,12 @@ export interface LogLineFact extends Span, Sourced {
   /** A literal the logger call's format string contains. */
   text: string;
   definedIn: string[];
+  /**
+   * Which start prints it, for lines that depend on the start (the attention backend selection):
+   * the semantic backend it names, and whether that backend was asked for or chosen by default
+   * (absent: either).
+   */
+  when?: { backend?: string; chosen?: 'explicit' | 'default' };
 }
 
 export interface ArchitectureFact extends Span, Sourced {

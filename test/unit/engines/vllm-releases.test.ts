@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagAt, valuesAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { getEngine } from '../../../harness/engines/index.ts';
-import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const vllm = getEngine('vllm');
 const RELEASES = VLLM_FACTS.releases.map((r) => r.version);
@@ -58,6 +58,13 @@ describe('vllm adapter where a flag is still missing', () => {
   it('0.16.0: no --language-model-only yet (came in 0.17.0)', () => {
     expect(run('0.16.0', { language_model_only: true })).toEqual({ unsupported: 'vllm 0.16.0 has no text-only switch (--language-model-only came in 0.17.0)' });
     expect(run('0.17.0', { language_model_only: true })).toEqual({ argv: ['org/m', '--host', '0.0.0.0', '--port', '8000', '--language-model-only'] });
+  });
+
+  it('a release older than 0.10.2 is refused, saying the facts start at 0.10.2 (not run as 0.10.2)', () => {
+    const r = run('0.9.2', {});
+    expect(r).toEqual({ unsupported: expect.stringContaining('vLLM 0.9.2 is older than 0.10.2') });
+    expect(r).toEqual({ unsupported: expect.stringContaining('facts start at 0.10.2') });
+    expect(run('0.10.2', {})).toHaveProperty('argv');
   });
 
   it('a patch release follows the release read before it (0.11.2 as 0.11.1: vllm serve, positional model)', () => {

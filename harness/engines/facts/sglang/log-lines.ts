@@ -1,8 +1,9 @@
-// Startup log lines of SGLang that the phase parser (harness/diagnose/phases.ts) reads and the emulator
+// Startup log lines of SGLang that the phase parser (harness/engines/log-phases.ts) reads and the emulator
 // prints, as the format strings of the logger calls (and the tqdm description) say them, per release
 // read. `says` is the literal of that release's line (the capture lines build their words from a
 // device table since 0.5.2); phase 'attention' and 'failure' lines are not phases but the emulator
 // prints them where the real server does.
+/* eslint-disable max-lines -- one table of upstream log lines per release, each with its source line; the phase parser and the emulator read it whole */
 import type { LogLineFact } from '../types.ts';
 
 export const SGLANG_LOG_LINES: readonly LogLineFact[] = [
@@ -315,6 +316,64 @@ export const SGLANG_LOG_LINES: readonly LogLineFact[] = [
     sources: [
       { release: '0.5.6', path: 'python/sglang/srt/model_executor/model_runner.py', line: 2490, says: 'Capture piecewise CUDA graph begin. avail mem=' },
       { release: '0.5.9', path: 'python/sglang/srt/model_executor/model_runner.py', line: 2217, says: 'Capture piecewise CUDA graph begin. avail mem=' },
+    ],
+  },
+  {
+    phase: 'kv-cache',
+    text: 'Memory pool end. avail mem=',
+    since: '0.4.0',
+    until: null,
+    note: "The f-string goes on with avail mem={...:.2f} GB on the next line.",
+    definedIn: ['python/sglang/srt/model_executor/model_runner.py', 'python/sglang/srt/model_executor/model_runner_kv_cache_mixin.py'],
+    sources: [
+      { release: '0.4.0', path: 'python/sglang/srt/model_executor/model_runner.py', line: 554, says: 'f"Memory pool end. "' },
+      { release: '0.4.6', path: 'python/sglang/srt/model_executor/model_runner.py', line: 859, says: 'f"Memory pool end. "' },
+      { release: '0.4.10', path: 'python/sglang/srt/model_executor/model_runner.py', line: 1298, says: 'f"Memory pool end. "' },
+      { release: '0.5.0', path: 'python/sglang/srt/model_executor/model_runner.py', line: 1400, says: 'f"Memory pool end. "' },
+      { release: '0.5.2', path: 'python/sglang/srt/model_executor/model_runner.py', line: 1524, says: 'f"Memory pool end. "' },
+      { release: '0.5.4', path: 'python/sglang/srt/model_executor/model_runner.py', line: 1954, says: 'f"Memory pool end. "' },
+      { release: '0.5.5', path: 'python/sglang/srt/model_executor/model_runner.py', line: 1873, says: 'f"Memory pool end. "' },
+      { release: '0.5.6', path: 'python/sglang/srt/model_executor/model_runner.py', line: 2030, says: 'f"Memory pool end. "' },
+      { release: '0.5.9', path: 'python/sglang/srt/model_executor/model_runner_kv_cache_mixin.py', line: 744, says: 'f"Memory pool end. "' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: 'Prefill batch. ',
+    since: '0.4.0',
+    until: '0.5.2',
+    note: "The first prefill (the warm-up request) logs it: #new-seq, #new-token, #cached-token, token usage, #running-req, #queue-req (0.4.0 also cache hit rate; from 0.4.10 each field ends with a comma).",
+    definedIn: ['python/sglang/srt/managers/scheduler.py', 'python/sglang/srt/managers/scheduler_metrics_mixin.py'],
+    sources: [
+      { release: '0.4.0', path: 'python/sglang/srt/managers/scheduler.py', line: 700, says: 'f"Prefill batch. "' },
+      { release: '0.4.6', path: 'python/sglang/srt/managers/scheduler.py', line: 993, says: 'f"Prefill batch. "' },
+      { release: '0.4.10', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 93, says: 'f"Prefill batch. "' },
+      { release: '0.5.0', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 93, says: 'f"Prefill batch. "' },
+      { release: '0.5.2', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 114, says: 'f"Prefill batch. "' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: 'Prefill batch [%d], ',
+    since: '0.5.4',
+    until: '0.5.4',
+    note: "The forward iteration in brackets, always.",
+    definedIn: ['python/sglang/srt/managers/scheduler_metrics_mixin.py'],
+    sources: [
+      { release: '0.5.4', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 126, says: 'f"Prefill batch [{self.forward_ct + 1}], "' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: 'Prefill batch, ',
+    since: '0.5.5',
+    until: null,
+    note: "iter_msg is empty unless SGLANG_LOG_FORWARD_ITERS is set (then the iteration in brackets). 0.5.9 adds input throughput and cuda graph to the fields.",
+    definedIn: ['python/sglang/srt/managers/scheduler_metrics_mixin.py'],
+    sources: [
+      { release: '0.5.5', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 138, says: 'f"Prefill batch{iter_msg}, "' },
+      { release: '0.5.6', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 140, says: 'f"Prefill batch{iter_msg}, "' },
+      { release: '0.5.9', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 214, says: 'f"Prefill batch{iter_msg}, "' },
     ],
   },
 ];
