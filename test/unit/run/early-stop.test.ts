@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EarlyStop } from '../../../harness/run/early-stop.ts';
 import { LeaseDirectory } from '../../../harness/run/leases.ts';
 import { schedule } from '../../../harness/run/scheduler.ts';
-import { result } from './results.ts';
+import { verdictResult as result } from './reporters/results.ts';
 
 const infra = (signature: string) => result('infra', { signature });
 

@@ -7,7 +7,7 @@ import { openDb } from '../../../harness/store/db.ts';
 import { lastFailedCells, lastFailedRunCells } from '../../../harness/store/last-failed.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import type { Verdict } from '../../../harness/core/cell.ts';
-import { result } from '../run/results.ts';
+import { verdictResult as result } from '../run/reporters/results.ts';
 import { cell, info } from './fixtures.ts';
 
 function record(db: ReturnType<typeof openDb>, id: string, startedAt: string, argv: string[], verdicts: Array<Verdict | null>) {
