@@ -163,22 +163,34 @@ const PTX_CRASH: ContainerScript = {
   exitLog: ['RuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.'],
   exit: { code: 1, afterMs: 10 },
 };
+const NCCL_CRASH: ContainerScript = {
+  log: ['INFO Loading vision_tower weights'],
+  exitLog: ['torch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:3356, unhandled cuda error'],
+  exit: { code: 1, afterMs: 10 },
+};
 const SERVES: ContainerScript = { log: ['INFO Application startup complete.'], readyAfterMs: 0 };
 const vision = (id: string, over: Parameters<typeof makeCell>[1] = {}) =>
   makeCell(id, { model: { name: 'Qwen/Qwen3.5-35B-A3B', modalities: ['text', 'image'] }, probes: ['text'], timeouts: { startupMs: 5000, probeMs: 5000 }, ...over });
 
 describe('executeRun over the in-memory runtime: retries, expectations, triage, interrupts', () => {
-  it('a cell that fails, then passes on a fresh container, is flaky; each attempt had a container of its own, all removed', async () => {
-    const runtime = new MemoryRuntime({ script: (_spec, n) => (n === 1 ? PTX_CRASH : SERVES) });
+  it('a cell that fails (transient signature), then passes on a fresh container, is flaky; each attempt had a container of its own, all removed', async () => {
+    const runtime = new MemoryRuntime({ script: (_spec, n) => (n === 1 ? NCCL_CRASH : SERVES) });
     const req = request([vision('img/h100/m/a', { retries: 2 })], { runtime, retries: null, probesFor: async () => [scriptedProbe('text', () => 'pass')] });
     const out = await executeRun(req);
     expect(out.results.map((r) => [r.verdict, r.attempts.map((a) => [a.kind, a.outcome, a.containerId])])).toEqual([
       ['flaky', [['first', 'fail', 'mem-1'], ['retry', 'pass', 'mem-2']]],
     ]);
-    expect(out.results[0]!.reason).toBe('failed (ptx-toolchain-vision-encoder), then passed on retry 1');
+    expect(out.results[0]!.reason).toBe('failed (nccl-error), then passed on retry 1');
     expect(runtime.created.map((s) => s.labels['matrix.attempt'])).toEqual(['1', '2']);
     expect(runtime.remaining).toBe(0);
     expect(out.summary.exitCode).toBe(0);
+  });
+
+  it('a deterministic failure (PTX toolchain) is not retried, and says why', async () => {
+    const runtime = new MemoryRuntime({ script: (_spec, n) => (n === 1 ? PTX_CRASH : SERVES) });
+    const out = await executeRun(request([vision('img/h100/m/a', { retries: 2 })], { runtime, retries: null }));
+    expect(out.results.map((r) => [r.verdict, r.attempts.length, r.notRetried])).toEqual([['fail', 1, 'ptx-toolchain-vision-encoder is deterministic: a retry would fail the same way']]);
+    expect(runtime.created).toHaveLength(1);
   });
 
   it('an expected failure is xfail at once, with no retry, and the run exits 0', async () => {
