@@ -3,6 +3,7 @@
 // whose default export (or `probe` export) is a Probe.
 import type { Cell } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
+import type { BaselineRun } from './baseline.ts';
 
 /** Raw monotonic timings of one request (milliseconds from performance.now()). */
 export interface RequestTiming {
@@ -42,6 +43,8 @@ export interface ProbeResult {
   error: string | null;
   /** Greedy outputs keyed by prompt, so a later probe can compare against a baseline. */
   outputs?: Record<string, string>;
+  /** The failure signature the probe names (e.g. accuracy-drop-batched); absent: probe-<name>. */
+  signature?: string;
 }
 
 export interface ProbeContext {
@@ -57,6 +60,12 @@ export interface ProbeContext {
   logTail(): string[];
   /** Greedy outputs of the same image/gpu/model run without speculation in this run, if any. */
   baseline(): Record<string, string> | null;
+  /**
+   * This probe's result in the cell it compares with (same image × GPU × model; the flag set its
+   * `baseline` option names, by default CUDA graphs off), once that cell has run; absent or null
+   * when there is none. Used by the accuracy and image probes (see baseline.ts).
+   */
+  baselineRun?(): BaselineRun | null;
   /**
    * This probe's options from the matrix (e.g. `{ questions: [...] }` for text,
    * `{ sequential: 5, concurrent: 4 }` for stream). Absent means the probe's defaults.

@@ -23,6 +23,8 @@ import { missingCredentialHint, resolveRegistryAuth } from '../runtime/registry-
 import { defaultCacheDir, hfHomeDir, isHubModel } from '../models/cache-layout.ts';
 import { completeSnapshot } from '../models/complete.ts';
 import { checkModel } from './model-check.ts';
+import { Baselines } from './baselines.ts';
+import { baselineCellsOf } from '../probes/baseline.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -141,8 +143,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   const images = new Map<string, ImageInfo>();
   /** Seconds each image took to prepare (pull, or inspect when present): the cells' `image` phase. */
   const imageSeconds = new Map<string, number>();
-  const baselines = new Map<string, Record<string, string>>();
-  const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
+  const baselines = new Baselines();
 
   await events.emit('onRunBegin', req.run, req.cells);
   for (const r of req.earlier ?? []) await events.emit('onEarlierResult', r);
@@ -176,7 +177,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
 
   const jobs = req.cells
     .filter((c) => !c.skip)
-    .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), modelKey: modelKey(cell), rank: cell.options.speculative ? 1 : 0, cell }));
+    .map((cell) => ({ id: cell.id, gpus: cell.gpus, imageKey: imageKey(cell), modelKey: modelKey(cell), rank: cell.options.speculative ? 1 : 0, after: baselineCellsOf(cell, req.cells), cell }));
   const predictImage = async (ref: string, cells: Cell[]) => {
     for (const gpu of new Set(cells.map((c) => c.gpu.name))) {
       const pool = req.pools.find((p) => p.gpus === null || p.gpus.includes(gpu));
@@ -296,13 +297,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
               logDir,
               signal: req.signal,
               probes,
-              baseline: () => (variant.options.speculative ? (baselines.get(baselineKey(variant)) ?? null) : null),
+              baseline: () => baselines.outputsFor(variant),
+              baselineRun: (probe, options) => baselines.runFor(variant, probe, options),
               gpuFacts: req.emulate ? emulatedFacts(variant) : pool.slots.facts,
               onPhase: (phase: PhaseName, state, seconds) => void events.emit('onPhase', variant, phase, state, seconds),
               onProbeEnd: (r: ProbeResult) => {
-                if (!variant.options.speculative && r.outputs && r.verdict === 'pass') {
-                  baselines.set(baselineKey(variant), { ...(baselines.get(baselineKey(variant)) ?? {}), ...r.outputs });
-                }
+                if (kind !== 'triage') baselines.record(variant, r); // a remedy's variant stands for no flag set
                 void events.emit('onProbeEnd', variant, r);
               },
             });

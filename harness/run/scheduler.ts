@@ -22,6 +22,8 @@ export interface SchedulableCell {
   modelKey?: string | null;
   /** Lower ranks go first inside an image group (e.g. baselines before speculative cells). */
   rank?: number;
+  /** Ids of cells that must end before this one starts (its baselines); ids not in the run are ignored. */
+  after?: readonly string[];
 }
 
 export interface ScheduleOptions<T extends SchedulableCell> {
@@ -70,6 +72,8 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
   }
   const free = new Set(opts.slots);
   const running = new Set<Promise<void>>();
+  /** Cells that have not ended yet: a cell whose `after` names one of them waits. */
+  const unended = new Set(pending.map((c) => c.id));
 
   // Image and model preparation: each one at a time, in order of first use, side by side.
   const pulls = new PQueue({ concurrency: 1 });
@@ -125,10 +129,12 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
       const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? 'the model could not be downloaded' : null;
       if (failed) {
         pending.splice(i--, 1);
+        unended.delete(cell.id);
         await guarded(() => opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error));
         continue;
       }
       if (state !== 'ready' || model !== 'ready' || cell.gpus > free.size) continue;
+      if (cell.after?.some((id) => unended.has(id))) continue;
       const slots = [...free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
       if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
         blockedByOthers = true;
@@ -143,6 +149,7 @@ export async function schedule<T extends SchedulableCell>(cells: T[], opts: Sche
             free.add(s);
           }
           running.delete(p);
+          unended.delete(cell.id);
           wake();
         });
       running.add(p);
