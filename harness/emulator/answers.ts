@@ -55,6 +55,38 @@ export function solveArithmetic(prompt: string): string | null {
   return null;
 }
 
+/** Units by dimension, in a base unit of each (mm, s, g, ml): what a model knows of conversions. */
+const UNITS: Record<string, [string, number]> = {
+  kilometres: ['length', 1e6], metres: ['length', 1000], centimetres: ['length', 10], millimetres: ['length', 1],
+  yards: ['length', 914.4], feet: ['length', 304.8], inches: ['length', 25.4],
+  weeks: ['time', 604800], days: ['time', 86400], hours: ['time', 3600], minutes: ['time', 60], seconds: ['time', 1],
+  kilograms: ['mass', 1000], grams: ['mass', 1], litres: ['volume', 1000], millilitres: ['volume', 1],
+};
+const TAKES = /^(?:gives away|sells|loses|eats|spends)$/;
+
+/**
+ * The answer to a counting, unit-conversion or multi-step word problem in `prompt`, or null:
+ * 'How many times does the letter "r" appear in "strawberry"?', 'How many items are in this
+ * list: a, b, c?', 'Convert 7 kilometres to metres.', 'Ana has 7 boxes with 12 pencils in each.
+ * Ana gives away 15 pencils, then buys 8 more. …'.
+ */
+export function solveWordProblem(prompt: string): string | null {
+  const letter = /letter "(.)" appear in "([^"]+)"/i.exec(prompt);
+  if (letter) return String([...letter[2]!.toLowerCase()].filter((c) => c === letter[1]!.toLowerCase()).length);
+  const list = /how many items are in this list: ([^?]+)\?/i.exec(prompt);
+  if (list) return String(list[1]!.split(',').filter((x) => x.trim() !== '').length);
+  const conv = new RegExp(`convert ${NUM} (\\w+) (?:to|into) (\\w+)`, 'i').exec(prompt);
+  const [from, to] = [UNITS[conv?.[2]?.toLowerCase() ?? ''], UNITS[conv?.[3]?.toLowerCase() ?? '']];
+  if (conv && from && to && from[0] === to[0]) return formatNumber((Number(conv[1]) * from[1]) / to[1]);
+  const start = /has (\d+) \w+ with (\d+) \w+ in each/i.exec(prompt);
+  if (!start) return null;
+  let total = Number(start[1]) * Number(start[2]);
+  for (const m of prompt.matchAll(/\b(gives away|sells|loses|eats|spends|buys|finds|receives|gets) (\d+)/gi)) {
+    total += (TAKES.test(m[1]!.toLowerCase()) ? -1 : 1) * Number(m[2]);
+  }
+  return String(total);
+}
+
 const VOCAB = (
   'the model answers every question with care and a steady voice while the matrix checks each cell ' +
   'across images gpus and flags so that nothing breaks quietly in the night when kernels load and ' +
@@ -109,7 +141,7 @@ export function answerFor(q: Question): string {
   if (q.images.length > 0) {
     return q.images.map((u) => dominantColourOfDataUrl(u) ?? 'unknown').join(', ');
   }
-  return solveArithmetic(q.text) ?? deterministicText(q.text);
+  return solveWordProblem(q.text) ?? solveArithmetic(q.text) ?? deterministicText(q.text);
 }
 
 /** What lossy speculative decoding turns an answer into (a different, still plausible text). */

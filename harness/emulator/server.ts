@@ -9,7 +9,7 @@ import { NIM_DEFAULT_MODEL } from './serve-args-nim.ts';
 import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './personality.ts';
 import { nimStartup, selectProfile } from './startup-nim.ts';
 import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
-import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
+import { decideFailures, graphModeInEffect, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
 import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
 import { vllmStartup } from './startup-vllm.ts';
 import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
@@ -149,6 +149,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       metrics,
       at: (t) => wait(t - performance.now()),
       hung,
+      graphs: semanticGraphs(graphModeInEffect(args, config)),
     },
     ready: false,
     chatRequests: 0,
@@ -235,4 +236,9 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
   await Promise.race([listening, exited]);
   const url = port ? `http://127.0.0.1:${port}` : '';
   return { port, url, args, ready, exited, close: () => shutdown(0) };
+}
+
+/** The matrix's name for the mode decoding runs under: FULL_AND_PIECEWISE decodes with FULL graphs. */
+function semanticGraphs(mode: ReturnType<typeof graphModeInEffect>): 'full' | 'piecewise' | 'off' {
+  return mode === 'NONE' ? 'off' : mode === 'PIECEWISE' ? 'piecewise' : 'full';
 }
