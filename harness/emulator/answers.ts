@@ -1,6 +1,6 @@
 // Deterministic, checkable answers: arithmetic gets the right number, images get their dominant
 // colour, anything else gets a text derived from the prompt. Pure.
-import { dominantColourOfDataUrl } from './colour.ts';
+import { COLOUR_NAMES, dominantColourOfDataUrl } from './colour.ts';
 
 const WORDS: Record<string, string> = {
   plus: '+', add: '+', added: '+', minus: '-', subtract: '-', subtracted: '-', less: '-',
@@ -151,4 +151,12 @@ export function corruptAnswer(answer: string): string {
   if (toks.length < 2) return answer + ' the';
   const half = Math.floor(toks.length / 2);
   return [...toks.slice(0, half), ...toks.slice(half).map((t) => t.replace(/\S+/, 'the'))].join('');
+}
+
+/** What a batch decoded wrongly answers (faults.corrupt_batched): colours named as the next colour, anything else as corruptAnswer. */
+export function wrongInBatch(answer: string): string {
+  const names: readonly string[] = COLOUR_NAMES;
+  const colours = answer.split(', ');
+  if (colours.every((c) => names.includes(c))) return colours.map((c) => names[(names.indexOf(c) + 1) % names.length]).join(', ');
+  return corruptAnswer(answer);
 }

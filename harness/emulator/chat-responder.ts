@@ -3,7 +3,7 @@
 // Honours the per-request faults (hang mid-stream, malformed SSE, answers corrupted in a batch).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { answerFor, corruptAnswer } from './answers.ts';
+import { answerFor, wrongInBatch } from './answers.ts';
 import type { ChatRequest } from './chat-request.ts';
 import { planGeneration, type AcceptanceState, type SpecSettings } from './generation.ts';
 import type { ServerMetrics } from './metrics.ts';
@@ -58,7 +58,7 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
   // share the batch (m.running counts them), which faults.corrupt_batched looks at.
   await ctx.at(t0 + ttft);
   const answer = answerFor(chat.question);
-  const plan = planGeneration(corruptsInBatch(faults, ctx.graphs, m.running) ? corruptAnswer(answer) : answer, chat.maxTokens, ctx.spec, ctx.acceptance);
+  const plan = planGeneration(corruptsInBatch(faults, ctx.graphs, m.running) ? wrongInBatch(answer) : answer, chat.maxTokens, ctx.spec, ctx.acceptance);
   for (let i = 0; i < plan.groups.length; i++) {
     // On schedule, but never catching up in a burst after a stall: a real engine's steps keep their pace.
     if (i > 0) await ctx.at(Math.max(t0 + ttft + i * itl, last + itl - 1));

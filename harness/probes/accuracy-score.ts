@@ -4,6 +4,7 @@
 // concurrency. A drop that appears only once requests share a batch is named
 // `accuracy-drop-batched`, with the concurrency where it begins. Pure.
 import type { CudaGraphMode } from '../matrix/types.ts';
+import type { BaselineRun } from './baseline.ts';
 import type { Assertion } from './probe.ts';
 import { answerMatches, withoutThinking } from './questions.ts';
 
@@ -74,4 +75,15 @@ export function judgeAccuracy(scores: readonly ConcurrencyScore[], opts: { floor
     assertions.unshift({ name: 'batched', ok: false, message: `wrong at batch ${dropped[0]} with ${graphsInWords(opts.graphs)}, ${right} — dropped at concurrency ${dropped.join(', ')}` });
   }
   return { assertions, signature: batched ? DROP_BATCHED : null, dropped };
+}
+
+/** The scores per concurrency (metrics `score_c<N>`) of a baseline cell's run, or null. */
+export function baselineScores(run: BaselineRun | null): BaselineScores | null {
+  if (!run) return null;
+  const scores = new Map<number, number>();
+  for (const [k, v] of Object.entries(run.result.metrics)) {
+    const m = /^score_c(\d+)$/.exec(k);
+    if (m) scores.set(Number(m[1]), v);
+  }
+  return scores.size === 0 ? null : { flags: run.flags, cudaGraphs: run.cudaGraphs, scores };
 }

@@ -11,8 +11,7 @@ import PQueue from 'p-queue';
 import { z } from 'zod';
 import { generateQuestions, type AccuracyQuestion } from './accuracy-questions.ts';
 import { readDataset } from './accuracy-dataset.ts';
-import { isRightAnswer, judgeAccuracy, type BaselineScores, type ConcurrencyScore } from './accuracy-score.ts';
-import type { BaselineRun } from './baseline.ts';
+import { baselineScores, isRightAnswer, judgeAccuracy, type ConcurrencyScore } from './accuracy-score.ts';
 import { chat } from './client.ts';
 import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
@@ -87,14 +86,4 @@ async function askAll(ctx: ProbeContext, r: ResultBuilder, questions: readonly A
     else if (shown++ < 3) r.evidence.push(`concurrency ${concurrency}, question ${i}: ${JSON.stringify(q.prompt)} → ${JSON.stringify(out.text.slice(0, 120))} (expected ${q.answer})`);
   })));
   return { correct, answered, total: questions.length };
-}
-
-function baselineScores(run: BaselineRun | null): BaselineScores | null {
-  if (!run) return null;
-  const scores = new Map<number, number>();
-  for (const [k, v] of Object.entries(run.result.metrics)) {
-    const m = /^score_c(\d+)$/.exec(k);
-    if (m) scores.set(Number(m[1]), v);
-  }
-  return scores.size === 0 ? null : { flags: run.flags, cudaGraphs: run.cudaGraphs, scores };
 }

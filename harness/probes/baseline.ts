@@ -13,8 +13,11 @@ export interface BaselineRun {
   result: ProbeResult;
 }
 
-/** Probes that compare with a baseline cell. */
-export const COMPARING_PROBES: readonly string[] = ['accuracy', 'image'];
+/** Whether a probe with these options compares with a baseline cell: accuracy always, image when asked at concurrency. */
+export function comparesWithBaseline(probe: string, options: Record<string, unknown> | undefined): boolean {
+  if (probe === 'accuracy') return true;
+  return probe === 'image' && Array.isArray(options?.concurrency) && options.concurrency.some((c) => typeof c === 'number' && c > 1);
+}
 
 /** The flag set a probe's options name as its baseline (`baseline: eager`), or null for the default rule. */
 export function baselineFlagsOf(options: Record<string, unknown> | undefined): string | null {
@@ -59,7 +62,7 @@ export function baselineCellsOf(cell: Cell, all: readonly Cell[]): string[] {
 /** The cells among `others` whose runs `cell`'s comparing probes compare with. */
 function comparedWith(cell: Cell, others: readonly Cell[]): Set<string> {
   const out = new Set<string>();
-  for (const probe of cell.probes.filter((p) => COMPARING_PROBES.includes(p))) {
+  for (const probe of cell.probes.filter((p) => comparesWithBaseline(p, cell.probeOptions?.[p]))) {
     const flags = baselineFlagsOf(cell.probeOptions?.[probe]);
     if (isBaselineCell(cell, flags)) continue;
     for (const c of others) {
