@@ -60,6 +60,8 @@ export interface ReportCell {
   dockerRun: string | null;
   /** Preflight prediction for the cell, if one was made. */
   prediction: { verdict: string; detail: string } | null;
+  /** Preflight: whether the image's engine can load the model (loads · unsupported · unknown); certain ones skipped the cell. */
+  modelPrediction?: { verdict: string; certain: boolean; detail: string } | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
 }

@@ -14,6 +14,9 @@ import { preflightLibraries, preflightText, type LibraryCode, type PreflightResu
 import { dockerClient } from '../runtime/docker.ts';
 import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../runtime/image-files.ts';
 import { defineCommand } from './command.ts';
+import { defaultCacheDir } from '../models/cache-layout.ts';
+import { engineOption, preflightModelCommand } from './preflight-model.ts';
+import { resolve } from 'node:path';
 
 function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
   try {
@@ -120,22 +123,32 @@ function gpuOrUsage(name: string | undefined): GpuSpec {
 
 export const command = defineCommand({
   name: 'preflight',
-  summary: "predict which CUDA libraries of an image load on a GPU (native, PTX-JIT, or the exact CUDA error) without running it",
-  usage: '(--image REF | PATH...) [--gpu NAME] [--driver-cuda X.Y] [--json]',
+  summary: "predict, without running it, which CUDA libraries of an image load on a GPU (native, PTX-JIT, or the exact CUDA error), or whether its engine can load a model",
+  usage: '(--image REF | PATH...) [--gpu NAME] [--driver-cuda X.Y] [--json] | --image REF --model HF_ID [--engine E] [--revision REV] [--json]',
   positionals: { min: 0, name: 'PATH (a library, executable or directory)' },
   options: {
     image: { type: 'string', arg: 'REF', description: 'image on the Docker engine to read (never started)' },
     gpu: { type: 'string', arg: 'NAME', description: "GPU of the catalog to decide for (see `matrix gpus --catalog`; default: this runner's GPU)" },
     'driver-cuda': { type: 'string', arg: 'X.Y', description: "highest CUDA version the driver supports (default: this runner's driver with its own GPU, else the GPU's typical driver)" },
     whole: { type: 'boolean', description: 'read the whole image filesystem (docker export) instead of the usual library directories' },
+    model: { type: 'string', arg: 'HF_ID', description: "with --image: can the image's engine load this model? (its version, its registry, transformers' model types; config.json from the managed cache, else the hub)" },
+    engine: { type: 'string', arg: 'ENGINE', description: 'with --model: the engine to judge (vllm, sglang, nim; default: the one found in the image)' },
+    revision: { type: 'string', arg: 'REV', default: 'main', description: "with --model: the model's revision" },
+    'cache-dir': { type: 'string', arg: 'DIR', description: 'with --model: the managed cache (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     json: { type: 'boolean', description: 'print JSON' },
   },
   examples: [
     'matrix preflight --image vllm/vllm-openai:v0.11.0 --gpu thor',
     'matrix preflight --image my/image:tag --gpu rtx-pro-6000 --driver-cuda 12.8 --json',
     'matrix preflight ./build/lib --gpu h100',
+    'matrix preflight --image nvcr.io/nvidia/vllm:26.02-py3 --model Qwen/Qwen3.5-35B-A3B',
   ],
   async run({ positionals, values }) {
+    if (values.model !== undefined) {
+      if (values.image === undefined || positionals.length) throw new UsageError('matrix preflight: --model needs --image REF (and no PATH)', 'usage: matrix preflight --image REF --model HF_ID');
+      const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
+      return preflightModelCommand({ docker: dockerClient(), image: values.image, model: values.model, revision: values.revision!, cacheDir, engine: engineOption(values.engine), json: !!values.json, labels: extraLabels() });
+    }
     const { gpu, discoveredCuda } = values.gpu ? { gpu: gpuOrUsage(values.gpu), discoveredCuda: null } : await runnerGpu();
     const driverCuda = values['driver-cuda'] ?? discoveredCuda ?? gpu.typicalDriverCuda;
     if (!/^\d+\.\d+$/.test(driverCuda)) throw new UsageError(`matrix preflight: --driver-cuda must look like 12.8 (got "${driverCuda}")`);

@@ -25,6 +25,7 @@ import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
 import { errorText } from './error-text.ts';
 import { preflightImage } from './preflight.ts';
+import { imageSoftware } from './preflight-model.ts';
 import { stderrProgress } from './model-progress.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
@@ -44,7 +45,7 @@ export const command = defineCommand({
     shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
     'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
-    preflight: { type: 'boolean', description: "predict each cell from the image's CUDA fat binaries before it runs (the report shows prediction beside outcome)" },
+    preflight: { type: 'boolean', description: "predict each cell before it runs from the image's CUDA fat binaries and whether its engine can load the model (registry, transformers' model types); a certainly unsupported model skips the cell; the report shows prediction beside outcome" },
     triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
     db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
     out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
@@ -124,6 +125,8 @@ export const command = defineCommand({
       probesFor: async (cell) => cell.probes.map(probe),
       runnerPlatform: setup.platform,
       preflight: values.preflight ? (ref, gpu, driverCuda) => preflightImage(runtime, ref, gpu, driverCuda ?? undefined) : null,
+      // the never-started container carries the run's labels: a run that dies meanwhile has it reaped
+      modelPreflight: values.preflight ? (ref) => imageSoftware(runtime, ref, { 'matrix.run': run.id, 'matrix.pid': String(process.pid), 'matrix.host': run.host }) : null,
       cacheDir,
       models: downloadsModels(values['model-download']!, !!values.emulate) ? new ModelWarmer({ cacheDir, ...hub, signal: controller.signal }, stderrProgress) : null,
       onImageProgress: (ref, status) => process.stderr.write(`  image ${ref}: ${status}\n`),

@@ -27,11 +27,21 @@ export function phaseFromFrames(lines: readonly LogLine[], indexes: readonly num
   return null;
 }
 
+/** The phases a startup marker can name, in startup order. */
+export const MARKED_PHASES: readonly string[] = MARKERS.map(([phase]) => phase).reverse();
+
+/** The startup phase a line (its message, without the logger header) marks, or null. */
+export function phaseMarkedBy(text: string): string | null {
+  for (const [phase, re] of MARKERS) if (re.test(text)) return phase;
+  return null;
+}
+
 export function phaseAt(lines: readonly LogLine[], index: number): string | null {
   for (let i = index - 1; i >= 0; i--) {
     const t = lines[i]!.text;
     if (t.length === 0) continue;
-    for (const [phase, re] of MARKERS) if (re.test(t)) return phase;
+    const phase = phaseMarkedBy(t);
+    if (phase) return phase;
   }
   return null;
 }

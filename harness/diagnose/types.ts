@@ -48,6 +48,17 @@ export interface Diagnosis {
   /** Remedies as semantic option changes, in the order triage should try them. */
   remedies: Array<Partial<SemanticOptions>>;
   links: string[];
+  /** The harness stopped the engine before it exited or was ready (absent when it did not). */
+  stopped?: StoppedStart;
+}
+
+/** Why the harness stopped a start: it hung after a fatal line (the grace period ran out), or its output stalled. */
+export interface StoppedStart {
+  reason: 'fatal-hang' | 'stalled';
+  /** Seconds it waited: the grace period after the fatal line, or the stall timeout. */
+  afterS: number;
+  /** The fatal line, or the last line before the stall. */
+  line: EvidenceLine | null;
 }
 
 export interface TimelinePhase {

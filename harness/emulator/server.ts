@@ -14,6 +14,7 @@ import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } 
 import { vllmStartup } from './startup-vllm.ts';
 import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
 import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
+import { hangsAfterCrash, withStall } from './startup-faults.ts';
 import { ServerMetrics, sglangDecodeLogInterval } from './metrics.ts';
 import { handle, type RouteState } from './routes.ts';
 import type { Out, Stream } from './log.ts';
@@ -114,6 +115,13 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     resolveReady(false);
     resolveExit(code);
   };
+  // A hung start (startup-faults.ts): alive, silent, never ready; the handle is given out so it can be closed.
+  const hang = () =>
+    new Promise<never>((_, reject) => {
+      if (exitCode !== null) return reject(new AbortedError());
+      timers.add({ t: setInterval(() => {}, 60_000), reject });
+      resolveListening();
+    });
   const wait = (ms: number) =>
     new Promise<void>((resolve, reject) => {
       if (exitCode !== null) return reject(new AbortedError());
@@ -200,7 +208,7 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
   const failFirst = config.traits.faults.fail_first_starts ?? 0;
   if (starts !== null && starts < failFirst && failure === null) failure = { kind: 'transient', phase: 'profile' };
 
-  const ctx: StartupContext = {
+  const plain: StartupContext = {
     args,
     config,
     failure,
@@ -213,11 +221,17 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       resolveReady(true);
     },
   };
-  const run = async (): Promise<StartupResult> => {
+  const { ctx, stalled } = withStall(plain, config.traits.faults, hang);
+  const startup = async (): Promise<StartupResult> => {
     if (config.traits.faults.log_flood_mb) await floodLog(out, config.traits.faults.log_flood_mb, enginePid, opts.drained ?? (() => Promise.resolve()));
     if (config.traits.faults.slow_start_s) await ctx.sleep(config.traits.faults.slow_start_s);
     if (nim) return nimStartup(ctx, env, nim);
     return args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);
+  };
+  const run = async (): Promise<StartupResult> => {
+    const r = await startup();
+    if (stalled() || (!r.ready && hangsAfterCrash(config.traits.faults, r.exitCode))) await hang();
+    return r;
   };
   run().then(
     (r) => {

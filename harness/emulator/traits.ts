@@ -18,6 +18,9 @@ export const KernelBuild = z
   .strict();
 export type KernelBuild = z.infer<typeof KernelBuild>;
 
+/** The startup phases `stall_at` can name: those the harness reads from the log (diagnose/phase-at.ts). */
+export const STALL_PHASES = ['load', 'profile', 'compile', 'kv-cache', 'graph-capture'] as const;
+
 export const FaultTraits = z
   .object({
     crash_after_requests: z.number().int().positive().optional(),
@@ -39,8 +42,13 @@ export const FaultTraits = z
       .object({ min_batch: z.number().int().min(2).default(2), graphs: z.enum(['full', 'piecewise', 'off']) })
       .strict()
       .optional(),
+    /** A start that fails prints its fatal traceback, then keeps running instead of exiting (a hung engine). */
+    hang_after_crash: z.boolean().optional(),
+    /** The start goes silent at this phase: its first line is printed, then nothing, and the server is never ready. */
+    stall_at: z.enum(STALL_PHASES).optional(),
   })
   .strict();
+export type FaultTraits = z.infer<typeof FaultTraits>;
 
 /**
  * The image style the emulator stands in for (personality.ts): what the image's own ENTRYPOINT

@@ -34,10 +34,12 @@ function options(raw: RawOptions | undefined): SemanticOptions {
   return { ...(raw ?? {}) } as SemanticOptions;
 }
 
-function timeouts(raw: { startup?: string; probe?: string } | undefined): Partial<Timeouts> {
+function timeouts(raw: { startup?: string; probe?: string; fatal_grace?: string; stall?: string } | undefined): Partial<Timeouts> {
   const out: Partial<Timeouts> = {};
   if (raw?.startup) out.startupMs = parseDuration(raw.startup)!;
   if (raw?.probe) out.probeMs = parseDuration(raw.probe)!;
+  if (raw?.fatal_grace) out.fatalGraceMs = parseDuration(raw.fatal_grace)!;
+  if (raw?.stall) out.stallMs = parseDuration(raw.stall)!;
   return out;
 }
 

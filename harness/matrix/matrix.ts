@@ -62,4 +62,4 @@ export interface Matrix {
   locations: Record<string, SourceLocation>;
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = { startupMs: 20 * 60_000, probeMs: 2 * 60_000 };
+export const DEFAULT_TIMEOUTS: Required<Timeouts> = { startupMs: 20 * 60_000, probeMs: 2 * 60_000, fatalGraceMs: 5000, stallMs: 10 * 60_000 };

@@ -62,6 +62,8 @@ export const TimeoutsSchema = z
   .object({
     startup: Duration.optional().describe('Time allowed from container start to a ready server'),
     probe: Duration.optional().describe('Time allowed per probe'),
+    fatal_grace: Duration.optional().describe('After a fatal line during startup (the engine says its start failed), time the engine has to exit before the harness stops it (default 5s)'),
+    stall: Duration.optional().describe('During startup, time without a new log line before the start counts as stalled and is stopped (default 10m)'),
   })
   .strict();
 

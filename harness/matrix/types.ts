@@ -56,6 +56,10 @@ export interface EnvValue {
 export interface Timeouts {
   startupMs: number;
   probeMs: number;
+  /** After a fatal line during startup, how long the engine may take to exit before it is stopped (absent on cells stored before it existed). */
+  fatalGraceMs?: number;
+  /** During startup, how long the log may stay silent before the start counts as stalled (absent on cells stored before it existed). */
+  stallMs?: number;
 }
 
 export interface ImageSpec {

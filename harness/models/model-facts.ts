@@ -3,6 +3,8 @@
 export interface ModelFacts {
   architectures: string[];
   modelType: string | null;
+  /** config.json has `auto_map`: code in the repository defines the model (trust_remote_code). */
+  remoteCode: boolean;
   /** A vision encoder's config is present: the model takes images. */
   vision: boolean;
   modalities: Array<'text' | 'image'>;
@@ -33,6 +35,7 @@ export function modelFacts(config: unknown, index: unknown | null, files: Array<
   return {
     architectures,
     modelType: typeof c.model_type === 'string' ? c.model_type : null,
+    remoteCode: Object.keys(record(c.auto_map)).length > 0,
     vision,
     modalities: vision ? ['text', 'image'] : ['text'],
     weightBytes,

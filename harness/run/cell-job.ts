@@ -15,6 +15,7 @@ import type { AttemptResult, PhaseName, RunInfo } from './events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
+import { watchStartup, type StartupWatchdog } from './startup-watchdog.ts';
 import { settle } from './settle.ts';
 import { diagnoseAttempt, infraDiagnosis, timelineOf } from './diagnosis.ts';
 
@@ -106,6 +107,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
   let exited: Promise<number> | null = null;
   let exitCode: number | null = null;
   let diagnosis: Diagnosis | null = null;
+  let watchdog: StartupWatchdog | null = null;
 
   try {
     handle = await timed('create', () => env.runtime.create(spec));
@@ -113,11 +115,13 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     go('start');
     handle = await timed('start', () => env.runtime.start(handle!));
     const logStream = await env.runtime.logs(handle);
+    watchdog = watchStartup(capture, cell.timeouts);
     logsDone = capture.consume(logStream);
     exited = env.runtime.wait(handle).then((c) => (exitCode = c));
     go('ready');
     const bases = handle.hostPort ? [`http://127.0.0.1:${handle.hostPort}`] : [];
-    const ready = await timed('ready', () => waitReady({ baseUrls: bases, rule: env.engine.readiness, exited: exited!, timeoutMs: cell.timeouts.startupMs, signal: env.signal }));
+    const ready = await timed('ready', () => waitReady({ baseUrls: bases, rule: env.engine.readiness, exited: exited!, timeoutMs: cell.timeouts.startupMs, signal: env.signal, stop: watchdog!.tripped }));
+    watchdog.stop();
     if (ready.kind === 'aborted' || env.signal.aborted) {
       result.error = 'interrupted';
       go('failed');
@@ -126,6 +130,12 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
       await settle(logsDone, 3000);
       diagnosis = diagnoseAttempt(capture, cell, { exitCode: ready.exitCode, phase: 'startup' });
       result.exitCode = ready.exitCode;
+      go('failed');
+    } else if (ready.kind === 'stopped') {
+      // Diagnosed from the lines before the stop (no shutdown noise), then ended at once: a graceful
+      // stop would give a hung engine another grace period.
+      diagnosis = diagnoseAttempt(capture, cell, { phase: 'startup', stopped: ready.trip });
+      await env.runtime.stop(handle, 0);
       go('failed');
     } else if (ready.kind === 'timeout') {
       diagnosis = diagnoseAttempt(capture, cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
@@ -168,6 +178,7 @@ export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResul
     diagnosis = infra ? infraDiagnosis(infra) : diagnoseAttempt(capture, cell, { exitCode, phase: state, error: (e as Error).message });
     state = 'failed';
   } finally {
+    watchdog?.stop();
     state = 'teardown';
     if (handle) {
       const h = handle;

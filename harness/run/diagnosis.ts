@@ -7,6 +7,8 @@ import type { ProbeResult } from '../probes/probe.ts';
 import { classifyInfra, classifyLog } from '../diagnose/classify.ts';
 import { startupTimeline } from '../diagnose/phases.ts';
 import type { LogCapture } from './log-capture.ts';
+import type { WatchdogTrip } from './startup-watchdog.ts';
+import { stoppedDiagnosis } from './stopped-diagnosis.ts';
 
 export interface FailureFacts {
   phase: string;
@@ -17,10 +19,13 @@ export interface FailureFacts {
   error?: string;
   /** The log's line count when the probes began: what a live server logged before then did not break a probe. */
   probesFromLine?: number;
+  /** The startup watchdog stopped the start: a hang after a fatal line, or a stall. */
+  stopped?: WatchdogTrip;
 }
 
 export function diagnoseAttempt(capture: LogCapture, cell: Cell, facts: FailureFacts): Diagnosis {
   const kept = capture.lines();
+  if (facts.stopped) return stoppedDiagnosis(classifyKept(kept, cell), facts.stopped);
   const failed = facts.probes?.find((p) => p.verdict === 'fail');
   if (failed && (facts.exitCode === null || facts.exitCode === undefined)) {
     // The server is alive: only a failure it logged while the probes ran (a crash in progress)

@@ -83,6 +83,14 @@ export interface RunSummary {
   exitCode: number;
 }
 
+/** The model against the image (preflight/model-vs-image.ts), as a cell's event and stored row. */
+export interface ModelPredictionEvent {
+  verdict: 'loads' | 'unsupported' | 'unknown';
+  /** Decided from the image's own files: an "unsupported" that skips the cell. */
+  certain: boolean;
+  detail: string;
+}
+
 export interface Reporter {
   onRunBegin?(run: RunInfo, cells: Cell[]): void | Promise<void>;
   onCellBegin?(cell: Cell, attempt: number): void | Promise<void>;
@@ -90,6 +98,8 @@ export interface Reporter {
   onProbeEnd?(cell: Cell, result: ProbeResult): void | Promise<void>;
   /** `--preflight`: what the image's CUDA code predicts for the cell, before it runs. */
   onPrediction?(cell: Cell, prediction: { verdict: 'native' | 'jit' | 'fail'; detail: string }): void | Promise<void>;
+  /** `--preflight`: whether the image's engine can load the cell's model, before it runs (a certain "unsupported" skips it). */
+  onModelPrediction?(cell: Cell, prediction: ModelPredictionEvent): void | Promise<void>;
   onCellEnd?(result: CellResult): void | Promise<void>;
   /** `--resume`: a cell that got its verdict in an earlier invocation of this run, so summaries cover the whole run. */
   onEarlierResult?(result: CellResult): void | Promise<void>;

@@ -34,6 +34,7 @@ export class LogCapture {
   private lineNo = 0;
   private bytes = 0;
   private readonly listeners = new Set<(l: NumberedLine) => void>();
+  private readonly chunkListeners = new Set<() => void>();
   private readonly opts: Required<LogCaptureOptions>;
   private done: Promise<void> | null = null;
 
@@ -53,6 +54,12 @@ export class LogCapture {
   onLine(fn: (l: NumberedLine) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Called for every chunk of output, whole lines or not (a progress bar redrawing its line). */
+  onChunk(fn: () => void): () => void {
+    this.chunkListeners.add(fn);
+    return () => this.chunkListeners.delete(fn);
   }
 
   /** Consume the stream to its end. Resolves when everything is written. */
@@ -88,6 +95,7 @@ export class LogCapture {
       for await (const chunk of stream) {
         const buf = chunk as Buffer;
         this.bytes += buf.length;
+        for (const fn of this.chunkListeners) fn();
         const text = partial + decoder.write(buf);
         const lines = text.split('\n');
         partial = lines.pop() ?? '';

@@ -5,6 +5,7 @@
 // sent every later poll down it: a server that took seconds to listen was never seen ready).
 import { request } from 'node:http';
 import type { ReadinessRule } from '../engines/engine.ts';
+import type { WatchdogTrip } from './startup-watchdog.ts';
 
 /** One GET on a fresh connection, destroyed on timeout or abort; resolves to the HTTP status. */
 function poll(url: string, timeoutMs: number, signal: AbortSignal): Promise<number> {
@@ -24,7 +25,9 @@ export type ReadyOutcome =
   | { kind: 'ready'; seconds: number }
   | { kind: 'exited'; exitCode: number; seconds: number }
   | { kind: 'timeout'; seconds: number; lastStatus: string }
-  | { kind: 'aborted'; seconds: number };
+  | { kind: 'aborted'; seconds: number }
+  /** The startup watchdog tripped: a hang after a fatal line, or a stall. */
+  | { kind: 'stopped'; trip: WatchdogTrip; seconds: number };
 
 export interface ReadyInput {
   baseUrls: string[];
@@ -32,6 +35,8 @@ export interface ReadyInput {
   exited: Promise<number>;
   timeoutMs: number;
   signal: AbortSignal;
+  /** Resolves when the start cannot succeed any more (startup-watchdog.ts). */
+  stop?: Promise<WatchdogTrip>;
   pollMs?: number;
   requestTimeoutMs?: number;
 }
@@ -57,12 +62,15 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
   // never settle, and nothing else would then keep the process alive (the poll timeout's timer is unref'd).
   const exitCtl = new AbortController();
   void input.exited.finally(() => (exitCtl.abort(), wakeExit())).catch(() => {});
+  let trip: WatchdogTrip | null = null;
+  void input.stop?.then((t) => ((trip = t), exitCtl.abort(), wakeExit()));
   const onAbort = () => wakeExit();
   input.signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (true) {
       if (input.signal.aborted) return { kind: 'aborted', seconds: secs() };
       if (exitCode !== null) return { kind: 'exited', exitCode, seconds: secs() };
+      if (trip) return { kind: 'stopped', trip, seconds: secs() };
       if (performance.now() >= deadline) return { kind: 'timeout', seconds: secs(), lastStatus };
       for (const base of input.baseUrls) {
         try {
@@ -73,7 +81,7 @@ export async function waitReady(input: ReadyInput): Promise<ReadyOutcome> {
           lastStatus = `${input.rule.path}: ${(e as Error).name === 'TimeoutError' ? 'no answer within the poll timeout' : (e as Error).message}`;
         }
       }
-      await exitOrTimer(Math.max(0, Math.min(pollMs, deadline - performance.now())));
+      if (trip === null) await exitOrTimer(Math.max(0, Math.min(pollMs, deadline - performance.now())));
     }
   } finally {
     input.signal.removeEventListener('abort', onAbort);

@@ -25,6 +25,8 @@ import { completeSnapshot } from '../models/complete.ts';
 import { checkModel } from './model-check.ts';
 import { Baselines } from './baselines.ts';
 import { baselineCellsOf } from '../probes/baseline.ts';
+import { ModelImageCheck } from './model-image.ts';
+import type { ImageSoftware } from '../preflight/image-software.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -67,6 +69,8 @@ export interface RunRequest {
   runnerPlatform?: string | null;
   /** `--preflight`: read each image's CUDA code and predict each cell before it runs. */
   preflight?: ((ref: string, gpuName: string, driverCuda: string | null) => Promise<PreflightResult>) | null;
+  /** `--preflight`: read an image's Python software (engine, registry, transformers) to judge each cell's model against it. */
+  modelPreflight?: ((ref: string) => Promise<ImageSoftware>) | null;
   /** Host directory of the managed caches (Hugging Face, compile), mounted into every container, emulated too. */
   cacheDir?: string;
   /** Downloads a model revision into the managed cache (once per model); null or absent: no downloads. */
@@ -174,6 +178,11 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
     results.push(r);
     await events.emit('onCellEnd', r);
   };
+  const modelImage = req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null;
+  const skip = async (cell: Cell, reason: string) => {
+    await events.emit('onCellBegin', cell, 1);
+    await finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason, durationMs: 0 });
+  };
 
   const jobs = req.cells
     .filter((c) => !c.skip)
@@ -269,9 +278,12 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
       run: async ({ cell }, slots) => {
         const check = checkModel(cell, cacheDir);
         for (const w of check.warnings) req.onModelWarning?.(cell, w);
-        if (check.skip) {
-          await events.emit('onCellBegin', cell, 1);
-          return finish({ cell, verdict: 'skip', category: null, signature: null, attempts: [], triage: null, reason: check.skip, durationMs: 0 });
+        if (check.skip) return skip(cell, check.skip);
+        if (modelImage) {
+          const p = await modelImage.predict(cell);
+          await events.emit('onModelPrediction', cell, p);
+          if (p.certain) return skip(cell, `preflight: the image cannot load the model: ${p.detail}`);
+          if (p.verdict === 'unsupported') req.onModelWarning?.(cell, `${cell.id}: preflight predicts ${p.detail} (not certain: the cell runs)`);
         }
         const engine = getEngine(cell.image.engine);
         const probes = await req.probesFor(cell);

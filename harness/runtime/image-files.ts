@@ -1,7 +1,9 @@
 // Read an image's filesystem without running it (effectful, dockerode): create a container that is
 // never started, stream `getArchive` of candidate directories (or `export` the whole filesystem)
-// through tar-stream, and yield each ELF shared object that holds a CUDA fat binary. One file is in
-// memory at a time; the container is always removed, also when the consumer stops early.
+// through tar-stream, and yield each ELF shared object that holds a CUDA fat binary (one file in
+// memory at a time), or read small text files by path (withImageFs: the Python packages the
+// model-against-image preflight reads). The container is always removed, also when the consumer
+// stops early.
 import type Docker from 'dockerode';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -49,26 +51,7 @@ export function isSharedObjectName(name: string): boolean {
  * Throws InfraError('image-missing') when it is not, other InfraErrors when Docker fails.
  */
 export async function* cudaLibrariesInImage(docker: Docker, ref: string, opts: ReadImageOptions = {}): AsyncGenerator<ImageLibrary> {
-  try {
-    await docker.getImage(ref).inspect();
-  } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 404) {
-      throw new InfraError('image-missing', `image ${ref} is not on this Docker engine`, `pull or build it first (\`docker pull ${ref}\`)`, 'preflight');
-    }
-    throw toInfraError(e, 'image', `inspecting image ${ref}`);
-  }
-  let container: Docker.Container;
-  try {
-    container = await docker.createContainer({
-      Image: ref,
-      // never started: a command is only needed because images FROM scratch have none
-      Cmd: ['/matrix-preflight-never-runs'],
-      Labels: { 'matrix.preflight': '1', ...(opts.labels ?? {}) },
-      HostConfig: { AutoRemove: false, NetworkMode: 'none' },
-    });
-  } catch (e) {
-    throw toInfraError(e, 'create', `creating a (never started) container from ${ref} to read its files`);
-  }
+  const container = await neverStarted(docker, ref, opts.labels ?? {});
   try {
     if (opts.whole) {
       yield* librariesInTar((await container.export()) as unknown as Readable, '/', opts);
@@ -124,4 +107,101 @@ export async function* librariesInTar(stream: Readable, base: string, opts: Pick
     if (typeof stream.unpipe === 'function') stream.unpipe(ex);
     if (typeof stream.destroy === 'function') stream.destroy();
   }
+}
+
+/** One text file read out of an image. */
+export interface ImageTextFile {
+  /** Absolute path inside the image. */
+  path: string;
+  text: string;
+}
+
+/**
+ * An image's filesystem, read without running it: what the model-against-image preflight asks
+ * (exact paths and small directories of Python packages). Tests give an in-memory one.
+ */
+export interface ImageFs {
+  /** Does this path exist in the image (file or directory)? */
+  exists(path: string): Promise<boolean>;
+  /**
+   * The regular files at `path` (one file, or every file under a directory) whose path `accept`
+   * takes, as UTF-8 text; files over `maxBytes` (default 4 MiB) are left out. Empty when absent.
+   */
+  textFiles(path: string, accept?: (path: string) => boolean, maxBytes?: number): Promise<ImageTextFile[]>;
+}
+
+/** Create the never-started container of `ref` (InfraError image-missing when the image is not here). */
+async function neverStarted(docker: Docker, ref: string, labels: Record<string, string>): Promise<Docker.Container> {
+  try {
+    await docker.getImage(ref).inspect();
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) {
+      throw new InfraError('image-missing', `image ${ref} is not on this Docker engine`, `pull or build it first (\`docker pull ${ref}\`)`, 'preflight');
+    }
+    throw toInfraError(e, 'image', `inspecting image ${ref}`);
+  }
+  try {
+    return await docker.createContainer({
+      Image: ref,
+      // never started: a command is only needed because images FROM scratch have none
+      Cmd: ['/matrix-preflight-never-runs'],
+      Labels: { 'matrix.preflight': '1', ...labels },
+      HostConfig: { AutoRemove: false, NetworkMode: 'none' },
+    });
+  } catch (e) {
+    throw toInfraError(e, 'create', `creating a (never started) container from ${ref} to read its files`);
+  }
+}
+
+/**
+ * Run `use` over image `ref`'s filesystem through a never-started container (getArchive per path,
+ * HEAD archive for existence); the container is removed afterwards, also when `use` throws.
+ */
+export async function withImageFs<T>(docker: Docker, ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T> {
+  const container = await neverStarted(docker, ref, labels);
+  const fs: ImageFs = {
+    async exists(path) {
+      try {
+        await container.infoArchive({ path });
+        return true;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) return false;
+        throw toInfraError(e, 'preflight', `looking for ${path} in ${ref}`);
+      }
+    },
+    async textFiles(path, accept = () => true, maxBytes = 4 * 1024 * 1024) {
+      let stream: Readable;
+      try {
+        stream = (await container.getArchive({ path })) as unknown as Readable;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) return [];
+        throw toInfraError(e, 'preflight', `reading ${path} of ${ref}`);
+      }
+      return textFilesInTar(stream, posix.dirname(path), accept, maxBytes);
+    },
+  };
+  try {
+    return await use(fs);
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
+
+/** Regular files of a tar (named relative to `base`) that `accept` takes, as text. */
+export async function textFilesInTar(stream: Readable, base: string, accept: (path: string) => boolean, maxBytes: number): Promise<ImageTextFile[]> {
+  const ex = extract();
+  stream.on('error', (e) => ex.destroy(e));
+  stream.pipe(ex);
+  const out: ImageTextFile[] = [];
+  for await (const entry of ex) {
+    const path = posix.join('/', base, entry.header.name);
+    if (entry.header.type !== 'file' || (entry.header.size ?? 0) > maxBytes || !accept(path)) {
+      entry.resume();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk);
+    out.push({ path, text: Buffer.concat(chunks).toString('utf8') });
+  }
+  return out;
 }

@@ -243,4 +243,20 @@ CREATE INDEX cells_by_run_verdict ON cells(run_id, verdict, cell_id, startup_s, 
 ALTER TABLE fingerprints ADD COLUMN driver_cuda TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'the model against the image',
+    // `--preflight` also predicts whether the image's engine can load the cell's model (its
+    // registry, transformers' model types); a certain "unsupported model" skips the cell.
+    sql: `
+CREATE TABLE model_predictions (
+  run_id TEXT NOT NULL,
+  cell_id TEXT NOT NULL,
+  verdict TEXT NOT NULL,             -- loads | unsupported | unknown
+  certain INTEGER NOT NULL,          -- 1: the cell was skipped on it
+  detail TEXT NOT NULL,
+  PRIMARY KEY (run_id, cell_id)
+);
+`,
+  },
 ];

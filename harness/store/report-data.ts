@@ -99,6 +99,9 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
   const phaseRows = compact ? null : db.prepare('SELECT phase, seconds FROM phases WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const fingerprint = db.prepare('SELECT * FROM fingerprints WHERE run_id = ? AND cell_id = ? AND attempt = ?');
   const prediction = db.prepare('SELECT verdict, detail FROM predictions WHERE run_id = ? AND cell_id = ?');
+  // A database written before schema 6 (read as it is, unmigrated) has no model predictions.
+  const hasModelPredictions = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'model_predictions'").get() !== undefined;
+  const modelPrediction = hasModelPredictions ? db.prepare('SELECT verdict, certain, detail FROM model_predictions WHERE run_id = ? AND cell_id = ?') : null;
   const failedAttempt = failedAttemptReader(db);
   return ({ id: runId, status }, row, logSources) => {
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
@@ -119,6 +122,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
       : parse(a?.phases, {});
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
     const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
+    const modelPred = modelPrediction?.get(runId, row.cell_id) as { verdict: string; certain: number; detail: string } | undefined;
     if (a?.log_path) logSources[row.cell_id] = a.log_path;
     return {
       id: row.cell_id,
@@ -163,6 +167,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
         : null,
       dockerRun: a?.docker_run ?? null,
       prediction: pred ?? null,
+      modelPrediction: modelPred ? { verdict: modelPred.verdict, certain: modelPred.certain === 1, detail: modelPred.detail } : null,
       ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}),
     };
   };

@@ -8,7 +8,7 @@
 // Checkpoints (copying the WAL back into the database file, with two fsyncs) run on a thread of
 // their own (checkpointer.ts), poked after each commit; close() (or onRunEnd) stops it.
 import type { Cell } from '../matrix/types.ts';
-import type { CellResult, Reporter, RunInfo, RunSummary } from '../run/events.ts';
+import type { CellResult, ModelPredictionEvent, Reporter, RunInfo, RunSummary } from '../run/events.ts';
 import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
@@ -48,8 +48,9 @@ const SQL = [
    WHERE run_id = ? AND cell_id = ?`,
   'UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?',
   'INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)',
+  'INSERT OR REPLACE INTO model_predictions (run_id, cell_id, verdict, certain, detail) VALUES (?, ?, ?, ?, ?)',
 ] as const;
-const RUN = 0, CELL = 1, CELL_BEGIN = 2, CLEAR = 3, ATTEMPT = 4, PROBE = 5, FINGERPRINT = 6, CELL_END = 7, RUN_END = 8, PREDICTION = 9;
+const RUN = 0, CELL = 1, CELL_BEGIN = 2, CLEAR = 3, ATTEMPT = 4, PROBE = 5, FINGERPRINT = 6, CELL_END = 7, RUN_END = 8, PREDICTION = 9, MODEL_PREDICTION = 10;
 
 export class SqliteWriter implements Reporter {
   constructor(
@@ -206,5 +207,10 @@ export class SqliteWriter implements Reporter {
   onPrediction(cell: Cell, p: { verdict: string; detail: string }): void {
     this.rethrow();
     this.st[PREDICTION]!.run(this.runId, cell.id, p.verdict, redactText(p.detail, this.secrets));
+  }
+
+  onModelPrediction(cell: Cell, p: ModelPredictionEvent): void {
+    this.rethrow();
+    this.st[MODEL_PREDICTION]!.run(this.runId, cell.id, p.verdict, p.certain ? 1 : 0, redactText(p.detail, this.secrets));
   }
 }

@@ -51,6 +51,7 @@ export function cellTitle(c: EmbeddedCell, before: string | null = null): string
   const fix = fixText(c);
   if (fix) lines.push(`triage: fixed by ${fix}`);
   if (c.prediction) lines.push(`preflight predicted ${c.prediction.verdict}: ${c.prediction.detail}`);
+  if (c.modelPrediction) lines.push(`preflight, model on image: ${c.modelPrediction.detail}`);
   return lines.join('\n');
 }
 

@@ -13,13 +13,15 @@ const FAILED = new Set(['fail', 'xfail', 'infra']);
 /** The preflight's prediction beside the outcome. */
 export function predictionPart(c: EmbeddedCell): HTMLElement | null {
   const p = c.prediction;
-  if (!p) return null;
-  const predictedFail = p.verdict === 'fail';
-  const agrees = predictedFail === FAILED.has(c.verdict);
+  const m = c.modelPrediction;
+  if (!p && !m) return null;
+  const agrees = p ? (p.verdict === 'fail') === FAILED.has(c.verdict) : false;
   return section('Preflight',
-    h('p', { class: 'prediction' }, 'predicted ', h('b', null, p.verdict), ' · outcome ', h('b', null, c.verdict), ' ',
-      h('span', { class: `badge ${agrees ? 'agrees' : 'differs'}` }, agrees ? 'agrees' : 'differs')),
-    p.detail ? h('p', { class: 'muted' }, p.detail) : null);
+    p ? h('p', { class: 'prediction' }, 'predicted ', h('b', null, p.verdict), ' · outcome ', h('b', null, c.verdict), ' ',
+      h('span', { class: `badge ${agrees ? 'agrees' : 'differs'}` }, agrees ? 'agrees' : 'differs')) : null,
+    p?.detail ? h('p', { class: 'muted' }, p.detail) : null,
+    m ? h('p', { class: 'prediction model-prediction' }, 'model on image: ', h('b', null, m.verdict === 'unsupported' ? 'unsupported model' : m.verdict), m.certain ? ' (certain: the cell was skipped)' : '') : null,
+    m?.detail ? h('p', { class: 'muted' }, m.detail) : null);
 }
 
 export function failurePart(c: EmbeddedCell): HTMLElement | null {

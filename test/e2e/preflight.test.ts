@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildScratchImage } from './support/scratch-image.ts';
 
 const docker = new Docker();
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,18 +17,7 @@ const images = { sass: `${TAG}:sm80`, ptx: `${TAG}:compute80` };
 const LABELS = `matrix.test=1,matrix.test.owner=${process.pid}`;
 
 async function buildImage(tag: string, fixture: string): Promise<void> {
-  const ctx = pack();
-  ctx.entry({ name: 'Dockerfile' }, `FROM scratch\nCOPY lib.so /${LIB_PATH}\n`);
-  ctx.entry({ name: 'lib.so' }, readFileSync(`${root}test/fixtures/fatbin/${fixture}`));
-  ctx.finalize();
-  const stream: NodeJS.ReadableStream = await docker.buildImage(ctx as unknown as NodeJS.ReadableStream, { t: tag, labels: { 'matrix.test': '1' }, rm: true, forcerm: true });
-  await new Promise<void>((resolve, reject) =>
-    docker.modem.followProgress(stream, (err: Error | null, out: Array<{ error?: string }>) => {
-      const failed = out?.find((o) => o.error);
-      if (err || failed) reject(err ?? new Error(failed!.error));
-      else resolve();
-    }),
-  );
+  await buildScratchImage(docker, tag, { [LIB_PATH]: readFileSync(`${root}test/fixtures/fatbin/${fixture}`) });
 }
 
 async function matrix(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

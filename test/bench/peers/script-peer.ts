@@ -10,8 +10,11 @@ import type { PeerOutcome } from './testcontainers-peer.ts';
 
 const SCRIPT = join(import.meta.dirname, 'plain-peer.sh');
 
-/** `afterReady`: a command plain-peer.sh runs with the host port once ready (instead of the text requests); `output` is the script's stdout. */
-export async function scriptPeer(c: PeerContainer, opts: { requests: boolean; afterReady?: { command: string; env: Record<string, string> } }): Promise<PeerOutcome & { output: string }> {
+/**
+ * `afterReady`: a command plain-peer.sh runs with the host port once ready (instead of the text requests);
+ * `timeoutS`: how long it polls before it gives up (TIMEOUT); `output` is the script's stdout.
+ */
+export async function scriptPeer(c: PeerContainer, opts: { requests: boolean; afterReady?: { command: string; env: Record<string, string> }; timeoutS?: number }): Promise<PeerOutcome & { output: string }> {
   const trial = randomUUID();
   const dir = benchDir('matrix-bench-script-');
   const envFile = join(dir, 'env');
@@ -21,7 +24,7 @@ export async function scriptPeer(c: PeerContainer, opts: { requests: boolean; af
   writeFileSync(reqFile, c.textRequests.join('\n') + '\n');
   const startNs = wallNs();
   const child = spawn('bash', [SCRIPT, trial, c.image, String(c.port), envFile, c.mounts[0] ?? `${dir}:/state`, '--', ...c.cmd], {
-    env: { ...process.env, ...(opts.requests ? { REQUESTS_FILE: reqFile } : {}), ...(opts.afterReady ? { AFTER_READY: opts.afterReady.command, ...opts.afterReady.env } : {}) },
+    env: { ...process.env, ...(opts.timeoutS ? { PEER_TIMEOUT_S: String(opts.timeoutS) } : {}), ...(opts.requests ? { REQUESTS_FILE: reqFile } : {}), ...(opts.afterReady ? { AFTER_READY: opts.afterReady.command, ...opts.afterReady.env } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -33,8 +36,8 @@ export async function scriptPeer(c: PeerContainer, opts: { requests: boolean; af
   const ready = /^READY (\S+)/m.exec(out);
   const exited = /^EXITED (\S+)/m.exec(out);
   const done = /^DONE (\S+)/m.exec(out);
-  const known = ready ?? exited;
-  if (!known) throw new Error(`plain-peer.sh said neither READY nor EXITED:\n${out}\n${err}`);
+  const known = ready ?? exited ?? /^TIMEOUT (\S+)/m.exec(out);
+  if (!known) throw new Error(`plain-peer.sh said neither READY, EXITED nor TIMEOUT:\n${out}\n${err}`);
   return {
     trial,
     ready: !!ready,

@@ -29,7 +29,7 @@ async function run(positionals: string[], values: { gpu?: string; 'driver-cuda'?
     out += String(s);
     return true;
   });
-  const code = await command.run({ positionals, values: { image: undefined, whole: undefined, gpu: values.gpu, 'driver-cuda': values['driver-cuda'], json: values.json } });
+  const code = await command.run({ positionals, values: { image: undefined, whole: undefined, model: undefined, engine: undefined, revision: 'main', 'cache-dir': undefined, gpu: values.gpu, 'driver-cuda': values['driver-cuda'], json: values.json } });
   return { code, out };
 }
 

@@ -11,7 +11,7 @@ describe('loadMatrix', () => {
 
   it('reads the name, defaults and durations', () => {
     expect(m.name).toBe('full');
-    expect(m.defaults.timeouts).toEqual({ startupMs: 5_400_000, probeMs: 90_000 });
+    expect(m.defaults.timeouts).toEqual({ startupMs: 5_400_000, probeMs: 90_000, fatalGraceMs: 5000, stallMs: 900_000 });
     expect(m.defaults.retries).toBe(1);
     expect(m.defaults.options).toEqual({ max_model_len: 8192, gpu_memory_utilization: 0.85 });
   });

@@ -7,7 +7,7 @@ const llama = { architectures: ['LlamaForCausalLM'], model_type: 'llama' };
 describe('modelFacts', () => {
   it('reads architectures, a vision encoder and the size from the safetensors index', () => {
     const f = modelFacts(vl, { metadata: { total_size: 17_500_000_000 }, weight_map: {} }, [{ path: 'model-00001-of-00004.safetensors', size: 5 }]);
-    expect(f).toEqual({ architectures: ['Qwen3VLForConditionalGeneration'], modelType: 'qwen3_vl', vision: true, modalities: ['text', 'image'], weightBytes: 17_500_000_000, sizeFrom: 'safetensors index' });
+    expect(f).toEqual({ architectures: ['Qwen3VLForConditionalGeneration'], modelType: 'qwen3_vl', remoteCode: false, vision: true, modalities: ['text', 'image'], weightBytes: 17_500_000_000, sizeFrom: 'safetensors index' });
   });
 
   it('without an index, sums the safetensors files; a text model has only the text modality', () => {
@@ -15,6 +15,11 @@ describe('modelFacts', () => {
     expect(f.weightBytes).toBe(1024);
     expect(f.sizeFrom).toBe('safetensors files');
     expect(f.modalities).toEqual(['text']);
+  });
+
+  it('knows a checkpoint that brings its own code (config.json auto_map)', () => {
+    expect(modelFacts({ ...llama, auto_map: { AutoConfig: 'configuration_x.XConfig', AutoModelForCausalLM: 'modeling_x.XForCausalLM' } }, null, []).remoteCode).toBe(true);
+    expect(modelFacts({ ...llama, auto_map: {} }, null, []).remoteCode).toBe(false);
   });
 
   it('knows no size when there are no safetensors', () => {

@@ -1,11 +1,14 @@
 // The dispatcher over an in-memory runtime: every selected cell ends with a verdict or, after an
 // interrupt, as "not run" — an error while a cell is prepared is that cell's verdict, never lost.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult, Reporter, RunSummary } from '../../../harness/run/events.ts';
+import type { CellResult, ModelPredictionEvent, Reporter, RunSummary } from '../../../harness/run/events.ts';
+import { refPath, snapshotDir } from '../../../harness/models/cache-layout.ts';
+import { readImageSoftware } from '../../../harness/preflight/image-software.ts';
+import { memoryFs, oldVllmImage, SITE } from '../preflight/memory-fs.ts';
 import { cutShort, verdictOfError } from '../../../harness/run/lost-verdicts.ts';
 import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { cell, info } from '../store/fixtures.ts';
@@ -150,5 +153,63 @@ describe('executeRun: the last guard', () => {
     ]);
     expect(out.results[0]!.reason).toMatch(/EEXIST|ENOTDIR/);
     expect(req.recorder.summary!.exitCode).toBe(3);
+  });
+});
+
+describe('executeRun --preflight: the model against the image', () => {
+  /** A model in the managed cache as huggingface_hub lays it out: refs/main → snapshots/<commit>/config.json. */
+  function cacheModel(cacheDir: string, name: string, config: object): void {
+    const commit = 'c'.repeat(40);
+    mkdirSync(join(snapshotDir(cacheDir, name, commit)), { recursive: true });
+    writeFileSync(join(snapshotDir(cacheDir, name, commit), 'config.json'), JSON.stringify(config));
+    mkdirSync(dirname(refPath(cacheDir, name, 'main')), { recursive: true });
+    writeFileSync(refPath(cacheDir, name, 'main'), commit);
+  }
+  const withModel = (id: string, name: string): Cell => ({ ...cell(id), model: { ...cell(id).model, id: name.split('/')[1]!, name } });
+
+  it('a certain "unsupported model" is skipped before any container, with the file evidence; a loadable one runs; each prediction is an event', async () => {
+    const cacheDir = tmp('cache-');
+    cacheModel(cacheDir, 'org/qwen35', { architectures: ['Qwen3_5MoeForConditionalGeneration'], model_type: 'qwen3_5_moe' });
+    cacheModel(cacheDir, 'org/qwen3', { architectures: ['Qwen3ForCausalLM'], model_type: 'qwen3' });
+    const predictions: Array<[string, ModelPredictionEvent]> = [];
+    let reads = 0;
+    const req = request([withModel('img/h100/qwen35/default', 'org/qwen35'), withModel('img/h100/qwen3/default', 'org/qwen3')], {
+      cacheDir,
+      modelPreflight: async () => {
+        reads++;
+        return readImageSoftware(memoryFs(oldVllmImage()));
+      },
+    });
+    req.reporters.push({ onModelPrediction: (c, p) => void predictions.push([c.id, p]) });
+    const out = await executeRun(req);
+    const byId = Object.fromEntries(out.results.map((r) => [r.cell.id, r]));
+    expect(byId['img/h100/qwen35/default']).toMatchObject({ verdict: 'skip', attempts: [] });
+    expect(byId['img/h100/qwen35/default']!.reason).toContain('preflight: the image cannot load the model: vllm/vllm-openai:v0.19.0: unsupported model (vLLM 0.15.1, transformers 4.57.1): transformers 4.57.1 does not know model_type qwen3_5_moe');
+    expect(byId['img/h100/qwen35/default']!.reason).toContain(`${SITE}/transformers/models/auto/configuration_auto.py`);
+    expect(byId['img/h100/qwen3/default']!.verdict).not.toBe('skip');
+    const runtime = req.runtime as MemoryRuntime;
+    expect(runtime.created.map((s) => s.labels['matrix.cell'])).toEqual(['img/h100/qwen3/default']);
+    expect(Object.fromEntries(predictions.map(([id, p]) => [id, [p.verdict, p.certain]]))).toEqual({ 'img/h100/qwen35/default': ['unsupported', true], 'img/h100/qwen3/default': ['loads', false] });
+    expect(reads).toBe(1); // one read per image
+  });
+
+  it('an uncertain "unsupported" runs the cell and warns', async () => {
+    const cacheDir = tmp('cache-');
+    cacheModel(cacheDir, 'org/qwen3vl', { architectures: ['Qwen3VLForConditionalGeneration'], model_type: 'qwen3_vl' });
+    const warnings: string[] = [];
+    const req = request([withModel('img/h100/qwen3vl/default', 'org/qwen3vl')], { cacheDir, modelPreflight: async () => readImageSoftware(memoryFs(oldVllmImage())), onModelWarning: (_c, t) => void warnings.push(t) });
+    const out = await executeRun(req);
+    expect(out.results[0]!.verdict).not.toBe('skip');
+    expect((req.runtime as MemoryRuntime).created).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/^img\/h100\/qwen3vl\/default: preflight predicts vllm\/vllm-openai:v0\.19\.0: unsupported model \(vLLM 0\.15\.1, transformers 4\.57\.1\): Qwen3VLForConditionalGeneration not among .*Transformers backend \(not certain: the cell runs\)$/)]);
+  });
+
+  it('a model not in the cache, or an image that cannot be read, is "unknown" and runs', async () => {
+    const req = request([withModel('img/h100/a/default', 'org/absent')], { modelPreflight: async () => Promise.reject(new Error('image gone')) });
+    const predictions: ModelPredictionEvent[] = [];
+    req.reporters.push({ onModelPrediction: (_c, p) => void predictions.push(p) });
+    const out = await executeRun(req);
+    expect(out.results[0]!.verdict).not.toBe('skip');
+    expect(predictions).toEqual([{ verdict: 'unknown', certain: false, detail: 'config.json of org/absent@main is not in the managed cache (matrix models pull)' }]);
   });
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
-export const TABLES = ['runs', 'cells', 'attempts', 'phases', 'timeline', 'probes', 'requests', 'fingerprints', 'predictions'];
+export const TABLES = ['runs', 'cells', 'attempts', 'phases', 'timeline', 'probes', 'requests', 'fingerprints', 'predictions', 'model_predictions'];
 
 export function contentHash(path: string): string {
   const db = new Database(path, { readonly: true });

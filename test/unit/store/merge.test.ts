@@ -102,6 +102,7 @@ function shard(dir: string, name: string, s: ShardSpec, keepOpen = false): { pat
   s.cells.forEach(([, v], i) => {
     if (v) w.onCellEnd(result(cells[i]!, v, s.logDir ? join(s.logDir, `${cells[i]!.id.replaceAll('/', '_')}.attempt-1.log`) : null));
     w.onPrediction(cells[i]!, { verdict: 'native', detail: 'sm_90 SASS' });
+    w.onModelPrediction(cells[i]!, { verdict: 'loads', certain: false, detail: 'Qwen3ForCausalLM is registered at registry.py:134' });
   });
   w.flush(); // what the next turn of a live run's event loop does
   if (s.finished) w.onRunEnd(info, { status: s.status ?? 'finished', finishedAt: s.finished, counts: {} as Record<Verdict, number>, exitCode: s.exit ?? 0 });
@@ -129,7 +130,7 @@ describe('mergeDatabases', () => {
     const into = join(dir, 'run.sqlite');
     const r = mergeDatabases(night1(dir), into);
     expect(r.runs).toEqual(['n1']);
-    expect(counts(into)).toMatchObject({ runs: 1, cells: 3, attempts: 3, phases: 6, probes: 3, requests: 3, timeline: 3, fingerprints: 3, predictions: 3 });
+    expect(counts(into)).toMatchObject({ runs: 1, cells: 3, attempts: 3, phases: 6, probes: 3, requests: 3, timeline: 3, fingerprints: 3, predictions: 3, model_predictions: 3 });
     const db = new Database(into, { readonly: true });
     const run = db.prepare('SELECT * FROM runs').get() as Record<string, unknown>;
     expect(run).toMatchObject({ id: 'n1', started_at: '2026-11-20T02:00:00Z', finished_at: '2026-11-20T03:00:00Z', status: 'interrupted', exit_code: 3 });
