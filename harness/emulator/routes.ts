@@ -12,6 +12,7 @@ import { renderVllmMetrics } from './metrics-vllm.ts';
 import { errorBody } from './openai-shapes.ts';
 import { sglangTime } from './log.ts';
 import { versionBody } from './personality.ts';
+import { parseGenerate, respondGenerate } from './generate-responder.ts';
 import { nimMetadata, nimVersion, type NimProfile } from './startup-nim.ts';
 
 export interface RouteState {
@@ -136,6 +137,17 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
     await respondChat(req, res, p.req, s.responder);
     s.onChatDone(k);
     return;
+  }
+  if (req.method === 'POST' && path === '/generate' && s.args.engine === 'sglang') {
+    let g: ReturnType<typeof parseGenerate>;
+    try {
+      g = parseGenerate(JSON.parse(await readBody(req)));
+    } catch {
+      g = 'Expecting value: line 1 column 1 (char 0)';
+    }
+    if (typeof g === 'string') return reply(400, { error: { message: g } });
+    accessLog(s, req, 200);
+    return respondGenerate(res, g, s.responder, s.config.traits.version);
   }
   return reply(404, { detail: 'Not Found' });
 }
