@@ -1,5 +1,6 @@
 // Deterministic, checkable answers: arithmetic gets the right number, images get their dominant
 // colour, anything else gets a text derived from the prompt. Pure.
+import { prng } from '../core/prng.ts';
 import { COLOUR_NAMES, dominantColourOfDataUrl } from './colour.ts';
 
 const WORDS: Record<string, string> = {
@@ -104,16 +105,7 @@ export function hash32(s: string): number {
 }
 
 /** A deterministic PRNG (mulberry32) for texts and acceptance draws. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 /** The text a prompt without arithmetic or images gets: `words` words chosen by the prompt's hash. */
 export function deterministicText(prompt: string, words = 48): string {

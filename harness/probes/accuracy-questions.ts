@@ -3,22 +3,12 @@
 // list items, and unit conversions with exact factors. Written here, not copied from a benchmark,
 // so no model has seen them verbatim. Pure.
 
+import { prng as seeded } from '../core/prng.ts';
+
 export interface AccuracyQuestion {
   prompt: string;
   /** The expected answer: a number (compared as a whole number) or a word. */
   answer: string;
-}
-
-/** mulberry32: a small seeded PRNG, the same sequence on every platform. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Rand = () => number;
