@@ -71,6 +71,8 @@ export interface Engine {
   metrics: MetricNames;
   /** Where one request's speculative counts can be read (absent: only the server's counters). */
   specPerRequest?: SpecPerRequest;
+  /** The metric names of the release an image runs (version as the image names it; null: unknown), where they change by release. */
+  metricsAt?(version: string | null): MetricNames;
   /** Where the running server reports its version, asked in order (default: GET /version, field "version"). */
   versionEndpoints?: Array<{ path: string; field: string }>;
   /** Env variables the engine needs set for the options (e.g. VLLM_* switches). */
