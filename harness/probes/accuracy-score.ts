@@ -3,7 +3,7 @@
 // score is at least the floor and within the tolerance of the baseline cell's score at the same
 // concurrency. A drop that appears only once requests share a batch is named
 // `accuracy-drop-batched`, with the concurrency where it begins. Pure.
-import type { CudaGraphMode } from '../matrix/types.ts';
+import type { CudaGraphMode } from '../core/cell.ts';
 import type { BaselineRun } from './baseline.ts';
 import type { Assertion } from './probe.ts';
 import { answerMatches, withoutThinking } from './questions.ts';

@@ -2,7 +2,7 @@
 // `baseline` option names, or — by default — the one with CUDA graphs off (eager) and no
 // speculation. The accuracy and image probes compare their scores with it, the way the mtp probe
 // compares greedy outputs with the cell without speculation. Pure.
-import type { Cell, CudaGraphMode } from '../matrix/types.ts';
+import type { Cell, CudaGraphMode } from '../core/cell.ts';
 import type { ProbeResult } from './probe.ts';
 
 /** A finished probe of a baseline cell, as the runner hands it to the probe that compares. */

@@ -1,7 +1,7 @@
 // What the cells of a run leave for the cells that compare with them: greedy outputs of cells
 // without speculation (the mtp probe's lossless check) and probe results of any cell, which the
 // accuracy and image probes read when it is their baseline (probes/baseline.ts says which is).
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { baselineKey, pickBaseline, type BaselineRun } from '../probes/baseline.ts';
 import type { ProbeResult } from '../probes/probe.ts';
 

@@ -4,7 +4,7 @@
 // baseline. The same runs against the emulator image in test/e2e/accuracy.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
 import { accuracyProbe } from '../../../harness/probes/accuracy.ts';
 import { imageProbe } from '../../../harness/probes/image.ts';
 import type { ProbeResult } from '../../../harness/probes/probe.ts';

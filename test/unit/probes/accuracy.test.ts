@@ -5,7 +5,7 @@ import { CONVERSIONS, generateQuestions } from '../../../harness/probes/accuracy
 import { parseDataset } from '../../../harness/probes/accuracy-dataset.ts';
 import { DROP_BATCHED, isRightAnswer, judgeAccuracy } from '../../../harness/probes/accuracy-score.ts';
 import { baselineCellsOf, pickBaseline, type BaselineRun } from '../../../harness/probes/baseline.ts';
-import type { Cell, SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { Cell, SemanticOptions } from '../../../harness/core/cell.ts';
 import { cell } from './context.ts';
 
 /** Recompute a generated question's answer from its text alone. */
