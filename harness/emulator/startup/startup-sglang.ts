@@ -29,7 +29,7 @@ function exceptionOf(f: Failure, ctx: StartupContext): string[] {
     case 'mtp-capture':
       return ['RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
     default: {
-      const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
+      const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB, null);
       const i = tb.findIndex((l) => /^(torch\.|RuntimeError|ValueError)/.test(l));
       return tb.slice(Math.max(0, i)).filter((l) => l !== '');
     }

@@ -165,6 +165,16 @@ export interface EngineFacts {
   pins: readonly PinFact[];
   /** Per-request response fields (SGLang meta_info); absent where the engine has none the harness reads. */
   requestFields?: readonly RequestFieldFact[];
+  /** Source lines the emulator's tracebacks name; absent where the engine has none cited. */
+  frames?: readonly FrameFact[];
+}
+
+/** A line a traceback names (`File "…/<path>", line N, in <fn>`): the frame's code inside `def fn`. */
+export interface FrameFact extends Span, Sourced {
+  path: string;
+  fn: string;
+  /** The start of the code line the frame prints under its `File` line. */
+  code: string;
 }
 
 /** The source of one release, by path (null: no such file at that commit); what the audit reads. */
