@@ -1,13 +1,13 @@
 // How `matrix diagnose` prints a Diagnosis: for people (title, explanation, evidence with line
 // numbers, remedies in order) and as JSON for scripts.
 import { describeRemedy } from '../diagnose/remedies.ts';
-import type { Confidence, Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Confidence, Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import { wrap } from '../run/reporters/wrap.ts';
 
 export interface DiagnosisJson {
   file: string;
   category: string;
-  /** How the category was reached: signature · generic · none (see harness/diagnose/types.ts). */
+  /** How the category was reached: signature · generic · none (see harness/core/diagnosis.ts). */
   confidence: string;
   signature: string | null;
   title: string;

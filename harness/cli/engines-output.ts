@@ -1,6 +1,6 @@
 // Text of `matrix engines`: the engines and releases the harness has facts about, and everything
 // it believes about one release, each belief with the upstream line it was read from. Pure.
-import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../core/cell.ts';
 import { citation, engineFacts, factsAt, sourcesFor, type EngineFacts, type MetricFact, type ReleaseRead, type SourceLine, type Span, type Sourced } from '../engines/facts/index.ts';
 
 function table(rows: string[][]): string[] {

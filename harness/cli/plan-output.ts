@@ -1,5 +1,5 @@
 // What `matrix plan` prints: the JSON document and the human table grouped by GPU. Pure.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 
 export interface PlanCellJson {
   id: string;

@@ -4,7 +4,7 @@
 // preflight/model-vs-image decides.
 import type Docker from 'dockerode';
 import { UsageError } from '../errors.ts';
-import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../core/cell.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { readModel } from '../models/read-model.ts';
 import { readImageSoftware, type ImageSoftware } from '../preflight/image-software.ts';

@@ -1,7 +1,7 @@
 // Scoring the classifier against a labelled corpus (test/fixtures/logs/<category>/<name>.log):
 // overall accuracy, per-category table, and the worst mistake, healthy logs called failures. Pure.
 import { classifyLog } from './classify.ts';
-import type { EvidenceLine } from './types.ts';
+import type { EvidenceLine } from '../core/diagnosis.ts';
 
 export interface CorpusEntry {
   /** Expected category (the folder name). */

@@ -9,7 +9,7 @@
 //   diagnosis-build.ts               the Diagnosis with its confidence, evidence and remedies
 // Healthy is earned: a failed start, a wrapper error or a traceback cut short is never healthy.
 // Pure.
-import type { Diagnosis } from './types.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';

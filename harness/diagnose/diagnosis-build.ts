@@ -1,9 +1,9 @@
 // Turning what root-cause selection found into a Diagnosis: the category and its confidence, the
 // evidence lines (the failure, its exception, the context that chose the signature), the phase,
 // remedies and links. Pure.
-import type { Diagnosis, EvidenceLine } from './types.ts';
+import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
 import { isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
-import { phaseAt, phaseFromFrames } from './phase-at.ts';
+import { phaseAt, phaseFromFrames } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';

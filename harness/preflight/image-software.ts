@@ -5,7 +5,7 @@
 // paths first, and one pass over site-packages for dist-info METADATA only where a package's
 // version file is missing (a listing costs the whole directory's bytes: torch alone is GiBs).
 import { ENGINE_PACKAGES, type Registered } from '../engines/image-registry.ts';
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { distInfoPackage, parseConfigMappingNames, parseDistMetadata, parseVersionAssignment } from '../models/python-packages.ts';
 import type { ImageFs, ImageTextFile } from '../runtime/image-files.ts';
 

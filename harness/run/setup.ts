@@ -4,8 +4,8 @@
 import { InfraError, UsageError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { EmulatorTraits, ensureEmulatorImage, ensureStyledImage } from '../emulator/host.ts';
-import type { ImageSpec } from '../matrix/types.ts';
-import { onGpus } from '../matrix/select.ts';
+import type { ImageSpec } from '../core/cell.ts';
+import { onGpus } from '../plan/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';
 import { reapOrphans } from './reaper.ts';
 import type { EmulatedImages, RunnerPool } from './runner.ts';

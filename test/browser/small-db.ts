@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { AttemptResult, CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../harness/matrix/types.ts';
+import type { AttemptResult, CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../harness/core/cell.ts';
 
 export const SMALL_IDS = { pass: 'vllm-0.19/h100/qwen3-8b/default', fail: 'vllm-0.19/thor/qwen3-vl-8b/default', skip: 'sglang-0.5/thor/qwen3-vl-8b/mtp' };
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
@@ -26,7 +26,7 @@ function attempt(c: Cell, ok: boolean, logPath: string | null): AttemptResult {
   return {
     attempt: 1, kind: 'first', options: {}, command: c.command, outcome: ok ? 'pass' : 'fail', exitCode: ok ? null : 1,
     diagnosis: ok ? null : { category: 'ptx-toolchain', signature: 'vllm-fa2-ptx-unsupported', title: 'FlashAttention-2 PTX the driver cannot JIT', explanation: 'PTX from a newer toolkit.', phase: 'profile', evidence: [{ line: 3, text: tail[2]! }], remedies: [{ attention: 'triton' }], links: [] },
-    phases: { create: 0.1, ready: ok ? 42 : 20 },
+    steps: { create: 0.1, ready: ok ? 42 : 20 },
     probes: ok ? [{ name: 'stream', verdict: 'pass', assertions: [], metrics: { ttft_p50_ms: 40, itl_p50_ms: 6, seq_ttft_p50_ms: 40, seq_itl_p50_ms: 6 }, requests: [], evidence: [], error: null }] : [],
     timeline: [{ name: 'model-load', startS: 0, durationS: 10, detail: {} }],
     logPath, logTail: tail.map((text, i) => ({ line: i + 1, text })),

@@ -88,7 +88,7 @@ describe('matrix preflight --image', () => {
   });
 
   it('preflightImage, as matrix run --preflight calls it, takes a GPU name', async () => {
-    const { preflightImage } = await import('../../harness/cli/preflight.ts');
+    const { preflightImage } = await import('../../harness/preflight/cuda-libraries.ts');
     const r = await preflightImage(docker, images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
     expect([r.gpu, r.driverCuda, r.counts]).toEqual(['gb10', '13.0', { native: 0, jit: 1, fail: 0, advisory: 0 }]);
     expect(await leftovers()).toEqual([]);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
 import { EMULATOR_REPO } from './image.ts';
-import type { EmulatorTraits } from '../traits.ts';
+import type { EmulatorTraits } from '../../core/emulator-traits.ts';
 
 export interface ImageStyle {
   labels: Record<string, string>;

@@ -2,7 +2,7 @@
 // listed), every cell with --verbose. A row's remedy and reason go on their own lines under it,
 // wrapped to the terminal, never cut.
 import { describeRemedy } from '../../diagnose/remedies.ts';
-import type { CellResult } from '../events.ts';
+import type { CellResult } from '../../core/events.ts';
 import type { SignatureHint } from './signature-hints.ts';
 import { wrap } from './wrap.ts';
 

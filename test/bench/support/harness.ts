@@ -4,10 +4,10 @@
 // the moment the runner emits onCellEnd, with no process start or JSON printing in between.
 import { join } from 'node:path';
 import { ensureEmulatorImage } from '../../../harness/emulator/image/image.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import type { ProbeResult } from '../../../harness/probes/probe.ts';
 import { resolveProbe } from '../../../harness/probes/registry.ts';
-import type { CellResult, Reporter, RunInfo } from '../../../harness/run/events.ts';
+import type { CellResult, Reporter, RunInfo } from '../../../harness/core/events.ts';
 import { executeRun, type RunOutcome } from '../../../harness/run/runner.ts';
 import { newRunId, runInfo } from '../../../harness/run/run-info.ts';
 import { DockerRuntime } from '../../../harness/runtime/docker.ts';

@@ -3,7 +3,7 @@
 // removed by removeStarted() (only the ones this process started).
 import Docker from 'dockerode';
 import { inject } from 'vitest';
-import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import type { ContainerSpec } from '../../../harness/runtime/runtime.ts';
 
 export const docker = new Docker();

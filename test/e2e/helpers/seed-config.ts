@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { findGpu } from '../../../harness/gpu/catalog.ts';
-import { EmulatorTraits, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits, type EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 
 interface SeedsFile {
   images: Array<{ id: string; engine: 'vllm' | 'sglang' | 'nim'; emulate?: Record<string, unknown> }>;

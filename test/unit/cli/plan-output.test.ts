@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countLine, expectText, planJson, planText } from '../../../harness/cli/plan-output.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 
 function cell(id: string, over: Partial<Cell> = {}): Cell {
   const [image, gpu, model, flags] = id.split('/') as [string, string, string, string];

@@ -4,7 +4,7 @@
 // both scores are printed for the record, the tuning score is the gate.
 import { describe, expect, it } from 'vitest';
 import { formatAccuracy, scoreCorpus } from '../../../harness/diagnose/accuracy.ts';
-import { CATEGORIES } from '../../../harness/diagnose/types.ts';
+import { CATEGORIES } from '../../../harness/core/diagnosis.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 
 const CORPUS_DIR = new URL('../../fixtures/logs', import.meta.url).pathname;

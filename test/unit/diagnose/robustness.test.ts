@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 import type { CorpusLog } from '../../../harness/diagnose/corpus.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 
 const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pathname, 'tuning');
 

@@ -2,7 +2,7 @@
 // FROM the emulator image, under a content-hashed tag.
 import { describe, expect, it } from 'vitest';
 import { imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
 
 describe('imageStyleOf', () => {
   it('is null for an unstyled image without labels or env (the emulator image runs as is)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { engineAt, getEngine } from '../../../harness/engines/index.ts';
-import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const vllm = getEngine('vllm');
 const MODEL = 'Qwen/Qwen3-VL-8B-Instruct';

@@ -1,6 +1,6 @@
 // Test helpers: a Cell and a ProbeContext pointed at a test server.
 import { getEngine } from '../../../harness/engines/index.ts';
-import type { Cell, EngineId, SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { Cell, EngineId, SemanticOptions } from '../../../harness/core/cell.ts';
 import type { ProbeContext } from '../../../harness/probes/probe.ts';
 
 export function cell(over: { options?: SemanticOptions; modalities?: Array<'text' | 'image'>; engine?: EngineId } = {}): Cell {

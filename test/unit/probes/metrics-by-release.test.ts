@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { engineAt } from '../../../harness/engines/index.ts';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
 import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { cell, context } from './context.ts';
 

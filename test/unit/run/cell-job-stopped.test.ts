@@ -28,7 +28,7 @@ function attempt(log: string[], timeouts: { fatalGraceMs?: number; stallMs?: num
     runtime, run: info('unit-stopped'), engine, image: { ref: 'x', digest: null, id: 'sha256:x', labels: {}, architecture: 'amd64', os: 'linux', pulled: false }, imageRef: 'x',
     spec: { image: 'x', cmd: [], env: {}, port: 8000, mounts: [], gpus: [], shmSize: null } as unknown as AttemptEnv['spec'],
     secrets: [], logDir: mkdtempSync(join(tmpdir(), 'logs-')), signal: new AbortController().signal, probes: [], baseline: () => null,
-    gpuFacts: { driverVersion: null, cudaVersion: null, torchVersion: null }, onPhase: () => {}, onProbeEnd: () => {},
+    gpuFacts: { driverVersion: null, cudaVersion: null, torchVersion: null }, onStep: () => {}, onProbeEnd: () => {},
   };
   return { runtime, done: runAttempt(c, 1, 'first', env) };
 }

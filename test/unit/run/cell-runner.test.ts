@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { runCell, type CellRunnerDeps } from '../../../harness/run/cell-runner.ts';
-import type { AttemptResult } from '../../../harness/run/events.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { AttemptResult } from '../../../harness/core/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 
 const engine = getEngine('vllm');
 
@@ -41,7 +41,7 @@ const ptx: Diagnosis = {
 };
 
 function attempt(n: number, kind: AttemptResult['kind'], outcome: AttemptResult['outcome'], c: Cell, diagnosis: Diagnosis | null = null): AttemptResult {
-  return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
+  return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, steps: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
 }
 
 /** No retries, triage on: `attempt` decides each attempt. */

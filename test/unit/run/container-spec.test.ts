@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { containerSpec, emulatorConfig, engineArgv } from '../../../harness/run/container-spec.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import { EMULATOR_CONFIG_ENV } from '../../../harness/emulator/traits.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import { EMULATOR_CONFIG_ENV } from '../../../harness/core/emulator-traits.ts';
 
 function cell(over: Partial<Cell['image']> = {}, engine: 'vllm' | 'sglang' = 'vllm'): Cell {
   const e = getEngine(engine);

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../../harness/matrix/types.ts';
+import type { Verdict } from '../../../harness/core/cell.ts';
 import { GithubReporter } from '../../../harness/run/reporters/github.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { info } from '../store/fixtures.ts';
 import { result } from './results.ts';
 

@@ -1,7 +1,7 @@
 // Cells an interrupt left without a verdict are "not run" in the console, JUnit and the GitHub
 // summary: counted as such, never as infra.
 import { describe, expect, it } from 'vitest';
-import type { CellResult, RunSummary } from '../../../harness/run/events.ts';
+import type { CellResult, RunSummary } from '../../../harness/core/events.ts';
 import { summaryCounts } from '../../../harness/run/reporters/console.ts';
 import { stepSummary } from '../../../harness/run/reporters/github.ts';
 import { junitXml } from '../../../harness/run/reporters/junit.ts';

@@ -1,8 +1,8 @@
 // CellResults of every verdict, for the reporters' tests (JUnit, GitHub): one cell per verdict on
 // one GPU, the failing ones with a signature and an evidence line, each with one probe.
-import type { Verdict } from '../../../harness/matrix/types.ts';
-import type { ProbeResult } from '../../../harness/probes/probe.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { Verdict } from '../../../harness/core/cell.ts';
+import type { ProbeResult } from '../../../harness/core/probe-result.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { cell } from '../store/fixtures.ts';
 
 function probe(verdict: ProbeResult['verdict'], error: string | null = null): ProbeResult {
@@ -27,7 +27,7 @@ export function result(verdict: Verdict, over: Partial<CellResult> = {}): CellRe
             {
               attempt: 1, kind: 'first', options: {}, command: c.command, outcome: failing ? (verdict === 'infra' ? 'infra' : 'fail') : 'pass', exitCode: failing ? 1 : null,
               diagnosis: failing ? { category: 'ptx-toolchain', signature: 'ptx-toolchain-attention', title: 't', explanation: 'e', phase: 'profile', evidence: [{ line: 42, text: 'CUDA error: the provided PTX was compiled with an unsupported toolchain.' }], remedies: [], links: [] } : null,
-              phases: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
+              steps: {}, probes: verdict === 'pass' || verdict === 'xpass' || verdict === 'flaky' ? [probe('pass')] : [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
             },
           ],
     ...over,

@@ -1,6 +1,6 @@
 // A minimal planned cell and run, for the store's tests on real SQLite files.
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { RunInfo } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { RunInfo } from '../../../harness/core/events.ts';
 
 export function cell(id: string): Cell {
   return {

@@ -5,8 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command as mergeCommand } from '../../../harness/cli/merge.ts';
 import { UsageError } from '../../../harness/errors.ts';
-import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
-import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
+import type { CellResult, RunInfo } from '../../../harness/core/events.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
 import { combineRuns, mergeDatabases } from '../../../harness/store/merge.ts';
 import { regressions } from '../../../harness/store/queries.ts';
@@ -55,7 +55,7 @@ function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellR
         outcome: failed ? 'fail' : 'pass',
         exitCode: failed ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

@@ -6,8 +6,8 @@ import { openDb, schemaVersion } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cellVerdicts, finishedCellIds, regressions } from '../../../harness/store/queries.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
-import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
 import { MIGRATIONS } from '../../../harness/store/migrations.ts';
 
 const SECRET = 'hf_abcdefSECRET123';
@@ -55,7 +55,7 @@ function result(c: Cell, verdict: Verdict, ttft: number): CellResult {
         outcome: verdict === 'fail' ? 'fail' : 'pass',
         exitCode: verdict === 'fail' ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

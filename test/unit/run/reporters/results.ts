@@ -1,12 +1,12 @@
 // CellResults for the reporters' tests: a verdict, a signature and what its last attempt diagnosed.
-import type { Diagnosis } from '../../../../harness/diagnose/types.ts';
-import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/run/events.ts';
-import type { Verdict } from '../../../../harness/matrix/types.ts';
+import type { Diagnosis } from '../../../../harness/core/diagnosis.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../../../../harness/core/events.ts';
+import type { Verdict } from '../../../../harness/core/cell.ts';
 import { cell } from '../../store/fixtures.ts';
 
 export function attempt(diagnosis: Diagnosis | null): AttemptResult {
   return {
-    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, phases: {}, probes: [],
+    attempt: 1, kind: 'first', options: {}, command: [], outcome: diagnosis ? 'fail' : 'pass', exitCode: null, diagnosis, steps: {}, probes: [],
     timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeReport } from '../../reports/write.ts';
 import type { Db } from '../store/db.ts';
 import { loadReport } from '../store/report-data.ts';
-import type { CellResult, RunInfo } from './events.ts';
+import type { CellResult, RunInfo } from '../core/events.ts';
 
 /** Writes <outDir>/report/index.html for the run; returns its path, or null when it could not be written. */
 export async function writeRunReport(db: Db, run: RunInfo, _results: CellResult[]): Promise<string | null> {
@@ -37,7 +37,8 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           signature: r.signature,
           reason: r.reason,
           attempts: r.attempts.length,
-          phases: deciding?.phases ?? {},
+          // the lifecycle steps, under the key `--json` readers have always had (as the attempts.phases column)
+          phases: deciding?.steps ?? {},
           probes: (deciding?.probes ?? []).map((p) => ({
             name: p.name,
             verdict: p.verdict,

@@ -1,12 +1,12 @@
 // Matrix → Cell[]: the product of images × gpus × models × flags, then `requires`, exclude,
 // include (which may re-add), and each cell's merged settings (defaults → model → flags →
 // include entries). Pure: engines are looked up through a parameter.
-import { imageEngineVersion } from '../engines/version.ts';
+import { engineInvocation } from '../engines/invocation.ts';
 import { getEngine } from '../engines/index.ts';
 import type { Engine } from '../engines/engine.ts';
-import { builtinProbeApplies } from './applicability.ts';
-import type { Axis, Matrix, MatrixFlagSet, MatrixModel, Overrides, Where } from './matrix.ts';
-import { BUILTIN_PROBES, type Cell, type EngineId, type GpuRef, type ImageSpec } from './types.ts';
+import { builtinProbeApplies } from '../probes/applicability.ts';
+import type { Axis, Matrix, MatrixFlagSet, MatrixModel, Overrides, Where } from '../matrix/matrix.ts';
+import { BUILTIN_PROBES, type Cell, type EngineId, type GpuRef, type ImageSpec } from '../core/cell.ts';
 
 export type EngineLookup = (id: EngineId) => Engine;
 
@@ -79,9 +79,8 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
   const engine = engineOf(c.image.engine);
   const options = { ...m.defaults.options, ...c.model.options, ...c.flags.options, ...inc.options };
   const args = c.flags.args[c.image.engine] ?? [];
-  const version = imageEngineVersion(c.image);
-  const result = engine.command({ model: c.model.name, revision: c.model.revision ?? null, options, port: engine.defaultPort, extraArgs: args, version });
-  const engineEnv = Object.fromEntries(Object.entries(engine.env?.(options, version) ?? {}).map(([k, value]) => [k, { value, secret: false }]));
+  const result = engineInvocation(engine, { image: c.image, model: c.model, args }, options);
+  const engineEnv = Object.fromEntries(Object.entries(result.env).map(([k, value]) => [k, { value, secret: false }]));
   const { options: _o, ...model } = c.model;
   const { requires: _r, ...flags } = c.flags;
   const id = cellId(c);
@@ -100,7 +99,7 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
     retries: inc.retries ?? m.defaults.retries,
     probes: [],
     expect: expectEntry ? { fail: expectEntry.fail, issue: expectEntry.issue, reason: expectEntry.reason } : null,
-    gpus: options.tensor_parallel ?? 1,
+    gpus: result.gpus,
     command: 'argv' in result ? result.argv : [],
     skip: 'unsupported' in result ? result.unsupported : null,
   };

@@ -1,8 +1,8 @@
 // One event stream, many consumers (ARCHITECTURE.md rule 3). The runner emits these to every
 // Reporter in order; the SQLite writer, console, JUnit and GitHub summary are all Reporters.
-import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
-import type { ProbeResult } from '../probes/probe.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Cell, SemanticOptions, Verdict } from './cell.ts';
+import type { ProbeResult } from './probe-result.ts';
+import type { Diagnosis, TimelinePhase } from './diagnosis.ts';
 
 export interface RunInfo {
   id: string;
@@ -18,7 +18,11 @@ export interface RunInfo {
   resumedFrom: string | null;
 }
 
-export type PhaseName = 'image' | 'create' | 'start' | 'ready' | 'probes' | 'teardown';
+/**
+ * The steps of a cell's container lifecycle. ("Phase" means one thing: a startup phase of the
+ * engine, in the log — TimelinePhase, Diagnosis.phase.)
+ */
+export type StepName = 'image' | 'create' | 'start' | 'ready' | 'probes' | 'teardown';
 
 export interface Fingerprint {
   imageRef: string;
@@ -44,7 +48,8 @@ export interface AttemptResult {
   outcome: 'pass' | 'fail' | 'infra';
   exitCode: number | null;
   diagnosis: Diagnosis | null;
-  phases: Partial<Record<PhaseName, number>>;
+  /** Seconds per lifecycle step (stored in the attempts.phases column, its name since schema 1). */
+  steps: Partial<Record<StepName, number>>;
   probes: ProbeResult[];
   timeline: TimelinePhase[];
   logPath: string | null;
@@ -94,7 +99,7 @@ export interface ModelPredictionEvent {
 export interface Reporter {
   onRunBegin?(run: RunInfo, cells: Cell[]): void | Promise<void>;
   onCellBegin?(cell: Cell, attempt: number): void | Promise<void>;
-  onPhase?(cell: Cell, phase: PhaseName, state: 'begin' | 'end', seconds?: number): void | Promise<void>;
+  onStep?(cell: Cell, step: StepName, state: 'begin' | 'end', seconds?: number): void | Promise<void>;
   onProbeEnd?(cell: Cell, result: ProbeResult): void | Promise<void>;
   /** `--preflight`: what the image's CUDA code predicts for the cell, before it runs. */
   onPrediction?(cell: Cell, prediction: { verdict: 'native' | 'jit' | 'fail'; detail: string }): void | Promise<void>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../harness/errors.ts';
-import { globToRegExp, onGpus, parseShard, resolveGpus, selectCells, shardOf } from '../../../harness/matrix/select.ts';
+import { globToRegExp, onGpus, parseShard, resolveGpus, selectCells, shardOf } from '../../../harness/plan/select.ts';
 
 const cell = (id: string) => ({ id, gpu: { name: id.split('/')[1]! } });
 const cells = ['vllm/thor/qwen/default', 'vllm/h100/qwen/mtp2', 'sglang/thor/qwen/triton', 'vllm/rtx-pro-6000/vl/default', 'sglang/h100/vl/default'].map(cell);

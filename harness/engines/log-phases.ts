@@ -1,7 +1,7 @@
 // The startup timeline read from an engine's log (vLLM or SGLang): weights, model load, torch.compile
 // (and whether the compile cache was hit), KV cache, CUDA graph capture, ready. Pure.
-import type { EvidenceLine, TimelinePhase } from './types.ts';
-import { readLog, type LogLine } from './log-lines.ts';
+import type { EvidenceLine, TimelinePhase } from '../core/diagnosis.ts';
+import type { LogLine } from '../core/log-line.ts';
 
 type Detail = TimelinePhase['detail'];
 
@@ -159,10 +159,10 @@ function finishCapture(p: TimelinePhase | undefined): void {
 
 const ORDER = ['weights', 'model-load', 'compile', 'kv-cache', 'graph-capture', 'ready'];
 
-/** The startup phases found in the log, in startup order. */
-export function startupTimeline(text: string): TimelinePhase[] {
+/** The startup phases found in the log (its lines as diagnose/log-lines.ts reads them), in startup order. */
+export function startupTimeline(lines: readonly LogLine[]): TimelinePhase[] {
   const b = new TimelineBuilder();
-  for (const l of readLog(text)) {
+  for (const l of lines) {
     if (l.header) continue;
     b.see(l.raw);
     for (const segment of l.text.split('\r')) for (const rule of RULES) rule(segment, b);
@@ -176,8 +176,8 @@ export function startupTimeline(text: string): TimelinePhase[] {
 const CAPTURE = /Capturing CUDA graphs?|Graph capturing finished|Capture cuda graph|Profiling CUDA graph memory|Estimated CUDA graph memory|Capturing the model for CUDA graphs/i;
 
 /** The log lines about CUDA graph capture (the mtp probe records them as evidence). */
-export function graphCaptureLines(text: string): EvidenceLine[] {
-  return readLog(text)
+export function graphCaptureLines(lines: readonly LogLine[]): EvidenceLine[] {
+  return lines
     .filter((l: LogLine) => !l.header && CAPTURE.test(l.text))
     .map((l) => ({ line: l.n, text: l.raw.split('\r').filter((s) => s.trim()).at(-1) ?? l.raw }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../harness/errors.ts';
-import { emptySelectionError, whyEmpty } from '../../../harness/matrix/empty-selection.ts';
+import { emptySelectionError, whyEmpty } from '../../../harness/plan/empty-selection.ts';
 
 const cell = (id: string) => ({ id, gpu: { name: id.split('/')[1]! } });
 const cells = ['vllm/thor/qwen/default', 'vllm/h100/qwen/mtp2', 'sglang/h100/vl/default'].map(cell);

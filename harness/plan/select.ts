@@ -2,7 +2,7 @@
 // ids) and --shard I/N (a deterministic part of the selection). Pure.
 import { UsageError } from '../errors.ts';
 import { findGpu } from '../gpu/catalog.ts';
-import { gpuHint } from './suggest.ts';
+import { gpuHint } from '../matrix/suggest.ts';
 
 export interface Shard {
   index: number;

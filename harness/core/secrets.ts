@@ -1,6 +1,6 @@
 // Secrets (`${VAR}` env values) never reach the store, the logs the harness writes, the report,
 // JUnit, the step summary or the console. These helpers are the one place that knows how.
-import type { Cell, EnvValue } from '../matrix/types.ts';
+import type { Cell, EnvValue } from './cell.ts';
 
 export const REDACTED = '***';
 

@@ -64,7 +64,7 @@ export interface ImageSpec {
   id: string;
   ref: string;
   engine: EngineId;
-  /** Under --emulate: the emulator traits of this image (see harness/emulator/traits.ts). */
+  /** Under --emulate: the emulator traits of this image (see harness/core/emulator-traits.ts). */
   emulate: Record<string, unknown> | null;
   entrypoint: string[] | null;
   command: string[] | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../harness/engines/engine.ts';
-import { expand } from '../../../harness/matrix/expand.ts';
+import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrixText } from '../../../harness/matrix/load.ts';
 
 /** A small engine that echoes its input, so expansion is tested apart from the real engines. */

@@ -1,5 +1,5 @@
 // In which startup phase a log line falls: the last phase marker printed before it. Pure.
-import type { LogLine } from './log-lines.ts';
+import type { LogLine } from '../core/log-line.ts';
 
 /** Markers in the order of startup; the last one seen before a line names its phase. */
 const MARKERS: Array<[string, RegExp]> = [

@@ -1,6 +1,7 @@
 // What an image *is* under --emulate (the matrix image's `emulate:` key), and the configuration
 // that reaches the emulator container. This file is the contract between the matrix, the run
 // pipeline (which sets MATRIX_EMULATOR_CONFIG) and the emulator server.
+// It lives on the ground floor because matrix/ (floor 2) validates it and the emulator (floor 3) reads it.
 import { z } from 'zod';
 
 /** Compiled code of one kernel library: SASS and PTX targets and the toolkit that produced them. */

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { command as plan, planCells } from '../../../harness/cli/plan.ts';
+import { command as plan } from '../../../harness/cli/plan.ts';
+import { planCells } from '../../../harness/plan/plan-files.ts';
 import { UsageError } from '../../../harness/errors.ts';
-import { defaultLabels, fanout, fitShards, GITHUB_MATRIX_LIMIT, mergeRunners } from '../../../harness/matrix/fanout.ts';
+import { defaultLabels, fanout, fitShards, GITHUB_MATRIX_LIMIT, mergeRunners } from '../../../harness/plan/fanout.ts';
 import { loadMatrices } from '../../../harness/matrix/load.ts';
-import { parseShard, selectCells } from '../../../harness/matrix/select.ts';
+import { parseShard, selectCells } from '../../../harness/plan/select.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const nightly = join(root, 'matrix/nightly.yaml');

@@ -1,6 +1,6 @@
 // Which built-in probes apply to a cell: the single source of truth, used by expand (to list a
 // cell's probes) and by the probes' own `applies`. Pure.
-import type { BuiltinProbe, Cell } from './types.ts';
+import type { BuiltinProbe, Cell } from '../core/cell.ts';
 
 export type ProbeApplicability = true | string;
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { graphCaptureLines, startupTimeline } from '../../../harness/diagnose/phases.ts';
+import { graphCaptureLines, startupTimeline } from '../../../harness/engines/log-phases.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
 
 const fixture = (n: string): string => readFileSync(new URL(`../../fixtures/logs/${n}`, import.meta.url), 'utf8');
-const byName = (text: string) => Object.fromEntries(startupTimeline(text).map((p) => [p.name, p]));
+const byName = (text: string) => Object.fromEntries(startupTimeline(readLog(text)).map((p) => [p.name, p]));
 
 describe('startupTimeline (vLLM)', () => {
   const seed002 = fixture('graph-capture/seed-002-mtp-full-graph-capture.log');
@@ -34,7 +35,7 @@ describe('startupTimeline (vLLM)', () => {
   });
 
   it('returns no phases for a log without startup lines', () => {
-    expect(startupTimeline('nothing to see\n')).toEqual([]);
+    expect(startupTimeline(readLog('nothing to see\n'))).toEqual([]);
   });
 });
 
@@ -74,7 +75,7 @@ describe('startupTimeline (SGLang)', () => {
 describe('graphCaptureLines', () => {
   it('returns the capture lines with their numbers, the last progress state of a carriage-return line', () => {
     const log = ['INFO 01-01 00:00:00 [x.py:1] Loading weights took 1 seconds', 'Capturing CUDA graphs (decode, FULL):  50%|█| 1/2 [00:01<00:01]\rCapturing CUDA graphs (decode, FULL): 100%|█| 2/2 [00:02<00:00]', 'INFO 01-01 00:00:03 [x.py:2] Graph capturing finished in 2 secs, took 0.10 GiB'].join('\n');
-    expect(graphCaptureLines(log)).toEqual([
+    expect(graphCaptureLines(readLog(log))).toEqual([
       { line: 2, text: 'Capturing CUDA graphs (decode, FULL): 100%|█| 2/2 [00:02<00:00]' },
       { line: 3, text: 'INFO 01-01 00:00:03 [x.py:2] Graph capturing finished in 2 secs, took 0.10 GiB' },
     ]);

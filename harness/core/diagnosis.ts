@@ -1,5 +1,5 @@
 // What diagnosis produces from a log. Pure data.
-import type { SemanticOptions } from '../matrix/types.ts';
+import type { SemanticOptions } from './cell.ts';
 
 export const CATEGORIES = [
   'ptx-toolchain',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../../harness/errors.ts';
-import { planCells } from '../../../harness/cli/plan.ts';
+import { planCells } from '../../../harness/plan/plan-files.ts';
 
 const seeds = join(import.meta.dirname, '../../../matrix/seeds.yaml');
 const full = join(import.meta.dirname, '../../fixtures/matrices/good/full.yaml');

@@ -2,8 +2,8 @@
 // how a cell is stored (secret values replaced), and how text and JSON are redacted — also for
 // secrets with characters that JSON escapes (" and \).
 import { describe, expect, it } from 'vitest';
-import type { EnvValue } from '../../../harness/matrix/types.ts';
-import { redactCell, redactDeep, redactText, secretValues } from '../../../harness/run/secrets.ts';
+import type { EnvValue } from '../../../harness/core/cell.ts';
+import { redactCell, redactDeep, redactText, secretValues } from '../../../harness/core/secrets.ts';
 import { cell } from '../store/fixtures.ts';
 
 const secret = (value: string): EnvValue => ({ value, secret: true, from: ['X'] });

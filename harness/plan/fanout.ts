@@ -2,7 +2,7 @@
 // self-hosted runners of that GPU. `matrix plan --github` prints it for
 // `strategy.matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}`. Pure.
 import { UsageError } from '../errors.ts';
-import type { Matrix, Runner } from './matrix.ts';
+import type { Matrix, Runner } from '../matrix/matrix.ts';
 import { shardOf } from './select.ts';
 
 /** GitHub refuses a matrix that would create more jobs than this. */
