@@ -2,7 +2,7 @@
 // (harness/engines/facts/vllm/metrics.ts: names, types, `_total` on counters; the TPOT histogram
 // only up to 0.14), filled from the emulator's own counters, and no family without a fact. A null
 // version renders the newest release.
-import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
+import { factsAt, valuesAt, VLLM_FACTS } from '../../engines/facts/index.ts';
 import type { MetricFact } from '../../engines/facts/types.ts';
 import { Writer, type Histogram, type ServerMetrics } from './metrics.ts';
 
@@ -13,13 +13,17 @@ type Value =
   | { kind: 'per-reason'; counts: Record<string, number> };
 
 /** The emulator's value of a declared vLLM series, with its help text; null when it keeps none. */
-function valueOf(declared: string, m: ServerMetrics): { help: string; value: Value } | null {
+function valueOf(declared: string, m: ServerMetrics, version: string | null): { help: string; value: Value } | null {
   const n = (help: string, v: number) => ({ help, value: { kind: 'number' as const, n: v } });
   const h = (help: string, v: Histogram) => ({ help, value: { kind: 'histogram' as const, h: v } });
   switch (declared) {
     case 'vllm:num_requests_running': return n('Number of requests in model execution batches.', m.running);
     case 'vllm:num_requests_waiting': return n('Number of requests waiting to be processed.', 0);
-    case 'vllm:request_success': return { help: 'Count of successfully processed requests.', value: { kind: 'per-reason', counts: m.requestsByFinish } };
+    case 'vllm:request_success': {
+      // One series per finish reason the release knows (facts: finished-reason), from start-up.
+      const counts = Object.fromEntries(valuesAt(VLLM_FACTS, 'finished-reason', version).map((r) => [r, m.requestsByFinish[r] ?? 0]));
+      return { help: 'Count of successfully processed requests.', value: { kind: 'per-reason', counts } };
+    }
     case 'vllm:prompt_tokens': return n('Number of prefill tokens processed.', m.promptTokens);
     case 'vllm:generation_tokens': return n('Number of generation tokens processed.', m.generationTokens);
     case 'vllm:time_to_first_token_seconds': return h('Histogram of time to first token in seconds.', m.ttft);
@@ -34,8 +38,8 @@ function valueOf(declared: string, m: ServerMetrics): { help: string; value: Val
   }
 }
 
-function write(w: Writer, fact: MetricFact, m: ServerMetrics): void {
-  const v = valueOf(fact.declared, m);
+function write(w: Writer, fact: MetricFact, m: ServerMetrics, version: string | null): void {
+  const v = valueOf(fact.declared, m, version);
   if (v === null) return;
   if (v.value.kind === 'histogram') w.histogram(fact.exposed, v.help, v.value.h);
   else if (v.value.kind === 'per-position') {
@@ -53,7 +57,7 @@ export function renderVllmMetrics(m: ServerMetrics, modelName: string, speculati
   const w = new Writer([['model_name', modelName], ['engine', '0']]);
   for (const fact of factsAt(VLLM_FACTS, VLLM_FACTS.metrics, version)) {
     if (!speculative && fact.declared.startsWith('vllm:spec_decode')) continue;
-    write(w, fact, m);
+    write(w, fact, m, version);
   }
   return w.lines.join('\n') + '\n';
 }

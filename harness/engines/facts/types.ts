@@ -56,7 +56,7 @@ export interface LauncherFact extends Span, Sourced {
 }
 
 /** Named sets of accepted values (attention backend names, CUDA graph modes, speculative methods). */
-export type ValueSetId = 'attention-backend' | 'mm-encoder-attention-backend' | 'cudagraph-mode' | 'speculative-method';
+export type ValueSetId = 'attention-backend' | 'mm-encoder-attention-backend' | 'cudagraph-mode' | 'speculative-method' | 'finished-reason';
 
 export interface FlagFact extends Span, Sourced {
   flag: string;
