@@ -61,6 +61,16 @@ export default tseslint.config(
     },
   },
   {
+    // The runtime fence (ARCHITECTURE.md): harness/runtime/ is the only door to Docker. Through
+    // typescript-eslint's copy of the rule, so it adds to the per-folder floor rules of the core
+    // no-restricted-imports instead of replacing them (a later block's options replace an earlier one's).
+    files: ['harness/**/*.ts'],
+    ignores: ['harness/runtime/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'dockerode', message: 'only harness/runtime/ speaks to Docker: use the ContainerRuntime interface (harness/runtime/runtime.ts)' }] }],
+    },
+  },
+  {
     // The emulator's rooms are its own: the rest of the harness reaches it through emulator/host.ts (ARCHITECTURE.md).
     files: ['harness/**/*.ts'],
     ignores: ['harness/emulator/**'],

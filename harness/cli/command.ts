@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../matrix/suggest.ts';
+import { columns } from '../run/reporters/columns.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -112,9 +113,7 @@ export function helpText(spec: CommandSpec): string {
     return [flag, `${o.description}${extra ? ` (${extra})` : ''}`] as const;
   });
   rows.push(['    --help', 'show this help']);
-  const w = Math.max(...rows.map((r) => r[0].length));
-  lines.push('options:');
-  for (const [f, d] of rows) lines.push(`  ${f.padEnd(w)}  ${d}`);
+  lines.push('options:', ...columns(rows, { indent: '  ' }));
   if (spec.examples?.length) {
     lines.push('', 'examples:');
     for (const e of spec.examples) lines.push(`  ${e}`);

@@ -39,6 +39,7 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
 const CONFIDENCE_WORDS: Record<Confidence, string> = {
   signature: 'signature (a known failure)',
   generic: 'generic (new wording; category from error names, exception words or frames)',
+  learned: 'learned (no evidence; most like this category\'s logs, a guess)',
   none: 'none (no evidence of a category)',
 };
 

@@ -7,7 +7,7 @@ import { describeRunnerGpus } from '../gpu/devices.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { preflightText, type PreflightResult } from '../gpu/preflight.ts';
 import { gpuOrUsage, preflightImage, preflightPaths } from '../preflight/cuda-libraries.ts';
-import { dockerClient } from '../runtime/docker.ts';
+import { DockerRuntime } from '../runtime/docker.ts';
 import { defineCommand } from './command.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { engineOption, preflightModelCommand } from './preflight-model.ts';
@@ -61,7 +61,7 @@ export const command = defineCommand({
     if (values.model !== undefined) {
       if (values.image === undefined || positionals.length) throw new UsageError('matrix preflight: --model needs --image REF (and no PATH)', 'usage: matrix preflight --image REF --model HF_ID');
       const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
-      return preflightModelCommand({ docker: dockerClient(), image: values.image, model: values.model, revision: values.revision!, cacheDir, engine: engineOption(values.engine), json: !!values.json, labels: extraLabels() });
+      return preflightModelCommand({ runtime: new DockerRuntime(), image: values.image, model: values.model, revision: values.revision!, cacheDir, engine: engineOption(values.engine), json: !!values.json, labels: extraLabels() });
     }
     const { gpu, discoveredCuda } = values.gpu ? { gpu: gpuOrUsage(values.gpu), discoveredCuda: null } : await runnerGpu();
     const driverCuda = values['driver-cuda'] ?? discoveredCuda ?? gpu.typicalDriverCuda;
@@ -74,7 +74,7 @@ export const command = defineCommand({
     if (values.image !== undefined) {
       subject = `image ${values.image}`;
       try {
-        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
+        result = await preflightImage(new DockerRuntime(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
       } catch (e) {
         if (e instanceof InfraError) throw e;
         throw new InfraError('infra-other', `cannot read image ${values.image}: ${(e as Error).message}`, 'check that the Docker engine runs and the image is present', 'preflight');

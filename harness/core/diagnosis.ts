@@ -29,9 +29,10 @@ export interface EvidenceLine {
 /**
  * How the category was reached: a specific signature of signatures.yaml named the failure
  * (`signature`); only generic evidence of the category did — an error name, an exception's words,
- * the frames it was raised through (`generic`); or nothing names it (`none`: other, unknown).
+ * the frames it was raised through (`generic`); nothing names it but the learned fallback of
+ * fallback-model.ts finds it most like one category's logs (`learned`, a guess); or nothing names it (`none`: other, unknown).
  */
-export const CONFIDENCES = ['signature', 'generic', 'none'] as const;
+export const CONFIDENCES = ['signature', 'generic', 'learned', 'none'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 export interface Diagnosis {

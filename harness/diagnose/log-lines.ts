@@ -2,10 +2,11 @@
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { continuesCut, processKeys } from './process-key.ts';
-import { cleanLine, stripAnsi } from './line-clean.ts';
+import { stripVTControlCharacters } from 'node:util';
+import { cleanLine } from './line-clean.ts';
 import type { LogLine } from '../core/log-line.ts';
 
-export { cleanLine, stripAnsi } from './line-clean.ts';
+export { cleanLine } from './line-clean.ts';
 
 export type { LogLine } from '../core/log-line.ts';
 
@@ -17,7 +18,7 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const untrimmed = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, ''));
+  const untrimmed = text.split('\n').map((line) => stripVTControlCharacters(line).replace(/\r$/, ''));
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);

@@ -1,8 +1,7 @@
 // Which CUDA libraries of an image (or of local files) load on a GPU: natively, by PTX JIT, or not
 // at all with the exact CUDA error — predicted before any GPU time is spent.
-// image-files reads the image, fatbin lists the code, gpu/preflight decides. `matrix preflight`
+// gpu/image-libraries reads the image through the runtime, fatbin lists the code, gpu/preflight decides. `matrix preflight`
 // and `matrix run --preflight` both call these.
-import type Docker from 'dockerode';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
@@ -10,7 +9,8 @@ import { findGpu, gpuNames, type GpuSpec } from '../gpu/catalog.ts';
 import { isElf } from '../gpu/elf.ts';
 import { codeEntriesOf, containsFatbinMagic, listFatbin } from '../gpu/fatbin.ts';
 import { preflightLibraries, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
-import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../runtime/image-files.ts';
+import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../gpu/image-libraries.ts';
+import type { ContainerRuntime } from '../runtime/runtime.ts';
 
 function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
   try {
@@ -23,21 +23,19 @@ function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
 /**
  * Preflight an image that is on the Docker engine: read its CUDA libraries without running it and
  * decide each for `gpu` under a driver for `driverCuda`. Throws InfraError when the image cannot be read.
- * @param runtimeDocker a dockerode client, or anything holding one as `.docker` (DockerRuntime)
  * @param gpuOrName a catalog GPU or its name/alias (UsageError when unknown)
  * @param driverCuda default: the GPU's typicalDriverCuda
  */
 export async function preflightImage(
-  runtimeDocker: Docker | { docker: Docker },
+  runtime: ContainerRuntime,
   ref: string,
   gpuOrName: GpuSpec | string,
   driverCuda?: string,
   opts: ReadImageOptions = {},
 ): Promise<PreflightResult> {
   const gpu = typeof gpuOrName === 'string' ? gpuOrUsage(gpuOrName) : gpuOrName;
-  const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
   const libs: LibraryCode[] = [];
-  for await (const f of cudaLibrariesInImage(docker, ref, opts)) {
+  for await (const f of cudaLibrariesInImage(runtime, ref, opts)) {
     const code = codeOf(f.path, f.bytes);
     if (code) libs.push(code);
   }

@@ -6,19 +6,21 @@ import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
 import type { AttemptResult, CellResult, RunInfo } from '../../harness/core/events.ts';
 import type { Cell, Verdict } from '../../harness/core/cell.ts';
+import { makeCell } from '../support/cell.ts';
 
 export const SMALL_IDS = { pass: 'vllm-0.19/h100/qwen3-8b/default', fail: 'vllm-0.19/thor/qwen3-vl-8b/default', skip: 'sglang-0.5/thor/qwen3-vl-8b/mtp' };
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
 
 function cell(id: string, skip: string | null = null): Cell {
-  const [image, gpu, model, flags] = id.split('/') as [string, string, string, string];
-  return {
-    id, matrix: 'small', image: { id: image, ref: `example/${image}:latest`, engine: image.startsWith('sglang') ? 'sglang' : 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: gpu, arch: gpu === 'thor' ? 'sm_110' : 'sm_90', computeCapability: gpu === 'thor' ? '11.0' : '9.0', memoryGiB: 80 },
-    model: { id: model, name: `Qwen/${model}`, modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: flags, options: {}, args: {} }, options: {}, args: [], env: {}, timeouts: { startupMs: 1000, probeMs: 1000 }, retries: 0,
-    probes: ['stream'], expect: null, gpus: 1, command: [], skip,
-  };
+  const [image, gpu, model] = id.split('/') as [string, string, string, string];
+  return makeCell(id, {
+    matrix: 'small',
+    image: { ref: `example/${image}:latest`, engine: image.startsWith('sglang') ? 'sglang' : 'vllm' },
+    gpu: { memoryGiB: 80, ...(gpu === 'thor' ? {} : { arch: 'sm_90', computeCapability: '9.0' }) },
+    model: { name: `Qwen/${model}` },
+    command: [],
+    skip,
+  });
 }
 
 function attempt(c: Cell, ok: boolean, logPath: string | null): AttemptResult {

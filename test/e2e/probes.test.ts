@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureEmulatorImage } from '../../harness/emulator/image/image.ts';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../harness/core/emulator-traits.ts';
 import { parseMetrics, readValue } from '../../harness/probes/metrics.ts';
 import { mtpProbe } from '../../harness/probes/mtp.ts';
@@ -69,7 +70,7 @@ async function logOf(c: Docker.Container): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  tag = (await ensureEmulatorImage(docker)).tag;
+  tag = (await ensureEmulatorImage(new DockerRuntime())).tag;
 }, 180_000);
 
 afterAll(async () => {

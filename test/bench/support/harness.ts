@@ -21,7 +21,7 @@ let imageTag: Promise<string> | null = null;
 
 /** The emulator image the CLI would use (built from local files when missing); once per process. */
 export function emulatorTag(): Promise<string> {
-  imageTag ??= ensureEmulatorImage(new DockerRuntime().docker).then((r) => r.tag);
+  imageTag ??= ensureEmulatorImage(new DockerRuntime()).then((r) => r.tag);
   return imageTag;
 }
 

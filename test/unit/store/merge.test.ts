@@ -12,29 +12,10 @@ import { combineRuns, mergeDatabases } from '../../../harness/store/merge.ts';
 import { regressions } from '../../../harness/store/queries.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { contentHash, TABLES } from './content-hash.ts';
+import { makeCell } from '../../support/cell.ts';
 
 
-function cell(id: string): Cell {
-  const [image, gpu] = id.split('/') as [string, string];
-  return {
-    id,
-    matrix: 'seeds',
-    image: { id: image, ref: `repo/${image}:1`, engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: gpu, arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
-    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'default', options: {}, args: {} },
-    options: {},
-    args: [],
-    env: {},
-    timeouts: { startupMs: 1000, probeMs: 1000 },
-    retries: 0,
-    probes: ['stream'],
-    expect: null,
-    gpus: 1,
-    command: ['Qwen/x'],
-    skip: null,
-  };
-}
+const cell = (id: string): Cell => makeCell(id, { matrix: 'seeds', image: { ref: `repo/${id.split('/')[0]}:1` }, gpu: { arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 }, model: { id: 'm' }, flags: { id: 'default' } });
 
 function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellResult {
   const failed = verdict === 'fail';

@@ -9,29 +9,12 @@ import { loadReport } from '../../../harness/store/report-data.ts';
 import type { CellResult, RunInfo } from '../../../harness/core/events.ts';
 import type { Cell, Verdict } from '../../../harness/core/cell.ts';
 import { MIGRATIONS } from '../../../harness/store/migrations.ts';
+import { makeCell } from '../../support/cell.ts';
 
 const SECRET = 'hf_abcdefSECRET123';
 
-function cell(id: string): Cell {
-  return {
-    id,
-    matrix: 'seeds',
-    image: { id: id.split('/')[0]!, ref: 'vllm/vllm-openai:v0.19.0', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: id.split('/')[1]!, arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
-    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'default', options: {}, args: {} },
-    options: {},
-    args: [],
-    env: { HF_TOKEN: { value: SECRET, secret: true, from: ['HF_TOKEN'] } },
-    timeouts: { startupMs: 1000, probeMs: 1000 },
-    retries: 0,
-    probes: ['stream'],
-    expect: null,
-    gpus: 1,
-    command: ['Qwen/x'],
-    skip: null,
-  };
-}
+const cell = (id: string): Cell =>
+  makeCell(id, { matrix: 'seeds', gpu: { arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 }, model: { id: 'm' }, flags: { id: 'default' }, env: { HF_TOKEN: { value: SECRET, secret: true, from: ['HF_TOKEN'] } } });
 
 function run(id: string, startedAt: string): RunInfo {
   return { id, startedAt, host: 'h', runnerLabels: [], gitCommit: null, matrixFiles: [], emulate: true, argv: ['run', `--token=${SECRET}`], dbPath: '', outDir: '', resumedFrom: null };

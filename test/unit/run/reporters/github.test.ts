@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Verdict } from '../../../harness/core/cell.ts';
-import { GithubReporter } from '../../../harness/run/reporters/github.ts';
-import type { CellResult } from '../../../harness/core/events.ts';
-import { info } from '../store/fixtures.ts';
-import { result } from './results.ts';
+import type { Verdict } from '../../../../harness/core/cell.ts';
+import { GithubReporter } from '../../../../harness/run/reporters/github.ts';
+import type { CellResult } from '../../../../harness/core/events.ts';
+import { info } from '../../store/fixtures.ts';
+import { verdictResult as result } from './results.ts';
 
 const COUNTS = { pass: 0, fail: 0, xfail: 0, xpass: 0, flaky: 0, infra: 0, skip: 0 };
 

@@ -1,11 +1,11 @@
 // Cells an interrupt left without a verdict are "not run" in the console, JUnit and the GitHub
 // summary: counted as such, never as infra.
 import { describe, expect, it } from 'vitest';
-import type { CellResult, RunSummary } from '../../../harness/core/events.ts';
-import { summaryCounts } from '../../../harness/run/reporters/console.ts';
-import { stepSummary } from '../../../harness/run/reporters/github.ts';
-import { junitXml } from '../../../harness/run/reporters/junit.ts';
-import { cell, info } from '../store/fixtures.ts';
+import type { CellResult, RunSummary } from '../../../../harness/core/events.ts';
+import { summaryCounts } from '../../../../harness/run/reporters/console.ts';
+import { stepSummary } from '../../../../harness/run/reporters/github.ts';
+import { junitXml } from '../../../../harness/run/reporters/junit.ts';
+import { cell, info } from '../../store/fixtures.ts';
 
 const passed: CellResult = { cell: cell('img/h100/m/a'), verdict: 'pass', category: null, signature: null, attempts: [], triage: null, reason: null, durationMs: 1000 };
 const summary: RunSummary = {

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JunitReporter, junitXml } from '../../../harness/run/reporters/junit.ts';
-import { info } from '../store/fixtures.ts';
-import { probe, result } from './results.ts';
+import { JunitReporter, junitXml } from '../../../../harness/run/reporters/junit.ts';
+import { info } from '../../store/fixtures.ts';
+import { probe, verdictResult as result } from './results.ts';
 
 /** testcase name → its body (what is between <testcase …> and </testcase>). */
 function cases(xml: string): Record<string, string> {
