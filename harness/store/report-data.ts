@@ -4,6 +4,7 @@ import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../repo
 import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../core/cell.ts';
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
+import { LATENCY_NAMES, LATENCY_TOOL_SOURCES, LATENCY_TOOLS } from '../probes/latency-names.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
@@ -244,6 +245,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
       fixed: changes.fixed,
       flaky: changes.flaky,
       formulas: { ...LATENCY_FORMULAS },
+      latencyNames: { tools: LATENCY_TOOLS, sources: LATENCY_TOOL_SOURCES, rows: LATENCY_NAMES },
     },
     logSources,
   };
