@@ -3,6 +3,7 @@
 import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
 import type { EvidenceLine, TimelinePhase } from '../harness/diagnose/types.ts';
 import type { Fingerprint, TriageResult } from '../harness/run/events.ts';
+import type { SinceBlock } from './since/block.ts';
 
 export interface ReportRun {
   id: string;
@@ -94,6 +95,8 @@ export interface ReportData {
   regressions: string[];
   fixed: string[];
   flaky: string[];
+  /** What changed since the previous run: new failures, newly fixed / flaky, performance regressions. */
+  since?: SinceBlock | null;
   /** The latency definitions, printed on the page. */
   formulas: Record<string, string>;
 }

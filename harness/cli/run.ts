@@ -9,7 +9,7 @@ import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import type { PullPolicy } from '../runtime/runtime.ts';
 import { ConsoleReporter } from '../run/reporters/console.ts';
-import { GithubReporter } from '../run/reporters/github.ts';
+import { GithubReporter, appendStepSummary } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun, runLogDir } from '../run/runner.ts';
@@ -20,6 +20,8 @@ import { secretValues } from '../run/secrets.ts';
 import { runJson, writeRunReport } from '../run/finish.ts';
 import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
+import { sinceBlock } from '../store/since.ts';
+import { sinceMarkdown, sinceText } from '../../reports/since/block.ts';
 import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
@@ -142,6 +144,7 @@ export const command = defineCommand({
     if (interrupted.length) {
       out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
     }
+    showSince(db, run.id, out, secrets);
     out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
     if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results, earlier), null, 2) + '\n');
     try {
@@ -153,6 +156,20 @@ export const command = defineCommand({
     return summary.exitCode;
   },
 });
+
+/**
+ * What changed since the previous run — on the console, and in the GitHub step summary when
+ * there is one. A database that cannot be read for it is said, not thrown: the run is recorded.
+ */
+function showSince(db: Db, runId: string, out: { write(s: string): unknown }, secrets: readonly string[]): void {
+  try {
+    const since = sinceBlock(db, runId, { reportUrl: process.env.MATRIX_REPORT_URL ?? null });
+    out.write(`\n${sinceText(since)}`);
+    if (process.env.GITHUB_STEP_SUMMARY) appendStepSummary(process.env.GITHUB_STEP_SUMMARY, sinceMarkdown(since), secrets);
+  } catch (e) {
+    process.stderr.write(`matrix: what changed since the previous run could not be read: ${(e as Error).message}\n`);
+  }
+}
 
 /** A forced end's mark in the database; a database that cannot be written is said, not thrown (the process is exiting). */
 function markRun(writer: SqliteWriter, status: ForcedStatus, exitCode: number): void {

@@ -26,7 +26,9 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
   const t0 = performance.now();
   const plan = planGeneration(answerFor(chat.question), chat.maxTokens, ctx.spec, ctx.acceptance);
   const base: ChunkBase = { id: completionId(), created: Math.floor(Date.now() / 1000), model: ctx.modelName };
-  const { ttft_ms: ttft, itl_ms: itl, faults } = ctx.traits;
+  const { faults } = ctx.traits;
+  const ttft = ctx.traits.ttft_ms + (faults.slow_first_token_ms ?? 0);
+  const itl = ctx.traits.itl_ms + (faults.slow_tokens_ms ?? 0);
   const m = ctx.metrics;
   m.running++;
   m.promptTokens += chat.promptTokens;

@@ -9,12 +9,15 @@ import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
+import { sinceBlock } from './since.ts';
 
 export interface ReportQuery {
   /** How many runs of history to show (newest first). */
   runs?: number;
   /** The run to show; the newest when absent. */
   runId?: string;
+  /** The published report's URL, for the since block (MATRIX_REPORT_URL). */
+  reportUrl?: string | null;
 }
 
 const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
@@ -41,6 +44,13 @@ function countsOf(db: Db, runIds: string[]): Map<string, Record<CellState, numbe
 
 function reportRun(r: RunRow, counts: Record<CellState, number>): ReportRun {
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts };
+}
+
+/** The newest `limit` runs with their counts, newest first (`matrix runs`, `/api/runs`). */
+export function runSummaries(db: Db, limit = 30): ReportRun[] {
+  const rows = listRuns(db, limit);
+  const counts = countsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => reportRun(r, counts.get(r.id)!));
 }
 
 interface CellRow {
@@ -224,6 +234,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
       regressions: changes.regressed,
       fixed: changes.fixed,
       flaky: changes.flaky,
+      since: current ? sinceBlock(db, current.id, { reportUrl: q.reportUrl ?? null }) : null,
       formulas: { ...LATENCY_FORMULAS },
     },
     logSources,

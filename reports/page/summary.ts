@@ -3,6 +3,7 @@
 import type { CellState } from '../../harness/matrix/types.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
+import { historyText, perfChangeText, sinceTitle } from '../since/block.ts';
 import { VERDICT_HELP, VERDICT_ORDER, fmtTime, shortLabel, uniq } from './model.ts';
 
 export function renderSummary(app: App): HTMLElement {
@@ -49,17 +50,35 @@ function environment(app: App): HTMLElement {
 }
 
 function lists(app: App): HTMLElement {
-  const box = (title: string, cls: string, ids: string[], empty: string) =>
+  const since = app.data.since;
+  const cellLink = (id: string) => {
+    const c = app.cells.get(id);
+    return [h('a', { href: `#cell=${encodeURIComponent(id)}`, 'data-open': id }, id), c && c.verdict !== 'pass' ? h('span', { class: `tag v-${c.verdict}` }, shortLabel(c)) : null];
+  };
+  const box = (title: string, cls: string, items: Array<{ id: string; extra?: HTMLElement; tip?: string }>, empty: string) =>
     h('div', { class: `list ${cls}` },
-      h('h3', null, title, ' ', h('span', { class: 'n' }, ids.length)),
-      ids.length === 0 ? h('p', { class: 'muted' }, empty) : h('ul', null, ids.slice(0, 50).map((id) => {
-        const c = app.cells.get(id);
-        return h('li', null, h('a', { href: `#cell=${encodeURIComponent(id)}`, 'data-open': id }, id), c && c.verdict !== 'pass' ? h('span', { class: `tag v-${c.verdict}` }, shortLabel(c)) : null);
-      }), ids.length > 50 ? h('li', { class: 'muted' }, `… ${ids.length - 50} more`) : null),
+      h('h3', null, title, ' ', h('span', { class: 'n' }, items.length)),
+      items.length === 0 ? h('p', { class: 'muted' }, empty) : h('ul', null, items.slice(0, 50).map((it) =>
+        h('li', it.tip ? { title: it.tip } : null, ...cellLink(it.id), it.extra ?? null),
+      ), items.length > 50 ? h('li', { class: 'muted' }, `… ${items.length - 50} more`) : null),
     );
-  return h('div', { class: 'lists' },
-    box('Regressions', 'regressions', app.data.regressions, 'nothing broke since the previous run'),
-    box('Newly fixed', 'fixed', app.data.fixed, 'nothing newly fixed'),
-    box('Flaky', 'flaky', app.data.flaky, 'no flaky cells'),
+  const ids = (xs: string[]) => xs.map((id) => ({ id }));
+  if (!since) {
+    return h('div', { class: 'lists' },
+      box('Regressions', 'regressions', ids(app.data.regressions), 'nothing broke since the previous run'),
+      box('Newly fixed', 'fixed', ids(app.data.fixed), 'nothing newly fixed'),
+      box('Flaky', 'flaky', ids(app.data.flaky), 'no flaky cells'),
+    );
+  }
+  const prev = since.previous ? `the previous run` : 'a previous run (this is the first)';
+  return h('div', { class: 'since' },
+    h('h2', { class: 'since-title' }, sinceTitle(since), since.previous ? h('span', { class: 'muted' }, ` (${fmtTime(since.previous.startedAt)})`) : null,
+      since.reportUrl ? h('a', { class: 'report-url', href: since.reportUrl }, 'published report') : null),
+    h('div', { class: 'lists' },
+      box('New failures', 'regressions', ids(since.newFailures), `nothing broke since ${prev}`),
+      box('Newly fixed', 'fixed', ids(since.newlyFixed), 'nothing newly fixed'),
+      box('Newly flaky', 'flaky', ids(since.newlyFlaky), 'nothing newly flaky'),
+      box('Performance regressions', 'perf', since.perf.map((r) => ({ id: r.cell, extra: h('span', { class: 'perf-change' }, perfChangeText(r)), tip: `${historyText(r)} → ${r.run}` })), 'no figure moved beyond its history'),
+    ),
   );
 }

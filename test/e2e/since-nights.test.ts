@@ -1,0 +1,71 @@
+// Three emulated nights into one database, the third with a latency fault (the emulator answers
+// 150 ms later): the run's end on the console, the GitHub step summary, the report's summary and
+// `matrix since` all name the cell, the metric, before → after and the runs compared.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, containersOfRun, emulatedMatrix, workdir, writeMatrix, type CliResult } from './support/matrix-cli.ts';
+
+const CELL = 'img/h100/small/default';
+const dir = workdir('since-');
+const db = join(dir, 'history.sqlite');
+const summary = join(dir, 'step-summary.md');
+const nights: CliResult[] = [];
+const runIds = ['night-1', 'night-2', 'night-3'];
+
+async function night(id: string, traits: string): Promise<CliResult> {
+  const m = writeMatrix(dir, emulatedMatrix({ traits, probes: 'stream' }), `${id}.yaml`);
+  const env: Record<string, string> = { MATRIX_LEASE_DIR: workdir('leases-'), MATRIX_REPORT_URL: 'https://example.org/matrix/' };
+  if (id === 'night-3') Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary });
+  return cli(['run', m, '--emulate', '--db', db, '--out', join(dir, id), '--run-id', id], { env });
+}
+
+beforeAll(async () => {
+  nights.push(await night('night-1', ''));
+  nights.push(await night('night-2', ''));
+  nights.push(await night('night-3', 'faults: { slow_first_token_ms: 150 }'));
+}, 400_000);
+
+afterAll(async () => {
+  for (const id of runIds) expect(await containersOfRun(id)).toEqual([]);
+});
+
+describe('what changed since last night', () => {
+  it('every night passed; the first two say so, the third names the TTFT regression on the console', () => {
+    expect(nights.map((n) => n.code)).toEqual([0, 0, 0]);
+    expect(nights[0]!.stdout).toContain('first run: nothing to compare with');
+    expect(nights[1]!.stdout).toContain('since night-1:\n  no new failures, nothing newly fixed or flaky, no performance regressions');
+    const end = nights[2]!.stdout;
+    expect(end).toContain('since night-2:\n  performance regressions');
+    expect(end).toMatch(new RegExp(`${CELL}: TTFT p50 [\\d.]+ → 1[5-9]\\d(\\.\\d)? ms \\(\\+\\d+%\\) — median of 2 runs \\(night-1, night-2\\) → night-3`));
+    expect(end).toContain('report: https://example.org/matrix/');
+  });
+
+  it('the GitHub step summary carries the same block', () => {
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('### since night-2');
+    expect(md).toMatch(/\| img\/h100\/small\/default \| TTFT p50 \| [\d.]+ → 1[5-9]\d(\.\d)? ms \(\+\d+%\) \| median of 2 runs \(night-1, night-2\) \|/);
+    expect(md).toContain('Report: https://example.org/matrix/');
+  });
+
+  it("the report's summary has it too, in the page's embedded data and its text", () => {
+    const html = readFileSync(join(dir, 'night-3', 'report', 'index.html'), 'utf8');
+    const json = /<script type="application\/json" id="report-data">([^]*?)<\/script>/.exec(html)![1]!;
+    const since = (JSON.parse(json) as { since: { previous: { id: string }; perf: Array<{ cell: string; metric: string; before: number; after: number; history: string[]; run: string }> } }).since;
+    expect(since.previous.id).toBe('night-2');
+    expect(since.perf.map((r) => [r.cell, r.metric, r.history, r.run])).toEqual([[CELL, 'ttft_p50_ms', ['night-1', 'night-2'], 'night-3']]);
+    expect(since.perf[0]!.after - since.perf[0]!.before).toBeGreaterThan(100);
+  });
+
+  it('`matrix since` prints it for the merged database (the workflow summary), as Markdown and JSON', async () => {
+    const md = await cli(['since', '--db', db, '--markdown'], { env: { MATRIX_REPORT_URL: 'https://example.org/matrix/' } });
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('### since night-2');
+    expect(md.stdout).toContain('**Performance regressions** (1)');
+    const json = await cli(['since', '--db', db, '--run', 'night-2', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ run: 'night-2', previous: { id: 'night-1' }, perf: [] });
+    const bad = await cli(['since', '--db', db, '--run', 'night-9']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--run night-9: no such run')]);
+  });
+
+});
