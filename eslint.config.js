@@ -19,4 +19,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The emulator's rooms are its own: the rest of the harness reaches it through emulator/host.ts (ARCHITECTURE.md).
+    files: ['harness/**/*.ts'],
+    ignores: ['harness/emulator/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/emulator/image/*', '**/emulator/argv/*', '**/emulator/startup/*', '**/emulator/serve/*'], message: 'reach the emulator through emulator/host.ts' }] }],
+    },
+  },
 );

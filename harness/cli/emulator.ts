@@ -1,7 +1,7 @@
 // `matrix emulator build`: build the emulator image (matrix-emulator:<version>) from local files.
 import Docker from 'dockerode';
 import { InfraError, UsageError } from '../errors.ts';
-import { ensureEmulatorImage } from '../emulator/image.ts';
+import { ensureEmulatorImage } from '../emulator/host.ts';
 import { defineCommand } from './command.ts';
 
 export const command = defineCommand({

@@ -11,7 +11,7 @@
 // Pure.
 import type { Diagnosis } from './types.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isKilledLine, isReadyLine, readLog, type LogLine } from './log-lines.ts';
+import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, importFailureBefore, readProcess, type ProcessFindings } from './root-cause.ts';
@@ -57,19 +57,24 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
 }
 
+/** A line with the rest a terminal cut off it (the next line, when it continues it). */
+const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1]?.cont ? { ...lines[i]!, text: lines[i]!.text + lines[i + 1]!.text } : lines[i]!);
+
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
  * The line showing that something failed although no failure names its cause: a wrapper error, an
- * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill.
+ * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill or a shutdown.
  */
 function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): { index: number; why: MissingWhy } | null {
   const killed = ready ? -1 : lines.findIndex(isKilledLine);
+  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)));
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],
     ['error', first(found.map((f) => f.errorLine))],
     ['traceback', first(found.map((f) => f.traceback))],
     ['killed', killed >= 0 ? killed : null],
+    ['stopped', stopped >= 0 ? stopped : null],
   ];
   const hit = order.find(([, i]) => i !== null);
   return hit ? { index: hit[1]!, why: hit[0] } : null;

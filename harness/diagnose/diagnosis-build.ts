@@ -95,13 +95,14 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
 
 /** Something failed, but the log does not hold why: only a wrapper, or a traceback cut short. */
 /** What showed a failure whose cause the log does not hold. */
-export type MissingWhy = 'wrapper' | 'error' | 'traceback' | 'killed';
+export type MissingWhy = 'wrapper' | 'error' | 'traceback' | 'killed' | 'stopped';
 
 const MISSING_WHY: Record<MissingWhy, string> = {
   wrapper: 'Only an error that points at an earlier root cause was found; the log is probably truncated.',
   error: 'An error was logged (or the process crashed), but no message in the log names its cause.',
   traceback: 'A traceback is cut off before its exception; the log is probably truncated.',
   killed: 'The server was stopped from outside before it became ready; the log does not say why.',
+  stopped: 'The server shut down before it became ready; the log does not say why.',
 };
 
 export function rootCauseMissing(lines: readonly LogLine[], view: ProcessView, i: number, why: MissingWhy): Diagnosis {

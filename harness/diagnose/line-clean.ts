@@ -2,6 +2,8 @@
 // (vLLM, Python logging, SGLang, glog, TensorRT-LLM) with the level they name, timestamps, quote and
 // bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
 
+import { jsonRecord } from './json-record.ts';
+
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
 
 /** Leading prefixes, removed repeatedly in any order. */
@@ -26,9 +28,17 @@ const PREFIXES: RegExp[] = [
 ];
 
 /** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
-const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?\s+(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
+const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+|$)(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
+/** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `). */
+const BRACKET_HEADER = /^\s*\[(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]\s?/;
+/** Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `ERROR batch{…}:prefill: router::client: src/x.rs:54: `. */
+const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) (?:[a-z][\w-]*(?:::[\w-]+)*(?:\{[^}]*\})*:)+\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?(?:[\w./-]+\.rs:\d+: )?/;
+/** …and such a header that a terminal cut before its message began (`ERROR batch{batch_size=1}:prefill: text_generation_rou`). */
+const TRACING_CUT = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:\{[^}]*\}|::?[\w-]+|\{[^}]*$)*(?::\s*[a-z][\w:-]*)*(?::\s*[\w./-]*)?$/;
+/** A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it): no failure of its own. */
+const WARNING_WORD = /^\s*(Warning):\s/;
 /**
  * Python logging's common `%(asctime)s - %(name)s - %(levelname)s - ` (its date already cut as a
  * timestamp) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
@@ -37,14 +47,14 @@ const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|
 /** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
-const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+\s+(?:\d+ )?[\w./-]+:\d+\]\s?/;
+const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
 /** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
 const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
-const LEVEL_LETTER: Record<string, string> = { TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
+const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
   if (!v) return null;
   const name = (v[1] ?? v[2]!).toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
@@ -54,16 +64,26 @@ export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
 }
 
+/** A log copied from a web page keeps its HTML entities (`KeyError: &#39;qwen3&#39;`). */
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+const unescapeHtml = (s: string): string => s.replace(/&(?:quot|#39|#x27|apos|lt|gt|amp);/g, (e) => ENTITIES[e]!);
+
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = stripAnsi(line).replace(/\r$/, '');
+  let s = unescapeHtml(stripAnsi(line).replace(/\r$/, ''));
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     for (const p of PREFIXES) s = s.replace(p, '');
+    const record = jsonRecord(s);
+    if (record) {
+      s = record.text;
+      level = record.level ?? level;
+    }
     const h = loggerHeader(s);
     if (h) {
-      level ??= h.level;
+      // a log relayed by another logger (`- INFO - ERROR 08-13 04:39:39 engine.py:400] …`): the innermost level is the message's
+      level = h.level;
       s = s.slice(h.length);
     }
     if (s === before) break;

@@ -31,7 +31,8 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const raws = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, '').trimEnd());
+  const untrimmed = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, ''));
+  const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
@@ -41,13 +42,14 @@ export function readLog(text: string): LogLine[] {
   const procs = processKeys(raws, bare);
   lines.forEach((l, i) => {
     l.proc = procs[i]!;
-    l.cont = i > 0 && !lines[i - 1]!.header && continuesCut(raws[i - 1]!, l.raw, bare[i]!);
+    // the line before held log text (not only markup such as an `<img …>` tag) that a terminal may have cut (at a space, too)
+    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(untrimmed[i - 1]!.length, l.raw, bare[i]!);
   });
   return lines;
 }
 
-/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError` — the line that names an exception. */
-const EXCEPTION = /^\s*(?:[A-Za-z_][\w]*\.)*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)(?::\s|:$|$)/;
+/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
+const EXCEPTION = /^\s*(?:(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)|(?:[A-Za-z_]\w*::)+(?:Error|Exception))(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 
 /**
@@ -56,9 +58,9 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`),
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic.
  */
-const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed: |^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
+const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
-const INLINE_EXCEPTION = /(?:^|[\s:'"(`])[A-Za-z]*(?:Error|Exception): \S/;
+const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
 
@@ -73,6 +75,16 @@ export function isExceptionLine(l: LogLine): boolean {
 
 export function isErrorLevel(l: LogLine): boolean {
   return l.level === 'ERROR' || l.level === 'CRITICAL';
+}
+
+/**
+ * An INFO line that relays another component's failure with its exception (Triton's Python backend:
+ * `I1216 … pb_stub.cc:388] "Failed to initialize Python stub: TypeError: …"`) is that failure.
+ */
+const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception): \S/;
+
+export function relaysFailure(l: LogLine): boolean {
+  return l.level === 'INFO' && RELAYED.test(l.text);
 }
 
 /** A line logged as an error (by its level or a marker inside it) that is not an exception. */
@@ -147,6 +159,24 @@ export function isStartFailedLine(l: LogLine): boolean {
 /** Lines that say the server came up. */
 const READY = [/Application startup complete/i, /The server is fired up and ready to roll/i, /Uvicorn running on/i];
 
+/**
+ * Lines that show the server serving, so up, even in an excerpt without its ready line: an access-log
+ * line of a request answered 200 (uvicorn), the HTTP routes vLLM lists once its engine is built
+ * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/launcher.py:46, called from
+ * vllm/entrypoints/openai/api_server.py:684 inside `build_async_engine_client`), vLLM's periodic
+ * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
+ * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701).
+ */
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/];
+
+/** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
-  return READY.some((r) => r.test(l.text));
+  return !l.header && (READY.some((r) => r.test(l.text)) || SERVING.some((r) => r.test(l.text)));
+}
+
+/** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */
+const STOPPED = /\b(?:Waiting for application shutdown|Application shutdown complete|Finished server process)\b/;
+
+export function isStoppedLine(l: LogLine): boolean {
+  return !l.header && (l.level === null || l.level === 'INFO') && STOPPED.test(l.text);
 }

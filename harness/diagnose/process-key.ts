@@ -31,12 +31,12 @@ const CUT_WIDTH = 80;
 const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
 
 /**
- * Whether a line may be the rest of the line before it, cut by a terminal: the line before is as
- * long as a terminal is wide, and this one is bare (no prefix or header of its own) and does not
- * start a record of its own.
+ * Whether a line may be the rest of the line before it, cut by a terminal: the line before (its
+ * length with the trailing spaces a cut at a space leaves) is as long as a terminal is wide, and
+ * this one is bare (no prefix or header of its own) and does not start a record of its own.
  */
-export function continuesCut(prevRaw: string, raw: string, bare: boolean): boolean {
-  return prevRaw.length >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
+export function continuesCut(prevLength: number, raw: string, bare: boolean): boolean {
+  return prevLength >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
 }
 
 /**

@@ -5,7 +5,8 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { isCrashLine, isErrorLine, isExceptionLine, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
+import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -39,13 +40,16 @@ export interface ProcessFindings {
   hint: Failure | null;
 }
 
-const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+/;
+/** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
+const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
 /** Wrappers that quote the failing worker's own error message. */
 const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
+/** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
+const NAMES_PROGRAM = /CalledProcessError: Command '/;
 
 export function isWeak(l: LogLine): boolean {
   return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
@@ -114,7 +118,10 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (sig && !overruled(sig, texts)) return { index: sig.index, view, block, sig, generic: null };
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
+  // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
+  if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
+  if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }
@@ -141,7 +148,9 @@ function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: numb
 
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  const next = view.index[pos + 1];
+  let after = pos + 1;
+  while (view.index[after] !== undefined && lines[view.index[after]!]!.cont) after++; // the rest a terminal cut off the line
+  const next = view.index[after];
   return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
@@ -154,9 +163,10 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   for (let p = from; p < view.index.length; p++) {
     const i = view.index[p]!;
     const l = lines[i]!;
+    if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
-    if (isWeak(l)) {
+    if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
       if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text))) f.hint = judgeHint(lines, view, p, true);
@@ -167,13 +177,13 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     const w = whole(lines, view, p);
     if (announces(l) || (announces(w) && !announces({ ...l, text: w.text.slice(l.text.length) }))) {
       // a quoted error decides at once if it names a category; else a traceback after it may
-      const named = QUOTES_CAUSE.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
+      const named = QUOTES_CAUSE.test(w.text) || NAMES_PROGRAM.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
       if (named) return { f: { ...f, failure: named }, pos: p };
       if (QUOTES_CAUSE.test(w.text)) quoted ??= p;
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     if (mode === 'error' && logsTraceback(lines, view, p)) {
       described ??= p;
       continue;
@@ -193,10 +203,19 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
 const HANDLING = /During handling of the above exception, another exception occurred/;
 
 /**
+ * Errors of the build or the environment (ptxas, no kernel image, the driver) that explain an
+ * earlier failure which named nothing (`RuntimeError: CUDA: Error- invalid image`, then
+ * `ptxas fatal : Unsupported .version 7.3`). Errors that a failure may cause in turn (NCCL
+ * timeouts of the ranks left waiting, illegal memory accesses, out of memory) do not.
+ */
+const ENVIRONMENT = new Set(['ptx-toolchain', 'no-kernel-image', 'driver-mismatch']);
+const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.fatal && ENVIRONMENT.has(f.generic.category);
+
+/**
  * The first failure of one process, with its wrappers, warnings and tracebacks noted. When that
  * failure names no category and, while it was being handled, another exception was raised that
- * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), the
- * second one says what the first meant.
+ * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), or a
+ * later error of the build or environment names one, the second one says what the first meant.
  */
 export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
   const first = scan(lines, view, sigs, 0);
@@ -207,10 +226,14 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
   const better = next.f.failure;
   if (!better || (!better.sig && !better.generic)) return first.f;
   const between = view.index.slice(after, next.pos).some((i) => HANDLING.test(lines[i]!.text));
-  return between ? { ...first.f, failure: better } : first.f;
+  return between || explainsBefore(better) ? { ...first.f, failure: better } : first.f;
 }
 
+/** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
+const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
+  if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
   const sig = matchSignature(lines, view, [pos], sigs);
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }
@@ -224,12 +247,20 @@ const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hin
 /** A person writing about the log, not the log: a question, a sentence in the first person. */
 const PROSE = /\?|\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur)\b/;
 
+/** Messages quoted in a sentence: in backticks or quotes, long enough to be a message. */
+function quotedIn(text: string): string[] {
+  return [...text.matchAll(/`([^`]{12,})`|“([^”]{12,})”|"([^"]{12,})"/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
 /** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
 function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, onlyFatal = false): Failure | null {
   const text = lines[view.index[pos]!]!.text;
-  if (ADVICE.test(text) || (!onlyFatal && PROSE.test(text))) return null;
+  if (ADVICE.test(text)) return null;
   const block = cutBlock(lines, view, pos);
-  const texts = block.map((p) => lines[view.index[p]!]!.text);
+  // a person's sentence is read only for the message it quotes ("… with the messages below: `Model architectures […] are not supported`")
+  const prose = !onlyFatal && PROSE.test(text);
+  const texts = prose ? quotedIn(text) : block.map((p) => lines[view.index[p]!]!.text);
+  if (texts.length === 0) return null;
   const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, onlyFatal, true);
   return generic ? { index: view.index[pos]!, view, block, sig: null, generic } : null;
 }

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from './traits.ts';
 import { startEmulator } from './server.ts';
-import { cachedCheckpoint, offlineMissLines } from './cached-model.ts';
+import { cachedCheckpoint, offlineMissLines } from './startup/cached-model.ts';
 
 const DEFAULT_CONFIG: EmulatorConfig = {
   engine: 'vllm',

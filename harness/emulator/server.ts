@@ -1,23 +1,24 @@
 // The in-process emulator: parse the engine command, run the engine's startup (failing where the
 // real one fails), then serve. Used by main.ts in the container and directly by tests.
 // In-process it never calls process.exit: the exit code arrives on `exited`.
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from './serve-args.ts';
-import { NIM_DEFAULT_MODEL } from './serve-args-nim.ts';
-import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './personality.ts';
-import { nimStartup, selectProfile } from './startup-nim.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from './argv/serve-args.ts';
+import { NIM_DEFAULT_MODEL } from './argv/serve-args-nim.ts';
+import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './argv/personality.ts';
+import { nimStartup, selectProfile } from './startup/startup-nim.ts';
 import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
-import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './failures.ts';
-import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup-context.ts';
-import { vllmStartup } from './startup-vllm.ts';
-import { printSglangImageCrash, sglangStartup } from './startup-sglang.ts';
-import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './faults.ts';
-import { hangsAfterCrash, withStall } from './startup-faults.ts';
-import { ServerMetrics, sglangDecodeLogInterval } from './metrics.ts';
-import { handle, type RouteState } from './routes.ts';
-import type { Out, Stream } from './log.ts';
+import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './startup/failures.ts';
+import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup/startup-context.ts';
+import { vllmStartup } from './startup/startup-vllm.ts';
+import { printSglangImageCrash, sglangStartup } from './startup/startup-sglang.ts';
+import { countStart, floodLog, printServingCrash, STATE_DIR_ENV } from './startup/faults.ts';
+import { hangsAfterCrash, withStall, type Hang } from './startup/startup-faults.ts';
+import { ServerMetrics, sglangDecodeLogInterval } from './serve/metrics.ts';
+import { handle, type RouteState } from './serve/routes.ts';
+import type { Out, Stream } from './startup/log.ts';
+import { Lifecycle } from './serve/lifecycle.ts';
 
 export interface StartOptions {
   /** The container command, e.g. ['vllm', 'serve', 'Qwen/Qwen3-0.6B', '--port', '8000']. */
@@ -80,67 +81,11 @@ function parseCommand(opts: StartOptions, config: EmulatorConfig, env: Record<st
   return { wrapped, parsed: withBakedModel(parsed, config) };
 }
 
-export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
-  const config = normaliseConfig(opts.config);
-  const out: Out = opts.out ?? (() => {});
-  const env = Object.fromEntries(Object.entries(opts.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined));
-  let resolveExit!: (code: number) => void;
-  const exited = new Promise<number>((r) => (resolveExit = r));
-  let exitCode: number | null = null;
-  const timers = new Set<{ t: NodeJS.Timeout; reject: (e: Error) => void }>();
-  const hung = new Set<ServerResponse>();
-  let server: Server | null = null;
-  let port = 0;
-  let resolveReady!: (v: boolean) => void;
-  const ready = new Promise<boolean>((r) => (resolveReady = r));
-
-  const stopTimers = () => {
-    for (const x of timers) {
-      clearTimeout(x.t);
-      x.reject(new AbortedError());
-    }
-    timers.clear();
-  };
-  const shutdown = async (code: number) => {
-    if (exitCode !== null) return;
-    exitCode = code;
-    stopTimers();
-    for (const r of hung) r.destroy();
-    hung.clear();
-    if (server) {
-      const s = server;
-      s.closeAllConnections();
-      await new Promise<void>((r) => s.close(() => r()));
-    }
-    resolveReady(false);
-    resolveExit(code);
-  };
-  // A hung start (startup-faults.ts): alive, silent, never ready; the handle is given out so it can be closed.
-  const hang = () =>
-    new Promise<never>((_, reject) => {
-      if (exitCode !== null) return reject(new AbortedError());
-      timers.add({ t: setInterval(() => {}, 60_000), reject });
-      resolveListening();
-    });
-  const wait = (ms: number) =>
-    new Promise<void>((resolve, reject) => {
-      if (exitCode !== null) return reject(new AbortedError());
-      const x = { t: setTimeout(() => (timers.delete(x), resolve()), Math.max(0, ms)), reject };
-      timers.add(x);
-    });
-
-  const { wrapped, parsed } = parseCommand(opts, config, env);
-  if (wrapped) for (const l of bannerOf(config)) out(l, 'stdout');
-  if (!parsed.ok) {
-    if (parsed.stderr !== '') for (const l of parsed.stderr.replace(/\n$/, '').split('\n')) out(l, 'stderr');
-    await shutdown(parsed.exitCode);
-    return { port: 0, url: '', args: null, ready, exited, close: async () => {} };
-  }
-  const args = parsed.args;
-  const host = opts.host ?? args.host;
+/** What the HTTP routes serve from: the parsed command, limits, the responder and how a crash ends the process. */
+function routeState(args: ServeArgs, config: EmulatorConfig, life: Lifecycle, out: Out, enginePid: number): RouteState {
   const spec = args.speculative;
   const metrics = new ServerMetrics(spec?.numSpeculativeTokens ?? 0, args.decodeLogInterval ?? sglangDecodeLogInterval(config.traits.version));
-  const state: RouteState = {
+  return {
     args,
     config,
     limits: {
@@ -155,16 +100,16 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
       spec: spec ? { numSpeculativeTokens: spec.numSpeculativeTokens, acceptance: config.traits.mtp_acceptance, lossy: config.traits.faults.lossy_speculation === true } : null,
       acceptance: { steps: 0, accepted: 0 },
       metrics,
-      at: (t) => wait(t - performance.now()),
-      hung,
+      at: (t) => life.wait(t - performance.now()),
+      hung: life.hung,
     },
     ready: false,
     chatRequests: 0,
     onChatDone: (k) => {
       const n = config.traits.faults.crash_after_requests;
-      if (n !== undefined && k >= n && exitCode === null) {
-        printServingCrash(out, args.engine, enginePid);
-        void shutdown(1);
+      if (n !== undefined && k >= n && life.exitCode === null) {
+        printServingCrash(out, args.engine, enginePid, config.traits.version);
+        void life.shutdown(1);
       }
     },
     log: (l) => out(l, 'stdout'),
@@ -172,18 +117,19 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
     nimProfile: null,
     crash: (f) => {
       printSglangImageCrash(out, f, { config });
-      void shutdown(1);
+      void life.shutdown(1);
     },
   };
-  const enginePid = 100 + (Math.abs(args.port) % 400);
-  const nim = personalityOf(config) === 'nim' && args.engine === 'nim' ? selectProfile(config, env) : null;
-  if (nim?.ok) state.nimProfile = nim.profile;
+}
 
+/** Opens the HTTP port (unless listen is false); resolves `listening` either way. */
+function listener(state: RouteState, life: Lifecycle, opts: StartOptions, bind: { port: number; host: string }) {
   let resolveListening!: () => void;
   const listening = new Promise<void>((r) => (resolveListening = r));
+  let port = 0;
   const listen = async () => {
     if (opts.listen === false) return resolveListening();
-    server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       handle(state, req, res).catch((e: unknown) => {
         if (!(e instanceof AbortedError) && !res.headersSent) {
           res.writeHead(500);
@@ -191,62 +137,85 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
         }
       });
     });
+    life.server = server;
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(opts.port ?? args.port, host, () => resolve());
+      server.once('error', reject);
+      server.listen(opts.port ?? bind.port, bind.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
     resolveListening();
   };
+  return { listen, listening, release: () => resolveListening(), port: () => port };
+}
 
+/** The failure this start meets (decided from the config and command, or a transient one for the first starts) and the one serving meets. */
+function failuresOf(args: ServeArgs, config: EmulatorConfig, env: Record<string, string>): { startup: Failure | null; serving: Failure | null } {
   const failures = decideFailures(args, config);
-  state.imageCrash = failures.find((f) => isServingFailure(args.engine, f)) ?? null;
-  let failure: Failure | null = failures.find((f) => !isServingFailure(args.engine, f)) ?? null;
+  let startup: Failure | null = failures.find((f) => !isServingFailure(args.engine, f)) ?? null;
   const starts = countStart(env[STATE_DIR_ENV]);
   const failFirst = config.traits.faults.fail_first_starts ?? 0;
-  if (starts !== null && starts < failFirst && failure === null) failure = { kind: 'transient', phase: 'profile' };
+  if (starts !== null && starts < failFirst && startup === null) startup = { kind: 'transient', phase: 'profile' };
+  return { startup, serving: failures.find((f) => isServingFailure(args.engine, f)) ?? null };
+}
 
-  const plain: StartupContext = {
-    args,
-    config,
-    failure,
-    out,
-    sleep: (s) => wait(s * 1000),
-    enginePid,
-    listen,
-    markReady: () => {
-      state.ready = true;
-      resolveReady(true);
-    },
+/**
+ * The engine's startup with the faults around it: a log flood and a slow start before it, and the
+ * hangs (startup/startup-faults.ts): `stall_at` goes silent at a phase, `hang_after_crash` keeps a
+ * failed start running after its traceback.
+ */
+async function runStartup(plain: StartupContext, opts: StartOptions, env: Record<string, string>, nim: ReturnType<typeof selectProfile> | null, hang: Hang): Promise<StartupResult> {
+  const faults = plain.config.traits.faults;
+  const { ctx, stalled } = withStall(plain, faults, hang);
+  if (faults.log_flood_mb) await floodLog(plain.out, faults.log_flood_mb, ctx.enginePid, opts.drained ?? (() => Promise.resolve()));
+  if (faults.slow_start_s) await ctx.sleep(faults.slow_start_s);
+  const r = nim ? await nimStartup(ctx, env, nim) : ctx.args.engine === 'sglang' ? await sglangStartup(ctx) : await vllmStartup(ctx);
+  if (stalled() || (!r.ready && hangsAfterCrash(faults, r.exitCode))) await hang();
+  return r;
+}
+
+export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle> {
+  const config = normaliseConfig(opts.config);
+  const out: Out = opts.out ?? (() => {});
+  const env = Object.fromEntries(Object.entries(opts.env ?? process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const life = new Lifecycle();
+  const { ready, exited } = life;
+
+  const { wrapped, parsed } = parseCommand(opts, config, env);
+  if (wrapped) for (const l of bannerOf(config)) out(l, 'stdout');
+  if (!parsed.ok) {
+    if (parsed.stderr !== '') for (const l of parsed.stderr.replace(/\n$/, '').split('\n')) out(l, 'stderr');
+    await life.shutdown(parsed.exitCode);
+    return { port: 0, url: '', args: null, ready, exited, close: async () => {} };
+  }
+  const args = parsed.args;
+  const enginePid = 100 + (Math.abs(args.port) % 400);
+  const state = routeState(args, config, life, out, enginePid);
+  const nim = personalityOf(config) === 'nim' && args.engine === 'nim' ? selectProfile(config, env) : null;
+  if (nim?.ok) state.nimProfile = nim.profile;
+  const http = listener(state, life, opts, { port: args.port, host: opts.host ?? args.host });
+  const failure = failuresOf(args, config, env);
+  state.imageCrash = failure.serving;
+  const becomeReady = () => {
+    state.ready = true;
+    life.markReady();
   };
-  const { ctx, stalled } = withStall(plain, config.traits.faults, hang);
-  const startup = async (): Promise<StartupResult> => {
-    if (config.traits.faults.log_flood_mb) await floodLog(out, config.traits.faults.log_flood_mb, enginePid, opts.drained ?? (() => Promise.resolve()));
-    if (config.traits.faults.slow_start_s) await ctx.sleep(config.traits.faults.slow_start_s);
-    if (nim) return nimStartup(ctx, env, nim);
-    return args.engine === 'sglang' ? sglangStartup(ctx) : vllmStartup(ctx);
+  const ctx: StartupContext = { args, config, failure: failure.startup, out, sleep: (s) => life.wait(s * 1000), enginePid, listen: http.listen, markReady: becomeReady };
+  // A hung start: alive, silent, never ready; the handle is given out so that it can be closed.
+  const hang: Hang = () => {
+    http.release();
+    return life.hang();
   };
-  const run = async (): Promise<StartupResult> => {
-    const r = await startup();
-    if (stalled() || (!r.ready && hangsAfterCrash(config.traits.faults, r.exitCode))) await hang();
-    return r;
-  };
-  run().then(
-    (r) => {
-      if (r.ready) {
-        state.ready = true;
-        resolveReady(true);
-      } else void shutdown(r.exitCode);
-    },
+  runStartup(ctx, opts, env, nim, hang).then(
+    (r) => (r.ready ? becomeReady() : void life.shutdown(r.exitCode)),
     (e: unknown) => {
       if (!(e instanceof AbortedError)) {
         out(`emulator internal error: ${(e as Error)?.stack ?? String(e)}`, 'stderr');
-        void shutdown(1);
+        void life.shutdown(1);
       }
     },
   );
-  await Promise.race([listening, exited]);
-  const url = port ? `http://127.0.0.1:${port}` : '';
-  return { port, url, args, ready, exited, close: () => shutdown(0) };
+  await Promise.race([http.listening, exited]);
+  const port = http.port();
+  return { port, url: port ? `http://127.0.0.1:${port}` : '', args, ready, exited, close: () => life.shutdown(0) };
 }

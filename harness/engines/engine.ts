@@ -49,6 +49,8 @@ export interface Engine {
   command(input: CommandInput): CommandResult;
   readiness: ReadinessRule;
   metrics: MetricNames;
+  /** The metric names of the release an image runs (version as the image names it; null: unknown), where they change by release. */
+  metricsAt?(version: string | null): MetricNames;
   /** Where the running server reports its version, asked in order (default: GET /version, field "version"). */
   versionEndpoints?: Array<{ path: string; field: string }>;
   /** Env variables the engine needs set for the options (e.g. VLLM_* switches). */

@@ -13,4 +13,10 @@ export function getEngine(id: EngineId): Engine {
   return engine;
 }
 
+/** The engine as it stands at a release: its metric names are that release's (see Engine.metricsAt). */
+export function engineAt(id: EngineId, version: string | null): Engine {
+  const engine = getEngine(id);
+  return engine.metricsAt === undefined ? engine : { ...engine, metrics: engine.metricsAt(version) };
+}
+
 export type { Engine, CommandInput, CommandResult, MetricNames, ReadinessRule } from './engine.ts';

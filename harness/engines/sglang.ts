@@ -8,10 +8,11 @@
 //
 // --enable-metrics is always passed: SGLang mounts /metrics only with it (facts: metrics-endpoint).
 import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
-import type { CommandInput, CommandResult, Engine } from './engine.ts';
+import type { CommandInput, CommandResult, Engine, MetricNames } from './engine.ts';
+import { factsAt } from './facts/query.ts';
 import { collect, compactJson, flags, hasFlag, none, revisionFlag, type OptionFlags } from './flags.ts';
 import type { ValueSetId } from './facts/types.ts';
-import { sglangFlag, sglangFlagSince, sglangLauncher, sglangMetric, sglangRelease, sglangValues, SGLANG_FACTS } from './sglang-facts.ts';
+import { sglangFlag, sglangFlagSince, sglangLauncher, sglangRelease, sglangValues, SGLANG_FACTS } from './sglang-facts.ts';
 
 /** Semantic attention id → SGLang --attention-backend value. */
 export const SGLANG_ATTENTION: Readonly<Record<Exclude<AttentionBackend, 'auto'>, string | null>> = {
@@ -161,24 +162,50 @@ function readinessRule(): { path: string; okStatus: number } {
   return { path: r.path, okStatus: r.okStatus };
 }
 
+/** The first of `declared` (a metric and its older names) that the release declares, as a scrape shows it. */
+function firstDeclared(version: string | null, ...declared: string[]): string | null {
+  const at = factsAt(SGLANG_FACTS, SGLANG_FACTS.metrics, version);
+  for (const d of declared) {
+    const m = at.find((x) => x.declared === d);
+    if (m !== undefined) return m.exposed;
+  }
+  return null;
+}
+
+/**
+ * The metric names of the release that stands for `version` (facts/sglang/metrics.ts; null: the
+ * newest read). SGLang has no speculative counters: spec_accept_length is a gauge over recent
+ * decode batches, from 0.4.6.
+ */
+export function sglangMetricsAt(version: string | null): MetricNames {
+  const release = sglangRelease(version) ?? SGLANG_FACTS.releases[0]!.version;
+  const need = (...declared: string[]) => {
+    const name = firstDeclared(release, ...declared);
+    if (name === null) throw new Error(`sglang ${release} declares none of ${declared.join(', ')}`);
+    return name;
+  };
+  return {
+    ttft: need('sglang:time_to_first_token_seconds'),
+    itl: need('sglang:inter_token_latency_seconds', 'sglang:time_per_output_token_seconds'),
+    e2e: need('sglang:e2e_request_latency_seconds'),
+    promptTokens: need('sglang:prompt_tokens_total'),
+    generationTokens: need('sglang:generation_tokens_total'),
+    specDrafts: null,
+    specDraftTokens: null,
+    specAcceptedTokens: null,
+    specAcceptedPerPos: null,
+    specAcceptLength: firstDeclared(release, 'sglang:spec_accept_length'),
+  };
+}
+
 export const sglang: Engine = {
   id: 'sglang',
   entrypoint: null,
   defaultPort: 30000,
   command,
   readiness: readinessRule(),
-  // The newest release read's names (0.4.0 called the ITL histogram time_per_output_token_seconds).
-  // SGLang has no speculative counters: spec_accept_length is a gauge over recent decode batches.
-  metrics: {
-    ttft: sglangMetric('sglang:time_to_first_token_seconds'),
-    itl: sglangMetric('sglang:inter_token_latency_seconds'),
-    e2e: sglangMetric('sglang:e2e_request_latency_seconds'),
-    promptTokens: sglangMetric('sglang:prompt_tokens_total'),
-    generationTokens: sglangMetric('sglang:generation_tokens_total'),
-    specDrafts: null,
-    specDraftTokens: null,
-    specAcceptedTokens: null,
-    specAcceptedPerPos: null,
-    specAcceptLength: sglangMetric('sglang:spec_accept_length'),
-  },
+  // The newest release read's names; metricsAt gives a release's own (0.4.0 has no spec_accept_length
+  // and calls the ITL histogram time_per_output_token_seconds).
+  metrics: sglangMetricsAt(null),
+  metricsAt: sglangMetricsAt,
 };

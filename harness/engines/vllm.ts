@@ -5,7 +5,7 @@
 // --attention-backend, readiness and metric names.
 import type { SemanticOptions } from '../matrix/types.ts';
 import type { CommandInput, CommandResult, Engine, MetricNames } from './engine.ts';
-import { factsAt, VLLM_FACTS as F } from './facts/index.ts';
+import { factsAt, releaseFor, VLLM_FACTS as F } from './facts/index.ts';
 import { revisionFlag } from './flags.ts';
 import { attentionByEnv, vllmAttentionName, vllmOptionFlags, vllmRelease } from './vllm-options.ts';
 
@@ -17,7 +17,19 @@ export function vllmModelArgs(model: string, version: string | null | undefined)
   return launcher?.model === 'flag' ? ['--model', model] : [model];
 }
 
+/**
+ * A release older than every release read has no facts: its launcher, flags and values are not
+ * known, so the cell is refused (shown at plan time) rather than run with 0.10.2's.
+ */
+export function vllmUnread(version: string | null | undefined): string | null {
+  if (version === null || version === undefined || releaseFor(F, version) !== null) return null;
+  const oldest = F.releases[0]!.version;
+  return `vLLM ${version} is older than ${oldest}, the oldest release whose source the harness has read (facts start at ${oldest}, see \`matrix engines vllm\`): its launcher and flags are not known`;
+}
+
 function command(input: CommandInput): CommandResult {
+  const unread = vllmUnread(input.version);
+  if (unread !== null) return { unsupported: unread };
   const mapped = vllmOptionFlags(input.options, input.extraArgs, input.version ?? null);
   if ('unsupported' in mapped) return mapped;
   return {

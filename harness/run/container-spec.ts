@@ -3,7 +3,7 @@
 import type { Cell } from '../matrix/types.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerSpec } from '../runtime/runtime.ts';
-import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/traits.ts';
+import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/host.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { versionFromImageRef } from '../engines/version.ts';
 import { modelCacheEnv } from '../engines/model-cache.ts';

@@ -8,8 +8,7 @@ import { preflightLibraries, type LibraryCode, type PreflightResult } from '../g
 import type { Cell } from '../matrix/types.ts';
 import { emulatorConfig, engineArgv, envValues } from './container-spec.ts';
 import { getEngine } from '../engines/index.ts';
-import { resolveBackends } from '../emulator/failures.ts';
-import { parseServeArgv } from '../emulator/serve-args.ts';
+import { parseServeArgv, resolveBackends } from '../emulator/host.ts';
 
 export interface Prediction {
   verdict: 'native' | 'jit' | 'fail';

@@ -3,7 +3,8 @@
 // (pure); this is where effects are orchestrated.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getEngine } from '../engines/index.ts';
+import { engineAt } from '../engines/index.ts';
+import { imageEngineVersion } from '../engines/version.ts';
 import type { Cell, Verdict } from '../matrix/types.ts';
 import type { Probe, ProbeResult } from '../probes/probe.ts';
 import type { ContainerRuntime, ImageInfo, PullPolicy } from '../runtime/runtime.ts';
@@ -284,7 +285,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
           if (p.certain) return skip(cell, `preflight: the image cannot load the model: ${p.detail}`);
           if (p.verdict === 'unsupported') req.onModelWarning?.(cell, `${cell.id}: preflight predicts ${p.detail} (not certain: the cell runs)`);
         }
-        const engine = getEngine(cell.image.engine);
+        // The image's own release: metric names change between releases (SGLang 0.4.0's ITL histogram).
+        const engine = engineAt(cell.image.engine, imageEngineVersion(cell.image));
         const probes = await req.probesFor(cell);
         const image = images.get(imageKey(cell))!;
         await events.emit('onCellBegin', cell, 1);

@@ -3,9 +3,7 @@
 // simulated under --emulate (where the emulator image is built from local files if needed).
 import { InfraError, UsageError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
-import { ensureEmulatorImage } from '../emulator/image.ts';
-import { ensureStyledImage } from '../emulator/styled-image.ts';
-import { EmulatorTraits } from '../emulator/traits.ts';
+import { EmulatorTraits, ensureEmulatorImage, ensureStyledImage } from '../emulator/host.ts';
 import type { ImageSpec } from '../matrix/types.ts';
 import { onGpus } from '../matrix/select.ts';
 import type { DockerRuntime } from '../runtime/docker.ts';

@@ -4,7 +4,7 @@
 // inject('emulatorImage').
 import Docker from 'dockerode';
 import type { TestProject } from 'vitest/node';
-import { ensureEmulatorImage } from '../../harness/emulator/image.ts';
+import { ensureEmulatorImage } from '../../harness/emulator/image/image.ts';
 import { buildFreshCli } from '../support/cli-bundle.ts';
 
 declare module 'vitest' {

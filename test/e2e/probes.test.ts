@@ -4,7 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureEmulatorImage } from '../../harness/emulator/image.ts';
+import { ensureEmulatorImage } from '../../harness/emulator/image/image.ts';
 import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../harness/emulator/traits.ts';
 import { parseMetrics, readValue } from '../../harness/probes/metrics.ts';
 import { mtpProbe } from '../../harness/probes/mtp.ts';

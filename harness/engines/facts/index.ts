@@ -16,3 +16,4 @@ export function engineFacts(engine: EngineId): EngineFacts | null {
 export { NIM_FACTS, SGLANG_FACTS, VLLM_FACTS };
 export type * from './types.ts';
 export { citation, factsAt, flagAt, flagSince, holdsAt, releaseFor, semanticValue, sourcesFor, valuesAt } from './query.ts';
+export { UVICORN_LOG_LINES, UVICORN_READ } from './uvicorn.ts';

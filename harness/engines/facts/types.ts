@@ -119,6 +119,12 @@ export interface LogLineFact extends Span, Sourced {
   /** A literal the logger call's format string contains. */
   text: string;
   definedIn: string[];
+  /**
+   * Which start prints it, for lines that depend on the start (the attention backend selection):
+   * the semantic backend it names, and whether that backend was asked for or chosen by default
+   * (absent: either).
+   */
+  when?: { backend?: string; chosen?: 'explicit' | 'default' };
 }
 
 export interface ArchitectureFact extends Span, Sourced {

@@ -3,7 +3,7 @@
 // records the wall-clock instant of every event. In-process so the verdict's instant is taken at
 // the moment the runner emits onCellEnd, with no process start or JSON printing in between.
 import { join } from 'node:path';
-import { ensureEmulatorImage } from '../../../harness/emulator/image.ts';
+import { ensureEmulatorImage } from '../../../harness/emulator/image/image.ts';
 import type { Cell } from '../../../harness/matrix/types.ts';
 import type { ProbeResult } from '../../../harness/probes/probe.ts';
 import { resolveProbe } from '../../../harness/probes/registry.ts';

@@ -20,6 +20,23 @@ describe('cleanLine', () => {
     // Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, and KServe's
     ['2024-08-01 11:43:14,814 - lmdeploy - WARNING - Fallback to pytorch engine', 'Fallback to pytorch engine', 'WARNING'],
     ['2024-07-01 07:28:04.488 1 kserve ERROR [__main__.py:<module>():254] Failed to start model server', 'Failed to start model server', 'ERROR'],
+    // NIM's bracketed level; Rust tracing of TGI's launcher (its target, and the span and target it names, are no message)
+    ['2024-10-15 12:41:27,805 [WARNING] [TRT-LLM] [W] Logger level already set', 'Logger level already set', 'WARNING'],
+    ['2024-01-02T03:04:05.123456Z ERROR text_generation_launcher: Shard 0 failed to start', 'Shard 0 failed to start', 'ERROR'],
+    ['2024-01-02T03:04:05.123456Z  WARN shard-manager: text_generation_launcher: torch.cuda.OutOfMemoryError: retrying', 'torch.cuda.OutOfMemoryError: retrying', 'WARNING'],
+    ['2024-01-02T03:04:05.123456Z  INFO download{model_id="x"}: text_generation_launcher: Starting download', 'Starting download', 'INFO'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_router_v3::client: backends/v3/src/client/mod.rs:54: Server error: transport', 'Server error: transport', 'ERROR'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_rou', '', 'ERROR'],
+    ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill: text_generation_router_v3::client: backends/v3/src/cl', '', 'ERROR'],
+    ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
+    ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
+    // a log copied from a web page, HTML entities and all
+    ['ERROR 01-02 03:04:05 [core.py:1] KeyError: &#39;Qwen3ForCausalLM&#39; &lt;- &quot;architectures&quot;', 'KeyError: \'Qwen3ForCausalLM\' <- "architectures"', 'ERROR'],
+    // headers cut off before their message
+    ['(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47', '', 'ERROR'],
+    ['[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL', '', 'ERROR'],
+    // a rich console's level column (what it relays at INFO is another program's output): not a header
+    ['                    INFO     OSError: [Errno 48] Address already in use', '                    INFO     OSError: [Errno 48] Address already in use', null],
   ])('%s', (line, text, level) => {
     expect(cleanLine(line)).toEqual({ text, level });
   });

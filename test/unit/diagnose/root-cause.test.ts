@@ -32,7 +32,7 @@ describe('readProcess and earliest', () => {
 
   it('counts a repeated error once and lets warnings decide nothing while a failure exists', () => {
     const { found } = read([
-      'WARNING 01-02 03:04:05 [x.py:1] CUDA out of memory while probing; retrying with a smaller batch',
+      'WARNING 01-02 03:04:05 [x.py:1] CUDA out of memory while probing the batch size',
       'ValueError: bad rope_scaling',
       'ValueError: bad rope_scaling',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerFor, corruptAnswer, deterministicText, solveArithmetic, tokenize } from '../../../harness/emulator/answers.ts';
-import { dominantColourOfDataUrl, nameColour } from '../../../harness/emulator/colour.ts';
+import { answerFor, corruptAnswer, deterministicText, solveArithmetic, tokenize } from '../../../harness/emulator/serve/answers.ts';
+import { dominantColourOfDataUrl, nameColour } from '../../../harness/emulator/serve/colour.ts';
 import { solidJpeg, solidPng } from './fixtures.ts';
 import { PNG } from 'pngjs';
 

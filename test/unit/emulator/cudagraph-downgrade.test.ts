@@ -2,9 +2,9 @@
 // FlashInfer (UNIFORM_SINGLE_TOKEN_DECODE) makes MTP capture PIECEWISE graphs only, so the MTP
 // FULL-graph capture fault cannot strike; FlashAttention 2 (UNIFORM_BATCH) keeps FULL graphs.
 import { describe, expect, it } from 'vitest';
-import { decideFailure } from '../../../harness/emulator/failures.ts';
+import { decideFailure } from '../../../harness/emulator/startup/failures.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
-import { parseServeArgv } from '../../../harness/emulator/serve-args.ts';
+import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config } from './fixtures.ts';
 
@@ -75,6 +75,13 @@ describe.each<[string, string]>([
 describe('vLLM 0.17.0 FlashInfer on Blackwell (TRTLLM decode: UNIFORM_BATCH)', () => {
   it('keeps FULL decode graphs, so the capture fault fires', () => {
     expect(failure(mtpImage('0.17.0', '10.0'), 'FLASHINFER')).toBe('mtp-capture');
+  });
+
+  it('TRTLLM needs exactly 10.0 through 0.13.0 and the 10.x family from 0.14.0 (facts: trtllm-attention-usable)', () => {
+    expect(failure(mtpImage('0.13.0', '10.0'), 'FLASHINFER')).toBe('mtp-capture');
+    expect(failure(mtpImage('0.13.0', '10.3'), 'FLASHINFER')).toBeNull();
+    expect(failure(mtpImage('0.14.0', '10.3'), 'FLASHINFER')).toBe('mtp-capture');
+    expect(failure(mtpImage('0.12.0', '10.3'), 'FLASHINFER')).toBeNull();
   });
 
   it('0.11.0 has no TRTLLM rule: FlashInfer downgrades on Blackwell too', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideFailure, resolveBackends, effectiveGraphMode } from '../../../harness/emulator/failures.ts';
-import { parseServeArgv, type ServeArgs } from '../../../harness/emulator/serve-args.ts';
+import { decideFailure, resolveBackends, effectiveGraphMode } from '../../../harness/emulator/startup/failures.ts';
+import { parseServeArgv, type ServeArgs } from '../../../harness/emulator/argv/serve-args.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startupTimeline } from '../../../harness/diagnose/phases.ts';
 import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { printf } from '../../../harness/emulator/log-lines-vllm.ts';
+import { printf } from '../../../harness/emulator/startup/log-lines-vllm.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
 import { config } from './fixtures.ts';
 

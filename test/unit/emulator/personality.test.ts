@@ -2,8 +2,8 @@
 // images start (entrypoint, banner, command), and reports what each reports.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { resolveLaunch } from '../../../harness/emulator/personality.ts';
-import { nimProfiles, selectProfile } from '../../../harness/emulator/startup-nim.ts';
+import { resolveLaunch } from '../../../harness/emulator/argv/personality.ts';
+import { nimProfiles, selectProfile } from '../../../harness/emulator/startup/startup-nim.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config } from './fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
-import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../harness/emulator/serve-args.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../harness/emulator/argv/serve-args.ts';
 import type { SemanticOptions } from '../../../harness/matrix/types.ts';
 
 function ok(r: ParseResult): ServeArgs {

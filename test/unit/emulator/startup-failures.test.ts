@@ -1,6 +1,7 @@
 // Startup failures in the real engines' words, at the real phase, with exit code 1.
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../harness/emulator/server.ts';
+import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
 import { config, SEED_000, SEED_001, SEED_002, solidPng } from './fixtures.ts';
 
@@ -41,7 +42,11 @@ describe('vLLM startup failures', () => {
     const text = { ...SEED_000, model: { ...SEED_000.model, architecture: 'Qwen3ForCausalLM', modalities: ['text' as const] } };
     const r = await run(text, ['vllm', 'serve', 'Qwen/Qwen3-8B']);
     expect(r.code).toBe(1);
-    expect(r.log).toContain("Using FLASH_ATTN attention backend out of potential backends: ['FLASH_ATTN', 'TRITON_ATTN', 'FLEX_ATTENTION'].");
+    // The release's own selection line (0.11.0: one literal per backend, facts/vllm/log-lines-backend.ts).
+    const chose = factsAt(VLLM_FACTS, VLLM_FACTS.logLines, text.traits.version).filter((l) => l.when?.backend === 'flash');
+    expect(chose.map((l) => l.text)).toEqual(['Using Flash Attention backend on V1 engine.']);
+    expect(r.log).toContain('[cuda.py:366] Using Flash Attention backend on V1 engine.');
+    expect(r.log).not.toContain('out of potential backends');
     expect(r.log).toMatch(/backends\/flash_attn\.py", line \d+, in forward/);
     expect(r.log).toContain('torch.ops._vllm_fa2_C.varlen_fwd');
     expect(r.log).toContain('the provided PTX was compiled with an unsupported toolchain.');
@@ -118,14 +123,67 @@ describe('SGLang vision-encoder crash while serving', () => {
 });
 
 describe('vLLM log lines by version', () => {
-  it('before 0.17: "vLLM API server version" and "Starting vLLM API server 0 on"; from 0.17: the banner and "Starting vLLM server on"', async () => {
+  it('before 0.15: "vLLM API server version" and "Starting vLLM API server 0 on"; from 0.15: the logo, from 0.18 "Starting vLLM server on"', async () => {
     const old = await run(config({ traits: { version: '0.11.0' } }), ['vllm', 'serve', 'm']);
-    expect(old.log).toMatch(/^\(APIServer pid=1\) INFO \d\d-\d\d \d\d:\d\d:\d\d \[api_server\.py:\d+\] vLLM API server version 0\.11\.0$/m);
+    expect(old.log).toMatch(/^\(APIServer pid=1\) INFO \d\d-\d\d \d\d:\d\d:\d\d \[api_server\.py:1839\] vLLM API server version 0\.11\.0$/m);
     expect(old.log).toContain('Starting vLLM API server 0 on http://0.0.0.0:8000');
+    expect(old.log).not.toContain('Supported tasks');
+    const v015 = await run(config({ traits: { version: '0.15.0' } }), ['vllm', 'serve', 'm']);
+    expect(v015.log).toContain('[utils.py:325]  ▄▄ ▄█ █     █     █ ▀▄▀ █  version 0.15.0');
+    expect(v015.log).toContain("[api_server.py:664] Supported tasks: ['generate']");
+    expect(v015.log).not.toContain('vLLM API server version');
     const modern = await run(config({ traits: { version: '0.19.0' } }), ['vllm', 'serve', 'm']);
-    expect(modern.log).toContain('version 0.19.0');
+    expect(modern.log).toContain('[utils.py:299]  ▄▄ ▄█ █     █     █ ▀▄▀ █  version 0.19.0');
     expect(modern.log).toContain('Starting vLLM server on http://0.0.0.0:8000');
     expect(modern.log).not.toContain('vLLM API server version');
+  });
+
+  it('tags each line with the file and line the release logs it from (facts/vllm/log-lines-startup.ts)', async () => {
+    const at = async (version: string) => (await run(config({ traits: { version } }), ['vllm', 'serve', 'm'])).log;
+    expect(await at('0.10.2')).toContain('[__init__.py:743] Resolved architecture: ');
+    expect(await at('0.19.0')).toContain('[model.py:549] Resolved architecture: ');
+  });
+
+  it('the attention backend selection line is the release\'s own (facts/vllm/log-lines-backend.ts)', async () => {
+    const flash = { sass: ['sm_80', 'sm_90'], ptx: [], toolkit: '12.8', library: '_vllm_fa2_C' };
+    const h100 = (version: string) => config({ traits: { version, kernels: { flash, flashinfer: flash } } });
+    const lineOf = async (version: string, argv: string[] = [], env: Record<string, string> = {}) => {
+      const r = await run(h100(version), ['vllm', 'serve', 'm', ...argv], env);
+      return r.lines.filter((l) => /\[cuda\.py:\d+\] Using /.test(l)).map((l) => l.replace(/^.*\[cuda/, '[cuda'));
+    };
+    expect(await lineOf('0.10.2')).toEqual(['[cuda.py:340] Using Flash Attention backend on V1 engine.']);
+    expect(await lineOf('0.10.2', [], { VLLM_ATTENTION_BACKEND: 'FLASHINFER' })).toEqual(['[cuda.py:287] Using FlashInfer backend on V1 engine.']);
+    expect(await lineOf('0.11.1')).toEqual(['[cuda.py:409] Using Flash Attention backend.']);
+    expect(await lineOf('0.12.0')).toEqual([expect.stringMatching(/^\[cuda\.py:417\] Using FLASH_ATTN attention backend out of potential backends: \[.*'FLASH_ATTN'.*\]$/)]);
+    expect(await lineOf('0.16.0')).toEqual([expect.stringMatching(/^\[cuda\.py:368\] Using FLASH_ATTN attention backend out of potential backends: \[.*\]\.$/)]);
+    expect(await lineOf('0.13.0', ['--attention-backend', 'FLASHINFER'])).toEqual(['[cuda.py:364] Using AttentionBackendEnum.FLASHINFER backend.']);
+  });
+});
+
+describe('SGLang and uvicorn lines by release (facts/sglang/log-lines.ts, facts/uvicorn.ts)', () => {
+  const sglangLog = async (version: string) => {
+    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', 'm', '--host', '127.0.0.1', '--port', '30000'];
+    const lines: string[] = [];
+    const h = await startEmulator({ argv, config: config({ engine: 'sglang', traits: { version } }), listen: false, out: (l) => lines.push(l), env: {} });
+    await Promise.race([h.exited, h.ready]);
+    await h.close();
+    return lines.join('\n');
+  };
+
+  it('the warm-up prefill line opens as the release logs it; the memory pool line; uvicorn binds and says where', async () => {
+    const v052 = await sglangLog('0.5.2');
+    expect(v052).toContain('Prefill batch. #new-seq: 1,');
+    expect(v052).toContain('Memory pool end. avail mem=');
+    expect(v052).toContain('INFO:     Uvicorn running on http://127.0.0.1:30000 (Press CTRL+C to quit)');
+    expect(v052).toContain('INFO:     Started server process [1]');
+    expect(await sglangLog('0.5.4')).toContain('Prefill batch [1], #new-seq: 1,');
+    expect(await sglangLog('0.5.9')).toContain('Prefill batch, #new-seq: 1,');
+  });
+
+  it('vLLM hands uvicorn its socket: no "Uvicorn running on"', async () => {
+    const r = await run(config({ traits: { version: '0.19.0' } }), ['vllm', 'serve', 'm']);
+    expect(r.log).toContain('INFO:     Application startup complete.');
+    expect(r.log).not.toContain('Uvicorn running on');
   });
 });
 

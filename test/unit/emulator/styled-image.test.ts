@@ -1,7 +1,7 @@
 // Styled emulator images: the labels and environment an image's traits give it, as a Dockerfile
 // FROM the emulator image, under a content-hashed tag.
 import { describe, expect, it } from 'vitest';
-import { imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/styled-image.ts';
+import { imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
 import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
 
 describe('imageStyleOf', () => {

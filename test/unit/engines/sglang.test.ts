@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../../../harness/engines/index.ts';
+import { engineAt, getEngine } from '../../../harness/engines/index.ts';
+import { SGLANG_FACTS } from '../../../harness/engines/sglang-facts.ts';
+import { renderSglangMetrics, ServerMetrics } from '../../../harness/emulator/serve/metrics.ts';
 import type { SemanticOptions } from '../../../harness/matrix/types.ts';
 
 const sglang = getEngine('sglang');
@@ -92,6 +94,18 @@ describe('sglang engine', () => {
       specAcceptLength: 'sglang:spec_accept_length',
       specDrafts: null,
     });
+  });
+
+  it('names each release\'s own metrics (facts/sglang/metrics.ts), the ones the emulator serves at that release', () => {
+    expect(sglang.metricsAt?.('0.4.0')).toMatchObject({ itl: 'sglang:time_per_output_token_seconds', specAcceptLength: null });
+    expect(sglang.metricsAt?.('0.5.5')).toMatchObject({ itl: 'sglang:inter_token_latency_seconds', specAcceptLength: 'sglang:spec_accept_length' });
+    expect(engineAt('sglang', '0.4.0').metrics.itl).toBe('sglang:time_per_output_token_seconds');
+    for (const { version } of SGLANG_FACTS.releases) {
+      const served = renderSglangMetrics(new ServerMetrics(2, 2), 'm', true, version);
+      for (const name of Object.values(sglang.metricsAt!(version)).filter((n): n is string => n !== null)) {
+        expect([version, served.includes(`# TYPE ${name} `)]).toEqual([version, true]);
+      }
+    }
   });
 
   it('does not pass --enable-metrics twice when the raw args carry it', () => {

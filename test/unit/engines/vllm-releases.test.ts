@@ -60,6 +60,13 @@ describe('vllm adapter where a flag is still missing', () => {
     expect(run('0.17.0', { language_model_only: true })).toEqual({ argv: ['org/m', '--host', '0.0.0.0', '--port', '8000', '--language-model-only'] });
   });
 
+  it('a release older than 0.10.2 is refused, saying the facts start at 0.10.2 (not run as 0.10.2)', () => {
+    const r = run('0.9.2', {});
+    expect(r).toEqual({ unsupported: expect.stringContaining('vLLM 0.9.2 is older than 0.10.2') });
+    expect(r).toEqual({ unsupported: expect.stringContaining('facts start at 0.10.2') });
+    expect(run('0.10.2', {})).toHaveProperty('argv');
+  });
+
   it('a patch release follows the release read before it (0.11.2 as 0.11.1: vllm serve, positional model)', () => {
     expect(run('0.11.2', {})).toEqual({ argv: ['org/m', '--host', '0.0.0.0', '--port', '8000'] });
   });

@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
-import { decideFailure, type Failure } from '../../../harness/emulator/failures.ts';
-import { parseServeArgv } from '../../../harness/emulator/serve-args.ts';
+import { decideFailure, type Failure } from '../../../harness/emulator/startup/failures.ts';
+import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
 import { expand } from '../../../harness/matrix/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
 import { emulatorConfig, engineArgv, envValues } from '../../../harness/run/container-spec.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerFor, corruptAnswer } from '../../../harness/emulator/answers.ts';
+import { answerFor, corruptAnswer } from '../../../harness/emulator/serve/answers.ts';
 import { imageProbe } from '../../../harness/probes/image.ts';
 import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';

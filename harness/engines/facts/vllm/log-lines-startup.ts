@@ -1,8 +1,9 @@
-// The other startup log lines of vLLM that the emulator prints (harness/emulator/startup-vllm.ts):
+// The other startup log lines of vLLM that the emulator prints (harness/emulator/startup/startup-vllm.ts):
 // the format string literals of their logger calls, per release read. The phase is where the line
 // falls in startup ('backend-selection': lines printed only for some backends or a vision encoder);
 // the phase parser does not key on these (log-lines.ts holds the ones it reads).
 import type { LogLineFact } from '../types.ts';
+import { VLLM_BACKEND_LOG_LINES } from './log-lines-backend.ts';
 
 export const VLLM_STARTUP_LOG_LINES: readonly LogLineFact[] = [
   {
@@ -176,23 +177,7 @@ export const VLLM_STARTUP_LOG_LINES: readonly LogLineFact[] = [
       { release: '0.19.0', path: 'vllm/v1/worker/gpu_model_runner.py', line: 4736, says: 'Starting to load model %s...' },
     ],
   },
-  {
-    phase: 'backend-selection',
-    text: 'attention backend out of potential backends',
-    since: '0.12.0',
-    until: null,
-    definedIn: ['vllm/platforms/cuda.py'],
-    sources: [
-      { release: '0.12.0', path: 'vllm/platforms/cuda.py', line: 417, says: 'attention backend out of potential backends' },
-      { release: '0.13.0', path: 'vllm/platforms/cuda.py', line: 413, says: 'attention backend out of potential backends' },
-      { release: '0.14.0', path: 'vllm/platforms/cuda.py', line: 352, says: 'attention backend out of potential backends' },
-      { release: '0.15.0', path: 'vllm/platforms/cuda.py', line: 365, says: 'attention backend out of potential backends' },
-      { release: '0.16.0', path: 'vllm/platforms/cuda.py', line: 368, says: 'attention backend out of potential backends' },
-      { release: '0.17.0', path: 'vllm/platforms/cuda.py', line: 403, says: 'attention backend out of potential backends' },
-      { release: '0.18.0', path: 'vllm/platforms/cuda.py', line: 318, says: 'attention backend out of potential backends' },
-      { release: '0.19.0', path: 'vllm/platforms/cuda.py', line: 335, says: 'attention backend out of potential backends' },
-    ],
-  },
+  ...VLLM_BACKEND_LOG_LINES,
   {
     phase: 'backend-selection',
     text: 'for MMEncoderAttention',
@@ -346,6 +331,44 @@ export const VLLM_STARTUP_LOG_LINES: readonly LogLineFact[] = [
     ],
   },
   {
+    phase: 'config',
+    text: '█     █     █▄   ▄█',
+    since: '0.15.0',
+    until: null,
+    note: 'The logo log_version_and_model prints (one logger call, its message spread over six lines: the version and model on the second and third), unless VLLM_DISABLE_LOG_LOGO or no formatter: then "vLLM server version %s, serving model %s". The first source is the logger call, the second the logo literal.',
+    definedIn: ['vllm/entrypoints/utils.py'],
+    sources: [
+      { release: '0.15.0', path: 'vllm/entrypoints/utils.py', line: 325, says: 'lgr.info(message, version, model_name)' },
+      { release: '0.16.0', path: 'vllm/entrypoints/utils.py', line: 287, says: 'lgr.info(message, version, model_name)' },
+      { release: '0.17.0', path: 'vllm/entrypoints/utils.py', line: 293, says: 'lgr.info(message, version, model_name)' },
+      { release: '0.18.0', path: 'vllm/entrypoints/utils.py', line: 297, says: 'lgr.info(message, version, model_name)' },
+      { release: '0.19.0', path: 'vllm/entrypoints/utils.py', line: 299, says: 'lgr.info(message, version, model_name)' },
+      { release: '0.15.0', path: 'vllm/entrypoints/utils.py', line: 308, says: '${w}█     █     █▄   ▄█${r}' },
+      { release: '0.16.0', path: 'vllm/entrypoints/utils.py', line: 270, says: '${w}█     █     █▄   ▄█${r}' },
+      { release: '0.17.0', path: 'vllm/entrypoints/utils.py', line: 276, says: '${w}█     █     █▄   ▄█${r}' },
+      { release: '0.18.0', path: 'vllm/entrypoints/utils.py', line: 280, says: '${w}█     █     █▄   ▄█${r}' },
+      { release: '0.19.0', path: 'vllm/entrypoints/utils.py', line: 282, says: '${w}█     █     █▄   ▄█${r}' },
+    ],
+  },
+  {
+    phase: 'ready',
+    text: 'Supported tasks: %s',
+    since: '0.11.1',
+    until: null,
+    definedIn: ['vllm/entrypoints/openai/api_server.py'],
+    sources: [
+      { release: '0.11.1', path: 'vllm/entrypoints/openai/api_server.py', line: 1728, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.12.0', path: 'vllm/entrypoints/openai/api_server.py', line: 1804, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.13.0', path: 'vllm/entrypoints/openai/api_server.py', line: 1099, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.14.0', path: 'vllm/entrypoints/openai/api_server.py', line: 983, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.15.0', path: 'vllm/entrypoints/openai/api_server.py', line: 664, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.16.0', path: 'vllm/entrypoints/openai/api_server.py', line: 481, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.17.0', path: 'vllm/entrypoints/openai/api_server.py', line: 495, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.18.0', path: 'vllm/entrypoints/openai/api_server.py', line: 569, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+      { release: '0.19.0', path: 'vllm/entrypoints/openai/api_server.py', line: 590, says: 'logger.info("Supported tasks: %s", supported_tasks)' },
+    ],
+  },
+  {
     phase: 'ready',
     text: 'Available routes are:',
     since: '0.10.2',
@@ -383,6 +406,48 @@ export const VLLM_STARTUP_LOG_LINES: readonly LogLineFact[] = [
       { release: '0.17.0', path: 'vllm/entrypoints/launcher.py', line: 47, says: 'Route: %s, Methods: %s' },
       { release: '0.18.0', path: 'vllm/entrypoints/launcher.py', line: 46, says: 'Route: %s, Methods: %s' },
       { release: '0.19.0', path: 'vllm/entrypoints/launcher.py', line: 46, says: 'Route: %s, Methods: %s' },
+    ],
+  },
+  {
+    phase: 'failure',
+    text: 'EngineCore failed to start.',
+    since: '0.10.2',
+    until: null,
+    note: 'run_engine_core logs it (with the traceback) when the engine core raised before it was built.',
+    definedIn: ['vllm/v1/engine/core.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/engine/core.py', line: 718, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.11.0', path: 'vllm/v1/engine/core.py', line: 708, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.11.1', path: 'vllm/v1/engine/core.py', line: 855, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.12.0', path: 'vllm/v1/engine/core.py', line: 842, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.13.0', path: 'vllm/v1/engine/core.py', line: 866, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.14.0', path: 'vllm/v1/engine/core.py', line: 936, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.15.0', path: 'vllm/v1/engine/core.py', line: 935, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.16.0', path: 'vllm/v1/engine/core.py', line: 1006, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.17.0', path: 'vllm/v1/engine/core.py', line: 1078, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.18.0', path: 'vllm/v1/engine/core.py', line: 1099, says: 'logger.exception("EngineCore failed to start.")' },
+      { release: '0.19.0', path: 'vllm/v1/engine/core.py', line: 1108, says: 'logger.exception("EngineCore failed to start.")' },
+    ],
+  },
+  {
+    phase: 'failure',
+    text: 'EngineCore encountered a fatal error.',
+    since: '0.10.2',
+    until: null,
+    note: 'run_engine_core logs it when the running engine core (its busy loop) raised.',
+    definedIn: ['vllm/v1/engine/core.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/engine/core.py', line: 720, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.11.0', path: 'vllm/v1/engine/core.py', line: 710, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.11.1', path: 'vllm/v1/engine/core.py', line: 857, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.12.0', path: 'vllm/v1/engine/core.py', line: 844, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.13.0', path: 'vllm/v1/engine/core.py', line: 868, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.14.0', path: 'vllm/v1/engine/core.py', line: 938, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.15.0', path: 'vllm/v1/engine/core.py', line: 937, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.16.0', path: 'vllm/v1/engine/core.py', line: 1008, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.17.0', path: 'vllm/v1/engine/core.py', line: 1080, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.18.0', path: 'vllm/v1/engine/core.py', line: 1101, says: 'logger.exception("EngineCore encountered a fatal error.")' },
+      { release: '0.19.0', path: 'vllm/v1/engine/core.py', line: 1110, says: 'logger.exception("EngineCore encountered a fatal error.")' },
     ],
   },
 ];

@@ -1,6 +1,9 @@
 // The vLLM releases whose source was read, and which commit stands for each. No mirror reachable
-// here carries upstream's tags (jinhuang12/vllm, local-inference-lab/vllm and Yuran-7/vllm-0.11
-// have branches only), so each release names the commit read and how it was chosen:
+// here carries upstream's tags or release branches for 0.12–0.18 (checked 2026-12-02: `git tag` is
+// empty and no releases/* branch exists in jinhuang12/vllm, local-inference-lab/vllm,
+// Yuran-7/vllm-0.11, RhizoNymph/vllm, jsboige/vllm, mkim0628/vllm, AKafakA/vllm, micmelesse/vllm;
+// vllm-project/vllm itself is too large to bring here), so each release names the commit read and
+// how it was chosen:
 // - release-branch: the upstream release branch as a fork carries it;
 // - main-before-release: the last main commit of the day a week before the release date, the usual
 //   distance of the release-branch cut (v0.11.0 was cut 6 days, v0.16.0 3 days before release).

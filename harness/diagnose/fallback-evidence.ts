@@ -1,0 +1,72 @@
+// Evidence weighed before a failure is given up as unrecognised (confidence `none`): what the
+// message and the log around it still show when the words of the message name no category.
+// - A message cut off at its end (an excerpt, a terminal, a paste): its tail is the beginning of a
+//   known fatal error text ("CUDA error: no kernel image is avail").
+// - A failure raised while CUDA graphs were being captured (the capture had begun and had not ended
+//   before it), whatever its words: an assertion or a dynamo error in code that only runs in capture.
+// Pure.
+import type { GenericRule } from './category-evidence.ts';
+import type { LogLine } from './log-lines.ts';
+
+/**
+ * Fatal error texts a cut message may end in the middle of: cudaGetErrorString texts of the CUDA
+ * runtime (CUDA 12.8 driver_types.h / the CUDA runtime API's error types page: 209, 222, 2, 901,
+ * 900/904, 35, 700, 710), the allocator's "out of memory", and transformers' refusal of a model
+ * type it does not know (src/transformers/models/auto/configuration_auto.py, AutoConfig.from_pretrained:
+ * "The checkpoint you are trying to load has model type `…` but Transformers does not recognize this
+ * architecture", quoted whole in the corpus: unsupported-model/vllm-19793-qwen3-moe-transformers.log).
+ */
+const FATAL_TEXTS: ReadonlyArray<[category: string, text: string]> = [
+  ['no-kernel-image', 'no kernel image is available for execution on the device'],
+  ['ptx-toolchain', 'the provided PTX was compiled with an unsupported toolchain'],
+  ['oom', 'CUDA out of memory'],
+  ['oom', 'out of memory'],
+  ['graph-capture', 'operation not permitted when stream is capturing'],
+  ['graph-capture', 'operation failed due to a previous error during capture'],
+  ['driver-mismatch', 'CUDA driver version is insufficient for CUDA runtime version'],
+  ['other', 'an illegal memory access was encountered'],
+  ['other', 'device-side assert triggered'],
+  ['unsupported-model', 'The checkpoint you are trying to load has model type'],
+];
+
+/** The shortest beginning of a fatal text taken as that text: enough to be more than a common word. */
+const MIN_CUT = 10;
+
+/** The fatal text whose beginning (past its first word) a message ends with, cut off. */
+export function cutMessageEvidence(text: string): GenericRule | null {
+  const tail = text.trimEnd().toLowerCase();
+  for (const [category, full] of FATAL_TEXTS) {
+    const f = full.toLowerCase();
+    for (let k = f.length - 1; k >= Math.max(MIN_CUT, f.indexOf(' ') + 2); k--) {
+      const head = f.slice(0, k);
+      if (!tail.endsWith(head)) continue;
+      const before = tail[tail.length - k - 1];
+      if (before !== undefined && /\w/.test(before)) continue;
+      return { category, what: `the cut-off beginning of "${full}"`, re: new RegExp(escape(full.slice(0, k)), 'i'), fatal: false };
+    }
+  }
+  return null;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). */
+const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:\w+ )?cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
+const CAPTURE_ENDS = /Graph capturing finished|Capture (?:\w+ )?cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
+
+/** The capture was under way at line `index`: it began before it and had not ended. */
+export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = lines[i]!.text;
+    if (CAPTURE_ENDS.test(t)) return false;
+    if (CAPTURE_BEGINS.test(t)) return true;
+  }
+  return false;
+}
+
+export const RAISED_IN_CAPTURE: GenericRule = {
+  category: 'graph-capture',
+  what: 'a failure raised while CUDA graphs were being captured',
+  re: /$^/,
+  fatal: false,
+};

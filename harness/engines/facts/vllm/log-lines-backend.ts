@@ -1,0 +1,165 @@
+// The line vLLM logs when it picks the language model's attention backend (vllm/platforms/cuda.py),
+// per release. Up to 0.11.1 each backend has its own literal, the same whether it was asked for or
+// chosen by default (0.10.2–0.11.0 say "on V1 engine"; a default FlashInfer on Blackwell says so);
+// from 0.12.0 one line for a backend asked for (the enum member's repr) and one for a default choice
+// naming the valid backends (0.16.0 added the final period). `when` says which line a start prints.
+import type { LogLineFact } from '../types.ts';
+
+export const VLLM_BACKEND_LOG_LINES: readonly LogLineFact[] = [
+  {
+    phase: 'backend-selection',
+    text: 'Using Flash Attention backend on V1 engine.',
+    since: '0.10.2',
+    until: '0.11.0',
+    when: { backend: 'flash' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 300, says: 'logger.info_once("Using Flash Attention backend on V1 engine.")' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 325, says: 'logger.info_once("Using Flash Attention backend on V1 engine.")' },
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 340, says: 'logger.info_once("Using Flash Attention backend on "' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 366, says: 'logger.info_once("Using Flash Attention backend on "' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using FlashInfer backend on V1 engine.',
+    since: '0.10.2',
+    until: '0.11.0',
+    when: { backend: 'flashinfer' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 287, says: 'logger.info_once("Using FlashInfer backend on V1 engine.")' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 312, says: 'logger.info_once("Using FlashInfer backend on V1 engine.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using Triton backend on V1 engine.',
+    since: '0.10.2',
+    until: '0.11.0',
+    when: { backend: 'triton' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 297, says: 'logger.info_once("Using Triton backend on V1 engine.")' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 322, says: 'logger.info_once("Using Triton backend on V1 engine.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using FlexAttention backend on V1 engine.',
+    since: '0.10.2',
+    until: '0.11.0',
+    when: { backend: 'flex' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 294, says: 'logger.info_once("Using FlexAttention backend on V1 engine.")' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 319, says: 'logger.info_once("Using FlexAttention backend on V1 engine.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using Flash Attention backend.',
+    since: '0.11.1',
+    until: '0.11.1',
+    when: { backend: 'flash' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 367, says: 'logger.info_once("Using Flash Attention backend.")' },
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 409, says: 'logger.info_once("Using Flash Attention backend.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using FlashInfer backend.',
+    since: '0.11.1',
+    until: '0.11.1',
+    when: { backend: 'flashinfer' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 354, says: 'logger.info_once("Using FlashInfer backend.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using Triton backend.',
+    since: '0.11.1',
+    until: '0.11.1',
+    when: { backend: 'triton' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 364, says: 'logger.info_once("Using Triton backend.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using FlexAttention backend.',
+    since: '0.11.1',
+    until: '0.11.1',
+    when: { backend: 'flex' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 361, says: 'logger.info_once("Using FlexAttention backend.")' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using FlashInfer backend with HND KV cache layout on V1 engine by default for Blackwell (SM 10.0) GPUs.',
+    since: '0.10.2',
+    until: '0.11.1',
+    when: { backend: 'flashinfer', chosen: 'default' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/platforms/cuda.py', line: 320, says: '"Using FlashInfer backend with HND KV cache layout on "' },
+      { release: '0.11.0', path: 'vllm/platforms/cuda.py', line: 345, says: '"Using FlashInfer backend with HND KV cache layout on "' },
+      { release: '0.11.1', path: 'vllm/platforms/cuda.py', line: 387, says: '"Using FlashInfer backend with HND KV cache layout on "' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using %s backend.',
+    since: '0.12.0',
+    until: null,
+    when: { chosen: 'explicit' },
+    note: 'The selected AttentionBackendEnum member, printed as its repr: Using AttentionBackendEnum.FLASHINFER backend.',
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.12.0', path: 'vllm/platforms/cuda.py', line: 369, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.13.0', path: 'vllm/platforms/cuda.py', line: 364, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.14.0', path: 'vllm/platforms/cuda.py', line: 315, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.15.0', path: 'vllm/platforms/cuda.py', line: 328, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.16.0', path: 'vllm/platforms/cuda.py', line: 331, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.17.0', path: 'vllm/platforms/cuda.py', line: 365, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.18.0', path: 'vllm/platforms/cuda.py', line: 257, says: 'logger.info("Using %s backend.", selected_backend)' },
+      { release: '0.19.0', path: 'vllm/platforms/cuda.py', line: 274, says: 'logger.info("Using %s backend.", selected_backend)' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using %s attention backend out of potential backends: %s',
+    since: '0.12.0',
+    until: '0.15.0',
+    when: { chosen: 'default' },
+    note: "The chosen backend's name, then the list of valid backends' names.",
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.12.0', path: 'vllm/platforms/cuda.py', line: 417, says: '"Using %s attention backend out of potential backends: %s",' },
+      { release: '0.13.0', path: 'vllm/platforms/cuda.py', line: 413, says: '"Using %s attention backend out of potential backends: %s",' },
+      { release: '0.14.0', path: 'vllm/platforms/cuda.py', line: 352, says: '"Using %s attention backend out of potential backends: %s",' },
+      { release: '0.15.0', path: 'vllm/platforms/cuda.py', line: 365, says: '"Using %s attention backend out of potential backends: %s",' },
+    ],
+  },
+  {
+    phase: 'backend-selection',
+    text: 'Using %s attention backend out of potential backends: %s.',
+    since: '0.16.0',
+    until: null,
+    when: { chosen: 'default' },
+    definedIn: ['vllm/platforms/cuda.py'],
+    sources: [
+      { release: '0.16.0', path: 'vllm/platforms/cuda.py', line: 368, says: '"Using %s attention backend out of potential backends: %s.",' },
+      { release: '0.17.0', path: 'vllm/platforms/cuda.py', line: 403, says: '"Using %s attention backend out of potential backends: %s.",' },
+      { release: '0.18.0', path: 'vllm/platforms/cuda.py', line: 318, says: '"Using %s attention backend out of potential backends: %s.",' },
+      { release: '0.19.0', path: 'vllm/platforms/cuda.py', line: 335, says: '"Using %s attention backend out of potential backends: %s.",' },
+    ],
+  },
+];

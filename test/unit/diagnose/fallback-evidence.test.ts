@@ -1,0 +1,206 @@
+// What is weighed before a failure is given up as unrecognised (issue #22: the `none` path), and new
+// wordings of known failures written for this test (not taken from any corpus log): each must land
+// in its category on its own line and at the end of a traceback.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { captureOpenAt, cutMessageEvidence } from '../../../harness/diagnose/fallback-evidence.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
+
+const inTraceback = (msg: string): string => ['Traceback (most recent call last):', '  File "/x/engine.py", line 1, in run', '    go()', msg].join('\n');
+
+describe('new wordings of known failures', () => {
+  it.each([
+    ['backend-unsupported', 'RuntimeError: This GPU (compute capability 7.5) is too old for the FlashMLA kernels.'],
+    ['backend-unsupported', 'ValueError: compute capability 7.0 is below the minimum 8.0 needed by the Marlin kernels'],
+    ['backend-unsupported', 'RuntimeError: GPU compute capability 8.6 is lower than the required 9.0 for FA3'],
+    ['backend-unsupported', 'NotImplementedError: FlashInfer MLA is only implemented for SM100'],
+    ['backend-unsupported', 'RuntimeError: Your device does not support bfloat16; use float16 instead.'],
+    ['oom', 'ValueError: No enough memory for the cache blocks; increase gpu_memory_utilization'],
+    ['oom', 'ValueError: The KV cache needs 4.0 GiB but only 1.2 GiB is available after loading the weights'],
+    ['oom', 'RuntimeError: KV cache pool could not be allocated: memory exhausted'],
+    ['oom', 'ValueError: num_gpu_blocks is 0; the model does not leave room for the KV cache'],
+    ['oom', 'RuntimeError: max_total_num_tokens is too small to fit the KV cache'],
+    ['graph-capture', 'RuntimeError: Failed to capture CUDA graph for batch size 8'],
+    ['graph-capture', 'RuntimeError: Error while capturing the cudagraph: illegal operation'],
+    ['driver-mismatch', 'RuntimeError: CUDA driver version (12.2) is older than the CUDA runtime version (12.8)'],
+    ['driver-mismatch', 'RuntimeError: The installed NVIDIA driver is too old for this CUDA build'],
+    ['no-kernel-image', 'torch.AcceleratorError: CUDA error: no kernel image is avail'],
+    ['oom', 'RuntimeError: CUDA error: out of mem'],
+    ['oom', 'ValueError: The available KV cache memory (-0.52 GiB) is not enough to hold a single block'],
+    ['backend-unsupported', 'ValueError: Your GPU (sm_75) cannot run fp8 kernels'],
+    ['backend-unsupported', 'RuntimeError: fp8 blockscale gemm supports only Hopper.'],
+    ['no-kernel-image', 'This kernel supports only sm100f.'],
+    ['no-kernel-image', 'NotImplementedError: No compiled cutlass_scaled_mm for a SM version less than 7.5'],
+    ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
+    ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
+    ['backend-unsupported', 'RuntimeError: No supported CUDA architectures found for major versions [10].'],
+    ['import-error', "AttributeError: '_OpNamespace' '_C' object has no attribute 'rms_norm'"],
+    ['unsupported-model', "KeyError: 'Qwen2_5_VLForConditionalGeneration'"],
+    ['unsupported-model', 'AssertionError: Currently supported multi-modal models are llava, blip2-opt and vila. Got qwen2_vl.'],
+    ['unsupported-model', 'ValueError: `acme/Foo-13B` is not supported by the turbomind engine'],
+    // wordings of the engines' own raise statements (vLLM 22f8d2869, SGLang 65d3b47f6), found by reading their source
+    ['backend-unsupported', 'NotImplementedError: FlashInfer GDN MTP verify is not yet supported on SM100+.'],
+    ['graph-capture', 'Exception: Capture frozen-KV MTP cuda graph failed: RuntimeError: boom'],
+    ['graph-capture', 'RuntimeError: CUDA graph capturing detected at an inappropriate time. This operation is currently disabled.'],
+    ['graph-capture', 'RuntimeError: lm_head LoRA with pruned batch info is not supported under CUDA graph.'],
+    ['oom', 'RuntimeError: DFLASH draft OOM when allocating 4096 block tokens.'],
+    ['oom', 'RuntimeError: Hybrid (mamba/linear-attention) state cache is too small to serve any requests. max_mamba_cache_size=0'],
+    // a binary with code for other architectures only is no kernel image for this one, as "No compiled … for a compute capability"
+    ['no-kernel-image', 'RuntimeError: FlashAttention-3 kernels were built for sm90 only; this device is sm86'],
+    ['no-kernel-image', 'RuntimeError: cutlass_scaled_mm is not implemented for CUDA device capability 75'],
+    ['unsupported-model', 'ValueError: The checkpoint you are trying to load has model t'],
+  ])('%s: %s', (category, msg) => {
+    expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
+    expect(classifyLog(inTraceback(msg))).toMatchObject({ category, confidence: 'generic' });
+  });
+});
+
+describe('a C++ exception named with its namespace', () => {
+  it('is an exception: logged as an error, it is a failure of its own (other), not an error line of unknown cause', () => {
+    expect(classifyLog('ERROR 01-02 03:04:05 [worker.py:1] c10::Error: shape mismatch in the rotary cache')).toMatchObject({ category: 'other', confidence: 'none' });
+    expect(classifyLog('ERROR 01-02 03:04:05 [worker.py:1] tensorrt_llm::common::TllmException: fp8 blockscale gemm only supports Hopper')).toMatchObject({ category: 'backend-unsupported' });
+  });
+});
+
+describe('words that only guess at a cause name nothing', () => {
+  it.each([
+    "ValueError: TP rank 1 could finish the model loading, but there are other ranks that didn't finish loading. It is likely due to unexpected failures (e.g., OOM) or a slow node.",
+  ])('%s', (msg) => {
+    expect(classifyLog(msg)).toMatchObject({ category: 'other', confidence: 'none' });
+  });
+});
+
+describe('a failure that only a later error of the build or the environment explains', () => {
+  it('is that error: an opaque exception, then ptxas refusing the PTX version', () => {
+    const log = ['RuntimeError: CUDA: Error- invalid image', 'the kernel was generated as:', "ptxas /tmp/k, line 5; fatal   : Unsupported .version 7.3; current version is '7.1'"].join('\n');
+    const d = classifyLog(log);
+    expect(d.category).toBe('ptx-toolchain');
+    expect(d.evidence.map((e) => e.line)).toContain(3);
+    expect(classifyLog(log, { signatures: [] })).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
+  });
+
+  it('is not an error a failure may cause in turn (an NCCL timeout of the ranks left waiting)', () => {
+    const log = ['ValueError: rope_scaling must have a type', '', '[Rank 1] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=1, OpType=ALLREDUCE)'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'other' });
+  });
+
+  it("is ptxas when a CalledProcessError names it as the program that failed", () => {
+    const log = "subprocess.CalledProcessError: Command '['/x/triton/backends/nvidia/bin/ptxas', '-lineinfo', '--gpu-name', 'sm_120a', '/tmp/k.ptx']' returned non-zero exit status 255.";
+    expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
+    expect(classifyLog("subprocess.CalledProcessError: Command '['python', '-m', 'x']' returned non-zero exit status 1.")).toMatchObject({ category: 'unknown' });
+  });
+});
+
+describe('failures relayed or quoted by something else', () => {
+  it("an INFO line relaying a component's failure with its exception is that failure", () => {
+    const log = ['I1216 02:12:42.654863 179 python_be.cc:2289] "TRITONBACKEND_ModelInstanceInitialize: vllm_0_0"', 'I1216 02:12:49.624943 179 pb_stub.cc:388] "Failed to initialize Python stub: TypeError: f() got an unexpected keyword argument \'x\'"'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'other', evidence: [{ line: 2 }] });
+  });
+
+  it("a log relayed by another logger has its own message's level (`- INFO - ERROR … engine.py:400] …`)", () => {
+    const log = '2025-08-13 04:39:39,837 - __main__ - INFO - ERROR 08-13 04:39:39 engine.py:400] CUDA error: no kernel image is available for execution on the device';
+    expect(classifyLog(log, { signatures: [] })).toMatchObject({ category: 'no-kernel-image' });
+  });
+
+  it("a person's sentence is read for the message it quotes", () => {
+    expect(classifyLog("But it fails, in particular `Model architectures ['FooForCausalLM'] are not supported for now?`", { signatures: [] })).toMatchObject({ category: 'unsupported-model' });
+    expect(classifyLog('I still encounter the error: “RuntimeError: FlashAttention only supports Ampere GPUs or newer.”', { signatures: [] })).toMatchObject({ category: 'backend-unsupported' });
+    expect(classifyLog('Is `fp8` supported on my A100? The docs say it requires Hopper.')).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a line after an image tag of an issue is its own line, and a line cut at a space keeps its rest', () => {
+    const msg = "The model's max seq len (4096) is larger than the maximum number of tokens that can be stored in KV cache (1792).";
+    const img = '<img width="1029" alt="image" src="https://github.com/acme/x/assets/9131265/d3faa99f-0a6f-4e88-b640-c00839c3ca8c">';
+    expect(classifyLog([img, msg].join('\n'), { signatures: [] })).toMatchObject({ category: 'oom' });
+    expect(classifyLog([img, `${msg.slice(0, 79)} `, msg.slice(80)].join('\n'), { signatures: [] })).toMatchObject({ category: 'oom' });
+  });
+});
+
+describe('a message cut inside a fatal error text', () => {
+  it('is that error when what is left is more than its first word', () => {
+    expect(cutMessageEvidence('RuntimeError: CUDA error: an illegal memory acc')?.category).toBe('other');
+    expect(cutMessageEvidence('RuntimeError: CUDA error: operation not permitted when stream is cap')?.category).toBe('graph-capture');
+    expect(cutMessageEvidence('ValueError: the provided PTX was compiled with an unsup')?.category).toBe('ptx-toolchain');
+  });
+
+  it('is nothing when only a common word is left, or the words run on inside another word', () => {
+    expect(cutMessageEvidence('RuntimeError: failed because of an')).toBeNull();
+    expect(cutMessageEvidence('RuntimeError: ran without memory')).toBeNull();
+    expect(cutMessageEvidence('RuntimeError: layout of mem')).toBeNull();
+    expect(cutMessageEvidence('ValueError: flag is out of mem')?.category).toBe('oom');
+  });
+});
+
+describe('a log cut off inside its last line is not healthy when that line began a failure', () => {
+  const start = ['INFO 01-02 03:04:05 [api_server.py:1] vLLM API server version 0.9.0'];
+  it.each([
+    ['an ERROR header whose message is cut off', '(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47 '],
+    ['a glog error header cut inside', '[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL '],
+    ['a frame cut inside its path', 'File ".../vllm/model_executor/layers/attention/mm_'],
+  ])('%s', (_name, last) => {
+    expect(classifyLog([...start, last].join('\n'))).toMatchObject({ category: 'unknown' });
+  });
+});
+
+describe('a failure raised while CUDA graphs were being captured', () => {
+  const capture = (after: string[]): string =>
+    ['INFO 01-02 03:04:05 [gpu_model_runner.py:1] Capturing CUDA graphs (decode, FULL)', ...after, 'ERROR 01-02 03:04:09 [core.py:1] AssertionError: block table width 64 < 128'].join('\n');
+
+  it('is graph-capture when the message names nothing else', () => {
+    expect(classifyLog(capture([]))).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog(capture(['INFO 01-02 03:04:07 [cuda_graph.py:1] Capturing CUDA graphs (mixed prefill-decode, PIECEWISE)']))).toMatchObject({ category: 'graph-capture' });
+  });
+
+  it('is not, once the capture finished or the engine was ready, nor before it began', () => {
+    expect(classifyLog(capture(['INFO 01-02 03:04:08 [gpu_model_runner.py:2] Graph capturing finished in 3 secs, took 0.5 GiB']))).toMatchObject({ category: 'other', confidence: 'none' });
+    expect(classifyLog('ERROR 01-02 03:04:09 [core.py:1] AssertionError: block table width 64 < 128')).toMatchObject({ category: 'other', confidence: 'none' });
+    const lines = readLog(capture(['INFO:     Application startup complete.']));
+    expect(captureOpenAt(lines, lines.length - 1)).toBe(false);
+  });
+
+  it('is still what its message names: an OOM in the capture is oom', () => {
+    expect(classifyLog(capture(['ERROR 01-02 03:04:08 [core.py:1] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB']))).toMatchObject({ category: 'oom' });
+  });
+});
+
+describe('healthy is earned, and so is a failure', () => {
+  const start = ['INFO 01-02 03:04:05 [api_server.py:1] vLLM API server version 0.9.0', 'INFO 01-02 03:04:06 [model_runner.py:1] Loading model weights took 14.9 GB'];
+
+  it('a server that shut down before it became ready failed, cause not in the log', () => {
+    const log = [...start, 'INFO:     Waiting for application shutdown.', 'INFO:     Application shutdown complete.', 'INFO:     Finished server process [1]'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', evidence: [{ line: 3 }] });
+    expect(classifyLog([...start, 'INFO:     Application startup complete.', 'INFO:     Application shutdown complete.'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a request answered 200, the routes listed, a throughput line show a serving server, as its ready line does', () => {
+    const fatalWarning = 'WARNING 01-02 03:04:07 [x.py:1] cudaErrorInsufficientDriver seen while probing';
+    expect(classifyLog([...start, fatalWarning].join('\n'))).toMatchObject({ category: 'driver-mismatch' });
+    for (const serving of [
+      'INFO:     127.0.0.1:40254 - "POST /v1/chat/completions HTTP/1.1" 200 OK',
+      'INFO 01-02 03:04:09 [launcher.py:46] Route: /v1/chat/completions, Methods: POST',
+      'INFO 01-02 03:04:09 [loggers.py:1] Engine 000: Avg prompt throughput: 12.5 tokens/s, Avg generation throughput: 40.1 tokens/s',
+      '[2025-01-02 03:04:09 TP0] Decode batch, #running-req: 1, #token: 90, token usage: 0.00, gen throughput (token/s): 41.20, #queue-req: 0',
+    ]) {
+      expect(classifyLog([...start, fatalWarning, serving].join('\n')), serving).toMatchObject({ category: 'healthy', evidence: [{ line: 4 }] });
+    }
+  });
+
+  it('a line that says it is a warning is one: its signature does not decide once the server is up', () => {
+    const w = 'Warning: Failed to initialize NVML, GPU metrics will be missing';
+    expect(classifyLog([...start, w, 'INFO:     Application startup complete.'].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it("a warning in NIM's or TGI's own header is a warning: it decides nothing once the server is up", () => {
+    for (const w of ['2024-10-15 12:41:27,805 [WARNING] CUDA out of memory while probing the batch size', '2024-01-02T03:04:05.123456Z  WARN text_generation_launcher: CUDA out of memory while probing the batch size']) {
+      expect(classifyLog([...start, w, 'INFO:     Application startup complete.'].join('\n')), w).toMatchObject({ category: 'healthy' });
+    }
+  });
+
+  it('a warning that says the engine goes on without what failed (falls back, retries, ignores) decides nothing', () => {
+    const w = 'WARNING 01-02 03:04:07 [x.py:1] NVML library version mismatch';
+    expect(classifyLog([...start, w].join('\n'))).toMatchObject({ category: 'driver-mismatch', confidence: 'signature' });
+    for (const goesOn of ['; GPU metrics will not be available', ', falling back to nvidia-smi', ', ignored', '; retrying in 5 s']) {
+      expect(classifyLog([...start, w + goesOn].join('\n')), goesOn).toMatchObject({ category: 'healthy' });
+    }
+  });
+});
