@@ -83,6 +83,10 @@ export interface HistoryPoint {
   startupS: number | null;
   ttftMs: number | null;
   itlMs: number | null;
+  /** Output tokens/s, MTP acceptance length and the worst accuracy score, when measured. */
+  tokS?: number | null;
+  accept?: number | null;
+  accuracy?: number | null;
 }
 
 export interface ReportData {

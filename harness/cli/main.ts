@@ -15,6 +15,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
   diagnose: () => import('./diagnose.ts'),
+  runs: () => import('./runs.ts'),
   since: () => import('./since.ts'),
   merge: () => import('./merge.ts'),
   emulator: () => import('./emulator.ts'),

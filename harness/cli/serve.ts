@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { LoadedReport } from '../store/report-data.ts';
 import { createReportServer } from '../../reports/server.ts';
-import { DEFAULT_DB_PATH } from '../store/db.ts';
+import { DEFAULT_DB_PATH, openDb } from '../store/db.ts';
+import { apiAnswer } from '../store/api.ts';
 import { defineCommand } from './command.ts';
 import { loadForReport, positiveInt } from './report.ts';
 
@@ -30,7 +31,7 @@ function loadWhenChanged(load: () => LoadedReport, dbPath: string): () => Loaded
 
 export const command = defineCommand({
   name: 'serve',
-  summary: 'serve the report from the live database (read-only, bound to localhost)',
+  summary: 'serve the report and a JSON API (/api/runs, /api/runs/<id>/cells, /api/cells/<id>/history) from the live database (read-only, bound to localhost)',
   usage: '[--db PATH] [--port N] [--host ADDR] [--runs N]',
   options: {
     db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database (opened read-only)' },
@@ -47,7 +48,16 @@ export const command = defineCommand({
     const host = values.host ?? '127.0.0.1';
     const load = loadWhenChanged(() => loadForReport(dbPath, { runs }), dbPath);
     load(); // fail fast on a missing or unreadable database
-    const server = createReportServer(load);
+    // the API reads the database afresh on every request, read-only
+    const server = createReportServer(load, (path, query) => {
+      if (!path.startsWith('/api/')) return null;
+      const db = openDb(dbPath, { readonly: true });
+      try {
+        return apiAnswer(db, path, query);
+      } finally {
+        db.close();
+      }
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
         reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use`, 'choose another with --port, or --port 0 for a free one') : e));

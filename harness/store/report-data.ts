@@ -7,7 +7,7 @@ import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
-import { HISTORY_FIGURES_SQL } from './history-figures.ts';
+import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
 import { sinceBlock } from './since.ts';
 
@@ -189,14 +189,17 @@ function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
   // A database written before schema 2 and opened read-only has no history columns: derive them.
   const f = HISTORY_FIGURES_SQL;
   const figures = schemaVersion(db) >= 2 ? 'startup_s, ttft_ms, itl_ms' : `${f.startup_s}, ${f.ttft_ms}, ${f.itl_ms}`;
+  // only a cell that served has them: the probes are not read for the others
+  const p = PROBE_FIGURES_SQL;
+  const probeFigures = (["tok_s", "accept", "accuracy"] as const).map((k) => `CASE WHEN verdict IN ('pass', 'flaky', 'xpass') THEN ${p[k]} END`).join(', ');
   const rows = db
-    .prepare(`SELECT run_id, cell_id, verdict, ${figures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
+    .prepare(`SELECT run_id, cell_id, verdict, ${figures}, ${probeFigures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
     .raw()
-    .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null]>;
+    .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null, number | null, number | null, number | null]>;
   const started = new Map(runs.map((r) => [r.id, r.startedAt]));
   const out: Record<string, HistoryPoint[]> = {};
-  for (const [run, cell, verdict, startupS, ttftMs, itlMs] of rows) {
-    (out[cell] ??= []).push({ run, startedAt: started.get(run) ?? '', verdict, startupS, ttftMs, itlMs });
+  for (const [run, cell, verdict, startupS, ttftMs, itlMs, tokS, accept, accuracy] of rows) {
+    (out[cell] ??= []).push({ run, startedAt: started.get(run) ?? '', verdict, startupS, ttftMs, itlMs, tokS, accept, accuracy });
   }
   for (const points of Object.values(out)) points.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return out;

@@ -36,7 +36,7 @@ export interface MetricRule {
 }
 
 export const DEFAULT_WINDOW = 7;
-const DEFAULT_MIN_RUNS = 2;
+export const DEFAULT_MIN_RUNS = 2;
 const DEFAULT_SPREADS = 3;
 
 /** One run of a cell: its figures by metric key. */
