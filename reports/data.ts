@@ -63,6 +63,8 @@ export interface ReportCell {
   prediction: { verdict: string; detail: string } | null;
   /** Preflight: whether the image's engine can load the model (loads · unsupported · unknown); certain ones skipped the cell. */
   modelPrediction?: { verdict: string; certain: boolean; detail: string } | null;
+  /** Triage's fix in the engine's own flags (and env), and the YAML that adds it to the matrix. */
+  fix?: { flags: string[]; removed?: string[]; env: Record<string, string>; yaml: string } | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
 }

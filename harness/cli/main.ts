@@ -17,6 +17,7 @@ const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   diagnose: () => import('./diagnose.ts'),
   runs: () => import('./runs.ts'),
   since: () => import('./since.ts'),
+  issue: () => import('./issue.ts'),
   merge: () => import('./merge.ts'),
   emulator: () => import('./emulator.ts'),
   gpus: () => import('./gpus.ts'),

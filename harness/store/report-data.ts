@@ -1,7 +1,12 @@
 // Builds the report's input (ReportData) from the results database: the current run's cells in
 // full, and a compact history of every cell over the runs shown.
 import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
-import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../matrix/types.ts';
+import { CELL_STATES, type Cell, type CellState, type Unfinished, type Verdict } from '../matrix/types.ts';
+import type { TriageResult } from '../run/events.ts';
+import { getEngine } from '../engines/index.ts';
+import { imageEngineVersion } from '../engines/version.ts';
+import { remedyFlags, type RemedyFlags } from '../engines/remedy-flags.ts';
+import { fixYaml } from '../../reports/fix.ts';
 import type { Diagnosis } from '../diagnose/types.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
@@ -71,6 +76,24 @@ interface CellRow {
   expect: string | null;
   triage: string | null;
   attempts: number;
+  spec?: string;
+}
+
+/** Triage's fix as the engine's flags and a matrix snippet, from the planned cell (its spec). */
+function fixOf(row: CellRow, triage: TriageResult | null, title: string | null): ReportCell['fix'] {
+  if (!triage?.fixedBy || !row.spec) return null;
+  const cell = JSON.parse(row.spec) as Cell;
+  let flags: RemedyFlags | null;
+  try {
+    flags = remedyFlags(getEngine(cell.image.engine), { model: cell.model.name, revision: cell.model.revision ?? null, options: cell.options, port: getEngine(cell.image.engine).defaultPort, extraArgs: cell.args, version: imageEngineVersion(cell.image) }, triage.fixedBy);
+  } catch {
+    return null; // a spec from an older harness this one cannot read
+  }
+  if (!flags) return null;
+  const env = Object.entries(flags.env).map(([k, v]) => `${k}=${v}`);
+  const words = [...env, ...flags.flags, ...flags.removed.map((g) => `without ${g}`)];
+  const yaml = fixYaml({ image: row.image_id, gpu: row.gpu, model: row.model, flags: row.flags, flagOptions: cell.flags.options ?? {}, signature: row.signature, category: row.category, title }, triage.fixedBy, words);
+  return { flags: flags.flags, removed: flags.removed, env: flags.env, yaml };
 }
 
 interface AttemptRow {
@@ -155,6 +178,7 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
       expect: parse(row.expect, null),
       attempts: row.attempts,
       triage: parse(row.triage, null),
+      fix: fixOf(row, parse(row.triage, null), d?.title ?? null),
       probes,
       timeline,
       phases,

@@ -45,7 +45,7 @@ const LIMIT = 20;
 const listed = (ids: string[]) => [...ids.slice(0, LIMIT), ...(ids.length > LIMIT ? [`… ${ids.length - LIMIT} more`] : [])];
 
 export function sinceText(b: SinceBlock): string {
-  const lines = [`${sinceTitle(b)}:`];
+  const lines = [b.previous ? `${sinceTitle(b)}:` : sinceTitle(b)];
   const section = (title: string, ids: string[]) => {
     if (!ids.length) return;
     lines.push(`  ${title} (${ids.length})`, ...listed(ids).map((id) => `    ${id}`));

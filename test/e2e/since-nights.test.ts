@@ -109,3 +109,26 @@ describe('what changed since last night', () => {
     }
   });
 });
+
+describe('a fix you can paste', () => {
+  it("`matrix issue` prints the seed Thor failure as a vLLM bug report: environment, evidence, command, what fixed it", async () => {
+    const seedDb = join(dir, 'seed.sqlite');
+    const id = 'vllm-0.19-thor/thor/qwen3.5-35b-a3b/triton';
+    const run = await cli(['run', join('matrix', 'seeds.yaml'), '--emulate', '--triage', '--only', id, '--db', seedDb, '--out', join(dir, 'seed'), '--run-id', 'seed-thor'], { env: { MATRIX_LEASE_DIR: workdir('leases-') } });
+    runIds.push('seed-thor');
+    expect(run.code).toBe(0);
+    const r = await cli(['issue', id, '--db', seedDb]);
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    expect(md).toMatch(/^# \[Bug\]: .*on thor \(dustynv\/vllm:0\.19\.0-r39\.0\)\n/);
+    expect(md.indexOf('### Your current environment')).toBeLessThan(md.indexOf('### 🐛 Describe the bug'));
+    expect(md).toContain('- image: dustynv/vllm:0.19.0-r39.0');
+    expect(md).toContain('matrix signature `ptx-toolchain-vision-encoder`');
+    expect(md).toMatch(/```text\n[^`]*\d+: [^\n]*the provided PTX was compiled with an unsupported toolchain/);
+    expect(md).toContain('**What fixed it:** The same command passes with `--mm-encoder-attn-backend TORCH_SDPA` (mm_attention: sdpa).');
+    expect(md).toMatch(/\*\*Command:\*\*\n\n```bash\ndocker run [^]*--attention-backend \\\n {2}TRITON_ATTN/);
+    expect(md).toContain('cell `vllm-0.19-thor/thor/qwen3.5-35b-a3b/triton`, run seed-thor');
+    const passing = await cli(['issue', 'img/h100/small/default', '--db', db]);
+    expect([passing.code, passing.stderr]).toEqual([2, expect.stringContaining('did not fail in run night-3 (pass)')]);
+  });
+});
