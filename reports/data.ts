@@ -1,8 +1,8 @@
 // The report's input: everything the page shows, as plain JSON. The store's queries build it
 // (harness/store/report-data.ts); the renderer (reports/render.ts) embeds it into one HTML file.
-import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/matrix/types.ts';
-import type { EvidenceLine, TimelinePhase } from '../harness/diagnose/types.ts';
-import type { Fingerprint, TriageResult } from '../harness/run/events.ts';
+import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/core/cell.ts';
+import type { EvidenceLine, TimelinePhase } from '../harness/core/diagnosis.ts';
+import type { Fingerprint, TriageResult } from '../harness/core/events.ts';
 import type { SinceBlock } from './since/block.ts';
 
 export interface ReportRun {
@@ -50,8 +50,8 @@ export interface ReportCell {
   triage: TriageResult | null;
   probes: ReportProbe[];
   timeline: TimelinePhase[];
-  /** Phase durations in seconds (image, create, start, ready, probes, teardown). */
-  phases: Record<string, number>;
+  /** Lifecycle step durations in seconds (image, create, start, ready, probes, teardown). */
+  steps: Record<string, number>;
   /** The log tail; `evidence` line numbers index into the full log. */
   logExcerpt: Array<{ line: number; text: string }>;
   evidence: EvidenceLine[];

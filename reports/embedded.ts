@@ -2,7 +2,7 @@
 // table, per cell a verdict string and number arrays aligned to it) so 365 runs × 500 cells stay
 // a few megabytes. Shared by the encoder (embed.ts) and the page (page/).
 import type { FailedAttempt, ReportCell, ReportData } from './data.ts';
-import type { Verdict } from '../harness/matrix/types.ts';
+import type { Verdict } from '../harness/core/cell.ts';
 import type { ShownLine } from './text.ts';
 
 export const VERDICT_CODE: Record<Verdict, string> = { pass: 'P', fail: 'F', xfail: 'X', xpass: 'U', flaky: 'K', infra: 'I', skip: 'S' };

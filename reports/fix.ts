@@ -1,6 +1,6 @@
 // A fix you can paste: the YAML that adds the flag set triage proved and the expectation that
 // keeps the failing one documented. Pure.
-import type { SemanticOptions } from '../harness/matrix/types.ts';
+import type { SemanticOptions } from '../harness/core/cell.ts';
 
 const PLAIN = /^[A-Za-z0-9_./-]+$/;
 

@@ -6,7 +6,7 @@
 // disagrees with the source; exits 1 when one does, 2 on a usage error.
 import { parseArgs } from 'node:util';
 import { gitReader } from './git-source-reader.ts';
-import { ENGINE_IDS, type EngineId } from '../harness/matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../harness/core/cell.ts';
 import { auditRelease, formatAudit } from '../harness/engines/facts/audit.ts';
 import { engineFacts } from '../harness/engines/facts/index.ts';
 

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../matrix/suggest.ts';
+import { columns } from '../run/reporters/columns.ts';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -16,7 +17,21 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** The command refuses to run without it (no default is chosen for the user). */
   required?: boolean;
+  /**
+   * A string option's typed value (each value of a `multiple` one), from its text and its flag name:
+   * throws a UsageError naming the flag when the text is not one. Applied to the default too.
+   */
+  parse?: (value: string, flag: string) => unknown;
 }
+
+/** One option's value as the verb receives it: parsed when the option says how, else its text or boolean. */
+type OptionValue<S extends OptionSpec> = S extends { parse: (value: string, flag: string) => infer R }
+  ? S['multiple'] extends true ? R[] : R
+  : S['type'] extends 'boolean'
+    ? boolean
+    : S['multiple'] extends true
+      ? string[]
+      : S extends { choices: readonly (infer C)[] } ? C : string;
 
 export interface CommandSpec<O extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   name: string;
@@ -32,13 +47,8 @@ export interface CommandSpec<O extends Record<string, OptionSpec> = Record<strin
 
 export type ParsedArgs<O extends Record<string, OptionSpec>> = {
   positionals: string[];
-  values: {
-    [K in keyof O]: O[K]['type'] extends 'boolean'
-      ? boolean | undefined
-      : O[K]['multiple'] extends true
-        ? string[] | undefined
-        : string | undefined;
-  };
+  /** An option with a default always has a value; the others may be absent. */
+  values: { [K in keyof O]: O[K] extends { default: string | boolean } ? OptionValue<O[K]> : OptionValue<O[K]> | undefined };
 };
 
 export function defineCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): CommandSpec<O> {
@@ -67,6 +77,8 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
     if (o.choices && typeof v === 'string' && !o.choices.includes(v)) {
       throw new UsageError(`matrix ${spec.name}: --${name} must be one of ${o.choices.join(', ')} (got "${v}")`);
     }
+    const parse = o.parse;
+    if (parse && v !== undefined) values[name] = Array.isArray(v) ? v.map((x: string) => parse(x, name)) : parse(String(v), name);
   }
   const pos = spec.positionals;
   if (pos && parsed.positionals.length < pos.min) {
@@ -101,9 +113,7 @@ export function helpText(spec: CommandSpec): string {
     return [flag, `${o.description}${extra ? ` (${extra})` : ''}`] as const;
   });
   rows.push(['    --help', 'show this help']);
-  const w = Math.max(...rows.map((r) => r[0].length));
-  lines.push('options:');
-  for (const [f, d] of rows) lines.push(`  ${f.padEnd(w)}  ${d}`);
+  lines.push('options:', ...columns(rows, { indent: '  ' }));
   if (spec.examples?.length) {
     lines.push('', 'examples:');
     for (const e of spec.examples) lines.push(`  ${e}`);

@@ -1,13 +1,13 @@
 // How `matrix diagnose` prints a Diagnosis: for people (title, explanation, evidence with line
 // numbers, remedies in order) and as JSON for scripts.
 import { describeRemedy } from '../diagnose/remedies.ts';
-import type { Confidence, Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import type { Confidence, Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import { wrap } from '../run/reporters/wrap.ts';
 
 export interface DiagnosisJson {
   file: string;
   category: string;
-  /** How the category was reached: signature · generic · none (see harness/diagnose/types.ts). */
+  /** How the category was reached: signature · generic · none (see harness/core/diagnosis.ts). */
   confidence: string;
   signature: string | null;
   title: string;
@@ -39,6 +39,7 @@ export function toJson(file: string, d: Diagnosis, timeline?: TimelinePhase[]): 
 const CONFIDENCE_WORDS: Record<Confidence, string> = {
   signature: 'signature (a known failure)',
   generic: 'generic (new wording; category from error names, exception words or frames)',
+  learned: 'learned (no evidence; most like this category\'s logs, a guess)',
   none: 'none (no evidence of a category)',
 };
 

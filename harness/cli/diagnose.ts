@@ -1,10 +1,11 @@
 // `matrix diagnose FILE... [--json]`: classify engine logs (a container log, or a log pasted from a
 // GitHub issue) into a failure signature with the lines that prove it and the remedies to try.
 import { readFile } from 'node:fs/promises';
-import { ENGINE_IDS } from '../matrix/types.ts';
+import { ENGINE_IDS } from '../core/cell.ts';
 import { classifyLog } from '../diagnose/classify.ts';
-import { startupTimeline } from '../diagnose/phases.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
+import { startupTimeline } from '../engines/log-phases.ts';
+import { readLog } from '../diagnose/log-lines.ts';
+import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import { formatAccuracy, scoreCorpus } from '../diagnose/accuracy.ts';
 import type { CorpusSplit } from '../diagnose/corpus.ts';
 import { UsageError } from '../errors.ts';
@@ -52,7 +53,7 @@ export const command = defineCommand({
         continue;
       }
       const opts = args.values.engine ? { engine: args.values.engine } : {};
-      results.push({ file, diagnosis: classifyLog(text, opts), timeline: args.values.timeline ? startupTimeline(text) : [] });
+      results.push({ file, diagnosis: classifyLog(text, opts), timeline: args.values.timeline ? startupTimeline(readLog(text)) : [] });
     }
     if (args.values.json) {
       process.stdout.write(`${JSON.stringify(results.map((r) => toJson(r.file, r.diagnosis, args.values.timeline ? r.timeline : undefined)), null, 2)}\n`);

@@ -1,7 +1,7 @@
 // `matrix emulator build`: build the emulator image (matrix-emulator:<version>) from local files.
-import Docker from 'dockerode';
-import { InfraError, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { ensureEmulatorImage } from '../emulator/host.ts';
+import { DockerRuntime } from '../runtime/docker.ts';
 import { defineCommand } from './command.ts';
 
 export const command = defineCommand({
@@ -16,15 +16,11 @@ export const command = defineCommand({
   examples: ['matrix emulator build', 'matrix emulator build --force --json'],
   async run({ positionals, values }) {
     if (positionals[0] !== 'build') throw new UsageError(`matrix emulator: unknown action "${positionals[0]}"`, 'the action is `build`');
-    const docker = new Docker();
-    try {
-      await docker.ping();
-    } catch (e) {
-      throw new InfraError('docker-down', `matrix emulator: the Docker engine does not answer (${(e as Error).message})`, 'start dockerd (sudo dockerd &) or run scripts/setup.sh');
-    }
+    const runtime = new DockerRuntime();
+    await runtime.ping(); // InfraError('docker-down') with its hint when the engine does not answer
     const started = Date.now();
     const progress = values.json ? undefined : (line: string) => process.stderr.write(`  ${line}\n`);
-    const r = await ensureEmulatorImage(docker, { force: values.force === true, ...(progress ? { onProgress: progress } : {}) });
+    const r = await ensureEmulatorImage(runtime, { force: values.force === true, ...(progress ? { onProgress: progress } : {}) });
     if (values.json) process.stdout.write(JSON.stringify({ tag: r.tag, built: r.built }) + '\n');
     else process.stdout.write(`${r.tag} ${r.built ? `built in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'up to date'}\n`);
     return 0;

@@ -1,12 +1,9 @@
 // Text of `matrix engines`: the engines and releases the harness has facts about, and everything
 // it believes about one release, each belief with the upstream line it was read from. Pure.
-import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../core/cell.ts';
+import { columns } from '../run/reporters/columns.ts';
 import { citation, engineFacts, factsAt, sourcesFor, type EngineFacts, type MetricFact, type ReleaseRead, type SourceLine, type Span, type Sourced } from '../engines/facts/index.ts';
 
-function table(rows: string[][]): string[] {
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd());
-}
 
 const span = (f: Span): string => `${f.since}…${f.until ?? 'newest read'}`;
 
@@ -22,7 +19,7 @@ export function enginesText(): string {
     const f = engineFacts(id);
     rows.push(f ? [id, f.releases.map((r) => r.version).join(' '), f.upstream] : [id, '(no facts yet)', '-']);
   }
-  return `${table(rows).join('\n')}\n\nRun \`matrix engines ENGINE@VERSION\` for what the harness believes about a release.\n`;
+  return `${columns(rows).join('\n')}\n\nRun \`matrix engines ENGINE@VERSION\` for what the harness believes about a release.\n`;
 }
 
 /** `matrix engines vllm`: the releases read and which commit stands for each. */
@@ -30,7 +27,7 @@ export function releasesText(facts: EngineFacts): string {
   const rows = [['release', 'commit', 'how', 'mirror']];
   for (const r of facts.releases) rows.push([r.version, fromDocs(r) ? '(documentation)' : r.commit.slice(0, 12), r.kind, r.mirror]);
   const notes = facts.releases.map((r) => `  ${r.version}: ${r.note}`);
-  return `${facts.engine} releases read (${facts.upstream})\n\n${table(rows).join('\n')}\n\n${notes.join('\n')}\n`;
+  return `${facts.engine} releases read (${facts.upstream})\n\n${columns(rows).join('\n')}\n\n${notes.join('\n')}\n`;
 }
 
 function cite(facts: EngineFacts, f: Sourced, release: string): string {
@@ -44,7 +41,7 @@ function cite(facts: EngineFacts, f: Sourced, release: string): string {
 function section<T extends Span & Sourced>(facts: EngineFacts, title: string, list: readonly T[], release: string, row: (f: T) => string[]): string[] {
   const held = factsAt(facts, list, release);
   if (held.length === 0) return [];
-  return [title, ...table(held.map((f) => [' ', ...row(f), cite(facts, f, release)])), ''];
+  return [title, ...columns(held.map((f) => [' ', ...row(f), cite(facts, f, release)])), ''];
 }
 
 function notes<T extends Span & Sourced>(facts: EngineFacts, title: string, list: readonly T[], release: string, head: (f: T) => string): string[] {
@@ -66,7 +63,7 @@ function missingFlags(facts: EngineFacts, release: string): string[] {
   const missing = facts.flags.filter((f) => !held.has(f.flag));
   const seen = new Set<string>();
   const rows = missing.filter((f) => !seen.has(f.flag) && seen.add(f.flag)).map((f) => [' ', f.flag, `accepted ${flagSpan(facts, f.flag)}`]);
-  return rows.length === 0 ? [] : [`flags ${release} does not accept`, ...table(rows), ''];
+  return rows.length === 0 ? [] : [`flags ${release} does not accept`, ...columns(rows), ''];
 }
 
 /** `matrix engines vllm@0.11.0`: every fact holding at the release read for `version`. */

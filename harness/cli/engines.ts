@@ -4,7 +4,7 @@
 // harness/engines/facts/, the text is engines-output.ts.
 import { UsageError } from '../errors.ts';
 import { engineFacts, factsAt, releaseFor, type EngineFacts } from '../engines/facts/index.ts';
-import { ENGINE_IDS } from '../matrix/types.ts';
+import { ENGINE_IDS } from '../core/cell.ts';
 import { defineCommand } from './command.ts';
 import { enginesText, isEngineId, parseEngineRef, releasesText, releaseText } from './engines-output.ts';
 

@@ -2,11 +2,11 @@
 // catalog itself. Wiring only: discovery is harness/gpu/discover.ts.
 import { GPU_CATALOG } from '../gpu/catalog.ts';
 import { discoverGpus, type DiscoveredGpu } from '../gpu/discover.ts';
+import { columns } from '../run/reporters/columns.ts';
 import { defineCommand } from './command.ts';
 
 function table(rows: string[][]): string {
-  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(w[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+  return columns(rows).join('\n') + '\n';
 }
 
 function gpusText(gpus: DiscoveredGpu[]): string {

@@ -2,7 +2,7 @@
 // engine's issue-form shape (environment, command, evidence, what fixed it), ready to paste.
 import { UsageError } from '../errors.ts';
 import { ISSUE_TEMPLATES } from '../engines/issue-templates.ts';
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { DEFAULT_DB_PATH } from '../store/db.ts';
 import { loadReportData } from '../store/report-data.ts';
 import { issueReport } from '../../reports/issue.ts';

@@ -3,6 +3,7 @@
 import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from '../errors.ts';
 import { didYouMean } from '../matrix/suggest.ts';
+import { columns } from '../run/reporters/columns.ts';
 import { tolerateClosedOutput } from './closed-output.ts';
 import { helpText, parseCommand, type CommandSpec } from './command.ts';
 import { errorText } from './error-text.ts';
@@ -39,7 +40,6 @@ async function loadAll(): Promise<CommandSpec[]> {
 }
 
 function printOverview(cmds: CommandSpec[]): void {
-  const w = Math.max(...cmds.map((c) => c.name.length));
   process.stdout.write(
     [
       'matrix — which container image × GPU × model × backend flags actually serve',
@@ -47,7 +47,7 @@ function printOverview(cmds: CommandSpec[]): void {
       'usage: matrix <command> [options]',
       '',
       'commands:',
-      ...cmds.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`),
+      ...columns(cmds.map((c) => [c.name, c.summary]), { indent: '  ' }),
       '',
       "Run `matrix <command> --help` (or `matrix help <command>`) for a command's options; `matrix -V` prints the version.",
       '',

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.ts';
 import { MODEL_CACHE } from '../engines/model-cache.ts';
 import { GPU_CATALOG } from '../gpu/catalog.ts';
-import { resolveGpus } from '../matrix/select.ts';
+import { resolveGpus } from '../plan/select.ts';
 import { formatBytes } from '../models/disk-space.ts';
 import { fitOf } from '../models/fits.ts';
 import { hubEnv } from '../models/hub-env.ts';

@@ -2,14 +2,14 @@
 // command line. Wiring only: downloads are harness/models/pull.ts, reading a model harness/models/.
 import { resolve } from 'node:path';
 import { HarnessError, UsageError } from '../errors.ts';
-import { selectCells } from '../matrix/select.ts';
+import { selectCells } from '../plan/select.ts';
 import { defaultCacheDir, isHubModel } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { ModelWarmer } from '../models/warmer.ts';
 import { defineCommand } from './command.ts';
 import { stderrProgress } from './model-progress.ts';
 import { modelInfoCommand } from './models-info.ts';
-import { planCells } from './plan.ts';
+import { planCells } from '../plan/plan-files.ts';
 
 export const command = defineCommand({
   name: 'models',

@@ -1,5 +1,6 @@
 // What `matrix plan` prints: the JSON document and the human table grouped by GPU. Pure.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
+import { columns, columnWidths } from '../run/reporters/columns.ts';
 
 export interface PlanCellJson {
   id: string;
@@ -43,10 +44,6 @@ export function expectText(e: Cell['expect']): string {
   return `fail ${e.fail}${link}`;
 }
 
-function table(rows: string[][], widths: number[], indent: string): string[] {
-  return rows.map((r) => indent + r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
-}
-
 /** Cells grouped by GPU, in order of first appearance. */
 function byGpu(cells: readonly Cell[]): Map<string, Cell[]> {
   const groups = new Map<string, Cell[]>();
@@ -66,11 +63,11 @@ export function planText(cells: readonly Cell[], header?: string): string {
   const head = ['CELL', 'ENGINE', 'PROBES', 'GPUS', 'EXPECT', 'SKIP'];
   const row = (c: Cell) => [c.id, c.image.engine, c.probes.join(',') || '-', String(c.gpus), expectText(c.expect), c.skip ?? ''];
   // one set of column widths for every group, so the tables line up
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => row(c)[i]!.length)));
+  const widths = columnWidths([head, ...cells.map(row)]);
   for (const [gpu, cs] of byGpu(cells)) {
     const g = cs[0]!.gpu;
     lines.push(`${gpu} (${g.arch}, ${g.memoryGiB} GiB)`);
-    lines.push(...table([head, ...cs.map(row)], widths, '  '), '');
+    lines.push(...columns([head, ...cs.map(row)], { widths, indent: '  ' }), '');
   }
   lines.push(countLine(cells));
   return lines.join('\n') + '\n';

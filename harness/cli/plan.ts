@@ -2,43 +2,15 @@
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { planModelNotes } from '../run/model-check.ts';
 import { UsageError } from '../errors.ts';
-import { expand } from '../matrix/expand.ts';
-import { fanout, fanoutJson, mergeRunners } from '../matrix/fanout.ts';
+import { fanout, fanoutJson, mergeRunners } from '../plan/fanout.ts';
 import { loadMatrices } from '../matrix/load.ts';
-import { emptySelectionError } from '../matrix/empty-selection.ts';
-import { parseShard, selectCells, type Selection } from '../matrix/select.ts';
-import type { Matrix } from '../matrix/matrix.ts';
-import type { Cell } from '../matrix/types.ts';
-import { loadMatrixProbes } from '../probes/matrix-probes.ts';
-import type { Probe } from '../probes/probe.ts';
+import { emptySelectionError } from '../plan/empty-selection.ts';
+import { selectCells, type Selection } from '../plan/select.ts';
+import type { Cell } from '../core/cell.ts';
+import { planWithProbes } from '../plan/plan-files.ts';
 import { defineCommand } from './command.ts';
+import { ALLOW_EMPTY, SELECTION } from './options.ts';
 import { planJson, planText } from './plan-output.ts';
-
-/** Load and expand every file; a cell id produced by two files is a usage error. */
-export function planCells(files: string[]): Cell[] {
-  return expandAll(loadMatrices(files));
-}
-
-/** planCells, with every probe the matrices name loaded and checked (a broken module is a located MatrixError). */
-export async function planWithProbes(files: string[]): Promise<{ cells: Cell[]; probes: Map<string, Probe> }> {
-  const matrices = loadMatrices(files);
-  const probes = await loadMatrixProbes(matrices);
-  return { cells: expandAll(matrices), probes };
-}
-
-function expandAll(matrices: Matrix[]): Cell[] {
-  const cells: Cell[] = [];
-  const from = new Map<string, string>();
-  for (const m of matrices) {
-    for (const c of expand(m)) {
-      const other = from.get(c.id);
-      if (other !== undefined) throw new UsageError(`cell ${c.id} is defined by both ${other} and ${m.file}`, 'give the images, models or flag sets of one file different ids');
-      from.set(c.id, m.file);
-      cells.push(c);
-    }
-  }
-  return cells;
-}
 
 export const command = defineCommand({
   name: 'plan',
@@ -46,11 +18,9 @@ export const command = defineCommand({
   usage: 'FILE... [--gpu NAME] [--shard I/N] [--only GLOB] [--json | --github]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
-    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases, comma-separated)' },
-    shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
-    only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches (* and ? within a segment, ** across)' },
+    ...SELECTION,
     json: { type: 'boolean', description: 'print the plan as JSON' },
-    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0) instead of being an error' },
+    'allow-empty': ALLOW_EMPTY,
     github: { type: 'boolean', description: 'print the GitHub Actions fan-out (one job per GPU and shard) as one line of JSON for strategy.matrix' },
   },
   examples: ['matrix plan matrix/seeds.yaml', 'matrix plan matrix/nightly.yaml --gpu thor --json', 'matrix plan matrix/nightly.yaml --github', "matrix plan matrix/nightly.yaml --only '*/h100/**' --shard 1/2"],
@@ -65,7 +35,7 @@ export const command = defineCommand({
       process.stdout.write(fanoutJson(f) + '\n');
       return 0;
     }
-    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const shard = values.shard;
     const cells = selected((await planWithProbes(positionals)).cells, { gpu: values.gpu, only: values.only, shard }, !!values['allow-empty']);
     // What the checkpoints already in the managed cache say against the matrix (no network).
     for (const n of planModelNotes(cells, defaultCacheDir())) process.stderr.write(`matrix plan: warning: ${n}\n`);

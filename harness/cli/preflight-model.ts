@@ -1,20 +1,18 @@
 // `matrix preflight --image REF --model HF_ID`: the model against the image, before any GPU time.
-// Wiring: runtime/image-files reads the never-started image, preflight/image-software finds the
+// Wiring: the runtime reads the never-started image, preflight/image-software finds the
 // engine and transformers in it, models/read-model reads config.json (cache, else hub), and
 // preflight/model-vs-image decides.
-import type Docker from 'dockerode';
 import { UsageError } from '../errors.ts';
-import { ENGINE_IDS, type EngineId } from '../matrix/types.ts';
+import { ENGINE_IDS, type EngineId } from '../core/cell.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { readModel } from '../models/read-model.ts';
 import { readImageSoftware, type ImageSoftware } from '../preflight/image-software.ts';
 import { predictModelOnImage, predictionText } from '../preflight/model-vs-image.ts';
-import { withImageFs } from '../runtime/image-files.ts';
+import type { ContainerRuntime } from '../runtime/runtime.ts';
 
 /** Read image `ref`'s Python software without running it (the never-started container carries `labels`). */
-export async function imageSoftware(runtimeDocker: Docker | { docker: Docker }, ref: string, labels: Record<string, string> = {}): Promise<ImageSoftware> {
-  const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
-  return withImageFs(docker, ref, labels, (fs) => readImageSoftware(fs));
+export async function imageSoftware(runtime: ContainerRuntime, ref: string, labels: Record<string, string> = {}): Promise<ImageSoftware> {
+  return runtime.withImageFs(ref, labels, (fs) => readImageSoftware(fs));
 }
 
 export function engineOption(value: string | undefined): EngineId | null {
@@ -23,9 +21,9 @@ export function engineOption(value: string | undefined): EngineId | null {
   return value as EngineId;
 }
 
-export async function preflightModelCommand(o: { docker: Docker; image: string; model: string; revision: string; cacheDir: string; engine: EngineId | null; json: boolean; labels: Record<string, string> }): Promise<number> {
+export async function preflightModelCommand(o: { runtime: ContainerRuntime; image: string; model: string; revision: string; cacheDir: string; engine: EngineId | null; json: boolean; labels: Record<string, string> }): Promise<number> {
   const read = await readModel({ cacheDir: o.cacheDir, name: o.model, revision: o.revision, hub: hubEnv() });
-  const software = await imageSoftware(o.docker, o.image, o.labels);
+  const software = await imageSoftware(o.runtime, o.image, o.labels);
   const p = predictModelOnImage({ model: o.model, facts: read.facts, software, engine: o.engine });
   if (o.json) {
     const names = (m: Map<string, unknown> | undefined) => (m ? m.size : null);

@@ -1,79 +1,17 @@
 // `matrix preflight`: predict, before any GPU time is spent, which CUDA libraries of an image (or of
 // local files) load on a GPU: natively, by PTX JIT, or not at all with the exact CUDA error.
-// Wiring: image-files reads the image, fatbin lists the code, gpu/preflight decides.
-import type Docker from 'dockerode';
-import { open, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// Wiring: the option table and the printout; preflight/cuda-libraries.ts reads and decides.
 import { InfraError, UsageError } from '../errors.ts';
-import { findGpu, gpuNames, type GpuSpec } from '../gpu/catalog.ts';
+import { findGpu, type GpuSpec } from '../gpu/catalog.ts';
 import { describeRunnerGpus } from '../gpu/devices.ts';
 import { discoverGpus } from '../gpu/discover.ts';
-import { isElf } from '../gpu/elf.ts';
-import { codeEntriesOf, containsFatbinMagic, listFatbin } from '../gpu/fatbin.ts';
-import { preflightLibraries, preflightText, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
-import { dockerClient } from '../runtime/docker.ts';
-import { cudaLibrariesInImage, isSharedObjectName, type ReadImageOptions } from '../runtime/image-files.ts';
+import { preflightText, type PreflightResult } from '../gpu/preflight.ts';
+import { gpuOrUsage, preflightImage, preflightPaths } from '../preflight/cuda-libraries.ts';
+import { DockerRuntime } from '../runtime/docker.ts';
 import { defineCommand } from './command.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { engineOption, preflightModelCommand } from './preflight-model.ts';
 import { resolve } from 'node:path';
-
-function codeOf(path: string, bytes: Uint8Array): LibraryCode | null {
-  try {
-    return { library: path, entries: codeEntriesOf(listFatbin(bytes, path)) };
-  } catch {
-    return null; // not an ELF we can read: it holds nothing cuda-rules can judge
-  }
-}
-
-/**
- * Preflight an image that is on the Docker engine: read its CUDA libraries without running it and
- * decide each for `gpu` under a driver for `driverCuda`. Throws InfraError when the image cannot be read.
- * @param runtimeDocker a dockerode client, or anything holding one as `.docker` (DockerRuntime)
- * @param gpuOrName a catalog GPU or its name/alias (UsageError when unknown)
- * @param driverCuda default: the GPU's typicalDriverCuda
- */
-export async function preflightImage(
-  runtimeDocker: Docker | { docker: Docker },
-  ref: string,
-  gpuOrName: GpuSpec | string,
-  driverCuda?: string,
-  opts: ReadImageOptions = {},
-): Promise<PreflightResult> {
-  const gpu = typeof gpuOrName === 'string' ? gpuOrUsage(gpuOrName) : gpuOrName;
-  const docker = 'docker' in runtimeDocker ? runtimeDocker.docker : runtimeDocker;
-  const libs: LibraryCode[] = [];
-  for await (const f of cudaLibrariesInImage(docker, ref, opts)) {
-    const code = codeOf(f.path, f.bytes);
-    if (code) libs.push(code);
-  }
-  return preflightLibraries(libs, gpu, driverCuda ?? gpu.typicalDriverCuda);
-}
-
-/** Preflight local files; directories are walked for shared objects. */
-export async function preflightPaths(paths: string[], gpu: GpuSpec, driverCuda: string = gpu.typicalDriverCuda): Promise<PreflightResult> {
-  const libs: LibraryCode[] = [];
-  const visit = async (p: string, explicit: boolean): Promise<void> => {
-    const s = await stat(p).catch(() => null);
-    if (!s) throw new UsageError(`matrix preflight: ${p} does not exist`);
-    if (s.isDirectory()) {
-      for (const e of await readdir(p, { withFileTypes: true })) {
-        if (e.isDirectory() || (e.isFile() && isSharedObjectName(e.name))) await visit(join(p, e.name), false);
-      }
-      return;
-    }
-    if (!s.isFile()) return;
-    const bytes = await readWhole(p, s.size);
-    if (!isElf(bytes) || !containsFatbinMagic(bytes)) {
-      if (explicit && !isElf(bytes)) throw new UsageError(`matrix preflight: ${p} is not an ELF file`, 'give shared objects, executables or directories that hold them');
-      return;
-    }
-    const code = codeOf(p, bytes);
-    if (code) libs.push(code);
-  };
-  for (const p of paths) await visit(p, true);
-  return preflightLibraries(libs, gpu, driverCuda);
-}
 
 /** MATRIX_CONTAINER_LABELS="k=v,k=v": extra labels for the never-started container (tests set matrix.test=1). */
 function extraLabels(): Record<string, string> {
@@ -83,23 +21,6 @@ function extraLabels(): Record<string, string> {
     if (i > 0) out[kv.slice(0, i).trim()] = kv.slice(i + 1).trim();
   }
   return out;
-}
-
-/** readFile stops at 2 GiB; libtorch_cuda.so can be larger. */
-async function readWhole(path: string, size: number): Promise<Buffer> {
-  const fh = await open(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await fh.read(buf, at, Math.min(1 << 30, size - at), at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return buf.subarray(0, at);
-  } finally {
-    await fh.close();
-  }
 }
 
 /** Without --gpu: this runner's GPU (one kind only) and its driver's CUDA version. */
@@ -112,13 +33,6 @@ async function runnerGpu(): Promise<{ gpu: GpuSpec; discoveredCuda: string | nul
   const only = kinds.length === 1 ? kinds[0] : undefined;
   if (!only) throw new UsageError(`matrix preflight: --gpu is required: this runner has ${describeRunnerGpus(gpus)}`, hint);
   return { gpu: findGpu(only)!, discoveredCuda: gpus[0]!.cudaVersion };
-}
-
-function gpuOrUsage(name: string | undefined): GpuSpec {
-  if (!name) throw new UsageError('matrix preflight: --gpu is required', 'name a GPU of the catalog, e.g. --gpu thor (see `matrix gpus --catalog`)');
-  const gpu = findGpu(name);
-  if (!gpu) throw new UsageError(`matrix preflight: unknown GPU "${name}"`, `known: ${gpuNames().join(', ')}`);
-  return gpu;
 }
 
 export const command = defineCommand({
@@ -147,7 +61,7 @@ export const command = defineCommand({
     if (values.model !== undefined) {
       if (values.image === undefined || positionals.length) throw new UsageError('matrix preflight: --model needs --image REF (and no PATH)', 'usage: matrix preflight --image REF --model HF_ID');
       const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
-      return preflightModelCommand({ docker: dockerClient(), image: values.image, model: values.model, revision: values.revision!, cacheDir, engine: engineOption(values.engine), json: !!values.json, labels: extraLabels() });
+      return preflightModelCommand({ runtime: new DockerRuntime(), image: values.image, model: values.model, revision: values.revision!, cacheDir, engine: engineOption(values.engine), json: !!values.json, labels: extraLabels() });
     }
     const { gpu, discoveredCuda } = values.gpu ? { gpu: gpuOrUsage(values.gpu), discoveredCuda: null } : await runnerGpu();
     const driverCuda = values['driver-cuda'] ?? discoveredCuda ?? gpu.typicalDriverCuda;
@@ -160,7 +74,7 @@ export const command = defineCommand({
     if (values.image !== undefined) {
       subject = `image ${values.image}`;
       try {
-        result = await preflightImage(dockerClient(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
+        result = await preflightImage(new DockerRuntime(), values.image, gpu, driverCuda, { whole: values.whole ?? false, labels: extraLabels() });
       } catch (e) {
         if (e instanceof InfraError) throw e;
         throw new InfraError('infra-other', `cannot read image ${values.image}: ${(e as Error).message}`, 'check that the Docker engine runs and the image is present', 'preflight');

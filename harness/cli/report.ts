@@ -1,43 +1,24 @@
 // `matrix report`: the HTML report (one self-contained page plus the full logs) from the database.
-import { UsageError } from '../errors.ts';
-import { loadReportData, type LoadedReport, type ReportQuery } from '../store/report-data.ts';
 import { writeReport } from '../../reports/write.ts';
-import { DEFAULT_DB_PATH } from '../store/db.ts';
 import { defineCommand } from './command.ts';
-
-export function positiveInt(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${flag} must be a positive whole number (got "${value}")`);
-  return n;
-}
-
-/** Loads the report's data; an unknown run id is a usage error, a missing database an infra error. */
-export function loadForReport(dbPath: string, q: ReportQuery): LoadedReport {
-  try {
-    return loadReportData(dbPath, q);
-  } catch (e) {
-    if (q.runId && /^no run /.test((e as Error).message)) throw new UsageError(`--run ${q.runId}: no such run in ${dbPath}`, 'omit --run for the newest run');
-    throw e;
-  }
-}
+import { loadForReport } from './report-load.ts';
+import { DB, historyRuns } from './options.ts';
 
 export const command = defineCommand({
   name: 'report',
   summary: 'write the HTML report: one self-contained page plus the full logs beside it',
   usage: '[--db PATH] [--out DIR] [--runs N] [--run ID]',
   options: {
-    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
+    db: DB,
     out: { type: 'string', arg: 'DIR', default: '.matrix/report', description: 'directory for index.html and logs/' },
-    runs: { type: 'string', arg: 'N', default: '30', description: 'runs of history to include' },
+    runs: historyRuns(30),
     run: { type: 'string', arg: 'ID', description: 'the run to show (default: the newest)' },
   },
   examples: ['matrix report', 'matrix report --runs 365 --out public/', 'matrix report --db nightly.sqlite --run 20261122-0200'],
   async run({ values }) {
-    const dbPath = values.db ?? DEFAULT_DB_PATH;
-    const out = values.out ?? '.matrix/report';
+    const { db: dbPath, out } = values;
     const started = performance.now();
-    const { data, logSources } = loadForReport(dbPath, { runs: positiveInt('runs', values.runs, 30), reportUrl: process.env.MATRIX_REPORT_URL ?? null, ...(values.run ? { runId: values.run } : {}) });
+    const { data, logSources } = loadForReport(dbPath, { runs: values.runs, reportUrl: process.env.MATRIX_REPORT_URL ?? null, ...(values.run ? { runId: values.run } : {}) });
     const written = writeReport(data, out, { logSources });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     const run = data.runs[0]?.id ?? 'no runs yet';

@@ -2,38 +2,39 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { HarnessError, InfraError, UsageError } from '../errors.ts';
-import { emptySelectionError } from '../matrix/empty-selection.ts';
-import { parseShard, selectCells, resolveGpus, type Selection } from '../matrix/select.ts';
-import type { Cell } from '../matrix/types.ts';
+import { emptySelectionError } from '../plan/empty-selection.ts';
+import { selectCells, resolveGpus, type Selection } from '../plan/select.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
-import type { PullPolicy } from '../runtime/runtime.ts';
 import { ConsoleReporter } from '../run/reporters/console.ts';
 import { GithubReporter, appendStepSummary } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
-import { executeRun, runLogDir } from '../run/runner.ts';
+import { executeRun } from '../run/runner.ts';
+import { runLogDir } from '../run/run-context.ts';
 import { guardRunEnding, type ForcedStatus } from '../run/run-ending.ts';
-import type { CellResult, Reporter } from '../run/events.ts';
+import type { CellResult, Reporter, RunInfo } from '../core/events.ts';
 import { fitToRunner, prepareRunner } from '../run/setup.ts';
-import { secretValues } from '../run/secrets.ts';
-import { runJson, writeRunReport } from '../run/finish.ts';
-import { DEFAULT_DB_PATH, openDb, storeError, type Db } from '../store/db.ts';
+import { secretValues } from '../core/secrets.ts';
+import { runJson, writeRunReport } from './finish.ts';
+import { openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
 import { sinceBlock } from '../store/since.ts';
 import { sinceMarkdown, sinceText } from '../../reports/since/block.ts';
 import { earlierResults } from '../store/earlier-results.ts';
 import { SqliteWriter } from '../store/writer.ts';
 import { defineCommand } from './command.ts';
+import { ALLOW_EMPTY, DB, SELECTION, wholeNumber } from './options.ts';
 import { errorText } from './error-text.ts';
-import { preflightImage } from './preflight.ts';
+import { preflightImage } from '../preflight/cuda-libraries.ts';
 import { imageSoftware } from './preflight-model.ts';
 import { stderrProgress } from './model-progress.ts';
 import { defaultCacheDir } from '../models/cache-layout.ts';
 import { hubEnv } from '../models/hub-env.ts';
 import { ModelWarmer } from '../models/warmer.ts';
 import { planModelNotes } from '../run/model-check.ts';
-import { planWithProbes } from './plan.ts';
+import { planWithProbes } from '../plan/plan-files.ts';
 import { resumeCommand } from './resume-hint.ts';
 
 export const command = defineCommand({
@@ -42,75 +43,53 @@ export const command = defineCommand({
   usage: 'FILE... [--gpu NAME] [--only GLOB] [--shard I/N] [--emulate] [--triage] [options]',
   positionals: { min: 1, name: 'FILE (a matrix file)' },
   options: {
-    gpu: { type: 'string', arg: 'NAME', multiple: true, description: 'only cells on these GPUs (names or aliases); the runner must have them (default: the GPUs the runner has; all under --emulate)' },
-    only: { type: 'string', arg: 'GLOB', multiple: true, description: 'only cells whose id matches' },
-    shard: { type: 'string', arg: 'I/N', description: 'only part I of N of the selected cells' },
+    ...SELECTION,
+    gpu: { ...SELECTION.gpu, description: 'only cells on these GPUs (names or aliases); the runner must have them (default: the GPUs the runner has; all under --emulate)' },
     emulate: { type: 'boolean', description: 'replace every image by the emulator configured with its traits (no GPU needed)' },
-    'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner' },
+    'emulate-gpus': { type: 'string', arg: 'N', default: '4', description: 'GPU slots of the simulated runner', parse: wholeNumber(1, 256) },
     preflight: { type: 'boolean', description: "predict each cell before it runs from the image's CUDA fat binaries and whether its engine can load the model (registry, transformers' model types); a certainly unsupported model skips the cell; the report shows prediction beside outcome" },
     triage: { type: 'boolean', description: 're-run failing cells with the remedies of their signature and report the first that passes' },
-    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
+    db: DB,
     out: { type: 'string', arg: 'DIR', description: 'run directory for logs, report and JUnit (default .matrix/runs/<run id>)' },
-    retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)" },
+    retries: { type: 'string', arg: 'N', description: "retries of an unexpected failure (overrides the matrix's)", parse: wholeNumber(0) },
     pull: { type: 'string', arg: 'POLICY', default: 'missing', choices: ['missing', 'always', 'never'] as const, description: 'when to pull images' },
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory of the managed model cache (Hugging Face layout, mounted at the engine\'s cache path) and compile caches (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'model-download': { type: 'string', arg: 'WHEN', default: 'auto', choices: ['auto', 'always', 'never'] as const, description: 'download the cells\' models into the cache before they start (HF_ENDPOINT, HF_TOKEN); auto: on real runs, and under --emulate only when HF_ENDPOINT names a hub' },
     'run-id': { type: 'string', arg: 'ID', description: 'id of this run (shards of one run share it; default MATRIX_RUN_ID or a timestamp)' },
     json: { type: 'boolean', description: 'print the run as JSON at the end' },
-    'allow-empty': { type: 'boolean', description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
+    'allow-empty': { ...ALLOW_EMPTY, description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
     verbose: { type: 'boolean', description: 'list every cell in the final table, passes too (default: the cells that did not pass)' },
   },
   examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
   async run({ positionals, values }) {
-    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const { shard, 'emulate-gpus': emulateGpus } = values;
     const wantGpus = values.gpu ? resolveGpus(values.gpu) : [];
-    const retries = values.retries === undefined ? null : Number(values.retries);
-    if (retries !== null && (!Number.isInteger(retries) || retries < 0)) throw new UsageError(`--retries must be a whole number ≥ 0 (got "${values.retries}")`);
-    const emulateGpus = Number(values['emulate-gpus']);
-    if (!Number.isInteger(emulateGpus) || emulateGpus < 1 || emulateGpus > 256) throw new UsageError(`--emulate-gpus must be a whole number from 1 to 256 (got "${values['emulate-gpus']}")`);
+    const retries = values.retries ?? null;
     for (const f of positionals) if (!existsSync(f)) throw new UsageError(`matrix file not found: ${f}`, 'give the path of a matrix YAML file, e.g. matrix/seeds.yaml');
 
     const plan = await planWithProbes(positionals);
     const selection = { gpu: values.gpu, only: values.only, shard };
-    let cells = selectCells(plan.cells, selection);
-    if (cells.length === 0) return nothingSelected(plan.cells, selection, !!values['allow-empty'], !!values.json);
-    const runId = values.resume ?? values['run-id'] ?? process.env.MATRIX_RUN_ID ?? newRunId();
-    const outDir = resolve(values.out ?? join('.matrix', 'runs', runId));
-    writableDir(outDir);
-    const dbPath = resolve(values.db!);
-    const db = openDb(dbPath);
-    let earlier: CellResult[] = [];
-    if (values.resume) ({ cells, earlier } = resumed(db, dbPath, values.resume, cells));
-    const run = runInfo({ id: runId, files: positionals, emulate: !!values.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: values.resume ?? null });
+    const selected = selectCells(plan.cells, selection);
+    if (selected.length === 0) return nothingSelected(plan.cells, selection, !!values['allow-empty'], !!values.json);
+    const { run, db, dbPath, outDir, earlier, cells: toRun } = openRun(positionals, selected, { resume: values.resume, runId: values['run-id'], out: values.out, db: values.db, emulate: !!values.emulate });
 
     const hub = hubEnv();
-    const secrets = [...new Set([...secretValues(cells), ...(hub.token ? [hub.token] : [])])];
+    const secrets = [...new Set([...secretValues(toRun), ...(hub.token ? [hub.token] : [])])];
     const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
-    for (const n of setup.notes) process.stderr.write(`${n}\n`);
-    const fit = fitToRunner(cells, setup, wantGpus.length > 0);
-    cells = fit.cells;
-    if (fit.note) process.stderr.write(`${fit.note}\n`);
+    const cells = fitCells(toRun, setup, wantGpus.length > 0);
 
     const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
     for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
-    const consoleReporter = new ConsoleReporter({ secrets, out: values.json ? process.stderr : process.stdout, verbose: !!values.verbose });
-    const writer = new SqliteWriter(db, secrets);
-    const reporters: Reporter[] = [writer, consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
     let reportPath: string | null = null;
-    // Annotations go where the console goes: under --json stdout is the JSON (the nightly writes it to a file).
-    if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, values.json ? process.stderr : process.stdout, () => reportPath));
+    const { writer, reporters } = reportersOf(db, secrets, outDir, { json: !!values.json, verbose: !!values.verbose }, () => reportPath);
 
     const controller = new AbortController();
     const ending = guardRunEnding({ runtime, runId: run.id, abort: () => controller.abort(), mark: (status, code) => markRun(writer, status, code), describeError: errorText });
 
-    const probe = (name: string): Probe => {
-      const p = plan.probes.get(name);
-      if (!p) throw new UsageError(`probe "${name}" was not loaded when the matrix was planned`);
-      return p;
-    };
+    const probe = probeOf(plan.probes);
     const { results, summary, interrupted, reporterFailure } = await executeRun({
       run,
       cells,
@@ -118,7 +97,7 @@ export const command = defineCommand({
       reporters,
       pools: setup.pools,
       emulate: setup.emulate,
-      pull: values.pull as PullPolicy,
+      pull: values.pull,
       retries,
       triage: !!values.triage,
       signal: controller.signal,
@@ -140,12 +119,7 @@ export const command = defineCommand({
     await ending.unlessForced();
     reportPath = await writeRunReport(db, run, results);
     ending.dispose();
-    const out = values.json ? process.stderr : process.stdout;
-    if (interrupted.length) {
-      out.write(`\n${interrupted.length} cell(s) did not finish: ${interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
-    }
-    showSince(db, run.id, out, secrets);
-    out.write(`\nreport:  ${reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${dbPath}\njunit:   ${join(outDir, 'junit.xml')}\n`);
+    printWhereItIs(values.json ? process.stderr : process.stdout, run, { reportPath, dbPath, outDir, interrupted, db, secrets });
     if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results, earlier), null, 2) + '\n');
     try {
       db.close();
@@ -169,6 +143,53 @@ function showSince(db: Db, runId: string, out: { write(s: string): unknown }, se
   } catch (e) {
     process.stderr.write(`matrix: what changed since the previous run could not be read: ${(e as Error).message}\n`);
   }
+}
+
+/** The run's id, directories and database; with --resume, only the cells still without a verdict. */
+function openRun(files: string[], selected: Cell[], o: { resume?: string; runId?: string; out?: string; db: string; emulate: boolean }) {
+  const runId = o.resume ?? o.runId ?? process.env.MATRIX_RUN_ID ?? newRunId();
+  const outDir = resolve(o.out ?? join('.matrix', 'runs', runId));
+  writableDir(outDir);
+  const dbPath = resolve(o.db);
+  const db = openDb(dbPath);
+  const { cells, earlier } = o.resume ? resumed(db, dbPath, o.resume, selected) : { cells: selected, earlier: [] as CellResult[] };
+  const run = runInfo({ id: runId, files, emulate: o.emulate, argv: process.argv.slice(2), dbPath, outDir, resumedFrom: o.resume ?? null });
+  return { run, db, dbPath, outDir, cells, earlier };
+}
+
+/** The runner's notes, and the cells it can run (a note says which it cannot). */
+function fitCells(cells: Cell[], setup: Awaited<ReturnType<typeof prepareRunner>>, gpusAsked: boolean): Cell[] {
+  for (const n of setup.notes) process.stderr.write(`${n}\n`);
+  const fit = fitToRunner(cells, setup, gpusAsked);
+  if (fit.note) process.stderr.write(`${fit.note}\n`);
+  return fit.cells;
+}
+
+/** The run's reporters: the database, the console, JUnit, and GitHub's annotations and step summary on Actions. */
+function reportersOf(db: Db, secrets: string[], outDir: string, o: { json: boolean; verbose: boolean }, reportPath: () => string | null): { writer: SqliteWriter; reporters: Reporter[] } {
+  const consoleReporter = new ConsoleReporter({ secrets, out: o.json ? process.stderr : process.stdout, verbose: o.verbose });
+  const writer = new SqliteWriter(db, secrets);
+  const reporters: Reporter[] = [writer, consoleReporter, new JunitReporter(join(outDir, 'junit.xml'), secrets)];
+  // Annotations go where the console goes: under --json stdout is the JSON (the nightly writes it to a file).
+  if (process.env.GITHUB_ACTIONS || process.env.GITHUB_STEP_SUMMARY) reporters.push(new GithubReporter(process.env.GITHUB_STEP_SUMMARY, secrets, o.json ? process.stderr : process.stdout, reportPath));
+  return { writer, reporters };
+}
+
+function probeOf(probes: Map<string, Probe>): (name: string) => Probe {
+  return (name) => {
+    const p = probes.get(name);
+    if (!p) throw new UsageError(`probe "${name}" was not loaded when the matrix was planned`);
+    return p;
+  };
+}
+
+/** The end of the run's output: what did not finish (and how to resume it), what changed since the previous run, and where everything is. */
+function printWhereItIs(out: NodeJS.WritableStream, run: RunInfo, w: { reportPath: string | null; dbPath: string; outDir: string; interrupted: string[]; db: Db; secrets: readonly string[] }): void {
+  if (w.interrupted.length) {
+    out.write(`\n${w.interrupted.length} cell(s) did not finish: ${w.interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
+  }
+  showSince(w.db, run.id, out, w.secrets);
+  out.write(`\nreport:  ${w.reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${w.dbPath}\njunit:   ${join(w.outDir, 'junit.xml')}\n`);
 }
 
 /** A forced end's mark in the database; a database that cannot be written is said, not thrown (the process is exiting). */

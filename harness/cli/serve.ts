@@ -3,10 +3,11 @@ import { statSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { LoadedReport } from '../store/report-data.ts';
 import { createReportServer } from '../../reports/server.ts';
-import { DEFAULT_DB_PATH, openDb } from '../store/db.ts';
+import { openDb } from '../store/db.ts';
 import { apiAnswer } from '../store/api.ts';
 import { defineCommand } from './command.ts';
-import { loadForReport, positiveInt } from './report.ts';
+import { loadForReport } from './report-load.ts';
+import { DB, historyRuns, wholeNumber } from './options.ts';
 
 /** Database files' sizes and times: when none changed, the last load still holds. */
 function stamp(dbPath: string): string {
@@ -34,18 +35,14 @@ export const command = defineCommand({
   summary: 'serve the report and a JSON API (/api/runs, /api/runs/<id>/cells, /api/cells/<id>/history) from the live database (read-only, bound to localhost)',
   usage: '[--db PATH] [--port N] [--host ADDR] [--runs N]',
   options: {
-    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database (opened read-only)' },
-    port: { type: 'string', arg: 'N', default: '8080', description: 'TCP port (0 picks a free one)' },
+    db: { ...DB, description: 'results database (opened read-only)' },
+    port: { type: 'string', arg: 'N', default: '8080', description: 'TCP port (0 picks a free one)', parse: wholeNumber(0, 65535, '0..65535') },
     host: { type: 'string', arg: 'ADDR', default: '127.0.0.1', description: 'address to bind; anything but localhost exposes the results' },
-    runs: { type: 'string', arg: 'N', default: '90', description: 'runs of history to include' },
+    runs: historyRuns(90),
   },
   examples: ['matrix serve', 'matrix serve --port 0 --db nightly.sqlite'],
   async run({ values }) {
-    const dbPath = values.db ?? DEFAULT_DB_PATH;
-    const runs = positiveInt('runs', values.runs, 90);
-    const port = Number(values.port ?? '8080');
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0..65535 (got "${values.port}")`);
-    const host = values.host ?? '127.0.0.1';
+    const { db: dbPath, runs, port, host } = values;
     const load = loadWhenChanged(() => loadForReport(dbPath, { runs }), dbPath);
     load(); // fail fast on a missing or unreadable database
     // the API reads the database afresh on every request, read-only

@@ -1,7 +1,7 @@
 // Scoring the classifier against a labelled corpus (test/fixtures/logs/<category>/<name>.log):
 // overall accuracy, per-category table, and the worst mistake, healthy logs called failures. Pure.
 import { classifyLog } from './classify.ts';
-import type { EvidenceLine } from './types.ts';
+import type { EvidenceLine } from '../core/diagnosis.ts';
 
 export interface CorpusEntry {
   /** Expected category (the folder name). */
@@ -26,8 +26,13 @@ export interface AccuracyReport {
   correct: number;
   accuracy: number;
   perCategory: Array<{ category: string; total: number; correct: number }>;
-  /** Healthy logs that were called failures: must be none. */
+  /** Healthy logs that were called failures (a failure category): must be none. */
   healthyCalledFailure: CorpusResult[];
+  /**
+   * Healthy logs called `unknown`: no failure, but no positive sign of health either (an excerpt cut
+   * before any startup step finished reads like a hung start). Lost recall, not a failure verdict.
+   */
+  healthyCalledUnknown: CorpusResult[];
   /** Failures that were called healthy. */
   failureCalledHealthy: CorpusResult[];
   /** confusion[expected][got] = how many logs labelled `expected` were classified `got`. */
@@ -50,7 +55,8 @@ export function scoreCorpus(entries: readonly CorpusEntry[]): AccuracyReport {
       const rs = results.filter((r) => r.label === c);
       return { category: c, total: rs.length, correct: rs.filter((r) => r.ok).length };
     }),
-    healthyCalledFailure: results.filter((r) => r.label === 'healthy' && r.got !== 'healthy'),
+    healthyCalledFailure: results.filter((r) => r.label === 'healthy' && r.got !== 'healthy' && r.got !== 'unknown'),
+    healthyCalledUnknown: results.filter((r) => r.label === 'healthy' && r.got === 'unknown'),
     failureCalledHealthy: results.filter((r) => r.label !== 'healthy' && r.got === 'healthy'),
     confusion: confusionOf(results),
     results,
@@ -80,7 +86,8 @@ export function formatConfusion(r: AccuracyReport): string {
 
 /** "signature 120 (118 right) · generic 30 (29 right) · none 34 (31 right)". */
 function confidenceCounts(results: readonly CorpusResult[]): string {
-  return ['signature', 'generic', 'none']
+  return ['signature', 'generic', 'learned', 'none']
+    .filter((c) => c !== 'learned' || results.some((x) => x.confidence === c))
     .map((c) => {
       const rs = results.filter((x) => x.confidence === c);
       return `${c} ${rs.length} (${rs.filter((x) => x.ok).length} right)`;
@@ -95,7 +102,7 @@ export function formatAccuracy(r: AccuracyReport): string {
   const w = Math.max(8, ...r.perCategory.map((c) => c.category.length));
   const lines = [
     `classifier accuracy: ${r.correct}/${r.total} = ${pct(r.accuracy)}`,
-    `healthy called failure: ${r.healthyCalledFailure.length}; failure called healthy: ${r.failureCalledHealthy.length}`,
+    `healthy called failure: ${r.healthyCalledFailure.length}; failure called healthy: ${r.failureCalledHealthy.length}; healthy called unknown (no sign of health): ${r.healthyCalledUnknown.length}`,
     `${'category'.padEnd(w)}  correct/total`,
     ...r.perCategory.map((c) => `${c.category.padEnd(w)}  ${`${c.correct}/${c.total}`.padStart(7)}  ${pct(c.total ? c.correct / c.total : 0).padStart(6)}`),
   ];

@@ -1,5 +1,5 @@
 // Container runtime (Docker) error messages → infra diagnoses: the runner could not test. Pure.
-import type { Diagnosis } from './types.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { INFRA_SIGNATURES } from './knowledge-base.ts';
 
 /** Classifies a container runtime (Docker) error message into an infra Diagnosis. */

@@ -7,15 +7,18 @@
 //   signature-match.ts               the specific signature of that failure, if one matches
 //   category-evidence.ts             else generic evidence of a category (error names, frames)
 //   diagnosis-build.ts               the Diagnosis with its confidence, evidence and remedies
-// Healthy is earned: a failed start, a wrapper error or a traceback cut short is never healthy.
+// Healthy is earned: a failed start, a wrapper error or a traceback cut short is never healthy, and
+// a log without failure is healthy only by positive evidence (health-evidence.ts), else `unknown`.
 // Pure.
-import type { Diagnosis } from './types.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, importFailureBefore, readProcess, type ProcessFindings } from './root-cause.ts';
-import { fromFailure, healthy, importBehindModel, importFailed, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
+import { earliest, importFailureBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
+import { healthEvidence } from './health-evidence.ts';
+import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
 export { classifyInfra } from './classify-infra.ts';
@@ -25,16 +28,20 @@ export interface ClassifyOptions {
   engine?: string;
   /** The signatures to match (default: the whole knowledge base); none shows what generic evidence alone decides. */
   signatures?: readonly CompiledSignature[];
+  /**
+   * A learned fallback for failures nothing names (fallback-model.ts). Default none: grouped 5-fold
+   * cross-validation on the tuning split showed it hurts out of fold (scripts/train-fallback.ts), so
+   * such a failure stays `other` (confidence `none`). Given here only to measure it again.
+   */
+  fallback?: FallbackModel | null;
 }
 
 /** Classifies an engine's startup/crash log (vLLM or SGLang; raw, from Docker, or pasted from an issue). */
 export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis {
-  const lines = readLog(text);
-  const views = untangle(lines);
-  joinCutFrames(lines, views);
-  const sigs = (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
+  const { lines, views, found } = readAll(text, opts);
   const ready = lines.find(isReadyLine);
-  const found = views.map((v) => readProcess(lines, v, sigs));
+  const model = opts.fallback ?? null;
+  const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
   const cause = earliest(found);
   if (cause) {
@@ -50,11 +57,30 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index)) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
   if (hint) return fromFailure(lines, hint);
-  if (missing === null) return healthy(ready);
+  if (missing === null) {
+    // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
+    const shown = healthEvidence(lines);
+    return shown ? healthy(shown, shown === ready) : noSignOfHealth(lines);
+  }
   // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
   const imp = importFailureBefore(lines, missing.index);
   if (imp !== null) return importFailed(lines, imp);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
+}
+
+function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views: ReturnType<typeof untangle>; found: ProcessFindings[] } {
+  const lines = readLog(text);
+  const views = untangle(lines);
+  joinCutFrames(lines, views);
+  const sigs = (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
+  return { lines, views, found: views.map((v) => readProcess(lines, v, sigs)) };
+}
+
+/** The tokens of the root-cause region of a log's first failure (what the learned fallback reads), or null when nothing failed. */
+export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): string[] | null {
+  const { lines, found } = readAll(text, opts);
+  const f = earliest(found) ?? found.map((x) => x.weak).find((w) => w !== null) ?? earliest(found, (x) => x.hint);
+  return f ? regionTokens(lines, f) : null;
 }
 
 /** A line with the rest a terminal cut off it (the next line, when it continues it). */

@@ -34,7 +34,7 @@ export interface CorpusLog {
 const HEADER = /^# ([a-z][a-z-]*): ?(.*)$/;
 
 /** A source without its #fragment and trailing slashes: logs of one thread share it. */
-function threadOf(source: string): string {
+export function threadOf(source: string): string {
   return source.trim().replace(/#.*$/, '').replace(/\/+$/, '');
 }
 

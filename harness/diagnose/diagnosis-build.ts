@@ -1,12 +1,13 @@
 // Turning what root-cause selection found into a Diagnosis: the category and its confidence, the
 // evidence lines (the failure, its exception, the context that chose the signature), the phase,
 // remedies and links. Pure.
-import type { Diagnosis, EvidenceLine } from './types.ts';
+import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
 import { isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
-import { phaseAt, phaseFromFrames } from './phase-at.ts';
+import { phaseAt, phaseFromFrames, phaseMarkedBy } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';
+import { guessCategory, regionTokens, type FallbackGuess, type FallbackModel } from './fallback-model.ts';
 
 const MAX_EVIDENCE_CHARS = 400;
 /** How far from a matching line (in its process) its exception line is looked for. */
@@ -61,7 +62,7 @@ function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   return [];
 }
 
-export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
+export function fromFailure(lines: readonly LogLine[], f: Failure, model: FallbackModel | null = null): Diagnosis {
   if (f.sig) {
     const s = f.sig.sig;
     return {
@@ -78,6 +79,8 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
   }
   const what = lines[f.index]!.text.trim().slice(0, 160);
   const g = f.generic;
+  const guess = !g && model ? guessCategory(model, regionTokens(lines, f)) : null;
+  if (guess) return learned(lines, f, guess, what);
   return {
     category: g ? g.category : 'other',
     confidence: g ? 'generic' : 'none',
@@ -88,6 +91,21 @@ export function fromFailure(lines: readonly LogLine[], f: Failure): Diagnosis {
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
     evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : [])], g ? [g.re] : []),
+    remedies: [],
+    links: [],
+  };
+}
+
+/** A failure nothing names, its category guessed by the learned fallback (fallback-model.ts). */
+function learned(lines: readonly LogLine[], f: Failure, g: FallbackGuess, what: string): Diagnosis {
+  return {
+    category: g.category,
+    confidence: 'learned',
+    signature: null,
+    title: `Unrecognised failure, most like ${g.category} (${Math.round(g.p * 100)}%): ${what}`,
+    explanation: `No signature or generic evidence names this failure. A small model trained on the labelled tuning logs finds it most like the ${g.category} logs, by the words ${g.because.join(', ')}. Treat the category as a guess; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.`,
+    phase: phaseOf(lines, f.view, f.index),
+    evidence: evidence(lines, [f.index], []),
     remedies: [],
     links: [],
   };
@@ -119,17 +137,35 @@ export function rootCauseMissing(lines: readonly LogLine[], view: ProcessView, i
   };
 }
 
-export function healthy(ready: LogLine | undefined): Diagnosis {
+/** No failure, and a line that shows the server up (`ready`) or a startup step finished. */
+export function healthy(shown: LogLine, ready: boolean): Diagnosis {
   return {
     category: 'healthy',
-    confidence: ready ? 'generic' : 'none',
+    confidence: 'generic',
     signature: null,
-    title: ready ? 'The server started and reported ready' : 'No failure in the log',
+    title: ready ? 'The server started and reported ready' : 'No failure; the startup was making progress',
     explanation: ready
       ? 'The log shows the server ready to serve and no failure.'
-      : 'The log shows no failure (it may end before the server reported ready).',
-    phase: ready ? 'serve' : null,
-    evidence: ready ? [evidenceOf(ready)] : [],
+      : 'The log shows no failure and a startup step that finished (it ends before the server reported ready).',
+    phase: ready ? 'serve' : phaseMarkedBy(shown.text),
+    evidence: [evidenceOf(shown)],
+    remedies: [],
+    links: [],
+  };
+}
+
+/** No failure, and no sign of health either: a start cut off or hung reads just like this. */
+export function noSignOfHealth(lines: readonly LogLine[]): Diagnosis {
+  const last = [...lines].reverse().find((l) => !l.header && l.text.trim() !== '');
+  return {
+    category: 'unknown',
+    confidence: 'none',
+    signature: null,
+    title: 'No failure and no sign of health in the log; its root cause, if any, is not in it',
+    explanation:
+      'Nothing in the log failed, but nothing shows the server up or a startup step finished either: it may have been cut off, or the start hung. Look at the full container log, or whether the server answers.',
+    phase: null,
+    evidence: last ? [evidenceOf(last)] : [],
     remedies: [],
     links: [],
   };

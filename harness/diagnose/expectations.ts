@@ -1,6 +1,6 @@
 // Expected failures (`expect:` in the matrix): the verdict of one attempt given what the matrix
 // expects of the cell. Retries (flaky) and infra are decided by the runner, not here. Pure.
-import type { Expectation, Verdict } from '../matrix/types.ts';
+import type { Expectation, Verdict } from '../core/cell.ts';
 
 export interface AttemptOutcome {
   outcome: 'pass' | 'fail';

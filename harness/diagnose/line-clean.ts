@@ -1,10 +1,8 @@
 // Cleaning one log line the way a person reads it: ANSI colours, process prefixes, logger headers
 // (vLLM, Python logging, SGLang, glog, TensorRT-LLM) with the level they name, timestamps, quote and
 // bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
-
+import { stripVTControlCharacters } from 'node:util';
 import { jsonRecord } from './json-record.ts';
-
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*(?:\x07|\x1b\\)/g;
 
 /** Leading prefixes, removed repeatedly in any order. */
 const PREFIXES: RegExp[] = [
@@ -60,17 +58,13 @@ function loggerHeader(s: string): { length: number; level: string } | null {
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
 }
 
-export function stripAnsi(s: string): string {
-  return s.replace(ANSI, '');
-}
-
 /** A log copied from a web page keeps its HTML entities (`KeyError: &#39;qwen3&#39;`). */
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 const unescapeHtml = (s: string): string => s.replace(/&(?:quot|#39|#x27|apos|lt|gt|amp);/g, (e) => ENTITIES[e]!);
 
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = unescapeHtml(stripAnsi(line).replace(/\r$/, ''));
+  let s = unescapeHtml(stripVTControlCharacters(line).replace(/\r$/, ''));
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;

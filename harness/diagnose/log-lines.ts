@@ -2,26 +2,13 @@
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { continuesCut, processKeys } from './process-key.ts';
-import { cleanLine, stripAnsi } from './line-clean.ts';
+import { stripVTControlCharacters } from 'node:util';
+import { cleanLine } from './line-clean.ts';
+import type { LogLine } from '../core/log-line.ts';
 
-export { cleanLine, stripAnsi } from './line-clean.ts';
+export { cleanLine } from './line-clean.ts';
 
-export interface LogLine {
-  /** 1-based line number in the original text. */
-  n: number;
-  /** The original line (right-trimmed, ANSI escapes removed). */
-  raw: string;
-  /** The message with prefixes, logger header and quote marks removed. */
-  text: string;
-  /** Logger level when the line carries one (INFO, WARNING, ERROR, …), upper case. */
-  level: string | null;
-  /** A header line such as `# source: <url>` that is not part of the log. */
-  header: boolean;
-  /** The process or rank that wrote it (see process-key.ts); null for the main, untagged output. */
-  proc: string | null;
-  /** It may be the rest of the line before it, cut at a terminal's width. */
-  cont: boolean;
-}
+export type { LogLine } from '../core/log-line.ts';
 
 /** Header lines the harness or a human adds on top of a stored log. */
 const SOURCE_HEADER = /^#\s*(?:source|label|note|url|decides|split|category):/i;
@@ -31,7 +18,7 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const untrimmed = text.split('\n').map((line) => stripAnsi(line).replace(/\r$/, ''));
+  const untrimmed = text.split('\n').map((line) => stripVTControlCharacters(line).replace(/\r$/, ''));
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);

@@ -1,6 +1,6 @@
 // Remedies are semantic option changes (engine-neutral): apply one to a cell's options, and say it
 // in words ("attention: triton, mm_attention: sdpa") for the console, the store and the report. Pure.
-import type { SemanticOptions } from '../matrix/types.ts';
+import type { SemanticOptions } from '../core/cell.ts';
 
 export type RemedyChange = Partial<SemanticOptions>;
 

@@ -3,8 +3,8 @@
 // signatures.generated.ts (scripts/gen-signatures.ts), so the classifier reads checked data.
 import { z } from 'zod';
 import { parse } from 'yaml';
-import { ATTENTION_BACKENDS, CUDA_GRAPH_MODES, SPECULATIVE_METHODS } from '../matrix/types.ts';
-import { CATEGORIES } from './types.ts';
+import { ATTENTION_BACKENDS, CUDA_GRAPH_MODES, SPECULATIVE_METHODS } from '../core/cell.ts';
+import { CATEGORIES } from '../core/diagnosis.ts';
 
 export const PHASES = ['startup', 'load', 'profile', 'compile', 'kv-cache', 'graph-capture', 'serve'] as const;
 

@@ -7,6 +7,6 @@
 // matrix schema reads only the traits vocabulary (traits.ts), which pulls in no Docker.
 export { ensureEmulatorImage } from './image/image.ts';
 export { ensureStyledImage } from './image/styled-image.ts';
-export { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from './traits.ts';
+export { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../core/emulator-traits.ts';
 export { parseServeArgv } from './argv/serve-args.ts';
 export { resolveBackends } from './startup/failures.ts';

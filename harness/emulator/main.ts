@@ -2,7 +2,7 @@
 // configuration from MATRIX_EMULATOR_CONFIG (see traits.ts), runs the engine's startup and serves
 // until SIGTERM/SIGINT, an injected crash, or a startup failure (exit code like the real engine).
 import { once } from 'node:events';
-import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from './traits.ts';
+import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../core/emulator-traits.ts';
 import { startEmulator } from './server.ts';
 import { cachedCheckpoint, offlineMissLines } from './startup/cached-model.ts';
 

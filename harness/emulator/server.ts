@@ -8,7 +8,7 @@ import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type Se
 import { NIM_DEFAULT_MODEL } from './argv/serve-args-nim.ts';
 import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './argv/personality.ts';
 import { nimStartup, selectProfile } from './startup/startup-nim.ts';
-import { EmulatorTraits, type EmulatorConfig } from './traits.ts';
+import { EmulatorTraits, type EmulatorConfig } from '../core/emulator-traits.ts';
 import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './startup/failures.ts';
 import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup/startup-context.ts';
 import { vllmStartup } from './startup/startup-vllm.ts';

@@ -1,6 +1,6 @@
 // The one interface behind which all engine knowledge lives (ARCHITECTURE.md rule 2).
 // Outside harness/engines/ and harness/emulator/ no code names an engine.
-import type { EngineId, SemanticOptions } from '../matrix/types.ts';
+import type { EngineId, SemanticOptions } from '../core/cell.ts';
 
 export interface CommandInput {
   /** Model repo id or path. */

@@ -21,7 +21,7 @@
 //   lists classes from sglang/srt/configs/, each naming its `model_type = "…"`.
 // - SGLang's version: f8b0326934ba:python/sglang/version.py:1 `__version__ = "0.4.0"`; newer
 //   releases write sglang/_version.py with setuptools-scm (e02a9bec8d9c:python/pyproject.toml:189).
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { assignmentBlocks, mappingKeys, stripPythonComment } from '../models/python-packages.ts';
 
 /** An architecture or model type found in a file, at a line. */

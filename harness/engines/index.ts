@@ -1,5 +1,5 @@
 // The engine registry: the one place that maps an EngineId to its Engine.
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import type { Engine } from './engine.ts';
 import { nim } from './nim.ts';
 import { sglang } from './sglang.ts';

@@ -5,7 +5,7 @@
 //   SGLang 65d3b47f6:.github/ISSUE_TEMPLATE/1-bug-report.yml:3 (title "[Bug] "), :9 ("Checklist"),
 //          :18 ("Describe the bug"), :24 ("Reproduction"), :31 ("Environment")   (BBuf/sglang)
 // NIM is judged through vLLM (the engine inside it), so its report takes vLLM's form.
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 
 export interface IssueTemplate {
   repo: string;

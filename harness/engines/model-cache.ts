@@ -15,20 +15,28 @@
 // - NIM: docs.nvidia.com/nim/large-language-models configuration.html: NIM_CACHE_PATH, default
 //   /opt/nim/.cache, where the container keeps downloaded model files (nim.ts: NIM_CACHE_PATH).
 //   NIM's backend is vLLM: its memory default is vLLM's.
-import type { EngineId } from '../matrix/types.ts';
+// - Compile caches (mounted so a second start reuses torch.compile / kernel caches), the image's
+//   user being root: vLLM's VLLM_CACHE_ROOT defaults to `$XDG_CACHE_HOME or ~/.cache` + "vllm"
+//   (2a69949bdadf0e8942b7a1619b229cb475beef20:vllm/envs.py:549-552, get_default_cache_root at :255;
+//   0.19.0); SGLang's compile backend uses SGLANG_CACHE_DIR, default "~/.cache/sglang/"
+//   (0c006b8809cd:python/sglang/srt/compilation/backend.py:369, 0.5.5). NIM documents no such
+//   directory; /root/.cache/nim is the harness's own choice, kept as it was.
+import type { EngineId } from '../core/cell.ts';
 import { NIM_CACHE_PATH } from './nim.ts';
 
 export interface ModelCacheFacts {
   /** HF_HOME inside the container: the managed cache's Hugging Face folder is mounted here. */
   hfHome: string;
+  /** The engine's compile cache inside the container: the managed cache's `<engine>-cache` folder is mounted here. */
+  compileCache: string;
   /** Fraction of each GPU's memory the engine takes for weights + KV cache when the matrix does not say. */
   memoryUtilization: number;
 }
 
 export const MODEL_CACHE: Readonly<Record<EngineId, ModelCacheFacts>> = {
-  vllm: { hfHome: '/root/.cache/huggingface', memoryUtilization: 0.92 },
-  sglang: { hfHome: '/root/.cache/huggingface', memoryUtilization: 0.88 },
-  nim: { hfHome: NIM_CACHE_PATH, memoryUtilization: 0.92 },
+  vllm: { hfHome: '/root/.cache/huggingface', compileCache: '/root/.cache/vllm', memoryUtilization: 0.92 },
+  sglang: { hfHome: '/root/.cache/huggingface', compileCache: '/root/.cache/sglang', memoryUtilization: 0.88 },
+  nim: { hfHome: NIM_CACHE_PATH, compileCache: '/root/.cache/nim', memoryUtilization: 0.92 },
 };
 
 /** The environment that points an engine's Hugging Face client at the mounted cache. */

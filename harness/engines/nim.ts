@@ -4,7 +4,7 @@
 // What NIM does is read from the facts (facts/nim/, each with the documentation page and its words):
 // the cache directory, the secret it needs (NGC_API_KEY), the variable that carries max_model_len,
 // readiness. NIM's own backend is vLLM; it serves vLLM's Prometheus names (the docs read name none).
-import type { SemanticOptions } from '../matrix/types.ts';
+import type { SemanticOptions } from '../core/cell.ts';
 import type { CommandInput, CommandResult, Engine } from './engine.ts';
 import { NIM_FACTS as F } from './facts/nim/index.ts';
 import { factsAt } from './facts/query.ts';

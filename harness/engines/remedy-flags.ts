@@ -1,7 +1,7 @@
 // A remedy in the engine's own words: the flags (and env) a fix adds to the cell's command, by
 // running the engine's one (cell, options) → argv function on the options before and after the
 // fix — never derived a second time here.
-import type { SemanticOptions } from '../matrix/types.ts';
+import type { SemanticOptions } from '../core/cell.ts';
 import type { CommandInput, Engine } from './engine.ts';
 
 export interface RemedyFlags {

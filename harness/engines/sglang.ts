@@ -7,7 +7,7 @@
 // to SGLang's spellings, and refuses a flag or value the image's release does not have.
 //
 // --enable-metrics is always passed: SGLang mounts /metrics only with it (facts: metrics-endpoint).
-import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
+import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../core/cell.ts';
 import type { CommandInput, CommandResult, Engine, MetricNames } from './engine.ts';
 import { factsAt } from './facts/query.ts';
 import { collect, compactJson, flags, hasFlag, none, revisionFlag, type OptionFlags } from './flags.ts';

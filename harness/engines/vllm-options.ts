@@ -2,7 +2,7 @@
 // release (harness/engines/facts/vllm/): a flag is emitted only where the release defines it, a
 // value only where the release has it, and an option the release cannot express is "unsupported"
 // with the release that brought it. Facts carry the upstream sources; nothing here restates them.
-import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../matrix/types.ts';
+import type { AttentionBackend, CudaGraphMode, SemanticOptions, SpeculativeOptions } from '../core/cell.ts';
 import { factsAt, flagAt, flagSince, releaseFor, semanticValue, VLLM_FACTS as F } from './facts/index.ts';
 import { collect, compactJson, flags, hasFlag, none, type OptionFlags } from './flags.ts';
 

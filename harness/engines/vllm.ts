@@ -3,7 +3,7 @@
 // images up to 0.11.0 run api_server, which ignores a positional model, so the model goes as
 // --model), the flags and values of vllm-options.ts, VLLM_ATTENTION_BACKEND for releases without
 // --attention-backend, readiness and metric names.
-import type { SemanticOptions } from '../matrix/types.ts';
+import type { SemanticOptions } from '../core/cell.ts';
 import type { CommandInput, CommandResult, Engine, MetricNames } from './engine.ts';
 import { factsAt, releaseFor, VLLM_FACTS as F } from './facts/index.ts';
 import { revisionFlag } from './flags.ts';

@@ -5,10 +5,10 @@ import { parseDuration } from './duration.ts';
 import { interpolate, type Lookup } from './interpolate.ts';
 import { AXES, DEFAULT_TIMEOUTS, type Axis, type Matrix, type Overrides, type Where } from './matrix.ts';
 import type { RawInclude, RawMatrix, RawOptions, RawWhere } from './schema.ts';
-import type { EnvValue, GpuRef, PerfSettings, SemanticOptions, Timeouts } from './types.ts';
+import type { EnvValue, GpuRef, PerfSettings, SemanticOptions, Timeouts } from '../core/cell.ts';
 import type { SourceLocation } from '../errors.ts';
 import type { Source } from './source.ts';
-import { BUILTIN_PROBES } from './types.ts';
+import { BUILTIN_PROBES } from '../core/cell.ts';
 
 export function gpuRef(name: string): GpuRef {
   const spec = findGpu(name);

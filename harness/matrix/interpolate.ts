@@ -1,7 +1,7 @@
 // `${VAR}` in env values: read from the runner's environment (injectable), and mark the value a
 // secret so it is redacted everywhere. `${VAR:-fallback}` uses the fallback when VAR is unset;
 // `$$` is a literal `$`. Pure.
-import type { EnvValue } from './types.ts';
+import type { EnvValue } from '../core/cell.ts';
 
 export type Lookup = (name: string) => string | undefined;
 

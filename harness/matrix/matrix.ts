@@ -1,7 +1,7 @@
 // A loaded, validated matrix: the four axes and the rules that shape their product. Pure data,
 // produced by load.ts and consumed by expand.ts.
 import type { SourceLocation } from '../errors.ts';
-import type { EnvValue, Expectation, FlagSetSpec, GpuRef, ImageSpec, ModelSpec, PerfSettings, SemanticOptions, Timeouts } from './types.ts';
+import type { EnvValue, Expectation, FlagSetSpec, GpuRef, ImageSpec, ModelSpec, PerfSettings, SemanticOptions, Timeouts } from '../core/cell.ts';
 
 export const AXES = ['image', 'gpu', 'model', 'flags'] as const;
 export type Axis = (typeof AXES)[number];

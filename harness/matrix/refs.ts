@@ -2,7 +2,7 @@
 // `${VAR}` references, custom probe modules. Works on the raw YAML value defensively, so these
 // mistakes are reported together with schema mistakes in one pass. Pure (file existence is injected).
 import type { MatrixIssue } from '../errors.ts';
-import { CATEGORIES } from '../diagnose/types.ts';
+import { CATEGORIES } from '../core/diagnosis.ts';
 import { KNOWLEDGE_BASE } from '../diagnose/signatures.generated.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { interpolate, type Lookup } from './interpolate.ts';
@@ -25,14 +25,34 @@ const ENV_NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const AXIS_LIST: Record<Exclude<Axis, 'gpu'>, 'images' | 'models' | 'flags'> = { image: 'images', model: 'models', flags: 'flags' };
 
+/** What every check reads: the file's parsed value, and where to record an issue. */
+interface Checker {
+  ctx: RefContext;
+  root: Record<string, unknown>;
+  add(path: Path, message: string, hint?: string, atKey?: boolean): void;
+}
+
 export function checkRefs(ctx: RefContext): MatrixIssue[] {
   const { source } = ctx;
-  const root = rec(source.value);
   const issues: MatrixIssue[] = [];
-  const add = (path: Path, message: string, hint?: string, atKey = false) =>
-    issues.push({ loc: atKey ? source.keyAt(path) : source.at(path), message, ...(hint ? { hint } : {}) });
+  const c: Checker = {
+    ctx,
+    root: rec(source.value),
+    add: (path, message, hint, atKey = false) => void issues.push({ loc: atKey ? source.keyAt(path) : source.at(path), message, ...(hint ? { hint } : {}) }),
+  };
+  const ids = checkIds(c);
+  const axisGpus = checkGpus(c);
+  checkWhereRefs(c, ids, axisGpus);
+  checkIncludesAddCells(c);
+  checkExpectedFailures(c);
+  checkEnvs(c);
+  checkProbeModules(c);
+  return issues;
+}
 
-  // ids per axis
+/** Ids per axis: unique within the file (flags: "default" when the file has none). */
+function checkIds(c: Checker): Record<string, string[]> {
+  const { root, add } = c;
   const ids: Record<string, string[]> = {};
   for (const axis of ['images', 'models', 'flags'] as const) {
     const seen = new Map<string, number>();
@@ -42,14 +62,18 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
       if (typeof id !== 'string') return;
       const first = seen.get(id);
       if (first !== undefined) {
-        add([axis, i, 'id'], `duplicate ${axis.slice(0, -1)} id "${id}"`, `first defined at line ${source.at([axis, first, 'id']).line}; ids must be unique`);
+        add([axis, i, 'id'], `duplicate ${axis.slice(0, -1)} id "${id}"`, `first defined at line ${c.ctx.source.at([axis, first, 'id']).line}; ids must be unique`);
       } else seen.set(id, i);
       ids[axis]!.push(id);
     });
   }
   if (root.flags === undefined) ids.flags = ['default'];
+  return ids;
+}
 
-  // gpus
+/** GPUs of the axis and of `runners:` are in the catalog, each listed once; the axis's canonical names. */
+function checkGpus(c: Checker): string[] {
+  const { root, add } = c;
   const axisGpus: string[] = [];
   list(root.gpus).forEach((v, i) => {
     if (typeof v !== 'string' && typeof v !== 'number') return;
@@ -62,8 +86,12 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   for (const key of Object.keys(rec(root.runners))) {
     if (!findGpu(key)) add(['runners', key], `unknown GPU "${key}" in runners`, gpuHint(key), true);
   }
+  return axisGpus;
+}
 
-  // references from exclude / include / expect
+/** References from exclude / include / expect name what the matrix has. */
+function checkWhereRefs(c: Checker, ids: Record<string, string[]>, axisGpus: string[]): void {
+  const { root, add } = c;
   const checkRef = (path: Path, axis: Axis, value: string) => {
     if (axis === 'gpu') {
       const spec = findGpu(value);
@@ -89,8 +117,11 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
   list(root.exclude).forEach((e, i) => checkWhere(['exclude', i], e));
   list(root.include).forEach((e, i) => checkWhere(['include', i], e));
   list(root.expect).forEach((e, i) => checkWhere(['expect', i, 'where'], rec(e).where));
+}
 
-  // an include that names a model and a flag set whose `requires` it fails would add nothing
+/** An include that names a model and a flag set whose `requires` it fails would add nothing. */
+function checkIncludesAddCells(c: Checker): void {
+  const { root, add } = c;
   list(root.include).forEach((e, i) => {
     const inc = rec(e);
     const model = list(root.models).map(rec).find((m) => m.id === inc.model);
@@ -101,8 +132,11 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
     const missing = req.mtp === true && model.mtp !== true ? 'mtp: true' : typeof req.modality === 'string' && !modalities.includes(req.modality) ? `modality ${req.modality}` : null;
     if (missing) add(['include', i], `include[${i}]: flag set "${String(flags.id)}" requires ${missing}, which model "${String(model.id)}" does not have`, 'this entry would add no cell; pick another model or flag set');
   });
+}
 
-  // expected failures name a category or a signature of the knowledge base
+/** Expected failures name a category or a signature of the knowledge base. */
+function checkExpectedFailures(c: Checker): void {
+  const { root, add } = c;
   const failIds = [...CATEGORIES.filter((c) => c !== 'healthy'), ...KNOWLEDGE_BASE.signatures.map((s) => s.id), ...KNOWLEDGE_BASE.infra.map((s) => s.id)];
   list(root.expect).forEach((e, i) => {
     const fail = rec(e).fail;
@@ -110,26 +144,31 @@ export function checkRefs(ctx: RefContext): MatrixIssue[] {
     const hint = didYouMean(fail, failIds) ?? `categories: ${CATEGORIES.filter((c) => c !== 'healthy').join(', ')}; signature ids are in harness/diagnose/signatures.yaml`;
     add(['expect', i, 'fail'], `expect[${i}].fail: no failure category or signature "${fail}"`, hint);
   });
+}
 
-  // env maps and ${VAR}
+/** Env maps: variable names, and `${VAR}` that the runner can resolve. */
+function checkEnvs(c: Checker): void {
+  const { root, add } = c;
   const checkEnv = (base: Path, env: unknown) => {
     for (const [key, value] of Object.entries(rec(env))) {
       if (!ENV_NAME_RE.test(key)) add([...base, key], `bad environment variable name "${key}"`, 'names use letters, digits and "_", and do not start with a digit', true);
       if (typeof value !== 'string') continue;
-      const r = interpolate(value, ctx.lookup);
+      const r = interpolate(value, c.ctx.lookup);
       if (!r.ok) add([...base, key], `${pathText([...base, key])}: ${r.message}`, r.hint);
     }
   };
   checkEnv(['defaults', 'env'], rec(root.defaults).env);
   list(root.images).forEach((img, i) => checkEnv(['images', i, 'env'], rec(img).env));
   list(root.include).forEach((inc, i) => checkEnv(['include', i, 'env'], rec(inc).env));
+}
 
-  // custom probe modules
+/** Custom probe modules exist beside the matrix file. */
+function checkProbeModules(c: Checker): void {
+  const { root, add } = c;
   list(root.probes).forEach((entry, i) => {
     const p = typeof entry === 'string' ? entry : rec(entry).name;
     if (typeof p !== 'string' || !isProbeModulePath(p)) return;
     const at = typeof entry === 'string' ? ['probes', i] : ['probes', i, 'name'];
-    if (!ctx.probeExists(p)) add(at, `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
+    if (!c.ctx.probeExists(p)) add(at, `probe module "${p}" not found`, 'paths are relative to the folder of the matrix file');
   });
-  return issues;
 }

@@ -2,11 +2,16 @@
 // for matrix/schema.json (scripts/gen-schema.ts). Cross-references (ids, GPU names, env
 // variables) are checked after this, in refs.ts, where the whole file is known.
 import { z } from 'zod';
-import { EmulatorTraits } from '../emulator/traits.ts';
-import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, PERF_METRIC_NAMES, SPECULATIVE_METHODS } from './types.ts';
+import { EmulatorTraits } from '../core/emulator-traits.ts';
+import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, PERF_METRIC_NAMES, SPECULATIVE_METHODS, type EngineId } from '../core/cell.ts';
 import { mountTarget } from './mount-target.ts';
 import { isProbeModulePath } from './probe-path.ts';
 import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';
+
+/** One optional key per engine id (core/cell.ts ENGINE_IDS), in that order. */
+function perEngine<T extends z.ZodType>(make: () => T): Record<EngineId, T> {
+  return Object.fromEntries(ENGINE_IDS.map((e) => [e, make()])) as Record<EngineId, T>;
+}
 
 /** A custom issue carries its hint in params.hint (see issues.ts). */
 function check<T>(test: (v: T) => boolean, message: (v: T) => string, hint: string) {
@@ -160,7 +165,7 @@ export const FlagSchema = z
       .optional()
       .describe('Only with models that have these properties'),
     args: z
-      .object({ vllm: z.array(z.string()).optional(), sglang: z.array(z.string()).optional(), nim: z.array(z.string()).optional() })
+      .object(perEngine(() => z.array(z.string()).optional()))
       .strict()
       .optional()
       .describe('Raw per-engine arguments, appended last'),

@@ -1,13 +1,13 @@
 // What an image's Python software says, read out of its files without running it: where its
 // site-packages are, each engine package's version, registry and own config classes, and the
-// transformers version and the model types it knows. Reads through an ImageFs (runtime/
-// image-files.ts gives one over a never-started container; tests give one in memory): exact
+// transformers version and the model types it knows. Reads through an ImageFs (the runtime's
+// withImageFs gives one over a never-started container; tests give one in memory): exact
 // paths first, and one pass over site-packages for dist-info METADATA only where a package's
 // version file is missing (a listing costs the whole directory's bytes: torch alone is GiBs).
 import { ENGINE_PACKAGES, type Registered } from '../engines/image-registry.ts';
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import { distInfoPackage, parseConfigMappingNames, parseDistMetadata, parseVersionAssignment } from '../models/python-packages.ts';
-import type { ImageFs, ImageTextFile } from '../runtime/image-files.ts';
+import type { ImageFs, ImageTextFile } from '../runtime/runtime.ts';
 
 /** A fact read at a file's line. */
 export interface FileFact {

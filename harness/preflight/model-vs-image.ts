@@ -9,7 +9,7 @@
 // model transformers knows through their Transformers backends.
 import { citation, engineFacts, factsAt, releaseFor, sourcesFor } from '../engines/facts/index.ts';
 import { engineTitle, judgedThrough } from '../engines/image-registry.ts';
-import type { EngineId } from '../matrix/types.ts';
+import type { EngineId } from '../core/cell.ts';
 import type { ModelFacts } from '../models/model-facts.ts';
 import type { EngineInImage, FileFact, ImageSoftware } from './image-software.ts';
 

@@ -7,7 +7,8 @@ import { chat } from './client.ts';
 import { coloursIn, jpegDataUrl, pngDataUrl, type TestColour } from './images.ts';
 import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
-import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
+import type { Probe, ProbeContext } from './probe.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import type { ResultBuilder } from './result.ts';
 
 export const SINGLE_PROMPT = 'What is the dominant colour of this image? Answer with one word.';

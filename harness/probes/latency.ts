@@ -13,7 +13,7 @@
 //           as v[0..n−1], rank r = (XX/100)·(n−1), pXX = v[⌊r⌋] + (r − ⌊r⌋)·(v[⌈r⌉] − v[⌊r⌋])
 //           (NumPy's default "linear" method; p50 of an even count is the mean of the middle two)
 //   output throughput = Σ output tokens / (last request end − first request start) in tokens/s
-import type { RequestTiming } from './probe.ts';
+import type { RequestTiming } from '../core/probe-result.ts';
 
 /** The formulas as text, for the report. Keys match the metric name prefixes. */
 export const LATENCY_FORMULAS: Readonly<Record<string, string>> = {

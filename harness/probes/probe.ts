@@ -1,49 +1,12 @@
 // The Probe interface: what a cell is asked once its server is up.
 // Built-ins live beside this file (text, image, stream, mtp); a matrix may name a local module
 // whose default export (or `probe` export) is a Probe.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 
-/** Raw monotonic timings of one request (milliseconds from performance.now()). */
-export interface RequestTiming {
-  /** Label of the request within the probe, e.g. "seq-0", "conc-3". */
-  label: string;
-  startMs: number;
-  /**
-   * One entry per SSE chunk, stamped when the network read that carried it resolved (or one entry
-   * for a non-streamed response). Kinds (chunks.ts): role — role with no content; content —
-   * generated text (answer or reasoning), the only kind latency counts; usage — usage with empty
-   * choices; other — finish-reason-only and empty deltas. See latency.ts for the formulas.
-   */
-  chunks: Array<{ atMs: number; kind: 'role' | 'content' | 'usage' | 'other'; text?: string }>;
-  endMs: number;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  status: number | null;
-  error: string | null;
-}
-
-export interface Assertion {
-  name: string;
-  ok: boolean;
-  message: string;
-}
-
-export interface ProbeResult {
-  name: string;
-  verdict: 'pass' | 'fail' | 'skip';
-  assertions: Assertion[];
-  /** Derived figures, e.g. ttft_p50_ms, itl_p50_ms, acceptance_rate. */
-  metrics: Record<string, number>;
-  requests: RequestTiming[];
-  /** Lines (from the server log or responses) that support the verdict. */
-  evidence: string[];
-  /** A precise error when the probe could not complete, else null. */
-  error: string | null;
-  /** Greedy outputs keyed by prompt, so a later probe can compare against a baseline. */
-  outputs?: Record<string, string>;
-}
-
+/** Probe authors import everything from this file (matrix/probes/*.ts), the result's shape included. */
+export type { Assertion, ProbeResult, RequestTiming } from '../core/probe-result.ts';
 export interface ProbeContext {
   cell: Cell;
   engine: Engine;

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.ts';
-import { BUILTIN_PROBES, type BuiltinProbe } from '../matrix/types.ts';
+import { BUILTIN_PROBES, type BuiltinProbe } from '../core/cell.ts';
 import { imageProbe } from './image.ts';
 import { mtpProbe } from './mtp.ts';
 import type { Probe } from './probe.ts';

@@ -2,7 +2,8 @@
 // merges the per-request timeout with the run's abort signal.
 import type OpenAI from 'openai';
 import { ProbeError } from '../errors.ts';
-import type { ProbeContext, RequestTiming } from './probe.ts';
+import type { ProbeContext } from './probe.ts';
+import type { RequestTiming } from '../core/probe-result.ts';
 
 /** The part of a ProbeContext a request needs. */
 export type RequestTarget = Pick<ProbeContext, 'baseUrl' | 'timeoutMs' | 'signal'>;

@@ -1,6 +1,6 @@
 // Building a ProbeResult: assertions, figures, raw timings and evidence collected as a probe runs;
 // the verdict follows from them (any failed assertion or an error → fail). Pure.
-import type { Assertion, ProbeResult, RequestTiming } from './probe.ts';
+import type { Assertion, ProbeResult, RequestTiming } from '../core/probe-result.ts';
 import { isProbeError } from './stream-chat.ts';
 
 export class ResultBuilder {

@@ -13,17 +13,48 @@ import { ProbeError } from '../errors.ts';
 import { classifyChunk, parseChunkEvent } from './chunks.ts';
 import { abortReason, deadline, errorMessage, fail, newTiming } from './request.ts';
 import type { ChatOutcome, ChatRequest, RequestTarget } from './request.ts';
+import type { RequestTiming } from '../core/probe-result.ts';
 import { excerpt, SseDecoder } from './sse.ts';
 
 export async function streamChat(target: RequestTarget, body: ChatRequest, label: string): Promise<ChatOutcome> {
-  const url = `${target.baseUrl}/v1/chat/completions`;
-  const timing = newTiming(label, performance.now());
-  const parts: string[] = [];
-  let finishReason: string | null = null;
-  let events = 0;
-  let done = false;
-  const limit = deadline(target);
-  const stalled = (): ProbeError => {
+  const s = new ChatStream(target, label);
+  try {
+    const response = await post(new URL(s.url), JSON.stringify({ ...body, stream: true, stream_options: { include_usage: true } }), s.limit.signal, () => {
+      s.timing.startMs = performance.now();
+    });
+    s.limit.onAbort(() => response.destroy());
+    s.timing.status = response.statusCode ?? null;
+    const refused = await s.refusal(response);
+    if (refused) return fail({ text: '', finishReason: s.finishReason, timing: s.timing }, refused);
+    await s.read(response);
+    return { text: s.parts.join(''), finishReason: s.finishReason, timing: s.timing, error: null };
+  } catch (err) {
+    s.timing.endMs = performance.now();
+    return fail({ text: s.parts.join(''), finishReason: s.finishReason, timing: s.timing }, s.errorOf(err));
+  } finally {
+    s.limit.clear();
+  }
+}
+
+/** One streamed request: its timings, the text and events so far, and the words for where it broke. */
+class ChatStream {
+  readonly url: string;
+  readonly timing: RequestTiming;
+  readonly parts: string[] = [];
+  readonly limit: ReturnType<typeof deadline>;
+  finishReason: string | null = null;
+  private events = 0;
+  private done = false;
+
+  constructor(private readonly target: RequestTarget, private readonly label: string) {
+    this.url = `${target.baseUrl}/v1/chat/completions`;
+    this.timing = newTiming(label, performance.now());
+    this.limit = deadline(target);
+  }
+
+  /** The timeout or abort, with how far the stream had come. */
+  stalled(): ProbeError {
+    const { timing, label } = this;
     const last = timing.chunks[timing.chunks.length - 1];
     const where =
       timing.status === null
@@ -31,82 +62,69 @@ export async function streamChat(target: RequestTarget, body: ChatRequest, label
         : last === undefined
           ? 'stream open, no chunk received'
           : `stream stalled after ${timing.chunks.length} chunks; last at +${(last.atMs - timing.startMs).toFixed(1)} ms`;
-    return limit.timedOut()
-      ? new ProbeError(`${label}: timed out after ${target.timeoutMs} ms (${where}) — POST ${url}`)
-      : new ProbeError(`${label}: aborted (${abortReason(limit.signal)}) (${where})`);
-  };
-  try {
-    const response = await post(new URL(url), JSON.stringify({ ...body, stream: true, stream_options: { include_usage: true } }), limit.signal, () => {
-      timing.startMs = performance.now();
-    });
-    limit.onAbort(() => response.destroy());
-    timing.status = response.statusCode ?? null;
+    return this.limit.timedOut()
+      ? new ProbeError(`${label}: timed out after ${this.target.timeoutMs} ms (${where}) — POST ${this.url}`)
+      : new ProbeError(`${label}: aborted (${abortReason(this.limit.signal)}) (${where})`);
+  }
+
+  /** A response that is no stream: an HTTP error, or another content type (its body read, the request ended). */
+  async refusal(response: http.IncomingMessage): Promise<ProbeError | null> {
+    const { timing, label } = this;
     const ok = timing.status !== null && timing.status >= 200 && timing.status < 300;
-    if (!ok) {
-      const text = await readText(response).catch((e: unknown) => `(body unreadable: ${errorMessage(e)})`);
-      const err = new ProbeError(`${label}: HTTP ${response.statusCode} from POST ${url}: ${excerpt(text, 300)}`, {
-        status: response.statusCode,
-        body: excerpt(text, 500),
-      });
-      timing.endMs = performance.now();
-      return fail({ text: '', finishReason, timing }, err);
-    }
     const type = response.headers['content-type'] ?? '';
-    if (!type.includes('text/event-stream')) {
-      const text = await readText(response).catch(() => '');
-      timing.endMs = performance.now();
-      const err = new ProbeError(`${label}: asked for a stream but got ${type || 'no content-type'} (HTTP ${response.statusCode}): ${excerpt(text, 300)}`, {
-        status: response.statusCode,
-        body: excerpt(text, 500),
-      });
-      return fail({ text: '', finishReason, timing }, err);
-    }
+    if (ok && type.includes('text/event-stream')) return null;
+    const text = await readText(response).catch((e: unknown) => (ok ? '' : `(body unreadable: ${errorMessage(e)})`));
+    timing.endMs = performance.now();
+    const detail = { status: response.statusCode, body: excerpt(text, 500) };
+    return ok
+      ? new ProbeError(`${label}: asked for a stream but got ${type || 'no content-type'} (HTTP ${response.statusCode}): ${excerpt(text, 300)}`, detail)
+      : new ProbeError(`${label}: HTTP ${response.statusCode} from POST ${this.url}: ${excerpt(text, 300)}`, detail);
+  }
+
+  /** Each network read, stamped the moment it is handed over; every event decoded from it gets that time. */
+  async read(response: http.IncomingMessage): Promise<void> {
     const decoder = new TextDecoder();
     const sse = new SseDecoder();
-    const take = (decoded: ReturnType<SseDecoder['push']>, atMs: number): void => {
-      for (const event of decoded) {
-        if (done) throw new ProbeError(`${label}: data after [DONE] in event ${events + 1} (line ${event.line}): ${JSON.stringify(excerpt(event.data, 200))}`);
-        const chunk = parseChunkEvent(event, events);
-        events++;
-        if (chunk === 'done') {
-          done = true;
-          continue;
-        }
-        const c = classifyChunk(chunk);
-        const generated = c.text || c.reasoning;
-        timing.chunks.push(generated ? { atMs, kind: c.kind, text: generated } : { atMs, kind: c.kind });
-        if (c.text) parts.push(c.text);
-        if (c.finishReason) finishReason = c.finishReason;
-        if (c.usage) {
-          timing.promptTokens = c.usage.prompt_tokens ?? timing.promptTokens;
-          timing.completionTokens = c.usage.completion_tokens ?? timing.completionTokens;
-        }
-      }
-    };
-    // Each network read, stamped the moment it is handed over; every event decoded from it gets that time.
     for await (const read of response as AsyncIterable<Buffer>) {
       const atMs = performance.now();
-      if (limit.signal.aborted) throw stalled();
-      take(sse.push(decoder.decode(read, { stream: true })), atMs);
+      if (this.limit.signal.aborted) throw this.stalled();
+      this.take(sse.push(decoder.decode(read, { stream: true })), atMs);
     }
-    take(sse.end(), performance.now());
-    timing.endMs = performance.now();
-    if (!done) {
-      throw new ProbeError(`${label}: stream ended without "data: [DONE]" after ${events} events (${sse.lines} lines) — the server closed the connection early`);
+    this.take(sse.end(), performance.now());
+    this.timing.endMs = performance.now();
+    if (!this.done) {
+      throw new ProbeError(`${this.label}: stream ended without "data: [DONE]" after ${this.events} events (${sse.lines} lines) — the server closed the connection early`);
     }
-    return { text: parts.join(''), finishReason, timing, error: null };
-  } catch (err) {
-    timing.endMs = performance.now();
-    const error = isProbeError(err)
-      ? err.message.startsWith(`${label}:`)
-        ? err
-        : new ProbeError(`${label}: ${err.message}`, err.detail)
-      : limit.signal.aborted
-        ? stalled()
-        : new ProbeError(`${label}: request failed: ${errorMessage(err)}${codeOf(err)} — POST ${url}`, { cause: errorMessage(err) });
-    return fail({ text: parts.join(''), finishReason, timing }, error);
-  } finally {
-    limit.clear();
+  }
+
+  private take(decoded: ReturnType<SseDecoder['push']>, atMs: number): void {
+    const { timing } = this;
+    for (const event of decoded) {
+      if (this.done) throw new ProbeError(`${this.label}: data after [DONE] in event ${this.events + 1} (line ${event.line}): ${JSON.stringify(excerpt(event.data, 200))}`);
+      const chunk = parseChunkEvent(event, this.events);
+      this.events++;
+      if (chunk === 'done') {
+        this.done = true;
+        continue;
+      }
+      const c = classifyChunk(chunk);
+      const generated = c.text || c.reasoning;
+      timing.chunks.push(generated ? { atMs, kind: c.kind, text: generated } : { atMs, kind: c.kind });
+      if (c.text) this.parts.push(c.text);
+      if (c.finishReason) this.finishReason = c.finishReason;
+      if (c.usage) {
+        timing.promptTokens = c.usage.prompt_tokens ?? timing.promptTokens;
+        timing.completionTokens = c.usage.completion_tokens ?? timing.completionTokens;
+      }
+    }
+  }
+
+  /** Any failure as a ProbeError that starts with the request's label. */
+  errorOf(err: unknown): ProbeError {
+    const { label } = this;
+    if (isProbeError(err)) return err.message.startsWith(`${label}:`) ? err : new ProbeError(`${label}: ${err.message}`, err.detail);
+    if (this.limit.signal.aborted) return this.stalled();
+    return new ProbeError(`${label}: request failed: ${errorMessage(err)}${codeOf(err)} — POST ${this.url}`, { cause: errorMessage(err) });
   }
 }
 

@@ -10,7 +10,8 @@ import { streamChat } from './client.ts';
 import { summarizeLatency } from './latency.ts';
 import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
-import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
+import type { Probe, ProbeContext } from './probe.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import type { ChatOutcome } from './request.ts';
 import type { ResultBuilder } from './result.ts';
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { chat } from './client.ts';
 import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
-import type { Probe, ProbeContext, ProbeResult } from './probe.ts';
+import type { Probe, ProbeContext } from './probe.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import { answerMatches, DEFAULT_QUESTIONS, greedyRequest, Question } from './questions.ts';
 import type { ResultBuilder } from './result.ts';
 

@@ -5,12 +5,13 @@
 // never after a timeout.
 import { join } from 'node:path';
 import { InfraError } from '../errors.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from '../runtime/runtime.ts';
-import type { ProbeResult, Probe } from '../probes/probe.ts';
-import type { Diagnosis } from '../diagnose/types.ts';
-import type { AttemptResult, PhaseName, RunInfo } from './events.ts';
+import type { Probe } from '../probes/probe.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
+import type { AttemptResult, StepName, RunInfo } from '../core/events.ts';
 import { fingerprintOf, readVersionAnswers } from './fingerprint.ts';
 import { LogCapture } from './log-capture.ts';
 import { waitReady } from './readiness.ts';
@@ -46,7 +47,7 @@ export interface AttemptEnv {
   probes: Probe[];
   baseline(): Record<string, string> | null;
   gpuFacts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
-  onPhase(phase: PhaseName, state: 'begin' | 'end', seconds?: number): void;
+  onStep(step: StepName, state: 'begin' | 'end', seconds?: number): void;
   onProbeEnd(result: ProbeResult): void;
 }
 
@@ -55,155 +56,185 @@ export function slug(cellId: string): string {
 }
 
 export async function runAttempt(cell: Cell, attempt: number, kind: AttemptResult['kind'], env: AttemptEnv): Promise<AttemptResult> {
-  let state: CellState = 'create';
-  const go = (next: CellState) => {
-    if (!NEXT[state].includes(next)) throw new Error(`cell job: illegal transition ${state} → ${next}`);
-    state = next;
-  };
-  const phases: AttemptResult['phases'] = {};
-  const timed = async <T>(phase: PhaseName, fn: () => Promise<T>): Promise<T> => {
-    env.onPhase(phase, 'begin');
+  return new Attempt(cell, attempt, kind, env).run();
+}
+
+type Readiness = Awaited<ReturnType<typeof waitReady>>;
+
+/** One attempt's state: every change of `state` goes through `go`, which refuses a transition NEXT does not list. */
+class Attempt {
+  private state: CellState = 'create';
+  private readonly steps: AttemptResult['steps'] = {};
+  private readonly capture: LogCapture;
+  private readonly spec: ContainerSpec;
+  private readonly result: AttemptResult;
+  private handle: ContainerHandle | null = null;
+  private logsDone: Promise<void> = Promise.resolve();
+  private exited: Promise<number> | null = null;
+  private exitCode: number | null = null;
+  private diagnosis: Diagnosis | null = null;
+  private watchdog: StartupWatchdog | null = null;
+
+  constructor(private readonly cell: Cell, attempt: number, kind: AttemptResult['kind'], private readonly env: AttemptEnv) {
+    const logPath = join(env.logDir, `${slug(cell.id)}.attempt-${attempt}.log`);
+    this.capture = new LogCapture(logPath, { secrets: env.secrets });
+    const labels = {
+      'matrix.run': env.run.id,
+      'matrix.cell': cell.id,
+      'matrix.attempt': String(attempt),
+      'matrix.pid': String(process.pid),
+      'matrix.host': env.run.host,
+    };
+    this.spec = { ...env.spec, labels, name: `matrix-${env.run.id.slice(-8)}-${slug(cell.id).slice(0, 80)}-a${attempt}-${process.pid}` };
+    this.result = {
+      attempt, kind, options: cell.options, command: cell.command, outcome: 'fail', exitCode: null, diagnosis: null, steps: this.steps,
+      probes: [], timeline: [], logPath, logTail: [], fingerprint: null, containerId: null, dockerRun: env.runtime.describeRun(this.spec), error: null,
+    };
+  }
+
+  async run(): Promise<AttemptResult> {
+    try {
+      await this.startContainer();
+      const bases = this.handle!.hostPort ? [`http://127.0.0.1:${this.handle!.hostPort}`] : [];
+      const ready = await this.timed('ready', () => waitReady({ baseUrls: bases, rule: this.env.engine.readiness, exited: this.exited!, timeoutMs: this.cell.timeouts.startupMs, signal: this.env.signal, stop: this.watchdog!.tripped }));
+      this.watchdog!.stop();
+      if (ready.kind === 'ready') await this.serve(bases[0]!);
+      else await this.notReady(ready);
+    } catch (e) {
+      this.failWith(e);
+    } finally {
+      await this.teardown();
+    }
+    return this.finish();
+  }
+
+  private go(next: CellState): void {
+    if (!NEXT[this.state].includes(next)) throw new Error(`cell job: illegal transition ${this.state} → ${next}`);
+    this.state = next;
+  }
+
+  private async timed<T>(step: StepName, fn: () => Promise<T>): Promise<T> {
+    this.env.onStep(step, 'begin');
     const t0 = performance.now();
     try {
       return await fn();
     } finally {
-      phases[phase] = (performance.now() - t0) / 1000;
-      env.onPhase(phase, 'end', phases[phase]);
+      this.steps[step] = (performance.now() - t0) / 1000;
+      this.env.onStep(step, 'end', this.steps[step]);
     }
-  };
-  const logPath = join(env.logDir, `${slug(cell.id)}.attempt-${attempt}.log`);
-  const capture = new LogCapture(logPath, { secrets: env.secrets });
-  const labels = {
-    'matrix.run': env.run.id,
-    'matrix.cell': cell.id,
-    'matrix.attempt': String(attempt),
-    'matrix.pid': String(process.pid),
-    'matrix.host': env.run.host,
-  };
-  const spec: ContainerSpec = { ...env.spec, labels, name: `matrix-${env.run.id.slice(-8)}-${slug(cell.id).slice(0, 80)}-a${attempt}-${process.pid}` };
-  const result: AttemptResult = {
-    attempt,
-    kind,
-    options: cell.options,
-    command: cell.command,
-    outcome: 'fail',
-    exitCode: null,
-    diagnosis: null,
-    phases,
-    probes: [],
-    timeline: [],
-    logPath,
-    logTail: [],
-    fingerprint: null,
-    containerId: null,
-    dockerRun: env.runtime.describeRun(spec),
-    error: null,
-  };
-  let handle: ContainerHandle | null = null;
-  let logsDone: Promise<void> = Promise.resolve();
-  let exited: Promise<number> | null = null;
-  let exitCode: number | null = null;
-  let diagnosis: Diagnosis | null = null;
-  let watchdog: StartupWatchdog | null = null;
+  }
 
-  try {
-    handle = await timed('create', () => env.runtime.create(spec));
-    result.containerId = handle.id;
-    go('start');
-    handle = await timed('start', () => env.runtime.start(handle!));
-    const logStream = await env.runtime.logs(handle);
-    watchdog = watchStartup(capture, cell.timeouts);
-    logsDone = capture.consume(logStream);
-    exited = env.runtime.wait(handle).then((c) => (exitCode = c));
-    go('ready');
-    const bases = handle.hostPort ? [`http://127.0.0.1:${handle.hostPort}`] : [];
-    const ready = await timed('ready', () => waitReady({ baseUrls: bases, rule: env.engine.readiness, exited: exited!, timeoutMs: cell.timeouts.startupMs, signal: env.signal, stop: watchdog!.tripped }));
-    watchdog.stop();
-    if (ready.kind === 'aborted' || env.signal.aborted) {
-      result.error = 'interrupted';
-      go('failed');
-    } else if (ready.kind === 'exited') {
-      await engineAlive(env.runtime, ready.exitCode);
-      await settle(logsDone, 3000);
-      diagnosis = diagnoseAttempt(capture, cell, { exitCode: ready.exitCode, phase: 'startup' });
-      result.exitCode = ready.exitCode;
-      go('failed');
+  private interrupted(): void {
+    this.result.error = 'interrupted';
+    this.go('failed');
+  }
+
+  private async startContainer(): Promise<void> {
+    const { runtime } = this.env;
+    this.handle = await this.timed('create', () => runtime.create(this.spec));
+    this.result.containerId = this.handle.id;
+    this.go('start');
+    this.handle = await this.timed('start', () => runtime.start(this.handle!));
+    const logStream = await runtime.logs(this.handle);
+    this.watchdog = watchStartup(this.capture, this.cell.timeouts);
+    this.logsDone = this.capture.consume(logStream);
+    this.exited = runtime.wait(this.handle).then((c) => (this.exitCode = c));
+    this.go('ready');
+  }
+
+  /** The server never became ready: interrupted, exited (a crash at startup) or timed out. */
+  private async notReady(ready: Exclude<Readiness, { kind: 'ready' }>): Promise<void> {
+    if (ready.kind === 'aborted' || this.env.signal.aborted) return this.interrupted();
+    if (ready.kind === 'exited') {
+      await engineAlive(this.env.runtime, ready.exitCode);
+      await settle(this.logsDone, 3000);
+      this.diagnosis = diagnoseAttempt(this.capture, this.cell, { exitCode: ready.exitCode, phase: 'startup' });
+      this.result.exitCode = ready.exitCode;
     } else if (ready.kind === 'stopped') {
       // Diagnosed from the lines before the stop (no shutdown noise), then ended at once: a graceful
       // stop would give a hung engine another grace period.
-      diagnosis = diagnoseAttempt(capture, cell, { phase: 'startup', stopped: ready.trip });
-      await env.runtime.stop(handle, 0);
-      go('failed');
-    } else if (ready.kind === 'timeout') {
-      diagnosis = diagnoseAttempt(capture, cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
-      go('failed');
+      this.diagnosis = diagnoseAttempt(this.capture, this.cell, { phase: 'startup', stopped: ready.trip });
+      await this.env.runtime.stop(this.handle!, 0);
     } else {
-      const base = bases[0]!;
-      const answers = await readVersionAnswers(base, env.engine);
-      result.fingerprint = fingerprintOf({ cell, image: env.image, facts: env.gpuFacts, answers, logLines: capture.lines().map((l) => l.text) });
-      go('probes');
-      const probesFromLine = capture.totalLines;
-      await timed('probes', async () => {
-        for (const [i, probe] of env.probes.entries()) {
-          if (env.signal.aborted || exitCode !== null) break;
-          const r = await runProbe(probe, cell, env, base, capture, cell.probeOptions?.[cell.probes[i]!]);
-          result.probes.push(r);
-          env.onProbeEnd(r);
-        }
-      });
-      if (env.signal.aborted) {
-        result.error = 'interrupted';
-        go('failed');
-      } else if (exitCode !== null || result.probes.some((p) => p.verdict === 'fail')) {
-        // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
-        await settle(exited!, 300);
-        if (exitCode !== null) await engineAlive(env.runtime, exitCode);
-        if (exitCode !== null) await settle(logsDone, 3000);
-        diagnosis = diagnoseAttempt(capture, cell, { exitCode, phase: 'serve', probes: result.probes, probesFromLine });
-        result.exitCode = exitCode;
-        go('failed');
-      } else {
-        result.outcome = 'pass';
-        go('teardown');
-      }
+      this.diagnosis = diagnoseAttempt(this.capture, this.cell, { timeoutS: ready.seconds, lastStatus: ready.lastStatus, phase: 'startup' });
     }
-  } catch (e) {
+    this.go('failed');
+  }
+
+  /** The server is ready: fingerprint it, run the probes, and judge what they saw. */
+  private async serve(base: string): Promise<void> {
+    const { env, cell, result, capture } = this;
+    if (env.signal.aborted) return this.interrupted();
+    const answers = await readVersionAnswers(base, env.engine);
+    result.fingerprint = fingerprintOf({ cell, image: env.image, facts: env.gpuFacts, answers, logLines: capture.lines().map((l) => l.text) });
+    this.go('probes');
+    const probesFromLine = capture.totalLines;
+    await this.timed('probes', async () => {
+      for (const [i, probe] of env.probes.entries()) {
+        if (env.signal.aborted || this.exitCode !== null) break;
+        const r = await runProbe(probe, cell, env, base, capture, cell.probeOptions?.[cell.probes[i]!]);
+        result.probes.push(r);
+        env.onProbeEnd(r);
+      }
+    });
+    if (env.signal.aborted) return this.interrupted();
+    if (this.exitCode === null && !result.probes.some((p) => p.verdict === 'fail')) {
+      result.outcome = 'pass';
+      return this.go('teardown');
+    }
+    // Give a dying server a moment, so a crash while serving is told apart from a wrong answer.
+    await settle(this.exited!, 300);
+    if (this.exitCode !== null) await engineAlive(env.runtime, this.exitCode);
+    if (this.exitCode !== null) await settle(this.logsDone, 3000);
+    this.diagnosis = diagnoseAttempt(capture, cell, { exitCode: this.exitCode, phase: 'serve', probes: result.probes, probesFromLine });
+    result.exitCode = this.exitCode;
+    this.go('failed');
+  }
+
+  private failWith(e: unknown): void {
     const infra = e instanceof InfraError ? e : null;
-    if (env.signal.aborted) result.error = 'interrupted';
-    result.outcome = infra ? 'infra' : 'fail';
-    result.error ??= (e as Error).message;
-    diagnosis = infra ? infraDiagnosis(infra) : diagnoseAttempt(capture, cell, { exitCode, phase: state, error: (e as Error).message });
-    state = 'failed';
-  } finally {
-    watchdog?.stop();
-    state = 'teardown';
-    if (handle) {
-      const h = handle;
+    if (this.env.signal.aborted) this.result.error = 'interrupted';
+    this.result.outcome = infra ? 'infra' : 'fail';
+    this.result.error ??= (e as Error).message;
+    this.diagnosis = infra ? infraDiagnosis(infra) : diagnoseAttempt(this.capture, this.cell, { exitCode: this.exitCode, phase: this.state, error: (e as Error).message });
+    if (this.state !== 'failed') this.go('failed');
+  }
+
+  private async teardown(): Promise<void> {
+    const { env } = this;
+    this.watchdog?.stop();
+    if (this.state !== 'teardown') this.go('teardown');
+    if (this.handle) {
+      const h = this.handle;
       // Stop, let the log stream drain (bounded: a flood must not hold the GPU), then remove:
       // removing first would cut the end of the log, which is where crashes are. A container that
       // has exited is removed in the background (the run drains those removals before it ends):
       // the engine answers its removal only after cleaning it up, and the verdict is known.
-      await timed('teardown', async () => {
-        const dead = exitCode !== null;
+      await this.timed('teardown', async () => {
+        const dead = this.exitCode !== null;
         // On an interrupt the container is already being removed (reaper.ts): a graceful stop
         // beside that removal held it for the stop's whole grace period. No stop, no time for the log.
         if (!dead && !env.signal.aborted) await env.runtime.stop(h, 2).catch(() => {});
-        await settle(logsDone, env.signal.aborted ? 300 : 10_000);
+        await settle(this.logsDone, env.signal.aborted ? 300 : 10_000);
         if (dead && !env.signal.aborted) env.runtime.discard(h.id);
         else await env.runtime.remove(h.id).catch(() => {});
       });
     }
-    await settle(logsDone, env.signal.aborted ? 300 : 2000);
-    state = 'done';
+    await settle(this.logsDone, env.signal.aborted ? 300 : 2000);
+    this.go('done');
   }
-  result.diagnosis = result.outcome === 'pass' ? null : diagnosis;
-  if (result.error === 'interrupted') {
-    result.outcome = 'infra';
-    result.diagnosis = null;
+
+  private finish(): AttemptResult {
+    const { result } = this;
+    result.diagnosis = result.outcome === 'pass' ? null : this.diagnosis;
+    if (result.error === 'interrupted') {
+      result.outcome = 'infra';
+      result.diagnosis = null;
+    }
+    result.timeline = timelineOf(this.capture);
+    result.logTail = this.capture.excerpt(result.diagnosis?.evidence.map((e) => e.line) ?? []);
+    return result;
   }
-  result.timeline = timelineOf(capture);
-  result.logTail = capture.excerpt(result.diagnosis?.evidence.map((e) => e.line) ?? []);
-  return result;
 }
 
 async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: string, capture: LogCapture, options: Record<string, unknown> | undefined): Promise<ProbeResult> {

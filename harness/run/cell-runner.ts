@@ -1,12 +1,12 @@
 // One cell from first attempt to verdict: retries (fail then pass = flaky), expectations
 // (xfail / xpass), and triage — re-running a failed cell with each remedy of its signature until
 // one passes ("fixed by mm_attention: sdpa").
-import type { Cell, SemanticOptions, Verdict } from '../matrix/types.ts';
+import type { Cell, SemanticOptions, Verdict } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
-import { imageEngineVersion } from '../engines/version.ts';
+import { engineInvocation } from '../engines/invocation.ts';
 import { applyExpectation } from '../diagnose/expectations.ts';
 import { applyRemedy } from '../diagnose/remedies.ts';
-import type { AttemptResult, CellResult, TriageResult } from './events.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../core/events.ts';
 
 export interface CellRunnerDeps {
   engine: Engine;
@@ -17,15 +17,14 @@ export interface CellRunnerDeps {
   aborted(): boolean;
 }
 
-/** The cell with other options: its engine command and engine env recomputed, or a reason it cannot be expressed. */
+/** The cell with other options: its engine invocation recomputed (engines/invocation.ts), or a reason it cannot be expressed. */
 export function withOptions(cell: Cell, options: SemanticOptions, engine: Engine): Cell | string {
-  const version = imageEngineVersion(cell.image);
-  const r = engine.command({ model: cell.model.name, options, port: engine.defaultPort, extraArgs: cell.args, version });
-  if ('unsupported' in r) return r.unsupported;
+  const next = engineInvocation(engine, cell, options);
+  if ('unsupported' in next) return next.unsupported;
   const env = { ...cell.env };
-  for (const k of Object.keys(engine.env?.(cell.options, version) ?? {})) delete env[k];
-  for (const [k, value] of Object.entries(engine.env?.(options, version) ?? {})) env[k] = { value, secret: false };
-  return { ...cell, options, env, command: r.argv, gpus: options.tensor_parallel ?? 1 };
+  for (const k of Object.keys(engineInvocation(engine, cell, cell.options).env)) delete env[k];
+  for (const [k, value] of Object.entries(next.env)) env[k] = { value, secret: false };
+  return { ...cell, options, env, command: next.argv, gpus: next.gpus };
 }
 
 function infraReason(a: AttemptResult): string | null {

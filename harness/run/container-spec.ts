@@ -1,6 +1,6 @@
 // What container a cell becomes (pure): image, command, env, mounts, GPU requests — for a real
 // runner, or for the emulator standing in for the image under --emulate.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerSpec } from '../runtime/runtime.ts';
 import { EMULATOR_CONFIG_ENV, EmulatorTraits, type EmulatorConfig } from '../emulator/host.ts';

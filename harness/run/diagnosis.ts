@@ -1,11 +1,12 @@
 // Glue between a cell's captured log and harness/diagnose/: classify the kept lines and map the
 // evidence back to line numbers of the full log file.
 import type { InfraError } from '../errors.ts';
-import type { Cell } from '../matrix/types.ts';
-import type { Diagnosis, TimelinePhase } from '../diagnose/types.ts';
-import type { ProbeResult } from '../probes/probe.ts';
+import type { Cell } from '../core/cell.ts';
+import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import { classifyInfra, classifyLog } from '../diagnose/classify.ts';
-import { startupTimeline } from '../diagnose/phases.ts';
+import { startupTimeline } from '../engines/log-phases.ts';
+import { readLog } from '../diagnose/log-lines.ts';
 import type { LogCapture } from './log-capture.ts';
 import type { WatchdogTrip } from './startup-watchdog.ts';
 import { stoppedDiagnosis } from './stopped-diagnosis.ts';
@@ -101,5 +102,5 @@ export function infraDiagnosis(err: InfraError): Diagnosis {
 }
 
 export function timelineOf(capture: LogCapture): TimelinePhase[] {
-  return startupTimeline(capture.lines().map((l) => l.text).join('\n'));
+  return startupTimeline(readLog(capture.lines().map((l) => l.text).join('\n')));
 }

@@ -5,10 +5,10 @@
 // configured environment (PYTORCH_VERSION, CUDA_VERSION in NGC and nvidia/cuda-based images) and
 // labels; the runner's facts last (torch). The driver's CUDA is recorded beside the image's, never
 // in its place: an image that does not state its CUDA has none in the fingerprint.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ImageInfo } from '../runtime/runtime.ts';
-import type { Fingerprint } from './events.ts';
+import type { Fingerprint } from '../core/events.ts';
 
 export type RunnerFacts = { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
 

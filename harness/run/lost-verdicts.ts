@@ -4,9 +4,9 @@
 // message as its evidence. A cell the dispatcher ends without a verdict gets one the same way, or
 // is "not run" when the run was interrupted (`--resume` runs it again).
 import { InfraError } from '../errors.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { infraDiagnosis } from './diagnosis.ts';
-import type { AttemptResult, CellResult } from './events.ts';
+import type { AttemptResult, CellResult } from '../core/events.ts';
 
 const HARNESS_HINT = 'the cell was not tested: the message says what failed (a harness bug is worth an issue with this line)';
 
@@ -25,7 +25,7 @@ export function verdictOfError(cell: Cell, error: unknown, durationMs = 0): Cell
     outcome: 'infra',
     exitCode: null,
     diagnosis: infraDiagnosis(infra),
-    phases: {},
+    steps: {},
     probes: [],
     timeline: [],
     logPath: null,

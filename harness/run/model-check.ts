@@ -3,7 +3,7 @@
 // weights fit the cell's GPUs with room for the KV cache. Too big → the cell is skipped with the
 // arithmetic; a tight fit or a declaration the checkpoint contradicts → a warning.
 import { MODEL_CACHE } from '../engines/model-cache.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { isHubModel } from '../models/cache-layout.ts';
 import { fitOf } from '../models/fits.ts';
 import { modelMismatches } from '../models/model-facts.ts';

@@ -2,12 +2,12 @@
 // engine load its model? The image's Python software is read once per image (never started);
 // the model's config.json comes from the managed cache (warmed before the cell runs). Only a
 // certain "unsupported model" (decided from the image's own files) skips the cell.
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { isHubModel } from '../models/cache-layout.ts';
 import { readModelFromCache } from '../models/read-model.ts';
 import type { ImageSoftware } from '../preflight/image-software.ts';
 import { predictModelOnImage, predictionLine } from '../preflight/model-vs-image.ts';
-import type { ModelPredictionEvent } from './events.ts';
+import type { ModelPredictionEvent } from '../core/events.ts';
 
 export class ModelImageCheck {
   private readonly software = new Map<string, Promise<ImageSoftware | Error>>();

@@ -5,7 +5,7 @@
 import { entriesOf } from '../gpu/cuda-rules.ts';
 import { findGpu } from '../gpu/catalog.ts';
 import { preflightLibraries, type LibraryCode, type PreflightResult } from '../gpu/preflight.ts';
-import type { Cell } from '../matrix/types.ts';
+import type { Cell } from '../core/cell.ts';
 import { emulatorConfig, engineArgv, envValues } from './container-spec.ts';
 import { getEngine } from '../engines/index.ts';
 import { parseServeArgv, resolveBackends } from '../emulator/host.ts';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { RunInfo } from './events.ts';
+import type { RunInfo } from '../core/events.ts';
 
 /** A sortable run id: 20261122-063512-1a2b. GITHUB_RUN_ID-based ids come from --run-id / MATRIX_RUN_ID. */
 export function newRunId(now = new Date()): string {

@@ -53,105 +53,150 @@ export function orderCells<T extends SchedulableCell>(cells: T[]): T[] {
 }
 
 export async function schedule<T extends SchedulableCell>(cells: T[], opts: ScheduleOptions<T>): Promise<void> {
+  const d = new Dispatch(opts);
+  await d.refuseOversized(cells);
+  d.prepareAll();
+  await d.loop();
+  d.stop();
+  if (d.lost) throw d.lost.error;
+}
+
+/** A wake-up that is never lost: an event that fires while the loop is busy is remembered. */
+class Wakeup {
+  private resolver: (() => void) | null = null;
+  private missed = false;
+
+  wake(): void {
+    if (this.resolver) {
+      const r = this.resolver;
+      this.resolver = null;
+      r();
+    } else this.missed = true;
+  }
+
+  woken(): Promise<void> {
+    if (this.missed) {
+      this.missed = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((r) => (this.resolver = r));
+  }
+}
+
+/** One schedule() call: the cells still waiting, the free slots, and image and model preparation. */
+class Dispatch<T extends SchedulableCell> {
   /** The first error a callback threw: thrown at the end, after every other cell has ended. */
-  let lost: { error: unknown } | null = null;
-  const guarded = async (fn: () => Promise<void> | void) => {
+  lost: { error: unknown } | null = null;
+  private readonly pending: T[] = [];
+  private readonly free: Set<string>;
+  private readonly running = new Set<Promise<void>>();
+  // Image and model preparation: each one at a time, in order of first use, side by side.
+  private readonly pulls = new PQueue({ concurrency: 1 });
+  private readonly downloads = new PQueue({ concurrency: 1 });
+  private readonly imageState = new Map<string, PrepState>();
+  private readonly modelState = new Map<string, PrepState>();
+  private readonly wakeup = new Wakeup();
+
+  constructor(private readonly opts: ScheduleOptions<T>) {
+    this.free = new Set(opts.slots);
+  }
+
+  private async guarded(fn: () => Promise<void> | void): Promise<void> {
     try {
       await fn();
     } catch (error) {
-      lost ??= { error };
+      this.lost ??= { error };
     }
-  };
-  const pending: T[] = [];
-  for (const c of orderCells(cells)) {
-    if (c.gpus > opts.slots.length) {
-      await guarded(() => opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${opts.slots.length}`));
-    } else pending.push(c);
   }
-  const free = new Set(opts.slots);
-  const running = new Set<Promise<void>>();
 
-  // Image and model preparation: each one at a time, in order of first use, side by side.
-  const pulls = new PQueue({ concurrency: 1 });
-  const downloads = new PQueue({ concurrency: 1 });
-  const imageState = new Map<string, PrepState>();
-  const modelState = new Map<string, PrepState>();
-  // A wake-up that is never lost: an event that fires while the loop is busy is remembered.
-  let resolver: (() => void) | null = null;
-  let missed = false;
-  const wake = () => {
-    if (resolver) {
-      const r = resolver;
-      resolver = null;
-      r();
-    } else missed = true;
-  };
-  const woken = (): Promise<void> => {
-    if (missed) {
-      missed = false;
-      return Promise.resolve();
+  async refuseOversized(cells: T[]): Promise<void> {
+    for (const c of orderCells(cells)) {
+      if (c.gpus > this.opts.slots.length) {
+        await this.guarded(() => this.opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${this.opts.slots.length}`));
+      } else this.pending.push(c);
     }
-    return new Promise<void>((r) => (resolver = r));
-  };
-  const prepare = (queue: PQueue, state: Map<string, PrepState>, keys: Iterable<string>, fn: (key: string) => Promise<void>) => {
+  }
+
+  prepareAll(): void {
+    const { opts, pending } = this;
+    this.prepare(this.pulls, this.imageState, pending.map((c) => c.imageKey), (k) => opts.prepareImage(k));
+    const prepareModel = opts.prepareModel;
+    if (prepareModel) this.prepare(this.downloads, this.modelState, pending.flatMap((c) => (c.modelKey ? [c.modelKey] : [])), (k) => prepareModel(k));
+  }
+
+  private prepare(queue: PQueue, state: Map<string, PrepState>, keys: Iterable<string>, fn: (key: string) => Promise<void>): void {
     for (const key of new Set(keys)) {
       state.set(key, 'pending');
       void queue.add(async () => {
-        if (opts.signal?.aborted) return;
+        if (this.opts.signal?.aborted) return;
         try {
           await fn(key);
           state.set(key, 'ready');
         } catch (error) {
           state.set(key, { error });
         }
-        wake();
+        this.wakeup.wake();
       });
     }
-  };
-  prepare(pulls, imageState, pending.map((c) => c.imageKey), (k) => opts.prepareImage(k));
-  const prepareModel = opts.prepareModel;
-  if (prepareModel) prepare(downloads, modelState, pending.flatMap((c) => (c.modelKey ? [c.modelKey] : [])), (k) => prepareModel(k));
+  }
 
-  while (pending.length > 0 || running.size > 0) {
-    if (opts.signal?.aborted) {
-      pending.length = 0;
-      if (running.size === 0) break;
+  async loop(): Promise<void> {
+    const { pending, running } = this;
+    while (pending.length > 0 || running.size > 0) {
+      if (this.opts.signal?.aborted) {
+        pending.length = 0;
+        if (running.size === 0) break;
+      }
+      const blockedByOthers = await this.dispatchReady();
+      if (pending.length === 0 && running.size === 0) break;
+      if (blockedByOthers || (running.size === 0 && pending.length > 0)) await settle(this.wakeup.woken(), this.opts.pollMs ?? 200);
+      else await this.wakeup.woken();
     }
+  }
+
+  /** Start every pending cell whose image and model are ready and whose slots are free; true when another process holds them. */
+  private async dispatchReady(): Promise<boolean> {
+    const { pending, opts } = this;
     let blockedByOthers = false;
     for (let i = 0; i < pending.length; i++) {
       const cell = pending[i]!;
-      const state = imageState.get(cell.imageKey);
-      const model = cell.modelKey && prepareModel ? modelState.get(cell.modelKey) : 'ready';
+      const state = this.imageState.get(cell.imageKey);
+      const model = cell.modelKey && opts.prepareModel ? this.modelState.get(cell.modelKey) : 'ready';
       const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? 'the model could not be downloaded' : null;
       if (failed) {
         pending.splice(i--, 1);
-        await guarded(() => opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error));
+        await this.guarded(() => opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error));
         continue;
       }
-      if (state !== 'ready' || model !== 'ready' || cell.gpus > free.size) continue;
-      const slots = [...free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
+      if (state !== 'ready' || model !== 'ready' || cell.gpus > this.free.size) continue;
+      const slots = [...this.free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
       if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
         blockedByOthers = true;
         continue;
       }
       pending.splice(i--, 1);
-      for (const s of slots) free.delete(s);
-      const p: Promise<void> = guarded(() => opts.run(cell, slots).catch((error: unknown) => opts.crashed(cell, error)))
-        .finally(() => {
-          for (const s of slots) {
-            opts.leases.release(s, opts.owner.pid);
-            free.add(s);
-          }
-          running.delete(p);
-          wake();
-        });
-      running.add(p);
+      this.launch(cell, slots);
     }
-    if (pending.length === 0 && running.size === 0) break;
-    if (blockedByOthers || (running.size === 0 && pending.length > 0)) await settle(woken(), opts.pollMs ?? 200);
-    else await woken();
+    return blockedByOthers;
   }
-  pulls.clear();
-  downloads.clear();
-  if (lost) throw (lost as { error: unknown }).error;
+
+  private launch(cell: T, slots: string[]): void {
+    const { opts } = this;
+    for (const s of slots) this.free.delete(s);
+    const p: Promise<void> = this.guarded(() => opts.run(cell, slots).catch((error: unknown) => opts.crashed(cell, error)))
+      .finally(() => {
+        for (const s of slots) {
+          opts.leases.release(s, opts.owner.pid);
+          this.free.add(s);
+        }
+        this.running.delete(p);
+        this.wakeup.wake();
+      });
+    this.running.add(p);
+  }
+
+  stop(): void {
+    this.pulls.clear();
+    this.downloads.clear();
+  }
 }

@@ -4,9 +4,9 @@
 import { InfraError, UsageError } from '../errors.ts';
 import { discoverGpus } from '../gpu/discover.ts';
 import { EmulatorTraits, ensureEmulatorImage, ensureStyledImage } from '../emulator/host.ts';
-import type { ImageSpec } from '../matrix/types.ts';
-import { onGpus } from '../matrix/select.ts';
-import type { DockerRuntime } from '../runtime/docker.ts';
+import type { ImageSpec } from '../core/cell.ts';
+import { onGpus } from '../plan/select.ts';
+import type { ContainerRuntime } from '../runtime/runtime.ts';
 import { reapOrphans } from './reaper.ts';
 import type { EmulatedImages, RunnerPool } from './runner.ts';
 
@@ -21,7 +21,7 @@ export interface RunnerSetup {
   has: string | null;
 }
 
-export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boolean; emulateGpus: number; host: string; wantGpus: string[] }): Promise<RunnerSetup> {
+export async function prepareRunner(runtime: ContainerRuntime, opts: { emulate: boolean; emulateGpus: number; host: string; wantGpus: string[] }): Promise<RunnerSetup> {
   const engine = await runtime.ping();
   const platform = `${engine.os}/${engine.arch}`;
   const reaped = await reapOrphans(runtime, opts.host);
@@ -29,11 +29,11 @@ export async function prepareRunner(runtime: DockerRuntime, opts: { emulate: boo
   if (reaped.removed.length) notes.push(`reaped ${reaped.removed.length} container(s) left by dead runs: ${reaped.removed.map((r) => r.name).join(', ')}`);
 
   if (opts.emulate) {
-    const img = await ensureEmulatorImage(runtime.docker);
+    const img = await ensureEmulatorImage(runtime);
     if (img.built) notes.push(`built emulator image ${img.tag}`);
     const ids = Array.from({ length: opts.emulateGpus }, (_, i) => String(i));
     // An image whose traits give it labels or an environment runs as a styled emulator image.
-    const imageFor = (image: ImageSpec) => ensureStyledImage(runtime.docker, img.tag, EmulatorTraits.parse(image.emulate ?? {}));
+    const imageFor = (image: ImageSpec) => ensureStyledImage(runtime, img.tag, EmulatorTraits.parse(image.emulate ?? {}));
     return { pools: [{ gpus: null, slots: { ids, namespace: 'emulated', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }], emulate: { imageTag: img.tag, imageFor }, platform, reaped: reaped.removed.length, notes, has: null };
   }
 

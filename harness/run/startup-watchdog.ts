@@ -8,9 +8,9 @@
 // Output means bytes: a progress bar redraws its line with `\r` and ends it only when done.
 import { fatalLineOf, type FatalLine } from '../diagnose/fatal-lines.ts';
 import { cleanLine } from '../diagnose/line-clean.ts';
-import { phaseMarkedBy } from '../diagnose/phase-at.ts';
+import { phaseMarkedBy } from '../engines/phase-at.ts';
 import { DEFAULT_TIMEOUTS } from '../matrix/matrix.ts';
-import type { Timeouts } from '../matrix/types.ts';
+import type { Timeouts } from '../core/cell.ts';
 import type { NumberedLine } from './log-capture.ts';
 
 export type WatchdogTrip =

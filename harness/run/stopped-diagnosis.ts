@@ -2,7 +2,7 @@
 // the failure the log names, told as a hang the harness ended; after a stall, `startup-stalled`
 // with the last phase and its last line, unless the log names a failure. Pure.
 import { formatDuration } from '../matrix/duration.ts';
-import type { Diagnosis, EvidenceLine } from '../diagnose/types.ts';
+import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
 import type { NumberedLine } from './log-capture.ts';
 import type { WatchdogTrip } from './startup-watchdog.ts';
 

@@ -1,5 +1,7 @@
-// The dockerode implementation of ContainerRuntime. Every dockerode call lives here (and in
-// image-files.ts for reading image filesystems); everything else speaks the interface.
+// The dockerode implementation of ContainerRuntime. Every dockerode call of the harness lives in
+// harness/runtime/ (here, image-files.ts for reading image filesystems, exit-events.ts for the
+// event stream); everything else speaks the interface, and a process holds one client (one
+// DockerRuntime).
 import Docker from 'dockerode';
 import { Agent } from 'node:http';
 import { pipeline, type Readable } from 'node:stream';
@@ -8,7 +10,8 @@ import { removeDetached } from './detached-removal.ts';
 import { ExitEvents } from './exit-events.ts';
 import { InfraError } from '../errors.ts';
 import { toInfraError } from './docker-errors.ts';
-import type { ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageInfo, PullOptions, PullPolicy } from './runtime.ts';
+import { readImageFiles, withImageFs } from './image-files.ts';
+import type { BuildOptions, ContainerHandle, ContainerListing, ContainerRuntime, ContainerSpec, ImageFile, ImageFs, ImageInfo, PullOptions, PullPolicy, ReadImageFilesOptions } from './runtime.ts';
 
 /**
  * A fresh connection per request (no keep-alive): a kept-alive connection to an engine that is
@@ -50,7 +53,7 @@ export class DockerRuntime implements ContainerRuntime {
   /** Containers created here and not removed yet. */
   private readonly created = new Set<string>();
 
-  constructor(readonly docker: Docker = dockerClient()) {
+  constructor(private readonly docker: Docker = dockerClient()) {
     this.exits = new ExitEvents(docker);
   }
 
@@ -84,7 +87,7 @@ export class DockerRuntime implements ContainerRuntime {
     }
   }
 
-  private async inspectImage(ref: string): Promise<ImageInfo | null> {
+  async inspectImage(ref: string): Promise<ImageInfo | null> {
     try {
       const i = await this.docker.getImage(ref).inspect();
       const digest = i.RepoDigests?.[0]?.split('@')[1] ?? i.Id ?? null;
@@ -136,6 +139,39 @@ export class DockerRuntime implements ContainerRuntime {
         },
       );
     });
+  }
+
+  async buildImage(context: Readable, tags: readonly string[], opts: BuildOptions = {}): Promise<void> {
+    const [tag, ...more] = tags;
+    if (tag === undefined) throw new Error('buildImage: give the image at least one tag');
+    const stream: NodeJS.ReadableStream = await this.docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true });
+    await new Promise<void>((resolve, reject) => {
+      this.docker.modem.followProgress(
+        stream,
+        (err: Error | null, events: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
+          const failed = err?.message ?? events.find((e) => e.error || e.errorDetail)?.error;
+          if (failed) reject(new Error(`building ${tag} failed: ${failed}`));
+          else resolve();
+        },
+        (e: { stream?: string }) => {
+          const line = e.stream?.trim();
+          if (line) opts.onProgress?.(line);
+        },
+      );
+    });
+    for (const other of more) {
+      const colon = other.lastIndexOf(':');
+      const [repo, t] = colon > other.lastIndexOf('/') ? [other.slice(0, colon), other.slice(colon + 1)] : [other, 'latest'];
+      await this.docker.getImage(tag).tag({ repo, tag: t });
+    }
+  }
+
+  readImageFiles(ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
+    return readImageFiles(this.docker, ref, opts);
+  }
+
+  withImageFs<T>(ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T> {
+    return withImageFs(this.docker, ref, labels, use);
   }
 
   async create(spec: ContainerSpec): Promise<ContainerHandle> {

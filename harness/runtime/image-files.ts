@@ -1,134 +1,17 @@
-// Read an image's filesystem without running it (effectful, dockerode): create a container that is
-// never started, stream `getArchive` of candidate directories (or `export` the whole filesystem)
-// through tar-stream, and yield each ELF shared object that holds a CUDA fat binary (one file in
-// memory at a time), or read small text files by path (withImageFs: the Python packages the
-// model-against-image preflight reads). The container is always removed, also when the consumer
-// stops early.
+// Reading an image's filesystem without running it (effectful, dockerode), through a container that
+// is never started and is always removed, also when the consumer stops early:
+// - readImageFiles streams `getArchive` of the asked directories (or `export` of the whole
+//   filesystem) through tar-stream and yields each wanted regular file, one in memory at a time
+//   (the fat-binary preflight: gpu/image-libraries.ts says which files are CUDA libraries);
+// - withImageFs answers exact paths and reads small text files (the model-against-image
+//   preflight's Python packages: preflight/image-software.ts).
 import type Docker from 'dockerode';
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { InfraError } from '../errors.ts';
-import { containsFatbinMagic } from '../gpu/fatbin.ts';
-import { isElf } from '../gpu/elf.ts';
 import { toInfraError } from './docker-errors.ts';
-
-/**
- * Where CUDA libraries live in inference images: Python site-/dist-packages (system, /usr/local,
- * conda, venvs under /opt), CUDA toolkits under /usr/local/cuda*, the distribution's library
- * directories. Directories missing from an image are skipped.
- */
-export const DEFAULT_LIBRARY_ROOTS = ['/usr/local', '/usr/lib/python3', '/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/opt', '/venv', '/root/.local', '/workspace', '/app'];
-
-export interface ImageLibrary {
-  /** Absolute path inside the image. */
-  path: string;
-  size: number;
-  bytes: Buffer;
-}
-
-export interface ReadImageOptions {
-  /** Directories to read (default DEFAULT_LIBRARY_ROOTS); ignored with `whole`. */
-  roots?: readonly string[];
-  /** Stream `docker export` of the whole filesystem instead of the roots. */
-  whole?: boolean;
-  /** Labels of the never-started container (product code: matrix.preflight=1; tests add matrix.test=1). */
-  labels?: Record<string, string>;
-  /** Files larger than this are reported through onSkip and not read (default 4 GiB). */
-  maxFileBytes?: number;
-  onSkip?: (path: string, why: string) => void;
-}
-
-const SHARED_OBJECT = /\.so(\.\d+)*$/;
-
-/** Does this tar entry name look like a shared object worth reading? */
-export function isSharedObjectName(name: string): boolean {
-  return SHARED_OBJECT.test(name);
-}
-
-/**
- * Yield the CUDA-carrying shared objects of image `ref` (which must be present on the engine).
- * Throws InfraError('image-missing') when it is not, other InfraErrors when Docker fails.
- */
-export async function* cudaLibrariesInImage(docker: Docker, ref: string, opts: ReadImageOptions = {}): AsyncGenerator<ImageLibrary> {
-  const container = await neverStarted(docker, ref, opts.labels ?? {});
-  try {
-    if (opts.whole) {
-      yield* librariesInTar((await container.export()) as unknown as Readable, '/', opts);
-      return;
-    }
-    for (const root of opts.roots ?? DEFAULT_LIBRARY_ROOTS) {
-      let stream: Readable;
-      try {
-        stream = (await container.getArchive({ path: root })) as unknown as Readable;
-      } catch (e) {
-        if ((e as { statusCode?: number }).statusCode === 404) continue; // not in this image
-        throw toInfraError(e, 'preflight', `reading ${root} of ${ref}`);
-      }
-      // getArchive names entries after the directory's basename: "local/lib/…" for /usr/local
-      yield* librariesInTar(stream, posix.dirname(root), opts);
-    }
-  } finally {
-    await container.remove({ force: true, v: true }).catch(() => undefined);
-  }
-}
-
-/** Stream a tar, yielding regular `.so*` files that are ELF and contain the fat-binary magic. */
-export async function* librariesInTar(stream: Readable, base: string, opts: Pick<ReadImageOptions, 'maxFileBytes' | 'onSkip'> = {}): AsyncGenerator<ImageLibrary> {
-  const max = opts.maxFileBytes ?? 4 * 1024 ** 3;
-  const ex = extract();
-  stream.on('error', (e) => ex.destroy(e));
-  stream.pipe(ex);
-  try {
-    for await (const entry of ex) {
-      const h = entry.header;
-      const path = posix.join('/', base, h.name);
-      if (h.type !== 'file' || !isSharedObjectName(h.name)) {
-        entry.resume();
-        continue;
-      }
-      const size = h.size ?? 0;
-      if (size > max) {
-        opts.onSkip?.(path, `${size} bytes is more than the ${max} read`);
-        entry.resume();
-        continue;
-      }
-      const bytes = Buffer.allocUnsafe(size);
-      let at = 0;
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        chunk.copy(bytes, at);
-        at += chunk.length;
-      }
-      const got = bytes.subarray(0, at);
-      if (isElf(got) && containsFatbinMagic(got)) yield { path, size: at, bytes: got };
-    }
-  } finally {
-    // dockerode hands Node streams; tests hand tar-stream's streamx ones: both have pipe and destroy
-    if (typeof stream.unpipe === 'function') stream.unpipe(ex);
-    if (typeof stream.destroy === 'function') stream.destroy();
-  }
-}
-
-/** One text file read out of an image. */
-export interface ImageTextFile {
-  /** Absolute path inside the image. */
-  path: string;
-  text: string;
-}
-
-/**
- * An image's filesystem, read without running it: what the model-against-image preflight asks
- * (exact paths and small directories of Python packages). Tests give an in-memory one.
- */
-export interface ImageFs {
-  /** Does this path exist in the image (file or directory)? */
-  exists(path: string): Promise<boolean>;
-  /**
-   * The regular files at `path` (one file, or every file under a directory) whose path `accept`
-   * takes, as UTF-8 text; files over `maxBytes` (default 4 MiB) are left out. Empty when absent.
-   */
-  textFiles(path: string, accept?: (path: string) => boolean, maxBytes?: number): Promise<ImageTextFile[]>;
-}
+import type { ImageFile, ImageFs, ImageTextFile, ReadImageFilesOptions } from './runtime.ts';
 
 /** Create the never-started container of `ref` (InfraError image-missing when the image is not here). */
 async function neverStarted(docker: Docker, ref: string, labels: Record<string, string>): Promise<Docker.Container> {
@@ -150,6 +33,58 @@ async function neverStarted(docker: Docker, ref: string, labels: Record<string, 
     });
   } catch (e) {
     throw toInfraError(e, 'create', `creating a (never started) container from ${ref} to read its files`);
+  }
+}
+
+export async function* readImageFiles(docker: Docker, ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile> {
+  const container = await neverStarted(docker, ref, opts.labels ?? {});
+  try {
+    if (opts.roots === 'whole') {
+      yield* filesInTar((await container.export()) as unknown as Readable, '/', opts.want);
+      return;
+    }
+    for (const root of opts.roots) {
+      let stream: Readable;
+      try {
+        stream = (await container.getArchive({ path: root })) as unknown as Readable;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 404) continue; // not in this image
+        throw toInfraError(e, 'preflight', `reading ${root} of ${ref}`);
+      }
+      // getArchive names entries after the directory's basename: "local/lib/…" for /usr/local
+      yield* filesInTar(stream, posix.dirname(root), opts.want);
+    }
+  } finally {
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
+
+/** Stream a tar whose entries are relative to `base`, yielding the regular files `want` asks for. */
+export async function* filesInTar(stream: Readable, base: string, want: ReadImageFilesOptions['want']): AsyncGenerator<ImageFile> {
+  const ex = extract();
+  stream.on('error', (e) => ex.destroy(e));
+  stream.pipe(ex);
+  try {
+    for await (const entry of ex) {
+      const h = entry.header;
+      const path = posix.join('/', base, h.name);
+      const size = h.size ?? 0;
+      if (h.type !== 'file' || !want(path, size)) {
+        entry.resume();
+        continue;
+      }
+      const bytes = Buffer.allocUnsafe(size);
+      let at = 0;
+      for await (const chunk of entry as AsyncIterable<Buffer>) {
+        chunk.copy(bytes, at);
+        at += chunk.length;
+      }
+      yield { path, size: at, bytes: bytes.subarray(0, at) };
+    }
+  } finally {
+    // dockerode hands Node streams; tests hand tar-stream's streamx ones: both have pipe and destroy
+    if (typeof stream.unpipe === 'function') stream.unpipe(ex);
+    if (typeof stream.destroy === 'function') stream.destroy();
   }
 }
 
@@ -189,19 +124,9 @@ export async function withImageFs<T>(docker: Docker, ref: string, labels: Record
 
 /** Regular files of a tar (named relative to `base`) that `accept` takes, as text. */
 export async function textFilesInTar(stream: Readable, base: string, accept: (path: string) => boolean, maxBytes: number): Promise<ImageTextFile[]> {
-  const ex = extract();
-  stream.on('error', (e) => ex.destroy(e));
-  stream.pipe(ex);
   const out: ImageTextFile[] = [];
-  for await (const entry of ex) {
-    const path = posix.join('/', base, entry.header.name);
-    if (entry.header.type !== 'file' || (entry.header.size ?? 0) > maxBytes || !accept(path)) {
-      entry.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk);
-    out.push({ path, text: Buffer.concat(chunks).toString('utf8') });
+  for await (const f of filesInTar(stream, base, (path, size) => size <= maxBytes && accept(path))) {
+    out.push({ path: f.path, text: f.bytes.toString('utf8') });
   }
   return out;
 }

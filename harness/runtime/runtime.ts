@@ -75,11 +75,72 @@ export interface PullOptions {
   signal?: AbortSignal;
 }
 
+export interface BuildOptions {
+  /** The build's output, a line at a time. */
+  onProgress?: (line: string) => void;
+}
+
+/** A regular file read out of an image. */
+export interface ImageFile {
+  /** Absolute path inside the image. */
+  path: string;
+  size: number;
+  bytes: Buffer;
+}
+
+export interface ReadImageFilesOptions {
+  /** Directories to read (those missing from the image are skipped), or 'whole' for the whole filesystem. */
+  roots: readonly string[] | 'whole';
+  /** Which regular files to read, by path and size: the others are passed over unread. */
+  want: (path: string, size: number) => boolean;
+  /** Labels of the never-started container the files are read through (tests add matrix.test=1). */
+  labels?: Record<string, string>;
+}
+
+/** One text file read out of an image. */
+export interface ImageTextFile {
+  /** Absolute path inside the image. */
+  path: string;
+  text: string;
+}
+
+/**
+ * An image's filesystem, read without running it: what the model-against-image preflight asks
+ * (exact paths and small directories of Python packages). Tests give an in-memory one.
+ */
+export interface ImageFs {
+  /** Does this path exist in the image (file or directory)? */
+  exists(path: string): Promise<boolean>;
+  /**
+   * The regular files at `path` (one file, or every file under a directory) whose path `accept`
+   * takes, as UTF-8 text; files over `maxBytes` (default 4 MiB) are left out. Empty when absent.
+   */
+  textFiles(path: string, accept?: (path: string) => boolean, maxBytes?: number): Promise<ImageTextFile[]>;
+}
+
 export interface ContainerRuntime {
   /** Throws InfraError('docker-down') when the engine does not answer. */
   ping(): Promise<{ version: string; apiVersion: string; os: string; arch: string }>;
   /** `signal` cuts a pull short (an interrupt): a pull of many GiB must not keep the process alive after the run. */
   ensureImage(ref: string, policy: PullPolicy, opts?: PullOptions): Promise<ImageInfo>;
+  /** The image as the engine has it, or null when it is not on the engine (never pulls). */
+  inspectImage(ref: string): Promise<ImageInfo | null>;
+  /**
+   * Builds an image from a build context (a tar stream holding a Dockerfile) and gives it `tags`
+   * (the first is the build's). Rejects with the builder's error when the build fails.
+   */
+  buildImage(context: Readable, tags: readonly string[], opts?: BuildOptions): Promise<void>;
+  /**
+   * The wanted files of an image, read without running it (through a container that is never
+   * started and is always removed, also when the consumer stops early). One file is in memory at a
+   * time. Throws InfraError('image-missing') when the image is not on the engine.
+   */
+  readImageFiles(ref: string, opts: ReadImageFilesOptions): AsyncGenerator<ImageFile>;
+  /**
+   * Runs `use` over the image's filesystem (exact paths, small text files), read without running
+   * it; the never-started container carries `labels` and is removed afterwards, also when `use` throws.
+   */
+  withImageFs<T>(ref: string, labels: Record<string, string>, use: (fs: ImageFs) => Promise<T>): Promise<T>;
   create(spec: ContainerSpec): Promise<ContainerHandle>;
   /**
    * Starts the container with its output already captured, so logs() misses no line; read that

@@ -10,7 +10,7 @@
 //                   all requests in order: its kind as a letter (r role, c content, u usage, o other)
 // Log excerpt (attempts.log_tail): one line per excerpt line, "<line number>\t<text>", joined by
 // "\n" (a captured line never contains "\n"). Schema 1–2 stored JSON [{line, text}]; both read.
-import type { RequestTiming } from '../probes/probe.ts';
+import type { RequestTiming } from '../core/probe-result.ts';
 
 type Kind = RequestTiming['chunks'][number]['kind'];
 const CODE: Record<Kind, number> = { role: 0x72, content: 0x63, usage: 0x75, other: 0x6f }; // r c u o: the first letter of each

@@ -2,9 +2,9 @@
 // console summary, junit.xml, the GitHub summary and the exit code of the resumed invocation cover
 // the WHOLE run, not only the cells it ran again. Every attempt comes back with its diagnosis and
 // probes (what the reporters show); raw request timings and fingerprints stay in the database.
-import type { Cell, Verdict } from '../matrix/types.ts';
-import type { AttemptResult, CellResult, TriageResult } from '../run/events.ts';
-import type { ProbeResult } from '../probes/probe.ts';
+import type { Cell, Verdict } from '../core/cell.ts';
+import type { AttemptResult, CellResult, TriageResult } from '../core/events.ts';
+import type { ProbeResult } from '../core/probe-result.ts';
 import { decodeLogTail } from './codec.ts';
 import type { Db } from './db.ts';
 
@@ -76,7 +76,7 @@ function attemptOf(a: AttemptRow, probes: ProbeRow[]): AttemptResult {
     outcome: a.outcome,
     exitCode: a.exit_code,
     diagnosis: parse(a.diagnosis, null),
-    phases: parse(a.phases, {}),
+    steps: parse(a.phases, {}),
     probes: probes.map((p) => ({
       name: p.name,
       verdict: p.verdict,

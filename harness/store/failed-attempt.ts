@@ -2,7 +2,7 @@
 // passed, so the failure that made the cell flaky (its signature, evidence and log tail) is read
 // from the last failed attempt that was not a triage trial.
 import type { FailedAttempt } from '../../reports/data.ts';
-import type { Diagnosis } from '../diagnose/types.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { decodeLogTail } from './codec.ts';
 import type { Db } from './db.ts';
 

@@ -1,13 +1,13 @@
 // Builds the report's input (ReportData) from the results database: the current run's cells in
 // full, and a compact history of every cell over the runs shown.
 import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
-import { CELL_STATES, type Cell, type CellState, type Unfinished, type Verdict } from '../matrix/types.ts';
-import type { TriageResult } from '../run/events.ts';
+import { CELL_STATES, type Cell, type CellState, type Unfinished, type Verdict } from '../core/cell.ts';
+import type { TriageResult } from '../core/events.ts';
 import { getEngine } from '../engines/index.ts';
 import { imageEngineVersion } from '../engines/version.ts';
 import { remedyFlags, type RemedyFlags } from '../engines/remedy-flags.ts';
 import { fixYaml } from '../../reports/fix.ts';
-import type { Diagnosis } from '../diagnose/types.ts';
+import type { Diagnosis } from '../core/diagnosis.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
@@ -118,7 +118,7 @@ const UNFINISHED_REASON: Record<Unfinished, string> = {
 
 /**
  * Reads the current run's cells in full, with statements prepared once for all of them. The
- * attempt that decided a verdict is the last one that was not a triage trial; its phases and
+ * attempt that decided a verdict is the last one that was not a triage trial; its steps and
  * timeline come with it (schema 3 on), or from their own tables in a database still at schema
  * 1–2 (the report opens databases read-only, unmigrated).
  */
@@ -150,60 +150,79 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
     const timeline: Timeline = timelineRows
       ? (timelineRows.all(runId, row.cell_id, n) as Array<{ name: string; start_s: number | null; duration_s: number | null; detail: string }>).map((t) => ({ name: t.name, startS: t.start_s, durationS: t.duration_s, detail: parse(t.detail, {}) }))
       : parse<Timeline>(a?.timeline, []);
-    const phases: Record<string, number> = phaseRows
+    const steps: Record<string, number> = phaseRows
       ? Object.fromEntries((phaseRows.all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]))
       : parse(a?.phases, {});
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
     const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
     const modelPred = modelPrediction?.get(runId, row.cell_id) as { verdict: string; certain: number; detail: string } | undefined;
     if (a?.log_path) logSources[row.cell_id] = a.log_path;
-    return {
-      id: row.cell_id,
-      image: row.image_id,
-      imageRef: row.image_ref,
-      engine: row.engine,
-      gpu: row.gpu,
-      arch: row.arch,
-      model: row.model,
-      flags: row.flags,
-      options: parse(row.options, {}),
-      verdict: row.verdict ?? unfinishedState(status, row.started_at),
-      category: row.category,
-      signature: row.signature,
-      title: d?.title ?? null,
-      explanation: d?.explanation ?? null,
-      remedies: d?.remedies ?? [],
-      links: d?.links ?? [],
-      reason: row.verdict ? row.reason : UNFINISHED_REASON[unfinishedState(status, row.started_at)],
-      expect: parse(row.expect, null),
-      attempts: row.attempts,
-      triage: parse(row.triage, null),
-      fix: fixOf(row, parse(row.triage, null), d?.title ?? null),
-      probes,
-      timeline,
-      phases,
-      logExcerpt: decodeLogTail(a?.log_tail),
-      evidence: d?.evidence ?? [],
-      logHref: null,
-      fingerprint: fp
-        ? {
-            imageRef: fp.image_ref ?? row.image_ref,
-            imageDigest: fp.image_digest ?? null,
-            engineVersion: fp.engine_version ?? null,
-            gpuName: fp.gpu_name ?? row.gpu,
-            computeCapability: fp.compute_capability ?? '',
-            driverVersion: fp.driver_version ?? null,
-            cudaVersion: fp.cuda_version ?? null,
-            driverCuda: fp.driver_cuda ?? null,
-            torchVersion: fp.torch_version ?? null,
-            imageLabels: parse(fp.image_labels, {}),
-          }
-        : null,
-      dockerRun: a?.docker_run ?? null,
-      prediction: pred ?? null,
-      modelPrediction: modelPred ? { verdict: modelPred.verdict, certain: modelPred.certain === 1, detail: modelPred.detail } : null,
-      ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}),
-    };
+    return { ...reportCellOf(row, status, { a, d, probes, timeline, steps, pred, modelPred, fp }), ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}) };
+  };
+}
+
+/** The parts of a cell the reader gathered from the attempt's tables. */
+interface CellParts {
+  a: AttemptRow | undefined;
+  d: Diagnosis | null;
+  probes: ReportCell['probes'];
+  timeline: Timeline;
+  steps: Record<string, number>;
+  pred: { verdict: string; detail: string } | undefined;
+  modelPred: { verdict: string; certain: number; detail: string } | undefined;
+  fp: Record<string, string | null> | undefined;
+}
+
+/** One report cell from its row and the deciding attempt's parts. */
+function reportCellOf(row: CellRow, status: string, p: CellParts): ReportCell {
+  return {
+    id: row.cell_id,
+    image: row.image_id,
+    imageRef: row.image_ref,
+    engine: row.engine,
+    gpu: row.gpu,
+    arch: row.arch,
+    model: row.model,
+    flags: row.flags,
+    options: parse(row.options, {}),
+    verdict: row.verdict ?? unfinishedState(status, row.started_at),
+    category: row.category,
+    signature: row.signature,
+    title: p.d?.title ?? null,
+    explanation: p.d?.explanation ?? null,
+    remedies: p.d?.remedies ?? [],
+    links: p.d?.links ?? [],
+    reason: row.verdict ? row.reason : UNFINISHED_REASON[unfinishedState(status, row.started_at)],
+    expect: parse(row.expect, null),
+    attempts: row.attempts,
+    triage: parse(row.triage, null),
+    fix: fixOf(row, parse(row.triage, null), p.d?.title ?? null),
+    probes: p.probes,
+    timeline: p.timeline,
+    steps: p.steps,
+    logExcerpt: decodeLogTail(p.a?.log_tail),
+    evidence: p.d?.evidence ?? [],
+    logHref: null,
+    fingerprint: p.fp ? fingerprintOfRow(p.fp, row) : null,
+    dockerRun: p.a?.docker_run ?? null,
+    prediction: p.pred ?? null,
+    modelPrediction: p.modelPred ? { verdict: p.modelPred.verdict, certain: p.modelPred.certain === 1, detail: p.modelPred.detail } : null,
+  };
+}
+
+/** The fingerprint columns as the report shows them; the cell's row fills what an old row lacks. */
+function fingerprintOfRow(fp: Record<string, string | null>, row: CellRow): NonNullable<ReportCell['fingerprint']> {
+  return {
+    imageRef: fp.image_ref ?? row.image_ref,
+    imageDigest: fp.image_digest ?? null,
+    engineVersion: fp.engine_version ?? null,
+    gpuName: fp.gpu_name ?? row.gpu,
+    computeCapability: fp.compute_capability ?? '',
+    driverVersion: fp.driver_version ?? null,
+    cudaVersion: fp.cuda_version ?? null,
+    driverCuda: fp.driver_cuda ?? null,
+    torchVersion: fp.torch_version ?? null,
+    imageLabels: parse(fp.image_labels, {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The "since <previous run>" block of a run (reports/since/block.ts) from the results database:
 // verdict changes against each cell's previous run, and performance regressions of the cells that
 // passed against their last passing runs (the figures of each run's deciding attempt).
-import type { PerfSettings } from '../matrix/types.ts';
+import type { PerfSettings } from '../core/cell.ts';
 import { perfRegressions, DEFAULT_WINDOW, type PerfSample } from '../../reports/since/perf-regressions.ts';
 import { sampleValues } from '../../reports/since/samples.ts';
 import type { SinceBlock } from '../../reports/since/block.ts';

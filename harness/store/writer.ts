@@ -7,9 +7,9 @@
 // A cell is ~6 rows (codec.ts, migration 3); a commit per cell would cost more than its rows.
 // Checkpoints (copying the WAL back into the database file, with two fsyncs) run on a thread of
 // their own (checkpointer.ts), poked after each commit; close() (or onRunEnd) stops it.
-import type { Cell } from '../matrix/types.ts';
-import type { CellResult, ModelPredictionEvent, Reporter, RunInfo, RunSummary } from '../run/events.ts';
-import { redactCell, redactDeep, redactText } from '../run/secrets.ts';
+import type { Cell } from '../core/cell.ts';
+import type { CellResult, ModelPredictionEvent, Reporter, RunInfo, RunSummary } from '../core/events.ts';
+import { redactCell, redactDeep, redactText } from '../core/secrets.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import { encodeLogTail, encodeRequests } from './codec.ts';
 import type Database from 'better-sqlite3';
@@ -26,7 +26,7 @@ const j = (v: unknown) => JSON.stringify(v ?? null);
 export function historyFigures(r: CellResult): { startupS: number | null; ttftMs: number | null; itlMs: number | null } {
   const a = [...r.attempts].reverse().find((x) => x.kind !== 'triage');
   const stream = a?.probes.find((p) => p.name === 'stream')?.metrics;
-  return { startupS: a?.phases.ready ?? null, ttftMs: stream?.seq_ttft_p50_ms ?? null, itlMs: stream?.seq_itl_p50_ms ?? null };
+  return { startupS: a?.steps.ready ?? null, ttftMs: stream?.seq_ttft_p50_ms ?? null, itlMs: stream?.seq_itl_p50_ms ?? null };
 }
 
 /** Every statement the writer runs, by index (the writer thread prepares them once). */
@@ -172,7 +172,7 @@ export class SqliteWriter implements Reporter {
     st[CLEAR]!.run(run, id);
     for (const a of r.attempts) {
       const d = a.diagnosis;
-      st[ATTEMPT]!.run(run, id, a.attempt, a.kind, json(a.options), json(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? json(d) : null, tn(a.logPath), t(encodeLogTail(a.logTail)), tn(a.dockerRun), a.containerId, tn(a.error), json(a.phases), json(a.timeline));
+      st[ATTEMPT]!.run(run, id, a.attempt, a.kind, json(a.options), json(a.command), a.outcome, a.exitCode, d?.category ?? null, d?.signature ?? null, d ? json(d) : null, tn(a.logPath), t(encodeLogTail(a.logTail)), tn(a.dockerRun), a.containerId, tn(a.error), json(a.steps), json(a.timeline));
       for (const p of a.probes) {
         const q = encodeRequests(p.requests);
         st[PROBE]!.run(run, id, a.attempt, p.name, p.verdict, json(p.metrics), json(p.assertions), json(p.evidence), p.outputs ? json(p.outputs) : null, tn(p.error), js(q.requests), q.timings);

@@ -1,7 +1,7 @@
 // Charts with uPlot: a cell's latency trend, the trends tab's series, and the verdict strip
 // (a canvas, one bar per run).
 import uPlot from 'uplot';
-import type { Verdict } from '../../harness/matrix/types.ts';
+import type { Verdict } from '../../harness/core/cell.ts';
 import { h } from './dom.ts';
 
 export const VERDICT_COLOURS: Record<Verdict, string> = {

@@ -1,6 +1,6 @@
 // The matrix grid: rows model × flags, columns image × GPU (or pivoted), one coloured cell per
 // verdict. Rebuilt from the visible cells on each filter change (500 cells take a few ms).
-import { UNFINISHED } from '../../harness/matrix/types.ts';
+import { UNFINISHED } from '../../harness/core/cell.ts';
 import type { EmbeddedCell } from '../embedded.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
@@ -29,7 +29,7 @@ function groups(cells: EmbeddedCell[], axis: Axis): Array<[string, string[]]> {
 export function cellText(c: EmbeddedCell): string {
   switch (c.verdict) {
     case 'pass': {
-      const s = c.phases.ready;
+      const s = c.steps.ready;
       return s !== undefined ? `${fmtNum(s)} s` : 'pass';
     }
     case 'skip':

@@ -18,6 +18,16 @@ const TAB_LABELS: Record<Tab, string> = { grid: 'Matrix', failures: 'Failures', 
 
 function boot(): void {
   const data = JSON.parse(byId('report-data').textContent ?? '{}') as EmbeddedReport;
+  let draw = (): void => {};
+  const app = newApp(data, () => draw());
+  draw = drawer(app, layout(app, data));
+  listen(app, draw);
+  draw();
+  document.documentElement.dataset.ready = String(Math.round(performance.now()));
+}
+
+/** The page's state and data; every update rewrites the URL and redraws. */
+function newApp(data: EmbeddedReport, draw: () => void): App {
   let cache: { key: string; cells: EmbeddedCell[] } | null = null;
   const app: App = {
     data,
@@ -38,7 +48,17 @@ function boot(): void {
       return cache.cells;
     },
   };
+  return app;
+}
 
+interface Layout {
+  summaryBox: HTMLElement;
+  tabs: HTMLElement;
+  filters: FilterBar;
+  view: HTMLElement;
+}
+
+function layout(app: App, data: EmbeddedReport): Layout {
   const root = byId('app');
   const summaryBox = h('div');
   const tabs = h('nav', { class: 'tabs' });
@@ -48,9 +68,13 @@ function boot(): void {
     h('header', { class: 'top' }, h('h1', null, 'GPU compatibility matrix'), h('span', { class: 'muted' }, `generated ${fmtTime(data.generatedAt)}`)),
     summaryBox, h('div', { class: 'bar' }, tabs, filters.el), view,
   );
-  let drawn = '';
+  return { summaryBox, tabs, filters, view };
+}
 
-  function draw(): void {
+/** Redraws what changed: summary, tabs and filters always; the view when its key changed; the open cell. */
+function drawer(app: App, { summaryBox, tabs, filters, view }: Layout): () => void {
+  let drawn = '';
+  return () => {
     const s = app.state;
     const visible = app.visible();
     clear(summaryBox);
@@ -72,8 +96,11 @@ function boot(): void {
     const open = s.cell ? view.querySelector(`td[data-cell="${CSS.escape(s.cell)}"]`) : null;
     open?.classList.add('open');
     open?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
+  };
+}
 
+/** Back/forward and hash edits, clicks on anything that opens a cell, and the panel's keys. */
+function listen(app: App, draw: () => void): void {
   const fromUrl = () => {
     app.state = readState(location.hash);
     draw();
@@ -93,8 +120,6 @@ function boot(): void {
     else if (e.key === 'j') step(app, 1);
     else if (e.key === 'k') step(app, -1);
   });
-  draw();
-  document.documentElement.dataset.ready = String(Math.round(performance.now()));
 }
 
 boot();

@@ -4,7 +4,7 @@
 import { judge, ruleFor, DEFAULT_MIN_RUNS, DEFAULT_WINDOW, type Judgement, type PerfRegression } from '../since/perf-regressions.ts';
 import type { SinceBlock } from '../since/block.ts';
 import { CODE_VERDICT, type EmbeddedReport, type HistoryMetric } from '../embedded.ts';
-import type { Verdict } from '../../harness/matrix/types.ts';
+import type { Verdict } from '../../harness/core/cell.ts';
 
 /** The perf rule each history figure is judged by. */
 export const METRIC_RULE: Record<HistoryMetric, string> = {

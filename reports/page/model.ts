@@ -1,6 +1,6 @@
 // What the page knows about cells: verdict names and colours, short signature labels, option
 // text, history decoding and the filter predicate. No DOM.
-import type { CellState, Verdict, SemanticOptions } from '../../harness/matrix/types.ts';
+import { ENGINE_IDS, type CellState, type Verdict, type SemanticOptions } from '../../harness/core/cell.ts';
 import { CODE_VERDICT, type EmbeddedCell, type EmbeddedReport } from '../embedded.ts';
 
 /** Verdicts, then the states of cells without one (never counted as infra). */
@@ -25,10 +25,13 @@ const CATEGORY_SHORT: Record<string, string> = {
   'import-error': 'import', other: 'other', infra: 'infra',
 };
 
+/** A signature id's engine prefix ("vllm-", "sglang-", "nim-"): the cell's column already names the engine. */
+const ENGINE_PREFIX = new RegExp(`^(?:${ENGINE_IDS.join('|')})-`);
+
 /** The short label drawn on a failed cell. */
 export function shortLabel(c: EmbeddedCell): string {
   if (c.category && CATEGORY_SHORT[c.category]) return CATEGORY_SHORT[c.category]!;
-  return c.signature ? c.signature.replace(/^(vllm|sglang)-/, '').slice(0, 14) : c.verdict;
+  return c.signature ? c.signature.replace(ENGINE_PREFIX, '').slice(0, 14) : c.verdict;
 }
 
 export function optionsText(o: Record<string, unknown> | null | undefined): string {

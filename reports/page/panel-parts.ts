@@ -132,8 +132,8 @@ export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
   ];
   const order = ['image', 'create', 'start', 'ready', 'probes', 'teardown'];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-  const phases = Object.entries(c.phases).sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, v]) => `${k} ${fmtNum(v)} s`).join(' · ');
-  if (phases) rows.push(['phases', phases]);
+  const steps = Object.entries(c.steps).sort((a, b) => rank(a[0]) - rank(b[0])).map(([k, v]) => `${k} ${fmtNum(v)} s`).join(' · ');
+  if (steps) rows.push(['steps', steps]);
   if (c.prediction) rows.push(['preflight', `${c.prediction.verdict}: ${c.prediction.detail}`]);
   return section('Environment', h('dl', { class: 'fp' }, rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, v!)])));
 }

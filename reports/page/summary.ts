@@ -1,6 +1,6 @@
 // The summary band: counts per verdict (click to filter), the run's environment, and the three
 // lists that matter most — regressions, newly fixed, flaky.
-import type { CellState } from '../../harness/matrix/types.ts';
+import type { CellState } from '../../harness/core/cell.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
 import { historyText, perfChangeText, sinceTitle } from '../since/block.ts';

@@ -1,5 +1,5 @@
 // The page's state lives in the URL hash (works from file://): filters, pivot, tab, open cell.
-import type { CellState } from '../../harness/matrix/types.ts';
+import type { CellState } from '../../harness/core/cell.ts';
 import { NO_FILTERS, type Filters } from './model.ts';
 import { HISTORY_METRICS, type HistoryMetric } from '../embedded.ts';
 

@@ -4,7 +4,7 @@
 // absolute threshold, and `spreads` × the history's spread (1.4826 × the median absolute
 // deviation, the robust estimate of one standard deviation). Pure: no database, no DOM.
 
-import type { PerfMetricName, PerfSettings } from '../../harness/matrix/types.ts';
+import type { PerfMetricName, PerfSettings } from '../../harness/core/cell.ts';
 
 export type { PerfSettings };
 

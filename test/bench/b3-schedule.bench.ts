@@ -8,7 +8,7 @@
 // 8 GPUs, each cell driven by plain-peer.sh — a FIFO queue in file order, and waves of
 // `docker run … & wait`. Also COMPUTED (peers/b3-script-schedule.ts): the same two policies
 // replayed with the harness's measured durations, i.e. each policy alone, with no per-cell cost.
-import type { Cell } from '../../harness/matrix/types.ts';
+import type { Cell } from '../../harness/core/cell.ts';
 import { runScriptSchedule } from './peers/b3-script-run.ts';
 import { listMakespan, wavesMakespan, type ReplayCell } from './peers/b3-script-schedule.ts';
 import type { Bench, BenchResult } from './support/bench.ts';

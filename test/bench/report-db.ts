@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell } from '../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell } from '../../harness/core/cell.ts';
 import type { ReportCell } from '../../reports/data.ts';
 import { scaleReportData, type ScaleOptions } from '../fixtures/report/generate.ts';
 
@@ -32,7 +32,7 @@ function result(cell: Cell, c: ReportCell, verdict: CellResult['verdict'], point
     attempts: verdict === 'skip' ? [] : [{
       attempt: 1, kind: 'first', options: c.options, command: [], outcome: failed ? 'fail' : 'pass', exitCode: failed ? 1 : null,
       diagnosis: failed ? { category: c.category ?? 'other', signature: c.signature, title: c.title ?? '', explanation: c.explanation ?? '', phase: null, evidence: c.evidence, remedies: c.remedies, links: c.links } : null,
-      phases: { ...c.phases, ready: point.startupS ?? c.phases.ready ?? 0 }, probes, timeline: c.timeline, logPath: null, logTail: tail,
+      steps: { ...c.steps, ready: point.startupS ?? c.steps.ready ?? 0 }, probes, timeline: c.timeline, logPath: null, logTail: tail,
       fingerprint: c.fingerprint, containerId: null, dockerRun: c.dockerRun, error: null,
     }],
   };

@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { openDb } from '../../harness/store/db.ts';
 import { loadReportData } from '../../harness/store/report-data.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { AttemptResult, RunInfo } from '../../harness/run/events.ts';
+import type { AttemptResult, RunInfo } from '../../harness/core/events.ts';
 import { writeReport } from '../../reports/write.ts';
 import { cell } from '../unit/store/fixtures.ts';
 
@@ -18,7 +18,7 @@ function attempt(n: number, failed: boolean): AttemptResult {
   return {
     attempt: n, kind: n === 1 ? 'first' : 'retry', options: {}, command: [], outcome: failed ? 'fail' : 'pass', exitCode: failed ? 1 : null,
     diagnosis: failed ? { category: 'other', signature: 'exited', title: 'server exited with code 1', explanation: '', phase: 'startup', evidence: [{ line: 2, text: CRASH }], remedies: [], links: [] } : null,
-    phases: {}, probes: [], timeline: [], logPath: null,
+    steps: {}, probes: [], timeline: [], logPath: null,
     logTail: failed ? [{ line: 1, text: 'INFO starting' }, { line: 2, text: CRASH }] : [{ line: 1, text: 'INFO: Application startup complete.' }],
     fingerprint: null, containerId: null, dockerRun: null, error: null,
   };

@@ -9,8 +9,8 @@ import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
 import { loadReport } from '../../harness/store/report-data.ts';
 import { writeReport } from '../../reports/write.ts';
-import type { CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../harness/core/cell.ts';
 
 export const NIGHT_IDS = { slow: 'vllm-0.19/h100/qwen3-8b/default', steady: 'vllm-0.19/h100/qwen3-vl-8b/default', broken: 'vllm-0.19/thor/qwen3-8b/default' };
 export const NIGHTS = ['night-1', 'night-2', 'night-3'];
@@ -32,7 +32,7 @@ function result(c: Cell, verdict: Verdict, ttft: number): CellResult {
     cell: c, verdict, category: ok ? null : 'other', signature: ok ? null : 'engine-crash', triage: null, reason: null, durationMs: 1000,
     attempts: [{
       attempt: 1, kind: 'first', options: {}, command: [], outcome: ok ? 'pass' : 'fail', exitCode: ok ? null : 1, diagnosis: null,
-      phases: { ready: 40 },
+      steps: { ready: 40 },
       probes: ok ? [{ name: 'stream', verdict: 'pass', assertions: [], metrics: { seq_ttft_p50_ms: ttft, seq_itl_p50_ms: 5, seq_output_tokens_per_s: 150 }, requests: [], evidence: [], error: null }] : [],
       timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null,
     }],

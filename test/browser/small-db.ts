@@ -4,21 +4,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openDb } from '../../harness/store/db.ts';
 import { SqliteWriter } from '../../harness/store/writer.ts';
-import type { AttemptResult, CellResult, RunInfo } from '../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../harness/matrix/types.ts';
+import type { AttemptResult, CellResult, RunInfo } from '../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../harness/core/cell.ts';
+import { makeCell } from '../support/cell.ts';
 
 export const SMALL_IDS = { pass: 'vllm-0.19/h100/qwen3-8b/default', fail: 'vllm-0.19/thor/qwen3-vl-8b/default', skip: 'sglang-0.5/thor/qwen3-vl-8b/mtp' };
 const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
 
 function cell(id: string, skip: string | null = null): Cell {
-  const [image, gpu, model, flags] = id.split('/') as [string, string, string, string];
-  return {
-    id, matrix: 'small', image: { id: image, ref: `example/${image}:latest`, engine: image.startsWith('sglang') ? 'sglang' : 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: gpu, arch: gpu === 'thor' ? 'sm_110' : 'sm_90', computeCapability: gpu === 'thor' ? '11.0' : '9.0', memoryGiB: 80 },
-    model: { id: model, name: `Qwen/${model}`, modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: flags, options: {}, args: {} }, options: {}, args: [], env: {}, timeouts: { startupMs: 1000, probeMs: 1000 }, retries: 0,
-    probes: ['stream'], expect: null, gpus: 1, command: [], skip,
-  };
+  const [image, gpu, model] = id.split('/') as [string, string, string, string];
+  return makeCell(id, {
+    matrix: 'small',
+    image: { ref: `example/${image}:latest`, engine: image.startsWith('sglang') ? 'sglang' : 'vllm' },
+    gpu: { memoryGiB: 80, ...(gpu === 'thor' ? {} : { arch: 'sm_90', computeCapability: '9.0' }) },
+    model: { name: `Qwen/${model}` },
+    command: [],
+    skip,
+  });
 }
 
 function attempt(c: Cell, ok: boolean, logPath: string | null): AttemptResult {
@@ -26,7 +28,7 @@ function attempt(c: Cell, ok: boolean, logPath: string | null): AttemptResult {
   return {
     attempt: 1, kind: 'first', options: {}, command: c.command, outcome: ok ? 'pass' : 'fail', exitCode: ok ? null : 1,
     diagnosis: ok ? null : { category: 'ptx-toolchain', signature: 'vllm-fa2-ptx-unsupported', title: 'FlashAttention-2 PTX the driver cannot JIT', explanation: 'PTX from a newer toolkit.', phase: 'profile', evidence: [{ line: 3, text: tail[2]! }], remedies: [{ attention: 'triton' }], links: [] },
-    phases: { create: 0.1, ready: ok ? 42 : 20 },
+    steps: { create: 0.1, ready: ok ? 42 : 20 },
     probes: ok ? [{ name: 'stream', verdict: 'pass', assertions: [], metrics: { ttft_p50_ms: 40, itl_p50_ms: 6, seq_ttft_p50_ms: 40, seq_itl_p50_ms: 6 }, requests: [], evidence: [], error: null }] : [],
     timeline: [{ name: 'model-load', startS: 0, durationS: 10, detail: {} }],
     logPath, logTail: tail.map((text, i) => ({ line: i + 1, text })),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { CellState } from '../../harness/matrix/types.ts';
+import type { CellState } from '../../harness/core/cell.ts';
 import { writeReport } from '../../reports/write.ts';
 import { seedsReportData } from '../fixtures/report/generate.ts';
 import { cellSel } from './seeds-report.ts';

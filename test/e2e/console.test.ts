@@ -3,6 +3,7 @@
 // "what to do" once — through the real CLI, real containers, a pipe and a real pty.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, cli, containersOfRun, emulatedMatrix, pathWithFakeNvidiaSmi, query, workdir, writeMatrix } from './support/matrix-cli.ts';
 
@@ -87,7 +88,7 @@ describe('the end of a run on the console', () => {
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     await new Promise((resolve) => child.on('close', resolve));
-    const text = out.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/\r/g, '');
+    const text = stripVTControlCharacters(out).replace(/\r/g, '');
     const ids = text.match(/img\/h100\/small\/\S*/g) ?? [];
     expect(ids.length).toBeGreaterThan(6);
     for (const id of ids) expect(['img/h100/small/default', 'img/h100/small/eager', 'img/h100/small/triton']).toContain(id);

@@ -6,8 +6,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStarted, startEmulatorContainer, waitForExit, waitForReady, type Started } from './helpers/emulator-container.ts';
-import { seedConfig } from './helpers/seed-config.ts';
+import { removeStarted, startEmulatorContainer, waitForExit, waitForReady, type Started } from './support/emulator-container.ts';
+import { seedConfig } from './support/seed-config.ts';
 
 afterAll(removeStarted);
 

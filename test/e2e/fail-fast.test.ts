@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, containersOfRun, emulatedMatrix, parseRun, query, workdir, writeMatrix } from './support/matrix-cli.ts';
-import type { Diagnosis } from '../../harness/diagnose/types.ts';
+import type { Diagnosis } from '../../harness/core/diagnosis.ts';
 
 const env = { MATRIX_LEASE_DIR: workdir('leases-') };
 const runIds: string[] = [];

@@ -5,6 +5,7 @@
 import Docker from 'dockerode';
 import type { TestProject } from 'vitest/node';
 import { ensureEmulatorImage } from '../../harness/emulator/image/image.ts';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { buildFreshCli } from '../support/cli-bundle.ts';
 
 declare module 'vitest' {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject): Promise<void> {
     );
   }
   await buildFreshCli();
-  const { tag, built } = await ensureEmulatorImage(docker);
+  const { tag, built } = await ensureEmulatorImage(new DockerRuntime());
   if (built) process.stderr.write(`e2e setup: built ${tag}\n`);
   process.env.MATRIX_EMULATOR_IMAGE = tag;
   project.provide('emulatorImage', tag);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitOf, startTestHub, type TestHub } from './support/hub-server.ts';
+import { commitOf, startTestHub, type TestHub } from '../support/hub-server.ts';
 import { buildScratchImage } from './support/scratch-image.ts';
 import { cli, containersOfRun, parseRun, query, ROOT, startCli, workdir, writeMatrix } from './support/matrix-cli.ts';
 

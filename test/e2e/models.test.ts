@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitOf, startTestHub, tinyModelFiles, type TestHub } from './support/hub-server.ts';
+import { commitOf, startTestHub, tinyModelFiles, type TestHub } from '../support/hub-server.ts';
 import { cli, containersOfRun, parseRun, query, startCli, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const TOKEN = 'hf_e2e_secret_token_4242';

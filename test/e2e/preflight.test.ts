@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { buildScratchImage } from './support/scratch-image.ts';
 
 const docker = new Docker();
@@ -88,8 +89,8 @@ describe('matrix preflight --image', () => {
   });
 
   it('preflightImage, as matrix run --preflight calls it, takes a GPU name', async () => {
-    const { preflightImage } = await import('../../harness/cli/preflight.ts');
-    const r = await preflightImage(docker, images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
+    const { preflightImage } = await import('../../harness/preflight/cuda-libraries.ts');
+    const r = await preflightImage(new DockerRuntime(), images.ptx, 'gb10', undefined, { labels: { 'matrix.test': '1', 'matrix.test.owner': String(process.pid) } });
     expect([r.gpu, r.driverCuda, r.counts]).toEqual(['gb10', '13.0', { native: 0, jit: 1, fail: 0, advisory: 0 }]);
     expect(await leftovers()).toEqual([]);
   });

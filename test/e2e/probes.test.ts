@@ -5,11 +5,12 @@ import { cpus, loadavg } from 'node:os';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureEmulatorImage } from '../../harness/emulator/image/image.ts';
-import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../harness/emulator/traits.ts';
+import { DockerRuntime } from '../../harness/runtime/docker.ts';
+import { EMULATOR_CONFIG_ENV, type EmulatorConfig } from '../../harness/core/emulator-traits.ts';
 import { parseMetrics, readValue } from '../../harness/probes/metrics.ts';
 import { mtpProbe } from '../../harness/probes/mtp.ts';
 import { streamProbe } from '../../harness/probes/stream.ts';
-import type { RequestTiming } from '../../harness/probes/probe.ts';
+import type { RequestTiming } from '../../harness/core/probe-result.ts';
 import { textProbe } from '../../harness/probes/text.ts';
 import { cell, context } from '../unit/probes/context.ts';
 
@@ -69,7 +70,7 @@ async function logOf(c: Docker.Container): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  tag = (await ensureEmulatorImage(docker)).tag;
+  tag = (await ensureEmulatorImage(new DockerRuntime())).tag;
 }, 180_000);
 
 afterAll(async () => {

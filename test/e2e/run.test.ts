@@ -151,7 +151,7 @@ describe('matrix run --emulate', () => {
 describe('matrix run on a runner (no --emulate)', () => {
   it('an image that is not on the runner with --pull never is infra, exit 3, with what to do', async () => {
     const dir = workdir();
-    const m = writeMatrix(dir, emulatedMatrix({ image: 'registry.invalid/nobody/vllm:0.0.0-missing' }));
+    const m = writeMatrix(dir, emulatedMatrix({ image: 'registry.invalid/nobody/vllm:0.19.0-missing' }));
     const r = await cli(['run', m, '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', '--pull', 'never', '--model-download', 'never'], { env: { ...env, PATH: pathWithFakeNvidiaSmi(dir) } });
     const out = parseRun(r);
     runIds.push(out.run);

@@ -3,7 +3,7 @@
 // none behind.
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { docker, emulatorImage } from './helpers/emulator-container.ts';
+import { docker, emulatorImage } from './support/emulator-container.ts';
 import { ROOT, waitFor } from './support/matrix-cli.ts';
 
 const label = `matrix.test.detached=${process.pid}`;

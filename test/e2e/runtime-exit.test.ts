@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import { ExitEvents } from '../../harness/runtime/exit-events.ts';
-import { docker, emulatorImage, nodeScriptSpec } from './helpers/emulator-container.ts';
+import { docker, emulatorImage, nodeScriptSpec } from './support/emulator-container.ts';
 
 const created: string[] = [];
 afterAll(async () => {

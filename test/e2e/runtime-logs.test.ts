@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { text as readText } from 'node:stream/consumers';
 import { DockerRuntime } from '../../harness/runtime/docker.ts';
 import type { ContainerHandle } from '../../harness/runtime/runtime.ts';
-import { docker, nodeScriptSpec } from './helpers/emulator-container.ts';
+import { docker, nodeScriptSpec } from './support/emulator-container.ts';
 
 const runtime = new DockerRuntime();
 const handles: ContainerHandle[] = [];

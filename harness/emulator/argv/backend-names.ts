@@ -1,7 +1,7 @@
 // The engines' own names for the semantic attention backends, as their logs and errors print them.
 // vLLM's come from the facts of the emulated release (harness/engines/facts/vllm/values.ts).
 import { semanticValue, VLLM_FACTS } from '../../engines/facts/index.ts';
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 
 const SGLANG: Record<AttentionBackend, string> = {
   flash: 'fa3',

@@ -8,7 +8,7 @@
 //   nim                nvcr.io/nim/<org>/<model>:<release>: NVIDIA's wrapper with the NIM banner,
 //                      then the image's default action (`nim-serve`, configured by environment).
 // Pure: what the real image would run for a given Docker entrypoint/Cmd, and its banner.
-import type { EmulatorConfig, Personality } from '../traits.ts';
+import type { EmulatorConfig, Personality } from '../../core/emulator-traits.ts';
 
 export const NGC_ENTRYPOINT = '/opt/nvidia/nvidia_entrypoint.sh';
 /** The model a NIM image serves when the traits name none. */

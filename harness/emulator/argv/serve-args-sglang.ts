@@ -2,7 +2,7 @@
 // server_args.py, ServerArgs.add_cli_args: plain argparse, dashes only), per release: a flag the
 // release does not define is an unrecognized argument, and the choices of --attention-backend,
 // --mm-attention-backend and --speculative-algorithm are that release's (engines/facts/sglang).
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { SGLANG_ATTENTION, SGLANG_MM_ATTENTION } from '../../engines/sglang.ts';
 import { sglangFlag, sglangRelease, sglangValues, SGLANG_FACTS } from '../../engines/sglang-facts.ts';
 import type { ValueSetId } from '../../engines/facts/types.ts';

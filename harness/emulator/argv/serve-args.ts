@@ -8,7 +8,7 @@
 //   python3 -m sglang.launch_server --model-path M [flags]    lmsysorg/sglang
 //   nim-serve [vLLM flags]                                    NVIDIA NIM 2.x, raw args as command
 // A NIM needs no command; its configuration is the environment (parseNimEnv).
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { NIM_DEFAULT_MODEL, NIM_PASSTHROUGH_ENV, nimServeArgs, overlayNim } from './serve-args-nim.ts';
 import { parseArgs, type ArgValues, type ParserSpec } from './serve-argparse.ts';
 import { sglangParserSpec, sglangServeArgs } from './serve-args-sglang.ts';

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Docker from 'dockerode';
+import type { Readable } from 'node:stream';
+import type { ContainerRuntime } from '../../runtime/runtime.ts';
 import { buildContext, sharedLibrariesOf } from './build-context.ts';
 
 export const EMULATOR_REPO = 'matrix-emulator';
@@ -68,16 +69,6 @@ export async function emulatorImageTag(root = repoRoot()): Promise<string> {
   return `${EMULATOR_REPO}:${emulatorVersion(bundle)}`;
 }
 
-async function imageExists(docker: Docker, tag: string): Promise<boolean> {
-  try {
-    await docker.getImage(tag).inspect();
-    return true;
-  } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 404) return false;
-    throw e;
-  }
-}
-
 export interface EnsureOptions {
   /** Build even when the tag exists. */
   force?: boolean;
@@ -86,12 +77,12 @@ export interface EnsureOptions {
 }
 
 /** Build `matrix-emulator:<version>` (and tag `:latest`) unless it exists. Idempotent. */
-export async function ensureEmulatorImage(docker: Docker = new Docker(), opts: EnsureOptions = {}): Promise<{ tag: string; built: boolean }> {
+export async function ensureEmulatorImage(runtime: ContainerRuntime, opts: EnsureOptions = {}): Promise<{ tag: string; built: boolean }> {
   const root = opts.root ?? repoRoot();
   const bundle = readFileSync(await ensureEmulatorBundle(root));
   const version = emulatorVersion(bundle);
   const tag = `${EMULATOR_REPO}:${version}`;
-  if (!opts.force && (await imageExists(docker, tag))) {
+  if (!opts.force && (await runtime.inspectImage(tag))) {
     opts.onProgress?.(`${tag} is up to date`);
     return { tag, built: false };
   }
@@ -110,21 +101,6 @@ export async function ensureEmulatorImage(docker: Docker = new Docker(), opts: E
       'matrix.emulator.node': process.version,
     },
   });
-  const stream: NodeJS.ReadableStream = await docker.buildImage(context as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true });
-  await new Promise<void>((resolvePromise, reject) => {
-    docker.modem.followProgress(
-      stream,
-      (err: Error | null, events: Array<{ error?: string; errorDetail?: { message?: string } }>) => {
-        const failed = err?.message ?? events.find((e) => e.error || e.errorDetail)?.error;
-        if (failed) reject(new Error(`building ${tag} failed: ${failed}`));
-        else resolvePromise();
-      },
-      (e: { stream?: string }) => {
-        const line = e.stream?.trim();
-        if (line) opts.onProgress?.(line);
-      },
-    );
-  });
-  await docker.getImage(tag).tag({ repo: EMULATOR_REPO, tag: 'latest' });
+  await runtime.buildImage(context as unknown as Readable, [tag, `${EMULATOR_REPO}:latest`], opts.onProgress ? { onProgress: opts.onProgress } : {});
   return { tag, built: true };
 }

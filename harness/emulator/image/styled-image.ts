@@ -4,10 +4,11 @@
 // one-file context, no registry — so the harness reads them from Docker exactly as it reads a real
 // image's. One tag per distinct set (content-hashed), built once.
 import { createHash } from 'node:crypto';
-import type Docker from 'dockerode';
+import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
+import type { ContainerRuntime } from '../../runtime/runtime.ts';
 import { EMULATOR_REPO } from './image.ts';
-import type { EmulatorTraits } from '../traits.ts';
+import type { EmulatorTraits } from '../../core/emulator-traits.ts';
 
 export interface ImageStyle {
   labels: Record<string, string>;
@@ -43,29 +44,17 @@ export function styledTag(baseTag: string, style: ImageStyle): string {
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** The tag to run for an image with these traits: the emulator's own, or a styled one (built when missing). */
-export async function ensureStyledImage(docker: Docker, baseTag: string, traits: EmulatorTraits): Promise<string> {
+export async function ensureStyledImage(runtime: ContainerRuntime, baseTag: string, traits: EmulatorTraits): Promise<string> {
   const style = imageStyleOf(traits);
   if (style === null) return baseTag;
   const bad = Object.keys(style.env).find((k) => !ENV_NAME.test(k));
   if (bad !== undefined) throw new Error(`emulate.image_env: "${bad}" is not an environment variable name`);
   const tag = styledTag(baseTag, style);
-  try {
-    await docker.getImage(tag).inspect();
-    return tag;
-  } catch (e) {
-    if ((e as { statusCode?: number }).statusCode !== 404) throw e;
-  }
+  if (await runtime.inspectImage(tag)) return tag;
   const pack = tar.pack();
   const dockerfile = Buffer.from(styledDockerfile(baseTag, style));
   pack.entry({ name: 'Dockerfile', size: dockerfile.length, mtime: new Date(0) }, dockerfile);
   pack.finalize();
-  const stream: NodeJS.ReadableStream = await docker.buildImage(pack as unknown as NodeJS.ReadableStream, { t: tag, rm: true, forcerm: true });
-  await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(stream, (err: Error | null, events: Array<{ error?: string }>) => {
-      const failed = err?.message ?? events.find((x) => x.error)?.error;
-      if (failed) reject(new Error(`building ${tag} failed: ${failed}`));
-      else resolve();
-    });
-  });
+  await runtime.buildImage(pack as unknown as Readable, [tag]);
   return tag;
 }

@@ -8,7 +8,7 @@ import type { ChatRequest } from './chat-request.ts';
 import { planGeneration, type AcceptanceState, type SpecSettings } from './generation.ts';
 import type { ServerMetrics } from './metrics.ts';
 import { chatCompletion, chunk, completionId, sse, SSE_DONE, usageChunk, usageOf, type ChunkBase } from './openai-shapes.ts';
-import type { EmulatorTraits } from '../traits.ts';
+import type { EmulatorTraits } from '../../core/emulator-traits.ts';
 
 export interface ResponderContext {
   traits: EmulatorTraits;

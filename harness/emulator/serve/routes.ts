@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServeArgs } from '../argv/serve-args.ts';
 import type { Failure } from '../startup/failures.ts';
-import type { EmulatorConfig } from '../traits.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 import { prepareChat, type ChatLimits } from './chat-request.ts';
 import { respondChat, type ResponderContext } from './chat-responder.ts';
 import { isInjected500 } from '../startup/faults.ts';

@@ -1,10 +1,10 @@
 // vLLM's silent downgrade of FULL decode graphs with speculative decoding (facts/vllm/cudagraph-support.ts):
 // when the attention backend's cudagraph support is below UNIFORM_BATCH, the model runner logs a
 // warning and captures PIECEWISE graphs only, so a fault that needs FULL graphs cannot strike.
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { factsAt, releaseFor, VLLM_FACTS } from '../../engines/facts/index.ts';
 import type { ServeArgs } from '../argv/serve-args.ts';
-import type { EmulatorConfig } from '../traits.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 
 export type GraphMode = 'FULL' | 'PIECEWISE' | 'FULL_AND_PIECEWISE' | 'NONE';
 

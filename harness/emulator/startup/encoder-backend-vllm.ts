@@ -5,7 +5,7 @@
 // any backend outside its list. Pure.
 import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';
 import type { DefaultFact } from '../../engines/facts/types.ts';
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { vllmSemanticBackend } from '../argv/backend-names.ts';
 
 function decision(id: string, version: string): DefaultFact | undefined {

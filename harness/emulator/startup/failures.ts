@@ -1,8 +1,8 @@
 // Which failure (if any) a start of the emulated engine meets, and at which phase — decided from
 // the served options, the image's traits and the GPU, through the shared CUDA loading rules. Pure.
 import { decideLoad, entriesOf, type LoadError } from '../../gpu/cuda-rules.ts';
-import type { AttentionBackend } from '../../matrix/types.ts';
-import type { EmulatorConfig } from '../traits.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 import type { ServeArgs } from '../argv/serve-args.ts';
 import { vllmBackendName } from '../argv/backend-names.ts';
 import { factsAt, VLLM_FACTS } from '../../engines/facts/index.ts';

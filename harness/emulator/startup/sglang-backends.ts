@@ -2,9 +2,9 @@
 // as the facts read them from server_args.py / model_runner.py (attention-backend-default) and
 // layers/attention/vision.py (mm-attention-backend-default). A fact value this table does not know
 // throws: a changed fact must be taught here, not silently guessed. Pure.
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { sglangDefault } from '../../engines/sglang-facts.ts';
-import type { EmulatorConfig } from '../traits.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 
 /** SGLang's own name and the semantic id the emulator's kernel rules know it by. */
 export interface SglangBackend {

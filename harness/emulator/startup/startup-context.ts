@@ -1,6 +1,6 @@
 // What a startup sequence needs: the parsed command, the configuration, the decided failure,
 // an abortable sleep and the output. Shared by the vLLM and SGLang sequences.
-import type { EmulatorConfig } from '../traits.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 import type { ServeArgs } from '../argv/serve-args.ts';
 import type { Failure } from './failures.ts';
 import type { Out } from './log.ts';

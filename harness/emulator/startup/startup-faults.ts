@@ -4,10 +4,10 @@
 // line of that phase, then nothing, and is never ready). The phases are the ones the harness reads
 // from the log (diagnose/phase-at.ts).
 import { cleanLine } from '../../diagnose/line-clean.ts';
-import { phaseMarkedBy } from '../../diagnose/phase-at.ts';
+import { phaseMarkedBy } from '../../engines/phase-at.ts';
 import type { Out } from './log.ts';
 import type { StartupContext } from './startup-context.ts';
-import type { FaultTraits } from '../traits.ts';
+import type { FaultTraits } from '../../core/emulator-traits.ts';
 
 /** Never resolves; rejects when the emulator is closed (and keeps the process alive meanwhile). */
 export type Hang = () => Promise<never>;

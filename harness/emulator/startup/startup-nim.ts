@@ -8,7 +8,7 @@
 // for a missing key is the emulator's own (no verbatim NIM message was at hand).
 import { createHash } from 'node:crypto';
 import { NIM_CACHE_PATH, NIM_SECRET_ENV } from '../../engines/nim.ts';
-import type { EmulatorConfig } from '../traits.ts';
+import type { EmulatorConfig } from '../../core/emulator-traits.ts';
 import { bakedModelOf, releaseOf } from '../argv/personality.ts';
 import { vllmStartup } from './startup-vllm.ts';
 import type { StartupContext, StartupResult } from './startup-context.ts';

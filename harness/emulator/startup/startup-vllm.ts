@@ -6,7 +6,7 @@ import { effectiveGraphMode, resolveBackends, usesMtp, DEFAULT_MODEL_GIB, type B
 import { vllmBackendName } from '../argv/backend-names.ts';
 import { vllmGraphDowngrade, type GraphMode } from './cudagraph-downgrade-vllm.ts';
 import { conversions, printf, vllmBackendLine, vllmHasLogLine, vllmLogFormat, vllmLogLine, vllmTag } from './log-lines-vllm.ts';
-import type { AttentionBackend } from '../../matrix/types.ts';
+import type { AttentionBackend } from '../../core/cell.ts';
 import { uvicornStartup } from './uvicorn-lines.ts';
 import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';

@@ -1,6 +1,6 @@
 // The registry of engine facts: one EngineFacts per engine whose source has been read.
 // SGLang and NIM join here with their own folders (facts/sglang/, facts/nim/).
-import type { EngineId } from '../../matrix/types.ts';
+import type { EngineId } from '../../core/cell.ts';
 import type { EngineFacts } from './types.ts';
 import { NIM_FACTS } from './nim/index.ts';
 import { SGLANG_FACTS } from './sglang/index.ts';

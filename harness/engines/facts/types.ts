@@ -1,7 +1,7 @@
 // The vocabulary of engine facts: what the harness believes about one engine release, each belief
 // with the upstream line it was read from. Pure types; the data lives in one folder per engine
 // (facts/vllm/, and later facts/sglang/, facts/nim/), one concept per file.
-import type { EngineId } from '../../matrix/types.ts';
+import type { EngineId } from '../../core/cell.ts';
 
 /**
  * One upstream line a fact was read from: `<commit>:<path>:<line>` of the release's read commit

@@ -1,9 +1,10 @@
 // Console reporter: a live view on a terminal (cells done/total, running cells with their
 // phase, elapsed, ETA), plain lines otherwise (CI). Text from containers is made inert (control
 // characters stripped) and secrets are redacted before anything is printed.
-import type { Cell, Verdict } from '../../matrix/types.ts';
-import type { CellResult, PhaseName, Reporter, RunInfo, RunSummary } from '../events.ts';
-import { redactText } from '../secrets.ts';
+import { stripVTControlCharacters } from 'node:util';
+import type { Cell, Verdict } from '../../core/cell.ts';
+import type { CellResult, StepName, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
+import { redactText } from '../../core/secrets.ts';
 import { signatureHints, type SignatureHint } from './signature-hints.ts';
 import { verdictTable } from './verdict-table.ts';
 import { widthOf, wrap } from './wrap.ts';
@@ -13,7 +14,7 @@ const COLOR: Record<Verdict, string> = { pass: '32', fail: '31', xfail: '33', xp
 
 /** Strip ANSI escapes and control characters so container text cannot drive the terminal. */
 export function inert(text: string): string {
-  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+  return stripVTControlCharacters(text).replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
 export interface ConsoleOptions {
@@ -63,7 +64,7 @@ export class ConsoleReporter implements Reporter {
     if (!this.live && attempt > 1) this.print(`  … ${cell.id}: attempt ${attempt}`);
   }
 
-  onPhase(cell: Cell, phase: PhaseName, state: 'begin' | 'end'): void {
+  onStep(cell: Cell, phase: StepName, state: 'begin' | 'end'): void {
     const r = this.running.get(cell.id);
     if (r && state === 'begin') r.phase = phase;
   }

@@ -1,8 +1,8 @@
 // GitHub Actions: a Markdown step summary (when GITHUB_STEP_SUMMARY is set) and `::error`
 // annotations for unexpected outcomes.
 import { appendFileSync } from 'node:fs';
-import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
-import { redactDeep, redactText } from '../secrets.ts';
+import type { CellResult, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
+import { redactDeep, redactText } from '../../core/secrets.ts';
 import { describe, inert, summaryCounts } from './console.ts';
 
 function md(s: string): string {

@@ -2,8 +2,8 @@
 // <skipped>; fail, xpass and infra are <failure>/<error>; flaky passes with a system-out note.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CellResult, Reporter, RunInfo, RunSummary } from '../events.ts';
-import { redactDeep, redactText } from '../secrets.ts';
+import type { CellResult, Reporter, RunInfo, RunSummary } from '../../core/events.ts';
+import { redactDeep, redactText } from '../../core/secrets.ts';
 
 export function xmlEscape(s: string): string {
   // Characters XML 1.0 cannot hold at all are dropped; markup characters escaped.

@@ -3,9 +3,9 @@
 // harness saw when the signature is its own (a timeout, a probe, an error with a hint). Pure.
 import { isInfraSignature, signatureById } from '../../diagnose/knowledge-base.ts';
 import { describeRemedy } from '../../diagnose/remedies.ts';
-import type { Diagnosis } from '../../diagnose/types.ts';
-import type { Verdict } from '../../matrix/types.ts';
-import type { CellResult } from '../events.ts';
+import type { Diagnosis } from '../../core/diagnosis.ts';
+import type { Verdict } from '../../core/cell.ts';
+import type { CellResult } from '../../core/events.ts';
 
 export interface SignatureHint {
   signature: string;

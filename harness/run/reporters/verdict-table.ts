@@ -2,11 +2,12 @@
 // listed), every cell with --verbose. A row's remedy and reason go on their own lines under it,
 // wrapped to the terminal, never cut.
 import { describeRemedy } from '../../diagnose/remedies.ts';
-import type { CellResult } from '../events.ts';
+import type { CellResult } from '../../core/events.ts';
 import { getEngine } from '../../engines/index.ts';
 import { imageEngineVersion } from '../../engines/version.ts';
 import { remedyFlags } from '../../engines/remedy-flags.ts';
 import type { SignatureHint } from './signature-hints.ts';
+import { columns, columnWidths } from './columns.ts';
 import { wrap } from './wrap.ts';
 
 export interface TableOptions {
@@ -25,12 +26,11 @@ export function verdictTable(results: readonly CellResult[], o: TableOptions): s
   if (!rows.length) return `\n${title}\n`;
   const header = ['VERDICT', 'CELL', 'SIGNATURE', 'TRIES', 'TIME'];
   const body = rows.map((r) => [r.verdict, r.cell.id, o.inert(r.signature ?? ''), String(r.attempts.length), `${(r.durationMs / 1000).toFixed(1)}s`]);
-  const w = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(w[i]!)).join('  ').trimEnd();
-  const indent = ' '.repeat(w[0]! + 2);
-  const lines = ['', title, fmt(header)];
+  const widths = columnWidths([header, ...body]);
+  const indent = ' '.repeat(widths[0]! + 2);
+  const lines = ['', title, ...columns([header], { widths })];
   rows.forEach((r, i) => {
-    lines.push(fmt(body[i]!));
+    lines.push(...columns([body[i]!], { widths }));
     for (const d of details(r, o)) lines.push(...wrap(d, o.width, indent));
   });
   return [...lines, ''].join('\n');

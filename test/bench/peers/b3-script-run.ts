@@ -6,7 +6,7 @@
 //  - fifo: cells in file order; each waits until enough GPUs are free, and none starts before
 //    the cell ahead of it (head-of-line blocking);
 //  - waves: as many cells as fit, started together (`cmd & … wait`); the next wave after all ended.
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import { msBetween, wallNs } from '../support/clock.ts';
 import { checkFits, waves } from './b3-script-schedule.ts';
 import { peerContainer } from './container.ts';

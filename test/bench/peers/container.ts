@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getEngine } from '../../../harness/engines/index.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import { containerSpec } from '../../../harness/run/container-spec.ts';
 import { DEFAULT_QUESTIONS, greedyRequest } from '../../../harness/probes/questions.ts';
 import { benchDir } from '../support/emulated.ts';

@@ -2,9 +2,9 @@
 // text probe (4 requests) and a stream probe (10 streamed requests of 32 tokens, one chunk per
 // token), a startup timeline and a short log excerpt; 1 in 5 fails at startup with a diagnosis,
 // its evidence and a 120-line log excerpt.
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { ProbeResult, RequestTiming } from '../../../harness/probes/probe.ts';
-import type { AttemptResult, CellResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { ProbeResult, RequestTiming } from '../../../harness/core/probe-result.ts';
+import type { AttemptResult, CellResult } from '../../../harness/core/events.ts';
 
 function request(label: string, t0: number, tokens: number, stream: boolean): RequestTiming {
   const chunks: RequestTiming['chunks'] = stream
@@ -52,7 +52,7 @@ export function cellResult(cell: Cell, k: number, lean = false): CellResult {
           remedies: [{ attention: 'triton' }, { attention: 'flashinfer' }], links: ['https://github.com/vllm-project/vllm/issues/38411'],
         }
       : null,
-    phases: failed ? { image: 0.01, create: 0.04, start: 0.3, ready: 1.2, teardown: 0.05 } : { image: 0.01, create: 0.04, start: 0.3, ready: 9.5, probes: 7.1, teardown: 0.4 },
+    steps: failed ? { image: 0.01, create: 0.04, start: 0.3, ready: 1.2, teardown: 0.05 } : { image: 0.01, create: 0.04, start: 0.3, ready: 9.5, probes: 7.1, teardown: 0.4 },
     probes: failed || lean ? [] : probes(), timeline: lean ? [] : TIMELINE,
     logPath: `/runs/r1/logs/${cell.id.replace(/[^\w.-]+/g, '_')}.attempt-1.log`,
     logTail: Array.from({ length: lean ? 5 : failed ? 120 : 20 }, (_, i) => ({ line: 300 + i, text: logLine(i) })),

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planCells } from '../../../harness/cli/plan.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import { planCells } from '../../../harness/plan/plan-files.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 
 export interface BenchImage {
   id: string;

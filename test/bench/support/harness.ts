@@ -4,10 +4,10 @@
 // the moment the runner emits onCellEnd, with no process start or JSON printing in between.
 import { join } from 'node:path';
 import { ensureEmulatorImage } from '../../../harness/emulator/image/image.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import type { ProbeResult } from '../../../harness/probes/probe.ts';
 import { resolveProbe } from '../../../harness/probes/registry.ts';
-import type { CellResult, Reporter, RunInfo } from '../../../harness/run/events.ts';
+import type { CellResult, Reporter, RunInfo } from '../../../harness/core/events.ts';
 import { executeRun, type RunOutcome } from '../../../harness/run/runner.ts';
 import { newRunId, runInfo } from '../../../harness/run/run-info.ts';
 import { DockerRuntime } from '../../../harness/runtime/docker.ts';
@@ -21,7 +21,7 @@ let imageTag: Promise<string> | null = null;
 
 /** The emulator image the CLI would use (built from local files when missing); once per process. */
 export function emulatorTag(): Promise<string> {
-  imageTag ??= ensureEmulatorImage(new DockerRuntime().docker).then((r) => r.tag);
+  imageTag ??= ensureEmulatorImage(new DockerRuntime()).then((r) => r.tag);
   return imageTag;
 }
 

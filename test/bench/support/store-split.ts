@@ -10,8 +10,8 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { runInfo } from '../../../harness/run/run-info.ts';
 import { startCheckpointer, type Checkpointer } from '../../../harness/store/checkpointer.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';

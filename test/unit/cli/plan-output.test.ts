@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { countLine, expectText, planJson, planText } from '../../../harness/cli/plan-output.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import { makeCell, type CellOverrides } from '../../support/cell.ts';
 
-function cell(id: string, over: Partial<Cell> = {}): Cell {
-  const [image, gpu, model, flags] = id.split('/') as [string, string, string, string];
-  return {
-    id,
-    matrix: 'm',
-    image: { id: image, ref: 'r', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: gpu, arch: gpu === 'thor' ? 'sm_110' : 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
-    model: { id: model, name: `org/${model}`, modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: flags, options: {}, args: {} },
-    options: {},
-    args: [],
-    env: {},
+function cell(id: string, over: CellOverrides = {}): Cell {
+  const [, gpu, model] = id.split('/') as [string, string, string];
+  return makeCell(id, {
+    image: { ref: 'r' },
+    gpu: { arch: gpu === 'thor' ? 'sm_110' : 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
+    model: { name: `org/${model}` },
     timeouts: { startupMs: 1, probeMs: 1 },
-    retries: 0,
     probes: ['text', 'stream'],
-    expect: null,
-    gpus: 1,
     command: ['org/' + model, '--port', '8000'],
-    skip: null,
     ...over,
-  };
+  });
 }
 
 const cells = [

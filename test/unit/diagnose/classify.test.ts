@@ -119,7 +119,8 @@ describe('classifyLog on noisy logs', () => {
     const d = classifyLog(log);
     expect(d).toMatchObject({ category: 'healthy', signature: null, phase: 'serve' });
     expect(d.evidence).toEqual([{ line: 3, text: '(APIServer pid=1) INFO:     Application startup complete.' }]);
-    expect(classifyLog('')).toMatchObject({ category: 'healthy', evidence: [] });
+    // healthy is earned: an empty log shows no failure and no sign of health
+    expect(classifyLog('')).toMatchObject({ category: 'unknown', confidence: 'none', evidence: [] });
   });
 
   it('knows the PTX failure of the language model from that of the vision encoder by the traceback', () => {

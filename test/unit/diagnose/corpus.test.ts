@@ -4,7 +4,7 @@
 // both scores are printed for the record, the tuning score is the gate.
 import { describe, expect, it } from 'vitest';
 import { formatAccuracy, scoreCorpus } from '../../../harness/diagnose/accuracy.ts';
-import { CATEGORIES } from '../../../harness/diagnose/types.ts';
+import { CATEGORIES } from '../../../harness/core/diagnosis.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 
 const CORPUS_DIR = new URL('../../fixtures/logs', import.meta.url).pathname;
@@ -47,11 +47,16 @@ describe('classifier on the tuning part of the corpus', () => {
     // A start that hangs or is cut off before any fatal line (labelled `unknown`) reads exactly like
     // a healthy log cut before its ready line; no rule tells them apart from the text alone. Any
     // other failure called healthy is a defect, except the known misses named here with why.
-    const KNOWN_MISSES: Record<string, string> = {
-      'driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log': 'the only sign, "NVML Shared Library Not Found", is at DEBUG level',
-    };
+    const KNOWN_MISSES: Record<string, string> = {};
     const misses = report.failureCalledHealthy.map((r) => `${r.label}/${r.name}`).filter((id) => !id.startsWith('unknown/') && !KNOWN_MISSES[id]);
     expect(misses).toEqual([]);
+  });
+
+  it('earns healthy: every log called healthy shows the server up or a startup step finished, as its evidence', () => {
+    const called = report.results.filter((r) => r.got === 'healthy');
+    for (const r of called) expect(r.evidence.length, `${r.label}/${r.name}`).toBe(1);
+    // what requiring positive evidence costs: healthy logs with none are `unknown`, printed with the score
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(1);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {

@@ -2,9 +2,10 @@
 // failures being recognised as the same signatures as the real ones (the seeds).
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
-import { graphCaptureLines, startupTimeline } from '../../../harness/diagnose/phases.ts';
+import { graphCaptureLines, startupTimeline } from '../../../harness/engines/log-phases.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config, SEED_000, SEED_001, SEED_002 } from '../emulator/fixtures.ts';
 
 async function startupLog(cfg: EmulatorConfig, argv: string[], env: Record<string, string> = {}): Promise<string> {
@@ -45,8 +46,8 @@ describe('classifier on emulated vLLM startups', () => {
   it('a healthy emulated start is healthy, with its timeline and capture lines', async () => {
     const log = await startupLog(SEED_002, ['vllm', 'serve', 'Qwen/Qwen3.5-0.8B', ...MTP, '--compilation-config', '{"cudagraph_mode":"PIECEWISE"}']);
     expect(classifyLog(log).category).toBe('healthy');
-    expect(startupTimeline(log).map((p) => p.name)).toEqual(expect.arrayContaining(['weights', 'model-load', 'kv-cache', 'graph-capture', 'ready']));
-    expect(graphCaptureLines(log).length).toBeGreaterThan(0);
+    expect(startupTimeline(readLog(log)).map((p) => p.name)).toEqual(expect.arrayContaining(['weights', 'model-load', 'kv-cache', 'graph-capture', 'ready']));
+    expect(graphCaptureLines(readLog(log)).length).toBeGreaterThan(0);
   });
 
   it('an emulated OOM and an unknown architecture are recognised', async () => {

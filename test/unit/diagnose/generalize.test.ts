@@ -160,7 +160,8 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(panic).category).toBe('oom');
     expect(classifyLog("error: invalid value 'True' for '--disable-custom-kernels'").category).toBe('other');
     // the rest of a cut source line is not clap's error
-    expect(classifyLog('    raise RuntimeError(f"NCCL error: {error_str}")').category).toBe('healthy');
+    // not a failure; with no sign of health either, it is `unknown` (healthy is earned)
+    expect(classifyLog('    raise RuntimeError(f"NCCL error: {error_str}")').category).toBe('unknown');
   });
 
   it('takes an error line that gives its reason as a failure of that reason (other), not of unknown cause', () => {
@@ -240,8 +241,9 @@ describe('a bare line that names a failure decides when nothing else does and th
 
   it('not once the server is ready, not for advice, not for a loose word', () => {
     expect(classifyLog([awq, 'INFO:     Uvicorn running on http://0.0.0.0:8000'].join('\n')).category).toBe('healthy');
-    expect(classifyLog('If out-of-memory error occurs during cudagraph capture, consider decreasing gpu_memory_utilization').category).toBe('healthy');
-    expect(classifyLog('node1:12:12 [0] NCCL INFO Bootstrap : Using eth0:10.0.0.1<0>').category).toBe('healthy');
+    // advice and a loose word name no failure; with no sign of health either, they are `unknown`
+    expect(classifyLog('If out-of-memory error occurs during cudagraph capture, consider decreasing gpu_memory_utilization').category).toBe('unknown');
+    expect(classifyLog('node1:12:12 [0] NCCL INFO Bootstrap : Using eth0:10.0.0.1<0>').category).toBe('unknown');
   });
 
   it('a signature still wins over it: an exception later in the log decides', () => {
@@ -261,7 +263,7 @@ describe('a warning that names a fatal error', () => {
 
   it('does not once the server is ready, nor when the warning names no fatal error', () => {
     expect(classifyLog([warn, 'INFO:     Application startup complete.'].join('\n'), { signatures: [] }).category).toBe('healthy');
-    expect(classifyLog('WARNING 01-02 03:04:05 [config.py:1] flashinfer is not supported on this GPU, falling back').category).toBe('healthy');
+    expect(classifyLog('WARNING 01-02 03:04:05 [config.py:1] flashinfer is not supported on this GPU, falling back').category).toBe('unknown');
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config } from '../emulator/fixtures.ts';
 
 async function startupLog(cfg: EmulatorConfig): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyExpectation } from '../../../harness/diagnose/expectations.ts';
 import { applyRemedy, describeRemedy, remedyIsNoop } from '../../../harness/diagnose/remedies.ts';
-import type { Expectation } from '../../../harness/matrix/types.ts';
+import type { Expectation } from '../../../harness/core/cell.ts';
 
 describe('remedies', () => {
   it('applies a remedy on top of the options without touching the inputs', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INFRA_SIGNATURES, SIGNATURES } from '../../../harness/diagnose/knowledge-base.ts';
 import { parseKnowledgeBase } from '../../../harness/diagnose/signature-schema.ts';
-import { CATEGORIES } from '../../../harness/diagnose/types.ts';
+import { CATEGORIES } from '../../../harness/core/diagnosis.ts';
 import { GENERATED_PATH, YAML_PATH, renderKnowledgeBaseModule } from '../../../scripts/gen-signatures.ts';
 
 describe('the knowledge base', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decideFailure } from '../../../harness/emulator/startup/failures.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
 import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config } from './fixtures.ts';
 
 const KERNELS = {

@@ -1,7 +1,7 @@
 // Shared test data for the emulator's unit tests: the seeds' traits, GPUs and models, and images.
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { EmulatorTraits, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits, type EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 
 export const FAST = { startup: { weights_s: 0.02, compile_s: 0.01, graphs_s: 0.01 } };
 

@@ -1,7 +1,8 @@
 // The emulated vLLM startup log in each release's own words (the log-line facts), read back by the
 // phase parser the way it reads a real log.
 import { describe, expect, it } from 'vitest';
-import { startupTimeline } from '../../../harness/diagnose/phases.ts';
+import { startupTimeline } from '../../../harness/engines/log-phases.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
 import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { printf } from '../../../harness/emulator/startup/log-lines-vllm.ts';
 import { startEmulator } from '../../../harness/emulator/server.ts';
@@ -26,7 +27,7 @@ describe('emulated vLLM startup log by release', () => {
     }
     const compile = factsAt(VLLM_FACTS, VLLM_FACTS.logLines, version).find((l) => l.text.startsWith('torch.compile'))!;
     expect(log).toContain(head(compile.text));
-    const names = startupTimeline(log).map((p) => p.name);
+    const names = startupTimeline(readLog(log)).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['weights', 'model-load', 'compile', 'kv-cache', 'ready']));
   });
 });

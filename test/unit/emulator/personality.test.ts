@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
 import { resolveLaunch } from '../../../harness/emulator/argv/personality.ts';
 import { nimProfiles, selectProfile } from '../../../harness/emulator/startup/startup-nim.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config } from './fixtures.ts';
 
 let handles: EmulatorHandle[] = [];

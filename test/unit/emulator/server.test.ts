@@ -2,7 +2,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import type { EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { config, solidJpeg, solidPng } from './fixtures.ts';
 
 const MODEL = 'Qwen/Qwen3-VL-8B-Instruct';

@@ -1,8 +1,9 @@
 // Styled emulator images: the labels and environment an image's traits give it, as a Dockerfile
 // FROM the emulator image, under a content-hashed tag.
 import { describe, expect, it } from 'vitest';
-import { imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
+import { ensureStyledImage, imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
+import { MemoryRuntime } from '../../support/memory-runtime.ts';
 
 describe('imageStyleOf', () => {
   it('is null for an unstyled image without labels or env (the emulator image runs as is)', () => {
@@ -31,5 +32,23 @@ describe('styledDockerfile / styledTag', () => {
     expect(styledTag('matrix-emulator:abc', { ...style })).toBe(t);
     expect(styledTag('matrix-emulator:abc', { ...style, env: { CUDA_VERSION: '13.2' } })).not.toBe(t);
     expect(styledTag('matrix-emulator:def', style)).not.toBe(t);
+  });
+});
+
+describe('ensureStyledImage (through the runtime)', () => {
+  it('builds a styled image once, from a context holding its Dockerfile, and reuses it after', async () => {
+    const runtime = new MemoryRuntime({ missing: (ref) => ref.includes('-s') });
+    const traits = EmulatorTraits.parse({ personality: 'ngc', cuda_version: '13.1' });
+    const tag = await ensureStyledImage(runtime, 'matrix-emulator:abc', traits);
+    expect(tag).toBe(styledTag('matrix-emulator:abc', imageStyleOf(traits)!));
+    expect(runtime.built.get(tag)!.toString()).toContain(styledDockerfile('matrix-emulator:abc', imageStyleOf(traits)!));
+    expect(await ensureStyledImage(runtime, 'matrix-emulator:abc', traits)).toBe(tag);
+    expect(runtime.journal).toEqual([`build ${tag}`]);
+  });
+
+  it('an unstyled image runs as the emulator image: nothing is built', async () => {
+    const runtime = new MemoryRuntime();
+    expect(await ensureStyledImage(runtime, 'matrix-emulator:abc', EmulatorTraits.parse({}))).toBe('matrix-emulator:abc');
+    expect(runtime.journal).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, getEngine } from '../../../harness/engines/index.ts';
 import { NIM_CACHE_PATH } from '../../../harness/engines/nim.ts';
-import { ENGINE_IDS, type SemanticOptions } from '../../../harness/matrix/types.ts';
+import { ENGINE_IDS, type SemanticOptions } from '../../../harness/core/cell.ts';
 
 const nim = getEngine('nim');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { engineAt, getEngine } from '../../../harness/engines/index.ts';
 import { SGLANG_FACTS } from '../../../harness/engines/sglang-facts.ts';
 import { renderSglangMetrics, ServerMetrics } from '../../../harness/emulator/serve/metrics.ts';
-import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const sglang = getEngine('sglang');
 const MODEL = 'Qwen/Qwen3.5-0.8B';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagAt, valuesAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
 import { getEngine } from '../../../harness/engines/index.ts';
-import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const vllm = getEngine('vllm');
 const RELEASES = VLLM_FACTS.releases.map((r) => r.version);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
-import type { SemanticOptions } from '../../../harness/matrix/types.ts';
+import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const vllm = getEngine('vllm');
 const MODEL = 'Qwen/Qwen3-VL-8B-Instruct';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { decideFailure, type Failure } from '../../../harness/emulator/startup/failures.ts';
 import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
-import { expand } from '../../../harness/matrix/expand.ts';
+import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
 import { emulatorConfig, engineArgv, envValues } from '../../../harness/run/container-spec.ts';
 

@@ -1,10 +1,10 @@
 // The committed matrices: seeds.yaml holds exactly the three seed scenarios, nightly.yaml loads.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EmulatorTraits } from '../../../harness/emulator/traits.ts';
-import { expand } from '../../../harness/matrix/expand.ts';
+import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
+import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
-import { selectCells } from '../../../harness/matrix/select.ts';
+import { selectCells } from '../../../harness/plan/select.ts';
 import { mountTarget } from '../../../harness/matrix/mount-target.ts';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { containerSpec } from '../../../harness/run/container-spec.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expand } from '../../../harness/matrix/expand.ts';
+import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrixText } from '../../../harness/matrix/load.ts';
 import { MatrixError } from '../../../harness/errors.ts';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { builtinProbeApplies } from '../../../harness/matrix/applicability.ts';
+import { builtinProbeApplies } from '../../../harness/probes/applicability.ts';
 import { formatDuration, parseDuration } from '../../../harness/matrix/duration.ts';
 import { interpolate } from '../../../harness/matrix/interpolate.ts';
 import { closest, didYouMean, editDistance } from '../../../harness/matrix/suggest.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 
 describe('durations', () => {
   it.each([

@@ -7,7 +7,7 @@ import { repoDir, snapshotDir } from '../../../harness/models/cache-layout.ts';
 import { completeSnapshot } from '../../../harness/models/complete.ts';
 import { pullModel, type PullOptions } from '../../../harness/models/pull.ts';
 import { ModelWarmer } from '../../../harness/models/warmer.ts';
-import { commitOf, startTestHub, tinyModelFiles, type TestHub } from '../../e2e/support/hub-server.ts';
+import { commitOf, startTestHub, tinyModelFiles, type TestHub } from '../../support/hub-server.ts';
 
 const COMMIT = commitOf('tiny');
 const GATED_COMMIT = commitOf('gated');

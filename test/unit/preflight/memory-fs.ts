@@ -1,7 +1,7 @@
 // An image held in memory for the model-against-image preflight's tests: an ImageFs over a map of
 // absolute paths to text, and an NGC-like vLLM image from before Qwen3.5 (files as upstream's look).
 import { readFileSync } from 'node:fs';
-import type { ImageFs } from '../../../harness/runtime/image-files.ts';
+import type { ImageFs } from '../../../harness/runtime/runtime.ts';
 
 export const fixture = (name: string) => readFileSync(new URL(`../../fixtures/image-software/${name}`, import.meta.url), 'utf8');
 export const SITE = '/usr/local/lib/python3.12/dist-packages';

@@ -3,7 +3,7 @@
 // caught against a baseline. The same checks run against the emulator image in test/e2e.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { EmulatorTraits, type EmulatorConfig } from '../../../harness/emulator/traits.ts';
+import { EmulatorTraits, type EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
 import { imageProbe } from '../../../harness/probes/image.ts';
 import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { parseMetrics, readValue } from '../../../harness/probes/metrics.ts';

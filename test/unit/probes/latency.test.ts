@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LATENCY_FORMULAS, outputThroughput, percentile, requestLatency, summarizeLatency } from '../../../harness/probes/latency.ts';
-import type { RequestTiming } from '../../../harness/probes/probe.ts';
+import type { RequestTiming } from '../../../harness/core/probe-result.ts';
 
 type Kind = RequestTiming['chunks'][number]['kind'];
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { runAttempt, type AttemptEnv } from '../../../harness/run/cell-job.ts';
 import { cell, info } from '../store/fixtures.ts';
-import { MemoryRuntime } from './memory-runtime.ts';
+import { MemoryRuntime } from '../../support/memory-runtime.ts';
 
 const HOUR = 3_600_000;
 const NO_KERNEL = [
@@ -21,14 +21,14 @@ const NO_KERNEL = [
 ];
 
 function attempt(log: string[], timeouts: { fatalGraceMs?: number; stallMs?: number }) {
-  const runtime = new MemoryRuntime({ log: log.join('\n') + '\n', exitAfterMs: HOUR });
+  const runtime = new MemoryRuntime({ script: () => ({ log }) }); // prints its log, never exits on its own
   const c = { ...cell('img/h100/m/default'), timeouts: { startupMs: HOUR, probeMs: 1000, ...timeouts } };
   const engine = getEngine('vllm');
   const env: AttemptEnv = {
     runtime, run: info('unit-stopped'), engine, image: { ref: 'x', digest: null, id: 'sha256:x', labels: {}, architecture: 'amd64', os: 'linux', pulled: false }, imageRef: 'x',
     spec: { image: 'x', cmd: [], env: {}, port: 8000, mounts: [], gpus: [], shmSize: null } as unknown as AttemptEnv['spec'],
     secrets: [], logDir: mkdtempSync(join(tmpdir(), 'logs-')), signal: new AbortController().signal, probes: [], baseline: () => null,
-    gpuFacts: { driverVersion: null, cudaVersion: null, torchVersion: null }, onPhase: () => {}, onProbeEnd: () => {},
+    gpuFacts: { driverVersion: null, cudaVersion: null, torchVersion: null }, onStep: () => {}, onProbeEnd: () => {},
   };
   return { runtime, done: runAttempt(c, 1, 'first', env) };
 }

@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { runCell, type CellRunnerDeps } from '../../../harness/run/cell-runner.ts';
-import type { AttemptResult } from '../../../harness/run/events.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { AttemptResult } from '../../../harness/core/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
+import { makeCell, type CellOverrides } from '../../support/cell.ts';
 
 const engine = getEngine('vllm');
 
-function cell(over: Partial<Cell> = {}): Cell {
-  return {
-    id: 'img/thor/m/triton',
-    matrix: 'm',
-    image: { id: 'img', ref: 'vllm/vllm-openai:v0.19.0', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: 'thor', arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
-    model: { id: 'm', name: 'Qwen/Qwen3.5-35B-A3B', modalities: ['text', 'image'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'triton', options: { attention: 'triton' }, args: {} },
+/** A Thor cell of a vision model on Triton attention, retried once. */
+function cell(over: CellOverrides = {}): Cell {
+  return makeCell('img/thor/m/triton', {
+    model: { name: 'Qwen/Qwen3.5-35B-A3B', modalities: ['text', 'image'] },
     options: { attention: 'triton' },
-    args: [],
-    env: {},
-    timeouts: { startupMs: 1000, probeMs: 1000 },
     retries: 1,
     probes: ['text'],
-    expect: null,
-    gpus: 1,
     command: ['Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'],
-    skip: null,
     ...over,
-  };
+  });
 }
 
 const ptx: Diagnosis = {
@@ -41,7 +32,7 @@ const ptx: Diagnosis = {
 };
 
 function attempt(n: number, kind: AttemptResult['kind'], outcome: AttemptResult['outcome'], c: Cell, diagnosis: Diagnosis | null = null): AttemptResult {
-  return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
+  return { attempt: n, kind, options: c.options, command: c.command, outcome, exitCode: outcome === 'fail' ? 1 : null, diagnosis, steps: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null };
 }
 
 /** No retries, triage on: `attempt` decides each attempt. */

@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { containerSpec, emulatorConfig, engineArgv } from '../../../harness/run/container-spec.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import { EMULATOR_CONFIG_ENV } from '../../../harness/emulator/traits.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import { EMULATOR_CONFIG_ENV } from '../../../harness/core/emulator-traits.ts';
+import { makeCell } from '../../support/cell.ts';
 
+/** A Thor cell as expand makes it, with the engine's own command and secrets in its env. */
 function cell(over: Partial<Cell['image']> = {}, engine: 'vllm' | 'sglang' = 'vllm'): Cell {
   const e = getEngine(engine);
   const r = e.command({ model: 'Qwen/Qwen3.5-0.8B', options: {}, port: e.defaultPort, extraArgs: [] });
   if (!('argv' in r)) throw new Error('unsupported');
-  return {
-    id: 'img/thor/m/default',
-    matrix: 'm',
-    image: { id: 'img', ref: 'vllm/vllm-openai:v0.19.0', engine, emulate: { driver_cuda: { thor: '13.0' } }, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: { NGC_API_KEY: { value: 'nvapi-secret', secret: true, from: ['NGC_API_KEY'] } }, ...over },
-    gpu: { name: 'thor', arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
-    model: { id: 'm', name: 'Qwen/Qwen3.5-0.8B', modalities: ['text'], mtp: true, architecture: null, sizeGiB: 2 },
-    flags: { id: 'default', options: {}, args: {} },
-    options: {},
-    args: [],
+  return makeCell('img/thor/m/default', {
+    image: { engine, emulate: { driver_cuda: { thor: '13.0' } }, env: { NGC_API_KEY: { value: 'nvapi-secret', secret: true, from: ['NGC_API_KEY'] } }, ...over },
+    model: { name: 'Qwen/Qwen3.5-0.8B', mtp: true, sizeGiB: 2 },
     // As expand makes it: defaults, then the image's env, then the include's.
     env: { NGC_API_KEY: { value: 'nvapi-secret', secret: true, from: ['NGC_API_KEY'] }, HF_TOKEN: { value: 'hf_x', secret: true }, VLLM_LOGGING_LEVEL: { value: 'INFO', secret: false } },
     timeouts: { startupMs: 1, probeMs: 1 },
-    retries: 0,
     probes: [],
-    expect: null,
-    gpus: 1,
     command: r.argv,
-    skip: null,
-  };
+  });
 }
 
 describe('containerSpec', () => {

@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { diagnoseAttempt } from '../../../harness/run/diagnosis.ts';
 import { LogCapture } from '../../../harness/run/log-capture.ts';
-import type { ProbeResult } from '../../../harness/probes/probe.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { ProbeResult } from '../../../harness/core/probe-result.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 import { cell } from '../store/fixtures.ts';
 
 const STARTUP = ['INFO starting', 'Traceback (most recent call last):', '  File "x.py", line 1, in <module>', 'ValueError: optional plugin could not be imported', 'INFO:     Application startup complete.'];

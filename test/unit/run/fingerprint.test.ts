@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getEngine } from '../../../harness/engines/index.ts';
 import { fingerprintOf, readVersionAnswers, torchFromLog, type FingerprintInput } from '../../../harness/run/fingerprint.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
 
 const cell = { image: { ref: 'nvcr.io/nvidia/vllm:26.02-py3' }, gpu: { name: 'h100', computeCapability: '9.0' } } as Cell;
 const facts = { driverVersion: '580.65', cudaVersion: '13.0', torchVersion: null };

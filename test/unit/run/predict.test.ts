@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expand } from '../../../harness/matrix/expand.ts';
+import { expand } from '../../../harness/plan/expand.ts';
 import { loadMatrix } from '../../../harness/matrix/load.ts';
 import { predictEmulated } from '../../../harness/run/predict.ts';
 

@@ -4,15 +4,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult, ModelPredictionEvent, Reporter, RunSummary } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult, ModelPredictionEvent, Reporter, RunSummary } from '../../../harness/core/events.ts';
 import { refPath, snapshotDir } from '../../../harness/models/cache-layout.ts';
 import { readImageSoftware } from '../../../harness/preflight/image-software.ts';
 import { memoryFs, oldVllmImage, SITE } from '../preflight/memory-fs.ts';
 import { cutShort, verdictOfError } from '../../../harness/run/lost-verdicts.ts';
 import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { cell, info } from '../store/fixtures.ts';
-import { MemoryRuntime } from './memory-runtime.ts';
+import { makeCell } from '../../support/cell.ts';
+import { MemoryRuntime, type ContainerScript } from '../../support/memory-runtime.ts';
+import { scriptedProbe } from '../../support/probes.ts';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
@@ -112,7 +114,7 @@ describe('executeRun: no cell loses its verdict', () => {
 
   it('after --resume, the summary and exit code cover the earlier verdicts too', async () => {
     const earlier: CellResult = { cell: cell('img/h100/m/old'), verdict: 'fail', category: 'oom', signature: 'oom', attempts: [], triage: null, reason: 'OOM', durationMs: 5 };
-    const req = request([cell('img/h100/m/a')], { earlier: [earlier], runtime: new MemoryRuntime({ exitCode: 0, exitAfterMs: 1 }) });
+    const req = request([cell('img/h100/m/a')], { earlier: [earlier], runtime: new MemoryRuntime({ script: () => ({ log: ['INFO starting'], exit: { code: 0, afterMs: 1 } }) }) });
     const out = await executeRun(req);
     expect(req.recorder.earlier).toEqual([earlier]);
     expect(out.summary.counts.fail).toBeGreaterThanOrEqual(1);
@@ -153,6 +155,82 @@ describe('executeRun: the last guard', () => {
     ]);
     expect(out.results[0]!.reason).toMatch(/EEXIST|ENOTDIR/);
     expect(req.recorder.summary!.exitCode).toBe(3);
+  });
+});
+
+const PTX_CRASH: ContainerScript = {
+  log: ['INFO Loading vision_tower weights'],
+  exitLog: ['RuntimeError: CUDA error: the provided PTX was compiled with an unsupported toolchain.'],
+  exit: { code: 1, afterMs: 10 },
+};
+const SERVES: ContainerScript = { log: ['INFO Application startup complete.'], readyAfterMs: 0 };
+const vision = (id: string, over: Parameters<typeof makeCell>[1] = {}) =>
+  makeCell(id, { model: { name: 'Qwen/Qwen3.5-35B-A3B', modalities: ['text', 'image'] }, probes: ['text'], timeouts: { startupMs: 5000, probeMs: 5000 }, ...over });
+
+describe('executeRun over the in-memory runtime: retries, expectations, triage, interrupts', () => {
+  it('a cell that fails, then passes on a fresh container, is flaky; each attempt had a container of its own, all removed', async () => {
+    const runtime = new MemoryRuntime({ script: (_spec, n) => (n === 1 ? PTX_CRASH : SERVES) });
+    const req = request([vision('img/h100/m/a', { retries: 2 })], { runtime, retries: null, probesFor: async () => [scriptedProbe('text', () => 'pass')] });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.verdict, r.attempts.map((a) => [a.kind, a.outcome, a.containerId])])).toEqual([
+      ['flaky', [['first', 'fail', 'mem-1'], ['retry', 'pass', 'mem-2']]],
+    ]);
+    expect(out.results[0]!.reason).toBe('failed (ptx-toolchain-vision-encoder), then passed on retry 1');
+    expect(runtime.created.map((s) => s.labels['matrix.attempt'])).toEqual(['1', '2']);
+    expect(runtime.remaining).toBe(0);
+    expect(out.summary.exitCode).toBe(0);
+  });
+
+  it('an expected failure is xfail at once, with no retry, and the run exits 0', async () => {
+    const runtime = new MemoryRuntime({ script: () => PTX_CRASH });
+    const req = request([vision('img/h100/m/a', { retries: 3, expect: { fail: 'ptx-toolchain', issue: null, reason: null } })], { runtime, retries: null });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => [r.verdict, r.signature, r.attempts.length])).toEqual([['xfail', 'ptx-toolchain-vision-encoder', 1]]);
+    expect(out.summary.exitCode).toBe(0);
+  });
+
+  it('triage re-runs the failed cell with its remedies, each a container with the remedy in its command, and proves the first that passes', async () => {
+    // The engine serves once the vision encoder no longer uses the broken library.
+    const runtime = new MemoryRuntime({ script: (spec) => (spec.cmd.includes('--mm-encoder-attn-backend') ? SERVES : PTX_CRASH) });
+    const req = request([vision('img/thor/m/a')], { runtime, triage: true, probesFor: async () => [scriptedProbe('text', () => 'pass')] });
+    const out = await executeRun(req);
+    const r = out.results[0]!;
+    expect(r.verdict).toBe('fail'); // triage proves a remedy; it does not change the verdict
+    expect(r.triage?.fixedBy).toEqual({ mm_attention: 'sdpa' });
+    expect(r.attempts.map((a) => [a.kind, a.outcome])).toEqual([['first', 'fail'], ['triage', 'pass']]);
+    expect(runtime.created[1]!.cmd.join(' ')).toMatch(/--mm-encoder-attn-backend \S+/);
+    expect(runtime.created[0]!.cmd).not.toContain('--mm-encoder-attn-backend');
+    expect(runtime.remaining).toBe(0);
+  });
+
+  it('an interrupt while cells run: the cells cut short are "not run", never infra; every container is removed; exit 3', async () => {
+    const ctl = new AbortController();
+    const runtime = new MemoryRuntime({ script: () => ({ log: ['INFO loading weights'], readyAfterMs: 60_000 }) });
+    const cells = [vision('img/h100/m/a', { timeouts: { startupMs: 60_000, probeMs: 1000 } }), vision('img/h100/m/b', { timeouts: { startupMs: 60_000, probeMs: 1000 } })];
+    const req = request(cells, { runtime, signal: ctl.signal });
+    const began: string[] = [];
+    req.reporters.push({ onCellBegin: (c) => void began.push(c.id) });
+    const waitForBoth = setInterval(() => runtime.created.length === 2 && (clearInterval(waitForBoth), ctl.abort()), 5);
+    const out = await executeRun(req);
+    expect(began.sort()).toEqual(['img/h100/m/a', 'img/h100/m/b']);
+    expect(out.results).toEqual([]);
+    expect([...out.interrupted].sort()).toEqual(['img/h100/m/a', 'img/h100/m/b']);
+    expect(out.summary).toMatchObject({ status: 'interrupted', exitCode: 3 });
+    expect(out.summary.counts.infra).toBe(0);
+    expect(runtime.remaining).toBe(0);
+    expect(runtime.journal.filter((j) => j.startsWith('stop'))).toEqual([]); // removed at once, no graceful stop on an interrupt
+  });
+
+  it('a GPU slot is held by one cell at a time: with one slot, the second container is created after the first is gone', async () => {
+    const runtime = new MemoryRuntime({ script: () => ({ ...PTX_CRASH, exit: { code: 1, afterMs: 30 } }) });
+    const req = request([vision('img/h100/m/a'), vision('img/h100/m/b')], {
+      runtime,
+      pools: [{ gpus: null, slots: { ids: ['0'], namespace: 'mem', facts: { driverVersion: null, cudaVersion: null, torchVersion: null } } }],
+    });
+    const out = await executeRun(req);
+    expect(out.results.map((r) => r.verdict)).toEqual(['fail', 'fail']);
+    expect(runtime.journal.slice(0, 4)).toEqual(['create 1', 'start 1', 'discard 1', 'remove 1']);
+    expect(runtime.created.map((s) => s.labels['matrix.cell'])).toEqual(['img/h100/m/a', 'img/h100/m/b']);
   });
 });
 

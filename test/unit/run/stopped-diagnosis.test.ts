@@ -8,8 +8,8 @@ import { fatalLineOf } from '../../../harness/diagnose/fatal-lines.ts';
 import { diagnoseAttempt } from '../../../harness/run/diagnosis.ts';
 import { LogCapture } from '../../../harness/run/log-capture.ts';
 import { signatureHints } from '../../../harness/run/reporters/signature-hints.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
-import type { Diagnosis } from '../../../harness/diagnose/types.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
+import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 import { config } from '../emulator/fixtures.ts';
 import { cell } from '../store/fixtures.ts';
 
@@ -66,5 +66,5 @@ describe('a stalled start', () => {
 });
 
 function result(d: Diagnosis): CellResult {
-  return { cell: VLLM_CELL, verdict: 'fail', category: d.category, signature: d.signature, attempts: [{ attempt: 1, kind: 'first', options: {}, command: [], outcome: 'fail', exitCode: null, diagnosis: d, phases: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null }], triage: null, reason: d.title, durationMs: 1 };
+  return { cell: VLLM_CELL, verdict: 'fail', category: d.category, signature: d.signature, attempts: [{ attempt: 1, kind: 'first', options: {}, command: [], outcome: 'fail', exitCode: null, diagnosis: d, steps: {}, probes: [], timeline: [], logPath: null, logTail: [], fingerprint: null, containerId: null, dockerRun: null, error: null }], triage: null, reason: d.title, durationMs: 1 };
 }

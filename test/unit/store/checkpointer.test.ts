@@ -12,8 +12,8 @@ import { safetyNetPages } from '../../../harness/store/checkpointer.ts';
 import { migrate, openDb } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cell, info } from './fixtures.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'ckpt-')), 'r.sqlite');
 
@@ -22,7 +22,7 @@ function result(c: Cell): CellResult {
   return {
     cell: c, verdict: 'fail', category: 'oom', signature: 'oom-kv-cache', triage: null, reason: 'out of memory', durationMs: 900,
     attempts: [{
-      attempt: 1, kind: 'first', options: {}, command: c.command, outcome: 'fail', exitCode: 1, diagnosis: null, phases: { create: 0.05, ready: 2.5 },
+      attempt: 1, kind: 'first', options: {}, command: c.command, outcome: 'fail', exitCode: 1, diagnosis: null, steps: { create: 0.05, ready: 2.5 },
       probes: [], timeline: [], logPath: null, fingerprint: null, containerId: null, dockerRun: null, error: null,
       logTail: Array.from({ length: 80 }, (_, i) => ({ line: i + 1, text: `(EngineCore_DP0 pid=312) INFO line ${i} of a long startup log, torch.OutOfMemoryError: CUDA out of memory` })),
     }],

@@ -12,9 +12,9 @@ import { finishedCellIds } from '../../../harness/store/queries.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cell, info } from './fixtures.ts';
-import type { RequestTiming } from '../../../harness/probes/probe.ts';
-import type { Cell } from '../../../harness/matrix/types.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { RequestTiming } from '../../../harness/core/probe-result.ts';
+import type { Cell } from '../../../harness/core/cell.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'compact-')), 'r.sqlite');
 
@@ -28,7 +28,7 @@ function result(c: Cell): CellResult {
     cell: c, verdict: 'pass', category: null, signature: null, triage: null, reason: null, durationMs: 900,
     attempts: [{
       attempt: 1, kind: 'first', options: {}, command: c.command, outcome: 'pass', exitCode: null, diagnosis: null,
-      phases: { create: 0.05, ready: 2.5, probes: 1.25 },
+      steps: { create: 0.05, ready: 2.5, probes: 1.25 },
       probes: [{ name: 'stream', verdict: 'pass', assertions: [], metrics: { seq_ttft_p50_ms: 80.4 }, requests, evidence: [], error: null }],
       timeline: [{ name: 'weights', startS: 0, durationS: 1.5, detail: { gib: 1.12 } }, { name: 'ready', startS: 1.5, durationS: null, detail: {} }],
       logPath: null, logTail: [{ line: 7, text: 'INFO\tstarting [x]' }, { line: 9, text: '' }, { line: 12, text: '[' }],
@@ -134,7 +134,7 @@ describe('writer group commit', () => {
       { seq: 1, name: 'ready', start_s: 1.5, duration_s: null, detail: '{}' },
     ]);
     const shown = loadReport(db, { runs: 1 }).data.cells[0]!;
-    expect(shown.phases).toEqual({ create: 0.05, ready: 2.5, probes: 1.25 });
+    expect(shown.steps).toEqual({ create: 0.05, ready: 2.5, probes: 1.25 });
     expect(shown.timeline).toEqual([{ name: 'weights', startS: 0, durationS: 1.5, detail: { gib: 1.12 } }, { name: 'ready', startS: 1.5, durationS: null, detail: {} }]);
     expect(shown.logExcerpt).toEqual(result(c).attempts[0]!.logTail);
     db.close();
@@ -164,7 +164,7 @@ describe('migration 3', () => {
     // The report reads a schema-2 database as it is (read-only, unmigrated): rows of their own.
     const old = openDb(path, { readonly: true });
     const shown = loadReport(old, { runs: 1 }).data.cells[0]!;
-    expect(shown.phases).toEqual({ ready: 2.5, create: 0.05 });
+    expect(shown.steps).toEqual({ ready: 2.5, create: 0.05 });
     expect(shown.timeline.map((t) => t.name)).toEqual(['weights', 'ready']);
     expect(shown.logExcerpt).toEqual([{ line: 3, text: 'hello\tworld' }, { line: 4, text: 'bye' }]);
     old.close();

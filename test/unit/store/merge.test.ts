@@ -5,36 +5,17 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command as mergeCommand } from '../../../harness/cli/merge.ts';
 import { UsageError } from '../../../harness/errors.ts';
-import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
-import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
+import type { CellResult, RunInfo } from '../../../harness/core/events.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
 import { combineRuns, mergeDatabases } from '../../../harness/store/merge.ts';
 import { regressions } from '../../../harness/store/queries.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { contentHash, TABLES } from './content-hash.ts';
+import { makeCell } from '../../support/cell.ts';
 
 
-function cell(id: string): Cell {
-  const [image, gpu] = id.split('/') as [string, string];
-  return {
-    id,
-    matrix: 'seeds',
-    image: { id: image, ref: `repo/${image}:1`, engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: gpu, arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 },
-    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'default', options: {}, args: {} },
-    options: {},
-    args: [],
-    env: {},
-    timeouts: { startupMs: 1000, probeMs: 1000 },
-    retries: 0,
-    probes: ['stream'],
-    expect: null,
-    gpus: 1,
-    command: ['Qwen/x'],
-    skip: null,
-  };
-}
+const cell = (id: string): Cell => makeCell(id, { matrix: 'seeds', image: { ref: `repo/${id.split('/')[0]}:1` }, gpu: { arch: 'sm_90', computeCapability: '9.0', memoryGiB: 80 }, model: { id: 'm' }, flags: { id: 'default' } });
 
 function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellResult {
   const failed = verdict === 'fail';
@@ -55,7 +36,7 @@ function result(c: Cell, verdict: Verdict, logPath: string | null = null): CellR
         outcome: failed ? 'fail' : 'pass',
         exitCode: failed ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

@@ -6,14 +6,14 @@ import { openDb, type Db } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { sinceBlock } from '../../../harness/store/since.ts';
 import { sinceMarkdown, sinceText } from '../../../reports/since/block.ts';
-import type { CellResult } from '../../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
 import { cell, info } from './fixtures.ts';
 
 function result(c: Cell, verdict: Verdict, ttft: number, attempts = 1): CellResult {
   const attempt = (n: number) => ({
     attempt: n, kind: n === 1 ? ('first' as const) : ('retry' as const), options: {}, command: c.command, outcome: 'pass' as const, exitCode: null, diagnosis: null,
-    phases: { ready: 30 },
+    steps: { ready: 30 },
     probes: [{ name: 'stream', verdict: 'pass' as const, assertions: [], metrics: { seq_ttft_p50_ms: n === attempts ? ttft : 9999, seq_itl_p50_ms: 5 }, requests: [], evidence: [], error: null }],
     timeline: [{ name: 'compile', startS: 1, durationS: 10, detail: {} }],
     logPath: null, logTail: [], fingerprint: null, containerId: 'x', dockerRun: null, error: null,

@@ -6,32 +6,15 @@ import { openDb, schemaVersion } from '../../../harness/store/db.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
 import { cellVerdicts, finishedCellIds, regressions } from '../../../harness/store/queries.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
-import type { CellResult, RunInfo } from '../../../harness/run/events.ts';
-import type { Cell, Verdict } from '../../../harness/matrix/types.ts';
+import type { CellResult, RunInfo } from '../../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
 import { MIGRATIONS } from '../../../harness/store/migrations.ts';
+import { makeCell } from '../../support/cell.ts';
 
 const SECRET = 'hf_abcdefSECRET123';
 
-function cell(id: string): Cell {
-  return {
-    id,
-    matrix: 'seeds',
-    image: { id: id.split('/')[0]!, ref: 'vllm/vllm-openai:v0.19.0', engine: 'vllm', emulate: null, entrypoint: null, command: null, platform: null, runtime: null, mounts: [], env: {} },
-    gpu: { name: id.split('/')[1]!, arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 },
-    model: { id: 'm', name: 'Qwen/x', modalities: ['text'], mtp: false, architecture: null, sizeGiB: null },
-    flags: { id: 'default', options: {}, args: {} },
-    options: {},
-    args: [],
-    env: { HF_TOKEN: { value: SECRET, secret: true, from: ['HF_TOKEN'] } },
-    timeouts: { startupMs: 1000, probeMs: 1000 },
-    retries: 0,
-    probes: ['stream'],
-    expect: null,
-    gpus: 1,
-    command: ['Qwen/x'],
-    skip: null,
-  };
-}
+const cell = (id: string): Cell =>
+  makeCell(id, { matrix: 'seeds', gpu: { arch: 'sm_110', computeCapability: '11.0', memoryGiB: 128 }, model: { id: 'm' }, flags: { id: 'default' }, env: { HF_TOKEN: { value: SECRET, secret: true, from: ['HF_TOKEN'] } } });
 
 function run(id: string, startedAt: string): RunInfo {
   return { id, startedAt, host: 'h', runnerLabels: [], gitCommit: null, matrixFiles: [], emulate: true, argv: ['run', `--token=${SECRET}`], dbPath: '', outDir: '', resumedFrom: null };
@@ -55,7 +38,7 @@ function result(c: Cell, verdict: Verdict, ttft: number): CellResult {
         outcome: verdict === 'fail' ? 'fail' : 'pass',
         exitCode: verdict === 'fail' ? 1 : null,
         diagnosis: null,
-        phases: { create: 0.1, ready: 2.5 },
+        steps: { create: 0.1, ready: 2.5 },
         probes: [
           {
             name: 'stream',

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CellResult } from '../../../harness/run/events.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
 import { openDb } from '../../../harness/store/db.ts';
 import { earlierResults } from '../../../harness/store/earlier-results.ts';
 import { loadReport } from '../../../harness/store/report-data.ts';
@@ -30,7 +30,7 @@ function failed(id: string): CellResult {
         outcome: 'fail',
         exitCode: 1,
         diagnosis: { category: 'oom', signature: 'oom-kv-cache', title: 'KV cache OOM', explanation: '', phase: 'kv-cache', evidence: [{ line: 7, text: 'CUDA out of memory' }], remedies: [], links: [] },
-        phases: { ready: 2 },
+        steps: { ready: 2 },
         probes: [{ name: 'stream', verdict: 'fail', assertions: [{ name: 'answers', ok: false, message: 'no answer' }], metrics: { seq_ttft_p50_ms: 9 }, requests: [], evidence: ['e'], error: null }],
         timeline: [],
         logPath: '/logs/run/a.log',

@@ -1,8 +1,9 @@
-// Startup log lines of SGLang that the phase parser (harness/diagnose/phases.ts) reads and the emulator
+// Startup log lines of SGLang that the phase parser (harness/engines/log-phases.ts) reads and the emulator
 // prints, as the format strings of the logger calls (and the tqdm description) say them, per release
 // read. `says` is the literal of that release's line (the capture lines build their words from a
 // device table since 0.5.2); phase 'attention' and 'failure' lines are not phases but the emulator
 // prints them where the real server does.
+/* eslint-disable max-lines -- one table of upstream log lines per release, each with its source line; the phase parser and the emulator read it whole */
 import type { LogLineFact } from '../types.ts';
 
 export const SGLANG_LOG_LINES: readonly LogLineFact[] = [

@@ -2,6 +2,7 @@
 // the format string literals of their logger calls, per release read. The phase is where the line
 // falls in startup ('backend-selection': lines printed only for some backends or a vision encoder);
 // the phase parser does not key on these (log-lines.ts holds the ones it reads).
+/* eslint-disable max-lines -- one table of upstream log lines per release, each with its source line; the emulator reads it whole */
 import type { LogLineFact } from '../types.ts';
 import { VLLM_BACKEND_LOG_LINES } from './log-lines-backend.ts';
 

@@ -1,4 +1,4 @@
-// Startup log lines of vLLM that the phase parser (harness/diagnose/phases.ts, phase-at.ts) reads,
+// Startup log lines of vLLM that the phase parser (harness/engines/log-phases.ts, phase-at.ts) reads,
 // as the format strings of the logger calls (and tqdm descriptions) say them, per release read.
 import type { LogLineFact } from '../types.ts';
 import { VLLM_STARTUP_LOG_LINES } from './log-lines-startup.ts';

@@ -3,7 +3,7 @@ import { inert } from '../../../../harness/run/reporters/console.ts';
 import { signatureHints } from '../../../../harness/run/reporters/signature-hints.ts';
 import { verdictTable } from '../../../../harness/run/reporters/verdict-table.ts';
 import { widthOf, wrap } from '../../../../harness/run/reporters/wrap.ts';
-import type { CellResult } from '../../../../harness/run/events.ts';
+import type { CellResult } from '../../../../harness/core/events.ts';
 import { result } from './results.ts';
 
 const table = (results: CellResult[], verbose = false, width = 100) => verdictTable(results, { verbose, width, hints: signatureHints(results), inert });

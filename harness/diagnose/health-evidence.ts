@@ -1,0 +1,84 @@
+// Positive evidence of health, for a log in which nothing failed: healthy is earned, not assumed.
+// A log that shows no failure and none of these is `unknown` (a start cut off or hung before any
+// sign of progress reads exactly like a healthy excerpt cut early; the text cannot tell them apart).
+// The kinds, chosen by what the healthy tuning logs show rather than by one log's phrase:
+// - up:       the ready line or a line only a serving server writes (isReadyLine of log-lines.ts)
+// - listening: a server bound to its port or its routes set up (vLLM's "Starting vLLM server on
+//             http://…" and "Available routes are:", its "Supported tasks", Triton's
+//             "Started HTTPService at …", a model table row `| READY |`)
+// - step-done: a startup step that ran the model reported finished with its duration ("Graph
+//             capturing finished in 7 secs", "Capture cuda graph end. Time elapsed: 11.35 s",
+//             "Dynamo bytecode transform time: 3.54 s", "… takes 6.06 s"); not loading the weights
+//             ("Loading weights took 24.8 seconds" shows only that reading files worked)
+// - sized:    the KV cache sized, which follows a successful profile run ("# GPU blocks: 10039",
+//             "num_gpu_blocks is: 57656", "Maximum concurrency for … tokens per request",
+//             SGLang's "KV Cache is allocated")
+// - success:  a request or check reported successful (TEI's `…: Success`), the device scripts'
+//             last lines ("… ok", "…, ready", "ready: all graphs replay…")
+// Lines logged as an error or warning never count. Pure.
+import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
+
+export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
+
+const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
+  ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bAvailable routes are\b|\bSupported[_ ]tasks: \[|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
+  ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
+  ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
+  ['success', /(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)/],
+];
+
+/** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */
+const NEGATED = /\b(?:not|never|waiting|wait for|until|unhealthy|fail\w*|error|timed? ?out)\b/i;
+
+/** A step that only loaded the weights (before the engine ran the model once). */
+const WEIGHTS_ONLY = /Loading(?:model)?weights|Modelloading|Loadingsafetensors|Loadweight/i;
+
+/** The kind of health a line shows, or null. */
+export function healthKindOf(l: LogLine): HealthKind | null {
+  if (l.header || isErrorLevel(l) || l.level === 'WARNING') return null;
+  if (isReadyLine(l)) return 'up';
+  for (const [kind, re] of KINDS) {
+    if (!re.test(l.text)) continue;
+    if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
+    // weights read from disk show only that I/O worked; a start hangs there as often as anywhere
+    if (kind === 'step-done' && WEIGHTS_ONLY.test(l.text.replace(/\s+/g, ''))) continue;
+    return kind;
+  }
+  return null;
+}
+
+/**
+ * A line with the lines after it that may continue it (cut at a terminal's width), read as cut inside
+ * a word, as cut at a space, and each later line on its own (it may be a line of its own). A step
+ * that only loaded the weights shows no health.
+ */
+function readings(lines: readonly LogLine[], i: number, j: number): Array<HealthKind | null> {
+  const group = lines.slice(i, j);
+  const head = lines[i]!;
+  const texts = group.map((l) => l.text);
+  if (group.length === 1) return [stepShown(head, head.text)];
+  const joined = [texts.join(''), texts.join(' ')].map((text) => stepShown({ ...head, text }, text));
+  // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …")
+  const alone = group.slice(1).map((l, k) => stepShown(l, group[k]!.text + l.text));
+  return [...joined, ...alone];
+}
+
+/** The kind a line shows, a step that only loaded the weights not counted. */
+function stepShown(l: LogLine, text: string): HealthKind | null {
+  const k = healthKindOf(l);
+  return k === 'step-done' && WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) ? null : k;
+}
+
+/** The line that best shows the server healthy: a ready line first, else the last line of progress. */
+export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
+  let last: LogLine | undefined;
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.cont) j++;
+    const kinds = readings(lines, i, j);
+    if (kinds.includes('up')) return lines[i];
+    if (kinds.some((k) => k !== null)) last = lines[i];
+    i = j;
+  }
+  return last;
+}

@@ -1,0 +1,106 @@
+// What the parts of one run (runner.ts) share: the request, the event stream to the reporters,
+// and what the run has learned so far (results, images, baselines), with the small helpers that
+// give a cell its verdict.
+import { join } from 'node:path';
+import type { Cell } from '../core/cell.ts';
+import type { CellResult, Reporter, RunInfo } from '../core/events.ts';
+import type { ImageInfo } from '../runtime/runtime.ts';
+import { defaultCacheDir } from '../models/cache-layout.ts';
+import { slug } from './cell-job.ts';
+import { ModelImageCheck } from './model-image.ts';
+import type { RunRequest } from './runner.ts';
+
+/** Where a run's full logs go: `<out>/logs/<run id>/`, apart from any other run's that shared --out. */
+export function runLogDir(run: Pick<RunInfo, 'outDir' | 'id'>): string {
+  return join(run.outDir, 'logs', slug(run.id));
+}
+
+export class Emitter {
+  /** The first error a reporter threw (a full disk under the database): the other reporters still get every event. */
+  failure: unknown = null;
+  constructor(private readonly reporters: Reporter[]) {}
+  async emit<K extends keyof Reporter>(event: K, ...args: Parameters<NonNullable<Reporter[K]>>): Promise<void> {
+    for (const r of this.reporters) {
+      const fn = r[event] as ((...a: unknown[]) => unknown) | undefined;
+      try {
+        if (fn) await fn.apply(r, args);
+      } catch (e) {
+        this.failure ??= e;
+      }
+    }
+  }
+}
+
+/** A cell to dispatch, with what the scheduler orders and groups it by. */
+export interface Job {
+  id: string;
+  gpus: number;
+  imageKey: string;
+  modelKey: string | null;
+  rank: number;
+  cell: Cell;
+}
+
+/** What the parts of one run share: the request, the event stream, and what the run has learned so far. */
+export interface RunContext {
+  req: RunRequest;
+  events: Emitter;
+  /** Each run's logs and emulator state are its own, so two runs sharing --out never write one file. */
+  logDir: string;
+  stateRoot: string;
+  cacheDir: string;
+  results: CellResult[];
+  /** Cells cut short by an interrupt: they keep no verdict, so `--resume` runs them again. */
+  interrupted: string[];
+  images: Map<string, ImageInfo>;
+  /** Seconds each image took to prepare (pull, or inspect when present): the cells' `image` step. */
+  imageSeconds: Map<string, number>;
+  baselines: Map<string, Record<string, string>>;
+  /**
+   * Image pulls and model downloads end with the run's signal, or when every cell has ended: one whose
+   * cells all ended otherwise (the image failed, the model could not be downloaded) must not keep
+   * the process alive after the run.
+   */
+  preparing: AbortController;
+  jobs: Job[];
+  /** `--preflight`: each cell's model judged against its image's software (null: not asked). */
+  modelImage: ModelImageCheck | null;
+}
+
+export const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
+
+export const revisionOf = (c: Cell) => c.model.revision ?? 'main';
+
+export const imageKey = (ctx: RunContext, c: Cell) => (ctx.req.emulate ? `${ctx.req.emulate.imageTag}#${c.image.id}` : c.image.ref);
+
+export const poolOf = (req: RunRequest, c: Cell) => req.pools.find((p) => p.gpus === null || p.gpus.includes(c.gpu.name));
+
+export async function finish(ctx: RunContext, r: CellResult): Promise<void> {
+  ctx.results.push(r);
+  await ctx.events.emit('onCellEnd', r);
+}
+
+/** A cell that ends before it starts: one onCellBegin, then its verdict. */
+export async function endUnstarted(ctx: RunContext, cell: Cell, verdict: 'infra' | 'skip', kind: string | null, reason: string): Promise<void> {
+  await ctx.events.emit('onCellBegin', cell, 1);
+  await finish(ctx, { cell, verdict, category: kind, signature: kind, attempts: [], triage: null, reason, durationMs: 0 });
+}
+
+export function newRunContext(req: RunRequest): RunContext {
+  const cacheDir = req.cacheDir ?? defaultCacheDir();
+  return {
+    req,
+    events: new Emitter(req.reporters),
+    logDir: runLogDir(req.run),
+    stateRoot: join(req.run.outDir, 'emulator-state', slug(req.run.id)),
+    cacheDir,
+    results: [],
+    interrupted: [],
+    images: new Map(),
+    imageSeconds: new Map(),
+    baselines: new Map(),
+    preparing: new AbortController(),
+    jobs: [],
+    modelImage: req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null,
+  };
+}

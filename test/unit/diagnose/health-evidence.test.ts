@@ -1,0 +1,47 @@
+// Healthy is earned: a log with no failure is healthy only by a positive sign of health, of a kind
+// (the server up, listening, a startup step finished, the KV cache sized, a success reported); else
+// it is `unknown`. Lines below are taken from the corpus's healthy logs.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { healthKindOf } from '../../../harness/diagnose/health-evidence.ts';
+import { readLog } from '../../../harness/diagnose/log-lines.ts';
+
+const kind = (line: string): string | null => healthKindOf(readLog(line)[0]!);
+
+describe('signs of health, by kind', () => {
+  it.each([
+    ['INFO:     Application startup complete.', 'up'],
+    ['(APIServer pid=1) INFO 05-06 04:33:07 [launcher.py:37] Available routes are:', 'listening'],
+    ['I1012 01:17:48.318179 1 http_server.cc:3558] Started HTTPService at 0.0.0.0:8000', 'listening'],
+    ['| inception_graphdef | 1       | READY  |', 'listening'],
+    ['(Worker_TP0 pid=34322) INFO 05-06 21:00:16 [backends.py:1128] Dynamo bytecode transform time: 3.54 s', 'step-done'],
+    ['[2025-11-10 19:59:09 TP0] Capture cuda graph end. Time elapsed: 11.39 s. mem usage=1.00 GB. avail mem=11.17 GB.', 'step-done'],
+    ['INFO 12-19 22:58:41 model_runner.py:1535] Graph capturing finished in 14 secs, took 0.21 GiB', 'step-done'],
+    ['    INFO 07-17 23:41:28 distributed_gpu_executor.py:56] # GPU blocks: 10039, # CPU blocks: 1310', 'sized'],
+    ['rank 0: process group destroyed, ready', 'success'],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+  });
+
+  it('is not a sign when logged as an error or a warning, or when it says the opposite', () => {
+    expect(kind('ERROR 01-02 03:04:05 [x.py:1] Loading weights took 24.84 seconds')).toBeNull();
+    expect(kind('WARNING 01-02 03:04:05 [x.py:1] Graph capturing finished in 14 secs')).toBeNull();
+    expect(kind('rank 0: process group not ready')).toBeNull();
+    // weights read from disk are no sign the engine runs: starts hang right after them (unknown/vllm-17167…)
+    expect(kind('(Worker_TP0 pid=34322) INFO 05-06 20:59:57 [default_loader.py:384] Loading weights took 24.84 seconds')).toBeNull();
+    expect(kind('(Worker_TP2_EP2 pid=12110) INFO 08-06 17:13:36 [model_runner.py:329] Model loading took 21.35 GiB and 32.049208 seconds')).toBeNull();
+    expect(kind('(APIServer pid=1) DEBUG 09-02 17:29:16 [utils.py:777] Waiting for 1 local, 0 remote core engine proc(s) to start.')).toBeNull();
+  });
+});
+
+describe('a log without failure', () => {
+  it('is healthy with its sign of health as evidence', () => {
+    const log = ['INFO 12-19 22:58:27 model_runner.py:1415] Capturing cudagraphs for decoding.', 'INFO 12-19 22:58:41 model_runner.py:1535] Graph capturing finished in 14 secs, took 0.21 GiB'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 2 }] });
+  });
+
+  it('is unknown when nothing in it shows health: a start cut off or hung reads just like it', () => {
+    const log = ['bruce-AI-Server:105927:106732 [0] NCCL INFO Setting affinity for GPU 0 to ffff', 'bruce-AI-Server:105927:106732 [0] NCCL INFO comm 0x4630a9c0 rank 0 nRanks 2 nNodes 1 localRanks 2 localRank 0 MNNVL 0'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown', confidence: 'none', evidence: [{ line: 2 }], title: expect.stringMatching(/^No failure and no sign of health/) });
+  });
+});
