@@ -7,7 +7,7 @@ import type { CommandInput, Engine } from './engine.ts';
 export interface RemedyFlags {
   /** Flag groups (a flag and its values) the fixed command has and the cell's had not, in order. */
   flags: string[];
-  /** Flag groups the fix takes away (an option set back to the engine's default). */
+  /** Flag groups (and `VAR=value` env) the fix takes away (an option set back to the engine's default). */
   removed: string[];
   /** Env variables the fix sets or changes. */
   env: Record<string, string>;
@@ -35,7 +35,7 @@ export function remedyFlags(engine: Engine, input: CommandInput, fix: Partial<Se
   const envAfter = engine.env?.(options, input.version) ?? {};
   return {
     flags: groups(after.argv).filter((g) => !had.has(g)),
-    removed: groups(before.argv).filter((g) => !has.has(g)),
+    removed: [...groups(before.argv).filter((g) => !has.has(g)), ...Object.entries(envBefore).filter(([k]) => !(k in envAfter)).map(([k, v]) => `${k}=${v}`)],
     env: Object.fromEntries(Object.entries(envAfter).filter(([k, v]) => envBefore[k] !== v)),
   };
 }

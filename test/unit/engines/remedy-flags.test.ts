@@ -19,6 +19,9 @@ describe("a remedy in the engine's own flags", () => {
     const r = remedyFlags(vllm, input({ attention: 'triton' }), { attention: 'auto' })!;
     expect(r.flags).toEqual([]);
     expect(r.removed).toEqual(['--attention-backend TRITON_ATTN']);
+    // a release that takes the backend from the environment: the variable goes
+    const old = remedyFlags(vllm, { ...input({ attention: 'triton' }), version: '0.11.0' }, { attention: 'auto' })!;
+    expect(old.removed).toEqual(['VLLM_ATTENTION_BACKEND=TRITON_ATTN']);
   });
 
   it('the YAML adds the flag set and keeps the failure as an expectation', () => {
