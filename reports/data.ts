@@ -105,4 +105,6 @@ export interface ReportData {
   since?: SinceBlock | null;
   /** The latency definitions, printed on the page. */
   formulas: Record<string, string>;
+  /** What other tools call each figure, with where that was read (absent in reports written before). */
+  latencyNames?: { tools: readonly string[]; sources: Record<string, string>; rows: ReadonlyArray<{ metric: string; figure: string; names: Record<string, string | null>; notes: string[] }> };
 }

@@ -14,8 +14,10 @@ export type SpeculativeMethod = (typeof SPECULATIVE_METHODS)[number];
 export const ENGINE_IDS = ['vllm', 'sglang', 'nim'] as const;
 export type EngineId = (typeof ENGINE_IDS)[number];
 
-export const BUILTIN_PROBES = ['text', 'image', 'stream', 'mtp'] as const;
+export const BUILTIN_PROBES = ['text', 'image', 'stream', 'mtp', 'accuracy'] as const;
 export type BuiltinProbe = (typeof BUILTIN_PROBES)[number];
+/** The probes a matrix without `probes:` runs; `accuracy` (hundreds of requests per cell) is asked for by name. */
+export const DEFAULT_PROBES: readonly BuiltinProbe[] = ['text', 'image', 'stream', 'mtp'];
 
 export interface SpeculativeOptions {
   method: SpeculativeMethod;

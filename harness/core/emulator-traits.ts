@@ -38,6 +38,15 @@ export const FaultTraits = z
     log_flood_mb: z.number().nonnegative().optional(),
     /** Speculation changes greedy text (must be caught by the mtp probe). */
     lossy_speculation: z.boolean().optional(),
+    /**
+     * Wrong answers only when at least `min_batch` requests are decoded together and only under the
+     * CUDA graph mode `graphs` (vLLM PR #27114: FULL graphs, right alone, wrong in a batch) — caught
+     * by the accuracy probe against its eager baseline. FULL_AND_PIECEWISE decodes with FULL graphs.
+     */
+    corrupt_batched: z
+      .object({ min_batch: z.number().int().min(2).default(2), graphs: z.enum(['full', 'piecewise', 'off']) })
+      .strict()
+      .optional(),
     /** A start that fails prints its fatal traceback, then keeps running instead of exiting (a hung engine). */
     hang_after_crash: z.boolean().optional(),
     /** The start goes silent at this phase: its first line is printed, then nothing, and the server is never ready. */

@@ -39,4 +39,6 @@ export interface ProbeResult {
   error: string | null;
   /** Greedy outputs keyed by prompt, so a later probe can compare against a baseline. */
   outputs?: Record<string, string>;
+  /** The failure signature the probe names (e.g. accuracy-drop-batched); absent: probe-<name>. */
+  signature?: string;
 }

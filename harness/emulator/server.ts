@@ -9,7 +9,7 @@ import { NIM_DEFAULT_MODEL } from './argv/serve-args-nim.ts';
 import { bakedModelOf, bannerOf, NGC_ENTRYPOINT, personalityOf, resolveLaunch } from './argv/personality.ts';
 import { nimStartup, selectProfile } from './startup/startup-nim.ts';
 import { EmulatorTraits, type EmulatorConfig } from '../core/emulator-traits.ts';
-import { decideFailures, hasVisionEncoder, isServingFailure, type Failure } from './startup/failures.ts';
+import { decideFailures, graphModeInEffect, hasVisionEncoder, isServingFailure, type Failure } from './startup/failures.ts';
 import { AbortedError, maxModelLenOf, type StartupContext, type StartupResult } from './startup/startup-context.ts';
 import { vllmStartup } from './startup/startup-vllm.ts';
 import { printSglangImageCrash, sglangStartup } from './startup/startup-sglang.ts';
@@ -102,6 +102,7 @@ function routeState(args: ServeArgs, config: EmulatorConfig, life: Lifecycle, ou
       metrics,
       at: (t) => life.wait(t - performance.now()),
       hung: life.hung,
+      graphs: semanticGraphs(graphModeInEffect(args, config)),
     },
     ready: false,
     chatRequests: 0,
@@ -218,4 +219,9 @@ export async function startEmulator(opts: StartOptions): Promise<EmulatorHandle>
   await Promise.race([http.listening, exited]);
   const port = http.port();
   return { port, url: port ? `http://127.0.0.1:${port}` : '', args, ready, exited, close: () => life.shutdown(0) };
+}
+
+/** The matrix's name for the mode decoding runs under: FULL_AND_PIECEWISE decodes with FULL graphs. */
+function semanticGraphs(mode: ReturnType<typeof graphModeInEffect>): 'full' | 'piecewise' | 'off' {
+  return mode === 'NONE' ? 'off' : mode === 'PIECEWISE' ? 'piecewise' : 'full';
 }

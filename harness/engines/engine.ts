@@ -39,6 +39,26 @@ export interface MetricNames {
   specAcceptLength: string | null;
 }
 
+/**
+ * A native route whose response carries one request's speculative-decoding counts (SGLang's
+ * /generate meta_info; its OpenAI routes carry none). Field names from the engine's facts; a field
+ * the release does not return is absent from the response.
+ */
+export interface SpecPerRequest {
+  /** POST path, e.g. "/generate". */
+  path: string;
+  /** The body of a greedy generation of `prompt` with at most `maxTokens` new tokens. */
+  body(prompt: string, maxTokens: number): Record<string, unknown>;
+  /** The response object holding the counts, e.g. "meta_info". */
+  where: string;
+  /** Verify steps (target-model forward passes) of the request. */
+  verify: string;
+  /** Output tokens of the request. */
+  completion: string;
+  /** Accepted draft tokens (bonus tokens excluded), where the release returns them. */
+  accepted: string;
+}
+
 export interface Engine {
   id: EngineId;
   /** The entrypoint of the engine's standard image (e.g. ["vllm","serve"]), or null when the image has none. */
@@ -49,6 +69,8 @@ export interface Engine {
   command(input: CommandInput): CommandResult;
   readiness: ReadinessRule;
   metrics: MetricNames;
+  /** Where one request's speculative counts can be read (absent: only the server's counters). */
+  specPerRequest?: SpecPerRequest;
   /** The metric names of the release an image runs (version as the image names it; null: unknown), where they change by release. */
   metricsAt?(version: string | null): MetricNames;
   /** Where the running server reports its version, asked in order (default: GET /version, field "version"). */

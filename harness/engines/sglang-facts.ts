@@ -57,3 +57,8 @@ export function sglangLoads(architecture: string, version: string | null | undef
   if (known.length === 0) return null;
   return factsAt(F, known, version).length > 0;
 }
+
+/** The per-request meta_info fields (speculative counts) the release returns from /generate. */
+export function sglangRequestFields(version: string | null | undefined): string[] {
+  return factsAt(F, F.requestFields ?? [], version).map((f) => f.field);
+}

@@ -208,4 +208,22 @@ export const sglang: Engine = {
   // and calls the ITL histogram time_per_output_token_seconds).
   metrics: sglangMetricsAt(null),
   metricsAt: sglangMetricsAt,
+  // SGLang's spec_accept_length is a gauge over recent decode batches: it cannot give one run's acceptance; each request's meta_info can. Native
+  // POST /generate (every release read, e.g. 0c006b8809cd:python/sglang/srt/entrypoints/http_server.py:531);
+  // the fields are facts (facts/sglang/request-fields.ts): spec_verify_ct from 0.4.6,
+  // spec_accept_token_num from 0.5.6.
+  specPerRequest: {
+    path: '/generate',
+    body: (prompt, maxTokens) => ({ text: prompt, sampling_params: { temperature: 0, max_new_tokens: maxTokens } }),
+    where: 'meta_info',
+    verify: requestField('spec_verify_ct'),
+    completion: requestField('completion_tokens'),
+    accepted: requestField('spec_accept_token_num'),
+  },
 };
+
+/** A meta_info field name, checked against the facts so a renamed field fails at load, not silently. */
+function requestField(name: string): string {
+  if (!(SGLANG_FACTS.requestFields ?? []).some((f) => f.field === name)) throw new Error(`sglang facts hold no meta_info field ${name}`);
+  return name;
+}

@@ -47,25 +47,35 @@ function env(options: SemanticOptions, version?: string | null): Record<string, 
   return name === null ? {} : { VLLM_ATTENTION_BACKEND: name };
 }
 
-/** The name a scrape shows for a declared metric (the newest release read). */
-function exposed(declared: string): string {
-  const m = F.metrics.find((x) => x.declared === declared && x.until === null);
-  if (m === undefined) throw new Error(`no vLLM metric ${declared} in the newest release read`);
-  return m.exposed;
+/** The name a scrape shows for `declared` at the release standing for `version` (null: the newest read); null when it has none. */
+function exposedAt(version: string | null, declared: string): string | null {
+  return factsAt(F, F.metrics, vllmRelease(version)).find((x) => x.declared === declared)?.exposed ?? null;
 }
 
-const METRICS: MetricNames = {
-  ttft: exposed('vllm:time_to_first_token_seconds'),
-  itl: exposed('vllm:inter_token_latency_seconds'),
-  e2e: exposed('vllm:e2e_request_latency_seconds'),
-  promptTokens: exposed('vllm:prompt_tokens'),
-  generationTokens: exposed('vllm:generation_tokens'),
-  specDrafts: exposed('vllm:spec_decode_num_drafts'),
-  specDraftTokens: exposed('vllm:spec_decode_num_draft_tokens'),
-  specAcceptedTokens: exposed('vllm:spec_decode_num_accepted_tokens'),
-  specAcceptedPerPos: exposed('vllm:spec_decode_num_accepted_tokens_per_pos'),
-  specAcceptLength: null,
-};
+/**
+ * The metric names of the release that stands for `version` (facts/vllm/metrics.ts; null: the newest
+ * read), the families the emulator serves at that release. Every release read declares the ones
+ * the probes need; a release that did not would fail here, not in a probe.
+ */
+export function vllmMetricsAt(version: string | null): MetricNames {
+  const need = (declared: string): string => {
+    const name = exposedAt(version, declared);
+    if (name === null) throw new Error(`vLLM ${vllmRelease(version)} declares no ${declared}`);
+    return name;
+  };
+  return {
+    ttft: need('vllm:time_to_first_token_seconds'),
+    itl: need('vllm:inter_token_latency_seconds'),
+    e2e: need('vllm:e2e_request_latency_seconds'),
+    promptTokens: need('vllm:prompt_tokens'),
+    generationTokens: need('vllm:generation_tokens'),
+    specDrafts: exposedAt(version, 'vllm:spec_decode_num_drafts'),
+    specDraftTokens: exposedAt(version, 'vllm:spec_decode_num_draft_tokens'),
+    specAcceptedTokens: exposedAt(version, 'vllm:spec_decode_num_accepted_tokens'),
+    specAcceptedPerPos: exposedAt(version, 'vllm:spec_decode_num_accepted_tokens_per_pos'),
+    specAcceptLength: null,
+  };
+}
 
 const newest = <T>(list: readonly T[]): T => list.at(-1)!;
 
@@ -75,6 +85,8 @@ export const vllm: Engine = {
   defaultPort: 8000,
   command,
   readiness: { path: newest(F.readiness).path, okStatus: newest(F.readiness).okStatus },
-  metrics: METRICS,
+  // The newest release read's names; metricsAt gives a release's own.
+  metrics: vllmMetricsAt(null),
+  metricsAt: vllmMetricsAt,
   env,
 };

@@ -8,7 +8,7 @@ import type { RawInclude, RawMatrix, RawOptions, RawWhere } from './schema.ts';
 import type { EnvValue, GpuRef, PerfSettings, SemanticOptions, Timeouts } from '../core/cell.ts';
 import type { SourceLocation } from '../errors.ts';
 import type { Source } from './source.ts';
-import { BUILTIN_PROBES } from '../core/cell.ts';
+import { BUILTIN_PROBES, DEFAULT_PROBES } from '../core/cell.ts';
 
 export function gpuRef(name: string): GpuRef {
   const spec = findGpu(name);
@@ -97,14 +97,20 @@ const probeRef = (name: string, resolveProbe: (p: string) => string) => ((BUILTI
 
 /** Built-in names and resolved module paths, in order. */
 function probeNames(entries: ProbeEntries, resolveProbe: (p: string) => string): string[] {
-  return (entries ?? [...BUILTIN_PROBES]).map((p) => probeRef(typeof p === 'string' ? p : p.name, resolveProbe));
+  return (entries ?? [...DEFAULT_PROBES]).map((p) => probeRef(typeof p === 'string' ? p : p.name, resolveProbe));
 }
 
 /** Options given to probes (`{ name, options }` entries), keyed like `probes`. */
 function probeOptions(entries: ProbeEntries, resolveProbe: (p: string) => string): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const p of entries ?? []) if (typeof p !== 'string') out[probeRef(p.name, resolveProbe)] = p.options;
+  for (const p of entries ?? []) if (typeof p !== 'string') out[probeRef(p.name, resolveProbe)] = withResolvedPaths(p.name, p.options, resolveProbe);
   return out;
+}
+
+/** The accuracy probe's `dataset` is a path relative to the matrix file's folder, like a probe module's. */
+function withResolvedPaths(name: string, options: Record<string, unknown>, resolvePath: (p: string) => string): Record<string, unknown> {
+  if (name !== 'accuracy' || typeof options.dataset !== 'string') return options;
+  return { ...options, dataset: resolvePath(options.dataset) };
 }
 
 export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resolveProbe }: BuildInput): Matrix {

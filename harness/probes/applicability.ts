@@ -8,6 +8,7 @@ export function builtinProbeApplies(name: BuiltinProbe | string, cell: Pick<Cell
   switch (name) {
     case 'text':
     case 'stream':
+    case 'accuracy':
       return true;
     case 'image':
       if (!cell.model.modalities.includes('image')) return 'model has no image modality';

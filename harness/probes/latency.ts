@@ -5,7 +5,10 @@
 // is an SSE chunk whose delta carries generated text — non-empty `content`, or reasoning text
 // while a reasoning model thinks; role-only, usage-only and finish-reason-only chunks never count):
 //   TTFT  = t(first content chunk) − t(request start)
-//   ITL   = t(content chunk i) − t(content chunk i−1), for every consecutive pair
+//   ITL per chunk = t(content chunk i) − t(content chunk i−1), for every consecutive pair
+//   ITL per token = (ITL per chunk) / k̄, k̄ = (output tokens − 1) / (content chunks − 1): the tokens a
+//           chunk after the first carries on average in that request (SSE does not say how many each
+//           holds; with speculative decoding one chunk carries several). One token a chunk: k̄ = 1.
 //   e2e   = t(last content chunk) − t(request start)
 //   TPOT  = (e2e − TTFT) / (output tokens − 1), output tokens = usage.completion_tokens;
 //           undefined when the request produced fewer than 2 tokens or reported no usage
@@ -18,7 +21,8 @@ import type { RequestTiming } from '../core/probe-result.ts';
 /** The formulas as text, for the report. Keys match the metric name prefixes. */
 export const LATENCY_FORMULAS: Readonly<Record<string, string>> = {
   ttft: 'TTFT = t(first content chunk) − t(request start); a content chunk carries generated text (answer or reasoning); role-only, usage-only and finish-only chunks never count',
-  itl: 'ITL = t(content chunk i) − t(content chunk i−1), every consecutive pair of content chunks',
+  itl: 'ITL per chunk = t(content chunk i) − t(content chunk i−1), every consecutive pair of content chunks',
+  itl_token: 'ITL per token = ITL per chunk / k̄, k̄ = (usage.completion_tokens − 1) / (content chunks − 1): the tokens a chunk after the first carries on average in its request (the stream does not say per chunk)',
   e2e: 'e2e = t(last content chunk) − t(request start)',
   tpot: 'TPOT = (e2e − TTFT) / (usage.completion_tokens − 1); undefined for fewer than 2 output tokens',
   percentile:
@@ -34,6 +38,8 @@ export interface RequestLatency {
   e2eMs: number;
   /** One gap per consecutive pair of content chunks (empty for a single content chunk). */
   itlMs: number[];
+  /** The same gaps per token: each divided by the mean tokens a chunk carries (empty without usage). */
+  itlPerTokenMs: number[];
   /** null when usage is missing or the output has fewer than 2 tokens. */
   tpotMs: number | null;
   outputTokens: number | null;
@@ -52,7 +58,9 @@ export function requestLatency(timing: RequestTiming): RequestLatency | null {
   for (let i = 1; i < content.length; i++) itlMs.push(content[i]! - content[i - 1]!);
   const tokens = timing.completionTokens;
   const tpotMs = tokens !== null && tokens >= 2 ? (e2eMs - ttftMs) / (tokens - 1) : null;
-  return { ttftMs, e2eMs, itlMs, tpotMs, outputTokens: tokens, contentChunks: content.length };
+  const perChunk = tokens !== null && tokens >= 2 && itlMs.length > 0 ? (tokens - 1) / itlMs.length : null;
+  const itlPerTokenMs = perChunk === null ? [] : itlMs.map((g) => g / perChunk);
+  return { ttftMs, e2eMs, itlMs, itlPerTokenMs, tpotMs, outputTokens: tokens, contentChunks: content.length };
 }
 
 /** pXX by linear interpolation between closest ranks (see the header); NaN for no values. */
@@ -67,7 +75,8 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /**
- * Summary figures over a group of requests, named `${prefix}ttft_p50_ms`, `…itl_p90_ms`,
+ * Summary figures over a group of requests, named `${prefix}ttft_p50_ms`, `…itl_p90_ms` (per chunk),
+ * `…itl_token_p50_ms` (per token),
  * `…tpot_p99_ms`, `…e2e_p50_ms`, plus `…output_tokens_per_s`, `…requests` and `…output_tokens`.
  * Requests without content are left out of the latency figures; figures without any value are
  * omitted (never NaN).
@@ -77,6 +86,7 @@ export function summarizeLatency(timings: readonly RequestTiming[], prefix = '')
   const series: Record<string, number[]> = {
     ttft: per.map((l) => l.ttftMs),
     itl: per.flatMap((l) => l.itlMs),
+    itl_token: per.flatMap((l) => l.itlPerTokenMs),
     tpot: per.map((l) => l.tpotMs).filter((v): v is number => v !== null),
     e2e: per.map((l) => l.e2eMs),
   };

@@ -2,17 +2,21 @@
 // graphs (log lines kept as evidence), drafts must be accepted (engine counters scraped before
 // and after K greedy generations), and speculation must be lossless: greedy outputs equal those
 // of the same image/GPU/model without speculation (ctx.baseline()), prompt by prompt.
+// Where the engine returns each request's speculative counts (ctx.engine.specPerRequest: SGLang's
+// /generate meta_info), acceptance is measured from those requests instead of from a gauge over
+// recent batches; the gauge's reading is kept as gauge_mean_acceptance_length.
 // Options: { questions?: [...] (keep them equal to the text probe's), repeats: 1 }.
 import { z } from 'zod';
 import { chat } from './client.ts';
-import { scrapeMetrics } from './metrics.ts';
+import { scrapeMetrics, type MetricSnapshot } from './metrics.ts';
 import { defineBuiltinProbe } from './define.ts';
 import { parseOptions } from './options.ts';
 import type { Probe, ProbeContext } from './probe.ts';
 import type { ProbeResult } from '../core/probe-result.ts';
+import { postNative } from './native-request.ts';
 import { DEFAULT_QUESTIONS, greedyRequest, Question } from './questions.ts';
 import type { ResultBuilder } from './result.ts';
-import { acceptanceFigures, captureEvidence, losslessDiffs } from './spec-decode.ts';
+import { acceptanceFigures, captureEvidence, losslessDiffs, perRequestAcceptance, type AcceptanceFigures, type RequestCounts } from './spec-decode.ts';
 
 export const MtpOptions = z
   .object({
@@ -45,8 +49,7 @@ async function runMtp(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult>
   }
   const after = await scrapeMetrics(ctx);
 
-  const tokensPerStep = ctx.cell.options.speculative?.tokens ?? 0;
-  const figures = acceptanceFigures(ctx.engine.metrics, before, after, ctx.model, tokensPerStep);
+  const figures = await measureAcceptance(ctx, r, questions, before, after);
   Object.assign(r.metrics, figures.metrics);
   r.metrics.generations = questions.length * o.repeats;
   const summary = ['acceptance_rate', 'mean_acceptance_length']
@@ -70,6 +73,40 @@ async function runMtp(ctx: ProbeContext, r: ResultBuilder): Promise<ProbeResult>
     r.evidence.push('no baseline without speculation in this run: losslessness not checked');
   }
   return r.build();
+}
+
+/** Acceptance from each request's own counts where the engine returns them, else from its metrics' deltas. */
+async function measureAcceptance(ctx: ProbeContext, r: ResultBuilder, questions: readonly Question[], before: MetricSnapshot, after: MetricSnapshot): Promise<AcceptanceFigures> {
+  const tokensPerStep = ctx.cell.options.speculative?.tokens ?? 0;
+  const fromMetrics = acceptanceFigures(ctx.engine.metrics, before, after, ctx.model, tokensPerStep);
+  const rows = ctx.engine.specPerRequest ? await requestCounts(ctx, r, questions) : [];
+  if (rows.length > 0) {
+    if (fromMetrics.metrics.mean_acceptance_length !== undefined) r.metrics.gauge_mean_acceptance_length = fromMetrics.metrics.mean_acceptance_length;
+    const { path, where } = ctx.engine.specPerRequest!;
+    const formula = rows.every((x) => x.accepted !== null) ? '1 + Σaccepted / Σverify steps' : 'Σ(completion tokens − 1) / Σverify steps';
+    r.evidence.push(`acceptance from ${rows.length} requests' own counts (${path} ${where}): mean acceptance length = ${formula}`);
+  } else if (ctx.engine.specPerRequest) {
+    r.evidence.push(`the server returned no per-request speculative counts (${ctx.engine.specPerRequest.where}.${ctx.engine.specPerRequest.verify}): acceptance from its metrics`);
+  }
+  return rows.length > 0 ? perRequestAcceptance(rows, tokensPerStep) : fromMetrics;
+}
+
+/** The questions once more through the engine's native route, keeping each request's counts. */
+async function requestCounts(ctx: ProbeContext, r: ResultBuilder, questions: readonly Question[]): Promise<RequestCounts[]> {
+  const spec = ctx.engine.specPerRequest!;
+  const rows: RequestCounts[] = [];
+  for (const [i, q] of questions.entries()) {
+    const out = await postNative(ctx, spec.path, spec.body(q.prompt, q.max_tokens), `mtp-native-${i}`);
+    r.requests.push(out.timing);
+    if (out.error) throw out.error;
+    const info = (out.json?.[spec.where] ?? {}) as Record<string, unknown>;
+    const num = (k: string) => (typeof info[k] === 'number' ? (info[k] as number) : null);
+    const verify = num(spec.verify);
+    out.timing.completionTokens = num(spec.completion);
+    if (verify === null) continue; // a release without per-request counts
+    rows.push({ verify, completion: num(spec.completion) ?? 0, accepted: num(spec.accepted) });
+  }
+  return rows;
 }
 
 function checkCapture(ctx: ProbeContext, r: ResultBuilder): void {

@@ -3,6 +3,7 @@
 // whose default export (or `probe` export) is a Probe.
 import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
+import type { BaselineRun } from './baseline.ts';
 import type { ProbeResult } from '../core/probe-result.ts';
 
 /** Probe authors import everything from this file (matrix/probes/*.ts), the result's shape included. */
@@ -20,6 +21,12 @@ export interface ProbeContext {
   logTail(): string[];
   /** Greedy outputs of the same image/gpu/model run without speculation in this run, if any. */
   baseline(): Record<string, string> | null;
+  /**
+   * This probe's result in the cell it compares with (same image × GPU × model; the flag set its
+   * `baseline` option names, by default CUDA graphs off), once that cell has run; absent or null
+   * when there is none. Used by the accuracy and image probes (see baseline.ts).
+   */
+  baselineRun?(): BaselineRun | null;
   /**
    * This probe's options from the matrix (e.g. `{ questions: [...] }` for text,
    * `{ sequential: 5, concurrent: 4 }` for stream). Absent means the probe's defaults.

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.ts';
 import { BUILTIN_PROBES, type BuiltinProbe } from '../core/cell.ts';
+import { accuracyProbe } from './accuracy.ts';
 import { imageProbe } from './image.ts';
 import { mtpProbe } from './mtp.ts';
 import type { Probe } from './probe.ts';
@@ -18,6 +19,7 @@ export const builtinProbes: Readonly<Record<BuiltinProbe, Probe>> = {
   image: imageProbe,
   stream: streamProbe,
   mtp: mtpProbe,
+  accuracy: accuracyProbe,
 };
 
 export function isBuiltinProbe(name: string): name is BuiltinProbe {

@@ -10,6 +10,8 @@ export class ResultBuilder {
   readonly evidence: string[] = [];
   private outputs: Record<string, string> | undefined;
   private error: string | null = null;
+  /** A failure signature more precise than probe-<name>, kept only when the probe fails. */
+  signature: string | null = null;
 
   constructor(readonly name: string) {}
 
@@ -40,6 +42,7 @@ export class ResultBuilder {
       error: this.error ?? (this.assertions.length === 0 ? 'the probe made no assertion' : null),
     };
     if (this.outputs) result.outputs = this.outputs;
+    if (failed && this.signature) result.signature = this.signature;
     return result;
   }
 }

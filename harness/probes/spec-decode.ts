@@ -93,3 +93,30 @@ export function losslessDiffs(baseline: Record<string, string>, outputs: Record<
   }
   return { compared, diffs };
 }
+
+/** One request's speculative counts as the engine returned them (SpecPerRequest); accepted null where the release has none. */
+export interface RequestCounts {
+  verify: number;
+  completion: number;
+  accepted: number | null;
+}
+
+/**
+ * Acceptance from per-request counts, on the scale of the counter figures above (tokens per verify
+ * step, the bonus token included):
+ *   mean_acceptance_length = 1 + Σaccepted / Σverify                 (accepted known for every request)
+ *                          = Σ(completion − 1) / Σverify             (otherwise: the first token is prefill's)
+ *   acceptance_rate        = (mean_acceptance_length − 1) / speculative tokens per step
+ */
+export function perRequestAcceptance(rows: readonly RequestCounts[], tokensPerStep: number): AcceptanceFigures {
+  const verify = rows.reduce((n, r) => n + r.verify, 0);
+  const metrics: Record<string, number> = { spec_requests: rows.length, spec_verify_steps: verify };
+  if (rows.length === 0) return { metrics, problems: ['no request returned speculative counts'] };
+  if (verify === 0) return { metrics, problems: [`none of ${rows.length} requests had a verify step (Σ verify = 0): speculation is not running`] };
+  const known = rows.every((r) => r.accepted !== null);
+  const accepted = known ? rows.reduce((n, r) => n + r.accepted!, 0) : rows.reduce((n, r) => n + Math.max(0, r.completion - 1), 0) - verify;
+  metrics.spec_accepted_tokens = accepted;
+  metrics.mean_acceptance_length = 1 + accepted / verify;
+  if (tokensPerStep > 0) metrics.acceptance_rate = accepted / (verify * tokensPerStep);
+  return { metrics, problems: accepted > 0 ? [] : [`no draft token was accepted in ${verify} verify steps`] };
+}

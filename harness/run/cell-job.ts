@@ -8,6 +8,7 @@ import { InfraError } from '../errors.ts';
 import type { Cell } from '../core/cell.ts';
 import type { Engine } from '../engines/engine.ts';
 import type { ContainerHandle, ContainerRuntime, ContainerSpec, ImageInfo } from '../runtime/runtime.ts';
+import type { BaselineRun } from '../probes/baseline.ts';
 import type { Probe } from '../probes/probe.ts';
 import type { ProbeResult } from '../core/probe-result.ts';
 import type { Diagnosis } from '../core/diagnosis.ts';
@@ -46,6 +47,8 @@ export interface AttemptEnv {
   signal: AbortSignal;
   probes: Probe[];
   baseline(): Record<string, string> | null;
+  /** The named probe's run in the cell it compares with (probes/baseline.ts), once that cell has run. */
+  baselineRun?(probe: string, options: Record<string, unknown> | undefined): BaselineRun | null;
   gpuFacts: { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null };
   onStep(step: StepName, state: 'begin' | 'end', seconds?: number): void;
   onProbeEnd(result: ProbeResult): void;
@@ -252,6 +255,7 @@ async function runProbe(probe: Probe, cell: Cell, env: AttemptEnv, baseUrl: stri
       signal: ctl.signal,
       logTail: () => capture.lines().map((l) => l.text),
       baseline: env.baseline,
+      baselineRun: () => env.baselineRun?.(probe.name, options) ?? null,
       ...(options ? { options } : {}),
     });
   } catch (e) {

@@ -76,7 +76,7 @@ function probeDiagnosis(failed: ProbeResult): Diagnosis {
   const why = failed.error ?? failed.assertions.find((a) => !a.ok)?.message ?? 'assertion failed';
   const seen = failed.evidence.length ? failed.evidence.slice(0, 5) : [why];
   return {
-    ...base(`probe-${failed.name}`, 'probe', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
+    ...base(failed.signature ?? `probe-${failed.name}`, 'probe', `probe ${failed.name} failed: ${why}`.slice(0, 200)),
     explanation: `The server started and answered, but the ${failed.name} probe did not pass: ${why}`,
     phase: 'serve',
     evidence: seen.map((text, i) => ({ line: i + 1, text, source: `probe ${failed.name}` })),

@@ -9,6 +9,7 @@ import { defaultCacheDir } from '../models/cache-layout.ts';
 import { slug } from './cell-job.ts';
 import { ModelImageCheck } from './model-image.ts';
 import type { RunRequest } from './runner.ts';
+import { Baselines } from './baselines.ts';
 
 /** Where a run's full logs go: `<out>/logs/<run id>/`, apart from any other run's that shared --out. */
 export function runLogDir(run: Pick<RunInfo, 'outDir' | 'id'>): string {
@@ -38,6 +39,8 @@ export interface Job {
   imageKey: string;
   modelKey: string | null;
   rank: number;
+  /** Cells this one compares with (probes/baseline.ts): the scheduler starts it once they have ended. */
+  after: readonly string[];
   cell: Cell;
 }
 
@@ -55,7 +58,8 @@ export interface RunContext {
   images: Map<string, ImageInfo>;
   /** Seconds each image took to prepare (pull, or inspect when present): the cells' `image` step. */
   imageSeconds: Map<string, number>;
-  baselines: Map<string, Record<string, string>>;
+  /** What finished cells leave for the cells that compare with them (run/baselines.ts). */
+  baselines: Baselines;
   /**
    * Image pulls and model downloads end with the run's signal, or when every cell has ended: one whose
    * cells all ended otherwise (the image failed, the model could not be downloaded) must not keep
@@ -67,7 +71,6 @@ export interface RunContext {
   modelImage: ModelImageCheck | null;
 }
 
-export const baselineKey = (c: Cell) => `${c.image.id}/${c.gpu.name}/${c.model.id}`;
 
 export const revisionOf = (c: Cell) => c.model.revision ?? 'main';
 
@@ -98,7 +101,7 @@ export function newRunContext(req: RunRequest): RunContext {
     interrupted: [],
     images: new Map(),
     imageSeconds: new Map(),
-    baselines: new Map(),
+    baselines: new Baselines(),
     preparing: new AbortController(),
     jobs: [],
     modelImage: req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null,

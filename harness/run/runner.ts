@@ -24,8 +24,9 @@ import { schedule, type ScheduleOptions } from './scheduler.ts';
 import { predictEmulated } from './predict.ts';
 import { checkModel } from './model-check.ts';
 import { prepareImage } from './image-prep.ts';
-import { baselineKey, endUnstarted, finish, imageKey, newRunContext, poolOf, revisionOf, type Job, type RunContext } from './run-context.ts';
+import { endUnstarted, finish, imageKey, newRunContext, poolOf, revisionOf, type Job, type RunContext } from './run-context.ts';
 import type { ImageSoftware } from '../preflight/image-software.ts';
+import { baselineCellsOf } from '../probes/baseline.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -138,7 +139,7 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
 
 function jobOf(ctx: RunContext, cell: Cell): Job {
   const modelKey = ctx.req.models && isHubModel(cell.model.name) ? `${cell.model.name}@${revisionOf(cell)}` : null;
-  return { id: cell.id, gpus: cell.gpus, imageKey: imageKey(ctx, cell), modelKey, rank: cell.options.speculative ? 1 : 0, cell };
+  return { id: cell.id, gpus: cell.gpus, imageKey: imageKey(ctx, cell), modelKey, rank: cell.options.speculative ? 1 : 0, after: baselineCellsOf(cell, ctx.req.cells), cell };
 }
 
 /** `--preflight --emulate`: the emulated image's traits predict each cell before it runs. */
@@ -251,13 +252,12 @@ async function runVariant(ctx: RunContext, job: JobRun, variant: Cell, n: number
     logDir: ctx.logDir,
     signal: req.signal,
     probes: job.probes,
-    baseline: () => (variant.options.speculative ? (ctx.baselines.get(baselineKey(variant)) ?? null) : null),
+    baseline: () => ctx.baselines.outputsFor(variant),
+    baselineRun: (probe, options) => ctx.baselines.runFor(variant, probe, options),
     gpuFacts: req.emulate ? emulatedFacts(variant) : job.pool.slots.facts,
     onStep: (step: StepName, state, seconds) => void ctx.events.emit('onStep', variant, step, state, seconds),
     onProbeEnd: (r: ProbeResult) => {
-      if (!variant.options.speculative && r.outputs && r.verdict === 'pass') {
-        ctx.baselines.set(baselineKey(variant), { ...(ctx.baselines.get(baselineKey(variant)) ?? {}), ...r.outputs });
-      }
+      if (kind !== 'triage') ctx.baselines.record(variant, r); // a remedy's variant stands for no flag set
       void ctx.events.emit('onProbeEnd', variant, r);
     },
   });

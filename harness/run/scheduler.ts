@@ -22,6 +22,8 @@ export interface SchedulableCell {
   modelKey?: string | null;
   /** Lower ranks go first inside an image group (e.g. baselines before speculative cells). */
   rank?: number;
+  /** Ids of cells that must end before this one starts (its baselines); ids not in the run are ignored. */
+  after?: readonly string[];
 }
 
 export interface ScheduleOptions<T extends SchedulableCell> {
@@ -90,6 +92,8 @@ class Dispatch<T extends SchedulableCell> {
   private readonly pending: T[] = [];
   private readonly free: Set<string>;
   private readonly running = new Set<Promise<void>>();
+  /** Cells that have not ended yet: a cell whose `after` names one of them waits. */
+  private readonly unended = new Set<string>();
   // Image and model preparation: each one at a time, in order of first use, side by side.
   private readonly pulls = new PQueue({ concurrency: 1 });
   private readonly downloads = new PQueue({ concurrency: 1 });
@@ -113,7 +117,10 @@ class Dispatch<T extends SchedulableCell> {
     for (const c of orderCells(cells)) {
       if (c.gpus > this.opts.slots.length) {
         await this.guarded(() => this.opts.unschedulable(c, `needs ${c.gpus} GPUs; this runner has ${this.opts.slots.length}`));
-      } else this.pending.push(c);
+      } else {
+        this.pending.push(c);
+        this.unended.add(c.id);
+      }
     }
   }
 
@@ -165,10 +172,12 @@ class Dispatch<T extends SchedulableCell> {
       const failed = typeof state === 'object' ? `image ${cell.imageKey} could not be prepared` : typeof model === 'object' ? 'the model could not be downloaded' : null;
       if (failed) {
         pending.splice(i--, 1);
+        this.unended.delete(cell.id);
         await this.guarded(() => opts.unschedulable(cell, failed, (typeof state === 'object' ? state : (model as { error: unknown })).error));
         continue;
       }
       if (state !== 'ready' || model !== 'ready' || cell.gpus > this.free.size) continue;
+      if (cell.after?.some((id) => this.unended.has(id))) continue;
       const slots = [...this.free].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).slice(0, cell.gpus);
       if (!opts.leases.tryAcquireAll(slots, { ...opts.owner, cell: cell.id })) {
         blockedByOthers = true;
@@ -190,6 +199,7 @@ class Dispatch<T extends SchedulableCell> {
           this.free.add(s);
         }
         this.running.delete(p);
+        this.unended.delete(cell.id);
         this.wakeup.wake();
       });
     this.running.add(p);

@@ -9,6 +9,7 @@ import { remedyFlags, type RemedyFlags } from '../engines/remedy-flags.ts';
 import { fixYaml } from '../../reports/fix.ts';
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
+import { LATENCY_NAMES, LATENCY_TOOL_SOURCES, LATENCY_TOOLS } from '../probes/latency-names.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
@@ -282,6 +283,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
       flaky: changes.flaky,
       since: current ? sinceBlock(db, current.id, { reportUrl: q.reportUrl ?? null }) : null,
       formulas: { ...LATENCY_FORMULAS },
+      latencyNames: { tools: LATENCY_TOOLS, sources: LATENCY_TOOL_SOURCES, rows: LATENCY_NAMES },
     },
     logSources,
   };

@@ -50,8 +50,8 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
   );
 }
 
-const FAMILIES: Array<[string, string]> = [['ttft', 'TTFT'], ['itl', 'ITL'], ['tpot', 'TPOT'], ['e2e', 'e2e']];
-const LATENCY = /^(.*?)(ttft|itl|tpot|e2e)_p(50|90|99)_ms$/;
+const FAMILIES: Array<[string, string]> = [['ttft', 'TTFT'], ['itl', 'ITL/chunk'], ['itl_token', 'ITL/token'], ['tpot', 'TPOT'], ['e2e', 'e2e']];
+const LATENCY = /^(.*?)(ttft|itl_token|itl|tpot|e2e)_p(50|90|99)_ms$/;
 
 function figure(m: Record<string, number>, key: string): HTMLElement | string {
   const [p50, p90, p99] = ['p50', 'p90', 'p99'].map((p) => m[`${key}_${p}_ms`]);

@@ -157,6 +157,13 @@ test('failures are grouped by signature; trends and formulas draw', async ({ pag
   await page.screenshot({ path: info.outputPath('trends.png') });
   await page.click('[data-tab=formulas]');
   await expect(page.locator('.formulas dt')).toContainText(['TTFT', 'ITL', 'TPOT', 'e2e']);
+  // what other tools call each figure: vLLM's TPOT is GuideLLM's and AIPerf's ITL
+  const tpot = page.locator('.tool-names-table tr[data-metric=tpot]');
+  await expect(tpot).toContainText('TPOT');
+  await expect(tpot).toContainText('inter_token_latency_ms');
+  await expect(tpot).toContainText('inter_token_latency (ITL)');
+  await expect(page.locator('.tool-names-table tr[data-metric=itl] td').nth(2)).toHaveText('ITL');
+  await expect(page.locator('.tool-names-table tr[data-metric=itl_token]')).toContainText('ITL per token');
 });
 
 test.describe('dark scheme', () => {

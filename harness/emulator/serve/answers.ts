@@ -1,6 +1,7 @@
 // Deterministic, checkable answers: arithmetic gets the right number, images get their dominant
 // colour, anything else gets a text derived from the prompt. Pure.
-import { dominantColourOfDataUrl } from './colour.ts';
+import { prng } from '../../core/prng.ts';
+import { COLOUR_NAMES, dominantColourOfDataUrl } from './colour.ts';
 
 const WORDS: Record<string, string> = {
   plus: '+', add: '+', added: '+', minus: '-', subtract: '-', subtracted: '-', less: '-',
@@ -55,6 +56,38 @@ export function solveArithmetic(prompt: string): string | null {
   return null;
 }
 
+/** Units by dimension, in a base unit of each (mm, s, g, ml): what a model knows of conversions. */
+const UNITS: Record<string, [string, number]> = {
+  kilometres: ['length', 1e6], metres: ['length', 1000], centimetres: ['length', 10], millimetres: ['length', 1],
+  yards: ['length', 914.4], feet: ['length', 304.8], inches: ['length', 25.4],
+  weeks: ['time', 604800], days: ['time', 86400], hours: ['time', 3600], minutes: ['time', 60], seconds: ['time', 1],
+  kilograms: ['mass', 1000], grams: ['mass', 1], litres: ['volume', 1000], millilitres: ['volume', 1],
+};
+const TAKES = /^(?:gives away|sells|loses|eats|spends)$/;
+
+/**
+ * The answer to a counting, unit-conversion or multi-step word problem in `prompt`, or null:
+ * 'How many times does the letter "r" appear in "strawberry"?', 'How many items are in this
+ * list: a, b, c?', 'Convert 7 kilometres to metres.', 'Ana has 7 boxes with 12 pencils in each.
+ * Ana gives away 15 pencils, then buys 8 more. …'.
+ */
+export function solveWordProblem(prompt: string): string | null {
+  const letter = /letter "(.)" appear in "([^"]+)"/i.exec(prompt);
+  if (letter) return String([...letter[2]!.toLowerCase()].filter((c) => c === letter[1]!.toLowerCase()).length);
+  const list = /how many items are in this list: ([^?]+)\?/i.exec(prompt);
+  if (list) return String(list[1]!.split(',').filter((x) => x.trim() !== '').length);
+  const conv = new RegExp(`convert ${NUM} (\\w+) (?:to|into) (\\w+)`, 'i').exec(prompt);
+  const [from, to] = [UNITS[conv?.[2]?.toLowerCase() ?? ''], UNITS[conv?.[3]?.toLowerCase() ?? '']];
+  if (conv && from && to && from[0] === to[0]) return formatNumber((Number(conv[1]) * from[1]) / to[1]);
+  const start = /has (\d+) \w+ with (\d+) \w+ in each/i.exec(prompt);
+  if (!start) return null;
+  let total = Number(start[1]) * Number(start[2]);
+  for (const m of prompt.matchAll(/\b(gives away|sells|loses|eats|spends|buys|finds|receives|gets) (\d+)/gi)) {
+    total += (TAKES.test(m[1]!.toLowerCase()) ? -1 : 1) * Number(m[2]);
+  }
+  return String(total);
+}
+
 const VOCAB = (
   'the model answers every question with care and a steady voice while the matrix checks each cell ' +
   'across images gpus and flags so that nothing breaks quietly in the night when kernels load and ' +
@@ -72,16 +105,7 @@ export function hash32(s: string): number {
 }
 
 /** A deterministic PRNG (mulberry32) for texts and acceptance draws. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 /** The text a prompt without arithmetic or images gets: `words` words chosen by the prompt's hash. */
 export function deterministicText(prompt: string, words = 48): string {
@@ -109,7 +133,7 @@ export function answerFor(q: Question): string {
   if (q.images.length > 0) {
     return q.images.map((u) => dominantColourOfDataUrl(u) ?? 'unknown').join(', ');
   }
-  return solveArithmetic(q.text) ?? deterministicText(q.text);
+  return solveWordProblem(q.text) ?? solveArithmetic(q.text) ?? deterministicText(q.text);
 }
 
 /** What lossy speculative decoding turns an answer into (a different, still plausible text). */
@@ -119,4 +143,12 @@ export function corruptAnswer(answer: string): string {
   if (toks.length < 2) return answer + ' the';
   const half = Math.floor(toks.length / 2);
   return [...toks.slice(0, half), ...toks.slice(half).map((t) => t.replace(/\S+/, 'the'))].join('');
+}
+
+/** What a batch decoded wrongly answers (faults.corrupt_batched): colours named as the next colour, anything else as corruptAnswer. */
+export function wrongInBatch(answer: string): string {
+  const names: readonly string[] = COLOUR_NAMES;
+  const colours = answer.split(', ');
+  if (colours.every((c) => names.includes(c))) return colours.map((c) => names[(names.indexOf(c) + 1) % names.length]).join(', ');
+  return corruptAnswer(answer);
 }

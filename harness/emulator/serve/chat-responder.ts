@@ -1,9 +1,9 @@
 // Answers one chat completion for real time: the first content after ttft_ms, then one decoding
 // step every itl_ms (with MTP a step carries the accepted drafts too), as SSE or one JSON body.
-// Honours the per-request faults (hang mid-stream, malformed SSE).
+// Honours the per-request faults (hang mid-stream, malformed SSE, answers corrupted in a batch).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { answerFor } from './answers.ts';
+import { answerFor, wrongInBatch } from './answers.ts';
 import type { ChatRequest } from './chat-request.ts';
 import { planGeneration, type AcceptanceState, type SpecSettings } from './generation.ts';
 import type { ServerMetrics } from './metrics.ts';
@@ -20,6 +20,14 @@ export interface ResponderContext {
   at(t: number): Promise<void>;
   /** Streams that hang forever (hang_mid_stream_after_chunks), destroyed on close. */
   hung: Set<ServerResponse>;
+  /** The CUDA graph mode decoding runs under (FULL_AND_PIECEWISE decodes with FULL graphs). */
+  graphs: 'full' | 'piecewise' | 'off';
+}
+
+/** Whether faults.corrupt_batched corrupts an answer decoded in a batch of `batch` requests under `graphs`. */
+export function corruptsInBatch(faults: EmulatorTraits['faults'], graphs: ResponderContext['graphs'], batch: number): boolean {
+  const f = faults.corrupt_batched;
+  return f !== undefined && f.graphs === graphs && batch >= f.min_batch;
 }
 
 /** Counts a request as running; the function returned counts it finished (tokens, reason, e2e latency). */
@@ -36,7 +44,6 @@ function countRequest(m: ServerMetrics, chat: ChatRequest, t0: number): (emitted
 
 export async function respondChat(req: IncomingMessage, res: ServerResponse, chat: ChatRequest, ctx: ResponderContext): Promise<void> {
   const t0 = performance.now();
-  const plan = planGeneration(answerFor(chat.question), chat.maxTokens, ctx.spec, ctx.acceptance);
   const base: ChunkBase = { id: completionId(), created: Math.floor(Date.now() / 1000), model: ctx.modelName };
   const { faults } = ctx.traits;
   const ttft = ctx.traits.ttft_ms + (faults.slow_first_token_ms ?? 0);
@@ -54,9 +61,14 @@ export async function respondChat(req: IncomingMessage, res: ServerResponse, cha
   }
   let emitted = 0;
   let last = t0;
+  // The answer is decided when decoding begins, after prefill: by then the requests sent together
+  // share the batch (m.running counts them), which faults.corrupt_batched looks at.
+  await ctx.at(t0 + ttft);
+  const answer = answerFor(chat.question);
+  const plan = planGeneration(corruptsInBatch(faults, ctx.graphs, m.running) ? wrongInBatch(answer) : answer, chat.maxTokens, ctx.spec, ctx.acceptance);
   for (let i = 0; i < plan.groups.length; i++) {
     // On schedule, but never catching up in a burst after a stall: a real engine's steps keep their pace.
-    await ctx.at(i === 0 ? t0 + ttft : Math.max(t0 + ttft + i * itl, last + itl - 1));
+    if (i > 0) await ctx.at(Math.max(t0 + ttft + i * itl, last + itl - 1));
     if (aborted) {
       finish(emitted, 'abort');
       return;

@@ -13,6 +13,7 @@ import { errorBody } from './openai-shapes.ts';
 import { sglangTime } from '../startup/log.ts';
 import { versionBody } from '../argv/personality.ts';
 import { nimMetadata, nimVersion, type NimProfile } from '../startup/startup-nim.ts';
+import { parseGenerate, respondGenerate } from './generate-responder.ts';
 
 export interface RouteState {
   args: ServeArgs;
@@ -118,6 +119,19 @@ async function chatCompletions(s: RouteState, req: IncomingMessage, res: ServerR
   s.onChatDone(k);
 }
 
+/** SGLang's native POST /generate: one non-streamed generation whose meta_info carries its speculative counts. */
+async function generate(s: RouteState, req: IncomingMessage, res: ServerResponse, reply: Reply): Promise<void> {
+  let g: ReturnType<typeof parseGenerate>;
+  try {
+    g = parseGenerate(JSON.parse(await readBody(req)));
+  } catch {
+    g = 'Expecting value: line 1 column 1 (char 0)';
+  }
+  if (typeof g === 'string') return reply(400, { error: { message: g } });
+  accessLog(s, req, 200);
+  await respondGenerate(res, g, s.responder, s.config.traits.version);
+}
+
 export async function handle(s: RouteState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
   const reply: Reply = (status, body, type) => {
@@ -141,5 +155,6 @@ export async function handle(s: RouteState, req: IncomingMessage, res: ServerRes
   if (req.method === 'GET' && path === '/v1/models') return reply(200, modelList(s));
   if (req.method === 'GET' && path === '/metrics') return metrics(s, reply);
   if (req.method === 'POST' && path === '/v1/chat/completions') return chatCompletions(s, req, res, reply);
+  if (req.method === 'POST' && path === '/generate' && s.args.engine === 'sglang') return generate(s, req, res, reply);
   return reply(404, { detail: 'Not Found' });
 }

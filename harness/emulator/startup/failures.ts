@@ -110,6 +110,12 @@ function kernelFailure(where: 'lm' | 'mm', backend: AttentionBackend, config: Em
   return { kind: 'kernel-load', phase: 'profile', where, backend, library, error: d.error, reason: d.reason };
 }
 
+/** The CUDA graph mode the server captures and decodes with: vLLM captures PIECEWISE graphs only when its spec-decode rule downgrades FULL (cudagraph-downgrade-vllm.ts). */
+export function graphModeInEffect(args: ServeArgs, config: EmulatorConfig): ReturnType<typeof effectiveGraphMode> {
+  const asked = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
+  return config.engine === 'vllm' ? vllmGraphDowngrade(asked, resolveBackends(args, config).lm, args, config).mode : asked;
+}
+
 /** Every failure this start would meet, in the order the real engine meets them (the first one wins). */
 export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure[] {
   const out: Failure[] = [];
@@ -140,9 +146,7 @@ export function decideFailures(args: ServeArgs, config: EmulatorConfig): Failure
   // profile_run: the vision encoder (embed_multimodal) runs before the language model's dummy run.
   if (mm?.kind === 'kernel-load') out.push(mm);
   if (lm?.kind === 'kernel-load') out.push(lm);
-  // vLLM captures PIECEWISE graphs only when its spec-decode rule downgrades FULL (cudagraph-downgrade-vllm.ts).
-  const asked = effectiveGraphMode(args, config.engine === 'vllm' ? config.traits.version : null);
-  const mode = config.engine === 'vllm' ? vllmGraphDowngrade(asked, b.lm, args, config).mode : asked;
+  const mode = graphModeInEffect(args, config);
   if (usesMtp(args) && config.traits.mtp_full_graph_capture_bug && (mode === 'FULL' || mode === 'FULL_AND_PIECEWISE')) {
     out.push({ kind: 'mtp-capture', phase: 'capture' });
   }

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VllmLog, SglangLog, vllmTime, type Out } from './log.ts';
 import { vllmTag } from './log-lines-vllm.ts';
+import { vllmFrame } from './tracebacks-vllm.ts';
 
 /**
  * Env var naming a directory the harness mounts into the container (the same host directory for
@@ -70,10 +71,8 @@ export function printServingCrash(out: Out, engine: 'vllm' | 'sglang' | 'nim', e
   log.errorBlock(core, vllmTag('EngineCore encountered a fatal error.', version), [
     'EngineCore encountered a fatal error.',
     'Traceback (most recent call last):',
-    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 924, in run_engine_core',
-    '    engine_core.run_busy_loop()',
-    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 951, in run_busy_loop',
-    '    self._process_engine_step()',
+    ...vllmFrame(['vllm/v1/engine/core.py', 924, 'run_engine_core', 'engine_core.run_busy_loop()'], version),
+    ...vllmFrame(['vllm/v1/engine/core.py', 951, 'run_busy_loop', 'self._process_engine_step()'], version),
     'torch.AcceleratorError: CUDA error: an illegal memory access was encountered',
   ].join('\n'));
   out(`(APIServer pid=1) ERROR ${vllmTime()} [async_llm.py:480] AsyncLLM output_handler failed.`, 'stdout');

@@ -29,7 +29,7 @@ function exceptionOf(f: Failure, ctx: StartupContext): string[] {
     case 'mtp-capture':
       return ['RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
     default: {
-      const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
+      const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB, null);
       const i = tb.findIndex((l) => /^(torch\.|RuntimeError|ValueError)/.test(l));
       return tb.slice(Math.max(0, i)).filter((l) => l !== '');
     }
@@ -115,14 +115,18 @@ async function captureGraphs(log: SglangLog, ctx: StartupContext, availGiB: numb
 }
 
 /**
- * The warm-up request's prefill line: the release's own opening (facts: "Prefill batch. " through
- * 0.5.2, "Prefill batch [N], " in 0.5.4, "Prefill batch, " from 0.5.5), then its fields.
+ * The warm-up request's prefill line as the release logs it (facts/sglang/log-lines.ts): its opening
+ * ("Prefill batch. " through 0.5.2, "Prefill batch [N], " in 0.5.4, "Prefill batch, " from 0.5.5),
+ * 0.4.0's cache hit rate, the last field without its comma up to 0.4.6, and from 0.5.9 the input
+ * throughput (0.00: no prefill before it) and whether the batch ran on a (piecewise) CUDA graph.
  */
-function prefillLine(version: string): string {
-  const fields = '#new-seq: 1, #new-token: 6, #cached-token: 0, token usage: 0.00, #running-req: 0, #queue-req: 0';
-  if (sglangLogLine('Prefill batch [%d], ', version)) return `Prefill batch [1], ${fields}, `;
-  if (sglangLogLine('Prefill batch, ', version)) return `Prefill batch, ${fields}, `;
-  return `Prefill batch. ${fields}`;
+export function sglangPrefillLine(version: string, piecewiseGraphs: boolean): string {
+  const has = (text: string) => sglangLogLine(text, version) !== undefined;
+  const fields = ['#new-seq: 1', '#new-token: 6', '#cached-token: 0', ...(has('cache hit rate: ') ? ['cache hit rate: 0.00%'] : []), 'token usage: 0.00', '#running-req: 0', '#queue-req: 0'];
+  const open = has('Prefill batch [%d], ') ? 'Prefill batch [1], ' : has('Prefill batch, ') ? 'Prefill batch, ' : 'Prefill batch. ';
+  if (has('#queue-req: %d')) return `${open}${fields.join(', ')}`;
+  const tail = [...(has('input throughput (token/s): ') ? ['input throughput (token/s): 0.00, '] : []), ...(has('cuda graph: ') ? [`cuda graph: ${piecewiseGraphs ? 'True' : 'False'}`] : [])];
+  return `${open}${fields.map((f) => `${f}, `).join('')}${tail.join('')}`;
 }
 
 /** uvicorn starts once the scheduler is up; before 0.5.0 /health is 200 from that moment. */
@@ -132,7 +136,7 @@ async function serve(log: SglangLog, ctx: StartupContext): Promise<void> {
   for (const line of uvicornStartup({ host: ctx.args.host, port: ctx.args.port })) log.line(null, line);
   log.line(null, 'INFO:     127.0.0.1:40118 - "GET /get_model_info HTTP/1.1" 200 OK');
   await ctx.sleep(0.05); // the warm-up request's round trip
-  log.line(0, prefillLine(ctx.config.traits.version));
+  log.line(0, sglangPrefillLine(ctx.config.traits.version, ctx.args.cudagraphMode === 'FULL_AND_PIECEWISE'));
   log.line(null, 'INFO:     127.0.0.1:40124 - "POST /generate HTTP/1.1" 200 OK');
   log.line(null, 'The server is fired up and ready to roll!');
 }

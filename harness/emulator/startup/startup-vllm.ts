@@ -8,7 +8,7 @@ import { vllmGraphDowngrade, type GraphMode } from './cudagraph-downgrade-vllm.t
 import { conversions, printf, vllmBackendLine, vllmHasLogLine, vllmLogFormat, vllmLogLine, vllmTag } from './log-lines-vllm.ts';
 import type { AttentionBackend } from '../../core/cell.ts';
 import { uvicornStartup } from './uvicorn-lines.ts';
-import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback } from './tracebacks-vllm.ts';
+import { apiServerConfigTraceback, apiServerTraceback, engineCoreTraceback, vllmFrame } from './tracebacks-vllm.ts';
 import { maxModelLenOf, memoryPlan, type StartupContext, type StartupResult } from './startup-context.ts';
 
 const ROUTES: ReadonlyArray<readonly [string, string]> = [
@@ -52,14 +52,15 @@ function graphModeRepr(mode: string): string {
 
 /** Engine-core failure: the ERROR block, the multiprocessing traceback, then the API server's. */
 function engineCoreDied(log: VllmLog, core: VllmProcess, f: Failure, ctx: StartupContext): StartupResult {
-  const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB);
+  const version = ctx.config.traits.version;
+  const tb = engineCoreTraceback(f, ctx.config.model.architecture, ctx.config.gpu.memoryGiB, version);
   log.errorBlock(core, vllmTag('EngineCore failed to start.', ctx.config.traits.version), ['EngineCore failed to start.', 'Traceback (most recent call last):', ...tb].join('\n'));
   log.raw(core, ['Process EngineCore_DP0:', 'Traceback (most recent call last):',
     '  File "/usr/lib/python3.12/multiprocessing/process.py", line 314, in _bootstrap', '    self.run()',
     '  File "/usr/lib/python3.12/multiprocessing/process.py", line 108, in run', '    self._target(*self._args, **self._kwargs)',
-    '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 1024, in run_engine_core', '    raise e',
+    ...vllmFrame(['vllm/v1/engine/core.py', 1024, 'run_engine_core', 'raise e'], version),
     ...tb.slice(2)].join('\n'));
-  log.raw(API_SERVER, apiServerTraceback().join('\n'));
+  log.raw(API_SERVER, apiServerTraceback(version).join('\n'));
   return { ready: false, exitCode: 1 };
 }
 
@@ -103,7 +104,7 @@ class VllmStart {
     } else if (this.has('vLLM API server version')) this.api('vLLM API server version', `vLLM API server version ${this.version}`);
     this.api('non-default args: %s', `non-default args: ${pyRepr(nonDefaultArgs(this.ctx))}`);
     if (failure?.phase === 'config') {
-      this.log.raw(API_SERVER, apiServerConfigTraceback(failure).join('\n'));
+      this.log.raw(API_SERVER, apiServerConfigTraceback(failure, this.version).join('\n'));
       return { ready: false, exitCode: 1 };
     }
     this.api('Resolved architecture: %s', `Resolved architecture: ${config.model.architecture ?? 'Qwen3ForCausalLM'}`);

@@ -1,5 +1,9 @@
 // The Python tracebacks real vLLM (V1 engine) prints for each failure, frame by frame, as text.
-// Paths are those of the vllm/vllm-openai image (python3.12 dist-packages).
+// Paths are those of the vllm/vllm-openai image (python3.12 dist-packages). A vLLM frame's line number
+// is the release's own where the facts cite that code line (facts/vllm/traceback-frames.ts), else
+// the nearest release's that does; the numbers in the tables below stand only for frames without a
+// fact (torch, pydantic, python, and code no release read has in that function).
+import { releaseFor, VLLM_FACTS } from '../../engines/facts/index.ts';
 import { LOAD_ERROR_MESSAGES, type LoadError } from '../../gpu/cuda-rules.ts';
 import type { Failure } from './failures.ts';
 import { vllmBackendName } from '../argv/backend-names.ts';
@@ -8,8 +12,35 @@ const PY = '/usr/local/lib/python3.12/dist-packages';
 
 type Frame = readonly [file: string, line: number, fn: string, code: string];
 
-function frames(list: readonly Frame[]): string[] {
-  return list.flatMap(([file, line, fn, code]) => [`  File "${file.startsWith('/') ? file : `${PY}/${file}`}", line ${line}, in ${fn}`, `    ${code}`]);
+/**
+ * The line of a frame at the release standing for `version` (null: the newest read): the cited line
+ * of that release; where none is cited there, the cited line of the nearest older release, else of
+ * the oldest newer one; `fallback` when no release cites the frame.
+ */
+export function vllmFrameLine(path: string, fn: string, code: string, fallback: number, version: string | null): number {
+  const order = VLLM_FACTS.releases.map((r) => r.version);
+  const release = releaseFor(VLLM_FACTS, version)?.version ?? order[0]!;
+  const cited = (VLLM_FACTS.frames ?? [])
+    .filter((f) => f.path === path && f.fn === fn && code.startsWith(f.code))
+    .flatMap((f) => f.sources)
+    .sort((a, b) => order.indexOf(a.release) - order.indexOf(b.release));
+  const at = cited.find((s) => s.release === release);
+  if (at !== undefined) return at.line;
+  const older = cited.filter((s) => order.indexOf(s.release) < order.indexOf(release)).at(-1);
+  return (older ?? cited[0])?.line ?? fallback;
+}
+
+function frames(list: readonly Frame[], version: string | null): string[] {
+  return list.flatMap(([file, line, fn, code]) => {
+    const path = file.startsWith('/') ? file : `${PY}/${file}`;
+    const at = file.startsWith('vllm/') ? vllmFrameLine(file, fn, code, line, version) : line;
+    return [`  File "${path}", line ${at}, in ${fn}`, `    ${code}`];
+  });
+}
+
+/** One vLLM frame as the release prints it (file under vllm/, as in the tables below). */
+export function vllmFrame(frame: Frame, version: string | null): string[] {
+  return frames([frame], version);
 }
 
 const MODULE_CALL: readonly Frame[] = [
@@ -146,10 +177,11 @@ export function modelTypeOf(architecture: string): string {
  * vLLM 0.11's Qwen3-VL building its vision encoder on a backend it does not list: the RuntimeError of
  * b8b302cde434:vllm/model_executor/models/qwen3_vl.py:337 (the _Backend enum prints as `_Backend.X`).
  */
-function encoderRefusalTraceback(refused: { architecture: string; name: string }, file: string): string[] {
+function encoderRefusalTraceback(refused: { architecture: string; name: string }, file: string, version: string | null): string[] {
+  const fr = (list: readonly Frame[]) => frames(list, version);
   const model = refused.architecture.replace(/VL(Moe)?For\w+$/, '-VL');
   return [
-    ...frames([...ENGINE_CORE_INIT, ...LOAD_MODEL,
+    ...fr([...ENGINE_CORE_INIT, ...LOAD_MODEL,
       ['vllm/model_executor/model_loader/base_loader.py', 45, 'load_model', 'model = initialize_model(vllm_config=vllm_config,'],
       [`vllm/model_executor/models/${file}`, 1133, '__init__', 'self.visual = Qwen3_VisionTransformer('],
       [`vllm/model_executor/models/${file}`, 336, '__init__', 'raise RuntimeError(']]),
@@ -158,20 +190,21 @@ function encoderRefusalTraceback(refused: { architecture: string; name: string }
 }
 
 /** The traceback body (after "Traceback (most recent call last):") and the exception, for an engine-core failure. */
-export function engineCoreTraceback(f: Failure, architecture: string | null, gpuMemoryGiB: number): string[] {
+export function engineCoreTraceback(f: Failure, architecture: string | null, gpuMemoryGiB: number, version: string | null): string[] {
+  const fr = (list: readonly Frame[]) => frames(list, version);
   const file = modelFileOf(architecture);
   switch (f.kind) {
     case 'kernel-load':
       return [
-        ...frames([...ENGINE_CORE_INIT, ...DETERMINE_MEMORY, ...(f.where === 'mm' ? visionFrames(f, file) : languageModelFrames(f, file))]),
+        ...fr([...ENGINE_CORE_INIT, ...DETERMINE_MEMORY, ...(f.where === 'mm' ? visionFrames(f, file) : languageModelFrames(f, file))]),
         ...cudaErrorLines(f.error),
       ];
     case 'mtp-capture':
-      return [...frames([...ENGINE_CORE_INIT, ...MTP_CAPTURE]), 'RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
+      return [...fr([...ENGINE_CORE_INIT, ...MTP_CAPTURE]), 'RuntimeError: Triton Error [CUDA]: operation not permitted when stream is capturing'];
     case 'oom': {
       const free = Math.max(0.1, f.totalGiB - f.budgetGiB) * 1024;
       return [
-        ...frames([...ENGINE_CORE_INIT, ...LOAD_MODEL,
+        ...fr([...ENGINE_CORE_INIT, ...LOAD_MODEL,
           ['vllm/model_executor/model_loader/base_loader.py', 56, 'load_model', 'self.load_weights(model, model_config)'],
           ['vllm/model_executor/model_loader/default_loader.py', 305, 'load_weights', 'loaded_weights = model.load_weights(self.get_all_weights(model_config, model))'],
           ['torch/utils/_device.py', 104, '__torch_function__', 'return func(*args, **kwargs)']]),
@@ -179,26 +212,27 @@ export function engineCoreTraceback(f: Failure, architecture: string | null, gpu
       ];
     }
     case 'backend-unsupported':
-      if (f.refusedBy) return encoderRefusalTraceback(f.refusedBy, file);
+      if (f.refusedBy) return encoderRefusalTraceback(f.refusedBy, file, version);
       return [
-        ...frames([...ENGINE_CORE_INIT, ...LOAD_MODEL,
+        ...fr([...ENGINE_CORE_INIT, ...LOAD_MODEL,
           ['vllm/attention/selector.py', 88, 'get_attn_backend', 'return _cached_get_attn_backend('],
           ['vllm/attention/selector.py', 137, '_cached_get_attn_backend', 'attention_cls = current_platform.get_attn_backend_cls('],
           ['vllm/platforms/cuda.py', 342, 'get_attn_backend_cls', 'raise ValueError(']]),
         `ValueError: Selected backend AttentionBackendEnum.${vllmBackendName(f.backend)} is not valid for this configuration. Reason: ['ImportError']`,
       ];
     case 'transient':
-      return [...frames([...ENGINE_CORE_INIT, ...DETERMINE_MEMORY]), ...cudaErrorLines('unspecified launch failure')];
+      return [...fr([...ENGINE_CORE_INIT, ...DETERMINE_MEMORY]), ...cudaErrorLines('unspecified launch failure')];
     default:
       return [`RuntimeError: ${f.kind}`];
   }
 }
 
 /** The API server's own traceback when the engine core died: ends with "Engine core initialization failed". */
-export function apiServerTraceback(): string[] {
+export function apiServerTraceback(version: string | null): string[] {
+  const fr = (list: readonly Frame[]) => frames(list, version);
   return [
     'Traceback (most recent call last):',
-    ...frames([
+    ...fr([
       ['/usr/local/bin/vllm', 10, '<module>', 'sys.exit(main())'],
       ['vllm/entrypoints/cli/main.py', 73, 'main', 'args.dispatch_function(args)'],
       ['vllm/entrypoints/cli/serve.py', 60, 'cmd', 'uvloop.run(run_server(args))'],
@@ -214,10 +248,11 @@ export function apiServerTraceback(): string[] {
 }
 
 /** Failures the API server meets itself, before any engine core starts (config validation, placement). */
-export function apiServerConfigTraceback(f: Failure): string[] {
+export function apiServerConfigTraceback(f: Failure, version: string | null): string[] {
+  const fr = (list: readonly Frame[]) => frames(list, version);
   const head = [
     'Traceback (most recent call last):',
-    ...frames([
+    ...fr([
       ['/usr/local/bin/vllm', 10, '<module>', 'sys.exit(main())'],
       ['vllm/entrypoints/cli/main.py', 73, 'main', 'args.dispatch_function(args)'],
       ['vllm/entrypoints/cli/serve.py', 60, 'cmd', 'uvloop.run(run_server(args))'],
@@ -228,7 +263,7 @@ export function apiServerConfigTraceback(f: Failure): string[] {
   if (f.kind === 'unknown-architecture') {
     return [
       ...head,
-      ...frames([
+      ...fr([
         ['vllm/engine/arg_utils.py', 1180, 'create_model_config', 'return ModelConfig('],
         ['pydantic/_internal/_dataclasses.py', 121, '__init__', 's.__pydantic_validator__.validate_python(ArgsKwargs(args, kwargs), self_instance=s)'],
       ]),
@@ -242,7 +277,7 @@ export function apiServerConfigTraceback(f: Failure): string[] {
   if (f.kind === 'tp-exceeds-gpus') {
     return [
       ...head,
-      ...frames([
+      ...fr([
         ['vllm/engine/arg_utils.py', 1630, 'create_engine_config', 'parallel_config = ParallelConfig('],
         ['vllm/v1/executor/ray_utils.py', 406, 'initialize_ray_cluster', 'raise ValueError('],
       ]),

@@ -45,6 +45,8 @@ export function labelledFacts(facts: EngineFacts): Array<{ label: string; fact: 
     ...l(facts.logLines, (f) => `log line "${f.text}"`),
     ...l(facts.architectures, (f) => `architecture ${f.architecture}`),
     ...l(facts.pins, (f) => `pin ${f.package} ${f.requirement}`),
+    // A frame's code line often outlives its span in another function or file: checked present only.
+    ...l(facts.frames ?? [], (f) => `frame ${f.path} in ${f.fn}`, false),
   ];
 }
 

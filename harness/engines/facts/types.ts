@@ -56,7 +56,7 @@ export interface LauncherFact extends Span, Sourced {
 }
 
 /** Named sets of accepted values (attention backend names, CUDA graph modes, speculative methods). */
-export type ValueSetId = 'attention-backend' | 'mm-encoder-attention-backend' | 'cudagraph-mode' | 'speculative-method';
+export type ValueSetId = 'attention-backend' | 'mm-encoder-attention-backend' | 'cudagraph-mode' | 'speculative-method' | 'finished-reason';
 
 export interface FlagFact extends Span, Sourced {
   flag: string;
@@ -165,6 +165,16 @@ export interface EngineFacts {
   pins: readonly PinFact[];
   /** Per-request response fields (SGLang meta_info); absent where the engine has none the harness reads. */
   requestFields?: readonly RequestFieldFact[];
+  /** Source lines the emulator's tracebacks name; absent where the engine has none cited. */
+  frames?: readonly FrameFact[];
+}
+
+/** A line a traceback names (`File "…/<path>", line N, in <fn>`): the frame's code inside `def fn`. */
+export interface FrameFact extends Span, Sourced {
+  path: string;
+  fn: string;
+  /** The start of the code line the frame prints under its `File` line. */
+  code: string;
 }
 
 /** The source of one release, by path (null: no such file at that commit); what the audit reads. */

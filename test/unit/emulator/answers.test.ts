@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerFor, corruptAnswer, deterministicText, solveArithmetic, tokenize } from '../../../harness/emulator/serve/answers.ts';
+import { answerFor, corruptAnswer, deterministicText, solveArithmetic, solveWordProblem, tokenize, wrongInBatch } from '../../../harness/emulator/serve/answers.ts';
+import { corruptsInBatch } from '../../../harness/emulator/serve/chat-responder.ts';
+import { FaultTraits } from '../../../harness/core/emulator-traits.ts';
 import { dominantColourOfDataUrl, nameColour } from '../../../harness/emulator/serve/colour.ts';
 import { solidJpeg, solidPng } from './fixtures.ts';
 import { PNG } from 'pngjs';
@@ -78,5 +80,40 @@ describe('answerFor', () => {
     expect(corruptAnswer('42')).toBe('43');
     const text = deterministicText('y');
     expect(corruptAnswer(text)).not.toBe(text);
+  });
+});
+
+describe('counting, conversions and word problems', () => {
+  it.each([
+    ['How many times does the letter "s" appear in "mississippi"? Answer with just the number.', '4'],
+    ['How many items are in this list: oak, elm, ash, fir? Answer with just the number.', '4'],
+    ['Convert 7 kilometres to metres. Answer with just the number.', '7000'],
+    ['Convert 3 feet to inches.', '36'],
+    ['Convert 2 weeks into hours.', '336'],
+    ['Ana has 7 boxes with 12 pencils in each. Ana gives away 15 pencils, then buys 8 more. How many pencils does Ana have now?', '77'],
+    ['Ben has 3 jars with 10 buttons in each. Ben sells 5 buttons, then finds 2 more. Later Ben loses 7 buttons. How many buttons does Ben have now?', '20'],
+  ])('%s → %s', (q, a) => {
+    expect(solveWordProblem(q)).toBe(a);
+    expect(answerFor({ text: q, images: [] })).toBe(a);
+  });
+
+  it('leaves what it cannot solve to the other answers', () => {
+    expect(solveWordProblem('Convert 3 metres to hours.')).toBeNull();
+    expect(solveWordProblem('What is 17 + 25?')).toBeNull();
+  });
+});
+
+describe('corrupt_batched', () => {
+  const faults = FaultTraits.parse({ corrupt_batched: { graphs: 'full' } });
+  it('corrupts from min_batch requests on (default 2), under its graph mode only', () => {
+    expect(corruptsInBatch(faults, 'full', 1)).toBe(false);
+    expect(corruptsInBatch(faults, 'full', 2)).toBe(true);
+    expect(corruptsInBatch(faults, 'off', 32)).toBe(false);
+    expect(corruptsInBatch(FaultTraits.parse({}), 'full', 32)).toBe(false);
+  });
+  it('a batch decoded wrongly names other colours and other numbers', () => {
+    expect(wrongInBatch('red')).toBe('green');
+    expect(wrongInBatch('yellow, blue, red')).toBe('cyan, yellow, green');
+    expect(wrongInBatch('42')).toBe('43');
   });
 });

@@ -25,4 +25,11 @@ describe('emulated vLLM metrics by release', () => {
   it('leaves the speculative-decoding counters out without speculation', () => {
     expect(renderVllmMetrics(new ServerMetrics(0), 'm', false, '0.19.0')).not.toContain('spec_decode');
   });
+
+  it('labels request_success with the finish reasons the release knows (vllm/v1/engine/__init__.py)', () => {
+    const reasons = (version: string) => [...renderVllmMetrics(new ServerMetrics(0), 'm', false, version).matchAll(/^vllm:request_success_total\{.*finished_reason="(\w+)"/gm)].map((x) => x[1]);
+    expect(reasons('0.12.0')).toEqual(['stop', 'length', 'abort']);
+    expect(reasons('0.13.0')).toEqual(['stop', 'length', 'abort', 'error']);
+    expect(reasons('0.19.0')).toEqual(['stop', 'length', 'abort', 'error', 'repetition']);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../../../harness/engines/index.ts';
+import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
+import { engineAt, getEngine } from '../../../harness/engines/index.ts';
 import type { SemanticOptions } from '../../../harness/core/cell.ts';
 
 const vllm = getEngine('vllm');
@@ -109,5 +110,15 @@ describe('vllm engine', () => {
       specAcceptedPerPos: 'vllm:spec_decode_num_accepted_tokens_per_pos_total',
       specAcceptLength: null,
     });
+  });
+
+  it('names each release\'s own metrics: a name the release declares (facts/vllm/metrics.ts), for every release read', () => {
+    for (const { version } of VLLM_FACTS.releases) {
+      const exposed = new Set(factsAt(VLLM_FACTS, VLLM_FACTS.metrics, version).map((f) => f.exposed));
+      const names = Object.values(vllm.metricsAt!(version)).filter((n): n is string => n !== null);
+      expect(names.filter((n) => !exposed.has(n)), version).toEqual([]);
+      expect(engineAt('vllm', version).metrics).toEqual(vllm.metricsAt!(version));
+    }
+    expect(vllm.metricsAt!(null)).toEqual(vllm.metrics);
   });
 });

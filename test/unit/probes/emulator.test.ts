@@ -119,18 +119,34 @@ describe('mtp probe against the emulator', () => {
     expect(res.evidence.some((l) => l.includes('Graph capturing finished'))).toBe(true);
   });
 
-  it('reads SGLang\'s accept-length gauge and its capture lines', async () => {
+  const SGLANG_MTP = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--port', '0', '--enable-metrics', '--decode-log-interval', '4', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'];
+  async function sglangMtp(version: string) {
     const log: string[] = [];
-    const argv = ['python3', '-m', 'sglang.launch_server', '--model-path', MODEL, '--port', '0', '--enable-metrics', '--decode-log-interval', '4', '--speculative-algorithm', 'NEXTN', '--speculative-num-steps', '2', '--speculative-eagle-topk', '1', '--speculative-num-draft-tokens', '3'];
-    const h = await startEmulator({ argv, config: config({ mtp_acceptance: 0.5 }, ['text'], 'sglang'), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
+    const h = await startEmulator({ argv: SGLANG_MTP, config: config({ mtp_acceptance: 0.5, version }, ['text'], 'sglang'), out: (l) => log.push(l), port: 0, host: '127.0.0.1' });
     running.push(h);
     expect(await h.ready).toBe(true);
     const res = await mtpProbe.run(context(h.url, { model: MODEL, cell: cell({ engine: 'sglang', options: { speculative: { method: 'mtp', tokens: 2 } } }), logTail: () => log }));
     expect(res.verdict, JSON.stringify(res.assertions)).toBe('pass');
     const gauge = readValue(parseMetrics(await (await fetch(`${h.url}/metrics`)).text()), 'sglang:spec_accept_length');
-    expect(res.metrics.mean_acceptance_length).toBe(gauge);
+    return { res, gauge };
+  }
+
+  it("SGLang 0.5.6: acceptance from each request's meta_info (accepted tokens / verify steps), the gauge kept beside it", async () => {
+    const { res, gauge } = await sglangMtp('0.5.6');
+    expect(res.evidence).toContain("acceptance from 4 requests' own counts (/generate meta_info): mean acceptance length = 1 + Σaccepted / Σverify steps");
+    expect(res.requests.filter((q) => q.label.startsWith('mtp-native-'))).toHaveLength(4);
+    expect(res.metrics.spec_verify_steps).toBeGreaterThan(10);
+    // the emulator accepts 0.5 of 2 drafts per step: 1 + 0.5 × 2 tokens a step
+    expect(res.metrics.mean_acceptance_length).toBeCloseTo(2, 1);
     expect(res.metrics.acceptance_rate).toBeCloseTo(0.5, 1);
+    expect(res.metrics.gauge_mean_acceptance_length).toBe(gauge);
     expect(res.evidence.some((l) => l.includes('Capture cuda graph end'))).toBe(true);
+  });
+
+  it('SGLang 0.5.2 (meta_info has verify steps, no accepted count): (completion tokens − 1) / verify steps', async () => {
+    const { res } = await sglangMtp('0.5.2');
+    expect(res.evidence.some((l) => l.endsWith('mean acceptance length = Σ(completion tokens − 1) / Σverify steps'))).toBe(true);
+    expect(res.metrics.mean_acceptance_length).toBeCloseTo(2, 1);
   });
 
   it('catches lossy speculation against the baseline of the same model without speculation', async () => {

@@ -31,6 +31,20 @@ describe('requestLatency', () => {
     expect(l.tpotMs).toBe(15);
   });
 
+  it('ITL per token: with speculative decoding a chunk carries several tokens, so each gap is shared by them', () => {
+    // 3 content chunks, 7 tokens: the 2 later chunks carry (7 − 1) / 2 = 3 tokens each on average
+    const t = timing(0, [[40, 'content'], [70, 'content'], [130, 'content']], 7);
+    const l = requestLatency(t)!;
+    expect(l.itlMs).toEqual([30, 60]);
+    expect(l.itlPerTokenMs).toEqual([10, 20]);
+    // its mean is TPOT; its spread is the chunks' spread
+    expect(l.tpotMs).toBe(15);
+    const oneEach = requestLatency(timing(0, [[40, 'content'], [70, 'content'], [130, 'content']], 3))!;
+    expect(oneEach.itlPerTokenMs).toEqual(oneEach.itlMs);
+    expect(requestLatency(timing(0, [[40, 'content'], [70, 'content']], null))!.itlPerTokenMs).toEqual([]);
+    expect(summarizeLatency([t])).toMatchObject({ itl_p50_ms: 45, itl_token_p50_ms: 15 });
+  });
+
   it('ignores usage chunks that arrive between content chunks', () => {
     const t = timing(0, [[10, 'content'], [12, 'usage'], [20, 'content']], 2);
     expect(requestLatency(t)!.itlMs).toEqual([10]);

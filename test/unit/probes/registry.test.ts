@@ -36,7 +36,7 @@ describe('resolveProbe', () => {
 
   it('unknown names, missing files and non-probes are usage errors with a hint', async () => {
     await expect(resolveProbe('txet', root)).rejects.toBeInstanceOf(UsageError);
-    await expect(resolveProbe('txet', root)).rejects.toMatchObject({ message: 'unknown probe "txet"', hint: 'built-in probes are text, image, stream, mtp; a probe module is named by its path, e.g. ./probes/txet.ts' });
+    await expect(resolveProbe('txet', root)).rejects.toMatchObject({ message: 'unknown probe "txet"', hint: 'built-in probes are text, image, stream, mtp, accuracy; a probe module is named by its path, e.g. ./probes/txet.ts' });
     await expect(resolveProbe('./nope.ts', root)).rejects.toThrow(`probe module "./nope.ts" not found: ${resolve(root, 'nope.ts')}`);
     await expect(resolveProbe('./not-a-probe.mjs', resolve(root, 'test/fixtures/probes'))).rejects.toThrow(
       'probe module "./not-a-probe.mjs" does not export a probe: `run(ctx)` must be a function',

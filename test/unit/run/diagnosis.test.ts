@@ -28,6 +28,12 @@ describe('diagnoseAttempt after a probe failed on a live server', () => {
     expect(d).toMatchObject({ signature: 'probe-text', category: 'probe', evidence: [{ line: 1, text: 'q1: "Lyon"', source: 'probe text' }] });
   });
 
+  it('a probe that names its own signature gives it to the cell, titled by its first failed assertion', async () => {
+    const dropped: ProbeResult = { ...wrongAnswer, name: 'accuracy', signature: 'accuracy-drop-batched', assertions: [{ name: 'batched', ok: false, message: 'wrong at batch 8 with FULL graphs, right in eager' }] };
+    const d = diagnoseAttempt(await capture(STARTUP), cell('c'), { exitCode: null, phase: 'serve', probes: [dropped], probesFromLine: STARTUP.length });
+    expect(d).toMatchObject({ signature: 'accuracy-drop-batched', category: 'probe', title: 'probe accuracy failed: wrong at batch 8 with FULL graphs, right in eager' });
+  });
+
   it('a failure logged while the probes ran is: the crash in progress, with its log line', async () => {
     const d = diagnoseAttempt(await capture([...STARTUP, ...CRASH]), cell('c'), { exitCode: null, phase: 'serve', probes: [wrongAnswer], probesFromLine: STARTUP.length });
     expect(d.category).toBe('other');

@@ -152,6 +152,18 @@ describe('schedule', () => {
     ]).map((c) => c.id);
     expect(order).toEqual(['x/tp4', 'x/base', 'x/mtp', 'y']);
   });
+
+  it('starts a cell only once the cells it compares with have ended, though slots are free', async () => {
+    const { log, maxBusy } = await simulate([
+      { id: 'full', gpus: 1, imageKey: 'A', ms: 10, after: ['eager'] },
+      { id: 'eager', gpus: 1, imageKey: 'A', ms: 40 },
+      { id: 'other', gpus: 1, imageKey: 'A', ms: 10, after: ['not-in-this-run'] },
+    ], 4);
+    const at = (id: string) => log.find((l) => l.id === id)!;
+    expect(at('full').start).toBeGreaterThanOrEqual(at('eager').end);
+    expect(at('other').start).toBeLessThan(at('eager').end);
+    expect(maxBusy).toBe(2);
+  });
 });
 
 describe('schedule: models', () => {

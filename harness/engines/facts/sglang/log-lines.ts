@@ -376,4 +376,51 @@ export const SGLANG_LOG_LINES: readonly LogLineFact[] = [
       { release: '0.5.9', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 214, says: 'f"Prefill batch{iter_msg}, "' },
     ],
   },
+  // The prefill line's fields that change between releases (the non-disaggregated server's line);
+  // the emulator prints the warm-up prefill with exactly these (emulator/startup/startup-sglang.ts).
+  {
+    phase: 'serve',
+    text: 'cache hit rate: ',
+    since: '0.4.0',
+    until: '0.4.0',
+    note: 'Between #cached-token and token usage, as a percentage with two decimals.',
+    definedIn: ['python/sglang/srt/managers/scheduler.py'],
+    sources: [
+      { release: '0.4.0', path: 'python/sglang/srt/managers/scheduler.py', line: 704, says: 'f"cache hit rate: {100.0 * tree_cache_hit_rate:.2f}%, "' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: '#queue-req: %d',
+    since: '0.4.0',
+    until: '0.4.6',
+    note: 'The prefill line ends with #queue-req and no comma; from 0.4.10 every field, the last included, ends with ", ".',
+    definedIn: ['python/sglang/srt/managers/scheduler.py'],
+    sources: [
+      { release: '0.4.0', path: 'python/sglang/srt/managers/scheduler.py', line: 707, says: 'f"#queue-req: {len(self.waiting_queue) + has_being_chunked}"' },
+      { release: '0.4.6', path: 'python/sglang/srt/managers/scheduler.py', line: 1006, says: 'f += f"#queue-req: {len(self.waiting_queue)}"' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: 'input throughput (token/s): ',
+    since: '0.5.9',
+    until: null,
+    note: 'Before 0.5.9 only a prefill-disaggregated server logs it; from 0.5.9 every prefill line, after #queue-req.',
+    definedIn: ['python/sglang/srt/managers/scheduler_metrics_mixin.py'],
+    sources: [
+      { release: '0.5.9', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 228, says: 'msg += f"input throughput (token/s): {self.last_input_throughput:.2f}, "' },
+    ],
+  },
+  {
+    phase: 'serve',
+    text: 'cuda graph: ',
+    since: '0.5.9',
+    until: null,
+    note: 'The prefill line ends with whether the batch ran on a (piecewise) CUDA graph: "cuda graph: True|False", no comma.',
+    definedIn: ['python/sglang/srt/managers/scheduler_metrics_mixin.py'],
+    sources: [
+      { release: '0.5.9', path: 'python/sglang/srt/managers/scheduler_metrics_mixin.py', line: 240, says: 'msg += f"{graph_backend[self.device]}: {can_run_cuda_graph}"' },
+    ],
+  },
 ];

@@ -4,6 +4,23 @@ import type { RequestFieldFact } from '../types.ts';
 
 export const SGLANG_REQUEST_FIELDS: readonly RequestFieldFact[] = [
   {
+    field: 'completion_tokens',
+    where: 'meta_info',
+    since: '0.4.6',
+    until: null,
+    note: 'Output tokens of the request. With spec_verify_ct it gives the acceptance where spec_accept_token_num is missing (before 0.5.6): (completion_tokens − 1) / spec_verify_ct, the first token coming from prefill, not from a verify step. Each verify step adds accept_len − 1 to the accepted count (e.g. 0.5.5 python/sglang/srt/speculative/eagle_info.py:396–397, python/sglang/srt/managers/scheduler_output_processor_mixin.py:277–278).',
+    sources: [
+      { release: '0.4.6', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1049, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.4.10', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1501, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.0', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1550, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.2', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1224, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.4', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1385, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.5', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1474, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.6', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1616, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+      { release: '0.5.9', path: 'python/sglang/srt/managers/tokenizer_manager.py', line: 1530, says: '"completion_tokens": recv_obj.completion_tokens[i],' },
+    ],
+  },
+  {
     field: 'spec_verify_ct',
     where: 'meta_info',
     since: '0.4.6',

@@ -10,6 +10,7 @@ import { VLLM_METRICS } from './metrics.ts';
 import { VLLM_PINS } from './pins.ts';
 import { VLLM_READINESS } from './readiness.ts';
 import { VLLM_RELEASES } from './releases.ts';
+import { VLLM_FRAMES } from './traceback-frames.ts';
 import { VLLM_VALUE_SETS } from './values.ts';
 
 export const VLLM_FACTS: EngineFacts = {
@@ -26,4 +27,5 @@ export const VLLM_FACTS: EngineFacts = {
   logLines: VLLM_LOG_LINES,
   architectures: VLLM_ARCHITECTURES,
   pins: VLLM_PINS,
+  frames: VLLM_FRAMES,
 };

@@ -1,5 +1,6 @@
 // vLLM Prometheus metrics the probes read, as the V1 metrics code declares them. prometheus_client
-// exposes a Counter declared as `x` as `x_total`; histograms as `x_bucket`/`x_sum`/`x_count`.
+// exposes a Counter declared as `x` as `x_total`; histograms as `x_bucket`/`x_sum`/`x_count`. The
+// emulator serves exactly these families at a release (emulator/serve/metrics-vllm.ts), no others.
 import type { MetricFact } from '../types.ts';
 
 export const VLLM_METRICS: readonly MetricFact[] = [
@@ -206,6 +207,69 @@ export const VLLM_METRICS: readonly MetricFact[] = [
       { release: '0.17.0', path: 'vllm/v1/spec_decode/metrics.py', line: 188, says: 'name="vllm:spec_decode_num_accepted_tokens_per_pos"' },
       { release: '0.18.0', path: 'vllm/v1/spec_decode/metrics.py', line: 188, says: 'name="vllm:spec_decode_num_accepted_tokens_per_pos"' },
       { release: '0.19.0', path: 'vllm/v1/spec_decode/metrics.py', line: 189, says: 'name="vllm:spec_decode_num_accepted_tokens_per_pos"' },
+    ],
+  },
+  {
+    declared: 'vllm:num_requests_running',
+    exposed: 'vllm:num_requests_running',
+    type: 'gauge',
+    since: '0.10.2',
+    until: null,
+    definedIn: ['vllm/v1/metrics/loggers.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/metrics/loggers.py', line: 189, says: 'name="vllm:num_requests_running"' },
+      { release: '0.11.0', path: 'vllm/v1/metrics/loggers.py', line: 190, says: 'name="vllm:num_requests_running"' },
+      { release: '0.11.1', path: 'vllm/v1/metrics/loggers.py', line: 383, says: 'name="vllm:num_requests_running"' },
+      { release: '0.12.0', path: 'vllm/v1/metrics/loggers.py', line: 398, says: 'name="vllm:num_requests_running"' },
+      { release: '0.13.0', path: 'vllm/v1/metrics/loggers.py', line: 415, says: 'name="vllm:num_requests_running"' },
+      { release: '0.14.0', path: 'vllm/v1/metrics/loggers.py', line: 430, says: 'name="vllm:num_requests_running"' },
+      { release: '0.15.0', path: 'vllm/v1/metrics/loggers.py', line: 430, says: 'name="vllm:num_requests_running"' },
+      { release: '0.16.0', path: 'vllm/v1/metrics/loggers.py', line: 432, says: 'name="vllm:num_requests_running"' },
+      { release: '0.17.0', path: 'vllm/v1/metrics/loggers.py', line: 436, says: 'name="vllm:num_requests_running"' },
+      { release: '0.18.0', path: 'vllm/v1/metrics/loggers.py', line: 436, says: 'name="vllm:num_requests_running"' },
+      { release: '0.19.0', path: 'vllm/v1/metrics/loggers.py', line: 437, says: 'name="vllm:num_requests_running"' },
+    ],
+  },
+  {
+    declared: 'vllm:num_requests_waiting',
+    exposed: 'vllm:num_requests_waiting',
+    type: 'gauge',
+    since: '0.10.2',
+    until: null,
+    definedIn: ['vllm/v1/metrics/loggers.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/metrics/loggers.py', line: 198, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.11.0', path: 'vllm/v1/metrics/loggers.py', line: 199, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.11.1', path: 'vllm/v1/metrics/loggers.py', line: 393, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.12.0', path: 'vllm/v1/metrics/loggers.py', line: 408, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.13.0', path: 'vllm/v1/metrics/loggers.py', line: 425, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.14.0', path: 'vllm/v1/metrics/loggers.py', line: 440, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.15.0', path: 'vllm/v1/metrics/loggers.py', line: 440, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.16.0', path: 'vllm/v1/metrics/loggers.py', line: 442, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.17.0', path: 'vllm/v1/metrics/loggers.py', line: 446, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.18.0', path: 'vllm/v1/metrics/loggers.py', line: 446, says: 'name="vllm:num_requests_waiting"' },
+      { release: '0.19.0', path: 'vllm/v1/metrics/loggers.py', line: 447, says: 'name="vllm:num_requests_waiting"' },
+    ],
+  },
+  {
+    declared: 'vllm:request_success',
+    exposed: 'vllm:request_success_total',
+    type: 'counter',
+    since: '0.10.2',
+    until: null,
+    definedIn: ['vllm/v1/metrics/loggers.py'],
+    sources: [
+      { release: '0.10.2', path: 'vllm/v1/metrics/loggers.py', line: 295, says: 'name="vllm:request_success"' },
+      { release: '0.11.0', path: 'vllm/v1/metrics/loggers.py', line: 302, says: 'name="vllm:request_success"' },
+      { release: '0.11.1', path: 'vllm/v1/metrics/loggers.py', line: 607, says: 'name="vllm:request_success"' },
+      { release: '0.12.0', path: 'vllm/v1/metrics/loggers.py', line: 572, says: 'name="vllm:request_success"' },
+      { release: '0.13.0', path: 'vllm/v1/metrics/loggers.py', line: 589, says: 'name="vllm:request_success"' },
+      { release: '0.14.0', path: 'vllm/v1/metrics/loggers.py', line: 604, says: 'name="vllm:request_success"' },
+      { release: '0.15.0', path: 'vllm/v1/metrics/loggers.py', line: 604, says: 'name="vllm:request_success"' },
+      { release: '0.16.0', path: 'vllm/v1/metrics/loggers.py', line: 641, says: 'name="vllm:request_success"' },
+      { release: '0.17.0', path: 'vllm/v1/metrics/loggers.py', line: 645, says: 'name="vllm:request_success"' },
+      { release: '0.18.0', path: 'vllm/v1/metrics/loggers.py', line: 645, says: 'name="vllm:request_success"' },
+      { release: '0.19.0', path: 'vllm/v1/metrics/loggers.py', line: 646, says: 'name="vllm:request_success"' },
     ],
   },
 ];

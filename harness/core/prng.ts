@@ -1,0 +1,12 @@
+// A small seeded PRNG (mulberry32): the same sequence on every platform, for what must be
+// reproducible from a seed (the accuracy probe's questions, the emulator's texts and acceptance draws).
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
