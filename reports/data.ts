@@ -3,6 +3,7 @@
 import type { CellState, Verdict, SemanticOptions, Expectation } from '../harness/core/cell.ts';
 import type { EvidenceLine, TimelinePhase } from '../harness/core/diagnosis.ts';
 import type { Fingerprint, TriageResult } from '../harness/core/events.ts';
+import type { SinceBlock } from './since/block.ts';
 
 export interface ReportRun {
   id: string;
@@ -62,6 +63,8 @@ export interface ReportCell {
   prediction: { verdict: string; detail: string } | null;
   /** Preflight: whether the image's engine can load the model (loads · unsupported · unknown); certain ones skipped the cell. */
   modelPrediction?: { verdict: string; certain: boolean; detail: string } | null;
+  /** Triage's fix in the engine's own flags (and env), and the YAML that adds it to the matrix. */
+  fix?: { flags: string[]; removed?: string[]; env: Record<string, string>; yaml: string } | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
 }
@@ -82,6 +85,10 @@ export interface HistoryPoint {
   startupS: number | null;
   ttftMs: number | null;
   itlMs: number | null;
+  /** Output tokens/s, MTP acceptance length and the worst accuracy score, when measured. */
+  tokS?: number | null;
+  accept?: number | null;
+  accuracy?: number | null;
 }
 
 export interface ReportData {
@@ -94,6 +101,8 @@ export interface ReportData {
   regressions: string[];
   fixed: string[];
   flaky: string[];
+  /** What changed since the previous run: new failures, newly fixed / flaky, performance regressions. */
+  since?: SinceBlock | null;
   /** The latency definitions, printed on the page. */
   formulas: Record<string, string>;
   /** What other tools call each figure, with where that was read (absent in reports written before). */

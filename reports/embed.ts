@@ -1,6 +1,6 @@
 // ReportData → EmbeddedReport: history to columns, log lines cleaned and cut. Pure.
 import type { ReportData } from './data.ts';
-import { NO_POINT, VERDICT_CODE, type EmbeddedHistory, type EmbeddedReport } from './embedded.ts';
+import { HISTORY_METRICS, NO_POINT, VERDICT_CODE, type EmbeddedCellHistory, type EmbeddedHistory, type EmbeddedReport } from './embedded.ts';
 import { shownLine } from './text.ts';
 
 export function encodeHistory(history: ReportData['history']): EmbeddedHistory {
@@ -14,17 +14,16 @@ export function encodeHistory(history: ReportData['history']): EmbeddedHistory {
   const cells: EmbeddedHistory['cells'] = {};
   for (const [id, pts] of Object.entries(history)) {
     const v = new Array<string>(n).fill(NO_POINT);
-    const startupS = new Array<number | null>(n).fill(null);
-    const ttftMs = new Array<number | null>(n).fill(null);
-    const itlMs = new Array<number | null>(n).fill(null);
+    const series = Object.fromEntries(HISTORY_METRICS.map((m) => [m, new Array<number | null>(n).fill(null)])) as Record<(typeof HISTORY_METRICS)[number], Array<number | null>>;
     for (const p of pts) {
       const i = index.get(p.run)!;
       v[i] = VERDICT_CODE[p.verdict] ?? NO_POINT;
-      startupS[i] = p.startupS;
-      ttftMs[i] = p.ttftMs;
-      itlMs[i] = p.itlMs;
+      for (const m of HISTORY_METRICS) series[m][i] = p[m] ?? null;
     }
-    cells[id] = { v: v.join(''), startupS, ttftMs, itlMs };
+    const cell: EmbeddedCellHistory = { v: v.join(''), startupS: series.startupS, ttftMs: series.ttftMs, itlMs: series.itlMs };
+    // the probe figures only where some run measured them: most cells run no mtp or accuracy probe
+    for (const m of ['tokS', 'accept', 'accuracy'] as const) if (series[m].some((x) => x !== null)) cell[m] = series[m];
+    cells[id] = cell;
   }
   return { runs: runs.map((r) => r[0]), at: runs.map((r) => r[1]), cells };
 }

@@ -19,7 +19,14 @@ export interface EmbeddedCellHistory {
   startupS: Array<number | null>;
   ttftMs: Array<number | null>;
   itlMs: Array<number | null>;
+  tokS?: Array<number | null>;
+  accept?: Array<number | null>;
+  accuracy?: Array<number | null>;
 }
+
+/** The figures the history holds per run, and the grid can show. */
+export const HISTORY_METRICS = ['startupS', 'ttftMs', 'itlMs', 'tokS', 'accept', 'accuracy'] as const;
+export type HistoryMetric = (typeof HISTORY_METRICS)[number];
 
 export interface EmbeddedHistory {
   /** Run ids, oldest first. */

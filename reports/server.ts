@@ -1,6 +1,7 @@
 // A read-only HTTP server for the report: `/` renders the page from a fresh load on every request,
 // (re-rendered only when the loader returns new data),
-// `/logs/<name>` streams a cell's full log as plain text. GET and HEAD only.
+// `/logs/<name>` streams a cell's full log as plain text, `/api/…` answers JSON (when given an
+// `api`). GET and HEAD only.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ReportData } from './data.ts';
@@ -19,7 +20,10 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
   res.end(head ? undefined : body);
 }
 
-export function createReportServer(load: () => LoadedForServer): Server {
+/** Answers an /api/ path as JSON (status and body), or null when it is not the API's. */
+export type ApiHandler = (path: string, query: URLSearchParams) => { status: number; body: unknown } | null;
+
+export function createReportServer(load: () => LoadedForServer, api: ApiHandler | null = null): Server {
   let files = new Map<string, string>();
   let last: { loaded: LoadedForServer; html: string } | null = null;
   /** Renders again only when the loader hands back new data (it may cache while the database is unchanged). */
@@ -37,7 +41,13 @@ export function createReportServer(load: () => LoadedForServer): Server {
       send(res, 405, 'text/plain; charset=utf-8', 'read-only: GET and HEAD only\n', false, { allow: 'GET, HEAD' });
       return;
     }
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const answer = api?.(path, url.searchParams);
+    if (answer) {
+      send(res, answer.status, 'application/json; charset=utf-8', `${JSON.stringify(answer.body)}\n`, head, { 'access-control-allow-origin': '*' });
+      return;
+    }
     if (path === '/' || path === '/index.html') {
       send(res, 200, 'text/html; charset=utf-8', page(), head);
       return;

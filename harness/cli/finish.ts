@@ -8,7 +8,7 @@ import type { CellResult, RunInfo } from '../core/events.ts';
 /** Writes <outDir>/report/index.html for the run; returns its path, or null when it could not be written. */
 export async function writeRunReport(db: Db, run: RunInfo, _results: CellResult[]): Promise<string | null> {
   try {
-    const { data, logSources } = loadReport(db, { runId: run.id, runs: 30 });
+    const { data, logSources } = loadReport(db, { runId: run.id, runs: 30, reportUrl: process.env.MATRIX_REPORT_URL ?? null });
     return writeReport(data, join(run.outDir, 'report'), { logSources }).index;
   } catch (e) {
     process.stderr.write(`matrix: the report could not be written: ${(e as Error).message}\n`);

@@ -18,7 +18,7 @@ export const command = defineCommand({
   async run({ values }) {
     const { db: dbPath, out } = values;
     const started = performance.now();
-    const { data, logSources } = loadForReport(dbPath, { runs: values.runs, ...(values.run ? { runId: values.run } : {}) });
+    const { data, logSources } = loadForReport(dbPath, { runs: values.runs, reportUrl: process.env.MATRIX_REPORT_URL ?? null, ...(values.run ? { runId: values.run } : {}) });
     const written = writeReport(data, out, { logSources });
     const secs = ((performance.now() - started) / 1000).toFixed(1);
     const run = data.runs[0]?.id ?? 'no runs yet';

@@ -8,7 +8,7 @@ import type { Cell } from '../core/cell.ts';
 import type { Probe } from '../probes/probe.ts';
 import { DockerRuntime } from '../runtime/docker.ts';
 import { ConsoleReporter } from '../run/reporters/console.ts';
-import { GithubReporter } from '../run/reporters/github.ts';
+import { GithubReporter, appendStepSummary } from '../run/reporters/github.ts';
 import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun } from '../run/runner.ts';
@@ -20,6 +20,8 @@ import { secretValues } from '../core/secrets.ts';
 import { runJson, writeRunReport } from './finish.ts';
 import { openDb, storeError, type Db } from '../store/db.ts';
 import { finishedCellIds, getRun } from '../store/queries.ts';
+import { sinceBlock } from '../store/since.ts';
+import { sinceMarkdown, sinceText } from '../../reports/since/block.ts';
 import { earlierResults } from '../store/earlier-results.ts';
 import { lastFailedCells, lastFailedRunCells } from '../store/last-failed.ts';
 import { EarlyStop } from '../run/early-stop.ts';
@@ -124,7 +126,7 @@ export const command = defineCommand({
     await ending.unlessForced();
     reportPath = await writeRunReport(db, run, results);
     ending.dispose();
-    printWhereItIs(values.json ? process.stderr : process.stdout, run, { reportPath, dbPath, outDir, interrupted });
+    printWhereItIs(values.json ? process.stderr : process.stdout, run, { reportPath, dbPath, outDir, interrupted, db, secrets });
     if (values.json) process.stdout.write(JSON.stringify(runJson(run, reportPath, results, earlier), null, 2) + '\n');
     try {
       db.close();
@@ -135,6 +137,20 @@ export const command = defineCommand({
     return summary.exitCode;
   },
 });
+
+/**
+ * What changed since the previous run — on the console, and in the GitHub step summary when
+ * there is one. A database that cannot be read for it is said, not thrown: the run is recorded.
+ */
+function showSince(db: Db, runId: string, out: { write(s: string): unknown }, secrets: readonly string[]): void {
+  try {
+    const since = sinceBlock(db, runId, { reportUrl: process.env.MATRIX_REPORT_URL ?? null });
+    out.write(`\n${sinceText(since)}`);
+    if (process.env.GITHUB_STEP_SUMMARY) appendStepSummary(process.env.GITHUB_STEP_SUMMARY, sinceMarkdown(since), secrets);
+  } catch (e) {
+    process.stderr.write(`matrix: what changed since the previous run could not be read: ${(e as Error).message}\n`);
+  }
+}
 
 /** The run's id, directories and database; with --resume, only the cells still without a verdict. */
 function openRun(files: string[], selected: Cell[], o: { resume?: string; runId?: string; out?: string; db: string; emulate: boolean }) {
@@ -174,11 +190,12 @@ function probeOf(probes: Map<string, Probe>): (name: string) => Probe {
   };
 }
 
-/** The end of the run's output: what did not finish (and how to resume it), and where everything is. */
-function printWhereItIs(out: NodeJS.WritableStream, run: RunInfo, w: { reportPath: string | null; dbPath: string; outDir: string; interrupted: string[] }): void {
+/** The end of the run's output: what did not finish (and how to resume it), what changed since the previous run, and where everything is. */
+function printWhereItIs(out: NodeJS.WritableStream, run: RunInfo, w: { reportPath: string | null; dbPath: string; outDir: string; interrupted: string[]; db: Db; secrets: readonly string[] }): void {
   if (w.interrupted.length) {
     out.write(`\n${w.interrupted.length} cell(s) did not finish: ${w.interrupted.join(', ')}\nresume with: ${resumeCommand(process.argv.slice(2), command.options, run.id)}\n`);
   }
+  showSince(w.db, run.id, out, w.secrets);
   out.write(`\nreport:  ${w.reportPath ?? '(not written)'}\nlogs:    ${runLogDir(run)}\ndb:      ${w.dbPath}\njunit:   ${join(w.outDir, 'junit.xml')}\n`);
 }
 

@@ -3,6 +3,8 @@ import { statSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { LoadedReport } from '../store/report-data.ts';
 import { createReportServer } from '../../reports/server.ts';
+import { openDb } from '../store/db.ts';
+import { apiAnswer } from '../store/api.ts';
 import { defineCommand } from './command.ts';
 import { loadForReport } from './report-load.ts';
 import { DB, historyRuns, wholeNumber } from './options.ts';
@@ -30,7 +32,7 @@ function loadWhenChanged(load: () => LoadedReport, dbPath: string): () => Loaded
 
 export const command = defineCommand({
   name: 'serve',
-  summary: 'serve the report from the live database (read-only, bound to localhost)',
+  summary: 'serve the report and a JSON API (/api/runs, /api/runs/<id>/cells, /api/cells/<id>/history) from the live database (read-only, bound to localhost)',
   usage: '[--db PATH] [--port N] [--host ADDR] [--runs N]',
   options: {
     db: { ...DB, description: 'results database (opened read-only)' },
@@ -43,7 +45,16 @@ export const command = defineCommand({
     const { db: dbPath, runs, port, host } = values;
     const load = loadWhenChanged(() => loadForReport(dbPath, { runs }), dbPath);
     load(); // fail fast on a missing or unreadable database
-    const server = createReportServer(load);
+    // the API reads the database afresh on every request, read-only
+    const server = createReportServer(load, (path, query) => {
+      if (!path.startsWith('/api/')) return null;
+      const db = openDb(dbPath, { readonly: true });
+      try {
+        return apiAnswer(db, path, query);
+      } finally {
+        db.close();
+      }
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) =>
         reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} on ${host} is in use`, 'choose another with --port, or --port 0 for a free one') : e));

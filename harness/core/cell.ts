@@ -116,6 +116,24 @@ export interface Expectation {
   reason: string | null;
 }
 
+/** The performance figures a run is judged on against the cell's history (reports/since/perf-regressions.ts). */
+export const PERF_METRIC_NAMES = ['startup_s', 'ttft_p50_ms', 'itl_p50_ms', 'tpot_p50_ms', 'output_tokens_per_s', 'acceptance_length', 'accuracy'] as const;
+export type PerfMetricName = (typeof PERF_METRIC_NAMES)[number];
+
+/**
+ * The matrix's `perf:` (defaults or an include entry): how a cell's figures are judged against its
+ * history. Thresholds are keyed by metric name, `phase` (every startup phase) or `phase:<name>`.
+ */
+export interface PerfSettings {
+  /** Passing runs of history compared against (default 7). */
+  window?: number;
+  /** History needed before a figure is judged (default 2). */
+  minRuns?: number;
+  /** How many spreads of the history a change must exceed (default 3). */
+  spreads?: number;
+  thresholds?: Record<string, { relative?: number; absolute?: number }>;
+}
+
 export interface Cell {
   /** `image/gpu/model/flags` — stable across runs. */
   id: string;
@@ -142,6 +160,8 @@ export interface Cell {
   command: string[];
   /** Why the cell does not apply (engine cannot express an option, …), or null. */
   skip: string | null;
+  /** The matrix's `perf:` settings for this cell, when it has any. */
+  perf?: PerfSettings;
 }
 
 export const VERDICTS = ['pass', 'fail', 'xfail', 'xpass', 'flaky', 'infra', 'skip'] as const;

@@ -31,6 +31,10 @@ export const FaultTraits = z
     /** Fail the first N container starts (counted in a file on a mounted path, or by env) — for flaky tests. */
     fail_first_starts: z.number().int().nonnegative().optional(),
     slow_start_s: z.number().nonnegative().optional(),
+    /** A latency regression: this much longer to the first token of every answer (on top of ttft_ms). */
+    slow_first_token_ms: z.number().nonnegative().optional(),
+    /** A latency regression: this much longer between tokens (on top of itl_ms). */
+    slow_tokens_ms: z.number().nonnegative().optional(),
     log_flood_mb: z.number().nonnegative().optional(),
     /** Speculation changes greedy text (must be caught by the mtp probe). */
     lossy_speculation: z.boolean().optional(),

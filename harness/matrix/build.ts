@@ -5,7 +5,7 @@ import { parseDuration } from './duration.ts';
 import { interpolate, type Lookup } from './interpolate.ts';
 import { AXES, DEFAULT_TIMEOUTS, type Axis, type Matrix, type Overrides, type Where } from './matrix.ts';
 import type { RawInclude, RawMatrix, RawOptions, RawWhere } from './schema.ts';
-import type { EnvValue, GpuRef, SemanticOptions, Timeouts } from '../core/cell.ts';
+import type { EnvValue, GpuRef, PerfSettings, SemanticOptions, Timeouts } from '../core/cell.ts';
 import type { SourceLocation } from '../errors.ts';
 import type { Source } from './source.ts';
 import { BUILTIN_PROBES, DEFAULT_PROBES } from '../core/cell.ts';
@@ -60,7 +60,13 @@ function overrides(raw: RawInclude, lookup: Lookup): Overrides {
   if (raw.retries !== undefined) o.retries = raw.retries;
   if (raw.env) o.env = env(raw.env, lookup);
   if (raw.options) o.options = options(raw.options);
+  if (raw.perf) o.perf = perf(raw.perf);
   return o;
+}
+
+function perf(raw: NonNullable<RawInclude['perf']>): PerfSettings {
+  const { min_runs, ...rest } = raw;
+  return { ...rest, ...(min_runs !== undefined ? { minRuns: min_runs } : {}) };
 }
 
 /** Every node's location, keyed "images.0.id", for checks that run after loading. */
@@ -119,6 +125,7 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
       retries: d.retries ?? 0,
       env: env(d.env, lookup),
       options: options(d.options),
+      ...(d.perf ? { perf: perf(d.perf) } : {}),
     },
     images: raw.images.map((i) => ({
       id: i.id,

@@ -1,7 +1,7 @@
 // A loaded, validated matrix: the four axes and the rules that shape their product. Pure data,
 // produced by load.ts and consumed by expand.ts.
 import type { SourceLocation } from '../errors.ts';
-import type { EnvValue, Expectation, FlagSetSpec, GpuRef, ImageSpec, ModelSpec, SemanticOptions, Timeouts } from '../core/cell.ts';
+import type { EnvValue, Expectation, FlagSetSpec, GpuRef, ImageSpec, ModelSpec, PerfSettings, SemanticOptions, Timeouts } from '../core/cell.ts';
 
 export const AXES = ['image', 'gpu', 'model', 'flags'] as const;
 export type Axis = (typeof AXES)[number];
@@ -15,6 +15,7 @@ export interface Overrides {
   retries?: number;
   env?: Record<string, EnvValue>;
   options?: SemanticOptions;
+  perf?: PerfSettings;
 }
 
 export interface MatrixModel extends ModelSpec {
@@ -45,7 +46,7 @@ export interface Matrix {
   dir: string;
   name: string;
   version: 1;
-  defaults: { timeouts: Timeouts; retries: number; env: Record<string, EnvValue>; options: SemanticOptions };
+  defaults: { timeouts: Timeouts; retries: number; env: Record<string, EnvValue>; options: SemanticOptions; perf?: PerfSettings };
   images: ImageSpec[];
   gpus: GpuRef[];
   models: MatrixModel[];

@@ -3,7 +3,7 @@
 // variables) are checked after this, in refs.ts, where the whole file is known.
 import { z } from 'zod';
 import { EmulatorTraits } from '../core/emulator-traits.ts';
-import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, SPECULATIVE_METHODS, type EngineId } from '../core/cell.ts';
+import { ATTENTION_BACKENDS, BUILTIN_PROBES, CUDA_GRAPH_MODES, ENGINE_IDS, PERF_METRIC_NAMES, SPECULATIVE_METHODS, type EngineId } from '../core/cell.ts';
 import { mountTarget } from './mount-target.ts';
 import { isProbeModulePath } from './probe-path.ts';
 import { DURATION_HINT, DURATION_RE, parseDuration } from './duration.ts';
@@ -72,12 +72,31 @@ export const TimeoutsSchema = z
   })
   .strict();
 
+const PERF_THRESHOLD_KEY = new RegExp(`^(${PERF_METRIC_NAMES.join('|')}|phase|phase:[a-z][a-z0-9-]*)$`);
+
+export const PerfSchema = z
+  .object({
+    window: z.number().int().min(1).optional().describe('Passing runs of history a figure is compared against (default 7)'),
+    min_runs: z.number().int().min(1).optional().describe('Runs of history needed before a figure is judged (default 2)'),
+    spreads: z.number().min(0).optional().describe("How many spreads (1.4826 × MAD) of the history a change must exceed (default 3)"),
+    thresholds: z
+      .record(z.string(), z.object({ relative: z.number().min(0).optional(), absolute: z.number().min(0).optional() }).strict())
+      .superRefine((thresholds, ctx) => {
+        for (const key of Object.keys(thresholds))
+          if (!PERF_THRESHOLD_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown metric "${key}": a metric is one of ${PERF_METRIC_NAMES.join(', ')}, phase or phase:<name>` });
+      })
+      .optional()
+      .describe('Per metric: the fraction of the median (relative) and the amount (absolute) a figure must move the bad way by to count as a regression'),
+  })
+  .strict();
+
 /** Keys allowed both in `defaults:` and on an include entry. */
 const overrideKeys = {
   timeouts: TimeoutsSchema.optional(),
   retries: z.number().int().min(0).optional().describe('Re-runs of a failed cell'),
   env: EnvMap.optional(),
   options: Options.optional(),
+  perf: PerfSchema.optional().describe("Performance regressions: how a cell's figures are judged against its own history"),
 };
 
 const MOUNT_RE = /^[^:]+:\/[^:]*(?::(?:ro|rw))?$/;

@@ -6,7 +6,7 @@ import { getEngine } from '../engines/index.ts';
 import type { Engine } from '../engines/engine.ts';
 import { builtinProbeApplies } from '../probes/applicability.ts';
 import type { Axis, Matrix, MatrixFlagSet, MatrixModel, Overrides, Where } from '../matrix/matrix.ts';
-import { BUILTIN_PROBES, type Cell, type EngineId, type GpuRef, type ImageSpec } from '../core/cell.ts';
+import { BUILTIN_PROBES, type Cell, type EngineId, type GpuRef, type ImageSpec, type PerfSettings } from '../core/cell.ts';
 
 export type EngineLookup = (id: EngineId) => Engine;
 
@@ -55,7 +55,14 @@ function mergeOverrides(base: Overrides, o: Overrides): Overrides {
     retries: o.retries ?? base.retries,
     env: { ...base.env, ...o.env },
     options: { ...base.options, ...o.options },
+    perf: mergePerf(base.perf, o.perf),
   };
+}
+
+/** An include entry's `perf:` refines the defaults' (thresholds per metric, the rest per key). */
+function mergePerf(base: PerfSettings | undefined, o: PerfSettings | undefined): PerfSettings | undefined {
+  if (!base || !o) return o ?? base;
+  return { ...base, ...o, thresholds: { ...base.thresholds, ...o.thresholds } };
 }
 
 export function expand(m: Matrix, engineOf: EngineLookup = getEngine): Cell[] {
@@ -103,6 +110,8 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
     command: 'argv' in result ? result.argv : [],
     skip: 'unsupported' in result ? result.unsupported : null,
   };
+  const perf = mergePerf(m.defaults.perf, inc.perf);
+  if (perf) cell.perf = perf;
   cell.probes = m.probes.filter((p) => !(BUILTIN_PROBES as readonly string[]).includes(p) || builtinProbeApplies(p, cell) === true);
   const probeOptions = Object.fromEntries(cell.probes.filter((p) => m.probeOptions[p]).map((p) => [p, m.probeOptions[p]!]));
   if (Object.keys(probeOptions).length) cell.probeOptions = probeOptions;

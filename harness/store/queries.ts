@@ -42,8 +42,9 @@ export function cellVerdicts(db: Db, runId: string): CellVerdictRow[] {
 /**
  * Regressions of a run: cells that passed in the previous run that had them, and fail now.
  * Newly fixed: cells that failed before and pass now, or pass against an expectation (xpass).
+ * Newly flaky: flaky now, and not in the previous run that had the cell.
  */
-export function regressions(db: Db, runId: string): { regressed: string[]; fixed: string[]; flaky: string[] } {
+export function regressions(db: Db, runId: string): { regressed: string[]; fixed: string[]; flaky: string[]; newlyFlaky: string[] } {
   const rows = db
     .prepare(
       `SELECT c.cell_id, c.verdict,
@@ -59,5 +60,6 @@ export function regressions(db: Db, runId: string): { regressed: string[]; fixed
     regressed: rows.filter((r) => passed(r.previous) && r.verdict === 'fail').map((r) => r.cell_id).sort(),
     fixed: rows.filter((r) => r.verdict === 'xpass' || (failed(r.previous) && r.verdict === 'pass')).map((r) => r.cell_id).sort(),
     flaky: rows.filter((r) => r.verdict === 'flaky').map((r) => r.cell_id).sort(),
+    newlyFlaky: rows.filter((r) => r.verdict === 'flaky' && r.previous !== 'flaky').map((r) => r.cell_id).sort(),
   };
 }

@@ -1,21 +1,29 @@
 // Builds the report's input (ReportData) from the results database: the current run's cells in
 // full, and a compact history of every cell over the runs shown.
 import type { ReportCell, ReportData, ReportRun, HistoryPoint } from '../../reports/data.ts';
-import { CELL_STATES, type CellState, type Unfinished, type Verdict } from '../core/cell.ts';
+import { CELL_STATES, type Cell, type CellState, type Unfinished, type Verdict } from '../core/cell.ts';
+import type { TriageResult } from '../core/events.ts';
+import { getEngine } from '../engines/index.ts';
+import { imageEngineVersion } from '../engines/version.ts';
+import { remedyFlags, type RemedyFlags } from '../engines/remedy-flags.ts';
+import { fixYaml } from '../../reports/fix.ts';
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { LATENCY_FORMULAS } from '../probes/latency.ts';
 import { LATENCY_NAMES, LATENCY_TOOL_SOURCES, LATENCY_TOOLS } from '../probes/latency-names.ts';
 import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
-import { HISTORY_FIGURES_SQL } from './history-figures.ts';
+import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
 import { listRuns, regressions, type RunRow } from './queries.ts';
+import { sinceBlock } from './since.ts';
 
 export interface ReportQuery {
   /** How many runs of history to show (newest first). */
   runs?: number;
   /** The run to show; the newest when absent. */
   runId?: string;
+  /** The published report's URL, for the since block (MATRIX_REPORT_URL). */
+  reportUrl?: string | null;
 }
 
 const parse = <T>(s: string | null | undefined, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
@@ -44,6 +52,13 @@ function reportRun(r: RunRow, counts: Record<CellState, number>): ReportRun {
   return { id: r.id, startedAt: r.started_at, finishedAt: r.finished_at, status: r.status, host: r.host, gitCommit: r.git_commit, emulate: !!r.emulate, counts };
 }
 
+/** The newest `limit` runs with their counts, newest first (`matrix runs`, `/api/runs`). */
+export function runSummaries(db: Db, limit = 30): ReportRun[] {
+  const rows = listRuns(db, limit);
+  const counts = countsOf(db, rows.map((r) => r.id));
+  return rows.map((r) => reportRun(r, counts.get(r.id)!));
+}
+
 interface CellRow {
   cell_id: string;
   image_id: string;
@@ -62,6 +77,24 @@ interface CellRow {
   expect: string | null;
   triage: string | null;
   attempts: number;
+  spec?: string;
+}
+
+/** Triage's fix as the engine's flags and a matrix snippet, from the planned cell (its spec). */
+function fixOf(row: CellRow, triage: TriageResult | null, title: string | null): ReportCell['fix'] {
+  if (!triage?.fixedBy || !row.spec) return null;
+  const cell = JSON.parse(row.spec) as Cell;
+  let flags: RemedyFlags | null;
+  try {
+    flags = remedyFlags(getEngine(cell.image.engine), { model: cell.model.name, revision: cell.model.revision ?? null, options: cell.options, port: getEngine(cell.image.engine).defaultPort, extraArgs: cell.args, version: imageEngineVersion(cell.image) }, triage.fixedBy);
+  } catch {
+    return null; // a spec from an older harness this one cannot read
+  }
+  if (!flags) return null;
+  const env = Object.entries(flags.env).map(([k, v]) => `${k}=${v}`);
+  const words = [...env, ...flags.flags, ...flags.removed.map((g) => `without ${g}`)];
+  const yaml = fixYaml({ image: row.image_id, gpu: row.gpu, model: row.model, flags: row.flags, flagOptions: cell.flags.options ?? {}, signature: row.signature, category: row.category, title }, triage.fixedBy, words);
+  return { flags: flags.flags, removed: flags.removed, env: flags.env, yaml };
 }
 
 interface AttemptRow {
@@ -164,6 +197,7 @@ function reportCellOf(row: CellRow, status: string, p: CellParts): ReportCell {
     expect: parse(row.expect, null),
     attempts: row.attempts,
     triage: parse(row.triage, null),
+    fix: fixOf(row, parse(row.triage, null), p.d?.title ?? null),
     probes: p.probes,
     timeline: p.timeline,
     steps: p.steps,
@@ -199,14 +233,17 @@ function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
   // A database written before schema 2 and opened read-only has no history columns: derive them.
   const f = HISTORY_FIGURES_SQL;
   const figures = schemaVersion(db) >= 2 ? 'startup_s, ttft_ms, itl_ms' : `${f.startup_s}, ${f.ttft_ms}, ${f.itl_ms}`;
+  // only a cell that served has them: the probes are not read for the others
+  const p = PROBE_FIGURES_SQL;
+  const probeFigures = (["tok_s", "accept", "accuracy"] as const).map((k) => `CASE WHEN verdict IN ('pass', 'flaky', 'xpass') THEN ${p[k]} END`).join(', ');
   const rows = db
-    .prepare(`SELECT run_id, cell_id, verdict, ${figures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
+    .prepare(`SELECT run_id, cell_id, verdict, ${figures}, ${probeFigures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
     .raw()
-    .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null]>;
+    .all(...runs.map((r) => r.id)) as Array<[string, string, Verdict, number | null, number | null, number | null, number | null, number | null, number | null]>;
   const started = new Map(runs.map((r) => [r.id, r.startedAt]));
   const out: Record<string, HistoryPoint[]> = {};
-  for (const [run, cell, verdict, startupS, ttftMs, itlMs] of rows) {
-    (out[cell] ??= []).push({ run, startedAt: started.get(run) ?? '', verdict, startupS, ttftMs, itlMs });
+  for (const [run, cell, verdict, startupS, ttftMs, itlMs, tokS, accept, accuracy] of rows) {
+    (out[cell] ??= []).push({ run, startedAt: started.get(run) ?? '', verdict, startupS, ttftMs, itlMs, tokS, accept, accuracy });
   }
   for (const points of Object.values(out)) points.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   return out;
@@ -244,6 +281,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
       regressions: changes.regressed,
       fixed: changes.fixed,
       flaky: changes.flaky,
+      since: current ? sinceBlock(db, current.id, { reportUrl: q.reportUrl ?? null }) : null,
       formulas: { ...LATENCY_FORMULAS },
       latencyNames: { tools: LATENCY_TOOLS, sources: LATENCY_TOOL_SOURCES, rows: LATENCY_NAMES },
     },

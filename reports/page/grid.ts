@@ -5,6 +5,8 @@ import type { EmbeddedCell } from '../embedded.ts';
 import type { App } from './app.ts';
 import { h } from './dom.ts';
 import { fixText, fmtNum, previousVerdict, shortLabel } from './model.ts';
+import { HISTORY_METRICS } from '../embedded.ts';
+import { cellFigure, METRIC_LABEL, METRIC_UNIT, runIndex, verdictAt } from './metric-change.ts';
 
 interface Axis {
   outer: (c: EmbeddedCell) => string;
@@ -55,8 +57,43 @@ export function cellTitle(c: EmbeddedCell, before: string | null = null): string
   return lines.join('\n');
 }
 
+/** Whether the page shows an earlier run than the newest (picked from the embedded history). */
+export function showsPastRun(app: App): boolean {
+  return app.state.run !== null && app.data.runs[0]?.id !== app.state.run && app.data.hist.runs.includes(app.state.run);
+}
+
+/** A cell in an earlier run: its verdict then (no diagnosis is embedded for past runs). */
+function pastTd(app: App, c: EmbeddedCell, index: number): HTMLTableCellElement {
+  const v = verdictAt(app.data, c.id, index);
+  const before = index > 0 ? verdictAt(app.data, c.id, index - 1) : null;
+  const changed = v !== null && before !== null && before !== v;
+  const startup = app.data.hist.cells[c.id]?.startupS[index];
+  const text = v === null ? 'not in run' : v === 'pass' && startup != null ? `${fmtNum(startup)} s` : v;
+  return h('td', {
+    class: `cell v-${v ?? 'not-run'} past${changed ? ' changed' : ''}`, 'data-cell': c.id, 'data-verdict': v ?? 'none', 'data-before': changed ? before : null,
+    title: `${c.id}\n${v ?? 'not in this run'} in run ${app.data.hist.runs[index]}${changed ? `\nchanged: ${before} in the run before` : ''}`, tabindex: 0,
+  }, text);
+}
+
+/** A cell showing a figure, coloured by its change against the cell's history before the run shown. */
+function figureTd(app: App, c: EmbeddedCell, index: number): HTMLTableCellElement {
+  const metric = app.state.show as Exclude<typeof app.state.show, 'verdict'>;
+  const f = cellFigure(app.data, c.id, metric, index);
+  const j = f.judgement;
+  const pct = j?.change != null ? `${j.change >= 0 ? '+' : ''}${Math.round(j.change * 100)}%` : null;
+  const unit = METRIC_UNIT[metric];
+  const tip = [c.id, f.value === null ? `no ${METRIC_LABEL[metric]} in this run` : `${METRIC_LABEL[metric]} ${fmtNum(f.value, unit)}`];
+  if (j) tip.push(`history median ${fmtNum(j.before, unit)} (spread ${fmtNum(j.spread, unit)}): ${pct ?? ''} — ${f.cls === 'worse' ? 'a regression' : f.cls === 'better' ? 'better' : 'within its usual range'}`);
+  else if (f.cls === 'new') tip.push('no history before this run');
+  return h('td', {
+    class: `cell figure chg-${f.cls}`, 'data-cell': c.id, 'data-change': f.cls, 'data-value': f.value === null ? null : String(f.value), title: tip.join('\n'), tabindex: 0,
+  }, f.value === null ? '–' : fmtNum(f.value), pct && f.cls !== 'same' ? h('small', null, ` ${pct}`) : null);
+}
+
 function td(app: App, c: EmbeddedCell | undefined): HTMLTableCellElement {
   if (!c) return h('td', { class: 'empty' });
+  if (app.state.show !== 'verdict') return figureTd(app, c, runIndex(app.data, app.state.run));
+  if (showsPastRun(app)) return pastTd(app, c, runIndex(app.data, app.state.run));
   const fix = fixText(c);
   const before = previousVerdict(app.data, c.id);
   const changed = before !== null && before !== c.verdict && !(UNFINISHED as readonly string[]).includes(c.verdict);
@@ -108,7 +145,19 @@ export function renderGrid(app: App, cells: EmbeddedCell[]): HTMLElement {
   table.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') open(e);
   });
-  return h('div', { class: 'grid-wrap' }, table, legend());
+  return h('div', { class: 'grid-wrap' }, metricSwitch(app), table, app.state.show === 'verdict' ? legend() : changeLegend());
+}
+
+/** What the cells show: the verdict, or one figure coloured by its change against the cell's history. */
+function metricSwitch(app: App): HTMLElement {
+  const choices = [['verdict', 'verdict'], ...HISTORY_METRICS.map((m) => [m, METRIC_LABEL[m]])] as Array<[typeof app.state.show, string]>;
+  return h('div', { class: 'metric-switch', role: 'group', 'aria-label': 'what the cells show' }, h('span', { class: 'muted' }, 'show '),
+    choices.map(([value, label]) => h('button', { type: 'button', class: app.state.show === value ? 'on' : null, 'data-show': value, onclick: () => app.update({ show: value }) }, label)));
+}
+
+function changeLegend(): HTMLElement {
+  const items: Array<[string, string]> = [['worse', 'worse than its history (a regression)'], ['better', 'better than its history'], ['same', 'within its usual range'], ['new', 'no history before'], ['none', 'not measured']];
+  return h('div', { class: 'legend' }, items.map(([c, t]) => h('span', null, h('i', { class: `swatch chg-${c}` }), t)));
 }
 
 function legend(): HTMLElement {

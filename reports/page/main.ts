@@ -85,7 +85,7 @@ function drawer(app: App, { summaryBox, tabs, filters, view }: Layout): () => vo
       tabs.append(h('button', { type: 'button', class: t === s.tab ? 'on' : null, 'data-tab': t, onclick: () => app.update({ tab: t }) }, TAB_LABELS[t], t === 'failures' && nFail ? h('span', { class: 'n' }, nFail) : null));
     }
     filters.sync(visible.length);
-    const key = JSON.stringify([s.filters, s.pivot, s.tab, s.tab === 'trends' ? s.metric : '']);
+    const key = JSON.stringify([s.filters, s.pivot, s.tab, s.tab === 'trends' ? s.metric : '', s.run, s.show]);
     if (key !== drawn) {
       drawn = key;
       clear(view);

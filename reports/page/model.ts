@@ -84,8 +84,19 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { gpu: '', image: '', model: '', flags: '', sig: '', q: '', v: [] };
 
+/**
+ * What search looks through: the cell's names, signature, reason and options, the engine's own
+ * flags (its `docker run` line), the expectation's issue, the links, and the failing log text
+ * (evidence lines; the log excerpt of a cell that did not pass; a flaky cell's failed attempt).
+ */
 export function searchText(c: EmbeddedCell): string {
-  return [c.id, c.imageRef, c.engine, c.arch, c.signature, c.category, c.title, c.reason, c.verdict, optionsText(c.options as Record<string, unknown>)]
+  const failing = c.verdict !== 'pass' && c.verdict !== 'skip';
+  return [
+    c.id, c.imageRef, c.engine, c.arch, c.signature, c.category, c.title, c.reason, c.verdict, optionsText(c.options as Record<string, unknown>),
+    c.dockerRun, c.expect?.issue, c.expect?.reason, ...c.links, ...c.evidence.map((l) => l.text),
+    ...(failing ? c.logExcerpt.map((l) => l.text) : []),
+    c.failedAttempt?.signature, ...(c.failedAttempt?.evidence ?? []).map((l) => l.text),
+  ]
     .filter(Boolean)
     .join(' ')
     .toLowerCase();

@@ -42,6 +42,9 @@ export function failurePart(c: EmbeddedCell): HTMLElement | null {
     c.triage ? h('div', { class: `triage ${fix ? 'ok' : 'no'}` },
       h('h4', null, 'Triage'),
       fix ? h('p', { class: 'fixed-by' }, '✔ fixed by ', h('code', null, fix)) : h('p', { class: 'no-fix' }, c.triage.tried.length ? 'no remedy passed' : 'no known remedy'),
+      c.fix ? h('div', { class: 'fix-paste' },
+        h('p', null, 'In the engine\'s flags: ', h('code', { class: 'fix-flags' }, [...Object.entries(c.fix.env).map(([k, v]) => `${k}=${v}`), ...c.fix.flags, ...(c.fix.removed ?? []).map((g) => `without ${g}`)].join(' ') || '(no flag: the engine\'s default)')),
+        h('p', { class: 'muted' }, 'Add it to the matrix:'), copyBox(c.fix.yaml, 'fix-yaml')) : null,
       h('ul', null, c.triage.tried.map((t) => h('li', t.after === undefined ? null : { class: 'chained', title: `tried because trial ${t.after + 1} failed with ${c.triage!.tried[t.after]?.signature ?? 'a new signature'}` },
         t.after === undefined ? '' : `↳ after ${c.triage!.tried[t.after]?.signature ?? 'a new signature'}: `,
         h('code', null, optionsText(t.options as Record<string, unknown>)), ` → ${t.outcome}`, t.signature ? ` (${t.signature})` : ''))),
@@ -140,8 +143,12 @@ export function fingerprintPart(c: EmbeddedCell): HTMLElement | null {
 
 export function reproducePart(c: EmbeddedCell): HTMLElement | null {
   if (!c.dockerRun) return null;
-  const cmd = c.dockerRun;
-  const pre = h('pre', { class: 'cmd' }, cmd);
+  return section('Reproduce', copyBox(c.dockerRun, 'cmd'));
+}
+
+/** Text in a box with a copy button. */
+function copyBox(cmd: string, cls: string): HTMLElement {
+  const pre = h('pre', { class: cls }, cmd);
   const button = h('button', { class: 'copy', type: 'button' }, 'copy');
   button.addEventListener('click', () => {
     const done = () => {
@@ -151,7 +158,7 @@ export function reproducePart(c: EmbeddedCell): HTMLElement | null {
     if (navigator.clipboard?.writeText) navigator.clipboard.writeText(cmd).then(done, () => selectText(pre));
     else selectText(pre);
   });
-  return section('Reproduce', h('div', { class: 'cmd-box' }, pre, button));
+  return h('div', { class: 'cmd-box' }, pre, button);
 }
 
 function selectText(el: HTMLElement): void {

@@ -1,6 +1,7 @@
 // The page's state lives in the URL hash (works from file://): filters, pivot, tab, open cell.
 import type { CellState } from '../../harness/core/cell.ts';
 import { NO_FILTERS, type Filters } from './model.ts';
+import { HISTORY_METRICS, type HistoryMetric } from '../embedded.ts';
 
 export type Tab = 'grid' | 'failures' | 'trends' | 'formulas';
 export const TABS: Tab[] = ['grid', 'failures', 'trends', 'formulas'];
@@ -11,12 +12,17 @@ export interface PageState {
   tab: Tab;
   cell: string | null;
   metric: 'startupS' | 'ttftMs' | 'itlMs';
+  /** The run shown (from the embedded history); null: the newest. */
+  run: string | null;
+  /** What the grid's cells show: the verdict, or a figure coloured by its change against the history. */
+  show: 'verdict' | HistoryMetric;
 }
 
 export function readState(hash: string): PageState {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const tab = p.get('tab') as Tab | null;
   const metric = p.get('metric');
+  const show = p.get('show') as HistoryMetric | null;
   return {
     filters: {
       ...NO_FILTERS,
@@ -32,6 +38,8 @@ export function readState(hash: string): PageState {
     tab: tab && TABS.includes(tab) ? tab : 'grid',
     cell: p.get('cell'),
     metric: metric === 'ttftMs' || metric === 'itlMs' ? metric : 'startupS',
+    run: p.get('run'),
+    show: show && HISTORY_METRICS.includes(show) ? show : 'verdict',
   };
 }
 
@@ -43,6 +51,8 @@ export function writeState(s: PageState): string {
   if (s.pivot) p.set('pivot', '1');
   if (s.tab !== 'grid') p.set('tab', s.tab);
   if (s.metric !== 'startupS') p.set('metric', s.metric);
+  if (s.run) p.set('run', s.run);
+  if (s.show !== 'verdict') p.set('show', s.show);
   if (s.cell) p.set('cell', s.cell);
   const out = p.toString();
   return out ? `#${out}` : '';

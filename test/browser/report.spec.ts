@@ -92,7 +92,11 @@ test('filters hide and show cells, and live in the URL', async ({ page }) => {
   await expect(cells).toHaveCount(1);
   await page.click('button.link:text("clear")');
   await expect(cells).toHaveCount(total);
+  // search reads the failing log text too: the capture failure's log says "operation not permitted"
   await page.fill('input[name=q]', 'operation not permitted capture');
+  await expect(cells).toHaveCount(1);
+  await expect(cells.first()).toHaveAttribute('data-cell', SEED_IDS.mtpCapture);
+  await page.fill('input[name=q]', 'operation not permitted capture h200');
   await expect(cells).toHaveCount(0);
   await page.fill('input[name=q]', 'graph-capture');
   await expect(cells).toHaveCount(1);

@@ -45,8 +45,8 @@ describe('the end of a run on the console', () => {
     expect(r.code, r.stderr).toBe(1);
     const end = tail(r.stdout);
     expect(end).toContain('2 of 3 cells did not pass (1 pass not listed; --verbose lists every cell):');
-    expect(end).toMatch(/^fail +img\/h100\/small\/default +ptx-toolchain-attention +\d+ +[\d.]+s\n +fixed by attention: triton \(triage\)$/m);
-    expect(end).toMatch(/^fail +img\/h100\/small\/eager +ptx-toolchain-attention +\d+ +[\d.]+s\n +fixed by attention: triton \(triage\)$/m);
+    expect(end).toMatch(/^fail +img\/h100\/small\/default +ptx-toolchain-attention +\d+ +[\d.]+s\n +fixed by attention: triton \(triage\): --attention-backend TRITON_ATTN$/m);
+    expect(end).toMatch(/^fail +img\/h100\/small\/eager +ptx-toolchain-attention +\d+ +[\d.]+s\n +fixed by attention: triton \(triage\): --attention-backend TRITON_ATTN$/m);
     expect(end).not.toContain('img/h100/small/triton');
   });
 

@@ -45,7 +45,9 @@ function countRequest(m: ServerMetrics, chat: ChatRequest, t0: number): (emitted
 export async function respondChat(req: IncomingMessage, res: ServerResponse, chat: ChatRequest, ctx: ResponderContext): Promise<void> {
   const t0 = performance.now();
   const base: ChunkBase = { id: completionId(), created: Math.floor(Date.now() / 1000), model: ctx.modelName };
-  const { ttft_ms: ttft, itl_ms: itl, faults } = ctx.traits;
+  const { faults } = ctx.traits;
+  const ttft = ctx.traits.ttft_ms + (faults.slow_first_token_ms ?? 0);
+  const itl = ctx.traits.itl_ms + (faults.slow_tokens_ms ?? 0);
   const m = ctx.metrics;
   const finish = countRequest(m, chat, t0);
   let aborted = false;

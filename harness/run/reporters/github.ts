@@ -32,6 +32,11 @@ export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSum
   return lines.join('\n');
 }
 
+/** Appends a section (the run's since block) to the step summary, secrets redacted. */
+export function appendStepSummary(path: string, markdown: string, secrets: readonly string[] = []): void {
+  appendFileSync(path, redactText(`\n${markdown}\n`, secrets));
+}
+
 export class GithubReporter implements Reporter {
   private readonly results: CellResult[] = [];
   constructor(

@@ -4,6 +4,9 @@
 import { describePath } from '../triage.ts';
 import { describeRemedy } from '../../diagnose/remedies.ts';
 import type { CellResult } from '../../core/events.ts';
+import { getEngine } from '../../engines/index.ts';
+import { imageEngineVersion } from '../../engines/version.ts';
+import { remedyFlags } from '../../engines/remedy-flags.ts';
 import type { SignatureHint } from './signature-hints.ts';
 import { columns, columnWidths } from './columns.ts';
 import { wrap } from './wrap.ts';
@@ -41,10 +44,23 @@ function tableTitle(total: number, listed: number, verbose: boolean): string {
   return `${listed} of ${total} cells did not pass${passed ? ` (${passed} pass not listed; --verbose lists every cell)` : ''}:`;
 }
 
+/** Triage's fix in the engine's own flags: ": --mm-encoder-attn-backend TORCH_SDPA". */
+function engineWords(r: CellResult): string {
+  const c = r.cell;
+  try {
+    const engine = getEngine(c.image.engine);
+    const f = remedyFlags(engine, { model: c.model.name, revision: c.model.revision ?? null, options: c.options, port: engine.defaultPort, extraArgs: c.args, version: imageEngineVersion(c.image) }, r.triage!.fixedBy!);
+    const words = f ? [...Object.entries(f.env).map(([k, v]) => `${k}=${v}`), ...f.flags, ...f.removed.map((g) => `without ${g}`)] : [];
+    return words.length ? `: ${words.join(' ')}` : '';
+  } catch {
+    return ''; // a cell of an engine this harness does not know (an earlier result)
+  }
+}
+
 /** The lines under a row: what triage found, and the cell's own reason. */
 function details(r: CellResult, o: TableOptions): string[] {
   const out: string[] = [];
-  if (r.triage?.fixedBy) out.push(`fixed by ${describeRemedy(r.triage.fixedBy)} (triage)`);
+  if (r.triage?.fixedBy) out.push(`fixed by ${describeRemedy(r.triage.fixedBy)} (triage)${engineWords(r)}`);
   else if (r.triage?.tried.length) out.push(`no remedy passed (tried ${r.triage.tried.map((t) => describeRemedy(t.options)).join(' · ')})`);
   else if (r.triage) out.push('no known remedy');
   const path = r.triage ? describePath(r.signature, r.triage, describeRemedy) : null;

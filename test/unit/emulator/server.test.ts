@@ -101,6 +101,16 @@ describe('startEmulator (vLLM personality)', () => {
     expect(chunks.at(-1)!.json.usage!.completion_tokens).toBe(8);
   });
 
+  it('slows the first token and every token after it under the latency faults', { retry: 2 }, async () => {
+    const { h } = await start([], config({ traits: { ttft_ms: 5, itl_ms: 2, faults: { slow_first_token_ms: 80, slow_tokens_ms: 20 } } }), ['vllm', 'serve', MODEL]);
+    const t0 = performance.now();
+    const ev = await readSse(await chat(h, { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 6, stream: true }), t0);
+    const content = ev.filter((e) => e.data !== '[DONE]' && (JSON.parse(e.data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content);
+    expect(content[0]!.at).toBeGreaterThanOrEqual(83);
+    const gaps = content.slice(1).map((c, i) => c.at - content[i]!.at).sort((a, b) => a - b);
+    expect(gaps[gaps.length >> 1]).toBeGreaterThanOrEqual(19);
+  });
+
   it('answers OpenAI-style errors: unknown model 404, too many images 400', async () => {
     const { h } = await start(['--limit-mm-per-prompt', '{"image":1}']);
     const r = await fetch(`${h.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'nope', messages: [{ role: 'user', content: 'hi' }] }) });

@@ -89,6 +89,17 @@ describe('expand', () => {
     expect(miss.env.B!.value).toBe('defaults');
   });
 
+  it("refines the defaults' perf settings per include entry, and refuses unknown metrics", () => {
+    const text = BASE.replace('defaults:\n', 'defaults:\n  perf: { window: 5, thresholds: { ttft_p50_ms: { relative: 0.5 }, phase: { absolute: 20 } } }\n');
+    const cells = expand(loadMatrixText(`${text}include:\n  - { image: img1, model: vl-m, flags: default, perf: { min_runs: 3, thresholds: { ttft_p50_ms: { absolute: 50 } } } }\n`, 'm.yaml'), engines);
+    const hit = cells.find((c) => c.id === 'img1/thor/vl-m/default')!;
+    const miss = cells.find((c) => c.id === 'img2/thor/vl-m/default')!;
+    expect(miss.perf).toEqual({ window: 5, thresholds: { ttft_p50_ms: { relative: 0.5 }, phase: { absolute: 20 } } });
+    expect(hit.perf).toEqual({ window: 5, minRuns: 3, thresholds: { ttft_p50_ms: { absolute: 50 }, phase: { absolute: 20 } } });
+    expect(cellsOf()[0]!.perf).toBeUndefined();
+    expect(() => loadMatrixText(BASE.replace('defaults:\n', 'defaults:\n  perf: { thresholds: { ttft_ms: { relative: 1 } } }\n'), 'm.yaml')).toThrow(/defaults.perf.thresholds.ttft_ms: unknown metric "ttft_ms": a metric is one of startup_s, ttft_p50_ms/);
+  });
+
   it('builds the command from the engine, with raw args for that engine and the engine env', () => {
     const cells = cellsOf();
     const c = cells.find((x) => x.id === 'img2/thor/text-m/eager')!;

@@ -26,10 +26,23 @@ describe('filtering', () => {
   it('combines GPU, verdict, signature and words (all must match)', () => {
     expect(visible({ gpu: 'thor', v: ['xfail'] })).toEqual([SEED_IDS.thorVision]);
     expect(visible({ sig: 'vllm-fa2-ptx-unsupported' }).sort()).toEqual([SEED_IDS.regression, SEED_IDS.rtxPtx].sort());
-    expect(visible({ q: 'capture PIECEWISE' })).toEqual([]);
+    // the failing log names the graph mode it captured with
+    expect(visible({ q: 'capture PIECEWISE' })).toEqual([SEED_IDS.mtpCapture]);
     expect(visible({ q: 'graph-capture h100' })).toEqual([SEED_IDS.mtpCapture]);
     expect(visible({ q: 'no MTP head' }).length).toBeGreaterThan(10);
     expect(visible({})).toHaveLength(cells.length);
+  });
+
+  it('finds what people type: issue numbers, engine flags, failing log text', () => {
+    expect(visible({ q: '38411' })).toEqual([SEED_IDS.thorVision]);
+    expect(visible({ q: 'vllm-project/vllm#28589' })).toContain(SEED_IDS.xpass);
+    expect(visible({ q: 'cudaErrorUnsupportedPtxVersion thor' })).toContain(SEED_IDS.thorVision);
+    // the engine's own flag, from the docker run line: every cell that passes it
+    const triton = visible({ q: '--attention-backend' });
+    expect(triton.length).toBeGreaterThan(0);
+    expect(triton.every((id) => id.endsWith('/triton-attn'))).toBe(true);
+    // a passing cell's log is not searched (every log says it started)
+    expect(visible({ q: 'Application startup complete', v: ['pass'] })).toEqual([]);
   });
 
   it('labels failed cells by category', () => {

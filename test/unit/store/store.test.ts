@@ -102,7 +102,7 @@ describe('store', () => {
     w2.onCellEnd(result(cells[0]!, 'fail', 0));
     w2.onCellEnd(result(cells[1]!, 'pass', 40));
     w2.flush();
-    expect(regressions(db, 'night2')).toEqual({ regressed: ['a/thor/m/default'], fixed: ['b/thor/m/default'], flaky: [] });
+    expect(regressions(db, 'night2')).toEqual({ regressed: ['a/thor/m/default'], fixed: ['b/thor/m/default'], flaky: [], newlyFlaky: [] });
     const { data } = loadReport(db, { runs: 10 });
     expect(data.runs.map((r) => r.id)).toEqual(['night2', 'night1']);
     expect(data.cells.map((c) => [c.id, c.verdict])).toEqual([['a/thor/m/default', 'fail'], ['b/thor/m/default', 'pass']]);

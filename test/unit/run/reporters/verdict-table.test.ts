@@ -28,7 +28,8 @@ describe('verdictTable', () => {
     const t = table(results);
     expect(t).toMatch(/img\/h100\/m\/b .*\n +no known remedy\n/);
     expect(t).toMatch(/img\/h100\/m\/c .*\n +no remedy passed \(tried attention: triton\)\n/);
-    expect(t).toMatch(/img\/h100\/m\/d .*\n +fixed by mm_attention: sdpa \(triage\)\n/);
+    // the fix in the engine's own flags, from the engine's (cell, options) → argv function
+    expect(t).toMatch(/img\/h100\/m\/d .*\n +fixed by mm_attention: sdpa \(triage\): --mm-encoder-attn-backend TORCH_SDPA\n/);
   });
 
   it('wraps a long reason under its row instead of cutting it', () => {

@@ -1,0 +1,49 @@
+// `matrix runs [--db PATH] [--limit N] [--json]`: the runs in a results database, newest first —
+// id, start, status, cells per verdict, commit and host.
+import { UsageError } from '../errors.ts';
+import { DEFAULT_DB_PATH, openDb } from '../store/db.ts';
+import { runSummaries } from '../store/report-data.ts';
+import type { ReportRun } from '../../reports/data.ts';
+import { defineCommand } from './command.ts';
+
+const SHOWN = ['pass', 'fail', 'xfail', 'xpass', 'flaky', 'infra', 'skip', 'not-run', 'running', 'pending'] as const;
+
+export function runsTable(runs: ReportRun[]): string {
+  if (runs.length === 0) return 'no runs yet\n';
+  const rows = runs.map((r) => [
+    r.id,
+    r.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''),
+    r.status,
+    SHOWN.filter((v) => r.counts[v]).map((v) => `${r.counts[v]} ${v}`).join(', ') || '0 cells',
+    r.gitCommit?.slice(0, 10) ?? '-',
+    r.host,
+  ]);
+  const head = ['run', 'started (UTC)', 'status', 'cells', 'commit', 'host'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cols: string[]) => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n') + '\n';
+}
+
+export const command = defineCommand({
+  name: 'runs',
+  summary: 'list the runs in a results database: id, start, status, counts, commit, host',
+  usage: '[--db PATH] [--limit N] [--json]',
+  options: {
+    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database (opened read-only)' },
+    limit: { type: 'string', arg: 'N', default: '30', description: 'newest N runs' },
+    json: { type: 'boolean', description: 'the runs as JSON' },
+  },
+  examples: ['matrix runs', 'matrix runs --db history.sqlite --limit 5', 'matrix runs --json'],
+  async run({ values }) {
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got "${values.limit}")`);
+    const db = openDb(values.db!, { readonly: true });
+    try {
+      const runs = runSummaries(db, limit);
+      process.stdout.write(values.json ? `${JSON.stringify({ runs }, null, 2)}\n` : runsTable(runs));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../../harness/store/db.ts';
+import { SqliteWriter } from '../../../harness/store/writer.ts';
+import { sinceBlock } from '../../../harness/store/since.ts';
+import { sinceMarkdown, sinceText } from '../../../reports/since/block.ts';
+import type { CellResult } from '../../../harness/core/events.ts';
+import type { Cell, Verdict } from '../../../harness/core/cell.ts';
+import { cell, info } from './fixtures.ts';
+
+function result(c: Cell, verdict: Verdict, ttft: number, attempts = 1): CellResult {
+  const attempt = (n: number) => ({
+    attempt: n, kind: n === 1 ? ('first' as const) : ('retry' as const), options: {}, command: c.command, outcome: 'pass' as const, exitCode: null, diagnosis: null,
+    steps: { ready: 30 },
+    probes: [{ name: 'stream', verdict: 'pass' as const, assertions: [], metrics: { seq_ttft_p50_ms: n === attempts ? ttft : 9999, seq_itl_p50_ms: 5 }, requests: [], evidence: [], error: null }],
+    timeline: [{ name: 'compile', startS: 1, durationS: 10, detail: {} }],
+    logPath: null, logTail: [], fingerprint: null, containerId: 'x', dockerRun: null, error: null,
+  });
+  return { cell: c, verdict, category: null, signature: verdict === 'fail' ? 'x' : null, triage: null, reason: null, durationMs: 1, attempts: Array.from({ length: attempts }, (_, i) => attempt(i + 1)) };
+}
+
+function night(db: Db, id: string, day: number, cells: Cell[], outcome: (c: Cell) => CellResult): void {
+  const w = new SqliteWriter(db);
+  w.onRunBegin({ ...info(id), startedAt: `2026-11-${day}T02:00:00Z` }, cells);
+  for (const c of cells) w.onCellEnd(outcome(c));
+  w.onRunEnd({ ...info(id), startedAt: `2026-11-${day}T02:00:00Z` }, { status: 'finished', finishedAt: `2026-11-${day}T03:00:00Z`, counts: { pass: 0, fail: 0, xfail: 0, xpass: 0, flaky: 0, infra: 0, skip: 0 }, exitCode: 0 });
+}
+
+describe('the since block of a run', () => {
+  const a = cell('a/h100/m/default');
+  const b = cell('b/h100/m/default');
+  const slow = cell('slow/h100/m/default');
+  const lenient = { ...cell('lenient/h100/m/default'), perf: { thresholds: { ttft_p50_ms: { relative: 10 } } } };
+  const cells = [a, b, slow, lenient];
+
+  function nights(): Db {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    night(db, 'n1', 20, cells, (c) => result(c, c === b ? 'fail' : 'pass', 20));
+    night(db, 'n2', 21, cells, (c) => result(c, 'pass', 22));
+    night(db, 'n3', 22, cells, (c) => (c === a ? result(c, 'fail', 0) : c === b ? result(c, 'flaky', 21, 2) : result(c, 'pass', c === slow || c === lenient ? 91 : 21)));
+    return db;
+  }
+
+  it('lists new failures, newly flaky and the performance regressions against each cell history', () => {
+    const db = nights();
+    const s = sinceBlock(db, 'n3', { reportUrl: 'https://example.org/report/' });
+    expect(s.previous?.id).toBe('n2');
+    expect(s.newFailures).toEqual([a.id]);
+    expect(s.newlyFlaky).toEqual([b.id]);
+    // b's retry passed at 21 ms (the deciding attempt's figures, not the failed one's 9999 ms); lenient's matrix allows +1000 %
+    expect(s.perf.map((r) => [r.cell, r.metric, r.before, r.after, r.history])).toEqual([[slow.id, 'ttft_p50_ms', 21, 91, ['n1', 'n2']]]);
+    const text = sinceText(s);
+    expect(text).toContain('since n2:');
+    expect(text).toContain(`${slow.id}: TTFT p50 21.0 → 91.0 ms (+333%) — median of 2 runs (n1, n2) → n3`);
+    expect(text).toContain('report: https://example.org/report/');
+    expect(sinceMarkdown(s)).toContain('| slow/h100/m/default | TTFT p50 | 21.0 → 91.0 ms (+333%) | median of 2 runs (n1, n2) |');
+    db.close();
+  });
+
+  it('a night compared with nothing before it, and one where nothing changed', () => {
+    const db = nights();
+    const first = sinceBlock(db, 'n1');
+    expect(first).toMatchObject({ previous: null, newFailures: [], perf: [] });
+    expect(sinceText(first)).toContain('first run');
+    const second = sinceBlock(db, 'n2');
+    expect(second.newlyFixed).toEqual([b.id]);
+    expect(second.perf).toEqual([]); // one run of history is not enough to judge
+    db.close();
+  });
+});
