@@ -40,7 +40,10 @@ describe('accuracy probe', () => {
     const f = full.probes[0]!.metrics;
     expect([e.score_c1, e.score_c8, e.score_c32]).toEqual([1, 1, 1]);
     expect(f.score_c1).toBe(1);
-    expect(f.score_c8).toBeLessThan(0.5);
+    // which requests share a batch depends on timing, as on a real engine (on a loaded 2-core
+    // machine fewer overlap): the contract is a drop beyond the 5 % tolerance, not its size
+    expect(f.score_c8).toBeLessThan(0.95);
+    expect(f.score_c32).toBeLessThan(0.95);
     expect(f.baseline_score_c8).toBe(1);
     const d = JSON.parse(query<{ diagnosis: string }>(db, "SELECT diagnosis FROM attempts WHERE cell_id LIKE '%/full'")[0]!.diagnosis) as { title: string };
     expect(d.title).toMatch(/wrong at batch 8 with FULL graphs, right in eager \(eager: 100\.0 %\) — dropped at concurrency 8, 32/);
