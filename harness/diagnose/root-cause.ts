@@ -169,7 +169,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
-      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text))) f.hint = judgeHint(lines, view, p, true);
+      // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
+      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -199,6 +200,9 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
+
+/** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
+const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
 
@@ -294,4 +298,16 @@ export function importFailureBefore(lines: readonly LogLine[], index: number): n
     if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
   }
   return null;
+}
+
+/** An import failure that a logger reported as a warning or an error (not DEBUG's probing of optional platforms): `Failed to import from vllm._C with ModuleNotFoundError(…)`. */
+const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|undefined symbol:|cannot open shared object file/;
+
+/**
+ * A log where nothing failed and nothing shows health, but a logged line says an import failed:
+ * that import is the only failure the log names (the first such line), or null.
+ */
+export function importLogged(lines: readonly LogLine[]): number | null {
+  const i = lines.findIndex((l) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !GOES_ON.test(l.text));
+  return i >= 0 ? i : null;
 }
