@@ -234,7 +234,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
 }
 
 /** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
-const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
@@ -277,37 +277,4 @@ export function earliest(found: readonly ProcessFindings[], pick: (f: ProcessFin
     if (x && (!best || x.index < best.index)) best = x;
   }
   return best;
-}
-
-/**
- * Old vLLM warns that its compiled ops could not be imported and runs on (CPU builds, other
- * platforms): that does not make a model unsupported.
- */
-const OPTIONAL_KERNELS = /Failed to import from vllm\._C\b/;
-
-/** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
-const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
-
-/**
- * A model "is not supported" only because its module failed to import: the first import failure
- * logged before the failure line (any process, any level), or null.
- */
-export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
-  for (let i = 0; i < index; i++) {
-    const t = lines[i]!.text;
-    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
-  }
-  return null;
-}
-
-/** An import failure that a logger reported as a warning or an error (not DEBUG's probing of optional platforms): `Failed to import from vllm._C with ModuleNotFoundError(…)`. */
-const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|undefined symbol:|cannot open shared object file/;
-
-/**
- * A log where nothing failed and nothing shows health, but a logged line says an import failed:
- * that import is the only failure the log names (the first such line), or null.
- */
-export function importLogged(lines: readonly LogLine[]): number | null {
-  const i = lines.findIndex((l) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !GOES_ON.test(l.text));
-  return i >= 0 ? i : null;
 }
