@@ -12,6 +12,8 @@
 //   compat not supported, 900–908 stream capture).
 // - NCCL results (ncclResult_t) and their ncclGetErrorString texts: NVIDIA/nccl v2.21.5-1
 //   src/nccl.h.in (enum ncclResult_t) and src/init.cc (ncclGetErrorString).
+// - cuBLAS / cuDNN status names (CUBLAS_STATUS_NOT_SUPPORTED, CUDNN_STATUS_NOT_SUPPORTED): cublasStatus_t
+//   and cudnnStatus_t, https://docs.nvidia.com/cuda/cublas/ (cublasStatus_t), cuDNN API reference.
 
 export interface GenericRule {
   category: string;
@@ -40,7 +42,7 @@ const loose = (r: GenericRule): GenericRule => ({ ...r, loose: true });
 export const MESSAGE_RULES: readonly GenericRule[] = [
   // errors that name their own category, whatever else the message says
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
-  rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |ptx input, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|\bbin\/ptxas['"].{0,600}returned non-zero exit status/i, true),
+  rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |ptx input, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) ptxas|ptxas(?:\.exe)? (?:was )?not found|\bbin\/ptxas['"].{0,600}returned non-zero exit status/i, true),
   rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid|cudaErrorInvalidDeviceFunction|CUDA_ERROR_INVALID_DEVICE_FUNCTION|invalid device function/i, true),
   // a kernel or library whose binary holds code for other architectures only (as "No compiled … for a compute capability")
   rule('no-kernel-image', 'a kernel built only for other GPU architectures', /\b(?:kernels?|binar(?:y|ies)|code|library|extension|wheel)\b.{0,60}?\b(?:only (?:supports?|built for|compiled for|available for)|supports? only|(?:built|compiled) (?:only )?for)\s+(?:sm_?\d|SM ?\d|compute_\d|compute capabilit)|\bnot (?:implemented|compiled|built) for (?:this |the )?(?:CUDA )?(?:device )?(?:compute )?capabilit/i),
@@ -67,6 +69,8 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // a dynamo/inductor error named as the exception; one that only wraps another exception
   // (`InternalTorchDynamoError: RuntimeError: …`) is that exception's, and a TypeError about the class is not one
   loose(rule('graph-capture', 'torch.compile (dynamo/inductor) failed while building the graphs', /(?:torch\._dynamo\.exc\.\w+|BackendCompilerFailed|torch\._inductor\.exc\.\w+|InductorError):(?!\s*(?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception):)|\bgraph breaks?\b/)),
+  // a CUDA library that has no kernel for this operation, data type or layout on this GPU (cuBLAS/cuBLASLt, cuDNN)
+  rule('backend-unsupported', 'a CUDA library does not support this operation here (CUBLAS/CUDNN_STATUS_NOT_SUPPORTED)', /\bCU(?:BLAS|DNN)_STATUS_NOT_SUPPORTED\b/),
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),
   rule('backend-unsupported', 'an attention or kernel backend is unavailable', /(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)/i),

@@ -15,7 +15,8 @@ import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, importFailureBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { earliest, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
@@ -60,7 +61,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   if (missing === null) {
     // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
     const shown = healthEvidence(lines);
-    return shown ? healthy(shown, shown === ready) : noSignOfHealth(lines);
+    if (shown) return healthy(shown, shown === ready);
+    // no sign of health, and the only failure the log names is an import a logger reported
+    const imp = ready ? null : importLogged(lines);
+    return imp === null ? noSignOfHealth(lines) : importFailed(lines, imp);
   }
   // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
   const imp = importFailureBefore(lines, missing.index);

@@ -35,6 +35,14 @@ function exceptionNear(lines: readonly LogLine[], view: ProcessView, i: number):
   return null;
 }
 
+/** A line with the rests a terminal cut off it (the lines after it that continue it), when what matched needs them. */
+function withRests(lines: readonly LogLine[], i: number, res: readonly RegExp[]): number[] {
+  const out = [i];
+  if (res.some((r) => r.test(lines[i]!.text))) return out;
+  for (let j = i + 1; j < lines.length && out.length < 4 && lines[j]!.cont && lines[j]!.proc === lines[i]!.proc; j++) out.push(j);
+  return out;
+}
+
 function evidence(lines: readonly LogLine[], indexes: Array<number | null>, res: readonly RegExp[]): EvidenceLine[] {
   const uniq = [...new Set(indexes.filter((i): i is number => i !== null))].sort((a, b) => a - b);
   return uniq.map((i) => evidenceOf(lines[i]!, res));
@@ -72,7 +80,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure, model: Fallba
       title: s.title,
       explanation: s.explanation,
       phase: phaseOf(lines, f.view, f.sig.index) ?? s.phase,
-      evidence: evidence(lines, [f.sig.index, exceptionNear(lines, f.view, f.sig.index), f.sig.contextIndex], [...s.patternRes, ...(s.contextRes ?? [])]),
+      evidence: evidence(lines, [...withRests(lines, f.sig.index, s.patternRes), exceptionNear(lines, f.view, f.sig.index), f.sig.contextIndex], [...s.patternRes, ...(s.contextRes ?? [])]),
       remedies: s.remedies.map((r) => ({ ...r })),
       links: [...s.links],
     };

@@ -14,7 +14,8 @@
 //             "num_gpu_blocks is: 57656", "Maximum concurrency for … tokens per request",
 //             SGLang's "KV Cache is allocated")
 // - success:  a request or check reported successful (TEI's `…: Success`), the device scripts'
-//             last lines ("… ok", "…, ready", "ready: all graphs replay…")
+//             last lines ("… ok", "…, ready", "ready: all graphs replay…"), outputs checked against
+//             a reference and found to match ("… replayed and match eager"; "does not match" is negated)
 // Lines logged as an error or warning never count. Pure.
 import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
 
@@ -24,7 +25,7 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bAvailable routes are\b|\bSupported[_ ]tasks: \[|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
   ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
-  ['success', /(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)/],
+  ['success', /(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
 ];
 
 /** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */

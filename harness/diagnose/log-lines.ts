@@ -1,7 +1,7 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
-import { continuesCut, processKeys } from './process-key.ts';
+import { carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { stripVTControlCharacters } from 'node:util';
 import { cleanLine } from './line-clean.ts';
 import type { LogLine } from '../core/log-line.ts';
@@ -25,12 +25,16 @@ export function readLog(text: string): LogLine[] {
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
     return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
   });
-  const bare = lines.map((l) => !l.header && l.level === null && l.text.trim() === l.raw.trim());
-  const procs = processKeys(raws, bare);
+  // bare: nothing of its own before the text but what a carrier wrote before the line above too
+  const bodies = lines.map((l, i) => carriedBody(l.raw, l.text, raws[i - 1]));
+  const bare = lines.map((l, i) => !l.header && l.level === null && l.text.trim() === bodies[i]!.trim());
+  const procs = processKeys(untrimmed, bare, bodies); // a cut at a space leaves the trailing space in the width
+  let length = 0; // of the line above with the pieces it continues (a line cut twice is as long as all of them)
   lines.forEach((l, i) => {
     l.proc = procs[i]!;
     // the line before held log text (not only markup such as an `<img …>` tag) that a terminal may have cut (at a space, too)
-    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(untrimmed[i - 1]!.length, l.raw, bare[i]!);
+    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!);
+    length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
   return lines;
 }

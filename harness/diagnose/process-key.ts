@@ -40,26 +40,41 @@ export function continuesCut(prevLength: number, raw: string, bare: boolean): bo
 }
 
 /**
+ * A line without the prefix that a carrier (compose, journald, kubectl, a markdown quote, docker's
+ * timestamps) wrote before it and before the line above alike: what a terminal wrote, whose rest may
+ * continue the line above. `text` is the line cleaned of every prefix; the line itself when no such prefix.
+ */
+export function carriedBody(raw: string, text: string, prevRaw: string | undefined): string {
+  const at = text.trim() === '' ? -1 : raw.lastIndexOf(text.trimStart());
+  if (at <= 0 || prevRaw === undefined) return raw;
+  const p = raw.slice(0, at);
+  // a logger's own header with its tag (SGLang's `[… TP0] ` on both lines) is not a carrier's prefix
+  const key = processKey(p);
+  if (key !== null && processKey(prevRaw) === key) return raw;
+  // the same prefix, timestamp included: the rest of a line is written at the moment the line was
+  return prevRaw.startsWith(p) ? raw.slice(at) : raw;
+}
+
+/**
  * The process of every line: its own tag; for an untagged line right after a line whose logger
  * tags only the first line of a message (SGLang), the tag of the message it continues; for the rest
  * of a long tagged line that a terminal cut (a bare line: no prefix or header of its own), the tag
  * of that line.
  */
-export function processKeys(raws: readonly string[], bare: readonly boolean[] = raws.map(() => true)): Array<string | null> {
+export function processKeys(raws: readonly string[], bare: readonly boolean[] = raws.map(() => true), bodies: readonly string[] = raws): Array<string | null> {
   const keys: Array<string | null> = [];
   let carried: string | null = null;
-  let prev: { key: string | null; long: boolean } = { key: null, long: false };
-  for (const raw of raws) {
+  let prev: { key: string | null; length: number } = { key: null, length: 0 };
+  raws.forEach((raw, i) => {
     const own = processKey(raw);
-    let key: string | null;
-    if (own !== null) {
-      key = own;
-      carried = MULTILINE_TAG.test(own) ? own : null;
-    } else if (raw.trim() === '') key = null;
-    else if (prev.key !== null && prev.long && bare[keys.length] && !RECORD_START.test(raw)) key = prev.key;
-    else key = carried;
+    if (own !== null) carried = MULTILINE_TAG.test(own) ? own : null;
+    // a carrier's own tag (journald's `python3[1234]:`) written before the line above too is not the line's own
+    const carrierOnly = own === null || (prev.key !== null && prev.key !== own && prev.key.split('/').includes(own));
+    const rest = carrierOnly && raw.trim() !== '' && prev.key !== null && prev.length >= CUT_WIDTH && bare[i]! && !RECORD_START.test(bodies[i]!);
+    const key = rest ? prev.key : own ?? (raw.trim() === '' ? null : carried);
     keys.push(key);
-    prev = { key, long: raw.length >= CUT_WIDTH };
-  }
+    // a line cut twice (at 100 columns, then at 80) is as long as all its pieces
+    prev = { key, length: rest ? prev.length + bodies[i]!.length : raw.length };
+  });
   return keys;
 }

@@ -169,7 +169,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
-      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text))) f.hint = judgeHint(lines, view, p, true);
+      // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
+      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -199,6 +200,9 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
+
+/** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
+const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
 
@@ -230,7 +234,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
 }
 
 /** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
-const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
@@ -273,25 +277,4 @@ export function earliest(found: readonly ProcessFindings[], pick: (f: ProcessFin
     if (x && (!best || x.index < best.index)) best = x;
   }
   return best;
-}
-
-/**
- * Old vLLM warns that its compiled ops could not be imported and runs on (CPU builds, other
- * platforms): that does not make a model unsupported.
- */
-const OPTIONAL_KERNELS = /Failed to import from vllm\._C\b/;
-
-/** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
-const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
-
-/**
- * A model "is not supported" only because its module failed to import: the first import failure
- * logged before the failure line (any process, any level), or null.
- */
-export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
-  for (let i = 0; i < index; i++) {
-    const t = lines[i]!.text;
-    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
-  }
-  return null;
 }

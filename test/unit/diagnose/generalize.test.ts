@@ -208,7 +208,7 @@ describe('errors beyond Python exceptions', () => {
 describe('lines a terminal cut', () => {
   it('joins a plain message cut at a space with its rest, and does not take the rest of a cut source line for an exception', () => {
     const msg = "The model's max seq len (29000) is larger than the maximum number of tokens that can be stored in KV";
-    expect(classifyLog([msg, ' cache (23648). Try increasing `gpu_memory_utilization`.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache', evidence: [{ line: 1 }] });
+    expect(classifyLog([msg, ' cache (23648). Try increasing `gpu_memory_utilization`.'].join('\n'))).toMatchObject({ signature: 'oom-kv-cache', evidence: [{ line: 1 }, { line: 2 }] }); // the line with the rest a terminal cut off it: what the signature matched
     const trace = [
       'Traceback (most recent call last):',
       '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/sample/ops/topk_topp_sampler.py", line 40, in __init__',

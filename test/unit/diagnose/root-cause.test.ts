@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SIGNATURES } from '../../../harness/diagnose/knowledge-base.ts';
 import { readLog } from '../../../harness/diagnose/log-lines.ts';
 import { untangle } from '../../../harness/diagnose/processes.ts';
-import { earliest, importFailureBefore, messageBlock, readProcess } from '../../../harness/diagnose/root-cause.ts';
+import { earliest, messageBlock, readProcess } from '../../../harness/diagnose/root-cause.ts';
+import { importFailureBefore } from '../../../harness/diagnose/import-failure.ts';
 
 function read(log: string[]): { found: ReturnType<typeof readProcess>[]; lines: ReturnType<typeof readLog> } {
   const lines = readLog(log.join('\n'));

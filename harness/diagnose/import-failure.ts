@@ -1,0 +1,37 @@
+// Where a log says a module or library failed to import: the cause behind a model "not supported",
+// or the only failure a log that shows neither failure nor health names. Pure.
+import { isErrorLevel, type LogLine } from './log-lines.ts';
+import { GOES_ON } from './root-cause.ts';
+
+/**
+ * Old vLLM warns that its compiled ops could not be imported and runs on (CPU builds, other
+ * platforms): that does not make a model unsupported.
+ */
+const OPTIONAL_KERNELS = /Failed to import from vllm\._C\b/;
+
+/** A line that says a module or library failed to import, at any level (SGLang warns "Ignore import error"). */
+const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|cannot import name|\bimport error\b|Failed to import|undefined symbol:|cannot open shared object file/i;
+
+/**
+ * A model "is not supported" only because its module failed to import: the first import failure
+ * logged before the failure line (any process, any level), or null.
+ */
+export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
+  for (let i = 0; i < index; i++) {
+    const t = lines[i]!.text;
+    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
+  }
+  return null;
+}
+
+/** An import failure that a logger reported as a warning or an error (not DEBUG's probing of optional platforms): `Failed to import from vllm._C with ModuleNotFoundError(…)`. */
+const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|undefined symbol:|cannot open shared object file/;
+
+/**
+ * A log where nothing failed and nothing shows health, but a logged line says an import failed:
+ * that import is the only failure the log names (the first such line), or null.
+ */
+export function importLogged(lines: readonly LogLine[]): number | null {
+  const i = lines.findIndex((l) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !GOES_ON.test(l.text));
+  return i >= 0 ? i : null;
+}
