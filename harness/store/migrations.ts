@@ -1,7 +1,7 @@
 // Versioned schema migrations. Append new versions; never edit a released one.
 import type { Database } from 'better-sqlite3';
 import { encodeLogTail, encodeRequests } from './codec.ts';
-import { HISTORY_FIGURES_SQL } from './history-figures.ts';
+import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
 
 export interface Migration {
   version: number;
@@ -257,6 +257,19 @@ CREATE TABLE model_predictions (
   detail TEXT NOT NULL,
   PRIMARY KEY (run_id, cell_id)
 );
+`,
+  },
+  {
+    version: 7,
+    name: 'cell probe figures',
+    // The grid's metric switch shows tokens/s, acceptance and accuracy over a cell's history: read
+    // per history row from the probes' JSON they made \`matrix report --runs 365\` 3x slower (B6), so
+    // they are cached beside startup_s / ttft_ms / itl_ms, written by the writer, backfilled here.
+    sql: `
+ALTER TABLE cells ADD COLUMN tok_s REAL;
+ALTER TABLE cells ADD COLUMN accept REAL;
+ALTER TABLE cells ADD COLUMN accuracy REAL;
+UPDATE cells SET tok_s = ${PROBE_FIGURES_SQL.tok_s}, accept = ${PROBE_FIGURES_SQL.accept}, accuracy = ${PROBE_FIGURES_SQL.accuracy};
 `,
   },
 ];

@@ -233,9 +233,10 @@ function history(db: Db, runs: ReportRun[]): Record<string, HistoryPoint[]> {
   // A database written before schema 2 and opened read-only has no history columns: derive them.
   const f = HISTORY_FIGURES_SQL;
   const figures = schemaVersion(db) >= 2 ? 'startup_s, ttft_ms, itl_ms' : `${f.startup_s}, ${f.ttft_ms}, ${f.itl_ms}`;
-  // only a cell that served has them: the probes are not read for the others
+  // only a cell that served has them; a database before schema 7 (read-only) derives them from its probes
   const p = PROBE_FIGURES_SQL;
-  const probeFigures = (["tok_s", "accept", "accuracy"] as const).map((k) => `CASE WHEN verdict IN ('pass', 'flaky', 'xpass') THEN ${p[k]} END`).join(', ');
+  const cached = schemaVersion(db) >= 7;
+  const probeFigures = (['tok_s', 'accept', 'accuracy'] as const).map((k) => `CASE WHEN verdict IN ('pass', 'flaky', 'xpass') THEN ${cached ? k : p[k]} END`).join(', ');
   const rows = db
     .prepare(`SELECT run_id, cell_id, verdict, ${figures}, ${probeFigures} FROM cells WHERE run_id IN (${marks}) AND verdict IS NOT NULL`)
     .raw()
@@ -271,7 +272,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const cells = current
     ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources))
     : [];
-  const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [] };
+  const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [], newlyFlaky: [] };
   return {
     data: {
       generatedAt: new Date().toISOString(),
@@ -281,7 +282,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
       regressions: changes.regressed,
       fixed: changes.fixed,
       flaky: changes.flaky,
-      since: current ? sinceBlock(db, current.id, { reportUrl: q.reportUrl ?? null }) : null,
+      since: current ? sinceBlock(db, current.id, { reportUrl: q.reportUrl ?? null, changes }) : null,
       formulas: { ...LATENCY_FORMULAS },
       latencyNames: { tools: LATENCY_TOOLS, sources: LATENCY_TOOL_SOURCES, rows: LATENCY_NAMES },
     },

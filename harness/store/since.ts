@@ -58,12 +58,14 @@ function samples(db: Db, runs: RunRow[], cells: Set<string>): Record<string, Per
 export interface SinceOptions {
   /** The published report's URL (MATRIX_REPORT_URL), when known. */
   reportUrl?: string | null;
+  /** The run's verdict changes, when the caller has already read them (the report does). */
+  changes?: ReturnType<typeof regressions>;
 }
 
 export function sinceBlock(db: Db, runId: string, o: SinceOptions = {}): SinceBlock {
   const runs = runsUpTo(db, runId);
   const previous = runs[1] ?? null;
-  const changes = regressions(db, runId);
+  const changes = o.changes ?? regressions(db, runId);
   const settings = cellSettings(db, runId);
   const window = Math.min(MAX_WINDOW, Math.max(DEFAULT_WINDOW, ...[...settings.values()].map((s) => s.window ?? 0)));
   // each cell's window counts its passing runs: read enough runs for a cell that passed in few of them

@@ -23,10 +23,19 @@ const GROUP = 512;
 const j = (v: unknown) => JSON.stringify(v ?? null);
 
 /** The figures the report's history shows for a cell: from the attempt that decided the verdict. */
-export function historyFigures(r: CellResult): { startupS: number | null; ttftMs: number | null; itlMs: number | null } {
+export function historyFigures(r: CellResult): { startupS: number | null; ttftMs: number | null; itlMs: number | null; tokS: number | null; accept: number | null; accuracy: number | null } {
   const a = [...r.attempts].reverse().find((x) => x.kind !== 'triage');
-  const stream = a?.probes.find((p) => p.name === 'stream')?.metrics;
-  return { startupS: a?.steps.ready ?? null, ttftMs: stream?.seq_ttft_p50_ms ?? null, itlMs: stream?.seq_itl_p50_ms ?? null };
+  const metrics = (name: string) => a?.probes.find((p) => p.name === name)?.metrics;
+  const stream = metrics('stream');
+  const scores = Object.entries(metrics('accuracy') ?? {}).filter(([k, v]) => /^score_c\d+$/.test(k) && typeof v === 'number').map(([, v]) => v as number);
+  return {
+    startupS: a?.steps.ready ?? null,
+    ttftMs: stream?.seq_ttft_p50_ms ?? null,
+    itlMs: stream?.seq_itl_p50_ms ?? null,
+    tokS: stream?.seq_output_tokens_per_s ?? null,
+    accept: metrics('mtp')?.mean_acceptance_length ?? null,
+    accuracy: scores.length ? Math.min(...scores) : null,
+  };
 }
 
 /** Every statement the writer runs, by index (the writer thread prepares them once). */
@@ -44,7 +53,7 @@ const SQL = [
   `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, driver_cuda, torch_version, image_labels)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
-     startup_s = ?, ttft_ms = ?, itl_ms = ?
+     startup_s = ?, ttft_ms = ?, itl_ms = ?, tok_s = ?, accept = ?, accuracy = ?
    WHERE run_id = ? AND cell_id = ?`,
   'UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?',
   'INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)',
@@ -181,7 +190,7 @@ export class SqliteWriter implements Reporter {
       if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.driverCuda), tn(f.torchVersion), json(f.imageLabels));
     }
     const h = historyFigures(r);
-    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, run, id);
+    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, h.tokS, h.accept, h.accuracy, run, id);
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {
