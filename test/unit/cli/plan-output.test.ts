@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countLine, expectText, planJson, planText } from '../../../harness/cli/plan-output.ts';
 import type { Cell } from '../../../harness/core/cell.ts';
+import type { Estimate } from '../../../harness/plan/estimate.ts';
 import { makeCell, type CellOverrides } from '../../support/cell.ts';
 
 function cell(id: string, over: CellOverrides = {}): Cell {
@@ -48,5 +49,22 @@ describe('plan output', () => {
     expect(lines.findIndex((l) => l.startsWith('h100'))).toBeGreaterThan(lines.findIndex((l) => l.includes('b/thor/m/x')));
     expect(text).toMatch(/b\/thor\/m\/x +vllm +text,stream +1 +- +no such backend/);
     expect(lines.at(-2)).toBe('3 cells: 2 to run, 1 skipped (thor: 2, h100: 1)');
+  });
+
+  it('shows each estimate with its basis, per GPU and in all', () => {
+    const estimates = new Map<string, Estimate>([
+      ['a/thor/m/default', { seconds: 4530, source: 'cell', runs: 5, basis: 'from 5 runs' }],
+      ['a/h100/m/default', { seconds: 900, source: 'default', runs: 0, basis: 'default: no history' }],
+      ['b/thor/m/x', { seconds: 0, source: 'skip', runs: 0, basis: 'skipped' }],
+    ]);
+    const text = planText(cells, undefined, estimates);
+    expect(text).toMatch(/^thor \(sm_110, 80 GiB, estimated 1h15m30s\)$/m);
+    expect(text).toMatch(/a\/thor\/m\/default .* 1h15m30s \(from 5 runs\)/);
+    expect(text).toMatch(/a\/h100\/m\/default .* 15m \(default: no history\)/);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('3 cells: 2 to run, 1 skipped (thor: 2, h100: 1); estimated 1h30m30s one after another');
+    const json = planJson(cells, estimates);
+    expect(json.estimate_s).toBe(5430);
+    expect(json.cells[0]!.estimate).toEqual({ seconds: 4530, basis: 'from 5 runs' });
+    expect(planJson(cells).cells[0]).not.toHaveProperty('estimate');
   });
 });
