@@ -33,6 +33,11 @@ export function reuseSource(db: Db, runId: string, o: { reuse?: boolean; 'no-reu
   };
 }
 
+/** The run request's `reuse` and `harnessVersion`. */
+export function reuseOf(db: Db, runId: string, o: Parameters<typeof reuseSource>[2]): { reuse: ReuseSource | null; harnessVersion: string } {
+  return { reuse: reuseSource(db, runId, o), harnessVersion: harnessVersion() };
+}
+
 /**
  * The harness in reuse keys: the package version and the sha-256 of the bundle running it (any
  * change to the build changes it); run from sources (tsx, tests) the build is unknown: "+source".

@@ -39,7 +39,7 @@ import { ModelWarmer } from '../models/warmer.ts';
 import { planModelNotes } from '../run/model-check.ts';
 import { planWithProbes } from '../plan/plan-files.ts';
 import { resumeCommand } from './resume-hint.ts';
-import { harnessVersion, REUSE_OPTIONS, reuseSource } from './reuse-options.ts';
+import { REUSE_OPTIONS, reuseOf } from './reuse-options.ts';
 
 export const command = defineCommand({
   name: 'run',
@@ -109,8 +109,7 @@ export const command = defineCommand({
       retries: values.retries ?? null,
       triage: !!values.triage,
       ...gpuHours(values),
-      reuse: reuseSource(db, run.id, values),
-      harnessVersion: harnessVersion(),
+      ...reuseOf(db, run.id, values),
       signal: controller.signal,
       secrets,
       earlier,
