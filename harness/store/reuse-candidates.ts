@@ -5,7 +5,7 @@ import type { Verdict } from '../core/cell.ts';
 import type { ReuseInputs } from '../core/reuse.ts';
 import type { TriageResult } from '../core/events.ts';
 import { UNSTABLE_RUNS, type ReuseCandidate } from '../run/reuse.ts';
-import type { Db } from './db.ts';
+import { schemaVersion, type Db } from './db.ts';
 
 interface Row {
   run_id: string;
@@ -50,4 +50,11 @@ export function reuseCandidates(db: Db, runId: string, cellIds: readonly string[
     });
   }
   return out;
+}
+
+/** How many cells of each run reused an earlier verdict (`matrix runs`); none before schema 8. */
+export function reusedCounts(db: Db, runIds: readonly string[]): Map<string, number> {
+  if (runIds.length === 0 || schemaVersion(db) < 8) return new Map();
+  const rows = db.prepare(`SELECT run_id, COUNT(*) AS n FROM cells WHERE run_id IN (${runIds.map(() => '?').join(',')}) AND reused_from IS NOT NULL GROUP BY run_id`).all(...runIds) as Array<{ run_id: string; n: number }>;
+  return new Map(rows.map((r) => [r.run_id, r.n]));
 }
