@@ -15,6 +15,8 @@ export interface ReportRun {
   emulate: boolean;
   /** Cells per verdict, and per state for those without one (pending, running, not-run). */
   counts: Record<CellState, number>;
+  /** `--reuse`: how many of its verdicts were reused from earlier runs (absent: none). */
+  reused?: number;
 }
 
 export interface ReportProbe {
@@ -65,6 +67,8 @@ export interface ReportCell {
   modelPrediction?: { verdict: string; certain: boolean; detail: string } | null;
   /** Triage's fix in the engine's own flags (and env), and the YAML that adds it to the matrix. */
   fix?: { flags: string[]; removed?: string[]; env: Record<string, string>; yaml: string } | null;
+  /** `--reuse`: the run that produced this verdict; no container ran for it in this run (the attempt shown is that run's). */
+  reusedFrom?: string | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
 }

@@ -272,4 +272,17 @@ ALTER TABLE cells ADD COLUMN accuracy REAL;
 UPDATE cells SET tok_s = ${PROBE_FIGURES_SQL.tok_s}, accept = ${PROBE_FIGURES_SQL.accept}, accuracy = ${PROBE_FIGURES_SQL.accuracy};
 `,
   },
+  {
+    version: 8,
+    name: 'reused verdicts',
+    // `--reuse` (issue #26): every cell that ran stores the reuse key of what decided its verdict
+    // (core/reuse.ts) and those inputs (JSON), so a later run can tell what changed; a cell whose
+    // verdict was reused names the run that produced it (no attempt of it is in this run: that
+    // run's attempts, phases and figures stay where they are, read through this link).
+    sql: `
+ALTER TABLE cells ADD COLUMN reuse_key TEXT;
+ALTER TABLE cells ADD COLUMN reuse_inputs TEXT;
+ALTER TABLE cells ADD COLUMN reused_from TEXT;
+`,
+  },
 ];
