@@ -12,11 +12,12 @@ import { b5 } from './b5-log-flood.bench.ts';
 import { b6 } from './b6-report.bench.ts';
 import { b7 } from './b7-store.bench.ts';
 import { b8 } from './b8-hang.bench.ts';
+import { b9 } from './b9-gpu-seconds.bench.ts';
 import { ratiosOf, type Bench, type BenchResult } from './support/bench.ts';
 import { TRIAL_LABEL } from './support/docker-events.ts';
 import { printTable } from './support/table.ts';
 
-const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6, b7, b8];
+const BENCHES: Bench[] = [b1, b2, b3, b4, b5, b6, b7, b8, b9];
 
 const { values } = parseArgs({
   options: {
