@@ -1,32 +1,35 @@
 // Latency figures checked by structure, never against a time target (those live in test/bench:
-// B4 measures how close the stream probe's TTFT/ITL come to the emulator's configured values).
-// What holds however loaded the machine is:
-//   - every request's content chunks give one ITL per consecutive pair, none negative;
-//   - a request's end-to-end latency is never below its TTFT, so neither is any percentile of it;
-//   - percentiles are ordered (p50 ≤ p90 ≤ p99);
-//   - causality: a server told to wait `ttftMs` before the first token and `itlMs` between tokens
-//     cannot answer sooner, so TTFT ≥ ttftMs and e2e ≥ ttftMs + (content chunks − 1)·itlMs (a timer
-//     may fire up to 1 ms before performance.now() says its time has come: 1 ms of slack per timer).
-//     A late chunk only ever makes these larger.
+// B4 measures how close the stream probe's TTFT, ITL and TPOT come to the emulator's configured
+// values). What holds however loaded the machine is:
+//   - a request's first content chunk comes after its role chunk (TTFT times a token, not the
+//     headers), and its content chunks give one ITL per consecutive pair, none negative;
+//   - its end-to-end latency is never below its TTFT, and with one token a chunk its TPOT is its
+//     mean ITL (two derivations, from the usage count and from the gaps, agree);
+//   - a group's percentiles are ordered (p50 ≤ p90 ≤ p99), and so are e2e's above TTFT's.
+// Not even "never below the configured TTFT" holds per request: the probe stamps a request's start
+// when its write has completed (stream-chat.ts), which on a loaded machine can come after the
+// server has begun to wait.
 import { expect } from 'vitest';
 import type { RequestTiming } from '../../harness/core/probe-result.ts';
 import { requestLatency } from '../../harness/probes/latency.ts';
 
-/** How much earlier than its delay a timer may seem to fire (libuv counts whole milliseconds). */
-const TIMER_SLACK_MS = 1;
-
-/** Per request: TTFT, ITL and e2e are present, consistent with each other and never earlier than the server's configured delays. */
-export function expectLatencyStructure(requests: readonly RequestTiming[], configured: { ttftMs: number; itlMs: number }): void {
+/** Per request: TTFT, ITL, TPOT and e2e present and consistent with each other and with the chunks. */
+export function expectLatencyStructure(requests: readonly RequestTiming[]): void {
   expect(requests.length).toBeGreaterThan(0);
   for (const r of requests) {
     const l = requestLatency(r);
     expect(l, r.label).not.toBeNull();
+    const firstContent = r.chunks.findIndex((c) => c.kind === 'content');
+    const role = r.chunks.findIndex((c) => c.kind === 'role');
+    expect(role, r.label).toBeGreaterThanOrEqual(0);
+    expect(role, r.label).toBeLessThan(firstContent);
+    expect(r.chunks[firstContent]!.atMs, r.label).toBeGreaterThanOrEqual(r.chunks[role]!.atMs);
+    expect(l!.ttftMs, r.label).toBeGreaterThan(0);
     expect(l!.itlMs, r.label).toHaveLength(l!.contentChunks - 1);
     for (const gap of l!.itlMs) expect(gap, r.label).toBeGreaterThanOrEqual(0);
     expect(l!.e2eMs, r.label).toBeGreaterThanOrEqual(l!.ttftMs);
-    expect(l!.ttftMs, r.label).toBeGreaterThanOrEqual(configured.ttftMs - TIMER_SLACK_MS);
-    const gaps = l!.contentChunks - 1;
-    expect(l!.e2eMs, r.label).toBeGreaterThanOrEqual(configured.ttftMs + gaps * configured.itlMs - (1 + gaps) * TIMER_SLACK_MS);
+    // One token a chunk: TPOT (from e2e, TTFT and the usage count) is the mean ITL (from the gaps).
+    if (l!.outputTokens === l!.contentChunks) expect(l!.tpotMs, r.label).toBeCloseTo(l!.itlMs.reduce((a, b) => a + b, 0) / l!.itlMs.length, 6);
   }
 }
 

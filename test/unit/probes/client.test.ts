@@ -28,7 +28,7 @@ describe('streamChat', () => {
     expect(out.timing.chunks.map((c) => c.kind)).toEqual(['role', 'content', 'content', 'content', 'content', 'other', 'usage']);
     expect(out.timing).toMatchObject({ label: 'seq-0', status: 200, promptTokens: 7, completionTokens: 4, error: null });
     // The arrival times by structure, never against a time target (accuracy is benchmark B4's).
-    expectLatencyStructure([out.timing], { ttftMs: 60, itlMs: 20 });
+    expectLatencyStructure([out.timing]);
     expect(requestLatency(out.timing)!.itlMs).toHaveLength(3);
     // The role chunk is sent at once and is stamped before the first content chunk.
     expect(out.timing.chunks[0]!.atMs).toBeLessThan(out.timing.chunks[1]!.atMs);

@@ -44,10 +44,10 @@ describe('stream probe against the emulator', () => {
     const res = await streamProbe.run(context(h.url, { model: MODEL, options: { sequential: 9, concurrent: 4, max_tokens: 32 } }));
     expect(res.verdict, JSON.stringify(res.assertions)).toBe('pass');
     // How close the figures come to 80/15 ms is a benchmark (B4), not a pass/fail test: here the
-    // figures are checked by structure and never below what the server was told to wait.
+    // figures are checked by structure.
     const measured = res.requests.filter((x) => x.label !== 'warmup');
     expect(measured.map((r) => r.label)).toEqual([...Array.from({ length: 9 }, (_, i) => `seq-${i}`), ...Array.from({ length: 4 }, (_, i) => `conc-${i}`)]);
-    expectLatencyStructure(measured, { ttftMs: 80, itlMs: 15 });
+    expectLatencyStructure(measured);
     for (const prefix of ['seq_', 'conc_']) expectSummaryStructure(res.metrics, prefix);
     // Role and usage chunks arrive but never count: 32 content chunks per request, TPOT over 31 gaps.
     for (const r of measured) {

@@ -116,7 +116,7 @@ describe('stream probe', () => {
       expect(r.completionTokens).toBe(10);
     }
     // By structure, never against a time target (accuracy is benchmark B4's).
-    expectLatencyStructure(res.requests.slice(1), { ttftMs: 30, itlMs: 8 });
+    expectLatencyStructure(res.requests.slice(1));
     for (const prefix of ['seq_', 'conc_']) expectSummaryStructure(res.metrics, prefix);
     expect(res.metrics.seq_requests).toBe(3);
     expect(res.metrics.conc_requests).toBe(3);
