@@ -33,7 +33,7 @@ function probeTexts(db: string, cellId: string): Record<string, string[]> {
 }
 
 describe('a misbehaving server', () => {
-  it('hang mid-stream, malformed SSE, HTTP 500s and a crash after one request: precise errors, bounded probes, bounded run', async () => {
+  it('hang mid-stream, malformed SSE, HTTP 500s and a crash after one request: precise errors, a hung stream ended by its probe timeout', async () => {
     const dir = workdir();
     const m = writeMatrix(
       dir,
