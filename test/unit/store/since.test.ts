@@ -69,4 +69,23 @@ describe('the since block of a run', () => {
     expect(second.perf).toEqual([]); // one run of history is not enough to judge
     db.close();
   });
+
+  it("judges each cell against its own last 7 passing runs: older ones never count, failed nights are skipped over", () => {
+    // 16 nights. `steady` passes every night: 20 ms for 8 nights, then 90 ms for the window's 7 and
+    // the judged night (no regression against those 7; over all 15 nights the median would be 20).
+    // `shaky` passes the first 8 at 20 ms, fails the 7 after them and passes the judged night at
+    // 90 ms: its window reaches back over the failed nights to n2..n8, and it regressed.
+    const steady = cell('steady/h100/m/default');
+    const shaky = cell('shaky/h100/m/default');
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    for (let n = 1; n <= 16; n++) {
+      night(db, `n${n}`, n + 10, [steady, shaky], (c) => {
+        if (c === steady) return result(c, 'pass', n <= 8 ? 20 : 90);
+        return n === 16 ? result(c, 'pass', 90) : n > 8 ? result(c, 'fail', 0) : result(c, 'pass', 20);
+      });
+    }
+    const s = sinceBlock(db, 'n16');
+    expect(s.perf.map((r) => [r.cell, r.metric, r.before, r.after, r.history])).toEqual([[shaky.id, 'ttft_p50_ms', 20, 90, ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8']]]);
+    db.close();
+  });
 });
