@@ -1,9 +1,9 @@
 // Startup failures in the real engines' words, at the real phase, with exit code 1.
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../../harness/emulator/server.ts';
-import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
-import { config, SEED_000, SEED_001, SEED_002, solidPng } from './fixtures.ts';
+import { startEmulator } from '../../../../harness/emulator/server.ts';
+import { factsAt, VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import type { EmulatorConfig } from '../../../../harness/core/emulator-traits.ts';
+import { config, SEED_000, SEED_001, SEED_002, solidPng } from '../fixtures.ts';
 
 async function run(cfg: EmulatorConfig, argv: string[], env: Record<string, string> = {}): Promise<{ code: number; log: string; lines: string[] }> {
   const lines: string[] = [];

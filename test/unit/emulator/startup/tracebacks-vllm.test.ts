@@ -1,9 +1,9 @@
 // The emulator's vLLM traceback frames name each release's own line of the code they print
 // (facts/vllm/traceback-frames.ts), and a release without a cited line gets the nearest release's.
 import { describe, expect, it } from 'vitest';
-import { VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { apiServerTraceback, engineCoreTraceback, vllmFrameLine } from '../../../harness/emulator/startup/tracebacks-vllm.ts';
-import type { Failure } from '../../../harness/emulator/startup/failures.ts';
+import { VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import { apiServerTraceback, engineCoreTraceback, vllmFrameLine } from '../../../../harness/emulator/startup/tracebacks-vllm.ts';
+import type { Failure } from '../../../../harness/emulator/startup/failures.ts';
 
 const OOM: Failure = { kind: 'oom', phase: 'load', needGiB: 90, budgetGiB: 70, totalGiB: 80 };
 const PY = '/usr/local/lib/python3.12/dist-packages';

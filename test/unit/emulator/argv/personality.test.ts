@@ -1,11 +1,11 @@
 // Image styles: the emulator starts the way vllm/vllm-openai, NGC, jetson-containers and NIM
 // images start (entrypoint, banner, command), and reports what each reports.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { resolveLaunch } from '../../../harness/emulator/argv/personality.ts';
-import { nimProfiles, selectProfile } from '../../../harness/emulator/startup/startup-nim.ts';
-import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
-import { config } from './fixtures.ts';
+import { startEmulator, type EmulatorHandle } from '../../../../harness/emulator/server.ts';
+import { resolveLaunch } from '../../../../harness/emulator/argv/personality.ts';
+import { nimProfiles, selectProfile } from '../../../../harness/emulator/startup/startup-nim.ts';
+import type { EmulatorConfig } from '../../../../harness/core/emulator-traits.ts';
+import { config } from '../fixtures.ts';
 
 let handles: EmulatorHandle[] = [];
 afterEach(async () => {

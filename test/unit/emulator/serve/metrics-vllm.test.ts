@@ -1,8 +1,8 @@
 // The emulated vLLM /metrics per release, against the metric facts read from each release's source.
 import { describe, expect, it } from 'vitest';
-import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { ServerMetrics } from '../../../harness/emulator/serve/metrics.ts';
-import { renderVllmMetrics } from '../../../harness/emulator/serve/metrics-vllm.ts';
+import { factsAt, VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import { ServerMetrics } from '../../../../harness/emulator/serve/metrics.ts';
+import { renderVllmMetrics } from '../../../../harness/emulator/serve/metrics-vllm.ts';
 
 function families(text: string): Map<string, string> {
   return new Map([...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1]!, m[2]!]));

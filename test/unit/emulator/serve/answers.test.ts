@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerFor, corruptAnswer, deterministicText, solveArithmetic, solveWordProblem, tokenize, wrongInBatch } from '../../../harness/emulator/serve/answers.ts';
-import { corruptsInBatch } from '../../../harness/emulator/serve/chat-responder.ts';
-import { FaultTraits } from '../../../harness/core/emulator-traits.ts';
-import { dominantColourOfDataUrl, nameColour } from '../../../harness/emulator/serve/colour.ts';
-import { solidJpeg, solidPng } from './fixtures.ts';
+import { answerFor, corruptAnswer, deterministicText, solveArithmetic, solveWordProblem, tokenize, wrongInBatch } from '../../../../harness/emulator/serve/answers.ts';
+import { corruptsInBatch } from '../../../../harness/emulator/serve/chat-responder.ts';
+import { FaultTraits } from '../../../../harness/core/emulator-traits.ts';
+import { dominantColourOfDataUrl, nameColour } from '../../../../harness/emulator/serve/colour.ts';
+import { solidJpeg, solidPng } from '../fixtures.ts';
 import { PNG } from 'pngjs';
 
 describe('arithmetic answers', () => {

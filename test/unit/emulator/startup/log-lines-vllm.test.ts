@@ -1,12 +1,12 @@
 // The emulated vLLM startup log in each release's own words (the log-line facts), read back by the
 // phase parser the way it reads a real log.
 import { describe, expect, it } from 'vitest';
-import { startupTimeline } from '../../../harness/engines/log-phases.ts';
-import { readLog } from '../../../harness/diagnose/log-lines.ts';
-import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { printf } from '../../../harness/emulator/startup/log-lines-vllm.ts';
-import { startEmulator } from '../../../harness/emulator/server.ts';
-import { config } from './fixtures.ts';
+import { startupTimeline } from '../../../../harness/engines/log-phases.ts';
+import { readLog } from '../../../../harness/diagnose/log-lines.ts';
+import { factsAt, VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import { printf } from '../../../../harness/emulator/startup/log-lines-vllm.ts';
+import { startEmulator } from '../../../../harness/emulator/server.ts';
+import { config } from '../fixtures.ts';
 
 async function startupLog(version: string): Promise<string> {
   const lines: string[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { nextAccepted, planGeneration, type AcceptanceState } from '../../../harness/emulator/serve/generation.ts';
-import { ServerMetrics, renderSglangMetrics } from '../../../harness/emulator/serve/metrics.ts';
-import { renderVllmMetrics } from '../../../harness/emulator/serve/metrics-vllm.ts';
-import { deterministicText } from '../../../harness/emulator/serve/answers.ts';
+import { nextAccepted, planGeneration, type AcceptanceState } from '../../../../harness/emulator/serve/generation.ts';
+import { ServerMetrics, renderSglangMetrics } from '../../../../harness/emulator/serve/metrics.ts';
+import { renderVllmMetrics } from '../../../../harness/emulator/serve/metrics-vllm.ts';
+import { deterministicText } from '../../../../harness/emulator/serve/answers.ts';
 
 describe('planGeneration', () => {
   const text = deterministicText('plan', 40);

@@ -1,9 +1,9 @@
 // The emulated SGLang startup prints "Init torch distributed ends" only in the releases whose
 // model_runner.py logs it (0.4.6 to 0.5.6, facts/sglang/log-lines.ts); "begin" is in every release read.
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../../harness/emulator/server.ts';
-import { sglangPrefillLine } from '../../../harness/emulator/startup/startup-sglang.ts';
-import { config } from './fixtures.ts';
+import { startEmulator } from '../../../../harness/emulator/server.ts';
+import { sglangPrefillLine } from '../../../../harness/emulator/startup/startup-sglang.ts';
+import { config } from '../fixtures.ts';
 
 async function startupLog(version: string): Promise<string> {
   const lines: string[] = [];

@@ -2,9 +2,9 @@
 // (facts/vllm/log-lines-startup.ts): 0.11.0 has no "Initial profiling/warmup run took", no "init engine
 // … took" and no "Enforce eager set" (their logger calls came in 0.18.0, 0.11.1 and 0.13.0).
 import { describe, expect, it } from 'vitest';
-import { factsAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { startEmulator } from '../../../harness/emulator/server.ts';
-import { config } from './fixtures.ts';
+import { factsAt, VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import { startEmulator } from '../../../../harness/emulator/server.ts';
+import { config } from '../fixtures.ts';
 
 async function startupLog(version: string, flags: string[]): Promise<string> {
   const lines: string[] = [];

@@ -2,8 +2,8 @@
 // a flag is accepted exactly by the releases that define it, api_server ignores a positional model,
 // VLLM_ATTENTION_BACKEND is read (with the release's own names) only while the release has it.
 import { describe, expect, it } from 'vitest';
-import { flagAt, VLLM_FACTS } from '../../../harness/engines/facts/index.ts';
-import { parseServeArgv, type ParseResult } from '../../../harness/emulator/argv/serve-args.ts';
+import { flagAt, VLLM_FACTS } from '../../../../harness/engines/facts/index.ts';
+import { parseServeArgv, type ParseResult } from '../../../../harness/emulator/argv/serve-args.ts';
 
 const SERVE = ['vllm', 'serve', 'org/m'];
 const API = ['python3', '-m', 'vllm.entrypoints.openai.api_server'];

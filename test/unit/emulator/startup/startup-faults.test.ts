@@ -1,11 +1,11 @@
 // The startup faults that hang instead of ending: hang_after_crash and stall_at.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { STALL_PHASES } from '../../../harness/core/emulator-traits.ts';
-import { fatalLineOf } from '../../../harness/diagnose/fatal-lines.ts';
-import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
-import { MARKED_PHASES, phaseMarkedBy } from '../../../harness/engines/phase-at.ts';
-import { config } from './fixtures.ts';
+import { startEmulator, type EmulatorHandle } from '../../../../harness/emulator/server.ts';
+import { STALL_PHASES } from '../../../../harness/core/emulator-traits.ts';
+import { fatalLineOf } from '../../../../harness/diagnose/fatal-lines.ts';
+import { cleanLine } from '../../../../harness/diagnose/line-clean.ts';
+import { MARKED_PHASES, phaseMarkedBy } from '../../../../harness/engines/phase-at.ts';
+import { config } from '../fixtures.ts';
 
 let handles: EmulatorHandle[] = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decideFailure, resolveBackends, effectiveGraphMode } from '../../../harness/emulator/startup/failures.ts';
-import { parseServeArgv, type ServeArgs } from '../../../harness/emulator/argv/serve-args.ts';
-import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
-import { config, SEED_000, SEED_001, SEED_002 } from './fixtures.ts';
+import { decideFailure, resolveBackends, effectiveGraphMode } from '../../../../harness/emulator/startup/failures.ts';
+import { parseServeArgv, type ServeArgs } from '../../../../harness/emulator/argv/serve-args.ts';
+import type { EmulatorConfig } from '../../../../harness/core/emulator-traits.ts';
+import { config, SEED_000, SEED_001, SEED_002 } from '../fixtures.ts';
 
 function args(flags: string, model = 'Qwen/Qwen3-VL-8B-Instruct', env: Record<string, string> = {}): ServeArgs {
   const r = parseServeArgv(['vllm', 'serve', model, ...flags.split(' ').filter(Boolean)], env);

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../harness/emulator/server.ts';
-import { isInjected500 } from '../../../harness/emulator/startup/faults.ts';
-import { config } from './fixtures.ts';
+import { startEmulator, type EmulatorHandle } from '../../../../harness/emulator/server.ts';
+import { isInjected500 } from '../../../../harness/emulator/startup/faults.ts';
+import { config } from '../fixtures.ts';
 
 let handles: EmulatorHandle[] = [];
 afterEach(async () => {

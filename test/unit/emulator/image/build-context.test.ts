@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import tar from 'tar-stream';
-import { buildContext, dockerfile, parseLdd } from '../../../harness/emulator/image/build-context.ts';
-import { emulatorVersion } from '../../../harness/emulator/image/image.ts';
+import { buildContext, dockerfile, parseLdd } from '../../../../harness/emulator/image/build-context.ts';
+import { emulatorVersion } from '../../../../harness/emulator/image/image.ts';
 
 const LDD = `	linux-vdso.so.1 (0x00007ffc1a5f2000)
 	libdl.so.2 => /lib/x86_64-linux-gnu/libdl.so.2 (0x00007f4d31970000)

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedCheckpoint } from '../../../harness/emulator/startup/cached-model.ts';
+import { cachedCheckpoint } from '../../../../harness/emulator/startup/cached-model.ts';
 
 const COMMIT = 'a'.repeat(40);
 

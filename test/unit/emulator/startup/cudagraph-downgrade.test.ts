@@ -2,11 +2,11 @@
 // FlashInfer (UNIFORM_SINGLE_TOKEN_DECODE) makes MTP capture PIECEWISE graphs only, so the MTP
 // FULL-graph capture fault cannot strike; FlashAttention 2 (UNIFORM_BATCH) keeps FULL graphs.
 import { describe, expect, it } from 'vitest';
-import { decideFailure } from '../../../harness/emulator/startup/failures.ts';
-import { startEmulator } from '../../../harness/emulator/server.ts';
-import { parseServeArgv } from '../../../harness/emulator/argv/serve-args.ts';
-import type { EmulatorConfig } from '../../../harness/core/emulator-traits.ts';
-import { config } from './fixtures.ts';
+import { decideFailure } from '../../../../harness/emulator/startup/failures.ts';
+import { startEmulator } from '../../../../harness/emulator/server.ts';
+import { parseServeArgv } from '../../../../harness/emulator/argv/serve-args.ts';
+import type { EmulatorConfig } from '../../../../harness/core/emulator-traits.ts';
+import { config } from '../fixtures.ts';
 
 const KERNELS = {
   flash: { sass: ['sm_80', 'sm_90', 'sm_100'], ptx: [], toolkit: '12.8' },

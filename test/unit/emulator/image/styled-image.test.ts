@@ -1,9 +1,9 @@
 // Styled emulator images: the labels and environment an image's traits give it, as a Dockerfile
 // FROM the emulator image, under a content-hashed tag.
 import { describe, expect, it } from 'vitest';
-import { ensureStyledImage, imageStyleOf, styledDockerfile, styledTag } from '../../../harness/emulator/image/styled-image.ts';
-import { EmulatorTraits } from '../../../harness/core/emulator-traits.ts';
-import { MemoryRuntime } from '../../support/memory-runtime.ts';
+import { ensureStyledImage, imageStyleOf, styledDockerfile, styledTag } from '../../../../harness/emulator/image/styled-image.ts';
+import { EmulatorTraits } from '../../../../harness/core/emulator-traits.ts';
+import { MemoryRuntime } from '../../../support/memory-runtime.ts';
 
 describe('imageStyleOf', () => {
   it('is null for an unstyled image without labels or env (the emulator image runs as is)', () => {

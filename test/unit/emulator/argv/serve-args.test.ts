@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getEngine } from '../../../harness/engines/index.ts';
-import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../harness/emulator/argv/serve-args.ts';
-import type { SemanticOptions } from '../../../harness/core/cell.ts';
+import { getEngine } from '../../../../harness/engines/index.ts';
+import { parseNimCommand, parseNimEnv, parseServeArgv, type ParseResult, type ServeArgs } from '../../../../harness/emulator/argv/serve-args.ts';
+import type { SemanticOptions } from '../../../../harness/core/cell.ts';
 
 function ok(r: ParseResult): ServeArgs {
   if (!r.ok) throw new Error(`parse failed (${r.exitCode}): ${r.stderr}`);
