@@ -21,8 +21,8 @@ describe('reused verdicts on the outputs', () => {
     c.onCellEnd(reused);
     c.onCellEnd(ran);
     c.onRunEnd(info('night-2'), { status: 'finished', finishedAt: '', counts: { pass: 1, fail: 0, xfail: 1, xpass: 0, flaky: 0, infra: 0, skip: 0 }, exitCode: 0 });
-    expect(text).toMatch(/○ xfail \[1\/2\] img\/h100\/m\/a  +ptx-toolchain-attention  reused from run night-1\n/);
-    expect(text).toMatch(/✓ pass  \[2\/2\] img\/h100\/m\/b  1\.5s  \(not reused: image digest changed sha256:ab… → sha256:cd…\)\n/);
+    expect(text).toMatch(/○ xfail \[1\/2\] img\/h100\/m\/a  +ptx-toolchain-attention {2}reused from run night-1\n/);
+    expect(text).toMatch(/✓ pass {2}\[2\/2\] img\/h100\/m\/b {2}1\.5s {2}\(not reused: image digest changed sha256:ab… → sha256:cd…\)\n/);
     expect(text).toContain('1 pass, 1 xfail, 1 reused (no container) in');
   });
 
