@@ -12,7 +12,8 @@ import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
 import { reuseCandidates } from '../../../harness/store/reuse-candidates.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
-import type { ImageInfo } from '../../../harness/runtime/runtime.ts';
+import type { ContainerSpec, ImageInfo } from '../../../harness/runtime/runtime.ts';
+import { EarlyStop } from '../../../harness/run/early-stop.ts';
 import { makeCell } from '../../support/cell.ts';
 import { MemoryRuntime, type ContainerScript } from '../../support/memory-runtime.ts';
 import { scriptedProbe } from '../../support/probes.ts';
@@ -23,8 +24,11 @@ const SERVES: ContainerScript = { log: ['INFO Application startup complete.'], r
 
 /** A runtime whose images have the digests given (others: the memory runtime's). */
 class DigestRuntime extends MemoryRuntime {
-  constructor(private readonly digests: Record<string, string>) {
-    super({ script: () => SERVES });
+  constructor(
+    private readonly digests: Record<string, string>,
+    script: (spec: ContainerSpec) => ContainerScript = () => SERVES,
+  ) {
+    super({ script });
   }
   override async inspectImage(ref: string): Promise<ImageInfo | null> {
     const i = await super.inspectImage(ref);
@@ -35,7 +39,7 @@ class DigestRuntime extends MemoryRuntime {
 const cellOn = (image: string, ref: string, over: Parameters<typeof makeCell>[1] = {}, flags = 'default'): Cell =>
   makeCell(`${image}/h100/m/${flags}`, { image: { ref }, probes: ['text'], timeouts: { startupMs: 5000, probeMs: 5000 }, ...over });
 
-async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime): Promise<{ results: CellResult[]; runId: string }> {
+async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime, over: Partial<RunRequest> = {}): Promise<{ results: CellResult[]; runId: string; exitCode: number }> {
   const run = { ...info(`night-${n}`), startedAt: `2026-12-0${n}T00:00:00Z`, outDir: tmp('out-') };
   const ended: CellResult[] = [];
   const recorder: Reporter = { onCellEnd: (r) => void ended.push(r) };
@@ -56,10 +60,11 @@ async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime): 
     cacheDir: tmp('cache-'),
     reuse: { maxAgeOf: () => DEFAULT_MAX_AGE_MS, earlier: (ids) => reuseCandidates(db, run.id, ids) },
     harnessVersion: '0.1.0+test',
+    ...over,
   };
   const out = await executeRun(req);
   expect(out.results.map((r) => r.cell.id).sort()).toEqual(ended.map((r) => r.cell.id).sort());
-  return { results: out.results, runId: run.id };
+  return { results: out.results, runId: run.id, exitCode: out.summary.exitCode };
 }
 
 describe('executeRun --reuse', () => {
@@ -101,6 +106,22 @@ describe('executeRun --reuse', () => {
     const why = Object.fromEntries(second.results.map((r) => [r.cell.id, r.notReused ?? r.reusedFrom?.runId]));
     expect(why['a/h100/m/default']).toBe('probe set changed');
     expect(why['a/h100/m/spec']).toBe('its baseline cell a/h100/m/default runs');
+    db.close();
+  });
+
+  it('a reused failure fails the run but counts toward no early stop (--max-failures is about tonight)', async () => {
+    const db = openDb(join(tmp('db-'), 'r.sqlite'));
+    const crashes = (spec: ContainerSpec): ContainerScript => (spec.image === 'img-f:1' ? { log: ['RuntimeError: boom'], exit: { code: 1, afterMs: 5 } } : SERVES);
+    const cells = [cellOn('f', 'img-f:1'), cellOn('a', 'img-a:1')];
+    const first = await night(db, 1, cells, new DigestRuntime({}, crashes));
+    expect(first.results.find((r) => r.cell.id.startsWith('f/'))!.verdict).toBe('fail');
+    // a's image changed: it runs, although the reused failure came first and --max-failures is 1.
+    const second = await night(db, 2, cells, new DigestRuntime({ 'img-a:1': 'sha256:new' }, crashes), { earlyStop: new EarlyStop({ maxFailures: 1, infraStreak: 0 }) });
+    expect(second.results.map((r) => [r.cell.id, r.verdict, r.reusedFrom?.runId ?? null, r.attempts.length]).sort()).toEqual([
+      ['a/h100/m/default', 'pass', null, 1],
+      ['f/h100/m/default', 'fail', first.runId, 0],
+    ]);
+    expect(second.exitCode).toBe(1);
     db.close();
   });
 });
