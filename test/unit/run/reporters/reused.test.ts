@@ -2,6 +2,7 @@
 // --json name the run it came from; a cell that was not reused says why.
 import { describe, expect, it } from 'vitest';
 import { ConsoleReporter, inert } from '../../../../harness/run/reporters/console.ts';
+import { stepSummary } from '../../../../harness/run/reporters/github.ts';
 import { junitXml } from '../../../../harness/run/reporters/junit.ts';
 import { signatureHints } from '../../../../harness/run/reporters/signature-hints.ts';
 import { verdictTable } from '../../../../harness/run/reporters/verdict-table.ts';
@@ -37,5 +38,11 @@ describe('reused verdicts on the outputs', () => {
     expect(xml).toMatch(/name="img\/h100\/m\/a"[^>]*><properties><property name="reused_from" value="night-1"\/><\/properties><skipped[^>]*\/><system-out>reused from run night-1: no container ran<\/system-out>/);
     const json = runJson(info('night-2'), null, [reused, ran]);
     expect(json.cells.map((c) => [c.id, c.reusedFrom, c.notReused])).toEqual([['img/h100/m/a', 'night-1', null], ['img/h100/m/b', null, 'image digest changed sha256:ab… → sha256:cd…']]);
+  });
+
+  it('the GitHub step summary counts reused cells and names the run on a reused failure', () => {
+    const md = stepSummary(info('night-2'), [reused, ran], { status: 'finished', finishedAt: '', counts: { pass: 1, fail: 0, xfail: 1, xpass: 0, flaky: 0, infra: 0, skip: 0 }, exitCode: 0 }, null);
+    expect(md).toContain('1 pass · 1 xfail · 1 reused (no container)');
+    expect(md).toContain('| xfail (reused from night-1) | img/h100/m/a |');
   });
 });
