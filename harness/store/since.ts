@@ -32,8 +32,10 @@ function samples(db: Db, runs: RunRow[], cells: Set<string>): Record<string, Per
   const marks = runs.map(() => '?').join(',');
   const ids = runs.map((r) => r.id);
   const timeline = schemaVersion(db) >= 3 ? 'a.timeline' : "'[]'";
+  // a reused verdict measured nothing in its run: the run that produced it holds its figures, counted once
+  const measured = schemaVersion(db) >= 8 ? ' AND c.reused_from IS NULL' : '';
   const cellRows = db
-    .prepare(`SELECT c.run_id, c.cell_id, c.startup_s, ${timeline} AS timeline FROM cells c LEFT JOIN attempts a ON a.run_id = c.run_id AND a.cell_id = c.cell_id AND a.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}`)
+    .prepare(`SELECT c.run_id, c.cell_id, c.startup_s, ${timeline} AS timeline FROM cells c LEFT JOIN attempts a ON a.run_id = c.run_id AND a.cell_id = c.cell_id AND a.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}${measured}`)
     .all(...ids) as Array<{ run_id: string; cell_id: string; startup_s: number | null; timeline: string | null }>;
   const probeRows = db
     .prepare(`SELECT c.run_id, c.cell_id, p.name, p.metrics FROM cells c JOIN probes p ON p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}`)
