@@ -1,9 +1,10 @@
 // `--reuse` in the dispatcher, over the in-memory runtime and a real SQLite store: a cell whose
 // inputs did not change keeps its verdict and never gets a container (nor a GPU lease); a cell
 // whose image digest changed runs, and its result says what changed.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { refPath } from '../../../harness/models/cache-layout.ts';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../harness/core/cell.ts';
 import type { CellResult, Reporter } from '../../../harness/core/events.ts';
@@ -122,6 +123,28 @@ describe('executeRun --reuse', () => {
       ['f/h100/m/default', 'fail', first.runId, 0],
     ]);
     expect(second.exitCode).toBe(1);
+    db.close();
+  });
+
+  it('with downloads on, the model is brought up to date first: a moved branch is a changed revision', async () => {
+    const db = openDb(join(tmp('db-'), 'r.sqlite'));
+    const cacheDir = tmp('cache-');
+    const cells = [cellOn('a', 'img-a:1', { model: { name: 'Qwen/x', revision: 'main' } })];
+    // The "hub": each night's warm resolves main to that night's commit, as a download writes refs/main.
+    const hub = (commit: string) => ({
+      warm: async (name: string, revision: string) => {
+        mkdirSync(dirname(refPath(cacheDir, name, revision)), { recursive: true });
+        writeFileSync(refPath(cacheDir, name, revision), commit);
+      },
+    });
+    const c1 = '1'.repeat(40);
+    const c2 = '2'.repeat(40);
+    await night(db, 1, cells, new DigestRuntime({}), { cacheDir, models: hub(c1) });
+    const same = await night(db, 2, cells, new DigestRuntime({}), { cacheDir, models: hub(c1) });
+    expect(same.results[0]!.reusedFrom?.runId).toBe('night-1');
+    const moved = await night(db, 3, cells, new DigestRuntime({}), { cacheDir, models: hub(c2) });
+    expect(moved.results[0]!.reusedFrom).toBeUndefined();
+    expect(moved.results[0]!.notReused).toBe(`model revision changed ${c1.slice(0, 23)}… → ${c2.slice(0, 23)}…`);
     db.close();
   });
 });
