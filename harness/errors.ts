@@ -86,7 +86,7 @@ export class ProbeError extends HarnessError {
   }
 }
 
-export type BisectProblem = 'ref-missing' | 'undecided' | 'good-fails' | 'bad-passes';
+export type BisectProblem = 'ref-missing' | 'undecided' | 'good-fails' | 'bad-passes' | 'interrupted';
 
 /**
  * `matrix bisect` cannot give an answer: a ref cannot be had, a probe run cannot decide, or --verify

@@ -5,7 +5,7 @@
 // Cell ids hold slashes: `/api/cells/img/h100/model/flags/history` and the encoded form both work.
 import type { Db } from './db.ts';
 import { runSummaries, unfinishedState } from './report-data.ts';
-import { getRun } from './queries.ts';
+import { getRun, notBisectProbe } from './queries.ts';
 
 export interface ApiAnswer {
   status: number;
@@ -26,7 +26,7 @@ function runCells(db: Db, runId: string): ApiAnswer {
 
 function cellHistory(db: Db, cellId: string): ApiAnswer {
   const rows = db
-    .prepare(`SELECT c.run_id AS run, r.started_at AS startedAt, c.verdict, c.signature, ${figures} FROM cells c JOIN runs r ON r.id = c.run_id WHERE c.cell_id = ? AND c.verdict IS NOT NULL ORDER BY r.started_at, r.id`)
+    .prepare(`SELECT c.run_id AS run, r.started_at AS startedAt, c.verdict, c.signature, ${figures} FROM cells c JOIN runs r ON r.id = c.run_id WHERE c.cell_id = ? AND c.verdict IS NOT NULL AND ${notBisectProbe(db, 'r.id')} ORDER BY r.started_at, r.id`)
     .all(cellId);
   if (rows.length === 0) return { status: 404, body: { error: `no cell ${cellId} with a verdict` } };
   return { status: 200, body: { cell: cellId, history: rows } };

@@ -14,8 +14,9 @@ import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { listRuns, regressions, runsFrom, type RunRow } from './queries.ts';
 import { sinceBlock } from './since.ts';
+import { withBisects } from './bisects.ts';
 
 export interface ReportQuery {
   /** How many runs of history to show (newest first). */
@@ -259,9 +260,9 @@ export interface LoadedReport {
 export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   let rows = listRuns(db, 100_000);
   if (q.runId) {
-    const i = rows.findIndex((r) => r.id === q.runId);
-    if (i < 0) throw new Error(`no run ${q.runId} in the database`);
-    rows = rows.slice(i);
+    const from = runsFrom(db, q.runId);
+    if (!from) throw new Error(`no run ${q.runId} in the database`);
+    rows = from;
   }
   rows = rows.slice(0, q.runs ?? 30);
   const counts = countsOf(db, rows.map((r) => r.id));
@@ -270,7 +271,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const logSources: Record<string, string> = {};
   const readCell = cellReader(db);
   const cells = current
-    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources))
+    ? withBisects(db, (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources)))
     : [];
   const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [], newlyFlaky: [] };
   return {

@@ -6,7 +6,7 @@ import { perfRegressions, DEFAULT_WINDOW, type PerfSample } from '../../reports/
 import { sampleValues } from '../../reports/since/samples.ts';
 import type { SinceBlock } from '../../reports/since/block.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { regressions, runsFrom, type RunRow } from './queries.ts';
 
 const PASSED = "('pass', 'flaky', 'xpass')";
 /** The attempt that decided a cell's verdict: its last one that was not a triage trial. */
@@ -15,10 +15,9 @@ const MAX_WINDOW = 60;
 
 /** The runs up to and including `runId`, newest first. */
 function runsUpTo(db: Db, runId: string): RunRow[] {
-  const rows = listRuns(db, 100_000);
-  const i = rows.findIndex((r) => r.id === runId);
-  if (i < 0) throw new Error(`no run ${runId} in the database`);
-  return rows.slice(i);
+  const rows = runsFrom(db, runId);
+  if (!rows) throw new Error(`no run ${runId} in the database`);
+  return rows;
 }
 
 function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
