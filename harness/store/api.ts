@@ -5,7 +5,7 @@
 // Cell ids hold slashes: `/api/cells/img/h100/model/flags/history` and the encoded form both work.
 import { schemaVersion, type Db } from './db.ts';
 import { runSummaries, unfinishedState } from './report-data.ts';
-import { getRun } from './queries.ts';
+import { getRun, notBisectProbe } from './queries.ts';
 
 export interface ApiAnswer {
   status: number;
@@ -13,8 +13,8 @@ export interface ApiAnswer {
 }
 
 const figures = 'c.startup_s AS startupS, c.ttft_ms AS ttftMs, c.itl_ms AS itlMs';
-/** `--reuse`: the run a cell's verdict was reused from (null: it ran); a database before schema 8 (read-only, unmigrated) has none. */
-const reusedFrom = (db: Db) => (schemaVersion(db) >= 8 ? 'c.reused_from AS reusedFrom' : 'NULL AS reusedFrom');
+/** `--reuse`: the run a cell's verdict was reused from (null: it ran); a database before schema 9 (read-only, unmigrated) has none. */
+const reusedFrom = (db: Db) => (schemaVersion(db) >= 9 ? 'c.reused_from AS reusedFrom' : 'NULL AS reusedFrom');
 
 function runCells(db: Db, runId: string): ApiAnswer {
   const run = getRun(db, runId);
@@ -28,7 +28,7 @@ function runCells(db: Db, runId: string): ApiAnswer {
 
 function cellHistory(db: Db, cellId: string): ApiAnswer {
   const rows = db
-    .prepare(`SELECT c.run_id AS run, r.started_at AS startedAt, c.verdict, c.signature, ${figures}, ${reusedFrom(db)} FROM cells c JOIN runs r ON r.id = c.run_id WHERE c.cell_id = ? AND c.verdict IS NOT NULL ORDER BY r.started_at, r.id`)
+    .prepare(`SELECT c.run_id AS run, r.started_at AS startedAt, c.verdict, c.signature, ${figures}, ${reusedFrom(db)} FROM cells c JOIN runs r ON r.id = c.run_id WHERE c.cell_id = ? AND c.verdict IS NOT NULL AND ${notBisectProbe(db, 'r.id')} ORDER BY r.started_at, r.id`)
     .all(cellId);
   if (rows.length === 0) return { status: 404, body: { error: `no cell ${cellId} with a verdict` } };
   return { status: 200, body: { cell: cellId, history: rows } };

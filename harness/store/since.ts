@@ -6,7 +6,7 @@ import { perfRegressions, DEFAULT_WINDOW, type PerfSample } from '../../reports/
 import { sampleValues } from '../../reports/since/samples.ts';
 import type { SinceBlock } from '../../reports/since/block.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { regressions, runsFrom, type RunRow } from './queries.ts';
 
 const PASSED = "('pass', 'flaky', 'xpass')";
 /** The attempt that decided a cell's verdict: its last one that was not a triage trial. */
@@ -15,10 +15,9 @@ const MAX_WINDOW = 60;
 
 /** The runs up to and including `runId`, newest first. */
 function runsUpTo(db: Db, runId: string): RunRow[] {
-  const rows = listRuns(db, 100_000);
-  const i = rows.findIndex((r) => r.id === runId);
-  if (i < 0) throw new Error(`no run ${runId} in the database`);
-  return rows.slice(i);
+  const rows = runsFrom(db, runId);
+  if (!rows) throw new Error(`no run ${runId} in the database`);
+  return rows;
 }
 
 function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
@@ -33,7 +32,7 @@ function samples(db: Db, runs: RunRow[], cells: Set<string>): Record<string, Per
   const ids = runs.map((r) => r.id);
   const timeline = schemaVersion(db) >= 3 ? 'a.timeline' : "'[]'";
   // a reused verdict measured nothing in its run: the run that produced it holds its figures, counted once
-  const measured = schemaVersion(db) >= 8 ? ' AND c.reused_from IS NULL' : '';
+  const measured = schemaVersion(db) >= 9 ? ' AND c.reused_from IS NULL' : '';
   const cellRows = db
     .prepare(`SELECT c.run_id, c.cell_id, c.startup_s, ${timeline} AS timeline FROM cells c LEFT JOIN attempts a ON a.run_id = c.run_id AND a.cell_id = c.cell_id AND a.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}${measured}`)
     .all(...ids) as Array<{ run_id: string; cell_id: string; startup_s: number | null; timeline: string | null }>;
