@@ -15,6 +15,8 @@ export interface ReportRun {
   emulate: boolean;
   /** Cells per verdict, and per state for those without one (pending, running, not-run). */
   counts: Record<CellState, number>;
+  /** `--reuse`: how many of its verdicts were reused from earlier runs (absent: none). */
+  reused?: number;
 }
 
 export interface ReportProbe {
@@ -65,8 +67,28 @@ export interface ReportCell {
   modelPrediction?: { verdict: string; certain: boolean; detail: string } | null;
   /** Triage's fix in the engine's own flags (and env), and the YAML that adds it to the matrix. */
   fix?: { flags: string[]; removed?: string[]; env: Record<string, string>; yaml: string } | null;
+  /** `--reuse`: the run that produced this verdict; no container ran for it in this run (the attempt shown is that run's). */
+  reusedFrom?: string | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
+  /** The newest `matrix bisect` of this cell that ended, if any (absent in reports written before). */
+  bisect?: ReportBisect | null;
+}
+
+/** A bisect over ordered image refs: which first broke the cell, and the probe runs that showed it. */
+export interface ReportBisect {
+  id: string;
+  startedAt: string;
+  /** found: the answer is known; failed: the bisect stopped (error says why). */
+  status: 'found' | 'failed';
+  refs: string[];
+  lastGood: { ref: string; digest: string | null } | null;
+  firstBad: { ref: string; digest: string | null } | null;
+  signature: string | null;
+  /** ⌈log2(candidates + 1)⌉: the most search runs. */
+  bound: number;
+  error: string | null;
+  runs: Array<{ run: string; ref: string; verdict: string; signature: string | null; outcome: string; purpose: string }>;
 }
 
 export interface FailedAttempt {

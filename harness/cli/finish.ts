@@ -38,6 +38,9 @@ export function runJson(run: RunInfo, reportPath: string | null, results: CellRe
           reason: r.reason,
           attempts: r.attempts.length,
           notRetried: r.notRetried ?? null,
+          // `--reuse`: the run whose verdict this is (no container ran now), or why an earlier verdict was not reused
+          reusedFrom: r.reusedFrom?.runId ?? null,
+          notReused: r.notReused ?? null,
           // the lifecycle steps, under the key `--json` readers have always had (as the attempts.phases column)
           phases: deciding?.steps ?? {},
           probes: (deciding?.probes ?? []).map((p) => ({

@@ -39,6 +39,8 @@ import { ModelWarmer } from '../models/warmer.ts';
 import { planModelNotes } from '../run/model-check.ts';
 import { planWithProbes } from '../plan/plan-files.ts';
 import { resumeCommand } from './resume-hint.ts';
+import { REUSE_OPTIONS, reuseOf } from './reuse-options.ts';
+import { withImageTraits } from '../run/image-traits.ts';
 
 export const command = defineCommand({
   name: 'run',
@@ -61,6 +63,7 @@ export const command = defineCommand({
     resume: { type: 'string', arg: 'RUN_ID', description: 'continue a run: only the cells that have no verdict yet' },
     'last-failed': { type: 'boolean', description: 'only the selected cells that did not pass in the newest run of --db (fail, xpass, flaky, infra, not run)' },
     'max-failures': { type: 'string', arg: 'N', description: 'start no more cells after N unexpected failures (running cells finish; the others are "not run")', parse: wholeNumber(1) },
+    ...REUSE_OPTIONS,
     'infra-stop': { type: 'string', arg: 'K', default: '3', description: 'a runner whose first K cells all end with the same infra signature starts no more (0: never)', parse: wholeNumber(0) },
     'cache-dir': { type: 'string', arg: 'DIR', description: 'host directory of the managed model cache (Hugging Face layout, mounted at the engine\'s cache path) and compile caches (default MATRIX_CACHE_DIR or ~/.cache/matrix)' },
     'model-download': { type: 'string', arg: 'WHEN', default: 'auto', choices: ['auto', 'always', 'never'] as const, description: 'download the cells\' models into the cache before they start (HF_ENDPOINT, HF_TOKEN); auto: on real runs, and under --emulate only when HF_ENDPOINT names a hub' },
@@ -69,7 +72,7 @@ export const command = defineCommand({
     'allow-empty': { ...ALLOW_EMPTY, description: 'a selection of zero cells succeeds (exit 0, nothing recorded) instead of being an error' },
     verbose: { type: 'boolean', description: 'list every cell in the final table, passes too (default: the cells that did not pass)' },
   },
-  examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID'],
+  examples: ['matrix run matrix/seeds.yaml --emulate', 'matrix run matrix/nightly.yaml --gpu thor', 'matrix run matrix/nightly.yaml --gpu h100 --shard 2/3 --run-id $GITHUB_RUN_ID', 'matrix run matrix/nightly.yaml --reuse   # keep the verdicts of cells whose inputs did not change'],
   async run({ positionals, values }) {
     const { shard, 'emulate-gpus': emulateGpus } = values;
     const wantGpus = values.gpu ? resolveGpus(values.gpu) : [];
@@ -85,7 +88,8 @@ export const command = defineCommand({
     const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
-    const cells = fitCells(toRun, setup, wantGpus.length > 0);
+    // under --emulate an image labelled matrix.emulate brings its own traits (run/image-traits.ts)
+    const cells = fitCells(values.emulate ? await withImageTraits(runtime, toRun) : toRun, setup, wantGpus.length > 0);
 
     const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
     for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
@@ -107,6 +111,7 @@ export const command = defineCommand({
       retries: values.retries ?? null,
       triage: !!values.triage,
       ...gpuHours(values),
+      ...reuseOf(db, run.id, values),
       signal: controller.signal,
       secrets,
       earlier,

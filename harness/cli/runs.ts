@@ -14,7 +14,7 @@ export function runsTable(runs: ReportRun[]): string {
     r.id,
     r.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''),
     r.status,
-    SHOWN.filter((v) => r.counts[v]).map((v) => `${r.counts[v]} ${v}`).join(', ') || '0 cells',
+    (SHOWN.filter((v) => r.counts[v]).map((v) => `${r.counts[v]} ${v}`).join(', ') || '0 cells') + (r.reused ? ` (${r.reused} reused)` : ''),
     r.gitCommit?.slice(0, 10) ?? '-',
     r.host,
   ]);

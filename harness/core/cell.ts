@@ -162,6 +162,8 @@ export interface Cell {
   skip: string | null;
   /** The matrix's `perf:` settings for this cell, when it has any. */
   perf?: PerfSettings;
+  /** The matrix's `reuse:`: the cell reuses an unchanged earlier verdict up to this age unless `--no-reuse` (absent: only with `--reuse`). */
+  reuse?: { maxAgeMs: number };
 }
 
 export const VERDICTS = ['pass', 'fail', 'xfail', 'xpass', 'flaky', 'infra', 'skip'] as const;

@@ -3,6 +3,7 @@
 import type { Cell, SemanticOptions, Verdict } from './cell.ts';
 import type { ProbeResult } from './probe-result.ts';
 import type { Diagnosis, TimelinePhase } from './diagnosis.ts';
+import type { ReuseInputs } from './reuse.ts';
 
 export interface RunInfo {
   id: string;
@@ -86,6 +87,12 @@ export interface CellResult {
   durationMs: number;
   /** Why an unexpected failure was not retried although `retries` allowed it (a deterministic signature); absent otherwise. */
   notRetried?: string;
+  /** The reuse key of what decided this verdict and its inputs (core/reuse.ts); absent when not known (the cell never reached its image). */
+  reuse?: { key: string; inputs: ReuseInputs };
+  /** `--reuse`: the verdict is the one this earlier run produced with the same reuse key; no container ran for it now. */
+  reusedFrom?: { runId: string; finishedAt: string };
+  /** `--reuse`: why the cell's earlier verdict was not reused (what changed, or why it may not be); absent otherwise. */
+  notReused?: string;
 }
 
 export interface RunSummary {

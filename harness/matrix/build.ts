@@ -165,6 +165,7 @@ export function buildMatrix({ raw, source, file, dir, defaultName, lookup, resol
     }),
     expect: (raw.expect ?? []).map((e) => ({ where: where(e.where), fail: e.fail, issue: e.issue ?? null, reason: e.reason ?? null })),
     runners: Object.fromEntries(Object.entries(raw.runners ?? {}).map(([k, r]) => [findGpu(k)!.name, { labels: r.labels ?? [], shards: r.shards ?? 1 }])),
+    ...(raw.reuse ? { reuse: { maxAgeMs: parseDuration(raw.reuse.max_age ?? '7d')! } } : {}),
     locations: locations(source, raw),
   };
 }

@@ -59,6 +59,8 @@ export interface Matrix {
   include: IncludeEntry[];
   expect: ExpectEntry[];
   runners: Record<string, Runner>;
+  /** `reuse:` — unchanged verdicts are reused by default, up to this age. */
+  reuse?: { maxAgeMs: number };
   /** Where each entry was written, keyed like "images.0", "include.2", "expect.0". */
   locations: Record<string, SourceLocation>;
 }

@@ -227,6 +227,11 @@ export const MatrixSchema = z
     include: z.array(IncludeSchema).optional(),
     expect: z.array(ExpectSchema).optional(),
     runners: z.record(z.string(), RunnerSchema).optional(),
+    reuse: z
+      .object({ max_age: Duration.optional().describe('How old an earlier verdict may be to stand for this run (default 7d)') })
+      .strict()
+      .optional()
+      .describe('Reuse unchanged verdicts by default (`matrix run --no-reuse` runs every cell): a cell whose image digest, model revision, engine command and environment, GPU and driver, probes and harness are those of its last verdict keeps it without running'),
   })
   .strict();
 

@@ -112,6 +112,7 @@ function buildCell(m: Matrix, c: Coord, inc: Overrides, engineOf: EngineLookup):
   };
   const perf = mergePerf(m.defaults.perf, inc.perf);
   if (perf) cell.perf = perf;
+  if (m.reuse) cell.reuse = m.reuse;
   cell.probes = m.probes.filter((p) => !(BUILTIN_PROBES as readonly string[]).includes(p) || builtinProbeApplies(p, cell) === true);
   const probeOptions = Object.fromEntries(cell.probes.filter((p) => m.probeOptions[p]).map((p) => [p, m.probeOptions[p]!]));
   if (Object.keys(probeOptions).length) cell.probeOptions = probeOptions;

@@ -47,6 +47,12 @@ export function emulatorConfig(cell: Cell): EmulatorConfig {
   };
 }
 
+/** What the simulated runner reports about its driver and the image under --emulate. */
+export function emulatedFacts(cell: Cell): { driverVersion: string | null; cudaVersion: string | null; torchVersion: string | null } {
+  const cfg = emulatorConfig(cell);
+  return { driverVersion: 'emulated', cudaVersion: cfg.gpu.driverCuda, torchVersion: cfg.traits.torch_version };
+}
+
 /** The cell's environment as the container gets it (expand already merged defaults, image, engine, include). */
 export function envValues(cell: Cell): Record<string, string> {
   return Object.fromEntries(Object.entries(cell.env).map(([k, v]) => [k, v.value]));

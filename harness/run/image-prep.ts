@@ -16,6 +16,7 @@ export function samePlatform(a: string, b: string): boolean {
 /** Pull (or find) the image of `key` once, then, under --preflight, predict its cells. */
 export async function prepareImage(ctx: RunContext, key: string): Promise<void> {
   const { req } = ctx;
+  if (ctx.images.has(key)) return; // read already (--reuse reads a cell's image before scheduling)
   const spec = ctx.jobs.find((j) => j.imageKey === key)?.cell.image;
   const ref = req.emulate ? (spec && req.emulate.imageFor ? await req.emulate.imageFor(spec) : req.emulate.imageTag) : key;
   const known = [...ctx.images.values()].find((i) => i.ref === ref);

@@ -69,6 +69,8 @@ export interface RunContext {
    */
   preparing: AbortController;
   jobs: Job[];
+  /** `--reuse`: why a cell's earlier verdict was not reused, by cell id (its result says it). */
+  notReused: Map<string, string>;
   /** `--preflight`: each cell's model judged against its image's software (null: not asked). */
   modelImage: ModelImageCheck | null;
 }
@@ -83,10 +85,13 @@ export const poolOf = (req: RunRequest, c: Cell) => req.pools.find((p) => p.gpus
 /** A pool's name for the early stop (run/early-stop.ts): its index on this runner. */
 export const poolKey = (req: RunRequest, pool: RunRequest['pools'][number]) => `pool ${req.pools.indexOf(pool)}`;
 
-export async function finish(ctx: RunContext, r: CellResult): Promise<void> {
+export async function finish(ctx: RunContext, result: CellResult): Promise<void> {
+  const notReused = result.reusedFrom ? undefined : ctx.notReused.get(result.cell.id);
+  const r = notReused ? { ...result, notReused } : result;
   ctx.results.push(r);
   const pool = poolOf(ctx.req, r.cell);
-  if (pool) ctx.req.earlyStop?.record(poolKey(ctx.req, pool), r);
+  // A reused verdict cost nothing and says nothing about tonight: it counts toward no early stop.
+  if (pool && !r.reusedFrom) ctx.req.earlyStop?.record(poolKey(ctx.req, pool), r);
   await ctx.events.emit('onCellEnd', r);
 }
 
@@ -112,6 +117,7 @@ export function newRunContext(req: RunRequest): RunContext {
     baselines: new Baselines(),
     preparing: new AbortController(),
     jobs: [],
+    notReused: new Map(),
     modelImage: req.modelPreflight ? new ModelImageCheck(req.modelPreflight, cacheDir) : null,
   };
 }

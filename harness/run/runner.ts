@@ -18,7 +18,7 @@ import { cellsWithoutVerdict, cutShort, verdictOfError } from './lost-verdicts.t
 import { removeRunContainers } from './reaper.ts';
 import { runAttempt, slug } from './cell-job.ts';
 import { runCell } from './cell-runner.ts';
-import { containerSpec, emulatorConfig } from './container-spec.ts';
+import { containerSpec, emulatedFacts } from './container-spec.ts';
 import { LeaseDirectory } from './leases.ts';
 import { schedule, type ScheduleOptions } from './scheduler.ts';
 import { predictEmulated } from './predict.ts';
@@ -29,6 +29,7 @@ import type { ImageSoftware } from '../preflight/image-software.ts';
 import { baselineCellsOf } from '../probes/baseline.ts';
 import type { EarlyStop } from './early-stop.ts';
 import type { TriageLimits } from './triage.ts';
+import { reuseUnchanged, withReuseKey, type ReuseSource } from './reuse-step.ts';
 
 export interface RunnerSlots {
   /** Device ids (real) or emulated slot ids. */
@@ -84,6 +85,10 @@ export interface RunRequest {
   earlyStop?: EarlyStop | null;
   /** How deep triage follows new signatures and how many starts of a cell it may spend (default: triage.ts). */
   triageLimits?: TriageLimits;
+  /** `--reuse`: the cells' earlier verdicts and how old one may be (run/reuse-step.ts); null or absent: every cell runs. */
+  reuse?: ReuseSource | null;
+  /** The harness in reuse keys: its package version and a hash of its build. */
+  harnessVersion?: string;
 }
 
 export interface RunOutcome {
@@ -92,12 +97,6 @@ export interface RunOutcome {
   summary: RunSummary;
   /** The first error a reporter threw, if any: the caller reports it (results may be missing from that reporter's output). */
   reporterFailure: unknown;
-}
-
-/** What the simulated runner reports about its driver and the image under --emulate. */
-function emulatedFacts(cell: Cell): RunnerSlots['facts'] {
-  const cfg = emulatorConfig(cell);
-  return { driverVersion: 'emulated', cudaVersion: cfg.gpu.driverCuda, torchVersion: cfg.traits.torch_version };
 }
 
 /** 3 when testing was cut short (interrupt) or prevented (infra), else 1 for an unexpected outcome, else 0. */
@@ -129,6 +128,8 @@ export async function executeRun(req: RunRequest): Promise<RunOutcome> {
   ctx.jobs = req.cells.filter((c) => !c.skip).map((cell) => jobOf(ctx, cell));
   if (req.preflight && req.emulate) await predictEmulatedCells(ctx);
   await endHomeless(ctx);
+  const reused = await reuseUnchanged(ctx); // before any GPU is leased: a reused cell is never scheduled
+  if (reused.size) ctx.jobs = ctx.jobs.filter((j) => !reused.has(j.id));
   // async: a pool whose dispatcher cannot even start (its lease folder) rejects here instead of
   // ending the run without onRunEnd; the guard below gives its cells their verdicts.
   const dispatched = await Promise.allSettled(req.pools.map(async (pool) => schedule(ctx.jobs.filter((j) => poolOf(req, j.cell) === pool), poolHandlers(ctx, pool))));
@@ -228,7 +229,7 @@ async function runJob(ctx: RunContext, pool: RunnerPool, cell: Cell, slots: stri
     ctx.interrupted.push(cell.id);
     return;
   }
-  await finish(ctx, result);
+  await finish(ctx, withReuseKey(ctx, result, pool, job.image));
 }
 
 /** What every attempt of one cell shares. */

@@ -17,6 +17,8 @@ interface CellRow {
   reason: string | null;
   triage: string | null;
   duration_ms: number | null;
+  reused_from: string | null;
+  reused_at: string | null;
 }
 
 interface AttemptRow {
@@ -50,7 +52,13 @@ const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T)
 
 /** The cells of `runId` that have a verdict, oldest attempt first within each. */
 export function earlierResults(db: Db, runId: string): CellResult[] {
-  const cells = db.prepare('SELECT cell_id, spec, verdict, category, signature, reason, triage, duration_ms FROM cells WHERE run_id = ? AND verdict IS NOT NULL ORDER BY cell_id').all(runId) as CellRow[];
+  const cells = db
+    .prepare(
+      `SELECT cell_id, spec, verdict, category, signature, reason, triage, duration_ms, reused_from,
+         (SELECT o.finished_at FROM cells o WHERE o.run_id = c.reused_from AND o.cell_id = c.cell_id) AS reused_at
+       FROM cells c WHERE run_id = ? AND verdict IS NOT NULL ORDER BY cell_id`,
+    )
+    .all(runId) as CellRow[];
   const attempts = db.prepare(
     'SELECT attempt, kind, options, command, outcome, exit_code, diagnosis, log_path, log_tail, docker_run, container_id, error, phases, timeline FROM attempts WHERE run_id = ? AND cell_id = ? ORDER BY attempt',
   );
@@ -64,6 +72,7 @@ export function earlierResults(db: Db, runId: string): CellResult[] {
     triage: parse<TriageResult | null>(row.triage, null),
     reason: row.reason,
     durationMs: row.duration_ms ?? 0,
+    ...(row.reused_from ? { reusedFrom: { runId: row.reused_from, finishedAt: row.reused_at ?? '' } } : {}),
   }));
 }
 

@@ -14,8 +14,10 @@ import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { listRuns, regressions, runsFrom, type RunRow } from './queries.ts';
 import { sinceBlock } from './since.ts';
+import { reusedCounts } from './reuse-candidates.ts';
+import { withBisects } from './bisects.ts';
 
 export interface ReportQuery {
   /** How many runs of history to show (newest first). */
@@ -56,7 +58,8 @@ function reportRun(r: RunRow, counts: Record<CellState, number>): ReportRun {
 export function runSummaries(db: Db, limit = 30): ReportRun[] {
   const rows = listRuns(db, limit);
   const counts = countsOf(db, rows.map((r) => r.id));
-  return rows.map((r) => reportRun(r, counts.get(r.id)!));
+  const reused = reusedCounts(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...reportRun(r, counts.get(r.id)!), ...(reused.get(r.id) ? { reused: reused.get(r.id) } : {}) }));
 }
 
 interface CellRow {
@@ -78,6 +81,8 @@ interface CellRow {
   triage: string | null;
   attempts: number;
   spec?: string;
+  /** Schema 9 on: the run whose verdict this cell reused (no attempt of it is in this run). */
+  reused_from?: string | null;
 }
 
 /** Triage's fix as the engine's flags and a matrix snippet, from the planned cell (its spec). */
@@ -137,7 +142,9 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
   const hasModelPredictions = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'model_predictions'").get() !== undefined;
   const modelPrediction = hasModelPredictions ? db.prepare('SELECT verdict, certain, detail FROM model_predictions WHERE run_id = ? AND cell_id = ?') : null;
   const failedAttempt = failedAttemptReader(db);
-  return ({ id: runId, status }, row, logSources) => {
+  return ({ id: current, status }, row, logSources) => {
+    // A reused verdict shows the attempt, probes and fingerprint of the run that produced it.
+    const runId = row.reused_from ?? current;
     const a = attempt.get(runId, row.cell_id) as AttemptRow | undefined;
     const n = a?.attempt ?? 0;
     const d = parse<Diagnosis | null>(a?.diagnosis, null);
@@ -155,8 +162,8 @@ function cellReader(db: Db): (run: { id: string; status: string }, row: CellRow,
       ? Object.fromEntries((phaseRows.all(runId, row.cell_id, n) as Array<{ phase: string; seconds: number }>).map((p) => [p.phase, p.seconds]))
       : parse(a?.phases, {});
     const fp = fingerprint.get(runId, row.cell_id, n) as Record<string, string | null> | undefined;
-    const pred = prediction.get(runId, row.cell_id) as { verdict: string; detail: string } | undefined;
-    const modelPred = modelPrediction?.get(runId, row.cell_id) as { verdict: string; certain: number; detail: string } | undefined;
+    const pred = prediction.get(current, row.cell_id) as { verdict: string; detail: string } | undefined;
+    const modelPred = modelPrediction?.get(current, row.cell_id) as { verdict: string; certain: number; detail: string } | undefined;
     if (a?.log_path) logSources[row.cell_id] = a.log_path;
     return { ...reportCellOf(row, status, { a, d, probes, timeline, steps, pred, modelPred, fp }), ...(row.verdict === 'flaky' ? { failedAttempt: failedAttempt(runId, row.cell_id) } : {}) };
   };
@@ -208,6 +215,7 @@ function reportCellOf(row: CellRow, status: string, p: CellParts): ReportCell {
     dockerRun: p.a?.docker_run ?? null,
     prediction: p.pred ?? null,
     modelPrediction: p.modelPred ? { verdict: p.modelPred.verdict, certain: p.modelPred.certain === 1, detail: p.modelPred.detail } : null,
+    ...(row.reused_from ? { reusedFrom: row.reused_from } : {}),
   };
 }
 
@@ -259,9 +267,9 @@ export interface LoadedReport {
 export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   let rows = listRuns(db, 100_000);
   if (q.runId) {
-    const i = rows.findIndex((r) => r.id === q.runId);
-    if (i < 0) throw new Error(`no run ${q.runId} in the database`);
-    rows = rows.slice(i);
+    const from = runsFrom(db, q.runId);
+    if (!from) throw new Error(`no run ${q.runId} in the database`);
+    rows = from;
   }
   rows = rows.slice(0, q.runs ?? 30);
   const counts = countsOf(db, rows.map((r) => r.id));
@@ -270,7 +278,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const logSources: Record<string, string> = {};
   const readCell = cellReader(db);
   const cells = current
-    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources))
+    ? withBisects(db, (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources)))
     : [];
   const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [], newlyFlaky: [] };
   return {

@@ -6,7 +6,7 @@ import { perfRegressions, DEFAULT_WINDOW, type PerfSample } from '../../reports/
 import { SAMPLED_PROBES, sampleValues } from '../../reports/since/samples.ts';
 import type { SinceBlock } from '../../reports/since/block.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { regressions, runsFrom, type RunRow } from './queries.ts';
 
 const PASSED = "('pass', 'flaky', 'xpass')";
 /** The attempt that decided a cell's verdict: its last one that was not a triage trial. */
@@ -15,10 +15,9 @@ const MAX_WINDOW = 60;
 
 /** The runs up to and including `runId`, newest first. */
 function runsUpTo(db: Db, runId: string): RunRow[] {
-  const rows = listRuns(db, 100_000);
-  const i = rows.findIndex((r) => r.id === runId);
-  if (i < 0) throw new Error(`no run ${runId} in the database`);
-  return rows.slice(i);
+  const rows = runsFrom(db, runId);
+  if (!rows) throw new Error(`no run ${runId} in the database`);
+  return rows;
 }
 
 function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
@@ -35,7 +34,9 @@ function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
 function samples(db: Db, runId: string, runs: RunRow[], settings: Map<string, PerfSettings>): Record<string, PerfSample[]> {
   if (runs.length === 0 || settings.size === 0) return {};
   const ids = runs.map((r) => r.id);
-  const passed = db.prepare(`SELECT run_id, cell_id FROM cells WHERE run_id IN (${ids.map(() => '?').join(',')}) AND verdict IN ${PASSED}`).raw().all(...ids) as Array<[string, string]>;
+  // a reused verdict measured nothing in its run: the run that produced it holds its figures, counted once
+  const measured = schemaVersion(db) >= 9 ? ' AND reused_from IS NULL' : '';
+  const passed = db.prepare(`SELECT run_id, cell_id FROM cells WHERE run_id IN (${ids.map(() => '?').join(',')}) AND verdict IN ${PASSED}${measured}`).raw().all(...ids) as Array<[string, string]>;
   const started = new Map(runs.map((r) => [r.id, r.started_at]));
   const byCell = new Map<string, string[]>();
   for (const [run, cell] of passed) if (settings.has(cell)) (byCell.get(cell) ?? byCell.set(cell, []).get(cell)!).push(run);

@@ -53,7 +53,7 @@ const SQL = [
   `INSERT INTO fingerprints (run_id, cell_id, attempt, image_ref, image_digest, engine_version, gpu_name, compute_capability, driver_version, cuda_version, driver_cuda, torch_version, image_labels)
    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   `UPDATE cells SET verdict = ?, category = ?, signature = ?, reason = ?, triage = ?, attempts = ?, finished_at = ?, duration_ms = ?,
-     startup_s = ?, ttft_ms = ?, itl_ms = ?, tok_s = ?, accept = ?, accuracy = ?
+     startup_s = ?, ttft_ms = ?, itl_ms = ?, tok_s = ?, accept = ?, accuracy = ?, reuse_key = ?, reuse_inputs = ?, reused_from = ?
    WHERE run_id = ? AND cell_id = ?`,
   'UPDATE runs SET status = ?, finished_at = ?, exit_code = ? WHERE id = ?',
   'INSERT OR REPLACE INTO predictions (run_id, cell_id, verdict, detail) VALUES (?, ?, ?, ?)',
@@ -190,7 +190,7 @@ export class SqliteWriter implements Reporter {
       if (f) st[FINGERPRINT]!.run(run, id, a.attempt, t(f.imageRef), tn(f.imageDigest), tn(f.engineVersion), f.gpuName, f.computeCapability, tn(f.driverVersion), tn(f.cudaVersion), tn(f.driverCuda), tn(f.torchVersion), json(f.imageLabels));
     }
     const h = historyFigures(r);
-    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, h.tokS, h.accept, h.accuracy, run, id);
+    st[CELL_END]!.run(r.verdict, r.category, r.signature, tn(r.reason), r.triage ? json(r.triage) : null, r.attempts.length, finishedAt, Math.round(r.durationMs), h.startupS, h.ttftMs, h.itlMs, h.tokS, h.accept, h.accuracy, r.reuse?.key ?? null, r.reuse ? json(r.reuse.inputs) : null, r.reusedFrom?.runId ?? null, run, id);
   }
 
   onRunEnd(run: RunInfo, summary: RunSummary): void {

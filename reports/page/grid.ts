@@ -50,6 +50,7 @@ export function cellTitle(c: EmbeddedCell, before: string | null = null): string
   const lines = [c.id, `${c.verdict}${c.title ? `: ${c.title}` : ''}`];
   if (before && before !== c.verdict) lines.push(`changed: ${before} in the previous run`);
   if (c.reason) lines.push(c.reason);
+  if (c.reusedFrom) lines.push(`reused from run ${c.reusedFrom}`);
   const fix = fixText(c);
   if (fix) lines.push(`triage: fixed by ${fix}`);
   if (c.prediction) lines.push(`preflight predicted ${c.prediction.verdict}: ${c.prediction.detail}`);

@@ -24,6 +24,14 @@ export function predictionPart(c: EmbeddedCell): HTMLElement | null {
     m?.detail ? h('p', { class: 'muted' }, m.detail) : null);
 }
 
+/** `--reuse`: the verdict is an earlier run's, linked; what the panel shows below is that run's attempt. */
+export function reusedPart(c: EmbeddedCell): HTMLElement | null {
+  if (!c.reusedFrom) return null;
+  const href = `#run=${encodeURIComponent(c.reusedFrom)}&cell=${encodeURIComponent(c.id)}`;
+  return section('Reused',
+    h('p', { class: 'reused' }, 'reused from run ', h('a', { href }, c.reusedFrom), ': nothing that decides this verdict changed since (image digest, model revision, command, GPU and driver, probes, harness), so no container ran for it in this run. The attempt below is that run\'s.'));
+}
+
 export function failurePart(c: EmbeddedCell): HTMLElement | null {
   if (!c.title && !c.signature && !c.reason && !c.expect) return null;
   const fix = fixText(c);

@@ -79,7 +79,8 @@ export class ConsoleReporter implements Reporter {
     const path = r.triage ? describePath(r.signature, r.triage, describe) : null;
     const fix = r.triage?.fixedBy ? `  → fixed by ${describe(r.triage.fixedBy)}${path ? ` (triage path: ${inert(path)})` : ''}` : '';
     const kept = r.notRetried ? `  (not retried: ${inert(r.notRetried)})` : '';
-    this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${secs}s${why}${fix}${kept}`);
+    const reuse = r.reusedFrom ? `  reused from run ${r.reusedFrom.runId}` : r.notReused ? `  (not reused: ${inert(r.notReused)})` : '';
+    this.print(`${this.color(COLOR[r.verdict], `${MARK[r.verdict]} ${r.verdict.padEnd(5)}`)} [${this.done}/${this.total}] ${r.cell.id}  ${r.reusedFrom ? '' : `${secs}s`}${why}${fix}${kept}${reuse}`);
   }
 
   onEarlierResult(r: CellResult): void {
@@ -94,7 +95,8 @@ export class ConsoleReporter implements Reporter {
     const hints = signatureHints(this.results);
     const table = verdictTable(this.results, { verbose: !!this.opts.verbose, width, hints, inert });
     this.out.write(redactText(table + hintsText(hints, width), this.opts.secrets ?? []));
-    const counts = summaryCounts(summary).join(', ');
+    const reused = this.results.filter((r) => r.reusedFrom).length;
+    const counts = [...summaryCounts(summary), ...(reused ? [`${reused} reused (no container)`] : [])].join(', ');
     this.out.write(`\n${summary.status === 'interrupted' ? 'interrupted: ' : ''}${counts || 'no cells'} in ${((performance.now() - this.t0) / 1000).toFixed(1)}s\n`);
   }
 

@@ -46,6 +46,7 @@ export function junitXml(run: RunInfo, results: CellResult[], notRun: CellResult
       } else if (r.verdict === 'flaky') {
         body = `<system-out>${msg}</system-out>`;
       }
+      if (r.reusedFrom) body = `<properties><property name="reused_from" value="${xmlEscape(r.reusedFrom.runId)}"/></properties>${body}<system-out>${xmlEscape(`reused from run ${r.reusedFrom.runId}: no container ran`)}</system-out>`;
       cases.push(`    <testcase classname="${xmlEscape(`matrix.${gpu}`)}" name="${name}" time="${time}">${body}</testcase>`);
       const probes = r.attempts.at(-1)?.probes ?? [];
       for (const p of probes) {

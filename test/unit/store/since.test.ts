@@ -88,4 +88,20 @@ describe('the since block of a run', () => {
     expect(s.perf.map((r) => [r.cell, r.metric, r.before, r.after, r.history])).toEqual([[shaky.id, 'ttft_p50_ms', 20, 90, ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8']]]);
     db.close();
   });
+
+  it('a reused verdict is no perf sample: the run that measured it counts once, and a reused night judges nothing', () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    const reused = (c: Cell): CellResult => ({ ...result(c, 'pass', 0), attempts: [], reusedFrom: { runId: 'n1', finishedAt: '2026-11-20T03:00:00Z' } });
+    night(db, 'n1', 20, [slow], (c) => result(c, 'pass', 20));
+    night(db, 'n2', 21, [slow], reused);
+    night(db, 'n3', 22, [slow], reused);
+    expect(sinceBlock(db, 'n3').perf).toEqual([]);
+    // Night 4 measures again: its history is n1 alone (not n1 three times), too little to judge a change.
+    night(db, 'n4', 23, [slow], (c) => result(c, 'pass', 91));
+    expect(sinceBlock(db, 'n4').perf).toEqual([]);
+    night(db, 'n5', 24, [slow], (c) => result(c, 'pass', 91));
+    night(db, 'n6', 25, [slow], (c) => result(c, 'pass', 400));
+    expect(sinceBlock(db, 'n6').perf.map((r) => [r.cell, r.history])).toEqual([[slow.id, ['n1', 'n4', 'n5']]]);
+    db.close();
+  });
 });
