@@ -85,3 +85,21 @@ export class ProbeError extends HarnessError {
     super(message);
   }
 }
+
+export type BisectProblem = 'ref-missing' | 'undecided' | 'good-fails' | 'bad-passes' | 'interrupted';
+
+/**
+ * `matrix bisect` cannot give an answer: a ref cannot be had, a probe run cannot decide, or --verify
+ * found good or bad not to be what they were said to be. Exit 3 when the runner stood in the way, else 1.
+ */
+export class BisectError extends HarnessError {
+  readonly code = 'ERR_BISECT';
+  constructor(
+    readonly problem: BisectProblem,
+    message: string,
+    hint: string,
+    readonly exitCode: number,
+  ) {
+    super(message, hint);
+  }
+}

@@ -71,6 +71,24 @@ export interface ReportCell {
   reusedFrom?: string | null;
   /** A flaky cell: the attempt that failed before a retry passed (the fields above are the passing one's). */
   failedAttempt?: FailedAttempt | null;
+  /** The newest `matrix bisect` of this cell that ended, if any (absent in reports written before). */
+  bisect?: ReportBisect | null;
+}
+
+/** A bisect over ordered image refs: which first broke the cell, and the probe runs that showed it. */
+export interface ReportBisect {
+  id: string;
+  startedAt: string;
+  /** found: the answer is known; failed: the bisect stopped (error says why). */
+  status: 'found' | 'failed';
+  refs: string[];
+  lastGood: { ref: string; digest: string | null } | null;
+  firstBad: { ref: string; digest: string | null } | null;
+  signature: string | null;
+  /** ⌈log2(candidates + 1)⌉: the most search runs. */
+  bound: number;
+  error: string | null;
+  runs: Array<{ run: string; ref: string; verdict: string; signature: string | null; outcome: string; purpose: string }>;
 }
 
 export interface FailedAttempt {

@@ -13,6 +13,7 @@ import { exitWhenDone } from './exit-when-done.ts';
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
   plan: () => import('./plan.ts'),
   run: () => import('./run.ts'),
+  bisect: () => import('./bisect.ts'),
   report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
   diagnose: () => import('./diagnose.ts'),

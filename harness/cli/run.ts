@@ -40,6 +40,7 @@ import { planModelNotes } from '../run/model-check.ts';
 import { planWithProbes } from '../plan/plan-files.ts';
 import { resumeCommand } from './resume-hint.ts';
 import { REUSE_OPTIONS, reuseOf } from './reuse-options.ts';
+import { withImageTraits } from '../run/image-traits.ts';
 
 export const command = defineCommand({
   name: 'run',
@@ -87,7 +88,8 @@ export const command = defineCommand({
     const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
     const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
-    const cells = fitCells(toRun, setup, wantGpus.length > 0);
+    // under --emulate an image labelled matrix.emulate brings its own traits (run/image-traits.ts)
+    const cells = fitCells(values.emulate ? await withImageTraits(runtime, toRun) : toRun, setup, wantGpus.length > 0);
 
     const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
     for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);

@@ -57,7 +57,7 @@ const LABELS: Record<keyof ReuseInputs, string> = {
 };
 
 const short = (s: string, n = 24) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const shown = (v: unknown) => (v === null || v === undefined ? 'none' : short(typeof v === 'string' ? v : canonicalJson(v)));
+const shown = (v: unknown) => (v === null || v === undefined ? 'none' : short(typeof v === 'string' ? v : String(canonicalJson(v))));
 
 /**
  * What changed between two runs' inputs, one phrase each, e.g. "image digest changed sha256:ab… →
@@ -69,7 +69,7 @@ export function reuseChanges(before: Partial<ReuseInputs>, now: ReuseInputs): st
     const a = before[k];
     const b = now[k];
     if (canonicalJson(a ?? null) === canonicalJson(b ?? null)) continue;
-    const simple = (a === null || a === undefined || typeof a === 'string') && (b === null || typeof b === 'string');
+    const simple = (a === null || typeof a !== 'object') && (b === null || typeof b !== 'object');
     out.push(simple ? `${LABELS[k]} changed ${shown(a)} → ${shown(b)}` : `${LABELS[k]} changed${detail(a, b)}`);
   }
   return out;

@@ -90,7 +90,8 @@ export async function finish(ctx: RunContext, result: CellResult): Promise<void>
   const r = notReused ? { ...result, notReused } : result;
   ctx.results.push(r);
   const pool = poolOf(ctx.req, r.cell);
-  if (pool) ctx.req.earlyStop?.record(poolKey(ctx.req, pool), r);
+  // A reused verdict cost nothing and says nothing about tonight: it counts toward no early stop.
+  if (pool && !r.reusedFrom) ctx.req.earlyStop?.record(poolKey(ctx.req, pool), r);
   await ctx.events.emit('onCellEnd', r);
 }
 

@@ -1,7 +1,8 @@
-// `matrix run --last-failed`: the cells of the newest run in the database that did not pass — fail,
+// `matrix run --last-failed`: the cells of the newest run in the database (not a bisect's probe run) that did not pass — fail,
 // xpass, flaky, infra, and those left without a verdict (not run) — to run again. Passes, expected
 // failures (xfail) and skips are left alone: running them again would give the same answer.
 import type { Db } from './db.ts';
+import { listRuns } from './queries.ts';
 
 export interface LastFailed {
   runId: string;
@@ -10,7 +11,7 @@ export interface LastFailed {
 
 /** The newest run's non-pass cells, or null when the database has no run. */
 export function lastFailedCells(db: Db): LastFailed | null {
-  const run = db.prepare('SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1').get() as { id: string } | undefined;
+  const run = listRuns(db, 1)[0];
   if (!run) return null;
   const rows = db.prepare("SELECT cell_id FROM cells WHERE run_id = ? AND (verdict IS NULL OR verdict NOT IN ('pass', 'xfail', 'skip'))").all(run.id) as Array<{ cell_id: string }>;
   return { runId: run.id, cellIds: new Set(rows.map((r) => r.cell_id)) };

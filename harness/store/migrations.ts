@@ -274,6 +274,47 @@ UPDATE cells SET tok_s = ${PROBE_FIGURES_SQL.tok_s}, accept = ${PROBE_FIGURES_SQ
   },
   {
     version: 8,
+    name: 'bisects',
+    // `matrix bisect`: which image of an ordered list first broke a cell. Each probe is a normal run
+    // (runs, cells, attempts …); a bisect links them to their refs and keeps the answer. No foreign
+    // key to runs: a bisect and its runs may reach a merged database from different inputs.
+    sql: `
+CREATE TABLE bisects (
+  id TEXT PRIMARY KEY,
+  cell_id TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL,              -- running | found | failed
+  refs TEXT NOT NULL,                -- JSON array: good first, then --between in order, bad last
+  verify INTEGER NOT NULL,
+  bound INTEGER NOT NULL,            -- most search runs: ceil(log2(candidates + 1))
+  last_good_ref TEXT,
+  last_good_digest TEXT,
+  first_bad_ref TEXT,
+  first_bad_digest TEXT,
+  signature TEXT,                    -- the first bad ref's failure, when it was run
+  category TEXT,
+  error TEXT,                        -- why a failed bisect could not answer
+  argv TEXT NOT NULL                 -- JSON array
+);
+CREATE INDEX bisects_by_cell ON bisects(cell_id, started_at);
+CREATE TABLE bisect_runs (
+  bisect_id TEXT NOT NULL REFERENCES bisects(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  run_id TEXT NOT NULL,              -- the probe run (runs.id)
+  ref TEXT NOT NULL,
+  ref_index INTEGER NOT NULL,        -- position in bisects.refs
+  digest TEXT,
+  verdict TEXT NOT NULL,
+  signature TEXT,
+  outcome TEXT NOT NULL,             -- good | bad | undecided
+  purpose TEXT NOT NULL,             -- verify | search | retry
+  PRIMARY KEY (bisect_id, seq)
+);
+`,
+  },
+  {
+    version: 9,
     name: 'reused verdicts',
     // `--reuse` (issue #26): every cell that ran stores the reuse key of what decided its verdict
     // (core/reuse.ts) and those inputs (JSON), so a later run can tell what changed; a cell whose

@@ -14,9 +14,10 @@ import { decodeLogTail } from './codec.ts';
 import { failedAttemptReader } from './failed-attempt.ts';
 import { openDb, schemaVersion, type Db } from './db.ts';
 import { HISTORY_FIGURES_SQL, PROBE_FIGURES_SQL } from './history-figures.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { listRuns, regressions, runsFrom, type RunRow } from './queries.ts';
 import { sinceBlock } from './since.ts';
 import { reusedCounts } from './reuse-candidates.ts';
+import { withBisects } from './bisects.ts';
 
 export interface ReportQuery {
   /** How many runs of history to show (newest first). */
@@ -80,7 +81,7 @@ interface CellRow {
   triage: string | null;
   attempts: number;
   spec?: string;
-  /** Schema 8 on: the run whose verdict this cell reused (no attempt of it is in this run). */
+  /** Schema 9 on: the run whose verdict this cell reused (no attempt of it is in this run). */
   reused_from?: string | null;
 }
 
@@ -266,9 +267,9 @@ export interface LoadedReport {
 export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   let rows = listRuns(db, 100_000);
   if (q.runId) {
-    const i = rows.findIndex((r) => r.id === q.runId);
-    if (i < 0) throw new Error(`no run ${q.runId} in the database`);
-    rows = rows.slice(i);
+    const from = runsFrom(db, q.runId);
+    if (!from) throw new Error(`no run ${q.runId} in the database`);
+    rows = from;
   }
   rows = rows.slice(0, q.runs ?? 30);
   const counts = countsOf(db, rows.map((r) => r.id));
@@ -277,7 +278,7 @@ export function loadReport(db: Db, q: ReportQuery = {}): LoadedReport {
   const logSources: Record<string, string> = {};
   const readCell = cellReader(db);
   const cells = current
-    ? (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources))
+    ? withBisects(db, (db.prepare('SELECT * FROM cells WHERE run_id = ? ORDER BY cell_id').all(current.id) as CellRow[]).map((row) => readCell(current, row, logSources)))
     : [];
   const changes = current ? regressions(db, current.id) : { regressed: [], fixed: [], flaky: [], newlyFlaky: [] };
   return {

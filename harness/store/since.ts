@@ -3,10 +3,10 @@
 // passed against their last passing runs (the figures of each run's deciding attempt).
 import type { PerfSettings } from '../core/cell.ts';
 import { perfRegressions, DEFAULT_WINDOW, type PerfSample } from '../../reports/since/perf-regressions.ts';
-import { sampleValues } from '../../reports/since/samples.ts';
+import { SAMPLED_PROBES, sampleValues } from '../../reports/since/samples.ts';
 import type { SinceBlock } from '../../reports/since/block.ts';
 import { schemaVersion, type Db } from './db.ts';
-import { listRuns, regressions, type RunRow } from './queries.ts';
+import { regressions, runsFrom, type RunRow } from './queries.ts';
 
 const PASSED = "('pass', 'flaky', 'xpass')";
 /** The attempt that decided a cell's verdict: its last one that was not a triage trial. */
@@ -15,10 +15,9 @@ const MAX_WINDOW = 60;
 
 /** The runs up to and including `runId`, newest first. */
 function runsUpTo(db: Db, runId: string): RunRow[] {
-  const rows = listRuns(db, 100_000);
-  const i = rows.findIndex((r) => r.id === runId);
-  if (i < 0) throw new Error(`no run ${runId} in the database`);
-  return rows.slice(i);
+  const rows = runsFrom(db, runId);
+  if (!rows) throw new Error(`no run ${runId} in the database`);
+  return rows;
 }
 
 function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
@@ -26,33 +25,48 @@ function cellSettings(db: Db, runId: string): Map<string, PerfSettings> {
   return new Map(rows.map((r) => [r.cell_id, r.perf ? (JSON.parse(r.perf) as PerfSettings) : {}]));
 }
 
-/** Per cell judged, its samples of the passing runs among `runs` (oldest first). */
-function samples(db: Db, runs: RunRow[], cells: Set<string>): Record<string, PerfSample[]> {
-  if (runs.length === 0 || cells.size === 0) return {};
-  const marks = runs.map(() => '?').join(',');
+/**
+ * Per cell judged (passed in `runId`), its samples: the newest of its passing runs among `runs`,
+ * as many as its window compares plus the judged run itself, oldest first. Which runs count is
+ * read from the cells' index alone; figures are then read for those samples only (B6: reading
+ * them for every passing cell of 22 runs made `matrix report --runs 365` 1.9× slower).
+ */
+function samples(db: Db, runId: string, runs: RunRow[], settings: Map<string, PerfSettings>): Record<string, PerfSample[]> {
+  if (runs.length === 0 || settings.size === 0) return {};
   const ids = runs.map((r) => r.id);
-  const timeline = schemaVersion(db) >= 3 ? 'a.timeline' : "'[]'";
-  const cellRows = db
-    .prepare(`SELECT c.run_id, c.cell_id, c.startup_s, ${timeline} AS timeline FROM cells c LEFT JOIN attempts a ON a.run_id = c.run_id AND a.cell_id = c.cell_id AND a.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}`)
-    .all(...ids) as Array<{ run_id: string; cell_id: string; startup_s: number | null; timeline: string | null }>;
-  const probeRows = db
-    .prepare(`SELECT c.run_id, c.cell_id, p.name, p.metrics FROM cells c JOIN probes p ON p.run_id = c.run_id AND p.cell_id = c.cell_id AND p.attempt = ${DECIDING} WHERE c.run_id IN (${marks}) AND c.verdict IN ${PASSED}`)
-    .all(...ids) as Array<{ run_id: string; cell_id: string; name: string; metrics: string }>;
-  const probes = new Map<string, Array<{ name: string; metrics: Record<string, number> }>>();
-  for (const p of probeRows) {
-    const key = `${p.run_id}\0${p.cell_id}`;
-    if (!probes.has(key)) probes.set(key, []);
-    probes.get(key)!.push({ name: p.name, metrics: JSON.parse(p.metrics || '{}') as Record<string, number> });
-  }
+  // a reused verdict measured nothing in its run: the run that produced it holds its figures, counted once
+  const measured = schemaVersion(db) >= 9 ? ' AND reused_from IS NULL' : '';
+  const passed = db.prepare(`SELECT run_id, cell_id FROM cells WHERE run_id IN (${ids.map(() => '?').join(',')}) AND verdict IN ${PASSED}${measured}`).raw().all(...ids) as Array<[string, string]>;
   const started = new Map(runs.map((r) => [r.id, r.started_at]));
+  const byCell = new Map<string, string[]>();
+  for (const [run, cell] of passed) if (settings.has(cell)) (byCell.get(cell) ?? byCell.set(cell, []).get(cell)!).push(run);
+  const figures = figureReader(db);
   const out: Record<string, PerfSample[]> = {};
-  for (const r of cellRows) {
-    if (!cells.has(r.cell_id)) continue;
-    const values = sampleValues({ startupS: r.startup_s, timeline: JSON.parse(r.timeline || '[]'), probes: probes.get(`${r.run_id}\0${r.cell_id}`) ?? [] });
-    (out[r.cell_id] ??= []).push({ run: r.run_id, startedAt: started.get(r.run_id) ?? '', values });
+  for (const [cell, cellRuns] of byCell) {
+    cellRuns.sort((a, b) => (started.get(a) ?? '').localeCompare(started.get(b) ?? '') || a.localeCompare(b));
+    if (cellRuns[cellRuns.length - 1] !== runId) continue;
+    const needed = cellRuns.slice(-((settings.get(cell)!.window ?? DEFAULT_WINDOW) + 1));
+    out[cell] = needed.map((run) => ({ run, startedAt: started.get(run) ?? '', values: figures(run, cell) }));
   }
-  for (const s of Object.values(out)) s.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.run.localeCompare(b.run));
   return out;
+}
+
+/** A cell's figures in one run, from its deciding attempt: startup, startup phases, the sampled probes' metrics. */
+function figureReader(db: Db): (run: string, cell: string) => Record<string, number> {
+  const timeline = schemaVersion(db) >= 3 ? 'a.timeline' : "'[]'";
+  const cellRow = db.prepare(
+    `SELECT c.startup_s, a.attempt, ${timeline} AS timeline FROM cells c LEFT JOIN attempts a ON a.run_id = c.run_id AND a.cell_id = c.cell_id AND a.attempt = ${DECIDING} WHERE c.run_id = ? AND c.cell_id = ?`,
+  );
+  const probeRows = db.prepare(`SELECT name, metrics FROM probes WHERE run_id = ? AND cell_id = ? AND attempt = ? AND name IN (${SAMPLED_PROBES.map(() => '?').join(',')})`);
+  return (run, cell) => {
+    const c = cellRow.get(run, cell) as { startup_s: number | null; attempt: number | null; timeline: string | null };
+    const probes = c.attempt === null ? [] : (probeRows.all(run, cell, c.attempt, ...SAMPLED_PROBES) as Array<{ name: string; metrics: string }>);
+    return sampleValues({
+      startupS: c.startup_s,
+      timeline: JSON.parse(c.timeline || '[]'),
+      probes: probes.map((p) => ({ name: p.name, metrics: JSON.parse(p.metrics || '{}') as Record<string, number> })),
+    });
+  };
 }
 
 export interface SinceOptions {
@@ -69,8 +83,7 @@ export function sinceBlock(db: Db, runId: string, o: SinceOptions = {}): SinceBl
   const settings = cellSettings(db, runId);
   const window = Math.min(MAX_WINDOW, Math.max(DEFAULT_WINDOW, ...[...settings.values()].map((s) => s.window ?? 0)));
   // each cell's window counts its passing runs: read enough runs for a cell that passed in few of them
-  const series = samples(db, runs.slice(0, 1 + 3 * window), new Set(settings.keys()));
-  for (const [cell, s] of Object.entries(series)) if (s[s.length - 1]?.run !== runId) delete series[cell];
+  const series = samples(db, runId, runs.slice(0, 1 + 3 * window), settings);
   return {
     run: runId,
     previous: previous ? { id: previous.id, startedAt: previous.started_at } : null,

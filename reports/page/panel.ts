@@ -6,6 +6,7 @@ import { renderLog } from './log-view.ts';
 import { lineChart, verdictStrip } from './charts.ts';
 import { failurePart, reusedPart, fingerprintPart, predictionPart, probesPart, reproducePart, section, timelinePart } from './panel-parts.ts';
 import { failedAttemptPart } from './failed-attempt-part.ts';
+import { bisectPart } from './bisect-part.ts';
 
 const WIDTH = 600;
 
@@ -34,7 +35,7 @@ export function renderPanel(app: App): void {
       h('div', { class: `p-verdict v-${c.verdict}` }, c.verdict),
       h('h2', null, c.id),
       h('p', { class: 'muted' }, `${c.imageRef} · ${c.gpu} (${c.arch}) · ${c.model} · ${c.flags}`)),
-    ...[reusedPart(c), failurePart(c), failedAttemptPart(c), predictionPart(c), probesPart(c), timelinePart(c)].filter((x) => x !== null),
+    ...[reusedPart(c), failurePart(c), failedAttemptPart(c), bisectPart(c, app.data.runs.map((r) => r.id)), predictionPart(c), probesPart(c), timelinePart(c)].filter((x) => x !== null),
     section('Log', renderLog(c.logExcerpt, c.evidence, c.logHref)),
     ...[fingerprintPart(c), reproducePart(c)].filter((x) => x !== null),
     historyPart(app, c.id),

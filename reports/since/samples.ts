@@ -16,6 +16,9 @@ const STREAM: Record<string, string> = {
   seq_output_tokens_per_s: 'output_tokens_per_s',
 };
 
+/** The probes whose metrics a sample takes figures from (the store reads no others). */
+export const SAMPLED_PROBES = ['stream', 'mtp', 'accuracy'] as const;
+
 export function sampleValues(f: StoredFigures): Record<string, number> {
   const out: Record<string, number> = {};
   const put = (k: string, v: unknown) => {

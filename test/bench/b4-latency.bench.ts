@@ -1,7 +1,9 @@
 // B4 latency accuracy: the emulator configured with TTFT 80 ms and ITL 15 ms; the harness's
 // stream probe (defaults: a warm-up, 5 sequential and 4 concurrent streamed requests of 32
 // tokens) measures them from chunk arrival times. Figure: |measured p50 − configured| for the
-// sequential requests (seq_ttft_p50_ms, seq_itl_p50_ms), median over trials. The emulator's
+// sequential requests (seq_ttft_p50_ms, seq_itl_p50_ms; also seq_tpot_p50_ms and, for the 4
+// concurrent requests, conc_itl_p50_ms: the targets the pass/fail tests used to hold, within 5 ms,
+// now measured here and nowhere else), median over trials. The emulator's
 // own timers run in a container on the same loaded CPUs, so the error bounds harness + emulator.
 // Every request goes to the published loopback port, as in `matrix run`: the container's bridge
 // address is a private-range address this workplace never sends traffic to.
@@ -31,7 +33,7 @@ export const b4: Bench = {
     });
     const peer = peerContainer(cells[0]!, await emulatorTag());
     const plan = streamPlan(cells[0]!.model.name);
-    const s = { ttft: [] as number[], itl: [] as number[], concTtft: [] as number[], concItl: [] as number[] };
+    const s = { ttft: [] as number[], itl: [] as number[], tpot: [] as number[], concTtft: [] as number[], concItl: [] as number[] };
     const peerRuns: Record<Peer, PeerRequest[][]> = { script: [], testcontainers: [] };
     for (let i = 0; i < trials; i++) {
       const h = await runHarness(cells, file);
@@ -40,6 +42,7 @@ export const b4: Bench = {
       if (t.result.verdict !== 'pass' || !m) throw new Error(`B4: stream probe did not pass (${t.result.verdict}: ${t.result.reason})`);
       s.ttft.push(m.seq_ttft_p50_ms!);
       s.itl.push(m.seq_itl_p50_ms!);
+      s.tpot.push(m.seq_tpot_p50_ms!);
       s.concTtft.push(m.conc_ttft_p50_ms!);
       s.concItl.push(m.conc_itl_p50_ms!);
       peerRuns.script.push(await curlStreamPeer(peer, plan));
@@ -50,6 +53,8 @@ export const b4: Bench = {
       Object.fromEntries(PEERS.map((p) => [p, f(median(peerRuns[p].map((reqs) => peerMedians(reqs, group)[pick])))]));
     const ttftErr = Math.abs(median(s.ttft) - TTFT_MS);
     const itlErr = Math.abs(median(s.itl) - ITL_MS);
+    const tpotErr = Math.abs(median(s.tpot) - ITL_MS);
+    const concItlErr = Math.abs(median(s.concItl) - ITL_MS);
     return {
       id: 'B4', title: this.title, trials,
       figures: [
@@ -58,7 +63,9 @@ export const b4: Bench = {
         { metric: `seq ITL p50 (configured ${ITL_MS} ms)`, unit: 'ms', value: median(s.itl), peers: peerFigure('seq-', 'itl'), comparison: true },
         { metric: 'seq ITL p50 error', unit: 'ms', value: itlErr, peers: peerFigure('seq-', 'itl', (v) => Math.abs(v - ITL_MS)), goal: '≤ 2 ms', met: itlErr <= 2 },
         { metric: 'conc TTFT p50 (4 at once, not a goal)', unit: 'ms', value: median(s.concTtft), peers: peerFigure('conc-', 'ttft'), comparison: true },
-        { metric: 'conc ITL p50 (4 at once, not a goal)', unit: 'ms', value: median(s.concItl), peers: peerFigure('conc-', 'itl'), comparison: true },
+        { metric: 'conc ITL p50 (4 at once)', unit: 'ms', value: median(s.concItl), peers: peerFigure('conc-', 'itl'), comparison: true },
+        { metric: 'conc ITL p50 error', unit: 'ms', value: concItlErr, goal: '≤ 5 ms', met: concItlErr <= 5 },
+        { metric: `seq TPOT p50 error (configured ${ITL_MS} ms a token)`, unit: 'ms', value: tpotErr, goal: '≤ 5 ms', met: tpotErr <= 5 },
       ],
       notes: [
         'The run measures through the published loopback port (docker-proxy), as every probe does; so do both peers (127.0.0.1 and the published port).',

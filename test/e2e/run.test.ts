@@ -42,7 +42,9 @@ describe('matrix run --emulate', () => {
       dir,
       emulatedMatrix({
         traits: 'kernels: { flash: { sass: [sm_80], ptx: [compute_80], toolkit: "13.2", library: _vllm_fa2_C } }\ndriver_cuda: { h100: "12.8" }',
-        timeouts: '{ startup: 120s, probe: 30s }',
+        // Far beyond this test's own timeout: a verdict that waited for it fails the test; the
+        // verdict follows the exit (how soon: benchmark B1, container exit → verdict).
+        timeouts: '{ startup: 60m, probe: 30s }',
       }),
     );
     const r = await cli(args(dir, m), { env });
@@ -52,8 +54,7 @@ describe('matrix run --emulate', () => {
     const c = out.cells[0]!;
     expect(c.verdict).toBe('fail');
     expect(c.category).toBe('ptx-toolchain');
-    // The emulated startup before the crash is ~0.2 s; the verdict follows the exit, not the 120 s timeout.
-    expect(c.phases.ready).toBeLessThan(0.2 + 1.5);
+    expect(c.signature).not.toBe('startup-timeout');
     const ev = query<{ diagnosis: string }>(join(dir, 'r.sqlite'), 'SELECT diagnosis FROM attempts')[0]!;
     expect(JSON.parse(ev.diagnosis).evidence.some((e: { text: string }) => e.text.includes('unsupported toolchain'))).toBe(true);
   });
@@ -66,7 +67,6 @@ describe('matrix run --emulate', () => {
     runIds.push(out.run);
     expect(out.cells[0]!.verdict).toBe('fail');
     expect(out.cells[0]!.signature).toBe('startup-timeout');
-    expect(r.ms).toBeLessThan(30_000);
   });
 
   it('calls a cell that fails then passes on a fresh container flaky', async () => {
@@ -104,7 +104,8 @@ describe('matrix run --emulate', () => {
     const flags = '  - { id: quick }\n  - { id: slow1 }\n  - { id: slow2 }';
     const m = writeMatrix(
       dir,
-      emulatedMatrix({ flags, traits: 'faults: { slow_start_s: 60 }', timeouts: '{ startup: 5m, probe: 30s }' }).replace('  - { id: quick }', '  - { id: quick, options: { max_model_len: 4096 } }'),
+      // The slow cells could not end within this test's timeout: only a stop ends the run.
+      emulatedMatrix({ flags, traits: 'faults: { slow_start_s: 3600 }', timeouts: '{ startup: 2h, probe: 30s }' }).replace('  - { id: quick }', '  - { id: quick, options: { max_model_len: 4096 } }'),
     );
     const child = startCli([...args(dir, m), '--emulate-gpus', '3', '--run-id', `sigint-${process.pid}`], { env });
     runIds.push(`sigint-${process.pid}`);
@@ -112,7 +113,8 @@ describe('matrix run --emulate', () => {
     const t0 = Date.now();
     child.kill('SIGINT');
     const r = await child.done;
-    expect(Date.now() - t0).toBeLessThan(10_000);
+    // The figure, not asserted (GitHub's 7.5 s window is run-endings.test.ts's: no second signal needed).
+    console.log(`SIGINT to exit with 3 running cells: ${Date.now() - t0} ms`);
     expect(r.code).toBe(3);
     expect(await containersOfRun(`sigint-${process.pid}`)).toEqual([]);
     const run = query<{ status: string }>(join(dir, 'r.sqlite'), 'SELECT status FROM runs')[0]!;

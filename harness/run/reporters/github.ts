@@ -19,12 +19,13 @@ function annotationProperty(s: string): string {
 }
 
 export function stepSummary(run: RunInfo, results: CellResult[], summary: RunSummary, reportPath: string | null): string {
-  const counts = summaryCounts(summary).join(' · ');
+  const reused = results.filter((r) => r.reusedFrom).length;
+  const counts = [...summaryCounts(summary), ...(reused ? [`${reused} reused (no container)`] : [])].join(' · ');
   const lines = [`## Compatibility matrix — run ${run.id}`, '', `${counts}${summary.status === 'interrupted' ? ' — **interrupted**' : ''}`, ''];
   const notable = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'skip');
   if (notable.length) {
     lines.push('| verdict | cell | signature | fix found by triage |', '| --- | --- | --- | --- |');
-    for (const r of notable) lines.push(`| ${r.verdict} | ${md(r.cell.id)} | ${md(r.signature ?? r.reason ?? '')} | ${r.triage?.fixedBy ? md(describe(r.triage.fixedBy)) : ''} |`);
+    for (const r of notable) lines.push(`| ${r.verdict}${r.reusedFrom ? ` (reused from ${md(r.reusedFrom.runId)})` : ''} | ${md(r.cell.id)} | ${md(r.signature ?? r.reason ?? '')} | ${r.triage?.fixedBy ? md(describe(r.triage.fixedBy)) : ''} |`);
     lines.push('');
   }
   if (summary.notRun?.length) lines.push(`Not run (the run ended first; \`--resume ${run.id}\` runs them): ${summary.notRun.map((c) => md(c.id)).join(', ')}`, '');

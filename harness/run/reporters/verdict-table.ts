@@ -26,7 +26,7 @@ export function verdictTable(results: readonly CellResult[], o: TableOptions): s
   const title = tableTitle(results.length, rows.length, o.verbose);
   if (!rows.length) return `\n${title}\n`;
   const header = ['VERDICT', 'CELL', 'SIGNATURE', 'TRIES', 'TIME'];
-  const body = rows.map((r) => [r.verdict, r.cell.id, o.inert(r.signature ?? ''), String(r.attempts.length), `${(r.durationMs / 1000).toFixed(1)}s`]);
+  const body = rows.map((r) => [r.verdict, r.cell.id, o.inert(r.signature ?? ''), r.reusedFrom ? '-' : String(r.attempts.length), r.reusedFrom ? 'reused' : `${(r.durationMs / 1000).toFixed(1)}s`]);
   const widths = columnWidths([header, ...body]);
   const indent = ' '.repeat(widths[0]! + 2);
   const lines = ['', title, ...columns([header], { widths })];
@@ -68,5 +68,7 @@ function details(r: CellResult, o: TableOptions): string[] {
   if (r.triage?.stopped) out.push(`triage stopped: ${r.triage.stopped}`);
   const hintTitle = o.hints.find((h) => h.signature === r.signature)?.title;
   if (r.reason && r.verdict !== 'pass' && r.reason !== hintTitle) out.push(o.inert(r.reason));
+  if (r.reusedFrom) out.push(`reused from run ${r.reusedFrom.runId}: no container ran (nothing that decides it changed)`);
+  else if (r.notReused) out.push(`not reused: ${o.inert(r.notReused)}`);
   return out;
 }

@@ -60,7 +60,6 @@ describe.skipIf(!enabled)('the Docker engine restarted mid-run (a private docker
       if (!r) child.kill('SIGKILL');
     }
     expect(r.code, `${r.stderr}`).toBe(3);
-    expect(r.ms).toBeLessThan(150_000);
     expectNoStackTrace(r.stderr);
     const out = parseRun(r);
     const cell = (id: string) => out.cells.find((c) => c.id === `${id}/h100/small/default`);

@@ -206,11 +206,11 @@ describe('every way a run ends', () => {
     child.stdout!.on('data', () => (lastOutput = performance.now()));
     child.stderr!.on('data', () => (lastOutput = performance.now()));
     const r = await child.done;
-    const lagMs = performance.now() - lastOutput;
     expect(r.stdout).toContain('junit:');
+    // Had anything held the event loop after the summary (before: an uncancelled 10 s timer of the
+    // log settle), exitWhenDone would have named it, 2 s later, in this line.
     expect(r.stderr).not.toContain('still busy');
-    // Before: ~10 s (an uncancelled 10 s timer of the log settle). Measured after: tens of ms.
-    expect(lagMs).toBeLessThan(3_000);
+    console.log(`last output to exit: ${Math.round(performance.now() - lastOutput)} ms`);
   });
 });
 

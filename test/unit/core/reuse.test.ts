@@ -33,6 +33,10 @@ describe('what changed', () => {
     expect(reuseChanges(inputs(), inputs({ imageDigest: 'sha256:cdcdcdcdcdcdcdcdcdcdcdcdcdcd' }))).toEqual(['image digest changed sha256:aaaa1111bbbb2222… → sha256:cdcdcdcdcdcdcdcd…']);
   });
 
+  it('names a changed number from → to', () => {
+    expect(reuseChanges(inputs(), inputs({ retries: 2 }))).toEqual(['retries changed 0 → 2']);
+  });
+
   it('names the keys of an object that changed, and says nothing when nothing did', () => {
     expect(reuseChanges(inputs(), inputs({ env: { VLLM_USE_V1: '0', NEW: 'x' } }))).toEqual(['engine environment changed (NEW, VLLM_USE_V1)']);
     expect(reuseChanges(inputs(), inputs())).toEqual([]);

@@ -52,6 +52,16 @@ async function readSse(res: Response, t0: number): Promise<Event[]> {
   return events;
 }
 
+/**
+ * The server keeps its schedule from the request (content chunk i not before ttft + i·itl), so the
+ * client can never see a chunk sooner; how close to it they come is benchmark B4's business (a
+ * timer may fire up to 1 ms before performance.now() says its time has come).
+ */
+function expectNeverSooner(contentAt: number[], configured: { ttftMs: number; itlMs: number }): void {
+  contentAt.forEach((at, i) => expect(at, `content chunk ${i}`).toBeGreaterThanOrEqual(configured.ttftMs + i * configured.itlMs - 1));
+  for (let i = 1; i < contentAt.length; i++) expect(contentAt[i]!).toBeGreaterThanOrEqual(contentAt[i - 1]!);
+}
+
 describe('startEmulator (vLLM personality)', () => {
   it('serves /health, /version and /v1/models once ready', async () => {
     const { h, lines } = await start(['--max-model-len', '4096']);
@@ -79,7 +89,7 @@ describe('startEmulator (vLLM personality)', () => {
     expect(((await img.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content).toBe('red, blue');
   });
 
-  it('streams role chunk, content chunks, finish chunk, usage chunk and [DONE] with the configured latencies', { retry: 2 }, async () => {
+  it('streams role chunk, content chunks, finish chunk, usage chunk and [DONE], never sooner than the configured latencies', async () => {
     const { h } = await start([], config({ traits: { ttft_ms: 60, itl_ms: 15 } }), ['vllm', 'serve', MODEL]);
     const t0 = performance.now();
     const res = await chat(h, { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 8, stream: true, stream_options: { include_usage: true } });
@@ -90,25 +100,19 @@ describe('startEmulator (vLLM personality)', () => {
     expect(chunks[0]!.json.choices[0]!.delta).toEqual({ role: 'assistant', content: '' });
     const content = chunks.filter((c) => c.json.choices[0]?.delta.content);
     expect(content).toHaveLength(8);
-    expect(content[0]!.at).toBeGreaterThanOrEqual(58);
-    expect(content[0]!.at).toBeLessThan(150); // generous: unit tests share two cores with everything else
-    const gaps = content.slice(1).map((c, i) => c.at - content[i]!.at);
-    const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
-    expect(median).toBeGreaterThanOrEqual(12);
-    expect(median).toBeLessThan(45);
+    expectNeverSooner(content.map((c) => c.at), { ttftMs: 60, itlMs: 15 });
     expect(chunks.at(-2)!.json.choices[0]!.finish_reason).toBe('length');
     expect(chunks.at(-1)!.json.choices).toEqual([]);
     expect(chunks.at(-1)!.json.usage!.completion_tokens).toBe(8);
   });
 
-  it('slows the first token and every token after it under the latency faults', { retry: 2 }, async () => {
+  it('slows the first token and every token after it under the latency faults', async () => {
     const { h } = await start([], config({ traits: { ttft_ms: 5, itl_ms: 2, faults: { slow_first_token_ms: 80, slow_tokens_ms: 20 } } }), ['vllm', 'serve', MODEL]);
     const t0 = performance.now();
     const ev = await readSse(await chat(h, { messages: [{ role: 'user', content: 'Tell me a story' }], max_tokens: 6, stream: true }), t0);
     const content = ev.filter((e) => e.data !== '[DONE]' && (JSON.parse(e.data) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content);
-    expect(content[0]!.at).toBeGreaterThanOrEqual(83);
-    const gaps = content.slice(1).map((c, i) => c.at - content[i]!.at).sort((a, b) => a - b);
-    expect(gaps[gaps.length >> 1]).toBeGreaterThanOrEqual(19);
+    expect(content).toHaveLength(6);
+    expectNeverSooner(content.map((c) => c.at), { ttftMs: 5 + 80, itlMs: 2 + 20 });
   });
 
   it('answers OpenAI-style errors: unknown model 404, too many images 400', async () => {

@@ -13,12 +13,14 @@ describe('durations', () => {
     ['500ms', 500],
     ['1m30s', 90_000],
     ['2h', 7_200_000],
+    ['7d', 604_800_000],
+    ['1d12h', 129_600_000],
   ])('%s = %d ms and formats back', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
     expect(parseDuration(formatDuration(ms))).toBe(ms);
   });
 
-  it.each(['', '20', '20 minutes', '1.5h', '30m1h', 'm', '5s5s', '-1s'])('rejects %j', (text) => {
+  it.each(['', '20', '20 minutes', '1.5h', '30m1h', 'm', '5s5s', '-1s', '1h2d'])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { chat, streamChat } from '../../../harness/probes/client.ts';
 import { requestLatency } from '../../../harness/probes/latency.ts';
+import { expectLatencyStructure } from '../../support/latency-structure.ts';
 import { startFixture, type Fixture, type FixtureOptions } from './fixture-server.ts';
 
 let fixture: Fixture | null = null;
@@ -26,13 +27,9 @@ describe('streamChat', () => {
     expect(fixture!.requests[1]).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(out.timing.chunks.map((c) => c.kind)).toEqual(['role', 'content', 'content', 'content', 'content', 'other', 'usage']);
     expect(out.timing).toMatchObject({ label: 'seq-0', status: 200, promptTokens: 7, completionTokens: 4, error: null });
-    // Timers never fire early; upper bounds are loose because the test box may be busy (the
-    // 5 ms accuracy check lives in test/e2e/probes.test.ts).
-    const l = requestLatency(out.timing)!;
-    expect(l.ttftMs).toBeGreaterThanOrEqual(58);
-    expect(l.ttftMs).toBeLessThan(60 + 250);
-    expect(l.itlMs).toHaveLength(3);
-    expect(l.e2eMs - l.ttftMs).toBeGreaterThanOrEqual(3 * 20 - 3);
+    // The arrival times by structure, never against a time target (accuracy is benchmark B4's).
+    expectLatencyStructure([out.timing]);
+    expect(requestLatency(out.timing)!.itlMs).toHaveLength(3);
     // The role chunk is sent at once and is stamped before the first content chunk.
     expect(out.timing.chunks[0]!.atMs).toBeLessThan(out.timing.chunks[1]!.atMs);
     expect(out.timing.endMs).toBeGreaterThanOrEqual(out.timing.chunks.at(-1)!.atMs);
@@ -57,9 +54,9 @@ describe('streamChat', () => {
     const t = await target({ ttftMs: 5, itlMs: 5, hangAfterChunks: 3, answer: () => 'a b c d e f' }, 400);
     const began = performance.now();
     const out = await streamChat(t, body, 'conc-2');
-    const took = performance.now() - began;
-    expect(took).toBeGreaterThanOrEqual(390);
-    expect(took).toBeLessThan(1500);
+    // Never before its timeout (a timer does not fire early); how soon after it is not a test's business.
+    expect(performance.now() - began).toBeGreaterThanOrEqual(390);
+    expect(out.timing.error).toBe(out.error!.message);
     expect(out.error?.message).toMatch(/^conc-2: timed out after 400 ms \(stream stalled after 3 chunks; last at \+\d+\.\d ms\) — POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions$/);
     expect(out.timing.chunks).toHaveLength(3);
   });

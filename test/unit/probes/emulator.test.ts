@@ -1,4 +1,4 @@
-// The probes against the in-process emulator (harness/emulator/server.ts): latency accuracy,
+// The probes against the in-process emulator (harness/emulator/server.ts): latency figures by structure,
 // acceptance figures equal to the emulator's own counters, and the lossy-speculation fault
 // caught against a baseline. The same checks run against the emulator image in test/e2e.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { parseMetrics, readValue } from '../../../harness/probes/metrics.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';
 import { textProbe } from '../../../harness/probes/text.ts';
 import { SGLANG_IMAGE_KERNELS } from '../emulator/fixtures.ts';
+import { expectLatencyStructure, expectSummaryStructure } from '../../support/latency-structure.ts';
 import { cell, context } from './context.ts';
 
 const MODEL = 'Qwen/Qwen3.5-0.8B';
@@ -38,32 +39,23 @@ async function emulator(traits: Record<string, unknown>, extraArgs: string[] = [
 }
 
 describe('stream probe against the emulator', () => {
-  it('measures ITL medians within 5 ms of the configured 15 ms, TTFT at the configured 80 ms', { retry: 2 }, async () => {
+  it('measures TTFT, ITL, TPOT and e2e of every request; role and usage chunks never count', async () => {
     const { h } = await emulator({ ttft_ms: 80, itl_ms: 15 });
     const res = await streamProbe.run(context(h.url, { model: MODEL, options: { sequential: 9, concurrent: 4, max_tokens: 32 } }));
     expect(res.verdict, JSON.stringify(res.assertions)).toBe('pass');
-    const m = res.metrics;
-    console.log(
-      `emulator 80/15 ms → seq TTFT p50 ${m.seq_ttft_p50_ms!.toFixed(2)} ms, ITL p50 ${m.seq_itl_p50_ms!.toFixed(2)} ms; ` +
-        `conc TTFT p50 ${m.conc_ttft_p50_ms!.toFixed(2)} ms, ITL p50 ${m.conc_itl_p50_ms!.toFixed(2)} ms`,
-    );
-    // ITL medians within 5 ms (the emulator schedules chunks on absolute times, so a late chunk
-    // does not shift the next). Client and server share one event loop here, and the CPU with
-    // whatever else runs, so TTFT gets a loose upper bound; the strict 5 ms TTFT check runs
-    // against the emulator image in test/e2e/probes.test.ts, where they are separate processes.
-    expect(Math.abs(m.seq_itl_p50_ms! - 15)).toBeLessThanOrEqual(5);
-    expect(Math.abs(m.conc_itl_p50_ms! - 15)).toBeLessThanOrEqual(10);
-    expect(m.seq_ttft_p50_ms!).toBeGreaterThanOrEqual(79);
-    expect(m.conc_ttft_p50_ms!).toBeGreaterThanOrEqual(79);
-    expect(m.seq_ttft_p50_ms!).toBeLessThanOrEqual(80 + 50);
+    // How close the figures come to 80/15 ms is a benchmark (B4), not a pass/fail test: here the
+    // figures are checked by structure.
+    const measured = res.requests.filter((x) => x.label !== 'warmup');
+    expect(measured.map((r) => r.label)).toEqual([...Array.from({ length: 9 }, (_, i) => `seq-${i}`), ...Array.from({ length: 4 }, (_, i) => `conc-${i}`)]);
+    expectLatencyStructure(measured);
+    for (const prefix of ['seq_', 'conc_']) expectSummaryStructure(res.metrics, prefix);
     // Role and usage chunks arrive but never count: 32 content chunks per request, TPOT over 31 gaps.
-    for (const r of res.requests.filter((x) => x.label !== 'warmup')) {
+    for (const r of measured) {
       expect(r.chunks[0]!.kind).toBe('role');
       expect(r.chunks.at(-1)!.kind).toBe('usage');
       expect(r.chunks.filter((c) => c.kind === 'content')).toHaveLength(32);
       expect(r.completionTokens).toBe(32);
     }
-    expect(Math.abs(m.seq_tpot_p50_ms! - 15)).toBeLessThanOrEqual(5);
   });
 
   it('the malformed-SSE and hang faults fail the probe with precise messages', async () => {

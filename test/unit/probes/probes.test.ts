@@ -5,6 +5,7 @@ import { mtpProbe } from '../../../harness/probes/mtp.ts';
 import { streamProbe } from '../../../harness/probes/stream.ts';
 import { textProbe } from '../../../harness/probes/text.ts';
 import { DEFAULT_QUESTIONS } from '../../../harness/probes/questions.ts';
+import { expectLatencyStructure, expectSummaryStructure } from '../../support/latency-structure.ts';
 import { cell, context } from './context.ts';
 import { startFixture, type Fixture, type FixtureOptions } from './fixture-server.ts';
 
@@ -114,10 +115,9 @@ describe('stream probe', () => {
       expect(r.chunks.filter((c) => c.kind === 'content')).toHaveLength(10);
       expect(r.completionTokens).toBe(10);
     }
-    // Loose upper bounds: the box may be busy (accuracy is checked in test/e2e/probes.test.ts).
-    expect(res.metrics.seq_ttft_p50_ms).toBeGreaterThanOrEqual(29);
-    expect(res.metrics.seq_ttft_p50_ms).toBeLessThan(30 + 250);
-    expect(res.metrics.seq_e2e_p50_ms! - res.metrics.seq_ttft_p50_ms!).toBeGreaterThanOrEqual(9 * 8 - 20);
+    // By structure, never against a time target (accuracy is benchmark B4's).
+    expectLatencyStructure(res.requests.slice(1));
+    for (const prefix of ['seq_', 'conc_']) expectSummaryStructure(res.metrics, prefix);
     expect(res.metrics.seq_requests).toBe(3);
     expect(res.metrics.conc_requests).toBe(3);
     expect(res.metrics.conc_output_tokens_per_s).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
 // `--reuse` in the dispatcher, over the in-memory runtime and a real SQLite store: a cell whose
 // inputs did not change keeps its verdict and never gets a container (nor a GPU lease); a cell
 // whose image digest changed runs, and its result says what changed.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { refPath } from '../../../harness/models/cache-layout.ts';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../harness/core/cell.ts';
 import type { CellResult, Reporter } from '../../../harness/core/events.ts';
@@ -12,7 +13,8 @@ import { executeRun, type RunRequest } from '../../../harness/run/runner.ts';
 import { openDb, type Db } from '../../../harness/store/db.ts';
 import { reuseCandidates } from '../../../harness/store/reuse-candidates.ts';
 import { SqliteWriter } from '../../../harness/store/writer.ts';
-import type { ImageInfo } from '../../../harness/runtime/runtime.ts';
+import type { ContainerSpec, ImageInfo } from '../../../harness/runtime/runtime.ts';
+import { EarlyStop } from '../../../harness/run/early-stop.ts';
 import { makeCell } from '../../support/cell.ts';
 import { MemoryRuntime, type ContainerScript } from '../../support/memory-runtime.ts';
 import { scriptedProbe } from '../../support/probes.ts';
@@ -23,8 +25,11 @@ const SERVES: ContainerScript = { log: ['INFO Application startup complete.'], r
 
 /** A runtime whose images have the digests given (others: the memory runtime's). */
 class DigestRuntime extends MemoryRuntime {
-  constructor(private readonly digests: Record<string, string>) {
-    super({ script: () => SERVES });
+  constructor(
+    private readonly digests: Record<string, string>,
+    script: (spec: ContainerSpec) => ContainerScript = () => SERVES,
+  ) {
+    super({ script });
   }
   override async inspectImage(ref: string): Promise<ImageInfo | null> {
     const i = await super.inspectImage(ref);
@@ -35,7 +40,7 @@ class DigestRuntime extends MemoryRuntime {
 const cellOn = (image: string, ref: string, over: Parameters<typeof makeCell>[1] = {}, flags = 'default'): Cell =>
   makeCell(`${image}/h100/m/${flags}`, { image: { ref }, probes: ['text'], timeouts: { startupMs: 5000, probeMs: 5000 }, ...over });
 
-async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime): Promise<{ results: CellResult[]; runId: string }> {
+async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime, over: Partial<RunRequest> = {}): Promise<{ results: CellResult[]; runId: string; exitCode: number }> {
   const run = { ...info(`night-${n}`), startedAt: `2026-12-0${n}T00:00:00Z`, outDir: tmp('out-') };
   const ended: CellResult[] = [];
   const recorder: Reporter = { onCellEnd: (r) => void ended.push(r) };
@@ -56,10 +61,11 @@ async function night(db: Db, n: number, cells: Cell[], runtime: MemoryRuntime): 
     cacheDir: tmp('cache-'),
     reuse: { maxAgeOf: () => DEFAULT_MAX_AGE_MS, earlier: (ids) => reuseCandidates(db, run.id, ids) },
     harnessVersion: '0.1.0+test',
+    ...over,
   };
   const out = await executeRun(req);
   expect(out.results.map((r) => r.cell.id).sort()).toEqual(ended.map((r) => r.cell.id).sort());
-  return { results: out.results, runId: run.id };
+  return { results: out.results, runId: run.id, exitCode: out.summary.exitCode };
 }
 
 describe('executeRun --reuse', () => {
@@ -101,6 +107,44 @@ describe('executeRun --reuse', () => {
     const why = Object.fromEntries(second.results.map((r) => [r.cell.id, r.notReused ?? r.reusedFrom?.runId]));
     expect(why['a/h100/m/default']).toBe('probe set changed');
     expect(why['a/h100/m/spec']).toBe('its baseline cell a/h100/m/default runs');
+    db.close();
+  });
+
+  it('a reused failure fails the run but counts toward no early stop (--max-failures is about tonight)', async () => {
+    const db = openDb(join(tmp('db-'), 'r.sqlite'));
+    const crashes = (spec: ContainerSpec): ContainerScript => (spec.image === 'img-f:1' ? { log: ['RuntimeError: boom'], exit: { code: 1, afterMs: 5 } } : SERVES);
+    const cells = [cellOn('f', 'img-f:1'), cellOn('a', 'img-a:1')];
+    const first = await night(db, 1, cells, new DigestRuntime({}, crashes));
+    expect(first.results.find((r) => r.cell.id.startsWith('f/'))!.verdict).toBe('fail');
+    // a's image changed: it runs, although the reused failure came first and --max-failures is 1.
+    const second = await night(db, 2, cells, new DigestRuntime({ 'img-a:1': 'sha256:new' }, crashes), { earlyStop: new EarlyStop({ maxFailures: 1, infraStreak: 0 }) });
+    expect(second.results.map((r) => [r.cell.id, r.verdict, r.reusedFrom?.runId ?? null, r.attempts.length]).sort()).toEqual([
+      ['a/h100/m/default', 'pass', null, 1],
+      ['f/h100/m/default', 'fail', first.runId, 0],
+    ]);
+    expect(second.exitCode).toBe(1);
+    db.close();
+  });
+
+  it('with downloads on, the model is brought up to date first: a moved branch is a changed revision', async () => {
+    const db = openDb(join(tmp('db-'), 'r.sqlite'));
+    const cacheDir = tmp('cache-');
+    const cells = [cellOn('a', 'img-a:1', { model: { name: 'Qwen/x', revision: 'main' } })];
+    // The "hub": each night's warm resolves main to that night's commit, as a download writes refs/main.
+    const hub = (commit: string) => ({
+      warm: async (name: string, revision: string) => {
+        mkdirSync(dirname(refPath(cacheDir, name, revision)), { recursive: true });
+        writeFileSync(refPath(cacheDir, name, revision), commit);
+      },
+    });
+    const c1 = '1'.repeat(40);
+    const c2 = '2'.repeat(40);
+    await night(db, 1, cells, new DigestRuntime({}), { cacheDir, models: hub(c1) });
+    const same = await night(db, 2, cells, new DigestRuntime({}), { cacheDir, models: hub(c1) });
+    expect(same.results[0]!.reusedFrom?.runId).toBe('night-1');
+    const moved = await night(db, 3, cells, new DigestRuntime({}), { cacheDir, models: hub(c2) });
+    expect(moved.results[0]!.reusedFrom).toBeUndefined();
+    expect(moved.results[0]!.notReused).toBe(`model revision changed ${c1.slice(0, 23)}… → ${c2.slice(0, 23)}…`);
     db.close();
   });
 });

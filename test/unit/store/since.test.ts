@@ -69,4 +69,39 @@ describe('the since block of a run', () => {
     expect(second.perf).toEqual([]); // one run of history is not enough to judge
     db.close();
   });
+
+  it("judges each cell against its own last 7 passing runs: older ones never count, failed nights are skipped over", () => {
+    // 16 nights. `steady` passes every night: 20 ms for 8 nights, then 90 ms for the window's 7 and
+    // the judged night (no regression against those 7; over all 15 nights the median would be 20).
+    // `shaky` passes the first 8 at 20 ms, fails the 7 after them and passes the judged night at
+    // 90 ms: its window reaches back over the failed nights to n2..n8, and it regressed.
+    const steady = cell('steady/h100/m/default');
+    const shaky = cell('shaky/h100/m/default');
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    for (let n = 1; n <= 16; n++) {
+      night(db, `n${n}`, n + 10, [steady, shaky], (c) => {
+        if (c === steady) return result(c, 'pass', n <= 8 ? 20 : 90);
+        return n === 16 ? result(c, 'pass', 90) : n > 8 ? result(c, 'fail', 0) : result(c, 'pass', 20);
+      });
+    }
+    const s = sinceBlock(db, 'n16');
+    expect(s.perf.map((r) => [r.cell, r.metric, r.before, r.after, r.history])).toEqual([[shaky.id, 'ttft_p50_ms', 20, 90, ['n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8']]]);
+    db.close();
+  });
+
+  it('a reused verdict is no perf sample: the run that measured it counts once, and a reused night judges nothing', () => {
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    const reused = (c: Cell): CellResult => ({ ...result(c, 'pass', 0), attempts: [], reusedFrom: { runId: 'n1', finishedAt: '2026-11-20T03:00:00Z' } });
+    night(db, 'n1', 20, [slow], (c) => result(c, 'pass', 20));
+    night(db, 'n2', 21, [slow], reused);
+    night(db, 'n3', 22, [slow], reused);
+    expect(sinceBlock(db, 'n3').perf).toEqual([]);
+    // Night 4 measures again: its history is n1 alone (not n1 three times), too little to judge a change.
+    night(db, 'n4', 23, [slow], (c) => result(c, 'pass', 91));
+    expect(sinceBlock(db, 'n4').perf).toEqual([]);
+    night(db, 'n5', 24, [slow], (c) => result(c, 'pass', 91));
+    night(db, 'n6', 25, [slow], (c) => result(c, 'pass', 400));
+    expect(sinceBlock(db, 'n6').perf.map((r) => [r.cell, r.history])).toEqual([[slow.id, ['n1', 'n4', 'n5']]]);
+    db.close();
+  });
 });
