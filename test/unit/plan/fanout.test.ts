@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { command as plan } from '../../../harness/cli/plan.ts';
+import { parseJobBudget } from '../../../harness/cli/plan-history.ts';
 import { planCells } from '../../../harness/plan/plan-files.ts';
 import { UsageError } from '../../../harness/errors.ts';
 import { DEFAULT_JOB_BUDGET_S, defaultLabels, fanout, fitShards, GITHUB_MATRIX_LIMIT, mergeRunners } from '../../../harness/plan/fanout.ts';
@@ -152,5 +153,12 @@ describe('matrix plan --github', () => {
     const thor = planCells([seeds]).filter((c) => c.gpu.name === 'thor').map((c) => c.id).sort();
     expect(JSON.parse(out)).toEqual({ include: [{ gpu: 'thor', shard: '1/1', labels: ['self-hosted', 'linux', 'gpu-thor'], cells: 2, estimate_s: 2 * DEFAULT_CELL_S, estimate: '30m', only: thor.join(',') }] });
     await expect(plan.run({ positionals: [seeds], values: { github: true, shard: '1/2' } as never })).rejects.toThrow(/do not combine with --github/);
+  });
+
+  it('--job-budget goes with --github, and is a duration of at most 6h', async () => {
+    await expect(plan.run({ positionals: [seeds], values: { 'job-budget': 3600, db: noDb } as never })).rejects.toThrow(/--job-budget goes with --github/);
+    expect(parseJobBudget('4h30m', 'job-budget')).toBe(4.5 * 3600);
+    expect(() => parseJobBudget('7h', 'job-budget')).toThrow(/--job-budget: 7h is out of range/);
+    expect(() => parseJobBudget('five hours', 'job-budget')).toThrow(/is not a duration/);
   });
 });
