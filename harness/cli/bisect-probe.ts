@@ -84,7 +84,7 @@ export async function probeRun(ctx: ProbeContext, planned: Cell, ref: string): P
   if (outcome.reporterFailure) throw outcome.reporterFailure;
   const result = outcome.results.find((r) => r.cell.id === cell.id);
   if (!result || controller.signal.aborted) {
-    throw new BisectError('interrupted', `matrix bisect: the run of ref ${ref} was interrupted (run ${run.id})`, 'bisect again; the runs so far are recorded', 3);
+    throw new BisectError('interrupted', `matrix bisect: the run of ref ${ref} was interrupted (run ${run.id})`, 'bisect again; the runs so far are recorded', 130);
   }
   return { run, runId: run.id, verdict: result.verdict, category: result.category, signature: result.signature, digest: image.digest ?? image.id };
 }

@@ -69,10 +69,13 @@ export const command = defineCommand({
     beginBisect(db, { id, cellId: cell.id, refs, verify: !!values.verify, bound: maxRuns(refs.length - 2), argv: process.argv.slice(2) });
     let last: RunInfo | null = null;
     let result: BisectResult;
+    const stop = stopBetweenRuns(() => endBisect(db, id, { status: 'failed', error: 'interrupted twice: stopped at once' }));
     try {
       result = await bisectRefs(refs, { verify: !!values.verify }, {
         probe: async (ref) => {
-          const p = await probeRun(ctx, cell, ref);
+          if (stop.requested) throw new BisectError('interrupted', `matrix bisect: interrupted before the run of ref ${ref}`, 'bisect again; the runs so far are recorded', 130);
+          stop.inRun = true;
+          const p = await probeRun(ctx, cell, ref).finally(() => (stop.inRun = false));
           last = p.run;
           return p;
         },
@@ -87,6 +90,8 @@ export const command = defineCommand({
       if (e instanceof BisectError && last) await writeRunReport(db, last, []);
       db.close();
       throw e;
+    } finally {
+      stop.off();
     }
     const answer = await answerOf(ctx, result);
     endBisect(db, id, { status: 'found', ...answer, signature: result.signature, category: result.category });
@@ -98,6 +103,44 @@ export const command = defineCommand({
     return 0;
   },
 });
+
+/**
+ * Ctrl-C (or SIGTERM) between two probe runs, e.g. while a ref is pulled: the bisect stops before
+ * its next run and is recorded as failed; a second one stops at once. During a run, the run's own
+ * guard (run-ending.ts) ends that run gracefully and the bisect stops after it.
+ */
+function stopBetweenRuns(markStoppedNow: () => void): { readonly requested: boolean; inRun: boolean; off(): void } {
+  const state = { requested: false, inRun: false };
+  const onSignal = () => {
+    if (state.inRun) {
+      state.requested = true;
+      return;
+    }
+    if (state.requested) {
+      markStoppedNow();
+      process.exit(130);
+    }
+    state.requested = true;
+    process.stderr.write('matrix bisect: stopping before the next run (Ctrl-C again to stop now)\n');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    get requested() {
+      return state.requested;
+    },
+    get inRun() {
+      return state.inRun;
+    },
+    set inRun(v: boolean) {
+      state.inRun = v;
+    },
+    off() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
 
 /** The last good and first bad refs with their digests: from their probe runs, else as the engine has them (null when it has not). */
 async function answerOf(ctx: { runtime: ContainerRuntime }, r: BisectResult): Promise<Answer> {
