@@ -50,9 +50,14 @@ export function cutMessageEvidence(text: string): GenericRule | null {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). */
-const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:\w+ )?cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
-const CAPTURE_ENDS = /Graph capturing finished|Capture (?:\w+ )?cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
+/**
+ * A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). SGLang
+ * names what it captures ("Capture cuda graph begin", "Capture piecewise CUDA graph begin", "Capture
+ * draft extend cuda graph begin": 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/model_runner.py:2796,2936,
+ * python/sglang/srt/speculative/eagle_worker.py:292,309), each with its "… end. Time elapsed".
+ */
+const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
+const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
 
 /** The capture was under way at line `index`: it began before it and had not ended. */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {

@@ -156,9 +156,11 @@ const READY = [/Application startup complete/i, /The server is fired up and read
  * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/launcher.py:46, called from
  * vllm/entrypoints/openai/api_server.py:684 inside `build_async_engine_client`), vLLM's periodic
  * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
- * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701).
+ * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701)
+ * and its prefill batches of requests (same commit, metrics_reporter.py:491: "Prefill batch, #new-seq: …";
+ * older releases wrote "Prefill batch. #new-seq: …").
  */
-const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/];
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/];
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
@@ -167,7 +169,13 @@ export function isReadyLine(l: LogLine): boolean {
 
 /** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */
 const STOPPED = /\b(?:Waiting for application shutdown|Application shutdown complete|Finished server process)\b/;
+/**
+ * Python's multiprocessing resource tracker warns of what it cleans up when the interpreter exits
+ * (CPython Lib/multiprocessing/resource_tracker.py, "resource_tracker: There appear to be %d leaked
+ * %s objects to clean up at shutdown"; line 279 in the 3.12.13 of a corpus log): the process ended, at any level.
+ */
+const EXITED = /\bleaked \w+ objects to clean up at shutdown\b/;
 
 export function isStoppedLine(l: LogLine): boolean {
-  return !l.header && (l.level === null || l.level === 'INFO') && STOPPED.test(l.text);
+  return !l.header && (((l.level === null || l.level === 'INFO') && STOPPED.test(l.text)) || EXITED.test(l.text));
 }

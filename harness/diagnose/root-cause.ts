@@ -3,7 +3,7 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
+import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
@@ -43,6 +43,8 @@ export interface ProcessFindings {
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
+const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
@@ -98,7 +100,7 @@ function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number)
   const out: string[] = [];
   for (let p = blockStart(lines, view, pos); p < pos; p++) {
     const t = lines[view.index[p]!]!.text;
-    if (FRAME.test(t)) out.push(t);
+    if (FRAME.test(t) || CAPTURE_SOURCE.test(t)) out.push(t);
   }
   return out;
 }
@@ -224,7 +226,8 @@ const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.
 export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
   const first = scan(lines, view, sigs, 0);
   const fail = first.f.failure;
-  if (!fail || fail.sig || fail.generic) return first.f;
+  // a failure placed only by the frames it was raised through names nothing by its words either
+  if (!fail || fail.sig || (fail.generic && !FRAME_RULES.includes(fail.generic))) return first.f;
   const after = first.pos + fail.block.length;
   const next = scan(lines, view, sigs, after);
   const better = next.f.failure;
