@@ -75,3 +75,16 @@ export const RAISED_IN_CAPTURE: GenericRule = {
   re: /$^/,
   fatal: false,
 };
+
+/**
+ * A CUDA call that failed with the runtime's own error text, of a kind no category owns (TensorRT-LLM's
+ * `CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported`,
+ * PyTorch's `CUDA error: invalid argument`, a `cudaError…`/`CUDA_ERROR_…` name): a failure of its own,
+ * even logged as an error line without a traceback.
+ */
+export const CUDA_CALL_FAILED: GenericRule = {
+  category: 'other',
+  what: 'a CUDA call failed with an error that no category owns',
+  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+/,
+  fatal: false,
+};

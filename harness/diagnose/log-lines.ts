@@ -55,13 +55,17 @@ const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
 
+/** A line that says the program goes on without what failed: falls back, retries, ignores the error and continues, disables. */
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|will ignore\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b|(?:and|will) continue\b)/i;
+
 /** An exception logged by its repr at ERROR level: `AssertionError('Only … is supported.')`. */
 const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:['"]|$)/;
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
   if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text)) return true;
-  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
+  // an exception named inside an unlevelled line, unless the line says the program went on without it
+  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text) && !GOES_ON.test(l.text);
 }
 
 export function isErrorLevel(l: LogLine): boolean {
@@ -165,6 +169,20 @@ const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
   return !l.header && (READY.some((r) => r.test(l.text)) || SERVING.some((r) => r.test(l.text)));
+}
+
+/**
+ * A server told to stop: a stop signal received or the HTTP server shutting down. vLLM turns SIGTERM
+ * into `KeyboardInterrupt("terminated")` (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/api_server.py:556)
+ * and logs "Shutting down FastAPI HTTP server." (…:vllm/entrypoints/launcher.py:137); SGLang logs
+ * "SIGTERM received. … Draining requests and shutting down..." (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/tokenizer_manager.py:2866);
+ * uvicorn "Shutting down" and "Waiting for application shutdown." (encode/uvicorn e6c7ce79:uvicorn/server.py:264, uvicorn/lifespan/on.py:67).
+ */
+const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown/;
+
+/** A line that says the server was told to stop (what fails after it, once the server was up, is its shutdown). */
+export function isShutdownLine(l: LogLine): boolean {
+  return !l.header && !isErrorLevel(l) && (SHUTDOWN.test(l.text) || isKilledLine(l));
 }
 
 /** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */

@@ -5,8 +5,8 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { captureOpenAt, CUDA_CALL_FAILED, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
+import { GOES_ON, isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -124,6 +124,7 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
+  if (!generic && mode !== 'line' && texts.some((t) => CUDA_CALL_FAILED.re.test(t))) generic = CUDA_CALL_FAILED;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }
@@ -236,8 +237,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
   return between || explainsBefore(better) ? { ...first.f, failure: better } : first.f;
 }
 
-/** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+export { GOES_ON } from './log-lines.ts';
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
