@@ -77,14 +77,16 @@ export const RAISED_IN_CAPTURE: GenericRule = {
 };
 
 /**
- * A CUDA call that failed with the runtime's own error text, of a kind no category owns (TensorRT-LLM's
- * `CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported`,
- * PyTorch's `CUDA error: invalid argument`, a `cudaError…`/`CUDA_ERROR_…` name): a failure of its own,
- * even logged as an error line without a traceback.
+ * An error that names its own failure, of a kind no category owns: a CUDA call that failed with the
+ * runtime's error text (TensorRT-LLM's `CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool,
+ * device): operation not supported`, PyTorch's `CUDA error: invalid argument`, a `cudaError…` /
+ * `CUDA_ERROR_…` name), TensorRT's coded error with its source location (`1: [stdArchiveReader.cpp::…]
+ * Error Code 1: Serialization (…)`), an assertion reported failed. A failure of its own, even logged
+ * as an error line without a traceback.
  */
-export const CUDA_CALL_FAILED: GenericRule = {
+export const NAMES_OWN_FAILURE: GenericRule = {
   category: 'other',
-  what: 'a CUDA call failed with an error that no category owns',
-  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+/,
+  what: 'an error that names its own failure (a CUDA call, a TensorRT error code, an assertion) of no known category',
+  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+|\bError Code \d+: \w+|^\s*\d+: \[\w+\.(?:cpp|cu|h)::\w|\bassertion\b.{1,160}\bfailed\b/i,
   fatal: false,
 };

@@ -55,17 +55,13 @@ const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
 
-/** A line that says the program goes on without what failed: falls back, retries, ignores the error and continues, disables. */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|will ignore\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b|(?:and|will) continue\b)/i;
-
 /** An exception logged by its repr at ERROR level: `AssertionError('Only … is supported.')`. */
 const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:['"]|$)/;
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
   if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text)) return true;
-  // an exception named inside an unlevelled line, unless the line says the program went on without it
-  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text) && !GOES_ON.test(l.text);
+  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
 }
 
 export function isErrorLevel(l: LogLine): boolean {

@@ -5,8 +5,8 @@
 // Warnings never decide while something failed; a repeated error counts once. Pure.
 import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { captureOpenAt, CUDA_CALL_FAILED, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { GOES_ON, isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
+import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -124,7 +124,7 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
-  if (!generic && mode !== 'line' && texts.some((t) => CUDA_CALL_FAILED.re.test(t))) generic = CUDA_CALL_FAILED;
+  if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }
@@ -227,8 +227,8 @@ const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.
 export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
   const first = scan(lines, view, sigs, 0);
   const fail = first.f.failure;
-  // a failure placed only by the frames it was raised through names nothing by its words either
-  if (!fail || fail.sig || (fail.generic && !FRAME_RULES.includes(fail.generic))) return first.f;
+  // a failure placed only by the frames it was raised through, or only named a failure of no known kind, names no category by its words
+  if (!fail || fail.sig || (fail.generic && !FRAME_RULES.includes(fail.generic) && fail.generic !== NAMES_OWN_FAILURE)) return first.f;
   const after = first.pos + fail.block.length;
   const next = scan(lines, view, sigs, after);
   const better = next.f.failure;
@@ -237,7 +237,8 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
   return between || explainsBefore(better) ? { ...first.f, failure: better } : first.f;
 }
 
-export { GOES_ON } from './log-lines.ts';
+/** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
