@@ -61,6 +61,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // ncclResult_t other than ncclSuccess (NVIDIA/nccl src/include/checks.h; tag not checked)
   rule('nccl', 'NCCL returned an error up its call stack (ncclResult_t 1–7)', /NCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-7]\b/, true),
   rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
+  // LLVM's fatal error (report_fatal_error prints "LLVM ERROR: " and aborts) when the code generator of a kernel
+  // compiler (Triton's) has no instruction for an operation on this target: the GPU lacks it
+  rule('backend-unsupported', "the kernel compiler cannot generate this operation for this GPU (LLVM ERROR: Unsupported …)", /LLVM ERROR: (?:Unsupported\b|Cannot select\b|.{0,80}\bnot supported\b)/, true),
   // DeepGEMM's kernels exist for sm90/sm100 only: its own assertions on another GPU (deepseek-ai/DeepGEMM csrc/)
   rule('backend-unsupported', 'a DeepGEMM kernel asserted (built for Hopper/Blackwell datacenter GPUs only)', /Assertion error \([^)]*deep_?gemm/i, true),
   // Ray's memory monitor kills a worker when the host's RAM passes its threshold (not GPU memory)

@@ -12,7 +12,8 @@
 // Pure.
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isKilledLine, isReadyLine, isShutdownLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
+import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
+import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
@@ -41,7 +42,7 @@ export interface ClassifyOptions {
 export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis {
   const { lines, views, found: all } = readAll(text, opts);
   const ready = lines.find(isReadyLine);
-  const found = ready ? beforeShutdown(all, lines.findIndex((l, i) => i > lines.indexOf(ready) && isShutdownLine(l))) : all;
+  const found = survived(all, lines, (view, from) => readProcess(lines, view, sigsOf(opts), from));
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
@@ -77,23 +78,17 @@ function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views
   const lines = readLog(text);
   const views = untangle(lines);
   joinCutFrames(lines, views);
-  const sigs = (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
+  const sigs = sigsOf(opts);
   return { lines, views, found: views.map((v) => readProcess(lines, v, sigs)) };
 }
+
+const sigsOf = (opts: ClassifyOptions): readonly CompiledSignature[] => (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
 
 /** The tokens of the root-cause region of a log's first failure (what the learned fallback reads), or null when nothing failed. */
 export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): string[] | null {
   const { lines, found } = readAll(text, opts);
   const f = earliest(found) ?? found.map((x) => x.weak).find((w) => w !== null) ?? earliest(found, (x) => x.hint);
   return f ? regionTokens(lines, f) : null;
-}
-
-/** What a server that was up showed before it was told to stop: failures from the stop on are its shutdown (none when it was not stopped). */
-function beforeShutdown(found: readonly ProcessFindings[], stop: number): ProcessFindings[] {
-  if (stop < 0) return [...found];
-  const f = (x: Failure | null): Failure | null => (x && x.index < stop ? x : null);
-  const n = (i: number | null): number | null => (i !== null && i < stop ? i : null);
-  return found.map((p) => ({ failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper), traceback: n(p.traceback), errorLine: n(p.errorLine) }));
 }
 
 /** A line with the rest a terminal cut off it (the next line, when it continues it). */

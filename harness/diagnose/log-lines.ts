@@ -173,8 +173,11 @@ export function isReadyLine(l: LogLine): boolean {
  * and logs "Shutting down FastAPI HTTP server." (…:vllm/entrypoints/launcher.py:137); SGLang logs
  * "SIGTERM received. … Draining requests and shutting down..." (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/tokenizer_manager.py:2866);
  * uvicorn "Shutting down" and "Waiting for application shutdown." (encode/uvicorn e6c7ce79:uvicorn/server.py:264, uvicorn/lifespan/on.py:67).
+ * Newer vLLM tags its shutdown steps `[shutdown]` ("[shutdown] EngineCore: trigger received signal=SIGTERM",
+ * "[shutdown] API server: shutdown triggered": core.py:1214 and launcher.py:100 of a release newer than
+ * the mirrors, shown in healthy/vllm-dgxspark-laguna-ready-enginedead-at-shutdown.log:494-495).
  */
-const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown/;
+const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] /;
 
 /** A line that says the server was told to stop (what fails after it, once the server was up, is its shutdown). */
 export function isShutdownLine(l: LogLine): boolean {

@@ -169,6 +169,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
+    // an error the engine caught, read whole (with the rests a terminal cut off it, which are skipped with it)
+    const caught = CAUGHT.test(l.text) ? [p] : cutBlock(lines, view, p);
+    if (caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join(''))) {
+      p = caught[caught.length - 1]!;
+      continue;
+    }
     if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
@@ -179,11 +185,13 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
-    if (announces(l) || (announces(w) && !announces({ ...l, text: w.text.slice(l.text.length) }))) {
+    // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)
+    if (announces(l) || (announces(w) && (!announces({ ...l, text: w.text.slice(l.text.length) }) || !isExceptionLine(l)))) {
       // a quoted error decides at once if it names a category; else a traceback after it may
       const named = QUOTES_CAUSE.test(w.text) || NAMES_PROGRAM.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
       if (named) return { f: { ...f, failure: named }, pos: p };
       if (QUOTES_CAUSE.test(w.text)) quoted ??= p;
+      else described = null; // the traceback an error line described ended in this wrapper: not cut, and the error only relayed it
       f.wrapper ??= i;
       continue;
     }
@@ -203,6 +211,14 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
+
+/**
+ * Errors an engine logs and then catches, going on without what failed: vLLM logs "Cannot use FA
+ * version %d is not supported due to %s" and returns no FlashAttention version, its caller picking
+ * another backend (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154,
+ * `except (ImportError, AssertionError): return None`).
+ */
+const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
 
 /** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
 const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;
@@ -224,8 +240,8 @@ const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.
  * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), or a
  * later error of the build or environment names one, the second one says what the first meant.
  */
-export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
-  const first = scan(lines, view, sigs, 0);
+export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from = 0): ProcessFindings {
+  const first = scan(lines, view, sigs, from);
   const fail = first.f.failure;
   // a failure placed only by the frames it was raised through, or only named a failure of no known kind, names no category by its words
   if (!fail || fail.sig || (fail.generic && !FRAME_RULES.includes(fail.generic) && fail.generic !== NAMES_OWN_FAILURE)) return first.f;
