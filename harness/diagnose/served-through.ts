@@ -38,8 +38,9 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
     for (let k = 0; k < MAX_REQUESTS && p.failure && !f(p.failure) && (stop < 0 || p.failure.index < stop); k++) {
       if (p.failure.index > ready && (stop < 0 || p.failure.index < stop)) survivedOnce.add(shapeOf(lines, p.failure));
       const next = reread(p.failure.view, p.failure.block[p.failure.block.length - 1]! + 1);
-      const tb = p.traceback !== null && p.traceback <= p.failure.index ? null : p.traceback;
-      p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: tb ?? next.traceback, errorLine: p.errorLine ?? next.errorLine };
+      // its traceback and the error lines of it (logged since the server came up) go with it
+      const own = (i: number | null): number | null => (i !== null && i > ready && i <= p.failure!.index ? null : i);
+      p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
     }
     const errorLine = p.errorLine !== null && p.errorLine < ready ? null : n(p.errorLine);
     return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper), traceback: n(p.traceback), errorLine };

@@ -1,0 +1,101 @@
+// Kinds of evidence added in round 4 of issue #22 (brief h22r4), each shown by a synthetic log:
+// what a server that came up survived (its shutdown, one request's failure, an error before ready),
+// errors that name their own failure, NCCL's error trace, LLVM's refusal, a capture by PyTorch's own
+// context, SGLang's prefill batches, and a process that ended inside a startup step.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+
+const READY = ['INFO:     Started server process [1]', 'INFO:     Waiting for application startup.', 'INFO:     Application startup complete.'];
+const E = (msg: string): string => `ERROR 05-12 02:47:14 [serving_chat.py:203] ${msg}`;
+const REQUEST_TRACEBACK = [
+  E('Error in preprocessing prompt inputs'),
+  E('Traceback (most recent call last):'),
+  E('  File "/v/entrypoints/openai/serving_engine.py", line 626, in _validate_input'),
+  E('    raise ValueError('),
+  E("ValueError: This model's maximum context length is 2048 tokens. However, you requested 5418 tokens."),
+];
+
+describe('what a server that came up survived is not its root cause', () => {
+  it("a request's failure that the server answered with a client error leaves it healthy", () => {
+    const log = [...READY, ...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:59064 - "POST /v1/chat/completions HTTP/1.1" 400 Bad Request'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy' });
+  });
+
+  it('… and so does the same failure again, of another request, whose answer the log no longer shows', () => {
+    const answered = [...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:59064 - "POST /v1/chat/completions HTTP/1.1" 400 Bad Request'];
+    const again = REQUEST_TRACEBACK.map((l) => l.replace('5418', '6001'));
+    expect(classifyLog([...READY, ...answered, ...again].join('\n'))).toMatchObject({ category: 'healthy' });
+    // alone, with no answer and nothing served after it, the same failure is the server's
+    expect(classifyLog([...READY, ...again].join('\n')).category).not.toBe('healthy');
+  });
+
+  it('an error line the server went on serving past is survived; a crash after the last request is not', () => {
+    const served = 'INFO:     127.0.0.1:4 - "POST /v1/chat/completions HTTP/1.1" 200 OK';
+    expect(classifyLog([...READY, E("Error with model object='error' message='The model `x` does not exist.' code=404"), served].join('\n'))).toMatchObject({ category: 'healthy' });
+    const crash = ['(EngineCore_DP0 pid=9) ERROR 05-12 02:50:00 [core.py:1] RuntimeError: CUDA error: an illegal memory access was encountered'];
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:5 - "POST /v1/x HTTP/1.1" 400 Bad Request', served, ...crash].join('\n'))).toMatchObject({ category: 'other' });
+  });
+
+  it('what fails once the server was told to stop is its shutdown', () => {
+    const stop = ['INFO 08-01 21:34:51 [launcher.py:100] [shutdown] API server: shutdown triggered', E('AsyncLLM output_handler failed.'), E('Traceback (most recent call last):'), E('  File "/v/v1/engine/async_llm.py", line 660, in output_handler'), E('    outputs = await engine_core.get_output_async()'), E('vllm.v1.engine.exceptions.EngineDeadError: EngineCore encountered an issue. See stack trace (above) for the root cause.')];
+    expect(classifyLog([...READY, ...stop].join('\n'))).toMatchObject({ category: 'healthy' });
+    // SGLang: a child that "crashed" with the SIGTERM it was sent
+    const sglang = ['[2026-08-01 23:43:47] The server is fired up and ready to roll!', '[2026-08-02 00:17:43] SIGTERM received. signum=None frame=None. Draining requests and shutting down...', '[2026-08-02 00:17:43] Subprocess detokenizer (pid=31379) crashed with exit code -15. Triggering SIGQUIT for cleanup...'];
+    expect(classifyLog(sglang.join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+
+  it('a nameless error before ready, then ready, was survived; without ready it was not', () => {
+    const err = "ERROR 09-10 23:26:29 [config.py:130] Error retrieving safetensors: 'm' is not a safetensors repo., retrying 1 of 2";
+    expect(classifyLog([err, ...READY].join('\n'))).toMatchObject({ category: 'healthy' });
+    expect(classifyLog([err, 'INFO 09-10 23:26:30 [x.py:1] Loading weights took 3.2 seconds'].join('\n'))).toMatchObject({ category: 'unknown' });
+  });
+
+  it("vLLM's caught FlashAttention refusal is not the cause: the failure after it is", () => {
+    const fa = '(EngineCore_DP0 pid=3) ERROR 07-31 15:52:18 [fa_utils.py:57] Cannot use FA version 2 is not supported due to FA2 is only supported on devices with compute capability >= 8';
+    const oom = '(EngineCore_DP0 pid=3) ERROR 07-31 15:53:00 [core.py:708] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.';
+    expect(classifyLog([fa, oom].join('\n'))).toMatchObject({ category: 'oom' });
+    expect(classifyLog([fa, ...READY].join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+});
+
+describe('kinds of evidence that name a failure without a signature', () => {
+  it('an error line that names a failed CUDA call, a TensorRT error code or a failed assertion is other, not "cause missing"', () => {
+    for (const msg of [
+      "E0205 17:02:40.250868 416 model_repository_manager.cc:563] Invalid argument: model 'x' loading failed with error: [TensorRT-LLM][ERROR] CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported",
+      '[TensorRT-LLM][ERROR] 1: [stdArchiveReader.cpp::stdArchiveReaderInitCommon::47] Error Code 1: Serialization (Serialization assertion stdVersionRead == kSERIALIZATION_VERSION failed.)',
+    ]) expect(classifyLog(msg), msg).toMatchObject({ category: 'other', confidence: 'generic' });
+  });
+
+  it("NCCL's error trace (NCCL WARN Error, then 'file.cc:N -> code' up the stack) is nccl", () => {
+    const log = ['host:3048:4991 [2] graph/rings.cc:38 NCCL WARN Error : ring 2 does not loop back to start (7 != 2)', 'host:3048:4991 [2] NCCL INFO graph/connect.cc:281 -> 3', 'host:3048:4991 [2] NCCL INFO init.cc:771 -> 3'];
+    expect(classifyLog(log.join('\n'))).toMatchObject({ category: 'nccl', confidence: 'generic' });
+    expect(classifyLog(log.slice(1).join('\n'))).toMatchObject({ category: 'nccl' });
+  });
+
+  it("LLVM's fatal refusal to generate an operation for this GPU is backend-unsupported", () => {
+    expect(classifyLog(['INFO 07-31 16:03:30 [x.py:1] Compiling the model', 'LLVM ERROR: Unsupported rounding mode for conversion.'].join('\n'))).toMatchObject({ category: 'backend-unsupported' });
+  });
+
+  it('an exception raised inside `with torch.cuda.graph(...)` is graph-capture, by its frames or by "capture mode" in its words', () => {
+    const tb = ['Traceback (most recent call last):', '  File "/tmp/t.py", line 49, in cap', '    with torch.cuda.graph(g, stream=s): fn()', '  File "/tmp/t.py", line 55, in <lambda>', '    run()', 'RuntimeError: shape mismatch in the captured region'];
+    expect(classifyLog(tb.join('\n'))).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog('RuntimeError: Attempt to increase offset for a CUDA generator not in capture mode.')).toMatchObject({ category: 'graph-capture' });
+  });
+});
+
+describe('signs of health and of a start that ended', () => {
+  it("SGLang's prefill batches show a server serving requests", () => {
+    expect(classifyLog('[2025-01-27 11:13:24 TP0] Prefill batch. #new-seq: 2, #new-token: 791, #cached-token: 180, token usage: 0.02, #running-req: 28, #queue-req: 0')).toMatchObject({ category: 'healthy' });
+    expect(classifyLog('[2026-01-27 11:13:24] Prefill batch, #new-seq: 1, #new-token: 64, #cached-token: 0, #running-req: 0, #queue-req: 0, ')).toMatchObject({ category: 'healthy' });
+  });
+
+  it("Python's resource tracker cleaning up at exit, before ready, is a start that ended: unknown, not healthy", () => {
+    const log = [
+      '[2026-08-01 21:51:16] KV Cache is allocated. dtype: torch.bfloat16, #tokens: 32997, K size: 0.38 GB, V size: 0.38 GB',
+      '[2026-08-01 21:51:16] Capture target prefill CUDA graph begin. backend=breakable, num_tokens=[4, 8]',
+      '/usr/lib/python3.12/multiprocessing/resource_tracker.py:279: UserWarning: resource_tracker: There appear to be 1 leaked semaphore objects to clean up at shutdown',
+    ];
+    expect(classifyLog(log.join('\n'))).toMatchObject({ category: 'unknown' });
+    expect(classifyLog(log.slice(0, 2).join('\n'))).toMatchObject({ category: 'healthy' });
+  });
+});
