@@ -83,6 +83,14 @@ export function isErrorLine(l: LogLine): boolean {
   return !l.header && !NOT_EXCEPTION.test(l.text) && (isErrorLevel(l) || INLINE_ERROR.test(l.text));
 }
 
+/**
+ * Errors an engine logs and then catches, going on without what failed: vLLM logs "Cannot use FA
+ * version %d is not supported due to %s" and returns no FlashAttention version, its caller picking
+ * another backend (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154,
+ * `except (ImportError, AssertionError): return None`).
+ */
+export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
+
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
 const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
@@ -131,7 +139,7 @@ export function isCrashLine(l: LogLine): boolean {
 }
 
 /** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
-const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal/i;
+const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b/i;
 
 /** A line that says the process was stopped from outside; a failed start unless it was ready. */
 export function isKilledLine(l: LogLine): boolean {

@@ -6,7 +6,7 @@
 import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -183,6 +183,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
+    // interrupted from outside (Ctrl-C; vLLM turns SIGTERM into `KeyboardInterrupt: terminated`): what follows is the stop
+    if (isKilledLine(l)) break;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
     // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)
@@ -211,14 +213,6 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
-
-/**
- * Errors an engine logs and then catches, going on without what failed: vLLM logs "Cannot use FA
- * version %d is not supported due to %s" and returns no FlashAttention version, its caller picking
- * another backend (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154,
- * `except (ImportError, AssertionError): return None`).
- */
-const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
 
 /** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
 const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;

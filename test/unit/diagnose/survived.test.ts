@@ -84,6 +84,11 @@ describe('kinds of evidence that name a failure without a signature', () => {
 });
 
 describe('signs of health and of a start that ended', () => {
+  it('a start interrupted from outside (KeyboardInterrupt, also vLLM\'s SIGTERM handler) is unknown, not a failure of its own', () => {
+    const tb = ['(EngineCore pid=8) INFO 08-01 17:49:00 [backends.py:1] Compiling a graph for dynamic shape', 'Traceback (most recent call last):', '  File "/v/compilation/backends.py", line 9, in compile', '    run()', 'KeyboardInterrupt: terminated', 'RuntimeError: cannot join current thread'];
+    expect(classifyLog(tb.join('\n'))).toMatchObject({ category: 'unknown' });
+  });
+
   it("SGLang's prefill batches show a server serving requests", () => {
     expect(classifyLog('[2025-01-27 11:13:24 TP0] Prefill batch. #new-seq: 2, #new-token: 791, #cached-token: 180, token usage: 0.02, #running-req: 28, #queue-req: 0')).toMatchObject({ category: 'healthy' });
     expect(classifyLog('[2026-01-27 11:13:24] Prefill batch, #new-seq: 1, #new-token: 64, #cached-token: 0, #running-req: 0, #queue-req: 0, ')).toMatchObject({ category: 'healthy' });
