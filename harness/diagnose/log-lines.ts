@@ -18,7 +18,7 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const untrimmed = text.split('\n').map((line) => stripVTControlCharacters(line).replace(/\r$/, ''));
+  const untrimmed = text.split('\n').map(asShown);
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
@@ -37,6 +37,14 @@ export function readLog(text: string): LogLine[] {
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
   return lines;
+}
+
+/**
+ * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR:
+ * what a LogLine's `raw` and so an evidence line hold (trimmed at the end).
+ */
+export function asShown(line: string): string {
+  return stripVTControlCharacters(line).replace(/\r$/, '');
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
@@ -172,7 +180,40 @@ const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: 
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
-  return !l.header && (READY.some((r) => r.test(l.text)) || SERVING.some((r) => r.test(l.text)));
+  return !l.header && (isStartedLine(l) || SERVING.some((r) => r.test(l.text)));
+}
+
+/** A start's own ready line (a server that came up, also again after a restart), not a line of its serving. */
+export function isStartedLine(l: LogLine): boolean {
+  return !l.header && READY.some((r) => r.test(l.text));
+}
+
+/**
+ * A request answered with success that shows the engine alive (uvicorn's access log): a generating
+ * request (`"POST /v1/chat/completions HTTP/1.1" 200 OK`), or vLLM's /health, which answers 200 only
+ * while its engine has not failed (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/serve/instrumentator/health.py:22-33,
+ * vllm/v1/engine/async_llm.py:874-877); not /metrics or /v1/models, which the HTTP server answers alone.
+ */
+const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b/;
+/**
+ * vLLM's throughput line: the API server logs it every interval whether the engine works or not
+ * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/server_utils.py:449-452, `_force_log`),
+ * at INFO also for the first idle interval (vllm/v1/metrics/loggers.py:198-217): only tokens counted show work.
+ */
+const THROUGHPUT = /\bAvg prompt throughput: ([\d.]+) tokens\/s, Avg generation throughput: ([\d.]+) tokens\/s/;
+/** SGLang's decode and prefill batches: logged only when the engine ran a batch. */
+const BATCHES = SERVING.slice(3);
+
+/**
+ * What shows a server SERVING at a line, not only up: `engine`, the engine's own work (vLLM's
+ * throughput line with tokens counted, SGLang's decode and prefill batches; sources at SERVING);
+ * `request`, a request answered with success that shows the engine alive (ANSWERED).
+ */
+export function servingShown(l: LogLine): 'engine' | 'request' | null {
+  if (l.header || isErrorLevel(l)) return null;
+  const t = THROUGHPUT.exec(l.text);
+  if (t ? Number(t[1]) > 0 || Number(t[2]) > 0 : BATCHES.some((r) => r.test(l.text))) return 'engine';
+  return ANSWERED.test(l.text) ? 'request' : null;
 }
 
 /**

@@ -85,6 +85,15 @@ function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): nu
   return out;
 }
 
+/** The rest a terminal cut off a warning is a warning too (`… WARNING … ImportError:` + `libnvrtc.so.13: …`), unless it announces or names an exception alone. */
+function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const l = lines[view.index[pos]!]!;
+  let p = pos;
+  while (p > 0 && view.index[p - 1] === view.index[p]! - 1 && lines[view.index[p]!]!.cont) p--;
+  const head = lines[view.index[p]!]!;
+  return p < pos && !announces(l) && !isExceptionLine(l) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text));
+}
+
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
 const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine(l);
 
@@ -175,6 +184,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       p = caught[caught.length - 1]!;
       continue;
     }
+    if (l.cont && restOfWarning(lines, view, p)) continue;
     if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")

@@ -1,49 +1,112 @@
-// What a server that came up survived: failures that did not stop it are not its root cause. Pure.
-// - Its shutdown: once up and told to stop (isShutdownLine), what fails from then on is the stop.
-// - A request's own failure: after the server was up, a failure the server answered with a client
-//   error (4xx) right after it, or after which it went on serving (a request answered 200, a
-//   throughput line), was one request's (a prompt over the context length, an unknown model name).
-// - An error line that names no failure, logged before the server came up: the start went on past it
+// What a server survived, so not its root cause. Healthy is earned: a failure is passed over only on
+// POSITIVE evidence, after its last line, that the server went on SERVING — never because it answered
+// a client error, because a line says it goes on, or because it repeats one that was passed over. Pure.
+// The evidence, by what the failure names:
+// - a failure of a fatal kind (a category of its own, a fatal CUDA/NCCL error name, out of memory, an
+//   engine core or worker that died): the engine's own work after it (vLLM's throughput line with
+//   tokens counted, SGLang's decode and prefill batches), or a start's ready line after it once the
+//   server had been up (a restart). A request answered 200 is not enough: a streamed answer's status
+//   is logged before its tokens are made, and the HTTP server answers while its engine is dead.
+// - any other failure (one request's `ValueError`, a traceback cut before its exception): that, or a
+//   generating request answered with success after it.
+// - an error line that names no failure: that, or any sign that the server came up after it
 //   ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
-import { isReadyLine, isShutdownLine, type LogLine } from './log-lines.ts';
+// Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
+import { isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
-
-/** uvicorn's access-log line of a request answered with a client error (`"POST /v1/chat/completions HTTP/1.1" 400 Bad Request`). */
-const CLIENT_ERROR = /"(?:GET|POST|PUT|DELETE|PATCH) \/\S* HTTP\/[\d.]+" 4\d\d\b/;
-/** How near (in lines) the answer to a failed request follows its message. */
-const ANSWER_WITHIN = 3;
 
 /** Reads a process's findings from a view position on (root-cause.ts readProcess). */
 export type Reread = (view: ProcessView, from: number) => ProcessFindings;
 
-/** How many failed requests of one process are read past (each one rereads the rest of its output). */
-const MAX_REQUESTS = 20;
+/** How many survived failures of one process are read past (each one rereads the rest of its output). */
+const MAX_PASSED = 20;
+
+/** Words of a fatal failure, whatever category names it. */
+const FATAL_WORDS = /\bCUDA error\b|\bcuda\w*Error|\bout of memory\b|\bNCCL\b|\bnccl\w*Error|EngineDead|\bdied\b|\bcore dumped\b|Segmentation fault|\bFatal\b/i;
+
+/** How strong the evidence of serving on must be, by what failed. */
+type Kind = 'fatal' | 'failure' | 'nameless';
+
+/** The last line of each kind of evidence, and where the server first came up and was told to stop. */
+interface Shown {
+  up: number;
+  stop: number;
+  engine: number;
+  request: number;
+  /** The last sign of the server up (a ready line, a route, a request answered). */
+  lastUp: number;
+  /** The last start's ready line. */
+  started: number;
+}
+
+function shownIn(lines: readonly LogLine[]): Shown {
+  const up = lines.findIndex(isReadyLine);
+  // a line of serving may be cut at a terminal's width: read it with its rests (cut inside a word or at a space)
+  const serving = lines.map((l, i) => (l.cont ? null : withRests(lines, i).map(servingShown).find((x) => x !== null) ?? null));
+  return {
+    up,
+    stop: up < 0 ? -1 : lines.findIndex((l, i) => i > up && isShutdownLine(l)),
+    engine: serving.lastIndexOf('engine'),
+    request: serving.findLastIndex((x) => x !== null),
+    lastUp: lines.findLastIndex(isReadyLine),
+    started: lines.findLastIndex(isStartedLine),
+  };
+}
+
+/** A line read with the rests a terminal cut off it, joined inside a word and at a space. */
+function withRests(lines: readonly LogLine[], i: number): LogLine[] {
+  let j = i + 1;
+  while (j < lines.length && j < i + 4 && lines[j]!.cont) j++;
+  if (j === i + 1) return [lines[i]!];
+  const texts = lines.slice(i, j).map((l) => l.text);
+  return [texts.join(''), texts.join(' ')].map((text) => ({ ...lines[i]!, text }));
+}
+
+/** The server went on serving after a failure at `i` that ends at `end`. */
+function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
+  if (end < s.engine) return true;
+  if (kind !== 'fatal' && end < s.request) return true;
+  if (kind === 'nameless' && end < s.lastUp) return true;
+  // a restart: a start's ready line after a failure once the server had been up
+  return i > s.up && end < s.started;
+}
+
+/** What a failure names: a fatal kind, or a failure of no known kind. */
+export function kindOf(lines: readonly LogLine[], x: Failure): Kind {
+  const category = x.sig?.sig.category ?? x.generic?.category ?? 'other';
+  const text = x.block.map((p) => lines[x.view.index[p]!]!.text).join(' ');
+  return category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text) ? 'fatal' : 'failure';
+}
 
 /** The findings of each process without what the server survived (all of them when it never came up). */
 export function survived(found: readonly ProcessFindings[], lines: readonly LogLine[], reread: Reread): ProcessFindings[] {
-  const ready = lines.findIndex(isReadyLine);
-  if (ready < 0) return [...found];
-  const stop = lines.findIndex((l, i) => i > ready && isShutdownLine(l));
-  const lastServed = lines.findLastIndex(isReadyLine);
-  const kept = (i: number, end = i): boolean => (stop < 0 || i < stop) && !(i > ready && (end < lastServed || answered(lines, end)));
-  // a failure repeated (other numbers, same words) after one the server survived is that request failing again
-  const survivedOnce = new Set<string>();
-  const repeated = (x: Failure): boolean => survivedOnce.has(shapeOf(lines, x));
-  const f = (x: Failure | null): Failure | null => (x && kept(x.index, endOf(x)) && !repeated(x) ? x : null);
-  const n = (i: number | null): number | null => (i !== null && kept(i) ? i : null);
+  const s = shownIn(lines);
+  if (s.up < 0) return [...found];
+  const stopped = (i: number): boolean => s.stop >= 0 && i >= s.stop;
+  // failures the server was seen to serve on after: the same failure again (numbers aside) is passed on that evidence
+  const seenSurvived = new Set<string>();
+  const passed = (x: Failure): boolean => {
+    if (stopped(x.index)) return true;
+    const kind = kindOf(lines, x);
+    if (kind !== 'fatal' && seenSurvived.has(shapeOf(lines, x))) return true;
+    const on = servedOn(s, x.index, endOf(x), kind);
+    if (on) seenSurvived.add(shapeOf(lines, x));
+    return on;
+  };
+  const f = (x: Failure | null): Failure | null => (x && !passed(x) ? x : null);
+  const n = (i: number | null, kind: Kind): number | null => (i !== null && !stopped(i) && !servedOn(s, i, i, kind) ? i : null);
   return found.map((first) => {
     let p = first;
-    // a failure that was one request's: the process is read on after it (its traceback goes with it)
-    for (let k = 0; k < MAX_REQUESTS && p.failure && !f(p.failure) && (stop < 0 || p.failure.index < stop); k++) {
-      if (p.failure.index > ready && (stop < 0 || p.failure.index < stop)) survivedOnce.add(shapeOf(lines, p.failure));
-      const next = reread(p.failure.view, p.failure.block[p.failure.block.length - 1]! + 1);
-      // its traceback and the error lines of it (logged since the server came up) go with it
-      const own = (i: number | null): number | null => (i !== null && i > ready && i <= p.failure!.index ? null : i);
+    // a failure survived: the process is read on after it (its traceback and error lines go with it)
+    for (let k = 0; k < MAX_PASSED && p.failure && passed(p.failure) && !stopped(p.failure.index); k++) {
+      const x = p.failure;
+      const next = reread(x.view, x.block[x.block.length - 1]! + 1);
+      const own = (i: number | null): number | null => (i !== null && i <= x.index ? null : i);
       p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
     }
-    const errorLine = p.errorLine !== null && p.errorLine < ready ? null : n(p.errorLine);
-    return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper), traceback: n(p.traceback), errorLine };
+    // a wrapper announces a dead engine or worker: a fatal kind
+    return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, 'nameless') };
   });
 }
 
@@ -51,10 +114,3 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
 const shapeOf = (lines: readonly LogLine[], x: Failure): string => lines[x.index]!.text.replace(/\d+/g, '#').trim();
 
 const endOf = (x: Failure): number => x.view.index[x.block[x.block.length - 1]!] ?? x.index;
-
-/** The server answered the request that failed at `end` with a client error. */
-function answered(lines: readonly LogLine[], end: number): boolean {
-  // the answer's line may be cut at a terminal's width: read the lines after the failure joined
-  const near = lines.slice(end + 1, end + 1 + ANSWER_WITHIN).filter((l) => !l.header);
-  return CLIENT_ERROR.test(near.map((l) => l.text).join('')) || near.some((l) => CLIENT_ERROR.test(l.text));
-}

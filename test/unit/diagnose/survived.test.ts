@@ -16,24 +16,51 @@ const REQUEST_TRACEBACK = [
 ];
 
 describe('what a server that came up survived is not its root cause', () => {
-  it("a request's failure that the server answered with a client error leaves it healthy", () => {
-    const log = [...READY, ...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:59064 - "POST /v1/chat/completions HTTP/1.1" 400 Bad Request'].join('\n');
-    expect(classifyLog(log)).toMatchObject({ category: 'healthy' });
+  const ANSWERED_400 = 'INFO:     127.0.0.1:59064 - "POST /v1/chat/completions HTTP/1.1" 400 Bad Request';
+  const SERVED = 'INFO:     127.0.0.1:4 - "POST /v1/chat/completions HTTP/1.1" 200 OK';
+  const WORK = 'INFO 05-12 02:48:00 [loggers.py:273] Engine 000: Avg prompt throughput: 30.1 tokens/s, Avg generation throughput: 129.1 tokens/s, Running: 6 reqs, Waiting: 0 reqs';
+  const IDLE = 'INFO 05-12 02:48:10 [loggers.py:273] Engine 000: Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: 0.0 tokens/s, Running: 0 reqs, Waiting: 0 reqs';
+  const CRASH = '(EngineCore_DP0 pid=9) ERROR 05-12 02:50:00 [core.py:1] RuntimeError: CUDA error: an illegal memory access was encountered';
+
+  it("a request's failure answered only with a client error is not survived: healthy needs the server seen serving after it", () => {
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400].join('\n')).category).not.toBe('healthy');
+    // a request answered with success, an engine at work, or vLLM's /health answered 200 (its engine alive) after it: survived
+    for (const after of [SERVED, WORK, 'INFO:     127.0.0.1:52196 - "GET /health HTTP/1.1" 200 OK']) {
+      expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, after].join('\n')), after).toMatchObject({ category: 'healthy' });
+    }
+    // what the HTTP server answers alone, or an idle throughput line, shows nothing of the engine
+    for (const after of ['INFO:     127.0.0.1:5 - "GET /metrics HTTP/1.1" 200 OK', IDLE]) {
+      expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, after].join('\n')).category, after).not.toBe('healthy');
+    }
   });
 
-  it('… and so does the same failure again, of another request, whose answer the log no longer shows', () => {
-    const answered = [...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:59064 - "POST /v1/chat/completions HTTP/1.1" 400 Bad Request'];
+  it('the same failure again, of another request, is passed only when the server was seen serving after the first one', () => {
     const again = REQUEST_TRACEBACK.map((l) => l.replace('5418', '6001'));
-    expect(classifyLog([...READY, ...answered, ...again].join('\n'))).toMatchObject({ category: 'healthy' });
-    // alone, with no answer and nothing served after it, the same failure is the server's
-    expect(classifyLog([...READY, ...again].join('\n')).category).not.toBe('healthy');
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, SERVED, ...again, ANSWERED_400].join('\n'))).toMatchObject({ category: 'healthy' });
+    // a first one answered only with a client error shows nothing: the repeat is not passed either
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, ...again, ANSWERED_400].join('\n')).category).not.toBe('healthy');
+  });
+
+  it('a failure of a fatal kind is survived only when the engine is seen at work after it, or the server started again', () => {
+    expect(classifyLog([...READY, CRASH, SERVED].join('\n'))).toMatchObject({ category: 'other' });
+    expect(classifyLog([...READY, CRASH, IDLE].join('\n'))).toMatchObject({ category: 'other' });
+    expect(classifyLog([...READY, CRASH, WORK].join('\n'))).toMatchObject({ category: 'healthy' });
+    expect(classifyLog([...READY, CRASH, ...READY].join('\n'))).toMatchObject({ category: 'healthy' });
+    // … and a failure before the server came up: its ready line alone does not show it survived, serving does
+    const oom = 'ERROR 05-12 02:40:00 [core.py:1] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.';
+    expect(classifyLog([oom, ...READY].join('\n'))).toMatchObject({ category: 'oom' });
+    expect(classifyLog([oom, ...READY, WORK].join('\n'))).toMatchObject({ category: 'healthy' });
   });
 
   it('an error line the server went on serving past is survived; a crash after the last request is not', () => {
-    const served = 'INFO:     127.0.0.1:4 - "POST /v1/chat/completions HTTP/1.1" 200 OK';
-    expect(classifyLog([...READY, E("Error with model object='error' message='The model `x` does not exist.' code=404"), served].join('\n'))).toMatchObject({ category: 'healthy' });
-    const crash = ['(EngineCore_DP0 pid=9) ERROR 05-12 02:50:00 [core.py:1] RuntimeError: CUDA error: an illegal memory access was encountered'];
-    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, 'INFO:     127.0.0.1:5 - "POST /v1/x HTTP/1.1" 400 Bad Request', served, ...crash].join('\n'))).toMatchObject({ category: 'other' });
+    expect(classifyLog([...READY, E("Error with model object='error' message='The model `x` does not exist.' code=404"), SERVED].join('\n'))).toMatchObject({ category: 'healthy' });
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, SERVED, CRASH].join('\n'))).toMatchObject({ category: 'other' });
+  });
+
+  it('a line of serving cut at a terminal\'s width still shows it', () => {
+    const at80 = ['(APIServer pid=5742) INFO:     127.0.0.1:36694 - "POST /v1/chat/completions HTTP', '/1.1" 200 OK'];
+    expect(at80[0]).toHaveLength(80);
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, ...at80].join('\n'))).toMatchObject({ category: 'healthy' });
   });
 
   it('what fails once the server was told to stop is its shutdown', () => {
