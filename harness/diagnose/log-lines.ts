@@ -228,9 +228,15 @@ export function servingShown(l: LogLine): 'engine' | 'request' | null {
  */
 const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] /;
 
-/** A line that says the server was told to stop (what fails after it, once the server was up, is its shutdown). */
+/** SIGKILL (the kernel's OOM killer, `docker kill` after its grace): the process is not asked to stop, it is ended. */
+const SIGKILL = /\bKilled$|\bsignal 9\b|\bSIGKILL\b/i;
+
+/**
+ * A line that says the server was told to stop (what fails after it, once the server was up, is its
+ * shutdown). A SIGKILL tells nothing: what fails after it (the workers it killed) is a failure.
+ */
 export function isShutdownLine(l: LogLine): boolean {
-  return !l.header && !isErrorLevel(l) && (SHUTDOWN.test(l.text) || isKilledLine(l));
+  return !l.header && !isErrorLevel(l) && (SHUTDOWN.test(l.text) || (isKilledLine(l) && !SIGKILL.test(l.text)));
 }
 
 /** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */

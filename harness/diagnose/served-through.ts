@@ -9,10 +9,10 @@
 //   is logged before its tokens are made, and the HTTP server answers while its engine is dead.
 // - any other failure (one request's `ValueError`, a traceback cut before its exception): that, or a
 //   generating request answered with success after it.
-// - an error line that names no failure: that, or any sign that the server came up after it
-//   ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
+// - an error line that names no failure (not a crash): that, or, logged before the server came up,
+//   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
-import { isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
+import { isCrashLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 
@@ -34,8 +34,6 @@ interface Shown {
   stop: number;
   engine: number;
   request: number;
-  /** The last sign of the server up (a ready line, a route, a request answered). */
-  lastUp: number;
   /** The last start's ready line. */
   started: number;
 }
@@ -49,7 +47,6 @@ function shownIn(lines: readonly LogLine[]): Shown {
     stop: up < 0 ? -1 : lines.findIndex((l, i) => i > up && isShutdownLine(l)),
     engine: serving.lastIndexOf('engine'),
     request: serving.findLastIndex((x) => x !== null),
-    lastUp: lines.findLastIndex(isReadyLine),
     started: lines.findLastIndex(isStartedLine),
   };
 }
@@ -67,7 +64,8 @@ function withRests(lines: readonly LogLine[], i: number): LogLine[] {
 function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
   if (end < s.engine) return true;
   if (kind !== 'fatal' && end < s.request) return true;
-  if (kind === 'nameless' && end < s.lastUp) return true;
+  // a start that went on past an error that names nothing, and came up
+  if (kind === 'nameless' && end < s.up) return true;
   // a restart: a start's ready line after a failure once the server had been up
   return i > s.up && end < s.started;
 }
@@ -106,7 +104,8 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
       p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
     }
     // a wrapper announces a dead engine or worker: a fatal kind
-    return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, 'nameless') };
+    const errorKind: Kind = p.errorLine !== null && (isCrashLine(lines[p.errorLine]!) || FATAL_WORDS.test(lines[p.errorLine]!.text)) ? 'fatal' : 'nameless';
+    return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, errorKind) };
   });
 }
 

@@ -75,6 +75,18 @@ describe('what a server that came up survived is not its root cause', () => {
     const err = "ERROR 09-10 23:26:29 [config.py:130] Error retrieving safetensors: 'm' is not a safetensors repo., retrying 1 of 2";
     expect(classifyLog([err, ...READY].join('\n'))).toMatchObject({ category: 'healthy' });
     expect(classifyLog([err, 'INFO 09-10 23:26:30 [x.py:1] Loading weights took 3.2 seconds'].join('\n'))).toMatchObject({ category: 'unknown' });
+    // after the server came up, an error line needs the server seen serving after it; a crash, the engine at work
+    const metrics = 'INFO:     127.0.0.1:5 - "GET /metrics HTTP/1.1" 200 OK';
+    expect(classifyLog([...READY, err, metrics].join('\n')).category).not.toBe('healthy');
+    const served = 'INFO:     127.0.0.1:4 - "POST /v1/chat/completions HTTP/1.1" 200 OK';
+    expect(classifyLog([...READY, err, served].join('\n'))).toMatchObject({ category: 'healthy' });
+    expect(classifyLog([...READY, 'Segmentation fault (core dumped)', served].join('\n')).category).not.toBe('healthy');
+  });
+
+  it('a SIGKILL is no request to stop: what fails after it (the workers it ended) is not passed over as the shutdown', () => {
+    const died = '(APIServer pid=1) ERROR 05-12 02:51:00 [core_client.py:1] Engine core proc EngineCore_DP0 died unexpectedly, shutting down client.';
+    expect(classifyLog([...READY, 'Killed', died].join('\n'))).toMatchObject({ category: 'unknown' });
+    expect(classifyLog([...READY, 'INFO 05-12 02:50:59 [launcher.py:100] [shutdown] API server: shutdown triggered', died].join('\n'))).toMatchObject({ category: 'healthy' });
   });
 
   it("vLLM's caught FlashAttention refusal is not the cause: the failure after it is", () => {
