@@ -1,6 +1,7 @@
 // What a server survived, so not its root cause. Healthy is earned: a failure is passed over only on
 // POSITIVE evidence, after its last line, that the server went on SERVING — never because it answered
-// a client error, because a line says it goes on, or because it repeats one that was passed over. Pure.
+// a client error, because a line says it goes on, or because it repeats one that was passed over
+// (only a repeat, answered as the client's error, of one the server was seen serving after). Pure.
 // The evidence, by what the failure names:
 // - a failure of a fatal kind (a category of its own, a fatal CUDA/NCCL error name, out of memory, an
 //   engine core or worker that died): the engine's own work after it (vLLM's throughput line with
@@ -15,6 +16,7 @@
 import { isCrashLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
+import { blockStart } from './signature-match.ts';
 
 /** Reads a process's findings from a view position on (root-cause.ts readProcess). */
 export type Reread = (view: ProcessView, from: number) => ProcessFindings;
@@ -82,12 +84,14 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
   const s = shownIn(lines);
   if (s.up < 0) return [...found];
   const stopped = (i: number): boolean => s.stop >= 0 && i >= s.stop;
-  // failures the server was seen to serve on after: the same failure again (numbers aside) is passed on that evidence
+  // failures the server was seen to serve on after: the same failure again (numbers aside), answered
+  // the same way, as the client's error, is passed on that evidence (a streamed answer's 200 is logged
+  // before its failure, so a failure after a 200 is not "answered")
   const seenSurvived = new Set<string>();
   const passed = (x: Failure): boolean => {
     if (stopped(x.index)) return true;
     const kind = kindOf(lines, x);
-    if (kind !== 'fatal' && seenSurvived.has(shapeOf(lines, x))) return true;
+    if (kind !== 'fatal' && seenSurvived.has(shapeOf(lines, x)) && answeredClientError(lines, x)) return true;
     const on = servedOn(s, x.index, endOf(x), kind);
     if (on) seenSurvived.add(shapeOf(lines, x));
     return on;
@@ -107,6 +111,19 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
     const errorKind: Kind = p.errorLine !== null && (isCrashLine(lines[p.errorLine]!) || FATAL_WORDS.test(lines[p.errorLine]!.text)) ? 'fatal' : 'nameless';
     return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, errorKind) };
   });
+}
+
+/** uvicorn's access-log line of a request answered with a client error (`"POST /v1/chat/completions HTTP/1.1" 400 Bad Request`). */
+const CLIENT_ERROR = /"(?:GET|POST|PUT|DELETE|PATCH) \/\S* HTTP\/[\d.]+" 4\d\d\b/;
+/** How near (in lines of its process) the answer to a failed request is logged, before its traceback or after its message. */
+const ANSWER_WITHIN = 3;
+
+/** The request that failed was answered with a client error (the line may be cut at a terminal's width). */
+function answeredClientError(lines: readonly LogLine[], x: Failure): boolean {
+  const start = blockStart(lines, x.view, x.block[0]!);
+  const end = x.block[x.block.length - 1]!;
+  const near = [...x.view.index.slice(Math.max(0, start - ANSWER_WITHIN), start), ...x.view.index.slice(end + 1, end + 1 + ANSWER_WITHIN)];
+  return near.some((i) => !lines[i]!.cont && withRests(lines, i).some((l) => CLIENT_ERROR.test(l.text)));
 }
 
 /** A failure's message with its numbers blanked: the same failure of another request reads the same. */

@@ -37,6 +37,8 @@ describe('what a server that came up survived is not its root cause', () => {
   it('the same failure again, of another request, is passed only when the server was seen serving after the first one', () => {
     const again = REQUEST_TRACEBACK.map((l) => l.replace('5418', '6001'));
     expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, SERVED, ...again, ANSWERED_400].join('\n'))).toMatchObject({ category: 'healthy' });
+    // … answered the same way: a repeat whose request's answer was a 200 logged before it (a streamed answer) is a failure
+    expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, SERVED, SERVED, ...again].join('\n')).category).not.toBe('healthy');
     // a first one answered only with a client error shows nothing: the repeat is not passed either
     expect(classifyLog([...READY, ...REQUEST_TRACEBACK, ANSWERED_400, ...again, ANSWERED_400].join('\n')).category).not.toBe('healthy');
   });
