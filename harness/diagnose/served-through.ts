@@ -9,7 +9,7 @@
 //   server had been up (a restart). A request answered 200 is not enough: a streamed answer's status
 //   is logged before its tokens are made, and the HTTP server answers while its engine is dead.
 // - any other failure (one request's `ValueError`, a traceback cut before its exception): that, or a
-//   generating request answered with success after it.
+//   request answered with success that shows the engine alive (a POST answered 2xx, vLLM's /health 200).
 // - an error line that names no failure (not a crash): that, or, logged before the server came up,
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
@@ -73,7 +73,7 @@ function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
 }
 
 /** What a failure names: a fatal kind, or a failure of no known kind. */
-export function kindOf(lines: readonly LogLine[], x: Failure): Kind {
+function kindOf(lines: readonly LogLine[], x: Failure): Kind {
   const category = x.sig?.sig.category ?? x.generic?.category ?? 'other';
   const text = x.block.map((p) => lines[x.view.index[p]!]!.text).join(' ');
   return category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text) ? 'fatal' : 'failure';
