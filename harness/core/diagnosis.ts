@@ -21,6 +21,10 @@ export type Category = (typeof CATEGORIES)[number];
 export interface EvidenceLine {
   /** 1-based line number in the log (or in `source`, when set). */
   line: number;
+  /**
+   * The line as it reads (diagnose/log-lines.ts asShown): without terminal control sequences
+   * (ANSI colours), CR or trailing blanks; a very long line cut around what matched, `…` marking a cut.
+   */
   text: string;
   /** Where the line comes from when it is not the server's log, e.g. "probe text" (what the probe saw). */
   source?: string;

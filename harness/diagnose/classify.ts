@@ -13,6 +13,7 @@
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
 import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
+import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
@@ -39,8 +40,9 @@ export interface ClassifyOptions {
 
 /** Classifies an engine's startup/crash log (vLLM or SGLang; raw, from Docker, or pasted from an issue). */
 export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis {
-  const { lines, views, found } = readAll(text, opts);
+  const { lines, views, found: all } = readAll(text, opts);
   const ready = lines.find(isReadyLine);
+  const found = survived(all, lines, (view, from) => readProcess(lines, view, sigsOf(opts), from));
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
@@ -76,9 +78,11 @@ function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views
   const lines = readLog(text);
   const views = untangle(lines);
   joinCutFrames(lines, views);
-  const sigs = (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
+  const sigs = sigsOf(opts);
   return { lines, views, found: views.map((v) => readProcess(lines, v, sigs)) };
 }
+
+const sigsOf = (opts: ClassifyOptions): readonly CompiledSignature[] => (opts.signatures ?? SIGNATURES).filter((s) => !opts.engine || !s.engines || s.engines.includes(opts.engine));
 
 /** The tokens of the root-cause region of a log's first failure (what the learned fallback reads), or null when nothing failed. */
 export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): string[] | null {

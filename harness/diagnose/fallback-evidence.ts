@@ -50,9 +50,14 @@ export function cutMessageEvidence(text: string): GenericRule | null {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). */
-const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:\w+ )?cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
-const CAPTURE_ENDS = /Graph capturing finished|Capture (?:\w+ )?cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
+/**
+ * A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). SGLang
+ * names what it captures ("Capture cuda graph begin", "Capture piecewise CUDA graph begin", "Capture
+ * draft extend cuda graph begin": 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/model_runner.py:2796,2936,
+ * python/sglang/srt/speculative/eagle_worker.py:292,309), each with its "… end. Time elapsed".
+ */
+const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
+const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
 
 /** The capture was under way at line `index`: it began before it and had not ended. */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {
@@ -68,5 +73,20 @@ export const RAISED_IN_CAPTURE: GenericRule = {
   category: 'graph-capture',
   what: 'a failure raised while CUDA graphs were being captured',
   re: /$^/,
+  fatal: false,
+};
+
+/**
+ * An error that names its own failure, of a kind no category owns: a CUDA call that failed with the
+ * runtime's error text (TensorRT-LLM's `CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool,
+ * device): operation not supported`, PyTorch's `CUDA error: invalid argument`, a `cudaError…` /
+ * `CUDA_ERROR_…` name), TensorRT's coded error with its source location (`1: [stdArchiveReader.cpp::…]
+ * Error Code 1: Serialization (…)`), an assertion reported failed. A failure of its own, even logged
+ * as an error line without a traceback.
+ */
+export const NAMES_OWN_FAILURE: GenericRule = {
+  category: 'other',
+  what: 'an error that names its own failure (a CUDA call, a TensorRT error code, an assertion) of no known category',
+  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+|\bError Code \d+: \w+|^\s*\d+: \[\w+\.(?:cpp|cu|h)::\w|\bassertion\b.{1,160}\bfailed\b/i,
   fatal: false,
 };

@@ -18,7 +18,7 @@ const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const untrimmed = text.split('\n').map((line) => stripVTControlCharacters(line).replace(/\r$/, ''));
+  const untrimmed = text.split('\n').map(asShown);
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, i) => {
     const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
@@ -37,6 +37,14 @@ export function readLog(text: string): LogLine[] {
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
   return lines;
+}
+
+/**
+ * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR:
+ * what a LogLine's `raw` and so an evidence line hold (trimmed at the end).
+ */
+export function asShown(line: string): string {
+  return stripVTControlCharacters(line).replace(/\r$/, '');
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
@@ -82,6 +90,14 @@ export function relaysFailure(l: LogLine): boolean {
 export function isErrorLine(l: LogLine): boolean {
   return !l.header && !NOT_EXCEPTION.test(l.text) && (isErrorLevel(l) || INLINE_ERROR.test(l.text));
 }
+
+/**
+ * Errors an engine logs and then catches, going on without what failed: vLLM logs "Cannot use FA
+ * version %d is not supported due to %s" and returns no FlashAttention version, its caller picking
+ * another backend (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154,
+ * `except (ImportError, AssertionError): return None`).
+ */
+export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
 
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
 const WRAPPERS: RegExp[] = [
@@ -131,7 +147,7 @@ export function isCrashLine(l: LogLine): boolean {
 }
 
 /** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
-const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal/i;
+const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b/i;
 
 /** A line that says the process was stopped from outside; a failed start unless it was ready. */
 export function isKilledLine(l: LogLine): boolean {
@@ -156,18 +172,82 @@ const READY = [/Application startup complete/i, /The server is fired up and read
  * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/launcher.py:46, called from
  * vllm/entrypoints/openai/api_server.py:684 inside `build_async_engine_client`), vLLM's periodic
  * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
- * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701).
+ * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701)
+ * and its prefill batches of requests (same commit, metrics_reporter.py:491: "Prefill batch, #new-seq: …";
+ * older releases wrote "Prefill batch. #new-seq: …").
  */
-const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/];
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/];
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
-  return !l.header && (READY.some((r) => r.test(l.text)) || SERVING.some((r) => r.test(l.text)));
+  return !l.header && (isStartedLine(l) || SERVING.some((r) => r.test(l.text)));
+}
+
+/** A start's own ready line (a server that came up, also again after a restart), not a line of its serving. */
+export function isStartedLine(l: LogLine): boolean {
+  return !l.header && READY.some((r) => r.test(l.text));
+}
+
+/**
+ * A request answered with success that shows the engine alive (uvicorn's access log): a generating
+ * request (`"POST /v1/chat/completions HTTP/1.1" 200 OK`), or vLLM's /health, which answers 200 only
+ * while its engine has not failed (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/serve/instrumentator/health.py:22-33,
+ * vllm/v1/engine/async_llm.py:874-877); not /metrics or /v1/models, which the HTTP server answers alone.
+ */
+const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b/;
+/**
+ * vLLM's throughput line: the API server logs it every interval whether the engine works or not
+ * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/server_utils.py:449-452, `_force_log`),
+ * at INFO also for the first idle interval (vllm/v1/metrics/loggers.py:198-217): only tokens counted show work.
+ */
+const THROUGHPUT = /\bAvg prompt throughput: ([\d.]+) tokens\/s, Avg generation throughput: ([\d.]+) tokens\/s/;
+/** SGLang's decode and prefill batches: logged only when the engine ran a batch. */
+const BATCHES = SERVING.slice(3);
+
+/**
+ * What shows a server SERVING at a line, not only up: `engine`, the engine's own work (vLLM's
+ * throughput line with tokens counted, SGLang's decode and prefill batches; sources at SERVING);
+ * `request`, a request answered with success that shows the engine alive (ANSWERED).
+ */
+export function servingShown(l: LogLine): 'engine' | 'request' | null {
+  if (l.header || isErrorLevel(l)) return null;
+  const t = THROUGHPUT.exec(l.text);
+  if (t ? Number(t[1]) > 0 || Number(t[2]) > 0 : BATCHES.some((r) => r.test(l.text))) return 'engine';
+  return ANSWERED.test(l.text) ? 'request' : null;
+}
+
+/**
+ * A server told to stop: a stop signal received or the HTTP server shutting down. vLLM turns SIGTERM
+ * into `KeyboardInterrupt("terminated")` (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/api_server.py:556)
+ * and logs "Shutting down FastAPI HTTP server." (…:vllm/entrypoints/launcher.py:137); SGLang logs
+ * "SIGTERM received. … Draining requests and shutting down..." (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/tokenizer_manager.py:2866);
+ * uvicorn "Shutting down" and "Waiting for application shutdown." (encode/uvicorn e6c7ce79:uvicorn/server.py:264, uvicorn/lifespan/on.py:67).
+ * Newer vLLM tags its shutdown steps `[shutdown]` ("[shutdown] EngineCore: trigger received signal=SIGTERM",
+ * "[shutdown] API server: shutdown triggered": core.py:1214 and launcher.py:100 of a release newer than
+ * the mirrors, shown in healthy/vllm-dgxspark-laguna-ready-enginedead-at-shutdown.log:494-495).
+ */
+const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] /;
+
+/** SIGKILL (the kernel's OOM killer, `docker kill` after its grace): the process is not asked to stop, it is ended. */
+const SIGKILL = /\bKilled$|\bsignal 9\b|\bSIGKILL\b/i;
+
+/**
+ * A line that says the server was told to stop (what fails after it, once the server was up, is its
+ * shutdown). A SIGKILL tells nothing: what fails after it (the workers it killed) is a failure.
+ */
+export function isShutdownLine(l: LogLine): boolean {
+  return !l.header && !isErrorLevel(l) && (SHUTDOWN.test(l.text) || (isKilledLine(l) && !SIGKILL.test(l.text)));
 }
 
 /** uvicorn's lines of a server that shuts down (a failed start when it never became ready). */
 const STOPPED = /\b(?:Waiting for application shutdown|Application shutdown complete|Finished server process)\b/;
+/**
+ * Python's multiprocessing resource tracker warns of what it cleans up when the interpreter exits
+ * (CPython Lib/multiprocessing/resource_tracker.py, "resource_tracker: There appear to be %d leaked
+ * %s objects to clean up at shutdown"; line 279 in the 3.12.13 of a corpus log): the process ended, at any level.
+ */
+const EXITED = /\bleaked \w+ objects to clean up at shutdown\b/;
 
 export function isStoppedLine(l: LogLine): boolean {
-  return !l.header && (l.level === null || l.level === 'INFO') && STOPPED.test(l.text);
+  return !l.header && (((l.level === null || l.level === 'INFO') && STOPPED.test(l.text)) || EXITED.test(l.text));
 }

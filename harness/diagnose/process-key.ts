@@ -27,8 +27,11 @@ export function processKey(raw: string): string | null {
 
 /** A terminal's width: a tagged line at least this long may have been cut, its rest untagged. */
 const CUT_WIDTH = 80;
-/** How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. */
-const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+/**
+ * How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. A
+ * module path of one letter is the rest of a cut one (`vllm.v1.engine.exception` + `s.EngineDeadError: …`).
+ */
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
 
 /**
  * Whether a line may be the rest of the line before it, cut by a terminal: the line before (its

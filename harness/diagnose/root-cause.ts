@@ -3,10 +3,10 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
+import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
-import { captureOpenAt, cutMessageEvidence, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { isCrashLine, isErrorLevel, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
+import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 
@@ -43,6 +43,8 @@ export interface ProcessFindings {
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
 const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
+const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
@@ -83,6 +85,15 @@ function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): nu
   return out;
 }
 
+/** The rest a terminal cut off a warning is a warning too (`… WARNING … ImportError:` + `libnvrtc.so.13: …`), unless it announces or names an exception alone. */
+function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const l = lines[view.index[pos]!]!;
+  let p = pos;
+  while (p > 0 && view.index[p - 1] === view.index[p]! - 1 && lines[view.index[p]!]!.cont) p--;
+  const head = lines[view.index[p]!]!;
+  return p < pos && !announces(l) && !isExceptionLine(l) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text));
+}
+
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
 const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine(l);
 
@@ -98,7 +109,7 @@ function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number)
   const out: string[] = [];
   for (let p = blockStart(lines, view, pos); p < pos; p++) {
     const t = lines[view.index[p]!]!.text;
-    if (FRAME.test(t)) out.push(t);
+    if (FRAME.test(t) || CAPTURE_SOURCE.test(t)) out.push(t);
   }
   return out;
 }
@@ -122,6 +133,7 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
+  if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
 }
@@ -166,6 +178,13 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
+    // an error the engine caught, read whole (with the rests a terminal cut off it, which are skipped with it)
+    const caught = CAUGHT.test(l.text) ? [p] : cutBlock(lines, view, p);
+    if (caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join(''))) {
+      p = caught[caught.length - 1]!;
+      continue;
+    }
+    if (l.cont && restOfWarning(lines, view, p)) continue;
     if (isWeak(l) && !relaysFailure(l)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
@@ -174,13 +193,17 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
+    // interrupted from outside (Ctrl-C; vLLM turns SIGTERM into `KeyboardInterrupt: terminated`): what follows is the stop
+    if (isKilledLine(l)) break;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
-    if (announces(l) || (announces(w) && !announces({ ...l, text: w.text.slice(l.text.length) }))) {
+    // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)
+    if (announces(l) || (announces(w) && (!announces({ ...l, text: w.text.slice(l.text.length) }) || !isExceptionLine(l)))) {
       // a quoted error decides at once if it names a category; else a traceback after it may
       const named = QUOTES_CAUSE.test(w.text) || NAMES_PROGRAM.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
       if (named) return { f: { ...f, failure: named }, pos: p };
       if (QUOTES_CAUSE.test(w.text)) quoted ??= p;
+      else described = null; // the traceback an error line described ended in this wrapper: not cut, and the error only relayed it
       f.wrapper ??= i;
       continue;
     }
@@ -221,10 +244,11 @@ const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.
  * does (transformers turns `KeyError: 'qwen3'` into "does not recognize this architecture"), or a
  * later error of the build or environment names one, the second one says what the first meant.
  */
-export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[]): ProcessFindings {
-  const first = scan(lines, view, sigs, 0);
+export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from = 0): ProcessFindings {
+  const first = scan(lines, view, sigs, from);
   const fail = first.f.failure;
-  if (!fail || fail.sig || fail.generic) return first.f;
+  // a failure placed only by the frames it was raised through, or only named a failure of no known kind, names no category by its words
+  if (!fail || fail.sig || (fail.generic && !FRAME_RULES.includes(fail.generic) && fail.generic !== NAMES_OWN_FAILURE)) return first.f;
   const after = first.pos + fail.block.length;
   const next = scan(lines, view, sigs, after);
   const better = next.f.failure;

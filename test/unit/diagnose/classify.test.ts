@@ -123,6 +123,11 @@ describe('classifyLog on noisy logs', () => {
     expect(classifyLog('')).toMatchObject({ category: 'unknown', confidence: 'none', evidence: [] });
   });
 
+  it('shows a coloured line as evidence the way it reads: without its colour codes or CR', () => {
+    const log = '\x1b[1;36m(EngineCore_DP0 pid=7)\x1b[0;0m ERROR 02-23 09:06:43 [core.py:718] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.\r';
+    expect(classifyLog(log)).toMatchObject({ category: 'oom', evidence: [{ line: 1, text: '(EngineCore_DP0 pid=7) ERROR 02-23 09:06:43 [core.py:718] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.' }] });
+  });
+
   it('knows the PTX failure of the language model from that of the vision encoder by the traceback', () => {
     const lm = VISION_TRACE.map((l) => l.replace('layers/attention/mm_encoder_attention.py', 'v1/attention/backends/flash_attn.py'));
     expect(classifyLog(lm.join('\n')).signature).toBe('ptx-toolchain-attention');

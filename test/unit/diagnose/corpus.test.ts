@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAccuracy, scoreCorpus } from '../../../harness/diagnose/accuracy.ts';
 import { CATEGORIES } from '../../../harness/core/diagnosis.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
+import { asShown } from '../../../harness/diagnose/log-lines.ts';
 
 const CORPUS_DIR = new URL('../../fixtures/logs', import.meta.url).pathname;
 const corpus = readCorpusDir(CORPUS_DIR);
@@ -65,7 +66,8 @@ describe('classifier on the tuning part of the corpus', () => {
       const r = report.results.find((x) => x.name === e.name && x.label === e.label)!;
       if (!r.ok) continue;
       expect(r.evidence.length, e.name).toBeGreaterThan(0);
-      for (const ev of r.evidence) expect(lines[ev.line - 1]!.trimEnd().startsWith(ev.text.replace(/…$/, '').slice(0, 40)) || ev.text.startsWith('…'), `${e.name}:${ev.line}`).toBe(true);
+      // an evidence line is the log's line as it reads: colours and CR are not part of it (asShown)
+      for (const ev of r.evidence) expect(asShown(lines[ev.line - 1]!).trimEnd().startsWith(ev.text.replace(/…$/, '').slice(0, 40)) || ev.text.startsWith('…'), `${e.name}:${ev.line}`).toBe(true);
     }
   });
 });

@@ -1,0 +1,132 @@
+// What a server survived, so not its root cause. Healthy is earned: a failure is passed over only on
+// POSITIVE evidence, after its last line, that the server went on SERVING — never because it answered
+// a client error, because a line says it goes on, or because it repeats one that was passed over
+// (only a repeat, answered as the client's error, of one the server was seen serving after). Pure.
+// The evidence, by what the failure names:
+// - a failure of a fatal kind (a category of its own, a fatal CUDA/NCCL error name, out of memory, an
+//   engine core or worker that died): the engine's own work after it (vLLM's throughput line with
+//   tokens counted, SGLang's decode and prefill batches), or a start's ready line after it once the
+//   server had been up (a restart). A request answered 200 is not enough: a streamed answer's status
+//   is logged before its tokens are made, and the HTTP server answers while its engine is dead.
+// - any other failure (one request's `ValueError`, a traceback cut before its exception): that, or a
+//   request answered with success that shows the engine alive (a POST answered 2xx, vLLM's /health 200).
+// - an error line that names no failure (not a crash): that, or, logged before the server came up,
+//   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
+// Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
+import { isCrashLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
+import type { Failure, ProcessFindings } from './root-cause.ts';
+import type { ProcessView } from './processes.ts';
+import { blockStart } from './signature-match.ts';
+
+/** Reads a process's findings from a view position on (root-cause.ts readProcess). */
+export type Reread = (view: ProcessView, from: number) => ProcessFindings;
+
+/** How many survived failures of one process are read past (each one rereads the rest of its output). */
+const MAX_PASSED = 20;
+
+/** Words of a fatal failure, whatever category names it. */
+const FATAL_WORDS = /\bCUDA error\b|\bcuda\w*Error|\bout of memory\b|\bNCCL\b|\bnccl\w*Error|EngineDead|\bdied\b|\bcore dumped\b|Segmentation fault|\bFatal\b/i;
+
+/** How strong the evidence of serving on must be, by what failed. */
+type Kind = 'fatal' | 'failure' | 'nameless';
+
+/** The last line of each kind of evidence, and where the server first came up and was told to stop. */
+interface Shown {
+  up: number;
+  stop: number;
+  engine: number;
+  request: number;
+  /** The last start's ready line. */
+  started: number;
+}
+
+function shownIn(lines: readonly LogLine[]): Shown {
+  const up = lines.findIndex(isReadyLine);
+  // a line of serving may be cut at a terminal's width: read it with its rests (cut inside a word or at a space)
+  const serving = lines.map((l, i) => (l.cont ? null : withRests(lines, i).map(servingShown).find((x) => x !== null) ?? null));
+  return {
+    up,
+    stop: up < 0 ? -1 : lines.findIndex((l, i) => i > up && isShutdownLine(l)),
+    engine: serving.lastIndexOf('engine'),
+    request: serving.findLastIndex((x) => x !== null),
+    started: lines.findLastIndex(isStartedLine),
+  };
+}
+
+/** A line read with the rests a terminal cut off it, joined inside a word and at a space. */
+function withRests(lines: readonly LogLine[], i: number): LogLine[] {
+  let j = i + 1;
+  while (j < lines.length && j < i + 4 && lines[j]!.cont) j++;
+  if (j === i + 1) return [lines[i]!];
+  const texts = lines.slice(i, j).map((l) => l.text);
+  return [texts.join(''), texts.join(' ')].map((text) => ({ ...lines[i]!, text }));
+}
+
+/** The server went on serving after a failure at `i` that ends at `end`. */
+function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
+  if (end < s.engine) return true;
+  if (kind !== 'fatal' && end < s.request) return true;
+  // a start that went on past an error that names nothing, and came up
+  if (kind === 'nameless' && end < s.up) return true;
+  // a restart: a start's ready line after a failure once the server had been up
+  return i > s.up && end < s.started;
+}
+
+/** What a failure names: a fatal kind, or a failure of no known kind. */
+function kindOf(lines: readonly LogLine[], x: Failure): Kind {
+  const category = x.sig?.sig.category ?? x.generic?.category ?? 'other';
+  const text = x.block.map((p) => lines[x.view.index[p]!]!.text).join(' ');
+  return category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text) ? 'fatal' : 'failure';
+}
+
+/** The findings of each process without what the server survived (all of them when it never came up). */
+export function survived(found: readonly ProcessFindings[], lines: readonly LogLine[], reread: Reread): ProcessFindings[] {
+  const s = shownIn(lines);
+  if (s.up < 0) return [...found];
+  const stopped = (i: number): boolean => s.stop >= 0 && i >= s.stop;
+  // failures the server was seen to serve on after: the same failure again (numbers aside), answered
+  // the same way, as the client's error, is passed on that evidence (a streamed answer's 200 is logged
+  // before its failure, so a failure after a 200 is not "answered")
+  const seenSurvived = new Set<string>();
+  const passed = (x: Failure): boolean => {
+    if (stopped(x.index)) return true;
+    const kind = kindOf(lines, x);
+    if (kind !== 'fatal' && seenSurvived.has(shapeOf(lines, x)) && answeredClientError(lines, x)) return true;
+    const on = servedOn(s, x.index, endOf(x), kind);
+    if (on) seenSurvived.add(shapeOf(lines, x));
+    return on;
+  };
+  const f = (x: Failure | null): Failure | null => (x && !passed(x) ? x : null);
+  const n = (i: number | null, kind: Kind): number | null => (i !== null && !stopped(i) && !servedOn(s, i, i, kind) ? i : null);
+  return found.map((first) => {
+    let p = first;
+    // a failure survived: the process is read on after it (its traceback and error lines go with it)
+    for (let k = 0; k < MAX_PASSED && p.failure && passed(p.failure) && !stopped(p.failure.index); k++) {
+      const x = p.failure;
+      const next = reread(x.view, x.block[x.block.length - 1]! + 1);
+      const own = (i: number | null): number | null => (i !== null && i <= x.index ? null : i);
+      p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
+    }
+    // a wrapper announces a dead engine or worker: a fatal kind
+    const errorKind: Kind = p.errorLine !== null && (isCrashLine(lines[p.errorLine]!) || FATAL_WORDS.test(lines[p.errorLine]!.text)) ? 'fatal' : 'nameless';
+    return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, errorKind) };
+  });
+}
+
+/** uvicorn's access-log line of a request answered with a client error (`"POST /v1/chat/completions HTTP/1.1" 400 Bad Request`). */
+const CLIENT_ERROR = /"(?:GET|POST|PUT|DELETE|PATCH) \/\S* HTTP\/[\d.]+" 4\d\d\b/;
+/** How near (in lines of its process) the answer to a failed request is logged, before its traceback or after its message. */
+const ANSWER_WITHIN = 3;
+
+/** The request that failed was answered with a client error (the line may be cut at a terminal's width). */
+function answeredClientError(lines: readonly LogLine[], x: Failure): boolean {
+  const start = blockStart(lines, x.view, x.block[0]!);
+  const end = x.block[x.block.length - 1]!;
+  const near = [...x.view.index.slice(Math.max(0, start - ANSWER_WITHIN), start), ...x.view.index.slice(end + 1, end + 1 + ANSWER_WITHIN)];
+  return near.some((i) => !lines[i]!.cont && withRests(lines, i).some((l) => CLIENT_ERROR.test(l.text)));
+}
+
+/** A failure's message with its numbers blanked: the same failure of another request reads the same. */
+const shapeOf = (lines: readonly LogLine[], x: Failure): string => lines[x.index]!.text.replace(/\d+/g, '#').trim();
+
+const endOf = (x: Failure): number => x.view.index[x.block[x.block.length - 1]!] ?? x.index;
