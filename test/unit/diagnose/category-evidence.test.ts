@@ -11,6 +11,8 @@ describe('messageEvidence', () => {
     ['RuntimeError: CUDA error: CUDNN_STATUS_ALLOC_FAILED', 'oom'],
     ['torch.AcceleratorError: CUDA error: unspecified launch failure', 'other'],
     ['cudaErrorNoKernelImageForDevice', 'no-kernel-image'],
+    ["ValueError: Cannot find model module. 'FooBarForCausalLM' is not a registered model in the Transformers library", 'unsupported-model'],
+    ["KeyError: model architecture FooBarForCausalLM is not registered", 'unsupported-model'],
     ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
     ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],
     ['CUDA driver version is insufficient for CUDA runtime version', 'driver-mismatch'],
