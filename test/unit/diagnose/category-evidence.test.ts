@@ -15,6 +15,8 @@ describe('messageEvidence', () => {
     ["KeyError: model architecture FooBarForCausalLM is not registered", 'unsupported-model'],
     ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
     ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],
+    ['RuntimeError: CUDA error: capturing stream has unjoined work', 'graph-capture'],
+    ["terminate called after throwing an instance of 'std::runtime_error' what(): CUDA runtime error: CUBLAS_STATUS_ARCH_MISMATCH gemm.cc:42", 'backend-unsupported'],
     ['CUDA driver version is insufficient for CUDA runtime version', 'driver-mismatch'],
     ['RuntimeError: Unexpected error from cudaGetDeviceCount(). Error 804: forward compatibility', 'driver-mismatch'],
     ['torch.OutOfMemoryError: tried to allocate 2 GiB', 'oom'],
