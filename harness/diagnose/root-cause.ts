@@ -105,6 +105,8 @@ function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLi
   return block.length === 1 ? l : { ...l, text: block.map((p) => lines[view.index[p]!]!.text).join('') };
 }
 
+const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
+
 /** Frames of the traceback that the message at pos ends. */
 function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
   const out: string[] = [];
@@ -132,7 +134,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
-  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
+  // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
   if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
@@ -148,8 +151,11 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
 /** An error that gives its reason: `Failed to start model server: integer division or modulo by zero`. */
 const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}/;
 
-/** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */
-const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
+/**
+ * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
+ * one is a class's name (`StopIteration`, `socket.timeout`), not a lowercase word (the start of a line cut off: `re`).
+ */
+const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*:\s|^(?:(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*|[A-Z]\w*):?$/;
 
 function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const l = lines[view.index[pos]!]!;
