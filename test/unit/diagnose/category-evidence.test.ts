@@ -13,6 +13,8 @@ describe('messageEvidence', () => {
     ['cudaErrorNoKernelImageForDevice', 'no-kernel-image'],
     ["ValueError: Cannot find model module. 'FooBarForCausalLM' is not a registered model in the Transformers library", 'unsupported-model'],
     ["KeyError: model architecture FooBarForCausalLM is not registered", 'unsupported-model'],
+    // raised only for an architecture vLLM holds: loading its class failed (registry.py:940-947)
+    ["ValueError: Model architectures ['Qwen2ForCausalLM'] failed to be inspected. Please check the logs for more details.", 'import-error'],
     ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
     ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],
     ['RuntimeError: CUDA error: capturing stream has unjoined work', 'graph-capture'],
