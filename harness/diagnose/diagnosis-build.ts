@@ -7,6 +7,7 @@ import { phaseAt, phaseFromFrames, phaseMarkedBy } from '../engines/phase-at.ts'
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';
+import { FRAME_RULES } from './category-evidence.ts';
 import { guessCategory, regionTokens, type FallbackGuess, type FallbackModel } from './fallback-model.ts';
 
 const MAX_EVIDENCE_CHARS = 400;
@@ -70,6 +71,13 @@ function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   return [];
 }
 
+/** The last frame of the failure's traceback that a frame rule read (the step it was raised through). */
+function decidingFrame(lines: readonly LogLine[], f: Failure, re: RegExp): number | null {
+  const pos = Math.max(0, f.view.index.indexOf(f.index));
+  const trace = f.view.index.slice(blockStart(lines, f.view, pos), pos);
+  return trace.filter((i) => re.test(lines[i]!.text)).pop() ?? null;
+}
+
 export function fromFailure(lines: readonly LogLine[], f: Failure, model: FallbackModel | null = null): Diagnosis {
   if (f.sig) {
     const s = f.sig.sig;
@@ -98,7 +106,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure, model: Fallba
       ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
-    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : [])], g ? [g.re] : []),
+    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : []), ...(g && FRAME_RULES.includes(g) ? [decidingFrame(lines, f, g.re)] : [])], g ? [g.re] : []),
     remedies: [],
     links: [],
   };

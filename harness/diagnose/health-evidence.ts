@@ -5,7 +5,11 @@
 // - up:       the ready line or a line only a serving server writes (isReadyLine of log-lines.ts)
 // - listening: a server bound to its port or its routes set up (vLLM's "Starting vLLM server on
 //             http://…" and "Available routes are:", its "Supported tasks", Triton's
-//             "Started HTTPService at …", a model table row `| READY |`)
+//             "Started HTTPService at …", a model table row `| READY |`), or giving the address to
+//             open once its engine is built (lmdeploy's "HINT: Please open http://…:23333 in a browser",
+//             printed after the engine: 1263d5cd889b7ad500e85b8eb20401327a4516ab:lmdeploy/serve/openai/api_server.py:371,432-436)
+//   … unless the app's startup is seen begun after it and never finished: uvicorn's "Waiting for
+//   application startup." with no ready line (lmdeploy starts its engine loop there: api_server.py:218-223)
 // - step-done: a startup step that ran the model reported finished with its duration ("Graph
 //             capturing finished in 7 secs", "Capture cuda graph end. Time elapsed: 11.35 s",
 //             "Dynamo bytecode transform time: 3.54 s", "… takes 6.06 s"); not loading the weights
@@ -22,7 +26,7 @@ import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
 export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 
 const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
-  ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bAvailable routes are\b|\bSupported[_ ]tasks: \[|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
+  ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bSupported[_ ]tasks: \[|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
   ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
   ['success', /(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
@@ -72,14 +76,18 @@ function stepShown(l: LogLine, text: string): HealthKind | null {
 
 /** The line that best shows the server healthy: a ready line first, else the last line of progress. */
 export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
-  let last: LogLine | undefined;
+  let last: number | undefined;
   for (let i = 0; i < lines.length; ) {
     let j = i + 1;
     while (j < lines.length && lines[j]!.cont) j++;
     const kinds = readings(lines, i, j);
     if (kinds.includes('up')) return lines[i];
-    if (kinds.some((k) => k !== null)) last = lines[i];
+    if (kinds.some((k) => k !== null)) last = i;
     i = j;
   }
-  return last;
+  // the app's startup begun after the last sign and not seen finished (no ready line): the start was still under way
+  return last === undefined || lines.slice(last + 1).some((l) => !l.header && STARTING.test(l.text)) ? undefined : lines[last];
 }
+
+/** uvicorn's lifespan startup begun: the app starts its engine there; "Application startup complete." (a ready line) ends it. */
+const STARTING = /\bWaiting for application startup\b/;

@@ -48,12 +48,19 @@ const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\
 const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
 /** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
 const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
+/**
+ * FastChat (and LLaVA, which copies it): `%(asctime)s | %(levelname)s | %(name)s | ` after its timestamp; its logger
+ * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
+ * so a stream's line keeps the level of its own header, if any, not ERROR.
+ */
+const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
 const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
 /** The logger header at the start of s and the level it names, or null. */
-function loggerHeader(s: string): { length: number; level: string } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s);
+function loggerHeader(s: string): { length: number; level: string | null } | null {
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   if (!v) return null;
+  if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
 }

@@ -19,11 +19,21 @@ export function joinCutFrames(lines: LogLine[], views: readonly ProcessView[]): 
   for (const v of views) {
     for (let p = 0; p + 1 < v.index.length; p++) {
       const a = lines[v.index[p]!]!;
+      if (!FRAME_START.test(a.text)) continue;
+      // a frame cut more than once (a long prefix, a long path): each rest in turn, until the frame is whole
+      for (let q = p + 1; q < v.index.length && !FRAME_WHOLE.test(a.text); q++) {
+        const b = lines[v.index[q]!]!;
+        if (b.header || !(isStub(b) || isRest(b))) break;
+        a.text += b.text;
+        b.text = '';
+      }
       const b = lines[v.index[p + 1]!]!;
-      if (!FRAME_START.test(a.text) || b.header || !isStub(b)) continue;
-      if (FRAME_WHOLE.test(a.text) && FRAME_WHOLE.test(a.text + b.text) === false) continue;
-      a.text += b.text;
+      if (b.header || !isStub(b) || !FRAME_WHOLE.test(a.text + b.text)) continue;
+      a.text += b.text; // (a whole frame that a stub still continues: `…, in _initialize_k` + `v_caches`)
       b.text = '';
     }
   }
 }
+
+/** The rest of a line a terminal cut at its width (`cont`), however long: not a line of its own. */
+const isRest = (l: LogLine): boolean => l.cont && l.text !== '' && !OWN_LINE.test(l.text);

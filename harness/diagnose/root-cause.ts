@@ -9,6 +9,7 @@ import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE
 import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
+import { sentenceMessages } from './sentence-messages.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
 export interface Failure {
@@ -104,6 +105,8 @@ function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLi
   return block.length === 1 ? l : { ...l, text: block.map((p) => lines[view.index[p]!]!.text).join('') };
 }
 
+const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
+
 /** Frames of the traceback that the message at pos ends. */
 function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
   const out: string[] = [];
@@ -131,7 +134,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
-  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), texts[0]);
+  // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
   if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
@@ -147,8 +151,11 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
 /** An error that gives its reason: `Failed to start model server: integer division or modulo by zero`. */
 const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}/;
 
-/** `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name. */
-const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?::\s|:?$)/;
+/**
+ * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
+ * one is a class's name (`StopIteration`, `socket.timeout`), not a lowercase word (the start of a line cut off: `re`).
+ */
+const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*:\s|^(?:(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*|[A-Z]\w*):?$/;
 
 function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const l = lines[view.index[pos]!]!;
@@ -266,30 +273,13 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }
 
-/**
- * Advice, not a failure: "If out-of-memory error occurs during cudagraph capture, consider …",
- * "CUDA graphs can take additional 1~3 GiB … If you are running out of memory, consider …".
- */
-const ADVICE = /^\s*(?:If|When|Consider|Note|Tip|Try|You|To|Please|Make sure|Hint)\b|\b(?:if (?:you|the|an?|it)\b|consider(?:ing)? \w+ing\b|you (?:can|may|might|should)\b|(?:may|might|can|could) (?:take|cause|lead|happen)\b|to avoid\b)/i;
-
-/** A person writing about the log, not the log: a question, a sentence in the first person. */
-const PROSE = /\?|\b(?:I|I'm|I've|[Mm]y|[Ww]e|[Oo]ur)\b/;
-
-/** Messages quoted in a sentence: in backticks or quotes, long enough to be a message. */
-function quotedIn(text: string): string[] {
-  return [...text.matchAll(/`([^`]{12,})`|“([^”]{12,})”|"([^"]{12,})"/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
-
-/** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"). */
+/** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"); a person's sentence only for the messages it quotes or cites. */
 function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, onlyFatal = false): Failure | null {
-  const text = lines[view.index[pos]!]!.text;
-  if (ADVICE.test(text)) return null;
   const block = cutBlock(lines, view, pos);
-  // a person's sentence is read only for the message it quotes ("… with the messages below: `Model architectures […] are not supported`")
-  const prose = !onlyFatal && PROSE.test(text);
-  const texts = prose ? quotedIn(text) : block.map((p) => lines[view.index[p]!]!.text);
-  if (texts.length === 0) return null;
-  const generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, onlyFatal, true);
+  const texts = block.map((p) => lines[view.index[p]!]!.text);
+  const read = sentenceMessages(texts[0]!, texts.join(''), onlyFatal) ?? texts;
+  if (read.length === 0) return null;
+  const generic = messageEvidence(read.length > 1 ? [read.join(' '), read.join('')] : read, onlyFatal, true);
   return generic ? { index: view.index[pos]!, view, block, sig: null, generic } : null;
 }
 

@@ -340,7 +340,6 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Model architectures? \\[.*\\] (?:are|is) not supported",
         "Unsupported architectures?:",
         "Cannot find model module",
-        "Model architectures? .* failed to be inspected",
         "Architecture \\S+ not supported"
       ],
       "contextScope": "traceback",
@@ -631,6 +630,22 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "explanation": "The engine failed to import one of its dependencies: a package missing from the image, a version that lacks a name, or a shared library (e.g. libcudart, libnccl) that is not on the loader path.",
       "remedies": [],
       "links": [],
+      "retry": "deterministic"
+    },
+    {
+      "id": "model-class-inspection-failed",
+      "category": "import-error",
+      "phase": "startup",
+      "patterns": [
+        "Model architectures? .* failed to be inspected"
+      ],
+      "contextScope": "traceback",
+      "title": "The engine knows the model's architecture but could not load its model class",
+      "explanation": "vLLM supports this architecture, but importing its model class to inspect it failed (vLLM does it in a subprocess, whose own error is logged above it when the log has it). The install is broken or its packages conflict; reinstall or use a published image.",
+      "remedies": [],
+      "links": [
+        "https://github.com/vllm-project/vllm/issues/14475"
+      ],
       "retry": "deterministic"
     },
     {

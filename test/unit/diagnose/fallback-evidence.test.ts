@@ -108,6 +108,17 @@ describe('failures relayed or quoted by something else', () => {
     expect(classifyLog('Is `fp8` supported on my A100? The docs say it requires Hopper.')).toMatchObject({ category: 'unknown' });
   });
 
+  it('a sentence is read for the message it cites after saying what failed, advice of what may happen is not', () => {
+    // wordings no signature has: only the generic evidence can name them
+    expect(classifyLog('tried to serve it in docker, but it errored out: FP8 GEMM needs a GPU with compute capability 8.9 or newer.', { signatures: [] })).toMatchObject({ category: 'backend-unsupported', confidence: 'generic' });
+    expect(classifyLog('try to launch the server, but it fails with: the token pool ran out of memory while admitting 3 requests', { signatures: [] })).toMatchObject({ category: 'oom' });
+    // the rest a terminal cut off an advice line is read with it
+    const head = `Please describe the error or the issue you met in as much detail as you can. / ${'x'.repeat(20)}`;
+    expect(classifyLog([head, 'run it in docker, but Error out: FP8 GEMM needs a GPU with compute capability 8.9 or newer.'].join('\n'), { signatures: [] })).toMatchObject({ category: 'backend-unsupported' });
+    expect(classifyLog('If it fails with: FP8 GEMM needs a GPU with compute capability 8.9 or newer, use another GPU.').category).toBe('unknown');
+    expect(classifyLog('Try a smaller batch when you see the error: the token pool ran out of memory while admitting 3 requests.').category).toBe('unknown');
+  });
+
   it('a line after an image tag of an issue is its own line, and a line cut at a space keeps its rest', () => {
     const msg = "The model's max seq len (4096) is larger than the maximum number of tokens that can be stored in KV cache (1792).";
     const img = '<img width="1029" alt="image" src="https://github.com/acme/x/assets/9131265/d3faa99f-0a6f-4e88-b640-c00839c3ca8c">';

@@ -14,6 +14,7 @@ describe('signs of health, by kind', () => {
     ['(APIServer pid=1) INFO 05-06 04:33:07 [launcher.py:37] Available routes are:', 'listening'],
     ['I1012 01:17:48.318179 1 http_server.cc:3558] Started HTTPService at 0.0.0.0:8000', 'listening'],
     ['| inception_graphdef | 1       | READY  |', 'listening'],
+    ['HINT:    Please open http://0.0.0.0:23333 in a browser for detailed api usage!!!', 'listening'],
     ['(Worker_TP0 pid=34322) INFO 05-06 21:00:16 [backends.py:1128] Dynamo bytecode transform time: 3.54 s', 'step-done'],
     ['[2025-11-10 19:59:09 TP0] Capture cuda graph end. Time elapsed: 11.39 s. mem usage=1.00 GB. avail mem=11.17 GB.', 'step-done'],
     ['INFO 12-19 22:58:41 model_runner.py:1535] Graph capturing finished in 14 secs, took 0.21 GiB', 'step-done'],
@@ -35,6 +36,14 @@ describe('signs of health, by kind', () => {
 });
 
 describe('a log without failure', () => {
+  it('is not healthy when the app startup began after its last sign and never finished', () => {
+    const hint = 'HINT:    Please open http://0.0.0.0:23333 in a browser for detailed api usage!!!';
+    expect(classifyLog(hint)).toMatchObject({ category: 'healthy', evidence: [{ line: 1 }] });
+    const started = [hint, 'INFO:     Started server process [10005]', 'INFO:     Waiting for application startup.'];
+    expect(classifyLog(started.join('\n')).category).toBe('unknown');
+    expect(classifyLog([...started, 'INFO:     Application startup complete.'].join('\n'))).toMatchObject({ category: 'healthy', evidence: [{ line: 4 }] });
+  });
+
   it('is healthy with its sign of health as evidence', () => {
     const log = ['INFO 12-19 22:58:27 model_runner.py:1415] Capturing cudagraphs for decoding.', 'INFO 12-19 22:58:41 model_runner.py:1535] Graph capturing finished in 14 secs, took 0.21 GiB'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 2 }] });

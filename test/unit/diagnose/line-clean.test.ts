@@ -19,6 +19,10 @@ describe('cleanLine', () => {
     ['r_utils.py:236] RuntimeError: the rest of a line cut inside its header', 'RuntimeError: the rest of a line cut inside its header', null],
     // Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, and KServe's
     ['2024-08-01 11:43:14,814 - lmdeploy - WARNING - Fallback to pytorch engine', 'Fallback to pytorch engine', 'WARNING'],
+    // FastChat's `%(asctime)s | %(levelname)s | %(name)s | `; its `stderr` logger relays the stream at ERROR, so a line keeps its own level
+    ['2024-09-26 06:12:44 | INFO | model_worker | Loading the model', 'Loading the model', 'INFO'],
+    ['fastchat-1  | 2024-09-26 06:12:44 | ERROR | stderr | KeyError: \'mllama\'', "KeyError: 'mllama'", null],
+    ['2023-08-01 10:00:00 | ERROR | stderr | INFO:     Uvicorn running on http://0.0.0.0:21001', '    Uvicorn running on http://0.0.0.0:21001', 'INFO'],
     ['2024-07-01 07:28:04.488 1 kserve ERROR [__main__.py:<module>():254] Failed to start model server', 'Failed to start model server', 'ERROR'],
     // NIM's bracketed level; Rust tracing of TGI's launcher (its target, and the span and target it names, are no message)
     ['2024-10-15 12:41:27,805 [WARNING] [TRT-LLM] [W] Logger level already set', 'Logger level already set', 'WARNING'],

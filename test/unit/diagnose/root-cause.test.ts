@@ -4,6 +4,7 @@ import { readLog } from '../../../harness/diagnose/log-lines.ts';
 import { untangle } from '../../../harness/diagnose/processes.ts';
 import { earliest, messageBlock, readProcess } from '../../../harness/diagnose/root-cause.ts';
 import { importFailureBefore } from '../../../harness/diagnose/import-failure.ts';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
 function read(log: string[]): { found: ReturnType<typeof readProcess>[]; lines: ReturnType<typeof readLog> } {
   const lines = readLog(log.join('\n'));
@@ -90,5 +91,24 @@ describe('importFailureBefore and optional kernels', () => {
   it("does not count old vLLM's warning that its compiled ops are missing", () => {
     const lines = readLog(["WARNING 01-02 03:04:05 [_custom_ops.py:1] Failed to import from vllm._C with ImportError('libcudart.so.11.0')", "ValueError: Model architectures ['Foo'] are not supported for now."].join('\n'));
     expect(importFailureBefore(lines, 1)).toBeNull();
+  });
+
+  it("reads a frame cut more than once, and an exception cut at the terminal's width, for the frame rules", () => {
+    // transformers' auto config raises KeyError for a model type it does not know; each line cut at 80 columns (the frame twice)
+    const log = [
+      'Traceback (most recent call last):',
+      '  File "/home/someone/miniconda3/envs/serving/lib/python3.10/site-packages/transformers/models/auto/configuration_auto.py", line 691, in __getitem__',
+      '    raise KeyError(key)',
+      "model-worker-1  | 2024-09-26 06:12:44 | ERROR | stderr | KeyError: 'foobar'",
+    ];
+    const cut = log.flatMap((l) => l.match(/.{1,80}/g) ?? ['']);
+    expect(classifyLog(log.join('\n'), { signatures: [] })).toMatchObject({ category: 'unsupported-model', confidence: 'generic' });
+    expect(classifyLog(cut.join('\n'), { signatures: [] })).toMatchObject({ category: 'unsupported-model', confidence: 'generic' });
+  });
+
+  it('takes a bare lowercase word after a frame for no exception (the start of a cut line), a bare class name for one', () => {
+    const frame = ['Traceback (most recent call last):', '  File "/x/y.py", line 3, in f', '    g()'];
+    expect(read([...frame, 're']).found[0]!.failure).toBeNull();
+    expect(read([...frame, 'StopIteration']).found[0]!.failure).not.toBeNull();
   });
 });
