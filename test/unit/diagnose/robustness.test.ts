@@ -4,11 +4,17 @@
 // Each tuning log is transformed and must keep the category it gets as it is. Then paraphrases:
 // the same failure without logger headers, traceback headers or frames, with other numbers, GPUs,
 // models and paths, or reduced to the lines shown as its evidence.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 import type { CorpusLog } from '../../../harness/diagnose/corpus.ts';
 import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
+
+// Each test here classifies every tuning log synchronously. Between tests vitest only awaits
+// microtasks, so without a macrotask turn the worker never reads its RPC replies and, once the file
+// passes 60 s (it did on a loaded 2-core runner: 60.7 s), fails the run with "Timeout calling
+// onTaskUpdate" although every test passed.
+beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pathname, 'tuning');
 
