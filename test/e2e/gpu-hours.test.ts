@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, containersOfRun, parseRun, pathWithFakeNvidiaSmi, query, workdir, writeMatrix } from './support/matrix-cli.ts';
+import { cli, containersOfRun, emulatedImagesMatrix, parseRun, pathWithFakeNvidiaSmi, PTX_TOO_NEW, query, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const env = { MATRIX_LEASE_DIR: workdir('leases-') };
 const runIds: string[] = [];
@@ -14,32 +14,8 @@ afterAll(async () => {
 });
 
 /** FlashAttention with PTX from CUDA 13.2 on a driver of 12.8: the engine dies loading it, every time. */
-const PTX_TOO_NEW = 'kernels: { flash: { sass: [sm_80], ptx: [compute_80], toolkit: "13.2", library: _vllm_fa2_C } }\n      driver_cuda: { h100: "12.8" }';
-const STARTUP = '{ weights_s: 0.1, compile_s: 0.05, graphs_s: 0.05 }';
 
-/** An emulated matrix of the given images (id → emulate traits), GPU h100, one text model. */
-function matrix(images: Record<string, string>, o: { retries?: number; flags?: string; extra?: string } = {}): string {
-  const imgs = Object.entries(images).map(([id, traits]) => `  - id: ${id}
-    ref: vllm/vllm-openai:v0.19.0
-    engine: vllm
-    emulate:
-      startup: ${STARTUP}
-      ttft_ms: 5
-      itl_ms: 1
-${traits ? `      ${traits}\n` : ''}`);
-  return `version: 1
-defaults:
-  timeouts: { startup: 60s, probe: 30s }
-  retries: ${o.retries ?? 0}
-images:
-${imgs.join('')}gpus: [h100]
-models:
-  - { id: small, name: Qwen/Qwen3-0.6B }
-flags:
-${o.flags ?? '  - { id: default }'}
-probes: [text]
-${o.extra ?? ''}`;
-}
+const matrix = emulatedImagesMatrix;
 
 async function run(dir: string, m: string, extra: string[] = []) {
   const r = await cli(['run', m, '--emulate', '--db', join(dir, 'r.sqlite'), '--out', join(dir, 'out'), '--json', ...extra], { env });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, containersOfRun, parseRun, query, workdir, writeMatrix } from './support/matrix-cli.ts';
+import { cli, containersOfRun, emulatedImagesMatrix, parseRun, PTX_TOO_NEW, query, workdir, writeMatrix } from './support/matrix-cli.ts';
 
 const env = { MATRIX_LEASE_DIR: workdir('leases-') };
 const runIds: string[] = [];
@@ -15,28 +15,11 @@ afterAll(async () => {
   for (const id of runIds) expect(await containersOfRun(id)).toEqual([]);
 });
 
-const PTX_TOO_NEW = 'kernels: { flash: { sass: [sm_80], ptx: [compute_80], toolkit: "13.2", library: _vllm_fa2_C } }\n      driver_cuda: { h100: "12.8" }';
 
-/** An emulated matrix of the given images (id → extra emulate traits), GPU h100, one text model. */
+/** The images' matrix without a flags section; expectPtx: the ptx image is expected to fail. */
 function matrix(images: Record<string, string>, o: { retries?: number; extra?: string; expectPtx?: boolean } = {}): string {
-  const imgs = Object.entries(images).map(([id, traits]) => `  - id: ${id}
-    ref: vllm/vllm-openai:v0.19.0
-    engine: vllm
-    emulate:
-      startup: { weights_s: 0.1, compile_s: 0.05, graphs_s: 0.05 }
-      ttft_ms: 5
-      itl_ms: 1
-${traits ? `      ${traits}\n` : ''}`);
-  return `version: 1
-defaults:
-  timeouts: { startup: 60s, probe: 30s }
-  retries: ${o.retries ?? 0}
-images:
-${imgs.join('')}gpus: [h100]
-models:
-  - { id: small, name: Qwen/Qwen3-0.6B }
-probes: [text]
-${o.expectPtx ? 'expect:\n  - { where: { image: ptx }, fail: ptx-toolchain }\n' : ''}${o.extra ?? ''}`;
+  const expectPtx = o.expectPtx ? 'expect:\n  - { where: { image: ptx }, fail: ptx-toolchain }\n' : '';
+  return emulatedImagesMatrix(images, { retries: o.retries, flags: null, extra: `${expectPtx}${o.extra ?? ''}` });
 }
 
 type Cells = Array<{ id: string; verdict: string; attempts: number; reusedFrom?: string | null; notReused?: string | null }>;

@@ -123,3 +123,32 @@ export function pathWithFakeNvidiaSmi(dir: string): string {
   chmodSync(join(bin, 'nvidia-smi'), 0o755);
   return `${bin}:${process.env.PATH}`;
 }
+
+/** FlashAttention PTX from CUDA 13.2 on an h100 whose driver is 12.8: ptx-toolchain, a deterministic failure. */
+export const PTX_TOO_NEW = 'kernels: { flash: { sass: [sm_80], ptx: [compute_80], toolkit: "13.2", library: _vllm_fa2_C } }\n      driver_cuda: { h100: "12.8" }';
+
+/**
+ * An emulated matrix of several images (id → extra emulate traits), GPU h100, one text model.
+ * flags: the flags section's entries (default one `default` flag set; null leaves the section out).
+ */
+export function emulatedImagesMatrix(images: Record<string, string>, o: { retries?: number; flags?: string | null; extra?: string } = {}): string {
+  const imgs = Object.entries(images).map(([id, traits]) => `  - id: ${id}
+    ref: vllm/vllm-openai:v0.19.0
+    engine: vllm
+    emulate:
+      startup: { weights_s: 0.1, compile_s: 0.05, graphs_s: 0.05 }
+      ttft_ms: 5
+      itl_ms: 1
+${traits ? `      ${traits}\n` : ''}`);
+  const flags = o.flags === null ? '' : `flags:\n${o.flags ?? '  - { id: default }'}\n`;
+  return `version: 1
+defaults:
+  timeouts: { startup: 60s, probe: 30s }
+  retries: ${o.retries ?? 0}
+images:
+${imgs.join('')}gpus: [h100]
+models:
+  - { id: small, name: Qwen/Qwen3-0.6B }
+${flags}probes: [text]
+${o.extra ?? ''}`;
+}
