@@ -27,7 +27,7 @@ export function parseJobBudget(text: string, flag: string): number {
   const ms = parseDuration(text);
   if (ms === null) throw new UsageError(`--${flag}: "${text}" is not a duration`, DURATION_HINT);
   if (ms <= 0 || ms > MAX_JOB_BUDGET_S * 1000) {
-    throw new UsageError(`--${flag}: ${text} is out of range`, `a job may take at most ${formatSeconds(MAX_JOB_BUDGET_S)} (GitHub's job limit): give a budget from 1m to 6h, e.g. --${flag} 5h`);
+    throw new UsageError(`matrix plan: --${flag}: ${text} is out of range`, `a job may take at most ${formatSeconds(MAX_JOB_BUDGET_S)} (GitHub's job limit): give a budget from 1m to 6h, e.g. --${flag} 5h`);
   }
   return ms / 1000;
 }

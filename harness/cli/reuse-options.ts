@@ -25,7 +25,7 @@ export const REUSE_OPTIONS = {
  * cells of a matrix with `reuse:`.
  */
 export function reuseSource(db: Db, runId: string, o: { reuse?: boolean; 'no-reuse'?: boolean; 'last-failed'?: boolean }): ReuseSource | null {
-  if (o.reuse && o['no-reuse']) throw new UsageError('--reuse and --no-reuse cannot be combined', 'give one: --reuse keeps unchanged verdicts, --no-reuse runs every cell');
+  if (o.reuse && o['no-reuse']) throw new UsageError('matrix run: --reuse and --no-reuse cannot be combined', 'give one: --reuse keeps unchanged verdicts, --no-reuse runs every cell');
   if (o['no-reuse'] || o['last-failed']) return null;
   return {
     maxAgeOf: (cell) => cell.reuse?.maxAgeMs ?? (o.reuse ? DEFAULT_MAX_AGE_MS : null),

@@ -241,7 +241,7 @@ function chooseCells(all: Cell[], selection: Selection, o: { 'allow-empty'?: boo
   const selected = selectCells(all, selection);
   if (selected.length === 0) return nothingSelected(all, selection, !!o['allow-empty'], !!o.json);
   if (!o['last-failed']) return selected;
-  if (o.resume) throw new UsageError('--last-failed and --resume cannot be combined', "--resume RUN_ID continues one run; --last-failed starts a new run of the newest run's non-pass cells");
+  if (o.resume) throw new UsageError('matrix run: --last-failed and --resume cannot be combined', "--resume RUN_ID continues one run; --last-failed starts a new run of the newest run's non-pass cells");
   const db = openDb(resolve(o.db));
   const last = lastFailedCells(db);
   db.close();
