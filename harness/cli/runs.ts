@@ -1,10 +1,11 @@
 // `matrix runs [--db PATH] [--limit N] [--json]`: the runs in a results database, newest first —
 // id, start, status, cells per verdict, commit and host.
-import { UsageError } from '../errors.ts';
-import { DEFAULT_DB_PATH, openDb } from '../store/db.ts';
+import { openDb } from '../store/db.ts';
+import { columns } from '../run/reporters/columns.ts';
 import { runSummaries } from '../store/report-data.ts';
 import type { ReportRun } from '../../reports/data.ts';
 import { defineCommand } from './command.ts';
+import { DB, wholeNumber } from './options.ts';
 
 const SHOWN = ['pass', 'fail', 'xfail', 'xpass', 'flaky', 'infra', 'skip', 'not-run', 'running', 'pending'] as const;
 
@@ -18,10 +19,7 @@ export function runsTable(runs: ReportRun[]): string {
     r.gitCommit?.slice(0, 10) ?? '-',
     r.host,
   ]);
-  const head = ['run', 'started (UTC)', 'status', 'cells', 'commit', 'host'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cols: string[]) => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return columns([['run', 'started (UTC)', 'status', 'cells', 'commit', 'host'], ...rows]).join('\n') + '\n';
 }
 
 export const command = defineCommand({
@@ -29,17 +27,15 @@ export const command = defineCommand({
   summary: 'list the runs in a results database: id, start, status, counts, commit, host',
   usage: '[--db PATH] [--limit N] [--json]',
   options: {
-    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database (opened read-only)' },
-    limit: { type: 'string', arg: 'N', default: '30', description: 'newest N runs' },
+    db: { ...DB, description: 'results database (opened read-only)' },
+    limit: { type: 'string', arg: 'N', default: '30', description: 'newest N runs', parse: wholeNumber(1) },
     json: { type: 'boolean', description: 'the runs as JSON' },
   },
   examples: ['matrix runs', 'matrix runs --db history.sqlite --limit 5', 'matrix runs --json'],
   async run({ values }) {
-    const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number (got "${values.limit}")`);
-    const db = openDb(values.db!, { readonly: true });
+    const db = openDb(values.db, { readonly: true });
     try {
-      const runs = runSummaries(db, limit);
+      const runs = runSummaries(db, values.limit);
       process.stdout.write(values.json ? `${JSON.stringify({ runs }, null, 2)}\n` : runsTable(runs));
       return 0;
     } finally {

@@ -2,18 +2,19 @@
 // new failures, newly fixed, newly flaky, performance regressions — the block `matrix run` prints
 // at its end, for a merged database (the nightly's workflow summary) or any earlier run.
 import { UsageError } from '../errors.ts';
-import { DEFAULT_DB_PATH, openDb } from '../store/db.ts';
+import { openDb } from '../store/db.ts';
 import { listRuns } from '../store/queries.ts';
 import { sinceBlock } from '../store/since.ts';
 import { sinceMarkdown, sinceText } from '../../reports/since/block.ts';
 import { defineCommand } from './command.ts';
+import { DB } from './options.ts';
 
 export const command = defineCommand({
   name: 'since',
   summary: 'what changed in a run since the previous one: new failures, fixes, flaky cells, performance regressions',
   usage: '[--db PATH] [--run ID] [--markdown] [--json]',
   options: {
-    db: { type: 'string', arg: 'PATH', default: DEFAULT_DB_PATH, description: 'results database' },
+    db: DB,
     run: { type: 'string', arg: 'ID', description: 'the run (default: the newest)' },
     markdown: { type: 'boolean', description: 'Markdown, for a GitHub step summary' },
     json: { type: 'boolean', description: 'the block as JSON' },

@@ -74,7 +74,7 @@ export async function reuseUnchanged(ctx: RunContext): Promise<Set<string>> {
     }
     // The image's digest decides: it is read (pulled per --pull) before any GPU is leased; the scheduler finds it ready.
     const image = await imageOf(ctx, job.imageKey);
-    if (!image || !(await modelResolved(ctx, job.cell))) continue; // the scheduler prepares it again and gives the cell the error
+    if (!image || !(await modelResolved(ctx, job))) continue; // the scheduler prepares it again and gives the cell the error
     const inputs = reuseInputsOf(ctx, job.cell, poolOf(ctx.req, job.cell)!, image);
     const d = decideReuse(candidate, inputs, rules);
     if (d.reuse) decided.set(job.id, { result: reusedResult(job.cell, d.from, inputs) });
@@ -94,11 +94,10 @@ export async function reuseUnchanged(ctx: RunContext): Promise<Set<string>> {
  * download then finds it done), so its revision is the commit the hub names now, not the one cached
  * last night. False when that failed.
  */
-async function modelResolved(ctx: RunContext, cell: Cell): Promise<boolean> {
-  const job = ctx.jobs.find((j) => j.cell === cell);
-  if (!job?.modelKey || !ctx.req.models) return true;
+async function modelResolved(ctx: RunContext, job: RunContext['jobs'][number]): Promise<boolean> {
+  if (!job.modelKey || !ctx.req.models) return true;
   try {
-    await ctx.req.models.warm(cell.model.name, revisionOf(cell), ctx.preparing.signal);
+    await ctx.req.models.warm(job.cell.model.name, revisionOf(job.cell), ctx.preparing.signal);
     return true;
   } catch {
     return false;

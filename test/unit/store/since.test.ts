@@ -104,4 +104,19 @@ describe('the since block of a run', () => {
     expect(sinceBlock(db, 'n6').perf.map((r) => [r.cell, r.history])).toEqual([[slow.id, ['n1', 'n4', 'n5']]]);
     db.close();
   });
+
+  it('reused verdicts take no place in a cell\'s window: the window reaches back to the runs that measured', () => {
+    // A window of 2: were the two reused nights samples (with no figures), they would fill it and
+    // the 400 ms night would be judged against nothing.
+    const narrow = { ...cell('narrow/h100/m/default'), perf: { window: 2 } };
+    const db = openDb(join(mkdtempSync(join(tmpdir(), 'since-')), 'r.sqlite'));
+    const reused = (c: Cell): CellResult => ({ ...result(c, 'pass', 0), attempts: [], reusedFrom: { runId: 'n2', finishedAt: '2026-11-21T03:00:00Z' } });
+    night(db, 'n1', 20, [narrow], (c) => result(c, 'pass', 20));
+    night(db, 'n2', 21, [narrow], (c) => result(c, 'pass', 20));
+    night(db, 'n3', 22, [narrow], reused);
+    night(db, 'n4', 23, [narrow], reused);
+    night(db, 'n5', 24, [narrow], (c) => result(c, 'pass', 400));
+    expect(sinceBlock(db, 'n5').perf.map((r) => [r.cell, r.before, r.after, r.history])).toEqual([[narrow.id, 20, 400, ['n1', 'n2']]]);
+    db.close();
+  });
 });
