@@ -14,6 +14,7 @@
 //   3. the same model (any image, GPU or flags)
 //   4. DEFAULT_CELL_S.
 import type { Cell } from '../core/cell.ts';
+import { median } from '../core/stats.ts';
 import { formatDuration } from '../matrix/duration.ts';
 
 /** One earlier run of one cell (store/duration-history.ts). */
@@ -48,11 +49,6 @@ export const HISTORY_RUNS = 5;
  */
 export const DEFAULT_CELL_S = 15 * 60;
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** The newest `n` samples (by their run's start; the cell id breaks ties, for a stable result). */
 function newest(samples: readonly DurationSample[], n: number): DurationSample[] {
@@ -88,7 +84,7 @@ export function estimateCells(
     const model = byModel.get(c.model.id) ?? [];
     const pick = (xs: DurationSample[], source: Estimate['source'], words: (n: number) => string): Estimate => {
       const used = newest(xs, k);
-      return { seconds: median(used.map((s) => s.seconds)), source, runs: used.length, basis: words(used.length) };
+      return { seconds: median(used.map((s) => s.seconds))!, source, runs: used.length, basis: words(used.length) };
     };
     if (own.length) out.set(c.id, pick(own, 'cell', (n) => `from ${plural(n)}`));
     else if (others.length) out.set(c.id, pick(others, 'image-model', (n) => `from ${plural(n)} of ${c.image.id} + ${c.model.id} on other GPUs`));

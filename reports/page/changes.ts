@@ -1,5 +1,6 @@
 // "What got slower": per visible cell, the last value of a metric against the median of the
 // previous runs (up to 7), largest relative changes first. Pure over the embedded history.
+import { median } from '../../harness/core/stats.ts';
 import type { EmbeddedReport } from '../embedded.ts';
 import type { PageState } from './url-state.ts';
 
@@ -9,13 +10,6 @@ export interface Change {
   baseline: number;
   /** (last − baseline) / baseline */
   ratio: number;
-}
-
-export function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 export function largestChanges(data: EmbeddedReport, ids: string[], metric: PageState['metric'], window = 7, limit = 10): Change[] {

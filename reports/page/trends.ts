@@ -5,7 +5,8 @@ import type { EmbeddedCell } from '../embedded.ts';
 import { h } from './dom.ts';
 import { lineChart, type LineSeries } from './charts.ts';
 import type { PageState } from './url-state.ts';
-import { largestChanges, median } from './changes.ts';
+import { median } from '../../harness/core/stats.ts';
+import { largestChanges } from './changes.ts';
 import { fmtNum } from './model.ts';
 
 const METRICS: Array<[PageState['metric'], string, string]> = [['startupS', 'startup', 's'], ['ttftMs', 'TTFT p50', 'ms'], ['itlMs', 'ITL p50', 'ms']];

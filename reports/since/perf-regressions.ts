@@ -5,6 +5,7 @@
 // deviation, the robust estimate of one standard deviation). Pure: no database, no DOM.
 
 import type { PerfMetricName, PerfSettings } from '../../harness/core/cell.ts';
+import { median } from '../../harness/core/stats.ts';
 
 export type { PerfSettings };
 
@@ -60,13 +61,6 @@ export interface PerfRegression {
   /** The run judged, and the runs of history it was judged against (oldest first). */
   run: string;
   history: string[];
-}
-
-export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** 1.4826 × the median absolute deviation: a spread one outlier does not inflate. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CELL_S, estimateCells, formatSeconds, HISTORY_RUNS, median, type DurationSample } from '../../../harness/plan/estimate.ts';
+import { DEFAULT_CELL_S, estimateCells, formatSeconds, HISTORY_RUNS, type DurationSample } from '../../../harness/plan/estimate.ts';
+import { median } from '../../../harness/core/stats.ts';
 
 const cell = (id: string, skip: string | null = null) => {
   const [image, gpu, model] = id.split('/') as [string, string, string];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellRegressions, judge, median, perfRegressions, ruleFor, spread, type PerfSample } from '../../../../reports/since/perf-regressions.ts';
+import { cellRegressions, judge, perfRegressions, ruleFor, spread, type PerfSample } from '../../../../reports/since/perf-regressions.ts';
+import { median } from '../../../../harness/core/stats.ts';
 import { sampleValues } from '../../../../reports/since/samples.ts';
 
 const night = (n: number, values: Record<string, number>): PerfSample => ({ run: `night${n}`, startedAt: `2026-11-${10 + n}T02:00:00Z`, values });
