@@ -17,6 +17,8 @@
 //   https://docs.nvidia.com/cuda/cublas/ (cublasStatus_t), cuDNN API reference.
 // - CUDA error 904 (cudaErrorStreamCaptureUnjoined) reads "capturing stream has unjoined work" (cudaGetErrorString).
 
+import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
+
 export interface GenericRule {
   category: string;
   /** What this evidence is, for the explanation ("CUDA error 209 (no kernel image)"). */
@@ -30,6 +32,8 @@ export interface GenericRule {
   exception?: RegExp;
   /** A frame rule that holds only for the frame that raised (the traceback's last). */
   lastFrame?: boolean;
+  /** An engine's own message: where upstream writes it (`<commit>:<path>:<line>`). */
+  upstream?: string;
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
@@ -104,8 +108,17 @@ export const FRAME_RULES: readonly GenericRule[] = [
   rule('graph-capture', 'raised while capturing CUDA graphs', /\bin (?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py|torch\/cuda\/graphs\.py|\btorch\.cuda\.graph\(/),
 ];
 
-/** The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when strict). */
+/** Engines' own messages (upstream-messages.ts) as rules: decided inside an exception's or error's message only. */
+const UPSTREAM_RULES: readonly GenericRule[] = UPSTREAM_MESSAGES.map((m) => ({ ...rule(m.category, `${m.what} (${m.source})`, m.re), upstream: m.source }));
+
+/**
+ * The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when
+ * strict). An engine's own message decides before the word rules guess; an error name that names
+ * its own category (a CUDA or NCCL error in the message) still wins over it.
+ */
 export function messageEvidence(texts: readonly string[], onlyFatal = false, strict = false): GenericRule | null {
+  const upstream = onlyFatal ? undefined : UPSTREAM_RULES.find((r) => texts.some((t) => r.re.test(t)));
+  if (upstream) return MESSAGE_RULES.find((r) => r.fatal && texts.some((t) => r.re.test(t))) ?? upstream;
   for (const r of MESSAGE_RULES) {
     if ((onlyFatal && !r.fatal) || (strict && r.loose)) continue;
     if (texts.some((t) => r.re.test(t))) return r;
