@@ -16,7 +16,7 @@ import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from 
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
@@ -46,7 +46,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
-  const cause = earliest(found);
+  const cause = explained(earliest(found), found);
   if (cause) {
     const d = fromFailure(lines, cause);
     // a model "not supported" only because its module failed to import earlier
@@ -59,7 +59,8 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // a fatal error name (cudaError…, a CUDA driver symbol) says more than a warning's signature on or after its line
   if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index)) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
-  if (hint) return fromFailure(lines, hint);
+  // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
+  if (hint && !(lines[hint.index]!.level !== null && missing === null && healthEvidence(lines))) return fromFailure(lines, hint);
   if (missing === null) {
     // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
     const shown = healthEvidence(lines);
@@ -68,10 +69,25 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
     const imp = ready ? null : importLogged(lines);
     return imp === null ? noSignOfHealth(lines) : importFailed(lines, imp);
   }
-  // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
-  const imp = importFailureBefore(lines, missing.index);
+  // the only failure the log names is an import: it is the cause — unless the engine said it went on without it
+  const imp = importFailureBefore(lines, missing.index, false);
   if (imp !== null) return importFailed(lines, imp);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
+}
+
+/** How far after a failure's line the rest of its message may run. */
+const REST_OF_MESSAGE = 12;
+
+/**
+ * A failure that names nothing (`RuntimeError: Error building extension 'sampling':`), explained by an
+ * error of the build or the environment in the lines right after it that another process seems to own
+ * (`/bin/sh: 1: …/bin/nvcc: not found`): a process may tag only the first line of its message, so its
+ * rest reads as a process of its own (as a later such error in the same process explains it: root-cause.ts).
+ */
+function explained(cause: Failure | null, found: readonly ProcessFindings[]): Failure | null {
+  if (!cause || cause.sig || cause.generic) return cause;
+  const later = found.map((f) => f.failure).find((f) => f !== null && f.view !== cause.view && f.index > cause.index && f.index - cause.index <= REST_OF_MESSAGE && explainsBefore(f));
+  return later ?? cause;
 }
 
 function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views: ReturnType<typeof untangle>; found: ProcessFindings[] } {

@@ -14,12 +14,14 @@ const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|c
 
 /**
  * A model "is not supported" only because its module failed to import: the first import failure
- * logged before the failure line (any process, any level), or null.
+ * logged before the failure line (any process, any level), or null. Without goesOn, an import the
+ * engine says it went on without ("Ignore import error when loading …") is passed over: it is no
+ * cause of its own (the labelling guide, rule 6), only the reason a model it names is missing.
  */
-export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
+export function importFailureBefore(lines: readonly LogLine[], index: number, goesOn = true): number | null {
   for (let i = 0; i < index; i++) {
     const t = lines[i]!.text;
-    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
+    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t) && (goesOn || !GOES_ON.test(t))) return i;
   }
   return null;
 }

@@ -188,8 +188,11 @@ describe('errors beyond Python exceptions', () => {
   });
 
   it('reads an exception quoted by a wrapper on its own line (SGLang "Scheduler hit an exception: …")', () => {
+    // torch.compile failed, outside graph capture: other by the guide's table
     const log = "[2025-01-02 03:04:05 TP0] Scheduler hit an exception: torch._dynamo.exc.Unsupported: generator functions are not traced";
-    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog(log)).toMatchObject({ category: 'other', confidence: 'generic' });
+    const inCapture = ['[2025-01-02 03:04:04 TP0] Capture cuda graph begin. This can take up to several minutes.', log].join('\n');
+    expect(classifyLog(inCapture)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
   });
 
   it('lets the exception raised while handling a nameless one say what it meant', () => {
@@ -199,9 +202,14 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(caused)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
   });
 
-  it('calls a failed start whose only named failure is an import import-error', () => {
-    const log = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
-    expect(classifyLog(log)).toMatchObject({ category: 'import-error', confidence: 'generic', evidence: [{ line: 1 }] });
+  it('calls a failed start whose only named failure is an import import-error, unless the engine said it went on without it', () => {
+    const failed = "ERROR 01-02 03:04:05 [x.py:1] Failed to load the model module: ImportError: No module named 'bar'";
+    const log = [failed, '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', evidence: [{ line: 1 }] });
+    // the labelling guide, rule 6: a line that says the engine goes on (ignores, falls back) decides nothing
+    const ignored = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(ignored)).toMatchObject({ category: 'unknown', confidence: 'none' });
+    expect(classifyLog('Fallback to pytorch engine because `acme/Foo-13B` not supported by turbomind engine')).toMatchObject({ category: 'unknown' });
   });
 });
 
@@ -285,5 +293,53 @@ describe('a line a terminal cut inside its first words is read whole', () => {
   it('a wrapper whose words were cut is still a wrapper, not the cause', () => {
     const log = ['RuntimeError: [address=0.0.0.0:36797, pid=6075] Engine core initialization faile', 'd. See root cause above.'].join('\n');
     expect(classifyLog(log).category).toBe('unknown');
+  });
+});
+
+// Readings the labelling guide (harness/diagnose/README.md, "How a log is labelled") asks for, each on a short log.
+describe('readings of the labelling guide', () => {
+  it("rule 4: vLLM's 'failed to be inspected' with no inner error shown is a wrapper (unknown), as a Ray actor that died is", () => {
+    const inspected = ['Traceback (most recent call last):', '  File "/v/model_executor/models/registry.py", line 372, in _raise_for_unsupported', '    raise ValueError(', "ValueError: Model architectures ['Qwen2ForCausalLM'] failed to be inspected. Please check the logs for more details."].join('\n');
+    expect(classifyLog(inspected)).toMatchObject({ category: 'unknown', confidence: 'none' });
+    const ray = ['ray.exceptions.RayTaskError(ActorDiedError): ray::TaskRunner.run() (pid=18948, ip=10.0.0.1)', 'ray.exceptions.ActorDiedError: The actor died unexpectedly before finishing this task.'].join('\n');
+    expect(classifyLog(ray)).toMatchObject({ category: 'unknown' });
+  });
+
+  it('rule 6: a debug probe that names a fatal error decides a log without failure or health, not one that shows health', () => {
+    const probe = 'DEBUG 08-29 04:29:54 [__init__.py:99] CUDA platform is not available because: NVML Shared Library Not Found';
+    expect(classifyLog([probe, 'INFO 08-29 04:29:54 [__init__.py:245] No platform detected, vLLM is running on UnspecifiedPlatform'].join('\n'))).toMatchObject({ category: 'driver-mismatch', evidence: [{ line: 1 }] });
+    expect(classifyLog([probe, 'INFO 01-02 03:04:05 [model_runner.py:1] Graph capturing finished in 14 secs, took 0.21 GiB'].join('\n')).category).toBe('healthy');
+  });
+
+  it('rule 6: a message that says it goes on past its error (ignores it and continues) is no failure', () => {
+    const log = [
+      "[2026-06-07 18:55:58] Could not cache non-existence of file. Will ignore error and continue. Error: [Errno 30] Read-only file system: '/root/.cache/x.json'",
+      '[2026-06-07 18:56:17] KV Cache is allocated. #tokens: 5531994, K size: 18.47 GB, V size: 18.47 GB',
+    ].join('\n');
+    expect(classifyLog(log).category).toBe('healthy');
+  });
+
+  it('rule 7: an error during capture that names another category is that category, read with the rest of its message', () => {
+    const log = ['Capture cuda graph failed: Assertion error', '(/deepgemm/csrc/apis/../utils/layout.hpp:57):', 'ab.scalar_type() == kPackedFP4 and arch_major == 10'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', evidence: [{ line: 1 }, { line: 2 }] });
+    expect(classifyLog('Capture cuda graph failed: Assertion error').category).toBe('graph-capture');
+  });
+
+  it('the rest of a message its process did not tag is read for an error of the build: the CUDA compiler missing', () => {
+    const log = [
+      "(EngineCore_0 pid=58) RuntimeError: Error building extension 'sampling':",
+      '  [1/4] /usr/local/cuda/bin/nvcc ... -c /x/sampling.cu -o sampling.cuda.o',
+      '  FAILED: sampling.cuda.o',
+      '  /bin/sh: 1: /usr/local/cuda/bin/nvcc: not found',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', evidence: [{ line: 4 }] });
+  });
+
+  it("the table: the rendezvous store's port in use is nccl; the HTTP server's port in use is other", () => {
+    const store = 'RuntimeError: The server socket has failed to listen on any local network address. The server socket has failed to bind to [::]:29500 (errno: 98 - Address already in use).';
+    expect(classifyLog(store)).toMatchObject({ category: 'nccl', signature: 'rendezvous-port-in-use' });
+    expect(classifyLog(store, { signatures: [] })).toMatchObject({ category: 'nccl', confidence: 'generic' });
+    const http = ['Traceback (most recent call last):', '  File "/v/utils.py", line 572, in get_open_port', '    s.bind(("", 0))', 'OSError: [Errno 98] Address already in use'].join('\n');
+    expect(classifyLog(http)).toMatchObject({ category: 'other', signature: 'address-in-use' });
   });
 });
