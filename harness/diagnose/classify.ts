@@ -17,9 +17,10 @@ import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
-import { importFailureBefore, importLogged } from './import-failure.ts';
+import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
+import { FRAME_RULES } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -49,8 +50,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const cause = explained(earliest(found), found);
   if (cause) {
     const d = fromFailure(lines, cause);
-    // a model "not supported" only because its module failed to import earlier
-    const imp = d.category === 'unsupported-model' ? importFailureBefore(lines, cause.index) : null;
+    // a model "not supported" only because its module failed to import earlier; a failure that names nothing but a module whose import failed
+    const message = cause.block.map((p) => lines[cause.view.index[p]!]!.text).join(' ');
+    const imp = d.category === 'unsupported-model' ? importFailureBefore(lines, cause.index) : d.confidence === 'none' ? importBehindFailure(lines, cause.index, message) : null;
     return imp === null ? d : importBehindModel(lines, imp, d);
   }
   const weak = found.map((f) => f.weak).find((w) => w !== null);
@@ -72,7 +74,31 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // the only failure the log names is an import: it is the cause — unless the engine said it went on without it
   const imp = importFailureBefore(lines, missing.index, false);
   if (imp !== null) return importFailed(lines, imp);
+  // a traceback cut before its exception that ran through the capture step: raised in the capture, naming nothing else (guide, rule 7)
+  const capture = missing.why === 'killed' || missing.why === 'stopped' ? null : cutInCapture(lines, views, found);
+  if (capture) return fromFailure(lines, capture);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
+}
+
+/** The capture step's frames (category-evidence.ts). */
+const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
+
+/** A traceback's source line that calls the capture step (`self.model_runner.capture_model(self.gpu_cache)`). */
+const CALLS_CAPTURE = /^\s+(?:[\w.]+ = )?[\w.]*\.(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\(/;
+
+/** A frame of a traceback cut before its exception that ran through the CUDA-graph capture step (`capture_model`), as a failure there. */
+function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
+  for (const [k, f] of found.entries()) {
+    if (f.traceback === null) continue;
+    const view = views[k]!;
+    const from = view.index.indexOf(f.traceback);
+    // a frame of the capture step, or the source line above it that calls it (the frame after it cut off)
+    const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && CAPTURE_FRAME.re.test(withRest(lines, i).text)) || CALLS_CAPTURE.test(withRest(lines, i).text)));
+    // shown with the frame above the call (the traceback it belongs to)
+    const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
+    if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: /\bcapture_model\b|\bcapture_one_batch_size\b|\b_capture_cudagraphs\b|\bcapture_graph\b|\b_dummy_run_cudagraph\b|^\s*File "/ } };
+  }
+  return null;
 }
 
 /** How far after a failure's line the rest of its message may run. */

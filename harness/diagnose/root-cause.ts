@@ -138,12 +138,35 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
+  if (!generic && mode === 'exception' && /^\s*AssertionError\s*$/.test(texts.join(''))) {
+    const asserted = assertedSupport(lines, view, block[0]!);
+    if (asserted) return { index, view, block: [...asserted, ...block], sig: null, generic: ASSERTED_SUPPORT };
+  }
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
   // torch.compile failed while CUDA graphs were being captured (its frames, or a capture begun and not ended): the capture's failure
   if (generic === TORCH_COMPILE && (captureOpenAt(lines, index) || frameEvidence(framesBefore(lines, view, block[0]!))?.category === 'graph-capture')) generic = RAISED_IN_CAPTURE;
   if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
+}
+
+/** A backend's own code: attention backends, quantization layers, kernels. */
+const BACKEND_FRAME = /\/(?:attention\/(?:backends|ops)|layers\/quantization|kernels?)\/[\w/]*\.py"/;
+const ASSERTS_SUPPORT = /^\s*assert\b.*support/i;
+const ASSERTED_SUPPORT: GenericRule = { category: 'backend-unsupported', what: 'a backend asserted that it supports this GPU or configuration, and it does not', re: /^\s*assert\b.*support|^\s*File "/i, fatal: false };
+
+/**
+ * A bare `AssertionError` is read by its assert statement: raised by a backend's own code (an attention backend,
+ * a quantization layer, a kernel) asserting that something is supported (`assert is_fa_version_supported(…)`),
+ * the backend refused this GPU or configuration (the guide's table: backend-unsupported).
+ */
+function assertedSupport(lines: readonly LogLine[], view: ProcessView, pos: number): number[] | null {
+  // (each line read with the rests a terminal cut off it: its process's next lines that continue it)
+  const near = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => pos - d).filter((p) => p >= 0 && !lines[view.index[p]!]!.cont);
+  const src = near.find((p) => ASSERTS_SUPPORT.test(whole(lines, view, p).text));
+  const frame = near.find((p) => /^\s*File "/.test(lines[view.index[p]!]!.text));
+  // the assert statement right under the traceback's last frame, which is a backend's
+  return src !== undefined && frame !== undefined && frame < src && BACKEND_FRAME.test(whole(lines, view, frame).text) ? [frame, src] : null;
 }
 
 /** A fatal error name in the message (cudaError…, a libcuda symbol) of another category than the signature's says more. */

@@ -343,3 +343,41 @@ describe('readings of the labelling guide', () => {
     expect(classifyLog(http)).toMatchObject({ category: 'other', signature: 'address-in-use' });
   });
 });
+
+describe('readings of the labelling guide: causes shown by what surrounds a failure', () => {
+  it('rule 3: a failure that names nothing but a module whose import a logger reported failed earlier is import-error', () => {
+    const warn = "WARNING 02-28 20:57:36 _core_ext.py:180] Failed to import from vllm._core_C with ImportError('libtorch_hip.so: cannot open shared object file: No such file or directory')";
+    const tb = ['Traceback (most recent call last):', '  File "/v/torch/_classes.py", line 13, in __getattr__', '    proxy = torch._C._get_custom_class_python_wrapper(self.name, attr)'];
+    const failed = "RuntimeError: Tried to instantiate class '_core_C.ScalarType', but it does not exist! Ensure that it is registered via torch::class_";
+    expect(classifyLog([warn, ...tb, failed].join('\n'))).toMatchObject({ category: 'import-error', evidence: [{ line: 1 }, { line: 5 }] });
+    // … not when the failure names another module
+    expect(classifyLog([warn, ...tb, failed.replace(/_core_C/g, '_moe_C')].join('\n'))).toMatchObject({ category: 'other', confidence: 'none' });
+  });
+
+  it("the table: a backend's own assert that something is supported, failed, is backend-unsupported; another assert is other", () => {
+    const tb = (src: string, file: string): string =>
+      ['ERROR 02-17 20:51:49 core.py:210] Traceback (most recent call last):', `ERROR 02-17 20:51:49 core.py:210]   File "/v/${file}", line 156, in __init__`, `ERROR 02-17 20:51:49 core.py:210]     ${src}`, 'ERROR 02-17 20:51:49 core.py:210] AssertionError'].join('\n');
+    expect(classifyLog(tb('assert is_fa_version_supported(self.fa_version)', 'vllm/v1/attention/backends/flash_attn.py'))).toMatchObject({ category: 'backend-unsupported', evidence: [{ line: 2 }, { line: 3 }, { line: 4 }] });
+    expect(classifyLog(tb('assert x.shape[0] == y.shape[0]', 'vllm/v1/attention/backends/flash_attn.py'))).toMatchObject({ category: 'other' });
+    expect(classifyLog(tb('assert is_fa_version_supported(self.fa_version)', 'vllm/entrypoints/llm.py'))).toMatchObject({ category: 'other' });
+  });
+
+  it('rule 7 and the table: a traceback cut before its exception that ran into the capture step is graph-capture', () => {
+    const log = [
+      '(VllmWorkerProcess pid=7) ERROR 08-19 07:51:27 multiproc_worker_utils.py:226]   File "/v/worker/worker.py", line 238, in _warm_up_model',
+      '(VllmWorkerProcess pid=7) ERROR 08-19 07:51:27 multiproc_worker_utils.py:226]     self.model_runner.capture_model(self.gpu_cache)',
+      '*** WARNING: max output size exceeded, skipping output. ***',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', evidence: [{ line: 1 }, { line: 2 }] });
+    expect(classifyLog(log.replace('capture_model', 'profile_run')).category).toBe('unknown');
+  });
+
+  it('the table: a model class that implements only some versions of its model is unsupported-model', () => {
+    expect(classifyLog('ERROR 08-29 13:40:25 [multiproc_executor.py:559] ValueError: Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0. Got version: (4, 5)')).toMatchObject({ category: 'unsupported-model', confidence: 'generic' });
+  });
+
+  it("the table: a request that could not be sent (NIM's Rust SDK inside a JSON record) is other, a network error", () => {
+    const rec = '{"level": "None", "time": "None", "message": "[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] error sending request for url (https://api.ngc.nvidia.com/v2/org/nim/files)", "exc_info": "None"}';
+    expect(classifyLog(rec)).toMatchObject({ category: 'other', confidence: 'generic', evidence: [{ line: 1 }] });
+  });
+});
