@@ -148,7 +148,8 @@ export function messageEvidence(texts: readonly string[], onlyFatal = false, str
 
 /** The category named by the frames of a failing traceback (and its exception), when the message names none. */
 export function frameEvidence(frames: readonly string[], exception = ''): GenericRule | null {
-  const called = frames.filter((f) => /^\s*File "|\bin [\w<>]+$/.test(f)); // frames, not the source lines beside them
+  // frames, not the source lines beside them (Python's, IPython's and Colab's: `[/x.py](https://…) in f(…)`)
+  const called = frames.filter((f) => /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/.test(f));
   const last = called.length > 0 ? [called[called.length - 1]!] : [];
   return FRAME_RULES.find((r) => (!r.exception || r.exception.test(exception)) && (r.lastFrame ? last : frames).some((f) => r.re.test(f))) ?? null;
 }

@@ -12,13 +12,13 @@
 // Pure.
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
+import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isStartedLine, isStoppedLine, readLog, servingShown, type LogLine } from './log-lines.ts';
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
-import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
+import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
 import { FRAME_RULES } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
@@ -66,6 +66,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   if (missing === null) {
     // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
     const shown = healthEvidence(lines);
+    // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)
+    const refused = shown ? lastRefused(lines) : null;
+    if (refused !== null) return requestRefused(lines, refused, shown!);
     if (shown) return healthy(shown, shown === ready);
     // no sign of health, and the only failure the log names is an import a logger reported
     const imp = ready ? null : importLogged(lines);
@@ -78,6 +81,23 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const capture = missing.why === 'killed' || missing.why === 'stopped' ? null : cutInCapture(lines, views, found);
   if (capture) return fromFailure(lines, capture);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
+}
+
+/** uvicorn's access-log line of a request to the API refused with a client error (`"POST /v1/embeddings HTTP/1.1" 400 Bad Request`). */
+const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b/;
+
+/**
+ * The last request the log shows answered, refused with a client error, when nothing after it shows the server
+ * serving (a request answered with success, throughput with tokens, decode batches) nor told to stop: the labelling
+ * guide's rule 2 ("a request's error after ready, then the log ends: that error's category").
+ */
+function lastRefused(lines: readonly LogLine[]): number | null {
+  const i = lines.findLastIndex((l) => !l.header && REFUSED.test(l.text));
+  if (i < 0) return null;
+  // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
+  if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
+  const after = lines.slice(i + 1);
+  return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l)) ? null : i;
 }
 
 /** The capture step's frames (category-evidence.ts). */

@@ -223,3 +223,20 @@ export function importFailed(lines: readonly LogLine[], importIndex: number): Di
     links: [],
   };
 }
+
+/** The server came up, then refused a request with a client error, and the log shows nothing served after it. */
+export function requestRefused(lines: readonly LogLine[], i: number, up: LogLine): Diagnosis {
+  return {
+    category: 'other',
+    confidence: 'generic',
+    signature: null,
+    title: `A request was refused with a client error, and nothing was served after it: ${lines[i]!.text.trim().slice(0, 140)}`,
+    explanation:
+      'The server was up, but the last request the log shows was refused (4xx) and no request was served after it. The request (its model name, parameters or length) is the likely cause; the server log above it or the client says why.',
+    phase: 'serve',
+    // (with the sign that the server was up: the refusal after it is what the log ends on)
+    evidence: [evidenceOf(up), evidenceOf(lines[i]!)].sort((a, b) => a.line - b.line),
+    remedies: [],
+    links: [],
+  };
+}

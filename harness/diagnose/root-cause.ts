@@ -43,7 +43,8 @@ export interface ProcessFindings {
 
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
-const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** A frame: Python's (`File "…", line 1, in f`), or IPython's and Colab's (`File /x.py:1265, in f(…)`, `[/x.py](https://…) in f(…)`). */
+const FRAME = /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */

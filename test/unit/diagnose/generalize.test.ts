@@ -381,3 +381,19 @@ describe('readings of the labelling guide: causes shown by what surrounds a fail
     expect(classifyLog(rec)).toMatchObject({ category: 'other', confidence: 'generic', evidence: [{ line: 1 }] });
   });
 });
+
+describe('rule 2: a request refused after ready, then nothing served', () => {
+  const up = 'INFO:     Application startup complete.';
+  const refused = 'INFO:     10.0.0.1:51422 - "POST /v1/embeddings HTTP/1.1" 400 Bad Request';
+  const idle = 'INFO 03-24 17:28:26 metrics.py:453] Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: 0.0 tokens/s, Running: 0 reqs';
+  it('is the cause (other) when the log ends without a request served after it', () => {
+    expect(classifyLog([up, refused, idle].join('\n'))).toMatchObject({ category: 'other', evidence: [{ line: 1 }, { line: 2 }] });
+  });
+  it('is survived when a request is served after it, or the server is told to stop', () => {
+    expect(classifyLog([up, refused, 'INFO:     10.0.0.1:51423 - "POST /v1/embeddings HTTP/1.1" 200 OK'].join('\n')).category).toBe('healthy');
+    expect(classifyLog([up, refused, 'INFO 08-01 21:34:51 [launcher.py:100] Shutting down FastAPI HTTP server.'].join('\n')).category).toBe('healthy');
+  });
+  it('a path the server does not have (404) is no failure of the server', () => {
+    expect(classifyLog([up, 'INFO:     172.16.1.1:57384 - "POST /v1/chat/completions HTTP/1.1" 404 Not Found'].join('\n')).category).toBe('healthy');
+  });
+});
