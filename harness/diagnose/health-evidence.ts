@@ -24,6 +24,7 @@
 // - success:  a request or check reported successful (TEI's `…: Success`), the device scripts'
 //             last lines ("… ok", "…, ready", "ready: all graphs replay…"), outputs checked against
 //             a reference and found to match ("… replayed and match eager"; "does not match" is negated)
+//             or a request's tokens counted with their time (vllm.rs: "[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)")
 // Lines logged as an error or warning never count. Pure.
 import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
 
@@ -33,7 +34,7 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
   ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
-  ['success', /(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
+  ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
 ];
 
 /** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */

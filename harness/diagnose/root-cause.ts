@@ -176,8 +176,11 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
-/** An error that gives its reason: `Failed to start model server: integer division or modulo by zero`. */
-const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}/;
+/**
+ * An error that gives its reason: `Failed to start model server: integer division or modulo by zero`, Triton's model
+ * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`).
+ */
+const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}/;
 
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
