@@ -12,14 +12,15 @@
 // Pure.
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isKilledLine, isReadyLine, isStoppedLine, readLog, type LogLine } from './log-lines.ts';
+import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isStartedLine, isStoppedLine, readLog, servingShown, type LogLine } from './log-lines.ts';
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
-import { importFailureBefore, importLogged } from './import-failure.ts';
-import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
+import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
+import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
+import { FRAME_RULES } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -46,11 +47,12 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
-  const cause = earliest(found);
+  const cause = explained(earliest(found), found);
   if (cause) {
     const d = fromFailure(lines, cause);
-    // a model "not supported" only because its module failed to import earlier
-    const imp = d.category === 'unsupported-model' ? importFailureBefore(lines, cause.index) : null;
+    // a model "not supported" only because its module failed to import earlier; a failure that names nothing but a module whose import failed
+    const message = cause.block.map((p) => lines[cause.view.index[p]!]!.text).join(' ');
+    const imp = d.category === 'unsupported-model' ? importFailureBefore(lines, cause.index) : d.confidence === 'none' ? importBehindFailure(lines, cause.index, message) : null;
     return imp === null ? d : importBehindModel(lines, imp, d);
   }
   const weak = found.map((f) => f.weak).find((w) => w !== null);
@@ -59,19 +61,79 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // a fatal error name (cudaError…, a CUDA driver symbol) says more than a warning's signature on or after its line
   if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index)) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
-  if (hint) return fromFailure(lines, hint);
+  // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
+  if (hint && !(lines[hint.index]!.level !== null && missing === null && healthEvidence(lines))) return fromFailure(lines, hint);
   if (missing === null) {
     // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
     const shown = healthEvidence(lines);
+    // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)
+    const refused = shown ? lastRefused(lines) : null;
+    if (refused !== null) return requestRefused(lines, refused, shown!);
     if (shown) return healthy(shown, shown === ready);
     // no sign of health, and the only failure the log names is an import a logger reported
     const imp = ready ? null : importLogged(lines);
     return imp === null ? noSignOfHealth(lines) : importFailed(lines, imp);
   }
-  // the only failure the log names is an import: it is the cause (SGLang logs it and goes on)
-  const imp = importFailureBefore(lines, missing.index);
+  // the only failure the log names is an import: it is the cause — unless the engine said it went on without it
+  const imp = importFailureBefore(lines, missing.index, false);
   if (imp !== null) return importFailed(lines, imp);
+  // a traceback cut before its exception that ran through the capture step: raised in the capture, naming nothing else (guide, rule 7)
+  const capture = missing.why === 'killed' || missing.why === 'stopped' ? null : cutInCapture(lines, views, found);
+  if (capture) return fromFailure(lines, capture);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
+}
+
+/** uvicorn's access-log line of a request to the API refused with a client error (`"POST /v1/embeddings HTTP/1.1" 400 Bad Request`). */
+const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b/;
+
+/**
+ * The last request the log shows answered, refused with a client error, when nothing after it shows the server
+ * serving (a request answered with success, throughput with tokens, decode batches) nor told to stop: the labelling
+ * guide's rule 2 ("a request's error after ready, then the log ends: that error's category").
+ */
+function lastRefused(lines: readonly LogLine[]): number | null {
+  const i = lines.findLastIndex((l) => !l.header && REFUSED.test(l.text));
+  if (i < 0) return null;
+  // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
+  if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
+  const after = lines.slice(i + 1);
+  return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l)) ? null : i;
+}
+
+/** The capture step's frames (category-evidence.ts). */
+const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
+
+/** A traceback's source line that calls the capture step (`self.model_runner.capture_model(self.gpu_cache)`). */
+const CALLS_CAPTURE = /^\s+(?:[\w.]+ = )?[\w.]*\.(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\(/;
+
+/** A frame of a traceback cut before its exception that ran through the CUDA-graph capture step (`capture_model`), as a failure there. */
+function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
+  for (const [k, f] of found.entries()) {
+    if (f.traceback === null) continue;
+    const view = views[k]!;
+    const from = view.index.indexOf(f.traceback);
+    // a frame of the capture step, or the source line above it that calls it (the frame after it cut off)
+    const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && CAPTURE_FRAME.re.test(withRest(lines, i).text)) || CALLS_CAPTURE.test(withRest(lines, i).text)));
+    // shown with the frame above the call (the traceback it belongs to)
+    const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
+    if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: /\bcapture_model\b|\bcapture_one_batch_size\b|\b_capture_cudagraphs\b|\bcapture_graph\b|\b_dummy_run_cudagraph\b|^\s*File "/ } };
+  }
+  return null;
+}
+
+/** How far after a failure's line the rest of its message may run. */
+const REST_OF_MESSAGE = 12;
+
+/**
+ * A failure that names nothing (`RuntimeError: Error building extension 'sampling':`), explained by an
+ * error of the build or the environment in the lines right after it that another process seems to own
+ * (`/bin/sh: 1: …/bin/nvcc: not found`): a process may tag only the first line of its message, so its
+ * rest reads as a process of its own (as a later such error in the same process explains it: root-cause.ts).
+ */
+function explained(cause: Failure | null, found: readonly ProcessFindings[]): Failure | null {
+  if (!cause || cause.sig || cause.generic) return cause;
+  const later = found.map((f) => f.failure).find((f) => f !== null && f.view !== cause.view && f.index > cause.index && f.index - cause.index <= REST_OF_MESSAGE && explainsBefore(f));
+  return later ?? cause;
 }
 
 function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views: ReturnType<typeof untangle>; found: ProcessFindings[] } {

@@ -62,6 +62,9 @@ function phaseOf(lines: readonly LogLine[], view: ProcessView, index: number): s
  */
 function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   const idx = f.block.map((p) => f.view.index[p]!);
+  // the lines before the failure's line that its block holds are shown whole (the frame and assert statement of an `AssertionError`)
+  const before = idx.filter((i) => i < f.index && re.test(lines[i]!.text));
+  if (before.length > 0) return before;
   const one = idx.find((i) => re.test(lines[i]!.text));
   if (one !== undefined) return [one];
   for (let k = 2; k <= idx.length; k++) {
@@ -187,15 +190,17 @@ export function noSignOfHealth(lines: readonly LogLine[]): Diagnosis {
   };
 }
 
-/** The model is "not supported" because an import failed first: the import is the cause. */
+/** The model is "not supported" (or a failure names a module) because an import failed first: the import is the cause. */
 export function importBehindModel(lines: readonly LogLine[], importIndex: number, model: Diagnosis): Diagnosis {
+  const unsupported = model.category === 'unsupported-model';
   return {
     category: 'import-error',
     confidence: 'generic',
     signature: null,
-    title: `The model is reported unsupported because a module failed to import: ${lines[importIndex]!.text.trim().slice(0, 140)}`,
-    explanation:
-      'The engine says it does not support the model, but a module or library failed to import before that; the model class could not be loaded because of it. Fix the import (a missing or mismatched package in the image) and the model may load.',
+    title: `${unsupported ? 'The model is reported unsupported' : 'The engine failed on a module'} because a module failed to import: ${lines[importIndex]!.text.trim().slice(0, 140)}`,
+    explanation: unsupported
+      ? 'The engine says it does not support the model, but a module or library failed to import before that; the model class could not be loaded because of it. Fix the import (a missing or mismatched package in the image) and the model may load.'
+      : 'The failure names a module whose import was reported failed before it: it failed because the module is missing. Fix the import (a missing or mismatched package or library in the image).',
     phase: model.phase,
     evidence: [evidenceOf(lines[importIndex]!), ...model.evidence.filter((e) => e.line !== lines[importIndex]!.n)],
     remedies: [],
@@ -214,6 +219,23 @@ export function importFailed(lines: readonly LogLine[], importIndex: number): Di
       'The engine failed, and the only failure the log names is a module or library that could not be imported (the engine logged it and went on). Fix the import: a missing or mismatched package in the image.',
     phase: phaseAt(lines, importIndex),
     evidence: [evidenceOf(lines[importIndex]!)],
+    remedies: [],
+    links: [],
+  };
+}
+
+/** The server came up, then refused a request with a client error, and the log shows nothing served after it. */
+export function requestRefused(lines: readonly LogLine[], i: number, up: LogLine): Diagnosis {
+  return {
+    category: 'other',
+    confidence: 'generic',
+    signature: null,
+    title: `A request was refused with a client error, and nothing was served after it: ${lines[i]!.text.trim().slice(0, 140)}`,
+    explanation:
+      'The server was up, but the last request the log shows was refused (4xx) and no request was served after it. The request (its model name, parameters or length) is the likely cause; the server log above it or the client says why.',
+    phase: 'serve',
+    // (with the sign that the server was up: the refusal after it is what the log ends on)
+    evidence: [evidenceOf(up), evidenceOf(lines[i]!)].sort((a, b) => a.line - b.line),
     remedies: [],
     links: [],
   };

@@ -14,12 +14,14 @@ const IMPORT_FAILED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|c
 
 /**
  * A model "is not supported" only because its module failed to import: the first import failure
- * logged before the failure line (any process, any level), or null.
+ * logged before the failure line (any process, any level), or null. Without goesOn, an import the
+ * engine says it went on without ("Ignore import error when loading …") is passed over: it is no
+ * cause of its own (the labelling guide, rule 6), only the reason a model it names is missing.
  */
-export function importFailureBefore(lines: readonly LogLine[], index: number): number | null {
+export function importFailureBefore(lines: readonly LogLine[], index: number, goesOn = true): number | null {
   for (let i = 0; i < index; i++) {
     const t = lines[i]!.text;
-    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t)) return i;
+    if (!lines[i]!.header && IMPORT_FAILED.test(t) && !OPTIONAL_KERNELS.test(t) && (goesOn || !GOES_ON.test(t))) return i;
   }
   return null;
 }
@@ -34,4 +36,29 @@ const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|u
 export function importLogged(lines: readonly LogLine[]): number | null {
   const i = lines.findIndex((l) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !GOES_ON.test(l.text));
   return i >= 0 ? i : null;
+}
+
+/** The modules an import failure names (`Failed to import from vllm._core_C`, `No module named 'a.b'`), by their last part. */
+function modulesNamed(text: string): string[] {
+  const names = [...text.matchAll(/\b(?:import(?: from)?|No module named|cannot import name)\s+['"`]?([\w.]+)/gi)].map((m) => m[1]!.split('.').pop()!);
+  return names.filter((n) => n.length >= 3 && !/^(?:from|with|the)$/i.test(n));
+}
+
+/**
+ * A failure that names no category but names a module whose import a logger reported failed before it
+ * (`WARNING … Failed to import from vllm._core_C with ImportError(…)`, then `RuntimeError: Tried to instantiate
+ * class '_core_C.ScalarType', but it does not exist!`): the import failed first (the labelling guide, rule 3).
+ * The first such import line, or null.
+ */
+export function importBehindFailure(lines: readonly LogLine[], index: number, message: string): number | null {
+  for (let i = 0; i < index; i++) {
+    const l = lines[i]!;
+    if (l.header || !(l.level === 'WARNING' || isErrorLevel(l))) continue;
+    // (read with the rests a terminal cut off it)
+    let text = l.text;
+    for (let j = i + 1; j < index && lines[j]!.cont; j++) text += lines[j]!.text;
+    if (!IMPORT_LOGGED.test(text) || GOES_ON.test(text)) continue;
+    if (modulesNamed(text).some((m) => new RegExp(`(?<![\\w.])${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(message))) return i;
+  }
+  return null;
 }

@@ -54,11 +54,13 @@ const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|
  * so a stream's line keeps the level of its own header, if any, not ERROR.
  */
 const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
+/** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
+const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
 const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();

@@ -116,6 +116,12 @@ const WRAPPERS: RegExp[] = [
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
+  // vLLM's registry: a supported architecture whose class could not be loaded in the inspection subprocess; the
+  // subprocess's own error is logged apart, "Please check the logs" (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/model_executor/models/registry.py:940-947)
+  /\bModel architectures? .{0,200}\bfailed to be inspected\b/,
+  // SGLang: this rank loaded the model, others did not: their failure is elsewhere ("It is likely due to unexpected
+  // failures (e.g., OOM) or a slow node": 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/model_runner.py:1430)
+  /\bTP rank \d+ could finish the model loading, but there are other ranks/,
   // vLLM v0.6–0.8 vllm/entrypoints/openai/api_server.py (build_async_engine_client_from_engine_args)
   /Engine process failed to start/i,
   // vLLM v1 vllm/v1/engine/core_client.py and vllm/v1/executor/multiproc_executor.py

@@ -3,7 +3,7 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { FRAME_RULES, frameEvidence, messageEvidence, type GenericRule } from './category-evidence.ts';
+import { FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
@@ -43,14 +43,15 @@ export interface ProcessFindings {
 
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
-const FRAME = /^\s*File "|\bin [\w<>]+$/;
+/** A frame: Python's (`File "…", line 1, in f`), or IPython's and Colab's (`File /x.py:1265, in f(…)`, `[/x.py](https://…) in f(…)`). */
+const FRAME = /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
-/** Wrappers that quote the failing worker's own error message. */
-const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\(\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
+/** Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause). */
+const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
 const NAMES_PROGRAM = /CalledProcessError: Command '/;
 
@@ -129,17 +130,44 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   const index = view.index[block[0]!]!;
   const sig = matchSignature(lines, view, block, sigs);
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  if (sig && !overruled(sig, texts)) return { index: sig.index, view, block, sig, generic: null };
+  // (the message read whole, with the lines that continue it: "Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
+  const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
+  if (sig && !overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
   if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
+  if (!generic && mode === 'exception' && /^\s*AssertionError\s*$/.test(texts.join(''))) {
+    const asserted = assertedSupport(lines, view, block[0]!);
+    if (asserted) return { index, view, block: [...asserted, ...block], sig: null, generic: ASSERTED_SUPPORT };
+  }
   if (!generic && mode === 'exception' && captureOpenAt(lines, index)) generic = RAISED_IN_CAPTURE;
+  // torch.compile failed while CUDA graphs were being captured (its frames, or a capture begun and not ended): the capture's failure
+  if (generic === TORCH_COMPILE && (captureOpenAt(lines, index) || frameEvidence(framesBefore(lines, view, block[0]!))?.category === 'graph-capture')) generic = RAISED_IN_CAPTURE;
   if (!generic && mode !== 'line' && [...texts, texts.join(' '), texts.join('')].some((t) => NAMES_OWN_FAILURE.re.test(t))) generic = NAMES_OWN_FAILURE;
   if (mode !== 'exception' && !generic) return null;
   return { index, view, block, sig: null, generic };
+}
+
+/** A backend's own code: attention backends, quantization layers, kernels. */
+const BACKEND_FRAME = /\/(?:attention\/(?:backends|ops)|layers\/quantization|kernels?)\/[\w/]*\.py"/;
+const ASSERTS_SUPPORT = /^\s*assert\b.*support/i;
+const ASSERTED_SUPPORT: GenericRule = { category: 'backend-unsupported', what: 'a backend asserted that it supports this GPU or configuration, and it does not', re: /^\s*assert\b.*support|^\s*File "/i, fatal: false };
+
+/**
+ * A bare `AssertionError` is read by its assert statement: raised by a backend's own code (an attention backend,
+ * a quantization layer, a kernel) asserting that something is supported (`assert is_fa_version_supported(…)`),
+ * the backend refused this GPU or configuration (the guide's table: backend-unsupported).
+ */
+function assertedSupport(lines: readonly LogLine[], view: ProcessView, pos: number): number[] | null {
+  // (each line read with the rests a terminal cut off it: its process's next lines that continue it)
+  const near = [1, 2, 3, 4, 5, 6, 7, 8].map((d) => pos - d).filter((p) => p >= 0 && !lines[view.index[p]!]!.cont);
+  const src = near.find((p) => ASSERTS_SUPPORT.test(whole(lines, view, p).text));
+  const frame = near.find((p) => /^\s*File "/.test(lines[view.index[p]!]!.text));
+  // the assert statement right under the traceback's last frame, which is a backend's
+  return src !== undefined && frame !== undefined && frame < src && BACKEND_FRAME.test(whole(lines, view, frame).text) ? [frame, src] : null;
 }
 
 /** A fatal error name in the message (cudaError…, a libcuda symbol) of another category than the signature's says more. */
@@ -148,8 +176,11 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
-/** An error that gives its reason: `Failed to start model server: integer division or modulo by zero`. */
-const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}/;
+/**
+ * An error that gives its reason: `Failed to start model server: integer division or modulo by zero`, Triton's model
+ * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`).
+ */
+const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}/;
 
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
@@ -196,7 +227,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
       // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
-      if (f.hint === null && (l.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(l.text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
+      if (f.hint === null && (l.level !== null || /\b[A-Z]\w*Warning:/.test(l.text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -215,6 +246,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    // an unlevelled message that says the program goes on past the error it names ("Will ignore error and continue.
+    // Error: [Errno 30] …") reports no failure (the labelling guide, rule 6); an exception a traceback raised does not go on
+    if (mode === 'exception' && l.level === null && !EXCEPTION_SHAPE.test(l.text) && !closesTraceback(lines, view, p) && GOES_ON.test(w.text)) {
+      p = cutBlock(lines, view, p).at(-1)!; // with the rests a terminal cut off it
+      continue;
+    }
     if (mode === 'error' && logsTraceback(lines, view, p)) {
       described ??= p;
       continue;
@@ -243,7 +280,7 @@ const HANDLING = /During handling of the above exception, another exception occu
  * timeouts of the ranks left waiting, illegal memory accesses, out of memory) do not.
  */
 const ENVIRONMENT = new Set(['ptx-toolchain', 'no-kernel-image', 'driver-mismatch']);
-const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.fatal && ENVIRONMENT.has(f.generic.category);
+export const explainsBefore = (f: Failure): boolean => f.generic !== null && f.generic.fatal && ENVIRONMENT.has(f.generic.category);
 
 /**
  * The first failure of one process, with its wrappers, warnings and tracebacks noted. When that
@@ -265,7 +302,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
 }
 
 /** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
@@ -277,9 +314,19 @@ function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, si
 function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, onlyFatal = false): Failure | null {
   const block = cutBlock(lines, view, pos);
   const texts = block.map((p) => lines[view.index[p]!]!.text);
+  // a traceback's frame is code, not a message; a line that says the engine goes on without what failed
+  // (falls back, ignores, retries) decides nothing (the labelling guide, rule 6), unless it names a fatal error
+  if (/^\s*File "[^"]+", line \d+, in \S+\s*$/.test(texts.join('')) || (!onlyFatal && GOES_ON.test(texts.join(' ')))) return null;
   const read = sentenceMessages(texts[0]!, texts.join(''), onlyFatal) ?? texts;
   if (read.length === 0) return null;
   const generic = messageEvidence(read.length > 1 ? [read.join(' '), read.join('')] : read, onlyFatal, true);
+  // a fatal error of another category in the rest of its message says more ("Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
+  if (generic && !generic.fatal && read === texts) {
+    const whole = messageBlock(lines, view, pos);
+    const message = whole.map((p) => lines[view.index[p]!]!.text);
+    const fatal = whole.length > block.length ? messageEvidence([message.join(' '), message.join('')], true) : null;
+    if (fatal && fatal.category !== generic.category) return { index: view.index[pos]!, view, block: whole, sig: null, generic: fatal };
+  }
   return generic ? { index: view.index[pos]!, view, block, sig: null, generic } : null;
 }
 

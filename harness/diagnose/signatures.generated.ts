@@ -253,17 +253,33 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "retry": "transient"
     },
     {
+      "id": "request-slots-exhausted",
+      "category": "other",
+      "phase": "serve",
+      "patterns": [
+        "alloc_req_slots runs out of memory",
+        "Out of request slots"
+      ],
+      "contextScope": "traceback",
+      "title": "The engine ran out of request slots while serving",
+      "explanation": "SGLang keeps a fixed number of request slots (--max-running-requests); the scheduler admitted more running requests than there were free slots. The server was up, then failed under load: set a smaller --max-running-requests.",
+      "remedies": [],
+      "links": [
+        "https://github.com/sgl-project/sglang/issues/10408"
+      ],
+      "retry": "transient"
+    },
+    {
       "id": "oom-request-pool",
       "category": "oom",
       "phase": "serve",
       "patterns": [
-        "alloc_(?:req|token)_slots runs out of memory",
-        "Out of request slots",
+        "alloc_token_slots runs out of memory",
         "runs out of memory\\. Please set a smaller number for `?--max-running-requests"
       ],
       "contextScope": "traceback",
-      "title": "The engine's request or token pool ran out while serving",
-      "explanation": "The memory pool sized at startup for requests (and their KV tokens) was exhausted by the running batch. The server was up, then failed under load: allow fewer concurrent requests, or shorter contexts, so the pool covers the peak.",
+      "title": "The engine's KV token pool ran out while serving",
+      "explanation": "The KV-cache token pool sized at startup was exhausted by the running batch. The server was up, then failed under load: allow fewer concurrent requests, or shorter contexts, so the pool covers the peak.",
       "remedies": [
         {
           "max_model_len": 8192
@@ -451,7 +467,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
     },
     {
       "id": "deepgemm-unavailable",
-      "category": "backend-unsupported",
+      "category": "import-error",
       "phase": "compile",
       "patterns": [
         "DeepGEMM backend is not available"
@@ -633,22 +649,6 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "retry": "deterministic"
     },
     {
-      "id": "model-class-inspection-failed",
-      "category": "import-error",
-      "phase": "startup",
-      "patterns": [
-        "Model architectures? .* failed to be inspected"
-      ],
-      "contextScope": "traceback",
-      "title": "The engine knows the model's architecture but could not load its model class",
-      "explanation": "vLLM supports this architecture, but importing its model class to inspect it failed (vLLM does it in a subprocess, whose own error is logged above it when the log has it). The install is broken or its packages conflict; reinstall or use a published image.",
-      "remedies": [],
-      "links": [
-        "https://github.com/vllm-project/vllm/issues/14475"
-      ],
-      "retry": "deterministic"
-    },
-    {
       "id": "tensor-parallel-exceeds-gpus",
       "category": "other",
       "phase": "startup",
@@ -731,6 +731,24 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "remedies": [],
       "links": [],
       "retry": "deterministic"
+    },
+    {
+      "id": "rendezvous-port-in-use",
+      "category": "nccl",
+      "phase": "startup",
+      "patterns": [
+        "server socket has failed to (?:listen on any local network address|bind to)",
+        "DistNetworkError\\b.{0,300}(?:EADDRINUSE|address already in use)",
+        "\\[c10d\\].{0,200}(?:EADDRINUSE|address already in use)"
+      ],
+      "contextScope": "traceback",
+      "title": "The process group's rendezvous port is already in use",
+      "explanation": "torch.distributed's rendezvous store (TCPStore) could not listen on its port (MASTER_PORT, 29500 by default): another process, often an earlier run that did not exit, holds it. The collective setup fails before NCCL starts. Free the port or set another MASTER_PORT.",
+      "remedies": [],
+      "links": [
+        "https://github.com/huggingface/text-generation-inference/issues/1156"
+      ],
+      "retry": "transient"
     },
     {
       "id": "address-in-use",

@@ -13,9 +13,24 @@ describe('messageEvidence', () => {
     ['cudaErrorNoKernelImageForDevice', 'no-kernel-image'],
     ["ValueError: Cannot find model module. 'FooBarForCausalLM' is not a registered model in the Transformers library", 'unsupported-model'],
     ["KeyError: model architecture FooBarForCausalLM is not registered", 'unsupported-model'],
-    // raised only for an architecture vLLM holds: loading its class failed (registry.py:940-947)
-    ["ValueError: Model architectures ['Qwen2ForCausalLM'] failed to be inspected. Please check the logs for more details.", 'import-error'],
-    ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'no-kernel-image'],
+    // a kernel that refuses a compute capability is refused for this GPU (the guide's table), not a binary without code for it
+    ['NotImplementedError: No compiled fp8_marlin_gemm for a compute capability of 7.0', 'backend-unsupported'],
+    ['This kernel only supports sm100f.', 'backend-unsupported'],
+    ['RuntimeError: No available kernel. Aborting execution.', 'backend-unsupported'],
+    // CUDA memory pools refused (cudaErrorNotSupported from a memory-pool call)
+    ['[TensorRT-LLM][ERROR] CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported', 'backend-unsupported'],
+    // the linker finds no libcuda where a JIT build runs: the driver's library is missing
+    ['/usr/bin/ld: cannot find -lcuda: No such file or directory', 'driver-mismatch'],
+    ['CUDA platform is not available because: NVML Shared Library Not Found', 'driver-mismatch'],
+    // the process group's rendezvous store could not bind its port (the guide's table: the rendezvous/TCPStore failing)
+    ['RuntimeError: The server socket has failed to listen on any local network address. The server socket has failed to bind to [::]:29500 (errno: 98 - Address already in use).', 'nccl'],
+    // ptxas's own error on a PTX line, and the CUDA compiler missing: the PTX toolchain
+    ["ptxas /tmp/k.compute_60.ptx, line 7532; error   : Feature 'ldmatrix' requires .target sm_75 or higher", 'ptx-toolchain'],
+    ['/bin/sh: 1: /usr/local/cuda/bin/nvcc: not found', 'ptx-toolchain'],
+    // a package to install or update (the guide: installing a package → import-error)
+    ['RuntimeError: DeepGEMM backend is not available or outdated. Please install or update the `deep_gemm` to a newer version', 'import-error'],
+    ['RuntimeError: alloc_req_slots runs out of memory. Please set a smaller number for `--max-running-requests`.', 'other'],
+    ['torch._dynamo.exc.InternalTorchDynamoError: RuntimeError: Assigning / modifying buffers of nn.Module during forward pass is not allowed when using cudagraph inside the compiler', 'graph-capture'],
     ['RuntimeError: cudaErrorStreamCaptureInvalidated', 'graph-capture'],
     ['RuntimeError: CUDA error: capturing stream has unjoined work', 'graph-capture'],
     ["terminate called after throwing an instance of 'std::runtime_error' what(): CUDA runtime error: CUBLAS_STATUS_ARCH_MISMATCH gemm.cc:42", 'backend-unsupported'],
@@ -49,7 +64,8 @@ describe('messageEvidence', () => {
     ['RuntimeError: Assertion error (/workspace/.deps/deepgemm-src/csrc/apis/layout.hpp:60): Unknown SF transformation', 'backend-unsupported'],
     ['Memory on the node (IP: 10.0.0.1) was 120.1GB / 128GB (0.96), which exceeds the memory usage threshold of 0.95. Ray killed this worker', 'other'],
     ["RuntimeError: Can not found rewrite for architectures: ['FooForConditionalGeneration']", 'unsupported-model'],
-    ['torch._dynamo.exc.Unsupported: Logger not supported for non-export cases', 'graph-capture'],
+    // torch.compile failed outside graph capture: other (the guide's table); raised in the capture it is graph-capture (root-cause.ts)
+    ['torch._dynamo.exc.Unsupported: Logger not supported for non-export cases', 'other'],
     ['Duplicate GPU detected : rank 3 and rank 0 both on CUDA device 1a000', 'nccl'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],

@@ -29,10 +29,12 @@ describe('new wordings of known failures', () => {
     ['oom', 'ValueError: The available KV cache memory (-0.52 GiB) is not enough to hold a single block'],
     ['backend-unsupported', 'ValueError: Your GPU (sm_75) cannot run fp8 kernels'],
     ['backend-unsupported', 'RuntimeError: fp8 blockscale gemm supports only Hopper.'],
-    ['no-kernel-image', 'This kernel supports only sm100f.'],
-    ['no-kernel-image', 'NotImplementedError: No compiled cutlass_scaled_mm for a SM version less than 7.5'],
+    // a kernel that refuses a capability below or outside those it supports is refused for this GPU (the guide's table)
+    ['backend-unsupported', 'This kernel supports only sm100f.'],
+    ['backend-unsupported', 'NotImplementedError: No compiled cutlass_scaled_mm for a SM version less than 7.5'],
     ['oom', 'RuntimeError: Engine loop failed with error: CUDA OOM. Tried to allocate 488.00 MiB.'],
-    ['oom', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
+    // SGLang's request slots (as many as --max-running-requests) all taken: a scheduler limit, not GPU memory
+    ['other', 'RuntimeError: alloc_req_slots runs OOM. Please set a smaller --max-running-requests'],
     ['backend-unsupported', 'RuntimeError: No supported CUDA architectures found for major versions [10].'],
     ['import-error', "AttributeError: '_OpNamespace' '_C' object has no attribute 'rms_norm'"],
     ['unsupported-model', "KeyError: 'Qwen2_5_VLForConditionalGeneration'"],
@@ -45,9 +47,10 @@ describe('new wordings of known failures', () => {
     ['graph-capture', 'RuntimeError: lm_head LoRA with pruned batch info is not supported under CUDA graph.'],
     ['oom', 'RuntimeError: DFLASH draft OOM when allocating 4096 block tokens.'],
     ['oom', 'RuntimeError: Hybrid (mamba/linear-attention) state cache is too small to serve any requests. max_mamba_cache_size=0'],
-    // a binary with code for other architectures only is no kernel image for this one, as "No compiled … for a compute capability"
+    // a binary with code for other architectures only is no kernel image for this one …
     ['no-kernel-image', 'RuntimeError: FlashAttention-3 kernels were built for sm90 only; this device is sm86'],
-    ['no-kernel-image', 'RuntimeError: cutlass_scaled_mm is not implemented for CUDA device capability 75'],
+    // … but a kernel not implemented for a capability refuses it (backend-unsupported, as "No compiled … for a compute capability")
+    ['backend-unsupported', 'RuntimeError: cutlass_scaled_mm is not implemented for CUDA device capability 75'],
     ['unsupported-model', 'ValueError: The checkpoint you are trying to load has model t'],
   ])('%s: %s', (category, msg) => {
     expect(classifyLog(msg)).toMatchObject({ category, confidence: 'generic' });
@@ -63,10 +66,11 @@ describe('a C++ exception named with its namespace', () => {
 });
 
 describe('words that only guess at a cause name nothing', () => {
+  // SGLang says other ranks failed to load and guesses why: a wrapper, the cause is in the other ranks' output (guide, rule 4)
   it.each([
     "ValueError: TP rank 1 could finish the model loading, but there are other ranks that didn't finish loading. It is likely due to unexpected failures (e.g., OOM) or a slow node.",
   ])('%s', (msg) => {
-    expect(classifyLog(msg)).toMatchObject({ category: 'other', confidence: 'none' });
+    expect(classifyLog(msg)).toMatchObject({ category: 'unknown', confidence: 'none' });
   });
 });
 

@@ -188,8 +188,11 @@ describe('errors beyond Python exceptions', () => {
   });
 
   it('reads an exception quoted by a wrapper on its own line (SGLang "Scheduler hit an exception: …")', () => {
+    // torch.compile failed, outside graph capture: other by the guide's table
     const log = "[2025-01-02 03:04:05 TP0] Scheduler hit an exception: torch._dynamo.exc.Unsupported: generator functions are not traced";
-    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog(log)).toMatchObject({ category: 'other', confidence: 'generic' });
+    const inCapture = ['[2025-01-02 03:04:04 TP0] Capture cuda graph begin. This can take up to several minutes.', log].join('\n');
+    expect(classifyLog(inCapture)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
   });
 
   it('lets the exception raised while handling a nameless one say what it meant', () => {
@@ -199,9 +202,14 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(caused)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
   });
 
-  it('calls a failed start whose only named failure is an import import-error', () => {
-    const log = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
-    expect(classifyLog(log)).toMatchObject({ category: 'import-error', confidence: 'generic', evidence: [{ line: 1 }] });
+  it('calls a failed start whose only named failure is an import import-error, unless the engine said it went on without it', () => {
+    const failed = "ERROR 01-02 03:04:05 [x.py:1] Failed to load the model module: ImportError: No module named 'bar'";
+    const log = [failed, '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'import-error', evidence: [{ line: 1 }] });
+    // the labelling guide, rule 6: a line that says the engine goes on (ignores, falls back) decides nothing
+    const ignored = ["[2025-01-02 03:04:05 TP1] Ignore import error when loading sglang.srt.models.foo. No module named 'bar'", '[2025-01-02 03:04:06 TP0] Scheduler hit an exception: Traceback (most recent call last):'].join('\n');
+    expect(classifyLog(ignored)).toMatchObject({ category: 'unknown', confidence: 'none' });
+    expect(classifyLog('Fallback to pytorch engine because `acme/Foo-13B` not supported by turbomind engine')).toMatchObject({ category: 'unknown' });
   });
 });
 
@@ -285,5 +293,122 @@ describe('a line a terminal cut inside its first words is read whole', () => {
   it('a wrapper whose words were cut is still a wrapper, not the cause', () => {
     const log = ['RuntimeError: [address=0.0.0.0:36797, pid=6075] Engine core initialization faile', 'd. See root cause above.'].join('\n');
     expect(classifyLog(log).category).toBe('unknown');
+  });
+});
+
+// Readings the labelling guide (harness/diagnose/README.md, "How a log is labelled") asks for, each on a short log.
+describe('readings of the labelling guide', () => {
+  it("rule 4: vLLM's 'failed to be inspected' with no inner error shown is a wrapper (unknown), as a Ray actor that died is", () => {
+    const inspected = ['Traceback (most recent call last):', '  File "/v/model_executor/models/registry.py", line 372, in _raise_for_unsupported', '    raise ValueError(', "ValueError: Model architectures ['Qwen2ForCausalLM'] failed to be inspected. Please check the logs for more details."].join('\n');
+    expect(classifyLog(inspected)).toMatchObject({ category: 'unknown', confidence: 'none' });
+    const ray = ['ray.exceptions.RayTaskError(ActorDiedError): ray::TaskRunner.run() (pid=18948, ip=10.0.0.1)', 'ray.exceptions.ActorDiedError: The actor died unexpectedly before finishing this task.'].join('\n');
+    expect(classifyLog(ray)).toMatchObject({ category: 'unknown' });
+  });
+
+  it('rule 6: a debug probe that names a fatal error decides a log without failure or health, not one that shows health', () => {
+    const probe = 'DEBUG 08-29 04:29:54 [__init__.py:99] CUDA platform is not available because: NVML Shared Library Not Found';
+    expect(classifyLog([probe, 'INFO 08-29 04:29:54 [__init__.py:245] No platform detected, vLLM is running on UnspecifiedPlatform'].join('\n'))).toMatchObject({ category: 'driver-mismatch', evidence: [{ line: 1 }] });
+    expect(classifyLog([probe, 'INFO 01-02 03:04:05 [model_runner.py:1] Graph capturing finished in 14 secs, took 0.21 GiB'].join('\n')).category).toBe('healthy');
+  });
+
+  it('rule 6: a message that says it goes on past its error (ignores it and continues) is no failure', () => {
+    const log = [
+      "[2026-06-07 18:55:58] Could not cache non-existence of file. Will ignore error and continue. Error: [Errno 30] Read-only file system: '/root/.cache/x.json'",
+      '[2026-06-07 18:56:17] KV Cache is allocated. #tokens: 5531994, K size: 18.47 GB, V size: 18.47 GB',
+    ].join('\n');
+    expect(classifyLog(log).category).toBe('healthy');
+  });
+
+  it('rule 7: an error during capture that names another category is that category, read with the rest of its message', () => {
+    const log = ['Capture cuda graph failed: Assertion error', '(/deepgemm/csrc/apis/../utils/layout.hpp:57):', 'ab.scalar_type() == kPackedFP4 and arch_major == 10'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'backend-unsupported', evidence: [{ line: 1 }, { line: 2 }] });
+    expect(classifyLog('Capture cuda graph failed: Assertion error').category).toBe('graph-capture');
+  });
+
+  it('the rest of a message its process did not tag is read for an error of the build: the CUDA compiler missing', () => {
+    const log = [
+      "(EngineCore_0 pid=58) RuntimeError: Error building extension 'sampling':",
+      '  [1/4] /usr/local/cuda/bin/nvcc ... -c /x/sampling.cu -o sampling.cuda.o',
+      '  FAILED: sampling.cuda.o',
+      '  /bin/sh: 1: /usr/local/cuda/bin/nvcc: not found',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', evidence: [{ line: 4 }] });
+  });
+
+  it("the table: the rendezvous store's port in use is nccl; the HTTP server's port in use is other", () => {
+    const store = 'RuntimeError: The server socket has failed to listen on any local network address. The server socket has failed to bind to [::]:29500 (errno: 98 - Address already in use).';
+    expect(classifyLog(store)).toMatchObject({ category: 'nccl', signature: 'rendezvous-port-in-use' });
+    expect(classifyLog(store, { signatures: [] })).toMatchObject({ category: 'nccl', confidence: 'generic' });
+    const http = ['Traceback (most recent call last):', '  File "/v/utils.py", line 572, in get_open_port', '    s.bind(("", 0))', 'OSError: [Errno 98] Address already in use'].join('\n');
+    expect(classifyLog(http)).toMatchObject({ category: 'other', signature: 'address-in-use' });
+  });
+});
+
+describe('readings of the labelling guide: causes shown by what surrounds a failure', () => {
+  it('rule 3: a failure that names nothing but a module whose import a logger reported failed earlier is import-error', () => {
+    const warn = "WARNING 02-28 20:57:36 _core_ext.py:180] Failed to import from vllm._core_C with ImportError('libtorch_hip.so: cannot open shared object file: No such file or directory')";
+    const tb = ['Traceback (most recent call last):', '  File "/v/torch/_classes.py", line 13, in __getattr__', '    proxy = torch._C._get_custom_class_python_wrapper(self.name, attr)'];
+    const failed = "RuntimeError: Tried to instantiate class '_core_C.ScalarType', but it does not exist! Ensure that it is registered via torch::class_";
+    expect(classifyLog([warn, ...tb, failed].join('\n'))).toMatchObject({ category: 'import-error', evidence: [{ line: 1 }, { line: 5 }] });
+    // … not when the failure names another module
+    expect(classifyLog([warn, ...tb, failed.replace(/_core_C/g, '_moe_C')].join('\n'))).toMatchObject({ category: 'other', confidence: 'none' });
+  });
+
+  it("the table: a backend's own assert that something is supported, failed, is backend-unsupported; another assert is other", () => {
+    const tb = (src: string, file: string): string =>
+      ['ERROR 02-17 20:51:49 core.py:210] Traceback (most recent call last):', `ERROR 02-17 20:51:49 core.py:210]   File "/v/${file}", line 156, in __init__`, `ERROR 02-17 20:51:49 core.py:210]     ${src}`, 'ERROR 02-17 20:51:49 core.py:210] AssertionError'].join('\n');
+    expect(classifyLog(tb('assert is_fa_version_supported(self.fa_version)', 'vllm/v1/attention/backends/flash_attn.py'))).toMatchObject({ category: 'backend-unsupported', evidence: [{ line: 2 }, { line: 3 }, { line: 4 }] });
+    expect(classifyLog(tb('assert x.shape[0] == y.shape[0]', 'vllm/v1/attention/backends/flash_attn.py'))).toMatchObject({ category: 'other' });
+    expect(classifyLog(tb('assert is_fa_version_supported(self.fa_version)', 'vllm/entrypoints/llm.py'))).toMatchObject({ category: 'other' });
+  });
+
+  it('rule 7 and the table: a traceback cut before its exception that ran into the capture step is graph-capture', () => {
+    const log = [
+      '(VllmWorkerProcess pid=7) ERROR 08-19 07:51:27 multiproc_worker_utils.py:226]   File "/v/worker/worker.py", line 238, in _warm_up_model',
+      '(VllmWorkerProcess pid=7) ERROR 08-19 07:51:27 multiproc_worker_utils.py:226]     self.model_runner.capture_model(self.gpu_cache)',
+      '*** WARNING: max output size exceeded, skipping output. ***',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', evidence: [{ line: 1 }, { line: 2 }] });
+    expect(classifyLog(log.replace('capture_model', 'profile_run')).category).toBe('unknown');
+  });
+
+  it('the table: a model class that implements only some versions of its model is unsupported-model', () => {
+    expect(classifyLog('ERROR 08-29 13:40:25 [multiproc_executor.py:559] ValueError: Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0. Got version: (4, 5)')).toMatchObject({ category: 'unsupported-model', confidence: 'generic' });
+  });
+
+  it("the table: a request that could not be sent (NIM's Rust SDK inside a JSON record) is other, a network error", () => {
+    const rec = '{"level": "None", "time": "None", "message": "[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] error sending request for url (https://api.ngc.nvidia.com/v2/org/nim/files)", "exc_info": "None"}';
+    expect(classifyLog(rec)).toMatchObject({ category: 'other', confidence: 'generic', evidence: [{ line: 1 }] });
+  });
+});
+
+describe('rule 2: a request refused after ready, then nothing served', () => {
+  const up = 'INFO:     Application startup complete.';
+  const refused = 'INFO:     10.0.0.1:51422 - "POST /v1/embeddings HTTP/1.1" 400 Bad Request';
+  const idle = 'INFO 03-24 17:28:26 metrics.py:453] Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: 0.0 tokens/s, Running: 0 reqs';
+  it('is the cause (other) when the log ends without a request served after it', () => {
+    expect(classifyLog([up, refused, idle].join('\n'))).toMatchObject({ category: 'other', evidence: [{ line: 1 }, { line: 2 }] });
+  });
+  it('is survived when a request is served after it, or the server is told to stop', () => {
+    expect(classifyLog([up, refused, 'INFO:     10.0.0.1:51423 - "POST /v1/embeddings HTTP/1.1" 200 OK'].join('\n')).category).toBe('healthy');
+    expect(classifyLog([up, refused, 'INFO 08-01 21:34:51 [launcher.py:100] Shutting down FastAPI HTTP server.'].join('\n')).category).toBe('healthy');
+  });
+  it('a path the server does not have (404) is no failure of the server', () => {
+    expect(classifyLog([up, 'INFO:     172.16.1.1:57384 - "POST /v1/chat/completions HTTP/1.1" 404 Not Found'].join('\n')).category).toBe('healthy');
+  });
+});
+
+describe('more wordings the guide names', () => {
+  it("PyTorch's own capture-status check failing is the capture's own failure (graph-capture)", () => {
+    const line = '[1,17]<stdout>:[2023-01-06 19:46:19.112: C smdistributed/modelparallel/torch/worker.py:110] [17] Hit an exception for 9008/0 on thread 1: false INTERNAL ASSERT FAILED at "../c10/cuda/CUDAGraphsC10Utils.h":73, please report a bug to PyTorch. Unknown CUDA graph CaptureStatus21852';
+    expect(classifyLog(line)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+  });
+  it("a request's tokens counted with their time are a sign of health (rule 5: requests answered)", () => {
+    expect(classifyLog(['2026-02-03T02:31:35.856012Z  INFO vllm_rs::server::server: Received completion request with 1 messages', '[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)'].join('\n')).category).toBe('healthy');
+    expect(classifyLog('[Non-Streaming] 0 tokens in 4.97s (0.00 tokens/s)').category).toBe('unknown');
+  });
+  it("Triton's model row UNAVAILABLE with its reason is a failure shown with its cause (other), beside a READY row", () => {
+    const table = ['| Model | Version | Status |', '| a     | 1       | READY  |', '| b     | 1       | UNAVAILABLE: Internal: unable to create TensorRT engine |'].join('\n');
+    expect(classifyLog(table)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
   });
 });

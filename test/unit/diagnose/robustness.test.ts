@@ -63,6 +63,15 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
  */
 const KNOWN: Record<string, string[]> = {
   'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log'],
+  // read by the frames alone (the guide's table: a traceback through the capture step; a backend's assert statement
+  // that something is supported): without the frames nothing is left to read
+  'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log'],
+  // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
+  // a JSON record cut before its message field is no record
+  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
+  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
+  // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
+  'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
 

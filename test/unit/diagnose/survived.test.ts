@@ -102,9 +102,14 @@ describe('what a server that came up survived is not its root cause', () => {
 describe('kinds of evidence that name a failure without a signature', () => {
   it('an error line that names a failed CUDA call, a TensorRT error code or a failed assertion is other, not "cause missing"', () => {
     for (const msg of [
-      "E0205 17:02:40.250868 416 model_repository_manager.cc:563] Invalid argument: model 'x' loading failed with error: [TensorRT-LLM][ERROR] CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported",
+      "E0205 17:02:40.250868 416 model_repository_manager.cc:563] Invalid argument: model 'x' loading failed with error: [TensorRT-LLM][ERROR] CUDA runtime error in cudaStreamSynchronize(stream): invalid argument",
       '[TensorRT-LLM][ERROR] 1: [stdArchiveReader.cpp::stdArchiveReaderInitCommon::47] Error Code 1: Serialization (Serialization assertion stdVersionRead == kSERIALIZATION_VERSION failed.)',
     ]) expect(classifyLog(msg), msg).toMatchObject({ category: 'other', confidence: 'generic' });
+  });
+
+  it('a memory-pool call refused with "operation not supported" is backend-unsupported (the guide\'s table)', () => {
+    const msg = "E0205 17:02:40.250868 416 model_repository_manager.cc:563] Invalid argument: model 'x' loading failed with error: [TensorRT-LLM][ERROR] CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool, device): operation not supported";
+    expect(classifyLog(msg)).toMatchObject({ category: 'backend-unsupported', confidence: 'generic' });
   });
 
   it("NCCL's error trace (NCCL WARN Error, then 'file.cc:N -> code' up the stack) is nccl", () => {

@@ -29,10 +29,12 @@ describe('without signatures, generic evidence alone', () => {
     expect(changed).toEqual([]);
   });
 
-  it('says so: generic confidence (none for `other`, the category of what no evidence names), with the evidence line', () => {
+  it('says so: generic confidence (none for an `other` that no evidence names), with the evidence line', () => {
     for (const l of bySignature) {
       const d = classifyLog(l.text, { signatures: [] });
-      expect(d.confidence, l.name).toBe(d.category === 'other' ? 'none' : 'generic');
+      // `other` is also what some evidence names (a kernel crash, host memory, the request slots run out): then generic
+      if (d.category === 'other') expect(['none', 'generic'], l.name).toContain(d.confidence);
+      else expect(d.confidence, l.name).toBe('generic');
       expect(d.evidence.length, l.name).toBeGreaterThan(0);
     }
   });
