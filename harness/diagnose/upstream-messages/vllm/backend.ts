@@ -1,0 +1,148 @@
+// vLLM's own messages, backend-unsupported: an attention backend, kernel, data type or quantization
+// vLLM refuses for this GPU or configuration. Each with the line that writes it (commits.ts).
+import type { UpstreamMessage } from '../types.ts';
+import { V0_4_2, V0_8_0, V0_10_2, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
+
+export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
+  // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the attention backend does not support the model\'s head size (0.4–0.16; "PagedAttention", "FlashAttention", "TritonAttention", …)',
+    re: /Head size \d+ is not supported by [\w.]{1,40}\.\s?(?:Supported head sizes are|Head sizes need to be)/i,
+    example: 'Head size 80 is not supported by FlashAttention. Supported head sizes are: [32, 64, 96, 128, 160, 192, 224, 256].',
+    source: `${V0_10_2}:vllm/attention/backends/flash_attn.py:584`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the paged-attention kernel has no FP8 key cache for this head size',
+    re: /Does not support key cache of type fp8 with head_size \d+/i,
+    example: 'Does not support key cache of type fp8 with head_size 96',
+    source: `${V0_19_0}:vllm/utils/torch_utils.py:415`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM (V0): FP8 KV-cache scales are not supported by this attention backend',
+    re: /key\/v_scale is not supported in (?:FlashAttention|FlashInfer)\b/i,
+    example: 'key/v_scale is not supported in FlashAttention.',
+    source: `${V0_8_0}:vllm/attention/backends/flash_attn.py:676`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the attention backend has no FP8 KV cache (0.8–0.19: FlashAttention, FlashMLA, TritonMLA, CutlassMLA, FlashAttnMLA)',
+    re: /\b[\w]{2,30}(?: V1)? with FP8 KV cache not yet supported/i,
+    example: 'TritonMLA V1 with FP8 KV cache not yet supported',
+    source: `${V0_16_0}:vllm/v1/attention/backends/mla/triton_mla.py:97`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: attention sinks (gpt-oss) need FlashAttention 3 (Hopper); this GPU runs FlashAttention 2',
+    re: /Sinks are only supported in FlashAttention 3/i,
+    example: 'Sinks are only supported in FlashAttention 3',
+    source: `${V0_19_0}:vllm/v1/attention/backends/flash_attn.py:611`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: FlashInfer refuses block size 16 with head size 256',
+    re: /There is a bug in FlashInfer block_size 16 head size 256 support/i,
+    example: 'There is a bug in FlashInfer block_size 16 head size 256 support. Please avoid this combination by passing --block-size 32 or --block-size 64.',
+    source: `${V0_16_0}:vllm/v1/attention/backends/flashinfer.py:637`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: FlashInfer needs every layer to share window, soft-cap and scale (a model that mixes them needs another backend)',
+    re: /FlashInfer backend currently only supports models in which all ?layers share the same values|Window left is not the same for all layers/i,
+    example: 'FlashInfer backend currently only supports models in which all layers share the same values for the following hyperparameters: `window_left`, `logits_soft_cap`, `sm_scale`.',
+    source: `${V0_19_0}:vllm/v1/attention/backends/flashinfer.py:912`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the attention backend supports other head dimensions only (FlashInfer, MLA; 0.4–0.10)',
+    re: /Only \[?[\d, ]{1,40}\]? are supported for head_dim/i,
+    example: "('Only [576] are supported for head_dim,', ' received 128.')",
+    source: `${V0_10_2}:vllm/attention/backends/mla/common.py:521`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the model\'s dtype is not one the quantization method\'s kernels take',
+    re: /\b(?:torch\.)?\w{3,12} is not supported for quantization method [\w-]{1,40}\. Supported dtypes:/i,
+    example: 'torch.bfloat16 is not supported for quantization method awq. Supported dtypes: [torch.float16]',
+    source: `${V0_19_0}:vllm/config/vllm.py:524`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the quantization method is not supported on this platform',
+    re: /[\w-]{1,40} quantization is currently not supported in [\w ]{1,40}\./i,
+    example: 'gptq_marlin quantization is currently not supported in ROCm.',
+    source: `${V0_19_0}:vllm/platforms/interface.py:494`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM 0.4: FP8 needs a CUDA 11.8+ build',
+    re: /FP8 is not supported when cuda version is ?lower than 11\.8/i,
+    example: 'FP8 is not supported when cuda version islower than 11.8.',
+    source: `${V0_4_2}:vllm/config.py:376`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: ptpc_fp8 quantization runs on AMD MI300 and newer only',
+    re: /ptpc_fp8 quantization is supported only on (?:ROCm|AMD Instinct MI300)/i,
+    example: 'ptpc_fp8 quantization is supported only on AMD Instinct MI300 GPUs and newer.',
+    source: `${V0_16_0}:vllm/model_executor/layers/quantization/ptpc_fp8.py:46`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: no NVFP4 GEMM kernel for this GPU',
+    re: /No valid NVFP4 GEMM backend found/i,
+    example: 'No valid NVFP4 GEMM backend found. Please check your platform capability.',
+    source: `${V0_14_0}:vllm/model_executor/layers/quantization/modelopt.py:1137`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: no linear kernel (Machete, Marlin, CUTLASS, Exllama, …) can run this quantized layer here (the reasons follow: capabilities)',
+    re: /Failed to find a kernel that can implement the [\w -]{1,40} linear layer/i,
+    example: 'Failed to find a kernel that can implement the WNA16 linear layer. Reasons: ',
+    source: `${V0_19_0}:vllm/model_executor/kernels/linear/__init__.py:364`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: no compressed-tensors scheme has a kernel for this checkpoint\'s quantization here',
+    re: /No compressed-tensors compatible scheme was found/i,
+    example: 'No compressed-tensors compatible scheme was found.',
+    source: `${V0_19_0}:vllm/model_executor/layers/quantization/compressed_tensors/compressed_tensors.py:680`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: no MoE kernel backend supports this quantization on this GPU and configuration (0.16–0.19)',
+    re: /No (?:FP8|NvFp4|MXFP4|MXFP8) MoE backend supports the deployment configuration|Found VLLM_USE_FLASHINFER_MOE_FP[48]=1, but no FlashInfer \w+ MoE backend supports the configuration/i,
+    example: 'No NvFp4 MoE backend supports the deployment configuration.',
+    source: `${V0_19_0}:vllm/model_executor/layers/fused_moe/oracle/nvfp4.py:261`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: a kernel exists on CUDA only',
+    re: /The (?:optimized moe_wna16_gemm|fused grouped_topk) kernel is only available on CUDA platforms/i,
+    example: 'The optimized moe_wna16_gemm kernel is only available on CUDA platforms',
+    source: `${V0_19_0}:vllm/_custom_ops.py:2220`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the compressed-tensors Marlin/MoE kernels take float16 only',
+    re: /float16 is required for (?:marlin24 compres+ed|MoE compressed) models/i,
+    example: 'float16 is required for marlin24 compressed models. Set dtype=torch.float16',
+    source: `${V0_14_0}:vllm/model_executor/layers/quantization/compressed_tensors/schemes/compressed_tensors_w4a16_24.py:70`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the gated-delta-rule kernel (Qwen3-Next) does not take float32',
+    re: /ChunkGatedDeltaRuleFunction does not support float32/i,
+    example: 'ChunkGatedDeltaRuleFunction does not support float32. Please use bfloat16.',
+    source: `${V0_19_0}:vllm/model_executor/layers/fla/ops/chunk.py:183`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the sparse-attention indexer needs DeepGEMM (Hopper/Blackwell kernels)',
+    re: /Sparse Attention Indexer CUDA op requires DeepGEMM/i,
+    example: 'Sparse Attention Indexer CUDA op requires DeepGEMM to be installed.',
+    source: `${V0_19_0}:vllm/model_executor/layers/sparse_attn_indexer.py:324`,
+  },
+];

@@ -1,0 +1,169 @@
+// vLLM's own messages, what vLLM needs at start besides a backend: packages and extensions (import-
+// error), model support, CUDA graphs, GPU memory, the GPU itself, NCCL. Each with the line that writes
+// it (commits.ts).
+import type { UpstreamMessage } from '../types.ts';
+import { V0_6_4, V0_10_2, V0_12_0, V0_14_0, V0_19_0 } from './commits.ts';
+
+export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
+  // ── import-error: a package, kernel library or compiled extension vLLM needs could not be loaded ──
+  {
+    category: 'import-error',
+    what: 'vLLM: FlashInfer is not installed (the FLASHINFER backend was chosen or needed)',
+    re: /FlashInfer is not installed\. Please install it|VLLM_ATTENTION_BACKEND is set to FLASHINFER, but flashinfer module was not found/i,
+    example: 'VLLM_ATTENTION_BACKEND is set to FLASHINFER, but flashinfer module was not found. See https://github.com/vllm-project/vllm/blob/main/docker/Dockerfile for instructions on how to install it.',
+    source: `${V0_12_0}:vllm/config/model.py:481`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: Ray is not installed or fails to import (multi-node or the ray executor)',
+    re: /Ray is not installed\. Please install Ray|Unable to load Ray\b.{0,80}\bplease install Ray|Failed to import Ray\b|RayMetrics requires Ray to be installed/i,
+    example: 'Failed to import Ray: No module named \'ray\'.Please install Ray with `pip install ray`.',
+    source: `${V0_19_0}:vllm/v1/executor/ray_utils.py:210`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: Ray's compiled graph (or the cupy it needs for NCCL channels) is not installed",
+    re: /Ray (?:Compiled Graph|accelerated DAG) is not installed|cupy is not installed but required since VLLM_USE_RAY_COMPILED_DAG/i,
+    example: "cupy is not installed but required since VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE is set to 'nccl'. Run `pip install ray[cgraph]` and check cupy installation.",
+    source: `${V0_19_0}:vllm/v1/executor/ray_executor.py:542`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: the expert-parallel all-to-all kernels (pplx, DeepEP, FlashInfer all2all) are not installed',
+    re: /(?:pplx_kernels|DeepEP kernels|MoRI kernels) not found\. Please follow|flashinfer (?:all2all|trtllm_moe_alltoall) module not found|Flashinfer alltoallv module cannot be found/i,
+    example: 'DeepEP kernels not found. Please follow https://github.com/vllm-project/vllm/blob/main/tools/ep_kernels/README.md to install DeepEP kernels.',
+    source: `${V0_19_0}:vllm/distributed/device_communicators/all2all.py:258`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: bitsandbytes is missing or too old for the bitsandbytes quantizer',
+    re: /bitsandbytes version is wrong\. Please install bitsandbytes|Please install bitsandbytes>=[\d.]{1,12} via `pip install/i,
+    example: 'Please install bitsandbytes>=0.46.1 via `pip install bitsandbytes>=0.46.1` to use bitsandbytes quantizer.',
+    source: `${V0_19_0}:vllm/model_executor/model_loader/bitsandbytes_loader.py:210`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: a quantization method's package (deepspeed, torchao, bitblas, amd-quark, fbgemm-gpu-genai) is missing or too old",
+    re: /(?:deepspeed|bitblas) version is wrong\. Please install|Please install (?:deepspeed|torchao)>=[\d.]{1,12} via `pip install|Trying to use the bitblas backend, but could not import|The package `amd-quark` is required to use|Please install with: pip install fbgemm-gpu-genai/i,
+    example: 'Please install torchao>=0.10.0 via `pip install torchao>=0.10.0` to use torchao quantization.',
+    source: `${V0_19_0}:vllm/model_executor/layers/quantization/torchao.py:145`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: a model's or loader's optional package is not installed (timm, audio extras, tensorizer, Run:ai, ModelScope, xxhash, …)",
+    re: /Please install timm\b|Please install vllm\[audio\]|Tensorizer is not installed\. Please install|Please install Run:ai optional dependency|Using vLLM with ModelScope needs modelscope|Please install modelscope>=[\d.]{1,12} via|xxhash is required for the 'xxhash' prefix caching|Please install instanttensor|Arctic Inference is required for suffix decoding|The package `albumentations` is required|Xformers is required for Pixtral|You need to `pip install git\+https:\/\/github\.com\/TIGER-AI-Lab\/Mantis/i,
+    example: 'Please install timm==0.9.10',
+    source: `${V0_19_0}:vllm/model_executor/models/minicpmv.py:1236`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: OpenTelemetry is not installed (tracing was configured)",
+    re: /OpenTelemetry is not available\. Unable to (?:configure|initialize)|OpenTelemetry packages must be installed/i,
+    example: "OpenTelemetry is not available. Unable to configure 'otlp_traces_endpoint'. Ensure OpenTelemetry packages are installed. Original error:",
+    source: `${V0_19_0}:vllm/config/observability.py:128`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: Triton's kernels package (gpt-oss MXFP4 MoE) failed to import (logged as an error)",
+    re: /Failed to import Triton kernels\. Please make sure your triton version is compatible/i,
+    example: 'Failed to import Triton kernels. Please make sure your triton version is compatible. Error: No module named \'triton_kernels\'',
+    source: `${V0_19_0}:vllm/model_executor/layers/fused_moe/oracle/mxfp4.py:39`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: a compiled extension of vLLM's own is not loaded (the wheel lacks it or it failed to load)",
+    re: /The `_qutlass_C` extension is not loaded|vllm\.vllm_flash_attn requires the CUDA flash attention extensions/i,
+    example: 'vllm.vllm_flash_attn requires the CUDA flash attention extensions (_vllm_fa2_C or _vllm_fa3_C). On ROCm, use upstream flash_attn.',
+    source: `${V0_19_0}:vllm/vllm_flash_attn/__init__.py:14`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: the CUDA runtime library is not loaded in the process (libcudart)',
+    re: /libcudart(?:\.so)? is not loaded in the current process/i,
+    example: 'libcudart is not loaded in the current process, try setting VLLM_CUDART_SO_PATH',
+    source: `${V0_19_0}:vllm/distributed/device_communicators/cuda_wrapper.py:116`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: the installed PyTorch is too old or a custom build (custom ops need torch 2.4+)',
+    re: /cuda platform needs torch>=2\.4 to support custom op/i,
+    example: 'cuda platform needs torch>=2.4 to support custom op, chances are you are using an old version of pytorch or a custom build of pytorch. It is recommended to use vLLM in a fresh new environment and let it install the required dependencies.',
+    source: `${V0_14_0}:vllm/utils/torch_utils.py:758`,
+  },
+  {
+    category: 'import-error',
+    what: "vLLM: the Transformers modeling backend needs a newer transformers for this model",
+    re: /Transformers modeling backend requires transformers>=[\w.]{1,20} for/i,
+    example: 'Transformers modeling backend requires transformers>=5.0.0 for Qwen3NextForCausalLM, but got 4.57.1',
+    source: `${V0_19_0}:vllm/model_executor/models/transformers/base.py:616`,
+  },
+  {
+    category: 'import-error',
+    what: 'vLLM: the Triton MoE experts (LoRA) need Triton installed',
+    re: /TritonExperts requires Triton\. Install triton/i,
+    example: 'TritonExperts requires Triton. Install triton or disable LoRA for MoE.',
+    source: `${V0_19_0}:vllm/model_executor/layers/quantization/compressed_tensors/compressed_tensors_moe.py:1876`,
+  },
+
+  // ── unsupported-model: this engine (or its Transformers backend) does not support this model ──
+  {
+    category: 'unsupported-model',
+    what: 'vLLM: this MiniCPM-V / MiniCPM-o version is not supported',
+    re: /Currently, MiniCP(?:MV|MO) only supports versions/i,
+    example: 'Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0. Got version: (4, 5)',
+    source: `${V0_19_0}:vllm/model_executor/models/minicpmv.py:1735`,
+  },
+  {
+    category: 'unsupported-model',
+    what: "vLLM: the model has no vLLM implementation and its Transformers implementation does not fit vLLM",
+    re: /The Transformers implementation of '?[\w.-]{1,80}'? is not compatible with vLLM|[\w.-]{1,80} has no vLLM implementation and the Transformers implementation is not compatible with vLLM/i,
+    example: "The Transformers implementation of 'MyModelForCausalLM' is not compatible with vLLM.",
+    source: `${V0_19_0}:vllm/model_executor/models/registry.py:1046`,
+  },
+
+  // ── graph-capture: CUDA graphs refused or broken for this backend or model (fix: another cudagraph mode or eager) ──
+  {
+    category: 'graph-capture',
+    what: 'vLLM: the attention backend does not support this CUDA graph mode (full graphs)',
+    re: /CUDAGraphMode\.\w{1,40} is not supported with [\w.-]{1,60} backend|Full CUDAGraph not supported for [\w.-]{1,60}\. Turn off|full_cuda_graph is only supported with FA3/i,
+    example: 'CUDAGraphMode.FULL_AND_PIECEWISE is not supported with FlashInferBackend backend (support:AttentionCGSupport.UNIFORM_SINGLE_TOKEN_DECODE) ; please try cudagraph_mode=PIECEWISE, and make sure compilation mode is VLLM_COMPILE',
+    source: `${V0_19_0}:vllm/v1/worker/gpu_model_runner.py:6371`,
+  },
+  {
+    category: 'graph-capture',
+    what: 'vLLM: the backend captures full CUDA graphs for decode-only batches; a capture size is larger',
+    re: /\b\w{2,20} only supports decode-only full CUDAGraph capture/i,
+    example: 'MLA only supports decode-only full CUDAGraph capture. Make sure all cudagraph capture sizes <= max_num_seq.',
+    source: `${V0_19_0}:vllm/model_executor/layers/attention/mla_attention.py:1687`,
+  },
+  {
+    category: 'graph-capture',
+    what: "vLLM: a captured CUDA graph's input addresses changed at replay",
+    re: /Input addresses for cudagraphs are different during replay/i,
+    example: 'Input addresses for cudagraphs are different during replay. Expected [140233, 140236], got [140233, 140240]',
+    source: `${V0_19_0}:vllm/compilation/cuda_graph.py:346`,
+  },
+  {
+    category: 'graph-capture',
+    what: 'vLLM: the CUDA graph mode of a dummy (capture) run is not the one dispatched',
+    re: /Cudagraph runtime mode mismatch (?:at|in) dummy_run/i,
+    example: 'Cudagraph runtime mode mismatch in dummy_run. Expected CUDAGraphMode.FULL, but got CUDAGraphMode.NONE.',
+    source: `${V0_19_0}:vllm/v1/worker/gpu_model_runner.py:5326`,
+  },
+  {
+    category: 'graph-capture',
+    what: 'vLLM: CUDA graphs are not supported with dual-chunk attention (run in eager mode)',
+    re: /Cuda graph is not supported with DualChunkFlashAttention/i,
+    example: "Cuda graph is not supported with DualChunkFlashAttention. To run the model in eager mode, set 'enforce_eager=True' or use '--enforce-eager' in the CLI.",
+    source: `${V0_10_2}:vllm/engine/arg_utils.py:1142`,
+  },
+
+  // ── driver-mismatch: no GPU visible to the CUDA runtime ──
+  {
+    category: 'driver-mismatch',
+    what: 'vLLM: CUDA_VISIBLE_DEVICES is empty: no GPU is visible',
+    re: /CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled/i,
+    example: 'CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled.',
+    source: `${V0_6_4}:vllm/platforms/cuda.py:100`,
+  },
+];
