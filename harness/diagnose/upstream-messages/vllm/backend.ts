@@ -1,7 +1,7 @@
 // vLLM's own messages, backend-unsupported: an attention backend, kernel, data type or quantization
 // vLLM refuses for this GPU or configuration. Each with the line that writes it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_4_2, V0_8_0, V0_10_2, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
+import { V0_4_2, V0_6_6, V0_8_0, V0_10_2, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
@@ -144,5 +144,40 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     re: /Sparse Attention Indexer CUDA op requires DeepGEMM/i,
     example: 'Sparse Attention Indexer CUDA op requires DeepGEMM to be installed.',
     source: `${V0_19_0}:vllm/model_executor/layers/sparse_attn_indexer.py:324`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM (V0, 0.8–0.10): FP8 KV-cache scales need FlashAttention 3 and a bfloat16 model',
+    re: /key\/v_scale is only supported in FlashAttention 3 with base dtype bfloat16/i,
+    example: 'key/v_scale is only supported in FlashAttention 3 with base dtype bfloat16',
+    source: `${V0_10_2}:vllm/attention/backends/flash_attn.py:627`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM: ALiBi is not supported by FlashAttention 3 / 4 (vllm_flash_attn)",
+    re: /Alibi is not supported in FA[34]\b/i,
+    example: 'Alibi is not supported in FA3',
+    source: `${V0_19_0}:vllm/vllm_flash_attn/flash_attn_interface.py:327`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM (ROCm): the chosen attention backend or all-to-all kernels run on gfx9 / gfx942–gfx950 only',
+    re: /The selected backend, [\w.]{1,60}, is only supported on gfx9 architectures|mori currently only support arch gfx942 and gfx950/i,
+    example: 'The selected backend, ROCM_AITER_FA, is only supported on gfx9 architectures.',
+    source: `${V0_16_0}:vllm/platforms/rocm.py:333`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM: a vision model's encoder does not support the attention backend chosen for it (Qwen2/2.5/3-VL, GLM-4V, Keye-VL, Ernie4.5-VL, …; 0.6–0.19)",
+    re: /\b[\w.-]{2,40} does not support [\w.]{1,60} backend now\b|Unsupported (?:vision )?attention backend(?::|$)|Unsupported multi-modal encoder attention backend for \w+|Unsupported Attention backend [\w.]{1,60} enum found|GritLM embedding is only supported by XFormers backend/i,
+    example: 'Qwen2.5-VL does not support _Backend.FLASHINFER backend now.',
+    source: `${V0_16_0}:vllm/model_executor/models/qwen2_5_vl.py:615`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM 0.6: the CUDA paged-attention kernel takes block sizes up to 32",
+    re: /CUDA Paged Attention kernel only supports block sizes up to \d+/i,
+    example: 'CUDA Paged Attention kernel only supports block sizes up to 32. Got 64.',
+    source: `${V0_6_6}:vllm/config.py:1012`,
   },
 ];

@@ -2,7 +2,7 @@
 // error), model support, CUDA graphs, GPU memory, the GPU itself, NCCL. Each with the line that writes
 // it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_6_4, V0_10_2, V0_12_0, V0_14_0, V0_19_0 } from './commits.ts';
+import { V0_6_4, V0_7_3, V0_9_1, V0_10_2, V0_12_0, V0_14_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or compiled extension vLLM needs could not be loaded ──
@@ -158,6 +158,14 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     source: `${V0_10_2}:vllm/engine/arg_utils.py:1142`,
   },
 
+  {
+    category: 'graph-capture',
+    what: 'vLLM 0.9–0.11: full CUDA graphs need FlashAttention 3 ahead-of-time scheduling, and capture sizes up to 992',
+    re: /Full CUDA graph mode requires AOT scheduling|AoT scheduling is required for full cuda graph|Capture size larger than \d+ is not supported for full cuda graph/i,
+    example: 'Full CUDA graph mode requires AOT scheduling, which requires FlashAttention 3.',
+    source: `${V0_9_1}:vllm/v1/attention/backends/flash_attn.py:329`,
+  },
+
   // ── driver-mismatch: no GPU visible to the CUDA runtime ──
   {
     category: 'driver-mismatch',
@@ -165,5 +173,49 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     re: /CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled/i,
     example: 'CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled.',
     source: `${V0_6_4}:vllm/platforms/cuda.py:100`,
+  },
+  {
+    category: 'driver-mismatch',
+    what: "vLLM's pynvml: the NVML library of the driver is not the version the bindings expect",
+    re: /the pyNVML version does not match the NVML lib version/i,
+    example: 'Unversioned function called and the pyNVML version does not match the NVML lib version. Either use matching pyNVML and NVML lib versions or use a versioned function such as nvmlDeviceGetComputeRunningProcesses_v2',
+    source: `${V0_19_0}:vllm/third_party/pynvml.py:2367`,
+  },
+
+  // ── other: configuration and request errors whose words would read as another category ──
+  {
+    category: 'other',
+    what: "vLLM: a wrong value of VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE (configuration; its words name NCCL)",
+    re: /Invalid value for VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE/i,
+    example: "Invalid value for VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE: nvlink. Valid values are: 'auto', 'nccl', or 'shm'.",
+    source: `${V0_19_0}:vllm/v1/executor/ray_executor.py:576`,
+  },
+  {
+    category: 'other',
+    what: 'vLLM 0.10–0.14: draft-model speculative decoding is not supported (a configuration, not the model)',
+    re: /(?:Speculative decoding with draft model|Draft model speculative decoding) is not supported yet/i,
+    example: 'Draft model speculative decoding is not supported yet. Please consider using other speculative decoding methods such as ngram, medusa, eagle, or mtp.',
+    source: `${V0_14_0}:vllm/engine/arg_utils.py:1795`,
+  },
+  {
+    category: 'other',
+    what: 'vLLM: the model-loader extra config is not taken by this load format (a configuration, not the model)',
+    re: /Model loader extra config is not supported for load format/i,
+    example: 'Model loader extra config is not supported for load format LoadFormat.GGUF',
+    source: `${V0_19_0}:vllm/model_executor/model_loader/gguf_loader.py:47`,
+  },
+  {
+    category: 'other',
+    what: 'vLLM 0.7: the external launcher does not run the V1 engine (a configuration, not the model)',
+    re: /V1 architecture cannot guarantee deterministic execution/i,
+    example: 'V1 architecture cannot guarantee deterministic execution, so it is not supported in ExecutorWithExternalLauncher.',
+    source: `${V0_7_3}:vllm/executor/uniproc_executor.py:96`,
+  },
+  {
+    category: 'other',
+    what: 'vLLM: a request chose a structured-output backend (a request error)',
+    re: /Request-level structured output backend selection is (?:not|no longer) supported/i,
+    example: "Request-level structured output backend selection is not supported. The request specified 'outlines', but vLLM was initialised with 'xgrammar'. This error can be resolved by removing '_backend' from the request.",
+    source: `${V0_19_0}:vllm/sampling_params.py:757`,
   },
 ];
