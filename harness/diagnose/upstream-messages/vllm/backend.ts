@@ -1,7 +1,7 @@
 // vLLM's own messages, backend-unsupported: an attention backend, kernel, data type or quantization
 // vLLM refuses for this GPU or configuration. Each with the line that writes it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_4_2, V0_6_6, V0_8_0, V0_10_2, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
+import { V0_4_2, V0_6_3, V0_6_4, V0_6_6, V0_7_3, V0_8_0, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
@@ -179,5 +179,47 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     re: /CUDA Paged Attention kernel only supports block sizes up to \d+/i,
     example: 'CUDA Paged Attention kernel only supports block sizes up to 32. Got 64.',
     source: `${V0_6_6}:vllm/config.py:1012`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the attention backend has no sliding-window attention (V0 FlashAttention/FlashInfer 0.4–0.10, FlexAttention 0.9–0.10)',
+    re: /Sliding window is not supported in (?:FlashAttention|FlashInfer)\b|FlexAttention does not support sliding window/i,
+    example: 'Sliding window is not supported in FlashInfer.',
+    source: `${V0_6_4}:vllm/attention/backends/flashinfer.py:761`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM (V0, 0.4–0.6): FlashInfer did not yet support chunked prefill or prefix caching',
+    re: /(?:Chunked prefill|Prefix caching) is not supported with flashinfer yet/i,
+    example: 'Chunked prefill is not supported with flashinfer yet.',
+    source: `${V0_6_3}:vllm/attention/backends/flashinfer.py:408`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the MLA attention backends do not support this head dimension',
+    re: /Head dimension \d+ is not supported by MLA/i,
+    example: 'Head dimension 192 is not supported by MLA.',
+    source: `${V0_19_0}:vllm/model_executor/layers/attention/mla_attention.py:1264`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM 0.7: FP8 MLA does not support this quantization strategy',
+    re: /QuantizationStrategy\.\w{1,20} is not supported for fp8 MLA/i,
+    example: 'QuantizationStrategy.CHANNEL is not supported for fp8 MLA, please run with VLLM_MLA_DISABLE=1',
+    source: `${V0_7_3}:vllm/attention/backends/mla/utils.py:261`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM: the ViT (vision encoder) attention does not support this backend, or the backend has no sqrt-ALiBi',
+    re: /ViT attention hasn't supported [\w.]{1,60} backend yet|use_alibi_sqrt is not supported by backend/i,
+    example: "ViT attention hasn't supported _Backend.FLASHINFER backend yet.",
+    source: `${V0_12_0}:vllm/attention/layer.py:600`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM 0.9–0.10: the Triton unified attention kernel needs block size 32+ with an FP8 KV cache",
+    re: /Block size must be at least 32 for fp8/i,
+    example: 'Block size must be at least 32 for fp8',
+    source: `${V0_10_2}:vllm/attention/ops/triton_unified_attention.py:660`,
   },
 ];

@@ -13,6 +13,7 @@ export const V0_4_2 = '8d8357c8ed1f3ddb6a0e8f3287ec669a13d77df1'; // "bump versi
 export const V0_5_4 = '4db5176d9758b720b05460c50ace3c01026eb158'; // "bump version to v0.5.4 (#7139)"
 export const V0_6_1 = '3fd2b0d21cd9ec78de410fdf8aa1de840e9ad77a'; // "Bump version to v0.6.1 (#8379)"
 // … or main's last commit of the release day
+export const V0_6_3 = 'f0fe4fe86d45763cb5904ac256ac6241c5eb2fde'; // 2024-10-14
 export const V0_6_4 = '4f168f69a3e856bda3f30e02fcee7db2a01ff32b'; // 2024-11-15
 export const V0_6_6 = '6ad909fdda54f91379bbee7590a37e38600b6204'; // 2024-12-25
 export const V0_7_3 = 'bfbc0b32c6dbea5aea6b14724acaca515d23a28a'; // 2025-02-20

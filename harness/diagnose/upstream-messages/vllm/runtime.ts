@@ -182,6 +182,22 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     source: `${V0_19_0}:vllm/third_party/pynvml.py:2367`,
   },
 
+  // ── nccl: the process group's coordination between ranks failed ──
+  {
+    category: 'nccl',
+    what: "vLLM: a barrier of its stateless process group (the TCP store of the ranks) timed out",
+    re: /Barrier (?:departure )?timed out after [\d.]{1,12} s(?:econds)?\b/i,
+    example: 'Barrier timed out after 600.00 seconds',
+    source: `${V0_19_0}:vllm/distributed/utils.py:350`,
+  },
+  {
+    category: 'nccl',
+    what: "vLLM: testing peer-to-peer access between GPUs (for custom all-reduce) failed",
+    re: /Error happened when batch testing peer-to-peer access from/i,
+    example: 'Error happened when batch testing peer-to-peer access from [0, 0, 1, 1] to [0, 1, 0, 1]:',
+    source: `${V0_19_0}:vllm/distributed/device_communicators/all_reduce_utils.py:364`,
+  },
+
   // ── other: configuration and request errors whose words would read as another category ──
   {
     category: 'other',
