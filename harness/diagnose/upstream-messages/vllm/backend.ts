@@ -222,4 +222,18 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     example: 'Block size must be at least 32 for fp8',
     source: `${V0_10_2}:vllm/attention/ops/triton_unified_attention.py:660`,
   },
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM 0.12+: the xFormers attention backend was removed (choose another backend)',
+    re: /Attention backend 'XFORMERS' has been removed/i,
+    example: "Attention backend 'XFORMERS' has been removed (See PR #29262 for details). Please select a supported attention backend.",
+    source: `${V0_12_0}:vllm/attention/selector.py:42`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM 0.16+: FunAudioChat's long-audio tower needs the FlashAttention encoder backend",
+    re: /FunAudioChat long audio \(~?\d+s\) requires FlashAttention for the continuous audio tower, but the selected MM encoder attention backend/i,
+    example: 'FunAudioChat long audio (~300s) requires FlashAttention for the continuous audio tower, but the selected MM encoder attention backend is not FlashAttention.',
+    source: `${V0_19_0}:vllm/model_executor/models/funaudiochat.py:316`,
+  },
 ];

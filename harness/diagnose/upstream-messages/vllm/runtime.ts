@@ -78,6 +78,13 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   },
   {
     category: 'import-error',
+    what: 'vLLM: flash-attn is not installed where it is needed (ROCm, 0.14+; FunAudioChat long audio, 0.16+)',
+    re: /(?:ROCm|Rocm) platform requires upstream flash-attn to be installed|requires FlashAttention-2 for the continuous audio tower, but `flash_attn` is not installed/i,
+    example: 'ROCm platform requires upstream flash-attn to be installed. Please install flash-attn first.',
+    source: `${V0_19_0}:vllm/v1/attention/backends/fa_utils.py:41`,
+  },
+  {
+    category: 'import-error',
     what: 'vLLM: the CUDA runtime library is not loaded in the process (libcudart)',
     re: /libcudart(?:\.so)? is not loaded in the current process/i,
     example: 'libcudart is not loaded in the current process, try setting VLLM_CUDART_SO_PATH',
