@@ -8,6 +8,7 @@ export const V0_16_0 = '7a06e5b05b170d7da31845866da0a99fc65253a1';
 export const V0_19_0 = '2a69949bdadf0e8942b7a1619b229cb475beef20';
 // older releases, jinhuang12/vllm main: the version-bump commit …
 export const V0_4_2 = '8d8357c8ed1f3ddb6a0e8f3287ec669a13d77df1'; // "bump version to v0.4.2 (#4600)"
+export const V0_5_4 = '4db5176d9758b720b05460c50ace3c01026eb158'; // "bump version to v0.5.4 (#7139)"
 // … or main's last commit of the release day (0.6.6: of 2024-12-25, its release week)
 export const V0_6_3 = 'f0fe4fe86d45763cb5904ac256ac6241c5eb2fde'; // 2024-10-14
 export const V0_6_4 = '4f168f69a3e856bda3f30e02fcee7db2a01ff32b'; // 2024-11-15

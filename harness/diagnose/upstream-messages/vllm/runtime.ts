@@ -2,7 +2,7 @@
 // error), model support, CUDA graphs, GPU memory, the GPU itself, NCCL. Each with the line that writes
 // it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_6_4, V0_7_3, V0_9_1, V0_10_2, V0_12_0, V0_14_0, V0_19_0 } from './commits.ts';
+import { V0_5_4, V0_6_4, V0_7_3, V0_9_1, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or compiled extension vLLM needs could not be loaded ──
@@ -179,6 +179,28 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     re: /Full CUDA graph mode requires AOT scheduling|AoT scheduling is required for full cuda graph|Capture size larger than \d+ is not supported for full cuda graph/i,
     example: 'Full CUDA graph mode requires AOT scheduling, which requires FlashAttention 3.',
     source: `${V0_9_1}:vllm/v1/attention/backends/flash_attn.py:329`,
+  },
+
+  {
+    category: 'graph-capture',
+    what: 'vLLM: a model or the EAGLE drafter does not support this CUDA graph mode (full or piecewise)',
+    re: /[\w .-]{2,40} doesn't support full cudagraphs yet|EagleCudaGraphManager does not support PIECEWISE mode/i,
+    example: "Voxtral realtime doesn't support full cudagraphs yet. Please use PIECEWISE.",
+    source: `${V0_19_0}:vllm/model_executor/models/voxtral_realtime.py:224`,
+  },
+  {
+    category: 'graph-capture',
+    what: "vLLM (FlashInfer): a batch's size differs from the one its CUDA graph was captured with",
+    re: /The batch size should be fixed in cudagraph mode/i,
+    example: 'The batch size should be fixed in cudagraph mode, the runtime batch size 3 mismatches the batch size set during initialization 4',
+    source: `${V0_16_0}:vllm/v1/attention/backends/flashinfer.py:1696`,
+  },
+  {
+    category: 'graph-capture',
+    what: 'vLLM 0.5: bitsandbytes models ran in eager mode only (CUDA graphs off)',
+    re: /BitAndBytes with enforce_eager = False is not supported/i,
+    example: 'BitAndBytes with enforce_eager = False is not supported yet.',
+    source: `${V0_5_4}:vllm/config.py:293`,
   },
 
   // ── driver-mismatch: no GPU visible to the CUDA runtime ──
