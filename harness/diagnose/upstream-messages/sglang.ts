@@ -224,10 +224,11 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   imp('LMDeploy (InternLM/lmdeploy): FlashMLA, which DeepSeek-V3.2 needs, cannot be imported', /\b(?:DeepSeek-V3\.2 requires flash_mla to be available|Can not import flash_mla_sparse_fwd from flash_mla)\b/i,
     'DeepSeek-V3.2 requires flash_mla to be available.', `v0.16.0:lmdeploy/pytorch/configurations/deepseek_v32.py:67`),
 
-  // TGI loads its flash models only when torch.cuda.is_available(); otherwise "<Model> is only available on GPU"
-  drv('TGI (huggingface/text-generation-inference): CUDA sees no GPU, so the flash model cannot load', /\b\w{1,60} is only available on GPU\b/,
-    'FlashLlama is only available on GPU', `v3.3.7:server/text_generation_server/models/flash_causal_lm.py:1230`),
-  imp('TGI (huggingface/text-generation-inference): the flash-attention package is not installed', /^\s*(?:\w+Error: )?flash attention is not installed\s*$/i,
+  // TGI loads its flash models only when torch.cuda.is_available(); otherwise "<class …> is only available on GPU" (up to
+  // v2.0.0 each model raised it with its own name: "FlashLlama is only available on GPU", v2.0.0 models/flash_llama.py:38)
+  drv('TGI (huggingface/text-generation-inference): CUDA sees no GPU, so the flash model cannot load', /(?:\b\w{1,60}|<class '[\w.]{1,200}'>) is only available on GPU\b/,
+    "<class 'text_generation_server.models.custom_modeling.flash_llama_modeling.FlashLlamaForCausalLM'> is only available on GPU", `v3.3.7:server/text_generation_server/models/flash_causal_lm.py:1230`),
+  imp('TGI (huggingface/text-generation-inference): the flash-attention package is not installed', /\bflash attention is not installed\b/i,
     'flash attention is not installed', `v2.0.0:server/text_generation_server/utils/flash_attn.py:178`),
   imp('TGI (huggingface/text-generation-inference): MPT needs flash-attn 1', /\bPlease install flash-attn==[\w.+-]{1,40}/i,
     'Please install flash-attn==1.0.3.post0', `v2.0.0:server/text_generation_server/models/custom_modeling/mpt_modeling.py:198`),
