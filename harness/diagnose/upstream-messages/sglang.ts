@@ -258,4 +258,8 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'Out of available cache blocks: asked 1024, only 512 free blocks', `v2.0.0:server/text_generation_server/models/cache_manager.py:59`),
   cap("TGI (huggingface/text-generation-inference): the Mamba model's decode CUDA graph warm-up failed", /\bDecode cuda graph warmup failed\b/i,
     'Decode cuda graph warmup failed', `v3.3.7:server/text_generation_server/models/mamba.py:490`),
+
+  // FlashInfer (flashinfer-ai/flashinfer), the kernel library SGLang (and vLLM) run on
+  bke('FlashInfer (flashinfer-ai/flashinfer): no GEMM runner for this GPU', /\bNo valid runner found for current device sm\d+/,
+    'No valid runner found for current device sm86', `v0.5.0:flashinfer/gemm.py:390`),
 ];
