@@ -5,6 +5,9 @@
 // here only when the generic word rules did not already name its category (or named the wrong one):
 // its `raise`, `assert`, `TORCH_CHECK` or `logger.error` site decides it before they guess.
 // Interpolations are bounded wildcards; one entry's alternation holds several releases' wordings.
+// At the end, other engines' messages on the same terms, each `what` naming its repository and each
+// source a release tag of it: LMDeploy (InternLM/lmdeploy), TGI (huggingface/text-generation-inference)
+// and FlashInfer (flashinfer-ai/flashinfer), the kernel library SGLang runs on.
 import type { UpstreamMessage } from './types.ts';
 
 const R030 = 'a63c8275c6c5aa642f06793d0bfc60c9653e75a7';
