@@ -34,8 +34,6 @@ export interface GenericRule {
   exception?: RegExp;
   /** A frame rule that holds only for the frame that raised (the traceback's last). */
   lastFrame?: boolean;
-  /** An engine's own message: where upstream writes it (`<commit>:<path>:<line>`). */
-  upstream?: string;
 }
 
 /** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
@@ -44,6 +42,12 @@ const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\
 const REFUSED = String.raw`(?:not (?:yet |currently )?supported|no supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|needs?\b|only supports?|supports? only|only (?:works|available|runs|implemented|built|compiled|enabled|tested)|at least|or (?:newer|higher|above|later)|and (?:newer|later|above)|>= ?\d|minimum|cannot be (?:enabled|used)|cannot (?:run|use|support)|except on|too old|(?:is|are) (?:below|lower than|less than|older than))`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
+
+/** The functions of the CUDA-graph capture step (vLLM's `capture_model`, SGLang's `capture_one_batch_size`, …). */
+export const CAPTURE_STEP = String.raw`(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)`;
+
+/** A traceback's frame: Python's (`File "…", line 1, in f`), or IPython's and Colab's (`File /x.py:1265, in f(…)`, `[/x.py](https://…) in f(…)`). */
+export const FRAME_LINE = /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/;
 const loose = (r: GenericRule): GenericRule => ({ ...r, loose: true });
 
 /** torch.compile (Dynamo, Inductor) failed: `other`, unless raised while CUDA graphs were captured. */
@@ -127,11 +131,11 @@ export const FRAME_RULES: readonly GenericRule[] = [
   // vLLM's model registry (vllm/model_executor/models/registry.py) refusing an architecture
   { ...rule('unsupported-model', "raised by vLLM's model registry", /vllm\/model_executor\/models\/registry\.py/), exception: /^\s*(?:ValueError|NotImplementedError|KeyError)\b/ },
   // … also inside PyTorch's own capture context (`with torch.cuda.graph(g):`, torch/cuda/graphs.py: CUDAGraph.capture_begin/capture_end)
-  rule('graph-capture', 'raised while capturing CUDA graphs', /\bin (?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py|torch\/cuda\/graphs\.py|\btorch\.cuda\.graph\(/),
+  rule('graph-capture', 'raised while capturing CUDA graphs', new RegExp(String.raw`\bin ${CAPTURE_STEP}\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py|torch\/cuda\/graphs\.py|\btorch\.cuda\.graph\(`)),
 ];
 
 /** Engines' own messages (upstream-messages.ts) as rules: decided inside an exception's or error's message only. */
-const UPSTREAM_RULES: readonly GenericRule[] = UPSTREAM_MESSAGES.map((m) => ({ ...rule(m.category, `${m.what} (${m.source})`, m.re), upstream: m.source }));
+const UPSTREAM_RULES: readonly GenericRule[] = UPSTREAM_MESSAGES.map((m) => rule(m.category, `${m.what} (${m.source})`, m.re));
 
 /**
  * The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when
@@ -150,8 +154,7 @@ export function messageEvidence(texts: readonly string[], onlyFatal = false, str
 
 /** The category named by the frames of a failing traceback (and its exception), when the message names none. */
 export function frameEvidence(frames: readonly string[], exception = ''): GenericRule | null {
-  // frames, not the source lines beside them (Python's, IPython's and Colab's: `[/x.py](https://…) in f(…)`)
-  const called = frames.filter((f) => /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/.test(f));
+  const called = frames.filter((f) => FRAME_LINE.test(f)); // frames, not the source lines beside them
   const last = called.length > 0 ? [called[called.length - 1]!] : [];
   return FRAME_RULES.find((r) => (!r.exception || r.exception.test(exception)) && (r.lastFrame ? last : frames).some((f) => r.re.test(f))) ?? null;
 }

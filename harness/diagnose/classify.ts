@@ -20,7 +20,7 @@ import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindin
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
-import { FRAME_RULES } from './category-evidence.ts';
+import { CAPTURE_STEP, FRAME_RULES } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -62,10 +62,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index)) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
-  if (hint && !(lines[hint.index]!.level !== null && missing === null && healthEvidence(lines))) return fromFailure(lines, hint);
+  // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
+  const shown = missing === null ? healthEvidence(lines) : undefined;
+  if (hint && !(lines[hint.index]!.level !== null && shown)) return fromFailure(lines, hint);
   if (missing === null) {
-    // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
-    const shown = healthEvidence(lines);
     // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)
     const refused = shown ? lastRefused(lines) : null;
     if (refused !== null) return requestRefused(lines, refused, shown!);
@@ -104,7 +104,9 @@ function lastRefused(lines: readonly LogLine[]): number | null {
 const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
 
 /** A traceback's source line that calls the capture step (`self.model_runner.capture_model(self.gpu_cache)`). */
-const CALLS_CAPTURE = /^\s+(?:[\w.]+ = )?[\w.]*\.(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)\(/;
+const CALLS_CAPTURE = new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(`);
+/** What of such a traceback is shown: the capture step named, or the frame above it. */
+const IN_CAPTURE: RegExp = new RegExp(String.raw`\b${CAPTURE_STEP}\b|^\s*File "`);
 
 /** A frame of a traceback cut before its exception that ran through the CUDA-graph capture step (`capture_model`), as a failure there. */
 function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
@@ -116,7 +118,7 @@ function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untang
     const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && CAPTURE_FRAME.re.test(withRest(lines, i).text)) || CALLS_CAPTURE.test(withRest(lines, i).text)));
     // shown with the frame above the call (the traceback it belongs to)
     const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
-    if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: /\bcapture_model\b|\bcapture_one_batch_size\b|\b_capture_cudagraphs\b|\bcapture_graph\b|\b_dummy_run_cudagraph\b|^\s*File "/ } };
+    if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: IN_CAPTURE } };
   }
   return null;
 }

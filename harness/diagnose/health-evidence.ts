@@ -57,6 +57,12 @@ const compileOnly = (text: string): boolean => {
   return COMPILE_ONLY.test(subject);
 };
 
+/**
+ * A step that only prepared the model, not ran it: reading the weights from disk (only I/O worked; a start
+ * hangs there as often as anywhere), or compiling the graphs (torch.compile, Dynamo, Inductor trace the model).
+ */
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text);
+
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {
   if (l.header || isErrorLevel(l) || l.level === 'WARNING') return null;
@@ -64,10 +70,7 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
-    // weights read from disk show only that I/O worked; a start hangs there as often as anywhere
-    if (kind === 'step-done' && WEIGHTS_ONLY.test(l.text.replace(/\s+/g, ''))) continue;
-    // compiling the graphs (torch.compile, Dynamo, Inductor) traces the model, it does not run it
-    if (kind === 'step-done' && compileOnly(l.text)) continue;
+    if (kind === 'step-done' && prepares(l.text)) continue;
     return kind;
   }
   return null;
@@ -92,7 +95,7 @@ function readings(lines: readonly LogLine[], i: number, j: number): Array<Health
 /** The kind a line shows, a step that only loaded the weights not counted. */
 function stepShown(l: LogLine, text: string): HealthKind | null {
   const k = healthKindOf(l);
-  return k === 'step-done' && (WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text)) ? null : k;
+  return k === 'step-done' && prepares(text) ? null : k;
 }
 
 /** The line that best shows the server healthy: a ready line first, else the last line of progress. */

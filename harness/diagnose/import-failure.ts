@@ -58,7 +58,8 @@ export function importBehindFailure(lines: readonly LogLine[], index: number, me
     let text = l.text;
     for (let j = i + 1; j < index && lines[j]!.cont; j++) text += lines[j]!.text;
     if (!IMPORT_LOGGED.test(text) || GOES_ON.test(text)) continue;
-    if (modulesNamed(text).some((m) => new RegExp(`(?<![\\w.])${m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(message))) return i;
+    // (a name is word characters only: the last part of a dotted module path)
+    if (modulesNamed(text).some((m) => new RegExp(`(?<![\\w.])${m}\\b`).test(message))) return i;
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
+import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
@@ -43,8 +43,7 @@ export interface ProcessFindings {
 
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
 const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
-/** A frame: Python's (`File "…", line 1, in f`), or IPython's and Colab's (`File /x.py:1265, in f(…)`, `[/x.py](https://…) in f(…)`). */
-const FRAME = /^\s*File "|\bin [\w<>]+$|^\s*(?:File )?\[?\/[^\s\]]+\.py(?::\d+)?\]?(?:\([^)\s]*\))?,? in [\w<>]+\(/;
+const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
@@ -130,9 +129,11 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   const index = view.index[block[0]!]!;
   const sig = matchSignature(lines, view, block, sigs);
   const texts = block.map((p) => lines[view.index[p]!]!.text);
-  // (the message read whole, with the lines that continue it: "Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
-  const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
-  if (sig && !overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
+  if (sig) {
+    // (the message read whole, with the lines that continue it: "Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
+    const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
+    if (!overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
+  }
   // the whole message (its lines joined as broken, with and without a space), rules in their order
   let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke

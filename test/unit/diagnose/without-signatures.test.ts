@@ -12,12 +12,7 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
  * Old vLLM warns "Failed to import from vllm._C with ImportError(… undefined symbol …)" and runs on
  * (CPU builds, other platforms); only a signature that knows this log stops at it can call it the cause.
  */
-const SIGNATURE_ONLY = new Set([
-  'import-error/vllm-5501-custom-ops-undefined-symbol.log',
-  // fifth round, merged after the rule work ended: vLLM's "Selected backend … is not valid for this configuration.
-  // Reason: ['kv_cache_dtype not supported']" — no generic rule reads a refusal given as a reason list (a known gap)
-  'backend-unsupported/vllm-dgx-spark-hijinks-gemma4-12b-triton-attn-kv-dtype-not-supported.log',
-]);
+const SIGNATURE_ONLY = new Set(['import-error/vllm-5501-custom-ops-undefined-symbol.log']);
 
 describe('without signatures, generic evidence alone', () => {
   const bySignature = tuning.filter((l) => classifyLog(l.text).confidence === 'signature' && !SIGNATURE_ONLY.has(`${l.label}/${l.name}`));

@@ -14,6 +14,13 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   },
   {
     category: 'backend-unsupported',
+    what: "vLLM: the attention backend asked for refused this GPU or configuration, its reasons listed (its own validate_configuration); a list of only ['ImportError'] is a backend that failed to import",
+    re: /Selected backend [\w.]{1,80} is not valid for this configuration\. Reason: \[(?!'ImportError'\])/i,
+    example: "Selected backend AttentionBackendEnum.TRITON_ATTN is not valid for this configuration. Reason: ['kv_cache_dtype not supported']",
+    source: `${V0_19_0}:vllm/platforms/cuda.py:269-271`,
+  },
+  {
+    category: 'backend-unsupported',
     what: 'vLLM: the paged-attention kernel has no FP8 key cache for this head size',
     re: /Does not support key cache of type fp8 with head_size \d+/i,
     example: 'Does not support key cache of type fp8 with head_size 96',
