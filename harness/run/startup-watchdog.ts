@@ -40,6 +40,8 @@ export class StartupWatchdog {
   private trip!: (t: WatchdogTrip) => void;
   private graceTimer: NodeJS.Timeout | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
+  /** Bumped each time the stall timer is armed: a deferred stall check of an older arming is void. */
+  private arming = 0;
   private done = false;
   private phase: string | null = null;
   private phaseLine: NumberedLine | null = null;
@@ -96,10 +98,22 @@ export class StartupWatchdog {
 
   private armStall(): void {
     if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = setTimeout(
-      () => this.fire({ kind: 'stalled', stallMs: this.opts.stallMs, phase: this.phase, phaseLine: this.phaseLine, lastLine: this.lastLine }),
-      this.opts.stallMs,
-    );
+    const arming = ++this.arming;
+    this.stallTimer = setTimeout(() => this.stallDue(arming), this.opts.stallMs);
+  }
+
+  /**
+   * The stall timer is due. It may be due because this process was busy (a loaded runner, a long
+   * synchronous step), not because the engine was silent: output may be waiting, unread, on the
+   * stream. Node runs expired timers before it polls for I/O, so the verdict waits one turn of the
+   * loop (setImmediate runs after the poll phase); output read meanwhile re-arms the timer and
+   * voids this check.
+   */
+  private stallDue(arming: number): void {
+    setImmediate(() => {
+      if (arming !== this.arming) return;
+      this.fire({ kind: 'stalled', stallMs: this.opts.stallMs, phase: this.phase, phaseLine: this.phaseLine, lastLine: this.lastLine });
+    });
   }
 
   private fire(t: WatchdogTrip): void {

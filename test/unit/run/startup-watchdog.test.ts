@@ -2,6 +2,7 @@
 // left behind once the start is over. Timers are faked here; the end-to-end tests run it for real.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StartupWatchdog, watchStartup, type WatchdogTrip } from '../../../harness/run/startup-watchdog.ts';
@@ -23,6 +24,8 @@ const watch = (graceMs = 5000, stallMs = 600_000) => {
   return wd;
 };
 const flush = () => vi.advanceTimersByTimeAsync(0);
+/** One turn of the loop: a stall verdict waits for it (the fake setImmediate runs a millisecond on). */
+const turn = () => vi.advanceTimersByTimeAsync(1);
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -89,6 +92,7 @@ describe('StartupWatchdog: stall', () => {
     await vi.advanceTimersByTimeAsync(59_999);
     expect(trips).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
+    await turn(); // the verdict waits one turn of the loop, for output already waiting
     expect(trips).toEqual([{ kind: 'stalled', stallMs: 60_000, phase: 'load', phaseLine: { line: 1, text: expect.stringContaining('Starting to load model') }, lastLine: { line: 2, text: expect.stringContaining('Using FLASH_ATTN') } }]);
   });
 
@@ -100,6 +104,7 @@ describe('StartupWatchdog: stall', () => {
     }
     expect(trips).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
+    await turn();
     expect(trips).toMatchObject([{ kind: 'stalled', phase: null, lastLine: null }]);
   });
 
@@ -142,6 +147,7 @@ describe('watchStartup on a log capture', () => {
     const wd = watchStartup({ onLine: () => () => {}, onChunk: () => () => {} }, { startupMs: 1, probeMs: 1 });
     void wd.tripped.then((t) => trips.push(t));
     await vi.advanceTimersByTimeAsync(600_000);
+    await turn();
     expect(trips).toMatchObject([{ kind: 'stalled', stallMs: 600_000 }]);
   });
 });
@@ -162,5 +168,36 @@ describe('waitReady with a watchdog', () => {
     const out = await waitReady({ baseUrls: [], rule: { path: '/health', okStatus: 200 }, exited: Promise.resolve(1), timeoutMs: 60_000, signal: new AbortController().signal, stop: wd.tripped });
     expect(out).toMatchObject({ kind: 'exited', exitCode: 1 });
     wd.stop();
+  });
+});
+
+describe('StartupWatchdog: a busy harness is not a silent engine', () => {
+  it('output that waited on the socket while this process was blocked past the stall timeout is read before the verdict', async () => {
+    vi.useRealTimers();
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const accepted = new Promise<Socket>((r) => server.once('connection', r));
+    const client = connect((server.address() as AddressInfo).port, '127.0.0.1');
+    await new Promise((r) => client.once('connect', r));
+    const socket = await accepted;
+    const wd = new StartupWatchdog({ graceMs: 60_000, stallMs: 50 });
+    let n = 0;
+    socket.on('data', (b: Buffer) => {
+      wd.activity();
+      for (const text of b.toString().split('\n').filter(Boolean)) wd.line({ line: ++n, text });
+    });
+    void wd.tripped.then((t) => trips.push(t));
+    client.write('Capturing CUDA graphs (mixed prefill-decode, PIECEWISE):   0%|          | 0/51\n');
+    const until = Date.now() + 200; // the harness busy past the stall timeout, the line unread
+    while (Date.now() < until);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(n).toBe(1);
+    expect(trips).toEqual([]); // the line re-armed the timer before the stall was judged
+    await new Promise((r) => setTimeout(r, 120));
+    expect(trips).toMatchObject([{ kind: 'stalled', phase: 'graph-capture' }]); // and real silence still trips
+    wd.stop();
+    client.destroy();
+    socket.destroy();
+    await new Promise((r) => server.close(r));
   });
 });
