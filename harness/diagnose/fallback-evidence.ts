@@ -59,10 +59,17 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
 const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
 
-/** The capture was under way at line `index`: it began before it and had not ended. */
+/** A line with the rests a terminal cut from it (its continuation lines of the same process). */
+function withCutRests(lines: readonly LogLine[], i: number): string {
+  let t = lines[i]!.text;
+  for (let j = i + 1; j < lines.length && j <= i + 3 && lines[j]!.cont && lines[j]!.proc === lines[i]!.proc; j++) t += lines[j]!.text;
+  return t;
+}
+
+/** The capture was under way at line `index`: it began before it and had not ended (an end cut by a terminal's width still ends it). */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
-    const t = lines[i]!.text;
+    const t = withCutRests(lines, i);
     if (CAPTURE_ENDS.test(t)) return false;
     if (CAPTURE_BEGINS.test(t)) return true;
   }

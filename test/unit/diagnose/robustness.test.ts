@@ -69,9 +69,7 @@ const KNOWN: Record<string, string[]> = {
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record
   'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
-  // added after the rules were last changed (fifth round): cut at 100 columns it reads as graph-capture (the rests of its
-  // long engine-config line, which names cudagraph settings, are suspected; not yet found) — a known weakness, left visible
-  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'other/vllm-activate-rag-gpt-oss-harmony-vocab-hash-mismatch.log'],
+  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
   'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
 };
