@@ -48,11 +48,7 @@ describe('classifier on the tuning part of the corpus', () => {
     // A start that hangs or is cut off before any fatal line (labelled `unknown`) reads exactly like
     // a healthy log cut before its ready line; no rule tells them apart from the text alone. Any
     // other failure called healthy is a defect, except the known misses named here with why.
-    const KNOWN_MISSES: Record<string, string> = {
-      // fifth round, merged after the rule work ended: a defect, left visible — the Ascend NPU op missing from
-      // libopapi.so ("… not in libopapi.so, or libopapi.so not found") is read by no rule, and the log shows health before it
-      'import-error/vllm-ascend-hust-benchmark-failed-npu6-libopapi-op-missing.log': 'a shared library missing an op, in words no rule reads yet',
-    };
+    const KNOWN_MISSES: Record<string, string> = {};
     const misses = report.failureCalledHealthy.map((r) => `${r.label}/${r.name}`).filter((id) => !id.startsWith('unknown/') && !KNOWN_MISSES[id]);
     expect(misses).toEqual([]);
   });
