@@ -78,7 +78,15 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
       throw new UsageError(`matrix ${spec.name}: --${name} must be one of ${o.choices.join(', ')} (got "${v}")`);
     }
     const parse = o.parse;
-    if (parse && v !== undefined) values[name] = Array.isArray(v) ? v.map((x: string) => parse(x, name)) : parse(String(v), name);
+    if (parse && v !== undefined) {
+      try {
+        values[name] = Array.isArray(v) ? v.map((x: string) => parse(x, name)) : parse(String(v), name);
+      } catch (e) {
+        // an option's own check says what is wrong with the value; the command says where, the help what it is for
+        if (!(e instanceof UsageError) || e.message.startsWith('matrix ')) throw e;
+        throw new UsageError(`matrix ${spec.name}: ${e.message}`, e.hint ?? `--${name}: ${o.description}; run \`matrix ${spec.name} --help\` for the options`);
+      }
+    }
   }
   const pos = spec.positionals;
   if (pos && parsed.positionals.length < pos.min) {
