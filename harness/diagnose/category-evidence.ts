@@ -17,7 +17,7 @@
 //   https://docs.nvidia.com/cuda/cublas/ (cublasStatus_t), cuDNN API reference.
 // - CUDA error 904 (cudaErrorStreamCaptureUnjoined) reads "capturing stream has unjoined work" (cudaGetErrorString).
 // - PyTorch's own check of a stream's capture status (c10/cuda/CUDAGraphsC10Utils.h, an INTERNAL ASSERT): "Unknown CUDA
-//   graph CaptureStatus" (as posted in graph-capture/pytorch-91970-unknown-cuda-graph-capturestatus.log).
+//   graph CaptureStatus" (as posted in other/pytorch-91970-unknown-cuda-graph-capturestatus.log).
 
 import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
 

@@ -4,7 +4,7 @@
 // Each tuning log is transformed and must keep the category it gets as it is. Then paraphrases:
 // the same failure without logger headers, traceback headers or frames, with other numbers, GPUs,
 // models and paths, or reduced to the lines shown as its evidence.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 import type { CorpusLog } from '../../../harness/diagnose/corpus.ts';
@@ -15,6 +15,9 @@ import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
 // passes 60 s (it did on a loaded 2-core runner: 60.7 s), fails the run with "Timeout calling
 // onTaskUpdate" although every test passed.
 beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
+// Each test classifies every tuning log twice: about 7 s alone, over 20 s (the unit default) on a
+// 2-core runner while other files run; the corpus grows with each round of logs.
+vi.setConfig({ testTimeout: 120_000 });
 
 const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pathname, 'tuning');
 
