@@ -231,6 +231,9 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'Breakable CUDA graph is not supported on ROCm/HIP', `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:63`),
   bke('SGLang: the Run:ai model streamer loads onto CUDA or CPU only', /\bRunai Model Streamer only supports CUDA and CPU, got\b/i,
     'Runai Model Streamer only supports CUDA and CPU, got npu', `${RMAIN}:python/sglang/srt/model_loader/loader.py:3048`),
+  // logged, then re-raised, when --hicache-storage-backend-extra-config is not valid JSON: a configuration error
+  cfg("SGLang: the HiCache storage backend's extra config is not valid JSON (a configuration error)", /\bInvalid backend extra config JSON: /i,
+    'Invalid backend extra config JSON: Expecting value: line 1 column 1 (char 0)', `${RMAIN}:python/sglang/srt/mem_cache/hiradix_cache.py:649`),
   // raised while a breakable CUDA graph is captured for each batch size
   cap("SGLang: a breakable CUDA graph's outputs differ between the captured batch sizes", /\bBCG output (?:proxy |sequence )?structure changed between capture sizes\b/i,
     "BCG output structure changed between capture sizes: <class 'torch.Tensor'> vs <class 'NoneType'>", `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:154`),

@@ -69,6 +69,13 @@ export const VLLM_AFTER_0_19_MESSAGES: readonly UpstreamMessage[] = [
     example: 'DeepseekV4 only supports fp8 kv-cache format for now, got auto',
     source: `${MAIN_2026_05_27}:vllm/models/deepseek_v4/attention.py:672`,
   },
+  {
+    category: 'backend-unsupported',
+    what: "vLLM (after 0.19): ModelOpt's NVFP4 linear kernel needs each partition's input features in multiples of 16 (0.19 and before: \"Unsupported model when in features size is not multiple of 16\", V0_19_0 modelopt.py:1103)",
+    re: /\bUnsupported model: input feature size is not a multiple of 16\b/i,
+    example: 'Unsupported model: input feature size is not a multiple of 16.',
+    source: `${MAIN_2026_05_27}:vllm/model_executor/layers/quantization/modelopt.py:1291`,
+  },
   // ── import-error and oom ──
   {
     category: 'import-error',
@@ -91,5 +98,13 @@ export const VLLM_AFTER_0_19_MESSAGES: readonly UpstreamMessage[] = [
     re: /\bmax_num_seqs \(\d+\) exceeds available Mamba cache blocks \(\d+\)/i,
     example: 'max_num_seqs (256) exceeds available Mamba cache blocks (120). Each decode sequence requires one Mamba cache block, so CUDA graph capture cannot proceed. Please lower max_num_seqs to at most 120 or increase gpu_memory_utilization.',
     source: `${MAIN_2026_05_27}:vllm/config/compilation.py:1462-1467`,
+  },
+  // ── other: a configuration error whose words read as another category ──
+  {
+    category: 'other',
+    what: "vLLM (after 0.19): Model Runner V2 with mamba_cache_mode='align' (a configuration error)",
+    re: /\bModel Runner V2 has not yet supported mamba_cache_mode='?align'?/i,
+    example: "Model Runner V2 has not yet supported mamba_cache_mode='align'. ",
+    source: `${MAIN_2026_05_27}:vllm/config/vllm.py:2083`,
   },
 ];
