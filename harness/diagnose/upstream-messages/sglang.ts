@@ -24,6 +24,7 @@ const of =
 const imp = of('import-error');
 const drv = of('driver-mismatch');
 const oom = of('oom');
+const nccl = of('nccl');
 const mdl = of('unsupported-model');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = of('backend-unsupported');
@@ -234,6 +235,21 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   // logged, then re-raised, when --hicache-storage-backend-extra-config is not valid JSON: a configuration error
   cfg("SGLang: the HiCache storage backend's extra config is not valid JSON (a configuration error)", /\bInvalid backend extra config JSON: /i,
     'Invalid backend extra config JSON: Expecting value: line 1 column 1 (char 0)', `${RMAIN}:python/sglang/srt/mem_cache/hiradix_cache.py:649`),
+  imp('SGLang: the installed FlashInfer is too old for the MXFP4 CUTLASS MoE on SM90 (upgrade flashinfer-python)', /\bMxfp4FlashinferCutlassMoEMethod requires FlashInfer >= ?[\w.+-]{1,40}/i,
+    'Mxfp4FlashinferCutlassMoEMethod requires FlashInfer >= 0.6.11 (PR #3084 SM90 mixed-input helpers). Older builds lack interleave_moe_{weights,scales}_for_sm90_mixed_gemm; either upgrade flashinfer-python or fall back to --moe-runner-backend marlin.', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4_flashinfer_cutlass_moe.py:69-73`),
+  imp('SGLang: the installed FlashInfer lacks the SM90 MXFP4 MoE helpers (upgrade flashinfer-python)', /\bmoe_runner_backend=flashinfer_mxfp4 on SM90 requires the [\w{},]{1,80} helpers from FlashInfer PR #\d+ \(>= ?[\w.+-]{1,40}\)\. Upgrade flashinfer-python/i,
+    'moe_runner_backend=flashinfer_mxfp4 on SM90 requires the interleave_moe_{weights,scales}_for_sm90_mixed_gemm helpers from FlashInfer PR #3084 (>= 0.6.11). Upgrade flashinfer-python or pick a different backend (e.g. marlin / triton_kernel).', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4.py:413-416`),
+  imp('SGLang: the flashinfer_mxfp4 MoE runner needs flashinfer, which is not installed', /\bflashinfer_mxfp4 runner backend requires flashinfer to be installed\b/i,
+    'flashinfer_mxfp4 runner backend requires flashinfer to be installed.', `${RMAIN}:python/sglang/srt/layers/moe/moe_runner/flashinfer_mxfp4.py:86`),
+  imp("SGLang: the Mamba backend asked for cannot import its package", /\bMamba backend '[\w.-]{1,40}' requested but its dependencies are not available\b/i,
+    "Mamba backend 'flashinfer' requested but its dependencies are not available. Install the required package or use a different --mamba-backend value.", `${RMAIN}:python/sglang/srt/layers/attention/mamba/ops/ssu_dispatch.py:196-198`),
+  imp('SGLang: --enable-metrics needs a newer smg-grpc-servicer', /--enable-metrics requires smg-grpc-servicer (?:≥|>=) ?[\w.+-]{1,40}/i,
+    "--enable-metrics requires smg-grpc-servicer ≥ 0.5.3 (the version that accepts 'on_request_manager_ready'); installed version lacks the hook so the HTTP sidecar would never start. Upgrade smg-grpc-servicer or remove --enable-metrics.", `${RMAIN}:python/sglang/srt/entrypoints/grpc_server.py:240-243`),
+  nccl("SGLang: NCCL's symmetric-memory allocator failed to register its segments with the communicator", /\bnccl_allocator_register_segments_with_comm failed with return code: ?-?\d+/i,
+    'nccl_allocator_register_segments_with_comm failed with return code: 3', `${RMAIN}:python/sglang/srt/distributed/device_communicators/pynccl_allocator.py:322`),
+  // the Triton backend's CUDA graph metadata, one function for capture and replay since 0.5.9 (then "… for CUDA Graph capture." / "replay.")
+  cap('SGLang: the Triton attention backend was asked for a forward mode its CUDA graphs do not support', /\bInvalid forward mode: forward_mode=\S{1,80}(?: [\w:]{1,40}>)? for CUDA Graph\./i,
+    'Invalid forward mode: forward_mode=<ForwardMode.EXTEND: 1> for CUDA Graph.', `${RMAIN}:python/sglang/srt/layers/attention/triton_backend.py:941`),
   // raised while a breakable CUDA graph is captured for each batch size
   cap("SGLang: a breakable CUDA graph's outputs differ between the captured batch sizes", /\bBCG output (?:proxy |sequence )?structure changed between capture sizes\b/i,
     "BCG output structure changed between capture sizes: <class 'torch.Tensor'> vs <class 'NoneType'>", `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:154`),

@@ -91,6 +91,13 @@ export const VLLM_AFTER_0_19_MESSAGES: readonly UpstreamMessage[] = [
     example: '--omni flag requires a valid instance of vllm-omni to be installed.',
     source: `${MAIN_2026_05_27}:vllm/entrypoints/cli/main.py:45`,
   },
+  {
+    category: 'import-error',
+    what: "vLLM (after 0.19): the NIXL expert-load-balancing communicator was asked for and NIXL is not installed",
+    re: /\bEPLB communicator 'nixl' requested but NIXL is unavailable\b/i,
+    example: "EPLB communicator 'nixl' requested but NIXL is unavailable.",
+    source: `${MAIN_2026_05_27}:vllm/distributed/eplb/eplb_communicator.py:697`,
+  },
   // the Mamba cache (sized from gpu_memory_utilization) holds fewer blocks than the decode batch needs: too little memory for the cache
   {
     category: 'oom',
