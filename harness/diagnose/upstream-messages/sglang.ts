@@ -203,7 +203,8 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'For round-robin split mode, dp attention is not supported.', `${R059}:python/sglang/srt/server_args.py:1232`),
 
   // ---- messages added after 0.5.9: BBuf/sglang main at RMAIN (2026-06-14; the docs name v0.5.10 … v0.5.12 images by
-  // then), read as `git diff R059 RMAIN` over python/sglang/srt, python/sglang/jit_kernel and sgl-kernel/ ----
+  // then), read as `git diff R059 RMAIN` over python/sglang/srt, python/sglang/jit_kernel, python/sglang/multimodal_gen and
+  // sgl-kernel/ ----
   imp('SGLang: the JIT kernels need the flashinfer package for their headers, and it is not installed', /\bCannot find flashinfer package\. Please install flashinfer to get ?the required headers\b/i,
     'Cannot find flashinfer package. Please install flashinfer to getthe required headers for JIT compilation.', `${RMAIN}:python/sglang/jit_kernel/utils.py:446`),
   imp("SGLang: the JIT kernels need CUTLASS headers (flashinfer's or deep_gemm's), and neither is installed", /\bCannot find CUTLASS headers required for JIT compilation\. Please install flashinfer or deep_gemm\b/i,
@@ -250,6 +251,12 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   // the Triton backend's CUDA graph metadata, one function for capture and replay since 0.5.9 (then "… for CUDA Graph capture." / "replay.")
   cap('SGLang: the Triton attention backend was asked for a forward mode its CUDA graphs do not support', /\bInvalid forward mode: forward_mode=\S{1,80}(?: [\w:]{1,40}>)? for CUDA Graph\./i,
     'Invalid forward mode: forward_mode=<ForwardMode.EXTEND: 1> for CUDA Graph.', `${RMAIN}:python/sglang/srt/layers/attention/triton_backend.py:941`),
+  bke("SGLang diffusion: ModelOpt NVFP4 linear layers need input features in multiples of 16", /\bUnsupported model when input features size is \d+, not multiple of 16, for NVFP4 quantization\b/i,
+    'Unsupported model when input features size is 3080, not multiple of 16, for NVFP4 quantization.', `${RMAIN}:python/sglang/multimodal_gen/runtime/layers/quantization/modelopt_quant.py:459`),
+  bke('SGLang diffusion: MXFP4 quantization runs on ROCm MI350+ (gfx95x) only', /\bMXFP4 (?:quantization|inference) requires ROCm and MI350\+ \(gfx95x\)/i,
+    'MXFP4 quantization requires ROCm and MI350+ (gfx95x). Current platform: CUDA.', `${RMAIN}:python/sglang/multimodal_gen/runtime/layers/quantization/mxfp4.py:176`),
+  bke('SGLang diffusion: ModelOpt mixed-precision checkpoints are not supported by the diffusion runtime', /\bModelOpt mixed precision is not supported by the current SGLang diffusion runtime\b/i,
+    'ModelOpt mixed precision is not supported by the current SGLang diffusion runtime.', `${RMAIN}:python/sglang/multimodal_gen/runtime/utils/quantization_utils.py:116`),
   // raised while a breakable CUDA graph is captured for each batch size
   cap("SGLang: a breakable CUDA graph's outputs differ between the captured batch sizes", /\bBCG output (?:proxy |sequence )?structure changed between capture sizes\b/i,
     "BCG output structure changed between capture sizes: <class 'torch.Tensor'> vs <class 'NoneType'>", `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:154`),
