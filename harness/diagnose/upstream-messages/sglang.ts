@@ -1,7 +1,8 @@
 // Messages sglang raises or logs, by the category they mean, each with the line that writes it.
 // Read from BBuf/sglang (upstream's history) at the commits engines/facts/sglang/releases.ts names
-// for 0.4.6, 0.5.2, 0.5.6 and 0.5.9, and at a63c8275c6c5 ("chore: bump v0.3.0 (#1320)") for the
-// oldest wordings; sgl-kernel/ (its Python wrappers and CUDA sources) ships with sglang. A message is
+// for 0.4.6, 0.5.2, 0.5.6 and 0.5.9, at a63c8275c6c5 ("chore: bump v0.3.0 (#1320)") for the
+// oldest wordings, and at main of 2026-06-14 (d72314808fae, after 0.5.12: BBuf/sglang carries upstream's
+// main up to then) for the messages added since 0.5.9; sgl-kernel/ (its Python wrappers and CUDA sources) ships with sglang. A message is
 // here only when the generic word rules did not already name its category (or named the wrong one):
 // its `raise`, `assert`, `TORCH_CHECK` or `logger.error` site decides it before they guess.
 // Interpolations are bounded wildcards; one entry's alternation holds several releases' wordings.
@@ -15,6 +16,7 @@ const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
 const R052 = 'b0d25e72c401f37b55d689ddbf05b8c583afe854';
 const R056 = '7ae368efde14f0b2abe769a5fbb99b8154b2a9b7';
 const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
+const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e'; // main, 2026-06-14 (after 0.5.12)
 
 const of =
   (category: string) =>
@@ -22,6 +24,7 @@ const of =
 const imp = of('import-error');
 const drv = of('driver-mismatch');
 const oom = of('oom');
+const nccl = of('nccl');
 const mdl = of('unsupported-model');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = of('backend-unsupported');
@@ -198,6 +201,65 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'Model loader LoadFormat.SHARDED_STATE is not supported for load format LoadFormat.AUTO', `${R059}:python/sglang/srt/model_loader/loader.py:2381`),
   cfg('SGLang: DP attention with round-robin split mode (a configuration error)', /\bFor round-robin split mode, dp attention is not supported\b/i,
     'For round-robin split mode, dp attention is not supported.', `${R059}:python/sglang/srt/server_args.py:1232`),
+
+  // ---- messages added after 0.5.9: BBuf/sglang main at RMAIN (2026-06-14; the docs name v0.5.10 … v0.5.12 images by
+  // then), read as `git diff R059 RMAIN` over python/sglang/srt, python/sglang/jit_kernel, python/sglang/multimodal_gen and
+  // sgl-kernel/ ----
+  imp('SGLang: the JIT kernels need the flashinfer package for their headers, and it is not installed', /\bCannot find flashinfer package\. Please install flashinfer to get ?the required headers\b/i,
+    'Cannot find flashinfer package. Please install flashinfer to getthe required headers for JIT compilation.', `${RMAIN}:python/sglang/jit_kernel/utils.py:446`),
+  imp("SGLang: the JIT kernels need CUTLASS headers (flashinfer's or deep_gemm's), and neither is installed", /\bCannot find CUTLASS headers required for JIT compilation\. Please install flashinfer or deep_gemm\b/i,
+    'Cannot find CUTLASS headers required for JIT compilation. Please install flashinfer or deep_gemm with CUTLASS headers.', `${RMAIN}:python/sglang/jit_kernel/utils.py:500-501`),
+  // raised from the ImportError of `from flash_attn import …`: the fix is to install flash-attn
+  imp("SGLang: MiMo-V2-ASR's audio encoder needs upstream flash-attn (sgl-kernel's FA3 has no sm_120), which is not installed", /\baudio encoder needs upstream flash-attn on this GPU \(sgl-kernel FA3 doesn't support sm_\d+\)\. Install with\b/i,
+    "MiMo-V2-ASR audio encoder needs upstream flash-attn on this GPU (sgl-kernel FA3 doesn't support sm_120). Install with `pip install flash-attn --no-build-isolation`.", `${RMAIN}:python/sglang/srt/models/mimo_v2_asr.py:51-53`),
+  imp('SGLang: tracing was enabled and the opentelemetry package is not installed', /\bopentelemetry package is not installed!* ?Please not enable tracing or install opentelemetry\b/i,
+    'opentelemetry package is not installed!!! Please not enable tracing or install opentelemetry', `${RMAIN}:python/sglang/srt/observability/trace.py:180`),
+  imp('SGLang: the platform plugin SGLANG_PLATFORM names is not installed', /\bSGLANG_PLATFORM='?[\w.-]{1,80}'? not found in discovered platform plugins \(available: .{0,200}\)\. Install the plugin\b/i,
+    "SGLANG_PLATFORM='myplatform' not found in discovered platform plugins (available: none). Install the plugin with 'pip install -e' to register its entry_points.", `${RMAIN}:python/sglang/srt/platforms/__init__.py:73-75`),
+  // disaggregated decode: the KV token pool could not hold a transferred request (the guide: SGLang's KV token pool running out is oom)
+  oom('SGLang (PD disaggregation, decode): the KV token pool is full', /\bKV cache is full! Bug in memory estimation\b/i,
+    'KV cache is full! Bug in memory estimation. available=0, evictable=0, protected=4096, required_alloc=2048, delta=16', `${RMAIN}:python/sglang/srt/disaggregation/decode.py:1395`),
+  bke('SGLang: quantized (ModelOpt FP4) linear layers need input features in multiples of 16', /\bUnsupported model when in features size is not multiple of 16\b/i,
+    'Unsupported model when in features size is not multiple of 16', `${RMAIN}:python/sglang/srt/layers/quantization/modelopt_quant.py:1392`),
+  bke('SGLang: the GPTQ method has no MoE kernel (gptq_marlin has)', /\bGPTQ Method does not support MoE, please use gptq_marlin\b/i,
+    'GPTQ Method does not support MoE, please use gptq_marlin', `${RMAIN}:python/sglang/srt/layers/quantization/gptq/gptq.py:178`),
+  bke("SGLang: Marlin's MXFP4 MoE kernel does not support this layer", /\bCurrent MXFP4 MoE layer is not supported by Marlin\b/i,
+    'Current MXFP4 MoE layer is not supported by Marlin.', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4.py:575`),
+  bke("SGLang: Quark's MXFP4 MoE (online) quantization runs on AMD GPUs only", /\b(?:Online )?MXFP4 quantization for MoE is only supported on AMD GPUs\b/i,
+    'Online MXFP4 quantization for MoE is only supported on AMD GPUs.', `${RMAIN}:python/sglang/srt/layers/quantization/quark/schemes/quark_w4a4_mxfp4_moe.py:280`),
+  bke("SGLang: DeepSeek V4's fused MoE runs on CUDA or HIP only", /\bDeepSeek V4 only supports CUDA\/HIP downstream\b/i,
+    'DeepSeek V4 only supports CUDA/HIP downstream', `${RMAIN}:python/sglang/srt/layers/moe/moe_runner/triton_utils/fused_moe.py:555`),
+  bke('SGLang: breakable CUDA graphs do not run on ROCm', /\bBreakable CUDA graph is not supported on ROCm\/HIP\b/i,
+    'Breakable CUDA graph is not supported on ROCm/HIP', `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:63`),
+  bke('SGLang: the Run:ai model streamer loads onto CUDA or CPU only', /\bRunai Model Streamer only supports CUDA and CPU, got\b/i,
+    'Runai Model Streamer only supports CUDA and CPU, got npu', `${RMAIN}:python/sglang/srt/model_loader/loader.py:3048`),
+  // logged, then re-raised, when --hicache-storage-backend-extra-config is not valid JSON: a configuration error
+  cfg("SGLang: the HiCache storage backend's extra config is not valid JSON (a configuration error)", /\bInvalid backend extra config JSON: /i,
+    'Invalid backend extra config JSON: Expecting value: line 1 column 1 (char 0)', `${RMAIN}:python/sglang/srt/mem_cache/hiradix_cache.py:649`),
+  imp('SGLang: the installed FlashInfer is too old for the MXFP4 CUTLASS MoE on SM90 (upgrade flashinfer-python)', /\bMxfp4FlashinferCutlassMoEMethod requires FlashInfer >= ?[\w.+-]{1,40}/i,
+    'Mxfp4FlashinferCutlassMoEMethod requires FlashInfer >= 0.6.11 (PR #3084 SM90 mixed-input helpers). Older builds lack interleave_moe_{weights,scales}_for_sm90_mixed_gemm; either upgrade flashinfer-python or fall back to --moe-runner-backend marlin.', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4_flashinfer_cutlass_moe.py:69-73`),
+  imp('SGLang: the installed FlashInfer lacks the SM90 MXFP4 MoE helpers (upgrade flashinfer-python)', /\bmoe_runner_backend=flashinfer_mxfp4 on SM90 requires the [\w{},]{1,80} helpers from FlashInfer PR #\d+ \(>= ?[\w.+-]{1,40}\)\. Upgrade flashinfer-python/i,
+    'moe_runner_backend=flashinfer_mxfp4 on SM90 requires the interleave_moe_{weights,scales}_for_sm90_mixed_gemm helpers from FlashInfer PR #3084 (>= 0.6.11). Upgrade flashinfer-python or pick a different backend (e.g. marlin / triton_kernel).', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4.py:413-416`),
+  imp('SGLang: the flashinfer_mxfp4 MoE runner needs flashinfer, which is not installed', /\bflashinfer_mxfp4 runner backend requires flashinfer to be installed\b/i,
+    'flashinfer_mxfp4 runner backend requires flashinfer to be installed.', `${RMAIN}:python/sglang/srt/layers/moe/moe_runner/flashinfer_mxfp4.py:86`),
+  imp("SGLang: the Mamba backend asked for cannot import its package", /\bMamba backend '[\w.-]{1,40}' requested but its dependencies are not available\b/i,
+    "Mamba backend 'flashinfer' requested but its dependencies are not available. Install the required package or use a different --mamba-backend value.", `${RMAIN}:python/sglang/srt/layers/attention/mamba/ops/ssu_dispatch.py:196-198`),
+  imp('SGLang: --enable-metrics needs a newer smg-grpc-servicer', /--enable-metrics requires smg-grpc-servicer (?:≥|>=) ?[\w.+-]{1,40}/i,
+    "--enable-metrics requires smg-grpc-servicer ≥ 0.5.3 (the version that accepts 'on_request_manager_ready'); installed version lacks the hook so the HTTP sidecar would never start. Upgrade smg-grpc-servicer or remove --enable-metrics.", `${RMAIN}:python/sglang/srt/entrypoints/grpc_server.py:240-243`),
+  nccl("SGLang: NCCL's symmetric-memory allocator failed to register its segments with the communicator", /\bnccl_allocator_register_segments_with_comm failed with return code: ?-?\d+/i,
+    'nccl_allocator_register_segments_with_comm failed with return code: 3', `${RMAIN}:python/sglang/srt/distributed/device_communicators/pynccl_allocator.py:322`),
+  // the Triton backend's CUDA graph metadata, one function for capture and replay since 0.5.9 (then "… for CUDA Graph capture." / "replay.")
+  cap('SGLang: the Triton attention backend was asked for a forward mode its CUDA graphs do not support', /\bInvalid forward mode: forward_mode=\S{1,80}(?: [\w:]{1,40}>)? for CUDA Graph\./i,
+    'Invalid forward mode: forward_mode=<ForwardMode.EXTEND: 1> for CUDA Graph.', `${RMAIN}:python/sglang/srt/layers/attention/triton_backend.py:941`),
+  bke("SGLang diffusion: ModelOpt NVFP4 linear layers need input features in multiples of 16", /\bUnsupported model when input features size is \d+, not multiple of 16, for NVFP4 quantization\b/i,
+    'Unsupported model when input features size is 3080, not multiple of 16, for NVFP4 quantization.', `${RMAIN}:python/sglang/multimodal_gen/runtime/layers/quantization/modelopt_quant.py:459`),
+  bke('SGLang diffusion: MXFP4 quantization runs on ROCm MI350+ (gfx95x) only', /\bMXFP4 (?:quantization|inference) requires ROCm and MI350\+ \(gfx95x\)/i,
+    'MXFP4 quantization requires ROCm and MI350+ (gfx95x). Current platform: CUDA.', `${RMAIN}:python/sglang/multimodal_gen/runtime/layers/quantization/mxfp4.py:176`),
+  bke('SGLang diffusion: ModelOpt mixed-precision checkpoints are not supported by the diffusion runtime', /\bModelOpt mixed precision is not supported by the current SGLang diffusion runtime\b/i,
+    'ModelOpt mixed precision is not supported by the current SGLang diffusion runtime.', `${RMAIN}:python/sglang/multimodal_gen/runtime/utils/quantization_utils.py:116`),
+  // raised while a breakable CUDA graph is captured for each batch size
+  cap("SGLang: a breakable CUDA graph's outputs differ between the captured batch sizes", /\bBCG output (?:proxy |sequence )?structure changed between capture sizes\b/i,
+    "BCG output structure changed between capture sizes: <class 'torch.Tensor'> vs <class 'NoneType'>", `${RMAIN}:python/sglang/srt/model_executor/runner_backend/breakable_cuda_graph_backend.py:154`),
 
   // ---- other engines: LMDeploy (InternLM/lmdeploy) and TGI (huggingface/text-generation-inference), read at their tags ----
 

@@ -3,7 +3,8 @@
 // Read from the source of vLLM as the mirror github:jinhuang12/vllm carries it (upstream's whole main
 // history back to 2023) and github:Yuran-7/vllm-0.11 (the releases/v0.11.0 branch): every `raise`,
 // `assert …, msg` and `logger.error/exception/critical` of vllm/ at 21 commits, 0.4 to 0.19. The
-// commits of 0.10.2 and later are those harness/engines/facts/vllm/releases.ts names; no mirror here
+// commits of 0.10.2 and later are those harness/engines/facts/vllm/releases.ts names (and, for what was added
+// after 0.19, github:local-inference-lab/vllm's main of 2026-05-27, MAIN_2026_05_27); no mirror here
 // carries upstream's tags, so an older release is read at upstream's own version-bump commit on main
 // (0.4.0, 0.4.2, 0.5.0, 0.5.4, 0.6.1: "Bump version to v0.x.y") or, once vLLM stopped bumping it in
 // the tree, at main's last commit of the release day (0.6.3 … 0.10.0; 0.6.6 in its release week).
@@ -15,5 +16,6 @@
 import type { UpstreamMessage } from './types.ts';
 import { VLLM_BACKEND_MESSAGES } from './vllm/backend.ts';
 import { VLLM_RUNTIME_MESSAGES } from './vllm/runtime.ts';
+import { VLLM_AFTER_0_19_MESSAGES } from './vllm/after-0-19.ts';
 
-export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES];
+export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES, ...VLLM_AFTER_0_19_MESSAGES];

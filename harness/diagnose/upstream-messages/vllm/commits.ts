@@ -6,6 +6,11 @@ export const V0_12_0 = 'ba1fcd84a7f1dc907c17bf4ba4fab6762a9f33a1';
 export const V0_14_0 = '8ef50d9a6b91b7800e69a846219069a29a0298a4';
 export const V0_16_0 = '7a06e5b05b170d7da31845866da0a99fc65253a1';
 export const V0_19_0 = '2a69949bdadf0e8942b7a1619b229cb475beef20';
+// after 0.19: local-inference-lab/vllm, which carries upstream's main up to 2026-05-27 (its docs name the
+// vllm/vllm-openai:v0.20.0 image; #43358 retires what was deprecated for v0.21.0), read as the diff over
+// vllm/ and csrc/ from main's 08ed2b968 (2026-04-02, #38826; V0_19_0 is the release branch's copy of the
+// change after it, #38847) to this commit; each message cited was checked absent at V0_19_0
+export const MAIN_2026_05_27 = '396c8fee5071117914104244cc962db805ab0af0';
 // older releases, jinhuang12/vllm main: the version-bump commit …
 export const V0_4_2 = '8d8357c8ed1f3ddb6a0e8f3287ec669a13d77df1'; // "bump version to v0.4.2 (#4600)"
 export const V0_5_4 = '4db5176d9758b720b05460c50ace3c01026eb158'; // "bump version to v0.5.4 (#7139)"
