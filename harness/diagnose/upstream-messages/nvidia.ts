@@ -1,0 +1,77 @@
+// Messages of NVIDIA's serving stack beyond vLLM and SGLang, by the category they mean, each with the
+// line that writes it: TensorRT-LLM (NVIDIA/TensorRT-LLM) and Triton Inference Server's core
+// (triton-inference-server/core), the library tritonserver loads backends and models through.
+//
+// TensorRT-LLM: its repository is over the size a mirror here may have, so its C++ runtime and
+// plugins are read at 11e14500f35d ("update the batch manager (#152)", the head of upstream's
+// release/0.5.0 branch, as github:octoml/TensorRT-LLM-release carries it unchanged), and newer
+// Python files (the PyTorch backend that trtllm-serve runs) one by one at the upstream commit the
+// code index holds for them. Its C++ checks render as `[TensorRT-LLM][ERROR] Assertion failed: <info>
+// (<file>:<line>)` (TLLM_CHECK_WITH_INFO, common/assert.h) or `<info> (<file>:<line>)` (TLLM_THROW).
+// Triton: core at e6fcb0c78e07 (the head of its r26.05 release branch); tritonserver logs a model's
+// load failure as `E… model_lifecycle.cc:…] failed to load '<model>' version <n>: <status>: <message>`.
+// github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
+// public. A message is here only when the generic word rules did not already name its category (or
+// named the wrong one). Interpolations are bounded wildcards.
+import type { UpstreamMessage } from './types.ts';
+
+/** TensorRT-LLM 0.5.0: upstream's release/0.5.0 head. */
+const T050 = '11e14500f35dd781b535ba009c906f55ecfee3b5';
+/** triton-inference-server/core, r26.05. */
+const CORE = 'e6fcb0c78e072672beab614384fd4f763c302134';
+
+const of =
+  (category: string) =>
+  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
+const imp = of('import-error');
+const drv = of('driver-mismatch');
+const mdl = of('unsupported-model');
+/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
+const bke = of('backend-unsupported');
+/** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
+const cfg = of('other');
+
+export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- TensorRT-LLM (NVIDIA/TensorRT-LLM) ----
+
+  // the RMSNorm / LayerNorm plugins check `getSMVersion() >= 80 || mType != kBF16` with the bare words "Unsupported
+  // data type" when an engine is deserialized: bfloat16 on a GPU older than Ampere (the file names the check)
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the RMSNorm plugin refuses bfloat16 on a GPU older than SM 80', /Assertion failed: Unsupported data type \(\S{0,200}rmsnormPlugin\.cpp:\d+\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Unsupported data type (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/rmsnormPlugin/rmsnormPlugin.cpp:47)', `${T050}:cpp/tensorrt_llm/plugins/rmsnormPlugin/rmsnormPlugin.cpp:47`),
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the LayerNorm plugin refuses bfloat16 on a GPU older than SM 80', /Assertion failed: Unsupported data type \(\S{0,200}layernormPlugin\.cpp:\d+\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Unsupported data type (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50)', `${T050}:cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50`),
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the SmoothQuant GEMM plugin has no bfloat16 kernel', /\bSupport for bf16 is missing\b/,
+    'Support for bf16 is missing (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120)', `${T050}:cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120`),
+  // CUDADriverWrapper dlopens libcuda.so.1 (the driver's library) and checks the handle
+  drv("TensorRT-LLM (NVIDIA/TensorRT-LLM): the CUDA driver library (libcuda) could not be opened", /\bCUDA driver library is not open correctly\b/,
+    '[TensorRT-LLM][ERROR] Assertion failed: CUDA driver library is not open correctly. (/src/tensorrt_llm/cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44)', `${T050}:cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44`),
+  // _load_plugin_lib: ctypes.CDLL of libnvinfer_plugin_tensorrt_llm.so returned no handle
+  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its TensorRT plugin library could not be loaded", /\bTensorRT-LLM Plugin is unavailable\b/,
+    'TensorRT-LLM Plugin is unavailable', `${T050}:tensorrt_llm/plugin/plugin.py:43`),
+  // the engine's config.json names a precision the C++ runtime does not know: the engine's configuration, not the model
+  cfg("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bAssertion failed: Model data type '[\w.-]{1,40}' not supported\b/,
+    "[TensorRT-LLM][ERROR] Assertion failed: Model data type 'fp8' not supported (/src/tensorrt_llm/cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94)", `${T050}:cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94`),
+  // the PyTorch backend's model registry (MODEL_CLASS_MAPPING) has no class for the checkpoint's architecture
+  mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no model class for this architecture", /\bUnknown architecture for AutoModelForCausalLM: [\w.-]{1,120}/,
+    'Unknown architecture for AutoModelForCausalLM: MiniMaxM1ForCausalLM', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:40'),
+  mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no vision encoder for this architecture", /\bUnknown architecture for AutoModelForMultimodalEncoder: [\w.-]{1,120}/,
+    'Unknown architecture for AutoModelForMultimodalEncoder: Glm4vForConditionalGeneration', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:22'),
+
+  // ---- Triton Inference Server (triton-inference-server/core) ----
+
+  // the model's backend (config.pbtxt `backend:`) has no libtriton_<backend>.so nor model.py under the backend directory
+  imp('Triton Inference Server (triton-inference-server/core): the backend library the model names is not installed', /\bunable to find backend library for backend '[\w.-]{1,80}', try specifying runtime on the model configuration/,
+    "unable to find backend library for backend 'tensorrtllm', try specifying runtime on the model configuration.", `${CORE}:src/backend_model.cc:433`),
+  imp('Triton Inference Server (triton-inference-server/core): the backend library the model names is not found in the backend directories', /\bunable to find backend library '[\w.-]{1,80}' for model '[\w.-]{1,120}', searched: /,
+    "unable to find backend library 'libtriton_tensorrtllm.so' for model 'tensorrt_llm', searched: '/opt/tritonserver/backends/tensorrtllm' ", `${CORE}:src/backend_model.cc:361`),
+  imp("Triton Inference Server (triton-inference-server/core): a Python-based backend's model.py is not installed", /\bunable to find Python backend based backend library '[\w.-]{1,80}' for model '[\w.-]{1,120}'/,
+    "unable to find Python backend based backend library 'model.py' for model 'vllm_model', searched: '/opt/tritonserver/backends/vllm/model.py'", `${CORE}:src/backend_model.cc:394`),
+  imp("Triton Inference Server (triton-inference-server/core): the response-cache library is not installed", /\bunable to find 'libtritoncache_[\w.-]{1,80}' for cache\b/,
+    "unable to find 'libtritoncache_redis.so' for cache. Searched: /opt/tritonserver/caches", `${CORE}:src/cache_manager.cc:520`),
+  imp("Triton Inference Server (triton-inference-server/core): a repository agent's library is not installed", /\bunable to find 'libtritonrepoagent_[\w.-]{1,80}' for repo agent '[\w.-]{1,80}'/,
+    "unable to find 'libtritonrepoagent_checksum.so' for repo agent 'checksum', searched: /opt/tritonserver/repoagents", `${CORE}:src/repo_agent.cc:401`),
+  // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
+  // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none
+  drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
+    'instance group tensorrt_llm_0 of model tensorrt_llm has kind KIND_GPU but no GPUs are available', `${CORE}:src/model_config_utils.cc:1748`),
+];
