@@ -10,6 +10,7 @@
 // (<file>:<line>)` (TLLM_CHECK_WITH_INFO, common/assert.h) or `<info> (<file>:<line>)` (TLLM_THROW).
 // Triton: core at e6fcb0c78e07 (the head of its r26.05 release branch); tritonserver logs a model's
 // load failure as `E… model_lifecycle.cc:…] failed to load '<model>' version <n>: <status>: <message>`.
+// Its Python backend (triton-inference-server/python_backend) at 47f9e030ea1e (the head of r26.05).
 // github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
 // public. A message is here only when the generic word rules did not already name its category (or
 // named the wrong one). Interpolations are bounded wildcards.
@@ -42,6 +43,10 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
     '[TensorRT-LLM][ERROR] Assertion failed: Unsupported data type (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50)', `${T050}:cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50`),
   bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the SmoothQuant GEMM plugin has no bfloat16 kernel', /\bSupport for bf16 is missing\b/,
     'Support for bf16 is missing (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120)', `${T050}:cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120`),
+  // MMHA (the decoder's masked multi-head attention) sets cudaFuncAttributeMaxDynamicSharedMemorySize; the GPU refuses
+  // the shared memory the sequence length asks for: the kernel does not fit this GPU (as Triton's "out of resource")
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the decoder attention kernel needs more shared memory than this GPU has", /\bSequence Length is too long for the MMHA kernel \(not enough shared memory\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Sequence Length is too long for the MMHA kernel (not enough shared memory). (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128)', `${T050}:cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128`),
   // CUDADriverWrapper dlopens libcuda.so.1 (the driver's library) and checks the handle
   drv("TensorRT-LLM (NVIDIA/TensorRT-LLM): the CUDA driver library (libcuda) could not be opened", /\bCUDA driver library is not open correctly\b/,
     '[TensorRT-LLM][ERROR] Assertion failed: CUDA driver library is not open correctly. (/src/tensorrt_llm/cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44)', `${T050}:cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44`),
@@ -70,6 +75,11 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
     "unable to find 'libtritoncache_redis.so' for cache. Searched: /opt/tritonserver/caches", `${CORE}:src/cache_manager.cc:520`),
   imp("Triton Inference Server (triton-inference-server/core): a repository agent's library is not installed", /\bunable to find 'libtritonrepoagent_[\w.-]{1,80}' for repo agent '[\w.-]{1,80}'/,
     "unable to find 'libtritonrepoagent_checksum.so' for repo agent 'checksum', searched: /opt/tritonserver/repoagents", `${CORE}:src/repo_agent.cc:401`),
+  // a backend checks the TRITONBACKEND API version of the tritonserver that loads it: a backend built for a newer
+  // Triton than the server (the version pairing refused as the library loads). TensorRT-LLM's Triton backend writes the
+  // same words (triton-inference-server/tensorrtllm_backend v0.12.0:inflight_batcher_llm/src/libtensorrtllm.cc:75)
+  imp("Triton Inference Server (triton-inference-server/python_backend): the backend was built for a newer tritonserver's backend API", /\btriton backend API version does not support this backend\b/i,
+    'Unsupported: Triton backend API version does not support this backend', '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/python_be.cc:2248'),
   // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
   // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none
   drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
