@@ -27,6 +27,8 @@ const of =
 const imp = of('import-error');
 const drv = of('driver-mismatch');
 const mdl = of('unsupported-model');
+const oom = of('oom');
+const nccl = of('nccl');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = of('backend-unsupported');
 /** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
@@ -47,14 +49,23 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // the shared memory the sequence length asks for: the kernel does not fit this GPU (as Triton's "out of resource")
   bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the decoder attention kernel needs more shared memory than this GPU has", /\bSequence Length is too long for the MMHA kernel \(not enough shared memory\)/,
     '[TensorRT-LLM][ERROR] Assertion failed: Sequence Length is too long for the MMHA kernel (not enough shared memory). (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128)', `${T050}:cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128`),
+  // the fused context attention looks its kernel up by SM, head size and mask type: none was built for this combination
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): no fused multi-head attention (FMHA) kernel for this GPU and head size', /\bAssertion failed: FMHA kernels are not found\b/,
+    '[TensorRT-LLM][ERROR] Assertion failed: FMHA kernels are not found (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/contextFusedMultiHeadAttention/fused_multihead_attention_v2.h:281)', `${T050}:cpp/tensorrt_llm/kernels/contextFusedMultiHeadAttention/fused_multihead_attention_v2.h:281`),
+  // MMHA dispatches on the head size (32 … 256): any other has no kernel
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the decoder attention (MMHA) has no kernel for the model's head size", /\bunsupported head_size \(\S{0,200}decoderMaskedMultiheadAttention\.cu:\d+\)/,
+    'unsupported head_size (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention.cu:75)', `${T050}:cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention.cu:75`),
+  // the GEMM plugin profiler's cudaMalloc of its scratch workspace failed (GPU memory exhausted while building or loading)
+  oom("TensorRT-LLM (NVIDIA/TensorRT-LLM): the GEMM profiler's workspace could not be allocated on the GPU", /\bCan't allocate tmp workspace for GEMM tactics profiling\b/,
+    "[TensorRT-LLM][ERROR] Assertion failed: Can't allocate tmp workspace for GEMM tactics profiling. (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/common/gemmPluginProfiler.cpp:168)", `${T050}:cpp/tensorrt_llm/plugins/common/gemmPluginProfiler.cpp:168`),
+  // the custom all-reduce's IPC buffers need peer access between the tensor-parallel GPUs (cudaDeviceCanAccessPeer)
+  nccl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the tensor-parallel GPUs cannot reach each other (no peer access for the custom all-reduce)", /\bCan't enable access between nodes \d+ and \d+/,
+    "Can't enable access between nodes 0 and 1", `${T050}:tensorrt_llm/_ipc_utils.py:51`),
   // CUDADriverWrapper dlopens libcuda.so.1 (the driver's library) and checks the handle
   drv("TensorRT-LLM (NVIDIA/TensorRT-LLM): the CUDA driver library (libcuda) could not be opened", /\bCUDA driver library is not open correctly\b/,
     '[TensorRT-LLM][ERROR] Assertion failed: CUDA driver library is not open correctly. (/src/tensorrt_llm/cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44)', `${T050}:cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44`),
-  // _load_plugin_lib: ctypes.CDLL of libnvinfer_plugin_tensorrt_llm.so returned no handle
-  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its TensorRT plugin library could not be loaded", /\bTensorRT-LLM Plugin is unavailable\b/,
-    'TensorRT-LLM Plugin is unavailable', `${T050}:tensorrt_llm/plugin/plugin.py:43`),
   // the engine's config.json names a precision the C++ runtime does not know: the engine's configuration, not the model
-  cfg("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bAssertion failed: Model data type '[\w.-]{1,40}' not supported\b/,
+  cfg("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bModel data type '[\w.-]{1,40}' not supported\b/,
     "[TensorRT-LLM][ERROR] Assertion failed: Model data type 'fp8' not supported (/src/tensorrt_llm/cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94)", `${T050}:cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94`),
   // the PyTorch backend's model registry (MODEL_CLASS_MAPPING) has no class for the checkpoint's architecture
   mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no model class for this architecture", /\bUnknown architecture for AutoModelForCausalLM: [\w.-]{1,120}/,
