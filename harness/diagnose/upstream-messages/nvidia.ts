@@ -91,6 +91,28 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // same words (triton-inference-server/tensorrtllm_backend v0.12.0:inflight_batcher_llm/src/libtensorrtllm.cc:75)
   imp("Triton Inference Server (triton-inference-server/python_backend): the backend was built for a newer tritonserver's backend API", /\btriton backend API version does not support this backend\b/i,
     'Unsupported: Triton backend API version does not support this backend', '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/python_be.cc:2248'),
+  // a backend library (or repo agent, cache) loaded but lacks an entry point Triton calls (TRITONBACKEND_ModelInstanceExecute …):
+  // a library built for another Triton, or not a backend at all. With dlerror's words (line 276: "…: undefined symbol: …")
+  // the generic rules already name it; the symbol found null (line 287) says no more than this
+  imp("Triton Inference Server (triton-inference-server/core): a backend library lacks an entry point tritonserver needs", /\bunable to find required entrypoint '\w{1,80}' in shared library\b/,
+    "unable to find required entrypoint 'TRITONBACKEND_ModelInstanceExecute' in shared library", `${CORE}:src/shared_library.cc:287`),
+  // --model-load-gpu-limit: the GPU's used memory is already above the fraction allowed when an instance is created
+  oom("Triton Inference Server (triton-inference-server/core): the GPU's memory in use is above the model-load limit, so the model is rejected", /\bcan not create model '[\w.-]{1,120}': memory limit set for \w{1,20} \d+ has exceeded, model loading is rejected\b/,
+    "can not create model 'tensorrt_llm': memory limit set for GPU 0 has exceeded, model loading is rejected.", `${CORE}:src/backend_model_instance.cc:157`),
+  // the Python backend's stub dlopens libcuda.so and requires cuPointerGetAttribute, cuGetErrorString, cuInit and
+  // cuDevicePrimaryCtxGetState in it (pb_utils.cc:67, 75, 83, 93): a driver library without them is broken or too old
+  drv("Triton Inference Server (triton-inference-server/python_backend): the CUDA driver library (libcuda) lacks a driver API the Python backend needs", /\bFailed to locate '(?:cuPointerGetAttribute|cuGetErrorString|cuInit|cuDevicePrimaryCtxGetState)'\. Error: /,
+    "Failed to locate 'cuDevicePrimaryCtxGetState'. Error: /usr/lib/x86_64-linux-gnu/libcuda.so: undefined symbol: cuDevicePrimaryCtxGetState", '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/pb_utils.cc:67'),
+  // configuration errors whose words the generic rules misfile: "backend" (a model named without one), "not supported"
+  // beside "model" (a config version, a scalar reshape), host memory named "memory" (pinned system memory is host RAM)
+  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend and its name implies none", /\bInvalid model name: Could not determine backend for model '[\w.-]{1,120}' with no backend in model configuration\b/,
+    "Invalid model name: Could not determine backend for model 'llama' with no backend in model configuration. Expected model name of the form 'model.<backend_name>'.", `${CORE}:src/model_config_utils.cc:1297`),
+  cfg("Triton Inference Server (triton-inference-server/core): an empty reshape on a non-batching model", /\bcannot have empty reshape for non-batching model as scalar tensors are not supported\b/,
+    "model 'llama', tensor 'input_ids': cannot have empty reshape for non-batching model as scalar tensors are not supported", `${CORE}:src/model_config_utils.cc:328`),
+  cfg("Triton Inference Server (triton-inference-server/core): a model configuration version other than 1", /\bmodel configuration version \d+ not supported, supported versions are: 1\b/,
+    'model configuration version 2 not supported, supported versions are: 1', `${CORE}:src/model_config_utils.cc:2180`),
+  cfg("Triton Inference Server (triton-inference-server/core): host (pinned or pageable system) memory could not be allocated", /\bfailed to allocate (?:non-)?pinned system memory\b/,
+    'failed to allocate pinned system memory: no pinned memory pool', `${CORE}:src/pinned_memory_manager.cc:158`),
   // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
   // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none
   drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
