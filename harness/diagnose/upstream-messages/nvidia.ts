@@ -72,6 +72,9 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
     'Unknown architecture for AutoModelForCausalLM: MiniMaxM1ForCausalLM', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:40'),
   mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no vision encoder for this architecture", /\bUnknown architecture for AutoModelForMultimodalEncoder: [\w.-]{1,120}/,
     'Unknown architecture for AutoModelForMultimodalEncoder: Glm4vForConditionalGeneration', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:22'),
+  // create_attention asserts the chosen attention backend implements MLA (DeepSeek-style latent attention)
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the chosen attention backend has no multi-head latent attention (MLA)", /\bMLA is not supported for \w{1,40} backend\b/,
+    'MLA is not supported for VANILLA backend', '7924c7f1d3b4a3286b62c13fc890900295dc39cb:tensorrt_llm/_torch/attention_backend/utils.py:71'),
 
   // ---- Triton Inference Server (triton-inference-server/core) ----
 
