@@ -117,7 +117,9 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   cfg("Triton Inference Server (triton-inference-server/core): host (pinned or pageable system) memory could not be allocated", /\bfailed to allocate (?:non-)?pinned system memory\b/,
     'failed to allocate pinned system memory: no pinned memory pool', `${CORE}:src/pinned_memory_manager.cc:158`),
   // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
-  // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none
+  // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none. A GPU below
+  // --min-compute-capability (6.0) is dropped silently too, so on such a GPU these words would mean backend-unsupported;
+  // driver-mismatch is the usual case (a container started without its GPUs)
   drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
     'instance group tensorrt_llm_0 of model tensorrt_llm has kind KIND_GPU but no GPUs are available', `${CORE}:src/model_config_utils.cc:1748`),
 ];
