@@ -1,0 +1,125 @@
+// Messages of NVIDIA's serving stack beyond vLLM and SGLang, by the category they mean, each with the
+// line that writes it: TensorRT-LLM (NVIDIA/TensorRT-LLM) and Triton Inference Server's core
+// (triton-inference-server/core), the library tritonserver loads backends and models through.
+//
+// TensorRT-LLM: its repository is over the size a mirror here may have, so its C++ runtime and
+// plugins are read at 11e14500f35d ("update the batch manager (#152)", the head of upstream's
+// release/0.5.0 branch, as github:octoml/TensorRT-LLM-release carries it unchanged), and newer
+// Python files (the PyTorch backend that trtllm-serve runs) one by one at the upstream commit the
+// code index holds for them. Its C++ checks render as `[TensorRT-LLM][ERROR] Assertion failed: <info>
+// (<file>:<line>)` (TLLM_CHECK_WITH_INFO, common/assert.h) or `<info> (<file>:<line>)` (TLLM_THROW).
+// Triton: core at e6fcb0c78e07 (the head of its r26.05 release branch); tritonserver logs a model's
+// load failure as `E… model_lifecycle.cc:…] failed to load '<model>' version <n>: <status>: <message>`.
+// Its Python backend (triton-inference-server/python_backend) at 47f9e030ea1e (the head of r26.05).
+// github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
+// public. A message is here only when the generic word rules did not already name its category (or
+// named the wrong one). Interpolations are bounded wildcards.
+import type { UpstreamMessage } from './types.ts';
+
+/** TensorRT-LLM 0.5.0: upstream's release/0.5.0 head. */
+const T050 = '11e14500f35dd781b535ba009c906f55ecfee3b5';
+/** triton-inference-server/core, r26.05. */
+const CORE = 'e6fcb0c78e072672beab614384fd4f763c302134';
+
+const of =
+  (category: string) =>
+  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
+const imp = of('import-error');
+const drv = of('driver-mismatch');
+const mdl = of('unsupported-model');
+const oom = of('oom');
+const nccl = of('nccl');
+/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
+const bke = of('backend-unsupported');
+/** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
+const cfg = of('other');
+
+export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- TensorRT-LLM (NVIDIA/TensorRT-LLM) ----
+
+  // the RMSNorm / LayerNorm plugins check `getSMVersion() >= 80 || mType != kBF16` with the bare words "Unsupported
+  // data type" when an engine is deserialized: bfloat16 on a GPU older than Ampere (the file names the check)
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the RMSNorm plugin refuses bfloat16 on a GPU older than SM 80', /Assertion failed: Unsupported data type \(\S{0,200}rmsnormPlugin\.cpp:\d+\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Unsupported data type (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/rmsnormPlugin/rmsnormPlugin.cpp:47)', `${T050}:cpp/tensorrt_llm/plugins/rmsnormPlugin/rmsnormPlugin.cpp:47`),
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the LayerNorm plugin refuses bfloat16 on a GPU older than SM 80', /Assertion failed: Unsupported data type \(\S{0,200}layernormPlugin\.cpp:\d+\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Unsupported data type (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50)', `${T050}:cpp/tensorrt_llm/plugins/layernormPlugin/layernormPlugin.cpp:50`),
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): the SmoothQuant GEMM plugin has no bfloat16 kernel', /\bSupport for bf16 is missing\b/,
+    'Support for bf16 is missing (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120)', `${T050}:cpp/tensorrt_llm/plugins/smoothQuantGemmPlugin/smoothQuantGemmPlugin.cpp:120`),
+  // MMHA (the decoder's masked multi-head attention) sets cudaFuncAttributeMaxDynamicSharedMemorySize; the GPU refuses
+  // the shared memory the sequence length asks for: the kernel does not fit this GPU (as Triton's "out of resource")
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the decoder attention kernel needs more shared memory than this GPU has", /\bSequence Length is too long for the MMHA kernel \(not enough shared memory\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Sequence Length is too long for the MMHA kernel (not enough shared memory). (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128)', `${T050}:cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention/decoderMaskedMultiheadAttentionLaunch.h:128`),
+  // the fused context attention looks its kernel up by SM, head size and mask type: none was built for this combination
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): no fused multi-head attention (FMHA) kernel for this GPU and head size', /\bAssertion failed: FMHA kernels are not found\b/,
+    '[TensorRT-LLM][ERROR] Assertion failed: FMHA kernels are not found (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/contextFusedMultiHeadAttention/fused_multihead_attention_v2.h:281)', `${T050}:cpp/tensorrt_llm/kernels/contextFusedMultiHeadAttention/fused_multihead_attention_v2.h:281`),
+  // MMHA dispatches on the head size (32 … 256): any other has no kernel
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the decoder attention (MMHA) has no kernel for the model's head size", /\bunsupported head_size \(\S{0,200}decoderMaskedMultiheadAttention\.cu:\d+\)/,
+    'unsupported head_size (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention.cu:75)', `${T050}:cpp/tensorrt_llm/kernels/decoderMaskedMultiheadAttention.cu:75`),
+  // the GEMM plugin profiler's cudaMalloc of its scratch workspace failed (GPU memory exhausted while building or loading)
+  oom("TensorRT-LLM (NVIDIA/TensorRT-LLM): the GEMM profiler's workspace could not be allocated on the GPU", /\bCan't allocate tmp workspace for GEMM tactics profiling\b/,
+    "[TensorRT-LLM][ERROR] Assertion failed: Can't allocate tmp workspace for GEMM tactics profiling. (/src/tensorrt_llm/cpp/tensorrt_llm/plugins/common/gemmPluginProfiler.cpp:168)", `${T050}:cpp/tensorrt_llm/plugins/common/gemmPluginProfiler.cpp:168`),
+  // the custom all-reduce's IPC buffers need peer access between the tensor-parallel GPUs (cudaDeviceCanAccessPeer)
+  nccl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the tensor-parallel GPUs cannot reach each other (no peer access for the custom all-reduce)", /\bCan't enable access between nodes \d+ and \d+/,
+    "Can't enable access between nodes 0 and 1", `${T050}:tensorrt_llm/_ipc_utils.py:51`),
+  // CUDADriverWrapper dlopens libcuda.so.1 (the driver's library) and checks the handle
+  drv("TensorRT-LLM (NVIDIA/TensorRT-LLM): the CUDA driver library (libcuda) could not be opened", /\bCUDA driver library is not open correctly\b/,
+    '[TensorRT-LLM][ERROR] Assertion failed: CUDA driver library is not open correctly. (/src/tensorrt_llm/cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44)', `${T050}:cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44`),
+  // the engine's config.json names a precision the C++ runtime does not know: the engine's configuration, not the model
+  cfg("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bModel data type '[\w.-]{1,40}' not supported\b/,
+    "[TensorRT-LLM][ERROR] Assertion failed: Model data type 'fp8' not supported (/src/tensorrt_llm/cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94)", `${T050}:cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94`),
+  // the PyTorch backend's model registry (MODEL_CLASS_MAPPING) has no class for the checkpoint's architecture
+  mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no model class for this architecture", /\bUnknown architecture for AutoModelForCausalLM: [\w.-]{1,120}/,
+    'Unknown architecture for AutoModelForCausalLM: MiniMaxM1ForCausalLM', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:40'),
+  mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no vision encoder for this architecture", /\bUnknown architecture for AutoModelForMultimodalEncoder: [\w.-]{1,120}/,
+    'Unknown architecture for AutoModelForMultimodalEncoder: Glm4vForConditionalGeneration', '5d4a661cd24bdaf80ed1814980ed915cbe2eadb1:tensorrt_llm/_torch/models/modeling_auto.py:22'),
+  // create_attention asserts the chosen attention backend implements MLA (DeepSeek-style latent attention)
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the chosen attention backend has no multi-head latent attention (MLA)", /\bMLA is not supported for \w{1,40} backend\b/,
+    'MLA is not supported for VANILLA backend', '7924c7f1d3b4a3286b62c13fc890900295dc39cb:tensorrt_llm/_torch/attention_backend/utils.py:71'),
+
+  // ---- Triton Inference Server (triton-inference-server/core) ----
+
+  // the model's backend (config.pbtxt `backend:`) has no libtriton_<backend>.so nor model.py under the backend directory
+  imp('Triton Inference Server (triton-inference-server/core): the backend library the model names is not installed', /\bunable to find backend library for backend '[\w.-]{1,80}', try specifying runtime on the model configuration/,
+    "unable to find backend library for backend 'tensorrtllm', try specifying runtime on the model configuration.", `${CORE}:src/backend_model.cc:433`),
+  imp('Triton Inference Server (triton-inference-server/core): the backend library the model names is not found in the backend directories', /\bunable to find backend library '[\w.-]{1,80}' for model '[\w.-]{1,120}', searched: /,
+    "unable to find backend library 'libtriton_tensorrtllm.so' for model 'tensorrt_llm', searched: '/opt/tritonserver/backends/tensorrtllm' ", `${CORE}:src/backend_model.cc:361`),
+  imp("Triton Inference Server (triton-inference-server/core): a Python-based backend's model.py is not installed", /\bunable to find Python backend based backend library '[\w.-]{1,80}' for model '[\w.-]{1,120}'/,
+    "unable to find Python backend based backend library 'model.py' for model 'vllm_model', searched: '/opt/tritonserver/backends/vllm/model.py'", `${CORE}:src/backend_model.cc:394`),
+  imp("Triton Inference Server (triton-inference-server/core): the response-cache library is not installed", /\bunable to find 'libtritoncache_[\w.-]{1,80}' for cache\b/,
+    "unable to find 'libtritoncache_redis.so' for cache. Searched: /opt/tritonserver/caches", `${CORE}:src/cache_manager.cc:520`),
+  imp("Triton Inference Server (triton-inference-server/core): a repository agent's library is not installed", /\bunable to find 'libtritonrepoagent_[\w.-]{1,80}' for repo agent '[\w.-]{1,80}'/,
+    "unable to find 'libtritonrepoagent_checksum.so' for repo agent 'checksum', searched: /opt/tritonserver/repoagents", `${CORE}:src/repo_agent.cc:401`),
+  // a backend checks the TRITONBACKEND API version of the tritonserver that loads it: a backend built for a newer
+  // Triton than the server (the version pairing refused as the library loads). TensorRT-LLM's Triton backend writes the
+  // same words (triton-inference-server/tensorrtllm_backend v0.12.0:inflight_batcher_llm/src/libtensorrtllm.cc:75)
+  imp("Triton Inference Server (triton-inference-server/python_backend): the backend was built for a newer tritonserver's backend API", /\btriton backend API version does not support this backend\b/i,
+    'Unsupported: Triton backend API version does not support this backend', '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/python_be.cc:2248'),
+  // a backend library (or repo agent, cache) loaded but lacks an entry point Triton calls (TRITONBACKEND_ModelInstanceExecute …):
+  // a library built for another Triton, or not a backend at all. With dlerror's words (line 276: "…: undefined symbol: …")
+  // the generic rules already name it; the symbol found null (line 287) says no more than this
+  imp("Triton Inference Server (triton-inference-server/core): a backend library lacks an entry point tritonserver needs", /\bunable to find required entrypoint '\w{1,80}' in shared library\b/,
+    "unable to find required entrypoint 'TRITONBACKEND_ModelInstanceExecute' in shared library", `${CORE}:src/shared_library.cc:287`),
+  // --model-load-gpu-limit: the GPU's used memory is already above the fraction allowed when an instance is created
+  oom("Triton Inference Server (triton-inference-server/core): the GPU's memory in use is above the model-load limit, so the model is rejected", /\bcan not create model '[\w.-]{1,120}': memory limit set for \w{1,20} \d+ has exceeded, model loading is rejected\b/,
+    "can not create model 'tensorrt_llm': memory limit set for GPU 0 has exceeded, model loading is rejected.", `${CORE}:src/backend_model_instance.cc:157`),
+  // the Python backend's stub dlopens libcuda.so and requires cuPointerGetAttribute, cuGetErrorString, cuInit and
+  // cuDevicePrimaryCtxGetState in it (pb_utils.cc:67, 75, 83, 93): a driver library without them is broken or too old
+  drv("Triton Inference Server (triton-inference-server/python_backend): the CUDA driver library (libcuda) lacks a driver API the Python backend needs", /\bFailed to locate '(?:cuPointerGetAttribute|cuGetErrorString|cuInit|cuDevicePrimaryCtxGetState)'\. Error: /,
+    "Failed to locate 'cuDevicePrimaryCtxGetState'. Error: /usr/lib/x86_64-linux-gnu/libcuda.so: undefined symbol: cuDevicePrimaryCtxGetState", '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/pb_utils.cc:67'),
+  // configuration errors whose words the generic rules misfile: "backend" (a model named without one), "not supported"
+  // beside "model" (a config version, a scalar reshape), host memory named "memory" (pinned system memory is host RAM)
+  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend and its name implies none", /\bInvalid model name: Could not determine backend for model '[\w.-]{1,120}' with no backend in model configuration\b/,
+    "Invalid model name: Could not determine backend for model 'llama' with no backend in model configuration. Expected model name of the form 'model.<backend_name>'.", `${CORE}:src/model_config_utils.cc:1297`),
+  cfg("Triton Inference Server (triton-inference-server/core): an empty reshape on a non-batching model", /\bcannot have empty reshape for non-batching model as scalar tensors are not supported\b/,
+    "model 'llama', tensor 'input_ids': cannot have empty reshape for non-batching model as scalar tensors are not supported", `${CORE}:src/model_config_utils.cc:328`),
+  cfg("Triton Inference Server (triton-inference-server/core): a model configuration version other than 1", /\bmodel configuration version \d+ not supported, supported versions are: 1\b/,
+    'model configuration version 2 not supported, supported versions are: 1', `${CORE}:src/model_config_utils.cc:2180`),
+  cfg("Triton Inference Server (triton-inference-server/core): host (pinned or pageable system) memory could not be allocated", /\bfailed to allocate (?:non-)?pinned system memory\b/,
+    'failed to allocate pinned system memory: no pinned memory pool', `${CORE}:src/pinned_memory_manager.cc:158`),
+  // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
+  // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none. A GPU below
+  // --min-compute-capability (6.0) is dropped silently too, so on such a GPU these words would mean backend-unsupported;
+  // driver-mismatch is the usual case (a container started without its GPUs)
+  drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
+    'instance group tensorrt_llm_0 of model tensorrt_llm has kind KIND_GPU but no GPUs are available', `${CORE}:src/model_config_utils.cc:1748`),
+];
