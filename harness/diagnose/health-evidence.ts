@@ -96,6 +96,9 @@ const ENGINE_SUCCESS = new RegExp(
     String.raw`^Ready$`,
     // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings)
     String.raw`^\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
+    // Ollama: gin's access log (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185 of gin-gonic/gin)
+    // of a generating or embedding request answered 200; not /api/pull, /api/show and the like, which run no model
+    String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|[^|]*\|[^|]*\| POST +"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))"`,
   ].join('|'),
 );
 

@@ -101,6 +101,7 @@ describe("signs of health from the engines' source", () => {
     ['time=2025-01-01T10:00:00.000Z level=INFO source=routes.go:1238 msg="Listening on [::]:11434 (version 0.5.7)"', 'listening'],
     ['time=2025-01-01T10:00:00.000Z level=INFO source=server.go:594 msg="llama runner started in 3.52 seconds"', 'step-done'],
     ['time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1362 msg="llama-server started in 3.52 seconds"', 'step-done'],
+    ['[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/generate"', 'success'],
     // llama.cpp server
     ['main: model loaded', 'step-done'],
     ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'listening'],
@@ -134,6 +135,9 @@ describe("signs of health from the engines' source", () => {
     'time=2025-01-01T10:00:00.000Z level=WARN source=routes.go:1238 msg="Listening on [::]:11434 (version 0.5.7)"',
     'time=2025-01-01T10:00:00.000Z level=ERROR source=server.go:594 msg="llama runner started in 3.52 seconds"',
     'time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1350 msg="waiting for llama-server to become available" status="llm server loading model"',
+    // … and a request that failed, or one that runs no model
+    '[GIN] 2025/01/01 - 10:00:00 | 500 |  1.234567s |       127.0.0.1 | POST     "/api/generate"',
+    '[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/pull"',
     // llama.cpp: the failure that ends a load, no tokens evaluated
     'main: exiting due to model loading error',
     'prompt eval time =       0.00 ms /     0 tokens (    -nan ms per token,     -nan tokens per second)',
