@@ -30,11 +30,90 @@ import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
 
 export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 
+// Signs read from the engines' own source (issue #22): lines each engine writes only once it listens, has run
+// the model, has sized its KV cache or has answered a request. Triton's gRPC endpoint ("Started GRPCInferenceService
+// at", v2.54.0:src/grpc/grpc_server.cc:2558, next to HTTPService at src/http_server.cc:4725) and Aphrodite's
+// "Starting Aphrodite server on http://…" (v0.20.0:aphrodite/entrypoints/openai/api_server.py:583, after the engine
+// client is built, as vLLM's) are in the listening pattern above. Not signs, though written on a healthy start:
+// gunicorn's "Listening at: …" (its arbiter binds before any worker loads the app), Xinference's "Starting Xinference
+// at endpoint" (v3.2.0:xinference/api/restful_api.py:3116, before uvicorn binds and before any model is launched),
+// TensorRT-LLM's "[MemUsageChange] Allocated … for max tokens in paged KV cache" (also written for the first,
+// estimating KV cache, before the warm-up that can still run out of memory), TGI's bare "Connected".
+
+/** A server bound to its port once its model was loaded and warmed up. */
+const ENGINE_LISTENING = new RegExp(
+  [
+    // TEI: "Starting HTTP server: 0.0.0.0:80", logged once the listener is bound (v1.9.3:router/src/http/server.rs:1875-1880),
+    // after the model's warm-up (router/src/lib.rs:289)
+    String.raw`^Starting HTTP server: \S+:\d+$`,
+    // Ollama: `msg="Listening on [::]:11434 (version 0.5.7)"` once bound (v0.5.7:server/routes.go:1238; v0.33.0-rc2:server/routes.go:2008)
+    String.raw`\bListening on \S+ \(version [\w.+-]+\)`,
+    // llama.cpp server: "main: server is listening on http://…" after load_model (and its warm-up run) returned
+    // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): LOG_INF after "model loaded")
+    String.raw`^main: server is listening on https?://`,
+    // mistral.rs: "Server listening on http://…" after bind (v0.9.2:mistralrs-cli/src/commands/serve.rs:206);
+    // "OpenAI-compatible server listening on http://…." before (v0.6.0:mistralrs-server/src/main.rs:344)
+    String.raw`^(?:OpenAI-compatible )?[Ss]erver listening on https?://`,
+  ].join('|'),
+);
+
+/** A startup step that ran the model, reported by an engine without a duration the generic pattern reads. */
+const ENGINE_STEP_DONE = new RegExp(
+  [
+    // vLLM: after capture_model() returned (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/worker/gpu_worker.py:585-597;
+    // Aphrodite v0.20.0:aphrodite/v1/worker/gpu_worker.py:580)
+    String.raw`\bCUDA graph pool memory: [\d.]+ GiB \(actual\)`,
+    // SGLang: its custom warm-up requests answered (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/http_server.py:381-388)
+    String.raw`^Warmup ended$`,
+    // Ollama: its runner answered Ready (v0.5.7:llm/server.go:594 "llama runner started in"; v0.33.0-rc2:llm/llama_server.go:1362 "llama-server started in")
+    String.raw`\b(?:llama runner|llama-server) started in \d+(?:\.\d+)? seconds\b`,
+    // llama.cpp server: load_model returned, its context built and warmed up by an empty run unless --no-warmup
+    // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
+    String.raw`^main: model loaded$`,
+  ].join('|'),
+);
+
+/** The KV cache sized after the engine ran the model (a profile or warm-up run). */
+const ENGINE_SIZED = new RegExp(
+  [
+    // vLLM / Aphrodite: the memory left for the KV cache once profile_run() returned
+    // (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/worker/gpu_worker.py:436; v0.20.0:aphrodite/v1/worker/gpu_worker.py:426);
+    // none or a negative amount is the start of "No available memory for the cache blocks", not a sign
+    String.raw`\bAvailable KV cache memory: (?:[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*) GiB`,
+    // SGLang: the token pools allocated (…:python/sglang/srt/model_executor/model_runner_kv_cache_mixin.py:967-970) and the
+    // scheduler's limits, logged once its model worker (pools, CUDA graphs) is built (…:python/sglang/srt/managers/scheduler.py:826-834)
+    String.raw`^Memory pool end\. avail mem=`,
+    String.raw`^max_total_num_tokens=[1-9]\d*, `,
+    // TGI: the batch token budget read back from the shards' warm-up (v3.3.7:backends/v3/src/lib.rs:125-137)
+    String.raw`\bSetting max batch total tokens to [1-9]\d*`,
+  ].join('|'),
+);
+
+/** A request answered, or a server's own last word on being ready. */
+const ENGINE_SUCCESS = new RegExp(
+  [
+    // TEI: "Ready", right after its listener is bound (v1.9.3:router/src/http/server.rs:1881; gRPC: router/src/grpc/server.rs:1512)
+    String.raw`^Ready$`,
+    // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings)
+    String.raw`^\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
+    // Ollama: gin's access log (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185 of gin-gonic/gin)
+    // of a generating or embedding request answered 200; not /api/pull, /api/show and the like, which run no model
+    String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|[^|]*\|[^|]*\| POST +"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))"`,
+  ].join('|'),
+);
+
+/** A Go slog/logfmt line (Ollama) logged as a warning or an error: its level is in the text, not read as a header. */
+const LOGFMT_NOT_INFO = /(?:^|\s)level=(?:WARN\w*|ERROR|FATAL|CRITICAL)\b/i;
+
 const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
-  ['listening', /\bStarting (?:vLLM |SGLang )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted \w*(?:HTTP|GRPC|Metrics) ?Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
+  ['listening', /\bStarting (?:vLLM |SGLang |Aphrodite )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted (?:GRPCInference|\w*(?:HTTP|GRPC|Metrics) ?)Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
+  ['listening', ENGINE_LISTENING],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
+  ['step-done', ENGINE_STEP_DONE],
   ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
+  ['sized', ENGINE_SIZED],
   ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
+  ['success', ENGINE_SUCCESS],
 ];
 
 /** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */
@@ -65,7 +144,7 @@ const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/
 
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {
-  if (l.header || isErrorLevel(l) || l.level === 'WARNING') return null;
+  if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text)) return null;
   if (isReadyLine(l)) return 'up';
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;

@@ -79,3 +79,76 @@ describe('a log without failure', () => {
     expect(classifyLog(log)).toMatchObject({ category: 'unknown', confidence: 'none', evidence: [{ line: 2 }], title: expect.stringMatching(/^No failure and no sign of health/) });
   });
 });
+
+// Signs read from the engines' own source (issue #22), each line as the engine renders it; sources in health-evidence.ts.
+describe("signs of health from the engines' source", () => {
+  it.each([
+    // vLLM / Aphrodite
+    ['(EngineCore_DP0 pid=221) INFO 06-03 15:09:20 [gpu_worker.py:436] Available KV cache memory: 11.52 GiB', 'sized'],
+    ['(EngineCore_DP0 pid=221) INFO 06-03 15:09:33 [gpu_worker.py:597] CUDA graph pool memory: 0.41 GiB (actual), 0.45 GiB (estimated), difference: 0.04 GiB (9.8%).', 'step-done'],
+    ['INFO 01-01 10:00:00 [api_server.py: 583] Starting Aphrodite server on http://0.0.0.0:2242', 'listening'],
+    // SGLang
+    ['[2025-11-10 19:59:09 TP0] Memory pool end. avail mem=11.17 GB', 'sized'],
+    ['[2025-11-10 19:59:19] max_total_num_tokens=425021, chunked_prefill_size=8192, max_prefill_tokens=16384, max_running_requests=4096, context_len=131072, available_gpu_mem=11.17 GB', 'sized'],
+    ['[2025-11-10 19:59:29] Warmup ended', 'step-done'],
+    // TGI, TEI
+    ['2025-01-01T10:00:00.123456Z  INFO text_generation_router_v3: backends/v3/src/lib.rs:137: Setting max batch total tokens to 123456', 'sized'],
+    ['2025-01-01T10:00:00.123456Z  INFO text_embeddings_router::http::server: router/src/http/server.rs:1880: Starting HTTP server: 0.0.0.0:80', 'listening'],
+    ['2025-01-01T10:00:00.123456Z  INFO text_embeddings_router::http::server: router/src/http/server.rs:1881: Ready', 'success'],
+    // Triton's gRPC endpoint
+    ['I1012 01:17:48.318179 1 grpc_server.cc:2558] Started GRPCInferenceService at 0.0.0.0:8001', 'listening'],
+    // Ollama (Go slog)
+    ['time=2025-01-01T10:00:00.000Z level=INFO source=routes.go:1238 msg="Listening on [::]:11434 (version 0.5.7)"', 'listening'],
+    ['time=2025-01-01T10:00:00.000Z level=INFO source=server.go:594 msg="llama runner started in 3.52 seconds"', 'step-done'],
+    ['time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1362 msg="llama-server started in 3.52 seconds"', 'step-done'],
+    ['[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/generate"', 'success'],
+    // llama.cpp server
+    ['main: model loaded', 'step-done'],
+    ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'listening'],
+    ['prompt eval time =      12.34 ms /    10 tokens (    1.23 ms per token,   810.37 tokens per second)', 'success'],
+    ['       eval time =     123.45 ms /    20 tokens (    6.17 ms per token,   162.01 tokens per second)', 'success'],
+    // mistral.rs
+    ['2025-01-01T10:00:00.123456Z  INFO mistralrs_server: Server listening on http://0.0.0.0:1234', 'listening'],
+    ['2025-01-01T10:00:00.123456Z  INFO mistralrs_server: OpenAI-compatible server listening on http://0.0.0.0:1234.', 'listening'],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+    expect(classifyLog(line).category).toBe('healthy');
+  });
+
+  it.each([
+    // vLLM: no memory left for the cache is where "No available memory for the cache blocks" starts; the same words as a warning
+    '(EngineCore_DP0 pid=221) INFO 06-03 15:09:20 [gpu_worker.py:436] Available KV cache memory: -1.52 GiB',
+    '(EngineCore_DP0 pid=221) INFO 06-03 15:09:20 [gpu_worker.py:436] Available KV cache memory: 0.00 GiB',
+    'WARNING 06-03 15:09:33 [gpu_worker.py:597] CUDA graph pool memory: 0.41 GiB (actual), 0.45 GiB (estimated), difference: 0.04 GiB (9.8%).',
+    'ERROR 01-01 10:00:00 [api_server.py: 583] Starting Aphrodite server on http://0.0.0.0:2242',
+    // SGLang
+    '[2025-11-10 19:59:19] ERROR max_total_num_tokens=0, chunked_prefill_size=8192',
+    '[2025-11-10 19:59:09 TP0] WARNING Memory pool end. avail mem=0.17 GB',
+    // TGI, TEI: an error line, a shard still waiting
+    '2025-01-01T10:00:00.123456Z ERROR text_generation_router_v3: backends/v3/src/lib.rs:137: Setting max batch total tokens to 123456',
+    '2025-01-01T10:00:00.123456Z  INFO text_generation_launcher: Waiting for shard to be ready...',
+    '2025-01-01T10:00:00.123456Z ERROR text_embeddings_router::http::server: router/src/http/server.rs:1881: Ready',
+    '2025-01-01T10:00:00.123456Z  WARN text_embeddings_router::http::server: Starting HTTP server: 0.0.0.0:80',
+    // Triton
+    'E1012 01:17:48.318179 1 grpc_server.cc:2558] Started GRPCInferenceService at 0.0.0.0:8001',
+    // Ollama: a logfmt warning or error, and the runner still loading
+    'time=2025-01-01T10:00:00.000Z level=WARN source=routes.go:1238 msg="Listening on [::]:11434 (version 0.5.7)"',
+    'time=2025-01-01T10:00:00.000Z level=ERROR source=server.go:594 msg="llama runner started in 3.52 seconds"',
+    'time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1350 msg="waiting for llama-server to become available" status="llm server loading model"',
+    // … and a request that failed, or one that runs no model
+    '[GIN] 2025/01/01 - 10:00:00 | 500 |  1.234567s |       127.0.0.1 | POST     "/api/generate"',
+    '[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/pull"',
+    // llama.cpp: the failure that ends a load, no tokens evaluated
+    'main: exiting due to model loading error',
+    'prompt eval time =       0.00 ms /     0 tokens (    -nan ms per token,     -nan tokens per second)',
+    // mistral.rs
+    '2025-01-01T10:00:00.123456Z ERROR mistralrs_server: Server listening on http://0.0.0.0:1234',
+    // not signs: written before a check that can still fail (gunicorn binds before its workers load the app,
+    // Xinference logs its endpoint before uvicorn binds, TensorRT-LLM sizes a first, estimating KV cache before its warm-up)
+    '[2024-01-01 00:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)',
+    '2025-01-01 10:00:00,000 xinference.api.restful_api 1 INFO     Starting Xinference at endpoint: http://0.0.0.0:9997',
+    '[TensorRT-LLM][INFO] [MemUsageChange] Allocated 26.91 GiB for max tokens in paged KV cache (220480).',
+  ])('is no sign: %s', (line) => {
+    expect(kind(line)).toBeNull();
+  });
+});
