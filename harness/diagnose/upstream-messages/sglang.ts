@@ -94,6 +94,11 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'No GPU memory values found.', `${R059}:python/sglang/srt/utils/common.py:1752`),
   drv('SGLang diffusion: no GPU or accelerator is visible', /\bNo Accelerators ?\(AMD\/NV\/MTT GPU, AMD MI instinct accelerators\) available\b/i,
     'No Accelerators(AMD/NV/MTT GPU, AMD MI instinct accelerators) available', `${R059}:python/sglang/multimodal_gen/runtime/platforms/interface.py:285`),
+  // get_device: torch sees no CUDA, XPU, NPU or HPU device (nor, on main, a platform plugin that names one): no GPU visible
+  drv('SGLang: no accelerator is visible (get_device found no CUDA, XPU, HPU, NPU, MUSA or MPS device)', /\bNo accelerator \((?:CUDA|XPU|HPU|NPU|MUSA|MPS)(?:, (?:CUDA|XPU|HPU|NPU|MUSA|MPS)){0,8}\)(?: or platform plugin)? is available\b/i,
+    'No accelerator (CUDA, XPU, HPU) is available.', `${R056}:python/sglang/srt/utils/common.py:1896`),
+  drv('SGLang: no accelerator is visible (get_device found no CUDA, XPU, HPU, NPU, MUSA or MPS device)', /\bNo accelerator \((?:CUDA|XPU|HPU|NPU|MUSA|MPS)(?:, (?:CUDA|XPU|HPU|NPU|MUSA|MPS)){0,8}\)(?: or platform plugin)? is available\b/i,
+    'No accelerator (CUDA, XPU, HPU, NPU, MUSA, MPS) or platform plugin is available.', `${RMAIN}:python/sglang/srt/utils/common.py:2085`),
   drv('SGLang: torch_npu is installed but no NPU device is visible', /\btorch_npu detected, but NPU device is not available or visible\b/i,
     'torch_npu detected, but NPU device is not available or visible.', `${R059}:python/sglang/srt/utils/common.py:158`),
 
