@@ -92,6 +92,13 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // LLVM's fatal error (report_fatal_error prints "LLVM ERROR: " and aborts) when the code generator of a kernel
   // compiler (Triton's) has no instruction for an operation on this target: the GPU lacks it
   rule('backend-unsupported', "the kernel compiler cannot generate this operation for this GPU (LLVM ERROR: Unsupported …)", /LLVM ERROR: (?:Unsupported\b|Cannot select\b|.{0,80}\bnot supported\b)/, true),
+  // Triton's front end refusing an operand's data type for tl.dot on this target: `assert lhs.dtype in (tl.int8, …,
+  // tl.float32), f"Unsupported lhs dtype {lhs.dtype}"` (triton-lang/triton f22c4a285ae0:python/triton/language/semantic.py,
+  // dot(); "line 1488, in dot" in the release vLLM 0.22 ships), and before it `f"Unsupported dtype {lhs_dtype}"`
+  // (openai/triton a7e3476e8675:python/triton/language/semantic.py:1352): a data type the kernel compiler refuses
+  // (the guide: "a data type a kernel library refuses … is backend-unsupported"). Only Triton's own type names
+  // (fp8e4nv, fp8e5, bf16, …), so that another library's "Unsupported dtype torch.float32" is not read so
+  rule('backend-unsupported', "Triton's kernel compiler refused an operand's data type (tl.dot)", /\bUnsupported (?:lhs |rhs )?dtype (?:fp8e4nv|fp8e4b15|fp8e4b8|fp8e5b16|fp8e5|fp16|bf16|fp32|fp64|int1|u?int(?:8|16|32|64))\b/),
   // DeepGEMM's kernels exist for sm90/sm100 only: its own assertions on another GPU (deepseek-ai/DeepGEMM csrc/)
   rule('backend-unsupported', 'a DeepGEMM kernel asserted (built for Hopper/Blackwell datacenter GPUs only)', /Assertion error \([^)]*deep_?gemm/i, true),
   // Ray's memory monitor kills a worker when the host's RAM passes its threshold (not GPU memory)

@@ -89,6 +89,14 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['nccl all_reduce stalled'], false, true)).toBeNull();
   });
 
+  it("reads Triton's refusal of a tl.dot operand's data type as a data type the kernel compiler refuses, not another library's dtype error", () => {
+    expect(messageEvidence(['AssertionError: Unsupported lhs dtype fp8e4nv'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['AssertionError: Unsupported rhs dtype bf16'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['AssertionError: Unsupported dtype fp8e5'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['TypeError: Unsupported dtype torch.complex64 in safetensors header'])).toBeNull();
+    expect(messageEvidence(['ValueError: Unsupported dtype: float32'])).toBeNull();
+  });
+
   it('looks at every text it is given (a message joined across lines)', () => {
     expect(messageEvidence(['ValueError: first line', 'requires compute capability 9.0'])?.category).toBe('backend-unsupported');
   });
