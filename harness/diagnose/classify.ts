@@ -16,7 +16,7 @@ import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isStartedLine,
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { DRIVER_CHECK, earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
@@ -47,7 +47,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
-  const cause = explained(earliest(found), found);
+  const cause = checkedDriver(explained(earliest(found), found), found, lines);
   if (cause) {
     const d = fromFailure(lines, cause);
     // a model "not supported" only because its module failed to import earlier; a failure that names nothing but a module whose import failed
@@ -136,6 +136,17 @@ function explained(cause: Failure | null, found: readonly ProcessFindings[]): Fa
   if (!cause || cause.sig || cause.generic) return cause;
   const later = found.map((f) => f.failure).find((f) => f !== null && f.view !== cause.view && f.index > cause.index && f.index - cause.index <= REST_OF_MESSAGE && explainsBefore(f));
   return later ?? cause;
+}
+
+/**
+ * A failure that names nothing after the container's driver check said the driver is older than the image needs: the
+ * check says what it meant (as a later error of the environment explains an earlier failure that named nothing).
+ */
+function checkedDriver(cause: Failure | null, found: readonly ProcessFindings[], lines: readonly LogLine[]): Failure | null {
+  if (!cause || cause.sig || cause.generic) return cause;
+  const check = earliest(found, (f) => f.hint);
+  const isCheck = check !== null && check.index < cause.index && DRIVER_CHECK.test(check.block.map((p) => lines[check.view.index[p]!]!.text).join(' '));
+  return isCheck ? check : cause;
 }
 
 function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views: ReturnType<typeof untangle>; found: ProcessFindings[] } {

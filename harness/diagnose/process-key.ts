@@ -47,6 +47,9 @@ export function continuesCut(prevLength: number, raw: string, bare: boolean): bo
  * timestamps) wrote before it and before the line above alike: what a terminal wrote, whose rest may
  * continue the line above. `text` is the line cleaned of every prefix; the line itself when no such prefix.
  */
+/** A logger's own header that is a bracketed date and time alone (SGLang's untagged `[2026-06-12 04:54:55] `), also after a carrier's prefix. */
+const LOGGER_TIMESTAMP = /(?:^|\s)\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\] $/;
+
 export function carriedBody(raw: string, text: string, prevRaw: string | undefined): string {
   const at = text.trim() === '' ? -1 : raw.lastIndexOf(text.trimStart());
   if (at <= 0 || prevRaw === undefined) return raw;
@@ -54,6 +57,9 @@ export function carriedBody(raw: string, text: string, prevRaw: string | undefin
   // a logger's own header with its tag (SGLang's `[… TP0] ` on both lines) is not a carrier's prefix
   const key = processKey(p);
   if (key !== null && processKey(prevRaw) === key) return raw;
+  // … nor is its untagged header, a bracketed timestamp (SGLang's `[2026-06-12 04:54:55] `): two records logged in the
+  // same second share it, and a terminal's rest of a line has no header of its own
+  if (LOGGER_TIMESTAMP.test(p)) return raw;
   // the same prefix, timestamp included: the rest of a line is written at the moment the line was
   return prevRaw.startsWith(p) ? raw.slice(at) : raw;
 }

@@ -258,6 +258,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
+    // a container's driver check goes on to start the engine: it decides only when nothing after it does
+    if (failure && DRIVER_CHECK.test(textOf(lines, view, messageBlock(lines, view, p)))) {
+      f.hint ??= failure;
+      p = Math.max(p, failure.block.at(-1)!);
+      continue;
+    }
     if (failure) return { f: { ...f, failure }, pos: p };
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
     else if (f.hint === null && l.level === null && !l.cont) f.hint = judgeHint(lines, view, p);
@@ -268,6 +274,16 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
   return { f, pos: last ?? view.index.length };
 }
+
+/**
+ * The driver check of NVIDIA's container entrypoint: "ERROR: This container was built for NVIDIA Driver Release 595.58
+ * or later, but / version 580.159.03 was detected and compatibility mode is UNAVAILABLE." The script echoes it, sleeps
+ * two seconds and then execs the engine all the same (triton-inference-server/server v2.10.0:nvidia_entrypoint.sh:64-65,
+ * 68, 87; NGC's other images share the entrypoint): the CUDA runtime may still work on that driver (minor-version
+ * compatibility), so the engine's own failure after it, if it names one, is the cause; the check is the cause only when
+ * nothing after it names one (the labelling guide, rule 6: a warning that a driver is too old decides when nothing else does).
+ */
+export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b/;
 
 /** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
 const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;

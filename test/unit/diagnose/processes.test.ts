@@ -40,3 +40,14 @@ describe('joinCutFrames', () => {
     expect(lines.map((l) => l.text)).toEqual(['  File "/v/core.py", line 1, in run', '    run()', 'ValueError: x']);
   });
 });
+
+describe("SGLang's untagged header", () => {
+  it('is a header of its own, not a prefix a carrier wrote: a record logged in the same second after a long line is not its rest', () => {
+    const long = `[2026-06-12 04:54:55] Failed to get GPU memory capacity from nvidia-smi. Falling back to torch.cuda.mem_get_info(). Reported total GPU memory per device (MiB): [122501]`;
+    const lines = readLog([long, '[2026-06-12 04:54:55] Enable experimental FlashInfer attention backend for Gemma4.', '[2026-06-12 04:54:55] Overlap scheduler is disabled (spec v2 is not supported yet).'].join('\n'));
+    expect(lines.map((l) => l.cont)).toEqual([false, false, false]);
+    // … while a carrier's timestamp before both pieces of a cut line still carries the rest
+    const docker = readLog(['2025-01-02T03:04:05.123456789Z ' + 'x'.repeat(100), '2025-01-02T03:04:05.123456789Z rest of the line'].join('\n'));
+    expect(docker.map((l) => l.cont)).toEqual([false, true]);
+  });
+});

@@ -112,3 +112,31 @@ describe('importFailureBefore and optional kernels', () => {
     expect(read([...frame, 'StopIteration']).found[0]!.failure).not.toBeNull();
   });
 });
+
+describe("the container entrypoint's driver check", () => {
+  const banner = [
+    'ERROR: This container was built for NVIDIA Driver Release 595.58 or later, but',
+    '       version 580.159.03 was detected and compatibility mode is UNAVAILABLE.',
+    '',
+    '       [[]]',
+    '',
+  ];
+
+  it("decides nothing while the engine it went on to start fails on its own (the engine's failure is the cause)", () => {
+    const log = [...banner, '[2026-06-10 02:04:44] Load weight begin. avail mem=111.62 GB', 'Traceback (most recent call last):', '  File "pool_configurator.py", line 57, in __post_init__', '    raise RuntimeError(msg)', 'RuntimeError: Not enough memory. Please try to increase --mem-fraction-static.'];
+    expect(classifyLog(log.join('\n')).category).toBe('oom');
+  });
+
+  it('decides when nothing after it names a failure: the engine crashed, failed on nothing named, or the log ends', () => {
+    expect(classifyLog(banner.join('\n')).category).toBe('driver-mismatch');
+    expect(classifyLog([...banner, 'terminate called without an active exception', 'Aborted (core dumped)'].join('\n')).category).toBe('driver-mismatch');
+    const nameless = [...banner, 'Traceback (most recent call last):', '  File "server.py", line 3, in main', '    run()', 'RuntimeError: worker exited'];
+    expect(classifyLog(nameless.join('\n')).category).toBe('driver-mismatch');
+    expect(classifyLog('I encountered this error, "ERROR: This container was built for NVIDIA Driver Release 535.86 or later, but version 520.56.06 was detected and compatibility mode is UNAVAILABLE."').category).toBe('driver-mismatch');
+  });
+
+  it('is not a cause in a log that shows the server up', () => {
+    const log = [...banner, 'INFO:     Started server process [1]', 'INFO:     Application startup complete.', 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)'];
+    expect(classifyLog(log.join('\n')).category).toBe('healthy');
+  });
+});
