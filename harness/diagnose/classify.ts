@@ -47,7 +47,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
-  const cause = checkedDriver(explained(earliest(found), found), found, lines);
+  const cause = saidInCapture(checkedDriver(explained(earliest(found), found), found, lines), found);
   if (cause) {
     const d = fromFailure(lines, cause);
     // a model "not supported" only because its module failed to import earlier; a failure that names nothing but a module whose import failed
@@ -147,6 +147,17 @@ function checkedDriver(cause: Failure | null, found: readonly ProcessFindings[],
   const check = earliest(found, (f) => f.hint);
   const isCheck = check !== null && check.index < cause.index && DRIVER_CHECK.test(check.block.map((p) => lines[check.view.index[p]!]!.text).join(' '));
   return isCheck ? check : cause;
+}
+
+/**
+ * A failure that names nothing (a bare `AssertionError`), in a log whose own words say the failure came while CUDA graphs
+ * were being captured ("fails during CUDA graph capture", an unlevelled line): raised in the capture, naming nothing else,
+ * it is the capture's failure (the labelling guide, rule 7), as when its frames or the capture's markers show it.
+ */
+function saidInCapture(cause: Failure | null, found: readonly ProcessFindings[]): Failure | null {
+  if (!cause || cause.sig || cause.generic) return cause;
+  const said = earliest(found, (f) => (f.hint?.generic?.category === 'graph-capture' ? f.hint : null));
+  return said ?? cause;
 }
 
 function readAll(text: string, opts: ClassifyOptions): { lines: LogLine[]; views: ReturnType<typeof untangle>; found: ProcessFindings[] } {

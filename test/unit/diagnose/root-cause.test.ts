@@ -140,3 +140,17 @@ describe("the container entrypoint's driver check", () => {
     expect(classifyLog(log.join('\n')).category).toBe('healthy');
   });
 });
+
+describe('a failure that names nothing, said to come during CUDA graph capture', () => {
+  const failure = ['```text', 'File "/x/vllm/models/deepseek_v4/sparse_mla.py", line 262, in _build_c128a_metadata', '    assert active_topk_width >= cm.max_seq_len // self.compress_ratio', 'AssertionError', '```'];
+
+  it("is the capture's failure when the log's own words place it in the capture (the guide, rule 7)", () => {
+    expect(classifyLog(['DeepSeek V4 fails during CUDA graph capture while vLLM starts.', '', ...failure].join('\n')).category).toBe('graph-capture');
+  });
+
+  it('stays other when nothing places it in the capture, and a failure that names a category keeps it', () => {
+    expect(classifyLog(['DeepSeek V4 fails while vLLM starts.', '', ...failure].join('\n')).category).toBe('other');
+    const named = ['DeepSeek V4 fails during CUDA graph capture.', 'Traceback (most recent call last):', '  File "x.py", line 1, in run', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB'];
+    expect(classifyLog(named.join('\n')).category).toBe('oom');
+  });
+});
