@@ -50,7 +50,9 @@ const ENGINE_LISTENING = new RegExp(
     String.raw`\bListening on \S+ \(version [\w.+-]+\)`,
     // llama.cpp server: "main: server is listening on http://…" after load_model (and its warm-up run) returned
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): LOG_INF after "model loaded")
-    String.raw`^main: server is listening on https?://`,
+    // … newer builds run it as llama_server() and log through SRV_INF, which writes "srv  " and the function's name cut to 12
+    // characters: "srv  llama_server: server is listening on http://…" (00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp, llama_server())
+    String.raw`^(?:srv +)?(?:main|llama_server): server is listening on https?://`,
     // mistral.rs: "Server listening on http://…" after bind (v0.9.2:mistralrs-cli/src/commands/serve.rs:206);
     // "OpenAI-compatible server listening on http://…." before (v0.6.0:mistralrs-server/src/main.rs:344)
     String.raw`^(?:OpenAI-compatible )?[Ss]erver listening on https?://`,
@@ -69,7 +71,8 @@ const ENGINE_STEP_DONE = new RegExp(
     String.raw`\b(?:llama runner|llama-server) started in \d+(?:\.\d+)? seconds\b`,
     // llama.cpp server: load_model returned, its context built and warmed up by an empty run unless --no-warmup
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
-    String.raw`^main: model loaded$`,
+    // (newer builds: `SRV_INF("%s", "model loaded\n")` in llama_server(), "srv  llama_server: model loaded", 00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp)
+    String.raw`^(?:srv +)?(?:main|llama_server): model loaded$`,
   ].join('|'),
 );
 
@@ -97,7 +100,8 @@ const ENGINE_SUCCESS = new RegExp(
     // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings)
     String.raw`^\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
     // Ollama: gin's access log (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185 of gin-gonic/gin)
-    // of a generating or embedding request answered 200; not /api/pull, /api/show and the like, which run no model
+    // of a generating or embedding request answered 200: the model ran (a 200 to /api/pull, /api/show and the like, which run
+    // no model, shows only that the server listens: KINDS)
     String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|[^|]*\|[^|]*\| POST +"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))"`,
   ].join('|'),
 );
@@ -114,6 +118,9 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['sized', ENGINE_SIZED],
   ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
   ['success', ENGINE_SUCCESS],
+  // Ollama: gin's access log of any other request answered 200 (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185
+  // of gin-gonic/gin): the server is bound and answering, as its "Listening on" says (a model it loads later is a request's own work)
+  ['listening', /^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|/],
 ];
 
 /** Words that make a line about readiness say the opposite ("not ready", "waiting for … ready"). */

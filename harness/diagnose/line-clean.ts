@@ -4,19 +4,35 @@
 import { stripVTControlCharacters } from 'node:util';
 import { jsonRecord } from './json-record.ts';
 
+/** What a carrier writes before each line it carries: a quote, journald, docker's timestamps, kubectl, docker compose. */
+const CARRIERS: RegExp[] = [
+  /^\s*>\s?/, // markdown quote of a pasted log
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `)
+  /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
+  /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
+  /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
+];
+
+/** A line without what a carrier wrote before it (`vllm-1  | `, `> `, …), for reading its structure (a table's row). */
+export function withoutCarrier(line: string): string {
+  let s = line;
+  for (let guard = 0; guard < 4; guard++) {
+    const before = s;
+    for (const p of CARRIERS) s = s.replace(p, '');
+    if (s === before) break;
+  }
+  return s;
+}
+
 /** Leading prefixes, removed repeatedly in any order. */
 const PREFIXES: RegExp[] = [
-  /^\s*>\s?/, // markdown quote of a pasted log
+  ...CARRIERS,
   /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
   /^\s*\*\*/, // bold marks around pasted lines
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
   /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
-  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `
-  /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?\s+/, // docker --timestamps
-  /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
-  /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
   /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)
   /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)
   /^\s*\[rank\d+\]:\s?/, // [rank0]:
@@ -46,8 +62,23 @@ const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
 const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
-/** TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] `. */
-const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVD])\]\s?/;
+/**
+ * TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] ` (its Python logger: `[F]` INTERNAL_ERROR, `[E]`, `[W]`, `[I]`, `[V]`,
+ * 11e14500f35dd781b535ba009c906f55ecfee3b5:tensorrt_llm/logger.py:39-43,94), and TensorRT's own messages through the
+ * `trt.Logger` it hands TensorRT (same file, :55): `[TRT] [E] `.
+ */
+const TRTLLM_HEADER = /^\s*\[(?:TensorRT-LLM|TRT-LLM|TRT)\]\s*\[(ERROR|WARNING|INFO|DEBUG|VERBOSE|[EWIVDF])\]\s?/;
+/**
+ * LMDeploy's TurboMind: its logger's `[TM][WARNING] ` (v0.10.0:src/turbomind/utils/logger.h:103, `[TM][LEVEL][rank] ` at :108)
+ * and its failed checks' `[TM][FATAL] ` before it aborts (v0.10.0:src/turbomind/core/check.cc:79).
+ */
+const TURBOMIND_HEADER = /^\s*\[TM\]\[(FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\](?:\[\d+\])?\s?/;
+/**
+ * llama.cpp's common log with timestamps (`--log-timestamps`, on in llama-server's newer builds): `0.08.526.749 I ` — minutes,
+ * seconds, milliseconds, microseconds, then the level letter (30037a74a9f46f0248b6760c8de97f419651d167:common/log.cpp,
+ * common_log_entry::print).
+ */
+const LLAMACPP_HEADER = /^\s*\d+\.\d\d\.\d{3}\.\d{3} ([IWED]) /;
 /**
  * FastChat (and LLaVA, which copies it): `%(asctime)s | %(levelname)s | %(name)s | ` after its timestamp; its logger
  * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
@@ -60,7 +91,7 @@ const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG'
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();

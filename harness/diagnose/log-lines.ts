@@ -3,7 +3,8 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { stripVTControlCharacters } from 'node:util';
-import { cleanLine } from './line-clean.ts';
+import { cleanLine, withoutCarrier } from './line-clean.ts';
+import { BARE_MESSAGES } from './upstream-messages.ts';
 import type { LogLine } from '../core/log-line.ts';
 
 export { cleanLine } from './line-clean.ts';
@@ -36,7 +37,38 @@ export function readLog(text: string): LogLine[] {
     l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!);
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
+  joinTableCells(lines);
+  // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
+  for (const l of lines) if (l.cont && BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0)) l.cont = false;
   return lines;
+}
+
+/** A row of a text table: `| a | b |`. */
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+/** A table's rule: `+-------+----+`. */
+const TABLE_RULE = /^\s*\+-[-+]*\+\s*$/;
+/** A row whose first cells are empty, the last one written on: the rest of the row above, its last cell wrapped. */
+const TABLE_REST = /^\s*\|(?:\s*\|)+\s*\S.*\|\s*$/;
+
+/**
+ * Triton's tables (its model table: `| model | version | status |`) wrap a cell too long for its column at the
+ * column's width, mid-word, onto the next rows, the other cells empty (triton-inference-server/common
+ * 83adf7cf88a2f343005974dff3728be746de2d66:src/table_printer.cc, TablePrinter: `line.substr(k * shares_[j], …)`
+ * per row, each cell written `" " << setw(width) << piece << " |"`). Such a row is the rest of the row above,
+ * read without the cell's closing ` |` (`… operation no |` + `| | t supported (…) |`: "operation not supported").
+ */
+function joinTableCells(lines: LogLine[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    const above = lines[i - 1]!;
+    // a row with its first cell written on, or a rule `+----+`, begins a row of its own: never the rest of a line a terminal cut
+    const row = withoutCarrier(l.raw);
+    if (!l.header && ((TABLE_ROW.test(row) && !TABLE_REST.test(row)) || TABLE_RULE.test(row))) l.cont = false;
+    if (l.header || above.header || !TABLE_REST.test(row) || !TABLE_ROW.test(withoutCarrier(above.raw))) continue;
+    above.text = above.text.replace(/ \|$/, '');
+    l.text = l.text.replace(/ \|$/, '');
+    l.cont = true;
+  }
 }
 
 /**
@@ -55,9 +87,11 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * Errors that are not Python exceptions but end a start all the same: Docker, the CUDA runtime, a
  * C++ exception (`terminate called after throwing…`, `what():`, TensorRT-LLM's `Assertion failed:`),
  * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`),
- * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic.
+ * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic, PyTorch's failed
+ * internal assertion (TORCH_INTERNAL_ASSERT: `<cond> INTERNAL ASSERT FAILED at "<file>":<line>, please report a bug to PyTorch.`,
+ * 0109fc4eac46a2f56a2197a9f757ed42d5a817aa:c10/util/Exception.h), also where a logger relays it without its exception's name.
  */
-const ERROR_LINE = /^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
@@ -135,6 +169,10 @@ const WRAPPERS: RegExp[] = [
   // huggingface/text-generation-inference launcher/src/main.rs (enum LauncherError; tag and line not checked)
   /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart)\s*$/,
   /During handling of the above exception|The above exception was the direct cause/,
+  // Triton's TensorRT backend: deserializing the plan returned no engine; TensorRT's logger wrote why before it
+  // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
+  // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
+  /\bunable to create TensorRT engine\s*(?:\|\s*)?$/,
 ];
 
 export function isWrapperLine(l: LogLine): boolean {

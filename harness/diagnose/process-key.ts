@@ -9,7 +9,7 @@ const TAGS: RegExp[] = [
   /^\s*(?:\S+\s+\|\s)?\((APIServer|EngineCore(?:_DP\d+)?|Worker(?:_\w+)?)\)/, // (APIServer) without pid
   /\[(rank\d+)\]:/, // torch.distributed's [rank1]:
   /^\s*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)? ((?:(?:DP|PP|TP|EP)\d+\s*)+)\]/, // SGLang [… DP0 TP6]
-  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d [\w.-]+ [\w.-]+\[(\d+)\]:/, // journald python3[28059]:
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[(\d+)\]:/, // journald python3[28059]: (its host, too, may be left out)
 ];
 
 /** SGLang logs a traceback as one multi-line message: only its first line carries the tag. */
@@ -30,8 +30,10 @@ const CUT_WIDTH = 80;
 /**
  * How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. A
  * module path of one letter is the rest of a cut one (`vllm.v1.engine.exception` + `s.EngineDeadError: …`).
+ * llama.cpp and ggml begin every line with the C function that logs it (`LLAMA_LOG_ERROR("%s: error loading model: %s\n",
+ * __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799 of ollama/ollama, which vendors it): `llama_model_load: …`.
  */
-const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above)/;
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: )/;
 
 /**
  * Whether a line may be the rest of the line before it, cut by a terminal: the line before (its

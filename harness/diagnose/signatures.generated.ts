@@ -604,7 +604,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "No CUDA GPUs are available",
         "Found no NVIDIA driver on your system",
         "Torch not compiled with CUDA enabled",
-        "Failed to infer device type"
+        "Failed to infer device type",
+        "libcuda\\.so(?:\\.\\d+)*: cannot open shared object file"
       ],
       "contextScope": "traceback",
       "title": "The engine found no usable GPU in the container",

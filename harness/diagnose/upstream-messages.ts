@@ -2,10 +2,18 @@
 // raises a failure with name its category before the looser generic rules of category-evidence.ts
 // guess it from words alone. A new log meets these words wherever the engine writes them. Pure.
 import type { UpstreamMessage } from './upstream-messages/types.ts';
+import { GGML_MESSAGES } from './upstream-messages/ggml.ts';
+import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
 import { NVIDIA_MESSAGES } from './upstream-messages/nvidia.ts';
 import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
 import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES];
+
+/**
+ * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
+ * `std::cerr << …; std::abort()`): such a message at the start of a line begins a line of its own.
+ */
+export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES];

@@ -399,16 +399,22 @@ describe('rule 2: a request refused after ready, then nothing served', () => {
 });
 
 describe('more wordings the guide names', () => {
-  it("PyTorch's own capture-status check failing is the capture's own failure (graph-capture)", () => {
+  it("PyTorch's internal assert on a capture status it cannot print is a failure of its own, no capture that failed (other)", () => {
     const line = '[1,17]<stdout>:[2023-01-06 19:46:19.112: C smdistributed/modelparallel/torch/worker.py:110] [17] Hit an exception for 9008/0 on thread 1: false INTERNAL ASSERT FAILED at "../c10/cuda/CUDAGraphsC10Utils.h":73, please report a bug to PyTorch. Unknown CUDA graph CaptureStatus21852';
-    expect(classifyLog(line)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
+    expect(classifyLog(line)).toMatchObject({ category: 'other', evidence: [{ line: 1 }] });
+    // … and a capture that did fail still is one
+    expect(classifyLog('RuntimeError: CUDA error: operation not permitted when stream is capturing').category).toBe('graph-capture');
   });
   it("a request's tokens counted with their time are a sign of health (rule 5: requests answered)", () => {
     expect(classifyLog(['2026-02-03T02:31:35.856012Z  INFO vllm_rs::server::server: Received completion request with 1 messages', '[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)'].join('\n')).category).toBe('healthy');
     expect(classifyLog('[Non-Streaming] 0 tokens in 4.97s (0.00 tokens/s)').category).toBe('unknown');
   });
   it("Triton's model row UNAVAILABLE with its reason is a failure shown with its cause (other), beside a READY row", () => {
-    const table = ['| Model | Version | Status |', '| a     | 1       | READY  |', '| b     | 1       | UNAVAILABLE: Internal: unable to create TensorRT engine |'].join('\n');
+    const table = ['| Model | Version | Status |', '| a     | 1       | READY  |', '| b     | 1       | UNAVAILABLE: Internal: unable to create TensorRT engine: Error Code 1: Serialization (Serialization assertion failed) |'].join('\n');
     expect(classifyLog(table)).toMatchObject({ category: 'other', evidence: [{ line: 3 }] });
+  });
+  it("… but the TensorRT backend's bare 'unable to create TensorRT engine' only says that TensorRT failed, before it (unknown)", () => {
+    const table = ['| Model | Version | Status |', '| a     | 1       | READY  |', '| b     | 1       | UNAVAILABLE: Internal: unable to create TensorRT engine |'].join('\n');
+    expect(classifyLog(table).category).toBe('unknown');
   });
 });

@@ -102,9 +102,15 @@ describe("signs of health from the engines' source", () => {
     ['time=2025-01-01T10:00:00.000Z level=INFO source=server.go:594 msg="llama runner started in 3.52 seconds"', 'step-done'],
     ['time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1362 msg="llama-server started in 3.52 seconds"', 'step-done'],
     ['[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/generate"', 'success'],
+    // … any other request answered: the server is bound and answering (journald may leave out its host)
+    ['[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/pull"', 'listening'],
+    ['Sep 24 22:07:36 ollama[424410]: [GIN] 2025/09/24 - 22:07:36 | 200 |   67.453961ms |       127.0.0.1 | POST     "/api/show"', 'listening'],
     // llama.cpp server
     ['main: model loaded', 'step-done'],
     ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'listening'],
+    // … newer builds: llama_server() logging through SRV_INF, with the common log's timestamps and level letter
+    ['0.08.526.747 I srv  llama_server: model loaded', 'step-done'],
+    ['srv  llama_server: server is listening on http://127.0.0.1:8080', 'listening'],
     ['prompt eval time =      12.34 ms /    10 tokens (    1.23 ms per token,   810.37 tokens per second)', 'success'],
     ['       eval time =     123.45 ms /    20 tokens (    6.17 ms per token,   162.01 tokens per second)', 'success'],
     // mistral.rs
@@ -137,9 +143,11 @@ describe("signs of health from the engines' source", () => {
     'time=2026-01-01T10:00:00.000Z level=INFO source=llama_server.go:1350 msg="waiting for llama-server to become available" status="llm server loading model"',
     // … and a request that failed, or one that runs no model
     '[GIN] 2025/01/01 - 10:00:00 | 500 |  1.234567s |       127.0.0.1 | POST     "/api/generate"',
-    '[GIN] 2025/01/01 - 10:00:00 | 200 |  1.234567s |       127.0.0.1 | POST     "/api/pull"',
+    '[GIN] 2025/01/01 - 10:00:00 | 404 |  1.234567s |       127.0.0.1 | POST     "/api/show"',
     // llama.cpp: the failure that ends a load, no tokens evaluated
     'main: exiting due to model loading error',
+    '0.08.526.747 E srv  llama_server: model loaded',
+    '0.08.526.747 I srv  llama_server: exiting due to model loading error',
     'prompt eval time =       0.00 ms /     0 tokens (    -nan ms per token,     -nan tokens per second)',
     // mistral.rs
     '2025-01-01T10:00:00.123456Z ERROR mistralrs_server: Server listening on http://0.0.0.0:1234',

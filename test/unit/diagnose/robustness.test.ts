@@ -71,8 +71,11 @@ const KNOWN: Record<string, string[]> = {
   'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log'],
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record
-  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
-  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log'],
+  // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
+  // ('operation no' + 't supported') is joined only to a whole row above it, and two ranks interleaved part the two rows
+  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
   'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
 };
