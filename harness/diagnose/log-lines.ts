@@ -81,9 +81,14 @@ export function isErrorLevel(l: LogLine): boolean {
  * `I1216 … pb_stub.cc:388] "Failed to initialize Python stub: TypeError: …"`) is that failure.
  */
 const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception): \S/;
+/**
+ * NCCL logs the error code a call returned, up its call stack, at INFO (`NCCL INFO init.cc:1337 -> 2`; NVIDIA/nccl
+ * v2.30.7-1:src/include/checks.h:113,153): a failure relayed, not information.
+ */
+const NCCL_RETURNED = /\bNCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-9]\b/;
 
 export function relaysFailure(l: LogLine): boolean {
-  return l.level === 'INFO' && RELAYED.test(l.text);
+  return l.level === 'INFO' && (RELAYED.test(l.text) || NCCL_RETURNED.test(l.text));
 }
 
 /** A line logged as an error (by its level or a marker inside it) that is not an exception. */
