@@ -390,6 +390,19 @@ describe('readings of the labelling guide: causes shown by what surrounds a fail
     expect(classifyLog(log.replace('capture_model', 'profile_run')).category).toBe('unknown');
   });
 
+  it("a traceback cut right after the statement that raises its exception: the statement's own words say what was raised", () => {
+    const h = '(RayWorkerWrapper pid=7, ip=10.0.0.2) ERROR 04-17 15:11:18 [worker_base.py:620] ';
+    const log = (src: string, ...after: string[]): string =>
+      [`${h}Traceback (most recent call last):`, `${h}  File "/v/worker/worker.py", line 540, in raise_if_cache_size_invalid`, `${h}    ${src}`, ...after].join('\n');
+    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "'))).toMatchObject({ category: 'oom', confidence: 'generic', evidence: [{ line: 3 }] });
+    // words that name no category: the cause is still not in the log
+    expect(classifyLog(log('raise ValueError(f"Invalid value for argument {name}: {value}"')).category).toBe('unknown');
+    // a call, not a raise, names nothing it raised
+    expect(classifyLog(log('self._check_memory("No available memory for the cache blocks")')).category).toBe('unknown');
+    // the exception after it is the message, and is read as one
+    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "', `${h}ValueError: Invalid max_model_len 0`)).category).toBe('other');
+  });
+
   it('the table: a model class that implements only some versions of its model is unsupported-model', () => {
     expect(classifyLog('ERROR 08-29 13:40:25 [multiproc_executor.py:559] ValueError: Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0. Got version: (4, 5)')).toMatchObject({ category: 'unsupported-model', confidence: 'generic' });
   });
