@@ -394,7 +394,7 @@ describe('readings of the labelling guide: causes shown by what surrounds a fail
     const h = '(RayWorkerWrapper pid=7, ip=10.0.0.2) ERROR 04-17 15:11:18 [worker_base.py:620] ';
     const log = (src: string, ...after: string[]): string =>
       [`${h}Traceback (most recent call last):`, `${h}  File "/v/worker/worker.py", line 540, in raise_if_cache_size_invalid`, `${h}    ${src}`, ...after].join('\n');
-    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "'))).toMatchObject({ category: 'oom', confidence: 'generic', evidence: [{ line: 3 }] });
+    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "'))).toMatchObject({ category: 'oom', confidence: 'generic', evidence: [{ line: 2 }, { line: 3 }] });
     // words that name no category: the cause is still not in the log
     expect(classifyLog(log('raise ValueError(f"Invalid value for argument {name}: {value}"')).category).toBe('unknown');
     // a call, not a raise, names nothing it raised
