@@ -92,6 +92,19 @@ describe('a failure that only a later error of the build or the environment expl
     const log = "subprocess.CalledProcessError: Command '['/x/triton/backends/nvidia/bin/ptxas', '-lineinfo', '--gpu-name', 'sm_120a', '/tmp/k.ptx']' returned non-zero exit status 255.";
     expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
     expect(classifyLog("subprocess.CalledProcessError: Command '['python', '-m', 'x']' returned non-zero exit status 1.")).toMatchObject({ category: 'unknown' });
+    // … also a command run through the shell, a string: ptxas named as the program, then the capture it broke
+    const shell = [
+      "subprocess.CalledProcessError: Command '/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 /tmp/t.ptx -o /tmp/t.ptx.o 2> /tmp/t.log' returned non-zero exit status 255.",
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/sgl/model_executor/cuda_graph_runner.py", line 245, in __init__',
+      '    self.capture()',
+    ].join('\n');
+    expect(classifyLog(shell)).toMatchObject({ category: 'ptx-toolchain', evidence: [{ line: 1 }] });
+    // a program whose path merely holds the word is not ptxas
+    expect(classifyLog("subprocess.CalledProcessError: Command '/opt/bin/ptxas_wrapper.sh -v' returned non-zero exit status 1.").category).not.toBe('ptx-toolchain');
   });
 });
 
