@@ -20,7 +20,7 @@ import { DRIVER_CHECK, earliest, explainsBefore, readProcess, type Failure, type
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
-import { CAPTURE_STEP, FRAME_RULES } from './category-evidence.ts';
+import { CAPTURE_STEP, FRAME_RULES, messageEvidence } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -77,6 +77,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // the only failure the log names is an import: it is the cause — unless the engine said it went on without it
   const imp = importFailureBefore(lines, missing.index, false);
   if (imp !== null) return importFailed(lines, imp);
+  // a traceback cut right after the statement that raises its exception (`raise ValueError("No available memory for the cache blocks. "`)
+  const raised = missing.why === 'killed' || missing.why === 'stopped' ? null : cutAtRaise(lines, views, found);
+  if (raised) return fromFailure(lines, raised);
   // a traceback cut before its exception that ran through the capture step: raised in the capture, naming nothing else (guide, rule 7)
   const capture = missing.why === 'killed' || missing.why === 'stopped' ? null : cutInCapture(lines, views, found);
   if (capture) return fromFailure(lines, capture);
@@ -119,6 +122,30 @@ function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untang
     // shown with the frame above the call (the traceback it belongs to)
     const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
     if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: IN_CAPTURE } };
+  }
+  return null;
+}
+
+/** A traceback's last source line that raises an exception with a literal message: its class and the message's words. */
+const RAISES = /^\s*raise\s+((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*f?(["'])(.{8,}?)(?:\2|$)/;
+
+/**
+ * A traceback cut right after its last frame's source line, a `raise X("…")` of a message in the code's own words (vLLM's
+ * `raise ValueError("No available memory for the cache blocks. "`): that statement is what was raised, so its words are
+ * read as the exception's message — by generic evidence, not the loose rules — and decide only when they name a category.
+ * Only when nothing follows it in its process: an exception line after it is the message, and it is read as one.
+ */
+function cutAtRaise(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
+  for (const [k, f] of found.entries()) {
+    if (f.traceback === null) continue;
+    const view = views[k]!;
+    // (its last line of its own: what follows it is at most the rest a terminal cut off it)
+    const pos = view.index.findLastIndex((i) => lines[i]!.text.trim() !== '' && !lines[i]!.header && !lines[i]!.cont);
+    if (pos < 1 || view.index[pos]! < f.traceback || !/^\s*File "/.test(lines[view.index[pos - 1]!]!.text)) continue;
+    const m = RAISES.exec(lines[view.index[pos]!]!.text);
+    const generic = m ? messageEvidence([`${m[1]}: ${m[3]}`], false, true) : null;
+    // shown with its frame: where it was raised
+    if (generic) return { index: view.index[pos]!, view, block: [pos - 1, pos], sig: null, generic: { ...generic, re: /^\s*File "|^\s*raise\s/ } };
   }
   return null;
 }

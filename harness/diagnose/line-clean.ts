@@ -87,6 +87,13 @@ const LLAMACPP_HEADER = /^\s*\d+\.\d\d\.\d{3}\.\d{3} ([IWED]) /;
 const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
 /** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
 const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
+/**
+ * NCCL's debug output (`NCCL_DEBUG=INFO`): `host:pid:tid [dev] NCCL INFO …` (NVIDIA/nccl v2.30.7-1:src/debug.cc:330,354).
+ * Its level is read, its text kept whole: the rules read NCCL's own words (`NCCL INFO x.cc:12 -> 2`). Only INFO: a
+ * `NCCL WARN` reports the failures NCCL stops on and is read as a message.
+ */
+const NCCL_INFO = /^\s*(?:[\w.-]+:\d+:\d+ )?\[\d+\] NCCL INFO /;
+export const isNcclInfo = (text: string): boolean => NCCL_INFO.test(text);
 const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
 /** The logger header at the start of s and the level it names, or null. */
@@ -122,6 +129,7 @@ export function cleanLine(line: string): { text: string; level: string | null } 
     }
     if (s === before) break;
   }
+  if (level === null && isNcclInfo(s)) level = 'INFO';
   return { text: s.replace(/\*\*\s*$/, '').trimEnd(), level };
 }
 

@@ -115,9 +115,14 @@ export function isErrorLevel(l: LogLine): boolean {
  * `I1216 … pb_stub.cc:388] "Failed to initialize Python stub: TypeError: …"`) is that failure.
  */
 const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exception): \S/;
+/**
+ * NCCL logs the error code a call returned, up its call stack, at INFO (`NCCL INFO init.cc:1337 -> 2`; NVIDIA/nccl
+ * v2.30.7-1:src/include/checks.h:113,153): a failure relayed, not information.
+ */
+const NCCL_RETURNED = /\bNCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-9]\b/;
 
 export function relaysFailure(l: LogLine): boolean {
-  return l.level === 'INFO' && RELAYED.test(l.text);
+  return l.level === 'INFO' && (RELAYED.test(l.text) || NCCL_RETURNED.test(l.text));
 }
 
 /** A line logged as an error (by its level or a marker inside it) that is not an exception. */
@@ -143,7 +148,8 @@ const WRAPPERS: RegExp[] = [
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
   /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
-  /Received sigquit from a child process/i,
+  // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
+  /Received sigquit from a child proces(?:s\b|\.)/i,
   /Initialization failed\. See root cause above/i,
   /Initialization failed/i,
   /RayTaskError|ActorDiedError/,
@@ -180,7 +186,7 @@ export function isWrapperLine(l: LogLine): boolean {
 }
 
 /** Messages (not exceptions) by which an engine announces that its start failed. */
-const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child process|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead/i;
+const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child proces(?:s\b|\.)|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead/i;
 
 /** A process that crashed without a Python exception: a signal, a fatal interpreter error, an exit code. */
 const CRASHED = /Segmentation fault|\(core dumped\)|Fatal Python error|\bSIG(?:SEGV|ABRT|BUS|ILL)\b|exited with (?:code|status) [1-9]|exit code:? -?[1-9]/i;

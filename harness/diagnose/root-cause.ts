@@ -10,6 +10,7 @@ import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExcepti
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
+import { isNcclInfo } from './line-clean.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
 export interface Failure {
@@ -25,7 +26,7 @@ export interface Failure {
 /** What one process's output shows. */
 export interface ProcessFindings {
   failure: Failure | null;
-  /** A signature matched only by a WARNING/INFO line (decides only when nothing failed). */
+  /** A signature matched only by a WARNING line (decides only when nothing failed; an INFO or DEBUG line reports no failure: the guide's rule 6). */
   weak: Failure | null;
   /** The first wrapper error ("See root cause above") or start-failed announcement. */
   wrapper: number | null;
@@ -86,13 +87,17 @@ function cutBlock(lines: readonly LogLine[], view: ProcessView, pos: number): nu
   return out;
 }
 
-/** The rest a terminal cut off a warning is a warning too (`… WARNING … ImportError:` + `libnvrtc.so.13: …`), unless it announces or names an exception alone. */
+/**
+ * The rest a terminal cut off a warning is a warning too (`… WARNING … ImportError:` + `libnvrtc.so.13: …`), as the rest of NCCL's
+ * INFO line is information (`… NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env` + `.so: cannot open …`), unless it
+ * announces or names an exception alone. (Not any INFO line's: a bare line after a long INFO line of an engine is as often its own.)
+ */
 function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const l = lines[view.index[pos]!]!;
   let p = pos;
   while (p > 0 && view.index[p - 1] === view.index[p]! - 1 && lines[view.index[p]!]!.cont) p--;
   const head = lines[view.index[p]!]!;
-  return p < pos && !announces(l) && !isExceptionLine(l) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text));
+  return p < pos && !announces(l) && !isExceptionLine(l) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
 }
 
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
@@ -322,7 +327,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
 export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
-  if (GOES_ON.test(lines[view.index[pos]!]!.text)) return null;
+  if (GOES_ON.test(lines[view.index[pos]!]!.text) || ['INFO', 'DEBUG'].includes(lines[view.index[pos]!]!.level ?? '')) return null;
   const sig = matchSignature(lines, view, [pos], sigs);
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }

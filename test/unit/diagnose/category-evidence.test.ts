@@ -67,6 +67,9 @@ describe('messageEvidence', () => {
     // torch.compile failed outside graph capture: other (the guide's table); raised in the capture it is graph-capture (root-cause.ts)
     ['torch._dynamo.exc.Unsupported: Logger not supported for non-export cases', 'other'],
     ['Duplicate GPU detected : rank 3 and rank 0 both on CUDA device 1a000', 'nccl'],
+    // a kernel or quantization backend called unsupported before the word (vLLM's MoE oracles)
+    ['ValueError: Unsupported mxfp4_backend for Mxfp4MoEMethod: Mxfp4MoeBackend.FLASHINFER_CUTLASS_MXFP4_MXFP8. Expected TRTLLM, Triton, AITER, or XPU backend.', 'backend-unsupported'],
+    ['ValueError: Unsupported FP8 MoE backend: deepgemm', 'backend-unsupported'],
     // "gemma2" is a model, not a GEMM kernel
     ['ValueError: Architecture gemma2 not supported', 'unsupported-model'],
   ])('%s → %s', (text, category) => {
@@ -95,6 +98,9 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['AssertionError: Unsupported dtype fp8e5'])?.category).toBe('backend-unsupported');
     expect(messageEvidence(['TypeError: Unsupported dtype torch.complex64 in safetensors header'])).toBeNull();
     expect(messageEvidence(['ValueError: Unsupported dtype: float32'])).toBeNull();
+    // a backend that names no kernel: a structured-output or benchmark backend is an argument, not a kernel refused
+    expect(messageEvidence(['ValueError: Unsupported structured output backend: xgrammar2'])?.category).not.toBe('backend-unsupported');
+    expect(messageEvidence(['ValueError: Unsupported backend: tgi'])?.category).not.toBe('backend-unsupported');
   });
 
   it('looks at every text it is given (a message joined across lines)', () => {

@@ -92,10 +92,34 @@ describe('a failure that only a later error of the build or the environment expl
     const log = "subprocess.CalledProcessError: Command '['/x/triton/backends/nvidia/bin/ptxas', '-lineinfo', '--gpu-name', 'sm_120a', '/tmp/k.ptx']' returned non-zero exit status 255.";
     expect(classifyLog(log)).toMatchObject({ category: 'ptx-toolchain', confidence: 'generic' });
     expect(classifyLog("subprocess.CalledProcessError: Command '['python', '-m', 'x']' returned non-zero exit status 1.")).toMatchObject({ category: 'unknown' });
+    // … also a command run through the shell, a string: ptxas named as the program, then the capture it broke
+    const shell = [
+      "subprocess.CalledProcessError: Command '/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 /tmp/t.ptx -o /tmp/t.ptx.o 2> /tmp/t.log' returned non-zero exit status 255.",
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/sgl/model_executor/cuda_graph_runner.py", line 245, in __init__',
+      '    self.capture()',
+    ].join('\n');
+    expect(classifyLog(shell)).toMatchObject({ category: 'ptx-toolchain', evidence: [{ line: 1 }] });
+    // a program whose path merely holds the word is not ptxas
+    expect(classifyLog("subprocess.CalledProcessError: Command '/opt/bin/ptxas_wrapper.sh -v' returned non-zero exit status 1.").category).not.toBe('ptx-toolchain');
   });
 });
 
 describe('failures relayed or quoted by something else', () => {
+  it("SGLang's parent announcing a child's sigquit is a wrapper, in either release's wording, also as a logging error's Message:", () => {
+    // (logging's handleError prints the record's message after the traceback of its own failure: `Message: '…'`)
+    const tail = ['  File "/sgl/srt/entrypoints/engine.py", line 343, in sigquit_handler', '    logger.error(', "Message: 'Received sigquit from a child proces. It usually means the child failed.'"].join('\n');
+    expect(classifyLog(tail).category).toBe('unknown');
+    expect(classifyLog('[2025-02-20 10:00:00] Received sigquit from a child process. It usually means the child failed.').category).toBe('unknown');
+    // the child's own failure before it decides
+    expect(classifyLog(['[2025-02-20 10:00:00 TP0] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB', '[2025-02-20 10:00:01] Received sigquit from a child proces. It usually means the child failed.'].join('\n')).category).toBe('oom');
+    // a word that merely begins so is no wrapper
+    expect(classifyLog("ValueError: Received sigquit from a child processor 'x' that is not registered").category).toBe('other');
+  });
+
   it("an INFO line relaying a component's failure with its exception is that failure", () => {
     const log = ['I1216 02:12:42.654863 179 python_be.cc:2289] "TRITONBACKEND_ModelInstanceInitialize: vllm_0_0"', 'I1216 02:12:49.624943 179 pb_stub.cc:388] "Failed to initialize Python stub: TypeError: f() got an unexpected keyword argument \'x\'"'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'other', evidence: [{ line: 2 }] });

@@ -254,6 +254,24 @@ describe('a bare line that names a failure decides when nothing else does and th
     expect(classifyLog('node1:12:12 [0] NCCL INFO Bootstrap : Using eth0:10.0.0.1<0>').category).toBe('unknown');
   });
 
+  it("NCCL's INFO lines inform: an optional plugin it did not find is no import failure; an error code it returns up its stack is", () => {
+    const plugin = [
+      'node1:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-tuner.so) failed: libnccl-tuner.so: cannot open shared object file: No such file or directory',
+      'node1:462:462 [0] NCCL INFO TUNER/Plugin: Could not find: libnccl-tuner.so',
+    ];
+    const after = [
+      '(Worker_TP1 pid=462) ERROR 07-18 21:14:17 [multiproc_executor.py:898] Traceback (most recent call last):',
+      '(Worker_TP1 pid=462) ERROR 07-18 21:14:17 [multiproc_executor.py:898]   File "/v/model_executor/layers/quantization/mxfp4.py", line 678, in _setup_kernel',
+      '(Worker_TP1 pid=462) ERROR 07-18 21:14:17 [multiproc_executor.py:898] KeyError: \'w13_weight\'',
+    ];
+    expect(classifyLog([...plugin, ...after].join('\n'))).toMatchObject({ category: 'other', evidence: [{ line: 5 }] });
+    expect(classifyLog(plugin.join('\n')).category).not.toBe('import-error');
+    // … a library a program needs, loaded by the program itself, is one
+    expect(classifyLog('OSError: libnccl.so.2: cannot open shared object file: No such file or directory').category).toBe('import-error');
+    const returned = ['node1:12:12 [0] NCCL INFO Bootstrap : Using eth0:10.0.0.1<0>', 'node1:12:12 [0] NCCL INFO init.cc:1337 -> 2'].join('\n');
+    expect(classifyLog(returned)).toMatchObject({ category: 'nccl', evidence: [{ line: 2 }] });
+  });
+
   it('a signature still wins over it: an exception later in the log decides', () => {
     const log = [awq, 'Traceback (most recent call last):', '  File "x.py", line 1, in <module>', 'torch.OutOfMemoryError: CUDA out of memory.'].join('\n');
     expect(classifyLog(log).category).toBe('oom');
@@ -370,6 +388,19 @@ describe('readings of the labelling guide: causes shown by what surrounds a fail
     ].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'graph-capture', evidence: [{ line: 1 }, { line: 2 }] });
     expect(classifyLog(log.replace('capture_model', 'profile_run')).category).toBe('unknown');
+  });
+
+  it("a traceback cut right after the statement that raises its exception: the statement's own words say what was raised", () => {
+    const h = '(RayWorkerWrapper pid=7, ip=10.0.0.2) ERROR 04-17 15:11:18 [worker_base.py:620] ';
+    const log = (src: string, ...after: string[]): string =>
+      [`${h}Traceback (most recent call last):`, `${h}  File "/v/worker/worker.py", line 540, in raise_if_cache_size_invalid`, `${h}    ${src}`, ...after].join('\n');
+    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "'))).toMatchObject({ category: 'oom', confidence: 'generic', evidence: [{ line: 2 }, { line: 3 }] });
+    // words that name no category: the cause is still not in the log
+    expect(classifyLog(log('raise ValueError(f"Invalid value for argument {name}: {value}"')).category).toBe('unknown');
+    // a call, not a raise, names nothing it raised
+    expect(classifyLog(log('self._check_memory("No available memory for the cache blocks")')).category).toBe('unknown');
+    // the exception after it is the message, and is read as one
+    expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "', `${h}ValueError: Invalid max_model_len 0`)).category).toBe('other');
   });
 
   it('the table: a model class that implements only some versions of its model is unsupported-model', () => {

@@ -39,6 +39,9 @@ describe('cleanLine', () => {
     // headers cut off before their message
     ['(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47', '', 'ERROR'],
     ['[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL', '', 'ERROR'],
+    // NCCL's debug output names its level (its text kept whole: rules read "NCCL INFO x.cc:1 -> 2"); a WARN is read as a message
+    ['gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'INFO'],
+    ['node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', 'node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', null],
     // a rich console's level column (what it relays at INFO is another program's output): not a header
     ['                    INFO     OSError: [Errno 48] Address already in use', '                    INFO     OSError: [Errno 48] Address already in use', null],
   ])('%s', (line, text, level) => {
