@@ -40,6 +40,11 @@ export function readLog(text: string): LogLine[] {
   joinTableCells(lines);
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
   for (const l of lines) if (l.cont && BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0)) l.cont = false;
+  // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
+  // when the line above, with what a carrier put before it, happens to be as long as a terminal's width
+  lines.forEach((l, i) => {
+    if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_LINE_START.test(x.text))) l.cont = false;
+  });
   return lines;
 }
 
@@ -80,6 +85,10 @@ export function asShown(line: string): string {
 }
 
 /** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
+/** `pkg.mod.NameError: message` — an exception by its class name alone (lower-case packages and classes too: `nixl_cu13._bindings.nixlBackendError`). */
+const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;
+/** A traceback's frame (`File "…/_api.py", line 392, in register_memory`): its source line and `^^^` marks follow it. */
+const FRAME_LINE_START = /^\s*File "[^"]+", line \d+/;
 const EXCEPTION = /^\s*(?:(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)|(?:[A-Za-z_]\w*::)+(?:Error|Exception))(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 

@@ -99,3 +99,24 @@ describe('words and messages', () => {
     expect(classifyLog('see https://github.com/pytorch/pytorch/issues/1 for the INTERNAL ASSERT FAILED discussion').category).toBe('unknown');
   });
 });
+
+describe('an exception named by its class under a traceback frame', () => {
+  // with kubectl's prefix the source line above it ("    self.agent.registerMem(reg_descs, handle_list)") is as long as a
+  // terminal's width: the exception was read as that line's rest, and the traceback as cut before its exception
+  const p = '[pod/vllm-7d9f8c6b5-x2x9z/vllm] ';
+  const log = [
+    `${p}Traceback (most recent call last):`,
+    `${p}  File "/sgl-workspace/sglang/python/sglang/srt/disaggregation/nixl/conn.py", line 776, in register_buffer_to_engine`,
+    `${p}    self.kv_descs = self.agent.register_memory(kv_addrs, "VRAM")`,
+    `${p}  File "/usr/local/lib/python3.12/dist-packages/nixl_cu13/_api.py", line 392, in register_memory`,
+    `${p}    self.agent.registerMem(reg_descs, handle_list)`,
+    `${p}nixl_cu13._bindings.nixlBackendError: NIXL_ERR_BACKEND`,
+  ].join('\n');
+
+  it('is a line of its own, not the rest of the line above, and is the failure', () => {
+    expect(readLog(log)[5]!.cont).toBe(false);
+    const d = classifyLog(log);
+    expect(d.category).toBe('other');
+    expect(d.evidence.map((e) => e.line)).toContain(6);
+  });
+});
