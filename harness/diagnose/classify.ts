@@ -16,7 +16,7 @@ import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isStartedLine,
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { DRIVER_CHECK, earliest, explainsBefore, readProcess, type Failure, type ProcessFindings } from './root-cause.ts';
+import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence } from './health-evidence.ts';
@@ -77,12 +77,11 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // the only failure the log names is an import: it is the cause — unless the engine said it went on without it
   const imp = importFailureBefore(lines, missing.index, false);
   if (imp !== null) return importFailed(lines, imp);
-  // a traceback cut right after the statement that raises its exception (`raise ValueError("No available memory for the cache blocks. "`)
-  const raised = missing.why === 'killed' || missing.why === 'stopped' ? null : cutAtRaise(lines, views, found);
-  if (raised) return fromFailure(lines, raised);
-  // a traceback cut before its exception that ran through the capture step: raised in the capture, naming nothing else (guide, rule 7)
-  const capture = missing.why === 'killed' || missing.why === 'stopped' ? null : cutInCapture(lines, views, found);
-  if (capture) return fromFailure(lines, capture);
+  // a traceback cut off (not a start killed or stopped) may still say what was raised:
+  // right after the statement that raises it (`raise ValueError("No available memory for the cache blocks. "`), or, naming
+  // nothing else, in a run through the capture step: raised in the capture (guide, rule 7)
+  const cut = missing.why === 'killed' || missing.why === 'stopped' ? null : (cutAtRaise(lines, views, found) ?? cutInCapture(lines, views, found));
+  if (cut) return fromFailure(lines, cut);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
 }
 
@@ -172,7 +171,7 @@ function explained(cause: Failure | null, found: readonly ProcessFindings[]): Fa
 function checkedDriver(cause: Failure | null, found: readonly ProcessFindings[], lines: readonly LogLine[]): Failure | null {
   if (!cause || cause.sig || cause.generic) return cause;
   const check = earliest(found, (f) => f.hint);
-  const isCheck = check !== null && check.index < cause.index && DRIVER_CHECK.test(check.block.map((p) => lines[check.view.index[p]!]!.text).join(' '));
+  const isCheck = check !== null && check.index < cause.index && DRIVER_CHECK.test(textOf(lines, check.view, check.block));
   return isCheck ? check : cause;
 }
 

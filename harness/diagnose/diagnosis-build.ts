@@ -2,7 +2,7 @@
 // evidence lines (the failure, its exception, the context that chose the signature), the phase,
 // remedies and links. Pure.
 import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
-import { isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { cutRests, isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import { phaseAt, phaseFromFrames, phaseMarkedBy } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
@@ -38,10 +38,7 @@ function exceptionNear(lines: readonly LogLine[], view: ProcessView, i: number):
 
 /** A line with the rests a terminal cut off it (the lines after it that continue it), when what matched needs them. */
 function withRests(lines: readonly LogLine[], i: number, res: readonly RegExp[]): number[] {
-  const out = [i];
-  if (res.some((r) => r.test(lines[i]!.text))) return out;
-  for (let j = i + 1; j < lines.length && out.length < 4 && lines[j]!.cont && lines[j]!.proc === lines[i]!.proc; j++) out.push(j);
-  return out;
+  return res.some((r) => r.test(lines[i]!.text)) ? [i] : [i, ...cutRests(lines, i)];
 }
 
 function evidence(lines: readonly LogLine[], indexes: Array<number | null>, res: readonly RegExp[]): EvidenceLine[] {

@@ -6,7 +6,7 @@
 //   before it), whatever its words: an assertion or a dynamo error in code that only runs in capture.
 // Pure.
 import type { GenericRule } from './category-evidence.ts';
-import type { LogLine } from './log-lines.ts';
+import { cutRests, type LogLine } from './log-lines.ts';
 
 /**
  * Fatal error texts a cut message may end in the middle of: cudaGetErrorString texts of the CUDA
@@ -59,12 +59,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
 const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
 
-/** A line with the rests a terminal cut from it (its continuation lines of the same process). */
-function withCutRests(lines: readonly LogLine[], i: number): string {
-  let t = lines[i]!.text;
-  for (let j = i + 1; j < lines.length && j <= i + 3 && lines[j]!.cont && lines[j]!.proc === lines[i]!.proc; j++) t += lines[j]!.text;
-  return t;
-}
+/** A line with the rests a terminal cut from it. */
+const withCutRests = (lines: readonly LogLine[], i: number): string => [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');
 
 /** The capture was under way at line `index`: it began before it and had not ended (an end cut by a terminal's width still ends it). */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {

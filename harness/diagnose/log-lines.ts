@@ -43,7 +43,7 @@ export function readLog(text: string): LogLine[] {
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
   // when the line above, with what a carrier put before it, happens to be as long as a terminal's width
   lines.forEach((l, i) => {
-    if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_LINE_START.test(x.text))) l.cont = false;
+    if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_AT.test(x.text))) l.cont = false;
   });
   return lines;
 }
@@ -84,11 +84,19 @@ export function asShown(line: string): string {
   return stripVTControlCharacters(line).replace(/\r$/, '');
 }
 
-/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
 /** `pkg.mod.NameError: message` — an exception by its class name alone (lower-case packages and classes too: `nixl_cu13._bindings.nixlBackendError`). */
 const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;
 /** A traceback's frame (`File "…/_api.py", line 392, in register_memory`): its source line and `^^^` marks follow it. */
-const FRAME_LINE_START = /^\s*File "[^"]+", line \d+/;
+export const FRAME_AT = /^\s*File "[^"]+", line \d+/;
+
+/** The lines after line `i` that are the rests a terminal cut off it (same process), at most `max`. */
+export function cutRests(lines: readonly LogLine[], i: number, max = 3): number[] {
+  const out: number[] = [];
+  for (let j = i + 1; j < lines.length && out.length < max && lines[j]!.cont && lines[j]!.proc === lines[i]!.proc; j++) out.push(j);
+  return out;
+}
+
+/** `ValueError: …`, `torch.OutOfMemoryError: …`, `AssertionError`, C++'s `c10::Error: …` — the line that names an exception. */
 const EXCEPTION = /^\s*(?:(?:[A-Za-z_][\w]*(?:\.|::))*[A-Z]\w*(?:Error|Exception|Failed|Interrupt)|(?:[A-Za-z_]\w*::)+(?:Error|Exception))(?::\s|:$|$)/;
 const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 

@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -63,7 +63,7 @@ export function isWeak(l: LogLine): boolean {
 function isSourceLine(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const prev = view.index[pos - 1];
   const text = lines[view.index[pos]!]!.text;
-  return SOURCE_CODE.test(text) || (/^\s/.test(text) && prev !== undefined && /^\s*File "[^"]+", line \d+/.test(lines[prev]!.text));
+  return SOURCE_CODE.test(text) || (/^\s/.test(text) && prev !== undefined && FRAME_AT.test(lines[prev]!.text));
 }
 
 /** View positions of the message that starts at pos: its continuation lines, joined later. */
@@ -110,7 +110,7 @@ function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLi
   return block.length === 1 ? l : { ...l, text: block.map((p) => lines[view.index[p]!]!.text).join('') };
 }
 
-const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
+export const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
 
 /** Frames of the traceback that the message at pos ends. */
 function framesBefore(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
@@ -199,7 +199,7 @@ function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: numb
   if (l.cont || !EXCEPTION_SHAPE.test(l.text)) return false;
   // the line above is a frame or its indented source line, and a frame is at most 4 lines up
   const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
-  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => /^\s*File "[^"]+", line \d+/.test(t));
+  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => FRAME_AT.test(t));
 }
 
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
@@ -327,7 +327,8 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
 export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
-  if (GOES_ON.test(lines[view.index[pos]!]!.text) || ['INFO', 'DEBUG'].includes(lines[view.index[pos]!]!.level ?? '')) return null;
+  const l = lines[view.index[pos]!]!;
+  if (GOES_ON.test(l.text) || l.level === 'INFO' || l.level === 'DEBUG') return null;
   const sig = matchSignature(lines, view, [pos], sigs);
   return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
 }
