@@ -68,7 +68,7 @@ export const FATAL_LINES: readonly FatalLine[] = [
     says: 'RuntimeError: CUDA error: {message}',
     sources: [
       `${VLLM_0_19_0}:docs/usage/troubleshooting.md:319`,
-      'test/fixtures/logs/ptx-toolchain/h200-torch-cuda-load-module-ptx-isa-9-1.log (real H200 output)',
+      'test/fixtures/logs/graph-capture/h200-item-in-capture.log:11 (real H200 output)',
     ],
   },
   {
