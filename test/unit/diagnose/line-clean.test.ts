@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
+import { cleanLine, withoutCarrier } from '../../../harness/diagnose/line-clean.ts';
 
 describe('cleanLine', () => {
   it.each([
@@ -46,5 +46,18 @@ describe('cleanLine', () => {
     ['                    INFO     OSError: [Errno 48] Address already in use', '                    INFO     OSError: [Errno 48] Address already in use', null],
   ])('%s', (line, text, level) => {
     expect(cleanLine(line)).toEqual({ text, level });
+  });
+});
+
+describe('withoutCarrier', () => {
+  // docker --timestamps writes one space after its RFC 3339 time: a traceback's indentation is the line's own, and
+  // it is what closes a traceback (the exception line is the first unindented one)
+  it.each([
+    ['2025-01-02T03:04:05.123456789Z   File "/x.py", line 1, in f', '  File "/x.py", line 1, in f'],
+    ['2025-01-02T03:04:05.123456789Z nixl_cu13._bindings.nixlBackendError: NIXL_ERR_BACKEND', 'nixl_cu13._bindings.nixlBackendError: NIXL_ERR_BACKEND'],
+    ['2025-01-02T03:04:05Z\tRuntimeError: boom', 'RuntimeError: boom'],
+    ['vllm-1  |   File "/x.py", line 1, in f', '  File "/x.py", line 1, in f'],
+  ])('%s', (line, rest) => {
+    expect(withoutCarrier(line)).toBe(rest);
   });
 });

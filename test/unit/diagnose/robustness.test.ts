@@ -77,10 +77,6 @@ const KNOWN: Record<string, string[]> = {
   'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
-  // docker's timestamp prefix takes a traceback's indentation away, and an exception whose class is not capitalised
-  // (`nixl_cu13._bindings.nixlBackendError: …`) is then read as closing the traceback by no rule (round 7, left visible:
-  // relaxing the indentation test moved two other logs)
-  'docker --timestamps': ['other/sglang-nixl-1628-h200-ucx-vram-register-failed.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
   'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
 };
