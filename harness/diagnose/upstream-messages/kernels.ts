@@ -1,0 +1,145 @@
+// Messages of the kernel and quantization libraries the engines call, by the category they mean, each with the
+// line that writes it: most refusals of a GPU or a configuration are raised there, below vLLM's and SGLang's own
+// checks, and reach the log as the exception the library raised (`RuntimeError: FlashAttention …`).
+//
+// Read at these release tags or commits of their own repositories (fetched mirrors unless said otherwise):
+// - flash-attention (Dao-AILab/flash-attention) v2.8.3: csrc/ (FA2's TORCH_CHECKs), hopper/ (FA3), flash_attn/;
+// - xformers (facebookresearch/xformers) v0.0.35: ops/fmha's not_supported_reasons and its dispatch, _cpp_lib.py;
+// - FlashInfer (flashinfer-ai/flashinfer) v0.6.17 and, for the oldest wording of a message, v0.1.6; its C++
+//   errors render as `Error in function '<f>' at <file>:<line>: <message>` (include/flashinfer/exception.h);
+// - bitsandbytes (bitsandbytes-foundation/bitsandbytes) 0.50.1 and 0.43.0 (the CUDA-setup wording before 0.44);
+// - AutoAWQ (casper-hansen/AutoAWQ) v0.2.9;
+// - Triton (triton-lang/triton, over the size a mirror here may have): files one by one at the upstream commit
+//   the code index holds for them, and python/triton/runtime/driver.py where facebookexperimental/triton (a fork
+//   that follows upstream) carries its newer `_create_driver`;
+// - PyTorch (pytorch/pytorch, over the size limit too): files one by one at the commit the code index holds.
+// Also read, with nothing added: exllamav2 (turboderp/exllamav2) v0.2.7 and GPTQModel (ModelCloud/GPTQModel)
+// v7.3.4, whose refusals (Marlin/Machete "requires compute capability", "not properly installed" raised as
+// ModuleNotFoundError) the generic rules already decide rightly; so do FlashAttention's "only supports Ampere GPUs
+// or newer", xformers' "requires device with capability", Triton's PTXAS errors, PyTorch's driver messages and
+// SDPA's "No available kernel". DeepGEMM (deepseek-ai/DeepGEMM) at 54e22612409371d6 (main, 2026-06-23): its host
+// asserts render as `Assertion error (<file>:<line>): <condition>` (csrc/utils/exception.hpp), which the generic
+// rule for a DeepGEMM assertion decides (backend-unsupported, a fatal rule that wins over these entries) — also
+// its JIT's "NVCC version should be >= 12.3" (csrc/jit/compiler.hpp:187), a toolchain too old, so none is here.
+// PyTorch's "CUDA driver initialization failed, you might not have a CUDA gpu." (c10/cuda/CUDAFunctions.cpp:59 at
+// 01a6a16d9bb6) is read as a wrapper ("Initialization failed"), so an entry here would not decide it either.
+// A message is here only when the generic word rules did not already name its category (or named the wrong
+// one). Interpolations are bounded wildcards.
+import type { UpstreamMessage } from './types.ts';
+
+/** flash-attention 2.8.3. */
+const FA = 'v2.8.3';
+/** xformers 0.0.35. */
+const XF = 'v0.0.35';
+/** FlashInfer 0.6.17. */
+const FI = 'v0.6.17';
+/** bitsandbytes 0.50.1. */
+const BNB = '0.50.1';
+/** AutoAWQ 0.2.9. */
+const AWQ = 'v0.2.9';
+
+const of =
+  (category: string) =>
+  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
+const imp = of('import-error');
+const drv = of('driver-mismatch');
+const ptx = of('ptx-toolchain');
+const nki = of('no-kernel-image');
+/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
+const bke = of('backend-unsupported');
+
+export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- flash-attention (Dao-AILab/flash-attention) ----
+
+  // FA2's forward and backward refuse any data type but half precision (fp32 models, or an fp8 KV cache handed to FA2)
+  bke('flash-attention (Dao-AILab/flash-attention): FlashAttention-2 only runs fp16 and bf16', /\bFlashAttention only support fp16 and bf16 data type\b/,
+    'FlashAttention only support fp16 and bf16 data type', `${FA}:csrc/flash_attn/flash_api.cpp:374`),
+  // FA2 (256) and FA3 (its max_headdim) have no kernel for a larger head dimension
+  bke("flash-attention (Dao-AILab/flash-attention): the model's head dimension is larger than FlashAttention's kernels take", /\bFlashAttention (?:forward|backward) only supports head dimension at most \d+/,
+    'FlashAttention forward only supports head dimension at most 256', `${FA}:csrc/flash_attn/flash_api.cpp:393`),
+  bke('flash-attention (Dao-AILab/flash-attention): FlashAttention-3 takes a V head dimension other than the QK one only on Hopper', /\bOnly Hopper supports different V headdim\b/,
+    'Only Hopper supports different V headdim', `${FA}:hopper/flash_api.cpp:752`),
+  // the Triton implementation that ships with flash-attn (flash_attn_triton.py)
+  bke("flash-attention (Dao-AILab/flash-attention): its Triton implementation takes head dimensions up to 128", /\bFlashAttention only support head dimensions up to \d+/,
+    'FlashAttention only support head dimensions up to 128', `${FA}:flash_attn/flash_attn_triton.py:818`),
+
+  // ---- xformers (facebookresearch/xformers) ----
+
+  // memory_efficient_attention found no operator for these inputs; the lines after it say why each refused
+  // (`cutlassF` is not supported because: … requires device with capability …, dtype=…)
+  bke('xformers (facebookresearch/xformers): no memory-efficient attention operator supports these inputs on this GPU', /\bNo operator found for `[\w.]{1,80}` with inputs\b/,
+    'No operator found for `memory_efficient_attention_forward` with inputs:', `${XF}:xformers/ops/fmha/dispatch.py:76`),
+  bke('xformers (facebookresearch/xformers): an attention operator refused these inputs (its reasons follow)', /`[\w.@-]{1,80}` is not supported because:/,
+    '`cutlassF-pt` is not supported because:', `${XF}:xformers/ops/fmha/dispatch.py:59`),
+  bke('xformers (facebookresearch/xformers): this xformers build has no CUDA kernels', /\bxFormers wasn't build with CUDA support\b/,
+    "xFormers wasn't build with CUDA support", `${XF}:xformers/ops/fmha/common.py:458`),
+  bke("xformers (facebookresearch/xformers): the attention operator was not built into this xformers", /\boperator wasn't built - see `python -m xformers\.info` for more info\b/,
+    "operator wasn't built - see `python -m xformers.info` for more info", `${XF}:xformers/ops/fmha/common.py:497`),
+  bke('xformers (facebookresearch/xformers): the attention operator does not take this data type', /\bdtype=torch\.\w{1,20} \(supported: \{torch\.[\w., ]{1,200}\}\)/,
+    'dtype=torch.float32 (supported: {torch.float16, torch.bfloat16})', `${XF}:xformers/ops/fmha/common.py:475`),
+  // xformers' C++/CUDA extension was built for another PyTorch, CUDA or Python (its version pairing, refused at import)
+  imp("xformers (facebookresearch/xformers): its C++/CUDA extensions do not load (built for another PyTorch, CUDA or Python)", /\bxFormers can't load C\+\+\/CUDA extensions\b/,
+    "xFormers can't load C++/CUDA extensions. xFormers was built for:", `${XF}:xformers/_cpp_lib.py:77`),
+
+  // ---- FlashInfer (flashinfer-ai/flashinfer) ----
+
+  // the prefill kernel's tile configuration does not fit this GPU's shared memory (head dim 256 on SM 7.5/8.6/8.9, …)
+  bke("FlashInfer (flashinfer-ai/flashinfer): no prefill kernel configuration fits this GPU for the model's head dimension", /\bInvalid configuration : NUM_MMA_Q=\d+/,
+    "Error in function 'BatchPrefillWithPagedKVCacheDispatched' at /workspace/include/flashinfer/attention/prefill.cuh:2587: FlashInfer Internal Error: Invalid configuration : NUM_MMA_Q=1 NUM_MMA_D_QK=16 NUM_MMA_D_VO=16 NUM_MMA_KV=2 NUM_WARPS_Q=1 NUM_WARPS_KV=4 please create an issue (https://github.com/flashinfer-ai/flashinfer/issues) and report the issue to the developers.",
+    `${FI}:include/flashinfer/attention/prefill.cuh:2581`),
+  bke("FlashInfer (flashinfer-ai/flashinfer) 0.1: no prefill kernel configuration fits this GPU for the model's head dimension", /\bInvalid configuration : num_frags_x=\d+/,
+    'FlashInfer Internal Error: Invalid configuration : num_frags_x=1 num_frags_y=16 num_frags_z=4 num_warps_x=1 num_warps_z=4 please create an issue (https://github.com/flashinfer-ai/flashinfer/issues) and report the issue to the developers.',
+    'v0.1.6:include/flashinfer/attention/prefill.cuh:2022'),
+  // the GQA group size (query heads per KV head) has no compiled kernel
+  bke("FlashInfer (flashinfer-ai/flashinfer): no kernel for the model's query-heads-per-KV-head group size", /\bUnsupported group_size: \d+/,
+    'Unsupported group_size: 7', `${FI}:include/flashinfer/utils.cuh:160`),
+  bke('FlashInfer (flashinfer-ai/flashinfer): the operation does not support the backend asked for on this GPU', /\b\w{1,80} does not support backend '[\w-]{1,40}'(?: with capability \d+)?/,
+    "mm_fp4 does not support backend 'cudnn' with capability 89", `${FI}:flashinfer/utils.py:1399`),
+  bke('FlashInfer (flashinfer-ai/flashinfer): no backend of the operation runs on this GPU', /\bNo suitable auto backends found for \w{1,80}/,
+    'No suitable auto backends found for mm_fp4', `${FI}:flashinfer/utils.py:1391`),
+  // FlashInfer JIT-compiles for the GPU with the CUDA toolkit: an SM 12.x GPU needs nvcc 12.9 or newer
+  ptx('FlashInfer (flashinfer-ai/flashinfer): the CUDA toolkit is too old to compile for this SM 12.x GPU', /\bSM 12\.x requires CUDA >= 12\.9\b/,
+    'SM 12.x requires CUDA >= 12.9', `${FI}:flashinfer/compilation_context.py:83`),
+
+  // ---- bitsandbytes (bitsandbytes-foundation/bitsandbytes) ----
+
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes): its native library could not be loaded', /\bAttempted to use bitsandbytes native library functionality but it's not available\b/,
+    "Attempted to use bitsandbytes native library functionality but it's not available.", `${BNB}:bitsandbytes/cextension.py:243`),
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes): only its CPU library loaded', /\bnot available in CPU-only version of bitsandbytes\b/,
+    "Method 'cquantize_blockwise_bf16_nf4' not available in CPU-only version of bitsandbytes.", `${BNB}:bitsandbytes/cextension.py:99`),
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes): no binary for this CUDA version', /\bNo compatible (?:CUDA|ROCm|HIP) binary found at \S{1,200}/,
+    'No compatible CUDA binary found at /usr/lib/python3/site-packages/bitsandbytes/libbitsandbytes_cuda128.so', `${BNB}:bitsandbytes/cextension.py:359`),
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes) before 0.44: its CUDA library was not found', /\bCUDA Setup failed despite GPU being available\b/,
+    'CUDA Setup failed despite GPU being available. Please run the following command to get more information:', '0.43.0:bitsandbytes/cextension.py:18'),
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes) before 0.44: the installed build has no GPU library', /\bThe installed version of bitsandbytes was compiled without GPU support\b/,
+    'The installed version of bitsandbytes was compiled without GPU support. 8-bit optimizers, 8-bit multiplication, and GPU quantization are unavailable.', '0.43.0:bitsandbytes/cextension.py:31'),
+
+  // ---- AutoAWQ (casper-hansen/AutoAWQ) ----
+
+  bke('AutoAWQ (casper-hansen/AutoAWQ): its GEMM/GEMV kernels take only 4-bit weights', /\bOnly 4-bit are supported for now\b/,
+    'Only 4-bit are supported for now.', `${AWQ}:awq/modules/linear/gemm.py:123`),
+  bke('AutoAWQ (casper-hansen/AutoAWQ): its ExLlama kernels take only 4-bit weights', /\bOnly 4-bit are supported for Exllama kernels\b/,
+    'Only 4-bit are supported for Exllama kernels', `${AWQ}:awq/modules/linear/exllama.py:17`),
+
+  // ---- Triton (triton-lang/triton) ----
+
+  // the kernel asks for more shared memory (or registers, threads) than this GPU has: the README's labelling guide names it
+  bke('Triton (triton-lang/triton): the kernel needs more shared memory (or another resource) than this GPU has', /\bout of resource: [\w ]{1,40}, Required: \d+, Hardware limit: \d+/,
+    'out of resource: shared memory, Required: 98304, Hardware limit: 65536. Reducing block sizes or `num_stages` may help.', '0b057fca1b9988afcfecd535b67d36ce92c0a5e9:python/triton/runtime/errors.py:23'),
+  // no active backend driver: torch sees no CUDA device
+  drv('Triton (triton-lang/triton): no GPU driver is active (torch sees no CUDA device)', /\b0 active drivers \(\[\]\)\. There should only be one\b/,
+    '0 active drivers ([]). There should only be one.', '065798eb550384acb5c0d9b2d63cb17ab1d02a7e:python/triton/runtime/driver.py:10'),
+  drv("Triton (triton-lang/triton): the driver's libcuda.so was not found", /\blibcuda\.so cannot found\b/,
+    'libcuda.so cannot found!', '00852cfbc6dae68faaf23232869a23540d30bc9a:third_party/nvidia/backend/driver.py:38'),
+  ptx("Triton (triton-lang/triton): ptxas reports a CUDA version older than Triton's PTX needs", /\bTriton only support CUDA 10\.0 or higher, but got CUDA version: [\w.]{1,20}/,
+    'Triton only support CUDA 10.0 or higher, but got CUDA version: 9.2', '00526b7b43179a5003957e18fab1969e83ce4715:third_party/nvidia/backend/compiler.py:68'),
+
+  // ---- PyTorch (pytorch/pytorch) ----
+
+  // the cuDNN found at run time is not the one PyTorch was built against (LD_LIBRARY_PATH): a library version pairing
+  imp('PyTorch (pytorch/pytorch): the cuDNN library loaded is not the version PyTorch was built against', /\bcuDNN version incompatibility: PyTorch was compiled {1,2}against\b/,
+    'cuDNN version incompatibility: PyTorch was compiled  against (9, 1, 0) but found runtime version (8, 9, 2). PyTorch already comes bundled with cuDNN.', '017943b70f6920c395e3b6dac100e2cd7ecfa92a:torch/backends/cudnn/__init__.py:61'),
+  // cuDNN 9.11 and later ship no kernels for GPUs below SM 7.5: another PyTorch build is the fix
+  nki('PyTorch (pytorch/pytorch): the bundled cuDNN has no kernels for GPUs below SM 7.5', /\bcuDNN version \d+ is not compatible with devices with SM < 7\.5\b/,
+    'cuDNN version 91100 is not compatible with devices with SM < 7.5. Please install a version of PyTorch with a compatible cuDNN version.', '017943b70f6920c395e3b6dac100e2cd7ecfa92a:torch/backends/cudnn/__init__.py:97'),
+];
