@@ -1,0 +1,67 @@
+// Messages of serving engines other than vLLM, SGLang and LMDeploy, by the category they mean, each with the line that
+// writes it at a release tag: Hugging Face TGI (huggingface/text-generation-inference, v3.3.7: its Python server,
+// server/text_generation_server/, and its Rust launcher, launcher/src/main.rs) and TorchServe (pytorch/serve, v0.12.0:
+// its Python worker, ts/). (The TGI messages read before this file are in sglang.ts, "other engines".) A message is
+// here only when the generic word rules did not already name its category (or named the wrong one).
+// Wrappers decide nothing and are not here: TGI's launcher ends a failed start with "Shard N failed to start" and
+// `Error: ShardCannotStart` (v3.3.7:launcher/src/main.rs:1677), a crash with "Webserver Crashed" / `Error: WebserverFailed`
+// (main.rs:2342), after the shard's own traceback; TorchServe's worker logs "Backend worker process died."
+// (v0.12.0:ts/model_service_worker.py:311) before the exception, and its frontend "Load model failed: <model>, error:
+// Worker died." after it. TorchServe's worker logs any RuntimeError that names CUDA as "Load model <m> cuda OOM,
+// exception <e>" (model_service_worker.py:157): the exception it names decides, not the words "cuda OOM".
+// Left out: TGI's refusals of a GPU for flash attention ("GPU with CUDA capability 7 0 is not supported",
+// layers/attention/cuda.py:218, and its ROCm and "System … doesn't support flash/paged attention" siblings) are raised as
+// ImportError, whose class a signature (python-import-failed) reads before any message here; and TGI catches them, logs
+// "Could not import Flash Attention enabled models: <e>" as a warning and raises only later, for a sharded model,
+// "<Model> requires Flash Attention enabled models." (models/__init__.py:81), a wrapper whose cause is that warning.
+// Interpolations are bounded wildcards.
+import type { UpstreamMessage } from './types.ts';
+
+const TGI = 'v3.3.7';
+const TS = 'v0.12.0';
+
+const of =
+  (category: string) =>
+  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
+const imp = of('import-error');
+const mdl = of('unsupported-model');
+/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
+const bke = of('backend-unsupported');
+/** A failure whose words no generic rule reads rightly, of the guide's `other` (host memory, configuration). */
+const oth = of('other');
+
+export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- TGI (huggingface/text-generation-inference) ----
+  bke('TGI (huggingface/text-generation-inference): the paged attention kernel does not support logit softcapping', /\bPaged attention doesn't support softcapping\b/,
+    "Paged attention doesn't support softcapping", `${TGI}:server/text_generation_server/layers/attention/cuda.py:125`),
+  // a model type TGI has no flash implementation of falls back to transformers' AutoModel, which takes none of these
+  // quantizations (gptq :1727, awq :1730, bitsandbytes 4-bit :1732, eetq :1734, exl2 :1736)
+  bke("TGI (huggingface/text-generation-inference): the quantization is not supported for a model served through transformers' AutoModel", /\b(?:gptq|awq|4bit|Eetq|exl2) quantization is not supported for AutoModel\b/,
+    'awq quantization is not supported for AutoModel', `${TGI}:server/text_generation_server/models/__init__.py:1730`),
+  bke('TGI (huggingface/text-generation-inference): exl2 quantization cannot be sharded', /\bSharding is currently not supported with `exl2` quantization\b/,
+    'Sharding is currently not supported with `exl2` quantization', `${TGI}:server/text_generation_server/models/__init__.py:643`),
+  bke('TGI (huggingface/text-generation-inference): the AWQ kernels take 4-bit weights only', /\bOnly 4-bit are supported for now\b/,
+    'Only 4-bit are supported for now.', `${TGI}:server/text_generation_server/layers/awq/quantize/cuda.py:26`),
+  bke("TGI (huggingface/text-generation-inference): the GPTQ Triton kernels take 2-, 4- or 8-bit weights only", /\bOnly 2,4,8 bits are supported\b/,
+    'Only 2,4,8 bits are supported.', `${TGI}:server/text_generation_server/layers/gptq/triton.py:264`),
+  bke('TGI (huggingface/text-generation-inference): the GPTQ-Marlin kernel takes 4- and 8-bit weights only', /\bGPTQMarlinLinear only supports 4 and 8-bit quantization\b/,
+    'GPTQMarlinLinear only supports 4 and 8-bit quantization', `${TGI}:server/text_generation_server/layers/marlin/gptq.py:393`),
+  bke("TGI (huggingface/text-generation-inference): the GPTQ-Marlin kernel has no thread configuration for this weight's shape", /\bThe GPTQ Marlin kernel does not have a valid thread configuration for weight matrix\b/,
+    'The GPTQ Marlin kernel does not have a valid thread configuration for weight matrix with shape (4096, 11008). The shape elements must be divisible by (128, 64) or (64, 128).', `${TGI}:server/text_generation_server/layers/marlin/gptq.py:479`),
+  bke("TGI (huggingface/text-generation-inference): the compressed-tensors int8 kernels take symmetric weights only", /\bCheckpoints with asymmetric weights are not supported\b/,
+    'Checkpoints with asymmetric weights are not supported', `${TGI}:server/text_generation_server/layers/compressed_tensors/w8a8_int.py:39`),
+  bke("TGI (huggingface/text-generation-inference): the sparse MoE layers have no kernel for this quantization's weights", /\bsparse MoE is only supported for unquantized, AWQ, and GPTQ weights\b|\bonly GPTQMarlinWeightsLoader with AWQ and symmetric GPTQ quantization is supported\b/,
+    "Unsupported weights loader: <class 'text_generation_server.layers.exl2.Exl2WeightsLoader'>, sparse MoE is only supported for unquantized, AWQ, and GPTQ weights", `${TGI}:server/text_generation_server/layers/moe/__init__.py:242`),
+  mdl("TGI (huggingface/text-generation-inference): the model's config names no model type TGI can serve", /\bCould not determine model type for \S{1,200} revision \S{1,80}/,
+    'Could not determine model type for my-org/my-model revision None', `${TGI}:server/text_generation_server/models/__init__.py:638`),
+  mdl('TGI (huggingface/text-generation-inference): the old `ssm` model format is no longer served', /`ssm` models have been deprecated in favor of `mamba` models\b/,
+    '`ssm` models have been deprecated in favor of `mamba` models, which follow standard HF formats. Check out a list here: https://huggingface.co/models?search=mamba%20-hf', `${TGI}:server/text_generation_server/models/__init__.py:739`),
+  // the launcher runs the Python server as a separate program: not installed, it cannot start
+  imp("TGI (huggingface/text-generation-inference): the launcher cannot find the Python server (text-generation-server) or the router it runs", /\btext-generation-(?:server|router) not found in PATH\b/,
+    'text-generation-server not found in PATH', `${TGI}:launcher/src/main.rs:1163`),
+
+  // ---- TorchServe (pytorch/serve) ----
+  // a MemoryError while the handler loads the model: host memory, the guide's `other` (the frontend reports "System out of memory", 507)
+  oth("TorchServe (pytorch/serve): the worker ran out of host (CPU) memory loading the model", /\bLoad model [\w.-]{1,80} cpu OOM, exception\b/,
+    'Load model resnet-18 cpu OOM, exception ', `${TS}:ts/model_service_worker.py:149`),
+];
