@@ -112,6 +112,10 @@ const ENGINE_SIZED = new RegExp(
     // router/model_runner.py:263-264) and "[gpu_id=0] max_total_num_tokens=…" (56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:
     // python/sglang/srt/managers/controller/tp_worker.py:116, after its ModelRunner captured the CUDA graphs: controller/model_runner.py:97-103)
     String.raw`${SGLANG_OLD_PREFIX}(?:Rank \d+: )?max_total_num_tokens?=[1-9]\d*, `,
+    // … and its pool allocated, with those prefixes ("[gpu_id=0] Memory pool end. …", 1a491d00cb765c62864ecbd60b0357dc81b4371e:
+    // python/sglang/srt/managers/controller/model_runner.py:202, past the check that raises when no tokens fit at :182-185;
+    // "[12:00:00 TP0] Memory pool end. …", e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/model_executor/model_runner.py:423)
+    String.raw`${SGLANG_OLD_PREFIX}Memory pool end\. avail mem=`,
   ].join('|'),
 );
 
@@ -147,6 +151,15 @@ const ENGINE_SUCCESS = new RegExp(
     // c5fe11a8e175d48b00b32aafd7412953180314e4:python/sglang/srt/managers/tp_worker.py:287, after "[%H:%M:%S TP0] "). Later releases'
     // "Decode batch" without a prefix is a ready line (log-lines.ts, SERVING)
     String.raw`${SGLANG_OLD_PREFIX}(?:Decode batch\. )?#running-req: [1-9]\d*, #token: \d+, token usage: `,
+    // … and a prefill batch of new requests, with those prefixes (e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/managers/tp_worker.py:509-528:
+    // "Prefill batch. #new-seq: …" or "Prefill batch(mixed #running-req: 2). #new-seq: …"), as its ready line without them
+    String.raw`${SGLANG_OLD_PREFIX}Prefill batch\b.{0,32}#new-seq: [1-9]\d*, #new-token: \d+`,
+    // BentoML (and OpenLLM, served by it): its access log of a POST answered 200 — the service's API ran
+    // (32230a5276a8da8b23c4a06a9ec6272c1993451a:src/bentoml/_internal/server/http/access.py:117-139:
+    // "127.0.0.1:54321 (scheme=http,method=POST,path=/generate,…) (status=200,…) 1234.567ms"); not its arbiter's "Starting production
+    // HTTP BentoServer from … listening on …" (src/_bentoml_impl/server/serving.py:389-400, the message at :392, logged as the arbiter starts, before
+    // its workers load the service and its model, as gunicorn's "Listening at")
+    String.raw`\(scheme=https?,method=POST,path=\/[^,)]*[^)]*\) \(status=200\b`,
   ].join('|'),
 );
 

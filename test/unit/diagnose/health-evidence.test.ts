@@ -134,6 +134,10 @@ describe("signs of health from the engines' source", () => {
     // TGI 0.9–2.0: the router read the shards' warm-up back, a request answered
     ['2023-08-01T10:00:00.123456Z  INFO text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456', 'sized'],
     ['2023-08-01T10:00:00.123456Z  INFO generate{parameters=GenerateParameters { best_of: None }}: text_generation_router::server: router/src/server.rs:289: Success', 'success'],
+    ['[12:00:00 TP0] Memory pool end. avail mem=11.17 GB', 'sized'],
+    ['[12:00:00 TP0] Prefill batch. #new-seq: 1, #new-token: 8, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0', 'success'],
+    // BentoML / OpenLLM: a POST answered 200 in its access log
+    ['2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=200,type=text/event-stream; charset=utf-8,length=0) 1234.567ms (trace=1,span=2,sampled=0,service.name=VLLM)', 'success'],
     // servers behind uvicorn (KServe, FastChat, LitServe) and TorchServe's access log: already ready lines
     ['INFO:     Uvicorn running on http://0.0.0.0:8080 (Press CTRL+C to quit)', 'up'],
     ['2024-01-01T00:00:00,123 [INFO ] epollEventLoopGroup-3-1 ACCESS_LOG - /127.0.0.1:54380 "POST /predictions/resnet HTTP/1.1" 200 123', 'up'],
@@ -192,6 +196,11 @@ describe("signs of health from the engines' source", () => {
     '[gpu_id=0] Decode batch. #running-req: 0, #token: 0, token usage: 0.00, gen throughput (token/s): 0.00, #queue-req: 0',
     '[gpu_id=0] max_total_num_tokens=0, max_prefill_tokens=16384, context_len=4096',
     'ERROR Rank 0: max_total_num_token=192321, max_prefill_num_token=32051, context_len=4096',
+    '[12:00:00 TP0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
+    // BentoML: a request that failed, a health probe, its arbiter started before any worker loaded the model
+    '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=500,type=application/json,length=50) 12.345ms',
+    '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=GET,path=/readyz,type=,length=) (status=200,type=text/plain,length=1) 0.345ms',
+    '2024-06-01T10:00:00+0000 [INFO] [cli] Starting production HTTP BentoServer from "service:VLLM" listening on http://localhost:3000 (Press CTRL+C to quit)',
     // TGI: a warning
     '2023-08-01T10:00:00.123456Z  WARN text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456',
     // written before the model is loaded or whatever the outcome: KServe's vLLM build log (in a `finally`), its model registered,
