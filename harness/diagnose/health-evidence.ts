@@ -38,7 +38,16 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // gunicorn's "Listening at: …" (its arbiter binds before any worker loads the app), Xinference's "Starting Xinference
 // at endpoint" (v3.2.0:xinference/api/restful_api.py:3116, before uvicorn binds and before any model is launched),
 // TensorRT-LLM's "[MemUsageChange] Allocated … for max tokens in paged KV cache" (also written for the first,
-// estimating KV cache, before the warm-up that can still run out of memory), TGI's bare "Connected".
+// estimating KV cache, before the warm-up that can still run out of memory), TGI's bare "Connected",
+// KServe huggingfaceserver's "V1 AsyncLLM build complete" (v0.15.2:python/huggingfaceserver/huggingfaceserver/vllm/utils.py:108-109,
+// logged in a `finally`, so also when the engine failed) and its "Registering model:" (python/kserve/kserve/model_server.py:402),
+// TorchServe's "Model … loaded." (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/wlm/ModelManager.java:111, the archive
+// registered before any worker loads it) and "Model server started." (ModelServer.java:133, once the frontend binds), LocalAI's
+// "LocalAI is started and running" (82c191afadf5f005281e798ccfa0ffd0d5805030:core/cli/run.go:787, before it binds; models load lazily).
+// Already read as ready lines: KServe (v0.15.2:python/kserve/kserve/protocol/rest/server.py:79-90), FastChat's controller, model_worker
+// (after the model is loaded) and openai_api_server (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/serve/model_worker.py:416-425)
+// and LitServe serve through uvicorn ("Uvicorn running on"), and TorchServe's ACCESS_LOG writes `/ip:port "POST /predictions/m
+// HTTP/1.1" 200 12` (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/http/Session.java:48-51; log-lines.ts, SERVING).
 
 /** A server bound to its port once its model was loaded and warmed up. */
 const ENGINE_LISTENING = new RegExp(
@@ -76,6 +85,13 @@ const ENGINE_STEP_DONE = new RegExp(
   ].join('|'),
 );
 
+/**
+ * SGLang 0.1–0.2's prefixes, which the header reader leaves in the text: a time of day alone with the TP rank
+ * ("[%H:%M:%S TP0] ", c5fe11a8e175d48b00b32aafd7412953180314e4:python/sglang/srt/utils.py:728-733) and the GPU's id
+ * ("[gpu_id=0] ", 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116).
+ */
+const SGLANG_OLD_PREFIX = String.raw`^(?:\[\d\d:\d\d:\d\d(?: TP\d+)?\] )?(?:\[gpu_id=\d+\] )?`;
+
 /** The KV cache sized after the engine ran the model (a profile or warm-up run). */
 const ENGINE_SIZED = new RegExp(
   [
@@ -87,8 +103,19 @@ const ENGINE_SIZED = new RegExp(
     // scheduler's limits, logged once its model worker (pools, CUDA graphs) is built (…:python/sglang/srt/managers/scheduler.py:826-834)
     String.raw`^Memory pool end\. avail mem=`,
     String.raw`^max_total_num_tokens=[1-9]\d*, `,
-    // TGI: the batch token budget read back from the shards' warm-up (v3.3.7:backends/v3/src/lib.rs:125-137)
+    // TGI: the batch token budget read back from the shards' warm-up (v3.3.7:backends/v3/src/lib.rs:125-137;
+    // v0.9.4:router/src/main.rs:210-239, v2.0.4:router/src/main.rs:317-354 before the backends moved out of the router)
     String.raw`\bSetting max batch total tokens to [1-9]\d*`,
+    // SGLang 0.1–0.2, logging bare messages ("%(message)s", later "[%H:%M:%S TP0] …"): the token pool sized once the model
+    // runner loaded the weights and allocated its memory pool (init_memory_pool raises when too little is left):
+    // "Rank 0: max_total_num_token=…" (f6bfe3aaff6fc9c80ed632646c8db06f4a6c0048:python/sglang/srt/managers/router/model_rpc.py:92,
+    // router/model_runner.py:263-264) and "[gpu_id=0] max_total_num_tokens=…" (56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:
+    // python/sglang/srt/managers/controller/tp_worker.py:116, after its ModelRunner captured the CUDA graphs: controller/model_runner.py:97-103)
+    String.raw`${SGLANG_OLD_PREFIX}(?:Rank \d+: )?max_total_num_tokens?=[1-9]\d*, `,
+    // … and its pool allocated, with those prefixes ("[gpu_id=0] Memory pool end. …", 1a491d00cb765c62864ecbd60b0357dc81b4371e:
+    // python/sglang/srt/managers/controller/model_runner.py:202, past the check that raises when no tokens fit at :182-185;
+    // "[12:00:00 TP0] Memory pool end. …", e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/model_executor/model_runner.py:423)
+    String.raw`${SGLANG_OLD_PREFIX}Memory pool end\. avail mem=`,
   ].join('|'),
 );
 
@@ -103,6 +130,36 @@ const ENGINE_SUCCESS = new RegExp(
     // of a generating or embedding request answered 200: the model ran (a 200 to /api/pull, /api/show and the like, which run
     // no model, shows only that the server listens: KINDS)
     String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|[^|]*\|[^|]*\| POST +"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))"`,
+    // vLLM offline (LLM.generate / LLM.chat / LLM.encode): tqdm's bar "Processed prompts" moves one step per request FINISHED
+    // and reads 100% with n/n only once all n were answered (651c614aa43e497a2e2aab473493ba295201ab20:vllm/entrypoints/llm.py:173-181, v0.2.1;
+    // 9ba0817ff1eb514f51cc6de9cb8e16c98d6ee44f:vllm/entrypoints/llm.py:702-733, v0.6.1.post2, with its "est. speed" postfix;
+    // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/llm.py:1999-2033); a terminal's CRs leave every earlier state on
+    // the same line, so the count must read n/n with n > 0 (0% or 3/4 is a run still under way, or cut off)
+    String.raw`\bProcessed prompts: 100%\|[^|]*\| ?(?<prompts>[1-9]\d*)\/\k<prompts> \[`,
+    // vLLM's benchmarks, printed once the run is over: the serving benchmark's count of requests answered, more than none
+    // (9ba0817ff1eb514f51cc6de9cb8e16c98d6ee44f:benchmarks/benchmark_serving.py:435-436, which only warns when it is 0: :286-290;
+    // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/benchmarks/serve.py:929-930); the offline throughput benchmark's rate over the
+    // requests LLM.generate answered (651c614aa43e497a2e2aab473493ba295201ab20:benchmarks/benchmark_throughput.py:186;
+    // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/benchmarks/throughput.py:940-944); the latency benchmark's mean over its
+    // completed iterations (9ba0817ff1eb514f51cc6de9cb8e16c98d6ee44f:benchmarks/benchmark_latency.py:111; 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/benchmarks/latency.py:158)
+    String.raw`^Successful requests: +[1-9]\d*\s*$`,
+    String.raw`^Throughput: (?!0\.0+ )\d+(?:\.\d+)? requests\/s, `,
+    String.raw`^Avg latency: (?!0(?:\.0+)? )\d+(?:\.\d+)?(?:e-?\d+)? seconds$`,
+    // SGLang 0.1–0.2: a decode step's statistics, logged only while a batch of requests is running
+    // (f6bfe3aaff6fc9c80ed632646c8db06f4a6c0048:python/sglang/srt/managers/router/model_rpc.py:216-226: "#running-req: …";
+    // 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:240-247: "[gpu_id=0] Decode batch. …";
+    // c5fe11a8e175d48b00b32aafd7412953180314e4:python/sglang/srt/managers/tp_worker.py:287, after "[%H:%M:%S TP0] "). Later releases'
+    // "Decode batch" without a prefix is a ready line (log-lines.ts, SERVING)
+    String.raw`${SGLANG_OLD_PREFIX}(?:Decode batch\. )?#running-req: [1-9]\d*, #token: \d+, token usage: `,
+    // … and a prefill batch of new requests, with those prefixes (e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/managers/tp_worker.py:509-528:
+    // "Prefill batch. #new-seq: …" or "Prefill batch(mixed #running-req: 2). #new-seq: …"), as its ready line without them
+    String.raw`${SGLANG_OLD_PREFIX}Prefill batch\b.{0,32}#new-seq: [1-9]\d*, #new-token: \d+`,
+    // BentoML (and OpenLLM, served by it): its access log of a POST answered 200 — the service's API ran
+    // (32230a5276a8da8b23c4a06a9ec6272c1993451a:src/bentoml/_internal/server/http/access.py:117-139:
+    // "127.0.0.1:54321 (scheme=http,method=POST,path=/generate,…) (status=200,…) 1234.567ms"); not its arbiter's "Starting production
+    // HTTP BentoServer from … listening on …" (src/_bentoml_impl/server/serving.py:389-400, the message at :392, logged as the arbiter starts, before
+    // its workers load the service and its model, as gunicorn's "Listening at")
+    String.raw`\(scheme=https?,method=POST,path=\/[^,)]*[^)]*\) \(status=200\b`,
   ].join('|'),
 );
 

@@ -116,6 +116,31 @@ describe("signs of health from the engines' source", () => {
     // mistral.rs
     ['2025-01-01T10:00:00.123456Z  INFO mistralrs_server: Server listening on http://0.0.0.0:1234', 'listening'],
     ['2025-01-01T10:00:00.123456Z  INFO mistralrs_server: OpenAI-compatible server listening on http://0.0.0.0:1234.', 'listening'],
+    // vLLM offline: LLM.generate's bar complete (v0.2 without, v0.6+ with its speed), every CR-separated state left on one line
+    ['Processed prompts: 100%|██████████| 4/4 [00:01<00:00,  2.83it/s]', 'success'],
+    ['Processed prompts: 100%|██████████| 4/4 [00:01<00:00,  2.83it/s, est. speed input: 18.39 toks/s, output: 45.28 toks/s]', 'success'],
+    ['Processed prompts:   0%|          | 0/2 [00:00<?, ?it/s]Processed prompts:  50%|█████     | 1/2 [00:01<00:01,  1.20s/it]Processed prompts: 100%|██████████| 2/2 [00:01<00:00,  1.66it/s]', 'success'],
+    // vLLM's benchmarks: results printed once the run is over
+    ['Successful requests:                     1000      ', 'success'],
+    ['Throughput: 12.34 requests/s, 5678.90 total tokens/s, 1234.56 output tokens/s', 'success'],
+    ['Throughput: 12.34 requests/s, 5678.90 tokens/s', 'success'],
+    ['Avg latency: 1.2345678901 seconds', 'success'],
+    // SGLang 0.1–0.2 (bare messages, "[gpu_id=0] ", "[%H:%M:%S TP0] ")
+    ['Rank 0: max_total_num_token=192321, max_prefill_num_token=32051, context_len=4096, model_mode=[]', 'sized'],
+    ['[gpu_id=0] max_total_num_tokens=192321, max_prefill_tokens=16384, context_len=4096', 'sized'],
+    ['#running-req: 1, #token: 37, token usage: 0.00, #queue-req: 0', 'success'],
+    ['[gpu_id=0] Decode batch. #running-req: 1, #token: 37, token usage: 0.00, gen throughput (token/s): 31.57, #queue-req: 0', 'success'],
+    ['[12:00:00 TP0] Decode batch. #running-req: 1, #token: 37, token usage: 0.00, gen throughput (token/s): 31.57, #queue-req: 0', 'success'],
+    // TGI 0.9–2.0: the router read the shards' warm-up back, a request answered
+    ['2023-08-01T10:00:00.123456Z  INFO text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456', 'sized'],
+    ['2023-08-01T10:00:00.123456Z  INFO generate{parameters=GenerateParameters { best_of: None }}: text_generation_router::server: router/src/server.rs:289: Success', 'success'],
+    ['[12:00:00 TP0] Memory pool end. avail mem=11.17 GB', 'sized'],
+    ['[12:00:00 TP0] Prefill batch. #new-seq: 1, #new-token: 8, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0', 'success'],
+    // BentoML / OpenLLM: a POST answered 200 in its access log
+    ['2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=200,type=text/event-stream; charset=utf-8,length=0) 1234.567ms (trace=1,span=2,sampled=0,service.name=VLLM)', 'success'],
+    // servers behind uvicorn (KServe, FastChat, LitServe) and TorchServe's access log: already ready lines
+    ['INFO:     Uvicorn running on http://0.0.0.0:8080 (Press CTRL+C to quit)', 'up'],
+    ['2024-01-01T00:00:00,123 [INFO ] epollEventLoopGroup-3-1 ACCESS_LOG - /127.0.0.1:54380 "POST /predictions/resnet HTTP/1.1" 200 123', 'up'],
   ])('%s → %s', (line, want) => {
     expect(kind(line)).toBe(want);
     expect(classifyLog(line).category).toBe('healthy');
@@ -156,6 +181,35 @@ describe("signs of health from the engines' source", () => {
     '[2024-01-01 00:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)',
     '2025-01-01 10:00:00,000 xinference.api.restful_api 1 INFO     Starting Xinference at endpoint: http://0.0.0.0:9997',
     '[TensorRT-LLM][INFO] [MemUsageChange] Allocated 26.91 GiB for max tokens in paged KV cache (220480).',
+    // vLLM offline: a bar not complete (at 0 %, part way, or 100 % of a different count), the same words as an error
+    'Processed prompts:   0%|          | 0/4 [00:00<?, ?it/s]',
+    'Processed prompts:  75%|███████▌  | 3/4 [00:01<00:00,  2.83it/s]',
+    'Processed prompts: 100%|██████████| 3/4 [00:01<00:00,  2.83it/s]',
+    'ERROR 01-01 10:00:00 [llm.py:1] Processed prompts: 100%|██████████| 4/4 [00:01<00:00,  2.83it/s]',
+    // vLLM's benchmarks: none answered (the serving benchmark only warns "All requests failed"), a header alone, nothing done
+    'Successful requests:                     0',
+    '============ Serving Benchmark Result ============',
+    'Throughput: 0.00 requests/s, 0.00 tokens/s',
+    'Avg latency: 0.0 seconds',
+    'WARNING 01-01 10:00:00 [serve.py:1] Successful requests:                     1000',
+    // SGLang 0.1–0.2: no request running, a pool of no tokens, the same words as an error
+    '[gpu_id=0] Decode batch. #running-req: 0, #token: 0, token usage: 0.00, gen throughput (token/s): 0.00, #queue-req: 0',
+    '[gpu_id=0] max_total_num_tokens=0, max_prefill_tokens=16384, context_len=4096',
+    'ERROR Rank 0: max_total_num_token=192321, max_prefill_num_token=32051, context_len=4096',
+    '[12:00:00 TP0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
+    // BentoML: a request that failed, a health probe, its arbiter started before any worker loaded the model
+    '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=500,type=application/json,length=50) 12.345ms',
+    '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=GET,path=/readyz,type=,length=) (status=200,type=text/plain,length=1) 0.345ms',
+    '2024-06-01T10:00:00+0000 [INFO] [cli] Starting production HTTP BentoServer from "service:VLLM" listening on http://localhost:3000 (Press CTRL+C to quit)',
+    // TGI: a warning
+    '2023-08-01T10:00:00.123456Z  WARN text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456',
+    // written before the model is loaded or whatever the outcome: KServe's vLLM build log (in a `finally`), its model registered,
+    // TorchServe's archive registered and frontend started (workers load the model after), LocalAI before it binds (models load lazily)
+    '2025-01-01 10:00:00.000 1 kserve INFO [utils.py:109] V1 AsyncLLM build complete',
+    '2025-01-01 10:00:00.000 1 kserve INFO [model_server.py:402] Registering model: llama',
+    '2024-01-01T00:00:00,123 [INFO ] main org.pytorch.serve.wlm.ModelManager - Model resnet loaded.',
+    'Model server started.',
+    '10:00AM INF LocalAI is started and running address=:8080',
   ])('is no sign: %s', (line) => {
     expect(kind(line)).toBeNull();
   });
