@@ -25,6 +25,16 @@ describe('the corpus of real logs', () => {
     expect(corpus.some((e) => e.label === 'healthy' && e.name.startsWith('sglang'))).toBe(true);
   });
 
+  it("holds each log's deciding line in its text (a header is no log: a file whose body was lost decides nothing)", () => {
+    // a terminal's carriage returns and colour codes may stand in the log where its # decides: line has none
+    const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    for (const e of corpus) {
+      const lines = e.text.split('\n').map(plain);
+      const want = plain(e.decides!).trim();
+      expect(lines.some((l) => l.includes(want) || (want.length > 60 && l.includes(want.slice(0, 60)))), `${e.label}/${e.name}: "# decides: ${want.slice(0, 80)}" is not a line of the log`).toBe(true);
+    }
+  });
+
   it('puts only logs tuned on before the split in the tuning part by header; the rest go by the rule', () => {
     for (const e of corpus.filter((x) => x.splitBy === 'header')) expect(e.split, e.name).toBe('tuning');
   });
