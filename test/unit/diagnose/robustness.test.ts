@@ -69,7 +69,7 @@ const KNOWN: Record<string, string[]> = {
   // read by the frames alone (the guide's table: a traceback through the capture step; a backend's assert statement
   // that something is supported): without the frames nothing is left to read
   // … or by the raise statement a traceback was cut right after (its frame's source line)
-  'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log'],
+  'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log'],
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record
   // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
