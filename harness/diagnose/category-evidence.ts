@@ -46,6 +46,16 @@ const REFUSED = String.raw`(?:not (?:yet |currently )?supported|no supported|uns
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
+/** Words of an import that failed: a module or name missing, a symbol undefined, a library not loaded, a package or version to install. */
+const IMPORT_FAILED_WORDS = String.raw`No module named|cannot import name|undefined symbol|cannot open shared object|DLL load failed|error while loading shared libraries|\binstall|\bversion`;
+/** A GPU, device or platform said to be unsupported (the subject refused: "System cpu doesn't support …", "AMD GPU X does not support …"). */
+const HARDWARE_NOT_SUPPORTED = String.raw`\b(?:GPUs?|devices?|system|platform|hardware)\b[^:]{0,80}?(?:\bnot (?:yet )?supported|\bdoes(?:n't| not) support|\bunsupported)`;
+/**
+ * An `ImportError` whose message refuses this GPU, device or platform (by the words of the GPU rule below, or the hardware
+ * said to be unsupported), and names no import that failed. Its sources: the rule in MESSAGE_RULES.
+ */
+export const IMPORT_REFUSES_HARDWARE = new RegExp(String.raw`\bImportError: (?!.*(?:${IMPORT_FAILED_WORDS}))(?:.*?(?:${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}|${HARDWARE_NOT_SUPPORTED}))`, 'i');
+
 /** The functions of the CUDA-graph capture step (vLLM's `capture_model`, SGLang's `capture_one_batch_size`, …). */
 export const CAPTURE_STEP = String.raw`(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)`;
 
@@ -104,8 +114,26 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (the guide: "a data type a kernel library refuses … is backend-unsupported"). Only Triton's own type names
   // (fp8e4nv, fp8e5, bf16, …), so that another library's "Unsupported dtype torch.float32" is not read so
   rule('backend-unsupported', "Triton's kernel compiler refused an operand's data type (tl.dot)", /\bUnsupported (?:lhs |rhs )?dtype (?:fp8e4nv|fp8e4b15|fp8e4b8|fp8e5b16|fp8e5|fp16|bf16|fp32|fp64|int1|u?int(?:8|16|32|64))\b/),
+  // … but a DeepGEMM assertion whose words name the CUDA compiler its JIT runs (NVCC, NVRTC) says the toolkit is too old or
+  // missing, or could not compile: `DG_HOST_ASSERT(cond)` throws "Assertion error (<file>:<line>): <cond>"
+  // (deepseek-ai/DeepGEMM 54e22612:csrc/utils/exception.hpp:17,30-35), and its JIT asserts
+  // `std::filesystem::exists(nvcc_path)` (csrc/jit/compiler.hpp:175), `… and "NVCC version should be >= 12.3"` (:187),
+  // `false and "NVCC compilation failed"` (:228; "NVCC PTX compilation failed" :240), `… and "NVRTC version should be >= 12.3"`
+  // (:261). The fix is a newer or installed CUDA toolkit: ptx-toolchain (the labelling guide's last paragraph)
+  rule('ptx-toolchain', "DeepGEMM's JIT asserted on the CUDA compiler (NVCC/NVRTC too old, missing, or its compilation failed)", /Assertion error \([^)]*deep_?gemm[^)]*\):.{0,200}?\b(?:nvcc|nvrtc)\w*\b/i, true),
   // DeepGEMM's kernels exist for sm90/sm100 only: its own assertions on another GPU (deepseek-ai/DeepGEMM csrc/)
   rule('backend-unsupported', 'a DeepGEMM kernel asserted (built for Hopper/Blackwell datacenter GPUs only)', /Assertion error \([^)]*deep_?gemm/i, true),
+  // an ImportError raised to refuse this GPU, device or platform (its words say what is not supported), not a module or
+  // library that failed to load: TGI raises its refusals of a GPU for its attention kernels as ImportError —
+  // "FlashAttention only supports Ampere GPUs or newer." (huggingface/text-generation-inference
+  // v3.3.7:server/text_generation_server/layers/attention/cuda.py:192), "GPU with CUDA capability {major} {minor} is not
+  // supported" (cuda.py:217-218), "AMD GPU {name} does not support flash-attention" and "AMD GPU with ROCm capability
+  // {major} {minor} is not supported" (layers/attention/rocm.py:262-263, :265-266), "System {SYSTEM} doesn't support
+  // flash/paged attention" (layers/attention/__init__.py:28). By what its message says (the guide's rule 3; its table: a
+  // backend refused for this GPU) it is backend-unsupported. Fatal, an error name (the exception's class is part of it),
+  // so that it overrules the signature that reads the class alone (python-import-failed). An import that failed stays
+  // import-error: a module or name missing, a symbol undefined, a library not loaded, a package or version to install.
+  rule('backend-unsupported', 'an ImportError raised to refuse this GPU, device or platform (not a module that failed to load)', IMPORT_REFUSES_HARDWARE, true),
   // Ray's memory monitor kills a worker when the host's RAM passes its threshold (not GPU memory)
   rule('other', "host memory: Ray's memory monitor killed a worker", /exceeds the memory usage threshold|Ray killed this worker/i, true),
   // … or a package to install or update ("DeepGEMM backend is not available or outdated. Please install or update the

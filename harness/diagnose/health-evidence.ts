@@ -163,6 +163,17 @@ const ENGINE_SUCCESS = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Lines an engine writes on a healthy start, but before a step that can still fail: never a sign by themselves, whatever
+ * word of readiness they hold (the labelling guide, rule 5). TGI's launcher logs "Shard ready in {:?}" once the shard's
+ * unix socket exists, i.e. the Python server loaded the model and listens to the launcher alone
+ * (huggingface/text-generation-inference v3.3.7:launcher/src/main.rs:1238-1241; the same at v0.9.4:launcher/src/main.rs:500,
+ * v2.0.4:launcher/src/main.rs:712); only then does it start the router ("Starting Webserver", main.rs:1842), which
+ * connects to the shards and warms the model up ("Warming up model", v3.3.7:backends/v3/src/lib.rs:125), failing with
+ * V3Error::Warmup or NotEnoughMemory (lib.rs:126-135, :98) before "Setting max batch total tokens to …" (lib.rs:137, a sign).
+ */
+const WRITTEN_BEFORE_A_CHECK = /\bShard (?:\d+ )?ready in \d/;
+
 /** A Go slog/logfmt line (Ollama) logged as a warning or an error: its level is in the text, not read as a header. */
 const LOGFMT_NOT_INFO = /(?:^|\s)level=(?:WARN\w*|ERROR|FATAL|CRITICAL)\b/i;
 
@@ -208,7 +219,7 @@ const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/
 
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {
-  if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text)) return null;
+  if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text) || WRITTEN_BEFORE_A_CHECK.test(l.text)) return null;
   if (isReadyLine(l)) return 'up';
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;

@@ -168,7 +168,12 @@ const WRAPPERS: RegExp[] = [
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
   /Received sigquit from a child proces(?:s\b|\.)/i,
   /Initialization failed\. See root cause above/i,
-  /Initialization failed/i,
+  // … and any "initialization failed" that gives no reason of its own (TensorRT-LLM's bare "Executor initialization failed",
+  // SGLang's "Initialization failed. warmup error: <traceback>", vLLM's "WorkerProc initialization failed due to an exception
+  // in a background process"); not one that says, after a comma or colon, why what it names failed: PyTorch's "CUDA driver
+  // initialization failed, you might not have a CUDA gpu." (TORCH_CHECK on cudaErrorInitializationError,
+  // pytorch/pytorch 01a6a16d9bb6:c10/cuda/CUDAFunctions.cpp:59, under `case cudaErrorInitializationError` :56) names the driver and why: its words decide
+  /Initialization failed(?![,:;]\s*(?!(?:see|please|check|look|refer)\b)[a-z])/i,
   /RayTaskError|ActorDiedError/,
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)

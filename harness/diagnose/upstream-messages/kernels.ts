@@ -19,10 +19,11 @@
 // or newer", xformers' "requires device with capability", Triton's PTXAS errors, PyTorch's driver messages and
 // SDPA's "No available kernel". DeepGEMM (deepseek-ai/DeepGEMM) at 54e22612409371d6 (main, 2026-06-23): its host
 // asserts render as `Assertion error (<file>:<line>): <condition>` (csrc/utils/exception.hpp), which the generic
-// rule for a DeepGEMM assertion decides (backend-unsupported, a fatal rule that wins over these entries) — also
-// its JIT's "NVCC version should be >= 12.3" (csrc/jit/compiler.hpp:187), a toolchain too old, so none is here.
+// rules for a DeepGEMM assertion decide (fatal rules that win over these entries): backend-unsupported, unless the
+// assertion names the CUDA compiler its JIT runs — "NVCC version should be >= 12.3" (csrc/jit/compiler.hpp:187), NVRTC's
+// (:261), nvcc missing (:175), "NVCC compilation failed" (:228) — a toolkit too old or missing: ptx-toolchain.
 // PyTorch's "CUDA driver initialization failed, you might not have a CUDA gpu." (c10/cuda/CUDAFunctions.cpp:59 at
-// 01a6a16d9bb6) is read as a wrapper ("Initialization failed"), so an entry here would not decide it either.
+// 01a6a16d9bb6) is no wrapper (it says what failed and why): the generic driver rule decides it (log-lines.ts).
 // A message is here only when the generic word rules did not already name its category (or named the wrong
 // one). Interpolations are bounded wildcards.
 import type { UpstreamMessage } from './types.ts';

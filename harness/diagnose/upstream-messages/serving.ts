@@ -11,7 +11,8 @@
 // exception <e>" (model_service_worker.py:157): the exception it names decides, not the words "cuda OOM".
 // Left out: TGI's refusals of a GPU for flash attention ("GPU with CUDA capability 7 0 is not supported",
 // layers/attention/cuda.py:218, and its ROCm and "System … doesn't support flash/paged attention" siblings) are raised as
-// ImportError, whose class a signature (python-import-failed) reads before any message here; and TGI catches them, logs
+// ImportError; the generic rule for an ImportError that refuses a GPU, device or platform (category-evidence.ts,
+// IMPORT_REFUSES_HARDWARE) reads them as backend-unsupported over the signature that reads the class; and TGI catches them, logs
 // "Could not import Flash Attention enabled models: <e>" as a warning and raises only later, for a sharded model,
 // "<Model> requires Flash Attention enabled models." (models/__init__.py:81), a wrapper whose cause is that warning.
 // Interpolations are bounded wildcards.
