@@ -39,8 +39,12 @@ export interface GenericRule {
   lastFrame?: boolean;
 }
 
-/** Words that name the GPU's generation: compute capability, sm_80, an architecture's name. */
-const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b)`;
+/**
+ * Words that name the GPU's generation: compute capability, sm_80, an architecture's name, the GPU or hardware "with" a
+ * feature (TensorRT's builder: "Networks with FP8 precision require hardware with FP8 support"; TensorRT's source is not
+ * public, the words are read as words).
+ */
+const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b)`;
 /** Words that refuse: not supported, requires, only supports, at least. */
 const REFUSED = String.raw`(?:not (?:yet |currently )?supported|no supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|needs?\b|only supports?|supports? only|only (?:works|available|runs|implemented|built|compiled|enabled|tested)|at least|or (?:newer|higher|above|later)|and (?:newer|later|above)|>= ?\d|minimum|cannot be (?:enabled|used)|cannot (?:run|use|support)|except on|too old|(?:is|are) (?:below|lower than|less than|older than))`;
 
@@ -138,7 +142,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('other', "host memory: Ray's memory monitor killed a worker", /exceeds the memory usage threshold|Ray killed this worker/i, true),
   // … or a package to install or update ("DeepGEMM backend is not available or outdated. Please install or update the
   // `deep_gemm`": 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/utils/deep_gemm.py:125; the guide: installing a package → import-error)
-  rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|'?_OpNamespace'? '[\w.]+' object has no attribute/i),
+  // … or the dynamic loader refusing a library that lacks a symbol version the program needs (a runner built against
+  // libcublas.so.11, GLIBCXX_3.4.30): "version `%s' not found (required by %s)", glibc-2.39:elf/dl-version.c:144 (same
+  // at glibc-2.42); its "weak version … not found" (line 135) is printed only by `ldd -v` and is not fatal
+  rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
   // errors of a known kind that no category above owns
   rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|device-side assert|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
@@ -155,7 +162,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // Mxfp4MoEMethod: …", "Unsupported FP8 MoE backend: …", "Unsupported wna16 MoE backend: …": 396c8fee5071117914104244cc962db805ab0af0
   // (MAIN_2026_05_27):vllm/model_executor/layers/fused_moe/oracle/mxfp4.py:1545, fp8.py:501, int_wna16.py:622); not a structured-output
   // or benchmark backend, which names no kernel
-  rule('backend-unsupported', 'an attention or kernel backend is unavailable', /\bunsupported (?:[\w-]+[ _])?(?:moe|mxfp4|nvfp4|mxfp8|fp8|fp4|int4|int8|wna16|w\d+a\d+|gemm|attention|attn|kernel|quantization)[ _]backend\b|(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|\bNo available kernel\b|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:is|are) only supported (?:for|with|by|on|in) (?:the )?[\w-]+(?: attention)? backends?\b|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)/i),
+  // … and a feature or option the named kernel backend refuses, the backend named after the words: SGLang's MoE runners assert
+  // "apply_router_weight_on_input is not supported for Flashinfer" (d72314808faeaa418acd60d1b038550882954a0e:
+  // python/sglang/srt/layers/quantization/modelopt_quant.py:2371, layers/moe/moe_runner/flashinfer_cutedsl.py:474),
+  // "no_combine is not supported for flashinfer." (…/moe_runner/flashinfer_trtllm.py:642), "Current MXFP4 MoE layer is
+  // not supported by Marlin." (layers/quantization/mxfp4.py:575)
+  rule('backend-unsupported', 'an attention or kernel backend is unavailable', /\bunsupported (?:[\w-]+[ _])?(?:moe|mxfp4|nvfp4|mxfp8|fp8|fp4|int4|int8|wna16|w\d+a\d+|gemm|attention|attn|kernel|quantization)[ _]backend\b|(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|\bNo available kernel\b|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:is|are) only supported (?:for|with|by|on|in) (?:the )?[\w-]+(?: attention)? backends?\b|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)|\bnot supported (?:for|by|with|in|on) (?:the )?(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b/i),
   // … and a model class that implements only some versions of its model ("Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0.
   // Got version: (4, 5)": 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/model_executor/models/minicpmv.py:1736)
   // a registry that does not hold the architecture: vLLM's "'MiniMaxM1ForCausalLM' is not a registered model in the Transformers library"

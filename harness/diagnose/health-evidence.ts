@@ -160,6 +160,12 @@ const ENGINE_SUCCESS = new RegExp(
     // HTTP BentoServer from … listening on …" (src/_bentoml_impl/server/serving.py:389-400, the message at :392, logged as the arbiter starts, before
     // its workers load the service and its model, as gunicorn's "Listening at")
     String.raw`\(scheme=https?,method=POST,path=\/[^,)]*[^)]*\) \(status=200\b`,
+    // an OpenAI-compatible server's answer to GET /v1/models, as a client or a launcher script prints it: vLLM's ModelList
+    // `{"object":"list","data":[{"id":…,"object":"model",…}]}` (22f8d28697322f81fd8bf47790cce714e84ce859:
+    // vllm/entrypoints/openai/engine/protocol.py:84-97, routed at vllm/entrypoints/openai/models/api_router.py:20-21), served only
+    // once the engine client is built (vllm/entrypoints/openai/api_server.py:684-688: build_and_serve inside build_async_engine_client);
+    // a model list naming a model, not an error body (`{"object":"error",…}`)
+    String.raw`"object" ?: ?"list" ?, ?"data" ?: ?\[ ?\{ ?"id" ?: ?"[^"]+" ?, ?"object" ?: ?"model"`,
   ].join('|'),
 );
 

@@ -143,4 +143,12 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // cuDNN 9.11 and later ship no kernels for GPUs below SM 7.5: another PyTorch build is the fix
   nki('PyTorch (pytorch/pytorch): the bundled cuDNN has no kernels for GPUs below SM 7.5', /\bcuDNN version \d+ is not compatible with devices with SM < 7\.5\b/,
     'cuDNN version 91100 is not compatible with devices with SM < 7.5. Please install a version of PyTorch with a compatible cuDNN version.', '017943b70f6920c395e3b6dac100e2cd7ecfa92a:torch/backends/cudnn/__init__.py:97'),
+  // Inductor refuses to compile a graph with a bfloat16 input or output on a GPU without bf16 hardware (below SM 8.0: Turing,
+  // Volta, Pascal): _check_triton_bf16_support warns "<GPU> does not support bfloat16 compilation natively, skipping" and
+  // raises SkipFrame with these words when `is_bf16_supported(including_emulation=False)` is false. A torch.compile error
+  // is `other` by the generic rule; this one is the data type refused for this GPU (the guide's backend-unsupported; the fix
+  // is another dtype or GPU). Read in torch 2.11.0's own compile_fx.py (its torch.version.git_version: the v2.11.0 commit
+  // 70d99e998b4955e0049d13a98d77ae1b14db1f45), same words in the code index's copy at bbe2edaaec36
+  bke('PyTorch (pytorch/pytorch): Inductor refuses to compile bfloat16 for a GPU without bf16 hardware support', /\bSkipFrame: BF16 is not supported\b/,
+    'torch._dynamo.exc.SkipFrame: BF16 is not supported', '70d99e998b4955e0049d13a98d77ae1b14db1f45:torch/_inductor/compile_fx.py:2944'),
 ];

@@ -103,6 +103,30 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['ValueError: Unsupported backend: tgi'])?.category).not.toBe('backend-unsupported');
   });
 
+  it('reads a feature a named kernel backend refuses, the backend named after the words, not any "not supported for"', () => {
+    expect(messageEvidence(['AssertionError: apply_router_weight_on_input is not supported for Flashinfer'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['AssertionError: Current MXFP4 MoE layer is not supported by Marlin.'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['ValueError: Streaming is not supported for this endpoint'])?.category).not.toBe('backend-unsupported');
+    expect(messageEvidence(['ValueError: response_format json_schema is not supported for this request'])?.category).not.toBe('backend-unsupported');
+  });
+
+  it('reads hardware "with" a feature as words about the GPU (TensorRT refusing FP8 on a GPU without it)', () => {
+    expect(messageEvidence(['[TRT] [E] 9: [standardEngineBuilder.cpp::buildEngine::2266] Error Code 9: Internal Error (Networks with FP8 precision require hardware with FP8 support.)'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['IBuilder::buildSerializedNetwork: Error Code 9: API Usage Error (Networks with FP8 Q/DQ layers require hardware with FP8 support.)'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['RuntimeError: the hardware clock reading failed'])).toBeNull();
+  });
+
+  it("reads the dynamic loader's missing symbol version as a library that cannot be loaded, not its verbose weak-version note", () => {
+    expect(messageEvidence(["/tmp/ollama1/runners/cuda_v11/ollama_llama_server: /usr/local/cuda/lib64/libcublas.so.11: version `libcublas.so.11' not found (required by /tmp/ollama1/runners/cuda_v11/ollama_llama_server)"])?.category).toBe('import-error');
+    expect(messageEvidence(["OSError: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.30' not found (required by /opt/x/lib/libfoo.so)"])?.category).toBe('import-error');
+    expect(messageEvidence(["/usr/lib/libfoo.so: weak version `GLIBC_2.17' not found (required by /usr/bin/bar)"])).toBeNull();
+  });
+
+  it("reads Inductor's refusal of bfloat16 on a GPU without it as the data type refused, other torch.compile errors as other", () => {
+    expect(messageEvidence(['torch._dynamo.exc.SkipFrame: BF16 is not supported'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['torch._dynamo.exc.Unsupported: call_function BuiltinVariable(open) [ConstantVariable()] {}'])?.category).toBe('other');
+  });
+
   it('looks at every text it is given (a message joined across lines)', () => {
     expect(messageEvidence(['ValueError: first line', 'requires compute capability 9.0'])?.category).toBe('backend-unsupported');
   });

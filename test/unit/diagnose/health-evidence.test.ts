@@ -82,6 +82,13 @@ describe('a log without failure', () => {
 
 // Signs read from the engines' own source (issue #22), each line as the engine renders it; sources in health-evidence.ts.
 describe("signs of health from the engines' source", () => {
+  it("reads an OpenAI-compatible server's model list, answered to GET /v1/models, as a request answered; not an error body", () => {
+    expect(kind('{"object":"list","data":[{"id":"deepseek-ai/DeepSeek-V4.1-Flash","object":"model","created":1790062454,"owned_by":"vllm","root":"/models/x","parent":null,"max_model_len":1048576}]}')).toBe('success');
+    expect(kind('{"object": "list", "data": [{"id": "Qwen/Qwen3-8B", "object": "model", "created": 1, "owned_by": "vllm"}]}')).toBe('success');
+    expect(kind('{"object":"list","data":[]}')).toBeNull();
+    expect(kind('{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}')).toBeNull();
+  });
+
   it.each([
     // vLLM / Aphrodite
     ['(EngineCore_DP0 pid=221) INFO 06-03 15:09:20 [gpu_worker.py:436] Available KV cache memory: 11.52 GiB', 'sized'],
