@@ -4,12 +4,13 @@
 import { stripVTControlCharacters } from 'node:util';
 import { jsonRecord } from './json-record.ts';
 
-/** What a carrier writes before each line it carries: a quote, journald, docker's timestamps, kubectl, docker compose. */
+/** What a carrier writes before each line it carries: a quote, journald, docker's timestamps, kubectl, RunPod's console, docker compose. */
 const CARRIERS: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `)
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?(?: |\s+(?=\S)|$)/, // docker --timestamps: one space, then the line as written (its indentation kept)
   /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
+  /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
 ];
 
@@ -58,6 +59,11 @@ const WARNING_WORD = /^\s*(Warning):\s/;
  * timestamp) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
  */
 const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+-\s+|^\s*\d+ [\w.-]+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \[[^\]]*\]\s?/;
+/**
+ * Xinference's logging (its timestamp already cut as one): `%(asctime)s %(name)-12s %(process)d %(levelname)-8s %(message)s`
+ * (xorbitsai/inference v1.10.0:xinference/deploy/utils.py:71): `xinference.api.restful_api 7 ERROR    `.
+ */
+const NAME_PID_HEADER = /^\s*[A-Za-z_][\w.]*\s+\d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL)(?:\s+|$)/;
 /** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
 /** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
@@ -98,7 +104,7 @@ const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG'
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();
@@ -130,6 +136,7 @@ export function cleanLine(line: string): { text: string; level: string | null } 
     if (s === before) break;
   }
   if (level === null && isNcclInfo(s)) level = 'INFO';
-  return { text: s.replace(/\*\*\s*$/, '').trimEnd(), level };
+  // a console that shows each line as a JSON string ends it with its newline escaped (RunPod's: `…\n`)
+  return { text: s.replace(/\*\*\s*$/, '').replace(/\\n$/, '').trimEnd(), level };
 }
 

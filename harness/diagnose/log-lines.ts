@@ -1,7 +1,7 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
-import { carriedBody, continuesCut, processKeys } from './process-key.ts';
+import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { stripVTControlCharacters } from 'node:util';
 import { cleanLine, withoutCarrier } from './line-clean.ts';
 import { BARE_MESSAGES } from './upstream-messages.ts';
@@ -38,6 +38,7 @@ export function readLog(text: string): LogLine[] {
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
   joinTableCells(lines);
+  readHeadersCutAcross(lines, bodies, untrimmed);
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
   for (const l of lines) if (l.cont && BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0)) l.cont = false;
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
@@ -45,7 +46,74 @@ export function readLog(text: string): LogLine[] {
   lines.forEach((l, i) => {
     if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_AT.test(x.text))) l.cont = false;
   });
+  markArgparseErrors(lines);
   return lines;
+}
+
+/** argparse's error line, `%(prog)s: error: %(message)s`: its prog is any string the program chose (`TRL CLI`). */
+const PROG_ERROR = /^[^\s:][^:]{0,40}: error: \S/;
+/** argparse's usage, which it prints right before its error: `usage: ` and the usage's wrapped, indented rest. */
+const USAGE = /^usage: \S/;
+const USAGE_REST = /^\s+\S/;
+
+/**
+ * Python's argparse reports a bad command line by printing its usage, then `<prog>: error: <message>`, and exits
+ * with status 2 (CPython Lib/argparse.py, ArgumentParser.error: `self.print_usage(_sys.stderr)`, then
+ * `self.exit(2, _('%(prog)s: error: %(message)s\n') % args)`; `_('usage: ')` the usage's prefix — read in the
+ * stdlib copy zkneupper/stdlib 8a1f95f0ed6e3db108ded3e1a4c00fe8a42f9b27:Lib/argparse.py:2573-2575,296). Its prog
+ * defaults to the script's name (one word, which `ERROR_LINE` reads alone) but may be any string: TRL's CLI is
+ * `TrlParser(prog="TRL CLI", usage="trl", …)` (huggingface/trl v0.16.0:trl/cli.py:33). A line `<words>: error: …`
+ * right after argparse's usage (its wrapped rest between) is that error: an error line, whatever its prog.
+ */
+function markArgparseErrors(lines: LogLine[]): void {
+  lines.forEach((l, i) => {
+    if (l.header || l.level !== null || !PROG_ERROR.test(l.text)) return;
+    for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+      const above = lines[j]!;
+      if (above.header || above.proc !== l.proc) continue;
+      if (USAGE.test(above.text)) {
+        // each begins a line of its own (argparse ends the usage with its newline), whatever the length of the line above
+        l.level = 'ERROR';
+        l.cont = false;
+        above.cont = false;
+        return;
+      }
+      if (!(above.cont || USAGE_REST.test(above.text))) return;
+    }
+  });
+}
+
+/**
+ * A logger header that a terminal cut inside it (`… - lmdeploy - E` + `RROR - async_engine.py:710 - [safe_run] exception`):
+ * neither piece reads as a header alone, the line joined with its rests does. The joined line's level is the line's and
+ * its rests', its message the line's text; the rests keep nothing of their own (their text is in the line's), so a rest
+ * is never read as a record of its own and the level the header names is not lost with the cut.
+ */
+function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untrimmed: readonly string[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const next = lines[i + 1];
+    // a header cut right after it, as long as a terminal is wide: the next bare line is its message, even one that
+    // begins as a record of its own would (the level's padding: `… 7 ERROR` + `    [address=…] Error …`)
+    if (!l.header && l.level !== null && l.text.trim() === '' && untrimmed[i]!.length >= CUT_WIDTH && next && !next.header && !next.cont && next.level === null && next.text.trim() !== '' && next.proc === l.proc && !FRAME_AT.test(next.text)) {
+      next.cont = true;
+      next.level = l.level;
+      continue;
+    }
+    if (l.header || l.level !== null || !lines[i + 1]?.cont) continue;
+    const rests: number[] = [];
+    for (let j = i + 1; j < lines.length && lines[j]!.cont && rests.length < 3; j++) rests.push(j);
+    const restText = rests.map((j) => bodies[j]!).join('');
+    const joined = cleanLine(l.raw + restText);
+    // only a header the cut fell inside: the line alone was all header, its message is in the rests
+    if (joined.level === null || joined.text.trim() === '' || joined.text.length > restText.length || !restText.endsWith(joined.text)) continue;
+    l.text = joined.text;
+    l.level = joined.level;
+    for (const j of rests) {
+      lines[j]!.text = '';
+      lines[j]!.level = joined.level;
+    }
+  }
 }
 
 /** A row of a text table: `| a | b |`. */
@@ -119,7 +187,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text)) return true;
+  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
 }
 

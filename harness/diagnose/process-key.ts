@@ -26,7 +26,7 @@ export function processKey(raw: string): string | null {
 }
 
 /** A terminal's width: a tagged line at least this long may have been cut, its rest untagged. */
-const CUT_WIDTH = 80;
+export const CUT_WIDTH = 80;
 /**
  * How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. A
  * module path of one letter is the rest of a cut one (`vllm.v1.engine.exception` + `s.EngineDeadError: …`).
