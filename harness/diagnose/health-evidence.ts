@@ -88,9 +88,11 @@ const ENGINE_STEP_DONE = new RegExp(
 /**
  * SGLang 0.1–0.2's prefixes, which the header reader leaves in the text: a time of day alone with the TP rank
  * ("[%H:%M:%S TP0] ", c5fe11a8e175d48b00b32aafd7412953180314e4:python/sglang/srt/utils.py:728-733) and the GPU's id
- * ("[gpu_id=0] ", 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116).
+ * ("[gpu_id=0] ", 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116; "[gpu=0] " in 0.2.x,
+ * 325a06c2deef25067f8b37e73358b4569e13def7:python/sglang/srt/managers/controller/tp_worker.py:259 "Decode batch", :437 "Prefill batch",
+ * controller/model_runner.py:232 "Memory pool end").
  */
-const SGLANG_OLD_PREFIX = String.raw`^(?:\[\d\d:\d\d:\d\d(?: TP\d+)?\] )?(?:\[gpu_id=\d+\] )?`;
+const SGLANG_OLD_PREFIX = String.raw`^(?:\[\d\d:\d\d:\d\d(?: TP\d+)?\] )?(?:\[gpu(?:_id)?=\d+\] )?`;
 
 /** The KV cache sized after the engine ran the model (a profile or warm-up run). */
 const ENGINE_SIZED = new RegExp(
@@ -160,14 +162,65 @@ const ENGINE_SUCCESS = new RegExp(
     // HTTP BentoServer from … listening on …" (src/_bentoml_impl/server/serving.py:389-400, the message at :392, logged as the arbiter starts, before
     // its workers load the service and its model, as gunicorn's "Listening at")
     String.raw`\(scheme=https?,method=POST,path=\/[^,)]*[^)]*\) \(status=200\b`,
-    // an OpenAI-compatible server's answer to GET /v1/models, as a client or a launcher script prints it: vLLM's ModelList
-    // `{"object":"list","data":[{"id":…,"object":"model",…}]}` (22f8d28697322f81fd8bf47790cce714e84ce859:
-    // vllm/entrypoints/openai/engine/protocol.py:84-97, routed at vllm/entrypoints/openai/models/api_router.py:20-21), served only
-    // once the engine client is built (vllm/entrypoints/openai/api_server.py:684-688: build_and_serve inside build_async_engine_client);
-    // a model list naming a model, not an error body (`{"object":"error",…}`)
-    String.raw`"object" ?: ?"list" ?, ?"data" ?: ?\[ ?\{ ?"id" ?: ?"[^"]+" ?, ?"object" ?: ?"model"`,
+    // llama.cpp (llama-cli, the examples, llama-cpp-python): the context's timings once a generation ended, "llama_print_timings:        eval time =
+    // 1234.56 ms /    31 runs" (older: vendored at ollama/ollama v0.3.13:llama/llama.cpp:20989-21000, llama_print_timings()) and
+    // "llama_perf_context_print:        eval time = … /    63 runs" (newer: v0.5.7:llama/llama.cpp:13002-13011 there, vendored from ggml-org/llama.cpp
+    // 46e3556, llama_perf_context_print() of src/llama-context.cpp). The runs are max(1, n_eval) (v0.3.13:llama/llama.cpp:20983, v0.5.7:
+    // llama/llama.cpp:12997), so only a time above 0 shows a token generated; the prompt's "prompt eval time" alone is no generation
+    String.raw`^llama_(?:print_timings|perf_context_print): +eval time = +(?!0\.00 )\d+\.\d+ ms \/ +[1-9]\d* runs\b`,
+    // Ollama: `ollama run --verbose`'s statistics (Metrics.Summary, v0.5.7:api/types.go:486-492), printed once the chat returned without error
+    // (v0.5.7:cmd/cmd.go:903-921); "eval count" only when tokens were generated (types.go:486), its rate above 0
+    String.raw`^eval count: +[1-9]\d* token\(s\)$`,
+    String.raw`^eval rate: +(?!0\.00 )\d+\.\d+ tokens\/s$`,
+    // TensorRT-LLM's examples/summarize.py: the tokens its engine generated over the run, counted once the run is over, more than none
+    // (010c4b27120c06d25c5f860fada9ba748801e0da:examples/summarize.py, main(): "TensorRT-LLM (total output tokens: …)"; "TensorRT LLM" in later docs)
+    String.raw`^TensorRT[- ]LLM \(total output tokens: [1-9]\d*\)$`,
   ].join('|'),
 );
+
+/**
+ * What a run shows once the model produced output, the output itself in it (so no words of it are read as negating it):
+ * - vLLM's offline examples, printed after LLM.generate returned: "Prompt: '…', Generated text: '…'"
+ *   (2a0596bc480bb835dc05a30f5e708ecbfffbcd69:examples/offline_inference.py:22; 22f8d28697322f81fd8bf47790cce714e84ce859:
+ *   examples/offline_inference/disaggregated_prefill.py:107; "Prompt: '…'\nGenerated text: '…'", examples/basic/offline_inference/generate.py:58) and
+ *   basic.py's "Output:    '…'" (22f8d28697322f81fd8bf47790cce714e84ce859:examples/basic/offline_inference/basic.py:30); SGLang's offline engine
+ *   example, unquoted: "Generated text: …" (65d3b47f630f86262781702109b56d3290af39cf:examples/runtime/engine/offline_batch_inference.py:33)
+ * - TensorRT-LLM's examples/run.py once runner.generate returned: `Output [Text 0 Beam 0]: "…"`
+ *   (05316d3313360012536ace46c781518f5afae75e:examples/run.py, print_output())
+ * An empty output ('' or "") shows nothing generated.
+ */
+const OUTPUT_SHOWN = new RegExp(
+  [
+    String.raw`(?:^|, )Generated text: +(?!''$|""$)\S`,
+    String.raw`^Output: {4}(?!''$|""$)['"]`,
+    String.raw`^Output \[Text \d+ Beam \d+\]: "(?!"$)`,
+  ].join('|'),
+);
+
+/**
+ * An OpenAI-compatible response body, as curl prints it (on one line, or pretty-printed with the field on a line of its own), or a
+ * streamed chunk (`data: {…}`): the server answered a completion. Its "object" names a completion only in a response built from the
+ * engine's output: vLLM's ChatCompletionResponse "chat.completion", ChatCompletionStreamResponse "chat.completion.chunk", CompletionResponse
+ * "text_completion" (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/chat_completion/protocol.py:97-102,125-130,
+ * completion/protocol.py:473-478; before the split a5bbbd2f24983f309f915a1de911b9301e1699e2:vllm/entrypoints/openai/protocol.py:1409-1411,
+ * 1540-1542,1583-1585; 0b98ba15c744f1dfb0ea4f2135e85ca23d572ae1:vllm/entrypoints/openai/protocol.py:105-107), SGLang's the same
+ * (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/openai/protocol.py:420-422,960-962,1005-1007;
+ * 02bf31ef29a31e6dc05cc16f2c8411da6fdf1b8c:python/sglang/srt/openai_api/protocol.py:206-208,445-447,478). An error is another body:
+ * `{"object":"error",…}` (0b98ba15…:vllm/entrypoints/openai/protocol.py:10-11; SGLang …/entrypoints/openai/protocol.py:87-88),
+ * `{"error":{…}}` (a5bbbd2f…:vllm/entrypoints/openai/protocol.py:131-132), FastAPI's `{"detail":…}`; nor does a body count whose
+ * choices are empty, that generated no token, or that finished aborted or in error.
+ */
+const COMPLETION_BODY = /"object"\s*:\s*"(?:chat\.completion(?:\.chunk)?|text_completion)"/;
+const NO_COMPLETION = /"object"\s*:\s*"error"|"(?:error|detail)"\s*:|"choices"\s*:\s*\[\s*\]|"completion_tokens"\s*:\s*0\b|"finish_reason"\s*:\s*"(?:abort|error)"/;
+const completionBody = (raw: string): boolean => COMPLETION_BODY.test(raw) && !NO_COMPLETION.test(raw);
+
+/**
+ * vLLM's list of the models it serves, as curl prints GET /v1/models: `{"object":"list","data":[{"id":…,"object":"model",…}]}`
+ * (ModelList and ModelCard, 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/engine/protocol.py:84-88,95-97, routed at
+ * vllm/entrypoints/openai/models/api_router.py:20-21): the API server answering, which it does only once its engine is built
+ * (api_server.py:684-688: build_and_serve inside build_async_engine_client), as its "Available routes are" says; a list of no model is no sign.
+ */
+const MODELS_LISTED = /"object"\s*:\s*"list"\s*,\s*"data"\s*:\s*\[\s*\{[^{}]*"object"\s*:\s*"model"/;
 
 /**
  * Lines an engine writes on a healthy start, but before a step that can still fail: never a sign by themselves, whatever
@@ -227,6 +280,9 @@ const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/
 export function healthKindOf(l: LogLine): HealthKind | null {
   if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text) || WRITTEN_BEFORE_A_CHECK.test(l.text)) return null;
   if (isReadyLine(l)) return 'up';
+  // the model's output, which may hold any word; a JSON body is read from the line as written (a record's reader keeps only its "text")
+  if (OUTPUT_SHOWN.test(l.text) || completionBody(l.raw)) return 'success';
+  if (MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)) return 'listening';
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
@@ -266,7 +322,9 @@ export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
     while (j < lines.length && lines[j]!.cont) j++;
     const kinds = readings(lines, i, j);
     if (kinds.includes('up')) return lines[i];
-    if (kinds.some((k) => k !== null)) last = i;
+    // a later line that shows it alone, not joined with the line it may continue (a response body after a long curl command), is the evidence
+    const shown = kinds.findIndex((k) => k !== null);
+    if (shown >= 0) last = shown < 2 ? i : i + shown - 1;
     i = j;
   }
   // the app's startup begun after the last sign and not seen finished (no ready line): the start was still under way

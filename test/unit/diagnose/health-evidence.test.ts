@@ -82,9 +82,9 @@ describe('a log without failure', () => {
 
 // Signs read from the engines' own source (issue #22), each line as the engine renders it; sources in health-evidence.ts.
 describe("signs of health from the engines' source", () => {
-  it("reads an OpenAI-compatible server's model list, answered to GET /v1/models, as a request answered; not an error body", () => {
-    expect(kind('{"object":"list","data":[{"id":"deepseek-ai/DeepSeek-V4.1-Flash","object":"model","created":1790062454,"owned_by":"vllm","root":"/models/x","parent":null,"max_model_len":1048576}]}')).toBe('success');
-    expect(kind('{"object": "list", "data": [{"id": "Qwen/Qwen3-8B", "object": "model", "created": 1, "owned_by": "vllm"}]}')).toBe('success');
+  it("reads an OpenAI-compatible server's model list, answered to GET /v1/models, as the server answering; not an error body", () => {
+    expect(kind('{"object":"list","data":[{"id":"deepseek-ai/DeepSeek-V4.1-Flash","object":"model","created":1790062454,"owned_by":"vllm","root":"/models/x","parent":null,"max_model_len":1048576}]}')).toBe('listening');
+    expect(kind('{"object": "list", "data": [{"id": "Qwen/Qwen3-8B", "object": "model", "created": 1, "owned_by": "vllm"}]}')).toBe('listening');
     expect(kind('{"object":"list","data":[]}')).toBeNull();
     expect(kind('{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}')).toBeNull();
   });
@@ -148,6 +148,30 @@ describe("signs of health from the engines' source", () => {
     // servers behind uvicorn (KServe, FastChat, LitServe) and TorchServe's access log: already ready lines
     ['INFO:     Uvicorn running on http://0.0.0.0:8080 (Press CTRL+C to quit)', 'up'],
     ['2024-01-01T00:00:00,123 [INFO ] epollEventLoopGroup-3-1 ACCESS_LOG - /127.0.0.1:54380 "POST /predictions/resnet HTTP/1.1" 200 123', 'up'],
+    // a request answered: an OpenAI-compatible body as curl prints it (vLLM, SGLang), a streamed chunk, a body quoted in an issue; the
+    // model's words in it ("not", "error") are its output, not a negation
+    ['{"id":"chatcmpl-3f2a9c1e8b","object":"chat.completion","created":1718000000,"model":"meta-llama/Llama-3.1-8B-Instruct","choices":[{"index":0,"message":{"role":"assistant","content":"Hello! How can I help you today?","tool_calls":[]},"logprobs":null,"finish_reason":"stop","stop_reason":null}],"usage":{"prompt_tokens":12,"total_tokens":21,"completion_tokens":9,"prompt_tokens_details":null},"prompt_logprobs":null}', 'success'],
+    ['{"id":"cmpl-8d1c","object":"text_completion","created":1718000000,"model":"m","choices":[{"index":0,"text":" not ready yet, an error","logprobs":null,"finish_reason":"length","stop_reason":null}],"usage":{"prompt_tokens":5,"total_tokens":12,"completion_tokens":7}}', 'success'],
+    ['data: {"id":"chatcmpl-abc","object":"chat.completion.chunk","created":1718000000,"model":"m","choices":[{"index":0,"delta":{"content":"Hello"},"logprobs":null,"finish_reason":null}]}', 'success'],
+    ['> {"id":"chatcmpl-3f2a","object":"chat.completion","created":1718000000,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}', 'success'],
+    // vLLM's offline examples (older and newer print), SGLang's offline engine example
+    ["Prompt: 'Hello, my name is', Generated text: ' Joel, my dad is my friend and we are in a relationship.'", 'success'],
+    ["Generated text: ' Paris.'", 'success'],
+    ["Output:    ' Joel, and I am not a failure'", 'success'],
+    ['Generated text:  Paris is the capital of France.', 'success'],
+    // llama.cpp's timings once a generation ended (older, newer, with the common log's timestamp and level letter)
+    ['llama_print_timings:        eval time =    1234.56 ms /    31 runs   (   39.82 ms per token,    25.11 tokens per second)', 'success'],
+    ['llama_perf_context_print:        eval time =    1234.56 ms /    63 runs   (   19.60 ms per token,    51.03 tokens per second)', 'success'],
+    ['0.08.526.747 I llama_perf_context_print:        eval time =    1234.56 ms /    63 runs   (   19.60 ms per token,    51.03 tokens per second)', 'success'],
+    // Ollama's `ollama run --verbose` statistics
+    ['eval count:           10 token(s)', 'success'],
+    ['eval rate:            60.20 tokens/s', 'success'],
+    // TensorRT-LLM: examples/run.py's output, summarize.py's tokens generated
+    ['Output [Text 0 Beam 0]: "chef before moving to London in the early 1830s."', 'success'],
+    ['[02/06/2024-10:08:54] [TRT-LLM] [I] TensorRT-LLM (total output tokens: 1989)', 'success'],
+    // SGLang 0.2.x's "[gpu=0] " prefix; vLLM's models listed by GET /v1/models
+    ['[gpu=0] Prefill batch. #new-seq: 2, #new-token: 1074, #cached-token: 0, cache hit rate: 0.00%, #running-req: 389, #queue-req: 40', 'success'],
+    ['{"object":"list","data":[{"id":"m","object":"model","created":1790062454,"owned_by":"vllm","root":"/models/m","parent":null,"max_model_len":4096}]}', 'listening'],
   ])('%s → %s', (line, want) => {
     expect(kind(line)).toBe(want);
     expect(classifyLog(line).category).toBe('healthy');
@@ -217,7 +241,51 @@ describe("signs of health from the engines' source", () => {
     '2024-01-01T00:00:00,123 [INFO ] main org.pytorch.serve.wlm.ModelManager - Model resnet loaded.',
     'Model server started.',
     '10:00AM INF LocalAI is started and running address=:8080',
+    // OpenAI-compatible bodies: an error (vLLM/SGLang's older and newer, FastAPI's), no choices or no token generated, aborted, logged as an error
+    '{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}',
+    '{"error":{"message":"boom","type":"BadRequestError","param":null,"code":400}}',
+    'data: {"error": {"object": "error", "message": "boom", "type": "InternalServerError", "code": 500}}',
+    '{"detail":"Not Found"}',
+    '{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m","choices":[],"usage":{"prompt_tokens":3,"completion_tokens":0,"total_tokens":3}}',
+    '{"id":"cmpl-1","object":"text_completion","created":1,"model":"m","choices":[{"index":0,"text":"","finish_reason":"abort"}]}',
+    'ERROR 01-01 10:00:00 [x.py:1] {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}]}',
+    // vLLM / SGLang offline: nothing generated, or the same words as a warning
+    "Prompt: 'Hello, my name is', Generated text: ''",
+    'Generated text:',
+    "Output:    ''",
+    "WARNING 01-01 10:00:00 [x.py:1] Prompt: 'Hello', Generated text: ' Joel'",
+    // llama.cpp: no token generated (runs are at least 1, the time 0), the prompt's timings alone, an error line
+    'llama_perf_context_print:        eval time =       0.00 ms /     1 runs   (    0.00 ms per token,      inf tokens per second)',
+    'llama_print_timings: prompt eval time =      345.67 ms /     8 tokens (   43.21 ms per token,    23.14 tokens per second)',
+    '0.08.526.747 E llama_perf_context_print:        eval time =    1234.56 ms /    63 runs   (   19.60 ms per token,    51.03 tokens per second)',
+    // Ollama: the prompt's count alone, a rate of nothing
+    'prompt eval count:    10 token(s)',
+    'eval rate:            0.00 tokens/s',
+    // TensorRT-LLM: an empty output, a warning, no tokens, an error line
+    'Output [Text 0 Beam 0]: ""',
+    '[02/06/2024-10:08:54] [TRT-LLM] [W] Output [Text 0 Beam 0]: "chef"',
+    '[02/06/2024-10:08:54] [TRT-LLM] [I] TensorRT-LLM (total output tokens: 0)',
+    '[02/06/2024-10:08:54] [TRT-LLM] [E] TensorRT-LLM (total output tokens: 1989)',
+    // SGLang 0.2.x: no new request; vLLM: no model listed
+    '[gpu=0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
+    '{"object":"list","data":[]}',
   ])('is no sign: %s', (line) => {
     expect(kind(line)).toBeNull();
+  });
+});
+
+describe('a response shown after the command that asked for it', () => {
+  it('is healthy by a body pretty-printed, the line that names the completion as evidence', () => {
+    const body = ['{', '  "id": "chatcmpl-3f2a9c1e8b",', '  "object": "chat.completion",', '  "created": 1718000000,', '  "model": "m",', '  "choices": [', '    {', '      "index": 0,', '      "message": {', '        "role": "assistant",', '        "content": "Hello!"', '      },', '      "finish_reason": "stop"', '    }', '  ],', '  "usage": {', '    "prompt_tokens": 12,', '    "completion_tokens": 2,', '    "total_tokens": 14', '  }', '}'];
+    expect(classifyLog(body.join('\n'))).toMatchObject({ category: 'healthy', evidence: [{ line: 3 }] });
+    expect(classifyLog(body.join('\n').replace('"chat.completion"', '"error"')).category).toBe('unknown');
+  });
+
+  it('takes the body, not the long command before it that it may read as continuing', () => {
+    const log = [
+      `$ curl http://localhost:8000/v1/chat/completions -H "Content-Type: application/json" -d '{"model": "meta-llama/Llama-3.1-8B-Instruct", "messages": [{"role": "user", "content": "hi"}]}'`,
+      '{"id":"chatcmpl-3f2a9c1e8b","object":"chat.completion","created":1718000000,"model":"meta-llama/Llama-3.1-8B-Instruct","choices":[{"index":0,"message":{"role":"assistant","content":"Hello!"},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"total_tokens":14,"completion_tokens":2}}',
+    ].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 2 }] });
   });
 });
