@@ -103,6 +103,13 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['ValueError: Unsupported backend: tgi'])?.category).not.toBe('backend-unsupported');
   });
 
+  it('reads a library said not available, then to be installed, as an import that failed; not a backend merely unavailable', () => {
+    expect(messageEvidence(['RuntimeError: cuDNN is not available. Please install cuDNN to use FP8 GEMM functions.'])?.category).toBe('import-error');
+    expect(messageEvidence(['RuntimeError: FlashInfer is not installed. You can install it with: pip install flashinfer-python'])?.category).toBe('import-error');
+    expect(messageEvidence(['ValueError: cuDNN backend is not available on this GPU'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['RuntimeError: FlashInfer is not available for head size 512; install a newer GPU or use another backend'])?.category).toBe('backend-unsupported');
+  });
+
   it('looks at every text it is given (a message joined across lines)', () => {
     expect(messageEvidence(['ValueError: first line', 'requires compute capability 9.0'])?.category).toBe('backend-unsupported');
   });
