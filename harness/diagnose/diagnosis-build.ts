@@ -55,7 +55,8 @@ function phaseOf(lines: readonly LogLine[], view: ProcessView, index: number): s
 
 /**
  * The lines of a failure's message that show the generic evidence: the one line that does, else
- * the lines up to where their join does (a message a terminal cut mid-word: "…mCudaSt" "ream…: out of memory").
+ * the lines up to where their join does (a message a terminal cut mid-word: "…mCudaSt" "ream…: out of memory"; one laid out on
+ * indented lines, read without their indentation).
  */
 function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   const idx = f.block.map((p) => f.view.index[p]!);
@@ -66,7 +67,7 @@ function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   if (one !== undefined) return [one];
   for (let k = 2; k <= idx.length; k++) {
     const texts = idx.slice(0, k).map((i) => lines[i]!.text);
-    if (re.test(texts.join('')) || re.test(texts.join(' '))) return idx.slice(0, k);
+    if (re.test(texts.join('')) || re.test(texts.join(' ')) || re.test(texts.map((t) => t.trim()).join(' '))) return idx.slice(0, k);
   }
   return [];
 }

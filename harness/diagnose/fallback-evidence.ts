@@ -62,8 +62,22 @@ const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda grap
 /** A line with the rests a terminal cut from it. */
 const withCutRests = (lines: readonly LogLine[], i: number): string => [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');
 
+/**
+ * The capture's progress bar (tqdm, redrawn with CRs and no newline) left unfinished on the line the failure was then written on
+ * (`Capturing CUDA graphs (PIECEWISE):  20%|█▉  | 10/51 [00:00<00:02, 15.63it/s][rank0]:[E903 …] Exception in …`): the capture
+ * was under way when it failed.
+ */
+const CAPTURE_BAR_THEN = new RegExp(String.raw`(?:${CAPTURE_BEGINS.source})[^|\n]{0,80}\|[^|]*\|\s*(\d+)\/(\d+) \[[^\]]*\]\s*\S`, 'gi');
+
+function barLeftOpen(text: string): boolean {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(CAPTURE_BAR_THEN)) last = m;
+  return last !== null && last[1] !== last[2] && !CAPTURE_ENDS.test(text.slice(last.index));
+}
+
 /** The capture was under way at line `index`: it began before it and had not ended (an end cut by a terminal's width still ends it). */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {
+  if (index < lines.length && barLeftOpen(withCutRests(lines, index))) return true;
   for (let i = index - 1; i >= 0; i--) {
     const t = withCutRests(lines, i);
     if (CAPTURE_ENDS.test(t)) return false;

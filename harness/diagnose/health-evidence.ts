@@ -88,9 +88,9 @@ const ENGINE_STEP_DONE = new RegExp(
 /**
  * SGLang 0.1–0.2's prefixes, which the header reader leaves in the text: a time of day alone with the TP rank
  * ("[%H:%M:%S TP0] ", c5fe11a8e175d48b00b32aafd7412953180314e4:python/sglang/srt/utils.py:728-733) and the GPU's id
- * ("[gpu_id=0] ", 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116; "[gpu=0] " in 0.2.x,
- * 325a06c2deef25067f8b37e73358b4569e13def7:python/sglang/srt/managers/controller/tp_worker.py:259 "Decode batch", :437 "Prefill batch",
- * controller/model_runner.py:232 "Memory pool end").
+ * ("[gpu_id=0] ", 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116;
+ * "[gpu=0] " after "Fix logging" (#796), 325a06c2deef25067f8b37e73358b4569e13def7:python/sglang/srt/managers/controller/tp_worker.py:259,437,
+ * 3694f8f996e25c862cd67057e2bfa5844900fc98:python/sglang/srt/managers/tp_worker.py:274,428,438).
  */
 const SGLANG_OLD_PREFIX = String.raw`^(?:\[\d\d:\d\d:\d\d(?: TP\d+)?\] )?(?:\[gpu(?:_id)?=\d+\] )?`;
 

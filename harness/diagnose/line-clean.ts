@@ -48,8 +48,14 @@ const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `). */
 const BRACKET_HEADER = /^\s*\[(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]\s?/;
-/** Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `ERROR batch{…}:prefill: router::client: src/x.rs:54: `. */
-const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) (?:[a-z][\w-]*(?:::[\w-]+)*(?:\{[^}]*\})*:)+\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?(?:[\w./-]+\.rs:\d+: )?/;
+/**
+ * Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `ERROR batch{…}:prefill: router::client: src/x.rs:54: `;
+ * also a Python record Dynamo hands its tracing, whose target is `module.funcName` (`ERROR engine.run_mp_engine: `: ai-dynamo/dynamo
+ * 00810a7b6a4b8cafa26c87311fb93cae9d1d9057:lib/bindings/python/src/dynamo/runtime/logging.py:29-44, LogHandler.emit, the vLLM and SGLang
+ * loggers routed to it; lib/runtime/src/logging.rs, log_message `.target(module)` written by `fmt::format().compact()`); its parts in
+ * lower case, not an exception's dotted class (`ERROR torch.cuda.OutOfMemoryError: …` keeps its name).
+ */
+const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) (?:[a-z][\w-]*(?:::[\w-]+|\.[a-z_][a-z\d_]*)*(?:\{[^}]*\})*:)+\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?(?:[\w./-]+\.rs:\d+: )?/;
 /** …and such a header that a terminal cut before its message began (`ERROR batch{batch_size=1}:prefill: text_generation_rou`). */
 const TRACING_CUT = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:\{[^}]*\}|::?[\w-]+|\{[^}]*$)*(?::\s*[a-z][\w:-]*)*(?::\s*[\w./-]*)?$/;
 /** A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it): no failure of its own. */

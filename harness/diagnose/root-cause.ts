@@ -139,8 +139,9 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
     const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
     if (!overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
   }
-  // the whole message (its lines joined as broken, with and without a space), rules in their order
-  let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join('')] : texts, mode === 'line');
+  // the whole message (its lines joined as broken, with and without a space, and without the indentation of a message laid out on
+  // lines: `FlashInfer Internal Error: Invalid configuration :` + `    NUM_MMA_Q=1 …`), rules in their order
+  let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join(''), texts.map((t) => t.trim()).join(' ')] : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)

@@ -127,6 +127,20 @@ describe('messageEvidence', () => {
     expect(messageEvidence(['torch._dynamo.exc.Unsupported: call_function BuiltinVariable(open) [ConstantVariable()] {}'])?.category).toBe('other');
   });
 
+  it('reads a library said not available, then to be installed, as an import that failed; not a backend merely unavailable', () => {
+    expect(messageEvidence(['RuntimeError: cuDNN is not available. Please install cuDNN to use FP8 GEMM functions.'])?.category).toBe('import-error');
+    expect(messageEvidence(['RuntimeError: FlashInfer is not installed. You can install it with: pip install flashinfer-python'])?.category).toBe('import-error');
+    expect(messageEvidence(['ValueError: cuDNN backend is not available on this GPU'])?.category).toBe('backend-unsupported');
+    expect(messageEvidence(['RuntimeError: FlashInfer is not available for head size 512; install a newer GPU or use another backend'])?.category).toBe('backend-unsupported');
+  });
+
+  it('reads the CUDA compiler of a JIT saying its compilation failed as the PTX toolchain; not a compilation of something else', () => {
+    expect(messageEvidence(['RuntimeError: NVRTC compilation failed'])?.category).toBe('ptx-toolchain');
+    expect(messageEvidence(['RuntimeError: NVCC compilation failed'])?.category).toBe('ptx-toolchain');
+    expect(messageEvidence(['ValueError: Compilation failed: unexpected token in the grammar'])).toBeNull();
+    expect(messageEvidence(['NVRTC compilation failed'], true)).toBeNull();
+  });
+
   it('looks at every text it is given (a message joined across lines)', () => {
     expect(messageEvidence(['ValueError: first line', 'requires compute capability 9.0'])?.category).toBe('backend-unsupported');
   });

@@ -138,6 +138,8 @@ describe("signs of health from the engines' source", () => {
     ['#running-req: 1, #token: 37, token usage: 0.00, #queue-req: 0', 'success'],
     ['[gpu_id=0] Decode batch. #running-req: 1, #token: 37, token usage: 0.00, gen throughput (token/s): 31.57, #queue-req: 0', 'success'],
     ['[12:00:00 TP0] Decode batch. #running-req: 1, #token: 37, token usage: 0.00, gen throughput (token/s): 31.57, #queue-req: 0', 'success'],
+    ['[gpu=0] Decode batch. #running-req: 12, #token: 4096, token usage: 0.02, gen throughput (token/s): 310.57, #queue-req: 3', 'success'],
+    ['[gpu=0] Prefill batch. #new-seq: 2, #new-token: 1074, #cached-token: 0, cache hit rate: 0.00%, #running-req: 389, #queue-req: 40', 'success'],
     // TGI 0.9–2.0: the router read the shards' warm-up back, a request answered
     ['2023-08-01T10:00:00.123456Z  INFO text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456', 'sized'],
     ['2023-08-01T10:00:00.123456Z  INFO generate{parameters=GenerateParameters { best_of: None }}: text_generation_router::server: router/src/server.rs:289: Success', 'success'],
@@ -228,6 +230,8 @@ describe("signs of health from the engines' source", () => {
     '[gpu_id=0] max_total_num_tokens=0, max_prefill_tokens=16384, context_len=4096',
     'ERROR Rank 0: max_total_num_token=192321, max_prefill_num_token=32051, context_len=4096',
     '[12:00:00 TP0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
+    '[gpu=0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
+    '[gpu=0] Decode batch. #running-req: 0, #token: 0, token usage: 0.00, gen throughput (token/s): 0.00, #queue-req: 0',
     // BentoML: a request that failed, a health probe, its arbiter started before any worker loaded the model
     '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=500,type=application/json,length=50) 12.345ms',
     '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=GET,path=/readyz,type=,length=) (status=200,type=text/plain,length=1) 0.345ms',

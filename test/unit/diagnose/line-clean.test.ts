@@ -33,6 +33,10 @@ describe('cleanLine', () => {
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_rou', '', 'ERROR'],
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill: text_generation_router_v3::client: backends/v3/src/cl', '', 'ERROR'],
     ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
+    // Dynamo relaying its subprocess at DEBUG, whose Python records go through Dynamo's tracing with `module.funcName` as target
+    ['2025-06-06T19:02:34.250Z DEBUG dynamo_run::subprocess: 2025-06-06T19:02:34.249Z ERROR engine.run_mp_engine: CUDA out of memory. Tried to allocate 112.00 MiB.', 'CUDA out of memory. Tried to allocate 112.00 MiB.', 'ERROR'],
+    ['2025-06-06T19:02:34.086Z  INFO model_runner.load_model: Starting to load model /models/x', 'Starting to load model /models/x', 'INFO'],
+    ['ERROR torch.cuda.OutOfMemoryError: CUDA out of memory', 'ERROR torch.cuda.OutOfMemoryError: CUDA out of memory', null],
     ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
     // a log copied from a web page, HTML entities and all
     ['ERROR 01-02 03:04:05 [core.py:1] KeyError: &#39;Qwen3ForCausalLM&#39; &lt;- &quot;architectures&quot;', 'KeyError: \'Qwen3ForCausalLM\' <- "architectures"', 'ERROR'],

@@ -59,6 +59,19 @@ describe('messageBlock', () => {
     expect(messageBlock(lines, view!, 0)).toEqual([0, 1]);
     expect(messageBlock(lines, view!, 3)).toEqual([3]);
   });
+
+  it('reads a message laid out on indented lines without their indentation (FlashInfer\'s error, rendered on lines)', () => {
+    const log = [
+      "RuntimeError: Error in function 'BatchPrefillWithPagedKVCacheDispatched'",
+      '  at flashinfer/data/include/flashinfer/attention/prefill.cuh:2978:',
+      '  FlashInfer Internal Error: Invalid configuration :',
+      '    NUM_MMA_Q=1 NUM_MMA_D_QK=32 NUM_MMA_D_VO=32 NUM_MMA_KV=2',
+      '  please create an issue and report the issue to the developers.',
+    ];
+    expect(classifyLog(log.join('\n'))).toMatchObject({ category: 'backend-unsupported' });
+    // the same words with nothing for the rule to read stay unrecognised
+    expect(classifyLog([log[0], log[1], '  FlashInfer Internal Error: unexpected state', log[4]].join('\n'))).toMatchObject({ category: 'other', confidence: 'none' });
+  });
 });
 
 describe('importFailureBefore', () => {

@@ -130,3 +130,23 @@ describe("TGI's \"Shard ready in\" is no sign of health by itself: the router's 
     expect(kind('graph replay: ready')).toBe('success');
   });
 });
+
+describe("vLLM's context-parallel checks name the attention implementation that cannot do what DCP, PCP or MTP needs", () => {
+  // vLLM 396c8fee5071117914104244cc962db805ab0af0:vllm/v1/worker/cp_utils.py:26-43 (0.14's wording: 8ef50d9a6b91:…:30-35)
+  const refusals = [
+    'AssertionError: Decode Context Parallelism (DCP) requires attention implementations to return the softmax LSE during decode, but FlashInferMLASparseSM120Impl does not. Try a different backend by setting --attention-backend or disable DCP.',
+    'AssertionError: DCP requires attention impls to return the softmax lse for decode, but the impl FlashAttentionImpl does not return the softmax lse for decode.',
+    "AssertionError: PCP requires attention impls' support, but the impl TritonAttentionImpl does not support PCP.",
+    'AssertionError: MTP with cp_kv_cache_interleave_size > 1 is not supported in FlashMLAImpl.',
+  ];
+
+  it('reads each as the backend refusing this configuration, in a traceback too', () => {
+    expect(refusals.map((m) => messageEvidence([m])?.category)).toEqual(refusals.map(() => 'backend-unsupported'));
+    expect(classifyLog(traceback('/usr/local/lib/python3.12/dist-packages/vllm/v1/worker/cp_utils.py', refusals[0]!)).category).toBe('backend-unsupported');
+  });
+
+  it('reads no class that is not an implementation, nor an implementation that does what was asked', () => {
+    expect(messageEvidence(['AssertionError: expected the tokenizer to return ids, but TokenizerWrapper does not'])).toBeNull();
+    expect(messageEvidence(['AssertionError: FlashAttentionImpl does return the softmax lse for decode'])).toBeNull();
+  });
+});

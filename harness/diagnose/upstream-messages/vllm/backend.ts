@@ -1,7 +1,7 @@
 // vLLM's own messages, backend-unsupported: an attention backend, kernel, data type or quantization
 // vLLM refuses for this GPU or configuration. Each with the line that writes it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_4_2, V0_6_3, V0_6_4, V0_6_6, V0_7_3, V0_8_0, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
+import { MAIN_2026_05_27, V0_4_2, V0_6_3, V0_6_4, V0_6_6, V0_7_3, V0_8_0, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
@@ -242,5 +242,17 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     re: /FunAudioChat long audio \(~?\d+s\) requires FlashAttention for the continuous audio tower, but the selected MM encoder attention backend/i,
     example: 'FunAudioChat long audio (~300s) requires FlashAttention for the continuous audio tower, but the selected MM encoder attention backend is not FlashAttention.',
     source: `${V0_19_0}:vllm/model_executor/models/funaudiochat.py:316`,
+  },
+  {
+    // check_attention_cp_compatibility asserts, for each attention layer, that its implementation does what context parallelism
+    // or MTP needs, naming the class (`…Impl`): "Decode Context Parallelism (DCP) requires attention implementations to return the
+    // softmax LSE during decode, but {Impl} does not. Try a different backend …" (0.14: "…, but the impl {Impl} does not return the
+    // softmax lse for decode.", ${V0_14_0}:vllm/v1/worker/cp_utils.py:30-35), "PCP requires attention impls' support, but the impl
+    // {Impl} does not support PCP." (:38), "MTP with cp_kv_cache_interleave_size > 1 is not supported in {Impl}." (:25)
+    category: 'backend-unsupported',
+    what: 'vLLM 0.14+: the attention implementation does not do what context parallelism (DCP, PCP) or MTP with it needs (choose another attention backend)',
+    re: /\bbut (?:the impl )?[A-Z]\w{0,80}Impl does not\b|\bis not supported in [A-Z]\w{0,80}Impl\b/,
+    example: 'Decode Context Parallelism (DCP) requires attention implementations to return the softmax LSE during decode, but TritonMLAImpl does not. Try a different backend by setting --attention-backend or disable DCP.',
+    source: `${MAIN_2026_05_27}:vllm/v1/worker/cp_utils.py:26-43`,
   },
 ];
