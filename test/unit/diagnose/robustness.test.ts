@@ -71,7 +71,7 @@ const KNOWN: Record<string, string[]> = {
   // … or by the raise statement a traceback was cut right after (its frame's source line)
   // … or a bare `KeyError: 'qwen2_5_omni'` raised through transformers' auto config (the guide's table: a KeyError from the
   // auto classes), whose second exception, "during handling", would have named it but is cut: any dict lookup raises it
-  'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'unsupported-model/vllm-15685-qwen25-omni-keyerror-model-type.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log'],
+  'without any frame or its source line': ['backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'unsupported-model/vllm-15685-qwen25-omni-keyerror-model-type.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log', 'graph-capture/sglang-7249-rtx5090-capture-traceback-cut.log', 'graph-capture/sglang-pr23600-deepseek-v4-capture-traceback-cut.log'],
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record
   // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
