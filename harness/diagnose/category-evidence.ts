@@ -45,8 +45,12 @@ export interface GenericRule {
  * public, the words are read as words).
  */
 const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b)`;
-/** Words that refuse: not supported, requires, only supports, at least. */
-const REFUSED = String.raw`(?:not (?:yet |currently )?supported|no supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|needs?\b|only supports?|supports? only|only (?:works|available|runs|implemented|built|compiled|enabled|tested)|at least|or (?:newer|higher|above|later)|and (?:newer|later|above)|>= ?\d|minimum|cannot be (?:enabled|used)|cannot (?:run|use|support)|except on|too old|(?:is|are) (?:below|lower than|less than|older than))`;
+/**
+ * Words that refuse: not supported, not implemented for (vLLM's CUTLASS GEMM: "Currently, block scaled fp8 gemm is not implemented for
+ * Blackwell", 228b768db6dee54290723443f9f3207146de89ff:csrc/quantization/cutlass_w8a8/scaled_mm_c3x_sm100.cu:25), requires, only
+ * supports, at least.
+ */
+const REFUSED = String.raw`(?:not (?:yet |currently )?supported|not (?:yet |currently )?implemented (?:for|on)\b|no supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|needs?\b|only supports?|supports? only|only (?:works|available|runs|implemented|built|compiled|enabled|tested)|at least|or (?:newer|higher|above|later)|and (?:newer|later|above)|>= ?\d|minimum|cannot be (?:enabled|used)|cannot (?:run|use|support)|except on|too old|(?:is|are) (?:below|lower than|less than|older than))`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
@@ -85,6 +89,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid|cudaErrorInvalidDeviceFunction|CUDA_ERROR_INVALID_DEVICE_FUNCTION|invalid device function/i, true),
   // a kernel or library whose binary holds code for other architectures only (built or compiled for sm_X)
   rule('no-kernel-image', 'a kernel built only for other GPU architectures', /\b(?:kernels?|binar(?:y|ies)|code|library|extension|wheel)\b.{0,60}?\b(?:only (?:built|compiled) for|(?:built|compiled) (?:only )?for)\s+(?:sm_?\d|SM ?\d|compute_\d|compute capabilit)|\bnot (?:compiled|built) for (?:this |the )?(?:CUDA )?(?:device )?(?:compute )?capabilit/i),
+  // PyTorch's own check of the GPU against the architectures its binary holds, a UserWarning at CUDA's first use (its
+  // message begins on the line after `UserWarning:`): fatal, so read wherever it is written, as the signature reads it
+  rule('no-kernel-image', 'PyTorch holds no code for this GPU (its CUDA capability not among those it was built for)', /\bwith CUDA capability sm_\d+ is not compatible with the current PyTorch installation/i, true),
   rule('no-kernel-image', 'code not built for this compute capability', /not compatible with the current PyTorch installation|(?:not|never) (?:been )?(?:compiled|built) for (?:this GPU|sm_\d+|compute capability|your GPU)/i),
   // … but a kernel that refuses a capability below or outside the ones it supports ("No compiled cutlass_scaled_mm for
   // a compute capability less than 75", "This kernel only supports sm100f", "… not implemented for this capability")

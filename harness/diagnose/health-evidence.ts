@@ -302,10 +302,13 @@ function readings(lines: readonly LogLine[], i: number, j: number): Array<Health
   const head = lines[i]!;
   const texts = group.map((l) => l.text);
   if (group.length === 1) return [stepShown(head, head.text)];
-  const joined = [texts.join(''), texts.join(' ')].map((text) => stepShown({ ...head, text }, text));
-  // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …")
+  // (a body read from the line as written, a JSON model list or completion that the first line opens, joined from its pieces too)
+  const raw = (sep: string): string => (/^\s*[{[]/.test(head.text) ? group.map((l) => l.raw).join(sep) : head.raw);
+  const joined = ['', ' '].map((sep) => stepShown({ ...head, text: texts.join(sep), raw: raw(sep) }, texts.join(sep)));
+  // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …");
+  // the first line alone as well: what seems to continue it may be a line of its own (a table's next row under a carrier's prefix)
   const alone = group.slice(1).map((l, k) => stepShown(l, group[k]!.text + l.text));
-  return [...joined, ...alone];
+  return [...joined, stepShown(head, head.text), ...alone];
 }
 
 /** The kind a line shows, a step that only loaded the weights not counted. */
@@ -324,7 +327,7 @@ export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
     if (kinds.includes('up')) return lines[i];
     // a later line that shows it alone, not joined with the line it may continue (a response body after a long curl command), is the evidence
     const shown = kinds.findIndex((k) => k !== null);
-    if (shown >= 0) last = shown < 2 ? i : i + shown - 1;
+    if (shown >= 0) last = shown < 3 ? i : i + shown - 2;
     i = j;
   }
   // the app's startup begun after the last sign and not seen finished (no ready line): the start was still under way

@@ -17,6 +17,18 @@ const FENCE = /^\s*(?:```|~~~)[\w-]*\s*$/;
 /** Markdown and HTML of a pasted issue that carry no log text: `<details>`, `<summary>…</summary>`, `</pre>`. */
 const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:[^<]*<\/summary>\s*)?$/i;
 
+/**
+ * A rest of a cut line (the piece above, itself a continuation) that ended the line: a terminal fills each row to its width
+ * (the first piece's) before it starts the next, cutting inside a word or, wrapping words, before the word that would not fit.
+ * A rest with room left for this line's first word did not go on into it ("eek-R1)" after a link cut at 80 columns, then a
+ * sentence of its own).
+ */
+function restEnded(above: LogLine, aboveShown: string, width: number, body: string): boolean {
+  if (!above.cont) return false;
+  const word = /^\S*/.exec(body.trimStart())![0];
+  return aboveShown.length + (aboveShown.endsWith(' ') ? 0 : 1) + word.length <= width;
+}
+
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
   const untrimmed = text.split('\n').map(asShown);
@@ -31,10 +43,12 @@ export function readLog(text: string): LogLine[] {
   const bare = lines.map((l, i) => !l.header && l.level === null && l.text.trim() === bodies[i]!.trim());
   const procs = processKeys(untrimmed, bare, bodies); // a cut at a space leaves the trailing space in the width
   let length = 0; // of the line above with the pieces it continues (a line cut twice is as long as all of them)
+  let width = 0; // the width the line was first cut at: its first piece's, as shown
   lines.forEach((l, i) => {
     l.proc = procs[i]!;
     // the line before held log text (not only markup such as an `<img …>` tag) that a terminal may have cut (at a space, too)
-    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!);
+    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!) && !restEnded(lines[i - 1]!, untrimmed[i - 1]!, width, bodies[i]!);
+    if (!l.cont) width = untrimmed[i]!.length;
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
   joinTableCells(lines);
@@ -45,6 +59,15 @@ export function readLog(text: string): LogLine[] {
   // when the line above, with what a carrier put before it, happens to be as long as a terminal's width
   lines.forEach((l, i) => {
     if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_AT.test(x.text))) l.cont = false;
+  });
+  // … unless the line above, as long as a terminal is wide, was cut inside the exception's qualified name: its class begun
+  // (`… vllm.v1.engine.exceptions.Engine` + `DeadError: EngineCore encountered an issue.`) is completed by this line
+  lines.forEach((l, i) => {
+    const above = lines[i - 1];
+    if (l.cont || !above || above.header || l.header || l.level !== null || untrimmed[i - 1]!.length < CUT_WIDTH) return;
+    if (!CLASS_REST.test(l.text) || !CUT_IN_CLASS.test(above.text)) return;
+    l.cont = true;
+    l.proc = above.proc;
   });
   markArgparseErrors(lines);
   return lines;
@@ -154,6 +177,10 @@ export function asShown(line: string): string {
 
 /** `pkg.mod.NameError: message` — an exception by its class name alone (lower-case packages and classes too: `nixl_cu13._bindings.nixlBackendError`). */
 const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;
+/** A line that ends inside an exception's qualified name, its class begun (`… vllm.v1.engine.exceptions.Engine`). */
+const CUT_IN_CLASS = /(?:^|\s)(?:[A-Za-z_]\w*\.)+[A-Z]\w*$/;
+/** The rest of an exception's class name and its message (`DeadError: …`, `Error: …`). */
+const CLASS_REST = /^\w*(?:Error|Exception)(?::\s|:?$)/;
 /** A traceback's frame (`File "…/_api.py", line 392, in register_memory`): its source line and `^^^` marks follow it. */
 export const FRAME_AT = /^\s*File "[^"]+", line \d+/;
 

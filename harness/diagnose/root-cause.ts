@@ -254,8 +254,10 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     }
     const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     // an unlevelled message that says the program goes on past the error it names ("Will ignore error and continue.
-    // Error: [Errno 30] …") reports no failure (the labelling guide, rule 6); an exception a traceback raised does not go on
-    if (mode === 'exception' && l.level === null && !EXCEPTION_SHAPE.test(l.text) && !closesTraceback(lines, view, p) && GOES_ON.test(w.text)) {
+    // Error: [Errno 30] …"), or with something else in place of what it refused ("…; setting cudagraph_mode=PIECEWISE",
+    // "…, communicator is not available."), reports no failure (the labelling guide, rule 6: a warning whose logger header
+    // was lost reads the same); an exception a traceback raised does not go on
+    if (l.level === null && !(mode === 'exception' && EXCEPTION_SHAPE.test(l.text)) && !closesTraceback(lines, view, p) && GOES_ON.test(w.text)) {
       p = cutBlock(lines, view, p).at(-1)!; // with the rests a terminal cut off it
       continue;
     }
@@ -324,14 +326,33 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
   return between || explainsBefore(better) ? { ...first.f, failure: better } : first.f;
 }
 
-/** A warning that says the engine goes on without what failed: falls back, retries, ignores, disables. */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)/i;
+/**
+ * A warning that says the engine goes on without what failed: falls back, retries, ignores, disables, sets another mode in
+ * place of the one refused (vLLM: "CUDAGraphMode.FULL_AND_PIECEWISE is not supported with … backend (…); setting
+ * cudagraph_mode=PIECEWISE because attention is compiled piecewise", 2a69949bdadf0e8942b7a1619b229cb475beef20:
+ * vllm/v1/worker/gpu_model_runner.py:6324-6338, logged as a warning), or leaves a part of itself out ("SymmMemCommunicator:
+ * Device capability 7.5 not supported, communicator is not available.", the same commit's
+ * vllm/distributed/device_communicators/symm_mem.py:66-70, a warning and `return`).
+ */
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)/i;
+
+/**
+ * A Python warning whose message begins on the next line: the warnings module writes `file:line: Category: message`
+ * (`f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"`, python/cpython
+ * 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154), so a message that starts with a newline, as PyTorch's
+ * "… with CUDA capability sm_100 is not compatible with the current PyTorch installation." does, leaves
+ * `…/torch/cuda/__init__.py:287: UserWarning:` alone on its line.
+ */
+const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;
-  if (GOES_ON.test(l.text) || l.level === 'INFO' || l.level === 'DEBUG') return null;
-  const sig = matchSignature(lines, view, [pos], sigs);
-  return sig ? { index: sig.index, view, block: [pos], sig, generic: null } : null;
+  if (l.level === 'INFO' || l.level === 'DEBUG') return null;
+  // the warning with its message: the lines it opens, or the rests a terminal cut off it
+  const block = WARNING_OPENS.test(l.text) ? messageBlock(lines, view, pos) : cutBlock(lines, view, pos);
+  if (GOES_ON.test(textOf(lines, view, block))) return null;
+  const sig = matchSignature(lines, view, block, sigs);
+  return sig ? { index: sig.index, view, block, sig, generic: null } : null;
 }
 
 /** An unlevelled line judged by every generic rule but the loose ones (a bare word "nccl"); a person's sentence only for the messages it quotes or cites. */
