@@ -69,6 +69,7 @@ export function readLog(text: string): LogLine[] {
     l.cont = true;
     l.proc = above.proc;
   });
+  markWarningMessages(lines);
   markArgparseErrors(lines);
   return lines;
 }
@@ -174,6 +175,34 @@ function joinTableCells(lines: LogLine[]): void {
 export function asShown(line: string): string {
   return stripVTControlCharacters(line).replace(/\r$/, '');
 }
+
+/**
+ * A Python warning whose message begins on the next line: the warnings module writes `file:line: Category: message`
+ * (`f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"`, python/cpython
+ * 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154), so a message that starts with a newline, as PyTorch's
+ * "… with CUDA capability sm_100 is not compatible with the current PyTorch installation." does, leaves
+ * `…/torch/cuda/__init__.py:287: UserWarning:` alone on its line; the source line it quotes follows the message, indented.
+ */
+export const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
+/** The warning's quoted source line (`  warnings.warn(`), which ends its message. */
+const WARNING_SOURCE = /^\s{2,}\S/;
+
+/**
+ * The lines of a warning's message that begins on the next line are the rest of that warning, whatever the line's length
+ * (a terminal need not have cut it): never failures of their own (the labelling guide: warnings are not failures).
+ */
+function markWarningMessages(lines: LogLine[]): void {
+  lines.forEach((l, i) => {
+    if (l.header || !WARNING_OPENS.test(l.text)) return;
+    for (let j = i + 1; j < lines.length && j <= i + MAX_WARNING_LINES; j++) {
+      const m = lines[j]!;
+      if (m.header || m.level !== null || m.text.trim() === '' || WARNING_SOURCE.test(m.text) || FRAME_AT.test(m.text)) break;
+      m.cont = true;
+      m.proc = l.proc;
+    }
+  });
+}
+const MAX_WARNING_LINES = 8;
 
 /** `pkg.mod.NameError: message` — an exception by its class name alone (lower-case packages and classes too: `nixl_cu13._bindings.nixlBackendError`). */
 const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;

@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, WARNING_OPENS, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -336,14 +336,6 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  */
 export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)/i;
 
-/**
- * A Python warning whose message begins on the next line: the warnings module writes `file:line: Category: message`
- * (`f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"`, python/cpython
- * 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154), so a message that starts with a newline, as PyTorch's
- * "… with CUDA capability sm_100 is not compatible with the current PyTorch installation." does, leaves
- * `…/torch/cuda/__init__.py:287: UserWarning:` alone on its line.
- */
-const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

@@ -130,3 +130,27 @@ describe('the rests of a line a terminal cut', () => {
     expect(classifyLog(log).category).toBe('healthy');
   });
 });
+
+describe("a Python warning's message on the lines after `…: UserWarning:` is the warning's, however short its first line", () => {
+  const warning = [
+    '/x/torch/cuda/__init__.py:262: UserWarning:',
+    'NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.',
+    'The current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.',
+    '  warnings.warn(',
+  ];
+
+  it('reads the message lines as the rest of the warning, up to the source line it quotes', () => {
+    const lines = readLog(warning.join('\n'));
+    expect(lines.map((l) => l.cont)).toEqual([false, true, true, false]);
+  });
+
+  it('is survived by a server that came up after it (healthy), and decides a start that shows nothing else (rule 6)', () => {
+    expect(classifyLog([...warning, 'INFO:     Application startup complete.'].join('\n')).category).toBe('healthy');
+    expect(classifyLog([...warning, 'INFO 06-10 10:00:00 [model_runner.py:1] Loading model weights took 14.9 GB'].join('\n')).category).toBe('no-kernel-image');
+  });
+
+  it('does not take a levelled line or a frame after it for its message', () => {
+    const lines = readLog(['/x/y.py:3: FutureWarning:', 'INFO 06-10 10:00:00 [x.py:1] next', '  File "/x/y.py", line 3, in f'].join('\n'));
+    expect(lines.map((l) => l.cont)).toEqual([false, false, false]);
+  });
+});
