@@ -14,14 +14,19 @@
 //   github:leomaxwell972/CU13ToolKit_Includes at aa0473e4f747 (a copy of the CUDA 13.0 toolkit's and
 //   cuDNN's headers). cuBLAS's cublasStatus_t (include/cublas_api.h, same commit) was read too: its
 //   ALLOC_FAILED, ARCH_MISMATCH and NOT_SUPPORTED were already named rightly, so none is here.
+// - The toolkit's other libraries, same commit: cuSPARSE 12.6 (include/cusparse.h), cuSOLVER
+//   (include/cusolver_common.h), cuRAND (include/curand.h, its doc comments), NVRTC (include/nvrtc.h) and
+//   nvJitLink (include/nvJitLink.h): their status names only (cuSPARSE's and cuSOLVER's *_ALLOC_FAILED were
+//   already known).
 // - NCCL (NVIDIA/nccl) v2.30.7-1: ncclResult_t in src/nccl.h.in, ncclGetErrorString's texts in src/init.cc;
 //   v2.10.3-1 and older (src/init.cc:1033-1037) wrote the same texts without their "(run with NCCL_DEBUG=…
 //   for details)" tail, which the alternations below allow where the bare words are still NCCL's own.
 //
 // A name or string is here only when the generic word rules did not already name its category (or
 // named the wrong one); codes whose category is not clear (cudaErrorInvalidSource: a device source
-// that does not compile, or an image that does not load; MPS, ECC, 801 "operation not supported") are
-// left out.
+// that does not compile, or an image that does not load; MPS, ECC, 801 "operation not supported";
+// CUSPARSE_STATUS_INSUFFICIENT_RESOURCES: global or shared memory; cuFFT's CUFFT_NOT_SUPPORTED;
+// NVRTC_ERROR_COMPILATION: the kernel's own source failing to compile is `other`, the toolchain is not at fault) are left out.
 import type { UpstreamMessage } from './types.ts';
 
 /** The CUDA 13.0 toolkit's own headers, as installed (/usr/local/cuda/include). */
@@ -103,6 +108,32 @@ export const CUDA_MESSAGES: readonly UpstreamMessage[] = [
     'cuDNN error: CUDNN_STATUS_NOT_SUPPORTED_SHARED_MEMORY_INSUFFICIENT', `${HDRS}:include/cudnn_graph.h:156`),
   oom('cuDNN: a device memory allocation failed (CUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED)', /\bCUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED\b/,
     'cuDNN error: CUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED', `${HDRS}:include/cudnn_graph.h:165`),
+
+  // ---- the toolkit's other libraries (their status names, as their C++ checks print them) ----
+
+  bke("cuSPARSE: the operation needs a feature this GPU's architecture lacks (CUSPARSE_STATUS_ARCH_MISMATCH)", /\bCUSPARSE_STATUS_ARCH_MISMATCH\b/,
+    'CUSPARSE_STATUS_ARCH_MISMATCH', `${HDRS}:include/cusparse.h:265`),
+  bke('cuSPARSE (and cuSPARSELt, which returns its statuses): the operation or configuration is not supported (CUSPARSE_STATUS_NOT_SUPPORTED)', /\bCUSPARSE_STATUS_NOT_SUPPORTED\b/,
+    'CUSPARSE_STATUS_NOT_SUPPORTED', `${HDRS}:include/cusparse.h:271`),
+  bke("cuSOLVER: the operation needs a feature this GPU's architecture lacks (CUSOLVER_STATUS_ARCH_MISMATCH)", /\bCUSOLVER_STATUS_ARCH_MISMATCH\b/,
+    'CUSOLVER_STATUS_ARCH_MISMATCH', `${HDRS}:include/cusolver_common.h:164`),
+  bke('cuSOLVER: the operation or configuration is not supported (CUSOLVER_STATUS_NOT_SUPPORTED)', /\bCUSOLVER_STATUS_NOT_SUPPORTED\b/,
+    'CUSOLVER_STATUS_NOT_SUPPORTED', `${HDRS}:include/cusolver_common.h:169`),
+  oom('cuRAND: a memory allocation failed (CURAND_STATUS_ALLOCATION_FAILED)', /\bCURAND_STATUS_ALLOCATION_FAILED\b/,
+    'CURAND_STATUS_ALLOCATION_FAILED', `${HDRS}:include/curand.h:94`),
+  bke('cuRAND: the GPU does not have the double precision MRG32k3a requires (CURAND_STATUS_DOUBLE_PRECISION_REQUIRED)', /\bCURAND_STATUS_DOUBLE_PRECISION_REQUIRED\b/,
+    'CURAND_STATUS_DOUBLE_PRECISION_REQUIRED', `${HDRS}:include/curand.h:98`),
+  bke('cuRAND: architecture mismatch, the GPU does not support the requested feature (CURAND_STATUS_ARCH_MISMATCH)', /\bCURAND_STATUS_ARCH_MISMATCH\b/,
+    'CURAND_STATUS_ARCH_MISMATCH', `${HDRS}:include/curand.h:102`),
+  // NVRTC and nvJitLink are the runtime CUDA compiler and linker (nvrtcGetErrorString returns the name itself)
+  ptx('NVRTC: the runtime CUDA compiler refused an option (an unknown --gpu-architecture among them) (NVRTC_ERROR_INVALID_OPTION)', /\bNVRTC_ERROR_INVALID_OPTION\b/,
+    'NVRTC_ERROR_INVALID_OPTION', `${HDRS}:include/nvrtc.h:47`),
+  ptx('nvJitLink: PTX compilation failed while linking (NVJITLINK_ERROR_PTX_COMPILE)', /\bNVJITLINK_ERROR_PTX_COMPILE\b/,
+    'NVJITLINK_ERROR_PTX_COMPILE', `${HDRS}:include/nvJitLink.h:42`),
+  ptx('nvJitLink: the -arch value is not recognized (NVJITLINK_ERROR_UNRECOGNIZED_ARCH)', /\bNVJITLINK_ERROR_UNRECOGNIZED_ARCH\b/,
+    'NVJITLINK_ERROR_UNRECOGNIZED_ARCH', `${HDRS}:include/nvJitLink.h:54`),
+  ptx('nvJitLink: the -arch value is not supported (NVJITLINK_ERROR_UNSUPPORTED_ARCH)', /\bNVJITLINK_ERROR_UNSUPPORTED_ARCH\b/,
+    'NVJITLINK_ERROR_UNSUPPORTED_ARCH', `${HDRS}:include/nvJitLink.h:55`),
 
   // ---- NCCL (ncclResult_t and ncclGetErrorString) ----
 
