@@ -2,6 +2,7 @@
 // raises a failure with name its category before the looser generic rules of category-evidence.ts
 // guess it from words alone. A new log meets these words wherever the engine writes them. Pure.
 import type { UpstreamMessage } from './upstream-messages/types.ts';
+import { CUDA_MESSAGES } from './upstream-messages/cuda.ts';
 import { GGML_MESSAGES } from './upstream-messages/ggml.ts';
 import { KERNEL_MESSAGES } from './upstream-messages/kernels.ts';
 import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
@@ -12,7 +13,7 @@ import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...CUDA_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
