@@ -231,8 +231,10 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic, PyTorch's failed
  * internal assertion (TORCH_INTERNAL_ASSERT: `<cond> INTERNAL ASSERT FAILED at "<file>":<line>, please report a bug to PyTorch.`,
  * 0109fc4eac46a2f56a2197a9f757ed42d5a817aa:c10/util/Exception.h), also where a logger relays it without its exception's name.
+ * And Open MPI's help text of a runtime layer whose init failed ("It looks like orte_init failed for some reason; your parallel
+ * process is likely to abort", printed bare: v4.1.6:orte/runtime/help-orte-runtime.txt:23, upstream-messages/openmpi.ts).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at /;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
