@@ -159,3 +159,14 @@ describe('frameEvidence', () => {
     expect(frameEvidence(frames, 'OSError: You are trying to access a gated repo.')).toBeNull();
   });
 });
+
+describe("PyTorch's hint under a CUDA error", () => {
+  const hint = ['CUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.', 'For debugging consider passing CUDA_LAUNCH_BLOCKING=1', 'Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.'];
+  it('names no failure of its own: the error above it decides', () => {
+    expect(messageEvidence(['RuntimeError: CUDA error: PTX JIT compiler library not found', ...hint])?.category).toBe('ptx-toolchain');
+    expect(messageEvidence(hint)).toBeNull();
+  });
+  it('leaves a device-side assert that fired a crashed kernel', () => {
+    expect(messageEvidence(['RuntimeError: CUDA error: device-side assert triggered', ...hint])?.category).toBe('other');
+  });
+});
