@@ -118,6 +118,11 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
     "Using `bitsandbytes` 4-bit quantization requires Accelerate: `pip install 'accelerate>=0.26.0'`", `${TF}:src/transformers/quantizers/quantizer_bnb_4bit.py:73`),
   imp('transformers (huggingface/transformers): the compressed-tensors library is not installed', /\bUsing `compressed_tensors` quantized models requires the compressed-tensors library\b/,
     'Using `compressed_tensors` quantized models requires the compressed-tensors library: `pip install compressed-tensors`', `${TF}:src/transformers/quantizers/quantizer_compressed_tensors.py:45`),
+  // from_pretrained with a device_map (TGI's and older engines' transformers path) needs accelerate; raised as a ValueError
+  imp('transformers (huggingface/transformers): loading with a device_map needs accelerate, which is not installed', /\bUsing `low_cpu_mem_usage=True` or a `device_map` requires Accelerate\b/,
+    'Using `low_cpu_mem_usage=True` or a `device_map` requires Accelerate: `pip install accelerate`', `${TF_OLD}:src/transformers/modeling_utils.py:2948`),
+  imp('transformers (huggingface/transformers): loading with a device_map needs accelerate, which is not installed (its wording by 4.52)', /\bsetting `torch\.set_default_device\(device\)` requires `accelerate`/,
+    'Using a `device_map`, `tp_plan`, `torch.device` context manager or setting `torch.set_default_device(device)` requires `accelerate`. You can install it with `pip install accelerate`', `${TF}:src/transformers/modeling_utils.py:4296`),
   // resolve_trust_remote_code: the model needs its own code and trust_remote_code was not passed
   oth('transformers (huggingface/transformers): the model has custom code and trust_remote_code was not set', /\bcontains custom code which must be executed to correctly load the model\b/,
     'The repository `my-org/my-model` contains custom code which must be executed to correctly load the model. You can inspect the repository content at https://hf.co/my-org/my-model.', `${TF}:src/transformers/dynamic_module_utils.py:694`),
