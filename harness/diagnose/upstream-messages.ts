@@ -5,6 +5,7 @@ import type { UpstreamMessage } from './upstream-messages/types.ts';
 import { CUDA_MESSAGES } from './upstream-messages/cuda.ts';
 import { GGML_MESSAGES } from './upstream-messages/ggml.ts';
 import { KERNEL_MESSAGES } from './upstream-messages/kernels.ts';
+import { LIBRARY_MESSAGES } from './upstream-messages/libraries.ts';
 import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
 import { NVIDIA_MESSAGES } from './upstream-messages/nvidia.ts';
 import { OPENMPI_MESSAGES } from './upstream-messages/openmpi.ts';
@@ -14,7 +15,7 @@ import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...CUDA_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
