@@ -62,7 +62,7 @@ const HARDWARE_NOT_SUPPORTED = String.raw`\b(?:GPUs?|devices?|system|platform|ha
  * An `ImportError` whose message refuses this GPU, device or platform (by the words of the GPU rule below, or the hardware
  * said to be unsupported), and names no import that failed. Its sources: the rule in MESSAGE_RULES.
  */
-export const IMPORT_REFUSES_HARDWARE = new RegExp(String.raw`\bImportError: (?!.*(?:${IMPORT_FAILED_WORDS}))(?:.*?(?:${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}|${HARDWARE_NOT_SUPPORTED}))`, 'i');
+const IMPORT_REFUSES_HARDWARE = new RegExp(String.raw`\bImportError: (?!.*(?:${IMPORT_FAILED_WORDS}))(?:.*?(?:${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}|${HARDWARE_NOT_SUPPORTED}))`, 'i');
 
 /** The functions of the CUDA-graph capture step (vLLM's `capture_model`, SGLang's `capture_one_batch_size`, …). */
 export const CAPTURE_STEP = String.raw`(?:capture_model|_capture_cudagraphs|capture_one_batch_size|_dummy_run_cudagraph|capture_graph)`;

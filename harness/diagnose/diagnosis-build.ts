@@ -2,7 +2,7 @@
 // evidence lines (the failure, its exception, the context that chose the signature), the phase,
 // remedies and links. Pure.
 import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
-import { cutRests, isExceptionLine, isWrapperLine, type LogLine } from './log-lines.ts';
+import { cutRests, isExceptionLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import { phaseAt, phaseFromFrames, phaseMarkedBy } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
@@ -67,7 +67,7 @@ function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   if (one !== undefined) return [one];
   for (let k = 2; k <= idx.length; k++) {
     const texts = idx.slice(0, k).map((i) => lines[i]!.text);
-    if (re.test(texts.join('')) || re.test(texts.join(' ')) || re.test(texts.map((t) => t.trim()).join(' '))) return idx.slice(0, k);
+    if (joinedReadings(texts).some((t) => re.test(t))) return idx.slice(0, k);
   }
   return [];
 }

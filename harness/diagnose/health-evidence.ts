@@ -101,13 +101,12 @@ const ENGINE_SIZED = new RegExp(
     // (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/worker/gpu_worker.py:436; v0.20.0:aphrodite/v1/worker/gpu_worker.py:426);
     // none or a negative amount is the start of "No available memory for the cache blocks", not a sign
     String.raw`\bAvailable KV cache memory: (?:[1-9]\d*(?:\.\d+)?|0\.\d*[1-9]\d*) GiB`,
-    // SGLang: the token pools allocated (…:python/sglang/srt/model_executor/model_runner_kv_cache_mixin.py:967-970) and the
-    // scheduler's limits, logged once its model worker (pools, CUDA graphs) is built (…:python/sglang/srt/managers/scheduler.py:826-834)
-    String.raw`^Memory pool end\. avail mem=`,
-    String.raw`^max_total_num_tokens=[1-9]\d*, `,
     // TGI: the batch token budget read back from the shards' warm-up (v3.3.7:backends/v3/src/lib.rs:125-137;
     // v0.9.4:router/src/main.rs:210-239, v2.0.4:router/src/main.rs:317-354 before the backends moved out of the router)
     String.raw`\bSetting max batch total tokens to [1-9]\d*`,
+    // SGLang: the token pools allocated (…:python/sglang/srt/model_executor/model_runner_kv_cache_mixin.py:967-970) and the
+    // scheduler's limits, logged once its model worker (pools, CUDA graphs) is built (…:python/sglang/srt/managers/scheduler.py:826-834);
+    // the same lines in SGLang 0.1–0.3, behind their old prefixes (SGLANG_OLD_PREFIX, optional):
     // SGLang 0.1–0.2, logging bare messages ("%(message)s", later "[%H:%M:%S TP0] …"): the token pool sized once the model
     // runner loaded the weights and allocated its memory pool (init_memory_pool raises when too little is left):
     // "Rank 0: max_total_num_token=…" (f6bfe3aaff6fc9c80ed632646c8db06f4a6c0048:python/sglang/srt/managers/router/model_rpc.py:92,

@@ -183,7 +183,7 @@ export function asShown(line: string): string {
  * "… with CUDA capability sm_100 is not compatible with the current PyTorch installation." does, leaves
  * `…/torch/cuda/__init__.py:287: UserWarning:` alone on its line; the source line it quotes follows the message, indented.
  */
-export const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
+const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
 /** The warning's quoted source line (`  warnings.warn(`), which ends its message. */
 const WARNING_SOURCE = /^\s{2,}\S/;
 
@@ -203,6 +203,12 @@ function markWarningMessages(lines: LogLine[]): void {
   });
 }
 const MAX_WARNING_LINES = 8;
+
+/**
+ * A message broken over lines, read each way it may have been broken: cut inside a word (joined as is), cut at a space,
+ * laid out on indented lines (`FlashInfer Internal Error: Invalid configuration :` + `    NUM_MMA_Q=1 …`, read without the indentation).
+ */
+export const joinedReadings = (texts: readonly string[]): string[] => [texts.join(''), texts.join(' '), texts.map((t) => t.trim()).join(' ')];
 
 /** `pkg.mod.NameError: message` — an exception by its class name alone (lower-case packages and classes too: `nixl_cu13._bindings.nixlBackendError`). */
 const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;

@@ -44,14 +44,14 @@ export function continuesCut(prevLength: number, raw: string, bare: boolean): bo
   return prevLength >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
 }
 
+/** A logger's own header that is a bracketed date and time alone (SGLang's untagged `[2026-06-12 04:54:55] `), also after a carrier's prefix. */
+const LOGGER_TIMESTAMP = /(?:^|\s)\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\] $/;
+
 /**
  * A line without the prefix that a carrier (compose, journald, kubectl, a markdown quote, docker's
  * timestamps) wrote before it and before the line above alike: what a terminal wrote, whose rest may
  * continue the line above. `text` is the line cleaned of every prefix; the line itself when no such prefix.
  */
-/** A logger's own header that is a bracketed date and time alone (SGLang's untagged `[2026-06-12 04:54:55] `), also after a carrier's prefix. */
-const LOGGER_TIMESTAMP = /(?:^|\s)\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\] $/;
-
 export function carriedBody(raw: string, text: string, prevRaw: string | undefined): string {
   const at = text.trim() === '' ? -1 : raw.lastIndexOf(text.trimStart());
   if (at <= 0 || prevRaw === undefined) return raw;

@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, WARNING_OPENS, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -139,9 +139,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
     const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
     if (!overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
   }
-  // the whole message (its lines joined as broken, with and without a space, and without the indentation of a message laid out on
-  // lines: `FlashInfer Internal Error: Invalid configuration :` + `    NUM_MMA_Q=1 …`), rules in their order
-  let generic = messageEvidence(texts.length > 1 ? [texts.join(' '), texts.join(''), texts.map((t) => t.trim()).join(' ')] : texts, mode === 'line');
+  // the whole message (its lines joined each way they may have been broken), rules in their order
+  let generic = messageEvidence(texts.length > 1 ? joinedReadings(texts) : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
@@ -336,12 +335,11 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  */
 export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)/i;
 
-
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;
   if (l.level === 'INFO' || l.level === 'DEBUG') return null;
-  // the warning with its message: the lines it opens, or the rests a terminal cut off it
-  const block = WARNING_OPENS.test(l.text) ? messageBlock(lines, view, pos) : cutBlock(lines, view, pos);
+  // the warning with its message: the rests a terminal cut off it, or the lines of a message it opens (readLog marks both)
+  const block = cutBlock(lines, view, pos);
   if (GOES_ON.test(textOf(lines, view, block))) return null;
   const sig = matchSignature(lines, view, block, sigs);
   return sig ? { index: sig.index, view, block, sig, generic: null } : null;
