@@ -3,7 +3,7 @@
 // category they mean, each with the line that writes it. ggml-org/llama.cpp is over the size a mirror here may have, so
 // its files are read where Ollama vendors them (ollama/ollama, at release tags: v0.17.6's llama/llama.cpp/ and
 // ml/backend/ggml/ggml/src/ (ggml-cuda/, built as ggml-hip too), v0.12.0's for a wording since dropped; Ollama's Go code at
-// v0.17.6 (llm/) and v0.5.7 (discover/: the CUDA/ROCm library lookups before they moved into the runner)). The HIP
+// v0.17.6 (llm/, convert/) and v0.5.7 (discover/: the CUDA/ROCm library lookups before they moved into the runner)). The HIP
 // runtime's messages are read in ROCm/clr at rocm-6.2.2 (hipamd/src/). llama.cpp logs its errors without a level word
 // (`LLAMA_LOG_ERROR("%s: error loading model: %s\n", __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799; ggml's
 // `GGML_ABORT` writes "<file>:<line>: <message>", v0.17.6:ml/backend/ggml/ggml/src/ggml.c:239), so these are read on the
@@ -105,6 +105,9 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // an AMD GPU below ROCm's minimum generation (gfx9): refused for this GPU, as "CUDA GPU is too old. Compute Capability …"
   bke('Ollama: the AMD GPU is older than the minimum its ROCm backend supports', /\bamdgpu too old gfx[\da-f]{3,4}\b/,
     'amdgpu too old gfx803', `${OLLAMA_OLD}:discover/amd_linux.go:309`),
+  // `ollama create` from safetensors: the config's architecture (a transformers class name, %q-quoted, its quotes escaped in a slog line) has no converter
+  mdl('Ollama (convert): the model\'s architecture has no converter in this version', /\bunsupported architecture \\?"[\w.-]{0,60}(?:For[A-Z]\w{2,40}|Model)\\?"/,
+    'Error: unsupported architecture "Gemma4ForConditionalGeneration"', `${OLLAMA}:convert/convert.go:328`),
   // the scheduler's estimate of host memory (not the GPU's): the model does not fit in system RAM
   oth('Ollama: the model needs more system (host) memory than is available', /\bmodel requires more system memory \([\d.]+ [KMGT]?i?B\) than is available \([\d.]+ [KMGT]?i?B\)/,
     'model requires more system memory (23.4 GiB) than is available (15.2 GiB)', `${OLLAMA}:llm/server.go:1045`),
