@@ -1,19 +1,114 @@
-// Messages of llama.cpp and ggml (ggml-org/llama.cpp), the loader and kernels that Ollama vendors, by the category
-// they mean, each with the line that writes it. ggml-org/llama.cpp is over the size a mirror here may have, so its
-// files are read where Ollama vendors them (ollama/ollama: llama/llama.cpp/, at a release tag). llama.cpp logs its
-// errors without a level word (`LLAMA_LOG_ERROR("%s: error loading model: %s\n", __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799),
-// so these are read on the bare lines it writes, too. A message is here only when the generic word rules did not
-// already name its category. Interpolations are bounded wildcards.
+// Messages of llama.cpp and ggml (ggml-org/llama.cpp), the loader and kernels that Ollama vendors, of Ollama's own Go
+// code around them (GPU discovery, the runner's scheduler), and of the ROCm HIP runtime under ggml's HIP build, by the
+// category they mean, each with the line that writes it. ggml-org/llama.cpp is over the size a mirror here may have, so
+// its files are read where Ollama vendors them (ollama/ollama, at release tags: v0.17.6's llama/llama.cpp/ and
+// ml/backend/ggml/ggml/src/ (ggml-cuda/, built as ggml-hip too), v0.12.0's for a wording since dropped; Ollama's Go code at
+// v0.17.6 (llm/, convert/) and v0.5.7 (discover/: the CUDA/ROCm library lookups before they moved into the runner)). The HIP
+// runtime's messages are read in ROCm/clr at rocm-6.2.2 (hipamd/src/). llama.cpp logs its errors without a level word
+// (`LLAMA_LOG_ERROR("%s: error loading model: %s\n", __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799; ggml's
+// `GGML_ABORT` writes "<file>:<line>: <message>", v0.17.6:ml/backend/ggml/ggml/src/ggml.c:239), so these are read on the
+// bare lines it writes, too; Ollama writes its own as slog key=value lines (`level=WARN source=… msg="…" error="…"`).
+// A message is here only when the generic word rules did not already name its category (or named the wrong one); the
+// runner's wrappers ("llama runner process has terminated: exit status 2", "model runner has unexpectedly stopped")
+// name no cause and are left out. Interpolations are bounded wildcards.
 import type { UpstreamMessage } from './types.ts';
+
+/** ollama/ollama's release tag whose vendored llama.cpp/ggml and Go code are read. */
+const OLLAMA = 'v0.17.6';
+/** An older Ollama release: GPU discovery in discover/ (amd_linux.go, gpu.go) before the runner did it. */
+const OLLAMA_OLD = 'v0.5.7';
+/** Where Ollama v0.17.6 vendors ggml's sources. */
+const GGML = `${OLLAMA}:ml/backend/ggml/ggml/src`;
+/** ROCm/clr's release tag (the HIP runtime, hipamd/). */
+const CLR = 'rocm-6.2.2';
+/** A device buffer type's name as ggml-cuda names it (`GGML_CUDA_NAME + device`: CUDA0, ROCm1, MUSA0); not CUDA_Host (pinned host memory). */
+const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA)\d{1,2}`;
 
 const of =
   (category: string) =>
   (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
 const mdl = of('unsupported-model');
+const nki = of('no-kernel-image');
+const oom = of('oom');
+const drv = of('driver-mismatch');
+const bke = of('backend-unsupported');
+const oth = of('other');
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- llama.cpp's model loader ----
+
   // the GGUF's `general.architecture` names no architecture this build knows (llm_arch_from_string gave LLM_ARCH_UNKNOWN);
   // llama_model_load wraps it: "error loading model architecture: unknown model architecture: '…'"
   mdl('llama.cpp (ggml-org/llama.cpp, as Ollama vendors it): the GGUF names a model architecture this build does not know', /\bunknown model architecture: '[\w.-]{1,80}'/,
     "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'nemotron_h_omni'", 'v0.17.6:llama/llama.cpp/src/llama-model.cpp:476'),
+  // the GGUF's `tokenizer.ggml.model` names a tokenizer this build does not know (wrapped: "error loading model vocabulary: …")
+  mdl('llama.cpp: the GGUF names a tokenizer model this build does not know', /\bunknown tokenizer: '[\w.-]{1,80}'/,
+    "llama_model_load: error loading model: error loading model vocabulary: unknown tokenizer: 'gemma4'", `${OLLAMA}:llama/llama.cpp/src/llama-vocab.cpp:1819`),
+  // a weights buffer that did not fit on the GPU (the buffer type is the device's: CUDA0, ROCm0)
+  oom('llama.cpp: the model\'s weights buffer could not be allocated on the GPU', new RegExp(String.raw`\bunable to allocate ${DEV_BUF} buffer\b`),
+    'llama_model_load: error loading model: unable to allocate CUDA0 buffer', `${OLLAMA}:llama/llama.cpp/src/llama-model.cpp:6696`),
+
+  // ---- ggml: its allocator and host memory ----
+
+  // the graph allocator could not allocate a device buffer (compute buffers, the KV cache) on the GPU
+  oom('ggml (ggml_gallocr_reserve_n): a compute buffer could not be allocated on the GPU', new RegExp(String.raw`\bfailed to allocate ${DEV_BUF} buffer of size \d+`),
+    'ggml_gallocr_reserve_n: failed to allocate CUDA0 buffer of size 2164392960', `${GGML}/ggml-alloc.c:953`),
+  // posix_memalign of host memory gave ENOMEM: host RAM, not the GPU's
+  oth('ggml (ggml_aligned_malloc): host memory exhausted (posix_memalign ENOMEM)', /\bggml_aligned_malloc: insufficient memory \(attempted to allocate +[\d.]+ MB\)/,
+    'ggml_aligned_malloc: insufficient memory (attempted to allocate 24576.00 MB)', `${GGML}/ggml.c:365-368`),
+
+  // ---- ggml-cuda (also built for ROCm as ggml-hip): kernels absent for the GPU's architecture ----
+
+  // a kernel compiled without code for this architecture reached at run time (NO_DEVICE_CODE)
+  nki('ggml-cuda: a CUDA kernel has no device code for the GPU\'s architecture (the build\'s CUDA arch list lacks it)', /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch \d+/,
+    '/app/ml/backend/ggml/ggml/src/ggml-cuda/mmq.cuh:3884: ERROR: CUDA kernel mul_mat_q has no device code compatible with CUDA arch 520. ggml-cuda.cu was compiled for: 600,610,700,750,800,860,890,900',
+    `${GGML}/ggml-cuda/common.cuh:385`),
+  nki('ggml-hip (ROCm): a HIP kernel has no device code for the GPU\'s architecture', /\bHIP kernel [\w:<>]{1,120} has no device code compatible with HIP arch \d+/,
+    '/app/ml/backend/ggml/ggml/src/ggml-cuda/mmq.cuh:3884: ERROR: HIP kernel mul_mat_q has no device code compatible with HIP arch 1030.', `${GGML}/ggml-cuda/common.cuh:381`),
+  // ggml_cuda_highest_compiled_arch found no compiled architecture at or below the GPU's (GGML_ABORT)
+  nki('ggml-cuda: the build holds no CUDA architecture at or below the GPU\'s', /\bggml was not compiled with any CUDA arch <= \d+/,
+    '/app/ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:106: ggml was not compiled with any CUDA arch <= 520', 'v0.12.0:ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:106'),
+  // ggml_cuda_init's check (GGML_CUDA_INIT set) that the build has code for each device's compute capability
+  nki('ggml-cuda: the build was not compiled for this GPU\'s architecture (GGML_ASSERT in ggml_cuda_init)', /\bggml was not compiled with support for this arch\b/,
+    '/app/ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:335: GGML_ASSERT(ggml_cuda_has_arch(info.devices[id].cc) && "ggml was not compiled with support for this arch") failed',
+    `${GGML}/ggml-cuda/ggml-cuda.cu:335`),
+
+  // ---- the ROCm HIP runtime (ROCm/clr), under ggml-hip ----
+
+  // the HIP runtime found no code object for the GPU in the program's fat binary (its log line, then the error name)
+  nki('HIP runtime (ROCm/clr): no code object in the binary for the current GPUs (hipErrorNoBinaryForGpu)', /\bUnable to find code object for all current devices\b/,
+    ':1:hip_code_object.cpp       :571 : 2138454236 us: [pid:1 tid:0x7f]  hipErrorNoBinaryForGpu: Unable to find code object for all current devices!',
+    `${CLR}:hipamd/src/hip_code_object.cpp:571`),
+  nki('HIP runtime (ROCm/clr): no binary for the GPU (the error name hipErrorNoBinaryForGpu)', /\bhipErrorNoBinaryForGpu\b/,
+    'ROCm error: hipErrorNoBinaryForGpu', `${CLR}:hipamd/src/hip_error.cpp:107`),
+  // hipGetErrorString of hipErrorNoDevice, as ggml_cuda_init relays it ("failed to initialize ROCm: …")
+  drv('HIP runtime (ROCm/clr): no ROCm-capable device is visible (hipErrorNoDevice)', /\bno ROCm-capable device is detected\b/,
+    'ggml_cuda_init: failed to initialize ROCm: no ROCm-capable device is detected', `${CLR}:hipamd/src/hip_error.cpp:244`),
+
+  // ---- Ollama's own Go code: GPU discovery and the scheduler ----
+
+  // cuInit gave CUDA_ERROR_INSUFFICIENT_DRIVER or CUDA_ERROR_SYSTEM_DRIVER_MISMATCH (logged as a warning)
+  drv('Ollama: the CUDA driver library reports a driver too old or mismatched (cuInit: insufficient driver / system driver mismatch)', /\bversion mismatch between driver and cuda driver library\b/,
+    'version mismatch between driver and cuda driver library - reboot or upgrade may be required: library /usr/lib/x86_64-linux-gnu/libcuda.so.545.23.06',
+    `${OLLAMA_OLD}:discover/gpu.go:616`),
+  // /dev/kfd not accessible to the server's user: the AMD GPUs are not visible to it
+  drv('Ollama: the AMD GPU device nodes are not accessible (permissions on /dev/kfd)', /\bpermissions not set up properly\.\s+Either run ollama as root\b/,
+    'amdgpu devices detected but permission problems block access: permissions not set up properly.  Either run ollama as root, or add you user account to the render group. open /dev/kfd: permission denied',
+    `${OLLAMA_OLD}:discover/amd_linux.go:514`),
+  // Windows: the HIP runtime DLL the AMD driver ships is missing; the fix is a newer AMD driver
+  drv('Ollama (Windows): the AMD driver\'s HIP runtime (amdhip64_6.dll) could not be loaded', /\bunable to load amdhip64(?:_6)?\.dll, please make sure to upgrade to the latest amd driver\b/,
+    'unable to load amdhip64_6.dll, please make sure to upgrade to the latest amd driver: The specified module could not be found.',
+    `${OLLAMA_OLD}:discover/amd_hip_windows.go:40`),
+  // the GPU's gfx target is not among those the bundled ROCm library was built for (HSA_OVERRIDE_GFX_VERSION or a rebuild)
+  nki('Ollama: the AMD GPU\'s gfx target is not among those its ROCm libraries were built for', /\bamdgpu is not supported \(supported types:\[[\w ]{0,400}\]\)/,
+    'amdgpu is not supported (supported types:[gfx1030 gfx1100 gfx1101 gfx1102 gfx900 gfx906 gfx908 gfx90a gfx940 gfx941 gfx942])', `${OLLAMA_OLD}:discover/amd_linux.go:377`),
+  // an AMD GPU below ROCm's minimum generation (gfx9): refused for this GPU, as "CUDA GPU is too old. Compute Capability …"
+  bke('Ollama: the AMD GPU is older than the minimum its ROCm backend supports', /\bamdgpu too old gfx[\da-f]{3,4}\b/,
+    'amdgpu too old gfx803', `${OLLAMA_OLD}:discover/amd_linux.go:309`),
+  // `ollama create` from safetensors: the config's architecture (a transformers class name, %q-quoted, its quotes escaped in a slog line) has no converter
+  mdl('Ollama (convert): the model\'s architecture has no converter in this version', /\bunsupported architecture \\?"[\w.-]{0,60}(?:For[A-Z]\w{2,40}|Model)\\?"/,
+    'Error: unsupported architecture "Gemma4ForConditionalGeneration"', `${OLLAMA}:convert/convert.go:328`),
+  // the scheduler's estimate of host memory (not the GPU's): the model does not fit in system RAM
+  oth('Ollama: the model needs more system (host) memory than is available', /\bmodel requires more system memory \([\d.]+ [KMGT]?i?B\) than is available \([\d.]+ [KMGT]?i?B\)/,
+    'model requires more system memory (23.4 GiB) than is available (15.2 GiB)', `${OLLAMA}:llm/server.go:1045`),
 ];

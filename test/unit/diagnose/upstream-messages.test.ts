@@ -9,7 +9,7 @@ describe('upstream messages', () => {
   it.each(UPSTREAM_MESSAGES.map((m) => [m.source, m] as const))('%s', (_source, m) => {
     expect(CATEGORIES).toContain(m.category);
     expect(m.category).not.toMatch(/^(?:healthy|unknown)$/);
-    expect(m.source).toMatch(/^[\w.-]+:[\w./-]+\.(?:py|cc|cu|cuh|cpp|c|h|hpp|rs|txt|h\.in):\d+(?:-\d+)?$/);
+    expect(m.source).toMatch(/^[\w.-]+:[\w./-]+\.(?:py|cc|cu|cuh|cpp|c|h|hpp|rs|txt|h\.in|go):\d+(?:-\d+)?$/);
     expect(m.re.test(m.example)).toBe(true);
     const log = ['Traceback (most recent call last):', '  File "/app/server.py", line 10, in main', '    start()', `RuntimeError: ${m.example}`].join('\n');
     expect(classifyLog(log).category).toBe(m.category);
