@@ -306,7 +306,10 @@ const WRAPPERS: RegExp[] = [
   // initialization failed, you might not have a CUDA gpu." (TORCH_CHECK on cudaErrorInitializationError,
   // pytorch/pytorch 01a6a16d9bb6:c10/cuda/CUDAFunctions.cpp:59, under `case cudaErrorInitializationError` :56) names the driver and why: its words decide
   /Initialization failed(?![,:;]\s*(?!(?:see|please|check|look|refer)\b)[a-z])/i,
-  /RayTaskError|ActorDiedError/,
+  // Ray: an actor that died names no cause (its own traceback, or the OOM killer's line, comes apart from it); RayActorError is
+  // ActorDiedError's base class, raised bare by older Ray (ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:
+  // python/ray/exceptions.py, class ActorDiedError: BASE_ERROR_MSG "The actor died unexpectedly before finishing this task.")
+  /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b/,
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
@@ -327,12 +330,55 @@ const WRAPPERS: RegExp[] = [
   /^\s*(?:RuntimeError|Exception): *$/,
   // TGI's launcher ends with its LauncherError after a shard or the webserver failed (its output comes first):
   // huggingface/text-generation-inference launcher/src/main.rs (enum LauncherError; tag and line not checked)
-  /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart)\s*$/,
+  // (DownloadError too: "Download encountered an error: {err}" is logged before it with the download's stderr,
+  // v3.3.7-1-gdb931fcf (db931fcf42da018a3657580c64bf2720f167f9ab):launcher/src/main.rs:1415-1432, :1560-1567)
+  /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart|DownloadError)\s*$/,
   /During handling of the above exception|The above exception was the direct cause/,
   // Triton's TensorRT backend: deserializing the plan returned no engine; TensorRT's logger wrote why before it
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
   // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
   /\bunable to create TensorRT engine\s*(?:\|\s*)?$/,
+  // ---- read from the engines' and launchers' source (issue #22): what they raise or log once a child, worker, rank,
+  // subprocess or runner failed, naming only that it died (an exit status, a signal), never why ----
+  // vLLM v1's API-server supervisor: a child that exited non-zero, an engine core that died
+  // (local-inference-lab/vllm 28be48fa944d8c58aeffd1ab1b56e27828c6b268:vllm/v1/utils.py:308-317)
+  /\bProcess \S{1,80} \(PID: \d+\) died with exit code -?\d+/,
+  /\bEngine core process \S{1,80} died unexpectedly\b/,
+  // vLLM's Ray executor v2: no worker started; a worker's init answered without its READY status (a dict of status and
+  // queue handle, no error: same commit, vllm/v1/executor/ray_executor_v2.py:181-187, :407-408, :433)
+  /\bRay workers have not started successfully\b/,
+  /\bWorker \d+ failed to initialize: \{/,
+  // vLLM V0: the multiprocessing worker pool's future of a worker that died (12dbd834cf33b539a50d65516e44327caff9d824:
+  // vllm/executor/multiproc_worker_utils.py:88, :175), the MQ client's engine process found dead
+  // (58d4c705a88adc3187591b4b2e651eae3b190061:vllm/engine/multiprocessing/client.py:165-166, :183)
+  /\bChildProcessError: worker died\b/,
+  /\bEngine process \(pid \d+\) died\b/,
+  // SGLang: a scheduler whose pipe closed during init; the message names its exit code and, as advice, the OOM killer
+  // for -9 ("Run `dmesg -T | grep -i oom` to check"): no cause of its own (BBuf/sglang
+  // 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/engine.py:1310-1318); its HTTP-server
+  // engine's child server that exited (same commit, python/sglang/srt/entrypoints/http_server_engine.py:41)
+  /\bRank \d+ scheduler died during initialization \(exit code: -?\d+\)/,
+  /\bServer process terminated unexpectedly\b/,
+  // LMDeploy's DP launcher: a server process that exited non-zero (InternLM/lmdeploy v0.16.0-5-g1263d5cd8
+  // (1263d5cd889b7ad500e85b8eb20401327a4516ab):lmdeploy/serve/openai/launch_server.py:180-182)
+  /\bServer process \d+ exited with code -?\d+/,
+  // TensorRT-LLM's executor proxy: the MPI worker ended before it signalled, or signalled an error whose trace it logged
+  // first ("Executor worker initialization error: <trace>"): NVIDIA/TensorRT-LLM b93e14ca093e446615f3009cae6ca5a33c4f2f56:
+  // tensorrt_llm/executor/proxy.py:336-345 (_start_executor_workers; lines counted in the code index's copy)
+  /\bExecutor worker (?:returned error|died during initialization)\b/,
+  // Ollama: the runner ended with no error text of its own, only Go's exit status or signal of the process, or an exit
+  // code (ollama/ollama v0.25.0-rc0-10-gf63eea3d2 (f63eea3d273816ffc27fbeb0662ab44d236abc45):llm/server.go:1394-1404; doneErr is
+  // cmd.Wait()'s "exit status N" / "signal: killed"); "…: <the runner's last error>" (:1396) quotes its cause and is read.
+  // Likewise "llama runner process no longer running: <code> " with no message after the code (:1307, :1420)
+  /\bllama runner process has terminated(?:: exit status -?\w+\b| with exit code -?\d+\b|: signal: \w+\b)?(?!:|\s*\w)/,
+  /\bllama runner process no longer running: -?\d+\s*(?=["'}]|$)/,
+  // torch.multiprocessing.spawn: a child that exited without an error on its queue ("process N terminated with exit
+  // code N" / "… with signal SIGKILL", ProcessExitedException in newer releases), and ProcessRaisedException, whose
+  // message is the child's own traceback, printed after it ("-- Process N terminated with the following error:"),
+  // read on its own (pytorch/pytorch 20ac7362009dd8e0aca6e72fc9357773136a83b8:torch/multiprocessing/spawn.py:106, :111, :116)
+  /\bprocess \d+ terminated with (?:exit code -?\d+|signal SIG[A-Z]+)\b/,
+  /\bProcess(?:Exited|Raised)Exception\b/,
+  /^\s*-- Process \d+ terminated with the following error:\s*$/,
 ];
 
 export function isWrapperLine(l: LogLine): boolean {
@@ -340,7 +386,10 @@ export function isWrapperLine(l: LogLine): boolean {
 }
 
 /** Messages (not exceptions) by which an engine announces that its start failed. */
-const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child proces(?:s\b|\.)|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead/i;
+// (… and those read from source that announce a start that failed: SGLang's "Rank N scheduler died during initialization",
+// TensorRT-LLM's "Executor worker died during initialization", vLLM's "Ray workers have not started successfully";
+// sources at WRAPPERS)
+const START_FAILED = /EngineCore failed to start|WorkerProc (?:failed to start|hit an exception)|\b\w+ hit an exception|Engine core initialization failed|Received sigquit from a child proces(?:s\b|\.)|Engine process failed to start|died unexpectedly, shutting down|scheduler is dead|\bscheduler died during initialization\b|\bExecutor worker died during initialization\b|\bRay workers have not started successfully\b/i;
 
 /** A process that crashed without a Python exception: a signal, a fatal interpreter error, an exit code. */
 const CRASHED = /Segmentation fault|\(core dumped\)|Fatal Python error|\bSIG(?:SEGV|ABRT|BUS|ILL)\b|exited with (?:code|status) [1-9]|exit code:? -?[1-9]/i;

@@ -167,3 +167,50 @@ describe('a failure that names nothing, said to come during CUDA graph capture',
     expect(classifyLog(named.join('\n')).category).toBe('oom');
   });
 });
+
+describe('wrappers read from the engines\' and launchers\' source (issue #22)', () => {
+  const oom = [
+    'Traceback (most recent call last):',
+    '  File "/usr/lib/python3/site-packages/x/model_runner.py", line 210, in load_model',
+    '    self.model = get_model(cfg)',
+    'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 79.19 GiB of which 1.2 GiB is free.',
+  ];
+  // each line as an engine writes it, source at its WRAPPERS entry in log-lines.ts
+  it.each([
+    ['vLLM v1 API-server supervisor, a child', 'RuntimeError: Process ApiServer_0 (PID: 123) died with exit code 1'],
+    ['vLLM v1 API-server supervisor, an engine core', 'RuntimeError: Engine core process EngineCore_DP0 died unexpectedly.'],
+    ["vLLM's Ray executor v2, no worker started", 'RuntimeError: Ray workers have not started successfully.'],
+    ["vLLM's Ray executor v2, a worker's status", "RuntimeError: Worker 0 failed to initialize: {'status': 'FAILED'}"],
+    ['vLLM V0 worker pool', 'ChildProcessError: worker died'],
+    ['vLLM V0 MQ client', 'RuntimeError: Engine process (pid 123) died.'],
+    ['SGLang scheduler, exit code -9 (its advice names the OOM killer)', 'RuntimeError: Rank 0 scheduler died during initialization (exit code: -9). If exit code is -9 (SIGKILL), a common cause is the OS OOM killer. Run `dmesg -T | grep -i oom` to check.'],
+    ["SGLang's HTTP-server engine", 'Exception: Server process terminated unexpectedly.'],
+    ["LMDeploy's DP launcher", 'RuntimeError: Server process 123 exited with code 1'],
+    ["TensorRT-LLM's executor proxy, an error signalled", 'RuntimeError: Executor worker returned error'],
+    ["TensorRT-LLM's executor proxy, the worker gone", 'RuntimeError: Executor worker died during initialization'],
+    ["TGI's launcher after a failed download", 'Error: DownloadError'],
+    ["Ollama's runner, an exit status", 'Error: llama runner process has terminated: exit status 2'],
+    ["Ollama's runner, through its API", 'Error: 500 Internal Server Error: llama runner process has terminated: exit status 0xc0000409'],
+    ["Ollama's runner, an exit code", 'Error: llama runner process has terminated with exit code 1'],
+    ["Ollama's runner, no message after the code", 'Error: llama runner process no longer running: -1 '],
+    ["Ray's RayActorError", 'ray.exceptions.RayActorError: The actor died unexpectedly before finishing this task.'],
+    ['torch.multiprocessing.spawn, an exit code', 'torch.multiprocessing.spawn.ProcessExitedException: process 0 terminated with exit code 1'],
+    ['torch.multiprocessing.spawn, a signal (older releases: Exception)', 'Exception: process 1 terminated with signal SIGKILL'],
+  ])('%s: alone it is unknown; after the real cause, the cause decides', (_engine, wrapper) => {
+    expect(classifyLog(wrapper).category).toBe('unknown');
+    expect(classifyLog([...oom, wrapper].join('\n')).category).toBe('oom');
+  });
+
+  it("still reads a wrapper that carries its cause: Ollama's runner with the runner's last error", () => {
+    expect(classifyLog('Error: llama runner process has terminated: CUDA error: out of memory').category).toBe('oom');
+    expect(classifyLog('Error: llama runner process has terminated: error loading model: unable to allocate CUDA0 buffer').category).toBe('other');
+  });
+
+  it("reads torch.multiprocessing.spawn's ProcessRaisedException for the child's traceback printed after it", () => {
+    const parent = ['Traceback (most recent call last):', '  File "serve.py", line 3, in <module>', '    mp.spawn(main, nprocs=2)', 'torch.multiprocessing.spawn.ProcessRaisedException: ', '', '-- Process 0 terminated with the following error:', 'Traceback (most recent call last):', '  File "/usr/lib/python3/site-packages/torch/multiprocessing/spawn.py", line 90, in _wrap', '    fn(i, *args)'];
+    expect(classifyLog([...parent, 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB'].join('\n')).category).toBe('oom');
+    expect(classifyLog([...parent, 'RuntimeError: CUDA error: no kernel image is available for execution on the device'].join('\n')).category).toBe('no-kernel-image');
+    // the child's traceback cut off: only the wrapper is left
+    expect(classifyLog(parent.slice(0, 6).join('\n')).category).toBe('unknown');
+  });
+});
