@@ -116,6 +116,12 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // its CUTLASS MoE GEMM (TensorRT-LLM's, TLLM_THROW) has no FP4 path below Hopper
   bke('FlashInfer (flashinfer-ai/flashinfer): the CUTLASS MoE GEMM has no FP4 path below SM 9.0', /\bFP4 data type is not supported on SM < 90\b/,
     'FP4 data type is not supported on SM < 90', `${FI}:csrc/nv_internal/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_template_dispatch.h:770`),
+  // its FP4 / MXFP8 CUTLASS GEMM launchers built as placeholders (PLACEHOLDER_KERNELS: a build whose target list left this
+  // architecture out) throw these words when called: the binary holds no GEMM for this GPU
+  nki('FlashInfer (flashinfer-ai/flashinfer): its FP4 / MXFP8 GEMM kernels were not compiled for this GPU architecture', /\b(?:FP4|MXFP8(?: SM120)?) gemm kernel is not compiled with support for this Architecture\b/i,
+    'FP4 gemm kernel is not compiled with support for this Architecture.', `${FI}:include/flashinfer/gemm/fp4_gemm_template_sm120.h:210-211`),
+  nki('FlashInfer (flashinfer-ai/flashinfer): its FP4 / MXFP8 GEMM kernels were not compiled for this GPU architecture', /\b(?:FP4|MXFP8(?: SM120)?) gemm kernel is not compiled with support for this Architecture\b/i,
+    'MXFP8 SM120 gemm kernel is not compiled with support for this Architecture.', `${FI}:include/flashinfer/gemm/mxfp8_gemm_template_sm120.h:65-66`),
   // nvcc (CUDA 12.9 or newer) compiling FlashInfer's JIT sources for sm_90/sm_100/sm_120 without the arch-specific
   // (`a`) or family (`f`) suffix stops at this #error: the compile target the toolkit was given (FLASHINFER_CUDA_ARCH_LIST) is wrong
   ptx('FlashInfer (flashinfer-ai/flashinfer): its JIT sources were compiled for SM 9.0+ without an arch-specific (a) or family (f) target', /\bCompiling for SM90 or newer architectures must use Arch specific or Arch Family specific target\b/,
