@@ -4,6 +4,8 @@
 //
 // Read at these release tags or commits of their own repositories (fetched mirrors unless said otherwise):
 // - flash-attention (Dao-AILab/flash-attention) v2.8.3: csrc/ (FA2's TORCH_CHECKs), hopper/ (FA3), flash_attn/;
+// - flash-attention's FA4 (flash_attn/cute/, the CuTe DSL kernels for Hopper and Blackwell) at its newest tag fa4-v4.0.0.beta27
+//   (0251105a2fb1, 2026-08-15);
 // - xformers (facebookresearch/xformers) v0.0.35: ops/fmha's not_supported_reasons and its dispatch, _cpp_lib.py;
 // - FlashInfer (flashinfer-ai/flashinfer) v0.6.17 and, for the oldest wording of a message, v0.1.6; its C++
 //   errors render as `Error in function '<f>' at <file>:<line>: <message>` (include/flashinfer/exception.h);
@@ -30,6 +32,8 @@ import type { UpstreamMessage } from './types.ts';
 
 /** flash-attention 2.8.3. */
 const FA = 'v2.8.3';
+/** flash-attention's FA4 (flash_attn/cute) 4.0.0 beta 27. */
+const FA4 = 'fa4-v4.0.0.beta27';
 /** xformers 0.0.35. */
 const XF = 'v0.0.35';
 /** FlashInfer 0.6.17. */
@@ -60,6 +64,15 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     'FlashAttention forward only supports head dimension at most 256', `${FA}:csrc/flash_attn/flash_api.cpp:393`),
   bke('flash-attention (Dao-AILab/flash-attention): FlashAttention-3 takes a V head dimension other than the QK one only on Hopper', /\bOnly Hopper supports different V headdim\b/,
     'Only Hopper supports different V headdim', `${FA}:hopper/flash_api.cpp:752`),
+  // FA4 (flash_attn/cute): its kernels exist per architecture family; the others are refused by assertion
+  bke('flash-attention (Dao-AILab/flash-attention) FA4: a custom score_mod is not supported on Ampere (SM 8.x)', /\bCustom user-provided score_mod is not supported on SM8x architectures\b/,
+    'Custom user-provided score_mod is not supported on SM8x architectures.', `${FA4}:flash_attn/cute/interface.py:847`),
+  bke('flash-attention (Dao-AILab/flash-attention) FA4: the kernel runs on Ampere, Hopper and Blackwell (SM 8.x to 12.x) only', /\bOnly Ampere \(8\.x\), Hopper \(9\.x\), and Blackwell \(10\.x, 11\.x, 12\.x\) are supported\b/,
+    'Only Ampere (8.x), Hopper (9.x), and Blackwell (10.x, 11.x, 12.x) are supported', `${FA4}:flash_attn/cute/flash_bwd_postprocess.py:67`),
+  // the SM100 forward kernel (tcgen05) on a GPU outside the SM 10.x/11.x families (RTX 50xx, RTX PRO 6000, DGX Spark: SM 12.x);
+  // FlashInfer's copy of it (flashinfer/cute_dsl/sparse/blk128/flash_fwd_sm100.py) asserts the same words
+  bke('flash-attention (Dao-AILab/flash-attention) FA4: the SM100 kernel runs on SM 10.x and 11.x (datacenter Blackwell, Thor) only', /\bOnly SM 10\.x and 11\.x are supported\b/,
+    'Only SM 10.x and 11.x are supported', `${FA4}:flash_attn/cute/flash_fwd_sm100.py:193`),
   // the Triton implementation that ships with flash-attn (flash_attn_triton.py)
   bke("flash-attention (Dao-AILab/flash-attention): its Triton implementation takes head dimensions up to 128", /\bFlashAttention only support head dimensions up to \d+/,
     'FlashAttention only support head dimensions up to 128', `${FA}:flash_attn/flash_attn_triton.py:818`),
@@ -98,6 +111,22 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     "mm_fp4 does not support backend 'cudnn' with capability 89", `${FI}:flashinfer/utils.py:1399`),
   bke('FlashInfer (flashinfer-ai/flashinfer): no backend of the operation runs on this GPU', /\bNo suitable auto backends found for \w{1,80}/,
     'No suitable auto backends found for mm_fp4', `${FI}:flashinfer/utils.py:1391`),
+  bke('FlashInfer (flashinfer-ai/flashinfer): the FMHAv2 DeepSeek prefill runs on SM 12.x GPUs only', /\bfmha_v2_prefill_deepseek is only supported on SM12x GPUs\b/,
+    'fmha_v2_prefill_deepseek is only supported on SM12x GPUs.', `${FI}:flashinfer/prefill.py:5106`),
+  // its CUTLASS MoE GEMM (TensorRT-LLM's, TLLM_THROW) has no FP4 path below Hopper
+  bke('FlashInfer (flashinfer-ai/flashinfer): the CUTLASS MoE GEMM has no FP4 path below SM 9.0', /\bFP4 data type is not supported on SM < 90\b/,
+    'FP4 data type is not supported on SM < 90', `${FI}:csrc/nv_internal/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_template_dispatch.h:770`),
+  // its FP4 / MXFP8 CUTLASS GEMM launchers built as placeholders (PLACEHOLDER_KERNELS: a build whose target list left this
+  // architecture out) throw these words when called: the binary holds no GEMM for this GPU
+  nki('FlashInfer (flashinfer-ai/flashinfer): its FP4 / MXFP8 GEMM kernels were not compiled for this GPU architecture', /\b(?:FP4|MXFP8(?: SM120)?) gemm kernel is not compiled with support for this Architecture\b/i,
+    'FP4 gemm kernel is not compiled with support for this Architecture.', `${FI}:include/flashinfer/gemm/fp4_gemm_template_sm120.h:210-211`),
+  nki('FlashInfer (flashinfer-ai/flashinfer): its FP4 / MXFP8 GEMM kernels were not compiled for this GPU architecture', /\b(?:FP4|MXFP8(?: SM120)?) gemm kernel is not compiled with support for this Architecture\b/i,
+    'MXFP8 SM120 gemm kernel is not compiled with support for this Architecture.', `${FI}:include/flashinfer/gemm/mxfp8_gemm_template_sm120.h:65-66`),
+  // nvcc (CUDA 12.9 or newer) compiling FlashInfer's JIT sources for sm_90/sm_100/sm_120 without the arch-specific
+  // (`a`) or family (`f`) suffix stops at this #error: the compile target the toolkit was given (FLASHINFER_CUDA_ARCH_LIST) is wrong
+  ptx('FlashInfer (flashinfer-ai/flashinfer): its JIT sources were compiled for SM 9.0+ without an arch-specific (a) or family (f) target', /\bCompiling for SM90 or newer architectures must use Arch specific or Arch Family specific target\b/,
+    '/usr/local/lib/python3.12/dist-packages/flashinfer/data/include/flashinfer/arch_condition.h(56): error: #error directive: "Compiling for SM90 or newer architectures must use Arch specific or Arch Family specific target"',
+    `${FI}:include/flashinfer/arch_condition.h:56`),
   // FlashInfer JIT-compiles for the GPU with the CUDA toolkit: an SM 12.x GPU needs nvcc 12.9 or newer
   ptx('FlashInfer (flashinfer-ai/flashinfer): the CUDA toolkit is too old to compile for this SM 12.x GPU', /\bSM 12\.x requires CUDA >= 12\.9\b/,
     'SM 12.x requires CUDA >= 12.9', `${FI}:flashinfer/compilation_context.py:83`),

@@ -256,6 +256,8 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   // the Triton backend's CUDA graph metadata, one function for capture and replay since 0.5.9 (then "… for CUDA Graph capture." / "replay.")
   cap('SGLang: the Triton attention backend was asked for a forward mode its CUDA graphs do not support', /\bInvalid forward mode: forward_mode=\S{1,80}(?: [\w:]{1,40}>)? for CUDA Graph\./i,
     'Invalid forward mode: forward_mode=<ForwardMode.EXTEND: 1> for CUDA Graph.', `${RMAIN}:python/sglang/srt/layers/attention/triton_backend.py:941`),
+  bke('SGLang: online NVFP4 quantization runs on Blackwell SM100/SM103 only', /--quantization nvfp4_online is supported only on NVIDIA Blackwell SM100\/SM103 GPUs\b/i,
+    '--quantization nvfp4_online is supported only on NVIDIA Blackwell SM100/SM103 GPUs.', `${RMAIN}:python/sglang/srt/server_args.py:3546-3547`),
   bke("SGLang diffusion: ModelOpt NVFP4 linear layers need input features in multiples of 16", /\bUnsupported model when input features size is \d+, not multiple of 16, for NVFP4 quantization\b/i,
     'Unsupported model when input features size is 3080, not multiple of 16, for NVFP4 quantization.', `${RMAIN}:python/sglang/multimodal_gen/runtime/layers/quantization/modelopt_quant.py:459`),
   bke('SGLang diffusion: MXFP4 quantization runs on ROCm MI350+ (gfx95x) only', /\bMXFP4 (?:quantization|inference) requires ROCm and MI350\+ \(gfx95x\)/i,

@@ -76,6 +76,21 @@ export const VLLM_AFTER_0_19_MESSAGES: readonly UpstreamMessage[] = [
     example: 'Unsupported model: input feature size is not a multiple of 16.',
     source: `${MAIN_2026_05_27}:vllm/model_executor/layers/quantization/modelopt.py:1291`,
   },
+  // ── no-kernel-image: the vLLM build holds no code for this GPU's architecture (the #else of a build-time target check) ──
+  {
+    category: 'no-kernel-image',
+    what: 'vLLM (after 0.19): this vLLM build has no NVFP4 KV-cache kernels (built without an SM100/SM120 target): a build for the Blackwell GPU is needed',
+    re: /\bNVFP4 KV cache requires SM100\+ \(Blackwell\)\. Please rebuild vllm with a Blackwell-compatible CUDA target\b/i,
+    example: 'NVFP4 KV cache requires SM100+ (Blackwell). Please rebuild vllm with a Blackwell-compatible CUDA target.',
+    source: `${MAIN_2026_05_27}:csrc/cache_kernels.cu:774-775`,
+  },
+  {
+    category: 'no-kernel-image',
+    what: 'vLLM (after 0.19): this vLLM build has no CUTLASS MXFP4 MoE kernel (built without ENABLE_NVFP4_SM100 or with CUDA before 12.8)',
+    re: /\bNo compiled cutlass_mxfp4_group_mm kernel; build vLLM with SM100 block-scaled FP4 MoE\b/i,
+    example: 'No compiled cutlass_mxfp4_group_mm kernel; build vLLM with SM100 block-scaled FP4 MoE (ENABLE_NVFP4_SM100) and CUDA 12.8+.',
+    source: `${MAIN_2026_05_27}:csrc/libtorch_stable/quantization/fp4/mxfp4_blockwise_moe_kernel.cu:461-462`,
+  },
   // ── import-error and oom ──
   {
     category: 'import-error',
