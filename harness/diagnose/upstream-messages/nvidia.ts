@@ -46,6 +46,7 @@ const drv = of('driver-mismatch');
 const mdl = of('unsupported-model');
 const oom = of('oom');
 const nccl = of('nccl');
+const cap = of('graph-capture');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = of('backend-unsupported');
 /** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
@@ -107,6 +108,16 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // supported, the quantization is refused for it (the fix is another quantization, so not unsupported-model)
   bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): SmoothQuant quantization is not implemented for this model', /\bModel \w{1,80} is not supported by SmoothQuant yet\b/,
     'Model ChatGLMForCausalLM is not supported by SmoothQuant yet', `${T071}:tensorrt_llm/models/quantized/quant.py:281`),
+  // `import tensorrt_llm` loads its Torch ops library (libth_common.so) and appends this to the loader's error: a
+  // PyTorch other than the one TensorRT-LLM was built against (the loader's own words may be cut off or on another line)
+  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its decoding operators (libth_common.so) failed to load, a PyTorch it was not built for", /\bDecoding operators failed to load\. This may be caused by the incompatibility between PyTorch and TensorRT-LLM\b/,
+    'FATAL: Decoding operators failed to load. This may be caused by the incompatibility between PyTorch and TensorRT-LLM. Please rebuild and install TensorRT-LLM.', `${T071}:tensorrt_llm/_common.py:58`),
+  // the plugin library (libnvinfer_plugin_tensorrt_llm.so) loaded but has no initTrtLlmPlugins: not TensorRT-LLM's own build
+  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its plugin library loaded without the plugins' entry point", /\bTensorRT-LLM Plugin is unavailable\b/,
+    'TensorRT-LLM Plugin is unavailable', `${T071}:tensorrt_llm/plugin/plugin.py:41`),
+  // the Python runtime's paged KV cache has no free block left for a sequence: the cache sized from GPU memory is too small
+  oom("TensorRT-LLM (NVIDIA/TensorRT-LLM): the paged KV cache has no free block left", /\bCan't allocate new block for KV cache\b/,
+    "Can't allocate new block for KV cache", `${T071}:tensorrt_llm/runtime/kv_cache_manager.py:127`),
 
   // ---- Triton Inference Server (triton-inference-server/core) ----
 
@@ -178,4 +189,13 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // the model's instance group asks for a DLA core (Jetson/DRIVE deep-learning accelerator) this device lacks
   bke("Triton Inference Server (triton-inference-server/tensorrt_backend): the model asks for a DLA core this device does not have", /\bunable to create TensorRT runtime with DLA Core ID: -?\d+, available number of DLA cores: \d+/,
     'unable to create TensorRT runtime with DLA Core ID: 0, available number of DLA cores: 0', `${TRTBE}:src/loader.cc:73`),
+  // with `optimization { cuda { graphs: true } }` the backend captures a CUDA graph per batch size while the instance is
+  // created; a capture that fails is logged at ERROR and the model goes on without that graph (so it decides only when
+  // the log shows nothing after it). The CUDA error appended names its own category first (cudaErrorMemoryAllocation's "out of memory": oom, left to the generic rules)
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): CUDA graph capture could not start", /\bunable to start CUDA graph for [\w.-]{1,120}: (?!out of memory\b)/,
+    'unable to start CUDA graph for tensorrt_llm_0_0: operation not supported', `${TRTBE}:src/instance_state.cc:3531`),
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): the TensorRT engine's run could not be recorded in a CUDA graph", /\bunable to record CUDA graph for [\w.-]{1,120}/,
+    'unable to record CUDA graph for resnet50_0_0', `${TRTBE}:src/instance_state.cc:3540`),
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): a captured CUDA graph could not be instantiated", /\bunable to instantiate CUDA graph for [\w.-]{1,120}: (?!out of memory\b)/,
+    'unable to instantiate CUDA graph for resnet50_0_0: invalid argument', `${TRTBE}:src/instance_state.cc:3587`),
 ];
