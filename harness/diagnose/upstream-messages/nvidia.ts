@@ -13,7 +13,8 @@
 // Its Python backend (triton-inference-server/python_backend) at 47f9e030ea1e (the head of r26.05).
 // Also read: TensorRT-LLM's release/v0.7.1 head 80bc07510ac4 (github:octoml/TensorRT-LLM-release: its C++ kernels
 // and plugins, tensorrt_llm/ Python); Triton's TensorRT backend (triton-inference-server/tensorrt_backend) at
-// ca5d0693f2e1 (the head of r26.05); its vLLM backend (triton-inference-server/vllm_backend) at 8de0c148bda1 (main) and
+// ca5d0693f2e1 (the head of r26.05); tritonserver itself (triton-inference-server/server) at 34ca83e780bf (the head
+// of r26.05); its vLLM backend (triton-inference-server/vllm_backend) at 8de0c148bda1 (main) and
 // its TensorRT-LLM backend (triton-inference-server/tensorrtllm_backend) at v0.17.0, the last tag that holds its C++
 // (inflight_batcher_llm/src; later tags moved it into TensorRT-LLM's tree): their messages were configuration or
 // request errors the generic rules already name `other`, or wrappers of an inner message (vllm_backend's "[vllm] Failed
@@ -37,6 +38,8 @@ const CORE = 'e6fcb0c78e072672beab614384fd4f763c302134';
 const PYBE = '47f9e030ea1ef6d33f7069ab129747fe756ace70';
 /** triton-inference-server/tensorrt_backend, r26.05. */
 const TRTBE = 'ca5d0693f2e11e7fa2cc41b325aaecd618499ebf';
+/** triton-inference-server/server (tritonserver's own frontends), r26.05. */
+const SERVER = '34ca83e780bff7829b33d922fa9d16a0628e050c';
 
 const of =
   (category: string) =>
@@ -183,6 +186,13 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
     "Python model file not found in '/models/preprocessing/1/model.py'", `${PYBE}:src/pb_stub.cc:2024`),
   cfg("Triton Inference Server (triton-inference-server/python_backend): the Python model's file name does not end in .py", /\bModel name must end with '\.py'\. Model name is "[^"\n]{1,200}"/,
     'Model name must end with \'.py\'. Model name is "model.pyc".', `${PYBE}:src/pb_stub.cc:2045`),
+
+  // tritonserver's endpoints could not bind their port (main.cc logs `failed to start HTTP service: Unavailable - …` and
+  // exits): another process holds it, a configuration matter of the host
+  cfg("Triton Inference Server (triton-inference-server/server): the HTTP endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+    "failed to start HTTP service: Unavailable - Socket '0.0.0.0:8000' already in use", `${SERVER}:src/http_server.cc:223-224`),
+  cfg("Triton Inference Server (triton-inference-server/server): the gRPC endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+    "failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use", `${SERVER}:src/grpc/grpc_server.cc:2567`),
 
   // ---- Triton Inference Server's TensorRT backend (triton-inference-server/tensorrt_backend) ----
 
