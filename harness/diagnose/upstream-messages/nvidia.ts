@@ -11,6 +11,18 @@
 // Triton: core at e6fcb0c78e07 (the head of its r26.05 release branch); tritonserver logs a model's
 // load failure as `E… model_lifecycle.cc:…] failed to load '<model>' version <n>: <status>: <message>`.
 // Its Python backend (triton-inference-server/python_backend) at 47f9e030ea1e (the head of r26.05).
+// Also read: TensorRT-LLM's release/v0.7.1 head 80bc07510ac4 (github:octoml/TensorRT-LLM-release: its C++ kernels
+// and plugins, tensorrt_llm/ Python); Triton's TensorRT backend (triton-inference-server/tensorrt_backend) at
+// ca5d0693f2e1 (the head of r26.05); tritonserver itself (triton-inference-server/server) at 34ca83e780bf (the head
+// of r26.05); its vLLM backend (triton-inference-server/vllm_backend) at 8de0c148bda1 (main) and
+// its TensorRT-LLM backend (triton-inference-server/tensorrtllm_backend) at v0.17.0, the last tag that holds its C++
+// (inflight_batcher_llm/src; later tags moved it into TensorRT-LLM's tree): their messages were configuration or
+// request errors the generic rules already name `other`, or wrappers of an inner message (vllm_backend's "[vllm] Failed
+// to start engine: <traceback>"; python_backend's "Stub process '<instance>' is not healthy.", read as a wrapper), so
+// none of theirs is here. TensorRT's own messages (libnvinfer: "The engine plan file is generated on an incompatible
+// device, expecting compute X got compute Y, please rebuild.", "The engine plan file is not compatible with this version
+// of TensorRT, …", "Could not find any implementation for node …", "Serialization assertion … failed") are in no public
+// source, so none is here either.
 // github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
 // public. A message is here only when the generic word rules did not already name its category (or
 // named the wrong one). Interpolations are bounded wildcards.
@@ -18,8 +30,16 @@ import type { UpstreamMessage } from './types.ts';
 
 /** TensorRT-LLM 0.5.0: upstream's release/0.5.0 head. */
 const T050 = '11e14500f35dd781b535ba009c906f55ecfee3b5';
+/** TensorRT-LLM 0.7.1: upstream's release/v0.7.1 head. */
+const T071 = '80bc07510ac4ddf13c0d76ad295cdb2b75614618';
 /** triton-inference-server/core, r26.05. */
 const CORE = 'e6fcb0c78e072672beab614384fd4f763c302134';
+/** triton-inference-server/python_backend, r26.05. */
+const PYBE = '47f9e030ea1ef6d33f7069ab129747fe756ace70';
+/** triton-inference-server/tensorrt_backend, r26.05. */
+const TRTBE = 'ca5d0693f2e11e7fa2cc41b325aaecd618499ebf';
+/** triton-inference-server/server (tritonserver's own frontends), r26.05. */
+const SERVER = '34ca83e780bff7829b33d922fa9d16a0628e050c';
 
 const of =
   (category: string) =>
@@ -29,6 +49,7 @@ const drv = of('driver-mismatch');
 const mdl = of('unsupported-model');
 const oom = of('oom');
 const nccl = of('nccl');
+const cap = of('graph-capture');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = of('backend-unsupported');
 /** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
@@ -75,6 +96,31 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // create_attention asserts the chosen attention backend implements MLA (DeepSeek-style latent attention)
   bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the chosen attention backend has no multi-head latent attention (MLA)", /\bMLA is not supported for \w{1,40} backend\b/,
     'MLA is not supported for VANILLA backend', '7924c7f1d3b4a3286b62c13fc890900295dc39cb:tensorrt_llm/_torch/attention_backend/utils.py:71'),
+  // the MoE grouped GEMM asks CUTLASS how many of its blocks fit an SM: none (the kernel's shared memory exceeds this GPU's)
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the MoE grouped GEMM kernel needs more shared memory than this GPU has", /\bGPU lacks the shared memory resources to run GroupedGEMM kernel\b/,
+    '[TensorRT-LLM][ERROR] Assertion failed: GPU lacks the shared memory resources to run GroupedGEMM kernel (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:122)', `${T071}:cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:122`),
+  // the MoE GEMM dispatches on the GPU's SM (70, 75, 80–90): a GEMM not built for this architecture, or none at all
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the MoE weight-only GEMM was not built for this GPU's architecture", /\bCutlass fpA_intB gemm\. Not instantiated for arch \d+ with stages set to \d+/,
+    'Cutlass fpA_intB gemm. Not instantiated for arch 70 with stages set to 3 (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:159)', `${T071}:cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:159`),
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the MoE GEMM has no kernel for this GPU's architecture", /\bArch unsupported for MoE GEMM\b/,
+    'Arch unsupported for MoE GEMM (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:368)', `${T071}:cpp/tensorrt_llm/kernels/cutlass_kernels/moe_gemm/moe_gemm_kernels_template.h:368`),
+  // as the MMHA kernel's above: cudaFuncAttributeMaxDynamicSharedMemorySize refused for the repetition-penalty kernel
+  bke("TensorRT-LLM (NVIDIA/TensorRT-LLM): the repetition-penalty kernel needs more shared memory than this GPU has", /\bSequence Length is too long for the batchApplyRepetitionPenalty kernel \(not enough shared memory\)/,
+    '[TensorRT-LLM][ERROR] Assertion failed: Sequence Length is too long for the batchApplyRepetitionPenalty kernel (not enough shared memory). (/src/tensorrt_llm/cpp/tensorrt_llm/kernels/samplingPenaltyKernels.cu:271)', `${T071}:cpp/tensorrt_llm/kernels/samplingPenaltyKernels.cu:271`),
+  // SmoothQuant (INT8 weights and activations) is implemented for GPT, LLaMA, Bloom, Baichuan and QWen only: the model is
+  // supported, the quantization is refused for it (the fix is another quantization, so not unsupported-model)
+  bke('TensorRT-LLM (NVIDIA/TensorRT-LLM): SmoothQuant quantization is not implemented for this model', /\bModel \w{1,80} is not supported by SmoothQuant yet\b/,
+    'Model ChatGLMForCausalLM is not supported by SmoothQuant yet', `${T071}:tensorrt_llm/models/quantized/quant.py:281`),
+  // `import tensorrt_llm` loads its Torch ops library (libth_common.so) and appends this to the loader's error: a
+  // PyTorch other than the one TensorRT-LLM was built against (the loader's own words may be cut off or on another line)
+  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its decoding operators (libth_common.so) failed to load, a PyTorch it was not built for", /\bDecoding operators failed to load\. This may be caused by the incompatibility between PyTorch and TensorRT-LLM\b/,
+    'FATAL: Decoding operators failed to load. This may be caused by the incompatibility between PyTorch and TensorRT-LLM. Please rebuild and install TensorRT-LLM.', `${T071}:tensorrt_llm/_common.py:58`),
+  // the plugin library (libnvinfer_plugin_tensorrt_llm.so) loaded but has no initTrtLlmPlugins: not TensorRT-LLM's own build
+  imp("TensorRT-LLM (NVIDIA/TensorRT-LLM): its plugin library loaded without the plugins' entry point", /\bTensorRT-LLM Plugin is unavailable\b/,
+    'TensorRT-LLM Plugin is unavailable', `${T071}:tensorrt_llm/plugin/plugin.py:41`),
+  // the Python runtime's paged KV cache has no free block left for a sequence: the cache sized from GPU memory is too small
+  oom("TensorRT-LLM (NVIDIA/TensorRT-LLM): the paged KV cache has no free block left", /\bCan't allocate new block for KV cache\b/,
+    "Can't allocate new block for KV cache", `${T071}:tensorrt_llm/runtime/kv_cache_manager.py:127`),
 
   // ---- Triton Inference Server (triton-inference-server/core) ----
 
@@ -122,4 +168,44 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // driver-mismatch is the usual case (a container started without its GPUs)
   drv('Triton Inference Server (triton-inference-server/core): a GPU instance group, and CUDA shows the server no usable GPU', /\bhas kind KIND_GPU but no GPUs are available\b/,
     'instance group tensorrt_llm_0 of model tensorrt_llm has kind KIND_GPU but no GPUs are available', `${CORE}:src/model_config_utils.cc:1748`),
+  // a model's load failure, logged as `failed to load '<model>' version <n>: <status>: <message>`: with a message that
+  // names nothing, the load line was read as a bare wrapper (`unknown`); these are the model repository's and its
+  // configuration's own errors, so `other`
+  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend", /\bmust specify 'backend' for '[\w.-]{1,120}'/,
+    "must specify 'backend' for 'llama'", `${CORE}:src/backend_model.cc:75`),
+  cfg("Triton Inference Server (triton-inference-server/core): the model directory has no version its version policy allows", /\bat least one version must be available under the version policy of model '[\w.-]{1,120}'/,
+    "at least one version must be available under the version policy of model 'tensorrt_llm'", `${CORE}:src/model_repository_manager/model_lifecycle.cc:456`),
+  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names a platform Triton does not know", /\bunexpected platform type '[\w.-]{0,80}' for [\w.-]{1,120}/,
+    "unexpected platform type 'tensorrt_llm' for llama", `${CORE}:src/model_config_utils.cc:1448`),
+  cfg('Triton Inference Server (triton-inference-server/core): a path of the model repository does not exist', /\bfailed to stat file [\w./-]{1,300}/,
+    'failed to stat file /models/llama/1', `${CORE}:src/filesystem/implementations/local.h:87`),
+  cfg("Triton Inference Server (triton-inference-server/core): a model's config.pbtxt (or another text file of the repository) could not be read", /\bfailed to open text file for read [\w./-]{1,300}: /,
+    'failed to open text file for read /models/llama/config.pbtxt: No such file or directory', `${CORE}:src/filesystem/implementations/local.h:221`),
+  // the Python backend's stub checks the model's file before it imports it (a PythonBackendException: no exception name)
+  cfg("Triton Inference Server (triton-inference-server/python_backend): the Python model's model.py is not in its version directory", /\bPython model file not found in '[^'\n]{1,300}'/,
+    "Python model file not found in '/models/preprocessing/1/model.py'", `${PYBE}:src/pb_stub.cc:2024`),
+  cfg("Triton Inference Server (triton-inference-server/python_backend): the Python model's file name does not end in .py", /\bModel name must end with '\.py'\. Model name is "[^"\n]{1,200}"/,
+    'Model name must end with \'.py\'. Model name is "model.pyc".', `${PYBE}:src/pb_stub.cc:2045`),
+
+  // tritonserver's endpoints could not bind their port (main.cc logs `failed to start HTTP service: Unavailable - …` and
+  // exits): another process holds it, a configuration matter of the host
+  cfg("Triton Inference Server (triton-inference-server/server): the HTTP endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+    "failed to start HTTP service: Unavailable - Socket '0.0.0.0:8000' already in use", `${SERVER}:src/http_server.cc:223-224`),
+  cfg("Triton Inference Server (triton-inference-server/server): the gRPC endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+    "failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use", `${SERVER}:src/grpc/grpc_server.cc:2567`),
+
+  // ---- Triton Inference Server's TensorRT backend (triton-inference-server/tensorrt_backend) ----
+
+  // the model's instance group asks for a DLA core (Jetson/DRIVE deep-learning accelerator) this device lacks
+  bke("Triton Inference Server (triton-inference-server/tensorrt_backend): the model asks for a DLA core this device does not have", /\bunable to create TensorRT runtime with DLA Core ID: -?\d+, available number of DLA cores: \d+/,
+    'unable to create TensorRT runtime with DLA Core ID: 0, available number of DLA cores: 0', `${TRTBE}:src/loader.cc:73`),
+  // with `optimization { cuda { graphs: true } }` the backend captures a CUDA graph per batch size while the instance is
+  // created; a capture that fails is logged at ERROR and the model goes on without that graph (so it decides only when
+  // the log shows nothing after it). The CUDA error appended names its own category first (cudaErrorMemoryAllocation's "out of memory": oom, left to the generic rules)
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): CUDA graph capture could not start", /\bunable to start CUDA graph for [\w.-]{1,120}: (?!out of memory\b)/,
+    'unable to start CUDA graph for tensorrt_llm_0_0: operation not supported', `${TRTBE}:src/instance_state.cc:3531`),
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): the TensorRT engine's run could not be recorded in a CUDA graph", /\bunable to record CUDA graph for [\w.-]{1,120}/,
+    'unable to record CUDA graph for resnet50_0_0', `${TRTBE}:src/instance_state.cc:3540`),
+  cap("Triton Inference Server (triton-inference-server/tensorrt_backend): a captured CUDA graph could not be instantiated", /\bunable to instantiate CUDA graph for [\w.-]{1,120}: (?!out of memory\b)/,
+    'unable to instantiate CUDA graph for resnet50_0_0: invalid argument', `${TRTBE}:src/instance_state.cc:3587`),
 ];
