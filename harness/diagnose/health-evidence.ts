@@ -202,7 +202,9 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  * - SGLang's evaluations: few_shot_gsm8k and benchmark/<task>/bench_sglang.py's "Accuracy: 0.953" (answers that matched the labels: the model
  *   answered; 65d3b47f…:python/sglang/test/few_shot_gsm8k.py:139, benchmark/line_retrieval/bench_sglang.py:111 "Accuracy: …, latency: … s"),
  *   "Output throughput: … token/s" (few_shot_gsm8k.py:142, the tokens the requests completed over their time), run_eval's "Score: 0.812"
- *   (python/sglang/test/run_eval.py:189)
+ *   (python/sglang/test/run_eval.py:189); bench_one_batch_server's "output throughput: … tok/s" and "last generation throughput: … tok/s",
+ *   printed once the batch streamed to its end, a request in error raising before (python/sglang/test/bench_one_batch_server_internal.py:685-686,
+ *   700-701,737-741; the last one -1 when the server does not report it)
  * - lm-evaluation-harness's result table, a row with a value and its stderr (4e7e0d47f33bc71070c1d38394bafbb52b117163:lm_eval/utils.py:475-557,
  *   make_table: `|gsm8k|  3|flexible-extract|  5|exact_match|↑  |0.7801|±  |0.0114|`; before the higher-is-better column
  *   `|gsm8k|  3|strict-match|  5|exact_match|0.7801|±  |0.0114|`, printed by lm_eval/_cli/run.py:485 once every task was evaluated)
@@ -230,6 +232,7 @@ const RUN_RESULT = new RegExp(
     String.raw`^(?:Prefill\.|Decode \d+\. Batch size: \d+,|Decode\. |Total\.) +(?:median )?latency: +[\d.]+ s, (?:median )?throughput: +${RATE} token\/s$`,
     String.raw`^Accuracy: ${RATE}(?:, latency: [\d.]+ s)?$`,
     String.raw`^Output throughput: ${RATE} token\/s$`,
+    String.raw`^(?:output|last generation) throughput: ${RATE} tok\/s$`,
     // ExLlamaV2's examples, once generate returned: "Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second",
     // "speed, bsz 1: 91.25 tokens/second"
     String.raw`^(?:Response generated|Prompt processed) in [\d.]+ seconds, [1-9]\d* tokens, ${RATE} tokens\/second$`,

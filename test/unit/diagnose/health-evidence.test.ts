@@ -303,6 +303,9 @@ describe('results of a run, from the benchmarks and evaluations that print them'
     ['Accuracy: 0.940, latency: 12.34 s', 'success'],
     ['Output throughput: 1234.567 token/s', 'success'],
     ['Score: 0.812', 'success'],
+    // SGLang's bench_one_batch_server
+    ['output throughput: 1234.56 tok/s', 'success'],
+    ['last generation throughput: 98.76 tok/s', 'success'],
     // lm-evaluation-harness's table: 0.4.3+, before the arrow column, 0.3, a later metric of the same task, a subtask
     ['|gsm8k|      3|flexible-extract|     5|exact_match|↑  |0.7801|±  |0.0114|', 'success'],
     ['|gsm8k|      3|strict-match    |     5|exact_match|0.7801|±  |0.0114|', 'success'],
@@ -341,6 +344,8 @@ describe('results of a run, from the benchmarks and evaluations that print them'
     'Accuracy: 0.000',
     'Score: 0.000',
     'Output throughput: 0.000 token/s',
+    'last generation throughput: -1.00 tok/s',
+    'output throughput: 0.00 tok/s',
     '|gsm8k|      3|flexible-extract|     5|exact_match|↑  |0.0000|±  |0.0000|',
     '| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | CUDA       |  99 |           pp512 |          0.00 ± 0.00 |',
     // headers and a time alone, the table's own header row
