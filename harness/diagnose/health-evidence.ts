@@ -43,7 +43,13 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // logged in a `finally`, so also when the engine failed) and its "Registering model:" (python/kserve/kserve/model_server.py:402),
 // TorchServe's "Model … loaded." (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/wlm/ModelManager.java:111, the archive
 // registered before any worker loads it) and "Model server started." (ModelServer.java:133, once the frontend binds), LocalAI's
-// "LocalAI is started and running" (82c191afadf5f005281e798ccfa0ffd0d5805030:core/cli/run.go:787, before it binds; models load lazily).
+// "LocalAI is started and running" (82c191afadf5f005281e798ccfa0ffd0d5805030:core/cli/run.go:787, before it binds; models load lazily),
+// Triton's "successfully loaded '<model>'" (73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_lifecycle.cc:849, of
+// triton-inference-server/core; "… version 1" at 1c60840e05eafcc3e0a7fa4d29a996fd7f76f1aa:src/model_repository_manager.cc:1345): one model of
+// the repository marked READY, while the others load beside it (a TensorRT-LLM ensemble's preprocessing and postprocessing load in seconds, its
+// engine model after; for the vllm backend the line does follow the engine's build, 8de0c148bda1da25de1e05ffaaf67116dacc7264:src/model.py:162-193,
+// but the line does not say which backend); the `| READY |` table, printed once
+// ModelRepositoryManager::Create loaded every startup model (src/server.cc:267-285), is the sign.
 // Already read as ready lines: KServe (v0.15.2:python/kserve/kserve/protocol/rest/server.py:79-90), FastChat's controller, model_worker
 // (after the model is loaded) and openai_api_server (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/serve/model_worker.py:416-425)
 // and LitServe serve through uvicorn ("Uvicorn running on"), and TorchServe's ACCESS_LOG writes `/ip:port "POST /predictions/m
@@ -177,6 +183,89 @@ const ENGINE_SUCCESS = new RegExp(
   ].join('|'),
 );
 
+/** A rate above 0 (not "0", "0.00", "0.0000"; "0.15" is one): a benchmark's count over its run, of requests or tokens answered. */
+const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
+
+/**
+ * Results a benchmark or an evaluation prints once its run is over, each a count of what the engine answered, above 0 (issue #22):
+ * - the serving benchmarks' rates of requests answered: vLLM's and SGLang's "Request throughput (req/s):" (completed requests over the
+ *   run, 0 when none completed: 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/benchmarks/serve.py:940-944; 65d3b47f630f86262781702109b56d3290af39cf:
+ *   python/sglang/bench_serving.py:1504-1508, python/sglang/bench_offline_throughput.py:482-486) and their "Output token throughput (tok/s):"
+ *   (serve.py:953-957, bench_serving.py:1515-1519, bench_offline_throughput.py:492-496); TensorRT-LLM's trtllm-bench "Request Throughput (req/sec):" and "Total Output Throughput
+ *   (tokens/sec):" under "PERFORMANCE OVERVIEW" (2787769cae353023784dce105d648bcd4d04f4d4:tensorrt_llm/bench/dataclasses/reporting.py,
+ *   ReportUtility.report_statistics()); genai-perf's table row "│ Request Throughput (per sec) │ 1,234.56 │" (263c5f6e0c7a6c15472a54409174981f67930cfe:
+ *   genai-perf/genai_perf/metrics/metrics.py:52, export_data/console_exporter.py:100-117, exporter_utils.py:48,67 (title case, thousands
+ *   grouped; "Request throughput" in its older docs), of triton-inference-server/perf_analyzer); perf_analyzer's "Throughput: 123.4 infer/sec"
+ *   (src/inference_profiler.cc:405-406) and its summary "Concurrency: 1, throughput: 123.4 infer/sec, latency 8100 usec" (src/perf_analyzer.cc:488-494)
+ * - SGLang's bench_one_batch, each printed once model_runner.extend / decode returned (65d3b47f…:python/sglang/bench_one_batch.py:724,740-742
+ *   "Prefill. latency: … s, throughput: … token/s", :770,790-792 "Decode 0. Batch size: …", :798-800 "Decode.  median latency: …", :805-807 "Total. latency: …")
+ * - SGLang's evaluations: few_shot_gsm8k and benchmark/<task>/bench_sglang.py's "Accuracy: 0.953" (answers that matched the labels: the model
+ *   answered; 65d3b47f…:python/sglang/test/few_shot_gsm8k.py:139, benchmark/line_retrieval/bench_sglang.py:111 "Accuracy: …, latency: … s"),
+ *   "Output throughput: … token/s" (few_shot_gsm8k.py:142, the tokens the requests completed over their time), run_eval's "Score: 0.812"
+ *   (python/sglang/test/run_eval.py:189); bench_one_batch_server's "output throughput: … tok/s" and "last generation throughput: … tok/s",
+ *   printed once the batch streamed to its end, a request in error raising before (python/sglang/test/bench_one_batch_server_internal.py:685-686,
+ *   700-701,737-741; the last one -1 when the server does not report it)
+ * - lm-evaluation-harness's result table, a row with a value and its stderr (4e7e0d47f33bc71070c1d38394bafbb52b117163:lm_eval/utils.py:475-557,
+ *   make_table: `|gsm8k|  3|flexible-extract|  5|exact_match|↑  |0.7801|±  |0.0114|`; before the higher-is-better column
+ *   `|gsm8k|  3|strict-match|  5|exact_match|0.7801|±  |0.0114|`, printed by lm_eval/_cli/run.py:485 once every task was evaluated)
+ * - llama.cpp's llama-bench table, a row of a test that ran with its tokens per second (0104b151c56d54143e2e3554aabe9e2b2b8dbdba:
+ *   tools/llama-bench/llama-bench.cpp, markdown_printer::print_test: `| llama 7B Q4_0 | 3.56 GiB | 6.74 B | CUDA | 99 | pp512 | 2345.67 ± 12.34 |`;
+ *   test_prompt/test_gen return false on a failed decode, and no row is printed)
+ * - ExLlamaV2's examples, printed after the generator returned: "Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second"
+ *   (b9c025b4b1ee78c0d34e700f2e474a02dfb13c90:examples/deprecated/streaming.py:91-92, "Prompt processed in …" before it; inference.py:67-68
+ *   "speed, bsz 1: … tokens/second"; inference_speculative.py:95-96 "speed, +SD: …")
+ * - vLLM's and SGLang's serving benchmarks' "Total generated tokens: N" (22f8d286…:vllm/benchmarks/serve.py:939, 65d3b47f…:python/sglang/bench_serving.py:1497)
+ * KTransformers' local_chat prints Ollama's "eval count: N token(s)" / "eval rate: … tokens/s" (95009ea6856c0799e517e93cb12be5e8494bc7ce:
+ * archive/ktransformers/util/utils.py:788-793), read above.
+ * Not the headers ("Serving Benchmark Result", "PERFORMANCE OVERVIEW"), nor a latency alone (a run's time passes also when it failed).
+ */
+const RUN_RESULT = new RegExp(
+  [
+    String.raw`^Request throughput \(req\/s\): +${RATE}\s*$`,
+    String.raw`^Output token throughput \(tok\/s\): +${RATE}\s*$`,
+    String.raw`^Total generated tokens: +[1-9]\d*\s*$`,
+    String.raw`^Request Throughput \(req\/sec\): +${RATE}\s*$`,
+    String.raw`^Total Output Throughput \(tokens\/sec\): +${RATE}\s*$`,
+    String.raw`(?:^|[│|]) *(?:Request|Output [Tt]oken) [Tt]hroughput \(per sec\) *[│|] *(?!0(?:\.0*)?(?![\d.,]))\d[\d,]*(?:\.\d+)? *[│|]`,
+    String.raw`^\s*Throughput: ${RATE} infer\/sec$`,
+    String.raw`^(?:Concurrency|Request Rate): [\d.]+, throughput: ${RATE} infer\/sec, latency `,
+    String.raw`^(?:Prefill\.|Decode \d+\. Batch size: \d+,|Decode\. |Total\.) +(?:median )?latency: +[\d.]+ s, (?:median )?throughput: +${RATE} token\/s$`,
+    String.raw`^Accuracy: ${RATE}(?:, latency: [\d.]+ s)?$`,
+    String.raw`^Output throughput: ${RATE} token\/s$`,
+    String.raw`^(?:output|last generation) throughput: ${RATE} tok\/s$`,
+    // ExLlamaV2's examples, once generate returned: "Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second",
+    // "speed, bsz 1: 91.25 tokens/second"
+    String.raw`^(?:Response generated|Prompt processed) in [\d.]+ seconds, [1-9]\d* tokens, ${RATE} tokens\/second$`,
+    String.raw`^speed, (?:bsz \d+|[-+]SD): ${RATE} tokens\/second$`,
+    String.raw`^Score: ${RATE}$`,
+    // lm-evaluation-harness: after task, version, filter, n-shot (the last two absent before 0.4; the line reader may cut the first cells
+    // off as a prefix), the metric, the higher-is-better arrow (0.4.3+), value ± stderr, the row's last cells
+    String.raw`\| *[A-Za-z][\w.-]* *\|(?: *[↑↓]? *\|)? *${RATE} *\| *± *\| *(?:[\d.]+|N\/A) *\|$`,
+    // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells
+    String.raw`\| +(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
+  ].join('|'),
+);
+
+/**
+ * Xinference's worker, its launch of a model returned: log_async logs "Leave <function>, elapsed time: N s" only when the call
+ * returned, "Leave …, error: …" when it raised (7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:112-130, at INFO for
+ * the worker's launch_builtin_model and wait_for_load: xinference/core/worker.py:3506-3507,4072-4081; at DEBUG in v0.13.0:xinference/core/utils.py:44-47);
+ * launch_builtin_model returns once model_ref.load() returned (worker.py:3926-3929; v0.13.0:xinference/core/worker.py:684), wait_for_load once
+ * the model is marked ready (worker.py:4076-4081). Read from the line as written, by the worker's logger name ("xinference.core.worker"): the
+ * supervisor's launch may return before the model is loaded (wait_ready=False).
+ */
+const XINFERENCE_LOADED = /\bxinference\.core\.worker\b.*\bLeave (?:launch_builtin_model|wait_for_load), elapsed time: \d+ s\s*$/;
+
+/**
+ * LMDeploy's pipeline: a Response printed once the pipeline returned it, with the tokens it generated, more than none: the dataclass's
+ * own repr "Response(text='…', generate_token_len=9, input_token_len=20, …, finish_reason='stop', …)" (8be72a50770f76a0f68bca70d5cf00aa8277bbed:
+ * lmdeploy/messages.py, class Response), then its own repr with a field a line ("text='…'\ngenerate_token_len=9\nfinish_reason=\"stop\"",
+ * df4b761de01b63412bed6e336de451f2854dc189:lmdeploy/messages.py:448-454; 1263d5cd889b7ad500e85b8eb20401327a4516ab:lmdeploy/messages.py:604-614
+ * with input_token_len before it). A response that finished in error or aborted is none.
+ */
+const LMDEPLOY_RESPONSE = /^generate_token_len=[1-9]\d*$|\bResponse\(text=.*, generate_token_len=[1-9]\d*, /;
+const LMDEPLOY_FAILED = /\bfinish_reason='(?:error|abort)'/;
+
 /**
  * What a run shows once the model produced output, the output itself in it (so no words of it are read as negating it):
  * - vLLM's offline examples, printed after LLM.generate returned: "Prompt: '…', Generated text: '…'"
@@ -244,6 +333,7 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['sized', ENGINE_SIZED],
   ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
   ['success', ENGINE_SUCCESS],
+  ['success', RUN_RESULT],
   // Ollama: gin's access log of any other request answered 200 (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185
   // of gin-gonic/gin): the server is bound and answering, as its "Listening on" says (a model it loads later is a request's own work)
   ['listening', /^\[GIN\] [\d/]+ - [\d:]+ \| 200 \|/],
@@ -282,6 +372,8 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   // the model's output, which may hold any word; a JSON body is read from the line as written (a record's reader keeps only its "text")
   if (OUTPUT_SHOWN.test(l.text) || completionBody(l.raw)) return 'success';
   if (MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)) return 'listening';
+  if (LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)) return 'success';
+  if (XINFERENCE_LOADED.test(l.raw)) return 'step-done';
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;

@@ -278,6 +278,104 @@ describe("signs of health from the engines' source", () => {
   });
 });
 
+// Results a benchmark or an evaluation prints once its run is over, and Triton's model loaded (issue #22; sources in health-evidence.ts).
+describe('results of a run, from the benchmarks and evaluations that print them', () => {
+  it.each([
+    // vLLM's and SGLang's serving benchmarks, SGLang's offline throughput benchmark
+    ['Request throughput (req/s):              12.34     ', 'success'],
+    ['Output token throughput (tok/s):         1234.56   ', 'success'],
+    ['Request throughput (req/s):              0.15      ', 'success'],
+    // TensorRT-LLM's trtllm-bench
+    ['Request Throughput (req/sec):                     43.2089', 'success'],
+    ['Total Output Throughput (tokens/sec):             5530.7382', 'success'],
+    // genai-perf's table, perf_analyzer's client section and its summary
+    ['│      Request throughput (per sec) │   1.99 │    N/A │    N/A │    N/A │    N/A │    N/A │', 'success'],
+    ['│ Output Token Throughput (per sec) │ 1,520.87 │    N/A │    N/A │    N/A │    N/A │    N/A │', 'success'],
+    ['    Throughput: 1234.5 infer/sec', 'success'],
+    ['Concurrency: 1, throughput: 123.4 infer/sec, latency 8100 usec', 'success'],
+    // SGLang's bench_one_batch
+    ['Prefill. latency: 0.03216 s, throughput:   3980.42 token/s', 'success'],
+    ['Decode 0. Batch size: 1, latency: 0.01234 s, throughput:     81.04 token/s', 'success'],
+    ['Decode.  median latency: 0.01234 s, median throughput:     81.04 token/s', 'success'],
+    ['Total. latency:  1.234 s, throughput:    933.42 token/s', 'success'],
+    // SGLang's evaluations
+    ['Accuracy: 0.953', 'success'],
+    ['Accuracy: 0.940, latency: 12.34 s', 'success'],
+    ['Output throughput: 1234.567 token/s', 'success'],
+    ['Score: 0.812', 'success'],
+    // SGLang's bench_one_batch_server
+    ['output throughput: 1234.56 tok/s', 'success'],
+    ['last generation throughput: 98.76 tok/s', 'success'],
+    // lm-evaluation-harness's table: 0.4.3+, before the arrow column, 0.3, a later metric of the same task, a subtask
+    ['|gsm8k|      3|flexible-extract|     5|exact_match|↑  |0.7801|±  |0.0114|', 'success'],
+    ['|gsm8k|      3|strict-match    |     5|exact_match|0.7801|±  |0.0114|', 'success'],
+    ['|hellaswag|      0|acc     |0.5711|±  |0.0049|', 'success'],
+    ['|                                  |       |none            |     0|acc_norm   |↑  |0.6213|±  |0.0140|', 'success'],
+    ['| - abstract_algebra |      1|none  |     0|acc   |↑  |0.3100|±  |0.0465|', 'success'],
+    // llama-bench's table
+    ['| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | CUDA       |  99 |           pp512 |      2345.67 ± 12.34 |', 'success'],
+    ['| qwen3moe 30B.A3B Q4_K - Medium |  16.49 GiB |    30.53 B | CUDA       |  99 |  1 |   tg128 @ d4096 |        123.45 ± 0.12 |', 'success'],
+    // SGLang's and vLLM's serving benchmarks: tokens generated; ExLlamaV2's examples; KTransformers' local_chat (Ollama's words, a float unrounded)
+    ['Total generated tokens:                  128000    ', 'success'],
+    ['Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second', 'success'],
+    ['speed, bsz 1: 91.25 tokens/second', 'success'],
+    ['eval rate:            12.345678901234 tokens/s', 'success'],
+    // Xinference's worker: a model's launch returned (INFO in newer releases, DEBUG in older ones)
+    ['2025-01-01 10:00:00,000 xinference.core.worker 123 INFO     [request 1234-abcd] Leave launch_builtin_model, elapsed time: 23 s', 'step-done'],
+    ['2024-06-01 10:00:00,000 xinference.core.worker 123 DEBUG    Leave launch_builtin_model, elapsed time: 23 s', 'step-done'],
+    // LMDeploy's pipeline: a Response printed, the dataclass's repr (its text read as output, not as a negation) and its own, a field a line
+    ["Response(text='I am not sure, an error?', generate_token_len=9, input_token_len=20, session_id=0, finish_reason='stop', token_ids=[1], logprobs=None, index=0)", 'success'],
+    ["[Response(text='Shanghai is', generate_token_len=5, input_token_len=8, finish_reason='length', token_ids=[], logprobs=None, logits=None, last_hidden_state=None, index=0)]", 'success'],
+    ['generate_token_len=5', 'success'],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+    expect(classifyLog(line).category).toBe('healthy');
+  });
+
+  it.each([
+    // nothing answered: rates of 0, an accuracy or a score of an empty run, a test row of 0 t/s
+    'Request throughput (req/s):              0.00      ',
+    'Output token throughput (tok/s):         0.00      ',
+    'Request Throughput (req/sec):                     0.0000',
+    '│      Request throughput (per sec) │   0.00 │    N/A │',
+    '    Throughput: 0 infer/sec',
+    'Concurrency: 1, throughput: 0 infer/sec, latency 0 usec',
+    'Prefill. latency: 0.03216 s, throughput:      0.00 token/s',
+    'Accuracy: 0.000',
+    'Score: 0.000',
+    'Output throughput: 0.000 token/s',
+    'last generation throughput: -1.00 tok/s',
+    'output throughput: 0.00 tok/s',
+    '|gsm8k|      3|flexible-extract|     5|exact_match|↑  |0.0000|±  |0.0000|',
+    '| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | CUDA       |  99 |           pp512 |          0.00 ± 0.00 |',
+    // headers and a time alone, the table's own header row
+    '============ Serving Benchmark Result ============',
+    '= PERFORMANCE OVERVIEW',
+    'Total latency: 12.345 s',
+    '|  Tasks  |Version|     Filter     |n-shot|  Metric   |   |Value |   |Stderr|',
+    // logged as an error or a warning
+    '[2025-01-01 10:00:00] ERROR Prefill. latency: 0.03216 s, throughput:   3980.42 token/s',
+    'WARNING 01-01 10:00:00 [serve.py:1] Request throughput (req/s):              12.34',
+    "E0101 10:00:00.000000 1 model_lifecycle.cc:849] successfully loaded 'vllm_model'",
+    // Triton: one model of the repository loaded (the others, the engine among them, may still be loading), or failed to load
+    'I0101 10:00:00.000000 1 model_lifecycle.cc:849] "successfully loaded \'postprocessing\'"',
+    "I0101 10:00:00.000000 1 model_repository_manager.cc:1345] successfully loaded 'tensorrt_llm' version 1",
+    "E0101 10:00:00.000000 1 model_lifecycle.cc:654] failed to load 'vllm_model' version 1: Internal: RuntimeError: boom",
+    "I0101 10:00:00.000000 1 model_lifecycle.cc:789] failed to load 'vllm_model'",
+    // nothing generated, an error, the supervisor's launch (it may return before the model loaded), a response in error or aborted
+    'Total generated tokens:                  0',
+    'Response generated in 1.23 seconds, 0 tokens, 0.00 tokens/second',
+    '2025-01-01 10:00:00,000 xinference.core.worker 123 ERROR    [request 1234-abcd] Leave launch_builtin_model, error: boom, elapsed time: 23 s',
+    '2025-01-01 10:00:00,000 xinference.core.worker 123 INFO     [request 1234-abcd] Leave launch_builtin_model, error: boom, elapsed time: 23 s',
+    '2025-01-01 10:00:00,000 xinference.core.supervisor 123 DEBUG    [request 1234-abcd] Leave launch_builtin_model, elapsed time: 0 s',
+    "Response(text='', generate_token_len=0, input_token_len=8, finish_reason='error', token_ids=[])",
+    "Response(text='x', generate_token_len=3, input_token_len=8, finish_reason='abort', token_ids=[])",
+    'generate_token_len=0',
+  ])('is no sign: %s', (line) => {
+    expect(kind(line)).toBeNull();
+  });
+});
+
 describe('a response shown after the command that asked for it', () => {
   it('is healthy by a body pretty-printed, the line that names the completion as evidence', () => {
     const body = ['{', '  "id": "chatcmpl-3f2a9c1e8b",', '  "object": "chat.completion",', '  "created": 1718000000,', '  "model": "m",', '  "choices": [', '    {', '      "index": 0,', '      "message": {', '        "role": "assistant",', '        "content": "Hello!"', '      },', '      "finish_reason": "stop"', '    }', '  ],', '  "usage": {', '    "prompt_tokens": 12,', '    "completion_tokens": 2,', '    "total_tokens": 14', '  }', '}'];
