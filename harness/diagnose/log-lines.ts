@@ -338,6 +338,9 @@ const WRAPPERS: RegExp[] = [
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
   // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
   /\bunable to create TensorRT engine\s*(?:\|\s*)?$/,
+  // Triton's Python backend: its stub process (the model's Python interpreter) died or stopped answering; what killed it
+  // is the stub's own output, logged before (triton-inference-server/python_backend 47f9e030ea1e:src/python_be.cc:1353, 2681-2685)
+  /\bStub process (?:'[^']{1,200}' )?is not healthy\b/,
   // ---- read from the engines' and launchers' source (issue #22): what they raise or log once a child, worker, rank,
   // subprocess or runner failed, naming only that it died (an exit status, a signal), never why ----
   // vLLM v1's API-server supervisor: a child that exited non-zero, an engine core that died

@@ -184,9 +184,13 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
 
 /**
  * An error that gives its reason: `Failed to start model server: integer division or modulo by zero`, Triton's model
- * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`).
+ * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`),
+ * and the error tritonserver logs when it does (`failed to load 'm' version 1: Internal: ValueError: …`, the status's
+ * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
+ * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60).
  */
-const GIVES_REASON = /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}/;
+const GIVES_REASON =
+  /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
 
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare

@@ -203,7 +203,8 @@ describe('wrappers read from the engines\' and launchers\' source (issue #22)', 
 
   it("still reads a wrapper that carries its cause: Ollama's runner with the runner's last error", () => {
     expect(classifyLog('Error: llama runner process has terminated: CUDA error: out of memory').category).toBe('oom');
-    expect(classifyLog('Error: llama runner process has terminated: error loading model: unable to allocate CUDA0 buffer').category).toBe('other');
+    // a GPU buffer llama.cpp could not allocate (upstream-messages/ggml.ts)
+    expect(classifyLog('Error: llama runner process has terminated: error loading model: unable to allocate CUDA0 buffer').category).toBe('oom');
   });
 
   it("reads torch.multiprocessing.spawn's ProcessRaisedException for the child's traceback printed after it", () => {
@@ -212,5 +213,30 @@ describe('wrappers read from the engines\' and launchers\' source (issue #22)', 
     expect(classifyLog([...parent, 'RuntimeError: CUDA error: no kernel image is available for execution on the device'].join('\n')).category).toBe('no-kernel-image');
     // the child's traceback cut off: only the wrapper is left
     expect(classifyLog(parent.slice(0, 6).join('\n')).category).toBe('unknown');
+  });
+});
+
+describe("tritonserver's load error: the status it carries is the cause", () => {
+  // model_lifecycle.cc logs `failed to load '<m>' version <n>: <code>: <message>`, then the server gives up with a wrapper
+  const log = (status: string): string =>
+    [
+      'I1203 10:00:00.000000 1 server.cc:674] Waiting for in-flight requests to complete.',
+      `E1203 10:00:01.123456 1 model_lifecycle.cc:654] failed to load 'llama' version 1: ${status}`,
+      'I1203 10:00:01.200000 1 server.cc:604]',
+      'error: creating server: Internal - failed to load all models',
+    ].join('\n');
+  it.each([
+    ['an exception naming no category', 'Internal: ValueError: Unrecognized keyword argument max_num_seqs_x', 'other'],
+    ['a configuration refused', "Invalid argument: model 'llama', tensor 'input_ids': the model expects 2 dimensions but the model configuration specifies 1", 'other'],
+    ['a CUDA error of a category', 'Internal: RuntimeError: CUDA error: no kernel image is available for execution on the device', 'no-kernel-image'],
+    ['GPU memory', 'Internal: torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB', 'oom'],
+    ['an import', "Internal: ModuleNotFoundError: No module named 'vllm'", 'import-error'],
+    // the Python backend's stub died: its own output, not in this log, says why
+    ['only the stub gone', "Internal: Stub process 'llama_0_0' is not healthy.", 'unknown'],
+  ])('%s', (_what, status, category) => {
+    expect(classifyLog(log(status)).category).toBe(category);
+  });
+  it('the wrapper alone says nothing', () => {
+    expect(classifyLog(['E1203 10:00:01.200000 1 server.cc:250] failed to load all models', 'error: creating server: Internal - failed to load all models'].join('\n')).category).toBe('unknown');
   });
 });
