@@ -338,6 +338,10 @@ const WRAPPERS: RegExp[] = [
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
   // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
   /\bunable to create TensorRT engine\s*(?:\|\s*)?$/,
+  // Ollama: its runner (llama.cpp's server) exited; after the colon, the runner's last stderr line that held an error prefix
+  // (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated", v0.33.0-rc2:llm/llama_server.go:1306-1312):
+  // read for a category in root-cause.ts (RELAYS_LAST_ERROR), else it names none
+  /\b(?:llama runner|llama-server) process has terminated: /,
 ];
 
 export function isWrapperLine(l: LogLine): boolean {
