@@ -96,7 +96,8 @@ export const RAISED_IN_CAPTURE: GenericRule = {
 /**
  * An error that names its own failure, of a kind no category owns: a CUDA call that failed with the
  * runtime's error text (TensorRT-LLM's `CUDA runtime error in cudaDeviceGetDefaultMemPool(&memPool,
- * device): operation not supported`, PyTorch's `CUDA error: invalid argument`, a `cudaError…` /
+ * device): operation not supported`, PyTorch's `CUDA error: invalid argument`, flash-attention's CHECK_CUDA
+ * `CUDA error (flash_fwd_launch_template.h:188): invalid argument` (v2.8.3.post1:hopper/cuda_check.h:14), a `cudaError…` /
  * `CUDA_ERROR_…` name), TensorRT's coded error with its source location (`1: [stdArchiveReader.cpp::…]
  * Error Code 1: Serialization (…)`), an assertion reported failed, a request that could not be sent or a
  * host name not resolved (Rust's reqwest "error sending request for url (…)", the resolver's "Temporary failure
@@ -106,6 +107,6 @@ export const RAISED_IN_CAPTURE: GenericRule = {
 export const NAMES_OWN_FAILURE: GenericRule = {
   category: 'other',
   what: 'an error that names its own failure (a CUDA call, a TensorRT error code, an assertion) of no known category',
-  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+|\bError Code \d+: \w+|^\s*\d+: \[\w+\.(?:cpp|cu|h)::\w|\bassertion\b.{1,160}\bfailed\b|\berror sending request for url\b|\bTemporary failure in name resolution\b|\bName or service not known\b/i,
+  re: /\bCUDA (?:runtime |driver )?error\b(?: in [\w:]+\(.{0,80}?\)| \([^()]{1,300}:\d+\))?:\s*\S|\bcudaError[A-Z]\w+|\bCUDA_ERROR_[A-Z_]+|\bError Code \d+: \w+|^\s*\d+: \[\w+\.(?:cpp|cu|h)::\w|\bassertion\b.{1,160}\bfailed\b|\berror sending request for url\b|\bTemporary failure in name resolution\b|\bName or service not known\b/i,
   fatal: false,
 };

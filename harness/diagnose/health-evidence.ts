@@ -131,8 +131,9 @@ const ENGINE_SUCCESS = new RegExp(
   [
     // TEI: "Ready", right after its listener is bound (v1.9.3:router/src/http/server.rs:1881; gRPC: router/src/grpc/server.rs:1512)
     String.raw`^Ready$`,
-    // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings)
-    String.raw`^\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
+    // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings),
+    // in newer builds each line behind SLT_INF's "slot print_timing: id  3 | task 0 | " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:tools/server/server-common.h:18)
+    String.raw`^(?:slot +\w{1,12}: id +\d+ \| task -?\d+ \| )?\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
     // Ollama: gin's access log (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185 of gin-gonic/gin)
     // of a generating or embedding request answered 200: the model ran (a 200 to /api/pull, /api/show and the like, which run
     // no model, shows only that the server listens: KINDS)

@@ -33,6 +33,8 @@ const PREFIXES: RegExp[] = [
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
   /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
+  // an issue form's title tag carried in front of a pasted line (SGLang's "[Bug] ", vLLM's "[Bug]: ", "[Usage]: ", …), before a log's own header
+  /^\s*\[(?:Bug|Usage|Feature|Performance|Installation|Misc|Doc|RFC|Question)\]:?\s+(?=\[|\d{4}-\d\d-\d\d|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)/,
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
   /^\s*\((?:[\w.-]+(?:\s+rank=\d+)?\s+)?pid=[^)]*\)\s?/, // (EngineCore_DP0 pid=1) (VllmWorker rank=1 pid=2)
   /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)

@@ -239,8 +239,13 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * 0109fc4eac46a2f56a2197a9f757ed42d5a817aa:c10/util/Exception.h), also where a logger relays it without its exception's name.
  * And Open MPI's help text of a runtime layer whose init failed ("It looks like orte_init failed for some reason; your parallel
  * process is likely to abort", printed bare: v4.1.6:orte/runtime/help-orte-runtime.txt:23, upstream-messages/openmpi.ts).
+ * And what native libraries write bare to stderr as they abort or fail: ggml's failed assertion (`<file>:<line>: GGML_ASSERT(x) failed`,
+ * ggml_abort: ollama v0.17.6:ml/backend/ggml/ggml/include/ggml.h:283, src/ggml.c:239), the CHECK_CUDA of flash-attention's
+ * kernels, which then exit(1) (`CUDA error (<file>:<line>): <cudaGetErrorString>`, Dao-AILab/flash-attention v2.8.3.post1:hopper/cuda_check.h:14;
+ * FlashMLA's the same), NVSHMEM's error report (`<file>:<line>: non-zero status: <n> <message>`, NVIDIA/nvshmem
+ * v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121, upstream-messages/nvshmem.ts).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ /;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
@@ -382,6 +387,10 @@ const WRAPPERS: RegExp[] = [
   /\bprocess \d+ terminated with (?:exit code -?\d+|signal SIG[A-Z]+)\b/,
   /\bProcess(?:Exited|Raised)Exception\b/,
   /^\s*-- Process \d+ terminated with the following error:\s*$/,
+  // Ollama: its runner (llama.cpp's server) exited; after the colon, the runner's last stderr line that held an error prefix
+  // (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated", v0.33.0-rc2:llm/llama_server.go:1306-1312):
+  // read for a category in root-cause.ts (RELAYS_LAST_ERROR), else it names none
+  /\b(?:llama runner|llama-server) process has terminated: /,
 ];
 
 export function isWrapperLine(l: LogLine): boolean {

@@ -54,6 +54,15 @@ const MAX_MESSAGE_LINES = 12;
 const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
 const NAMES_PROGRAM = /CalledProcessError: Command '/;
+/**
+ * A wrapper that relays the last error line its child wrote, cut to what follows an error prefix (Ollama's "llama runner process
+ * has terminated: <last>", llm/status.go): it decides when those words name a category ("CUDA error: out of memory"); a crash
+ * ("error:fault", from the Go runtime's "fatal error: fault"), an exit status or a "CUDA error" that names no error leave it a
+ * wrapper; a message of its own (words after its last colon: "error loading model: tensor 'x' data is not within the file bounds")
+ * that names no category is still the cause, as a quoted worker's error is (`other`).
+ */
+const RELAYS_LAST_ERROR = /\b(?:llama runner|llama-server) process has terminated: \S/;
+const RELAYED_MESSAGE = /\bprocess has terminated: (?:.*?: )?[A-Za-z][^\s:]*(?: ['"]?[A-Za-z][^\s:]*){2,}\s*$/;
 
 export function isWeak(l: LogLine): boolean {
   return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
@@ -248,9 +257,9 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)
     if (announces(l) || (announces(w) && (!announces({ ...l, text: w.text.slice(l.text.length) }) || !isExceptionLine(l)))) {
       // a quoted error decides at once if it names a category; else a traceback after it may
-      const named = QUOTES_CAUSE.test(w.text) || NAMES_PROGRAM.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
+      const named = QUOTES_CAUSE.test(w.text) || NAMES_PROGRAM.test(w.text) || RELAYS_LAST_ERROR.test(w.text) ? judge(lines, view, messageBlock(lines, view, p), sigs, 'error') : null;
       if (named) return { f: { ...f, failure: named }, pos: p };
-      if (QUOTES_CAUSE.test(w.text)) quoted ??= p;
+      if (QUOTES_CAUSE.test(w.text) || (RELAYS_LAST_ERROR.test(w.text) && RELAYED_MESSAGE.test(w.text))) quoted ??= p;
       else described = null; // the traceback an error line described ended in this wrapper: not cut, and the error only relayed it
       f.wrapper ??= i;
       continue;

@@ -8,6 +8,7 @@ import { KERNEL_MESSAGES } from './upstream-messages/kernels.ts';
 import { LIBRARY_MESSAGES } from './upstream-messages/libraries.ts';
 import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
 import { NVIDIA_MESSAGES } from './upstream-messages/nvidia.ts';
+import { NVSHMEM_MESSAGES } from './upstream-messages/nvshmem.ts';
 import { OPENMPI_MESSAGES } from './upstream-messages/openmpi.ts';
 import { SERVING_MESSAGES } from './upstream-messages/serving.ts';
 import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
@@ -15,10 +16,10 @@ import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
- * `std::cerr << …; std::abort()`): such a message at the start of a line begins a line of its own.
+ * `std::cerr << …; std::abort()`, NVSHMEM's `<file>:<line>: non-zero status: N …`): such a message at the start of a line begins a line of its own.
  */
-export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES];
+export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES];

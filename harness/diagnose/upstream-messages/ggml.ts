@@ -73,6 +73,11 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
     '/app/ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:335: GGML_ASSERT(ggml_cuda_has_arch(info.devices[id].cc) && "ggml was not compiled with support for this arch") failed',
     `${GGML}/ggml-cuda/ggml-cuda.cu:335`),
 
+  // any other assertion of ggml's (GGML_ASSERT(x) aborts through ggml_abort, which writes "<file>:<line>: GGML_ASSERT(<x>) failed"):
+  // a failure of its own that names no category (the guide's table: `other`); after the assertions above, whose words name one
+  oth('ggml: an assertion failed (GGML_ASSERT, aborting through ggml_abort)', /\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b/,
+    '/home/bob/llama.cpp/ggml/src/ggml-cuda/ggml-cuda.cu:3927: GGML_ASSERT(ok) failed', `${OLLAMA}:ml/backend/ggml/ggml/include/ggml.h:283`),
+
   // ---- the ROCm HIP runtime (ROCm/clr), under ggml-hip ----
 
   // the HIP runtime found no code object for the GPU in the program's fat binary (its log line, then the error name)

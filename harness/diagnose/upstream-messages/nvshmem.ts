@@ -1,0 +1,36 @@
+// Messages of NVSHMEM (NVIDIA/nvshmem), the GPU-initiated communication library under DeepEP's expert-parallel
+// all-to-all (SGLang's and vLLM's DeepEP backends): its transports connect the GPUs of all ranks (over InfiniBand
+// verbs: ibrc, ibdevx, ibgda) at init, and a connection that cannot be set up stops the collective communication
+// the guide calls `nccl` ("NCCL / collective communication failed", "GPUs that cannot reach each other").
+// NVSHMEM reports an error bare on stderr, with no logger level: its NVSHMEMI_NZ_ERROR_JMP macro writes
+// "<__FILE__>:<__LINE__>: non-zero status: <status> " and then the call site's message
+// (v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121), and each caller up the stack that fails in turn writes
+// its own line the same way (ibv_modify_qp → ep_connect → transport create connect → connect EPS → nvshmem setup
+// connections). Read at NVIDIA/nvshmem v3.4.5-0.
+import type { UpstreamMessage } from './types.ts';
+
+/** NVIDIA/nvshmem's release tag whose sources are read. */
+const NVSHMEM = 'v3.4.5-0';
+
+const nccl = (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category: 'nccl', what, re, example, source });
+
+export const NVSHMEM_MESSAGES: readonly UpstreamMessage[] = [
+  // an InfiniBand verbs call of an IB transport failed (modify_qp moving the queue pair to RTR/RTS towards its peer,
+  // and ibv_alloc_pd, ibv_query_device, ibv_create_srq… in ibdevx/ibgda/transport_ib_common.cpp): the message is the verb's name
+  nccl('NVSHMEM: an InfiniBand verbs call of its IB transport failed (the GPUs could not be connected over InfiniBand)', /\bibv_[a-z_]{3,40} failed\b/,
+    '/sgl-workspace/nvshmem/src/modules/transport/ibrc/ibrc.cpp:418: non-zero status: 22 ibv_modify_qp failed', `${NVSHMEM}:src/modules/transport/ibrc/ibrc.cpp:427`),
+  // … relayed up the stack: the endpoint's connection, the transport's connections to every peer, the host's connect of
+  // all transports, and NVSHMEM's init that set them up
+  nccl('NVSHMEM: connecting a transport endpoint to its peer failed', /\bep_connect failed\b/,
+    '/sgl-workspace/nvshmem/src/modules/transport/ibrc/ibrc.cpp:1433: non-zero status: 7 ep_connect failed', `${NVSHMEM}:src/modules/transport/ibrc/ibrc.cpp:488`),
+  nccl('NVSHMEM: its transport could not connect to its peers', /\btransport create connect failed\b/,
+    '/sgl-workspace/nvshmem/src/modules/transport/ibrc/ibrc.cpp:1500: non-zero status: 7 transport create connect failed', `${NVSHMEM}:src/modules/transport/ibrc/ibrc.cpp:1595`),
+  nccl('NVSHMEM: connecting the transports\' endpoints failed', /\bconnect EPS failed\b/,
+    '/sgl-workspace/nvshmem/src/host/transport/transport.cpp:400: non-zero status: 7 connect EPS failed', `${NVSHMEM}:src/host/transport/transport.cpp:420`),
+  nccl('NVSHMEM: its init could not set up the connections between PEs', /\bnvshmem setup connections failed\b/,
+    '/sgl-workspace/nvshmem/src/host/init/init.cu:1007: non-zero status: 7 nvshmem setup connections failed', `${NVSHMEM}:src/host/init/init.cu:1047`),
+  // any error NVSHMEM reports from its transport layer (the modules under src/modules/transport/, the host's
+  // src/host/transport/), its own message whatever it is or cut off: a transport failing is communication failing
+  nccl('NVSHMEM: an error reported by its transport layer', /(?:^|\/)(?:modules|host)\/transport\/[\w/]{1,80}\.(?:cpp|cu|h):\d+: non-zero status: -?\d+\b/,
+    '/sgl-workspace/nvshmem/src/modules/transport/ibrc/ibrc.cpp:1433: non-zero status: 7 ', `${NVSHMEM}:src/include/non_abi/nvshmemx_error.h:116`),
+];
