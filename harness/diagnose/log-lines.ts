@@ -243,9 +243,12 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * ggml_abort: ollama v0.17.6:ml/backend/ggml/ggml/include/ggml.h:283, src/ggml.c:239), the CHECK_CUDA of flash-attention's
  * kernels, which then exit(1) (`CUDA error (<file>:<line>): <cudaGetErrorString>`, Dao-AILab/flash-attention v2.8.3.post1:hopper/cuda_check.h:14;
  * FlashMLA's the same), NVSHMEM's error report (`<file>:<line>: non-zero status: <n> <message>`, NVIDIA/nvshmem
- * v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121, upstream-messages/nvshmem.ts).
+ * v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121, upstream-messages/nvshmem.ts), glibc's failed assert() before its abort
+ * (`<prog>: <file>:<line>: <function>: Assertion \`<expr>' failed.`, bminor/glibc glibc-2.42:assert/assert.c:127), and ggml's report
+ * of a failed CUDA/ROCm/MUSA call before it aborts (`CUDA error: <cudaGetErrorString>` then "  current device: N, in function …",
+ * GGML_LOG_ERROR with no level: ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:90-91, ggml_cuda_error).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ /;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */

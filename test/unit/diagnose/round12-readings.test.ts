@@ -149,3 +149,22 @@ describe("an issue form's title tag in front of a pasted line is noise", () => {
     expect(cleanLine('[Bug] the server hangs after loading').text).toBe('[Bug] the server hangs after loading');
   });
 });
+
+describe('what native code prints bare as it aborts is a failure of its own', () => {
+  it("reads glibc's failed assert() as a failure (other), not a bare crash", () => {
+    expect(classifyLog(["python3: /src/csrc/attention.cpp:212: void run(): Assertion `num_heads % num_kv_heads == 0' failed.", 'Aborted (core dumped)'].join('\n')).category).toBe('other');
+    // the crash alone is still no cause
+    expect(classifyLog('Aborted (core dumped)').category).toBe('unknown');
+  });
+
+  it("reads ggml's report of a failed CUDA call by the error it names", () => {
+    const report = (msg: string): string => [`CUDA error: ${msg}`, '  current device: 0, in function ggml_cuda_mul_mat at /ggml/src/ggml-cuda/ggml-cuda.cu:1870', '  cublasGemmEx(handle, ...)', '/ggml/src/ggml-cuda/ggml-cuda.cu:75: CUDA error'].join('\n');
+    expect(classifyLog(report('invalid argument')).category).toBe('other');
+    expect(classifyLog(report('out of memory')).category).toBe('oom');
+    expect(classifyLog(report('no kernel image is available for execution on the device')).category).toBe('no-kernel-image');
+  });
+
+  it('does not read the words inside a warning or a sentence as the line', () => {
+    expect(classifyLog('WARNING 12-03 10:00:00 [worker.py:12] CUDA error: out of memory while probing; retrying with a smaller batch\nINFO 12-03 10:00:09 [api_server.py:1] Starting vLLM API server on http://0.0.0.0:8000').category).toBe('healthy');
+  });
+});
