@@ -42,9 +42,10 @@ export interface GenericRule {
 /**
  * Words that name the GPU's generation: compute capability, sm_80, an architecture's name, the GPU or hardware "with" a
  * feature (TensorRT's builder: "Networks with FP8 precision require hardware with FP8 support"; TensorRT's source is not
- * public, the words are read as words).
+ * public, the words are read as words), or a platform the engine runs on ("… is not supported on ROCm", "… not supported
+ * on CPU": the guide's table, a backend refused "for this GPU or platform").
  */
-const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b)`;
+const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b|\b(?:on|for|with|under) (?:the )?(?:ROCm|HIP|AMD GPUs?|CPUs?|XPU|HPU|TPU|NPU|MPS|Metal|Ascend|Gaudi|Intel GPUs?|Apple Silicon|Jetson)\b)`;
 /**
  * Words that refuse: not supported, not implemented for (vLLM's CUTLASS GEMM: "Currently, block scaled fp8 gemm is not implemented for
  * Blackwell", 228b768db6dee54290723443f9f3207146de89ff:csrc/quantization/cutlass_w8a8/scaled_mm_c3x_sm100.cu:25), requires, only

@@ -168,3 +168,18 @@ describe('what native code prints bare as it aborts is a failure of its own', ()
     expect(classifyLog('WARNING 12-03 10:00:00 [worker.py:12] CUDA error: out of memory while probing; retrying with a smaller batch\nINFO 12-03 10:00:09 [api_server.py:1] Starting vLLM API server on http://0.0.0.0:8000').category).toBe('healthy');
   });
 });
+
+describe('a backend refused for the platform or a kernel refused for the head size', () => {
+  it('reads a platform named as refused as backend-unsupported', () => {
+    expect(classifyLog('NotImplementedError: FP8 block quantization is not supported on ROCm').category).toBe('backend-unsupported');
+    expect(classifyLog('ValueError: Speculative decoding is not supported on CPU.').category).toBe('backend-unsupported');
+    // a configuration refused with no platform named is not
+    expect(classifyLog('ValueError: tensor parallel size 3 is not supported').category).toBe('other');
+    // a warning that falls back is no failure
+    expect(classifyLog('WARNING 12-03 10:00:00 [x.py:1] Cannot use FlashAttention on CPU, falling back to TORCH_SDPA\nINFO 12-03 10:00:09 [api_server.py:1] Starting vLLM API server on http://0.0.0.0:8000').category).toBe('healthy');
+  });
+
+  it("reads vLLM's paged-attention kernel refusing a head size", () => {
+    expect(classifyLog('RuntimeError: Unsupported head size: 80').category).toBe('backend-unsupported');
+  });
+});

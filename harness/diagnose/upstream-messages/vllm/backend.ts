@@ -7,6 +7,13 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
   {
     category: 'backend-unsupported',
+    what: "vLLM: its paged-attention kernel has no instance for the model's head size (the kernel's own check, under the backends' Python checks)",
+    re: /\bUnsupported head size: \d+/,
+    example: 'RuntimeError: Unsupported head size: 80',
+    source: `${V0_16_0}:csrc/attention/paged_attention_v1.cu:122`,
+  },
+  {
+    category: 'backend-unsupported',
     what: 'vLLM: the attention backend does not support the model\'s head size (0.4–0.16; "PagedAttention", "FlashAttention", "TritonAttention", …)',
     re: /Head size \d+ is not supported by [\w.]{1,40}\.\s?(?:Supported head sizes are|Head sizes need to be)/i,
     example: 'Head size 80 is not supported by FlashAttention. Supported head sizes are: [32, 64, 96, 128, 160, 192, 224, 256].',
