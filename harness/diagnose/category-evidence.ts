@@ -172,6 +172,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // a CUDA library that has no kernel for this operation, data type or layout on this GPU (cuBLAS/cuBLASLt, cuDNN)
   // … or whose function needs a feature this GPU's architecture lacks (CUBLAS/CUDNN_STATUS_ARCH_MISMATCH)
   rule('backend-unsupported', 'a CUDA library does not support this operation here (CUBLAS/CUDNN_STATUS_NOT_SUPPORTED, _ARCH_MISMATCH)', /\bCU(?:BLAS|DNN)_STATUS_(?:NOT_SUPPORTED|ARCH_MISMATCH)\b/),
+  // PyTorch's kernels dispatch by data type and refuse one they were not built for: `"addmm_impl_cpu_" not implemented for 'Half'`
+  // (AT_DISPATCH_SWITCH's default case, pytorch/pytorch 011f686af0fb770d5ebe655714e27f142d05033d:aten/src/ATen/Dispatch.h; the guide:
+  // a data type a kernel refuses here is backend-unsupported)
+  rule('backend-unsupported', "a PyTorch kernel has no instance for this data type (its dispatch's default case)", /"[\w.:]{1,80}" not implemented for '(?:Half|BFloat16|Float8_\w{1,12}|Float|Double|ComplexHalf|ComplexFloat|ComplexDouble|Char|Byte|Bool|Short|Int|Long|QInt8|QUInt8|QInt32|UInt\d{1,2})'/),
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),
   // … also an "unsupported" kernel or quantization backend named before the word (vLLM's MoE oracles: "Unsupported mxfp4_backend for

@@ -179,6 +179,13 @@ describe('a backend refused for the platform or a kernel refused for the head si
     expect(classifyLog('WARNING 12-03 10:00:00 [x.py:1] Cannot use FlashAttention on CPU, falling back to TORCH_SDPA\nINFO 12-03 10:00:09 [api_server.py:1] Starting vLLM API server on http://0.0.0.0:8000').category).toBe('healthy');
   });
 
+  it("reads PyTorch's dispatch refusing a data type as backend-unsupported", () => {
+    expect(classifyLog(`RuntimeError: "addmm_impl_cpu_" not implemented for 'Half'`).category).toBe('backend-unsupported');
+    expect(classifyLog(`RuntimeError: "baddbmm_with_gemm" not implemented for 'BFloat16'`).category).toBe('backend-unsupported');
+    // a function not implemented, with no data type refused, is not
+    expect(classifyLog('NotImplementedError: forward is not implemented for this module').category).not.toBe('backend-unsupported');
+  });
+
   it("reads vLLM's paged-attention kernel refusing a head size", () => {
     expect(classifyLog('RuntimeError: Unsupported head size: 80').category).toBe('backend-unsupported');
   });
