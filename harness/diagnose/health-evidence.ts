@@ -88,6 +88,14 @@ const ENGINE_STEP_DONE = new RegExp(
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
     // (newer builds: `SRV_INF("%s", "model loaded\n")` in llama_server(), "srv  llama_server: model loaded", 00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp)
     String.raw`^(?:srv +)?(?:main|llama_server): model loaded$`,
+    // vLLM / SGLang: the CUDA-graph capture's progress bar complete. tqdm moves one step after each batch size was warmed up
+    // (forward passes of the model) and captured, so n/n with n > 0 shows every capture done; a capture that fails leaves it below n.
+    // vLLM: "Capturing CUDA graph shapes" (V0_9_1 77f0d465d0a666b65dd877ec462f024a980dd55c:vllm/worker/model_runner.py:1589),
+    // "Capturing CUDA graphs (decode, FULL)" (V0_10_2 2e5d21378db8226b04bb76f3e7119a9ddd0239df:vllm/v1/worker/gpu_model_runner.py:2948;
+    // 396c8fee5071117914104244cc962db805ab0af0:vllm/v1/worker/gpu_model_runner.py:6515-6521, the loop's _warmup_and_capture at :6538);
+    // SGLang: "Capturing batches (bs=1 avail_mem=10.20 GB)" (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/cuda_graph_runner.py:856)
+    String.raw`\bCapturing CUDA graph(?:s| shapes)(?: \([\w ,-]{1,60}\))?: 100%\|[^|]*\| ?(?<vcg>[1-9]\d*)\/\k<vcg> \[`,
+    String.raw`\bCapturing batches \([^)]{1,80}\): 100%\|[^|]*\| ?(?<scg>[1-9]\d*)\/\k<scg> \[`,
   ].join('|'),
 );
 

@@ -391,3 +391,25 @@ describe('a response shown after the command that asked for it', () => {
     expect(classifyLog(log)).toMatchObject({ category: 'healthy', evidence: [{ line: 2 }] });
   });
 });
+
+describe("the CUDA-graph capture's progress bar complete is a step that ran the model", () => {
+  it.each([
+    ['Capturing CUDA graphs (mixed prefill-decode, PIECEWISE): 100%|██████████| 67/67 [00:05<00:00, 12.1it/s]', 'step-done'],
+    ['Capturing CUDA graph shapes: 100%|██████████| 35/35 [00:12<00:00,  2.9it/s]', 'step-done'],
+    ['Capturing batches (bs=1 avail_mem=10.20 GB): 100%|██████████| 36/36 [00:08<00:00,  4.2it/s]', 'step-done'],
+    // a terminal's carriage returns keep every state on one line: the last one counts
+    ['Capturing batches (bs=8 avail_mem=10.31 GB):  50%|█████     | 2/4 [00:01<00:01,  1.9it/s]Capturing batches (bs=1 avail_mem=10.20 GB): 100%|██████████| 4/4 [00:02<00:00,  1.9it/s]', 'step-done'],
+    // still under way, or cut: not all captured
+    ['Capturing batches (bs=1 avail_mem=10.20 GB):  97%|█████████▋| 35/36 [00:08<00:00,  4.2it/s]', null],
+    ['Capturing CUDA graphs (decode, FULL):   0%|          | 0/67 [00:00<?, ?it/s]', null],
+    // nothing to capture: nothing ran
+    ['Capturing CUDA graphs (decode, FULL): 100%|██████████| 0/0 [00:00<?, ?it/s]', null],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+  });
+
+  it('decides nothing against a failure after it', () => {
+    const log = ['Capturing CUDA graphs (decode, FULL): 100%|██████████| 67/67 [00:05<00:00, 12.1it/s]', 'ERROR 12-03 10:00:00 [core.py:1] EngineCore failed to start.', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB'];
+    expect(classifyLog(log.join('\n')).category).toBe('oom');
+  });
+});
