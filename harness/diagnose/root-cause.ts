@@ -277,6 +277,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       described ??= p;
       continue;
     }
+    // pydantic's ValidationError names no failure: a validator's ValueError follows as "  Value error, <its message>"; when that
+    // message is a wrapper's ("Model architectures [...] failed to be inspected"), the whole error is one
+    if (mode === 'exception' && relaysWrapper(lines, view, p)) {
+      f.wrapper ??= i;
+      continue;
+    }
     const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
     // a container's driver check goes on to start the engine: it decides only when nothing after it does
     if (failure && DRIVER_CHECK.test(textOf(lines, view, messageBlock(lines, view, p)))) {
@@ -309,6 +315,19 @@ export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Releas
 const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
+
+/**
+ * pydantic's ValidationError (vLLM's config classes are pydantic dataclasses) with the validator's ValueError on the next line,
+ * as pydantic-core renders it: `Value error, <message>` (ErrorType::ValueError's template "Value error, {error}",
+ * pydantic/pydantic-core c009b0004ea955d874790ee2d0a88164f313c23a:src/errors/types.rs), whose message is a wrapper's.
+ */
+const VALIDATION_ERROR = /\bValidationError: \d+ validation errors? for \w+/;
+function relaysWrapper(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const next = view.index[pos + 1];
+  if (!VALIDATION_ERROR.test(lines[view.index[pos]!]!.text) || next === undefined) return false;
+  const l = lines[next]!;
+  return /^\s*Value error, /.test(l.text) && isWrapperLine(l);
+}
 
 /**
  * Errors of the build or the environment (ptxas, no kernel image, the driver) that explain an

@@ -190,3 +190,18 @@ describe('a backend refused for the platform or a kernel refused for the head si
     expect(classifyLog('RuntimeError: Unsupported head size: 80').category).toBe('backend-unsupported');
   });
 });
+
+describe("pydantic's ValidationError that only relays a wrapper", () => {
+  const validation = (message: string): string[] => ['pydantic_core._pydantic_core.ValidationError: 1 validation error for ModelConfig', `  Value error, ${message} [type=value_error, input_value=ArgsKwargs((), {}), input_type=ArgsKwargs]`, '    For further information visit https://errors.pydantic.dev/2.11/v/value_error'];
+  it('is a wrapper when the validator raised a wrapper: alone, unknown', () => {
+    expect(classifyLog(validation("Model architectures ['Gemma3ForConditionalGeneration'] failed to be inspected. Please check the logs for more details.").join('\n')).category).toBe('unknown');
+  });
+  it("leaves the cause before it to decide (the registry subprocess's own traceback)", () => {
+    const sub = ['ERROR 12-03 10:00:00 [registry.py:1] Error in inspecting model architecture \'Gemma3ForConditionalGeneration\'', 'Traceback (most recent call last):', '  File "/usr/lib/python3/site-packages/vllm/model_executor/models/registry.py", line 900, in _run_in_subprocess', '    returned.check_returncode()', "ImportError: libcudart.so.12: cannot open shared object file: No such file or directory"];
+    expect(classifyLog([...sub, ...validation("Model architectures ['Gemma3ForConditionalGeneration'] failed to be inspected. Please check the logs for more details.")].join('\n')).category).toBe('import-error');
+  });
+  it('reads a message of its own as usual', () => {
+    expect(classifyLog(validation("Model architectures ['XForCausalLM'] are not supported for now. Supported architectures: dict_keys([])").join('\n')).category).toBe('unsupported-model');
+    expect(classifyLog(validation("Invalid repository ID or local directory specified: 'x'").join('\n')).category).toBe('other');
+  });
+});
