@@ -346,6 +346,15 @@ const WRAPPERS: RegExp[] = [
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
   // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
   /\bunable to create TensorRT engine\s*(?:\|\s*)?$/,
+  // a launcher that waited for the server and gave up, or saw its process exit: the labelling guide's rule 4 ("a timeout
+  // waiting for the server", an exit code); the server's own output, if any, says why. SGLang's engine launcher and test
+  // launcher (BBuf/sglang d72314808fae:python/sglang/srt/entrypoints/http_server_engine.py:46, python/sglang/test/test_utils.py:846,865,869,
+  // raised as TimeoutError at :1014,1028; multimodal: runtime/entrypoints/http_server.py:72, test/server/test_server_utils.py:492) and
+  // vLLM's RemoteOpenAIServer, which its CI and many users' scripts start servers with (local-inference-lab/vllm
+  // 396c8fee5071117914104244cc962db805ab0af0:tests/utils.py:652)
+  /\bServer failed to start (?:within the timeout period|in time)\b/,
+  /\bServer (?:process exited with code |unexpectedly exited \(return_code=)-?\d+/,
+  /\bServer not ready within \d+(?:\.\d+)?s\b|\bHTTP server did not become ready at \S+/,
   // Triton's Python backend: its stub process (the model's Python interpreter) died or stopped answering; what killed it
   // is the stub's own output, logged before (triton-inference-server/python_backend 47f9e030ea1e:src/python_be.cc:1353, 2681-2685)
   /\bStub process (?:'[^']{1,200}' )?is not healthy\b/,

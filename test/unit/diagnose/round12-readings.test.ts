@@ -205,3 +205,17 @@ describe("pydantic's ValidationError that only relays a wrapper", () => {
     expect(classifyLog(validation("Invalid repository ID or local directory specified: 'x'").join('\n')).category).toBe('other');
   });
 });
+
+describe("a launcher's timeout waiting for the server, or its exit code, is a wrapper (guide rule 4)", () => {
+  it.each([
+    'TimeoutError: Server failed to start within the timeout period.',
+    'RuntimeError: Server failed to start in time.',
+    'Exception: Server process exited with code -9',
+    'TimeoutError: Server unexpectedly exited (return_code=1)',
+    'TimeoutError: Server not ready within 600s.',
+    'RuntimeError: HTTP server did not become ready at http://localhost:30000/health',
+  ])('%s: alone unknown, after the cause the cause decides', (wrapper) => {
+    expect(classifyLog(wrapper).category).toBe('unknown');
+    expect(classifyLog(['torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB', wrapper].join('\n')).category).toBe('oom');
+  });
+});
