@@ -137,6 +137,11 @@ const ENGINE_SIZED = new RegExp(
 /** A request answered, or a server's own last word on being ready. */
 const ENGINE_SUCCESS = new RegExp(
   [
+    // SGLang in prefill/decode disaggregation: its warm-up request to /generate answered 200, logged only then ("… warm Up Failed"
+    // otherwise): "End of prefill disaggregation mode warmup with status 200, resp: …" (4540a4666a112a82dcf21505b781f3e31e50d178:
+    // python/sglang/srt/entrypoints/http_server.py:1078-1081), later "Disaggregation warmup request completed with status 200, resp: …"
+    // and "End of disaggregation warmup" (d72314808fae:python/sglang/srt/entrypoints/http_server.py:2130-2134)
+    String.raw`\bEnd of prefill disaggregation mode warmup with status 200\b|\bDisaggregation warmup request completed with status 200\b|^End of disaggregation warmup$`,
     // TEI: "Ready", right after its listener is bound (v1.9.3:router/src/http/server.rs:1881; gRPC: router/src/grpc/server.rs:1512)
     String.raw`^Ready$`,
     // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings),

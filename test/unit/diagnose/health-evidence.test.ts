@@ -413,3 +413,15 @@ describe("the CUDA-graph capture's progress bar complete is a step that ran the 
     expect(classifyLog(log.join('\n')).category).toBe('oom');
   });
 });
+
+describe("SGLang's disaggregation warm-up answered 200 is a request answered", () => {
+  it.each([
+    ["End of prefill disaggregation mode warmup with status 200, resp: [{'text': 'abc', 'meta_info': {}}]", 'success'],
+    ["Disaggregation warmup request completed with status 200, resp: [{'text': ' a', 'meta_info': {}}]", 'success'],
+    ['End of disaggregation warmup', 'success'],
+    ['Prefill disaggregation mode warm Up Failed, status code: 500', null],
+    ['Start of pd disaggregation warmup ...', null],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+  });
+});
