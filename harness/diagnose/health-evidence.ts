@@ -38,7 +38,8 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // gunicorn's "Listening at: …" (its arbiter binds before any worker loads the app), Xinference's "Starting Xinference
 // at endpoint" (v3.2.0:xinference/api/restful_api.py:3116, before uvicorn binds and before any model is launched),
 // TensorRT-LLM's "[MemUsageChange] Allocated … for max tokens in paged KV cache" (also written for the first,
-// estimating KV cache, before the warm-up that can still run out of memory), TGI's bare "Connected",
+// estimating KV cache, before the warm-up that can still run out of memory), a bare "Connected" (TGI's router's is read with its
+// logger's target, TGI_CONNECTED below),
 // KServe huggingfaceserver's "V1 AsyncLLM build complete" (v0.15.2:python/huggingfaceserver/huggingfaceserver/vllm/utils.py:108-109,
 // logged in a `finally`, so also when the engine failed) and its "Registering model:" (python/kserve/kserve/model_server.py:402),
 // TorchServe's "Model … loaded." (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/wlm/ModelManager.java:111, the archive
@@ -335,6 +336,13 @@ const MODELS_LISTED = /"object"\s*:\s*"list"\s*,\s*"data"\s*:\s*\[\s*\{[^{}]*"ob
  */
 const WRITTEN_BEFORE_A_CHECK = /\bShard (?:\d+ )?ready in \d/;
 
+/**
+ * TGI's router with its routes set up, after the backend was built and warmed up (the sizing line "Setting max batch total tokens"
+ * comes first), right before it binds: "Connected" (v3.3.7:router/src/server.rs:2302; before the backends moved out of the router,
+ * router/src/main.rs), read only with the router's logger target, `text_generation_router…: router/src/….rs:N: Connected`.
+ */
+const TGI_CONNECTED = /\btext_generation_router(?:::\w+)*: router\/src\/\w+\.rs:\d+: Connected\s*$/;
+
 /** A Go slog/logfmt line (Ollama) logged as a warning or an error: its level is in the text, not read as a header. */
 const LOGFMT_NOT_INFO = /(?:^|\s)level=(?:WARN\w*|ERROR|FATAL|CRITICAL)\b/i;
 
@@ -388,6 +396,7 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   if (MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)) return 'listening';
   if (LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)) return 'success';
   if (XINFERENCE_LOADED.test(l.raw)) return 'step-done';
+  if (TGI_CONNECTED.test(l.raw)) return 'listening';
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;

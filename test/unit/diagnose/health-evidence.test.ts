@@ -425,3 +425,19 @@ describe("SGLang's disaggregation warm-up answered 200 is a request answered", (
     expect(kind(line)).toBe(want);
   });
 });
+
+describe("TGI's router with its routes set up", () => {
+  it.each([
+    ['2024-01-01T10:00:00.000000Z  INFO text_generation_router::server: router/src/server.rs:2302: Connected', 'listening'],
+    ['2023-08-01T10:00:00.000000Z  INFO text_generation_router: router/src/main.rs:247: Connected', 'listening'],
+    // any other "Connected" is not TGI's
+    ['[Gloo] Connected', null],
+    ['INFO:     Connected', null],
+  ])('%s → %s', (line, want) => {
+    expect(kind(line)).toBe(want);
+  });
+  it('decides nothing against the bind failing after it', () => {
+    const log = ['2024-01-01T10:00:00.000000Z  INFO text_generation_router::server: router/src/server.rs:2302: Connected', 'Error: Address already in use (os error 98)'];
+    expect(classifyLog(log.join('\n')).category).not.toBe('healthy');
+  });
+});
