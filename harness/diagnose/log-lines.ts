@@ -263,9 +263,13 @@ const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error r
  *   …`): `other` unless its words name a category; not a bare signal (`Segmentation fault`), which names nothing;
  * - the shell not finding the program it runs: bash's `bash: line 1: vllm: command not found` (bminor/bash
  *   bash-5.3:execute_cmd.c:5910, error.c:82-85), dash's `/bin/sh: 1: sglang: not found` (its category in
- *   upstream-messages/runtimes.ts).
+ *   upstream-messages/runtimes.ts);
+ * - uv's resolver finding no versions to install, printed by its error handler (miette) behind `×`: `  × No solution found
+ *   when resolving dependencies:` (astral-sh/uv 0.12.5:crates/uv-resolver/src/error.rs:1779; the printed form in its test
+ *   snapshot crates/uv/tests/it/auth.rs:68), or behind `error: ` (crates/uv-errors/src/lib.rs:361). pip's own reports carry
+ *   its `ERROR: ` level.
  */
-const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
+const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */

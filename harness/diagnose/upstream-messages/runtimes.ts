@@ -15,9 +15,11 @@
 //   pip's main logs at CRITICAL too; pip writes both behind "ERROR: ". Not its "pip's dependency resolver does not
 //   currently take into account all the packages that are installed. …" (commands/install.py:687, logged at :718 after
 //   the packages were installed): it warns of conflicts left behind, and the install went through.
+// - uv (astral-sh/uv 0.12.5), which some engine images install with: "No solution found when resolving dependencies:"
+//   (crates/uv-resolver/src/error.rs:1779), printed behind its error handler's `×`, the reason on the next line.
 //
 // The guide's table has no row of its own for these: its last paragraph decides by the fix. A program the shell cannot
-// find, or a package pip cannot install, is fixed by installing it (a release that exists here): import-error, as a
+// find, or a package pip or uv cannot install, is fixed by installing it (a release that exists here): import-error, as a
 // package "not available or outdated. Please install or update …" is. Not an option run as a command
 // (`bash: line 2: --tensor-parallel-size: command not found`, a command line broken where its `\` was lost: the
 // command line is wrong, `other`), nor the CUDA compiler (`…/bin/nvcc: not found`: ptx-toolchain, read by its own rule),
@@ -29,6 +31,8 @@ import type { UpstreamMessage } from './types.ts';
 const BASH = 'bash-5.3';
 /** pypa/pip's release tag whose sources are read. */
 const PIP = '26.2.1';
+/** astral-sh/uv's release tag whose sources are read. */
+const UV = '0.12.5';
 
 /**
  * What the shell writes before the program's name: its name or the script's, then bash's "line N: " or dash's "N: " (at the
@@ -55,4 +59,8 @@ export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     'Could not find a version that satisfies the requirement vllm==0.99.0 (from versions: 0.1.0, 0.2.0)', `${PIP}:src/pip/_internal/resolution/resolvelib/factory.py:754`),
   imp('pip (pypa/pip): no distribution of a requirement was found', /\bNo matching distribution found for \S/,
     'No matching distribution found for vllm==0.99.0', `${PIP}:src/pip/_internal/resolution/resolvelib/factory.py:768`),
+  // uv's resolver: no set of versions satisfies the requirements ("Because vllm==0.99.0 was not found in the package registry
+  // and you require vllm==0.99.0, we can conclude that your requirements are unsatisfiable.", on the next line)
+  imp('uv (astral-sh/uv): its resolver found no versions that satisfy the requirements', /\bNo solution found when resolving (?:[\w-]+ )?dependencies\b/,
+    'No solution found when resolving dependencies:', `${UV}:crates/uv-resolver/src/error.rs:1779`),
 ];

@@ -1,5 +1,5 @@
 // The bare failure reports of runtimes and tools, read from their source (issue #22): glog's and abseil's failed CHECK,
-// Go's panic, the shell not finding the program a start runs, pip failing to install a requirement; and what stays a
+// Go's panic, the shell not finding the program a start runs, pip or uv failing to install a requirement; and what stays a
 // crash (`Illegal instruction (core dumped)`, `Fatal Python error: …`) or a wrapper (ninja's "build stopped", MPI_ABORT,
 // Ollama's "panic: unable to load model: <path>"). Each form as printed, and the same words where they are no failure.
 import { describe, expect, it } from 'vitest';
@@ -104,6 +104,13 @@ describe('pip failing to install a requirement', () => {
     expect(category(...conflicts)).toBe('unknown');
     // the engine's own failure after it decides
     expect(category(...conflicts, 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.')).toBe('oom');
+  });
+
+  it("reads uv's resolver finding no solution the same way", () => {
+    const because = '  ╰─▶ Because vllm==0.99.0 was not found in the package registry and you require vllm==0.99.0, we can conclude that your requirements are unsatisfiable.';
+    expect(category('Using Python 3.12.3 environment at: /opt/venv', '  × No solution found when resolving dependencies:', because)).toBe('import-error');
+    expect(category('error: No solution found when resolving dependencies', because)).toBe('import-error');
+    expect(category('We tried uv first; no solution found when resolving dependencies was its complaint, so we used pip.', ...up)).toBe('healthy');
   });
 
   it('is no failure in a sentence', () => {
