@@ -161,9 +161,13 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // libcublas.so.11, GLIBCXX_3.4.30): "version `%s' not found (required by %s)", glibc-2.39:elf/dl-version.c:144 (same
   // at glibc-2.42); its "weak version … not found" (line 135) is printed only by `ldd -v` and is not fatal
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
+  // (a kernel's illegal instruction is CUDA error 715, "an illegal instruction was encountered" (cudaGetErrorString; "the
+  // device encountered an illegal instruction", cuda-13.0 include/driver_types.h:873 of leomaxwell972/CU13ToolKit_Includes
+  // aa0473e4f747); not the shell's report of a process the CPU stopped, SIGILL's "Illegal instruction (core dumped)", a crash
+  // that names no cause)
   // errors of a known kind that no category above owns; not PyTorch's hint under every CUDA error it raises, "Compile with
   // `TORCH_USE_CUDA_DSA` to enable device-side assertions." (c10/cuda/CUDAException.cpp), which names no failure
-  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|illegal instruction|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
+  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|\ban illegal instruction\b|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
   // a dynamo/inductor error named as the exception; one that only wraps another exception
   // (`InternalTorchDynamoError: RuntimeError: …`) is that exception's, and a TypeError about the class is not one.

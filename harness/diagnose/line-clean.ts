@@ -74,8 +74,12 @@ const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|
 const NAME_PID_HEADER = /^\s*[A-Za-z_][\w.]*\s+\d+ (DEBUG|INFO|WARNING|ERROR|CRITICAL)(?:\s+|$)/;
 /** loguru (LMDeploy, NIM tools): `INFO     | module:function:12 - ` after its timestamp. */
 const LOGURU_HEADER = /^\s*(TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s*\|\s*[\w.:<>-]+ - /;
-/** glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `. */
-const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d\d\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
+/**
+ * glog (C++: Triton server, PyTorch's c10): `E0530 02:04:50.281196 2894 model_lifecycle.cc:638] `, `[W924 19:01:01.26 x.cpp:16] `;
+ * and abseil's log before its time zone is loaded (XLA/JAX, TensorFlow), the Unix time in the seconds' place:
+ * `E0000 00:00:1733220000.123456    1234 cuda_dnn.cc:8310] ` (abseil/abseil-cpp 20260817.0:absl/log/internal/log_format.cc:102-103).
+ */
+const GLOG_HEADER = /^\s*\[?([IWEF])\d{3,4} \d\d:\d\d:\d{2,10}\.\d+(?:\s+(?:\d+ )?[\w./-]+:\d+\]\s?|(?:\s+\d+)?(?:\s+[\w./-]+)?\s*$)/;
 /**
  * TensorRT-LLM: `[TensorRT-LLM][ERROR] `, `[TRT-LLM] [E] ` (its Python logger: `[F]` INTERNAL_ERROR, `[E]`, `[W]`, `[I]`, `[V]`,
  * 11e14500f35dd781b535ba009c906f55ecfee3b5:tensorrt_llm/logger.py:39-43,94), and TensorRT's own messages through the

@@ -249,6 +249,27 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * GGML_LOG_ERROR with no level: ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:90-91, ggml_cuda_error).
  */
 const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S/;
+/**
+ * What runtimes and tools write bare as a start fails, in their own forms (issue #22, each read from its source):
+ * - a failed CHECK of glog and abseil (the C++ logging of XLA/JAX, TensorFlow, PaddlePaddle, Triton's and others' code): the
+ *   FATAL record `F1203 10:00:00.000000 123 pjrt.cc:12] Check failed: <condition> <message>`, then "*** Check failure stack
+ *   trace: ***" and the abort (google/glog v0.7.1:src/glog/logging.h:603, CHECK's `<< "Check failed: " #condition " "`;
+ *   :src/logging.cc:1741; abseil/abseil-cpp 20260817.0:absl/log/internal/log_message.cc:746). A failed assertion: `other`,
+ *   unless the message after it names a category (`RESOURCE_EXHAUSTED: Out of memory …`: oom);
+ * - Go's panic (Ollama, the NVIDIA container toolkit, Kubernetes' components): `panic: <value>` (a runtime error's value is
+ *   "runtime error: …", "invalid memory address or nil pointer dereference"), then `goroutine 1 [running]:` and its stack
+ *   (go1.19.8:src/runtime/panic.go:601, printpanics; :256 the nil dereference's words; src/runtime/traceback.go:1028). It
+ *   names what failed, as Rust's panic and a Python exception do (a nil dereference is Python's `AttributeError: 'NoneType'
+ *   …`): `other` unless its words name a category; not a bare signal (`Segmentation fault`), which names nothing;
+ * - the shell not finding the program it runs: bash's `bash: line 1: vllm: command not found` (bminor/bash
+ *   bash-5.3:execute_cmd.c:5910, error.c:82-85), dash's `/bin/sh: 1: sglang: not found` (its category in
+ *   upstream-messages/runtimes.ts);
+ * - uv's resolver finding no versions to install, printed by its error handler (miette) behind `×`: `  × No solution found
+ *   when resolving dependencies:` (astral-sh/uv 0.12.5:crates/uv-resolver/src/error.rs:1779; the printed form in its test
+ *   snapshot crates/uv/tests/it/auth.rs:68), or behind `error: ` (crates/uv-errors/src/lib.rs:361). pip's own reports carry
+ *   its `ERROR: ` level.
+ */
+const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
@@ -259,7 +280,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
+  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
 }
 
@@ -399,6 +420,17 @@ const WRAPPERS: RegExp[] = [
   /\bprocess \d+ terminated with (?:exit code -?\d+|signal SIG[A-Z]+)\b/,
   /\bProcess(?:Exited|Raised)Exception\b/,
   /^\s*-- Process \d+ terminated with the following error:\s*$/,
+  // Ollama's runner panics with the error of llama.cpp's loader that returned no model, which names only the model's path
+  // ("unable to load model: %s": ollama/ollama v0.5.7:llama/llama.go:313, `panic(err)` at llama/runner/runner.go:852;
+  // v0.17.6:llama/llama.go:310): llama.cpp logged why before it ("error loading model: unable to allocate CUDA0 buffer")
+  /\bpanic: unable to load model: [^\s:]+\s*$/,
+  // ninja stopping a build (a JIT extension's: torch.utils.cpp_extension, FlashInfer) because a command failed: the
+  // command's own error (the compiler's, the linker's, the shell's) is printed before it (ninja-build/ninja
+  // v1.13.2:src/ninja.cc:1638, "build stopped: %s." of src/build.cc:810's "subcommand failed")
+  /^\s*ninja: build stopped: subcommand failed\b/,
+  // Open MPI's help text of a rank that called MPI_Abort: the rank's own error comes before it (open-mpi/ompi
+  // v4.1.6:ompi/mpi/help-mpi-api.txt:16, `[mpi-abort]`: "MPI_ABORT was invoked on rank %d in communicator %s" + "with errorcode %d.")
+  /\bMPI_ABORT was invoked on rank \d+ in communicator\b/,
   // Ollama: its runner (llama.cpp's server) exited; after the colon, the runner's last stderr line that held an error prefix
   // (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated", v0.33.0-rc2:llm/llama_server.go:1306-1312):
   // read for a category in root-cause.ts (RELAYS_LAST_ERROR), else it names none

@@ -11,15 +11,16 @@ import { NVIDIA_MESSAGES } from './upstream-messages/nvidia.ts';
 import { NVSHMEM_MESSAGES } from './upstream-messages/nvshmem.ts';
 import { OPENMPI_MESSAGES } from './upstream-messages/openmpi.ts';
 import { SERVING_MESSAGES } from './upstream-messages/serving.ts';
+import { RUNTIME_MESSAGES } from './upstream-messages/runtimes.ts';
 import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
 import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
- * `std::cerr << …; std::abort()`, NVSHMEM's `<file>:<line>: non-zero status: N …`): such a message at the start of a line begins a line of its own.
+ * `std::cerr << …; std::abort()`, NVSHMEM's `<file>:<line>: non-zero status: N …`, the shell's `bash: line 1: vllm: command not found`): such a message at the start of a line begins a line of its own.
  */
-export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES];
+export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...RUNTIME_MESSAGES];
