@@ -55,6 +55,14 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   bke('PyTorch (pytorch/pytorch) Inductor: the GPU is too old for the Triton compiler (compute capability below 7.0)', /\bwhich is too old to be supported by the triton GPU compiler\b/,
     'Found Tesla P100-PCIE-16GB which is too old to be supported by the triton GPU compiler, which is used as the backend. Triton only supports devices of CUDA Capability >= 7.0, but your device is of CUDA capability 6.0', `${PT}:torch/_inductor/exc.py:146`),
 
+  // the device's Triton check (torch/_dynamo/device_interface.py): a device Inductor's Triton backend cannot generate code
+  // for (the base interface; CUDA raises GPUTooOldForTriton above), and a triton package built without the GPU's backend
+  // (another platform's wheel: a package to reinstall, the guide's import-error)
+  bke('PyTorch (pytorch/pytorch) Inductor: the device cannot run Triton kernels', /\bThis device is not capable of supporting Triton\b/,
+    'This device is not capable of supporting Triton', `${PT}:torch/_dynamo/device_interface.py:170`),
+  imp("PyTorch (pytorch/pytorch) Inductor: the installed triton has no backend for this GPU's platform", /\btriton not built with the '(?:nvidia|amd|intel|mtia|cpu)' backend\b/,
+    "triton not built with the 'nvidia' backend", `${PT}:torch/_dynamo/device_interface.py:290`),
+
   // ---- CUDA graphs (aten/src/ATen/cuda/CUDAGraph.cpp), the capture's own refusals ----
 
   cap('PyTorch (pytorch/pytorch): a CUDA graph capture was begun on the default stream', /\bCUDA graphs must be captured on a non-default stream\b/,
