@@ -93,6 +93,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // PyTorch's own check of the GPU against the architectures its binary holds, a UserWarning at CUDA's first use (its
   // message begins on the line after `UserWarning:`): fatal, so read wherever it is written, as the signature reads it
   rule('no-kernel-image', 'PyTorch holds no code for this GPU (its CUDA capability not among those it was built for)', /\bwith CUDA capability sm_\d+ is not compatible with the current PyTorch installation/i, true),
+  // … and its newer check beside it (_check_capability: no compute capability the binary was built for runs on this GPU),
+  // "Found GPU0 <name> which is of compute capability (CC) 12.0." then this line, then the CCs it was built for
+  // (pytorch/pytorch v2.11.0 70d99e998b4955e0049d13a98d77ae1b14db1f45:torch/cuda/__init__.py:343-344, warned at :357)
+  rule('no-kernel-image', 'PyTorch holds no code for this GPU (the compute capabilities it was built for do not run on it)', /\bThe following list shows the CCs this version of PyTorch was built for\b/, true),
   rule('no-kernel-image', 'code not built for this compute capability', /not compatible with the current PyTorch installation|(?:not|never) (?:been )?(?:compiled|built) for (?:this GPU|sm_\d+|compute capability|your GPU)/i),
   // … but a kernel that refuses a capability below or outside the ones it supports ("No compiled cutlass_scaled_mm for
   // a compute capability less than 75", "This kernel only supports sm100f", "… not implemented for this capability")

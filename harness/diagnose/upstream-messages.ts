@@ -10,6 +10,7 @@ import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
 import { NVIDIA_MESSAGES } from './upstream-messages/nvidia.ts';
 import { NVSHMEM_MESSAGES } from './upstream-messages/nvshmem.ts';
 import { OPENMPI_MESSAGES } from './upstream-messages/openmpi.ts';
+import { PYTORCH_MESSAGES } from './upstream-messages/pytorch.ts';
 import { SERVING_MESSAGES } from './upstream-messages/serving.ts';
 import { RUNTIME_MESSAGES } from './upstream-messages/runtimes.ts';
 import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
@@ -17,7 +18,7 @@ import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's

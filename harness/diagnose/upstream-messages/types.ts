@@ -15,3 +15,8 @@ export interface UpstreamMessage {
   /** Where upstream writes it: `<tag or commit>:<path>:<line>` of a mirror named in engines/facts/releases.ts. */
   source: string;
 }
+
+/** Entries of one category: `messageOf('nccl')(what, re, example, source)`. */
+export const messageOf =
+  (category: string) =>
+  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
