@@ -55,6 +55,9 @@ const REFUSED = String.raw`(?:not (?:yet |currently )?supported|not (?:yet |curr
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
+/** The attention and GEMM kernel libraries the engines refuse or are refused by, by name. */
+const KERNEL_LIBRARY = String.raw`(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)`;
+
 /** Words of an import that failed: a module or name missing, a symbol undefined, a library not loaded, a package or version to install. */
 const IMPORT_FAILED_WORDS = String.raw`No module named|cannot import name|undefined symbol|cannot open shared object|DLL load failed|error while loading shared libraries|\binstall|\bversion`;
 /** A GPU, device or platform said to be unsupported (the subject refused: "System cpu doesn't support …", "AMD GPU X does not support …"). */
@@ -195,7 +198,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // python/sglang/srt/layers/quantization/modelopt_quant.py:2371, layers/moe/moe_runner/flashinfer_cutedsl.py:474),
   // "no_combine is not supported for flashinfer." (…/moe_runner/flashinfer_trtllm.py:642), "Current MXFP4 MoE layer is
   // not supported by Marlin." (layers/quantization/mxfp4.py:575)
-  rule('backend-unsupported', 'an attention or kernel backend is unavailable', /\bunsupported (?:[\w-]+[ _])?(?:moe|mxfp4|nvfp4|mxfp8|fp8|fp4|int4|int8|wna16|w\d+a\d+|gemm|attention|attn|kernel|quantization)[ _]backend\b|(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|\bNo available kernel\b|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:is|are) only supported (?:for|with|by|on|in) (?:the )?[\w-]+(?: attention)? backends?\b|\b(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)|\bnot supported (?:for|by|with|in|on) (?:the )?(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)\b/i),
+  rule('backend-unsupported', 'an attention or kernel backend is unavailable', new RegExp(String.raw`\bunsupported (?:[\w-]+[ _])?(?:moe|mxfp4|nvfp4|mxfp8|fp8|fp4|int4|int8|wna16|w\d+a\d+|gemm|attention|attn|kernel|quantization)[ _]backend\b|(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend|\bNo available kernel\b|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:is|are) only supported (?:for|with|by|on|in) (?:the )?[\w-]+(?: attention)? backends?\b|\b${KERNEL_LIBRARY}\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)|\bnot supported (?:for|by|with|in|on) (?:the )?${KERNEL_LIBRARY}\b`, 'i')),
   // … and a model class that implements only some versions of its model ("Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0.
   // Got version: (4, 5)": 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/model_executor/models/minicpmv.py:1736)
   // a registry that does not hold the architecture: vLLM's "'MiniMaxM1ForCausalLM' is not a registered model in the Transformers library"

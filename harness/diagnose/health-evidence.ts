@@ -387,16 +387,24 @@ const compileOnly = (text: string): boolean => {
  */
 const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text);
 
+/**
+ * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them
+ * negates it), and readings of the line as written (a JSON body or a logger's name, which a record's reader leaves out of its text).
+ */
+const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> = [
+  ['success', (l) => OUTPUT_SHOWN.test(l.text) || completionBody(l.raw)],
+  ['listening', (l) => MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)],
+  ['success', (l) => LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)],
+  ['step-done', (l) => XINFERENCE_LOADED.test(l.raw)],
+  ['listening', (l) => TGI_CONNECTED.test(l.raw)],
+];
+
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {
   if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text) || WRITTEN_BEFORE_A_CHECK.test(l.text)) return null;
   if (isReadyLine(l)) return 'up';
-  // the model's output, which may hold any word; a JSON body is read from the line as written (a record's reader keeps only its "text")
-  if (OUTPUT_SHOWN.test(l.text) || completionBody(l.raw)) return 'success';
-  if (MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)) return 'listening';
-  if (LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)) return 'success';
-  if (XINFERENCE_LOADED.test(l.raw)) return 'step-done';
-  if (TGI_CONNECTED.test(l.raw)) return 'listening';
+  const sign = LINE_SIGNS.find(([, shows]) => shows(l));
+  if (sign) return sign[0];
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
@@ -405,6 +413,9 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   }
   return null;
 }
+
+/** How many of a group's readings are its head line's: joined inside a word, joined at a space, alone. */
+const HEAD_READINGS = 3;
 
 /**
  * A line with the lines after it that may continue it (cut at a terminal's width), read as cut inside
@@ -422,6 +433,7 @@ function readings(lines: readonly LogLine[], i: number, j: number): Array<Health
   // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …");
   // the first line alone as well: what seems to continue it may be a line of its own (a table's next row under a carrier's prefix)
   const alone = group.slice(1).map((l, k) => stepShown(l, group[k]!.text + l.text));
+  // (the first HEAD_READINGS are the head line's; reading HEAD_READINGS + k is the group's line k + 1 alone)
   return [...joined, stepShown(head, head.text), ...alone];
 }
 
@@ -441,7 +453,7 @@ export function healthEvidence(lines: readonly LogLine[]): LogLine | undefined {
     if (kinds.includes('up')) return lines[i];
     // a later line that shows it alone, not joined with the line it may continue (a response body after a long curl command), is the evidence
     const shown = kinds.findIndex((k) => k !== null);
-    if (shown >= 0) last = shown < 3 ? i : i + shown - 2;
+    if (shown >= 0) last = shown < HEAD_READINGS ? i : i + shown - HEAD_READINGS + 1;
     i = j;
   }
   // the app's startup begun after the last sign and not seen finished (no ready line): the start was still under way

@@ -316,6 +316,13 @@ export function isErrorLine(l: LogLine): boolean {
  */
 export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
 
+/**
+ * Ollama: its runner (llama.cpp's server) exited; after the colon, Go's exit status or signal, or the runner's last stderr line that
+ * held an error prefix (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated",
+ * v0.33.0-rc2:llm/llama_server.go:1306-1312): a wrapper, whose relayed words root-cause.ts reads for a category (RELAYS_LAST_ERROR).
+ */
+export const RUNNER_TERMINATED = /\b(?:llama runner|llama-server) process has terminated: /;
+
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
 const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
@@ -407,11 +414,11 @@ const WRAPPERS: RegExp[] = [
   // first ("Executor worker initialization error: <trace>"): NVIDIA/TensorRT-LLM b93e14ca093e446615f3009cae6ca5a33c4f2f56:
   // tensorrt_llm/executor/proxy.py:336-345 (_start_executor_workers; lines counted in the code index's copy)
   /\bExecutor worker (?:returned error|died during initialization)\b/,
-  // Ollama: the runner ended with no error text of its own, only Go's exit status or signal of the process, or an exit
-  // code (ollama/ollama v0.25.0-rc0-10-gf63eea3d2 (f63eea3d273816ffc27fbeb0662ab44d236abc45):llm/server.go:1394-1404; doneErr is
-  // cmd.Wait()'s "exit status N" / "signal: killed"); "…: <the runner's last error>" (:1396) quotes its cause and is read.
+  // Ollama: the runner ended with no error text of its own, only an exit code, or nothing (ollama/ollama v0.25.0-rc0-10-gf63eea3d2
+  // (f63eea3d273816ffc27fbeb0662ab44d236abc45):llm/server.go:1394-1404); after a colon it relays Go's exit status or signal of the
+  // process (cmd.Wait()'s "exit status N" / "signal: killed") or the runner's last error line (RUNNER_TERMINATED).
   // Likewise "llama runner process no longer running: <code> " with no message after the code (:1307, :1420)
-  /\bllama runner process has terminated(?:: exit status -?\w+\b| with exit code -?\d+\b|: signal: \w+\b)?(?!:|\s*\w)/,
+  /\bllama runner process has terminated(?: with exit code -?\d+\b)?(?!:|\s*\w)/,
   /\bllama runner process no longer running: -?\d+\s*(?=["'}]|$)/,
   // torch.multiprocessing.spawn: a child that exited without an error on its queue ("process N terminated with exit
   // code N" / "… with signal SIGKILL", ProcessExitedException in newer releases), and ProcessRaisedException, whose
@@ -431,10 +438,7 @@ const WRAPPERS: RegExp[] = [
   // Open MPI's help text of a rank that called MPI_Abort: the rank's own error comes before it (open-mpi/ompi
   // v4.1.6:ompi/mpi/help-mpi-api.txt:16, `[mpi-abort]`: "MPI_ABORT was invoked on rank %d in communicator %s" + "with errorcode %d.")
   /\bMPI_ABORT was invoked on rank \d+ in communicator\b/,
-  // Ollama: its runner (llama.cpp's server) exited; after the colon, the runner's last stderr line that held an error prefix
-  // (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated", v0.33.0-rc2:llm/llama_server.go:1306-1312):
-  // read for a category in root-cause.ts (RELAYS_LAST_ERROR), else it names none
-  /\b(?:llama runner|llama-server) process has terminated: /,
+  RUNNER_TERMINATED,
 ];
 
 export function isWrapperLine(l: LogLine): boolean {

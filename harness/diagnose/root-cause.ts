@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -61,7 +61,7 @@ const NAMES_PROGRAM = /CalledProcessError: Command '/;
  * wrapper; a message of its own (words after its last colon: "error loading model: tensor 'x' data is not within the file bounds")
  * that names no category is still the cause, as a quoted worker's error is (`other`).
  */
-const RELAYS_LAST_ERROR = /\b(?:llama runner|llama-server) process has terminated: \S/;
+const RELAYS_LAST_ERROR = new RegExp(String.raw`${RUNNER_TERMINATED.source}\S`);
 const RELAYED_MESSAGE = /\bprocess has terminated: (?:.*?: )?[A-Za-z][^\s:]*(?: ['"]?[A-Za-z][^\s:]*){2,}\s*$/;
 
 export function isWeak(l: LogLine): boolean {

@@ -27,7 +27,7 @@
 // that does not compile, or an image that does not load; MPS, ECC, 801 "operation not supported";
 // CUSPARSE_STATUS_INSUFFICIENT_RESOURCES: global or shared memory; cuFFT's CUFFT_NOT_SUPPORTED;
 // NVRTC_ERROR_COMPILATION: the kernel's own source failing to compile is `other`, the toolchain is not at fault) are left out.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** The CUDA 13.0 toolkit's own headers, as installed (/usr/local/cuda/include). */
 const CUDA = 'cuda-13.0';
@@ -36,16 +36,13 @@ const HDRS = 'aa0473e4f7472b5714bc6807dade70ec3d76734a';
 /** NVIDIA/nccl's newest release tag. */
 const NCCL = 'v2.30.7-1';
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const drv = of('driver-mismatch');
-const ptx = of('ptx-toolchain');
-const cap = of('graph-capture');
-const oom = of('oom');
-const nccl = of('nccl');
+const drv = messageOf('driver-mismatch');
+const ptx = messageOf('ptx-toolchain');
+const cap = messageOf('graph-capture');
+const oom = messageOf('oom');
+const nccl = messageOf('nccl');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = of('backend-unsupported');
+const bke = messageOf('backend-unsupported');
 
 export const CUDA_MESSAGES: readonly UpstreamMessage[] = [
   // ---- CUDA runtime (cudaError_t) and driver (CUresult) ----

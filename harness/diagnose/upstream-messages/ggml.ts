@@ -11,7 +11,7 @@
 // A message is here only when the generic word rules did not already name its category (or named the wrong one); the
 // runner's wrappers ("llama runner process has terminated: exit status 2", "model runner has unexpectedly stopped")
 // name no cause and are left out. Interpolations are bounded wildcards.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** ollama/ollama's release tag whose vendored llama.cpp/ggml and Go code are read. */
 const OLLAMA = 'v0.17.6';
@@ -24,15 +24,12 @@ const CLR = 'rocm-6.2.2';
 /** A device buffer type's name as ggml-cuda names it (`GGML_CUDA_NAME + device`: CUDA0, ROCm1, MUSA0); not CUDA_Host (pinned host memory). */
 const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA)\d{1,2}`;
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const mdl = of('unsupported-model');
-const nki = of('no-kernel-image');
-const oom = of('oom');
-const drv = of('driver-mismatch');
-const bke = of('backend-unsupported');
-const oth = of('other');
+const mdl = messageOf('unsupported-model');
+const nki = messageOf('no-kernel-image');
+const oom = messageOf('oom');
+const drv = messageOf('driver-mismatch');
+const bke = messageOf('backend-unsupported');
+const oth = messageOf('other');
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // ---- llama.cpp's model loader ----

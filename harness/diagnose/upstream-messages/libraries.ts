@@ -33,7 +33,7 @@
 // finishing this task") and RayTaskError wrappers name no cause and are not here.
 // A message is here only when the generic word rules did not already name its category (or named none, or the wrong
 // one). Interpolations are bounded wildcards.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** huggingface_hub 0.36.2. */
 const HUB = 'v0.36.2';
@@ -49,14 +49,11 @@ const SERDE = 'v1.0.228';
 /** gloo main (2025-05-16). */
 const GLOO = 'cc441984208d';
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const imp = of('import-error');
+const imp = messageOf('import-error');
 /** The process group's rendezvous or transport failing between ranks. */
-const ncc = of('nccl');
+const ncc = messageOf('nccl');
 /** A failure whose words no generic rule reads rightly, of the guide's `other` (the hub, a file, a tokenizer, a config). */
-const oth = of('other');
+const oth = messageOf('other');
 
 /**
  * vLLM retries its Hub look-ups and logs each failure at ERROR, the last one too, then goes on without them (a local

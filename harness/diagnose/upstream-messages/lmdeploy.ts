@@ -7,18 +7,15 @@
 // (v0.16.0:lmdeploy/pytorch/check_env/base.py:55): the header decides nothing, the message line does.
 // TurboMind's C++ writes some failures to stderr with no level and aborts (`std::abort()`: the shell's "Aborted"),
 // so these are read on the bare lines it writes, too. Interpolations are bounded wildcards.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = of('backend-unsupported');
-const drv = of('driver-mismatch');
-const imp = of('import-error');
-const mdl = of('unsupported-model');
+const bke = messageOf('backend-unsupported');
+const drv = messageOf('driver-mismatch');
+const imp = messageOf('import-error');
+const mdl = messageOf('unsupported-model');
 /** A configuration error (parallelism, executor) whose words no generic rule reads as a failure. */
-const cfg = of('other');
+const cfg = messageOf('other');
 
 export const LMDEPLOY_MESSAGES: readonly UpstreamMessage[] = [
   // the GEMM weight layouts are chosen by data type, fused-MoE and SM; a combination without kernels (MXFP4 `e2m1`

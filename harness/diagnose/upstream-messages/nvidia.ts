@@ -26,7 +26,7 @@
 // github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
 // public. A message is here only when the generic word rules did not already name its category (or
 // named the wrong one). Interpolations are bounded wildcards.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** TensorRT-LLM 0.5.0: upstream's release/0.5.0 head. */
 const T050 = '11e14500f35dd781b535ba009c906f55ecfee3b5';
@@ -41,19 +41,16 @@ const TRTBE = 'ca5d0693f2e11e7fa2cc41b325aaecd618499ebf';
 /** triton-inference-server/server (tritonserver's own frontends), r26.05. */
 const SERVER = '34ca83e780bff7829b33d922fa9d16a0628e050c';
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const imp = of('import-error');
-const drv = of('driver-mismatch');
-const mdl = of('unsupported-model');
-const oom = of('oom');
-const nccl = of('nccl');
-const cap = of('graph-capture');
+const imp = messageOf('import-error');
+const drv = messageOf('driver-mismatch');
+const mdl = messageOf('unsupported-model');
+const oom = messageOf('oom');
+const nccl = messageOf('nccl');
+const cap = messageOf('graph-capture');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = of('backend-unsupported');
+const bke = messageOf('backend-unsupported');
 /** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
-const cfg = of('other');
+const cfg = messageOf('other');
 
 export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // ---- TensorRT-LLM (NVIDIA/TensorRT-LLM) ----

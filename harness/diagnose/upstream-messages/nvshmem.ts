@@ -7,12 +7,12 @@
 // (v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121), and each caller up the stack that fails in turn writes
 // its own line the same way (ibv_modify_qp → ep_connect → transport create connect → connect EPS → nvshmem setup
 // connections). Read at NVIDIA/nvshmem v3.4.5-0.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** NVIDIA/nvshmem's release tag whose sources are read. */
 const NVSHMEM = 'v3.4.5-0';
 
-const nccl = (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category: 'nccl', what, re, example, source });
+const nccl = messageOf('nccl');
 
 export const NVSHMEM_MESSAGES: readonly UpstreamMessage[] = [
   // an InfiniBand verbs call of an IB transport failed (modify_qp moving the queue pair to RTR/RTS towards its peer,

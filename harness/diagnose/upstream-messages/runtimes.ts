@@ -25,7 +25,7 @@
 // command line is wrong, `other`), nor the CUDA compiler (`…/bin/nvcc: not found`: ptx-toolchain, read by its own rule),
 // nor nvidia-smi, which the NVIDIA container toolkit mounts with the driver (what it says depends on what follows: left
 // to the failure after it).
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** bminor/bash's release tag whose sources are read. */
 const BASH = 'bash-5.3';
@@ -42,7 +42,7 @@ const SHELL = String.raw`(?:^|\s)[\w./~-]{1,200}: (?:line \d+: |\d+: )?`;
 /** A program's name (a path, too) that is neither an option nor the CUDA compiler nor the driver's nvidia-smi. */
 const PROGRAM = String.raw`(?![^\s:]*\b(?:nvcc|ptxas|nvidia-smi)\b)[\w.+~/][^\s:]{0,200}`;
 
-const imp = (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category: 'import-error', what, re, example, source });
+const imp = messageOf('import-error');
 
 export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   {

@@ -16,20 +16,17 @@
 // "Could not import Flash Attention enabled models: <e>" as a warning and raises only later, for a sharded model,
 // "<Model> requires Flash Attention enabled models." (models/__init__.py:81), a wrapper whose cause is that warning.
 // Interpolations are bounded wildcards.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const imp = of('import-error');
-const mdl = of('unsupported-model');
+const imp = messageOf('import-error');
+const mdl = messageOf('unsupported-model');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = of('backend-unsupported');
+const bke = messageOf('backend-unsupported');
 /** A failure whose words no generic rule reads rightly, of the guide's `other` (host memory, configuration). */
-const oth = of('other');
+const oth = messageOf('other');
 
 export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // ---- TGI (huggingface/text-generation-inference) ----

@@ -9,7 +9,7 @@
 // At the end, other engines' messages on the same terms, each `what` naming its repository and each
 // source a release tag of it: LMDeploy (InternLM/lmdeploy), TGI (huggingface/text-generation-inference)
 // and FlashInfer (flashinfer-ai/flashinfer), the kernel library SGLang runs on.
-import type { UpstreamMessage } from './types.ts';
+import { messageOf, type UpstreamMessage } from './types.ts';
 
 const R030 = 'a63c8275c6c5aa642f06793d0bfc60c9653e75a7';
 const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
@@ -18,19 +18,16 @@ const R056 = '7ae368efde14f0b2abe769a5fbb99b8154b2a9b7';
 const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
 const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e'; // main, 2026-06-14 (after 0.5.12)
 
-const of =
-  (category: string) =>
-  (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
-const imp = of('import-error');
-const drv = of('driver-mismatch');
-const oom = of('oom');
-const nccl = of('nccl');
-const mdl = of('unsupported-model');
+const imp = messageOf('import-error');
+const drv = messageOf('driver-mismatch');
+const oom = messageOf('oom');
+const nccl = messageOf('nccl');
+const mdl = messageOf('unsupported-model');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = of('backend-unsupported');
-const cap = of('graph-capture');
+const bke = messageOf('backend-unsupported');
+const cap = messageOf('graph-capture');
 /** A configuration error whose words a generic rule would misfile ("is not supported" beside "model" or "attention"). */
-const cfg = of('other');
+const cfg = messageOf('other');
 
 export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   // import-error
