@@ -29,6 +29,13 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   },
   {
     category: 'import-error',
+    what: "vLLM: the NIXL KV connector was chosen and NIXL (nixl, or rixl on ROCm) could not be imported (the module's import fell back to None, line 127)",
+    re: /\bNIXL is not available\b/,
+    example: 'NIXL is not available',
+    source: `${V0_19_0}:vllm/distributed/kv_transfer/kv_connector/v1/nixl_connector.py:1009`,
+  },
+  {
+    category: 'import-error',
     what: 'vLLM: the expert-parallel all-to-all kernels (pplx, DeepEP, FlashInfer all2all) are not installed',
     re: /(?:pplx_kernels|DeepEP kernels|MoRI kernels) not found\. Please follow|flashinfer (?:all2all|trtllm_moe_alltoall) module not found|Flashinfer alltoallv module cannot be found/i,
     example: 'DeepEP kernels not found. Please follow https://github.com/vllm-project/vllm/blob/main/tools/ep_kernels/README.md to install DeepEP kernels.',
