@@ -15,11 +15,12 @@ import { SERVING_MESSAGES } from './upstream-messages/serving.ts';
 import { RUNTIME_MESSAGES } from './upstream-messages/runtimes.ts';
 import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
 import { SGLANG_SWEPT_MESSAGES } from './upstream-messages/sglang-swept.ts';
+import { ENGINES_SWEPT_MESSAGES } from './upstream-messages/engines-swept.ts';
 import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
