@@ -13,7 +13,11 @@
 // - cuDNN 9.13.0 (cudnnStatus_t; cudnnGetErrorString returns the name itself): include/cudnn_graph.h of
 //   github:leomaxwell972/CU13ToolKit_Includes at aa0473e4f747 (a copy of the CUDA 13.0 toolkit's and
 //   cuDNN's headers). cuBLAS's cublasStatus_t (include/cublas_api.h, same commit) was read too: its
-//   ALLOC_FAILED, ARCH_MISMATCH and NOT_SUPPORTED were already named rightly, so none is here.
+//   ALLOC_FAILED, ARCH_MISMATCH and NOT_SUPPORTED names were already named rightly. Its strings, which ggml's
+//   CUBLAS_CHECK prints (cublas_get_error_str calls cublasGetStatusString from CUDA 12 on: Ollama v0.17.6's
+//   ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:197-198), were rendered by calling cublasGetStatusString of
+//   libcublas 13.1.0.3 on the H200 for every status: ARCH_MISMATCH's and NOT_SUPPORTED's words the generic
+//   rules already read as backend-unsupported; ALLOC_FAILED's is below.
 // - The toolkit's other libraries, same commit: cuSPARSE 12.6 (include/cusparse.h), cuSOLVER
 //   (include/cusolver_common.h), cuRAND (include/curand.h, its doc comments), NVRTC (include/nvrtc.h) and
 //   nvJitLink (include/nvJitLink.h): their status names only (cuSPARSE's and cuSOLVER's *_ALLOC_FAILED were
@@ -105,6 +109,12 @@ export const CUDA_MESSAGES: readonly UpstreamMessage[] = [
     'cuDNN error: CUDNN_STATUS_NOT_SUPPORTED_SHARED_MEMORY_INSUFFICIENT', `${HDRS}:include/cudnn_graph.h:156`),
   oom('cuDNN: a device memory allocation failed (CUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED)', /\bCUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED\b/,
     'cuDNN error: CUDNN_STATUS_INTERNAL_ERROR_DEVICE_ALLOCATION_FAILED', `${HDRS}:include/cudnn_graph.h:165`),
+
+  // ---- cuBLAS's status strings (cublasGetStatusString, libcublas 13.1.0.3), as ggml relays them ----
+
+  // CUBLAS_STATUS_ALLOC_FAILED (3): cublasCreate or a GEMM's workspace could not be allocated on the GPU
+  oom('cuBLAS: GPU memory for its handle or workspace could not be allocated (CUBLAS_STATUS_ALLOC_FAILED, as cublasGetStatusString words it)', /\bthe resource allocation failed\b/,
+    'CUDA error: the resource allocation failed', `${HDRS}:include/cublas_api.h:96`),
 
   // ---- the toolkit's other libraries (their status names, as their C++ checks print them) ----
 

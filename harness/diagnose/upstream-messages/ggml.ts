@@ -29,6 +29,7 @@ const nki = messageOf('no-kernel-image');
 const oom = messageOf('oom');
 const drv = messageOf('driver-mismatch');
 const bke = messageOf('backend-unsupported');
+const imp = messageOf('import-error');
 const oth = messageOf('other');
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
@@ -86,6 +87,10 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // hipGetErrorString of hipErrorNoDevice, as ggml_cuda_init relays it ("failed to initialize ROCm: …")
   drv('HIP runtime (ROCm/clr): no ROCm-capable device is visible (hipErrorNoDevice)', /\bno ROCm-capable device is detected\b/,
     'ggml_cuda_init: failed to initialize ROCm: no ROCm-capable device is detected', `${CLR}:hipamd/src/hip_error.cpp:244`),
+  // hipRTC (the runtime compiler PyTorch's and Triton's ROCm builds call) could not dlopen libamdhip64.so: its build log says
+  // so, then asks for an architecture it could not look up — a shared library not loaded, what the first line names (rule 3)
+  imp('HIP runtime compiler (ROCm/clr hipRTC): the HIP runtime library libamdhip64.so could not be loaded', /\bhip runtime failed to load\.(?!\w)/,
+    'hip runtime failed to load.', `${CLR}:hipamd/src/hiprtc/hiprtcInternal.cpp:83`),
 
   // ---- Ollama's own Go code: GPU discovery and the scheduler ----
 

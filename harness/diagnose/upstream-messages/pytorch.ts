@@ -75,6 +75,9 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // torch.load of a checkpoint saved on a GPU, in a process where CUDA has no device (none visible, no driver)
   drv('PyTorch (pytorch/pytorch): a checkpoint holds CUDA tensors but torch sees no CUDA device', /\bAttempting to deserialize object on a CUDA device but torch\.cuda\.is_available\(\) is False\b/,
     "Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your storages to the CPU.", `${PT}:torch/serialization.py:634`),
+  // the NCCL process group built where torch counts no GPU (at::cuda::getNumGPUs() == 0): none visible, or no driver (TORCH_CHECK_WITH ValueError)
+  drv('PyTorch (pytorch/pytorch): an NCCL process group was created and torch sees no GPU', /\bProcessGroupNCCL is only supported with GPUs, no GPUs found\b/,
+    'ProcessGroupNCCL is only supported with GPUs, no GPUs found!', `${PT}:torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:896`),
   // NVML's nvmlInit raised NVMLError_DriverNotLoaded
   drv("PyTorch (pytorch/pytorch): NVML found no loaded NVIDIA driver", /\bcuda driver can't be loaded, is cuda enabled\?/,
     "cuda driver can't be loaded, is cuda enabled?", `${PT}:torch/cuda/__init__.py:1291`),
