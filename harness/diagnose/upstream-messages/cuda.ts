@@ -9,7 +9,8 @@
 //   of the enum value in cuda-13.0's include/driver_types.h (the same file as
 //   github:leomaxwell972/CU13ToolKit_Includes at aa0473e4f747 carries).
 // - CUDA driver (CUresult), CUDA 13.0: the CUDA_ERROR_* names and their doc comments from
-//   include/cuda.h (cuGetErrorString needs libcuda, absent here: the driver's strings are not used).
+//   include/cuda.h; the driver's strings (cuGetErrorString, which Triton's "Triton Error [CUDA]: …" and cuda-python relay)
+//   rendered from libcuda 580.159.04 (driver API 13.0) on the H200 for every CUresult: only 223's was misread.
 // - cuDNN 9.13.0 (cudnnStatus_t; cudnnGetErrorString returns the name itself): include/cudnn_graph.h of
 //   github:leomaxwell972/CU13ToolKit_Includes at aa0473e4f747 (a copy of the CUDA 13.0 toolkit's and
 //   cuDNN's headers). cuBLAS's cublasStatus_t (include/cublas_api.h, same commit) was read too: its
@@ -78,6 +79,10 @@ export const CUDA_MESSAGES: readonly UpstreamMessage[] = [
     'CUDA error: PTX JIT compiler library not found', `${CUDA}:include/driver_types.h:670`),
   ptx('CUDA driver API: the PTX JIT compiler library was not found (CUDA_ERROR_JIT_COMPILER_NOT_FOUND, 221)', /\bCUDA_ERROR_JIT_COMPILER_NOT_FOUND\b/,
     'CUDA_ERROR_JIT_COMPILER_NOT_FOUND', `${CUDA}:include/cuda.h:2733`),
+  // PTX JIT turned off (CUDA_DISABLE_PTX_JIT=1, or the JIT option) while the binary holds only PTX for this GPU (223); the
+  // driver's string as cuGetErrorString renders it (libcuda 580.159.04 on the H200), which Triton and cuda-python relay
+  ptx('CUDA: the binary needs the PTX JIT and it was disabled (cudaErrorJitCompilationDisabled, CUDA_ERROR_JIT_COMPILATION_DISABLED, 223)', /\b(?:cudaErrorJitCompilationDisabled|CUDA_ERROR_JIT_COMPILATION_DISABLED)\b|\bPTX JIT compilation was disabled\b/,
+    'CUDA error: PTX JIT compilation was disabled', `${CUDA}:include/driver_types.h:684`),
 
   // graph-capture: the strings of 902 and 903 (their names, cudaErrorStreamCapture*, are already known)
   cap('CUDA: an operation during stream capture would merge two independent capture sequences (cudaGetErrorString of 902)', /\boperation would result in a merge of separate capture sequences\b/i,
