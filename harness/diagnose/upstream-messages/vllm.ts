@@ -17,6 +17,7 @@ import type { UpstreamMessage } from './types.ts';
 import { VLLM_BACKEND_MESSAGES } from './vllm/backend.ts';
 import { VLLM_RUNTIME_MESSAGES } from './vllm/runtime.ts';
 import { VLLM_AFTER_0_19_MESSAGES } from './vllm/after-0-19.ts';
-import { VLLM_SWEPT_MESSAGES } from './vllm/swept.ts';
+import { VLLM_SWEPT_0_10_MESSAGES } from './vllm/swept-0-10.ts';
+import { VLLM_SWEPT_0_19_MESSAGES } from './vllm/swept-0-19.ts';
 
-export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES, ...VLLM_AFTER_0_19_MESSAGES, ...VLLM_SWEPT_MESSAGES];
+export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES, ...VLLM_AFTER_0_19_MESSAGES, ...VLLM_SWEPT_0_19_MESSAGES, ...VLLM_SWEPT_0_10_MESSAGES];
