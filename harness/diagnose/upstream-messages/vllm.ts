@@ -19,5 +19,6 @@ import { VLLM_RUNTIME_MESSAGES } from './vllm/runtime.ts';
 import { VLLM_AFTER_0_19_MESSAGES } from './vllm/after-0-19.ts';
 import { VLLM_SWEPT_0_10_MESSAGES } from './vllm/swept-0-10.ts';
 import { VLLM_SWEPT_0_19_MESSAGES } from './vllm/swept-0-19.ts';
+import { VLLM_SWEPT_OLDER_MESSAGES } from './vllm/swept-older.ts';
 
-export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES, ...VLLM_AFTER_0_19_MESSAGES, ...VLLM_SWEPT_0_19_MESSAGES, ...VLLM_SWEPT_0_10_MESSAGES];
+export const VLLM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_BACKEND_MESSAGES, ...VLLM_RUNTIME_MESSAGES, ...VLLM_AFTER_0_19_MESSAGES, ...VLLM_SWEPT_0_19_MESSAGES, ...VLLM_SWEPT_0_10_MESSAGES, ...VLLM_SWEPT_OLDER_MESSAGES];
