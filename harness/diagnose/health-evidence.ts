@@ -89,6 +89,12 @@ const ENGINE_STEP_DONE = new RegExp(
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
     // (newer builds: `SRV_INF("%s", "model loaded\n")` in llama_server(), "srv  llama_server: model loaded", 00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp)
     String.raw`^(?:srv +)?(?:main|llama_server): model loaded$`,
+    // the 2024 llama.cpp server as Ollama's ext_server and llamafile vendored it: `LOG_INFO("model loaded", {})` once load_model() and
+    // initialize() returned (Ollama v0.3.10:llm/ext_server/server.cpp:3049; llamafile 0.7.4:llama.cpp/server/server.cpp:3060), in
+    // server_log's text form "INFO [main] model loaded | tid=… timestamp=…" (v0.3.10:llm/ext_server/utils.hpp:147-156) or its JSON
+    // record, whose "msg" (llamafile 0.6.2: "message") the record reader takes as the line's text
+    String.raw`^INFO \[main\] model loaded \|`,
+    String.raw`^model loaded$`,
     // vLLM / SGLang: the CUDA-graph capture's progress bar complete. tqdm moves one step after each batch size was warmed up
     // (forward passes of the model) and captured, so n/n with n > 0 shows every capture done; a capture that fails leaves it below n.
     // vLLM: "Capturing CUDA graph shapes" (V0_9_1 77f0d465d0a666b65dd877ec462f024a980dd55c:vllm/worker/model_runner.py:1589),

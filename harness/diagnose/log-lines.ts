@@ -333,6 +333,9 @@ const WRAPPERS: RegExp[] = [
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
   /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
+  // mistral.rs: a stage's (`step`, `prefill`) failure logged with the error it got, which root-cause.ts reads (QUOTES_CAUSE)
+  // (EricLBuehler/mistral.rs v0.9.2:mistralrs-core/src/utils/mod.rs:127)
+  /\b\w+ - Model failed with error: /,
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
   /Received sigquit from a child proces(?:s\b|\.)/i,
   /Initialization failed\. See root cause above/i,
@@ -383,6 +386,9 @@ const WRAPPERS: RegExp[] = [
   /\bServer failed to start (?:within the timeout period|in time)\b/,
   /\bServer (?:process exited with code |unexpectedly exited \(return_code=)-?\d+/,
   /\bServer not ready within \d+(?:\.\d+)?s\b|\bHTTP server did not become ready at \S+/,
+  // AReaL's remote inference engine polled its SGLang or vLLM rollout server's health until its setup timeout (inclusionAI/AReaL
+  // v0.3.4:areal/engine/sglang_remote.py:61 and vllm_remote.py:65 as RuntimeError; v1.0.4:areal/infra/remote_inf_engine.py:379 as TimeoutError)
+  /(?:^|Error: )server launch failed\s*$/,
   // Triton's Python backend: its stub process (the model's Python interpreter) died or stopped answering; what killed it
   // is the stub's own output, logged before (triton-inference-server/python_backend 47f9e030ea1e:src/python_be.cc:1353, 2681-2685)
   /\bStub process (?:'[^']{1,200}' )?is not healthy\b/,

@@ -50,8 +50,15 @@ const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
 const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
-/** Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause). */
-const QUOTES_CAUSE = /Worker failed with error '|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S/;
+/**
+ * Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause).
+ * vLLM V1's executor quoted it as `'{result}'` (77f0d465d0a6:vllm/v1/executor/multiproc_executor.py:208) and, for a while in April 2025
+ * (0.8.3–0.8.4, 1dd23386ecab:…:123), passed it as a second argument to a `%s` message, so the exception prints as a tuple:
+ * `RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError …')`.
+ * mistral.rs logs a failed step with the error it got (`error!("{} - Model failed with error: {:?}", $stage, &e)`,
+ * EricLBuehler/mistral.rs v0.2.4:mistralrs-core/src/utils/mod.rs:96, v0.9.2:…:127).
+ */
+const QUOTES_CAUSE = /Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"][^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|\b\w+ - Model failed with error: \S/;
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
 const NAMES_PROGRAM = /CalledProcessError: Command '/;
 /**

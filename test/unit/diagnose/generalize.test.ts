@@ -195,6 +195,26 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(inCapture)).toMatchObject({ category: 'graph-capture', confidence: 'generic' });
   });
 
+  it("reads the worker's error that vLLM 0.8.4's executor printed as a tuple, and mistral.rs's failed step, for the error they quote", () => {
+    const tuple = "ERROR 04-16 08:38:03 [core.py:387] RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'CUDA out of memory. Tried to allocate 2.00 GiB')";
+    expect(classifyLog(tuple)).toMatchObject({ category: 'oom' });
+    const typeError = "ERROR 04-16 08:38:03 [core.py:387] RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError: linear(): argument must be Tensor, not tuple')";
+    expect(classifyLog(typeError)).toMatchObject({ category: 'other' });
+    // the wrapper alone, quoting nothing, names no cause
+    expect(classifyLog("ERROR 04-16 08:38:03 [core.py:387] RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', '')")).toMatchObject({ category: 'unknown' });
+    const step = '2024-07-29T20:08:08.867914Z ERROR mistralrs_core::engine: step - Model failed with error: WithBacktrace { inner: Msg("key must be a cuda tensor"), backtrace: Backtrace [] }';
+    expect(classifyLog(step)).toMatchObject({ category: 'other' });
+    expect(classifyLog(step.replace('Msg("key must be a cuda tensor")', 'Cuda(DriverError(CUDA_ERROR_OUT_OF_MEMORY, "out of memory"))'))).toMatchObject({ category: 'oom' });
+  });
+
+  it("reads AReaL's rollout-server launcher giving up as a wrapper (unknown): the server's own output says why", () => {
+    const log = ['Traceback (most recent call last):', '  File "areal/engine/sglang_remote.py", line 67, in _wait_for_server', '    raise RuntimeError("server launch failed")', 'RuntimeError: server launch failed'].join('\n');
+    expect(classifyLog(log)).toMatchObject({ category: 'unknown' });
+    expect(classifyLog(['[2025-01-02 03:04:05 TP0] Scheduler hit an exception: torch.OutOfMemoryError: CUDA out of memory.', log].join('\n'))).toMatchObject({ category: 'oom' });
+    // not any message that merely contains the words
+    expect(classifyLog('RuntimeError: the server launch failed because port 30000 is in use')).toMatchObject({ category: 'other' });
+  });
+
   it('lets the exception raised while handling a nameless one say what it meant', () => {
     const log = ['Traceback (most recent call last):', '  File "auto.py", line 1, in from_pretrained', "KeyError: 'qwen9'", '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', '  File "auto.py", line 3, in from_pretrained', 'ValueError: The checkpoint you are trying to load has model type `qwen9` but Transformers does not recognize this architecture.'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unsupported-model', signature: 'transformers-unknown-model-type' });

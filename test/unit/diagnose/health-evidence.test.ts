@@ -114,6 +114,9 @@ describe("signs of health from the engines' source", () => {
     ['Sep 24 22:07:36 ollama[424410]: [GIN] 2025/09/24 - 22:07:36 | 200 |   67.453961ms |       127.0.0.1 | POST     "/api/show"', 'listening'],
     // llama.cpp server
     ['main: model loaded', 'step-done'],
+    // … the 2024 server as Ollama's ext_server and llamafile vendored it: LOG_INFO in its text form, or its JSON record's "msg"
+    ['Sep 13 09:19:08 ubuntu ollama[17533]: INFO [main] model loaded | tid="281472762038336" timestamp=1726211948', 'step-done'],
+    ['{"tid":"1","timestamp":1726211948,"level":"INFO","function":"main","line":3049,"msg":"model loaded"}', 'step-done'],
     ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'listening'],
     // … newer builds: llama_server() logging through SRV_INF, with the common log's timestamps and level letter
     ['0.08.526.747 I srv  llama_server: model loaded', 'step-done'],

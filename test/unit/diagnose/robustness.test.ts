@@ -65,7 +65,10 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
  * bare lines that name a failure.
  */
 const KNOWN: Record<string, string[]> = {
-  'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log'],
+  // … and vLLM's INFO "Cannot use FlashAttention-2 backend for Volta and Turing GPUs." (it falls back), bare, names a refusal;
+  // hipRTC's two-line build log bare: "Error: Please provide architecture …", read as the failure, names nothing, and the bare
+  // line before it ("hip runtime failed to load.") is no failure of its own
+  'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log', 'import-error/production-stack-574-lmcache-experimental-module-missing.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log'],
   // read by the frames alone (the guide's table: a traceback through the capture step; a backend's assert statement
   // that something is supported): without the frames nothing is left to read
   // … or by the raise statement a traceback was cut right after (its frame's source line)
@@ -76,7 +79,9 @@ const KNOWN: Record<string, string[]> = {
   // a JSON record cut before its message field is no record
   // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
   // ('operation no' + 't supported') is joined only to a whole row above it, and two ranks interleaved part the two rows
-  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  // … and a message cut inside a word after a long process tag and header ("hip runtime fail" + "ed to load."), or vLLM 0.8.4's
+  // tuple-printed wrapper cut before the worker's error it quotes
+  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log'],
   'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
