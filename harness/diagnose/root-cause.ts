@@ -199,14 +199,17 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
 }
 
 /**
- * An error that gives its reason: `Failed to start model server: integer division or modulo by zero`, Triton's model
+ * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
+ * `failed to load model: invalid config`, `Failed to load model weights from /models/x: file is corrupted`, `Error while
+ * loading …: …` (the guide's rule 4 asks only that the root cause be in the log; a reason that points elsewhere, "see root
+ * cause above", gives none) —, Triton's model
  * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`),
  * and the error tritonserver logs when it does (`failed to load 'm' version 1: Internal: ValueError: …`, the status's
  * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
  * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60).
  */
 const GIVES_REASON =
-  /^\s*Failed to [\w ]{3,60}: [a-z][\w ]{8,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"\/.(\[-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
 
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare

@@ -13,7 +13,7 @@
 // - an error line that names no failure (not a crash): that, or, logged before the server came up,
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
-import { isCrashLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
+import { isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart } from './signature-match.ts';
@@ -72,11 +72,17 @@ function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
   return i > s.up && end < s.started;
 }
 
-/** What a failure names: a fatal kind, or a failure of no known kind. */
+/**
+ * What a failure names: a fatal kind, or a failure of no known kind; an error line that only gives its reason ("Failed to
+ * <do>: <why>", logged, not raised: no exception, no traceback) is weighed as an error line that names nothing — a start
+ * that went on past it and came up survived it.
+ */
 function kindOf(lines: readonly LogLine[], x: Failure): Kind {
   const category = x.sig?.sig.category ?? x.generic?.category ?? 'other';
   const text = x.block.map((p) => lines[x.view.index[p]!]!.text).join(' ');
-  return category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text) ? 'fatal' : 'failure';
+  if (category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text)) return 'fatal';
+  const first = lines[x.index]!;
+  return x.sig === null && x.generic === null && isErrorLevel(first) && !isExceptionLine(first) && !x.block.some((p) => /^\s*File "|Traceback \(most/.test(lines[x.view.index[p]!]!.text)) ? 'nameless' : 'failure';
 }
 
 /** The findings of each process without what the server survived (all of them when it never came up). */

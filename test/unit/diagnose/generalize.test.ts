@@ -207,6 +207,22 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(step.replace('Msg("key must be a cuda tensor")', 'Cuda(DriverError(CUDA_ERROR_OUT_OF_MEMORY, "out of memory"))'))).toMatchObject({ category: 'oom' });
   });
 
+  it('reads an error line that gives its reason after a colon as the root cause (other), and one a start went on past and came up as survived', () => {
+    expect(classifyLog('ERROR 01-02 03:04:05 [loader.py:1] Failed to load model weights from /models/x: file is corrupted')).toMatchObject({ category: 'other', evidence: [{ line: 1 }] });
+    expect(classifyLog('E1012 01:17:48.318179 1 model_repository_manager.cc:1] failed to load model: invalid config')).toMatchObject({ category: 'other' });
+    // a reason that points elsewhere is none; nor is an error with no reason
+    expect(classifyLog('ERROR 01-02 03:04:05 [engine.py:1] Failed to start: see root cause above')).toMatchObject({ category: 'unknown' });
+    expect(classifyLog('ERROR 01-02 03:04:05 [engine.py:1] Failed to start the engine')).toMatchObject({ category: 'unknown' });
+    // logged, not raised, and the server came up after it: survived (the guide's rule 2)
+    const survivedLog = ['ERROR 01-02 03:04:05 [metrics.py:1] Failed to connect to the metrics collector: connection refused', 'INFO:     Application startup complete.', 'INFO:     Uvicorn running on http://0.0.0.0:8000'].join('\n');
+    expect(classifyLog(survivedLog)).toMatchObject({ category: 'healthy' });
+    // … but not an exception raised before it, nor an error that names a category
+    const raised = ['Traceback (most recent call last):', '  File "x.py", line 1, in f', 'ValueError: Failed to parse the chat template: unexpected token', 'INFO:     Application startup complete.'].join('\n');
+    expect(classifyLog(raised).category).not.toBe('healthy');
+    const oom = ['ERROR 01-02 03:04:05 [worker.py:1] Failed to allocate the KV cache: CUDA out of memory. Tried to allocate 2.00 GiB', 'INFO:     Application startup complete.'].join('\n');
+    expect(classifyLog(oom).category).toBe('oom');
+  });
+
   it("reads AReaL's rollout-server launcher giving up as a wrapper (unknown): the server's own output says why", () => {
     const log = ['Traceback (most recent call last):', '  File "areal/engine/sglang_remote.py", line 67, in _wait_for_server', '    raise RuntimeError("server launch failed")', 'RuntimeError: server launch failed'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unknown' });
