@@ -23,6 +23,7 @@
 //   (as TensorRT-LLM's build logs it through `[TRT] [E]`).
 
 import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
+import { needleOf } from './regex-needle.ts';
 
 export interface GenericRule {
   category: string;
@@ -222,7 +223,22 @@ export const FRAME_RULES: readonly GenericRule[] = [
 ];
 
 /** Engines' own messages (upstream-messages.ts) as rules: decided inside an exception's or error's message only. */
-const UPSTREAM_RULES: readonly GenericRule[] = UPSTREAM_MESSAGES.map((m) => rule(m.category, `${m.what} (${m.source})`, m.re));
+const UPSTREAM_RULES: ReadonlyArray<GenericRule & { needle: string | null; folded: boolean }> = UPSTREAM_MESSAGES.map((m) => ({
+  ...rule(m.category, `${m.what} (${m.source})`, m.re),
+  // a literal every match holds (regex-needle.ts): the expression is tried only on a text that contains it
+  needle: needleOf(m.re),
+  folded: m.re.flags.includes('i'),
+}));
+
+/** The first engine message a text holds: each expression tried only where its literal is (a thousand of them, on every message). */
+function upstreamRule(texts: readonly string[]): GenericRule | undefined {
+  let lower: string[] | null = null;
+  return UPSTREAM_RULES.find((r) => {
+    if (r.needle === null) return texts.some((t) => r.re.test(t));
+    const hay = r.folded ? (lower ??= texts.map((t) => t.toLowerCase())) : texts;
+    return hay.some((t, k) => t.includes(r.needle!) && r.re.test(texts[k]!));
+  });
+}
 
 /**
  * The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when
@@ -230,7 +246,7 @@ const UPSTREAM_RULES: readonly GenericRule[] = UPSTREAM_MESSAGES.map((m) => rule
  * its own category (a CUDA or NCCL error in the message) still wins over it.
  */
 export function messageEvidence(texts: readonly string[], onlyFatal = false, strict = false): GenericRule | null {
-  const upstream = onlyFatal ? undefined : UPSTREAM_RULES.find((r) => texts.some((t) => r.re.test(t)));
+  const upstream = onlyFatal ? undefined : upstreamRule(texts);
   if (upstream) return MESSAGE_RULES.find((r) => r.fatal && texts.some((t) => r.re.test(t))) ?? upstream;
   for (const r of MESSAGE_RULES) {
     if ((onlyFatal && !r.fatal) || (strict && r.loose)) continue;
