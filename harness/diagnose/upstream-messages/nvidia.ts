@@ -140,6 +140,9 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // a backend library (or repo agent, cache) loaded but lacks an entry point Triton calls (TRITONBACKEND_ModelInstanceExecute …):
   // a library built for another Triton, or not a backend at all. With dlerror's words (line 276: "…: undefined symbol: …")
   // the generic rules already name it; the symbol found null (line 287) says no more than this
+  // dlopen of a backend's (or a repository agent's) library failed; dlerror's words follow, and a log may cut them off
+  imp("Triton Inference Server (triton-inference-server/core): a backend's shared library could not be loaded (dlopen failed)", /\bunable to load shared library: /,
+    'unable to load shared library: libtriton_tensorrtllm.so: libnvinfer.so.10: cannot open shared object file: No such file or directory', `${CORE}:src/shared_library.cc:207`),
   imp("Triton Inference Server (triton-inference-server/core): a backend library lacks an entry point tritonserver needs", /\bunable to find required entrypoint '\w{1,80}' in shared library\b/,
     "unable to find required entrypoint 'TRITONBACKEND_ModelInstanceExecute' in shared library", `${CORE}:src/shared_library.cc:287`),
   // --model-load-gpu-limit: the GPU's used memory is already above the fraction allowed when an instance is created
