@@ -87,13 +87,34 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
   const out = [pos];
   for (let p = pos + 1; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
     const l = lines[view.index[p]!]!;
-    if (l.header || l.text.trim() === '' || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
+    if (l.text.trim() === '' && !l.header) {
+      out.push(...causedBy(lines, view, p));
+      break;
+    }
+    if (l.header || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
     // another exception logged at another level is another record, not this message's rest
     if (!l.cont && l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
     out.push(p);
   }
   return out;
+}
+
+/** anyhow's chain of causes under an error (Rust: TGI, mistral.rs, Dynamo): a blank line, "Caused by:", each cause indented. */
+const CAUSED_BY = /^\s*Caused by:\s*$/;
+const CAUSE = /^\s+(?:\d+: )?\S/;
+
+/**
+ * The causes an error's Debug form lists after it — `Error: <error>`, a blank line, `Caused by:`, then each cause indented, numbered
+ * when there are several (dtolnay/anyhow 1.0.104:src/fmt.rs:27-40, Indented's `{: >5}: `): the last is the root cause, and part of
+ * the error's message. From the blank line at `pos`; none when no such chain follows.
+ */
+function causedBy(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  const head = view.index[pos + 1];
+  if (head === undefined || !CAUSED_BY.test(lines[head]!.text)) return [];
+  const out = [pos + 1];
+  for (let p = pos + 2; p < view.index.length && out.length < MAX_MESSAGE_LINES && CAUSE.test(lines[view.index[p]!]!.raw); p++) out.push(p);
+  return out.length > 1 ? out : [];
 }
 
 /** A line with the rest a terminal cut off it (the next lines of its process that continue it). */

@@ -223,6 +223,15 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(oom).category).toBe('oom');
   });
 
+  it("reads a Rust error's chain of causes (anyhow's \"Caused by:\") as part of its message: the innermost cause names the category", () => {
+    const chain = ['Error: Failed to start the engine', '', 'Caused by:', '    0: Failed to load model', '    1: CUDA_ERROR_OUT_OF_MEMORY: out of memory'].join('\n');
+    expect(classifyLog(chain)).toMatchObject({ category: 'oom', evidence: [{ line: 1 }, { line: 5 }] });
+    // a single cause is not numbered
+    expect(classifyLog(['Error: worker failed', '', 'Caused by:', '    NCCL error: unhandled system error'].join('\n'))).toMatchObject({ category: 'nccl' });
+    // a blank line with no chain after it ends the message
+    expect(classifyLog(['Error: Failed to start the engine', '', 'CUDA_ERROR_OUT_OF_MEMORY is a name in the docs'].join('\n')).evidence).toEqual([expect.objectContaining({ line: 1 })]);
+  });
+
   it("reads AReaL's rollout-server launcher giving up as a wrapper (unknown): the server's own output says why", () => {
     const log = ['Traceback (most recent call last):', '  File "areal/engine/sglang_remote.py", line 67, in _wait_for_server', '    raise RuntimeError("server launch failed")', 'RuntimeError: server launch failed'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unknown' });
