@@ -271,7 +271,7 @@ const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error r
  */
 const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
-const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception): \S/;
+const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
 

@@ -232,6 +232,14 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog(['Error: Failed to start the engine', '', 'CUDA_ERROR_OUT_OF_MEMORY is a name in the docs'].join('\n')).evidence).toEqual([expect.objectContaining({ line: 1 })]);
   });
 
+  it('reads an exception named by its repr inside an unlevelled line (SGLang: "… with exception KVTransferError(room=1): Failed to send …")', () => {
+    const line = '[2026-04-30 16:02:26] Prefill transfer failed for request rank=0 with exception KVTransferError(bootstrap_room=1): Failed to send kv chunk';
+    expect(classifyLog(line)).toMatchObject({ category: 'other', evidence: [{ line: 1 }] });
+    expect(classifyLog(line.replace('Failed to send kv chunk', 'CUDA out of memory. Tried to allocate 2.00 GiB'))).toMatchObject({ category: 'oom' });
+    // a repr with no message after it is no exception named
+    expect(classifyLog('[2026-04-30 16:02:26] retrying after KVTransferError(bootstrap_room=1)').category).not.toBe('other');
+  });
+
   it("reads AReaL's rollout-server launcher giving up as a wrapper (unknown): the server's own output says why", () => {
     const log = ['Traceback (most recent call last):', '  File "areal/engine/sglang_remote.py", line 67, in _wait_for_server', '    raise RuntimeError("server launch failed")', 'RuntimeError: server launch failed'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unknown' });

@@ -82,10 +82,7 @@ const KNOWN: Record<string, string[]> = {
   // … and a message cut inside a word after a long process tag and header ("hip runtime fail" + "ed to load."), or vLLM 0.8.4's
   // tuple-printed wrapper cut before the worker's error it quotes
   'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log'],
-  // … and a miss the cut makes right: Mooncake's glog error line carries its exception inside it ("… an ASIO exception. Slice
-  // details … Exception: connect: Cannot assign requested address"), read as an error that names nothing (unknown) until a cut
-  // starts a line at "Exception: …"
-  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'other/sglang-23272-pd-mooncake-tcp-transport-cannot-assign-address.log'],
+  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
   'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
