@@ -34,8 +34,10 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // the model, has sized its KV cache or has answered a request. Triton's gRPC endpoint ("Started GRPCInferenceService
 // at", v2.54.0:src/grpc/grpc_server.cc:2558, next to HTTPService at src/http_server.cc:4725) and Aphrodite's
 // "Starting Aphrodite server on http://…" (v0.20.0:aphrodite/entrypoints/openai/api_server.py:583, after the engine
-// client is built, as vLLM's) are in the listening pattern above. Not signs, though written on a healthy start:
-// gunicorn's "Listening at: …" (its arbiter binds before any worker loads the app), Xinference's "Starting Xinference
+// client is built, as vLLM's) are in the listening pattern above, as are servers that listen before their model loads
+// (gunicorn's "Listening at: …", whose arbiter binds before any worker loads the app; BentoML's arbiter; TorchServe's frontend;
+// the 2024 llama.cpp server's "HTTP server listening"): the guide's rule 5 counts a server that listened, and the labellers
+// call a start cut there healthy. Not signs, though written on a healthy start: Xinference's "Starting Xinference
 // at endpoint" (v3.2.0:xinference/api/restful_api.py:3116, before uvicorn binds and before any model is launched),
 // TensorRT-LLM's "[MemUsageChange] Allocated … for max tokens in paged KV cache" (also written for the first,
 // estimating KV cache, before the warm-up that can still run out of memory), a bare "Connected" (TGI's router's is read with its
@@ -43,7 +45,7 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // KServe huggingfaceserver's "V1 AsyncLLM build complete" (v0.15.2:python/huggingfaceserver/huggingfaceserver/vllm/utils.py:108-109,
 // logged in a `finally`, so also when the engine failed) and its "Registering model:" (python/kserve/kserve/model_server.py:402),
 // TorchServe's "Model … loaded." (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/wlm/ModelManager.java:111, the archive
-// registered before any worker loads it) and "Model server started." (ModelServer.java:133, once the frontend binds), LocalAI's
+// registered before any worker loads it, nothing bound yet), LocalAI's
 // "LocalAI is started and running" (82c191afadf5f005281e798ccfa0ffd0d5805030:core/cli/run.go:787, before it binds; models load lazily),
 // Triton's "successfully loaded '<model>'" (73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_lifecycle.cc:849, of
 // triton-inference-server/core; "… version 1" at 1c60840e05eafcc3e0a7fa4d29a996fd7f76f1aa:src/model_repository_manager.cc:1345): one model of
@@ -72,6 +74,15 @@ const ENGINE_LISTENING = new RegExp(
     // mistral.rs: "Server listening on http://…" after bind (v0.9.2:mistralrs-cli/src/commands/serve.rs:206);
     // "OpenAI-compatible server listening on http://…." before (v0.6.0:mistralrs-server/src/main.rs:344)
     String.raw`^(?:OpenAI-compatible )?[Ss]erver listening on https?://`,
+    // the labelling guide's rule 5 counts a server that listened, also where it binds before its model loads (a start cut there is
+    // labelled healthy): the 2024 llama.cpp server as Ollama's ext_server and llamafile vendored it, `LOG_INFO("HTTP server listening",
+    // …)` (Ollama v0.3.10:llm/ext_server/server.cpp:3025, before load_model; llamafile 0.6.2:llama.cpp/server/server.cpp:2594), in
+    // server_log's text form or as its JSON record's message, and llamafile's own "llama server listening at http://…" (0.6.2:…:2560,
+    // 0.7.4:…:3085); gunicorn's arbiter "Listening at: http://…" (benoitc/gunicorn 26.1.0:gunicorn/arbiter.py:209); BentoML's arbiter
+    // "Starting production HTTP BentoServer from … listening on http://…" (32230a5276a8:src/_bentoml_impl/server/serving.py:392);
+    // TorchServe's "Model server started." once its frontend bound (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/ModelServer.java:133)
+    String.raw`^INFO \[main\] HTTP server listening \||^HTTP server listening$|^llama server listening at https?://`,
+    String.raw`\bListening at: https?://\S+|\bBentoServer from .{1,200} listening on https?://|(?:^|\bModelServer - )Model server started\.?$`,
   ].join('|'),
 );
 
@@ -186,7 +197,7 @@ const ENGINE_SUCCESS = new RegExp(
     // (32230a5276a8da8b23c4a06a9ec6272c1993451a:src/bentoml/_internal/server/http/access.py:117-139:
     // "127.0.0.1:54321 (scheme=http,method=POST,path=/generate,…) (status=200,…) 1234.567ms"); not its arbiter's "Starting production
     // HTTP BentoServer from … listening on …" (src/_bentoml_impl/server/serving.py:389-400, the message at :392, logged as the arbiter starts, before
-    // its workers load the service and its model, as gunicorn's "Listening at")
+    // its workers load the service and its model, as gunicorn's "Listening at"), which is read as listening (ENGINE_LISTENING)
     String.raw`\(scheme=https?,method=POST,path=\/[^,)]*[^)]*\) \(status=200\b`,
     // llama.cpp (llama-cli, the examples, llama-cpp-python): the context's timings once a generation ended, "llama_print_timings:        eval time =
     // 1234.56 ms /    31 runs" (older: vendored at ollama/ollama v0.3.13:llama/llama.cpp:20989-21000, llama_print_timings()) and

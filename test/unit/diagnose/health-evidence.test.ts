@@ -117,6 +117,14 @@ describe("signs of health from the engines' source", () => {
     // … the 2024 server as Ollama's ext_server and llamafile vendored it: LOG_INFO in its text form, or its JSON record's "msg"
     ['Sep 13 09:19:08 ubuntu ollama[17533]: INFO [main] model loaded | tid="281472762038336" timestamp=1726211948', 'step-done'],
     ['{"tid":"1","timestamp":1726211948,"level":"INFO","function":"main","line":3049,"msg":"model loaded"}', 'step-done'],
+    // … and its "HTTP server listening", logged once bound (before the model loads: the guide's rule 5 counts a server that listened)
+    ['INFO [main] HTTP server listening | hostname="127.0.0.1" port="8080" n_threads_http="15" tid="1" timestamp=1', 'listening'],
+    ['{"timestamp":1711089418,"level":"INFO","function":"server_cli","line":2594,"message":"HTTP server listening","port":"8080"}', 'listening'],
+    ['llama server listening at http://127.0.0.1:8080', 'listening'],
+    // gunicorn's arbiter, BentoML's arbiter, TorchServe's frontend
+    ['[2025-01-01 10:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)', 'listening'],
+    ['2025-01-01T10:00:00+0000 [INFO] [cli] Starting production HTTP BentoServer from "service:svc" listening on http://localhost:3000 (Press CTRL+C to quit)', 'listening'],
+    ['2025-01-01T10:00:00,000 [INFO ] main org.pytorch.serve.ModelServer - Model server started.', 'listening'],
     ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'listening'],
     // … newer builds: llama_server() logging through SRV_INF, with the common log's timestamps and level letter
     ['0.08.526.747 I srv  llama_server: model loaded', 'step-done'],
@@ -212,9 +220,9 @@ describe("signs of health from the engines' source", () => {
     'prompt eval time =       0.00 ms /     0 tokens (    -nan ms per token,     -nan tokens per second)',
     // mistral.rs
     '2025-01-01T10:00:00.123456Z ERROR mistralrs_server: Server listening on http://0.0.0.0:1234',
-    // not signs: written before a check that can still fail (gunicorn binds before its workers load the app,
-    // Xinference logs its endpoint before uvicorn binds, TensorRT-LLM sizes a first, estimating KV cache before its warm-up)
-    '[2024-01-01 00:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)',
+    // not signs: written before a check that can still fail, and before anything listens (Xinference logs its endpoint before
+    // uvicorn binds, TensorRT-LLM sizes a first, estimating KV cache before its warm-up); gunicorn's arbiter, which binds before its
+    // workers load the app, listened (the guide's rule 5) and is read as a sign
     '2025-01-01 10:00:00,000 xinference.api.restful_api 1 INFO     Starting Xinference at endpoint: http://0.0.0.0:9997',
     '[TensorRT-LLM][INFO] [MemUsageChange] Allocated 26.91 GiB for max tokens in paged KV cache (220480).',
     // vLLM offline: a bar not complete (at 0 %, part way, or 100 % of a different count), the same words as an error
@@ -235,18 +243,17 @@ describe("signs of health from the engines' source", () => {
     '[12:00:00 TP0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
     '[gpu=0] Prefill batch. #new-seq: 0, #new-token: 0, #cached-token: 0, cache hit rate: 0.00%, #running-req: 0, #queue-req: 0',
     '[gpu=0] Decode batch. #running-req: 0, #token: 0, token usage: 0.00, gen throughput (token/s): 0.00, #queue-req: 0',
-    // BentoML: a request that failed, a health probe, its arbiter started before any worker loaded the model
+    // BentoML: a request that failed, a health probe (its arbiter's "listening on", bound before any worker loaded the model, listened)
     '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=POST,path=/v1/chat/completions,type=application/json,length=123) (status=500,type=application/json,length=50) 12.345ms',
     '2024-06-01T10:00:00+0000 [INFO] [entry_service:VLLM:1] 127.0.0.1:54321 (scheme=http,method=GET,path=/readyz,type=,length=) (status=200,type=text/plain,length=1) 0.345ms',
-    '2024-06-01T10:00:00+0000 [INFO] [cli] Starting production HTTP BentoServer from "service:VLLM" listening on http://localhost:3000 (Press CTRL+C to quit)',
     // TGI: a warning
     '2023-08-01T10:00:00.123456Z  WARN text_generation_router: router/src/main.rs:239: Setting max batch total tokens to 123456',
-    // written before the model is loaded or whatever the outcome: KServe's vLLM build log (in a `finally`), its model registered,
-    // TorchServe's archive registered and frontend started (workers load the model after), LocalAI before it binds (models load lazily)
+    // written before the model is loaded or whatever the outcome, and before anything listens: KServe's vLLM build log (in a `finally`),
+    // its model registered, TorchServe's archive registered (its frontend's "Model server started." once bound listened), LocalAI
+    // before it binds (models load lazily)
     '2025-01-01 10:00:00.000 1 kserve INFO [utils.py:109] V1 AsyncLLM build complete',
     '2025-01-01 10:00:00.000 1 kserve INFO [model_server.py:402] Registering model: llama',
     '2024-01-01T00:00:00,123 [INFO ] main org.pytorch.serve.wlm.ModelManager - Model resnet loaded.',
-    'Model server started.',
     '10:00AM INF LocalAI is started and running address=:8080',
     // OpenAI-compatible bodies: an error (vLLM/SGLang's older and newer, FastAPI's), no choices or no token generated, aborted, logged as an error
     '{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}',
