@@ -100,6 +100,10 @@ const ENGINE_STEP_DONE = new RegExp(
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
     // (newer builds: `SRV_INF("%s", "model loaded\n")` in llama_server(), "srv  llama_server: model loaded", 00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp)
     String.raw`^(?:srv +)?(?:main|llama_server): model loaded$`,
+    // Infinity (michaelfeil/infinity, embeddings and rerankers): the warm-up ran the model on batches and logged its timings, ending
+    // "embeddings/sec: <n>" (0.0.77:libs/infinity_emb/infinity_emb/transformer/abstract.py:246, run_warmup, logged at
+    // inference/select_model.py:97), then "model warmed up, between <a>-<b> embeddings/sec at batch_size=<n>" (:106-109)
+    String.raw`^\s*embeddings\/sec: (?!0\.00$)\d+\.\d+$|\bmodel warmed up, between [\d.]+-[\d.]+ embeddings\/sec at batch_size=\d+`,
     // the 2024 llama.cpp server as Ollama's ext_server and llamafile vendored it: `LOG_INFO("model loaded", {})` once load_model() and
     // initialize() returned (Ollama v0.3.10:llm/ext_server/server.cpp:3049; llamafile 0.7.4:llama.cpp/server/server.cpp:3060), in
     // server_log's text form "INFO [main] model loaded | tid=… timestamp=…" (v0.3.10:llm/ext_server/utils.hpp:147-156) or its JSON

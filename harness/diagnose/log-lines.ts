@@ -268,8 +268,10 @@ const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error r
  *   when resolving dependencies:` (astral-sh/uv 0.12.5:crates/uv-resolver/src/error.rs:1779; the printed form in its test
  *   snapshot crates/uv/tests/it/auth.rs:68), or behind `error: ` (crates/uv-errors/src/lib.rs:361). pip's own reports carry
  *   its `ERROR: ` level.
+ * - tini, the init many images run as their entrypoint, that could not exec the program it was given: `[FATAL tini (7)] exec
+ *   /app/entrypoint.sh failed: No such file or directory` (krallin/tini v0.19.0:src/tini.c:216, PRINT_FATAL at :29).
  */
-const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
+const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */

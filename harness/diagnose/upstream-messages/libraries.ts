@@ -169,6 +169,10 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
   // ---- gloo (facebookincubator/gloo), PyTorch's gloo process group ----
 
   // messages render as `[<file>:<line>] <words>` (GLOO_ERROR_MSG, gloo/common/error.h:16)
+  // a GLOO_ENFORCE check that failed inside gloo's transport (a peer's message not what the protocol expects), thrown as
+  // gloo::EnforceNotMet, whose what() reads "[enforce fail at <file>:<line>] <condition>. <message>"
+  ncc("gloo (facebookincubator/gloo): a check of its transport between ranks failed (GLOO_ENFORCE, gloo::EnforceNotMet)", /\[enforce fail at [^\]\s]{0,200}\bgloo\/transport\/[\w/.-]{1,100}:\d+\]/,
+    '[enforce fail at /pytorch/third_party/gloo/gloo/transport/tcp/pair.cc:456] op.preamble.length <= op.nbytes. 4 vs 3', `${GLOO}:gloo/common/logging.cc:22`),
   ncc('gloo (facebookincubator/gloo): a peer rank closed its connection', /\bConnection closed by peer \[?[\w.:-]{1,80}\]?:\d+/,
     '[../third_party/gloo/gloo/transport/tcp/pair.cc:544] Connection closed by peer [10.0.0.2]:41234', `${GLOO}:gloo/transport/tcp/pair.cc:544`),
   ncc('gloo (facebookincubator/gloo): reading from a peer rank failed', /\bRead error \[?[\w.:-]{1,80}\]?:\d+: /,

@@ -15,13 +15,18 @@
 // IMPORT_REFUSES_HARDWARE) reads them as backend-unsupported over the signature that reads the class; and TGI catches them, logs
 // "Could not import Flash Attention enabled models: <e>" as a warning and raises only later, for a sharded model,
 // "<Model> requires Flash Attention enabled models." (models/__init__.py:81), a wrapper whose cause is that warning.
+// Also Hugging Face's text-embeddings-inference (huggingface/text-embeddings-inference, v1.9.3), whose router ends a failed start
+// with anyhow's "Error: Could not create backend", its causes after "Caused by:" (root-cause.ts reads them as the message).
 // Interpolations are bounded wildcards.
 import { messageOf, type UpstreamMessage } from './types.ts';
 
 const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
+/** huggingface/text-embeddings-inference. */
+const TEI = 'v1.9.3';
 
 const imp = messageOf('import-error');
+const nki = messageOf('no-kernel-image');
 const mdl = messageOf('unsupported-model');
 /** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
 const bke = messageOf('backend-unsupported');
@@ -62,4 +67,9 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // a MemoryError while the handler loads the model: host memory, the guide's `other` (the frontend reports "System out of memory", 507)
   oth("TorchServe (pytorch/serve): the worker ran out of host (CPU) memory loading the model", /\bLoad model [\w.-]{1,80} cpu OOM, exception\b/,
     'Load model resnet-18 cpu OOM, exception ', `${TS}:ts/model_service_worker.py:149`),
+  // TEI's candle backend built for one compute capability, started on a GPU of another: the image holds no kernels for it (its
+  // per-architecture images: the fix is the image built for this GPU). Where the two are equal (a Jetson's 87, which its
+  // compatibility check does not list), the backend refuses the GPU it was built for: no rule here, the refusal's words decide
+  nki('TEI (huggingface/text-embeddings-inference): the candle backend was compiled for another compute capability than the GPU\'s', /\bRuntime compute cap (\d+) is not compatible with compile time compute cap (?!\1\b)\d+/,
+    'Could not start backend: Runtime compute cap 75 is not compatible with compile time compute cap 80', `${TEI}:backends/candle/src/lib.rs:244`),
 ];

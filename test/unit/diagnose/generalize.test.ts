@@ -240,6 +240,20 @@ describe('errors beyond Python exceptions', () => {
     expect(classifyLog('[2026-04-30 16:02:26] retrying after KVTransferError(bootstrap_room=1)').category).not.toBe('other');
   });
 
+  it("reads tini's failed exec of the image's entrypoint as the failure it names (other), and a gloo transport check that failed as nccl", () => {
+    expect(classifyLog('2024-03-13T13:36:25.168094375Z [FATAL tini (7)] exec /app/docker/entrypoint.sh failed: No such file or directory')).toMatchObject({ category: 'other', evidence: [{ line: 1 }] });
+    const gloo = ["terminate called after throwing an instance of 'gloo::EnforceNotMet'", ' what():  [enforce fail at /pytorch/third_party/gloo/gloo/transport/tcp/pair.cc:456] op.preamble.length <= op.nbytes. 4 vs 3', 'Fatal Python error: Aborted'].join('\n');
+    expect(classifyLog(gloo)).toMatchObject({ category: 'nccl' });
+    // an enforce outside gloo's transport is no communication failure
+    expect(classifyLog(gloo.replace('gloo/transport/tcp/pair.cc', 'gloo/allreduce_local.cc')).category).not.toBe('nccl');
+  });
+
+  it("reads TEI's backend built for another compute capability (no-kernel-image) through its error's chain of causes, under a compose prefix too", () => {
+    const tei = ['text-embeddings-1  | Error: Could not create backend', 'text-embeddings-1  | ', 'text-embeddings-1  | Caused by:', 'text-embeddings-1  |     Could not start backend: Runtime compute cap 52 is not compatible with compile time compute cap 75'].join('\n');
+    expect(classifyLog(tei)).toMatchObject({ category: 'no-kernel-image' });
+    expect(classifyLog(tei.replace('compute cap 52', 'compute cap 75')).category).not.toBe('no-kernel-image');
+  });
+
   it("reads AReaL's rollout-server launcher giving up as a wrapper (unknown): the server's own output says why", () => {
     const log = ['Traceback (most recent call last):', '  File "areal/engine/sglang_remote.py", line 67, in _wait_for_server', '    raise RuntimeError("server launch failed")', 'RuntimeError: server launch failed'].join('\n');
     expect(classifyLog(log)).toMatchObject({ category: 'unknown' });

@@ -121,6 +121,9 @@ describe("signs of health from the engines' source", () => {
     ['INFO [main] HTTP server listening | hostname="127.0.0.1" port="8080" n_threads_http="15" tid="1" timestamp=1', 'listening'],
     ['{"timestamp":1711089418,"level":"INFO","function":"server_cli","line":2594,"message":"HTTP server listening","port":"8080"}', 'listening'],
     ['llama server listening at http://127.0.0.1:8080', 'listening'],
+    // Infinity: its warm-up's timings (the model ran on batches)
+    ['         embeddings/sec: 1418.67', 'step-done'],
+    ['INFO     2025-02-11 20:39:09,000 infinity_emb INFO: model warmed up, between 67.13-1418.67 embeddings/sec at batch_size=32', 'step-done'],
     // gunicorn's arbiter, BentoML's arbiter, TorchServe's frontend
     ['[2025-01-01 10:00:00 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)', 'listening'],
     ['2025-01-01T10:00:00+0000 [INFO] [cli] Starting production HTTP BentoServer from "service:svc" listening on http://localhost:3000 (Press CTRL+C to quit)', 'listening'],
