@@ -10,7 +10,7 @@ import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine,
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
-import { isNcclInfo, withoutCarrier } from './line-clean.ts';
+import { isNcclInfo } from './line-clean.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
 export interface Failure {
@@ -113,8 +113,13 @@ function causedBy(lines: readonly LogLine[], view: ProcessView, pos: number): nu
   const head = view.index[pos + 1];
   if (head === undefined || !CAUSED_BY.test(lines[head]!.text)) return [];
   const out = [pos + 1];
-  // (indented as written, under whatever carried the line: `text-embeddings-1  |     Could not start backend: …`)
-  for (let p = pos + 2; p < view.index.length && out.length < MAX_MESSAGE_LINES && CAUSE.test(withoutCarrier(lines[view.index[p]!]!.raw)); p++) out.push(p);
+  // (indented as written, under whatever carried or tagged the line: `text-embeddings-1  |     Could not start backend: …`)
+  // (and the rest a terminal cut off a cause)
+  for (let p = pos + 2; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
+    const l = lines[view.index[p]!]!;
+    if (!l.cont && !CAUSE.test(l.text)) break;
+    out.push(p);
+  }
   return out.length > 1 ? out : [];
 }
 

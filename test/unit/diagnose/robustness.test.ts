@@ -79,9 +79,10 @@ const KNOWN: Record<string, string[]> = {
   // a JSON record cut before its message field is no record
   // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
   // ('operation no' + 't supported') is joined only to a whole row above it, and two ranks interleaved part the two rows
-  // … and a message cut inside a word after a long process tag and header ("hip runtime fail" + "ed to load."), or vLLM 0.8.4's
-  // tuple-printed wrapper cut before the worker's error it quotes
-  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log'],
+  // … and a message cut inside a word after a long process tag and header ("hip runtime fail" + "ed to load."), vLLM 0.8.4's
+  // tuple-printed wrapper cut before the worker's error it quotes, or a one-line excerpt cut right after its exception's name
+  // ("… ray_utils.py:44] RuntimeError:" + "Cannot find any model weights …")
+  'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
   'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work

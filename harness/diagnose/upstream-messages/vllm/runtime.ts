@@ -213,6 +213,13 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   // ── driver-mismatch: no GPU visible to the CUDA runtime ──
   {
     category: 'driver-mismatch',
+    what: 'vLLM: no platform was detected (no GPU, driver or accelerator library visible), so the device type is empty (the labelling guide\'s driver-mismatch row)',
+    re: /\bFailed to infer device type\b/,
+    example: 'Failed to infer device type, please set the environment variable `VLLM_LOGGING_LEVEL=DEBUG` to turn on verbose logging to help debug the issue.',
+    source: `${V0_19_0}:vllm/config/device.py:57`,
+  },
+  {
+    category: 'driver-mismatch',
     what: 'vLLM: CUDA_VISIBLE_DEVICES is empty: no GPU is visible',
     re: /CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled/i,
     example: 'CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled.',
