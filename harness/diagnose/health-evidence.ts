@@ -59,6 +59,13 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // HTTP/1.1" 200 12` (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/http/Session.java:48-51; log-lines.ts, SERVING).
 
 /** A server bound to its port once its model was loaded and warmed up. */
+/**
+ * A message of the 2024 llama.cpp server (as Ollama's ext_server and llamafile vendored it) logged by `LOG_INFO` from main():
+ * server_log's text form "INFO [main] <message> | tid=… timestamp=…" (Ollama v0.3.10:llm/ext_server/utils.hpp:147-156), or its JSON
+ * record, whose "msg" (llamafile 0.6.2: "message") the record reader takes as the line's whole text.
+ */
+const serverLog = (message: string): string => String.raw`^INFO \[main\] ${message} \||^${message}$`;
+
 const ENGINE_LISTENING = new RegExp(
   [
     // TEI: "Starting HTTP server: 0.0.0.0:80", logged once the listener is bound (v1.9.3:router/src/http/server.rs:1875-1880),
@@ -81,7 +88,8 @@ const ENGINE_LISTENING = new RegExp(
     // 0.7.4:…:3085); gunicorn's arbiter "Listening at: http://…" (benoitc/gunicorn 26.1.0:gunicorn/arbiter.py:209); BentoML's arbiter
     // "Starting production HTTP BentoServer from … listening on http://…" (32230a5276a8:src/_bentoml_impl/server/serving.py:392);
     // TorchServe's "Model server started." once its frontend bound (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/ModelServer.java:133)
-    String.raw`^INFO \[main\] HTTP server listening \||^HTTP server listening$|^llama server listening at https?://`,
+    serverLog('HTTP server listening'),
+    String.raw`^llama server listening at https?://`,
     String.raw`\bListening at: https?://\S+|\bBentoServer from .{1,200} listening on https?://|(?:^|\bModelServer - )Model server started\.?$`,
   ].join('|'),
 );
@@ -105,11 +113,8 @@ const ENGINE_STEP_DONE = new RegExp(
     // inference/select_model.py:97), then "model warmed up, between <a>-<b> embeddings/sec at batch_size=<n>" (:106-109)
     String.raw`^\s*embeddings\/sec: (?!0\.00$)\d+\.\d+$|\bmodel warmed up, between [\d.]+-[\d.]+ embeddings\/sec at batch_size=\d+`,
     // the 2024 llama.cpp server as Ollama's ext_server and llamafile vendored it: `LOG_INFO("model loaded", {})` once load_model() and
-    // initialize() returned (Ollama v0.3.10:llm/ext_server/server.cpp:3049; llamafile 0.7.4:llama.cpp/server/server.cpp:3060), in
-    // server_log's text form "INFO [main] model loaded | tid=… timestamp=…" (v0.3.10:llm/ext_server/utils.hpp:147-156) or its JSON
-    // record, whose "msg" (llamafile 0.6.2: "message") the record reader takes as the line's text
-    String.raw`^INFO \[main\] model loaded \|`,
-    String.raw`^model loaded$`,
+    // initialize() returned (Ollama v0.3.10:llm/ext_server/server.cpp:3049; llamafile 0.7.4:llama.cpp/server/server.cpp:3060)
+    serverLog('model loaded'),
     // vLLM / SGLang: the CUDA-graph capture's progress bar complete. tqdm moves one step after each batch size was warmed up
     // (forward passes of the model) and captured, so n/n with n > 0 shows every capture done; a capture that fails leaves it below n.
     // vLLM: "Capturing CUDA graph shapes" (V0_9_1 77f0d465d0a666b65dd877ec462f024a980dd55c:vllm/worker/model_runner.py:1589),

@@ -325,6 +325,13 @@ export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
  */
 export const RUNNER_TERMINATED = /\b(?:llama runner|llama-server) process has terminated: /;
 
+/**
+ * mistral.rs: a stage's (`step`, `prefill`) failure logged with the error it got (`error!("{} - Model failed with error: {:?}",
+ * $stage, &e)`, EricLBuehler/mistral.rs v0.2.4:mistralrs-core/src/utils/mod.rs:96, v0.9.2:…:127): a wrapper, whose quoted error
+ * root-cause.ts reads (QUOTES_CAUSE).
+ */
+export const MODEL_FAILED_WITH = /\b\w+ - Model failed with error: /;
+
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
 const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
@@ -335,9 +342,7 @@ const WRAPPERS: RegExp[] = [
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
   /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
-  // mistral.rs: a stage's (`step`, `prefill`) failure logged with the error it got, which root-cause.ts reads (QUOTES_CAUSE)
-  // (EricLBuehler/mistral.rs v0.9.2:mistralrs-core/src/utils/mod.rs:127)
-  /\b\w+ - Model failed with error: /,
+  MODEL_FAILED_WITH,
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
   /Received sigquit from a child proces(?:s\b|\.)/i,
   /Initialization failed\. See root cause above/i,

@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -43,7 +43,7 @@ export interface ProcessFindings {
 }
 
 /** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
-const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
+export const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
 const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
@@ -55,10 +55,12 @@ const MAX_MESSAGE_LINES = 12;
  * vLLM V1's executor quoted it as `'{result}'` (77f0d465d0a6:vllm/v1/executor/multiproc_executor.py:208) and, for a while in April 2025
  * (0.8.3–0.8.4, 1dd23386ecab:…:123), passed it as a second argument to a `%s` message, so the exception prints as a tuple:
  * `RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError …')`.
- * mistral.rs logs a failed step with the error it got (`error!("{} - Model failed with error: {:?}", $stage, &e)`,
- * EricLBuehler/mistral.rs v0.2.4:mistralrs-core/src/utils/mod.rs:96, v0.9.2:…:127).
+ * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH).
  */
-const QUOTES_CAUSE = /Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"][^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|\b\w+ - Model failed with error: \S/;
+const QUOTES_CAUSE = new RegExp(
+  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"][^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
+    String.raw`${MODEL_FAILED_WITH.source}\S`,
+);
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
 const NAMES_PROGRAM = /CalledProcessError: Command '/;
 /**

@@ -14,7 +14,7 @@
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
 import { isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
-import type { Failure, ProcessFindings } from './root-cause.ts';
+import { TRACEBACK, type Failure, type ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart } from './signature-match.ts';
 
@@ -82,7 +82,7 @@ function kindOf(lines: readonly LogLine[], x: Failure): Kind {
   const text = x.block.map((p) => lines[x.view.index[p]!]!.text).join(' ');
   if (category !== 'other' || x.generic?.fatal || FATAL_WORDS.test(text)) return 'fatal';
   const first = lines[x.index]!;
-  return x.sig === null && x.generic === null && isErrorLevel(first) && !isExceptionLine(first) && !x.block.some((p) => /^\s*File "|Traceback \(most/.test(lines[x.view.index[p]!]!.text)) ? 'nameless' : 'failure';
+  return x.sig === null && x.generic === null && isErrorLevel(first) && !isExceptionLine(first) && !x.block.some((p) => TRACEBACK.test(lines[x.view.index[p]!]!.text)) ? 'nameless' : 'failure';
 }
 
 /** The findings of each process without what the server survived (all of them when it never came up). */

@@ -1,7 +1,7 @@
 // Other engines' messages swept whole, as sglang-swept.ts sweeps SGLang's: every `raise`/`assert … , msg` of LMDeploy
 // (InternLM/lmdeploy v0.16.0: lmdeploy/), TGI (huggingface/text-generation-inference v3.3.7: server/text_generation_server/)
-// and Xinference (xorbitsai/inference v3.2.1: xinference/, without its vendored thirdparty/ models) extracted by Python's
-// ast, run through the classifier as a traceback's exception, and those it read as `other` whose words touch a GPU, a
+// and Xinference (xorbitsai/inference v3.2.1: xinference/, without its vendored thirdparty/ models) extracted by scripts/sweep-raises.py,
+// run through the classifier as a traceback's exception, and those it read as `other` whose words touch a GPU, a
 // package, a backend, memory or a model (360 LMDeploy and TGI, 283 Xinference) labelled by the guide's categories by two
 // readers who opened the source line where the words alone were unclear. Kept: what they put in a named category, exact
 // words with interpolations as bounded wildcards, at the line of the release tag that writes it; left out, six calls the

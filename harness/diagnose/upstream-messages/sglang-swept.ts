@@ -1,6 +1,6 @@
 // SGLang's messages swept whole: every `raise`/`assert … , msg` of python/sglang/srt and sgl-kernel/python at three commits
 // of BBuf/sglang (upstream's history) — 0.4.6 (R046), 0.5.9 (R059) and main of 2026-06-14 (RMAIN, after 0.5.12), the
-// commits sglang.ts reads — extracted mechanically (Python's ast), each message run through the classifier as the exception
+// commits sglang.ts reads — extracted mechanically (scripts/sweep-raises.py), each message run through the classifier as the exception
 // of a traceback, and those it read as `other` (1,276 whose words touch a GPU, a package, a backend, memory or a model)
 // labelled by the guide's categories by three readers who opened the source line where the words alone were unclear.
 // Kept here: the messages they put in a named category, exact words with their interpolations as bounded wildcards, each
@@ -8,11 +8,8 @@
 // guide doubt (a request-slot pool "out of memory", unbalanced GPU memory, a bare "bias is not supported", …) and seven
 // whose fixed words are too few to name anything. sglang.ts holds the messages read by hand before this sweep.
 import { messageOf, type UpstreamMessage } from './types.ts';
-
-/** SGLang 0.4.6, main of 2026-06-14 (after 0.5.12), 0.5.9: the commits of sglang.ts. */
-const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
-const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
-const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e';
+// SGLang 0.4.6, 0.5.9 and main of 2026-06-14 (after 0.5.12): the commits sglang.ts reads
+import { R046, R059, RMAIN } from './sglang.ts';
 
 const imp = messageOf('import-error');
 const drv = messageOf('driver-mismatch');

@@ -12,11 +12,11 @@
 import { messageOf, type UpstreamMessage } from './types.ts';
 
 const R030 = 'a63c8275c6c5aa642f06793d0bfc60c9653e75a7';
-const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
+export const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
 const R052 = 'b0d25e72c401f37b55d689ddbf05b8c583afe854';
 const R056 = '7ae368efde14f0b2abe769a5fbb99b8154b2a9b7';
-const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
-const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e'; // main, 2026-06-14 (after 0.5.12)
+export const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
+export const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e'; // main, 2026-06-14 (after 0.5.12)
 
 const imp = messageOf('import-error');
 const drv = messageOf('driver-mismatch');

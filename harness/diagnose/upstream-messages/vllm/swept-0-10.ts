@@ -1,5 +1,5 @@
 // vLLM's messages swept again, whole and mechanically, as ../sglang-swept.ts sweeps SGLang's: every `raise`/`assert … , msg`
-// of vllm/ at V0_10_2, V0_19_0 and MAIN_2026_05_27 (commits.ts) extracted by Python's ast, run through the classifier as a
+// of vllm/ at V0_10_2, V0_19_0 and MAIN_2026_05_27 (commits.ts) extracted by scripts/sweep-raises.py, run through the classifier as a
 // traceback's exception, and the 1,763 it read as `other` whose words touch a GPU, a package, a backend, memory or a model
 // labelled by the guide's categories by four readers who opened the source line where the words alone were unclear. The
 // hand-read files beside this one (backend.ts, runtime.ts, after-0-19.ts) kept only what their readers judged misfiled;

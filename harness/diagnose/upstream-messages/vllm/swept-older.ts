@@ -1,5 +1,5 @@
 // vLLM's older releases swept the same way as swept-0-19.ts and swept-0-10.ts: every `raise`/`assert … , msg` of vllm/ at
-// 0.4.2, 0.5.4, 0.6.6, 0.8.0 and 0.9.1 (commits.ts) that neither newer sweep holds, extracted by Python's ast and run through the
+// 0.4.2, 0.5.4, 0.6.6, 0.8.0 and 0.9.1 (commits.ts) that neither newer sweep holds, extracted by scripts/sweep-raises.py and run through the
 // classifier as a traceback's exception; the 281 it read as `other` whose words touch a GPU, a package, a backend, memory or a
 // model labelled by the guide's categories by two readers. Kept: what they put in a named category (V0's attention backends —
 // Torch SDPA, ROCm flash, Pallas, IPEX, HPU — refusing a configuration, quantization methods refusing a setting, Neuron's and
