@@ -46,7 +46,7 @@ export interface GenericRule {
  * public, the words are read as words), or a platform the engine runs on ("… is not supported on ROCm", "… not supported
  * on CPU": the guide's table, a backend refused "for this GPU or platform").
  */
-const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b|\b(?:on|for|with|under) (?:the )?(?:ROCm|HIP|AMD GPUs?|CPUs?|XPU|HPU|TPU|NPU|MPS|Metal|Ascend|Gaudi|Intel GPUs?|Apple Silicon|Jetson)\b)`;
+const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\b|\bSM ?\d{2,3}\b|\bSM (?:version|arch)|(?:GPU|CUDA|device|hardware) arch|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal|Ada)\b|(?:this|your|the current|current) (?:CUDA |NVIDIA |AMD |ROCm )?(?:GPU|device|platform|hardware|architecture)\b|GPUs? (?:with|newer|older|below|above)|\bhardware (?:with|that (?:has|supports))\b|\b(?:V100|T4|P100|P40|K80|A10G?|A100|A30|A40|H100|H200|H20|B200|B100|GB200|L4|L40S?|TITAN|RTX ?\d{4}|GTX ?\d{3,4})\b|\b(?:on|for|with|under) (?:the )?(?:ROCm|HIP|AMD GPUs?|CPUs?|XPU|HPU|TPU|NPU|MPS|Metal|Ascend|Gaudi|Intel GPUs?|Apple Silicon|Jetson)\b)`;
 /**
  * Words that refuse: not supported, not implemented for (vLLM's CUTLASS GEMM: "Currently, block scaled fp8 gemm is not implemented for
  * Blackwell", 228b768db6dee54290723443f9f3207146de89ff:csrc/quantization/cutlass_w8a8/scaled_mm_c3x_sm100.cu:25), requires, only
@@ -168,6 +168,18 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // … or the dynamic loader refusing a library that lacks a symbol version the program needs (a runner built against
   // libcublas.so.11, GLIBCXX_3.4.30): "version `%s' not found (required by %s)", glibc-2.39:elf/dl-version.c:144 (same
   // at glibc-2.42); its "weak version … not found" (line 135) is printed only by `ldd -v` and is not fatal
+  // a GPU driver said missing (the guide: "driver or device missing or not visible")
+  rule('driver-mismatch', 'the GPU driver is not installed or not loaded', /\b(?:NVIDIA|GPU|CUDA|display) (?:kernel )?driver (?:is |was )?not (?:installed|found|loaded|present)\b|\breinstall (?:the |your )?(?:NVIDIA |GPU |CUDA )?driver\b/i),
+  // … what a package or a compiled module says at import when it cannot load or was built against another version (the guide: "a
+  // package version pairing refused at import"; "installing a package → import-error"): "Triton is not installed", "vllm._C is not
+  // available. Please reinstall vLLM."; PyTorch on Windows, a DLL the loader could not map ("[WinError 126] The specified module could
+  // not be found. Error loading "…\c10.dll" or one of its dependencies.", torch/__init__.py _load_dll_libraries); NumPy's C API
+  // refusing a module built against another ("module compiled against API version 0x10 but this version of numpy is 0xf",
+  // numpy/core/code_generators/generate_numpy_api.py, _import_array) and Cython's "numpy.dtype size changed, may indicate binary
+  // incompatibility"; torchvision built for another CUDA than PyTorch ("Detected that PyTorch and torchvision were compiled with
+  // different CUDA major versions", torchvision/extension.py _check_cuda_version); CPython's import of a module half initialized
+  // ("partially initialized module 'x' has no attribute 'y' (most likely due to a circular import)", Python/import.c)
+  rule('import-error', 'a package not installed, or a compiled module built against another version', /\b(?<!driver |CUDA |toolkit |nvcc )(?:is|are) not installed\b|\bnot available\. Please reinstall\b|\[WinError 126\]|\bError loading "[^"]+\.dll" or one of its dependencies|\bmodule compiled against (?:API|ABI) version \w+ but this version of numpy is\b|\bsize changed, may indicate binary incompatibility\b|\bwere compiled with different CUDA (?:major )?versions\b|\(most likely due to a circular import\)/i),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
   // (a kernel's illegal instruction is CUDA error 715, "an illegal instruction was encountered" (cudaGetErrorString; "the
   // device encountered an illegal instruction", cuda-13.0 include/driver_types.h:873 of leomaxwell972/CU13ToolKit_Includes
@@ -188,7 +200,14 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (AT_DISPATCH_SWITCH's default case, pytorch/pytorch 011f686af0fb770d5ebe655714e27f142d05033d:aten/src/ATen/Dispatch.h; the guide:
   // a data type a kernel refuses here is backend-unsupported)
   rule('backend-unsupported', "a PyTorch kernel has no instance for this data type (its dispatch's default case)", /"[\w.:]{1,80}" not implemented for '(?:Half|BFloat16|Float8_\w{1,12}|Float|Double|ComplexHalf|ComplexFloat|ComplexDouble|Char|Byte|Bool|Short|Int|Long|QInt8|QUInt8|QInt32|UInt\d{1,2})'/),
-  rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:)/i),
+  // (not "Unsupported architecture: X", a model's architecture the registry lacks — unless X is a GPU's: sm_121, compute_90, gfx942)
+  rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:(?!\s*['"]?(?:sm_?\d|compute_\d|gfx\d)))/i),
+  // … "Only Hopper GPUs are supported", "only sm90 or sm100 devices are supported": the GPUs a kernel runs on named, this one not among them
+  rule('backend-unsupported', 'a kernel supports only other GPUs', /\bonly (?:[\w-]+ ){0,3}?(?:sm_?\d{2,3}[af]?|SM ?\d{2,3}|Ampere|Hopper|Blackwell|Volta|Turing|Ada(?: Lovelace)?|datacenter)\b(?:[\w -]{0,40}?)\b(?:GPUs?|devices?|architectures?|cards?) (?:is|are) supported\b/i),
+  // PyTorch's TORCH_CHECK without a message prints its condition ("Expected " #cond " to be true, but got false.", TORCH_CHECK_MSG of
+  // c10/util/Exception.h): a kernel's check of this GPU's compute capability or architecture that failed ("Expected is_sm80 || is_sm90
+  // to be true, but got false.", "Expected (dprops->major == 8 && dprops->minor == 0) || … to be true") refused this GPU
+  rule('backend-unsupported', "a kernel's check of this GPU's compute capability failed (TORCH_CHECK's condition)", /\bExpected .{0,200}?(?:\bis_sm\w*|\bsm_?\d{2,3}\w*|\bsm_?(?:ver|version|arch)\w*|->major\b|\.major\b|\bcompute_?capabilit\w*|\bcc_?major\w*|\bcc\s*[<>=]=?\s*\d).{0,200}? to be true, but got false\b/),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),
   // … also an "unsupported" kernel or quantization backend named before the word (vLLM's MoE oracles: "Unsupported mxfp4_backend for
   // Mxfp4MoEMethod: …", "Unsupported FP8 MoE backend: …", "Unsupported wna16 MoE backend: …": 396c8fee5071117914104244cc962db805ab0af0

@@ -19,7 +19,7 @@ import { untangle, viewAt } from './processes.ts';
 import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
-import { healthEvidence } from './health-evidence.ts';
+import { healthEvidence, healthKindOf } from './health-evidence.ts';
 import { CAPTURE_STEP, FRAME_RULES, messageEvidence } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
@@ -209,12 +209,19 @@ const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
+ * A program that reported its work done (an offline run's outputs, a benchmark's results: health-evidence's `success`) before
+ * it ended: its end (the interpreter exiting, "leaked semaphore objects to clean up at shutdown") is the run's natural end, not a
+ * start that stopped.
+ */
+const doneBefore = (lines: readonly LogLine[], i: number): boolean => lines.slice(0, i).some((l) => healthKindOf(l) === 'success');
+
+/**
  * The line showing that something failed although no failure names its cause: a wrapper error, an
  * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill or a shutdown.
  */
 function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): { index: number; why: MissingWhy } | null {
   const killed = ready ? -1 : lines.findIndex(isKilledLine);
-  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)));
+  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && !doneBefore(lines, i));
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],
     ['error', first(found.map((f) => f.errorLine))],

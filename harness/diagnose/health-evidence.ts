@@ -323,6 +323,13 @@ const OUTPUT_SHOWN = new RegExp(
     String.raw`(?:^|, )Generated text: +(?!''$|""$)\S`,
     String.raw`^Output: {4}(?!''$|""$)['"]`,
     String.raw`^Output \[Text \d+ Beam \d+\]: "(?!"$)`,
+    // a finished generation printed as Python writes the object: vLLM's RequestOutput, its CompletionOutput with text that finished
+    // (stop or length) (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/outputs.py:53-63,175-187; v0.2.1
+    // 651c614aa43e497a2e2aab473493ba295201ab20:vllm/outputs.py:40-46,113-119), and openai-python's ChatCompletion or Completion, pydantic's
+    // repr of its fields in order (`Choice(finish_reason='stop', index=0, logprobs=None, message=ChatCompletionMessage(content='…'`;
+    // openai/openai-python 04448952820aa3029e61907c1785a7293c3ddbc2:src/openai/types/chat/chat_completion.py, Choice)
+    String.raw`\bCompletionOutput\(index=\d+, text=(?:'[^']|"[^"]).{0,4000}?\bfinish_reason=(?:stop|length)\b`,
+    String.raw`\b(?:Choice|CompletionChoice)\(finish_reason='(?:stop|length)'.{0,300}?\b(?:content|text)=(?:'[^']|"[^"])`,
   ].join('|'),
 );
 

@@ -262,6 +262,41 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
   return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
+/**
+ * An exception Python reports and ignores: its unraisable hook's "Exception ignored in: <object>" (an exception raised in a
+ * `__del__`, a Cython `__dealloc__`, a weakref callback, the garbage collector), "Exception ignored in atexit callback: <f>"
+ * (3.10+) and "Error in atexit._run_exitfuncs:" (before), each followed by the exception's traceback. CPython writes them and
+ * goes on (or is already exiting: atexit callbacks run once the program ended); the traceback is no failure of the process
+ * (the labelling guide: rule 2, what it survived). Written so by CPython 3.11.7 (`python3 -c` with a raising `__del__` and
+ * atexit callback; Python/errors.c write_unraisable_exc_file, Modules/atexitmodule.c atexit_callfuncs).
+ */
+const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error in atexit\._run_exitfuncs:\s*)$/;
+
+/** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
+function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): number {
+  let sawException = false;
+  let p = pos + 1;
+  for (; p < view.index.length && p < pos + 120; p++) {
+    const l = lines[view.index[p]!]!;
+    if (l.header || l.cont || l.text.trim() === '') continue;
+    if (sawException && !/^\s/.test(l.text)) break;
+    if (/^Traceback \(most|^\s|^During handling of|^The above exception was/.test(l.text)) continue;
+    if (!EXCEPTION_SHAPE.test(l.text)) break;
+    sawException = true;
+  }
+  return p - 1;
+}
+
+/**
+ * Where what starts at `pos` ends when it reports an error that did not fail the process, else null: an error the engine caught,
+ * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored.
+ */
+function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
+  if (IGNORED_HEAD.test(lines[view.index[pos]!]!.text)) return ignoredEnd(lines, view, pos);
+  const caught = CAUGHT.test(lines[view.index[pos]!]!.text) ? [pos] : cutBlock(lines, view, pos);
+  return caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join('')) ? caught.at(-1)! : null;
+}
+
 /** The first failure of a process from view position `from`, and the position where it was found. */
 function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from: number): { f: ProcessFindings; pos: number } {
   const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null, hint: null };
@@ -274,10 +309,9 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
     if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
-    // an error the engine caught, read whole (with the rests a terminal cut off it, which are skipped with it)
-    const caught = CAUGHT.test(l.text) ? [p] : cutBlock(lines, view, p);
-    if (caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join(''))) {
-      p = caught[caught.length - 1]!;
+    const past = notFailed(lines, view, p);
+    if (past !== null) {
+      p = past;
       continue;
     }
     if (l.cont && restOfWarning(lines, view, p)) continue;

@@ -354,9 +354,9 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "phase": "startup",
       "patterns": [
         "Model architectures? \\[.*\\] (?:are|is) not supported",
-        "Unsupported architectures?:",
+        "Unsupported architectures?:(?!\\s*['\"]?(?:sm_?\\d|compute_\\d|gfx\\d))",
         "Cannot find model module",
-        "Architecture \\S+ not supported"
+        "Architecture (?!sm_?\\d|compute_\\d|gfx\\d)\\S+ not supported"
       ],
       "contextScope": "traceback",
       "title": "The engine in this image does not support the model's architecture",
