@@ -256,6 +256,9 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  *   (b9c025b4b1ee78c0d34e700f2e474a02dfb13c90:examples/deprecated/streaming.py:91-92, "Prompt processed in …" before it; inference.py:67-68
  *   "speed, bsz 1: … tokens/second"; inference_speculative.py:95-96 "speed, +SD: …")
  * - vLLM's and SGLang's serving benchmarks' "Total generated tokens: N" (22f8d286…:vllm/benchmarks/serve.py:939, 65d3b47f…:python/sglang/bench_serving.py:1497)
+ * - TensorRT-LLM's python benchmark (benchmarks/python/benchmark.py), its report of a configuration once its runs were timed: "[BENCHMARK]
+ *   model_name … latency(ms) 4409.291 … tokens_per_sec 1857.9 …", batch × output length over the latency (NVIDIA/TensorRT-LLM
+ *   118b3d7e7bab720d8ea9cd95338da60f7512c93a:benchmarks/python/gpt_benchmark.py, GPTBenchmark.report: `'[BENCHMARK] ' + " ".join(kv_pairs)`)
  * KTransformers' local_chat prints Ollama's "eval count: N token(s)" / "eval rate: … tokens/s" (95009ea6856c0799e517e93cb12be5e8494bc7ce:
  * archive/ktransformers/util/utils.py:788-793), read above.
  * Not the headers ("Serving Benchmark Result", "PERFORMANCE OVERVIEW"), nor a latency alone (a run's time passes also when it failed).
@@ -284,6 +287,7 @@ const RUN_RESULT = new RegExp(
     String.raw`\| *[A-Za-z][\w.-]* *\|(?: *[↑↓]? *\|)? *${RATE} *\| *± *\| *(?:[\d.]+|N\/A) *\|$`,
     // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells
     String.raw`\| +(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
+    String.raw`^\[BENCHMARK\] .*\btokens_per_sec ${RATE}\b`,
   ].join('|'),
 );
 
@@ -374,6 +378,15 @@ const WRITTEN_BEFORE_A_CHECK = /\bShard (?:\d+ )?ready in \d/;
  * comes first), right before it binds: "Connected" (v3.3.7:router/src/server.rs:2302; before the backends moved out of the router,
  * router/src/main.rs), read only with the router's logger target, `text_generation_router…: router/src/….rs:N: Connected`.
  */
+/**
+ * TGI's router, a request answered: within the span of its generate and generate_stream handlers (`generate{parameters=GenerateParameters
+ * { … } total_time=… }: text_generation_router::server: …: Success`) the only event logged at INFO is "Success", once the response
+ * is built (huggingface/text-generation-inference v1.1.0:router/src/server.rs:133-145 the span's fields, :289 and :457 its INFO events;
+ * v3.3.7:router/src/server.rs:432,637); its errors are logged at ERROR. So the span's INFO line, also cut before its message, is a
+ * request answered. Read from the line as written (its tracing header is not part of a line's text).
+ */
+const TGI_ANSWERED = /\bINFO (?:compat_)?generate(?:_stream)?\{parameters=GenerateParameters \{/;
+
 const TGI_CONNECTED = /\btext_generation_router(?:::\w+)*: router\/src\/\w+\.rs:\d+: Connected\s*$/;
 
 /** A Go slog/logfmt line (Ollama) logged as a warning or an error: its level is in the text, not read as a header. */
@@ -430,6 +443,7 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> 
   ['success', (l) => LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)],
   ['step-done', (l) => XINFERENCE_LOADED.test(l.raw)],
   ['listening', (l) => TGI_CONNECTED.test(l.raw)],
+  ['success', (l) => TGI_ANSWERED.test(l.raw)],
 ];
 
 /** The kind of health a line shows, or null. */

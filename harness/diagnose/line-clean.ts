@@ -114,8 +114,17 @@ const NCCL_INFO = /^\s*(?:[\w.-]+:\d+:\d+ )?\[\d+\] NCCL INFO /;
 export const isNcclInfo = (text: string): boolean => NCCL_INFO.test(text);
 const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
 
+/**
+ * TGI's launcher relays what a shard writes that is not one of its JSON records (a traceback printed to stderr) at DEBUG, under its
+ * own target: `tracing::debug!("{line}")` in log_lines (huggingface/text-generation-inference v1.1.0:launcher/src/main.rs:681-687;
+ * from v2 it writes such lines bare to stdout). The level is the relay's, not the line's: read as a stream's line, with no level.
+ */
+const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
+
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
+  const relayed = TGI_RELAY.exec(s);
+  if (relayed) return { length: relayed[0].length, level: null };
   const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
@@ -123,13 +132,31 @@ function loggerHeader(s: string): { length: number; level: string | null } | nul
   return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
 }
 
-/** A log copied from a web page keeps its HTML entities (`KeyError: &#39;qwen3&#39;`). */
-const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
-const unescapeHtml = (s: string): string => s.replace(/&(?:quot|#39|#x27|apos|lt|gt|amp);/g, (e) => ENTITIES[e]!);
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+/**
+ * What a page or an editor wrote in place of a character, read as the character a person reads there: a non-breaking or narrow
+ * space (a log copied from a web page), typographic quotes (a blog's or forum's editor turns ' and " into them), markdown's escapes
+ * of `_` and `*` (an editor that escapes a log pasted as text: `\_\_init\_\_`, rendered `__init__`), and HTML's entities of a page's
+ * source (`&lt;function …&gt;`, `KeyError: &#39;qwen3&#39;`).
+ */
+const AS_READ: ReadonlyArray<readonly [RegExp, string | ((m: string) => string)]> = [
+  [/[\u00a0\u2007\u202f]/g, ' '],
+  [/[\u2018\u2019\u201b]/g, "'"],
+  [/[\u201c\u201d\u201f]/g, '"'],
+  [/\\([_*])/g, '$1'],
+  [/&(?:quot|#0*39|#x0*27|apos|lt|gt|amp);/g, (e) => ENTITIES[e] ?? "'"],
+];
+
+/** A line with what a page or an editor wrote in place of a character read as that character (AS_READ). */
+export function asRead(line: string): string {
+  let s = line;
+  for (const [re, to] of AS_READ) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
+  return s;
+}
 
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = unescapeHtml(stripVTControlCharacters(line).replace(/\r$/, ''));
+  let s = asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;

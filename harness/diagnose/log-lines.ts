@@ -3,7 +3,7 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { stripVTControlCharacters } from 'node:util';
-import { cleanLine, withoutCarrier } from './line-clean.ts';
+import { asRead, cleanLine, withoutCarrier } from './line-clean.ts';
 import { BARE_MESSAGES } from './upstream-messages.ts';
 import type { LogLine } from '../core/log-line.ts';
 
@@ -29,14 +29,30 @@ function restEnded(above: LogLine, aboveShown: string, width: number, body: stri
   return aboveShown.length + (aboveShown.endsWith(' ') ? 0 : 1) + word.length <= width;
 }
 
+/**
+ * The indices of the lines to read. A log copied from a page that puts each line in a paragraph of its own comes double-spaced:
+ * every line followed by a blank one. There the single blank lines are the copy's, not the log's (a blank line ends a message, and
+ * a traceback's frames would fall apart), so they are passed over; a run of blank lines is read as one. Lines keep their numbers.
+ */
+function linesToRead(all: readonly string[]): number[] {
+  const filled = all.flatMap((l, i) => (l.trim() === '' ? [] : [i]));
+  const gaps = filled.slice(1).map((i, k) => i - filled[k]!);
+  const spaced = gaps.length >= 5 && gaps.filter((g) => g === 2).length >= 0.6 * gaps.length && gaps.filter((g) => g === 1).length <= 0.05 * gaps.length;
+  if (!spaced) return all.map((_, i) => i);
+  // (a blank line between two filled ones is the copy's; of a longer run, one is kept)
+  return all.flatMap((l, i) => (l.trim() !== '' || (all[i - 1]?.trim() === '' && all[i + 1]?.trim() !== '') ? [i] : []));
+}
+
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const untrimmed = text.split('\n').map(asShown);
+  const all = text.split('\n');
+  const at = linesToRead(all);
+  const untrimmed = at.map((i) => asShown(all[i]!));
   const raws = untrimmed.map((line) => line.trimEnd());
-  const lines = raws.map((raw, i) => {
-    const header = (i < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
+  const lines = raws.map((raw, k) => {
+    const header = (at[k]! < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
-    return { n: i + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
+    return { n: at[k]! + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
   });
   // bare: nothing of its own before the text but what a carrier wrote before the line above too
   const bodies = lines.map((l, i) => carriedBody(l.raw, l.text, raws[i - 1]));
@@ -168,12 +184,14 @@ function joinTableCells(lines: LogLine[]): void {
   }
 }
 
+
 /**
- * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR:
- * what a LogLine's `raw` and so an evidence line hold (trimmed at the end).
+ * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR, and with what a page or an
+ * editor put in place of a character read as that character (line-clean.ts asRead): what a LogLine's `raw` and so an evidence line hold
+ * (trimmed at the end).
  */
 export function asShown(line: string): string {
-  return stripVTControlCharacters(line).replace(/\r$/, '');
+  return asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
 }
 
 /**
@@ -355,7 +373,12 @@ const WRAPPERS: RegExp[] = [
   // Ray: an actor that died names no cause (its own traceback, or the OOM killer's line, comes apart from it); RayActorError is
   // ActorDiedError's base class, raised bare by older Ray (ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:
   // python/ray/exceptions.py, class ActorDiedError: BASE_ERROR_MSG "The actor died unexpectedly before finishing this task.")
-  /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b/,
+  // … and the raylet's report of a worker that exited on a system error ("A worker died or was killed while executing a task by an
+  // unexpected system error. To troubleshoot the problem, check the logs for the dead worker. … Worker exit detail: …", ray-project/ray
+  // a3d430a66d7b75bd1433f41f47b07715e7d3fb83:src/ray/raylet/node_manager.cc, NodeManager::DisconnectClient): the detail that may follow
+  // (the memory monitor's "Task was killed due to the node running low on memory. Memory on the node … exceeds the memory usage
+  // threshold …") is read on its own
+  /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b|\bA worker died or was killed while executing a task by an unexpected system error\b/,
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows

@@ -227,7 +227,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "phase": "load",
       "patterns": [
         "CUDA out of memory",
-        "OutOfMemoryError",
+        "(?<!ray\\.exceptions\\.)OutOfMemoryError",
         "CUDA error: out of memory",
         "cudaErrorMemoryAllocation",
         "CUBLAS_STATUS_ALLOC_FAILED"

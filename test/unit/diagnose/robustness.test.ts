@@ -56,6 +56,12 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
   ['kubectl logs --prefix', prefix('[pod/vllm-7d9f8c6b5-x2x9z/vllm] ')],
   ['ANSI colours', (t) => t.split('\n').map((l) => `\x1b[1;36m${l}\x1b[0m`).join('\n')],
   ['a <details> block of an issue', (t) => `<details><summary>Logs</summary>\n\n\`\`\`\n${t}\n\`\`\`\n</details>`],
+  // a log copied from a web page or through an editor (log-lines.ts AS_READ, linesToRead)
+  ['non-breaking spaces of a web page', (t) => t.replace(/ /g, '\u00a0')],
+  ["an editor's typographic quotes", (t) => t.replace(/'([^'\n]*)'/g, '\u2018$1\u2019').replace(/"([^"\n]*)"/g, '\u201c$1\u201d')],
+  ["markdown's escapes of _ and *", (t) => t.replace(/[_*]/g, '\\$&')],
+  ["a page's HTML source", (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')],
+  ['a page that puts each line in a paragraph (double-spaced)', (t) => t.split('\n').join('\n\n')],
 ];
 
 /**
@@ -85,6 +91,10 @@ const KNOWN: Record<string, string[]> = {
   'a terminal 80 columns wide': ['graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
   'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  // double-spaced: an excerpt of fewer than six lines is not told from one whose lines are apart (TEI's anyhow chain, a C++
+  // `terminate called …` whose `what():` follows, 2–4 lines each), and where an issue's prose, whose paragraphs are apart anyway,
+  // outweighs the log's few lines, the copy is not told double-spaced: the message's rest on the next line is then cut from it
+  'a page that puts each line in a paragraph (double-spaced)': ['backend-unsupported/sglang-35557-deepgemm-mxfp4-arch-major-10-on-h100.log', 'backend-unsupported/trtllm-95-t4-fmha-unsupported-architecture.log', 'driver-mismatch/vllm-5635-container-cuda-requirement.log', 'graph-capture/taskflow-353-cusolver-capture-invalidated-join.log', 'no-kernel-image/tei-137-compute-cap-52-vs-75.log', 'no-kernel-image/tei-34-compute-cap-75-vs-80.log', 'oom/lmdeploy-2236-4090-swift-deploy-terminate-oom.log'],
   // an idle throughput line (0.0 tokens/s) after a refused request becomes one with tokens: the engine seen at work
   'other numbers (sizes, versions, pids)': ['other/ui-tars-desktop-180-vllm-400-then-request.log'],
 };
