@@ -63,4 +63,10 @@ export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   // and you require vllm==0.99.0, we can conclude that your requirements are unsatisfiable.", on the next line)
   imp('uv (astral-sh/uv): its resolver found no versions that satisfy the requirements', /\bNo solution found when resolving (?:[\w-]+ )?dependencies\b/,
     'No solution found when resolving dependencies:', `${UV}:crates/uv-resolver/src/error.rs:1779`),
+  // LocalAI: the backend a model names is not among those installed (its backends are installed from its gallery: the fix is
+  // installing it), logged as "Backend not found" and returned as "backend not found: <backend>" (mudler/LocalAI
+  // 00c6d825030b4547fe60b04ac72a9c8e0ade99a5:pkg/model/initializers.go:98-99, grpcModel), then relayed by "Failed to load model … error=…"
+  imp('LocalAI: the backend the model names is not installed', /\bbackend not found: [\w.-]+/,
+    'ERROR Failed to load model modelID="qwen3" error=failed to load model with internal loader: backend not found: llama-cpp backend="llama-cpp"',
+    '00c6d825030b4547fe60b04ac72a9c8e0ade99a5:pkg/model/initializers.go:98-99'),
 ];

@@ -1,7 +1,7 @@
 // Readings added from round 18's tuning misses (frameworks that run an engine, hardware off the datacenter path, usage threads):
 // Ray's raylet report of a dead worker is a wrapper and its memory monitor's words are host memory; advice to "enable retry" is no
 // going on; TGI's launcher relays a shard's raw output at DEBUG; TGI's router logs only "Success" at INFO in a request's span;
-// TensorRT-LLM's python benchmark reports a configuration once its runs were timed.
+// TensorRT-LLM's python benchmark reports a configuration once its runs were timed; LocalAI's backend not installed.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
@@ -60,5 +60,17 @@ describe("TensorRT-LLM's python benchmark", () => {
 
   it('none generated: no sign', () => {
     expect(classifyLog(row('0.0')).category).toBe('unknown');
+  });
+});
+
+describe('LocalAI', () => {
+  it("a backend the model names that is not installed is an import-error, not survived by the stream's 200", () => {
+    const log = [
+      'Jan 07 09:55:05 ERROR Backend not found backend="llama-cpp"',
+      'Jan 07 09:55:05 ERROR Failed to load model modelID="qwen3" error=failed to load model with internal loader: backend not found: llama-cpp backend="llama-cpp"',
+      'Jan 07 09:55:05 ERROR Stream ended with error error=failed to load model with internal loader: backend not found: llama-cpp',
+      'Jan 07 09:55:05 INFO  HTTP request method="POST" path="/v1/chat/completions" status=200',
+    ];
+    expect(classifyLog(log.join('\n')).category).toBe('import-error');
   });
 });
