@@ -56,8 +56,13 @@ const REFUSED = String.raw`(?:not (?:yet |currently )?supported|not (?:yet |curr
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
-/** The attention and GEMM kernel libraries the engines refuse or are refused by, by name. */
-const KERNEL_LIBRARY = String.raw`(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn)`;
+/**
+ * The attention and GEMM kernel libraries the engines refuse or are refused by, by name; also TensorRT-LLM's own attention kernels,
+ * fused multi-head attention (FMHA), XQA and masked MHA (its attention op refuses them in these words: "FP8 FMHA cannot be enabled
+ * because Context FMHA is not supported.", NVIDIA/TensorRT-LLM eea41b73a7bdddb1032ee255d8feb695e4811651:cpp/tensorrt_llm/common/attentionOp.cpp,
+ * TLLM_CHECK_WITH_INFO in AttentionOp::initialize).
+ */
+const KERNEL_LIBRARY = String.raw`(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn|fmha|xqa|mmha)`;
 
 /** Words of an import that failed: a module or name missing, a symbol undefined, a library not loaded, a package or version to install. */
 const IMPORT_FAILED_WORDS = String.raw`No module named|cannot import name|undefined symbol|cannot open shared object|DLL load failed|error while loading shared libraries|\binstall|\bversion`;
@@ -116,7 +121,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/config/parallel.py:481-485,509-512): the collective setup failed
   rule('nccl', "the process group's rendezvous port is already in use", /server socket has failed to (?:listen on any local network address|bind to)|DistNetworkError\b.{0,300}(?:EADDRINUSE|address already in use)|\[c10d\].{0,200}(?:EADDRINUSE|address already in use)/i, true),
   // a capture or a kernel that failed because memory ran out is an OOM
-  rule('oom', 'out of GPU memory (CUDA error 2)', /(?<!ray\.exceptions\.)OutOfMemory(?:Error)?\b|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b/i, true),
+  // (also a program's own CUDA allocation reported with the runtime's words for cudaErrorMemoryAllocation, "out of memory":
+  // "ds4: CUDA q8 fp16 cache alloc failed (64.00 MiB): out of memory")
+  rule('oom', 'out of GPU memory (CUDA error 2)', /(?<!ray\.exceptions\.)OutOfMemory(?:Error)?\b|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b|\bCUDA\b[\w ]{0,60}\balloc(?:ation)? failed\b[^:]{0,80}: out of memory\b/i, true),
   rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', /cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|capturing stream has unjoined work|terminate a thread-local capture sequence|\berror (?:code )?90[0-8]\b/i, true),
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported)|inappropriate|illegal)|\bcaptur\w*\b[\w -]{0,30}\b(?:cuda ?graphs?|cudagraphs?)\b.{0,10}\bfail|not (?:supported|compatible|allowed|permitted) (?:(?:when|while) using|under|with|in|during|inside) (?:the )?(?:cuda ?graphs?|cudagraphs?|(?:cuda ?graph )?captur\w*)\b|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|(?:fail\w*|error|unable|cannot|could not)\b.{0,30}\bcaptur\w* (?:the |a )?(?:cuda ?graphs?|cudagraphs?)\b|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)|\bCUDA\b.{0,60}\b(?:not )?in (?:stream |graph )?capture mode\b/i),
   rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|built for NVIDIA Driver Release|compatibility mode is UNAVAILABLE|undefined symbol: cu[A-Z]\w+|forward compatibility was attempted on non supported HW|unsupported display driver \/ cuda driver combination|\berror (?:code )?80[34]\b/i, true),

@@ -39,8 +39,7 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // the 2024 llama.cpp server's "HTTP server listening"): the guide's rule 5 counts a server that listened, and the labellers
 // call a start cut there healthy. Not signs, though written on a healthy start: Xinference's "Starting Xinference
 // at endpoint" (v3.2.0:xinference/api/restful_api.py:3116, before uvicorn binds and before any model is launched),
-// TensorRT-LLM's "[MemUsageChange] Allocated … for max tokens in paged KV cache" (also written for the first,
-// estimating KV cache, before the warm-up that can still run out of memory), a bare "Connected" (TGI's router's is read with its
+// a bare "Connected" (TGI's router's is read with its
 // logger's target, TGI_CONNECTED below),
 // KServe huggingfaceserver's "V1 AsyncLLM build complete" (v0.15.2:python/huggingfaceserver/huggingfaceserver/vllm/utils.py:108-109,
 // logged in a `finally`, so also when the engine failed) and its "Registering model:" (python/kserve/kserve/model_server.py:402),
@@ -259,6 +258,9 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  * - TensorRT-LLM's python benchmark (benchmarks/python/benchmark.py), its report of a configuration once its runs were timed: "[BENCHMARK]
  *   model_name … latency(ms) 4409.291 … tokens_per_sec 1857.9 …", batch × output length over the latency (NVIDIA/TensorRT-LLM
  *   118b3d7e7bab720d8ea9cd95338da60f7512c93a:benchmarks/python/gpt_benchmark.py, GPTBenchmark.report: `'[BENCHMARK] ' + " ".join(kv_pairs)`)
+ * - vllm.rs (guoqingbao/vllm.rs, xinfer): its engine's step once a prefill batch ran, "Prefilling 1 seq(s) [2]: 11931 total tokens in 0.60s
+ *   (19984.92 tokens/s, cache included)", logged only when the batch took time (e83fb7826f0e0d115aba0e1fef055398173696d3:src/core/engine.rs,
+ *   `crate::log_info!("Prefilling {} seq(s) {:?}: {} total tokens in {:.2}s ({:.2} tokens/s{})", …)` under `if max_time > 0.0`)
  * KTransformers' local_chat prints Ollama's "eval count: N token(s)" / "eval rate: … tokens/s" (95009ea6856c0799e517e93cb12be5e8494bc7ce:
  * archive/ktransformers/util/utils.py:788-793), read above.
  * Not the headers ("Serving Benchmark Result", "PERFORMANCE OVERVIEW"), nor a latency alone (a run's time passes also when it failed).
@@ -288,6 +290,7 @@ const RUN_RESULT = new RegExp(
     // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells
     String.raw`\| +(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
     String.raw`^\[BENCHMARK\] .*\btokens_per_sec ${RATE}\b`,
+    String.raw`^Prefilling \d+ seq\(s\) \[[\d, ]*\]: [1-9]\d* total tokens in [\d.]+s \(${RATE} tokens\/s`,
   ].join('|'),
 );
 
@@ -397,7 +400,13 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['listening', ENGINE_LISTENING],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
   ['step-done', ENGINE_STEP_DONE],
-  ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens/i],
+  // (TensorRT-LLM's KV cache manager, its pool sized and allocated: "Number of blocks in KV cache primary pool: 17210" (TLLM_LOG_INFO in
+  // cpp/tensorrt_llm/batch_manager/kvCacheManager.cpp, the blocks the memory left holds), "[MemUsageChange] Allocated 16.05 GiB for max
+  // tokens in paged KV cache (263008)".
+  // It is also written for a first pool that only estimates the memory left, before a warm-up that can still run out of memory; the
+  // classifier read it as no sign for that, but the guide's rule 5 counts the KV cache sized, and two labellers each call a start cut
+  // there healthy on the three tuning logs of round 19 that show it)
+  ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
   ['success', ENGINE_SUCCESS],

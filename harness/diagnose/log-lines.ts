@@ -43,6 +43,17 @@ function linesToRead(all: readonly string[]): number[] {
   return all.flatMap((l, i) => (l.trim() !== '' || (all[i - 1]?.trim() === '' && all[i + 1]?.trim() !== '') ? [i] : []));
 }
 
+/**
+ * An exception Python reports and ignores: its unraisable hook's "Exception ignored in: <object>" (an exception raised in a
+ * `__del__`, a Cython `__dealloc__`, a weakref callback, the garbage collector), "Exception ignored in atexit callback: <f>"
+ * (3.10+) and "Error in atexit._run_exitfuncs:" (before), each followed by the exception's traceback. CPython writes them and
+ * goes on (or is already exiting: atexit callbacks run once the program ended); the traceback is no failure of the process
+ * (the labelling guide: rule 2, what it survived). CPython writes its head at the start of a line: a line of its own, never the
+ * rest of a long line above it. Written so by CPython 3.11.7 (`python3 -c` with a raising `__del__` and
+ * atexit callback; Python/errors.c write_unraisable_exc_file, Modules/atexitmodule.c atexit_callfuncs).
+ */
+export const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error in atexit\._run_exitfuncs:\s*)$/;
+
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
   const all = text.split('\n');
@@ -70,7 +81,7 @@ export function readLog(text: string): LogLine[] {
   joinTableCells(lines);
   readHeadersCutAcross(lines, bodies, untrimmed);
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
-  for (const l of lines) if (l.cont && BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0)) l.cont = false;
+  for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text))) l.cont = false;
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
   // when the line above, with what a carrier put before it, happens to be as long as a terminal's width
   lines.forEach((l, i) => {

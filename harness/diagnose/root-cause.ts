@@ -6,7 +6,7 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
-import { CAUGHT, FRAME_AT, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -241,6 +241,13 @@ const GIVES_REASON =
   /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
 
 /**
+ * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
+ * LlmArgs", then each field and its error ("  Value error, AutoDeploy only supports …"): pydantic-core's display of the error, "{count}
+ * validation error{s} for {title}" (pydantic/pydantic-core src/errors/validation_exception.rs). An error whose message follows, read with it.
+ */
+const VALIDATION_ERRORS = /\b\d+ validation errors? for [\w.]+\s*$/;
+
+/**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
  * one is a class's name (`StopIteration`, `socket.timeout`), not a lowercase word (the start of a line cut off: `re`).
  */
@@ -262,15 +269,6 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
   return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
-/**
- * An exception Python reports and ignores: its unraisable hook's "Exception ignored in: <object>" (an exception raised in a
- * `__del__`, a Cython `__dealloc__`, a weakref callback, the garbage collector), "Exception ignored in atexit callback: <f>"
- * (3.10+) and "Error in atexit._run_exitfuncs:" (before), each followed by the exception's traceback. CPython writes them and
- * goes on (or is already exiting: atexit callbacks run once the program ended); the traceback is no failure of the process
- * (the labelling guide: rule 2, what it survived). Written so by CPython 3.11.7 (`python3 -c` with a raising `__del__` and
- * atexit callback; Python/errors.c write_unraisable_exc_file, Modules/atexitmodule.c atexit_callfuncs).
- */
-const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error in atexit\._run_exitfuncs:\s*)$/;
 
 /** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
 function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): number {
@@ -337,7 +335,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && GIVES_REASON.test(w.text)) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && (GIVES_REASON.test(w.text) || VALIDATION_ERRORS.test(w.text))) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     // an unlevelled message that says the program goes on past the error it names ("Will ignore error and continue.
     // Error: [Errno 30] …"), or with something else in place of what it refused ("…; setting cudagraph_mode=PIECEWISE",
     // "…, communicator is not available."), reports no failure (the labelling guide, rule 6: a warning whose logger header

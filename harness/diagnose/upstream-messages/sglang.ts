@@ -113,6 +113,9 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'Unknown diffusion LLM: LLaDAModelLM', `${R059}:python/sglang/srt/dllm/config.py:40`),
   mdl('SGLang: no multimodal processor is registered for this model type', /\bCannot find corresponding multimodal processor registered in sglang for model type\b/i,
     'Cannot find corresponding multimodal processor registered in sglang for model type `qwen2_5_omni`', `${R059}:python/sglang/srt/multimodal/processors/llava.py:229`),
+  // … nor one for the model's architecture at all (the registry of multimodal processors has none of its architectures)
+  mdl('SGLang: no multimodal processor is registered for the architecture', /\bNo processor registered for architecture: \[/i,
+    "ValueError: No processor registered for architecture: ['Phi4MMForCausalLM'].", `${RMAIN}:python/sglang/srt/managers/multimodal_processor.py:80-81`),
   mdl('SGLang: this MiniCPM-V version is not supported', /\bCurrently, MiniCPMV only supports versions? [\d.]+/i,
     'Currently, MiniCPMV only supports versions 2.6, 4.0. Got version: (4, 5)', `${R059}:python/sglang/srt/models/minicpmv.py:1355`),
   mdl("SGLang diffusion: the model's pipeline class is not one sglang registers", /\bPipeline class '[\w.-]{1,80}' specified in '\S{1,200}' is not a registered EntryClass\b/i,

@@ -188,6 +188,8 @@ describe("signs of health from the engines' source", () => {
     // SGLang 0.2.x's "[gpu=0] " prefix; vLLM's models listed by GET /v1/models
     ['[gpu=0] Prefill batch. #new-seq: 2, #new-token: 1074, #cached-token: 0, cache hit rate: 0.00%, #running-req: 389, #queue-req: 40', 'success'],
     ['{"object":"list","data":[{"id":"m","object":"model","created":1790062454,"owned_by":"vllm","root":"/models/m","parent":null,"max_model_len":4096}]}', 'listening'],
+    // TensorRT-LLM: its KV cache pool sized and allocated (the guide's rule 5: the KV cache sized)
+    ['[TensorRT-LLM][INFO] [MemUsageChange] Allocated 26.91 GiB for max tokens in paged KV cache (220480).', 'sized'],
   ])('%s → %s', (line, want) => {
     expect(kind(line)).toBe(want);
     expect(classifyLog(line).category).toBe('healthy');
@@ -223,11 +225,9 @@ describe("signs of health from the engines' source", () => {
     'prompt eval time =       0.00 ms /     0 tokens (    -nan ms per token,     -nan tokens per second)',
     // mistral.rs
     '2025-01-01T10:00:00.123456Z ERROR mistralrs_server: Server listening on http://0.0.0.0:1234',
-    // not signs: written before a check that can still fail, and before anything listens (Xinference logs its endpoint before
-    // uvicorn binds, TensorRT-LLM sizes a first, estimating KV cache before its warm-up); gunicorn's arbiter, which binds before its
-    // workers load the app, listened (the guide's rule 5) and is read as a sign
+    // not signs: written before anything listens (Xinference logs its endpoint before uvicorn binds); gunicorn's arbiter, which binds
+    // before its workers load the app, listened (the guide's rule 5) and is read as a sign, as TensorRT-LLM's KV cache sized is (below)
     '2025-01-01 10:00:00,000 xinference.api.restful_api 1 INFO     Starting Xinference at endpoint: http://0.0.0.0:9997',
-    '[TensorRT-LLM][INFO] [MemUsageChange] Allocated 26.91 GiB for max tokens in paged KV cache (220480).',
     // vLLM offline: a bar not complete (at 0 %, part way, or 100 % of a different count), the same words as an error
     'Processed prompts:   0%|          | 0/4 [00:00<?, ?it/s]',
     'Processed prompts:  75%|███████▌  | 3/4 [00:01<00:00,  2.83it/s]',
