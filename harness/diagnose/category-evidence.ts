@@ -206,6 +206,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   TORCH_COMPILE,
   // a CUDA library that has no kernel for this operation, data type or layout on this GPU (cuBLAS/cuBLASLt, cuDNN)
   // … or whose function needs a feature this GPU's architecture lacks (CUBLAS/CUDNN_STATUS_ARCH_MISMATCH)
+  // a kernel asking for more dynamic shared memory than this GPU lets a block opt in to: cudaFuncSetAttribute(…,
+  // cudaFuncAttributeMaxDynamicSharedMemorySize, n) fails with cudaErrorInvalidValue, "invalid argument" (rendered on an H200, CUDA 13.0,
+  // driver 580.159.04: opt-in maximum 232448 bytes; 233472 → cudaErrorInvalidValue (invalid argument), 232448 → cudaSuccess). A kernel
+  // built for a larger GPU's shared memory refused here, as Triton's "out of resource: shared memory" (the guide's table: backend-unsupported)
+  rule('backend-unsupported', "a kernel's shared memory request is more than this GPU allows (cudaFuncSetAttribute MaxDynamicSharedMemorySize refused)", /\b(?:invalid argument|cudaErrorInvalidValue)\b.{0,400}\bcudaFuncSetAttribute\b.{0,120}MaxDynamicSharedMemorySize\b|\bcudaFuncSetAttribute\b.{0,120}MaxDynamicSharedMemorySize\b.{0,200}\b(?:invalid argument|cudaErrorInvalidValue)\b/, true),
   rule('backend-unsupported', 'a CUDA library does not support this operation here (CUBLAS/CUDNN_STATUS_NOT_SUPPORTED, _ARCH_MISMATCH)', /\bCU(?:BLAS|DNN)_STATUS_(?:NOT_SUPPORTED|ARCH_MISMATCH)\b/),
   // PyTorch's kernels dispatch by data type and refuse one they were not built for: `"addmm_impl_cpu_" not implemented for 'Half'`
   // (AT_DISPATCH_SWITCH's default case, pytorch/pytorch 011f686af0fb770d5ebe655714e27f142d05033d:aten/src/ATen/Dispatch.h; the guide:

@@ -1,6 +1,7 @@
 // Readings added from round 19's tuning misses (the NVIDIA serving stack, vLLM/SGLang of 2026, the newest GPUs): TensorRT-LLM's
 // attention kernels refused, its KV cache sized, vllm.rs's prefill at work, CPython's ignored exception after a long line,
-// pydantic's validation errors logged as an error line, and a program's CUDA allocation that ran out of memory.
+// pydantic's validation errors logged as an error line, a program's CUDA allocation that ran out of memory, and a kernel's shared
+// memory request refused (cudaFuncSetAttribute MaxDynamicSharedMemorySize, rendered on the H200).
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
@@ -69,5 +70,19 @@ describe("a program's CUDA allocation that ran out of memory", () => {
     const d = classifyLog(log.join('\n'));
     expect(d.category).toBe('oom');
     expect(d.evidence.map((e) => e.line)).toContain(2);
+  });
+});
+
+describe("a kernel's shared memory request refused (cudaFuncSetAttribute MaxDynamicSharedMemorySize: invalid argument)", () => {
+  it('is a kernel refused for this GPU, also when raised during the CUDA-graph capture', () => {
+    const log = [
+      'The following batches for capture: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]',
+      'Graph capturing:   6%|██▍                                | 1/15 [00:00<?, ?it/s]CUDA Error: invalid argument (invalid argument) /root/.cudaforge/git/checkouts/flashinfer/include/flashinfer/attention/hopper/prefill_sm90.cuh: line 414 at function cudaFuncSetAttribute(kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, smem_size)',
+    ];
+    expect(classifyLog(log.join('\n')).category).toBe('backend-unsupported');
+  });
+
+  it('not another attribute, nor another error of the call', () => {
+    expect(classifyLog('CUDA Error: invalid argument (invalid argument) kernel.cuh: line 10 at function cudaFuncSetAttribute(kernel, cudaFuncAttributePreferredSharedMemoryCarveout, 50)').category).not.toBe('backend-unsupported');
   });
 });
