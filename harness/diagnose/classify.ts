@@ -19,7 +19,7 @@ import { untangle, viewAt } from './processes.ts';
 import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
-import { healthEvidence, healthKindOf } from './health-evidence.ts';
+import { healthEvidence, healthKindOf, type HealthKind } from './health-evidence.ts';
 import { CAPTURE_STEP, FRAME_RULES, messageEvidence } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
@@ -213,14 +213,22 @@ const first = (xs: Array<number | null>): number | null => xs.reduce<number | nu
  * it ended: its end (the interpreter exiting, "leaked semaphore objects to clean up at shutdown") is the run's natural end, not a
  * start that stopped.
  */
-const doneBefore = (lines: readonly LogLine[], i: number): boolean => lines.slice(0, i).some((l) => healthKindOf(l) === 'success');
+const doneBefore = (lines: readonly LogLine[], i: number, kinds: readonly HealthKind[] = ['success']): boolean =>
+  lines.slice(0, i).some((l) => kinds.includes(healthKindOf(l)!));
+
+/**
+ * … and a server that listened (or a run that reported its work done) and was then told to stop (a KeyboardInterrupt, SIGTERM or
+ * SIGINT received, not SIGKILL): its stop is not a failure (the labelling guide, rule 2: an error during shutdown after the server was
+ * told to stop; rule 5: a server that listened is healthy).
+ */
+const stoppedAfterSign = (lines: readonly LogLine[], i: number): boolean => isShutdownLine(lines[i]!) && doneBefore(lines, i, ['success', 'listening']);
 
 /**
  * The line showing that something failed although no failure names its cause: a wrapper error, an
  * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill or a shutdown.
  */
 function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): { index: number; why: MissingWhy } | null {
-  const killed = ready ? -1 : lines.findIndex(isKilledLine);
+  const killed = ready ? -1 : lines.findIndex((l, i) => isKilledLine(l) && !stoppedAfterSign(lines, i));
   const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && !doneBefore(lines, i));
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],

@@ -89,6 +89,10 @@ const ENGINE_LISTENING = new RegExp(
     // TorchServe's "Model server started." once its frontend bound (v0.12.0:frontend/server/src/main/java/org/pytorch/serve/ModelServer.java:133)
     serverLog('HTTP server listening'),
     String.raw`^llama server listening at https?://`,
+    // TensorFold: "[tensorfold] serving <model> at http://<host>:<port>/v1 …" once its engine is built, right after its HTTP server is
+    // bound (ashhart/TensorFold 00f4fcaa1cfc30be1ecc0f1d1b9c989edad5115c:src/tensorfold/cli.py, _serve_mlx: `server = Server((host, port), …)`
+    // then the print; its CUDA path prints the same words, "… /v1 on CUDA (…)", once its engine, graphs and prompt kernels are ready)
+    String.raw`^\[tensorfold\] serving \S+ at https?:\/\/\S+\/v1\b`,
     String.raw`\bListening at: https?://\S+|\bBentoServer from .{1,200} listening on https?://|(?:^|\bModelServer - )Model server started\.?$`,
   ].join('|'),
 );

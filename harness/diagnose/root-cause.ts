@@ -295,6 +295,16 @@ function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number): n
   return caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join('')) ? caught.at(-1)! : null;
 }
 
+/**
+ * Whether the line at `pos` says the process was interrupted (killed, or told to stop): what follows is the stop. A traceback it
+ * closes (`KeyboardInterrupt` under its frames) is the interrupt's own, not one cut before its exception: no longer counted as cut.
+ */
+function interrupted(f: ProcessFindings, lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  if (!isKilledLine(lines[view.index[pos]!]!)) return false;
+  if (f.traceback !== null && closesTraceback(lines, view, pos)) f.traceback = null;
+  return true;
+}
+
 /** The first failure of a process from view position `from`, and the position where it was found. */
 function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], from: number): { f: ProcessFindings; pos: number } {
   const f: ProcessFindings = { failure: null, weak: null, wrapper: null, traceback: null, errorLine: null, hint: null };
@@ -322,7 +332,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     // interrupted from outside (Ctrl-C; vLLM turns SIGTERM into `KeyboardInterrupt: terminated`): what follows is the stop
-    if (isKilledLine(l)) break;
+    if (interrupted(f, lines, view, p)) break;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
     // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)

@@ -1,7 +1,7 @@
 // Readings added from round 19's tuning misses (the NVIDIA serving stack, vLLM/SGLang of 2026, the newest GPUs): TensorRT-LLM's
 // attention kernels refused, its KV cache sized, vllm.rs's prefill at work, CPython's ignored exception after a long line,
 // pydantic's validation errors logged as an error line, a program's CUDA allocation that ran out of memory, and a kernel's shared
-// memory request refused (cudaFuncSetAttribute MaxDynamicSharedMemorySize, rendered on the H200).
+// memory request refused (cudaFuncSetAttribute MaxDynamicSharedMemorySize, rendered on the H200), and TensorFold's serving line.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
@@ -84,5 +84,22 @@ describe("a kernel's shared memory request refused (cudaFuncSetAttribute MaxDyna
 
   it('not another attribute, nor another error of the call', () => {
     expect(classifyLog('CUDA Error: invalid argument (invalid argument) kernel.cuh: line 10 at function cudaFuncSetAttribute(kernel, cudaFuncAttributePreferredSharedMemoryCarveout, 50)').category).not.toBe('backend-unsupported');
+  });
+});
+
+describe('TensorFold, and a server stopped once it listened', () => {
+  const serving = '[tensorfold] serving flashnext at http://127.0.0.1:8092/v1 on CUDA (sampling: temperature 1.0, top_k 20, top_p 0.95; drafts: on; context: 32768; loaded in 275.0s)';
+  const stop = ['Traceback (most recent call last):', '  File "/x/tensorfold/cuda/http.py", line 201, in _terminate', '    raise KeyboardInterrupt', 'KeyboardInterrupt'];
+
+  it('its serving line is a server listening', () => {
+    expect(classifyLog(serving).category).toBe('healthy');
+  });
+
+  it('told to stop after it listened: healthy', () => {
+    expect(classifyLog([serving, ...stop].join('\n')).category).toBe('healthy');
+  });
+
+  it('told to stop before any sign: the root cause is not in the log', () => {
+    expect(classifyLog(['[tensorfold] loading flashnext: Qwen3.8 Flash Next (qwen4_exp) on CUDA', ...stop].join('\n')).category).toBe('unknown');
   });
 });
