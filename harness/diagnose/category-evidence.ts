@@ -185,11 +185,13 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // package version pairing refused at import"; "installing a package → import-error"): "Triton is not installed", "vllm._C is not
   // available. Please reinstall vLLM."; PyTorch on Windows, a DLL the loader could not map ("[WinError 126] The specified module could
   // not be found. Error loading "…\c10.dll" or one of its dependencies.", torch/__init__.py _load_dll_libraries); NumPy's C API
-  // refusing a module built against another ("module compiled against API version 0x10 but this version of numpy is 0xf",
-  // numpy/core/code_generators/generate_numpy_api.py, _import_array) and Cython's "numpy.dtype size changed, may indicate binary
-  // incompatibility"; torchvision built for another CUDA than PyTorch ("Detected that PyTorch and torchvision were compiled with
-  // different CUDA major versions", torchvision/extension.py _check_cuda_version); CPython's import of a module half initialized
-  // ("partially initialized module 'x' has no attribute 'y' (most likely due to a circular import)", Python/import.c)
+  // refusing a module built against another ("module compiled against ABI version 0x%x but this version of numpy is 0x%x", numpy
+  // v2.5.2:numpy/_core/include/numpy/__multiarray_api.h:1621-1622, _import_array, read in the numpy the H200 has; NumPy 1.x's header
+  // says "API version" in the same words) and Cython's "numpy.dtype size changed, may indicate binary incompatibility" (no source at
+  // hand); torchvision built for another CUDA than PyTorch ("Detected that PyTorch and torchvision were compiled with different CUDA
+  // major versions", pytorch/vision v0.26.0:torchvision/extension.py:68, _check_cuda_version, read on the H200); CPython's import of a
+  // module half initialized ("partially initialized module 'x' has no attribute 'y' (most likely due to a circular import)", Python/import.c,
+  // no line at hand)
   rule('import-error', 'a package not installed, or a compiled module built against another version', /\b(?<!driver |CUDA |toolkit |nvcc )(?:is|are) not installed\b|\bnot available\. Please reinstall\b|\[WinError 126\]|\bError loading "[^"]+\.dll" or one of its dependencies|\bmodule compiled against (?:API|ABI) version \w+ but this version of numpy is\b|\bsize changed, may indicate binary incompatibility\b|\bwere compiled with different CUDA (?:major )?versions\b|\(most likely due to a circular import\)/i),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
   // (a kernel's illegal instruction is CUDA error 715, "an illegal instruction was encountered" (cudaGetErrorString; "the
@@ -220,8 +222,8 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:(?!\s*['"]?(?:sm_?\d|compute_\d|gfx\d)))/i),
   // … "Only Hopper GPUs are supported", "only sm90 or sm100 devices are supported": the GPUs a kernel runs on named, this one not among them
   rule('backend-unsupported', 'a kernel supports only other GPUs', /\bonly (?:[\w-]+ ){0,3}?(?:sm_?\d{2,3}[af]?|SM ?\d{2,3}|Ampere|Hopper|Blackwell|Volta|Turing|Ada(?: Lovelace)?|datacenter)\b(?:[\w -]{0,40}?)\b(?:GPUs?|devices?|architectures?|cards?) (?:is|are) supported\b/i),
-  // PyTorch's TORCH_CHECK without a message prints its condition ("Expected " #cond " to be true, but got false.", TORCH_CHECK_MSG of
-  // c10/util/Exception.h): a kernel's check of this GPU's compute capability or architecture that failed ("Expected is_sm80 || is_sm90
+  // PyTorch's TORCH_CHECK without a message prints its condition ("Expected " #cond " to be true, but got false.", TORCH_CHECK_MSG,
+  // pytorch/pytorch v2.11.0:c10/util/Exception.h:494, read in the header torch 2.11.0+cu130 installs on the H200): a kernel's check of this GPU's compute capability or architecture that failed ("Expected is_sm80 || is_sm90
   // to be true, but got false.", "Expected (dprops->major == 8 && dprops->minor == 0) || … to be true") refused this GPU
   rule('backend-unsupported', "a kernel's check of this GPU's compute capability failed (TORCH_CHECK's condition)", /\bExpected .{0,200}?(?:\bis_sm\w*|\bsm_?\d{2,3}\w*|\bsm_?(?:ver|version|arch)\w*|->major\b|\.major\b|\bcompute_?capabilit\w*|\bcc_?major\w*|\bcc\s*[<>=]=?\s*\d).{0,200}? to be true, but got false\b/),
   rule('backend-unsupported', 'a backend or data type refused for this GPU', new RegExp(`${GPU}.{0,80}${REFUSED}|${REFUSED}.{0,80}${GPU}`, 'i')),

@@ -19,7 +19,7 @@ import { untangle, viewAt } from './processes.ts';
 import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
-import { healthEvidence, healthKindOf, type HealthKind } from './health-evidence.ts';
+import { healthEvidence, healthKindOf } from './health-evidence.ts';
 import { CAPTURE_STEP, FRAME_RULES, messageEvidence } from './category-evidence.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
@@ -209,27 +209,34 @@ const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
- * A program that reported its work done (an offline run's outputs, a benchmark's results: health-evidence's `success`) before
- * it ended: its end (the interpreter exiting, "leaked semaphore objects to clean up at shutdown") is the run's natural end, not a
- * start that stopped.
+ * Where the log first shows that its work was done (`success` of health-evidence.ts: an offline run's outputs, a benchmark's results)
+ * and that it listened (`listening`, or done), the log's length where it shows none. A program that reported its work done before it
+ * ended ended naturally (the interpreter exiting, "leaked semaphore objects to clean up at shutdown"), it did not stop mid-start; a
+ * server that listened and was then told to stop (a KeyboardInterrupt, SIGTERM or SIGINT received, not SIGKILL) stopped, it did not
+ * fail (the labelling guide, rule 2: an error during shutdown after the server was told to stop; rule 5: a server that listened is healthy).
  */
-const doneBefore = (lines: readonly LogLine[], i: number, kinds: readonly HealthKind[] = ['success']): boolean =>
-  lines.slice(0, i).some((l) => kinds.includes(healthKindOf(l)!));
-
-/**
- * … and a server that listened (or a run that reported its work done) and was then told to stop (a KeyboardInterrupt, SIGTERM or
- * SIGINT received, not SIGKILL): its stop is not a failure (the labelling guide, rule 2: an error during shutdown after the server was
- * told to stop; rule 5: a server that listened is healthy).
- */
-const stoppedAfterSign = (lines: readonly LogLine[], i: number): boolean => isShutdownLine(lines[i]!) && doneBefore(lines, i, ['success', 'listening']);
+function signsAt(lines: readonly LogLine[]): { done: number; listened: number } {
+  let done = lines.length;
+  let listened = lines.length;
+  for (const [i, l] of lines.entries()) {
+    const kind = healthKindOf(l);
+    if (kind === 'success') done = Math.min(done, i);
+    if (kind === 'success' || kind === 'listening') listened = Math.min(listened, i);
+    if (done < lines.length) break;
+  }
+  return { done, listened };
+}
 
 /**
  * The line showing that something failed although no failure names its cause: a wrapper error, an
  * ERROR line, a traceback cut off before its exception, or (before the server was ready) a kill or a shutdown.
  */
 function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings[], ready: boolean): { index: number; why: MissingWhy } | null {
-  const killed = ready ? -1 : lines.findIndex((l, i) => isKilledLine(l) && !stoppedAfterSign(lines, i));
-  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && !doneBefore(lines, i));
+  // (read only when a kill or a stop is there to weigh)
+  let signs: { done: number; listened: number } | undefined;
+  const at = (): { done: number; listened: number } => (signs ??= signsAt(lines));
+  const killed = ready ? -1 : lines.findIndex((l, i) => isKilledLine(l) && !(isShutdownLine(l) && i > at().listened));
+  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done);
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],
     ['error', first(found.map((f) => f.errorLine))],

@@ -263,7 +263,7 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  *   model_name … latency(ms) 4409.291 … tokens_per_sec 1857.9 …", batch × output length over the latency (NVIDIA/TensorRT-LLM
  *   118b3d7e7bab720d8ea9cd95338da60f7512c93a:benchmarks/python/gpt_benchmark.py, GPTBenchmark.report: `'[BENCHMARK] ' + " ".join(kv_pairs)`)
  * - vllm.rs (guoqingbao/vllm.rs, xinfer): its engine's step once a prefill batch ran, "Prefilling 1 seq(s) [2]: 11931 total tokens in 0.60s
- *   (19984.92 tokens/s, cache included)", logged only when the batch took time (e83fb7826f0e0d115aba0e1fef055398173696d3:src/core/engine.rs,
+ *   (19984.92 tokens/s, cache included)", logged only when the batch took time (1b00e2717dd552159cbe742b96171c9dbebf3659:src/core/engine.rs:1089-1091,
  *   `crate::log_info!("Prefilling {} seq(s) {:?}: {} total tokens in {:.2}s ({:.2} tokens/s{})", …)` under `if max_time > 0.0`)
  * KTransformers' local_chat prints Ollama's "eval count: N token(s)" / "eval rate: … tokens/s" (95009ea6856c0799e517e93cb12be5e8494bc7ce:
  * archive/ktransformers/util/utils.py:788-793), read above.
@@ -338,7 +338,8 @@ const OUTPUT_SHOWN = new RegExp(
     // (stop or length) (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/outputs.py:53-63,175-187; v0.2.1
     // 651c614aa43e497a2e2aab473493ba295201ab20:vllm/outputs.py:40-46,113-119), and openai-python's ChatCompletion or Completion, pydantic's
     // repr of its fields in order (`Choice(finish_reason='stop', index=0, logprobs=None, message=ChatCompletionMessage(content='…'`;
-    // openai/openai-python 04448952820aa3029e61907c1785a7293c3ddbc2:src/openai/types/chat/chat_completion.py, Choice)
+    // openai/openai-python e43b422412a9e96c9cc5192c61fffbe2d7e04836:src/openai/types/chat/chat_completion.py:39-49, Choice;
+    // src/openai/types/completion_choice.py:21-31, CompletionChoice)
     String.raw`\bCompletionOutput\(index=\d+, text=(?:'[^']|"[^"]).{0,4000}?\bfinish_reason=(?:stop|length)\b`,
     String.raw`\b(?:Choice|CompletionChoice)\(finish_reason='(?:stop|length)'.{0,300}?\b(?:content|text)=(?:'[^']|"[^"])`,
   ].join('|'),

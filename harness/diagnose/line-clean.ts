@@ -148,7 +148,7 @@ const AS_READ: ReadonlyArray<readonly [RegExp, string | ((m: string) => string)]
 ];
 
 /** A line with what a page or an editor wrote in place of a character read as that character (AS_READ). */
-export function asRead(line: string): string {
+function asRead(line: string): string {
   let s = line;
   for (const [re, to] of AS_READ) s = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   return s;
@@ -156,7 +156,21 @@ export function asRead(line: string): string {
 
 /** The message of one line, without its noise. */
 export function cleanLine(line: string): { text: string; level: string | null } {
-  let s = asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
+  return cleanShown(asShown(line));
+}
+
+/**
+ * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR, and with what a page or an
+ * editor put in place of a character read as that character (asRead): what a LogLine's `raw` and so an evidence line hold
+ * (trimmed at the end).
+ */
+export function asShown(line: string): string {
+  return asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
+}
+
+/** cleanLine of a line already as shown (asShown): readLog's lines, whose `raw` is. */
+export function cleanShown(shown: string): { text: string; level: string | null } {
+  let s = shown;
   let level: string | null = null;
   for (let guard = 0; guard < 8; guard++) {
     const before = s;

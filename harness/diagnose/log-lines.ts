@@ -2,12 +2,11 @@
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
-import { stripVTControlCharacters } from 'node:util';
-import { asRead, cleanLine, withoutCarrier } from './line-clean.ts';
+import { asShown, cleanShown, withoutCarrier } from './line-clean.ts';
 import { BARE_MESSAGES } from './upstream-messages.ts';
 import type { LogLine } from '../core/log-line.ts';
 
-export { cleanLine } from './line-clean.ts';
+export { asShown, cleanLine } from './line-clean.ts';
 
 export type { LogLine } from '../core/log-line.ts';
 
@@ -49,8 +48,9 @@ function linesToRead(all: readonly string[]): number[] {
  * (3.10+) and "Error in atexit._run_exitfuncs:" (before), each followed by the exception's traceback. CPython writes them and
  * goes on (or is already exiting: atexit callbacks run once the program ended); the traceback is no failure of the process
  * (the labelling guide: rule 2, what it survived). CPython writes its head at the start of a line: a line of its own, never the
- * rest of a long line above it. Written so by CPython 3.11.7 (`python3 -c` with a raising `__del__` and
- * atexit callback; Python/errors.c write_unraisable_exc_file, Modules/atexitmodule.c atexit_callfuncs).
+ * rest of a long line above it. Written so by CPython 3.11.7 (this machine) and 3.12.3 (the H200), run with a raising `__del__` and
+ * atexit callback (Python/errors.c write_unraisable_exc_file, Modules/atexitmodule.c atexit_callfuncs; no line at hand); the form
+ * before 3.10, "Error in atexit._run_exitfuncs:", from its Modules/atexitmodule.c (not rendered here).
  */
 export const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error in atexit\._run_exitfuncs:\s*)$/;
 
@@ -62,7 +62,7 @@ export function readLog(text: string): LogLine[] {
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, k) => {
     const header = (at[k]! < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
-    const { text: cleaned, level } = header ? { text: '', level: null } : cleanLine(raw);
+    const { text: cleaned, level } = header ? { text: '', level: null } : cleanShown(raw);
     return { n: at[k]! + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
   });
   // bare: nothing of its own before the text but what a carrier wrote before the line above too
@@ -155,7 +155,7 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
     const rests: number[] = [];
     for (let j = i + 1; j < lines.length && lines[j]!.cont && rests.length < 3; j++) rests.push(j);
     const restText = rests.map((j) => bodies[j]!).join('');
-    const joined = cleanLine(l.raw + restText);
+    const joined = cleanShown(l.raw + restText);
     // only a header the cut fell inside: the line alone was all header, its message is in the rests
     if (joined.level === null || joined.text.trim() === '' || joined.text.length > restText.length || !restText.endsWith(joined.text)) continue;
     l.text = joined.text;
@@ -196,14 +196,6 @@ function joinTableCells(lines: LogLine[]): void {
 }
 
 
-/**
- * A line of a log as it reads on a terminal, without its control sequences (ANSI colours) and CR, and with what a page or an
- * editor put in place of a character read as that character (line-clean.ts asRead): what a LogLine's `raw` and so an evidence line hold
- * (trimmed at the end).
- */
-export function asShown(line: string): string {
-  return asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
-}
 
 /**
  * A Python warning whose message begins on the next line: the warnings module writes `file:line: Category: message`

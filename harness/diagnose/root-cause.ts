@@ -243,7 +243,7 @@ const GIVES_REASON =
 /**
  * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
  * LlmArgs", then each field and its error ("  Value error, AutoDeploy only supports …"): pydantic-core's display of the error, "{count}
- * validation error{s} for {title}" (pydantic/pydantic-core src/errors/validation_exception.rs). An error whose message follows, read with it.
+ * validation error{plural} for {title}" (pydantic/pydantic-core 383eb95a19433754c0cecf7025b50c26b6d97a36:src/errors/validation_exception.rs:105). An error whose message follows, read with it.
  */
 const VALIDATION_ERRORS = /\b\d+ validation errors? for [\w.]+\s*$/;
 
@@ -269,7 +269,6 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
   return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
 }
 
-
 /** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
 function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): number {
   let sawException = false;
@@ -290,8 +289,9 @@ function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): 
  * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored.
  */
 function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
-  if (IGNORED_HEAD.test(lines[view.index[pos]!]!.text)) return ignoredEnd(lines, view, pos);
-  const caught = CAUGHT.test(lines[view.index[pos]!]!.text) ? [pos] : cutBlock(lines, view, pos);
+  const text = lines[view.index[pos]!]!.text;
+  if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
+  const caught = CAUGHT.test(text) ? [pos] : cutBlock(lines, view, pos);
   return caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join('')) ? caught.at(-1)! : null;
 }
 

@@ -31,6 +31,11 @@ describe('what a page or an editor wrote in place of a character', () => {
     expect(asShown('File &quot;/x/llm.py&quot;, line 3, in \\_\\_del\\_\\_')).toBe('File "/x/llm.py", line 3, in __del__');
     expect(asShown('it\u2019s\u00a0done')).toBe("it's done");
   });
+
+  it('reads an entity once: a page that shows "&lt;" wrote "&amp;lt;"', () => {
+    expect(asShown('a &amp;lt; b')).toBe('a &lt; b');
+    expect(readLog('ERROR 05-01 10:00:00 [core.py:1] a &amp;lt; b')[0]!.text).toBe('a &lt; b');
+  });
 });
 
 describe('a double-spaced copy', () => {
