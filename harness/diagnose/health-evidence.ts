@@ -94,6 +94,21 @@ const ENGINE_LISTENING = new RegExp(
     // then the print; its CUDA path prints the same words, "… /v1 on CUDA (…)", once its engine, graphs and prompt kernels are ready)
     String.raw`^\[tensorfold\] serving \S+ at https?:\/\/\S+\/v1\b`,
     String.raw`\bListening at: https?://\S+|\bBentoServer from .{1,200} listening on https?://|(?:^|\bModelServer - )Model server started\.?$`,
+    // Gradio (the web UIs around an engine: text-generation-webui, the engines' chat demos): "* Running on local URL:  http://…:7860",
+    // printed once http_server.start_server returned its bound server (gradio-app/gradio 375335e60e2b4504a57f3eef0eb6bca3c7bb765a:
+    // gradio/blocks.py:3038, the print at :3172-3173; the older strings.en["RUNNING_LOCALLY_SEPARATED"] without the "* ")
+    String.raw`^\*? ?Running on local URL: +https?:\/\/\S+`,
+    // LocalAI: Fiber's OnListen hook, run once the listener is bound: "LocalAI API is listening! Please connect to the endpoint for API
+    // documentation. endpoint=http://0.0.0.0:8080" (mudler/LocalAI v2.20.0:core/http/app.go:107-114); its models load on first use, and the
+    // guide counts a server that listened
+    String.raw`\bLocalAI API is listening! Please connect to the endpoint\b`,
+    // KoboldCpp: "Please connect to custom endpoint at http://localhost:5001", printed once the model was loaded ("Load Text Model OK",
+    // LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4134-4135), right before its HTTP server runs (:4361-4362)
+    String.raw`^Please connect to custom endpoint at https?:\/\/\S+`,
+    // llama.cpp server: its main loop found no slot with work, "srv  update_slots: all slots are idle" (SRV_INF in update_slots(), which the
+    // loop runs once the model is loaded and the server listens: ggml-org/llama.cpp aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp,
+    // server_context::update_slots, after main()'s "server is listening on …" and "starting the main loop")
+    String.raw`^srv +update_slots: all slots are idle$`,
   ].join('|'),
 );
 
@@ -177,6 +192,17 @@ const ENGINE_SUCCESS = new RegExp(
     // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings),
     // in newer builds each line behind SLT_INF's "slot print_timing: id  3 | task 0 | " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:tools/server/server-common.h:18)
     String.raw`^(?:slot +\w{1,12}: id +\d+ \| task -?\d+ \| )?\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
+    // llama.cpp server: its HTTP logger's line for a request answered, "srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200"
+    // (SRV_INF in log_server_request, ggml-org/llama.cpp aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server-http.cpp:30-38;
+    // the 2024 server's text log "INFO [      log_server_request] request | … status=200 method="POST" path="/completion" …", Mozilla-Ocho/llamafile
+    // 0.7.4:llama.cpp/server/server.cpp:2756-2770, format at llama.cpp/server/utils.h:161-176). While the model loads its middleware answers
+    // 503 to everything but the model lists (server-http.cpp, middleware_server_state), so a 200 elsewhere is a server ready
+    String.raw`^(?:srv +log_server_r: )?request: (?:GET|POST) (?!\/(?:v1\/)?models\b|\/api\/tags\b)\/\S* \S+ 200$`,
+    String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="POST" path="\/`,
+    // text-generation-webui: a reply's count, "Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 123)", logged in a
+    // `finally` also after a failed generation (whose traceback decides), so only tokens generated, more than none, show the model ran
+    // (oobabooga/text-generation-webui v4.7.3 1dcde41d03d13fc768316f4d2256a8a6dd044268:modules/text_generation.py:494-497,533-536)
+    String.raw`^Output generated in [\d.]+ seconds \([\d.]+ tokens\/s, [1-9]\d* tokens, context \d+, seed -?\d+\)`,
     // Ollama: gin's access log (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185 of gin-gonic/gin)
     // of a generating or embedding request answered 200: the model ran (a 200 to /api/pull, /api/show and the like, which run
     // no model, shows only that the server listens: KINDS)

@@ -103,6 +103,24 @@ const LLAMACPP_HEADER = /^\s*\d+\.\d\d\.\d{3}\.\d{3} ([IWED]) /;
  * so a stream's line keeps the level of its own header, if any, not ERROR.
  */
 const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
+/**
+ * A time of day and a level, the common console forms without a date: Rich's RichHandler (`12:01:02-345678 INFO     `, its
+ * log_time_format set as text-generation-webui sets it, oobabooga/text-generation-webui 1dcde41d03d1:modules/logging_colors.py:51-52,
+ * or its default `[12/03/24 10:00:00] INFO     `, the level padded to 8), zerolog's console writer (`1:38AM INF `, levels written as
+ * three letters: rs/zerolog v1.33.0:console.go, consoleDefaultFormatLevel; LocalAI logs through it).
+ */
+const TIMED_LEVEL_HEADER = /^\s*(?:\[\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d\]|\d{1,2}:\d\d(?::\d\d(?:[-.,]\d{1,9})?)?(?:AM|PM)?) +(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRC|DBG|INF|WRN|ERR|FTL|PNC)(?: +|$)/;
+/**
+ * A level word alone before the message, once a date and time were cut as a timestamp: Python logging's `%(asctime)s %(levelname)s
+ * %(message)s` and the like (`2024-05-01 10:00:00,123 INFO  Loaded …`, its date cut), Go's and Rust's plain loggers.
+ */
+const BARE_LEVEL_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?: +|\t)(?=[^\s[])/;
+/**
+ * Of these two forms, only a warning's or an error's level is kept: at INFO or DEBUG they are as often a program relaying another's
+ * output (LocalAI's `4:47PM DBG GRPC(…): stderr ImportError: …`, a Rich console's `INFO     OSError: [Errno 48] …` of the server it
+ * started), whose lines keep their own meaning, as TGI_RELAY's do.
+ */
+const weakLevel = (m: RegExpExecArray): boolean => /^(?:DEBUG|INFO|TRC|DBG|INF)$/.test(m[1]!);
 /** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
 const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
 /**
@@ -112,7 +130,10 @@ const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|
  */
 const NCCL_INFO = /^\s*(?:[\w.-]+:\d+:\d+ )?\[\d+\] NCCL INFO /;
 export const isNcclInfo = (text: string): boolean => NCCL_INFO.test(text);
-const LEVEL_LETTER: Record<string, string> = { FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING' };
+const LEVEL_LETTER: Record<string, string> = {
+  FATAL: 'CRITICAL', TRACE: 'DEBUG', SUCCESS: 'INFO', I: 'INFO', W: 'WARNING', E: 'ERROR', F: 'CRITICAL', V: 'DEBUG', D: 'DEBUG', VERBOSE: 'DEBUG', WARN: 'WARNING',
+  TRC: 'DEBUG', DBG: 'DEBUG', INF: 'INFO', WRN: 'WARNING', ERR: 'ERROR', FTL: 'CRITICAL', PNC: 'CRITICAL',
+};
 
 /**
  * TGI's launcher relays what a shard writes that is not one of its JSON records (a traceback printed to stderr) at DEBUG, under its
@@ -125,7 +146,9 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
 function loggerHeader(s: string): { length: number; level: string | null } | null {
   const relayed = TGI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s) ?? null;
+  const weak = v ? null : TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
+  if (weak) return { length: weak[0].length, level: weakLevel(weak) ? null : (LEVEL_LETTER[weak[1]!] ?? weak[1]!) };
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();

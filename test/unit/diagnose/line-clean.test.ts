@@ -32,11 +32,13 @@ describe('cleanLine', () => {
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_router_v3::client: backends/v3/src/client/mod.rs:54: Server error: transport', 'Server error: transport', 'ERROR'],
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill:prefill{id=0 size=1}: text_generation_rou', '', 'ERROR'],
     ['2024-09-23T12:11:41.494757Z ERROR batch{batch_size=1}:prefill: text_generation_router_v3::client: backends/v3/src/cl', '', 'ERROR'],
-    ['ERROR Exception: CUDA out of memory', 'ERROR Exception: CUDA out of memory', null],
+    // a level word alone before the message (a date and time cut before it, or none): the level kept when it is a warning's or an error's
+    ['ERROR Exception: CUDA out of memory', 'Exception: CUDA out of memory', 'ERROR'],
+    ['2024-05-01 10:00:00,123 ERROR    Failed to load model', 'Failed to load model', 'ERROR'],
     // Dynamo relaying its subprocess at DEBUG, whose Python records go through Dynamo's tracing with `module.funcName` as target
     ['2025-06-06T19:02:34.250Z DEBUG dynamo_run::subprocess: 2025-06-06T19:02:34.249Z ERROR engine.run_mp_engine: CUDA out of memory. Tried to allocate 112.00 MiB.', 'CUDA out of memory. Tried to allocate 112.00 MiB.', 'ERROR'],
     ['2025-06-06T19:02:34.086Z  INFO model_runner.load_model: Starting to load model /models/x', 'Starting to load model /models/x', 'INFO'],
-    ['ERROR torch.cuda.OutOfMemoryError: CUDA out of memory', 'ERROR torch.cuda.OutOfMemoryError: CUDA out of memory', null],
+    ['ERROR torch.cuda.OutOfMemoryError: CUDA out of memory', 'torch.cuda.OutOfMemoryError: CUDA out of memory', 'ERROR'],
     ['Warning: NVML library version mismatch', 'NVML library version mismatch', 'WARNING'],
     // a log copied from a web page, HTML entities and all
     ['ERROR 01-02 03:04:05 [core.py:1] KeyError: &#39;Qwen3ForCausalLM&#39; &lt;- &quot;architectures&quot;', 'KeyError: \'Qwen3ForCausalLM\' <- "architectures"', 'ERROR'],
@@ -46,8 +48,15 @@ describe('cleanLine', () => {
     // NCCL's debug output names its level (its text kept whole: rules read "NCCL INFO x.cc:1 -> 2"); a WARN is read as a message
     ['gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'INFO'],
     ['node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', 'node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', null],
-    // a rich console's level column (what it relays at INFO is another program's output): not a header
-    ['                    INFO     OSError: [Errno 48] Address already in use', '                    INFO     OSError: [Errno 48] Address already in use', null],
+    // a rich console's level column: what it relays at INFO is another program's output, read with no level of its own
+    ['                    INFO     OSError: [Errno 48] Address already in use', 'OSError: [Errno 48] Address already in use', null],
+    // Rich's time column (text-generation-webui's format, and Rich's default), zerolog's console (LocalAI): INFO and DEBUG give no level
+    ['12:01:02-345678 INFO     Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 1)', 'Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 1)', null],
+    ['[12/03/24 10:00:00] WARNING  Model is large                          models.py:90', 'Model is large                          models.py:90', 'WARNING'],
+    ['4:47PM DBG GRPC(opt-125m-127.0.0.1:38441): stderr ImportError: undefined symbol', 'GRPC(opt-125m-127.0.0.1:38441): stderr ImportError: undefined symbol', null],
+    ['4:47PM ERR Failed to load model', 'Failed to load model', 'ERROR'],
+    // the 2024 llama.cpp server's own form keeps its level word with its function (read by health-evidence.ts)
+    ['INFO [main] model loaded | tid="1" timestamp=1', 'INFO [main] model loaded | tid="1" timestamp=1', null],
   ])('%s', (line, text, level) => {
     expect(cleanLine(line)).toEqual({ text, level });
   });
