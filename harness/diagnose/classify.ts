@@ -59,7 +59,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // nothing failed by its level, yet a bare line or a warning names a failure and the server never came up
   const hint = ready ? null : earliest(found, (f) => f.hint);
   // a fatal error name (cudaError…, a CUDA driver symbol) of another category says more than a warning's signature on or after its line
-  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category)) return fromFailure(lines, weak);
+  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !healthEvidence(lines)) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
   // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way

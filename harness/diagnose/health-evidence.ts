@@ -106,9 +106,16 @@ const ENGINE_LISTENING = new RegExp(
     // LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4134-4135), right before its HTTP server runs (:4361-4362)
     String.raw`^Please connect to custom endpoint at https?:\/\/\S+`,
     // llama.cpp server: its main loop found no slot with work, "srv  update_slots: all slots are idle" (SRV_INF in update_slots(), which the
-    // loop runs once the model is loaded and the server listens: ggml-org/llama.cpp aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp,
-    // server_context::update_slots, after main()'s "server is listening on …" and "starting the main loop")
+    // loop runs once the model is loaded and the server listens: ggml-org/llama.cpp aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp:1626,1639,
+    // after main()'s "server is listening on …" and "starting the main loop…" at :3851-3854)
     String.raw`^srv +update_slots: all slots are idle$`,
+    // ComfyUI: "To see the GUI go to: http://127.0.0.1:8188", logged once aiohttp's site is bound (comfyanonymous/ComfyUI
+    // d4b509799f875455e5e9b9405026afc8755f14fe:server.py:840 `await site.start()`, the line at :851); its models load per prompt
+    String.raw`^To see the GUI go to: https?:\/\/\S+`,
+    // Ray Serve: "Application '<name>' is ready at http://…", logged once the application is RUNNING (its deployments' replicas
+    // constructed, so an engine they build is up) and the proxies serve (ray-project/ray cec0a091b12675bbf101cf8a350c8706107baee1:
+    // python/ray/serve/_private/client.py:420-444)
+    String.raw`\bApplication '[\w.-]{1,80}' is ready(?: at https?:\/\/\S*)?\.?$`,
   ].join('|'),
 );
 
@@ -320,6 +327,9 @@ const RUN_RESULT = new RegExp(
     // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells
     String.raw`\| +(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
     String.raw`^\[BENCHMARK\] .*\btokens_per_sec ${RATE}\b`,
+    // KoboldCpp's --benchmark, printed once generate() returned: "GenerationSpeed: 3.76T/s", the tokens generated over their time
+    // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4313-4337, under "Benchmark Completed - v… Results:")
+    String.raw`^GenerationSpeed: ${RATE}T\/s$`,
     String.raw`^Prefilling \d+ seq\(s\) \[[\d, ]*\]: [1-9]\d* total tokens in [\d.]+s \(${RATE} tokens\/s`,
   ].join('|'),
 );

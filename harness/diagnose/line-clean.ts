@@ -112,15 +112,17 @@ const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|st
 const TIMED_LEVEL_HEADER = /^\s*(?:\[\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d\]|\d{1,2}:\d\d(?::\d\d(?:[-.,]\d{1,9})?)?(?:AM|PM)?) +(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRC|DBG|INF|WRN|ERR|FTL|PNC)(?: +|$)/;
 /**
  * A level word alone before the message, once a date and time were cut as a timestamp: Python logging's `%(asctime)s %(levelname)s
- * %(message)s` and the like (`2024-05-01 10:00:00,123 INFO  Loaded …`, its date cut), Go's and Rust's plain loggers.
+ * %(message)s` and the like (`2024-05-01 10:00:00,123 INFO  Loaded …`, its date cut), Go's and Rust's plain loggers; and the level
+ * padded to its column with the process id after it, `%(asctime)-15s %(levelname)-8s %(process)d %(message)s` (RAGFlow's root
+ * logger, infiniflow/ragflow adaea3267c1911dc334cdfd92db8dd73754db611:common/log_utils.py, init_root_logger: `ERROR    14 …`).
  */
-const BARE_LEVEL_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?: +|\t)(?=[^\s[])/;
+const BARE_LEVEL_HEADER = /^\s*(?:(DEBUG|INFO|ERROR) {2,}\d{1,7}(?: +|$)|(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?: +|\t)(?=[^\s[]))/;
 /**
  * Of these two forms, only a warning's or an error's level is kept: at INFO or DEBUG they are as often a program relaying another's
  * output (LocalAI's `4:47PM DBG GRPC(…): stderr ImportError: …`, a Rich console's `INFO     OSError: [Errno 48] …` of the server it
  * started), whose lines keep their own meaning, as TGI_RELAY's do.
  */
-const weakLevel = (m: RegExpExecArray): boolean => /^(?:DEBUG|INFO|TRC|DBG|INF)$/.test(m[1]!);
+const weakLevel = (name: string): boolean => /^(?:DEBUG|INFO|TRC|DBG|INF)$/.test(name);
 /** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
 const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
 /**
@@ -148,7 +150,8 @@ function loggerHeader(s: string): { length: number; level: string | null } | nul
   if (relayed) return { length: relayed[0].length, level: null };
   const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s) ?? null;
   const weak = v ? null : TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
-  if (weak) return { length: weak[0].length, level: weakLevel(weak) ? null : (LEVEL_LETTER[weak[1]!] ?? weak[1]!) };
+  const weakName = weak ? (weak[1] ?? weak[2])! : '';
+  if (weak) return { length: weak[0].length, level: weakLevel(weakName) ? null : (LEVEL_LETTER[weakName] ?? weakName) };
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();
@@ -188,8 +191,15 @@ export function cleanLine(line: string): { text: string; level: string | null } 
  * (trimmed at the end).
  */
 export function asShown(line: string): string {
-  return asRead(stripVTControlCharacters(line).replace(/\r$/, ''));
+  return asRead(stripVTControlCharacters(line).replace(CARET_SGR, '').replace(/\r$/, ''));
 }
+
+/**
+ * A colour sequence written in caret notation, as `cat -v`, `less` and some consoles show the escape character when a coloured
+ * log is copied from them: `^[[97;42m 200 ^[[0m` (ESC is ^[; gin's access log colours its status and method so: gin-gonic/gin
+ * v1.12.0:logger.go:185). Read as the sequence it stands for, which a terminal does not show.
+ */
+const CARET_SGR = /\^\[\[[\d;]*m/g;
 
 /** cleanLine of a line already as shown (asShown): readLog's lines, whose `raw` is. */
 export function cleanShown(shown: string): { text: string; level: string | null } {

@@ -145,8 +145,11 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
     const l = lines[i]!;
     const next = lines[i + 1];
     // a header cut right after it, as long as a terminal is wide: the next bare line is its message, even one that
-    // begins as a record of its own would (the level's padding: `… 7 ERROR` + `    [address=…] Error …`)
-    if (!l.header && l.level !== null && l.text.trim() === '' && untrimmed[i]!.length >= CUT_WIDTH && next && !next.header && !next.cont && next.level === null && next.text.trim() !== '' && next.proc === l.proc && !FRAME_AT.test(next.text)) {
+    // begins as a record of its own would (the level's padding: `… 7 ERROR` + `    [address=…] Error …`); so is it under a
+    // warning's or an error's header whose message began with a newline (RAGFlow's `logging.exception("\nFail to access …")`:
+    // `… ERROR    14 ` + `Fail to access embedding model(…).Connection error.`), unless it opens a traceback of its own
+    const cutHere = untrimmed[i]!.length >= CUT_WIDTH || (l.level !== 'INFO' && l.level !== 'DEBUG' && next !== undefined && !TRACEBACK_HEAD.test(next.text));
+    if (!l.header && l.level !== null && l.text.trim() === '' && cutHere && next && !next.header && !next.cont && next.level === null && next.text.trim() !== '' && next.proc === l.proc && !FRAME_AT.test(next.text)) {
       next.cont = true;
       next.level = l.level;
       continue;
@@ -166,6 +169,8 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
     }
   }
 }
+
+const TRACEBACK_HEAD = /^\s*Traceback \(most recent call last\):/;
 
 /** A row of a text table: `| a | b |`. */
 const TABLE_ROW = /^\s*\|.*\|\s*$/;

@@ -375,11 +375,19 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
     else if (f.hint === null && l.level === null && !l.cont) f.hint = judgeHint(lines, view, p);
   }
-  // a traceback logged after its message but cut before its exception: the message is the cause;
-  // else an error quoted by a wrapper that names no category is still the cause (other)
   const last = described ?? quoted;
-  if (last !== null) f.failure = judge(lines, view, messageBlock(lines, view, last), sigs, 'exception');
+  if (last !== null) f.failure = messageCause(lines, view, sigs, last, described !== null ? f.hint : null) ?? f.failure;
   return { f, pos: last ?? view.index.length };
+}
+
+/**
+ * A traceback logged after its message but cut before its exception: the message is the cause, unless it names nothing and a line
+ * before it named a failure (`hint`: ggml's "cudaMalloc failed: out of memory" before "Failed to load the model."), which came first
+ * (the labelling guide, rule 1). An error quoted by a wrapper (`hint` null) that names no category is still the cause (other).
+ */
+function messageCause(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], pos: number, hint: Failure | null): Failure | null {
+  const said = judge(lines, view, messageBlock(lines, view, pos), sigs, 'exception');
+  return said && !said.sig && !said.generic && hint && hint.index < said.index ? null : said;
 }
 
 /**

@@ -230,7 +230,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "(?<!ray\\.exceptions\\.)OutOfMemoryError",
         "CUDA error: out of memory",
         "cudaErrorMemoryAllocation",
-        "CUBLAS_STATUS_ALLOC_FAILED"
+        "CUBLAS_STATUS_ALLOC_FAILED",
+        "memory allocation failed with OOM on device \\d+ while trying to allocate \\d+ bytes"
       ],
       "contextScope": "traceback",
       "title": "The GPU ran out of memory",

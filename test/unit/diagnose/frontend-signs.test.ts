@@ -1,5 +1,5 @@
 // Signs of health written by the servers and UIs people run an engine through (llama.cpp's server, text-generation-webui,
-// Gradio, LocalAI, KoboldCpp), each read at its source (health-evidence.ts): a request answered, a reply counted, a server
+// Gradio, LocalAI, KoboldCpp, ComfyUI, Ray Serve), each read at its source (health-evidence.ts): a request answered, a reply counted, a server
 // bound. What looks like them but shows nothing (a model list answered while loading, a reply of 0 tokens) is no sign.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
@@ -19,6 +19,9 @@ describe('signs of the servers and UIs around an engine', () => {
     ['Running on local URL:  http://0.0.0.0:7860', 'listening'],
     ['1:38AM INF LocalAI API is listening! Please connect to the endpoint for API documentation. endpoint=http://0.0.0.0:8080', 'listening'],
     ['Please connect to custom endpoint at http://localhost:5001', 'listening'],
+    ['srv  update_slots: all slots are idle', 'listening'],
+    ['To see the GUI go to: http://127.0.0.1:8188', 'listening'],
+    ["INFO 2025-01-01 10:00:00,000 serve 1 -- Application 'default' is ready at http://127.0.0.1:8000/.", 'listening'],
   ])('%s → %s', (line, want) => {
     expect(kind(line)).toBe(want);
   });
