@@ -11,8 +11,10 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
 /**
  * Old vLLM warns "Failed to import from vllm._C with ImportError(… undefined symbol …)" and runs on
  * (CPU builds, other platforms); only a signature that knows this log stops at it can call it the cause.
+ * So does PyTorch's caching allocator ("memory allocation failed with OOM on device 1 …", a warning before
+ * it retries): a warning decides only by a signature that says what it reports (the labelling guide, rule 6).
  */
-const SIGNATURE_ONLY = new Set(['import-error/vllm-5501-custom-ops-undefined-symbol.log']);
+const SIGNATURE_ONLY = new Set(['import-error/vllm-5501-custom-ops-undefined-symbol.log', 'oom/sglang-38202-kimi-k3-dp-attention-ep-draft-kv-oom.log']);
 
 describe('without signatures, generic evidence alone', () => {
   const bySignature = tuning.filter((l) => classifyLog(l.text).confidence === 'signature' && !SIGNATURE_ONLY.has(`${l.label}/${l.name}`));
