@@ -54,6 +54,8 @@ const imp = messageOf('import-error');
 const ncc = messageOf('nccl');
 /** A failure whose words no generic rule reads rightly, of the guide's `other` (the hub, a file, a tokenizer, a config). */
 const oth = messageOf('other');
+/** A model (type) this library's version does not know. */
+const mdl = messageOf('unsupported-model');
 
 /**
  * vLLM retries its Hub look-ups and logs each failure at ERROR, the last one too, then goes on without them (a local
@@ -183,4 +185,11 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
     '[../third_party/gloo/gloo/transport/tcp/unbound_buffer.cc:78] Timed out waiting 1800000ms for recv operation to complete', `${GLOO}:gloo/transport/tcp/unbound_buffer.cc:79`),
   ncc("gloo (facebookincubator/gloo): another operation's timeout closed the connection to a peer rank", /\bApplication timeout caused pair closure\b/,
     'Application timeout caused pair closure', `${GLOO}:gloo/transport/tcp/unbound_buffer.cc:76`),
+  // the auto classes for a model's preprocessors, when the model's config type is in none of their mappings (this transformers
+  // does not know the model, as "Unrecognized model in" for its config): AutoImageProcessor, AutoFeatureExtractor (feature_extraction_auto.py:393-397),
+  // AutoVideoProcessor (video_processing_auto.py:358-362)
+  mdl("transformers (huggingface/transformers): no image processor, feature extractor or video processor for this model type (a transformers that does not know the model)",
+    /\bUnrecognized (?:image processor|feature extractor|video processor) in [^\n]{1,200}?\. Should have a `(?:image_processor|feature_extractor|video_processor)_type` key\b/,
+    'Unrecognized image processor in Qwen/Qwen2.5-VL-72B-Instruct-AWQ. Should have a `image_processor_type` key in its preprocessor_config.json of config.json, or one of the following `model_type` keys in its config.json: align, aria',
+    `${TF}:src/transformers/models/auto/image_processing_auto.py:584-588`),
 ];

@@ -51,3 +51,10 @@ describe('round 20 readings', () => {
     expect(category(allocator, 'Processed prompts: 100%|██████████| 8/8 [00:03<00:00,  2.41it/s]')).toBe('healthy');
   });
 });
+
+describe('round 21 readings', () => {
+  it("reads transformers' auto preprocessor refusing a model type it does not know as an unsupported model", () => {
+    expect(category('ValueError: Unrecognized image processor in Qwen2.5-VL-72B-Instruct-AWQ. Should have a `image_processor_type` key in its preprocessor_config.json of config.json, or one of the following `model_type` keys in its config.json: align, aria, beit')).toBe('unsupported-model');
+    expect(category('ValueError: Unrecognized feature extractor in ./whisper-x. Should have a `feature_extractor_type` key in its preprocessor_config.json of config.json, or one of the following `model_type` keys in its config.json: audio-spectrogram-transformer, beit')).toBe('unsupported-model');
+  });
+});
