@@ -15,16 +15,16 @@ const firstLine = (message) => (String(message ?? '').replace(/\x1b\[[0-9;]*m/g,
 function vitest(path) {
   const v = JSON.parse(readFileSync(path, 'utf8'));
   // A file that fails to load fails no test of its own: count it as one failure.
-  const brokenFiles = (v.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  const brokenFiles = (v.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
   const named = (status) => (v.testResults ?? []).flatMap((f) =>
     (f.assertionResults ?? []).filter((a) => status(a.status)).map((a) => ({ name: [relative(process.cwd(), f.name), ...(a.ancestorTitles ?? []), a.title].join(' › '), why: firstLine(a.failureMessages?.[0]) })),
   );
   const failedNames = [
     ...named((s) => s === 'failed').map(({ name, why }) => `${name}${why ? `: ${why}` : ''}`),
-    ...(v.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).map((f) => `${relative(process.cwd(), f.name)} (the file failed: ${firstLine(f.message) || 'see above'})`),
+    ...brokenFiles.map((f) => `${relative(process.cwd(), f.name)} (the file failed: ${firstLine(f.message) || 'see above'})`),
   ];
   const skippedNames = named((s) => SKIPPED.has(s)).map(({ name }) => name);
-  return { passed: v.numPassedTests ?? 0, failed: (v.numFailedTests ?? 0) + brokenFiles, skipped: (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0), skippedNames, failedNames };
+  return { passed: v.numPassedTests ?? 0, failed: (v.numFailedTests ?? 0) + brokenFiles.length, skipped: (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0), skippedNames, failedNames };
 }
 
 /** Playwright's JSON report: the same, with the reason a test gave for skipping. */

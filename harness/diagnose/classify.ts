@@ -58,12 +58,16 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const weak = found.map((f) => f.weak).find((w) => w !== null);
   // nothing failed by its level, yet a bare line or a warning names a failure and the server never came up
   const hint = ready ? null : earliest(found, (f) => f.hint);
-  // a fatal error name (cudaError…, a CUDA driver symbol) of another category says more than a warning's signature on or after its line
-  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !healthEvidence(lines)) return fromFailure(lines, weak);
+  // the log's first sign of health, read once and only when a rule below weighs it
+  let health: { sign: LogLine | undefined } | undefined;
+  const sign = (): LogLine | undefined => (health ??= { sign: healthEvidence(lines) }).sign;
+  // a fatal error name (cudaError…, a CUDA driver symbol) of another category says more than a warning's signature on or after its line;
+  // a warning decides only in a log that shows no health (the labelling guide, rule 6)
+  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !sign()) return fromFailure(lines, weak);
   const missing = causeMissing(lines, found, ready !== undefined);
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
   // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
-  const shown = missing === null ? healthEvidence(lines) : undefined;
+  const shown = missing === null ? sign() : undefined;
   if (hint && !(lines[hint.index]!.level !== null && shown)) return fromFailure(lines, hint);
   if (missing === null) {
     // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)

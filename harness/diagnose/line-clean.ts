@@ -117,12 +117,6 @@ const TIMED_LEVEL_HEADER = /^\s*(?:\[\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d\]|
  * logger, infiniflow/ragflow adaea3267c1911dc334cdfd92db8dd73754db611:common/log_utils.py, init_root_logger: `ERROR    14 …`).
  */
 const BARE_LEVEL_HEADER = /^\s*(?:(DEBUG|INFO|ERROR) {2,}\d{1,7}(?: +|$)|(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?: +|\t)(?=[^\s[]))/;
-/**
- * Of these two forms, only a warning's or an error's level is kept: at INFO or DEBUG they are as often a program relaying another's
- * output (LocalAI's `4:47PM DBG GRPC(…): stderr ImportError: …`, a Rich console's `INFO     OSError: [Errno 48] …` of the server it
- * started), whose lines keep their own meaning, as TGI_RELAY's do.
- */
-const weakLevel = (name: string): boolean => /^(?:DEBUG|INFO|TRC|DBG|INF)$/.test(name);
 /** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
 const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
 /**
@@ -148,14 +142,16 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
 function loggerHeader(s: string): { length: number; level: string | null } | null {
   const relayed = TGI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
-  const v = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s) ?? null;
-  const weak = v ? null : TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
-  const weakName = weak ? (weak[1] ?? weak[2])! : '';
-  if (weak) return { length: weak[0].length, level: weakLevel(weakName) ? null : (LEVEL_LETTER[weakName] ?? weakName) };
+  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const v = own ?? TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own
   const name = (v[1] ?? v[2]!).toUpperCase();
-  return { length: v[0].length, level: LEVEL_LETTER[name] ?? name };
+  const level = LEVEL_LETTER[name] ?? name;
+  // of the two console forms only a warning's or an error's level is kept: at INFO or DEBUG they are as often a program relaying
+  // another's output (LocalAI's `4:47PM DBG GRPC(…): stderr ImportError: …`, a Rich console's `INFO     OSError: [Errno 48] …` of the
+  // server it started), whose lines keep their own meaning, as TGI_RELAY's do
+  return { length: v[0].length, level: !own && (level === 'INFO' || level === 'DEBUG') ? null : level };
 }
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };

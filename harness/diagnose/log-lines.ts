@@ -148,7 +148,7 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
     // begins as a record of its own would (the level's padding: `… 7 ERROR` + `    [address=…] Error …`); so is it under a
     // warning's or an error's header whose message began with a newline (RAGFlow's `logging.exception("\nFail to access …")`:
     // `… ERROR    14 ` + `Fail to access embedding model(…).Connection error.`), unless it opens a traceback of its own
-    const cutHere = untrimmed[i]!.length >= CUT_WIDTH || (l.level !== 'INFO' && l.level !== 'DEBUG' && next !== undefined && !TRACEBACK_HEAD.test(next.text));
+    const cutHere = untrimmed[i]!.length >= CUT_WIDTH || (l.level !== 'INFO' && l.level !== 'DEBUG' && !TRACEBACK_HEAD.test(next?.text ?? ''));
     if (!l.header && l.level !== null && l.text.trim() === '' && cutHere && next && !next.header && !next.cont && next.level === null && next.text.trim() !== '' && next.proc === l.proc && !FRAME_AT.test(next.text)) {
       next.cont = true;
       next.level = l.level;
