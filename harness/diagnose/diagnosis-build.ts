@@ -104,10 +104,10 @@ export function fromFailure(lines: readonly LogLine[], f: Failure, model: Fallba
     signature: null,
     title: g ? `${g.what[0]!.toUpperCase()}${g.what.slice(1)}: ${what}` : `Unrecognised failure: ${what}`,
     explanation: g
-      ? `No known signature matches this wording, but the failure shows ${g.what}, the mark of a ${g.category} failure. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
+      ? `No known signature matches this wording, but the failure shows ${g.what}, which marks a failure of category ${g.category}. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
-    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : []), ...(g && FRAME_RULES.includes(g) ? [decidingFrame(lines, f, g.re)] : [])], g ? [g.re] : []),
+    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : []), ...(g && FRAME_RULES.includes(g) ? [decidingFrame(lines, f, g.re)] : []), ...(f.shown ?? [])], g ? [g.re] : []),
     remedies: [],
     links: [],
   };

@@ -479,6 +479,10 @@ const WRAPPERS: RegExp[] = [
   // command's own error (the compiler's, the linker's, the shell's) is printed before it (ninja-build/ninja
   // v1.13.2:src/ninja.cc:1638, "build stopped: %s." of src/build.cc:810's "subcommand failed")
   /^\s*ninja: build stopped: subcommand failed\b/,
+  // a wait that timed out or was cancelled, with no message of its own: the log shows a hang, not its cause (the labelling guide,
+  // rule 4: "a hang, a timeout"); vLLM's V0 engine loop logs "Engine iteration timed out. This should never happen!" when one step
+  // outlived ENGINE_ITERATION_TIMEOUT_S and re-raises the timeout (e19bce40a1660cb7c03b790d0b000db155cf925d^:vllm/engine/async_llm_engine.py:738,758-760)
+  /\bEngine iteration timed out\b|^\s*(?:asyncio\.(?:exceptions\.)?|concurrent\.futures\.(?:_base\.)?)?(?:CancelledError|TimeoutError)\s*$/,
   // Open MPI's help text of a rank that called MPI_Abort: the rank's own error comes before it (open-mpi/ompi
   // v4.1.6:ompi/mpi/help-mpi-api.txt:16, `[mpi-abort]`: "MPI_ABORT was invoked on rank %d in communicator %s" + "with errorcode %d.")
   /\bMPI_ABORT was invoked on rank \d+ in communicator\b/,

@@ -6,6 +6,8 @@
 import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
+import { crashWithStack } from './crash-stack.ts';
+import { givesReason, tracebackAfterReason } from './error-reasons.ts';
 import { CAUGHT, FRAME_AT, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
@@ -21,6 +23,8 @@ export interface Failure {
   block: number[];
   sig: SignatureHit | null;
   generic: GenericRule | null;
+  /** Lines (log indexes) that show where it happened, shown beside it as evidence (the frames of a crash's stack). */
+  shown?: number[];
 }
 
 /** What one process's output shows. */
@@ -227,25 +231,6 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
-/**
- * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
- * `failed to load model: invalid config`, `Failed to load model weights from /models/x: file is corrupted`, `Error while
- * loading …: …` (the guide's rule 4 asks only that the root cause be in the log; a reason that points elsewhere, "see root
- * cause above", gives none) —, Triton's model
- * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`),
- * and the error tritonserver logs when it does (`failed to load 'm' version 1: Internal: ValueError: …`, the status's
- * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
- * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60).
- */
-const GIVES_REASON =
-  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
-
-/**
- * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
- * LlmArgs", then each field and its error ("  Value error, AutoDeploy only supports …"): pydantic-core's display of the error, "{count}
- * validation error{plural} for {title}" (pydantic/pydantic-core 383eb95a19433754c0cecf7025b50c26b6d97a36:src/errors/validation_exception.rs:105). An error whose message follows, read with it.
- */
-const VALIDATION_ERRORS = /\b\d+ validation errors? for [\w.]+\s*$/;
 
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
@@ -345,7 +330,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || (isErrorLine(w) && (GIVES_REASON.test(w.text) || VALIDATION_ERRORS.test(w.text))) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || givesReason(lines, view, p, w) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
     // an unlevelled message that says the program goes on past the error it names ("Will ignore error and continue.
     // Error: [Errno 30] …"), or with something else in place of what it refused ("…; setting cudagraph_mode=PIECEWISE",
     // "…, communicator is not available."), reports no failure (the labelling guide, rule 6: a warning whose logger header
@@ -364,7 +349,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const failure = judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode);
+    const failure = shownFailure(lines, view, p, w, mode, judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode));
     // a container's driver check goes on to start the engine: it decides only when nothing after it does
     if (failure && DRIVER_CHECK.test(textOf(lines, view, messageBlock(lines, view, p)))) {
       f.hint ??= failure;
@@ -378,6 +363,17 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
   const last = described ?? quoted;
   if (last !== null) f.failure = messageCause(lines, view, sigs, last, described !== null ? f.hint : null) ?? f.failure;
   return { f, pos: last ?? view.index.length };
+}
+
+/**
+ * The failure a line shows: what judge read — an unlevelled line read as an error for the traceback after it is shown with that
+ * traceback —, or else a crash by a signal with the stack it crashed in (crash-stack.ts): the crash is the failure, where its stack shows.
+ */
+function shownFailure(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine, mode: Mode, failure: Failure | null): Failure | null {
+  const tb = failure && mode === 'exception' && !isErrorLine(w) ? tracebackAfterReason(lines, view, pos, w) : null;
+  if (failure) return tb === null ? failure : { ...failure, shown: [tb] };
+  const crashed = isCrashLine(lines[view.index[pos]!]!) ? crashWithStack(lines, view, pos) : null;
+  return crashed && { index: view.index[pos]!, view, block: crashed.block, sig: null, generic: crashed.generic, shown: crashed.block.slice(1).map((q) => view.index[q]!) };
 }
 
 /**

@@ -29,8 +29,14 @@ export const NVSHMEM_MESSAGES: readonly UpstreamMessage[] = [
     '/sgl-workspace/nvshmem/src/host/transport/transport.cpp:400: non-zero status: 7 connect EPS failed', `${NVSHMEM}:src/host/transport/transport.cpp:420`),
   nccl('NVSHMEM: its init could not set up the connections between PEs', /\bnvshmem setup connections failed\b/,
     '/sgl-workspace/nvshmem/src/host/init/init.cu:1007: non-zero status: 7 nvshmem setup connections failed', `${NVSHMEM}:src/host/init/init.cu:1047`),
-  // any error NVSHMEM reports from its transport layer (the modules under src/modules/transport/, the host's
-  // src/host/transport/), its own message whatever it is or cut off: a transport failing is communication failing
-  nccl('NVSHMEM: an error reported by its transport layer', /(?:^|\/)(?:modules|host)\/transport\/[\w/]{1,80}\.(?:cpp|cu|h):\d+: non-zero status: -?\d+\b/,
+  // the PEs' exchange at init over NVSHMEM's bootstrap (an allgather of every PE's heap base, handles, host hashes) failed: the
+  // ranks could not reach each other, as a transport that cannot connect
+  nccl('NVSHMEM: the PEs\' allgather over its bootstrap failed at init', /\bFailed to allgather PEs peer_base values\b|\ballgather (?:of|in) [\w ]{3,60}? failed\b/,
+    '/dvs/p4/build/sw/rel/gpgpu/toolkit/r12.8/main_nvshmem/src/host/mem/mem_heap.cpp:630: non-zero status: 7 Failed to allgather PEs peer_base values', `${NVSHMEM}:src/host/mem/mem_heap.cpp:636`),
+  // any error NVSHMEM reports from its transport or bootstrap layer (the modules under src/modules/transport/ and
+  // src/modules/bootstrap/, the host's src/host/transport/ and src/host/bootstrap/: bootstrap_uid.cpp's checks at
+  // src/modules/bootstrap/uid/bootstrap_uid.cpp:90-99), its own message whatever it is or cut off: a transport or the
+  // bootstrap that connects the PEs failing is communication failing
+  nccl('NVSHMEM: an error reported by its transport layer', /(?:^|\/)(?:modules|host)\/(?:transport|bootstrap)\/[\w/]{1,80}\.(?:cpp|cu|h):\d+: non-zero status: -?\d+\b/,
     '/sgl-workspace/nvshmem/src/modules/transport/ibrc/ibrc.cpp:1433: non-zero status: 7 ', `${NVSHMEM}:src/include/non_abi/nvshmemx_error.h:116`),
 ];

@@ -1,0 +1,46 @@
+// Error lines that give their reason: the failure they describe, not a wrapper that points elsewhere (root-cause.ts reads them
+// as the exception they report). Pure.
+import { isErrorLine, type LogLine } from './log-lines.ts';
+import type { ProcessView } from './processes.ts';
+
+/** A traceback's header. */
+const TRACEBACK_HEAD = /Traceback \(most\b/;
+
+/**
+ * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
+ * `failed to load model: invalid config`, `Failed to load model weights from /models/x: file is corrupted`, `Error while
+ * loading …: …` (the guide's rule 4 asks only that the root cause be in the log; a reason that points elsewhere, "see root
+ * cause above", gives none) —, Triton's model
+ * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`),
+ * and the error tritonserver logs when it does (`failed to load 'm' version 1: Internal: ValueError: …`, the status's
+ * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
+ * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60).
+ */
+const GIVES_REASON =
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
+
+/**
+ * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line
+ * with no level right before the traceback it describes: Python's logging writes a record of a logger with no handler through its
+ * last-resort handler as the bare message (CPython 3.11.7:Lib/logging/__init__.py:1254-1255, `lastResort = _StderrHandler(WARNING)`,
+ * no formatter), as SGLang's router logs "Error starting router: {e}" and re-raises
+ * (65d3b47f630f86262781702109b56d3290af39cf:sgl-model-gateway/bindings/python/src/sglang_router/launch_router.py:50-52).
+ */
+export function givesReason(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): boolean {
+  if (!GIVES_REASON.test(w.text) && !VALIDATION_ERRORS.test(w.text)) return false;
+  return isErrorLine(w) || tracebackAfterReason(lines, view, pos, w) !== null;
+}
+
+/** The traceback header right after an unlevelled line that gives its reason (givesReason): the line is read as the error it describes. */
+export function tracebackAfterReason(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): number | null {
+  if (lines[view.index[pos]!]!.level !== null || !GIVES_REASON.test(w.text)) return null;
+  const next = view.index.slice(pos + 1, pos + 6).find((i) => !lines[i]!.cont && lines[i]!.text.trim() !== '');
+  return next !== undefined && TRACEBACK_HEAD.test(lines[next]!.text) ? next : null;
+}
+
+/**
+ * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
+ * LlmArgs", then each field and its error ("  Value error, AutoDeploy only supports …"): pydantic-core's display of the error, "{count}
+ * validation error{plural} for {title}" (pydantic/pydantic-core 383eb95a19433754c0cecf7025b50c26b6d97a36:src/errors/validation_exception.rs:105). An error whose message follows, read with it.
+ */
+const VALIDATION_ERRORS = /\b\d+ validation errors? for [\w.]+\s*$/;
