@@ -57,7 +57,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * python/sglang/srt/speculative/eagle_worker.py:292,309), each with its "… end. Time elapsed".
  */
 const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
-const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll/i;
+// (SGLang logs its scheduler's limits, "max_total_num_tokens=…", once its model worker is built, the CUDA graphs captured:
+// 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116 after controller/model_runner.py:97-103;
+// 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler.py:826-834)
+const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll|\bmax_total_num_tokens?=\d/i;
 
 /** A line with the rests a terminal cut from it. */
 const withCutRests = (lines: readonly LogLine[], i: number): string => [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');

@@ -178,7 +178,8 @@ const ENGINE_SIZED = new RegExp(
     // "Rank 0: max_total_num_token=…" (f6bfe3aaff6fc9c80ed632646c8db06f4a6c0048:python/sglang/srt/managers/router/model_rpc.py:92,
     // router/model_runner.py:263-264) and "[gpu_id=0] max_total_num_tokens=…" (56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:
     // python/sglang/srt/managers/controller/tp_worker.py:116, after its ModelRunner captured the CUDA graphs: controller/model_runner.py:97-103)
-    String.raw`${SGLANG_OLD_PREFIX}(?:Rank \d+: )?max_total_num_tokens?=[1-9]\d*, `,
+    // (an early-2024 build wrote it capitalised, "Rank 0: Max_total_num_token=115621, …", as sgl-project/sglang#139 pastes it)
+    String.raw`${SGLANG_OLD_PREFIX}(?:Rank \d+: )?[Mm]ax_total_num_tokens?=[1-9]\d*, `,
     // … and its pool allocated, with those prefixes ("[gpu_id=0] Memory pool end. …", 1a491d00cb765c62864ecbd60b0357dc81b4371e:
     // python/sglang/srt/managers/controller/model_runner.py:202, past the check that raises when no tokens fit at :182-185;
     // "[12:00:00 TP0] Memory pool end. …", e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/model_executor/model_runner.py:423)

@@ -64,9 +64,9 @@ const TRACING_CUT = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:\{[^}]*\}|:
 const WARNING_WORD = /^\s*(Warning):\s/;
 /**
  * Python logging's common `%(asctime)s - %(name)s - %(levelname)s - ` (its date already cut as a
- * timestamp) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
+ * timestamp; the message from the one space after its dash, its own indentation kept: a relayed traceback's `  File …`) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.
  */
-const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+-\s+|^\s*\d+ [\w.-]+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \[[^\]]*\]\s?/;
+const DASHED_HEADER = /^\s*(?:-\s+)?(?:[\w.-]+\s+-\s+)?(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+-\s|^\s*\d+ [\w.-]+ (DEBUG|INFO|WARNING|ERROR|CRITICAL) \[[^\]]*\]\s?/;
 /**
  * Xinference's logging (its timestamp already cut as one): `%(asctime)s %(name)-12s %(process)d %(levelname)-8s %(message)s`
  * (xorbitsai/inference v1.10.0:xinference/deploy/utils.py:71): `xinference.api.restful_api 7 ERROR    `.

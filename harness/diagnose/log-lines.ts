@@ -404,6 +404,9 @@ const WRAPPERS: RegExp[] = [
   // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
   /scheduler is dead\. Please check/i,
   /BrokenPipeError|ConnectionResetError|ZMQError/,
+  // … and a bare EOFError: multiprocessing's pipe read when the process at its other end is gone (CPython 3.11.7:
+  // Lib/multiprocessing/connection.py:395-399, `raise EOFError` with no message; SGLang's launcher reading its schedulers' pipes)
+  /^\s*EOFError\s*$/,
   /^\s*(?:RuntimeError|Exception): *$/,
   // TGI's launcher ends with its LauncherError after a shard or the webserver failed (its output comes first):
   // huggingface/text-generation-inference launcher/src/main.rs (enum LauncherError; tag and line not checked)
@@ -479,6 +482,10 @@ const WRAPPERS: RegExp[] = [
   // command's own error (the compiler's, the linker's, the shell's) is printed before it (ninja-build/ninja
   // v1.13.2:src/ninja.cc:1638, "build stopped: %s." of src/build.cc:810's "subcommand failed")
   /^\s*ninja: build stopped: subcommand failed\b/,
+  // an HTTP client told that the server failed (5xx) — requests' "503 Server Error: … for url:", httpx's "Server error '503 Service
+  // Unavailable' for url '…'", reqwest's "HTTP status server error (503 …) for url (", pip's "HTTP error 503 while getting" (sources at
+  // category-evidence.ts, the client-error rule): the failure is the server's, and its cause is in the server's log, not this one
+  /\b5\d\d Server Error: .{1,80}? for url: |\bServer error '5\d\d [^']{1,60}' for url '|\bHTTP status server error \(5\d\d\b|\bHTTP error 5\d\d while getting /,
   // a wait that timed out or was cancelled, with no message of its own: the log shows a hang, not its cause (the labelling guide,
   // rule 4: "a hang, a timeout"); vLLM's V0 engine loop logs "Engine iteration timed out. This should never happen!" when one step
   // outlived ENGINE_ITERATION_TIMEOUT_S and re-raises the timeout (e19bce40a1660cb7c03b790d0b000db155cf925d^:vllm/engine/async_llm_engine.py:738,758-760)

@@ -8,6 +8,7 @@ import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
 import { givesReason, tracebackAfterReason } from './error-reasons.ts';
+import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
@@ -62,7 +63,7 @@ const MAX_MESSAGE_LINES = 12;
  * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH).
  */
 const QUOTES_CAUSE = new RegExp(
-  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"][^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
+  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
     String.raw`${MODEL_FAILED_WITH.source}\S`,
 );
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
@@ -206,10 +207,14 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   return { index, view, block, sig: null, generic };
 }
 
-/** A backend's own code: attention backends, quantization layers, kernels. */
-const BACKEND_FRAME = /\/(?:attention\/(?:backends|ops)|layers\/quantization|kernels?)\/[\w/]*\.py"/;
-const ASSERTS_SUPPORT = /^\s*assert\b.*support/i;
-const ASSERTED_SUPPORT: GenericRule = { category: 'backend-unsupported', what: 'a backend asserted that it supports this GPU or configuration, and it does not', re: /^\s*assert\b.*support|^\s*File "/i, fatal: false };
+/** A backend's own code: attention backends, quantization layers, kernels, an attention kernel's own file (SGLang's layers/extend_attention.py). */
+const BACKEND_FRAME = /\/(?:attention\/(?:backends|ops)|layers\/quantization|kernels?)\/[\w/]*\.py"|\/\w*attention\w*\.py"/;
+/**
+ * An assert that something is supported, or that a size is one of those a kernel was written for (`assert Lq in {16, 32, 64, 128, 256, 576}`,
+ * the head sizes of SGLang's Triton extend-attention kernel: 05bea6883c4b3f2fb7f01287cd8dccefeacd545f:python/sglang/srt/layers/extend_attention.py:264).
+ */
+const ASSERTS_SUPPORT = /^\s*assert\b.*support|^\s*assert\s+[\w.[\]]+\s+in\s+[[{(]\s*\d+(?:\s*,\s*\d+)+\s*[\]})]\s*$/i;
+const ASSERTED_SUPPORT: GenericRule = { category: 'backend-unsupported', what: 'a backend asserted that it supports this GPU or configuration, and it does not', re: new RegExp(`${ASSERTS_SUPPORT.source}|^\\s*File "`, 'i'), fatal: false };
 
 /**
  * A bare `AssertionError` is read by its assert statement: raised by a backend's own code (an attention backend,
@@ -232,19 +237,6 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
 }
 
 
-/**
- * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
- * one is a class's name (`StopIteration`, `socket.timeout`), not a lowercase word (the start of a line cut off: `re`).
- */
-const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*:\s|^(?:(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*|[A-Z]\w*):?$/;
-
-function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  const l = lines[view.index[pos]!]!;
-  if (l.cont || !EXCEPTION_SHAPE.test(l.text)) return false;
-  // the line above is a frame or its indented source line, and a frame is at most 4 lines up
-  const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
-  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => FRAME_AT.test(t));
-}
 
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
@@ -308,7 +300,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     if (l.cont && restOfWarning(lines, view, p)) continue;
-    if (isWeak(l) && !relaysFailure(l)) {
+    if (isWeak(l) && !relaysFailure(l) && !relayedTraceback(lines, view, p)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
       // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
@@ -375,6 +367,7 @@ function shownFailure(lines: readonly LogLine[], view: ProcessView, pos: number,
   const crashed = isCrashLine(lines[view.index[pos]!]!) ? crashWithStack(lines, view, pos) : null;
   return crashed && { index: view.index[pos]!, view, block: crashed.block, sig: null, generic: crashed.generic, shown: crashed.block.slice(1).map((q) => view.index[q]!) };
 }
+
 
 /**
  * A traceback logged after its message but cut before its exception: the message is the cause, unless it names nothing and a line

@@ -84,7 +84,7 @@ const KNOWN: Record<string, string[]> = {
   // … or a bare `KeyError: 'qwen2_5_omni'` raised through transformers' auto config (the guide's table: a KeyError from the
   // auto classes), whose second exception, "during handling", would have named it but is cut: any dict lookup raises it
   // … or a crash by a signal read by the stack faulthandler wrote under it (crash-stack.ts): without its frames the crash is bare
-  'without any frame or its source line': ['other/vllm-6252-gemma2-flashinfer-segfault-after-request.log', 'backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'unsupported-model/vllm-15685-qwen25-omni-keyerror-model-type.log', 'unsupported-model/sglang-pr419-llava-next-72b-keyerror-llava-qwen.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log', 'graph-capture/sglang-7249-rtx5090-capture-traceback-cut.log', 'graph-capture/sglang-pr23600-deepseek-v4-capture-traceback-cut.log'],
+  'without any frame or its source line': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'other/vllm-6252-gemma2-flashinfer-segfault-after-request.log', 'backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'unsupported-model/vllm-15685-qwen25-omni-keyerror-model-type.log', 'unsupported-model/sglang-pr419-llava-next-72b-keyerror-llava-qwen.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log', 'graph-capture/sglang-7249-rtx5090-capture-traceback-cut.log', 'graph-capture/sglang-pr23600-deepseek-v4-capture-traceback-cut.log'],
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record
   // … and Triton's model table, whose row a terminal cuts into pieces: its status cell wrapped onto the next row
@@ -94,8 +94,17 @@ const KNOWN: Record<string, string[]> = {
   // ("… ray_utils.py:44] RuntimeError:" + "Cannot find any model weights …")
   // … and a vllm.rs line cut right after the first word of its message under a compose prefix ("…core::engine: Prefill" + "ing 1 seq(s) …"):
   // the piece reads as a tracing header cut before its message, and the message's first word is lost
-  'a terminal 80 columns wide': ['healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
-  'a terminal 100 columns wide': ['other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  // … and a whole traceback relayed at INFO under a long header (SGLang 0.3's `- sglang - INFO -` behind docker's timestamps): cut,
+  // the piece above its exception is the rest of a source line, not the indented line that closes a traceback
+  'a terminal 80 columns wide': ['other/qwen25-omni-288-vllm-4x4090-tuple-ndim.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
+  'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  // a line prefix (or lines removed) that brings a line to about the width the log's long lines were cut at: Triton's exception under
+  // the `raise OutOfResources(…)` source line is read as that line's rest, and the traceback as cut in the capture step (SGLang on
+  // MI300); an assert statement read as the rest of the frame above it (SGLang's head-size assert)
+  'docker compose': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  'docker --timestamps': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  'journald': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log'],
+  'kubectl logs --prefix': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log'],
   'two ranks interleaved': ['backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // double-spaced: an excerpt of fewer than six lines is not told from one whose lines are apart (TEI's anyhow chain, a C++
   // `terminate called …` whose `what():` follows, 2–4 lines each), and where an issue's prose, whose paragraphs are apart anyway,

@@ -1,0 +1,45 @@
+// Readings made from round 23's tuning logs (SGLang 0.1-0.4, vLLM 2026, healthy runs), each general and with its upstream source
+// in the code it tests.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+
+const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+
+describe('round 23 readings', () => {
+  it("reads a bare AssertionError of an attention kernel's head-size check as the kernel refusing this configuration", () => {
+    const log = (file: string): string[] => ['Traceback (most recent call last):', `  File "${file}", line 264, in extend_attention_fwd`, '    assert Lq in {16, 32, 64, 128, 256, 576}', 'AssertionError'];
+    expect(category(...log('/usr/lib/python3/site-packages/sglang/srt/layers/extend_attention.py'))).toBe('backend-unsupported');
+    // the same assert in code that is no backend's says nothing of support
+    expect(category(...log('/usr/lib/python3/site-packages/myapp/batching.py'))).toBe('other');
+  });
+
+  it("reads vLLM's tuple-printed worker wrapper whose quoted error begins with a quote as that error", () => {
+    expect(category("ERROR 05-19 22:17:53 [core.py:386] RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', \"'tuple' object has no attribute 'ndim'\")")).toBe('other');
+  });
+
+  it('reads a whole traceback a logger relayed at INFO as the failure, keeping its indentation after the dashed header', () => {
+    const log = ['Traceback (most recent call last):', '  File "/x/rotary_embedding.py", line 48, in get_input_positions', '    image_grid_thw[image_index][0],', 'IndexError: list index out of range'];
+    expect(category(...log.map((l) => `2024-11-25 12:44:20,292 - sglang - INFO - ${l}`))).toBe('other');
+    // a traceback at DEBUG (a probe that goes on) is no failure
+    expect(category(...log.map((l) => `2024-11-25 12:44:20,292 - sglang - DEBUG - ${l}`))).toBe('unknown');
+  });
+
+  it("reads SGLang's scheduler limits as the capture ended, and SGLang 0.1's capitalised token pool as the KV cache sized", () => {
+    const log = ['[gpu_id=0] Capture cuda graph begin. This can take up to several minutes.', '[gpu_id=0] max_total_num_tokens=336793, max_prefill_tokens=16384, max_running_requests=21048, context_len=8192', 'Initialization failed. controller_init_state: Traceback (most recent call last):', '  File "/x/outlines/models/transformers.py", line 68, in __init__', '    self.tokenizer.pad_token_id = self.tokenizer.eos_token_id', "AttributeError: can't set attribute 'pad_token_id'"];
+    expect(category(...log)).toBe('other');
+    expect(category('Rank 0: Max_total_num_token=115621, max_prefill_num_token=32768, context_len=32768, model_mode=[]')).toBe('healthy');
+  });
+
+  it('reads an uncorrectable ECC error as a hardware fault (other), wherever it surfaced', () => {
+    expect(category("[rank1]:[E129 08:52:51.685329145 ProcessGroupNCCL.cpp:1595] [PG ID 2 PG GUID 3 Rank 1] Process group watchdog thread terminated with exception: CUDA error: uncorrectable ECC error encountered", "Failed: Cuda error /workspace/csrc/custom_all_reduce.cuh:364 'uncorrectable ECC error encountered'")).toBe('other');
+  });
+
+  it("reads a client told that the server failed (5xx), or a bare EOFError of a pipe, as a wrapper whose cause is elsewhere; a 4xx names its own", () => {
+    expect(category("Error: Server error '503 Service Unavailable' for url 'http://10.0.0.1:4674/generate'")).toBe('unknown');
+    expect(category('requests.exceptions.HTTPError: 503 Server Error: Service Unavailable for url: http://x/generate')).toBe('unknown');
+    expect(category("httpx.HTTPStatusError: Client error '404 Not Found' for url 'http://x/v1/models/m'")).toBe('other');
+    expect(category('Traceback (most recent call last):', '  File "/usr/lib/python3.10/multiprocessing/connection.py", line 383, in _recv', '    raise EOFError', 'EOFError')).toBe('unknown');
+    // an EOFError with a message of its own is read as it is
+    expect(category('EOFError: Ran out of input')).toBe('other');
+  });
+});
