@@ -88,8 +88,9 @@ export const TORCH_COMPILE: GenericRule = loose(rule('other', 'torch.compile (dy
 export const MESSAGE_RULES: readonly GenericRule[] = [
   // errors that name their own category, whatever else the message says
   // a GPU's hardware fault, whatever kernel or collective it surfaced in (a custom all-reduce, NCCL's watchdog): CUDA errors 214
-  // (cudaErrorECCUncorrectable, "uncorrectable ECC error encountered") and 220 (cudaErrorNvlinkUncorrectable), CUDA 13.0's
-  // include/driver_types.h:625-628,660-663: the guide's table has no category for it, `other`
+  // (cudaErrorECCUncorrectable, "uncorrectable ECC error encountered") and 220 (cudaErrorNvlinkUncorrectable, "uncorrectable NVLink
+  // error detected during the execution"), CUDA 13.0's include/driver_types.h:625-628,660-663, the words as cudaGetErrorString of
+  // libcudart 13.0.96 renders them on the H200: the guide's table has no category for it, `other`
   rule('other', 'a GPU hardware fault (an uncorrectable ECC or NVLink error, CUDA error 214/220)', /\bcudaError(?:ECC|Nvlink)Uncorrectable\b|\buncorrectable (?:ECC|NVLink) error\b/i, true),
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command

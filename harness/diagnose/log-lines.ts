@@ -259,7 +259,8 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
 /**
  * Errors that are not Python exceptions but end a start all the same: Docker, the CUDA runtime, a
  * C++ exception (`terminate called after throwing…`, `what():`, TensorRT-LLM's `Assertion failed:`),
- * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`),
+ * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`; a subcommand's `vllm serve: error:` with one
+ * of argparse's own messages, CPython 3.11.7:Lib/argparse.py:776,1871,2142,2157,2199,2263, written by ArgumentParser.error at :2630),
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic, PyTorch's failed
  * internal assertion (TORCH_INTERNAL_ASSERT: `<cond> INTERNAL ASSERT FAILED at "<file>":<line>, please report a bug to PyTorch.`,
  * 0109fc4eac46a2f56a2197a9f757ed42d5a817aa:c10/util/Exception.h), also where a logger relays it without its exception's name.
@@ -274,7 +275,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * of a failed CUDA/ROCm/MUSA call before it aborts (`CUDA error: <cudaGetErrorString>` then "  current device: N, in function …",
  * GGML_LOG_ERROR with no level: ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:90-91, ggml_cuda_error).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S/;
 /**
  * What runtimes and tools write bare as a start fails, in their own forms (issue #22, each read from its source):
  * - a failed CHECK of glog and abseil (the C++ logging of XLA/JAX, TensorFlow, PaddlePaddle, Triton's and others' code): the
@@ -486,6 +487,11 @@ const WRAPPERS: RegExp[] = [
   // Unavailable' for url '…'", reqwest's "HTTP status server error (503 …) for url (", pip's "HTTP error 503 while getting" (sources at
   // category-evidence.ts, the client-error rule): the failure is the server's, and its cause is in the server's log, not this one
   /\b5\d\d Server Error: .{1,80}? for url: |\bServer error '5\d\d [^']{1,60}' for url '|\bHTTP status server error \(5\d\d\b|\bHTTP error 5\d\d while getting /,
+  // a deployment waited on that never became ready: kubectl's wait and rollout status give up with the apimachinery's ErrWaitTimeout,
+  // "timed out waiting for the condition" (kubernetes/kubernetes bb425a86ee4c22ffeb889fcaf73d406682c34c6c:
+  // staging/src/k8s.io/apimachinery/pkg/util/wait/wait.go, ErrWaitTimeout), and scripts around it say the deployment "failed to become
+  // ready within N minutes": a timeout waiting for the server (the labelling guide, rule 4)
+  /\btimed out waiting for the condition\b|\bfailed to become ready within \d/,
   // a wait that timed out or was cancelled, with no message of its own: the log shows a hang, not its cause (the labelling guide,
   // rule 4: "a hang, a timeout"); vLLM's V0 engine loop logs "Engine iteration timed out. This should never happen!" when one step
   // outlived ENGINE_ITERATION_TIMEOUT_S and re-raises the timeout (e19bce40a1660cb7c03b790d0b000db155cf925d^:vllm/engine/async_llm_engine.py:738,758-760)

@@ -43,3 +43,23 @@ describe('round 23 readings', () => {
     expect(category('EOFError: Ran out of input')).toBe('other');
   });
 });
+
+describe('round 24 readings', () => {
+  it("reads vLLM's refusal of a pre-quantized bitsandbytes checkpoint with tensor parallelism as backend-unsupported, not the model", () => {
+    expect(category('ValueError: Prequant BitsAndBytes models with tensor parallelism is not supported. Please try with pipeline parallelism.')).toBe('backend-unsupported');
+  });
+
+  it("reads PyTorch's refusal of an empty device string (vLLM found no platform) as no usable GPU", () => {
+    expect(category('2025-12-03 15:33:10.026 | INFO     | mineru.backend.vlm.utils:enable_custom_logits_processors:22 - CUDA not available, disabling custom_logits_processors', '2025-12-03 15:33:10.032 | ERROR    | mineru.cli.fast_api:parse_pdf:334 - Device string must not be empty')).toBe('driver-mismatch');
+    expect(category('RuntimeError: Device string must not be empty')).toBe('driver-mismatch');
+  });
+
+  it("reads argparse's error of a subcommand's program ('vllm serve: error: …') as an argument error (other)", () => {
+    expect(category('vllm serve: error: argument --limit-mm-per-prompt: Value image:4 cannot be converted to <function loads at 0x7fee956b3100>.')).toBe('other');
+    expect(category("api_server.py: error: argument --tool-call-parser: invalid choice: 'glm45' (choose from 'hermes', 'mistral')")).toBe('other');
+  });
+
+  it("reads kubectl's wait timing out, or a deployment that failed to become ready, as a timeout whose cause is elsewhere", () => {
+    expect(category('Waiting for deployment "vllm-server" rollout to finish: 0 of 1 updated replicas are available..', 'error: timed out waiting for the condition', 'Error: Deployment failed to become ready within 5 minutes')).toBe('unknown');
+  });
+});

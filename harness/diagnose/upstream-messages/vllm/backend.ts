@@ -7,6 +7,13 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
   {
     category: 'backend-unsupported',
+    what: "vLLM: a pre-quantized bitsandbytes checkpoint refused with tensor parallelism (its quant states cannot be split; pipeline parallelism instead)",
+    re: /Prequant BitsAndBytes models with tensor parallelism is not supported/,
+    example: 'ValueError: Prequant BitsAndBytes models with tensor parallelism is not supported. Please try with pipeline parallelism.',
+    source: `${V0_16_0}:vllm/model_executor/model_loader/bitsandbytes_loader.py:552-555`,
+  },
+  {
+    category: 'backend-unsupported',
     what: "vLLM: its paged-attention kernel has no instance for the model's head size (the kernel's own check, under the backends' Python checks)",
     re: /\bUnsupported head size: \d+/,
     example: 'RuntimeError: Unsupported head size: 80',
