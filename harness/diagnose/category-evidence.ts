@@ -64,8 +64,12 @@ const rule = (category: string, what: string, re: RegExp, fatal = false): Generi
  */
 const KERNEL_LIBRARY = String.raw`(?:xformers|flash[-_ ]?attn|flash[-_ ]?attention(?:-?[23])?|flashinfer|FA[23]|cutlass|marlin|machete|deep_?gemm|cudnn|flash[-_ ]?mla|cutlass[-_ ]?mla|triton[-_ ]attn|fmha|xqa|mmha)`;
 
-/** Words of an import that failed: a module or name missing, a symbol undefined, a library not loaded, a package or version to install. */
-const IMPORT_FAILED_WORDS = String.raw`No module named|cannot import name|undefined symbol|cannot open shared object|DLL load failed|error while loading shared libraries|\binstall|\bversion`;
+/**
+ * Words of an import that failed: a module or name missing, a symbol undefined, a library not loaded, a package or version to install,
+ * a compiled extension it requires (vLLM's "vllm.vllm_flash_attn requires the CUDA flash attention extensions (_vllm_fa2_C or
+ * _vllm_fa3_C)", raised when neither extension imported: 396c8fee5071117914104244cc962db805ab0af0:vllm/vllm_flash_attn/__init__.py:32-36).
+ */
+const IMPORT_FAILED_WORDS = String.raw`No module named|cannot import name|undefined symbol|cannot open shared object|DLL load failed|error while loading shared libraries|\binstall|\bversion|\bextensions?\b`;
 /** A GPU, device or platform said to be unsupported (the subject refused: "System cpu doesn't support …", "AMD GPU X does not support …"). */
 const HARDWARE_NOT_SUPPORTED = String.raw`\b(?:GPUs?|devices?|system|platform|hardware)\b[^:]{0,80}?(?:\bnot (?:yet )?supported|\bdoes(?:n't| not) support|\bunsupported)`;
 /**
@@ -210,6 +214,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // Debian ships it renders "cannot find -l<name>: No such file or directory"; gold: bminor/binutils-gdb
   // f13a99db51c0ca487f4a0a41b14dc255d386c4ff:gold/fileread.cc, gold_error("cannot find -l%s")); libcuda, the driver's, is driver-mismatch above
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bcannot find -l(?!cuda\b)[\w.+-]+|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
+  // the build tool a JIT build needs is not installed: PyTorch's "Ninja is required to load C++ extensions (pip install ninja to get
+  // it)" (torch 2.11.0 as installed on the H200: torch/utils/cpp_extension.py:2445-2448), a wrapper's "ninja (build tool) not found",
+  // or the program not on PATH ("No such file or directory: 'ninja'"): a package to install (the guide: installing a package → import-error)
+  rule('import-error', 'the ninja build tool a JIT build needs is not installed', /\bNinja is required to load C\+\+ extensions\b|\bninja\b[^.\n]{0,40}\bnot found\b|\bNo such file or directory: '(?:[\w./-]*\/)?ninja'/i),
   // (a kernel's illegal instruction is CUDA error 715, "an illegal instruction was encountered" (cudaGetErrorString; "the
   // device encountered an illegal instruction", cuda-13.0 include/driver_types.h:873 of leomaxwell972/CU13ToolKit_Includes
   // aa0473e4f747); not the shell's report of a process the CPU stopped, SIGILL's "Illegal instruction (core dumped)", a crash

@@ -116,6 +116,10 @@ const ENGINE_LISTENING = new RegExp(
     // constructed, so an engine they build is up) and the proxies serve (ray-project/ray cec0a091b12675bbf101cf8a350c8706107baee1:
     // python/ray/serve/_private/client.py:420-444)
     String.raw`\bApplication '[\w.-]{1,80}' is ready(?: at https?:\/\/\S*)?\.?$`,
+    // SkyRL's serve entrypoint: "Inference servers are up.", logged once its vLLM server actors answered /health and its router is
+    // healthy (NovaSky-AI/SkyRL a9564572eb8e91076be43c1bd5e4615e3de17265:skyrl/train/entrypoints/serve.py:66, after
+    // get_inference_client(); skyrl/backends/skyrl_train/inference_servers/vllm_server_actor.py:292-297, vllm_router.py:125,142-148)
+    String.raw`\bInference servers are up\.$`,
   ].join('|'),
 );
 

@@ -441,10 +441,12 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * cudagraph_mode=PIECEWISE because attention is compiled piecewise", 2a69949bdadf0e8942b7a1619b229cb475beef20:
  * vllm/v1/worker/gpu_model_runner.py:6324-6338, logged as a warning), or leaves a part of itself out ("SymmMemCommunicator:
  * Device capability 7.5 not supported, communicator is not available.", the same commit's
- * vllm/distributed/device_communicators/symm_mem.py:66-70, a warning and `return`). Not advice on how to make a later run retry
+ * vllm/distributed/device_communicators/symm_mem.py:66-70, a warning and `return`), or turns the part off (SGLang: "opentelemetry package
+ * is not installed, tracing disabled", 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/observability/trace.py:67, logged
+ * at INFO by 0.5.4). Not advice on how to make a later run retry
  * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM.").
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

@@ -77,7 +77,7 @@ const KNOWN: Record<string, string[]> = {
   // … and vLLM's INFO "Cannot use FlashAttention-2 backend for Volta and Turing GPUs." (it falls back), bare, names a refusal;
   // hipRTC's two-line build log bare: "Error: Please provide architecture …", read as the failure, names nothing, and the bare
   // line before it ("hip runtime failed to load.") is no failure of its own
-  'without the logger headers': ['driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log', 'import-error/production-stack-574-lmcache-experimental-module-missing.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log'],
+  'without the logger headers': ['healthy/unsloth-nb-qwen25-vl-7b-grpo-t4-vllm092.log', 'driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log', 'import-error/production-stack-574-lmcache-experimental-module-missing.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log'],
   // read by the frames alone (the guide's table: a traceback through the capture step; a backend's assert statement
   // that something is supported): without the frames nothing is left to read
   // … or by the raise statement a traceback was cut right after (its frame's source line)
@@ -96,7 +96,9 @@ const KNOWN: Record<string, string[]> = {
   // the piece reads as a tracing header cut before its message, and the message's first word is lost
   // … and a whole traceback relayed at INFO under a long header (SGLang 0.3's `- sglang - INFO -` behind docker's timestamps): cut,
   // the piece above its exception is the rest of a source line, not the indented line that closes a traceback
-  'a terminal 80 columns wide': ['other/qwen25-omni-288-vllm-4x4090-tuple-ndim.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
+  // … and an ImportError cut before the words that say it is a compiled extension that failed to load ("… requires the CUDA flash
+  // attention" + "extensions (_vllm_fa2_C …)"): its first piece reads as a refusal of the GPU
+  'a terminal 80 columns wide': ['import-error/dgx-spark-hijinks-vllm-gemma4-31b-inspect-no-vllm-fa-ext.log', 'other/qwen25-omni-288-vllm-4x4090-tuple-ndim.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
   'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
   // a line prefix (or lines removed) that brings a line to about the width the log's long lines were cut at: Triton's exception under
   // the `raise OutOfResources(…)` source line is read as that line's rest, and the traceback as cut in the capture step (SGLang on

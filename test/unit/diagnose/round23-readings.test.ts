@@ -63,3 +63,26 @@ describe('round 24 readings', () => {
     expect(category('Waiting for deployment "vllm-server" rollout to finish: 0 of 1 updated replicas are available..', 'error: timed out waiting for the condition', 'Error: Deployment failed to become ready within 5 minutes')).toBe('unknown');
   });
 });
+
+describe('round 25 readings', () => {
+  it("reads SkyRL's 'Inference servers are up.' (its vLLM servers answered /health) as a sign of health", () => {
+    expect(category('(skyrl_entrypoint pid=3397706) 2026-07-26 12:35:14.068 | INFO     | __main__:run:65 - Inference servers are up.')).toBe('healthy');
+  });
+
+  it("reads an ImportError naming a compiled extension it requires as an import that failed, not a GPU refused", () => {
+    expect(category('ImportError: vllm.vllm_flash_attn requires the CUDA flash attention extensions (_vllm_fa2_C or _vllm_fa3_C). On ROCm, use upstream flash_attn.')).toBe('import-error');
+    // a refusal of the GPU raised as an ImportError stays what it says
+    expect(category('ImportError: FlashAttention only supports Ampere GPUs or newer.')).toBe('backend-unsupported');
+  });
+
+  it('reads the ninja build tool missing for a JIT build as a package to install (import-error)', () => {
+    expect(category('RuntimeError: Ninja is required to load C++ extensions (pip install ninja to get it)')).toBe('import-error');
+    expect(category('RuntimeError: FlashInfer failed to JIT-compile: ninja (build tool) not found.')).toBe('import-error');
+    // ninja's own report that a build step failed is a wrapper
+    expect(category('ninja: build stopped: subcommand failed.')).toBe('unknown');
+  });
+
+  it('reads a line that turns a part off after naming what is missing as going on, not a failure', () => {
+    expect(category('[2025-11-02 10:18:27] INFO trace.py:52: opentelemetry package is not installed, tracing disabled')).toBe('unknown');
+  });
+});
