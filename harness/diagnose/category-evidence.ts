@@ -24,6 +24,7 @@
 
 import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
 import { needleOf } from './regex-needle.ts';
+import { httpStatusError } from './log-lines.ts';
 
 export interface GenericRule {
   category: string;
@@ -126,14 +127,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // SGLang's request slots (as many as --max-running-requests) all taken: a scheduler limit, not GPU memory
   // (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/mem_cache/common.py:420-424)
   rule('other', 'the request slots (--max-running-requests) ran out', /\b(?:alloc_req_slots|req(?:uest)?[_ ]slots?|req_to_token_pool)\b.{0,40}?\b(?:runs? out|out of|OOM|exhausted|full)\b|\bOut of request slots\b/i),
-  // a request refused with a client error status (4xx: not found, unauthorized, forbidden), in the words of the HTTP client that sent
-  // it (the guide's table: hub and network errors are `other`): requests' raise_for_status "404 Client Error: Not Found for url: …"
-  // (2.31.0, as pip 23.2.1 vendors it: pip/_vendor/requests/models.py:1012), pip's "HTTP error 404 while getting …" (pip 23.2.1:
-  // pip/_internal/network/download.py:138), httpx's "Client error '404 Not Found' for url '…'" (0.23.3 as Debian ships it:
-  // httpx/_models.py:735-748), reqwest's "HTTP status client error (404 Not Found) for url (…)" as uv and other Rust programs print it
-  // (seanmonstar/reqwest 065a5ae5209d27d4f4e3c4409725672c49a8aa39:src/error.rs:276-296); a server error (5xx) is the server's failure,
-  // whose cause is in its own log (log-lines.ts, WRAPPERS)
-  rule('other', 'a request refused with a client error status (4xx)', /\b4\d\d Client Error: .{1,80}? for url: |\bHTTP error 4\d\d while getting |\bClient error '4\d\d [^']{1,60}' for url '|\bHTTP status client error \(4\d\d\b[^)]{0,60}\) for url \(/),
+  // a request refused with a client error status (4xx: not found, unauthorized, forbidden), in its HTTP client's words (log-lines.ts,
+  // httpStatusError; the guide's table: hub and network errors are `other`); a server error (5xx) is the server's failure, whose cause
+  // is in its own log (a wrapper: log-lines.ts, WRAPPERS)
+  rule('other', 'a request refused with a client error status (4xx)', httpStatusError('client')),
   // the rendezvous store of the process group (c10d TCPStore) cannot bind its port (vLLM retries on it:
   // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/config/parallel.py:481-485,509-512): the collective setup failed
   rule('nccl', "the process group's rendezvous port is already in use", /server socket has failed to (?:listen on any local network address|bind to)|DistNetworkError\b.{0,300}(?:EADDRINUSE|address already in use)|\[c10d\].{0,200}(?:EADDRINUSE|address already in use)/i, true),

@@ -13,7 +13,7 @@
 // - gdb's and glibc's backtraces: "#3  0x… in <function> () from <lib>".
 // Pure.
 import { frameEvidence, type GenericRule } from './category-evidence.ts';
-import type { LogLine } from './log-lines.ts';
+import { cutRests, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 
 /** A signal the process raised on itself: the crash line (not an exit code, which reports a child's end). */
@@ -67,12 +67,11 @@ const THREAD = /^\s*(?:Current thread|Thread) 0x[0-9a-f]+ \(most recent call fir
 const CURRENT_THREAD = /^\s*(?:Current thread 0x|Stack \()/;
 const PY_FRAME = /^\s*File "/;
 
-/** A line with the rests a terminal cut off it (the next lines of its process that continue it). */
-function withCut(lines: readonly LogLine[], view: ProcessView, pos: number): string {
-  let text = lines[view.index[pos]!]!.text;
-  for (let p = pos + 1; p < view.index.length && lines[view.index[p]!]!.cont; p++) text += lines[view.index[p]!]!.text;
-  return text;
-}
+/** A line with the rests a terminal cut off it (log-lines.ts, cutRests). */
+const withCut = (lines: readonly LogLine[], view: ProcessView, pos: number): string => {
+  const i = view.index[pos]!;
+  return [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');
+};
 
 /** A faulthandler frame in a traceback's words (`File "…", line N, in f`), as the frame rules read them. */
 const asTracebackFrame = (f: string): string => f.replace(/^(\s*File "[^"]+", line \d+) in /, '$1, in ');

@@ -2,9 +2,7 @@
 // as the exception they report). Pure.
 import { isErrorLine, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
-
-/** A traceback's header. */
-const TRACEBACK_HEAD = /Traceback \(most\b/;
+import { TRACEBACK_HEAD } from './traceback-close.ts';
 
 /**
  * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
@@ -25,17 +23,13 @@ const GIVES_REASON =
  * last-resort handler as the bare message (CPython 3.11.7:Lib/logging/__init__.py:1254-1255, `lastResort = _StderrHandler(WARNING)`,
  * no formatter), as SGLang's router logs "Error starting router: {e}" and re-raises
  * (65d3b47f630f86262781702109b56d3290af39cf:sgl-model-gateway/bindings/python/src/sglang_router/launch_router.py:50-52).
+ * Null when the line is no such error; else the traceback header it is read for (shown with it), null for an error line.
  */
-export function givesReason(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): boolean {
-  if (!GIVES_REASON.test(w.text) && !VALIDATION_ERRORS.test(w.text)) return false;
-  return isErrorLine(w) || tracebackAfterReason(lines, view, pos, w) !== null;
-}
-
-/** The traceback header right after an unlevelled line that gives its reason (givesReason): the line is read as the error it describes. */
-export function tracebackAfterReason(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): number | null {
+export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): { traceback: number | null } | null {
+  if (isErrorLine(w)) return GIVES_REASON.test(w.text) || VALIDATION_ERRORS.test(w.text) ? { traceback: null } : null;
   if (lines[view.index[pos]!]!.level !== null || !GIVES_REASON.test(w.text)) return null;
   const next = view.index.slice(pos + 1, pos + 6).find((i) => !lines[i]!.cont && lines[i]!.text.trim() !== '');
-  return next !== undefined && TRACEBACK_HEAD.test(lines[next]!.text) ? next : null;
+  return next !== undefined && TRACEBACK_HEAD.test(lines[next]!.text) ? { traceback: next } : null;
 }
 
 /**

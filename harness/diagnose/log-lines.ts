@@ -360,6 +360,19 @@ export const RUNNER_TERMINATED = /\b(?:llama runner|llama-server) process has te
 export const MODEL_FAILED_WITH = /\b\w+ - Model failed with error: /;
 
 /** Messages that only announce that something else failed earlier ("see root cause above"). */
+/**
+ * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:
+ * requests' raise_for_status "404 Client Error: Not Found for url: …" (2.31.0, as pip 23.2.1 vendors it: pip/_vendor/requests/models.py:1012,
+ * 1017), pip's "HTTP error 404 while getting …" (pip 23.2.1:pip/_internal/network/download.py:138), httpx's "Client error '404 Not Found'
+ * for url '…'" (0.23.3 as Debian ships it: httpx/_models.py:735-748), reqwest's "HTTP status client error (404 Not Found) for url (…)" as uv
+ * and other Rust programs print it (seanmonstar/reqwest 065a5ae5209d27d4f4e3c4409725672c49a8aa39:src/error.rs:276-296).
+ */
+export function httpStatusError(kind: 'client' | 'server'): RegExp {
+  const d = kind === 'client' ? '4' : '5';
+  const K = kind === 'client' ? 'Client' : 'Server';
+  return new RegExp(String.raw`\b${d}\d\d ${K} Error: .{1,80}? for url: |\bHTTP error ${d}\d\d while getting |\b${K} error '${d}\d\d [^']{1,60}' for url '|\bHTTP status ${kind} error \(${d}\d\d\b[^)]{0,60}\) for url \(`);
+}
+
 const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
   /EngineCore failed to start/i,
@@ -483,10 +496,8 @@ const WRAPPERS: RegExp[] = [
   // command's own error (the compiler's, the linker's, the shell's) is printed before it (ninja-build/ninja
   // v1.13.2:src/ninja.cc:1638, "build stopped: %s." of src/build.cc:810's "subcommand failed")
   /^\s*ninja: build stopped: subcommand failed\b/,
-  // an HTTP client told that the server failed (5xx) — requests' "503 Server Error: … for url:", httpx's "Server error '503 Service
-  // Unavailable' for url '…'", reqwest's "HTTP status server error (503 …) for url (", pip's "HTTP error 503 while getting" (sources at
-  // category-evidence.ts, the client-error rule): the failure is the server's, and its cause is in the server's log, not this one
-  /\b5\d\d Server Error: .{1,80}? for url: |\bServer error '5\d\d [^']{1,60}' for url '|\bHTTP status server error \(5\d\d\b|\bHTTP error 5\d\d while getting /,
+  // an HTTP client told that the server failed (5xx): the failure is the server's, and its cause is in the server's log, not this one
+  httpStatusError('server'),
   // a deployment waited on that never became ready: kubectl's wait and rollout status give up with the apimachinery's ErrWaitTimeout,
   // "timed out waiting for the condition" (kubernetes/kubernetes bb425a86ee4c22ffeb889fcaf73d406682c34c6c:
   // staging/src/k8s.io/apimachinery/pkg/util/wait/wait.go, ErrWaitTimeout), and scripts around it say the deployment "failed to become

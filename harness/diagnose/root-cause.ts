@@ -7,7 +7,7 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { givesReason, tracebackAfterReason } from './error-reasons.ts';
+import { reasonGiven } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
@@ -236,8 +236,6 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
-
-
 /** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   let after = pos + 1;
@@ -322,12 +320,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const mode: Mode = isExceptionLine(w) || closesTraceback(lines, view, p) || relaysFailure(w) || givesReason(lines, view, p, w) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+    const { mode, closes, traceback } = readAs(lines, view, p, w);
     // an unlevelled message that says the program goes on past the error it names ("Will ignore error and continue.
     // Error: [Errno 30] …"), or with something else in place of what it refused ("…; setting cudagraph_mode=PIECEWISE",
     // "…, communicator is not available."), reports no failure (the labelling guide, rule 6: a warning whose logger header
     // was lost reads the same); an exception a traceback raised does not go on
-    if (l.level === null && !(mode === 'exception' && EXCEPTION_SHAPE.test(l.text)) && !closesTraceback(lines, view, p) && GOES_ON.test(w.text)) {
+    if (l.level === null && !(mode === 'exception' && EXCEPTION_SHAPE.test(l.text)) && !closes && GOES_ON.test(w.text)) {
       p = cutBlock(lines, view, p).at(-1)!; // with the rests a terminal cut off it
       continue;
     }
@@ -341,7 +339,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       f.wrapper ??= i;
       continue;
     }
-    const failure = shownFailure(lines, view, p, w, mode, judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode));
+    const failure = shownFailure(lines, view, p, traceback, judge(lines, view, mode === 'line' ? cutBlock(lines, view, p) : messageBlock(lines, view, p), sigs, mode));
     // a container's driver check goes on to start the engine: it decides only when nothing after it does
     if (failure && DRIVER_CHECK.test(textOf(lines, view, messageBlock(lines, view, p)))) {
       f.hint ??= failure;
@@ -358,16 +356,25 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
 }
 
 /**
- * The failure a line shows: what judge read — an unlevelled line read as an error for the traceback after it is shown with that
- * traceback —, or else a crash by a signal with the stack it crashed in (crash-stack.ts): the crash is the failure, where its stack shows.
+ * What a line is read as, from it whole (`w`, with the rests a terminal cut off): an exception (its own, one that closes a traceback, a
+ * relayed failure, an error that gives its reason — with the traceback header such a line is read for), an error, or a line.
  */
-function shownFailure(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine, mode: Mode, failure: Failure | null): Failure | null {
-  const tb = failure && mode === 'exception' && !isErrorLine(w) ? tracebackAfterReason(lines, view, pos, w) : null;
-  if (failure) return tb === null ? failure : { ...failure, shown: [tb] };
+function readAs(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): { mode: Mode; closes: boolean; traceback: number | null } {
+  const closes = closesTraceback(lines, view, pos);
+  const reason = reasonGiven(lines, view, pos, w);
+  const mode: Mode = isExceptionLine(w) || closes || relaysFailure(w) || reason !== null ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+  return { mode, closes, traceback: reason?.traceback ?? null };
+}
+
+/**
+ * The failure a line shows: what judge read — an unlevelled line read as an error for the traceback after it (`traceback`) is shown
+ * with that traceback —, or else a crash by a signal with the stack it crashed in (crash-stack.ts): the crash is the failure, where its stack shows.
+ */
+function shownFailure(lines: readonly LogLine[], view: ProcessView, pos: number, traceback: number | null, failure: Failure | null): Failure | null {
+  if (failure) return traceback === null ? failure : { ...failure, shown: [traceback] };
   const crashed = isCrashLine(lines[view.index[pos]!]!) ? crashWithStack(lines, view, pos) : null;
   return crashed && { index: view.index[pos]!, view, block: crashed.block, sig: null, generic: crashed.generic, shown: crashed.block.slice(1).map((q) => view.index[q]!) };
 }
-
 
 /**
  * A traceback logged after its message but cut before its exception: the message is the cause, unless it names nothing and a line

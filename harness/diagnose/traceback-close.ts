@@ -3,6 +3,9 @@
 import { FRAME_AT, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 
+/** A traceback's header (cut by a terminal, its first words). */
+export const TRACEBACK_HEAD = /Traceback \(most\b/;
+
 /**
  * `Name: message` (or a bare `Name`) right after a traceback's last frame is its exception, whatever its name; a bare
  * one is a class's name (`StopIteration`, `socket.timeout`), not a lowercase word (the start of a line cut off: `re`).
@@ -24,7 +27,6 @@ export function closesTraceback(lines: readonly LogLine[], view: ProcessView, po
  */
 export function relayedTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   if (lines[view.index[pos]!]!.level !== 'INFO' || !closesTraceback(lines, view, pos)) return false;
-  const head = view.index.slice(Math.max(0, pos - 80), pos).findLast((i) => TRACEBACK_HEADER.test(lines[i]!.text));
+  const head = view.index.slice(Math.max(0, pos - 80), pos).findLast((i) => TRACEBACK_HEAD.test(lines[i]!.text));
   return head !== undefined && lines[head]!.level === 'INFO';
 }
-const TRACEBACK_HEADER = /Traceback \(most\b/;

@@ -73,6 +73,11 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // ---- no GPU torch can use ----
 
   // torch.load of a checkpoint saved on a GPU, in a process where CUDA has no device (none visible, no driver)
+  // a device built from an empty device type: vLLM's, when it detected no platform (no GPU, driver or accelerator library
+  // visible), its UnspecifiedPlatform's device_type "" (7a06e5b05b170d7da31845866da0a99fc65253a1:vllm/platforms/interface.py:695-697),
+  // as its own "Failed to infer device type" says (vllm/runtime.ts)
+  drv('PyTorch (pytorch/pytorch): a device built from an empty device type (the engine detected no GPU platform)', /\bDevice string must not be empty\b/,
+    'RuntimeError: Device string must not be empty', `${PT}:c10/core/Device.cpp:74`),
   drv('PyTorch (pytorch/pytorch): a checkpoint holds CUDA tensors but torch sees no CUDA device', /\bAttempting to deserialize object on a CUDA device but torch\.cuda\.is_available\(\) is False\b/,
     "Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your storages to the CPU.", `${PT}:torch/serialization.py:634`),
   // the NCCL process group built where torch counts no GPU (at::cuda::getNumGPUs() == 0): none visible, or no driver (TORCH_CHECK_WITH ValueError)

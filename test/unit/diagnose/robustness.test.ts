@@ -84,6 +84,8 @@ const KNOWN: Record<string, string[]> = {
   // … or a bare `KeyError: 'qwen2_5_omni'` raised through transformers' auto config (the guide's table: a KeyError from the
   // auto classes), whose second exception, "during handling", would have named it but is cut: any dict lookup raises it
   // … or a crash by a signal read by the stack faulthandler wrote under it (crash-stack.ts): without its frames the crash is bare
+  // … or, with the frames gone, an exception brought next to a source line of the width the log's long lines were cut at and read as
+  // its rest (SGLang's Triton OutOfResources on MI300; the prefix carriers below)
   'without any frame or its source line': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'other/vllm-6252-gemma2-flashinfer-segfault-after-request.log', 'backend-unsupported/vllm-13398-v1-v100-fa-version-assertion.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'oom/vllm-16318-nemotron-ultra-ray-worker-no-cache-blocks.log', 'unsupported-model/vllm-15685-qwen25-omni-keyerror-model-type.log', 'unsupported-model/sglang-pr419-llava-next-72b-keyerror-llava-qwen.log', 'graph-capture/trtllm-8802-exaone-cuda-graph-warmup-traceback-cut.log', 'graph-capture/sglang-7249-rtx5090-capture-traceback-cut.log', 'graph-capture/sglang-pr23600-deepseek-v4-capture-traceback-cut.log'],
   // a terminal that cuts inside the logger header loses the process tag and leaves `]   File "…` (not read as a frame);
   // a JSON record cut before its message field is no record

@@ -220,13 +220,6 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   },
   {
     category: 'driver-mismatch',
-    what: "vLLM: no platform was detected, so the device type is empty, and a device was built from it: PyTorch refuses the empty device string (vLLM's UnspecifiedPlatform has device_type \"\", vllm/platforms/interface.py:695-697; torch.device(\"\") raises at c10/core/Device.cpp:74 of torch 2.11.0, rendered on the H200)",
-    re: /\bDevice string must not be empty\b/,
-    example: 'RuntimeError: Device string must not be empty',
-    source: `${V0_16_0}:vllm/platforms/interface.py:695-697`,
-  },
-  {
-    category: 'driver-mismatch',
     what: 'vLLM: CUDA_VISIBLE_DEVICES is empty: no GPU is visible',
     re: /CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled/i,
     example: 'CUDA_VISIBLE_DEVICES is set to empty string, which means GPU support is disabled.',
