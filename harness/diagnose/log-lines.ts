@@ -415,6 +415,10 @@ const WRAPPERS: RegExp[] = [
   // vLLM v1 vllm/v1/engine/core_client.py and vllm/v1/executor/multiproc_executor.py
   /died unexpectedly, shutting down|Executor failed\b/i,
   /AsyncEngineDeadError|MQEngineDeadError|Background loop has errored already/,
+  // vLLM 0.6.2–0.6.3's MQLLMEngine: its heartbeat thread found the engine loop not alive within its threshold (stuck or dead, no cause
+  // of its own: 6e0c9d6bd07464b311eb098e2dac8196eed16721:vllm/engine/multiprocessing/engine.py:309-316), and the client logs it as
+  // `logger.exception(repr(e))`, "RuntimeError('Engine loop has died')" (04cef2c6ab0ea47bb1dfa73d3343985499fe1c4b:vllm/engine/multiprocessing/client.py:278-279)
+  /\bEngine loop has died\b/,
   // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
   /scheduler is dead\. Please check/i,
   /BrokenPipeError|ConnectionResetError|ZMQError/,
@@ -559,9 +563,12 @@ const READY = [/Application startup complete/i, /The server is fired up and read
  * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
  * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701)
  * and its prefill batches of requests (same commit, metrics_reporter.py:491: "Prefill batch, #new-seq: …";
- * older releases wrote "Prefill batch. #new-seq: …").
+ * older releases wrote "Prefill batch. #new-seq: …"), and its scheduler retracting requests of the running decode batch to go on
+ * decoding the rest ("Decode out of memory happened. #retracted_reqs: …", 361971b8593431aa572b3a5b2aa12b250ec09b03:
+ * python/sglang/srt/managers/scheduler.py:1142-1156, in update_running_batch; "KV cache pool is full. Retract requests. #retracted_reqs: …",
+ * 65d3b47f630f86262781702109b56d3290af39cf:…/scheduler.py:2782,2815-2830).
  */
-const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/];
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/, /^(?:Decode out of memory happened|KV cache pool is full\. Retract requests)\. #retracted_reqs: [1-9]/];
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
@@ -586,6 +593,15 @@ const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b/;
  * at INFO also for the first idle interval (vllm/v1/metrics/loggers.py:198-217): only tokens counted show work.
  */
 const THROUGHPUT = /\bAvg prompt throughput: ([\d.]+) tokens\/s, Avg generation throughput: ([\d.]+) tokens\/s/;
+/**
+ * The engine a throughput line reports on, when it is one: vLLM counts the tokens made since its previous throughput line
+ * (V1: `_reset(now)` after each log, `_get_throughput` over `now - last_log_time`, 22f8d28697322f81fd8bf47790cce714e84ce859:
+ * vllm/v1/metrics/loggers.py:126-131,146-149,192-197; V0 likewise, 352c0c8a285414b11373e65fef095af7b07b94d8:vllm/engine/metrics.py:445-518),
+ * so its first line after a failure counts tokens partly made before it. "Engine 000: …" names the engine of a data-parallel server.
+ */
+export function intervalReportOf(l: LogLine): string | null {
+  return THROUGHPUT.test(l.text) ? (/\bEngine (\d+):/.exec(l.text)?.[1] ?? '') : null;
+}
 /** SGLang's decode and prefill batches: logged only when the engine ran a batch. */
 const BATCHES = SERVING.slice(3);
 

@@ -13,7 +13,7 @@
 // - an error line that names no failure (not a crash): that, or, logged before the server came up,
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
-import { isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
+import { intervalReportOf, isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import { TRACEBACK, type Failure, type ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart } from './signature-match.ts';
@@ -34,7 +34,8 @@ type Kind = 'fatal' | 'failure' | 'nameless';
 interface Shown {
   up: number;
   stop: number;
-  engine: number;
+  /** Whether the engine's own work is shown after a line (engineShownAfter). */
+  engineAfter: (end: number) => boolean;
   request: number;
   /** The last start's ready line. */
   started: number;
@@ -47,10 +48,31 @@ function shownIn(lines: readonly LogLine[]): Shown {
   return {
     up,
     stop: up < 0 ? -1 : lines.findIndex((l, i) => i > up && isShutdownLine(l)),
-    engine: serving.lastIndexOf('engine'),
+    engineAfter: engineShownAfter(lines, serving),
     request: serving.findLastIndex((x) => x !== null),
     started: lines.findLastIndex(isStartedLine),
   };
+}
+
+/**
+ * The engine's work after a line: a batch the engine logged as it ran it (SGLang), or a vLLM throughput line with tokens that
+ * is not that engine's first after the line — the first counts since the previous one, so partly before the line (intervalReportOf) —
+ * unless the server started after the line (its count began then).
+ */
+function engineShownAfter(lines: readonly LogLine[], serving: ReadonlyArray<'engine' | 'request' | null>): (end: number) => boolean {
+  const work = serving.flatMap((x, i) => (x === 'engine' ? [i] : []));
+  // (a throughput line may be cut at a terminal's width: read with its rests, as servingShown was)
+  // (each process logs its own intervals: the same engine of two processes is two reports)
+  const report = (i: number): string | null => {
+    const engine = lines[i]!.cont ? null : withRests(lines, i).map(intervalReportOf).find((x) => x !== null);
+    return engine == null ? null : `${lines[i]!.proc ?? ''}/${engine}`;
+  };
+  return (end) =>
+    work.some((e) => {
+      if (e <= end) return false;
+      const engine = report(e);
+      return engine === null || lines.slice(end + 1, e).some((l, k) => report(end + 1 + k) === engine || isStartedLine(l));
+    });
 }
 
 /** A line read with the rests a terminal cut off it, joined inside a word and at a space. */
@@ -64,7 +86,7 @@ function withRests(lines: readonly LogLine[], i: number): LogLine[] {
 
 /** The server went on serving after a failure at `i` that ends at `end`. */
 function servedOn(s: Shown, i: number, end: number, kind: Kind): boolean {
-  if (end < s.engine) return true;
+  if (s.engineAfter(end)) return true;
   if (kind !== 'fatal' && end < s.request) return true;
   // a start that went on past an error that names nothing, and came up
   if (kind === 'nameless' && end < s.up) return true;

@@ -101,7 +101,9 @@ const KNOWN: Record<string, string[]> = {
   // … and an ImportError cut before the words that say it is a compiled extension that failed to load ("… requires the CUDA flash
   // attention" + "extensions (_vllm_fa2_C …)"): its first piece reads as a refusal of the GPU
   'a terminal 80 columns wide': ['import-error/dgx-spark-hijinks-vllm-gemma4-31b-inspect-no-vllm-fa-ext.log', 'other/qwen25-omni-288-vllm-4x4090-tuple-ndim.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
-  'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log'],
+  // … and, at 100 columns, a 280-character C++ assertion cut twice, the second time right before a parenthesis: its last piece
+  // ("(srcMmaLayout && …' failed.") is read as a line of its own, and the assertion is not read whole
+  'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'backend-unsupported/vllm-3944-prefix-caching-triton-mma-layout-assert.log'],
   // a line prefix (or lines removed) that brings a line to about the width the log's long lines were cut at: Triton's exception under
   // the `raise OutOfResources(…)` source line is read as that line's rest, and the traceback as cut in the capture step (SGLang on
   // MI300); an assert statement read as the rest of the frame above it (SGLang's head-size assert)

@@ -1,0 +1,29 @@
+// Readings made from the tuning logs of rounds 26 and 27 (quantized models, multi-GPU, installs; Blackwell, older GPUs, failures
+// after the server is up), each general and with its upstream source in the code it tests.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+
+const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+
+const stats = (time: string, tokens: string): string =>
+  `(APIServer pid=1) INFO 08-25 ${time} [loggers.py:123] Engine 000: Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: ${tokens} tokens/s, Running: 46 reqs, Waiting: 0 reqs, GPU KV cache usage: 0.8%, Prefix cache hit rate: 6.8%`;
+
+describe('rounds 26-27 readings', () => {
+  it("does not take vLLM's first throughput line after a dead worker as serving on: it counts tokens made before the death", () => {
+    const died = '(EngineCore_0 pid=271) ERROR 08-25 12:24:19 [multiproc_executor.py:146] Worker proc VllmWorker-1 died unexpectedly, shutting down executor.';
+    expect(category(stats('12:24:14', '7480.2'), died, stats('12:24:24', '7599.4'), stats('12:24:34', '0.0'))).toBe('unknown');
+    // a second interval with tokens made after the failure is serving on
+    expect(category(stats('12:24:14', '7480.2'), died, stats('12:24:24', '7599.4'), stats('12:24:34', '7011.0'))).toBe('healthy');
+  });
+
+  it("reads vLLM 0.6's 'Engine loop has died' (its heartbeat found the loop stuck or dead) as a wrapper with no cause of its own", () => {
+    expect(category("ERROR 11-05 12:03:00 client.py:250] RuntimeError('Engine loop has died')", 'ERROR 11-05 12:03:00 client.py:250] Traceback (most recent call last):', 'ERROR 11-05 12:03:00 client.py:250]     raise response', 'ERROR 11-05 12:03:00 client.py:250] RuntimeError: Engine loop has died')).toBe('unknown');
+  });
+
+  it("reads SGLang's retraction of requests when the KV cache is full as the engine decoding on, not out of memory", () => {
+    expect(category('[2025-03-07 21:49:45 TP9] Decode out of memory happened. #retracted_reqs: 1, #new_token_ratio: 0.0980 -> 0.1919')).toBe('healthy');
+    expect(category('[2026-01-07 21:49:45 TP0] KV cache pool is full. Retract requests. #retracted_reqs: 2, #new_tokens_gained: 512, #new_token_ratio: 0.1 -> 0.2')).toBe('healthy');
+    // a real out of memory still is one
+    expect(category('[2025-03-07 21:49:45 TP9] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.')).toBe('oom');
+  });
+});
