@@ -77,7 +77,10 @@ const KNOWN: Record<string, string[]> = {
   // … and vLLM's INFO "Cannot use FlashAttention-2 backend for Volta and Turing GPUs." (it falls back), bare, names a refusal;
   // hipRTC's two-line build log bare: "Error: Please provide architecture …", read as the failure, names nothing, and the bare
   // line before it ("hip runtime failed to load.") is no failure of its own
-  'without the logger headers': ['healthy/unsloth-nb-qwen25-vl-7b-grpo-t4-vllm092.log', 'driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log', 'import-error/production-stack-574-lmcache-experimental-module-missing.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log'],
+  // … and, bare, vLLM's INFO waits "No available shared memory broadcast block found in 60 seconds. This typically happens when …
+  // (e.g. compilation, weight/kv cache quantization)." after a line long enough to be read as cut: joined, "kv cache …" + "No available" reads as
+  // the KV cache without memory
+  'without the logger headers': ['healthy/vllm-39910-s390x-cpu-docker-build-kv-cache-sized.log', 'healthy/unsloth-nb-qwen25-vl-7b-grpo-t4-vllm092.log', 'driver-mismatch/vllm-23935-k8s-l4-nvml-shared-library-not-found.log', 'import-error/production-stack-574-lmcache-experimental-module-missing.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log'],
   // read by the frames alone (the guide's table: a traceback through the capture step; a backend's assert statement
   // that something is supported): without the frames nothing is left to read
   // … or by the raise statement a traceback was cut right after (its frame's source line)
@@ -102,8 +105,10 @@ const KNOWN: Record<string, string[]> = {
   // attention" + "extensions (_vllm_fa2_C …)"): its first piece reads as a refusal of the GPU
   'a terminal 80 columns wide': ['import-error/dgx-spark-hijinks-vllm-gemma4-31b-inspect-no-vllm-fa-ext.log', 'other/qwen25-omni-288-vllm-4x4090-tuple-ndim.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'healthy/xinfer-pr350-sm120-nvfp4-turbo4-prefill-throughput.log', 'graph-capture/vllm-7593-gemma2-databricks-capture-output-skipped.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'import-error/vllm-36167-strix-halo-qwen3-omni-hip-runtime-arch.log', 'other/vllm-16687-glm4-32b-v084-linear-typeerror-dynamo.log', 'other/vllm-4333-ray-worker-cannot-find-model-weights.log'],
   // … and, at 100 columns, a 280-character C++ assertion cut twice, the second time right before a parenthesis: its last piece
-  // ("(srcMmaLayout && …' failed.") is read as a line of its own, and the assertion is not read whole
-  'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'backend-unsupported/vllm-3944-prefix-caching-triton-mma-layout-assert.log'],
+  // ("(srcMmaLayout && …' failed.") is read as a line of its own, and the assertion is not read whole; and vLLM V0's worker wrapper cut
+  // inside "worke" + "r VllmWorkerProcess …" and its quoted Marlin refusal inside "is no" + "t divisible": the wrapper is not known in its
+  // first piece, and the refusal is not read whole
+  'a terminal 100 columns wide': ['other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'backend-unsupported/vllm-3944-prefix-caching-triton-mma-layout-assert.log', 'backend-unsupported/llmcompressor-54-qwen2-72b-w8a16-thread-k.log'],
   // a line prefix (or lines removed) that brings a line to about the width the log's long lines were cut at: Triton's exception under
   // the `raise OutOfResources(…)` source line is read as that line's rest, and the traceback as cut in the capture step (SGLang on
   // MI300); an assert statement read as the rest of the frame above it (SGLang's head-size assert)
