@@ -1,5 +1,5 @@
-// Readings made from the tuning logs of rounds 26 and 27 (quantized models, multi-GPU, installs; Blackwell, older GPUs, failures
-// after the server is up), each general and with its upstream source in the code it tests.
+// Readings made from the tuning logs of rounds 26 to 28 (quantized models, multi-GPU, installs; Blackwell, older GPUs, failures
+// after the server is up; logs committed to repositories), each general and with its upstream source in the code it tests.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
@@ -8,7 +8,7 @@ const category = (...lines: string[]): string => classifyLog(lines.join('\n')).c
 const stats = (time: string, tokens: string): string =>
   `(APIServer pid=1) INFO 08-25 ${time} [loggers.py:123] Engine 000: Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: ${tokens} tokens/s, Running: 46 reqs, Waiting: 0 reqs, GPU KV cache usage: 0.8%, Prefix cache hit rate: 6.8%`;
 
-describe('rounds 26-27 readings', () => {
+describe('rounds 26-28 readings', () => {
   it("does not take vLLM's first throughput line after a dead worker as serving on: it counts tokens made before the death", () => {
     const died = '(EngineCore_0 pid=271) ERROR 08-25 12:24:19 [multiproc_executor.py:146] Worker proc VllmWorker-1 died unexpectedly, shutting down executor.';
     expect(category(stats('12:24:14', '7480.2'), died, stats('12:24:24', '7599.4'), stats('12:24:34', '0.0'))).toBe('unknown');
@@ -25,5 +25,11 @@ describe('rounds 26-27 readings', () => {
     expect(category('[2026-01-07 21:49:45 TP0] KV cache pool is full. Retract requests. #retracted_reqs: 2, #new_tokens_gained: 512, #new_token_ratio: 0.1 -> 0.2')).toBe('healthy');
     // a real out of memory still is one
     expect(category('[2025-03-07 21:49:45 TP9] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.')).toBe('oom');
+  });
+
+  it("reads PyTorch's no-GPU check as a ROCm build writes it ('No HIP GPUs are available') as no usable GPU, as its CUDA form", () => {
+    const log = (kind: string): string[] => ['  File "/opt/venv/lib/python3.10/site-packages/torch/cuda/__init__.py", line 372, in _lazy_init', '    torch._C._cuda_init()', `RuntimeError: No ${kind} GPUs are available`];
+    expect(category(...log('HIP'))).toBe('driver-mismatch');
+    expect(category(...log('CUDA'))).toBe('driver-mismatch');
   });
 });
