@@ -134,6 +134,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // the rendezvous store of the process group (c10d TCPStore) cannot bind its port (vLLM retries on it:
   // 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/config/parallel.py:481-485,509-512): the collective setup failed
   rule('nccl', "the process group's rendezvous port is already in use", /server socket has failed to (?:listen on any local network address|bind to)|DistNetworkError\b.{0,300}(?:EADDRINUSE|address already in use)|\[c10d\].{0,200}(?:EADDRINUSE|address already in use)/i, true),
+  // … any other bind to a port already taken is the server's own (asyncio's create_server: "[Errno 98] error while attempting to bind on
+  // address (…): address already in use", CPython 3.11.7 Lib/asyncio/base_events.py:1525-1526, which uvicorn logs as an error and exits
+  // on; 98 is Linux's EADDRINUSE): a failure of no category of its own, as the address-in-use signature names it
+  rule('other', 'a port already taken (EADDRINUSE)', /\[Errno 98\]|\baddress already in use\b|\bEADDRINUSE\b/i, true),
   // a capture or a kernel that failed because memory ran out is an OOM
   // (also a program's own CUDA allocation reported with the runtime's words for cudaErrorMemoryAllocation, "out of memory":
   // "ds4: CUDA q8 fp16 cache alloc failed (64.00 MiB): out of memory")

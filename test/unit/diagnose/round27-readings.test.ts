@@ -32,4 +32,11 @@ describe('rounds 26-28 readings', () => {
     expect(category(...log('HIP'))).toBe('driver-mismatch');
     expect(category(...log('CUDA'))).toBe('driver-mismatch');
   });
+
+  it("reads a server's port already taken (asyncio's bind error, errno 98) as other by its words, with no signature", () => {
+    const log = ['INFO:     Application startup complete.', "ERROR:    [Errno 98] error while attempting to bind on address ('127.0.0.1', 30000): address already in use", 'INFO:     Waiting for application shutdown.'];
+    expect(classifyLog(log.join('\n'), { signatures: [] })).toMatchObject({ category: 'other', confidence: 'generic' });
+    // a rendezvous port of the process group taken is NCCL's
+    expect(category('torch.distributed.DistNetworkError: The server socket has failed to listen on any local network address. port: 29500, useIpv6: false, code: -98, name: EADDRINUSE, message: address already in use')).toBe('nccl');
+  });
 });
