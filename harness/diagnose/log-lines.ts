@@ -359,7 +359,6 @@ export const RUNNER_TERMINATED = /\b(?:llama runner|llama-server) process has te
  */
 export const MODEL_FAILED_WITH = /\b\w+ - Model failed with error: /;
 
-/** Messages that only announce that something else failed earlier ("see root cause above"). */
 /**
  * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:
  * requests' raise_for_status "404 Client Error: Not Found for url: …" (2.31.0, as pip 23.2.1 vendors it: pip/_vendor/requests/models.py:1012,
@@ -373,6 +372,7 @@ export function httpStatusError(kind: 'client' | 'server'): RegExp {
   return new RegExp(String.raw`\b${d}\d\d ${K} Error: .{1,80}? for url: |\bHTTP error ${d}\d\d while getting |\b${K} error '${d}\d\d [^']{1,60}' for url '|\bHTTP status ${kind} error \(${d}\d\d\b[^)]{0,60}\) for url \(`);
 }
 
+/** Messages that only announce that something else failed earlier ("see root cause above"). */
 const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
   /EngineCore failed to start/i,
@@ -556,6 +556,15 @@ export function isStartFailedLine(l: LogLine): boolean {
 const READY = [/Application startup complete/i, /The server is fired up and ready to roll/i, /Uvicorn running on/i];
 
 /**
+ * SGLang's scheduler, out of KV cache for the next decode step, retracting requests of the running batch and queueing them again to go
+ * on decoding the rest: "Decode out of memory happened. #retracted_reqs: …" at INFO (361971b8593431aa572b3a5b2aa12b250ec09b03:
+ * python/sglang/srt/managers/scheduler.py:1142-1156, in update_running_batch), "KV cache pool is full. Retract requests. #retracted_reqs: …"
+ * as a warning (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler.py:2782,2815-2830). The engine at work,
+ * and no failure (root-cause.ts, GOES_ON).
+ */
+export const RETRACTED = /^(?:Decode out of memory happened|KV cache pool is full\. Retract requests)\. #retracted_reqs: [1-9]/;
+
+/**
  * Lines that show the server serving, so up, even in an excerpt without its ready line: an access-log
  * line of a request answered 200 (uvicorn), the HTTP routes vLLM lists once its engine is built
  * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/launcher.py:46, called from
@@ -563,12 +572,9 @@ const READY = [/Application startup complete/i, /The server is fired up and read
  * throughput line (…:vllm/v1/metrics/loggers.py:220) and SGLang's decode batches with their
  * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701)
  * and its prefill batches of requests (same commit, metrics_reporter.py:491: "Prefill batch, #new-seq: …";
- * older releases wrote "Prefill batch. #new-seq: …"), and its scheduler retracting requests of the running decode batch to go on
- * decoding the rest ("Decode out of memory happened. #retracted_reqs: …", 361971b8593431aa572b3a5b2aa12b250ec09b03:
- * python/sglang/srt/managers/scheduler.py:1142-1156, in update_running_batch; "KV cache pool is full. Retract requests. #retracted_reqs: …",
- * 65d3b47f630f86262781702109b56d3290af39cf:…/scheduler.py:2782,2815-2830).
+ * older releases wrote "Prefill batch. #new-seq: …"), and its scheduler retracting requests of the running decode batch (RETRACTED).
  */
-const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/, /^(?:Decode out of memory happened|KV cache pool is full\. Retract requests)\. #retracted_reqs: [1-9]/];
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/, RETRACTED];
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
@@ -600,8 +606,9 @@ const THROUGHPUT = /\bAvg prompt throughput: ([\d.]+) tokens\/s, Avg generation 
  * so its first line after a failure counts tokens partly made before it. "Engine 000: …" names the engine of a data-parallel server.
  */
 export function intervalReportOf(l: LogLine): string | null {
-  return THROUGHPUT.test(l.text) ? (/\bEngine (\d+):/.exec(l.text)?.[1] ?? '') : null;
+  return THROUGHPUT.test(l.text) ? (ENGINE_ID.exec(l.text)?.[1] ?? '') : null;
 }
+const ENGINE_ID = /\bEngine (\d+):/;
 /** SGLang's decode and prefill batches: logged only when the engine ran a batch. */
 const BATCHES = SERVING.slice(3);
 

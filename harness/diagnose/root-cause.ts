@@ -450,10 +450,8 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * Device capability 7.5 not supported, communicator is not available.", the same commit's
  * vllm/distributed/device_communicators/symm_mem.py:66-70, a warning and `return`), or turns the part off (SGLang: "opentelemetry package
  * is not installed, tracing disabled", 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/observability/trace.py:67, logged
- * at INFO by 0.5.4), or takes work back to run it again (SGLang's scheduler, out of KV cache for the next decode step, retracts requests
- * and queues them again: "Decode out of memory happened. #retracted_reqs: …" at INFO, 361971b8593431aa572b3a5b2aa12b250ec09b03:
- * python/sglang/srt/managers/scheduler.py:1142-1156; "KV cache pool is full. Retract requests. #retracted_reqs: …" as a warning,
- * 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler.py:2782,2815-2830). Not advice on how to make a later run retry
+ * at INFO by 0.5.4), or takes work back to run it again (SGLang's scheduler retracting requests under a full KV cache: log-lines.ts,
+ * RETRACTED). Not advice on how to make a later run retry
  * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM.").
  */
 export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: /i;

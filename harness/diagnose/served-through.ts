@@ -60,19 +60,16 @@ function shownIn(lines: readonly LogLine[]): Shown {
  * unless the server started after the line (its count began then).
  */
 function engineShownAfter(lines: readonly LogLine[], serving: ReadonlyArray<'engine' | 'request' | null>): (end: number) => boolean {
+  // each line's report, read once: its process and engine (each process logs its own intervals: the same engine of two processes is two
+  // reports), read with its rests as servingShown was (a throughput line may be cut at a terminal's width); a start is a report of its own
   const work = serving.flatMap((x, i) => (x === 'engine' ? [i] : []));
-  // (a throughput line may be cut at a terminal's width: read with its rests, as servingShown was)
-  // (each process logs its own intervals: the same engine of two processes is two reports)
-  const report = (i: number): string | null => {
-    const engine = lines[i]!.cont ? null : withRests(lines, i).map(intervalReportOf).find((x) => x !== null);
-    return engine == null ? null : `${lines[i]!.proc ?? ''}/${engine}`;
-  };
-  return (end) =>
-    work.some((e) => {
-      if (e <= end) return false;
-      const engine = report(e);
-      return engine === null || lines.slice(end + 1, e).some((l, k) => report(end + 1 + k) === engine || isStartedLine(l));
-    });
+  if (work.length === 0) return () => false;
+  const report = lines.map((l, i) => {
+    if (isStartedLine(l)) return 'start';
+    const engine = l.cont ? undefined : withRests(lines, i).map(intervalReportOf).find((x) => x !== null);
+    return engine === undefined ? null : `${l.proc ?? ''}/${engine}`;
+  });
+  return (end) => work.some((e) => e > end && (report[e] === null || report.slice(end + 1, e).some((r) => r === report[e] || r === 'start')));
 }
 
 /** A line read with the rests a terminal cut off it, joined inside a word and at a space. */
