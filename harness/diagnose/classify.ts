@@ -20,7 +20,7 @@ import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failu
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence, healthKindOf } from './health-evidence.ts';
-import { CAPTURE_STEP, FRAME_RULES, messageEvidence } from './category-evidence.ts';
+import { cutAtRaise, cutInStep, withRest } from './cut-traceback.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -84,7 +84,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // a traceback cut off (not a start killed or stopped) may still say what was raised:
   // right after the statement that raises it (`raise ValueError("No available memory for the cache blocks. "`), or, naming
   // nothing else, in a run through the capture step: raised in the capture (guide, rule 7)
-  const cut = missing.why === 'killed' || missing.why === 'stopped' ? null : (cutAtRaise(lines, views, found) ?? cutInCapture(lines, views, found));
+  const cut = missing.why === 'killed' || missing.why === 'stopped' ? null : (cutAtRaise(lines, views, found) ?? cutInStep(lines, views, found));
   if (cut) return fromFailure(lines, cut);
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
 }
@@ -104,53 +104,6 @@ function lastRefused(lines: readonly LogLine[]): number | null {
   if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
   const after = lines.slice(i + 1);
   return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l)) ? null : i;
-}
-
-/** The capture step's frames (category-evidence.ts). */
-const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
-
-/** A traceback's source line that calls the capture step (`self.model_runner.capture_model(self.gpu_cache)`). */
-const CALLS_CAPTURE = new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(`);
-/** What of such a traceback is shown: the capture step named, or the frame above it. */
-const IN_CAPTURE: RegExp = new RegExp(String.raw`\b${CAPTURE_STEP}\b|^\s*File "`);
-
-/** A frame of a traceback cut before its exception that ran through the CUDA-graph capture step (`capture_model`), as a failure there. */
-function cutInCapture(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
-  for (const [k, f] of found.entries()) {
-    if (f.traceback === null) continue;
-    const view = views[k]!;
-    const from = view.index.indexOf(f.traceback);
-    // a frame of the capture step, or the source line above it that calls it (the frame after it cut off)
-    const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && CAPTURE_FRAME.re.test(withRest(lines, i).text)) || CALLS_CAPTURE.test(withRest(lines, i).text)));
-    // shown with the frame above the call (the traceback it belongs to)
-    const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
-    if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...CAPTURE_FRAME, re: IN_CAPTURE } };
-  }
-  return null;
-}
-
-/** A traceback's last source line that raises an exception with a literal message: its class and the message's words. */
-const RAISES = /^\s*raise\s+((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*f?(["'])(.{8,}?)(?:\2|$)/;
-
-/**
- * A traceback cut right after its last frame's source line, a `raise X("…")` of a message in the code's own words (vLLM's
- * `raise ValueError("No available memory for the cache blocks. "`): that statement is what was raised, so its words are
- * read as the exception's message — by generic evidence, not the loose rules — and decide only when they name a category.
- * Only when nothing follows it in its process: an exception line after it is the message, and it is read as one.
- */
-function cutAtRaise(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
-  for (const [k, f] of found.entries()) {
-    if (f.traceback === null) continue;
-    const view = views[k]!;
-    // (its last line of its own: what follows it is at most the rest a terminal cut off it)
-    const pos = view.index.findLastIndex((i) => lines[i]!.text.trim() !== '' && !lines[i]!.header && !lines[i]!.cont);
-    if (pos < 1 || view.index[pos]! < f.traceback || !/^\s*File "/.test(lines[view.index[pos - 1]!]!.text)) continue;
-    const m = RAISES.exec(lines[view.index[pos]!]!.text);
-    const generic = m ? messageEvidence([`${m[1]}: ${m[3]}`], false, true) : null;
-    // shown with its frame: where it was raised
-    if (generic) return { index: view.index[pos]!, view, block: [pos - 1, pos], sig: null, generic: { ...generic, re: /^\s*File "|^\s*raise\s/ } };
-  }
-  return null;
 }
 
 /** How far after a failure's line the rest of its message may run. */
@@ -206,9 +159,6 @@ export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): strin
   const f = earliest(found) ?? found.map((x) => x.weak).find((w) => w !== null) ?? earliest(found, (x) => x.hint);
   return f ? regionTokens(lines, f) : null;
 }
-
-/** A line with the rest a terminal cut off it (the next line, when it continues it). */
-const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1]?.cont ? { ...lines[i]!, text: lines[i]!.text + lines[i + 1]!.text } : lines[i]!);
 
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 

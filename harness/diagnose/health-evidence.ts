@@ -51,7 +51,11 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // the repository marked READY, while the others load beside it (a TensorRT-LLM ensemble's preprocessing and postprocessing load in seconds, its
 // engine model after; for the vllm backend the line does follow the engine's build, 8de0c148bda1da25de1e05ffaaf67116dacc7264:src/model.py:162-193,
 // but the line does not say which backend); the `| READY |` table, printed once
-// ModelRepositoryManager::Create loaded every startup model (src/server.cc:267-285), is the sign.
+// ModelRepositoryManager::Create loaded every startup model (src/server.cc:267-285), is the sign; so are the two summary tables
+// printed before it by the same PrintBackendAndModelSummary (their header rows `| Repository Agent | Path |` and `| Backend | Path |
+// Config |`), called once the server set its state to SERVER_READY (triton-inference-server/core
+// 0040f6c8980c5df1a724c1e82c9e7782c7d20a86:src/server.cc, InferenceServer::Init and PrintBackendAndModelSummary); also after a model
+// failed to load, when the server goes on without it, but then the load's error is in the log before it and decides.
 // Already read as ready lines: KServe (v0.15.2:python/kserve/kserve/protocol/rest/server.py:79-90), FastChat's controller, model_worker
 // (after the model is loaded) and openai_api_server (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/serve/model_worker.py:416-425)
 // and LitServe serve through uvicorn ("Uvicorn running on"), and TorchServe's ACCESS_LOG writes `/ip:port "POST /predictions/m
@@ -442,7 +446,7 @@ const TGI_CONNECTED = /\btext_generation_router(?:::\w+)*: router\/src\/\w+\.rs:
 const LOGFMT_NOT_INFO = /(?:^|\s)level=(?:WARN\w*|ERROR|FATAL|CRITICAL)\b/i;
 
 const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
-  ['listening', /\bStarting (?:vLLM |SGLang |Aphrodite )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted (?:GRPCInference|\w*(?:HTTP|GRPC|Metrics) ?)Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\|/i],
+  ['listening', /\bStarting (?:vLLM |SGLang |Aphrodite )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted (?:GRPCInference|\w*(?:HTTP|GRPC|Metrics) ?)Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\||^\|?\s*(?:Repository Agent\s*\|\s*Path|Backend\s*\|\s*Path\s*\|\s*Config)\s*\|\s*$/i],
   ['listening', ENGINE_LISTENING],
   ['step-done', /\b(?:took|takes|finished in|completed in|time elapsed:?|transform time:)\s.*?\b\d+(?:\.\d+)?\s*(?:s|secs?|seconds|ms|min(?:utes?)?)\b/i],
   ['step-done', ENGINE_STEP_DONE],

@@ -12,6 +12,11 @@ const CARRIERS: RegExp[] = [
   /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
   /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
+  // … and docker-compose 1.x's, the name padded to the longest service name plus 3 and then ' |': a container_name longer than that
+  // is not padded, one space (`qanything-container-local | `; docker/compose 5078261b739b252a971f3c1cdc557f3ad5fb0886:compose/cli/log_printer.py,
+  // LogPresenter.present and max_name_width), read only for a name of words joined by - or _ as container names are, and not in a
+  // table's row (`| tensorrt_llm | 1 | READY |`, Triton's model table, its first `|` read as a frame)
+  /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.]*(?:[-_][\w.]+)+ \|(?:\s|$)(?!.*\|\s*$)/,
 ];
 
 /** A line without what a carrier wrote before it (`vllm-1  | `, `> `, …), for reading its structure (a table's row). */

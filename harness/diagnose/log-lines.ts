@@ -328,8 +328,11 @@ const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exceptio
  */
 const NCCL_RETURNED = /\bNCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-9]\b/;
 
+/** Triton's report at INFO that a model's load failed, its versions' errors logged before it (WRAPPERS): a failure announced. */
+const TRITON_LOAD_FAILED = /^\s*"?failed to load '[^']+'"?\s*$/;
+
 export function relaysFailure(l: LogLine): boolean {
-  return l.level === 'INFO' && (RELAYED.test(l.text) || NCCL_RETURNED.test(l.text));
+  return l.level === 'INFO' && (RELAYED.test(l.text) || NCCL_RETURNED.test(l.text) || TRITON_LOAD_FAILED.test(l.text));
 }
 
 /** A line logged as an error (by its level or a marker inside it) that is not an exception. */
@@ -377,7 +380,9 @@ const WRAPPERS: RegExp[] = [
   /Engine core initialization failed/i,
   /EngineCore failed to start/i,
   /EngineDeadError/,
-  /EngineCore encountered an issue/i,
+  // … and its later words, the same logger.exception in run_engine_core when the busy loop (not the start) raised, its traceback after it
+  // (vllm/v1/engine/core.py:716 at 2665d4910d814b0affde789ac16e4d4a3bcb4da9, Yuran-7/vllm-0.11)
+  /EngineCore encountered (?:an issue|a fatal error)/i,
   /WorkerProc (?:failed to start|hit an exception)/i,
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
@@ -386,6 +391,10 @@ const WRAPPERS: RegExp[] = [
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
   /Received sigquit from a child proces(?:s\b|\.)/i,
   /Initialization failed\. See root cause above/i,
+  // Triton's model lifecycle, once a model's load failed: its versions' errors were logged before it (`E… failed to load 'm' version 1:
+  // <reason>`), then at INFO "failed to load '<model>'" alone (triton-inference-server/core 05295b706ae45796a7c9e3b2a58c19afd23f0054:
+  // src/model_repository_manager/model_lifecycle.cc, ModelLifeCycle::OnLoadFinal, LOG_INFO)
+  TRITON_LOAD_FAILED,
   // … and any "initialization failed" that gives no reason of its own (TensorRT-LLM's bare "Executor initialization failed",
   // SGLang's "Initialization failed. warmup error: <traceback>", vLLM's "WorkerProc initialization failed due to an exception
   // in a background process"); not one that says, after a comma or colon, why what it names failed: PyTorch's "CUDA driver

@@ -68,8 +68,10 @@ describe('classifier on the tuning part of the corpus', () => {
     for (const r of called) expect(r.evidence.length, `${r.label}/${r.name}`).toBe(1);
     // what requiring positive evidence costs: healthy logs with none are `unknown`, printed with the score (since round 19: vllm-omni's
     // per-request metrics, 'stage_gen_time_ms' and 'num_tokens_out', a sign whose source line was not pinned; since round 25: NeMo-RL's
-    // guide checking a custom vLLM build, "Successfully imported vLLM version: …", a tutorial script's own line, not an engine's)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(2);
+    // guide checking a custom vLLM build, "Successfully imported vLLM version: …", a tutorial script's own line, not an engine's; since
+    // round 29: TensorRT Model Optimizer's PTQ example reporting "Quantized model exported to :<dir>. Total time used <s>s", an example
+    // script's print, before a TensorRT-LLM run the log cuts at its banner)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(3);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {

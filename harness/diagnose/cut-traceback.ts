@@ -1,0 +1,83 @@
+// A traceback cut off before its exception (the log ends, or a pasted excerpt does) names no exception, yet it may
+// still say what was raised or in which step: the statement that raises it, or a step whose failure has a category
+// whatever was raised there (the labelling guide, rule 7 and its categories table). Pure.
+import type { LogLine } from './log-lines.ts';
+import type { untangle } from './processes.ts';
+import type { Failure, ProcessFindings } from './root-cause.ts';
+import { CAPTURE_STEP, FRAME_RULES, messageEvidence, type GenericRule } from './category-evidence.ts';
+
+/** A line with the rest a terminal cut off it (the next line, when it continues it). */
+export const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1]?.cont ? { ...lines[i]!, text: lines[i]!.text + lines[i + 1]!.text } : lines[i]!);
+
+/** A traceback's last source line that raises an exception with a literal message: its class and the message's words. */
+const RAISES = /^\s*raise\s+((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*f?(["'])(.{8,}?)(?:\2|$)/;
+
+/**
+ * A traceback cut right after its last frame's source line, a `raise X("…")` of a message in the code's own words (vLLM's
+ * `raise ValueError("No available memory for the cache blocks. "`): that statement is what was raised, so its words are
+ * read as the exception's message — by generic evidence, not the loose rules — and decide only when they name a category.
+ * Only when nothing follows it in its process: an exception line after it is the message, and it is read as one.
+ */
+export function cutAtRaise(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
+  for (const [k, f] of found.entries()) {
+    if (f.traceback === null) continue;
+    const view = views[k]!;
+    // (its last line of its own: what follows it is at most the rest a terminal cut off it)
+    const pos = view.index.findLastIndex((i) => lines[i]!.text.trim() !== '' && !lines[i]!.header && !lines[i]!.cont);
+    if (pos < 1 || view.index[pos]! < f.traceback || !/^\s*File "/.test(lines[view.index[pos - 1]!]!.text)) continue;
+    const m = RAISES.exec(lines[view.index[pos]!]!.text);
+    const generic = m ? messageEvidence([`${m[1]}: ${m[3]}`], false, true) : null;
+    // shown with its frame: where it was raised
+    if (generic) return { index: view.index[pos]!, view, block: [pos - 1, pos], sig: null, generic: { ...generic, re: /^\s*File "|^\s*raise\s/ } };
+  }
+  return null;
+}
+
+/** A step whose failure has one category whatever was raised in it: its frames, and the source line that calls it. */
+interface Step {
+  rule: GenericRule;
+  /** A frame of the step (`File "…", line N, in capture_model`). */
+  frame: RegExp;
+  /** The source line above a frame cut off that calls the step (`self.model_runner.capture_model(self.gpu_cache)`). */
+  calls: RegExp;
+}
+
+const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
+/** vLLM's check that the GPU can run the model's dtype: `_check_if_gpu_supports_dtype` (vllm/worker/worker.py), later `check_if_supports_dtype`. */
+const DTYPE_CHECK = String.raw`(?:_check_if_gpu_supports_dtype|check_if_supports_dtype)`;
+
+const STEPS: readonly Step[] = [
+  // the CUDA-graph capture step (category-evidence.ts, FRAME_RULES)
+  { rule: CAPTURE_FRAME, frame: CAPTURE_FRAME.re, calls: new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(`) },
+  // vLLM's dtype check, whose only raise is the GPU's refusal of the dtype: "Bfloat16 is only supported on GPUs with compute
+  // capability of at least 8.0" (Move bfloat16 check to worker, ee92b58b3ae28a52c2500674de721e7a718432d8:vllm/worker/worker.py,
+  // `_check_if_gpu_supports_dtype`, until the V0 worker was removed; then the platforms' `check_if_supports_dtype`, 2665d4910d814b0affde789ac16e4d4a3bcb4da9:
+  // vllm/platforms/cuda.py:497-514, rocm.py:472, xpu.py:207 "Intel Arc A770 have bfloat16 accuracy known issue", called by
+  // vllm/v1/worker/gpu_worker.py:163; Yuran-7/vllm-0.11): backend-unsupported, the fix `--dtype half`
+  {
+    rule: { category: 'backend-unsupported', what: "vLLM's check that the GPU supports the model's dtype (bfloat16 needs compute capability 8.0)", re: new RegExp(String.raw`\b${DTYPE_CHECK}\b`), fatal: false },
+    frame: new RegExp(String.raw`\bin ${DTYPE_CHECK}\b`),
+    calls: new RegExp(String.raw`^\s+(?:[\w.]+\.)?${DTYPE_CHECK}\(`),
+  },
+];
+
+/**
+ * A frame of a traceback cut before its exception that ran through a step whose failure has one category (the CUDA-graph
+ * capture step, `capture_model`; vLLM's dtype check), as a failure there: the guide, rule 7, an error raised during a step names that step's
+ * category when it names nothing else, and nothing else is named.
+ */
+export function cutInStep(lines: readonly LogLine[], views: ReturnType<typeof untangle>, found: readonly ProcessFindings[]): Failure | null {
+  for (const step of STEPS) {
+    for (const [k, f] of found.entries()) {
+      if (f.traceback === null) continue;
+      const view = views[k]!;
+      const from = view.index.indexOf(f.traceback);
+      // a frame of the step, or the source line above it that calls it (the frame after it cut off)
+      const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && step.frame.test(withRest(lines, i).text)) || step.calls.test(withRest(lines, i).text)));
+      // shown with the frame above the call (the traceback it belongs to)
+      const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
+      if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...step.rule, re: new RegExp(String.raw`${step.rule.re.source}|^\s*File "`) } };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+// Readings made from the tuning logs of rounds 29 and 30 (Jetson and DGX Spark, NVIDIA's serving stack, deployment layers, tools
+// that launch vLLM; logs committed to repositories), each general and with its upstream source in the code it tests.
+import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
+
+const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+
+const frames = (...calls: Array<[string, string, string]>): string[] => calls.flatMap(([file, fn, src]) => [`  File "${file}", line 10, in ${fn}`, `    ${src}`]);
+
+describe('rounds 29-30 readings', () => {
+  it("reads vLLM's 'EngineCore encountered a fatal error.' as a wrapper: its traceback, cut, holds the cause", () => {
+    const head = '(EngineCore_DP0 pid=225) ERROR 09-21 14:21:46 [core.py:720] ';
+    const log = [`${head}EngineCore encountered a fatal error.`, `${head}Traceback (most recent call last):`, `${head}  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 711, in run_engine_core`, `${head}    engine_core.run_busy_loop()`];
+    expect(category(...log)).toBe('unknown');
+  });
+
+  it("reads NVIDIA's container entrypoint finding no driver as driver-mismatch when nothing else decides, and not when the server came up", () => {
+    const warned = ['== Triton Inference Server ==', 'WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.', '   Use the NVIDIA Container Toolkit to start this container with GPU support; see', 'I0526 08:41:15.914857 1 libtorch.cc:1381] TRITONBACKEND_Initialize: pytorch'];
+    expect(category(...warned)).toBe('driver-mismatch');
+    expect(category(...warned, 'I0526 08:41:20.000000 1 grpc_server.cc:4117] Started GRPCInferenceService at 0.0.0.0:8001')).toBe('healthy');
+    // an error of its own after it decides
+    expect(category(...warned, 'RuntimeError: Found no NVIDIA driver on your system.')).toBe('driver-mismatch');
+  });
+
+  it("reads a traceback cut inside vLLM's dtype check as the GPU refusing the dtype, and one cut inside an import as no cause", () => {
+    const head = ['Traceback (most recent call last):', ...frames(['/usr/local/lib/python3.10/dist-packages/vllm/worker/worker.py', 'init_model', '_check_if_gpu_supports_dtype(self.model_config.dtype)'])];
+    expect(category(...head, '  File "/usr/local/lib/python3.10/dist-packages/vllm/worker/worker.py", line 231, in _check_if_gpu_supports_dtype', '    raise ValueError(')).toBe('backend-unsupported');
+    // cut right after the call: the frame inside it is gone, the call names it
+    expect(category(...head)).toBe('backend-unsupported');
+    const imported = ['Traceback (most recent call last):', ...frames(['/opt/app/main.py', '<module>', 'from exllamav2 import ExLlamaV2'], ['/opt/venv/lib/python3.11/site-packages/exllamav2/__init__.py', '<module>', 'from exllamav2.model import ExLlamaV2'])];
+    expect(category(...imported)).toBe('unknown');
+  });
+
+  it("reads Triton's summary tables as the server up, and its INFO 'failed to load' of a model as a failure announced", () => {
+    const tables = ['I0223 12:03:30.820202 120 server.cc:604] ', '+------------------+------+', '| Repository Agent | Path |', '+------------------+------+', '+------------------+------+'];
+    expect(category('I0223 12:03:30.796012 120 model_lifecycle.cc:839] "successfully loaded \'tensorrt_llm\'"', ...tables)).toBe('healthy');
+    expect(category('I0801 12:18:29.148506 1818 model_lifecycle.cc:776] "failed to load \'vllm_model\'"', ...tables)).toBe('unknown');
+    // the version's error before it decides
+    expect(category("E0722 14:46:15.819645 2320 model_lifecycle.cc:641] \"failed to load 'tensorrt_llm' version 1: Not found: unable to load shared library: libnvinfer.so.10: cannot open shared object file: No such file or directory\"", "I0722 14:46:15.819700 2320 model_lifecycle.cc:776] \"failed to load 'tensorrt_llm'\"", ...tables)).toBe('import-error');
+  });
+
+  it("strips docker-compose 1.x's prefix of a container name it did not pad, not a table's row", () => {
+    expect(cleanLine('qanything-container-local | 2024-04-09 15:39:17 | ERROR | stderr |     raise ValueError(').text).toBe('    raise ValueError(');
+    expect(cleanLine('| tensorrt_llm | 1       | READY  |').text).toContain('READY');
+    expect(category('| tensorrt_llm | 1       | READY  |')).toBe('healthy');
+  });
+});
