@@ -47,7 +47,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const model = opts.fallback ?? null;
   const fromFailure = (ls: readonly LogLine[], f: Failure): Diagnosis => diagnose(ls, f, model);
 
-  const cause = saidInCapture(checkedDriver(explained(earliest(found), found), found, lines), found);
+  const cause = saidInCapture(checkedDriver(explainedBefore(explained(earliest(found), found), found, lines), found, lines), found);
   if (cause) {
     const d = fromFailure(lines, cause);
     // a model "not supported" only because its module failed to import earlier; a failure that names nothing but a module whose import failed
@@ -120,6 +120,23 @@ function explained(cause: Failure | null, found: readonly ProcessFindings[]): Fa
   const later = found.map((f) => f.failure).find((f) => f !== null && f.view !== cause.view && f.index > cause.index && f.index - cause.index <= REST_OF_MESSAGE && explainsBefore(f));
   return later ?? cause;
 }
+
+/**
+ * A failure that names nothing (llama.cpp's `llama_init_from_gpt_params: error: failed to load model '…'`) right after a line of its
+ * own process, written with no level, that says an error of a category (`llama_model_load: error loading model: … unknown model
+ * architecture: 'deci'`, ggml's `… allocating 360757.13 MiB on device 0: cudaMalloc failed: out of memory`: LLAMA_LOG_ERROR and
+ * GGML_LOG_ERROR print no level, v0.17.6:llama/llama.cpp/src/llama.cpp:799 of ollama/ollama): that line came first and says why
+ * (the labelling guide, rule 1), as a later error of the environment explains one that named nothing.
+ */
+function explainedBefore(cause: Failure | null, found: readonly ProcessFindings[], lines: readonly LogLine[]): Failure | null {
+  if (!cause || cause.sig || cause.generic) return cause;
+  const hint = found.find((f) => f.failure === cause)?.hint;
+  // (only one that names a category: an `other` says no more than the failure after it)
+  const named = hint?.sig?.sig.category ?? hint?.generic?.category;
+  const before = hint && named && named !== 'other' && lines[hint.index]!.level === null && hint.index < cause.index && cause.index - hint.index <= REST_OF_MESSAGE && SAYS_ERROR.test(textOf(lines, hint.view, hint.block));
+  return before ? hint : cause;
+}
+const SAYS_ERROR = /\berror\b|\bfailed\b/i;
 
 /**
  * A failure that names nothing after the container's driver check said the driver is older than the image needs: the

@@ -143,10 +143,20 @@ const LEVEL_LETTER: Record<string, string> = {
  */
 const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
 
+/**
+ * A library's warning written bare: Python's logging writes a record of a logger no handler was set up for through its last-resort
+ * handler, the message alone (CPython 3.11.7:Lib/logging/__init__.py:1254-1255, `lastResort = _StderrHandler(WARNING)`, no formatter),
+ * so its level is known only from the source that logs it. FlashInfer's compilation context, when it cannot read a GPU's compute
+ * capability, warns and goes on: `logger.warning(f"Failed to get device capability: {e}.")` (flashinfer-ai/flashinfer
+ * 04d0710f0302cccfa0874463d5b35972ec62991f:flashinfer/compilation_context.py, CompilationContext.__init__).
+ */
+const BARE_WARNING = /^\s*Failed to get device capability: .*\.\s*$/;
+
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
   const relayed = TGI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
+  if (BARE_WARNING.test(s)) return { length: 0, level: 'WARNING' };
   const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   const v = own ?? TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
   if (!v) return null;

@@ -45,4 +45,35 @@ describe('rounds 29-30 readings', () => {
     expect(cleanLine('| tensorrt_llm | 1       | READY  |').text).toContain('READY');
     expect(category('| tensorrt_llm | 1       | READY  |')).toBe('healthy');
   });
+
+  it("reads FlashInfer's bare 'Failed to get device capability' (a warning through Python's last-resort handler) as a warning, not the cause", () => {
+    const warned = 'Failed to get device capability: nvcc not found and PyTorch is not built with CUDA support. Could not determine CUDA version..';
+    expect(category(warned, '[2026-05-25 17:26:13] server_args=ServerArgs(model_path="/m")', 'RuntimeError: start (6) + length (6) exceeds dimension size (6).')).toBe('other');
+    expect(cleanLine(warned).level).toBe('WARNING');
+  });
+
+  it("reads ROCm's runtime aborting on a device exception in a queue as the failure, after the server was up", () => {
+    const log = ['[2026-05-25 17:26:57] The server is fired up and ready to roll!', ':0:rocdevice.cpp            :3586: 4637341784 us:  Callback: Queue 0x7f5bfe700000 aborting with error : HSA_STATUS_ERROR_EXCEPTION: An HSAIL operation resulted in a hardware exception. code: 0x1016', 'Fatal Python error: Aborted'];
+    expect(category(...log)).toBe('other');
+  });
+
+  it("reads a module that lacks a part another names, raised while it is imported, as import-error; raised at run time, other", () => {
+    const tb = ['Traceback (most recent call last):', ...frames(['/sgl-workspace/sglang/python/sglang/srt/layers/quantization/unquant.py', '<module>', 'from aiter.fused_moe import fused_moe'], ['/sgl-workspace/aiter/aiter/fused_moe.py', '<module>', '(ActivationType.Silu, QuantType.No) : aiter.fmoe,'])];
+    expect(category(...tb, "AttributeError: module 'aiter' has no attribute 'fmoe'")).toBe('import-error');
+    const run = ['Traceback (most recent call last):', ...frames(['/sgl-workspace/sglang/python/sglang/srt/layers/moe/ep_moe/kernels.py', 'forward', 'x = deep_gemm_wrapper.get_col_major_tma_aligned_tensor(x)'])];
+    expect(category(...run, "AttributeError: module 'sglang.srt.layers.quantization.deep_gemm_wrapper' has no attribute 'get_col_major_tma_aligned_tensor'")).toBe('other');
+  });
+
+  it("reads llama.cpp's error line before the failure that names nothing as its cause", () => {
+    const wrap = "llama_init_from_gpt_params: error: failed to load model '/models/m.gguf'";
+    expect(category("llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'deci'", 'llama_load_model_from_file: failed to load model', wrap)).toBe('unsupported-model');
+    expect(category('ggml_backend_cuda_buffer_type_alloc_buffer: allocating 360757.13 MiB on device 0: cudaMalloc failed: out of memory', 'ggml_gallocr_reserve_n: failed to allocate CUDA0 buffer of size 378281271296', 'llama_new_context_with_model: failed to allocate compute buffers', wrap)).toBe('oom');
+    // alone it names nothing
+    expect(category(wrap)).toBe('other');
+  });
+
+  it('reads a model type a loader does not know as unsupported-model', () => {
+    expect(category('TypeError: Unknown image model type: qwen2_5_vl')).toBe('unsupported-model');
+    expect(category('(EngineCore pid=153) ERROR 09-30 10:47:55 [core.py:1366] RuntimeError: Unknown gguf model_type: qwen3_5')).toBe('unsupported-model');
+  });
 });
