@@ -90,7 +90,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
 }
 
 /** uvicorn's access-log line of a request to the API refused with a client error (`"POST /v1/embeddings HTTP/1.1" 400 Bad Request`). */
-const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b/;
+// … and llama-server's own request log, `srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 400` (SRV_INF("request: %s %s
+// %s %d\n", method, path, remote_addr, status) in log_server_request, its function name cut to 12 by SRV_INF's "srv  %12.*s: ": llama.cpp as
+// mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b vendors it, app/src/main/cpp/llama/tools/server/server.cpp:3672, utils.hpp:37)
+const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: request: POST \/\S* \S+ 4(?!0[45])\d\d\s*$/;
 
 /**
  * The last request the log shows answered, refused with a client error, when nothing after it shows the server
@@ -177,6 +180,12 @@ export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): strin
   return f ? regionTokens(lines, f) : null;
 }
 
+/**
+ * The shell's report of a child ended by SIGKILL (strsignal(9), `Killed`): alone, or as a script's job status, `<script>: line 23: 427394
+ * Killed   uvicorn api_main:app …` (bminor/bash bash-5.3:jobs.c, notify_of_job_status: the line, the pid, the signal, the command).
+ */
+const SIGKILLED = /\bKilled\s*$|: line \d+: +\d+ Killed\b/;
+
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
@@ -206,7 +215,9 @@ function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings
   // (read only when a kill or a stop is there to weigh)
   let signs: { done: number; listened: number } | undefined;
   const at = (): { done: number; listened: number } => (signs ??= signsAt(lines));
-  const killed = ready ? -1 : lines.findIndex((l, i) => isKilledLine(l) && !(isShutdownLine(l) && i > at().listened));
+  // (after the server was ready, only the shell's bare `Killed`, a SIGKILL no stop asked for — the OOM killer's, most often — ends it:
+  // a SIGTERM or Ctrl-C there is a stop, the server up until then; the labelling guide, rules 2 and 4)
+  const killed = lines.findIndex((l, i) => (ready ? !l.header && l.level === null && SIGKILLED.test(l.text) : isKilledLine(l) && !(isShutdownLine(l) && i > at().listened)));
   const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done);
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],

@@ -76,4 +76,27 @@ describe('rounds 29-30 readings', () => {
     expect(category('TypeError: Unknown image model type: qwen2_5_vl')).toBe('unsupported-model');
     expect(category('(EngineCore pid=153) ERROR 09-30 10:47:55 [core.py:1366] RuntimeError: Unknown gguf model_type: qwen3_5')).toBe('unsupported-model');
   });
+
+  it("reads llama-server's bare warnings that it goes on without speculative decoding as warnings, not the model unsupported", () => {
+    const log = ['common_speculative_is_compat: the target context does not support partial sequence removal', 'srv    load_model: speculative decoding not supported by this context', 'main: server is listening on http://0.0.0.0:11436', 'srv  update_slots: all slots are idle'];
+    expect(category(...log)).toBe('healthy');
+  });
+
+  it("reads llama-server's request refused with a client error, nothing served after it, as the cause", () => {
+    const up = ['main: server is listening on http://0.0.0.0:8080', 'srv  update_slots: all slots are idle'];
+    const refused = ['srv    send_error: task id = 0, error: request (44496 tokens) exceeds the available context size (32768 tokens), try increasing it', 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 400'];
+    expect(category(...up, ...refused)).toBe('other');
+    expect(category(...up, 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200')).toBe('healthy');
+  });
+
+  it("reads SGLang's 'Piecewise CUDA Graph failed with error: <e>' as the capture's failure", () => {
+    expect(category('[2026-04-15 08:10:01 TP0] Piecewise CUDA Graph failed with error: CUDA error: operation not permitted when stream is capturing')).toBe('graph-capture');
+  });
+
+  it('reads a server the shell reports Killed after it came up, nothing served, as ended with no cause shown; a stop asked for is no failure', () => {
+    const up = ['INFO:     Application startup complete.', 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)'];
+    expect(category(...up, '/var/spool/slurm/d/job21518/slurm_script: line 23: 427394 Killed                  uvicorn api_main:app --host 0.0.0.0 --port 8000')).toBe('unknown');
+    expect(category(...up, 'Killed')).toBe('unknown');
+    expect(category(...up, 'INFO:     Shutting down', 'INFO:     Finished server process [1]')).toBe('healthy');
+  });
 });
