@@ -12,7 +12,7 @@
 // Pure.
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isStartedLine, isStoppedLine, readLog, servingShown, type LogLine } from './log-lines.ts';
+import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isSigkillLine, isStartedLine, isStoppedLine, readLog, servingShown, withRest, type LogLine } from './log-lines.ts';
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
@@ -20,7 +20,7 @@ import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failu
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence, healthKindOf } from './health-evidence.ts';
-import { cutAtRaise, cutInStep, withRest } from './cut-traceback.ts';
+import { cutAtRaise, cutInStep } from './cut-traceback.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
 export { signatureById } from './knowledge-base.ts';
@@ -180,12 +180,6 @@ export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): strin
   return f ? regionTokens(lines, f) : null;
 }
 
-/**
- * The shell's report of a child ended by SIGKILL (strsignal(9), `Killed`): alone, or as a script's job status, `<script>: line 23: 427394
- * Killed   uvicorn api_main:app …` (bminor/bash bash-5.3:jobs.c, notify_of_job_status: the line, the pid, the signal, the command).
- */
-const SIGKILLED = /\bKilled\s*$|: line \d+: +\d+ Killed\b/;
-
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
@@ -217,7 +211,7 @@ function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings
   const at = (): { done: number; listened: number } => (signs ??= signsAt(lines));
   // (after the server was ready, only the shell's bare `Killed`, a SIGKILL no stop asked for — the OOM killer's, most often — ends it:
   // a SIGTERM or Ctrl-C there is a stop, the server up until then; the labelling guide, rules 2 and 4)
-  const killed = lines.findIndex((l, i) => (ready ? !l.header && l.level === null && SIGKILLED.test(l.text) : isKilledLine(l) && !(isShutdownLine(l) && i > at().listened)));
+  const killed = lines.findIndex((l, i) => (ready ? isSigkillLine(l) : isKilledLine(l) && !(isShutdownLine(l) && i > at().listened)));
   const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done);
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],

@@ -1,13 +1,10 @@
 // A traceback cut off before its exception (the log ends, or a pasted excerpt does) names no exception, yet it may
 // still say what was raised or in which step: the statement that raises it, or a step whose failure has a category
 // whatever was raised there (the labelling guide, rule 7 and its categories table). Pure.
-import type { LogLine } from './log-lines.ts';
+import { withRest, type LogLine } from './log-lines.ts';
 import type { untangle } from './processes.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import { CAPTURE_STEP, FRAME_RULES, messageEvidence, type GenericRule } from './category-evidence.ts';
-
-/** A line with the rest a terminal cut off it (the next line, when it continues it). */
-export const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1]?.cont ? { ...lines[i]!, text: lines[i]!.text + lines[i + 1]!.text } : lines[i]!);
 
 /** A traceback's last source line that raises an exception with a literal message: its class and the message's words. */
 const RAISES = /^\s*raise\s+((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*f?(["'])(.{8,}?)(?:\2|$)/;
@@ -42,15 +39,18 @@ interface Step {
   calls: RegExp;
 }
 
+/** A step with what its failure shows as evidence: the step named, or the frame above the call. */
+const withShown = (s: Step): Step & { shown: GenericRule } => ({ ...s, shown: { ...s.rule, re: new RegExp(String.raw`${s.rule.re.source}|^\s*File "`) } });
+
 const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
 /** vLLM's check that the GPU can run the model's dtype: `_check_if_gpu_supports_dtype` (vllm/worker/worker.py), later `check_if_supports_dtype`. */
 const DTYPE_CHECK = String.raw`(?:_check_if_gpu_supports_dtype|check_if_supports_dtype)`;
 
-const STEPS: readonly Step[] = [
+const STEPS = [
   // the CUDA-graph capture step (category-evidence.ts, FRAME_RULES)
   { rule: CAPTURE_FRAME, frame: CAPTURE_FRAME.re, calls: new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(`) },
   // vLLM's dtype check, whose only raise is the GPU's refusal of the dtype: "Bfloat16 is only supported on GPUs with compute
-  // capability of at least 8.0" (Move bfloat16 check to worker, ee92b58b3ae28a52c2500674de721e7a718432d8:vllm/worker/worker.py,
+  // capability of at least 8.0" (Move bfloat16 check to worker, ee92b58b3ae28a52c2500674de721e7a718432d8:vllm/worker/worker.py:392,
   // `_check_if_gpu_supports_dtype`, until the V0 worker was removed; then the platforms' `check_if_supports_dtype`, 2665d4910d814b0affde789ac16e4d4a3bcb4da9:
   // vllm/platforms/cuda.py:497-514, rocm.py:472, xpu.py:207 "Intel Arc A770 have bfloat16 accuracy known issue", called by
   // vllm/v1/worker/gpu_worker.py:163; Yuran-7/vllm-0.11): backend-unsupported, the fix `--dtype half`
@@ -59,7 +59,7 @@ const STEPS: readonly Step[] = [
     frame: new RegExp(String.raw`\bin ${DTYPE_CHECK}\b`),
     calls: new RegExp(String.raw`^\s+(?:[\w.]+\.)?${DTYPE_CHECK}\(`),
   },
-];
+].map(withShown);
 
 /**
  * A frame of a traceback cut before its exception that ran through a step whose failure has one category (the CUDA-graph
@@ -76,7 +76,7 @@ export function cutInStep(lines: readonly LogLine[], views: ReturnType<typeof un
       const pos = view.index.findIndex((i, p) => p >= from && ((/^\s*File "/.test(lines[i]!.text) && step.frame.test(withRest(lines, i).text)) || step.calls.test(withRest(lines, i).text)));
       // shown with the frame above the call (the traceback it belongs to)
       const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
-      if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: { ...step.rule, re: new RegExp(String.raw`${step.rule.re.source}|^\s*File "`) } };
+      if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: step.shown };
     }
   }
   return null;

@@ -54,7 +54,7 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 // ModelRepositoryManager::Create loaded every startup model (src/server.cc:267-285), is the sign; so are the two summary tables
 // printed before it by the same PrintBackendAndModelSummary (their header rows `| Repository Agent | Path |` and `| Backend | Path |
 // Config |`), called once the server set its state to SERVER_READY (triton-inference-server/core
-// 0040f6c8980c5df1a724c1e82c9e7782c7d20a86:src/server.cc, InferenceServer::Init and PrintBackendAndModelSummary); also after a model
+// 0040f6c8980c5df1a724c1e82c9e7782c7d20a86:src/server.cc:274-279, InferenceServer::Init, and :587-610, PrintBackendAndModelSummary); also after a model
 // failed to load, when the server goes on without it, but then the load's error is in the log before it and decides.
 // Already read as ready lines: KServe (v0.15.2:python/kserve/kserve/protocol/rest/server.py:79-90), FastChat's controller, model_worker
 // (after the model is loaded) and openai_api_server (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/serve/model_worker.py:416-425)

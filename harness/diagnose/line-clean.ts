@@ -13,8 +13,8 @@ const CARRIERS: RegExp[] = [
   /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
   // … and docker-compose 1.x's, the name padded to the longest service name plus 3 and then ' |': a container_name longer than that
-  // is not padded, one space (`qanything-container-local | `; docker/compose 5078261b739b252a971f3c1cdc557f3ad5fb0886:compose/cli/log_printer.py,
-  // LogPresenter.present and max_name_width), read only for a name of words joined by - or _ as container names are, and not in a
+  // is not padded, one space (`qanything-container-local | `; docker/compose 5078261b739b252a971f3c1cdc557f3ad5fb0886:compose/cli/log_printer.py:26-30,
+  // LogPresenter.present, and :49-56, max_name_width), read only for a name of words joined by - or _ as container names are, and not in a
   // table's row (`| tensorrt_llm | 1 | READY |`, Triton's model table, its first `|` read as a frame)
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)(?=[A-Za-z][\w.]*[-_])[A-Za-z][\w.-]* \|(?:\s|$)(?!.*\|\s*$)/,
 ];
@@ -148,8 +148,8 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
  * handler, the message alone (CPython 3.11.7:Lib/logging/__init__.py:1254-1255, `lastResort = _StderrHandler(WARNING)`, no formatter),
  * so its level is known only from the source that logs it. FlashInfer's compilation context, when it cannot read a GPU's compute
  * capability, warns and goes on: `logger.warning(f"Failed to get device capability: {e}.")` (flashinfer-ai/flashinfer
- * 04d0710f0302cccfa0874463d5b35972ec62991f:flashinfer/compilation_context.py, CompilationContext.__init__). And llama.cpp's common log,
- * which writes a warning's level letter only when its prefix is on (off by default: common/log.cpp, common_log_entry::print), so
+ * 04d0710f0302cccfa0874463d5b35972ec62991f:flashinfer/compilation_context.py:85, CompilationContext.__init__). And llama.cpp's common log,
+ * which writes a warning's level letter only when its prefix is on (off by default: common/log.cpp:111, common_log_entry::print), so
  * llama-server's warnings read bare: a context that cannot drop part of a sequence, and the server going on without speculative
  * decoding (`common_speculative_is_compat: the target context does not support partial sequence removal`, LOG_WRN;
  * `srv    load_model: speculative decoding not supported by this context`, SRV_WRN: ikawrakow/ik_llama.cpp

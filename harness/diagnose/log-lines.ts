@@ -276,7 +276,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * GGML_LOG_ERROR with no level: ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:90-91, ggml_cuda_error).
  * And ROCm's runtime aborting a process on a device exception in a queue (`:0:rocdevice.cpp :3586: 4637341784 us:  Callback: Queue 0x… aborting
  * with error : HSA_STATUS_ERROR_EXCEPTION: An HSAIL operation resulted in a hardware exception. code: 0x1016`, then abort(): ROCm/clr
- * 01c0e69de8f2494bab750ea00408bb332aa4e439:rocclr/device/rocm/rocdevice.cpp, Device::callbackQueue, ClPrint at LOG_ALWAYS).
+ * f9f995c6d0aecec28debd3db0f41df0c15ec003d:rocclr/device/rocm/rocdevice.cpp:2999-3002, Device::callbackQueue, ClPrint at LOG_ALWAYS).
  */
 const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\baborting with error : HSA_STATUS_ERROR\w*: \S/;
 /**
@@ -396,7 +396,7 @@ const WRAPPERS: RegExp[] = [
   /Initialization failed\. See root cause above/i,
   // Triton's model lifecycle, once a model's load failed: its versions' errors were logged before it (`E… failed to load 'm' version 1:
   // <reason>`), then at INFO "failed to load '<model>'" alone (triton-inference-server/core 05295b706ae45796a7c9e3b2a58c19afd23f0054:
-  // src/model_repository_manager/model_lifecycle.cc, ModelLifeCycle::OnLoadFinal, LOG_INFO)
+  // src/model_repository_manager/model_lifecycle.cc:765, ModelLifeCycle::OnLoadFinal, LOG_INFO; the version's error at :630)
   TRITON_LOAD_FAILED,
   // … and any "initialization failed" that gives no reason of its own (TensorRT-LLM's bare "Executor initialization failed",
   // SGLang's "Initialization failed. warmup error: <traceback>", vLLM's "WorkerProc initialization failed due to an exception
@@ -549,6 +549,20 @@ export function isCrashLine(l: LogLine): boolean {
 
 /** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
 const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b/i;
+
+/**
+ * The shell's report of a child ended by SIGKILL (strsignal(9), `Killed`): alone, or as a script's job status, `<script>: line 23: 427394
+ * Killed   uvicorn api_main:app …` (bminor/bash bash-5.3:jobs.c:4641-4642, notify_of_job_status: the line, then the job with its pid, signal and command; siglist.c:87).
+ */
+const SIGKILLED = /\bKilled\s*$|: line \d+: +\d+ Killed\b/;
+
+/** A line, written with no level, in which the shell reports its child killed by SIGKILL (no stop asked for: the OOM killer's, most often). */
+export function isSigkillLine(l: LogLine): boolean {
+  return !l.header && l.level === null && SIGKILLED.test(l.text);
+}
+
+/** A line with the rest a terminal cut off it (the next line, when it continues it). */
+export const withRest = (lines: readonly LogLine[], i: number): LogLine => (lines[i + 1]?.cont ? { ...lines[i]!, text: lines[i]!.text + lines[i + 1]!.text } : lines[i]!);
 
 /** A line that says the process was stopped from outside; a failed start unless it was ready. */
 export function isKilledLine(l: LogLine): boolean {
