@@ -231,7 +231,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "CUDA error: out of memory",
         "cudaErrorMemoryAllocation",
         "CUBLAS_STATUS_ALLOC_FAILED",
-        "memory allocation failed with OOM on device \\d+ while trying to allocate \\d+ bytes"
+        "memory allocation failed with OOM on device \\d+ while trying to allocate \\d+ bytes",
+        "Aborting with error : HSA_STATUS_ERROR_OUT_OF_RESOURCES\\b"
       ],
       "contextScope": "traceback",
       "title": "The GPU ran out of memory",

@@ -57,6 +57,12 @@ describe('rounds 29-30 readings', () => {
     expect(category(...log)).toBe('other');
   });
 
+  it("reads ROCm's capitalised queue abort for want of resources, with the device's free memory, as out of memory", () => {
+    const abort = ':0:rocdevice.cpp            :2995: 1718201139 us:  Callback: Queue 0x7f2c64400000 Aborting with error : HSA_STATUS_ERROR_OUT_OF_RESOURCES: The runtime failed to allocate the necessary resources. This error may also occur when the core runtime library needs to spawn threads or create internal OS-specific events. Code: 0x1008 Available Free mem : 0 MB';
+    expect(category('INFO 06-12 10:05:31 [gpu_model_runner.py:1530] Loading model from scratch...', abort)).toBe('oom');
+    expect(category('[2026-05-25 17:26:57] The server is fired up and ready to roll!', abort, 'Fatal Python error: Aborted')).toBe('oom');
+  });
+
   it("reads a module that lacks a part another names, raised while it is imported, as import-error; raised at run time, other", () => {
     const tb = ['Traceback (most recent call last):', ...frames(['/sgl-workspace/sglang/python/sglang/srt/layers/quantization/unquant.py', '<module>', 'from aiter.fused_moe import fused_moe'], ['/sgl-workspace/aiter/aiter/fused_moe.py', '<module>', '(ActivationType.Silu, QuantType.No) : aiter.fmoe,'])];
     expect(category(...tb, "AttributeError: module 'aiter' has no attribute 'fmoe'")).toBe('import-error');
