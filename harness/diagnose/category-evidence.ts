@@ -298,7 +298,8 @@ export const FRAME_RULES: readonly GenericRule[] = [
   // a module that names a part another module does not have, raised by module-level code while it is imported (its last frame
   // `in <module>`): `AttributeError: module 'aiter' has no attribute 'fmoe'` from `from aiter.fused_moe import fused_moe`, an
   // extension built at another version than the Python around it (the guide: "a package version pairing refused at import" is
-  // import-error; CPython's Objects/moduleobject.c, module_getattro: PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'"))
+  // import-error; python/cpython 01dcebecdca5772051b79a2c14ad07f5654b4f15:Objects/moduleobject.c, _Py_module_getattro_impl:
+  // PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name))
   { ...rule('import-error', 'raised while a module was imported: it names a part the other module does not have (versions that do not pair)', /, in <module>\s*$/), exception: /^\s*AttributeError: module '[\w.]+' has no attribute '\w+'/, lastFrame: true },
   // … also inside PyTorch's own capture context (`with torch.cuda.graph(g):`, torch/cuda/graphs.py: CUDAGraph.capture_begin/capture_end)
   rule('graph-capture', 'raised while capturing CUDA graphs', new RegExp(String.raw`\bin ${CAPTURE_STEP}\b|cuda_graph_runner\.py|cudagraph_(?:dispatcher|wrapper)\.py|torch\/cuda\/graphs\.py|\btorch\.cuda\.graph\(`)),
