@@ -506,11 +506,27 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "phase": "startup",
       "patterns": [
         "quantization method \\S+ is not supported for the current GPU",
-        "Minimum capability: \\d+\\. *Current capability: \\d+"
+        "Minimum capability: \\d+\\. *Current capability: \\d+",
+        "\\b\\w+ quantization is currently not supported in \\w+"
       ],
       "contextScope": "traceback",
       "title": "The checkpoint's quantization method is not supported on this GPU",
-      "explanation": "The model's quantization kernels (e.g. FP8, Marlin, AWQ) need a newer compute capability than this GPU has. Use a checkpoint with a different quantization, or another GPU.",
+      "explanation": "The model's quantization kernels (e.g. FP8, Marlin, AWQ) need a newer compute capability than this GPU has, or this platform has none. Use a checkpoint with a different quantization, or another GPU.",
+      "remedies": [],
+      "links": [],
+      "retry": "deterministic"
+    },
+    {
+      "id": "quantization-unknown-to-engine",
+      "category": "backend-unsupported",
+      "phase": "startup",
+      "patterns": [
+        "Unknown quantization method: \\S+\\s+Must be one of",
+        "Unknown quantization method: \\S+\\. Must"
+      ],
+      "contextScope": "traceback",
+      "title": "This engine release does not implement the checkpoint's quantization method",
+      "explanation": "The engine checks the quantization method (from the flag or the checkpoint's config) against the methods this release implements, and the method is not among them. Use a release that implements it, or a checkpoint quantized with one of the methods the error lists.",
       "remedies": [],
       "links": [],
       "retry": "deterministic"
