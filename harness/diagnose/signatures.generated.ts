@@ -222,6 +222,20 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "retry": "transient"
     },
     {
+      "id": "oom-tp-memory-unbalanced",
+      "category": "oom",
+      "phase": "startup",
+      "patterns": [
+        "The memory capacity is unbalanced\\. Some GPUs may be occupied by other processes"
+      ],
+      "contextScope": "traceback",
+      "title": "Some GPUs have much less free memory than others at start (another process holds it)",
+      "explanation": "With tensor parallelism SGLang checks, before loading the weights, that every GPU has about as much free memory as this one. Some GPUs are partly held by another process (a previous server, a container whose memory was not yet released), so the ranks would not fit the same share. Free those GPUs, or run on GPUs that are free.",
+      "remedies": [],
+      "links": [],
+      "retry": "transient"
+    },
+    {
       "id": "oom-cuda",
       "category": "oom",
       "phase": "load",

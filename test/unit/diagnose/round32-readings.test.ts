@@ -16,4 +16,15 @@ describe('round 32 readings', () => {
     const log = 'ValueError: Quantization method specified in the model config (gptq) does not match the quantization method specified in the `quantization` argument (awq).';
     expect(category(log)).toBe('other');
   });
+
+  it("reads SGLang refusing to start because some GPUs have much less free memory (another process holds it) as out of memory", () => {
+    const tp4 = '[2025-11-10 06:12:41 TP4] Scheduler hit an exception: Traceback (most recent call last):';
+    const raised = '[2025-11-10 06:12:41 TP4] ValueError: The memory capacity is unbalanced. Some GPUs may be occupied by other processes. min_per_gpu_memory=13.0546875, local_gpu_memory=188.33984375, local_gpu_memory * 0.9=169.505859375';
+    expect(category(tp4, raised)).toBe('oom');
+    expect(category('RuntimeError: The memory capacity is unbalanced. Some GPUs may be occupied by other processes. pre_model_load_memory=13.5, local_gpu_memory=120.1, local_gpu_memory * 0.9=108.1')).toBe('oom');
+  });
+
+  it("leaves Ray finding no free GPU on a node (its own accounting, not the driver) as other", () => {
+    expect(category("ValueError: Current node has no GPU available. current_node_resource={'node:10.233.87.77': 1.0, 'CPU': 3.0}. vLLM engine cannot start without GPU.")).toBe('other');
+  });
 });
