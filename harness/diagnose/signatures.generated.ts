@@ -246,7 +246,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "cudaErrorMemoryAllocation",
         "CUBLAS_STATUS_ALLOC_FAILED",
         "memory allocation failed with OOM on device \\d+ while trying to allocate \\d+ bytes",
-        "Aborting with error : HSA_STATUS_ERROR_OUT_OF_RESOURCES\\b"
+        "Aborting with error : HSA_STATUS_ERROR_OUT_OF_RESOURCES\\b",
+        "NVML_SUCCESS == [^\"\\n]{1,120} INTERNAL ASSERT FAILED at \"[^\"\\n]{0,200}CUDACachingAllocator\\.cpp\""
       ],
       "contextScope": "traceback",
       "title": "The GPU ran out of memory",

@@ -27,4 +27,13 @@ describe('round 32 readings', () => {
   it("leaves Ray finding no free GPU on a node (its own accounting, not the driver) as other", () => {
     expect(category("ValueError: Current node has no GPU available. current_node_resource={'node:10.233.87.77': 1.0, 'CPU': 3.0}. vLLM engine cannot start without GPU.")).toBe('other');
   });
+
+  it("reads PyTorch's out-of-memory report failing its NVML assert as out of memory, in any step, and NVML's other asserts not", () => {
+    const assert = (line: number): string => `RuntimeError: NVML_SUCCESS == r INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/CUDACachingAllocator.cpp":${line}, please report a bug to PyTorch. `;
+    expect(category('Traceback (most recent call last):', '  File "<string>", line 1, in <module>', assert(1165))).toBe('oom');
+    const capture = ['Capturing CUDA graphs (mixed prefill-decode, PIECEWISE):  20%|██        | 10/51', '  File "/usr/local/lib/python3.12/dist-packages/vllm/v1/worker/gpu_model_runner.py", line 3450, in capture_model'];
+    expect(category(...capture, assert(995))).toBe('oom');
+    const p2p = 'RuntimeError: NVML_SUCCESS == DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/PeerToPeerAccess.cpp":78, please report a bug to PyTorch. ';
+    expect(category(p2p)).not.toBe('oom');
+  });
 });
