@@ -455,8 +455,10 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // tokens in paged KV cache (263008)".
   // It is also written for a first pool that only estimates the memory left, before a warm-up that can still run out of memory; the
   // classifier read it as no sign for that, but the guide's rule 5 counts the KV cache sized, and two labellers each call a start cut
-  // there healthy on the three tuning logs of round 19 that show it)
-  ['sized', /#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
+  // there healthy on the three tuning logs of round 19 that show it; LMDeploy's TurboMind likewise: its block manager, built once the
+  // weights are in, counts the KV blocks the free memory holds and logs "[BlockManager] max_block_count = 3424" before it allocates the
+  // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56)
+  ['sized', /\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
   ['success', ENGINE_SUCCESS],

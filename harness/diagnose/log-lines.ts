@@ -277,9 +277,11 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * And ROCm's runtime aborting a process on a device exception in a queue (`:0:rocdevice.cpp :3586: 4637341784 us:  Callback: Queue 0x… aborting
  * with error : HSA_STATUS_ERROR_EXCEPTION: An HSAIL operation resulted in a hardware exception. code: 0x1016`, then abort(): ROCm/clr
  * f9f995c6d0aecec28debd3db0f41df0c15ec003d:rocclr/device/rocm/rocdevice.cpp:2999-3002, Device::callbackQueue, ClPrint at LOG_ALWAYS;
- * capitalised, `Aborting … Available Free mem : 0 MB`, when the error is HSA_STATUS_ERROR_OUT_OF_RESOURCES, :2986-2996).
+ * capitalised, `Aborting … Available Free mem : 0 MB`, when the error is HSA_STATUS_ERROR_OUT_OF_RESOURCES, :2986-2996). And the HSA runtime's
+ * VM fault, before it aborts: "Memory access fault by GPU node-6 (Agent handle: 0x…) on address 0x…. Reason: Unknown." (ROCm/ROCR-Runtime
+ * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: /;
 /**
  * What runtimes and tools write bare as a start fails, in their own forms (issue #22, each read from its source):
  * - a failed CHECK of glog and abseil (the C++ logging of XLA/JAX, TensorFlow, PaddlePaddle, Triton's and others' code): the
@@ -428,6 +430,14 @@ const WRAPPERS: RegExp[] = [
   // vLLM v1 vllm/v1/engine/core_client.py and vllm/v1/executor/multiproc_executor.py
   /died unexpectedly, shutting down|Executor failed\b/i,
   /AsyncEngineDeadError|MQEngineDeadError|Background loop has errored already/,
+  // vLLM's AsyncLLMEngine (V0, until 0.10): its background loop's exception logged with its traceback after it, then AsyncEngineDeadError
+  // (Yuran-7/vllm-0.11 505805b645649be6a8e788a1f048b851fa123ef1:vllm/engine/async_llm_engine.py:61-68, _log_task_completion)
+  /\bEngine background task failed\b/,
+  // an exception whose message is a traceback that follows it, its own message at that traceback's end: TVM's FFI errors (MLC-LLM),
+  // "tvm._ffi.base.TVMError: Traceback (most recent call last):" then the C++ frames, then the message (apache/tvm v0.14.0
+  // 7315c9d5b46408a047409f1e047cb6b7779c668e:python/tvm/_ffi/base.py:240-280, c2pyerror: out_msg = "Traceback (most recent call
+  // last):\n" + the frames + the message); cut before its end, it names no cause (the guide's rule 4)
+  /^\s*[\w.]+(?:Error|Exception): Traceback \(most recent call last\):\s*$/,
   // vLLM 0.6.2–0.6.3's MQLLMEngine: its heartbeat thread found the engine loop not alive within its threshold (stuck or dead, no cause
   // of its own: 6e0c9d6bd07464b311eb098e2dac8196eed16721:vllm/engine/multiprocessing/engine.py:309-316), and the client logs it as
   // `logger.exception(repr(e))`, "RuntimeError('Engine loop has died')" (04cef2c6ab0ea47bb1dfa73d3343985499fe1c4b:vllm/engine/multiprocessing/client.py:278-279)
@@ -458,6 +468,12 @@ const WRAPPERS: RegExp[] = [
   /\bServer failed to start (?:within the timeout period|in time)\b/,
   /\bServer (?:process exited with code |unexpectedly exited \(return_code=)-?\d+/,
   /\bServer not ready within \d+(?:\.\d+)?s\b|\bHTTP server did not become ready at \S+/,
+  // … SGLang's disaggregation tests: the load balancer's health never answered ("Server {url} failed to start in {timeout}s", BBuf/sglang
+  // 65d3b47f630f86262781702109b56d3290af39cf:test/manual/ascend/disaggregation_utils.py:72-84, wait_server_ready), the router's nodes never
+  // all ready ("Failed to wait for all nodes to be ready", raised in launch_router of test/nightly/ascend/performance/
+  // test_ascend_disaggregation_utils.py:146, newer than the mirror: its raise line is in the traceback of unknown/for-debug-sglang-ascend-…),
+  // and the retry helper around such a test giving up, each try's own traceback printed before it (python/sglang/srt/utils/common.py:2768-2778)
+  /\bServer \S+ failed to start in \d+(?:\.\d+)?s\b|\bFailed to wait for all nodes to be ready\b|\bretry\(\) exceed maximum number of retries\b/,
   // AReaL's remote inference engine polled its SGLang or vLLM rollout server's health until its setup timeout (inclusionAI/AReaL
   // v0.3.4:areal/engine/sglang_remote.py:61 and vllm_remote.py:65 as RuntimeError; v1.0.4:areal/infra/remote_inf_engine.py:379 as TimeoutError)
   /(?:^|Error: )server launch failed\s*$/,
@@ -548,8 +564,16 @@ export function isCrashLine(l: LogLine): boolean {
   return !l.header && !isInfoOrDebug(l) && CRASHED.test(l.text);
 }
 
-/** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL). */
-const KILLED = /received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b/i;
+/**
+ * Slurm's step daemon ending a job or step it was told to end — its time limit, a preemption, a requeue, a signal sent (`scancel`) —
+ * logged as an error though "not really errors": "slurmstepd: error: *** JOB 5858 ON gpuh05 CANCELLED AT 2025-12-21T02:31:17 DUE TO
+ * TIME LIMIT ***" (SchedMD/slurm 284c3b95f08a2dc2478499837b03355e1b9c5c75:src/slurmd/slurmstepd/req.c:1117-1147; before 2025-03,
+ * "… CANCELLED AT %s ***" for a signal, c9f68f5fa9cdce76aa0a7355513b729c7132fd12:…:1144-1148). Not its node's or a task's failure
+ * ("DUE TO NODE FAILURE", "DUE TO TASK FAILURE"): a failure elsewhere. (The line cleaner keeps one `*` of the closing three.)
+ */
+const SLURM_CANCELLED = String.raw`\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT \S+(?: DUE TO (?:TIME LIMIT|PREEMPTION|JOB REQUEUE)| DUE to SIGNAL [A-Za-z ]{1,40})? \*`;
+/** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL, Slurm ending the job). */
+const KILLED = new RegExp(String.raw`received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b|${SLURM_CANCELLED}`, 'i');
 
 /**
  * The shell's report of a child ended by SIGKILL (strsignal(9), `Killed`): alone, or as a script's job status, `<script>: line 23: 427394
@@ -605,7 +629,7 @@ const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: 
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {
-  return !l.header && (isStartedLine(l) || SERVING.some((r) => r.test(l.text)));
+  return !l.header && (isStartedLine(l) || SERVING.some((r) => r.test(l.text)) || LLAMACPP_TASK_DONE.test(l.text));
 }
 
 /** A start's own ready line (a server that came up, also again after a restart), not a line of its serving. */
@@ -647,9 +671,18 @@ const BATCHES = SERVING.slice(3);
 export function servingShown(l: LogLine): 'engine' | 'request' | null {
   if (l.header || isErrorLevel(l)) return null;
   const t = THROUGHPUT.exec(l.text);
-  if (t ? Number(t[1]) > 0 || Number(t[2]) > 0 : BATCHES.some((r) => r.test(l.text))) return 'engine';
-  return ANSWERED.test(l.text) ? 'request' : null;
+  if (t ? Number(t[1]) > 0 || Number(t[2]) > 0 : BATCHES.some((r) => r.test(l.text)) || LLAMACPP_TASK_DONE.test(l.text)) return 'engine';
+  return ANSWERED.test(l.text) || LLAMACPP_ANSWERED.test(l.text) ? 'request' : null;
 }
+/**
+ * llama.cpp's server: a slot's timings, logged when it finished a task, tokens generated ("slot print_timing: id  0 | task 3 |
+ * eval time =  283.69 ms /  4 tokens", server_slot::print_timings behind SLT_INF, 006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:
+ * tools/server/server-common.h:18) — the engine's own work, as SGLang's decode batch; and its request log answering a generating
+ * request ("srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200", aa6192d38defc9a5d9fb2987413f71b18f214270:
+ * tools/server/server-http.cpp:30-38). Both are health-evidence.ts's signs of a server that served.
+ */
+const LLAMACPP_TASK_DONE = /^slot +print_timing: id +\d+ \| task \d+ \| +eval time = +[\d.]+ ms \/ +[1-9]\d* tokens\b/;
+const LLAMACPP_ANSWERED = /^(?:srv +log_server_r: )?request: POST \/\S* \S+ 2\d\d$/;
 
 /**
  * A server told to stop: a stop signal received or the HTTP server shutting down. vLLM turns SIGTERM
@@ -661,7 +694,7 @@ export function servingShown(l: LogLine): 'engine' | 'request' | null {
  * "[shutdown] API server: shutdown triggered": core.py:1214 and launcher.py:100 of a release newer than
  * the mirrors, shown in healthy/vllm-dgxspark-laguna-ready-enginedead-at-shutdown.log:494-495).
  */
-const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] /;
+const SHUTDOWN = new RegExp(String.raw`\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] |${SLURM_CANCELLED}`);
 
 /** SIGKILL (the kernel's OOM killer, `docker kill` after its grace): the process is not asked to stop, it is ended. */
 const SIGKILL = /\bKilled$|\bsignal 9\b|\bSIGKILL\b/i;

@@ -60,10 +60,13 @@ const MAX_MESSAGE_LINES = 12;
  * vLLM V1's executor quoted it as `'{result}'` (77f0d465d0a6:vllm/v1/executor/multiproc_executor.py:208) and, for a while in April 2025
  * (0.8.3–0.8.4, 1dd23386ecab:…:123), passed it as a second argument to a `%s` message, so the exception prints as a tuple:
  * `RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError …')`.
- * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH).
+ * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH). Not Ray's header alone, `RayTaskError(ValueError): ray::f()
+ * (pid=…, ip=…)`: Ray writes it in place of the remote traceback's "Traceback (most recent call last):" line (the task's proctitle, pid
+ * and ip, in cyan: ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:python/ray/exceptions.py, RayTaskError.__str__), so the
+ * message is the traceback's last line, and a header whose traceback is cut before it quotes no cause (the guide's rule 4).
  */
 const QUOTES_CAUSE = new RegExp(
-  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
+  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)(?!: (?:\x1b?\[\d+m)?ray::[\w.]+\(\)(?:\x1b?\[\d+m)? \(pid=\d+, ip=[\d.]+\)\s*$)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
     String.raw`${MODEL_FAILED_WITH.source}\S`,
 );
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */

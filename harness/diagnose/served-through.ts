@@ -42,9 +42,9 @@ interface Shown {
 }
 
 function shownIn(lines: readonly LogLine[]): Shown {
-  const up = lines.findIndex(isReadyLine);
-  // a line of serving may be cut at a terminal's width: read it with its rests (cut inside a word or at a space)
+  // a line of serving may be cut at a terminal's width: read it with its rests (cut inside a word or at a space); a server seen serving was up
   const serving = lines.map((l, i) => (l.cont ? null : withRests(lines, i).map(servingShown).find((x) => x !== null) ?? null));
+  const up = lines.findIndex((l, i) => isReadyLine(l) || serving[i] !== null);
   return {
     up,
     stop: up < 0 ? -1 : lines.findIndex((l, i) => i > up && isShutdownLine(l)),

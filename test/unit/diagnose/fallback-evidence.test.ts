@@ -199,7 +199,7 @@ describe('a failure raised while CUDA graphs were being captured', () => {
 
   it("is graph-capture when the failure was written on the capture's unfinished progress bar, not on a finished one", () => {
     const bar = 'Capturing CUDA graphs (PIECEWISE):  20%|█▉        | 10/51 [00:00<00:02, 15.63it/s]';
-    const failure = '[rank0]:[E903 19:31:55.312683063 shim_common.cpp:523] Exception in aoti_torch: NVML_SUCCESS == r INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/CUDACachingAllocator.cpp":1165, please report a bug to PyTorch.';
+    const failure = '[rank0]:[E903 19:31:55.312683063 shim_common.cpp:523] Exception in aoti_torch: false INTERNAL ASSERT FAILED at "/pytorch/torch/csrc/inductor/aoti_torch/shim_common.cpp":523, please report a bug to PyTorch.';
     const start = 'INFO 09-03 19:31:54 [kv_cache_utils.py:2178] Maximum concurrency for 2,048 tokens per request: 33.66x';
     expect(classifyLog([start, bar + failure].join('\n'))).toMatchObject({ category: 'graph-capture' });
     const done = 'Capturing CUDA graphs (PIECEWISE): 100%|██████████| 51/51 [00:03<00:00, 15.63it/s]';

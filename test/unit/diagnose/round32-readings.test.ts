@@ -36,4 +36,67 @@ describe('round 32 readings', () => {
     const p2p = 'RuntimeError: NVML_SUCCESS == DriverAPI::get()->nvmlInit_v2_() INTERNAL ASSERT FAILED at "/pytorch/c10/cuda/PeerToPeerAccess.cpp":78, please report a bug to PyTorch. ';
     expect(category(p2p)).not.toBe('oom');
   });
+
+  it("reads llama.cpp's finished tasks as serving, so an error logged before them was survived", () => {
+    const log = ['0.00.289.588 E llama_init_from_model: failed to initialize the context: dflash requires ctx_other to be set (this warning is normal during memory fitting)', '0.06.502.187 I srv  llama_server: model loaded', '0.10.029.477 I slot launch_slot_: id  0 | task 0 | processing task, is_child = 0'];
+    expect(category(...log)).not.toBe('healthy');
+    expect(category(...log, '1.24.903.132 I slot print_timing: id  0 | task 0 |        eval time =     283.69 ms /     4 tokens (   94.56 ms per token,    10.57 tokens per second)')).toBe('healthy');
+  });
+
+  it("does not read torch.distributed's process group without a backend for a tensor's device as a kernel backend refused", () => {
+    const log = ['[rank0]:   File "/opt/torch/lib/python3.12/site-packages/torch/distributed/distributed_c10d.py", line 2968, in broadcast', '[rank0]:     work = group.broadcast([tensor], opts)', '[rank0]: RuntimeError: No backend type associated with device type cpu'];
+    expect(category(...log)).toBe('other');
+    expect(category('ValueError: No valid attention backend found for cuda with head_size 72.')).toBe('backend-unsupported');
+  });
+
+  it('reads wrappers whose cause is elsewhere as no cause: a launcher that gave up waiting, an engine loop that logged its failure above its traceback', () => {
+    expect(category('Timeout: Not all nodes are ready after 3600 seconds', 'RuntimeError: Failed to wait for all nodes to be ready', 'RuntimeError: Server http://127.0.0.1:6688/health failed to start in 3600s', 'Exception: retry() exceed maximum number of retries.')).toBe('unknown');
+    const head = 'ERROR 05-02 11:25:26 async_llm_engine.py:43] ';
+    const cut = [`${head}Engine background task failed`, `${head}Traceback (most recent call last):`, `${head}  File "/venv/lib/python3.10/site-packages/vllm/engine/async_llm_engine.py", line 38, in _raise_exception_on_finish`, `${head}    task.result()`];
+    expect(category(...cut)).toBe('unknown');
+    expect(category(...cut, `${head}torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB.`)).toBe('oom');
+  });
+
+  it("reads Ray's task header and TVM's traceback-first message as the start of a traceback: cut before its last line, no cause", () => {
+    const ray = ['RayTaskError(ValueError): \x1b[36mray::run_inference_one_model()\x1b[39m (pid=51424, ip=10.141.17.198)', '  File "/opt/conda/lib/python3.10/site-packages/vllm/entrypoints/llm.py", line 210, in __init__', '    self.llm_engine = self.engine_class.from_engine_args('];
+    expect(category(...ray)).toBe('unknown');
+    expect(category(...ray, 'ValueError: Bfloat16 is only supported on GPUs with compute capability of at least 8.0. Your Tesla T4 GPU has compute capability 7.5.')).toBe('backend-unsupported');
+    const tvm = ['  File "/opt/conda/lib/python3.10/site-packages/tvm/_ffi/base.py", line 481, in raise_last_ffi_error', '    raise py_err', 'tvm._ffi.base.TVMError: Traceback (most recent call last):', '  3: tvm::runtime::PackedFuncObj::Extractor<tv'];
+    expect(category(...tvm)).toBe('unknown');
+  });
+
+  it("reads Slurm ending a job it was told to end as a stop: after the server came up, no failure; before, no cause shown", () => {
+    const up = ['(APIServer pid=248518) INFO:     Application startup complete.', '(APIServer pid=248518) INFO:     127.0.0.1:40526 - "POST /v1/chat/completions HTTP/1.1" 200 OK'];
+    const cancel = 'slurmstepd: error: *** JOB 5858 ON gpuh05 CANCELLED AT 2025-12-21T02:31:17 DUE TO TIME LIMIT ***';
+    expect(category(...up, cancel)).toBe('healthy');
+    expect(category(...up, 'slurmstepd: error: *** STEP 5858.0 ON gpuh05 CANCELLED AT 2025-12-21T02:31:17 ***')).toBe('healthy');
+    expect(category('INFO 12-20 22:20:12 [gpu_model_runner.py:1] Loading model weights took 56.0 GiB', cancel)).toBe('unknown');
+    expect(category(...up, 'slurmstepd: error: *** JOB 5858 ON gpuh05 CANCELLED AT 2025-12-21T02:31:17 DUE TO NODE FAILURE, SEE SLURMCTLD LOG FOR DETAILS ***')).not.toBe('healthy');
+  });
+
+  it("reads ROCm's GPU memory access fault as the kernel's crash, before the collective timeouts it leaves behind", () => {
+    const log = ['[2025-12-07 16:20:57] The server is fired up and ready to roll!', 'Memory access fault by GPU node-6 (Agent handle: 0x56550447d000) on address 0x7fb4813bf000. Reason: Unknown.', '[rank3]:[E1207 16:31:56.195615797 ProcessGroupNCCL.cpp:674] [Rank 3] Watchdog caught collective operation timeout: WorkNCCL(SeqNum=82, OpType=_ALLGATHER_BASE, NumelIn=32320, NumelOut=129280, Timeout(ms)=600000) ran for 600000 milliseconds before timing out.'];
+    expect(category(...log)).toBe('other');
+  });
+
+  it("reads NVRTC's 'Compilation failure' (TensorRT's Myelin) as the JIT's CUDA compiler failing", () => {
+    expect(category('Error[9]: Skipping tactic 0x0 due to exception [myelin_graph.h:1182] MyelinCheckException:', 'MyelinCheckException: nvrtc_compile.cpp:1122: CHECK(success) failed. NVRTC Compilation failure')).toBe('ptx-toolchain');
+  });
+
+  it("reads a traceback cut inside vLLM V0's CUDAGraphRunner.capture as the capture step", () => {
+    const log = ['Traceback (most recent call last):', '  File "/usr/local/lib/python3.12/dist-packages/vllm/worker/model_runner.py", line 1724, in capture', '    output_hidden_or_intermediate_states = self.model(', '  File "/usr/local/lib/python3.12/dist-packages/torch/nn/modules/module.py", line 1553, in _wrapped_call_impl'];
+    expect(category(...log)).toBe('graph-capture');
+  });
+
+  it("reads TurboMind's block manager counting the KV blocks the free memory holds as the KV cache sized", () => {
+    const log = ['[TM][INFO] [BlockManager] block_size = 12 MB', '[TM][INFO] [BlockManager] max_block_count = 3424', '[TM][INFO] [BlockManager] chunk_size = 3424', '[TM][INFO] LlamaBatch<T>::Start()'];
+    expect(category(...log)).toBe('healthy');
+    expect(category('[TM][INFO] [BlockManager] max_block_count = 0')).not.toBe('healthy');
+  });
+
+  it("reads a llama.cpp task's timings as serving also when a terminal cut the line", () => {
+    const err = '0.00.289.588 E llama_init_from_model: failed to initialize the context: dflash requires ctx_other to be set (this warning is normal during memory fitting)';
+    const timing = '1.24.903.132 I slot print_timing: id  0 | task 0 |        eval time =     283.69 ms /     4 tokens (   94.56 ms per token,    10.57 tokens per second)';
+    expect(category(err, timing.slice(0, 80), timing.slice(80))).toBe('healthy');
+  });
 });
