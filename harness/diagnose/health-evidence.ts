@@ -27,6 +27,7 @@
 //             or a request's tokens counted with their time (vllm.rs: "[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)")
 // Lines logged as an error or warning never count. Pure.
 import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
+import { withoutCarrier } from './line-clean.ts';
 
 export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 
@@ -445,6 +446,12 @@ const TGI_CONNECTED = /\btext_generation_router(?:::\w+)*: router\/src\/\w+\.rs:
 /** A Go slog/logfmt line (Ollama) logged as a warning or an error: its level is in the text, not read as a header. */
 const LOGFMT_NOT_INFO = /(?:^|\s)level=(?:WARN\w*|ERROR|FATAL|CRITICAL)\b/i;
 
+/**
+ * Generic words of a program's success: tokens generated in a time, "Success", "ok"/"ready", a result matching the reference; and a
+ * program's own report that it wrote its results ("Full results saved to: ./result/….json": the guide's rule 5, "the program reported
+ * success"; a failure before or after it still decides).
+ */
+const GENERIC_SUCCESS = /^(?:Full |All |Final )?[Rr]esults? (?:saved|written) to:? \S|\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/;
 const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   ['listening', /\bStarting (?:vLLM |SGLang |Aphrodite )?(?:API )?server\b.*\bon https?:\/\/|\bopen https?:\/\/\S+ in (?:a|your) browser\b|\bAvailable routes are\b|\bStarted (?:GRPCInference|\w*(?:HTTP|GRPC|Metrics) ?)Service at\b|^\|?\s*[\w.-]+\s*\|\s*\d+\s*\|\s*READY\s*\||^\|?\s*(?:Repository Agent\s*\|\s*Path|Backend\s*\|\s*Path\s*\|\s*Config)\s*\|\s*$/i],
   ['listening', ENGINE_LISTENING],
@@ -460,7 +467,7 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56)
   ['sized', /\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
-  ['success', /\b[1-9]\d* tokens in \d+(?:\.\d+)?\s*s\b|(?:^|:\s*)Success$|(?:^|[\s,:])(?:ok|ready)(?:[\s,:(]|$)|\b(?:[Mm]atch(?:es|ed)?|[Aa]grees? with) (?:the )?(?:eager|reference|expected)\b/],
+  ['success', GENERIC_SUCCESS],
   ['success', ENGINE_SUCCESS],
   ['success', RUN_RESULT],
   // Ollama: gin's access log of any other request answered 200 (gin.Default(), v0.5.7:server/routes.go:1140; format v1.12.0:logger.go:185
@@ -516,6 +523,8 @@ export function healthKindOf(l: LogLine): HealthKind | null {
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
+    // a person's checklist pasted with the log ("- nvidia-smi ok", a markdown list item) is no program's report of success
+    if (kind === 'success' && re === GENERIC_SUCCESS && /^\s*[-*+] \S/.test(withoutCarrier(l.raw))) continue;
     if (kind === 'step-done' && prepares(l.text)) continue;
     return kind;
   }

@@ -154,8 +154,10 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
  * decoding (`common_speculative_is_compat: the target context does not support partial sequence removal`, LOG_WRN;
  * `srv    load_model: speculative decoding not supported by this context`, SRV_WRN: ikawrakow/ik_llama.cpp
  * 8337e4cd3861406fc04e0854b1409cd1b027fbc9:common/speculative.cpp:1257, examples/server/server-context.cpp:295, upstream llama.cpp's).
+ * And Python's warnings module, which writes a warning as "<file>:<line>: <Category>: <message>" (CPython Lib/warnings.py,
+ * _formatwarnmsg_impl; `…/torch/cuda/__init__.py:180: UserWarning: CUDA initialization: …`): a warning by its own words.
  */
-const BARE_WARNING = /^\s*Failed to get device capability: |^\s*common_speculative_is_compat: the target context does not support partial sequence removal\b|^\s*srv\s+load_model: speculative decoding not supported by this context\b/;
+const BARE_WARNING = /^\s*\S+\.py:\d+: [A-Z]\w*Warning: |^\s*Failed to get device capability: |^\s*common_speculative_is_compat: the target context does not support partial sequence removal\b|^\s*srv\s+load_model: speculative decoding not supported by this context\b/;
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {

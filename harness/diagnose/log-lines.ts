@@ -280,8 +280,11 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * capitalised, `Aborting … Available Free mem : 0 MB`, when the error is HSA_STATUS_ERROR_OUT_OF_RESOURCES, :2986-2996). And the HSA runtime's
  * VM fault, before it aborts: "Memory access fault by GPU node-6 (Agent handle: 0x…) on address 0x…. Reason: Unknown." (ROCm/ROCR-Runtime
  * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868).
+ * And ggml's GGUF reader that could not open the model file, logged with no level where llama.cpp prints none ("gguf_init_from_file:
+ * failed to open GGUF file '<path>'", later with strerror's reason: mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+ * app/src/main/cpp/llama/ggml/src/gguf.cpp:722-727, GGML_LOG_ERROR; a vendored llama.cpp).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: /;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '/;
 /**
  * What runtimes and tools write bare as a start fails, in their own forms (issue #22, each read from its source):
  * - a failed CHECK of glog and abseil (the C++ logging of XLA/JAX, TensorFlow, PaddlePaddle, Triton's and others' code): the
@@ -433,6 +436,9 @@ const WRAPPERS: RegExp[] = [
   // vLLM's AsyncLLMEngine (V0, until 0.10): its background loop's exception logged with its traceback after it, then AsyncEngineDeadError
   // (Yuran-7/vllm-0.11 505805b645649be6a8e788a1f048b851fa123ef1:vllm/engine/async_llm_engine.py:61-68, _log_task_completion)
   /\bEngine background task failed\b/,
+  // llama-server's main once load_model returned false, having logged why (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+  // app/src/main/cpp/llama/tools/server/server.cpp:4947-4951, LOG_ERR, printed with no level by default)
+  /\bexiting due to model loading error\b/,
   // an exception whose message is a traceback that follows it, its own message at that traceback's end: TVM's FFI errors (MLC-LLM),
   // "tvm._ffi.base.TVMError: Traceback (most recent call last):" then the C++ frames, then the message (apache/tvm v0.14.0
   // 7315c9d5b46408a047409f1e047cb6b7779c668e:python/tvm/_ffi/base.py:240-280, c2pyerror: out_msg = "Traceback (most recent call
@@ -474,6 +480,9 @@ const WRAPPERS: RegExp[] = [
   // test_ascend_disaggregation_utils.py:146, newer than the mirror: its raise line is in the traceback of unknown/for-debug-sglang-ascend-…),
   // and the retry helper around such a test giving up, each try's own traceback printed before it (python/sglang/srt/utils/common.py:2768-2778)
   /\bServer \S+ failed to start in \d+(?:\.\d+)?s\b|\bFailed to wait for all nodes to be ready\b|\bretry\(\) exceed maximum number of retries\b/,
+  // … and any launcher's own timeout waiting for a server's ready line, in its words ("TimeoutError: timed out waiting for '[pflash-daemon]
+  // ready'", a benchmark harness's): the guide's rule 4, a timeout waiting for the server
+  /\btimed out waiting for ['"]?[^'"\n]{0,80}\bready\b/i,
   // AReaL's remote inference engine polled its SGLang or vLLM rollout server's health until its setup timeout (inclusionAI/AReaL
   // v0.3.4:areal/engine/sglang_remote.py:61 and vllm_remote.py:65 as RuntimeError; v1.0.4:areal/infra/remote_inf_engine.py:379 as TimeoutError)
   /(?:^|Error: )server launch failed\s*$/,

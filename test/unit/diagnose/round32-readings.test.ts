@@ -99,4 +99,21 @@ describe('round 32 readings', () => {
     const timing = '1.24.903.132 I slot print_timing: id  0 | task 0 |        eval time =     283.69 ms /     4 tokens (   94.56 ms per token,    10.57 tokens per second)';
     expect(category(err, timing.slice(0, 80), timing.slice(80))).toBe('healthy');
   });
+
+  it("reads llama.cpp's GGUF reader that could not open the model file as the failure, and llama-server's exit after it as a wrapper", () => {
+    const log = ['srv    load_model: loading model \'/models/m.gguf\'', "gguf_init_from_file: failed to open GGUF file '/models/m.gguf' (No such file or directory)", 'llama_params_fit: fitting params to free memory took 0.01 seconds', 'srv    load_model: failed to load model, \'/models/m.gguf\'', 'main: exiting due to model loading error'];
+    expect(category(...log)).toBe('other');
+    expect(category('main: loading model', 'main: exiting due to model loading error')).toBe('unknown');
+  });
+
+  it("reads Python's warnings as warnings: a program that reported its results past a driver warning is healthy, not a checklist's 'ok'", () => {
+    const warned = ['/venv/lib/python3.10/site-packages/torch/cuda/__init__.py:180: UserWarning: CUDA initialization: The NVIDIA driver on your system is too old (found version 12040). Please update', '  return torch._C._cuda_getDeviceCount() > 0'];
+    expect(category(...warned, 'Full results saved to: ./result/eval/qwen2-seed0.json')).toBe('healthy');
+    expect(category(...warned)).toBe('driver-mismatch');
+    expect(category('- nvidia-smi ok', '- import torch; print(torch.cuda.is_available())', ...warned, 'False')).toBe('driver-mismatch');
+  });
+
+  it("reads a launcher's own timeout waiting for a server's ready line as no cause", () => {
+    expect(category("TimeoutError: timed out waiting for '[pflash-daemon] ready'; tail=['ggml_cuda_init: found 1 CUDA devices']")).toBe('unknown');
+  });
 });
