@@ -26,8 +26,8 @@
 //             a reference and found to match ("… replayed and match eager"; "does not match" is negated)
 //             or a request's tokens counted with their time (vllm.rs: "[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)")
 // Lines logged as an error or warning never count. Pure.
-import { isErrorLevel, isReadyLine, type LogLine } from './log-lines.ts';
-import { withoutCarrier } from './line-clean.ts';
+import { isErrorLevel, isReadyLine, LLAMACPP_REQUEST_LOG, type LogLine } from './log-lines.ts';
+import { isBulletLine } from './line-clean.ts';
 
 export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 
@@ -214,7 +214,7 @@ const ENGINE_SUCCESS = new RegExp(
     // the 2024 server's text log "INFO [      log_server_request] request | … status=200 method="POST" path="/completion" …", Mozilla-Ocho/llamafile
     // 0.7.4:llama.cpp/server/server.cpp:2756-2770, format at llama.cpp/server/utils.h:161-176). While the model loads its middleware answers
     // 503 to everything but the model lists (server-http.cpp, middleware_server_state), so a 200 elsewhere is a server ready
-    String.raw`^(?:srv +log_server_r: )?request: (?:GET|POST) (?!\/(?:v1\/)?models\b|\/api\/tags\b)\/\S* \S+ 200$`,
+    String.raw`${LLAMACPP_REQUEST_LOG}(?:GET|POST) (?!\/(?:v1\/)?models\b|\/api\/tags\b)\/\S* \S+ 200$`,
     String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="POST" path="\/`,
     // text-generation-webui: a reply's count, "Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 123)", logged in a
     // `finally` also after a failed generation (whose traceback decides), so only tokens generated, more than none, show the model ran
@@ -524,7 +524,7 @@ export function healthKindOf(l: LogLine): HealthKind | null {
     if (!re.test(l.text)) continue;
     if ((kind === 'success' || kind === 'listening') && NEGATED.test(l.text)) continue;
     // a person's checklist pasted with the log ("- nvidia-smi ok", a markdown list item) is no program's report of success
-    if (kind === 'success' && re === GENERIC_SUCCESS && /^\s*[-*+] \S/.test(withoutCarrier(l.raw))) continue;
+    if (kind === 'success' && re === GENERIC_SUCCESS && isBulletLine(l.raw)) continue;
     if (kind === 'step-done' && prepares(l.text)) continue;
     return kind;
   }

@@ -30,6 +30,14 @@ export function withoutCarrier(line: string): string {
   return s;
 }
 
+/** A markdown bullet in front of a pasted line (`- nvidia-smi ok`). */
+const BULLET = /^\s*[-*+] (?=\S)/;
+
+/** A line pasted as a markdown list item, under whatever carrier wrote it: a person's checklist, not a program's output. */
+export function isBulletLine(line: string): boolean {
+  return BULLET.test(withoutCarrier(line));
+}
+
 /** Leading prefixes, removed repeatedly in any order. */
 const PREFIXES: RegExp[] = [
   ...CARRIERS,
@@ -37,7 +45,7 @@ const PREFIXES: RegExp[] = [
   /^\s*\*\*/, // bold marks around pasted lines
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
-  /^\s*[-*+] (?=\S)/, // a markdown bullet in front of a pasted line
+  BULLET, // a markdown bullet in front of a pasted line
   // an issue form's title tag carried in front of a pasted line (SGLang's "[Bug] ", vLLM's "[Bug]: ", "[Usage]: ", …), before a log's own header
   /^\s*\[(?:Bug|Usage|Feature|Performance|Installation|Misc|Doc|RFC|Question)\]:?\s+(?=\[|\d{4}-\d\d-\d\d|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)/,
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page
@@ -154,8 +162,9 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
  * decoding (`common_speculative_is_compat: the target context does not support partial sequence removal`, LOG_WRN;
  * `srv    load_model: speculative decoding not supported by this context`, SRV_WRN: ikawrakow/ik_llama.cpp
  * 8337e4cd3861406fc04e0854b1409cd1b027fbc9:common/speculative.cpp:1257, examples/server/server-context.cpp:295, upstream llama.cpp's).
- * And Python's warnings module, which writes a warning as "<file>:<line>: <Category>: <message>" (CPython Lib/warnings.py,
- * _formatwarnmsg_impl; `…/torch/cuda/__init__.py:180: UserWarning: CUDA initialization: …`): a warning by its own words.
+ * And Python's warnings module, which writes a warning as "<file>:<line>: <Category>: <message>" (CPython's Lib/_py_warnings.py as
+ * RustPython/RustPython cc1e55e3e43f14a673901ea78ccb426ecb6c3bbb:Lib/_py_warnings.py:153-155 carries it, _formatwarnmsg_impl;
+ * `…/torch/cuda/__init__.py:180: UserWarning: CUDA initialization: …`): a warning by its own words.
  */
 const BARE_WARNING = /^\s*\S+\.py:\d+: [A-Z]\w*Warning: |^\s*Failed to get device capability: |^\s*common_speculative_is_compat: the target context does not support partial sequence removal\b|^\s*srv\s+load_model: speculative decoding not supported by this context\b/;
 

@@ -481,7 +481,8 @@ const WRAPPERS: RegExp[] = [
   // and the retry helper around such a test giving up, each try's own traceback printed before it (python/sglang/srt/utils/common.py:2768-2778)
   /\bServer \S+ failed to start in \d+(?:\.\d+)?s\b|\bFailed to wait for all nodes to be ready\b|\bretry\(\) exceed maximum number of retries\b/,
   // … and any launcher's own timeout waiting for a server's ready line, in its words ("TimeoutError: timed out waiting for '[pflash-daemon]
-  // ready'", a benchmark harness's): the guide's rule 4, a timeout waiting for the server
+  // ready'", a benchmark harness's `raise TimeoutError(f"timed out waiting for {needle!r}; …")`, shown in its traceback at noonghunna/club-3090
+  // 4a29ab57d42a1d587de1042fa5dfd9535f94a063:results/lucebox-pflash-niah-20260504-145351/pflash-niah-bench.log:16): the guide's rule 4
   /\btimed out waiting for ['"]?[^'"\n]{0,80}\bready\b/i,
   // AReaL's remote inference engine polled its SGLang or vLLM rollout server's health until its setup timeout (inclusionAI/AReaL
   // v0.3.4:areal/engine/sglang_remote.py:61 and vllm_remote.py:65 as RuntimeError; v1.0.4:areal/infra/remote_inf_engine.py:379 as TimeoutError)
@@ -581,7 +582,10 @@ export function isCrashLine(l: LogLine): boolean {
  * ("DUE TO NODE FAILURE", "DUE TO TASK FAILURE"): a failure elsewhere. (The line cleaner keeps one `*` of the closing three.)
  */
 const SLURM_CANCELLED = String.raw`\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT \S+(?: DUE TO (?:TIME LIMIT|PREEMPTION|JOB REQUEUE)| DUE to SIGNAL [A-Za-z ]{1,40})? \*`;
-/** A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL, Slurm ending the job). */
+/**
+ * A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL, Slurm ending the job); a stop asked for,
+ * not a SIGKILL, is also a shutdown line after ready (isShutdownLine), Slurm's included.
+ */
 const KILLED = new RegExp(String.raw`received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b|${SLURM_CANCELLED}`, 'i');
 
 /**
@@ -691,7 +695,9 @@ export function servingShown(l: LogLine): 'engine' | 'request' | null {
  * tools/server/server-http.cpp:30-38). Both are health-evidence.ts's signs of a server that served.
  */
 const LLAMACPP_TASK_DONE = /^slot +print_timing: id +\d+ \| task \d+ \| +eval time = +[\d.]+ ms \/ +[1-9]\d* tokens\b/;
-const LLAMACPP_ANSWERED = /^(?:srv +log_server_r: )?request: POST \/\S* \S+ 2\d\d$/;
+/** llama-server's request log before its method, path, client and status (SRV_INF's "srv  %12.*s: " prefix cut to `log_server_r`). */
+export const LLAMACPP_REQUEST_LOG = String.raw`^(?:srv +log_server_r: )?request: `;
+const LLAMACPP_ANSWERED = new RegExp(String.raw`${LLAMACPP_REQUEST_LOG}POST \/\S* \S+ 2\d\d$`);
 
 /**
  * A server told to stop: a stop signal received or the HTTP server shutting down. vLLM turns SIGTERM
@@ -703,7 +709,7 @@ const LLAMACPP_ANSWERED = /^(?:srv +log_server_r: )?request: POST \/\S* \S+ 2\d\
  * "[shutdown] API server: shutdown triggered": core.py:1214 and launcher.py:100 of a release newer than
  * the mirrors, shown in healthy/vllm-dgxspark-laguna-ready-enginedead-at-shutdown.log:494-495).
  */
-const SHUTDOWN = new RegExp(String.raw`\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] |${SLURM_CANCELLED}`);
+const SHUTDOWN = /\bSIG(?:TERM|INT) received\b|\breceived signal[= ]SIG(?:TERM|INT)\b|^KeyboardInterrupt(?::|$)|Shutting down FastAPI HTTP server|^Shutting down$|Waiting for application shutdown|^\[shutdown\] /;
 
 /** SIGKILL (the kernel's OOM killer, `docker kill` after its grace): the process is not asked to stop, it is ended. */
 const SIGKILL = /\bKilled$|\bsignal 9\b|\bSIGKILL\b/i;

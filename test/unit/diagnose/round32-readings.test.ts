@@ -100,6 +100,12 @@ describe('round 32 readings', () => {
     expect(category(err, timing.slice(0, 80), timing.slice(80))).toBe('healthy');
   });
 
+  it("reads llama-server answering a generating request after a refused one as the server serving on past the refusal", () => {
+    const log = ['main: server is listening on http://127.0.0.1:8080 - starting the main loop', 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200', 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 400'];
+    expect(category(...log)).toBe('other');
+    expect(category(...log, 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200')).toBe('healthy');
+  });
+
   it("reads llama.cpp's GGUF reader that could not open the model file as the failure, and llama-server's exit after it as a wrapper", () => {
     const log = ['srv    load_model: loading model \'/models/m.gguf\'', "gguf_init_from_file: failed to open GGUF file '/models/m.gguf' (No such file or directory)", 'llama_params_fit: fitting params to free memory took 0.01 seconds', 'srv    load_model: failed to load model, \'/models/m.gguf\'', 'main: exiting due to model loading error'];
     expect(category(...log)).toBe('other');
