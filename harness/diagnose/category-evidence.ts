@@ -97,6 +97,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // error detected during the execution"), CUDA 13.0's include/driver_types.h:625-628,660-663, the words as cudaGetErrorString of
   // libcudart 13.0.96 renders them on the H200: the guide's table has no category for it, `other`
   rule('other', 'a GPU hardware fault (an uncorrectable ECC or NVLink error, CUDA error 214/220)', /\bcudaError(?:ECC|Nvlink)Uncorrectable\b|\buncorrectable (?:ECC|NVLink) error\b/i, true),
+  // ptxas refusing an instruction or data type of the kernel's own code on this GPU's architecture: "Feature 'cvt with .f32.bf16' requires
+  // .target sm_80 or higher" (then "ptxas fatal : Ptx assembly aborted due to errors"). The toolchain works — CUDA 13.0's ptxas assembles
+  // the same PTX for sm_80 and sm_90 and refuses it so for sm_75, reproduced here — and the fix is another data type, kernel or GPU: the
+  // kernel is refused for this GPU, backend-unsupported, not the toolchain (settled blind for all nine corpus logs in round 35).
+  // Before the ptxas rules: it decides over the "ptxas fatal" after it
+  rule('backend-unsupported', "ptxas refused the kernel's instruction or data type on this GPU's architecture", /\b(?:Feature|Modifier) '[^']{1,80}' requires \.target sm_\d+[a-z]? or higher\b/, true),
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command
   // a list, `['/…/bin/ptxas', …]`, or a shell string, `'/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 …'`)
@@ -112,6 +118,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('no-kernel-image', 'a kernel built only for other GPU architectures', /\b(?:kernels?|binar(?:y|ies)|code|library|extension|wheel)\b.{0,60}?\b(?:only (?:built|compiled) for|(?:built|compiled) (?:only )?for)\s+(?:sm_?\d|SM ?\d|compute_\d|compute capabilit)|\bnot (?:compiled|built) for (?:this |the )?(?:CUDA )?(?:device )?(?:compute )?capabilit/i),
   // PyTorch's own check of the GPU against the architectures its binary holds, a UserWarning at CUDA's first use (its
   // message begins on the line after `UserWarning:`): fatal, so read wherever it is written, as the signature reads it
+  // the SYCL runtime found no device image holding the kernel for this device (llama.cpp's SYCL backend built for another target):
+  // "No kernel named <mangled> was found" (intel/llvm 0039ee037844f797daf2656825fb57e8a87bd06b:sycl/source/detail/program_manager/program_manager.cpp,
+  // ProgramManager::getKernelSetId; later releases throw it where no image is valid for the device), which ggml-sycl prints with
+  // "Exception caught at file:…, line:N" before it exits (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+  // app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802, vendored llama.cpp)
+  rule('no-kernel-image', 'the SYCL runtime has no kernel image for this device', /\bNo kernel named \S+ was found/, true),
   rule('no-kernel-image', 'PyTorch holds no code for this GPU (its CUDA capability not among those it was built for)', /\bwith CUDA capability sm_\d+ is not compatible with the current PyTorch installation/i, true),
   // … and its newer check beside it (_check_capability: no compute capability the binary was built for runs on this GPU),
   // "Found GPU0 <name> which is of compute capability (CC) 12.0." then this line, then the CCs it was built for
@@ -158,6 +170,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // share; a warning, it decides only when nothing after it does, the labelling guide's rule 6)
   rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: cannot open shared object file|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
   rule('driver-mismatch', 'the driver is older than what the CUDA build needs', /\bdriver\b.{0,60}(?:too old|older than|outdated|insufficient|(?:is )?not (?:compatible|recent enough|new enough))|(?:newer|more recent|update[ds]?|upgrade[ds]?) (?:your |the )?(?:NVIDIA |CUDA |GPU |display )?driver\b/i),
+  // SGLang's KV-cache capacity profiled below zero: the memory left after the weights is less than the part kept back for the rest,
+  // and it raises "Not enough memory" on it next (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/
+  // model_runner.py:914-917, profile_max_num_token; :1017-1038); logged as a warning, it decides when nothing after it does (rule 6)
+  rule('oom', 'a KV-cache capacity profiled below zero (too little GPU memory left after the weights)', /\bis larger than the profiled value -\d+\b/),
   rule('oom', 'not enough memory for the KV cache', /(?:(?:not|no) enough|No) (?:available |free )?(?:GPU |device )?memory\b|insufficient (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small|could not be allocated|cannot be allocated|(?:does|do|would|will) not fit|memory (?:is )?exhausted|only [\d.]+ ?[KMGT]i?B (?:is |are )?(?:available|free|left))|(?:not enough|insufficient|no available|no room|too small to (?:fit|hold)|cannot fit).{0,40}KV[ -]?cache|less than desired GPU memory utilization|\bmemory capacity is unbalanced\b|\bGPUs? (?:may be|are|is) occupied by other processes\b|(?:larger|more) than .{0,60}(?:stored|fit) in(?:to)? (?:the )?KV[ -]?cache|\bout of (?:GPU |device |CUDA |HIP )?memory\b|\bOOM (?:when|while|during|in)\b|\b(?:CUDA|GPU|device|runs?|ran|went|got) OOM\b|(?:cache|memory|pool)\b.{0,40}too small to (?:serve|hold|fit)|Available KV cache memory: -|(?:num_gpu_blocks|number of (?:GPU |KV[ -]?cache |cache )?blocks).{0,20}(?:<=? ?0\b|\bis 0\b|negative)/i),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)|NCCL WARN Error\b/i, true),
@@ -238,6 +254,14 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // `TORCH_USE_CUDA_DSA` to enable device-side assertions." (c10/cuda/CUDAException.cpp), which names no failure
   // (ROCm's form of an illegal address: the HSA runtime's VM fault handler, "Memory access fault by GPU node-6 (Agent handle: 0x…) on address
   // 0x…. Reason: Unknown.", then the process aborts: ROCm/ROCR-Runtime c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1838-1868)
+  // ggml-cuda's NO_DEVICE_CODE: a kernel reached on a GPU it has no code for prints this and traps (__trap), so its launch fails — the
+  // "CUDA error: unspecified launch failure" after it is its consequence, not its cause (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+  // app/src/main/cpp/llama/ggml/src/ggml-cuda/common.cuh:273-294, a vendored llama.cpp; Ollama v0.17.6's at ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:385).
+  // The architecture it names is that of the code that ran: one the build was compiled for means the kernel itself has no code for it
+  // (flash_attn_ext_f16 on Pascal, sm_61: another kernel is the fix, flash attention off: backend-unsupported); one the build's list
+  // lacks (code JIT-compiled from an older architecture's PTX) means a build without it: no-kernel-image
+  rule('backend-unsupported', "a ggml CUDA kernel has no code for this GPU's architecture, one the build was compiled for (the kernel does not run on it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch (\d+)\. ggml-cuda\.cu was compiled for: (?:[\d,]*,)?\1(?:,|\s|$)/, true),
+  rule('no-kernel-image', "a ggml CUDA kernel has no code for this GPU's architecture (the build's CUDA arch list lacks it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch \d+/, true),
   rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|\bMemory access fault by GPU node-\d+|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|\ban illegal instruction\b|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
   // a dynamo/inductor error named as the exception; one that only wraps another exception
@@ -258,6 +282,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('backend-unsupported', "a PyTorch kernel has no instance for this data type (its dispatch's default case)", /"[\w.:]{1,80}" not implemented for '(?:Half|BFloat16|Float8_\w{1,12}|Float|Double|ComplexHalf|ComplexFloat|ComplexDouble|Char|Byte|Bool|Short|Int|Long|QInt8|QUInt8|QInt32|UInt\d{1,2})'/),
   // (not "Unsupported architecture: X", a model's architecture the registry lacks — unless X is a GPU's: sm_121, compute_90, gfx942)
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:(?!\s*['"]?(?:sm_?\d|compute_\d|gfx\d)))/i),
+  // … a GPU architecture a kernel library does not know, named as the GPU's: AITER's "Unknown GPU architecture: gfx1101. Supported architectures:
+  // ['native', 'gfx90a', …]", raised where its GPU map lacks the chip (ROCm/aiter e4048607a535ace3a2b51ded31b1c8c2d45c0879:aiter/jit/utils/chip_info.py:56-62,
+  // get_gfx_custom_op_core, and :78-86, get_gfx_runtime); not a model's architecture (the list after it is of GPUs)
+  rule('backend-unsupported', "a kernel library does not know this GPU's architecture", /\b(?:Unknown|Unrecognized|Unsupported) (?:GPU|CUDA|device|hardware) arch(?:itecture)?\b/i),
   // … "Only Hopper GPUs are supported", "only sm90 or sm100 devices are supported": the GPUs a kernel runs on named, this one not among them
   // … and the backends that are the only ones a GPU may run, this one not among them: SGLang refusing an attention backend for a hybrid
   // GDN model on Blackwell, "triton, trtllm_mha, fa4, or flashinfer backend are the only supported backends on Blackwell GPUs for hybrid

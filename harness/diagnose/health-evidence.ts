@@ -501,10 +501,22 @@ const compileOnly = (text: string): boolean => {
 };
 
 /**
- * A step that only prepared the model, not ran it: reading the weights from disk (only I/O worked; a start
- * hangs there as often as anywhere), or compiling the graphs (torch.compile, Dynamo, Inductor trace the model).
+ * llama.cpp's fit of the context and the layers to the free memory: it measures the model loaded with no_alloc (nothing allocated, nothing
+ * run) and times itself after it succeeded, gave up ("failed to fit params to free device memory: … abort", a warning) or erred alike
+ * (ggml-org/llama.cpp 08033df02cc32f3706271c068aaeaeecf94922a1:common/fit.cpp, common_get_device_memory_data_impl and the end of
+ * common_fit_params: "%s: fitting params to free memory took %.2f seconds"; llama_params_fit in builds before it moved to common/),
+ * and its reserve of the compute buffers for the worst-case graphs, built and allocated but not computed, before the warm-up run
+ * (src/llama-context.cpp at 001d906a6d86e2490e394361e7cc6f478b100088, the end of the context's reserve: "%s: reserve took %.2f ms,
+ * sched copies = %d", after graph_reserve's "reserve worst-case graph")
  */
-const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text);
+const FIT_ONLY = /\bfitting params to free memory took\b|\breserve took [\d.]+ ms, sched copies\b/;
+
+/**
+ * A step that only prepared the model, not ran it: reading the weights from disk (only I/O worked; a start
+ * hangs there as often as anywhere), compiling the graphs (torch.compile, Dynamo, Inductor trace the model), or fitting
+ * the parameters to the free memory (llama.cpp measures the model unallocated).
+ */
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || FIT_ONLY.test(text);
 
 /**
  * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them

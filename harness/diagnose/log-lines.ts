@@ -282,9 +282,16 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868).
  * And ggml's GGUF reader that could not open the model file, logged with no level where llama.cpp prints none ("gguf_init_from_file:
  * failed to open GGUF file '<path>'", later with strerror's reason: mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
- * app/src/main/cpp/llama/ggml/src/gguf.cpp:722-727, GGML_LOG_ERROR; a vendored llama.cpp).
+ * app/src/main/cpp/llama/ggml/src/gguf.cpp:722-727, GGML_LOG_ERROR; a vendored llama.cpp). And ggml's SYCL backend catching a SYCL
+ * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
+ * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+' panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|Exception caught at file:\S+, line:\d+/;
+/**
+ * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
+ * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
+ */
+export const COMMAND_NOT_FOUND = /^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
 /**
  * What runtimes and tools write bare as a start fails, in their own forms (issue #22, each read from its source):
  * - a failed CHECK of glog and abseil (the C++ logging of XLA/JAX, TensorFlow, PaddlePaddle, Triton's and others' code): the
@@ -307,7 +314,7 @@ const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*(?:docker: )?Error r
  * - tini, the init many images run as their entrypoint, that could not exec the program it was given: `[FATAL tini (7)] exec
  *   /app/entrypoint.sh failed: No such file or directory` (krallin/tini v0.19.0:src/tini.c:216, PRINT_FATAL at :29).
  */
-const RUNTIME_FAILURE_LINE = /^\s*Check failed: \S|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,200}: command not found\s*$|^\s*[\w./~-]{1,200}: \d+: [^\s:]{1,200}: not found\s*$/;
+const RUNTIME_FAILURE_LINE = new RegExp(String.raw`^\s*Check failed: \S|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|` + COMMAND_NOT_FOUND.source);
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
 /** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */

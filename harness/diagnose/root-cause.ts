@@ -455,9 +455,12 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * is not installed, tracing disabled", 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/observability/trace.py:67, logged
  * at INFO by 0.5.4), or takes work back to run it again (SGLang's scheduler retracting requests under a full KV cache: log-lines.ts,
  * RETRACTED). Not advice on how to make a later run retry
- * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM.").
+ * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM."), nor a value it goes on with that
+ * cannot work: SGLang's KV-cache capacity profiled below zero ("max_total_tokens=131072 is larger than the profiled value -561981. Use
+ * the profiled value instead."), on which it raises "Not enough memory. Please try to increase --mem-fraction-static." next
+ * (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/model_runner.py:914-917,1017-1038).
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: /i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: /i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

@@ -13,10 +13,11 @@
 // - an error line that names no failure (not a crash): that, or, logged before the server came up,
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
 // Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
-import { intervalReportOf, isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
+import { COMMAND_NOT_FOUND, intervalReportOf, isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import { TRACEBACK, type Failure, type ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart } from './signature-match.ts';
+import { healthKindOf } from './health-evidence.ts';
 
 /** Reads a process's findings from a view position on (root-cause.ts readProcess). */
 export type Reread = (view: ProcessView, from: number) => ProcessFindings;
@@ -104,17 +105,30 @@ function kindOf(lines: readonly LogLine[], x: Failure): Kind {
   return x.sig === null && x.generic === null && isErrorLevel(first) && !isExceptionLine(first) && !x.block.some((p) => TRACEBACK.test(lines[x.view.index[p]!]!.text)) ? 'nameless' : 'failure';
 }
 
+/**
+ * The shell's lines for a program it did not find, when a server is seen up or listening after them: the shell writes one line naming
+ * the program that did not run ("/aio/entrypoint.sh: line 52: nvidia-smi: command not found"), so a server that listened after it was
+ * another program, which ran; null when there is none.
+ */
+function helperMissed(lines: readonly LogLine[]): Set<number> | null {
+  const shown = lines.findLastIndex((l) => SERVER_SHOWN.has(healthKindOf(l) ?? ''));
+  const missed = lines.flatMap((l, i) => (i < shown && COMMAND_NOT_FOUND.test(l.text) ? [i] : []));
+  return missed.length > 0 ? new Set(missed) : null;
+}
+const SERVER_SHOWN: ReadonlySet<string> = new Set(['up', 'listening', 'success']);
+
 /** The findings of each process without what the server survived (all of them when it never came up). */
 export function survived(found: readonly ProcessFindings[], lines: readonly LogLine[], reread: Reread): ProcessFindings[] {
   const s = shownIn(lines);
-  if (s.up < 0) return [...found];
+  const missed = helperMissed(lines);
+  if (s.up < 0 && missed === null) return [...found];
   const stopped = (i: number): boolean => s.stop >= 0 && i >= s.stop;
   // failures the server was seen to serve on after: the same failure again (numbers aside), answered
   // the same way, as the client's error, is passed on that evidence (a streamed answer's 200 is logged
   // before its failure, so a failure after a 200 is not "answered")
   const seenSurvived = new Set<string>();
   const passed = (x: Failure): boolean => {
-    if (stopped(x.index)) return true;
+    if (stopped(x.index) || missed?.has(x.index)) return true;
     const kind = kindOf(lines, x);
     if (kind !== 'fatal' && seenSurvived.has(shapeOf(lines, x)) && answeredClientError(lines, x)) return true;
     const on = servedOn(s, x.index, endOf(x), kind);

@@ -57,10 +57,8 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
 
   // ---- ggml-cuda (also built for ROCm as ggml-hip): kernels absent for the GPU's architecture ----
 
-  // a kernel compiled without code for this architecture reached at run time (NO_DEVICE_CODE)
-  nki('ggml-cuda: a CUDA kernel has no device code for the GPU\'s architecture (the build\'s CUDA arch list lacks it)', /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch \d+/,
-    '/app/ml/backend/ggml/ggml/src/ggml-cuda/mmq.cuh:3884: ERROR: CUDA kernel mul_mat_q has no device code compatible with CUDA arch 520. ggml-cuda.cu was compiled for: 600,610,700,750,800,860,890,900',
-    `${GGML}/ggml-cuda/common.cuh:385`),
+  // a kernel compiled without code for this architecture reached at run time (NO_DEVICE_CODE): CUDA's in category-evidence.ts, which
+  // tells a kernel the GPU does not run from a build that lacks the architecture
   nki('ggml-hip (ROCm): a HIP kernel has no device code for the GPU\'s architecture', /\bHIP kernel [\w:<>]{1,120} has no device code compatible with HIP arch \d+/,
     '/app/ml/backend/ggml/ggml/src/ggml-cuda/mmq.cuh:3884: ERROR: HIP kernel mul_mat_q has no device code compatible with HIP arch 1030.', `${GGML}/ggml-cuda/common.cuh:381`),
   // ggml_cuda_highest_compiled_arch found no compiled architecture at or below the GPU's (GGML_ABORT)

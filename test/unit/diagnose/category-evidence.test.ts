@@ -24,8 +24,10 @@ describe('messageEvidence', () => {
     ['CUDA platform is not available because: NVML Shared Library Not Found', 'driver-mismatch'],
     // the process group's rendezvous store could not bind its port (the guide's table: the rendezvous/TCPStore failing)
     ['RuntimeError: The server socket has failed to listen on any local network address. The server socket has failed to bind to [::]:29500 (errno: 98 - Address already in use).', 'nccl'],
-    // ptxas's own error on a PTX line, and the CUDA compiler missing: the PTX toolchain
-    ["ptxas /tmp/k.compute_60.ptx, line 7532; error   : Feature 'ldmatrix' requires .target sm_75 or higher", 'ptx-toolchain'],
+    // ptxas's own error on a PTX line, and the CUDA compiler missing: the PTX toolchain; ptxas refusing the kernel's own instruction
+    // on this GPU's architecture (the same PTX assembles for a newer one): the kernel refused, backend-unsupported (settled blind in round 35)
+    ["ptxas /tmp/k.compute_60.ptx, line 7532; error   : Feature 'ldmatrix' requires .target sm_75 or higher", 'backend-unsupported'],
+    ['ptxas fatal   : Ptx assembly aborted due to errors', 'ptx-toolchain'],
     ['/bin/sh: 1: /usr/local/cuda/bin/nvcc: not found', 'ptx-toolchain'],
     // a package to install or update (the guide: installing a package → import-error)
     ['RuntimeError: DeepGEMM backend is not available or outdated. Please install or update the `deep_gemm` to a newer version', 'import-error'],

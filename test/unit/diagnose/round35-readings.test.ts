@@ -13,4 +13,60 @@ describe('round 35 readings', () => {
     expect(category(...start, created, moved)).toBe('healthy');
     expect(category(...start, created)).not.toBe('healthy');
   });
+
+  it("does not read llama.cpp's fit of the parameters to free memory as a step that ran the model: it times itself whether it fit or gave up", () => {
+    const fit = [
+      'llama_params_fit: failed to fit params to free device memory: n_gpu_layers already set by user to 20, abort',
+      'llama_params_fit: fitting params to free memory took 1.15 seconds',
+      'llama_model_loader: loaded meta data with 50 key-value pairs and 733 tensors from /models/m.gguf (version GGUF V3 (latest))',
+    ];
+    expect(category(...fit)).toBe('unknown');
+  });
+
+  it("does not read llama.cpp's reserve of the compute buffers as a step that ran the model: the graphs are built, not computed", () => {
+    const reserve = ['sched_reserve: graph splits = 1251 (with bs=512), 197 (with bs=1)', 'sched_reserve: reserve took 29.40 ms, sched copies = 1'];
+    expect(category(...reserve, 'common_init_from_params: warming up the model with an empty run - please wait ... (--no-warmup to disable)')).toBe('unknown');
+  });
+
+  it("reads the SYCL runtime finding no kernel image for the device, as ggml's SYCL backend reports it before it exits, as no kernel image", () => {
+    const sycl = 'No kernel named _ZTSZN14bin_bcast_syclIXadL_ZL6op_mulffEEE was foundException caught at file:/root/llama.cpp/ggml/src/ggml-sycl/ggml-sycl.cpp, line:4199';
+    expect(category('sched_reserve: reserve took 29.40 ms, sched copies = 1', sycl, 'Error OP MUL')).toBe('no-kernel-image');
+  });
+
+  it("reads a GPU architecture AITER does not know as a kernel library refusing the GPU, not as a model's architecture", () => {
+    const aiter = 'KeyError: "Unknown GPU architecture: gfx1101. Supported architectures: [\'native\', \'gfx90a\', \'gfx908\', \'gfx942\', \'gfx950\']"';
+    expect(category('Traceback (most recent call last):', '  File "/usr/local/lib/python3.12/dist-packages/aiter/jit/utils/chip_info.py", line 65, in get_gfx_custom_op_core', '    raise KeyError(', aiter)).toBe('backend-unsupported');
+  });
+
+  it("reads ggml's kernel without code for the GPU by whether the build was compiled for that architecture, over the launch failure its trap causes", () => {
+    const noCode = (arch: number, list: string): string => `ggml-cuda/fattn.cu:571: ERROR: CUDA kernel flash_attn_ext_f16 has no device code compatible with CUDA arch ${arch}. ggml-cuda.cu was compiled for: ${list}`;
+    const after = ['CUDA error: unspecified launch failure', '  current device: 0, in function ggml_backend_cuda_synchronize at ggml-cuda.cu:2414'];
+    expect(category(noCode(610, '610'), ...after)).toBe('backend-unsupported');
+    expect(category(noCode(610, '520,610,700'), ...after)).toBe('backend-unsupported');
+    expect(category(noCode(520, '600,610,700,750,800'), ...after)).toBe('no-kernel-image');
+  });
+
+  it("reads ptxas refusing the kernel's instruction on this GPU's architecture as backend-unsupported, and ptxas failing otherwise as the toolchain", () => {
+    const refused = "ptxas /tmp/tmpjbxlnipm.ptx, line 468; error   : Feature 'cvt with .f32.bf16' requires .target sm_80 or higher";
+    expect(category(refused, 'ptxas fatal   : Ptx assembly aborted due to errors')).toBe('backend-unsupported');
+    expect(category("ptxas fatal   : Value 'sm_120a' is not defined for option 'gpu-name'")).toBe('ptx-toolchain');
+  });
+
+  it("reads SGLang's KV-cache capacity profiled below zero as out of memory, and one above zero not", () => {
+    const profiled = (n: number): string => `[2025-07-02 07:41:59 DP2 TP2] max_total_tokens=131072 is larger than the profiled value ${n}. Use the profiled value instead.`;
+    expect(category('[2025-07-02 07:41:50 DP2 TP2] Load weight end. type=DeepseekV3ForCausalLM, dtype=torch.bfloat16, avail mem=25.31 GB, mem usage=166.59 GB.', profiled(-561981))).toBe('oom');
+    expect(category(profiled(65536))).not.toBe('oom');
+  });
+
+  it("passes over the shell not finding a helper when the server comes up after it (LocalAI listening after it)", () => {
+    const log = [
+      '===> LocalAI All-in-One (AIO) container starting...',
+      '/aio/entrypoint.sh: line 52: nvidia-smi: command not found',
+      'NVIDIA GPU detected, but nvidia-smi is not installed. GPU acceleration will not be available.',
+      '10:29AM INF core/startup process completed!',
+      '10:29AM INF LocalAI API is listening! Please connect to the endpoint for API documentation. endpoint=http://0.0.0.0:8080',
+    ];
+    expect(category(...log)).toBe('healthy');
+    expect(category(...log.slice(0, 3))).toBe('import-error');
+  });
 });
