@@ -175,6 +175,13 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // model_runner.py:914-917, profile_max_num_token; :1017-1038); logged as a warning, it decides when nothing after it does (rule 6)
   rule('oom', 'a KV-cache capacity profiled below zero (too little GPU memory left after the weights)', /\bis larger than the profiled value -\d+\b/),
   rule('oom', 'not enough memory for the KV cache', /(?:(?:not|no) enough|No) (?:available |free )?(?:GPU |device )?memory\b|insufficient (?:available |free )?(?:GPU |device )?memory\b|(?:failed|unable) to allocate .{0,60}(?:memory|bytes|[KMG]i?B\b)|GPU memory .{0,40}could not be allocated|(?:KV[ -]?cache|cache blocks?).{0,80}(?:not enough|insufficient|larger than|exceeds?|negative|no available|too small|could not be allocated|cannot be allocated|(?:does|do|would|will) not fit|memory (?:is )?exhausted|only [\d.]+ ?[KMGT]i?B (?:is |are )?(?:available|free|left))|(?:not enough|insufficient|no available|no room|too small to (?:fit|hold)|cannot fit).{0,40}KV[ -]?cache|less than desired GPU memory utilization|\bmemory capacity is unbalanced\b|\bGPUs? (?:may be|are|is) occupied by other processes\b|(?:larger|more) than .{0,60}(?:stored|fit) in(?:to)? (?:the )?KV[ -]?cache|\bout of (?:GPU |device |CUDA |HIP )?memory\b|\bOOM (?:when|while|during|in)\b|\b(?:CUDA|GPU|device|runs?|ran|went|got) OOM\b|(?:cache|memory|pool)\b.{0,40}too small to (?:serve|hold|fit)|Available KV cache memory: -|(?:num_gpu_blocks|number of (?:GPU |KV[ -]?cache |cache )?blocks).{0,20}(?:<=? ?0\b|\bis 0\b|negative)/i),
+  // HCCL, the collective library of Ascend NPUs in NCCL's place: torch_npu's check of an HCCL call, "HCCL function error: <call>, error code
+  // is N" (Ascend/pytorch 9e73e708ab9350d203475609f36f8a43f6a0c2ab:torch_npu/csrc/distributed/HCCLUtils.hpp:17-40, HCCL_CHECK_ERROR), and the
+  // library's own record of a communicator that could not be made ("HcclCommInitRootInfo failed", the call torch_npu loads at
+  // torch_npu/csrc/distributed/HcclCompile.h:40, NCCL's ncclCommInitRank), and CANN's error records of HCCL, whose codes begin EI ("EI0002: [PID:
+  // 7277] … The wait execution of the Notify register times out", which torch_npu's troubleshooting guide sends to the HCCL user guide's
+  // error codes: Ascend/pytorch 9e73e708ab9350d203475609f36f8a43f6a0c2ab:docs/zh/user_guide/troubleshooting/troubleshooting_cases/HCCL_timeout.md:5-24)
+  rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]/, true),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)|NCCL WARN Error\b/i, true),
   // NCCLCHECK traces a failed call up the stack: INFO(NCCL_ALL, "%s:%d -> %d", __FILE__, __LINE__, res), res an
@@ -312,6 +319,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // are libtorch_cpu.so's. A collective's setup, not a kernel refused)
   // a quantization method the engine's release does not implement, or its platform has no kernels for (signatures.yaml,
   // quantization-unknown-to-engine and quantization-unsupported-gpu: vLLM's ModelConfig._verify_quantization and Platform.verify_quantization)
+  // candle (mistral.rs's tensors) reading a GGUF whose tensor is of a GGML quantization type it does not implement (the i-quants, IQ2_M's
+  // type 21): "unknown dtype for tensor 21" (huggingface/candle 2a13b0f3ff62f7e67013597f2996f764c5735e21:candle-core/src/quantized/mod.rs:300-318,
+  // GgmlDType::from_u32); the fix is another quantization or engine
+  rule('backend-unsupported', "a GGUF tensor's quantization type candle does not implement", /\bunknown dtype for tensor \d+\b/),
   rule('backend-unsupported', 'a quantization method this engine does not implement or support here', /\bUnknown quantization method: \S|\b\w+ quantization is currently not supported in \w+/),
   rule('backend-unsupported', 'an attention or kernel backend is unavailable', new RegExp(String.raw`\bunsupported (?:[\w-]+[ _])?(?:moe|mxfp4|nvfp4|mxfp8|fp8|fp4|int4|int8|wna16|w\d+a\d+|gemm|attention|attn|kernel|quantization)[ _]backend\b|(?:attention|attn|kernel|gemm(?!a)|backend).{0,40}(?:is not (?:supported|available)|not supported|unsupported|unavailable)|(?:no|invalid) (?:valid |usable )?(?:attention )?backend(?! type associated with device type)|\bNo available kernel\b|only [\w-]+(?: [\w-]+)? backends? (?:is|are) supported|\b(?:is|are) only supported (?:for|with|by|on|in) (?:the )?[\w-]+(?: attention)? backends?\b|\b${KERNEL_LIBRARY}\b.{0,60}(?:does not support|doesn't support|is not supported|not supported|unsupported|is not available|requires?\b)|\bnot supported (?:for|by|with|in|on) (?:the )?${KERNEL_LIBRARY}\b`, 'i')),
   // … and a model class that implements only some versions of its model ("Currently, MiniCPMV only supports versions 2.0, 2.5, 2.6, 4.0.
@@ -341,6 +352,11 @@ export const FRAME_RULES: readonly GenericRule[] = [
   // import-error; python/cpython 01dcebecdca5772051b79a2c14ad07f5654b4f15:Objects/moduleobject.c, _Py_module_getattro_impl:
   // PyErr_Format(PyExc_AttributeError, "module '%U' has no attribute '%U'", mod_name, name))
   { ...rule('import-error', 'raised while a module was imported: it names a part the other module does not have (versions that do not pair)', /, in <module>\s*$/), exception: /^\s*AttributeError: module '[\w.]+' has no attribute '\w+'/, lastFrame: true },
+  // … and a NameError raised the same way, by module-level code while the module is imported: the name a guarded import was to bind is
+  // missing because that import failed and was swallowed (exllamav2's ext.py catches an ImportError of its prebuilt extension other than
+  // "undefined symbol", then runs `ext_c = exllamav2_ext`: turboderp-org/exllamav2 d3fe9f25d2f1955a19b5f3015d50e5872a55cf1e:
+  // exllamav2/ext.py:104-114,291, "NameError: name 'exllamav2_ext' is not defined")
+  { ...rule('import-error', "raised while a module was imported: a name its guarded import was to bind is missing (that import failed)", /, in <module>\s*$/), exception: /^\s*NameError: name '\w+' is not defined/, lastFrame: true },
   // … also inside PyTorch's own capture context (`with torch.cuda.graph(g):`, torch/cuda/graphs.py: CUDAGraph.capture_begin/capture_end)
   // (vLLM V0's CUDAGraphRunner.capture, in vllm/worker/model_runner.py, run by capture_model for each batch size: Yuran-7/vllm-0.11
   // 16b24e7dcd8da5f2ac50f149daa77288fa8c14d7:vllm/worker/model_runner.py:1522,1747-1798)

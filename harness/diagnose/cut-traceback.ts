@@ -5,6 +5,7 @@ import { withRest, type LogLine } from './log-lines.ts';
 import type { untangle } from './processes.ts';
 import type { Failure, ProcessFindings } from './root-cause.ts';
 import { CAPTURE_STEP, FRAME_RULES, messageEvidence, type GenericRule } from './category-evidence.ts';
+import { captureOpenAt, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 
 /** A traceback's last source line that raises an exception with a literal message: its class and the message's words. */
 const RAISES = /^\s*raise\s+((?:[A-Za-z_]\w*\.)*[A-Z]\w*)\(\s*f?(["'])(.{8,}?)(?:\2|$)/;
@@ -78,6 +79,14 @@ export function cutInStep(lines: readonly LogLine[], views: ReturnType<typeof un
       const frame = pos > 0 && /^\s*File "/.test(lines[view.index[pos - 1]!]!.text) ? [pos - 1] : [];
       if (pos >= 0) return { index: view.index[pos]!, view, block: [...frame, pos], sig: null, generic: step.shown };
     }
+  }
+  // … or one begun while the capture was under way, its frames cut before they reach it: the capture's progress bar or "Capture cuda graph
+  // begin" before it and no end (fallback-evidence.ts, captureOpenAt), as an exception raised there is read (root-cause.ts); settled blind
+  // for two tuning logs of rounds 36-37 (vLLM's "Capturing CUDA graph shapes:   0%| … 0/35", SGLang's "Capture cuda graph begin")
+  for (const [k, f] of found.entries()) {
+    if (f.traceback === null || !captureOpenAt(lines, f.traceback)) continue;
+    const view = views[k]!;
+    return { index: f.traceback, view, block: [view.index.indexOf(f.traceback)], sig: null, generic: { ...RAISED_IN_CAPTURE, re: /\bTraceback \(most recent call last\)/ } };
   }
   return null;
 }

@@ -267,6 +267,10 @@ const ENGINE_SUCCESS = new RegExp(
     // TensorRT-LLM's examples/summarize.py: the tokens its engine generated over the run, counted once the run is over, more than none
     // (010c4b27120c06d25c5f860fada9ba748801e0da:examples/summarize.py, main(): "TensorRT-LLM (total output tokens: …)"; "TensorRT LLM" in later docs)
     String.raw`^TensorRT[- ]LLM \(total output tokens: [1-9]\d*\)$`,
+    // distributed-llama: a token's line, printed once a forward pass gave the logits it was sampled from ("🔶 G  559 ms I  499 ms T   60 ms
+    // S 1917200 kB R    272 kB Hello": b4rtaz/distributed-llama 3353d56689eed316d05f901ac1606e9a57d051ec:src/apps/dllama/dllama.cpp:77; later
+    // "🔶 Pred  412 ms Sync   31 ms | Sent   272 kB Recv   272 kB | Hello", 8d624a7b1f9acc0855d71a32519b22fe51e0bd86:src/dllama.cpp:90-95)
+    String.raw`^🔶 G +\d+ ms I +\d+ ms T +\d+ ms S +\d+ kB R +\d+ kB\b|^🔶 Pred +\d+ ms Sync +\d+ ms \| Sent +\d+ kB Recv +\d+ kB \|`,
     // verl's PPO/GRPO trainer: its tqdm bar "Training Progress" moves once a whole step is over, the rollout engine's
     // generate_sequences included (hebiao064/verl 083da9ab130efa2dc284eeb821a3edd6ce570fe3:verl/trainer/ppo/ray_trainer.py:1077,1142-1144,
     // 1380). tqdm shows a rate only after the bar moved: it is '?' while n equals the bar's initial value

@@ -69,4 +69,33 @@ describe('round 35 readings', () => {
     expect(category(...log)).toBe('healthy');
     expect(category(...log.slice(0, 3))).toBe('import-error');
   });
+
+  it("reads HCCL, the collective library of Ascend NPUs, failing as nccl", () => {
+    expect(category('[ERROR] HCCL(36035,mindie_llm_backend_connector):2025-05-13-02:25:58.068.817 [op_base.cc:974][36818][Init][CommRootInfoConfig]errNo[0x0000000005000002]HcclCommInitRootInfo failed.')).toBe('nccl');
+    expect(category('[rank1]: EI0009: [PID: 2225827] 2025-09-24-20:59:48.119.066 Transport init error. Reason: [Create][DestLink]Create Dest error!')).toBe('nccl');
+    expect(category('RuntimeError: HcclAllreduce:torch_npu/csrc/distributed/ProcessGroupHCCL.cpp:1 HCCL function error: HcclAllreduce(), error code is 7 [ERROR] 2025-01-01 (PID:1, Device:0, RankID:0) ERR02200 DIST call hccl api failed.')).toBe('nccl');
+  });
+
+  it("reads a GGUF tensor of a quantization type candle does not implement as backend-unsupported", () => {
+    expect(category('Error: path: "/models/Mistral-Large-Instruct-2411-IQ2_M.gguf" unknown dtype for tensor 21')).toBe('backend-unsupported');
+  });
+
+  it("reads a NameError raised by module-level code while importing (a guarded import that failed) as an import error", () => {
+    const tb = ['Traceback (most recent call last):', '  File "F:\\exui\\venv\\lib\\site-packages\\exllamav2\\fasttensors.py", line 6, in <module>', '    from exllamav2.ext import exllamav2_ext as ext_c', '  File "F:\\exui\\venv\\lib\\site-packages\\exllamav2\\ext.py", line 291, in <module>', '    ext_c = exllamav2_ext'];
+    expect(category(...tb, "NameError: name 'exllamav2_ext' is not defined")).toBe('import-error');
+    const inFunction = ['Traceback (most recent call last):', '  File "/app/serve.py", line 12, in main', '    run(cfg)'];
+    expect(category(...inFunction, "NameError: name 'cfg' is not defined")).toBe('other');
+  });
+
+  it("reads distributed-llama's token lines as the model run", () => {
+    expect(category('⏩ Loaded 6175568 kB', '🔶 G  559 ms I  499 ms T   60 ms S 1917200 kB R    272 kB Hello')).toBe('healthy');
+    expect(category('⏩ Loaded 6175568 kB', '🔶 Pred  412 ms Sync   31 ms | Sent   272 kB Recv   272 kB | Hello')).toBe('healthy');
+  });
+
+  it("reads a traceback cut before its exception while the capture was under way as graph-capture, and one after the capture ended not", () => {
+    const bar = 'Capturing CUDA graphs (decode, FULL):   0%|          | 0/5 [00:01<?, ?it/s]';
+    const cut = ['(VllmWorker PP0_TP0 pid=4797) ERROR 09-29 05:54:49 [multiproc_executor.py:596] WorkerProc hit an exception.', '(VllmWorker PP0_TP0 pid=4797) ERROR 09-29 05:54:49 [multiproc_executor.py:596] Traceback (most recent call last):', '(VllmWorker PP0_TP0 pid=4797) ERROR 09-29 05:54:49 [multiproc_executor.py:596]   File "/usr/local/lib/python3.12/dist-packages/vllm/v1/executor/multiproc_executor.py", line 591, in worker_busy_loop'];
+    expect(category(bar, ...cut)).toBe('graph-capture');
+    expect(category(bar, 'Graph capturing finished in 7 secs, took 0.31 GiB', ...cut)).toBe('unknown');
+  });
 });
