@@ -193,6 +193,10 @@ const ENGINE_SIZED = new RegExp(
     // python/sglang/srt/managers/controller/model_runner.py:202, past the check that raises when no tokens fit at :182-185;
     // "[12:00:00 TP0] Memory pool end. …", e79f6cd73d8e0fd74db29b8c441c2ead0e2fff37:python/sglang/srt/model_executor/model_runner.py:423)
     String.raw`${SGLANG_OLD_PREFIX}Memory pool end\. avail mem=`,
+    // vllm.rs: its KV-cache allocator planned the blocks on the memory the loaded model left ("KVCache allocation successfully planned!";
+    // a plan that fails bails with "KVCache allocation failed: …": guoqingbao/vllm.rs 1b00e2717dd552159cbe742b96171c9dbebf3659:src/core/runner.rs:456-464,
+    // src/core/engine.rs:363)
+    String.raw`\bKVCache allocation successfully planned!`,
   ].join('|'),
 );
 
@@ -267,6 +271,10 @@ const ENGINE_SUCCESS = new RegExp(
     // TensorRT-LLM's examples/summarize.py: the tokens its engine generated over the run, counted once the run is over, more than none
     // (010c4b27120c06d25c5f860fada9ba748801e0da:examples/summarize.py, main(): "TensorRT-LLM (total output tokens: …)"; "TensorRT LLM" in later docs)
     String.raw`^TensorRT[- ]LLM \(total output tokens: [1-9]\d*\)$`,
+    // vLLM-Omni: a request's record once its last stage returned its outputs (on_finalize_request: pformat of
+    // {'type': 'request_level_metrics', 'request_id': …, 'e2e_time_ms': …, 'stages': …}, vllm-project/vllm-omni
+    // be81443c8a52f863452253ee6ea1d9f263bd2fb6:vllm_omni/entrypoints/log_utils.py:503-528)
+    String.raw`^\{'type': 'request_level_metrics',`,
     // distributed-llama: a token's line, printed once a forward pass gave the logits it was sampled from ("🔶 G  559 ms I  499 ms T   60 ms
     // S 1917200 kB R    272 kB Hello": b4rtaz/distributed-llama 3353d56689eed316d05f901ac1606e9a57d051ec:src/apps/dllama/dllama.cpp:77; later
     // "🔶 Pred  412 ms Sync   31 ms | Sent   272 kB Recv   272 kB | Hello", 8d624a7b1f9acc0855d71a32519b22fe51e0bd86:src/dllama.cpp:90-95)

@@ -560,6 +560,10 @@ const WRAPPERS: RegExp[] = [
   // Open MPI's help text of a rank that called MPI_Abort: the rank's own error comes before it (open-mpi/ompi
   // v4.1.6:ompi/mpi/help-mpi-api.txt:16, `[mpi-abort]`: "MPI_ABORT was invoked on rank %d in communicator %s" + "with errorcode %d.")
   /\bMPI_ABORT was invoked on rank \d+ in communicator\b/,
+  // LMDeploy's vision-model builder logging the vision model whose construction raised, then re-raising it: the exception and its
+  // traceback follow ("matching vision model: CogVLMVisionModel failed", InternLM/lmdeploy e8a1a33aa826646420ed2e67250d8eb97cf5cea9:
+  // lmdeploy/vl/model/builder.py:51-58, `logger.error(…)` and `raise` in load_vl_model)
+  /\bmatching vision model: \w+ failed\b/,
   RUNNER_TERMINATED,
 ];
 

@@ -9,7 +9,7 @@ import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE
 import { crashWithStack } from './crash-stack.ts';
 import { reasonGiven } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
-import { CAUGHT, FRAME_AT, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -263,12 +263,25 @@ function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): 
 }
 
 /**
+ * PyTorch Inductor's autotuner benchmarking one candidate kernel (max-autotune) that raised: it logs one record over three lines,
+ * "Runtime error during autotuning: \n<the error>. \nIgnoring this choice.", gives that candidate an infinite time and goes on with the
+ * others (torch/_inductor/select_algorithm.py, benchmark_in_current_process: `log.error(…)` then `timing = float("inf")`, as the code
+ * index holds it; pytorch/pytorch is over the fetch limit). Its head and its last line; the error between them (an OutOfMemoryError of
+ * Triton's shared memory, "No valid triton configs") failed nothing. Behind torch's logging header, each line may carry the compile's id
+ * ("[12/0] "), as dynamo's frame and compile counts.
+ */
+const [AUTOTUNE_CHOICE_FAILED, AUTOTUNE_CHOICE_IGNORED] = [/^(?:\[\d+\/\d+(?:_\d+)?\] )?Runtime error during autotuning:/, /^(?:\[\d+\/\d+(?:_\d+)?\] )?Ignoring this choice\.\s*$/];
+
+/**
  * Where what starts at `pos` ends when it reports an error that did not fail the process, else null: an error the engine caught,
  * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored.
  */
 function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
   const text = lines[view.index[pos]!]!.text;
   if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
+  // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
+  const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
+  if (end >= 0) return pos + 1 + end;
   const caught = CAUGHT.test(text) ? [pos] : cutBlock(lines, view, pos);
   return caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join('')) ? caught.at(-1)! : null;
 }
@@ -293,7 +306,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     const i = view.index[p]!;
     const l = lines[i]!;
     if (l.text.trim() === '' && !l.header && isErrorLevel(l)) f.errorLine ??= i; // an ERROR header whose message is cut off or blank
-    if (l.header || l.text.trim() === '' || seen.has(l.text) || isSourceLine(lines, view, p)) continue;
+    // (a candidate the autotuner dropped is read again, its record to be skipped whole, also when its head repeats an earlier one's)
+    if (l.header || l.text.trim() === '' || (seen.has(l.text) && !AUTOTUNE_CHOICE_FAILED.test(withRest(lines, i).text)) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
     const past = notFailed(lines, view, p);
     if (past !== null) {

@@ -106,16 +106,16 @@ function kindOf(lines: readonly LogLine[], x: Failure): Kind {
 }
 
 /**
- * The shell's lines for a program it did not find, when a server is seen up or listening after them: the shell writes one line naming
- * the program that did not run ("/aio/entrypoint.sh: line 52: nvidia-smi: command not found"), so a server that listened after it was
- * another program, which ran; null when there is none.
+ * The shell's lines for a program it did not find, when a server is seen up, listening or through a startup step after them (any sign of
+ * health-evidence.ts): the shell writes one line naming the program that did not run ("/aio/entrypoint.sh: line 52: nvidia-smi: command
+ * not found"), so a server seen starting after it was another program, which ran; null when there is none.
  */
 function helperMissed(lines: readonly LogLine[]): Set<number> | null {
   const shown = lines.findLastIndex((l) => SERVER_SHOWN.has(healthKindOf(l) ?? ''));
   const missed = lines.flatMap((l, i) => (i < shown && COMMAND_NOT_FOUND.test(l.text) ? [i] : []));
   return missed.length > 0 ? new Set(missed) : null;
 }
-const SERVER_SHOWN: ReadonlySet<string> = new Set(['up', 'listening', 'success']);
+const SERVER_SHOWN: ReadonlySet<string> = new Set(['up', 'listening', 'success', 'step-done', 'sized']);
 
 /** The findings of each process without what the server survived (all of them when it never came up). */
 export function survived(found: readonly ProcessFindings[], lines: readonly LogLine[], reread: Reread): ProcessFindings[] {

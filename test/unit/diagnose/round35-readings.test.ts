@@ -98,4 +98,30 @@ describe('round 35 readings', () => {
     expect(category(bar, ...cut)).toBe('graph-capture');
     expect(category(bar, 'Graph capturing finished in 7 secs, took 0.31 GiB', ...cut)).toBe('unknown');
   });
+
+  it("reads LMDeploy's 'matching vision model: X failed' as a wrapper: the exception it re-raises follows, and cut it names no cause", () => {
+    const head = ['2024-09-06 02:46:37,662 - lmdeploy - ERROR - matching vision model: CogVLMVisionModel failed', 'Traceback (most recent call last):'];
+    expect(category(...head, '  File "/opt/lmdeploy/lmdeploy/vl/model/builder.py", line 55, in load_vl_model')).toBe('unknown');
+    expect(category(...head, '  File "/opt/lmdeploy/lmdeploy/vl/model/cogvlm.py", line 30, in build_model', 'ModuleNotFoundError: No module named \'xformers\'')).toBe('import-error');
+  });
+
+  it("reads vllm.rs's KV-cache plan and vLLM-Omni's finished request as health", () => {
+    expect(category('2026-04-07T06:11:49.660507Z  INFO vllm_rs::core::runner: KVCache allocation successfully planned!')).toBe('healthy');
+    expect(category("(APIServer pid=1568) INFO 01-04 14:28:29 [log_utils.py:529] {'type': 'request_level_metrics',", "(APIServer pid=1568) INFO 01-04 14:28:29 [log_utils.py:529]  'request_id': 'chatcmpl-84bad635e9eb25c7',")).toBe('healthy');
+  });
+
+  it("passes over a candidate kernel Inductor's autotuner dropped, its three-line record whole, also when it repeats", () => {
+    const record = (rank: number): string[] => [
+      `[rank${rank}]:E0613 03:11:05.453000 1425839 torch/_inductor/select_algorithm.py:3924] [12/0] Runtime error during autotuning: `,
+      `[rank${rank}]:E0613 03:11:05.453000 1425839 torch/_inductor/select_algorithm.py:3924] [12/0] No valid triton configs. OutOfMemoryError: out of resource: triton_mm Required: 262160 Hardware limit:232448 Reducing block sizes or \`num_stages\` may help.. `,
+      `[rank${rank}]:E0613 03:11:05.453000 1425839 torch/_inductor/select_algorithm.py:3924] [12/0] Ignoring this choice.`,
+    ];
+    const ready = '[06-13 03:25:25] The server is fired up and ready to roll!';
+    expect(category(...record(1), 'SingleProcess AUTOTUNE benchmarking takes 0.7672 seconds', ...record(1), ready)).toBe('healthy');
+    expect(category(...record(1).slice(0, 2), ready)).not.toBe('healthy');
+  });
+
+  it("reads vLLM's sparse-attention indexer missing the DeepGEMM package as an import error (has_deep_gemm finds no module)", () => {
+    expect(category('(Worker_TP0 pid=43972) ERROR 05-02 04:19:47 [multiproc_executor.py:870] RuntimeError: Sparse Attention Indexer CUDA op requires DeepGEMM to be installed.')).toBe('import-error');
+  });
 });

@@ -161,13 +161,6 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   },
   {
     category: 'backend-unsupported',
-    what: 'vLLM: the sparse-attention indexer needs DeepGEMM (Hopper/Blackwell kernels)',
-    re: /Sparse Attention Indexer CUDA op requires DeepGEMM/i,
-    example: 'Sparse Attention Indexer CUDA op requires DeepGEMM to be installed.',
-    source: `${V0_19_0}:vllm/model_executor/layers/sparse_attn_indexer.py:324`,
-  },
-  {
-    category: 'backend-unsupported',
     what: 'vLLM (V0, 0.8–0.10): FP8 KV-cache scales need FlashAttention 3 and a bfloat16 model',
     re: /key\/v_scale is only supported in FlashAttention 3 with base dtype bfloat16/i,
     example: 'key/v_scale is only supported in FlashAttention 3 with base dtype bfloat16',

@@ -14,6 +14,16 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     source: `${V0_12_0}:vllm/config/model.py:481`,
   },
   {
+    // raised when `has_deep_gemm()` finds no `deep_gemm` package (importlib.util.find_spec: vllm/utils/import_utils.py:396-412 at the same
+    // commit): the package is missing, whatever the GPU (read as a GPU's refusal before round 37's tuning log, which two readers labelled
+    // import-error)
+    category: 'import-error',
+    what: 'vLLM: the sparse-attention indexer needs the DeepGEMM package, which is not installed',
+    re: /Sparse Attention Indexer CUDA op requires DeepGEMM to be installed/i,
+    example: 'Sparse Attention Indexer CUDA op requires DeepGEMM to be installed.',
+    source: `${V0_19_0}:vllm/model_executor/layers/sparse_attn_indexer.py:322-326`,
+  },
+  {
     category: 'import-error',
     what: 'vLLM: Ray is not installed or fails to import (multi-node or the ray executor)',
     re: /Ray is not installed\. Please install Ray|Unable to load Ray\b.{0,80}\bplease install Ray|Failed to import Ray\b|RayMetrics requires Ray to be installed/i,
