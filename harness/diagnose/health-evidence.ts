@@ -283,7 +283,7 @@ const ENGINE_SUCCESS = new RegExp(
     // generate_sequences included (hebiao064/verl 083da9ab130efa2dc284eeb821a3edd6ce570fe3:verl/trainer/ppo/ray_trainer.py:1077,1142-1144,
     // 1380). tqdm shows a rate only after the bar moved: it is '?' while n equals the bar's initial value
     // (tqdm/tqdm f6a30fab726ab8e794a9db88b4392ce207760937:tqdm/std.py:548-559, format_meter), so a number there is a step done
-    String.raw`\bTraining Progress: +\d+%\|[^|]*\| *\d+\/\d+ \[[\d:]+<[\d:]+, +${'(?!0\\.00)'}\d+\.\d+(?:s\/it|it\/s)\]`,
+    String.raw`\bTraining Progress: +\d+%\|[^|]*\| *\d+\/\d+ \[[\d:]+<[\d:]+, +(?!0\.00)\d+\.\d+(?:s\/it|it\/s)\]`,
   ].join('|'),
 );
 

@@ -12,7 +12,8 @@
 //   request answered with success that shows the engine alive (a POST answered 2xx, vLLM's /health 200).
 // - an error line that names no failure (not a crash): that, or, logged before the server came up,
 //   any sign that it came up after it ("Error retrieving safetensors: …, retrying 1 of 2", then ready).
-// Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause.
+// Once up and told to stop (isShutdownLine), what fails from then on is the stop, not a cause. The shell not finding a program
+// (a helper of the entrypoint) is passed over on any sign of health after it: the program it names did not run, another did.
 import { COMMAND_NOT_FOUND, intervalReportOf, isCrashLine, isErrorLevel, isExceptionLine, isReadyLine, isShutdownLine, isStartedLine, servingShown, type LogLine } from './log-lines.ts';
 import { TRACEBACK, type Failure, type ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
@@ -106,16 +107,18 @@ function kindOf(lines: readonly LogLine[], x: Failure): Kind {
 }
 
 /**
- * The shell's lines for a program it did not find, when a server is seen up, listening or through a startup step after them (any sign of
- * health-evidence.ts): the shell writes one line naming the program that did not run ("/aio/entrypoint.sh: line 52: nvidia-smi: command
- * not found"), so a server seen starting after it was another program, which ran; null when there is none.
+ * The shell's lines for a program it did not find, when any sign of health (health-evidence.ts: up, listening, a startup step done,
+ * the KV cache sized, success) is seen after them: the shell writes one line naming the program that did not run
+ * ("/aio/entrypoint.sh: line 52: nvidia-smi: command not found"), so a server seen starting after it was another program, which
+ * ran; null when there is none. (The signs are read only in a log that holds such a line.)
  */
 function helperMissed(lines: readonly LogLine[]): Set<number> | null {
-  const shown = lines.findLastIndex((l) => SERVER_SHOWN.has(healthKindOf(l) ?? ''));
-  const missed = lines.flatMap((l, i) => (i < shown && COMMAND_NOT_FOUND.test(l.text) ? [i] : []));
-  return missed.length > 0 ? new Set(missed) : null;
+  const missed = lines.flatMap((l, i) => (COMMAND_NOT_FOUND.test(l.text) ? [i] : []));
+  if (missed.length === 0) return null;
+  const shown = lines.findLastIndex((l) => healthKindOf(l) !== null);
+  const before = missed.filter((i) => i < shown);
+  return before.length > 0 ? new Set(before) : null;
 }
-const SERVER_SHOWN: ReadonlySet<string> = new Set(['up', 'listening', 'success', 'step-done', 'sized']);
 
 /** The findings of each process without what the server survived (all of them when it never came up). */
 export function survived(found: readonly ProcessFindings[], lines: readonly LogLine[], reread: Reread): ProcessFindings[] {
