@@ -521,14 +521,14 @@ const compileOnly = (text: string): boolean => {
  * (src/llama-context.cpp at 001d906a6d86e2490e394361e7cc6f478b100088, the end of the context's reserve: "%s: reserve took %.2f ms,
  * sched copies = %d", after graph_reserve's "reserve worst-case graph")
  */
-const FIT_ONLY = /\bfitting params to free memory took\b|\breserve took [\d.]+ ms, sched copies\b/;
+const PLANS_MEMORY_ONLY = /\bfitting params to free memory took\b|\breserve took [\d.]+ ms, sched copies\b/;
 
 /**
  * A step that only prepared the model, not ran it: reading the weights from disk (only I/O worked; a start
  * hangs there as often as anywhere), compiling the graphs (torch.compile, Dynamo, Inductor trace the model), or fitting
  * the parameters to the free memory (llama.cpp measures the model unallocated).
  */
-const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || FIT_ONLY.test(text);
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text);
 
 /**
  * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them

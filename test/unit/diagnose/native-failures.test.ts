@@ -3,11 +3,10 @@
 // crash (`Illegal instruction (core dumped)`, `Fatal Python error: …`) or a wrapper (ninja's "build stopped", MPI_ABORT,
 // Ollama's "panic: unable to load model: <path>"). Each form as printed, and the same words where they are no failure.
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { category } from '../../support/classify-lines.ts';
 import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
 
 const up = ['INFO:     Started server process [1]', 'INFO:     Waiting for application startup.', 'INFO:     Application startup complete.', 'INFO:     Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)'];
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
 
 describe("glog's and abseil's failed CHECK (a FATAL record)", () => {
   it('reads the F level as an error level, in glog\'s header and in abseil\'s before its time zone is loaded', () => {

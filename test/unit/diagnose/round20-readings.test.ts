@@ -3,10 +3,8 @@
 // a loader's failure before the error that reports it over a cut traceback, PyTorch's allocator warning as the only cause,
 // and a warning's signature that does not outweigh a sign of health (the labelling guide, rule 6).
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { category } from '../../support/classify-lines.ts';
 import { readLog } from '../../../harness/diagnose/log-lines.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
 
 describe('round 20 readings', () => {
   it('reads a colour sequence in caret notation as the sequence (gin access log copied from cat -v)', () => {

@@ -1,8 +1,7 @@
 // Readings made in the session of round 22, each general and each with its upstream source in the code it tests.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+import { category } from '../../support/classify-lines.ts';
 
 describe('round 22 readings', () => {
   it('reads a download refused with an HTTP error status, in its HTTP client\'s words, as the failure (other)', () => {

@@ -1,9 +1,7 @@
 // Readings made from round 23's tuning logs (SGLang 0.1-0.4, vLLM 2026, healthy runs), each general and with its upstream source
 // in the code it tests.
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+import { category } from '../../support/classify-lines.ts';
 
 describe('round 23 readings', () => {
   it("reads a bare AssertionError of an attention kernel's head-size check as the kernel refusing this configuration", () => {

@@ -2,8 +2,7 @@
 // after the server is up; logs committed to repositories), each general and with its upstream source in the code it tests.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+import { category } from '../../support/classify-lines.ts';
 
 const stats = (time: string, tokens: string): string =>
   `(APIServer pid=1) INFO 08-25 ${time} [loggers.py:123] Engine 000: Avg prompt throughput: 0.0 tokens/s, Avg generation throughput: ${tokens} tokens/s, Running: 46 reqs, Waiting: 0 reqs, GPU KV cache usage: 0.8%, Prefix cache hit rate: 6.8%`;

@@ -1,10 +1,8 @@
 // Readings made from the tuning logs of rounds 29 and 30 (Jetson and DGX Spark, NVIDIA's serving stack, deployment layers, tools
 // that launch vLLM; logs committed to repositories), each general and with its upstream source in the code it tests.
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
+import { category } from '../../support/classify-lines.ts';
 import { cleanLine } from '../../../harness/diagnose/line-clean.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
 
 const frames = (...calls: Array<[string, string, string]>): string[] => calls.flatMap(([file, fn, src]) => [`  File "${file}", line 10, in ${fn}`, `    ${src}`]);
 

@@ -1,9 +1,7 @@
 // Readings made this session from tuning logs and upstream sources (rounds 32 onward), each general and with its source in the
 // signature or reader it tests.
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+import { category } from '../../support/classify-lines.ts';
 
 describe('round 32 readings', () => {
   it("reads vLLM refusing a quantization method its release does not implement, or its platform has no kernels for, as backend-unsupported", () => {

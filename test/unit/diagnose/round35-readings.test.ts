@@ -1,9 +1,7 @@
 // Readings made in the eleventh session from tuning logs and upstream sources (round 35 onward), each general and with its source
 // in the signature or reader it tests.
 import { describe, expect, it } from 'vitest';
-import { classifyLog } from '../../../harness/diagnose/classify.ts';
-
-const category = (...lines: string[]): string => classifyLog(lines.join('\n')).category;
+import { category } from '../../support/classify-lines.ts';
 
 describe('round 35 readings', () => {
   it("reads verl's training bar as a step done (the rollout engine served) only once tqdm shows a rate", () => {
