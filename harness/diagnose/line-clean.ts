@@ -228,6 +228,9 @@ export function asShown(line: string): string {
  */
 const CARET_SGR = /\^\[\[[\d;]*m/g;
 
+/** A whole line set in markdown italics, as an issue quotes an error in its text: `_ValueError: … ._` or `*Error: …*`. */
+const EMPHASIS = /^([_*])(?![_*\s])(.*[^_*\s])\1$/;
+
 /** cleanLine of a line already as shown (asShown): readLog's lines, whose `raw` is. */
 export function cleanShown(shown: string): { text: string; level: string | null } {
   let s = shown;
@@ -250,6 +253,6 @@ export function cleanShown(shown: string): { text: string; level: string | null 
   }
   if (level === null && isNcclInfo(s)) level = 'INFO';
   // a console that shows each line as a JSON string ends it with its newline escaped (RunPod's: `…\n`)
-  return { text: s.replace(/\*\*\s*$/, '').replace(/\\n$/, '').trimEnd(), level };
+  return { text: s.replace(/\*\*\s*$/, '').replace(/\\n$/, '').trimEnd().replace(EMPHASIS, '$2'), level };
 }
 

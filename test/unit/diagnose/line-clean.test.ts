@@ -16,6 +16,11 @@ describe('cleanLine', () => {
     ['[TensorRT-LLM][INFO] Loaded engine', 'Loaded engine', 'INFO'],
     ['> - **RuntimeError: quoted in a bullet**', 'RuntimeError: quoted in a bullet', null],
     ['`ValueError: pasted as inline code', 'ValueError: pasted as inline code', null],
+    // a whole line set in markdown italics by an issue's text; a private name's underscore and a dunder are no emphasis
+    ["_UnsupportedArchitectureError: Model architectures ['X'] not registered in tpu-inference._", "UnsupportedArchitectureError: Model architectures ['X'] not registered in tpu-inference.", null],
+    ['*ValueError: set in italics*', 'ValueError: set in italics', null],
+    ['_pickle.UnpicklingError: invalid load key', '_pickle.UnpicklingError: invalid load key', null],
+    ['__init__', '__init__', null],
     ['r_utils.py:236] RuntimeError: the rest of a line cut inside its header', 'RuntimeError: the rest of a line cut inside its header', null],
     // Python logging's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`, and KServe's
     ['2024-08-01 11:43:14,814 - lmdeploy - WARNING - Fallback to pytorch engine', 'Fallback to pytorch engine', 'WARNING'],
