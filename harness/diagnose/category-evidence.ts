@@ -180,8 +180,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // library's own record of a communicator that could not be made ("HcclCommInitRootInfo failed", the call torch_npu loads at
   // torch_npu/csrc/distributed/HcclCompile.h:40, NCCL's ncclCommInitRank), and CANN's error records of HCCL, whose codes begin EI ("EI0002: [PID:
   // 7277] … The wait execution of the Notify register times out", which torch_npu's troubleshooting guide sends to the HCCL user guide's
-  // error codes: Ascend/pytorch 9e73e708ab9350d203475609f36f8a43f6a0c2ab:docs/zh/user_guide/troubleshooting/troubleshooting_cases/HCCL_timeout.md:5-24)
-  rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]/, true),
+  // error codes: Ascend/pytorch 9e73e708ab9350d203475609f36f8a43f6a0c2ab:docs/zh/user_guide/troubleshooting/troubleshooting_cases/HCCL_timeout.md:5-24),
+  // and HCCL's own error records as CANN's log writes them, "[ERROR] HCCL(<pid>,<process>):<time> [<file>:<line>] …" (HCCL_ERROR, a DlogRecord of
+  // the HCCL module at DLOG_ERROR: hicann/hccl 09300b70df9a031339f08e5f2ca06d7bf294d009:src/common/log.h:45-59,113-116; the records its fault
+  // guide reads, "Transport init error! createLink para:…": docs/zh/user_guide/fault_diagnosis/param_link_stage.md:137-165); the level is read off before the rule
+  rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]|^\s*HCCL\(\d+,[^)]*\):\d{4}-\d\d-\d\d[- ]\d\d:\d\d/, true),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)|NCCL WARN Error\b/i, true),
   // NCCLCHECK traces a failed call up the stack: INFO(NCCL_ALL, "%s:%d -> %d", __FILE__, __LINE__, res), res an

@@ -138,6 +138,9 @@ const ENGINE_STEP_DONE = new RegExp(
     String.raw`^Warmup ended$`,
     // Ollama: its runner answered Ready (v0.5.7:llm/server.go:594 "llama runner started in"; v0.33.0-rc2:llm/llama_server.go:1362 "llama-server started in")
     String.raw`\b(?:llama runner|llama-server) started in \d+(?:\.\d+)? seconds\b`,
+    // Ollama's MLX runner: its client's ping of /v1/status answered, the runner serving it only once Load returned with the model's tensors
+    // (v0.33.0-rc2:x/mlxrunner/client.go:104-106 `slog.Info("mlx runner is ready", …)`; x/mlxrunner/server.go:66-70 before :209 Run, runner.go:252-253)
+    String.raw`\bmlx runner is ready\b`,
     // llama.cpp server: load_model returned, its context built and warmed up by an empty run unless --no-warmup
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): `LOG_INF("%s: model loaded\n", __func__)`)
     // (newer builds: `SRV_INF("%s", "model loaded\n")` in llama_server(), "srv  llama_server: model loaded", 00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp)
@@ -284,6 +287,14 @@ const ENGINE_SUCCESS = new RegExp(
     // 1380). tqdm shows a rate only after the bar moved: it is '?' while n equals the bar's initial value
     // (tqdm/tqdm f6a30fab726ab8e794a9db88b4392ce207760937:tqdm/std.py:548-559, format_meter), so a number there is a step done
     String.raw`\bTraining Progress: +\d+%\|[^|]*\| *\d+\/\d+ \[[\d:]+<[\d:]+, +(?!0\.00)\d+\.\d+(?:s\/it|it\/s)\]`,
+    // …and its validation: "validation generation end", printed once the rollout workers returned the generated validation batch
+    // (hebiao064/verl 083da9ab130efa2dc284eeb821a3edd6ce570fe3:verl/trainer/ppo/ray_trainer.py:696-704, `_validate`)
+    String.raw`^validation generation end$`,
+    // lighteval: its pipeline computes the metrics once the model answered every request (`evaluate`: `_run_model()`, then `_compute_metrics`,
+    // which logs "--- COMPUTING METRICS ---"; Jayon02/lighteval d8841a9be46ef661a65ade98f563de9ea0989000, a copy of huggingface/lighteval:
+    // src/lighteval/pipeline.py:271-275,481; newer releases log each record's place after it, "(pipeline.py:371)"). Its one path around the model,
+    // responses reloaded from an earlier run's details, warns first (:264-270)
+    String.raw`^--- COMPUTING METRICS ---(?: \([\w.]+:\d+\))?$`,
   ].join('|'),
 );
 
@@ -481,8 +492,13 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // classifier read it as no sign for that, but the guide's rule 5 counts the KV cache sized, and two labellers each call a start cut
   // there healthy on the three tuning logs of round 19 that show it; LMDeploy's TurboMind likewise: its block manager, built once the
   // weights are in, counts the KV blocks the free memory holds and logs "[BlockManager] max_block_count = 3424" before it allocates the
-  // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56)
-  ['sized', /\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
+  // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56;
+  // vLLM's V0 executors for other devices write the GPU's line with their device's name once the profile run sized the cache: "# TPU blocks:"
+  // (886936837ca89e5645bc1f71cc0e1492b65b1590:vllm/executor/tpu_executor.py:81, ray_tpu_executor.py:270), "# HPU blocks:" (hpu_executor.py:76);
+  // llama.cpp's KV cache, its buffer allocated on a device ("llama_kv_cache_init:      CUDA0 KV buffer size =  1536.00 MiB", logged once
+  // ggml_backend_alloc_ctx_tensors_from_buft returned a buffer, "failed to allocate buffer for kv cache" thrown when not: Ollama v0.17.6's
+  // llama/llama.cpp/src/llama-kv-cache.cpp:176-191); not its size 0.00, the dummy buffer of the no_alloc fit that allocates nothing)
+  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', GENERIC_SUCCESS],
   ['success', ENGINE_SUCCESS],
@@ -501,9 +517,11 @@ const WEIGHTS_ONLY = /Loading(?:model)?weights|Modelloading|Loadingsafetensors|L
 /**
  * A step that only compiled the model: its subject (the words before its duration) names torch.compile,
  * Dynamo or Inductor, or compiling a graph. "init engine (…) took 73 s (compilation: 9.8 s)" names it
- * only after its duration: that step ran the model.
+ * only after its duration: that step ran the model. Inductor's autotuner, which times candidate kernels of one
+ * operation while it compiles, is compiling too: "SingleProcess AUTOTUNE benchmarking takes 1.34 seconds and 8.84 seconds
+ * precompiling" (torch/_inductor/select_algorithm.py, AlgorithmSelectorCache.log_results, read in the code index's copies).
  */
-const COMPILE_ONLY = /\b(?:dynamo|torch\.compile|inductor|compil(?:e|es|ed|ing|ation))\b/i;
+const COMPILE_ONLY = /\b(?:dynamo|torch\.compile|inductor|compil(?:e|es|ed|ing|ation)|autotun(?:e|ed|ing))\b/i;
 const DURATION = /(?:\btook|\btakes|\bfinished in|\bcompleted in|\btime elapsed|transform time)\b/i;
 const compileOnly = (text: string): boolean => {
   const at = text.search(DURATION);

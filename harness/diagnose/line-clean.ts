@@ -53,6 +53,7 @@ const PREFIXES: RegExp[] = [
   /^\s*\([\w.-]+(?:\s+pid=\d+)?(?:,\s*ip=[\d.]+)?\)\s?/, // (RayWorkerWrapper pid=1, ip=…) (APIServer)
   /^\s*\[rank\d+\]:\s?/, // [rank0]:
   /^\s*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?(?: [^\]]*)?\]\s?/, // SGLang: [2025-01-01 10:00:00 TP0]
+  /^\s*\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/, // a CI console's bracketed ISO time (Buildkite's: [2025-12-13T19:54:35Z])
   /^\s*\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+/, // generic timestamps
   /^\s*\[\d\d\/\d\d\/\d{4}-\d\d:\d\d:\d\d\]\s?/, // TensorRT-LLM: [06/10/2025-02:50:21]
 ];
@@ -61,8 +62,8 @@ const PREFIXES: RegExp[] = [
 const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+|$)(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
-/** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `). */
-const BRACKET_HEADER = /^\s*\[(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]\s?/;
+/** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `; lighteval's padded `[    INFO]: `). */
+const BRACKET_HEADER = /^\s*\[\s*(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]:?\s?/;
 /**
  * Rust's tracing (TGI's launcher and router): `ERROR text_generation_launcher: `, `WARN shard-manager: …: `, `ERROR batch{…}:prefill: router::client: src/x.rs:54: `;
  * also a Python record Dynamo hands its tracing, whose target is `module.funcName` (`ERROR engine.run_mp_engine: `: ai-dynamo/dynamo
@@ -73,8 +74,11 @@ const BRACKET_HEADER = /^\s*\[(TRACE|DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATA
 const TRACING_HEADER = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) (?:[a-z][\w-]*(?:::[\w-]+|\.[a-z_][a-z\d_]*)*(?:\{[^}]*\})*:)+\s(?:[a-z][\w-]*(?:::[\w-]+)*: )?(?:[\w./-]+\.rs:\d+: )?/;
 /** …and such a header that a terminal cut before its message began (`ERROR batch{batch_size=1}:prefill: text_generation_rou`). */
 const TRACING_CUT = /^\s*(TRACE|DEBUG|INFO|WARN|ERROR) [a-z][\w-]*(?:\{[^}]*\}|::?[\w-]+|\{[^}]*$)*(?::\s*[a-z][\w:-]*)*(?::\s*[\w./-]*)?$/;
-/** A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it): no failure of its own. */
-const WARNING_WORD = /^\s*(Warning):\s/;
+/**
+ * A message that says it is a warning (`Warning: …`, as C++ libraries and tools write it; ExLlamaV2 prints its own after "## ",
+ * turboderp-org/exllamav2 da07facd10b5c7f35b03664c41a3090c9f093de5:exllamav2/attn.py:41): no failure of its own.
+ */
+const WARNING_WORD = /^\s*(?:#{1,6} ?)?(Warning):\s/;
 /**
  * Python logging's common `%(asctime)s - %(name)s - %(levelname)s - ` (its date already cut as a
  * timestamp; the message from the one space after its dash, its own indentation kept: a relayed traceback's `  File …`) and KServe's `%(asctime)s %(process)d %(name)s %(levelname)s [%(funcName)s():%(lineno)s] `.

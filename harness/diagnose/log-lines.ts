@@ -466,7 +466,9 @@ const WRAPPERS: RegExp[] = [
   // huggingface/text-generation-inference launcher/src/main.rs (enum LauncherError; tag and line not checked)
   // (DownloadError too: "Download encountered an error: {err}" is logged before it with the download's stderr,
   // v3.3.7-1-gdb931fcf (db931fcf42da018a3657580c64bf2720f167f9ab):launcher/src/main.rs:1415-1432, :1560-1567)
-  /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart|DownloadError)\s*$/,
+  // … and, before it, its heading of the exited shard's standard error, which follows it on the next lines (v3.3.7:launcher/src/main.rs:1210-1217,
+  // `tracing::error!("Shard complete standard error output:\n{err}")`, err the shard's stderr lines, each after a newline)
+  /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart|DownloadError)\s*$|\bShard complete standard error output:\s*$/,
   /During handling of the above exception|The above exception was the direct cause/,
   // Triton's TensorRT backend: deserializing the plan returned no engine; TensorRT's logger wrote why before it
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer

@@ -62,11 +62,12 @@ const MAX_MESSAGE_LINES = 12;
  * `RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError …')`.
  * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH). Not Ray's header alone, `RayTaskError(ValueError): ray::f()
  * (pid=…, ip=…)`: Ray writes it in place of the remote traceback's "Traceback (most recent call last):" line (the task's proctitle, pid
- * and ip, in cyan: ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:python/ray/exceptions.py, RayTaskError.__str__), so the
+ * and ip, in cyan, and an actor's id and repr after them for an actor's method, `(pid=…, ip=…, actor_id=…, repr=<…>)`:
+ * ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:python/ray/exceptions.py, RayTaskError.__str__), so the
  * message is the traceback's last line, and a header whose traceback is cut before it quotes no cause (the guide's rule 4).
  */
 const QUOTES_CAUSE = new RegExp(
-  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)(?!: (?:\x1b?\[\d+m)?ray::[\w.]+\(\)(?:\x1b?\[\d+m)? \(pid=\d+, ip=[\d.]+\)\s*$)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
+  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)(?!: (?:\x1b?\[\d+m)?ray::[\w.]+\(\)(?:\x1b?\[\d+m)? \(pid=\d+, ip=[\d.]+(?:, actor_id=[0-9a-f]+, repr=.*)?\)\s*$)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
     String.raw`${MODEL_FAILED_WITH.source}\S`,
 );
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */

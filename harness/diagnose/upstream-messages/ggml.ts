@@ -36,8 +36,8 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // ---- llama.cpp's model loader ----
 
   // the GGUF's `general.architecture` names no architecture this build knows (llm_arch_from_string gave LLM_ARCH_UNKNOWN);
-  // llama_model_load wraps it: "error loading model architecture: unknown model architecture: '…'"
-  mdl('llama.cpp (ggml-org/llama.cpp, as Ollama vendors it): the GGUF names a model architecture this build does not know', /\bunknown model architecture: '[\w.-]{1,80}'/,
+  // llama_model_load wraps it: "error loading model architecture: unknown model architecture: '…'", the name empty ('') when the key is blank
+  mdl('llama.cpp (ggml-org/llama.cpp, as Ollama vendors it): the GGUF names a model architecture this build does not know', /\bunknown model architecture: '[\w.-]{0,80}'/,
     "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'nemotron_h_omni'", 'v0.17.6:llama/llama.cpp/src/llama-model.cpp:476'),
   // the GGUF's `tokenizer.ggml.model` names a tokenizer this build does not know (wrapped: "error loading model vocabulary: …")
   mdl('llama.cpp: the GGUF names a tokenizer model this build does not know', /\bunknown tokenizer: '[\w.-]{1,80}'/,

@@ -24,6 +24,8 @@ import { messageOf, type UpstreamMessage } from './types.ts';
 
 /** PyTorch v2.11.0. */
 const PT = '70d99e998b4955e0049d13a98d77ae1b14db1f45';
+/** Ascend/pytorch (torch_npu) at 9e73e708ab93. */
+const TORCH_NPU = '9e73e708ab9350d203475609f36f8a43f6a0c2ab';
 
 const imp = messageOf('import-error');
 const drv = messageOf('driver-mismatch');
@@ -94,4 +96,14 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // its warning "The client socket cannot be initialized to connect to …" (retried) is another message
   nccl("PyTorch (pytorch/pytorch) c10d: a rank timed out connecting to the process group's rendezvous store (TCPStore)", /\bThe client socket has timed out after \d{1,12}m?s while trying to connect to \([^()\s,]{1,255}, \d{1,5}\)/,
     'The client socket has timed out after 600000ms while trying to connect to (10.0.0.2, 29500).', `${PT}:torch/csrc/distributed/c10d/socket.cpp:1030`),
+
+  // ---- torch_npu (Ascend/pytorch, PyTorch's adapter for Ascend NPUs) ----
+
+  // its error code, written into the message of the exception a failed call raises, "[ERROR] <time> (PID:…, Device:…, RankID:…)
+  // ERR<submodule><code> <SUBMODULE> <what>" (formatErrorCode, NPUException.cpp:90-103; the codes, NPUException.h:58-76, their words,
+  // NPUException.cpp:15-31; OPS_CHECK_ERROR puts it between "OPS function error: <call>, error code is N" and the error's own text,
+  // NPUException.h:207-240). ERR..200: a call of HCCL, the collective library, failed. ERR..100, "call acl api failed", is left out: a call
+  // of the NPU runtime failed, and the words around it say why (an out-of-memory, an operator's parameter error)
+  nccl('torch_npu (Ascend/pytorch): a call of HCCL, the collective library of Ascend NPUs, failed', /\bERR\d\d200 [A-Z]{2,5} call hccl api failed\b/,
+    '[ERROR] 2025-07-30-10:15:05 (PID:5568, Device:10, RankID:3) ERR02200 DIST call hccl api failed', `${TORCH_NPU}:torch_npu/csrc/core/npu/NPUException.cpp:90-103`),
 ];

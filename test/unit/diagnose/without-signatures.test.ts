@@ -16,8 +16,18 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
  * So does vLLM's Ray warning "The number of required GPUs exceeds the total number of available GPUs in the placement group."
  * (vLLM then waits for the group: the signature names the cause, tensor parallelism asking for more GPUs than there are;
  * round 26's blind readers, two to one, call a log that ends while it waits `unknown`, which is what generic evidence says).
+ * (Round 40) PyTorch's two warnings of one cause, a GPU's capability below its build's: generic evidence reads the first, "PyTorch no
+ * longer supports this GPU because it is too old", as the GPU refused (a reading the guide leaves in doubt: upstream-messages/pytorch.ts),
+ * the signature the pair; and an IPython traceback cut before its message, whose header names the exception's class
+ * (`LocalEntryNotFoundError  Traceback (most recent call last)`): only the signature knows that class is the Hub's.
  */
-const SIGNATURE_ONLY = new Set(['import-error/vllm-5501-custom-ops-undefined-symbol.log', 'oom/sglang-38202-kimi-k3-dp-attention-ep-draft-kv-oom.log', 'unknown/vllm-14997-tp2-pp2-ray-waiting-for-placement-group.log']);
+const SIGNATURE_ONLY = new Set([
+  'import-error/vllm-5501-custom-ops-undefined-symbol.log',
+  'oom/sglang-38202-kimi-k3-dp-attention-ep-draft-kv-oom.log',
+  'unknown/vllm-14997-tp2-pp2-ray-waiting-for-placement-group.log',
+  'no-kernel-image/exllamav2-786-tabbyapi-gtx1080ti-sm61-torch-cu128-warning.log',
+  'other/vllm-567-notebook-opt125m-localentrynotfound.log',
+]);
 
 describe('without signatures, generic evidence alone', () => {
   const bySignature = tuning.filter((l) => classifyLog(l.text).confidence === 'signature' && !SIGNATURE_ONLY.has(`${l.label}/${l.name}`));

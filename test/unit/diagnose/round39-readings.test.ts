@@ -1,0 +1,65 @@
+// Readings made in the twelfth session from tuning logs and upstream sources (round 39 onward), each general and with its source
+// in the signature or reader it tests.
+import { describe, expect, it } from 'vitest';
+import { category } from '../../support/classify-lines.ts';
+
+describe('round 39 readings', () => {
+  it("reads Ollama's MLX runner answering its ping as the model loaded: the runner serves only once its tensors are in", () => {
+    const runner = [
+      'time=2026-08-19T19:37:08.325+02:00 level=INFO source=runner.go:217 msg="Loaded tensors from manifest" count=2017',
+      'time=2026-08-19T19:37:11.238+02:00 level=INFO source=runner.go:252 msg="Starting HTTP server" host=127.0.0.1 port=62273',
+    ];
+    expect(category(...runner, 'time=2026-08-19T19:37:11.272+02:00 level=INFO source=client.go:106 msg="mlx runner is ready" port=62273')).toBe('healthy');
+    expect(category(...runner)).toBe('unknown');
+  });
+
+  it("reads vLLM's TPU and HPU executors sizing the KV cache as the GPU's does", () => {
+    const shapes = 'INFO 12-12 11:19:10 tpu_model_runner.py:274] Compiling the model with different input shapes...';
+    expect(category('INFO 12-12 11:19:09 ray_tpu_executor.py:270] # TPU blocks: 18736, # CPU blocks: 11912', shapes)).toBe('healthy');
+    expect(category('INFO 01-02 03:04:05 hpu_executor.py:76] # HPU blocks: 3021, # CPU blocks: 512')).toBe('healthy');
+    expect(category(shapes)).toBe('unknown');
+  });
+
+  it("reads verl's validation generated and lighteval's metrics computed as the model having answered", () => {
+    const verl = ['(TaskRunner pid=221183) test_gen_batch meta info: {\'eos_token_id\': 151645}'];
+    expect(category(...verl, '(TaskRunner pid=221183) validation generation end')).toBe('healthy');
+    expect(category(...verl)).toBe('unknown');
+    const lighteval = '[2025-10-05 14:27:24,023] [    INFO]: Cache: Starting to process 1319/1319 samples (not found in cache) for tasks leaderboard|gsm8k|0 (cache_management.py:399)';
+    expect(category(lighteval, '[2025-10-05 14:34:11,064] [    INFO]: --- COMPUTING METRICS --- (pipeline.py:371)')).toBe('healthy');
+    expect(category(lighteval)).toBe('unknown');
+  });
+
+  it("does not read Inductor's autotuner timing candidate kernels as a step that ran the model: it is compiling", () => {
+    const autotune = ['AUTOTUNE mm(4x4096, 4096x8)', '  mm 0.0134 ms 100.0%', 'SingleProcess AUTOTUNE benchmarking takes 1.3427 seconds and 8.8429 seconds precompiling'];
+    expect(category(...autotune)).toBe('unknown');
+  });
+
+  it("reads a traceback under a CI console's bracketed ISO time, cut inside torch.cuda.graph's capture_end, as a failure in capture", () => {
+    const at = '[2025-12-13T19:54:35Z] (Worker_TP0 pid=9260) ERROR 12-13 11:54:35 [multiproc_executor.py:826] ';
+    const frames = [
+      `${at}  File "/usr/local/lib/python3.12/dist-packages/vllm/compilation/cuda_graph.py", line 266, in __call__`,
+      `${at}    with torch.cuda.graph(cudagraph, pool=self.graph_pool):`,
+      `${at}  File "/usr/local/lib/python3.12/dist-packages/torch/cuda/graphs.py", line 130, in capture_end`,
+      `${at}    super().capture_end()`,
+    ];
+    expect(category(...frames)).toBe('graph-capture');
+  });
+
+  it("reads HCCL's own error records, and torch_npu's HCCL error code, as the collective library failing; its other records are no failure", () => {
+    const record = (level: string, text: string): string => `[${level}] HCCL(80812,python):2026-06-17-02:21:43.853.333 [transport_manager.cc:954] [86231]${text}`;
+    expect(category(record('ERROR', '[InitChannelStage][RunFailed]Transport init error! createLink para:rank[7]-localUserrank[7]'))).toBe('nccl');
+    expect(category(record('INFO', 'init channel ok'), record('WARNING', 'link slow'))).not.toBe('nccl');
+    expect(category('RuntimeError: HcclAllreduce failed', '[ERROR] 2025-07-30-10:15:05 (PID:5568, Device:3, RankID:3) ERR02200 DIST call hccl api failed')).toBe('nccl');
+  });
+
+  it("reads Ray's header of an actor's method, with its actor id and repr, as the header of a traceback: cut before its message, it quotes no cause", () => {
+    const header = "ray.exceptions.RayTaskError(RuntimeError): ray::vLLMHttpServer.launch_server() (pid=399090, ip=29.191.208.106, actor_id=fabc346f346ceec4b5faab8801000000, repr=<verl.workers.rollout.vllm_rollout.vllm_async_server.vLLMHttpServer object at 0x7fafaf36f910>)";
+    const frames = ['  File "/root/verl/verl/workers/rollout/vllm_rollout/vllm_async_server.py", line 397, in launch_server', '    await self.run_server(server_args)'];
+    expect(category(header, ...frames)).toBe('unknown');
+    expect(category(header, ...frames, 'RuntimeError: Engine core initialization failed. See root cause above.', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
+  });
+
+  it("reads llama.cpp's unknown model architecture also when the GGUF names none", () => {
+    expect(category("0.00.148.150 E llama_model_load: error loading model: unknown model architecture: ''", '0.00.148.906 E srv  llama_server: exiting due to model loading error')).toBe('unsupported-model');
+  });
+});
