@@ -200,6 +200,10 @@ const ENGINE_SIZED = new RegExp(
     // a plan that fails bails with "KVCache allocation failed: …": guoqingbao/vllm.rs 1b00e2717dd552159cbe742b96171c9dbebf3659:src/core/runner.rs:456-464,
     // src/core/engine.rs:363)
     String.raw`\bKVCache allocation successfully planned!`,
+    // SGLang-JAX (TPU): the token budget the profiled memory left, logged past the check that raises "Not enough memory" when none fits
+    // (sgl-project/sglang-jax e8cebe15bc6391f64bb2c80bb3912bfc57e743e5:python/sgl_jax/srt/model_executor/model_runner.py:287-293; "ModelRunner
+    // final max_total_num_tokens: …" since, cddbf6f1cc33cbdd453bd8f36ff7051cf46ca176:…/model_runner_kv_cache_mixin.py:814-817)
+    String.raw`\bModelRunner (?:final )?max_total_num_tokens: [1-9]\d*`,
   ].join('|'),
 );
 

@@ -47,8 +47,12 @@ export interface ProcessFindings {
   hint: Failure | null;
 }
 
-/** A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`). */
-export const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$/;
+/**
+ * A traceback's header or frame, also a frame cut off inside its path (`File ".../attention/mm_`); and the line Python's threading prints
+ * before the traceback of a thread that raised, also cut (CPython's Lib/threading.py, excepthook: `print(f"Exception in thread {name}:", …)`,
+ * then the traceback; read in RustPython/RustPython cc1e55e3e43f14a673901ea78ccb426ecb6c3bbb:Lib/threading.py:1297-1299, its copy of CPython's).
+ */
+export const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|^\s*File "[^"\s]+$|^\s*Exception in thread \S/;
 const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;

@@ -14,6 +14,9 @@ describe('cleanLine', () => {
     ['[TensorRT-LLM][ERROR] Assertion failed: x', 'Assertion failed: x', 'ERROR'],
     ['[06/10/2025-02:50:21] [TRT-LLM] [E] Failed to initialize executor', 'Failed to initialize executor', 'ERROR'],
     ['[TensorRT-LLM][INFO] Loaded engine', 'Loaded engine', 'INFO'],
+    // lighteval's padded bracketed level, and a CI console's bracketed ISO time (Buildkite's)
+    ['[2025-10-05 14:34:11,064] [    INFO]: --- COMPUTING METRICS --- (pipeline.py:371)', '--- COMPUTING METRICS --- (pipeline.py:371)', 'INFO'],
+    ['[2025-12-13T19:54:35Z] (Worker_TP0 pid=9260) ERROR 12-13 11:54:35 [multiproc_executor.py:826] RuntimeError: x', 'RuntimeError: x', 'ERROR'],
     ['> - **RuntimeError: quoted in a bullet**', 'RuntimeError: quoted in a bullet', null],
     ['`ValueError: pasted as inline code', 'ValueError: pasted as inline code', null],
     // a whole line set in markdown italics by an issue's text; a private name's underscore and a dunder are no emphasis
@@ -50,6 +53,10 @@ describe('cleanLine', () => {
     // headers cut off before their message
     ['(VllmWorkerProcess pid=2421) ERROR 10-14 12:32:47', '', 'ERROR'],
     ['[rank0]:[E1202 06:25:24.624101061 ProcessGroupNCCL', '', 'ERROR'],
+    // … or cut inside its level word after a process tag; the word alone, with nothing before it, is no header
+    ['(EngineCore pid=196) ERR', '', 'ERROR'],
+    ['(Worker_TP0 pid=9260) WARNI', '', 'WARNING'],
+    ['ERR', 'ERR', null],
     // NCCL's debug output names its level (its text kept whole: rules read "NCCL INFO x.cc:1 -> 2"); a WARN is read as a message
     ['gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'gx10:462:462 [0] NCCL INFO ncclOsDlopen(libnccl-env.so) failed: libnccl-env.so: cannot open shared object file: No such file or directory', 'INFO'],
     ['node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', 'node1:12:12 [3] NCCL WARN Call to connect returned Connection refused', null],

@@ -59,6 +59,29 @@ describe('round 39 readings', () => {
     expect(category(header, ...frames, 'RuntimeError: Engine core initialization failed. See root cause above.', 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
   });
 
+  it("reads SGLang-JAX's token budget, past its check that raises when none fits, as the KV cache sized", () => {
+    const profiled = '[2025-09-15 15:35:31] TPU Memory profiling: available_device_memory=16.6GB, available_kv_cache=10.4GB, max_tokens=21227, cell_size=524288bytes';
+    expect(category(profiled, '[2025-09-15 15:35:31] ModelRunner max_total_num_tokens: 21120')).toBe('healthy');
+    expect(category(profiled, '[2026-08-21 05:56:59] ModelRunner final max_total_num_tokens: 21120')).toBe('healthy');
+    expect(category(profiled)).toBe('unknown');
+  });
+
+  it("reads Python's line before a thread's traceback, cut, as a traceback begun: after requests served, it is the cause, not shown", () => {
+    const served = '(APIServer pid=1) INFO:     172.17.0.1:44220 - "POST /v1/chat/completions HTTP/1.1" 200 OK';
+    expect(category(served, '(EngineCore_DP0 pid=245) Exception in thread Thread-3 (proce')).toBe('unknown');
+    expect(category(served)).toBe('healthy');
+  });
+
+  it('reads a logger header cut inside its level word as a header with no message, not as a failure of its own', () => {
+    const fatal = [
+      '(EngineCore pid=196) ERROR 05-13 10:46:44 [core.py:1138] EngineCore encountered a fatal error.',
+      '(EngineCore pid=196) ERROR 05-13 10:46:44 [core.py:1138] Traceback (most recent call last):',
+      '(EngineCore pid=196) ERROR 05-13 10:46:44 [core.py:1138]   File "/usr/local/lib/python3.12/site-packages/vllm/v1/engine/core.py", line 1170, in run_busy_loop',
+      '(EngineCore pid=196) ERROR 05-13 10:46:44 [core.py:1138]     self._process_engine_step()',
+    ];
+    expect(category(...fatal, '(EngineCore pid=196) ERR')).toBe('unknown');
+  });
+
   it("reads llama.cpp's unknown model architecture also when the GGUF names none", () => {
     expect(category("0.00.148.150 E llama_model_load: error loading model: unknown model architecture: ''", '0.00.148.906 E srv  llama_server: exiting due to model loading error')).toBe('unsupported-model');
   });
