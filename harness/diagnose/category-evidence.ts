@@ -97,6 +97,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // error detected during the execution"), CUDA 13.0's include/driver_types.h:625-628,660-663, the words as cudaGetErrorString of
   // libcudart 13.0.96 renders them on the H200: the guide's table has no category for it, `other`
   rule('other', 'a GPU hardware fault (an uncorrectable ECC or NVLink error, CUDA error 214/220)', /\bcudaError(?:ECC|Nvlink)Uncorrectable\b|\buncorrectable (?:ECC|NVLink) error\b/i, true),
+  // a Vulkan device lost (VK_ERROR_DEVICE_LOST; Vulkan-Hpp raises it as vk::DeviceLostError, its result named "ErrorDeviceLost", which
+  // ggml-vulkan's "vk::Queue::submit: ErrorDeviceLost" relays): the GPU was reset under the process, as Mesa's RADV says first when the
+  // kernel cancelled the submission ("radv/amdgpu: The CS has been cancelled because the context is lost.", radv_amdgpu_cs.c, on
+  // -ECANCELED, its result VK_ERROR_DEVICE_LOST; read in the code index's copies of Mesa, over the fetch limit here): a fault, `other`
+  rule('other', 'the GPU was lost under the process (Vulkan device lost: a reset, a hang)', /\bVK_ERROR_DEVICE_LOST\b|\bErrorDeviceLost\b|\bvk::DeviceLostError\b|\bThe CS has been cancelled because the context is lost\b/, true),
   // ptxas refusing an instruction or data type of the kernel's own code on this GPU's architecture: "Feature 'cvt with .f32.bf16' requires
   // .target sm_80 or higher" (then "ptxas fatal : Ptx assembly aborted due to errors"). The toolchain works — CUDA 13.0's ptxas assembles
   // the same PTX for sm_80 and sm_90 and refuses it so for sm_75, reproduced here — and the fix is another data type, kernel or GPU: the

@@ -77,6 +77,9 @@ const ENGINE_LISTENING = new RegExp(
     String.raw`^Starting HTTP server: \S+:\d+$`,
     // Ollama: `msg="Listening on [::]:11434 (version 0.5.7)"` once bound (v0.5.7:server/routes.go:1238; v0.33.0-rc2:server/routes.go:2008)
     String.raw`\bListening on \S+ \(version [\w.+-]+\)`,
+    // …and its model runner's own server, bound before the server sends it the load request (v0.12.11:runner/ollamarunner/runner.go:1412-1433,
+    // llamarunner/runner.go:999, `log.Println("Server listening on", addr)` after net.Listen; Ollama's slog handler writes it as msg="…")
+    String.raw`(?:\bmsg="?|^|\d\d:\d\d:\d\d )Server listening on (?:127\.0\.0\.1|localhost|\[::1\]):\d+"?\s*$`,
     // llama.cpp server: "main: server is listening on http://…" after load_model (and its warm-up run) returned
     // (aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server.cpp, main(): LOG_INF after "model loaded")
     // … newer builds run it as llama_server() and log through SRV_INF, which writes "srv  " and the function's name cut to 12

@@ -428,7 +428,9 @@ const WRAPPERS: RegExp[] = [
   /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b|\bA worker died or was killed while executing a task by an unexpected system error\b/,
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
-  /Error raised in subprocess/, // vLLM's model registry: the subprocess's own traceback follows
+  // vLLM's model registry: the subprocess's own traceback follows; Xinference's worker: `logger.error(f"Failed to load model {model_uid}",
+  // exc_info=True)`, the traceback after it (xorbitsai/inference v1.9.0:xinference/core/worker.py:1132; 7ecec16b63383e18e4af790c4b522fb7d79f7e77:…:3947,4078)
+  /Error raised in subprocess|^\s*Failed to load model [\w.-]+\s*$/,
   // vLLM's registry: a supported architecture whose class could not be loaded in the inspection subprocess; the
   // subprocess's own error is logged apart, "Please check the logs" (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/model_executor/models/registry.py:940-947)
   /\bModel architectures? .{0,200}\bfailed to be inspected\b/,

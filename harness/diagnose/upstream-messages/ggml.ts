@@ -116,4 +116,12 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // the scheduler's estimate of host memory (not the GPU's): the model does not fit in system RAM
   oth('Ollama: the model needs more system (host) memory than is available', /\bmodel requires more system memory \([\d.]+ [KMGT]?i?B\) than is available \([\d.]+ [KMGT]?i?B\)/,
     'model requires more system memory (23.4 GiB) than is available (15.2 GiB)', `${OLLAMA}:llm/server.go:1045`),
+  // Ollama's MLX runner loading its MLX library by dlopen and dlsym: a symbol the library lacks, or the library not found or not loaded,
+  // as a shared library or an extension that will not load (its stderr relayed at WARN by the server: `msg=mlx-runner msg="…"`). Not the C
+  // loader's own line for the symbol, "MLX: Failed to load symbol: <name>" (x/imagegen/mlx/mlx.c:600-604): Ollama probes MLX at every
+  // start and serves GGUF models without it, so the line is in healthy logs too; the runner that needs MLX fails with the Go error
+  imp('Ollama (MLX runner): its MLX library lacks a function it calls (dlsym failed)', /\bfailed to load MLX function symbols\b/,
+    'Error: failed to load MLX function symbols', 'v0.15.5:x/imagegen/mlx/mlx.go:1667-1672'),
+  imp('Ollama (MLX runner): its MLX library was not found or could not be loaded', /\bfailed to load MLX dynamic library(?: symbols)?(?:: path=| \(searched: )/,
+    'failed to load MLX dynamic library (searched: [/usr/lib/ollama])', 'v0.33.0-rc2:x/mlxrunner/mlx/dynamic.go:66-73'),
 ];

@@ -1,9 +1,9 @@
-// Readings made in the twelfth session from tuning logs and upstream sources (round 39 onward), each general and with its source
+// Readings made in the twelfth session from tuning logs and upstream sources (rounds 39-42), each general and with its source
 // in the signature or reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('round 39 readings', () => {
+describe('rounds 39-42 readings', () => {
   it("reads Ollama's MLX runner answering its ping as the model loaded: the runner serves only once its tensors are in", () => {
     const runner = [
       'time=2026-08-19T19:37:08.325+02:00 level=INFO source=runner.go:217 msg="Loaded tensors from manifest" count=2017',
@@ -80,6 +80,30 @@ describe('round 39 readings', () => {
       '(EngineCore pid=196) ERROR 05-13 10:46:44 [core.py:1138]     self._process_engine_step()',
     ];
     expect(category(...fatal, '(EngineCore pid=196) ERR')).toBe('unknown');
+  });
+
+  it("reads Xinference's 'Failed to load model <uid>' as the heading of the traceback after it: cut, it names no cause", () => {
+    const failed = '2025-08-20 19:43:04,512 xinference.core.worker 1204 ERROR    Failed to load model qwen3-0';
+    const frames = ['Traceback (most recent call last):', '  File "D:\\x\\xinference\\model\\llm\\vllm\\core.py", line 360, in load', '    from vllm.engine.arg_utils import AsyncEngineArgs'];
+    expect(category(failed, ...frames)).toBe('unknown');
+    expect(category(failed, ...frames, "ModuleNotFoundError: No module named 'vllm'")).toBe('import-error');
+  });
+
+  it("reads Ollama's MLX runner failing to load its library's functions as a library that will not load; the probe's own line is no failure", () => {
+    const probe = 'time=2026-02-11T14:33:44.471+05:30 level=WARN source=server.go:140 msg=mlx-runner msg="MLX: Failed to load symbol: mlx_metal_device_info"';
+    const failed = 'time=2026-02-11T14:33:44.473+05:30 level=WARN source=server.go:140 msg=mlx-runner msg="Error: failed to load MLX function symbols"';
+    expect(category(probe, failed)).toBe('import-error');
+    const started = 'time=2026-02-07T21:06:00.601+05:30 level=INFO source=server.go:1387 msg="llama runner started in 12.24 seconds"';
+    expect(category('MLX: Failed to load symbol: mlx_metal_device_info', started)).toBe('healthy');
+  });
+
+  it("reads Ollama's model runner listening as a server that listened", () => {
+    expect(category('time=2025-11-16T20:32:25.033Z level=INFO source=runner.go:1433 msg="Server listening on 127.0.0.1:34915"')).toBe('healthy');
+  });
+
+  it('reads a Vulkan device lost, as RADV and ggml-vulkan report it, as a fault of the GPU (`other`)', () => {
+    const lost = ['radv/amdgpu: The CS has been cancelled because the context is lost. This context is innocent.', '3.45.098.561 E srv  update_slots: decode() failed: vk::Queue::submit: ErrorDeviceLost'];
+    expect(category('3.38.895.148 D set_embeddings: value = 0', ...lost)).toBe('other');
   });
 
   it("reads llama.cpp's unknown model architecture also when the GGUF names none", () => {
