@@ -106,6 +106,12 @@ describe('rounds 39-42 readings', () => {
     expect(category('3.38.895.148 D set_embeddings: value = 0', ...lost)).toBe('other');
   });
 
+  it("reads ggml's failed assertion in its 2023-2024 form ('GGML_ASSERT: <file>:<line>: <cond>', then abort) as a failure", () => {
+    const loaded = 'llm_load_tensors: ggml ctx size =    1.43 MiB';
+    expect(category(loaded, 'GGML_ASSERT: D:\\a\\w\\vendor\\llama.cpp\\ggml-cuda.cu:727: tensor->view_src == nullptr')).toBe('other');
+    expect(category(loaded)).toBe('unknown');
+  });
+
   it("reads llama.cpp's unknown model architecture also when the GGUF names none", () => {
     expect(category("0.00.148.150 E llama_model_load: error loading model: unknown model architecture: ''", '0.00.148.906 E srv  llama_server: exiting due to model loading error')).toBe('unsupported-model');
   });
