@@ -235,8 +235,7 @@ const CARET_SGR = /\^\[\[[\d;]*m/g;
 /** A whole line set in markdown italics, as an issue quotes an error in its text: `_ValueError: … ._` or `*Error: …*`. */
 const EMPHASIS = /^([_*])(?![_*\s])(.*[^_*\s])\1$/;
 
-/** The levels a logger header names, and one of them cut after its third letter at least (`ERR`, `WARNI`). */
-const LEVELS = ['ERROR', 'WARNING', 'INFO', 'DEBUG', 'CRITICAL'];
+/** A level a logger header names, cut after its third letter at least (`ERR`, `WARNI`): read as the level it begins (LEVEL_LETTER's names). */
 const LEVEL_CUT = /^\s*(ERRO?|WARN(?:I|IN)?|INF|DEBU?|CRIT(?:I|IC|ICA)?)\s*$/;
 
 /** cleanLine of a line already as shown (asShown): readLog's lines, whose `raw` is. */
@@ -262,7 +261,7 @@ export function cleanShown(shown: string): { text: string; level: string | null 
   if (level === null && isNcclInfo(s)) level = 'INFO';
   // a header cut inside its level word, after what a carrier or a process tag wrote (`(EngineCore pid=196) ERR`): a header with no message
   const cutLevel = s !== shown.trim() ? LEVEL_CUT.exec(s) : null;
-  if (cutLevel) return { text: '', level: LEVELS.find((l) => l.startsWith(cutLevel[1]!))! };
+  if (cutLevel) return { text: '', level: Object.values(LEVEL_LETTER).find((l) => l.startsWith(cutLevel[1]!))! };
   // a console that shows each line as a JSON string ends it with its newline escaped (RunPod's: `…\n`)
   return { text: s.replace(/\*\*\s*$/, '').replace(/\\n$/, '').trimEnd().replace(EMPHASIS, '$2'), level };
 }
