@@ -128,6 +128,11 @@ const ENGINE_LISTENING = new RegExp(
     // healthy (NovaSky-AI/SkyRL a9564572eb8e91076be43c1bd5e4615e3de17265:skyrl/train/entrypoints/serve.py:66, after
     // get_inference_client(); skyrl/backends/skyrl_train/inference_servers/vllm_server_actor.py:292-297, vllm_router.py:125,142-148)
     String.raw`\bInference servers are up\.$`,
+    // NVIDIA Dynamo's component worker: "Starting <Service> instance with all registered endpoints" (behind "[<run id>] " in some releases),
+    // logged once the service's class was built and its startup hooks returned (a vLLM worker's async_init builds its engine there), right
+    // before it serves its endpoints (ai-dynamo/dynamo ee03c6230faeaebe7ff01d766e48880a19b9fb9f:deploy/sdk/src/dynamo/sdk/cli/serve_dynamo.py,
+    // dyn_worker: the hooks awaited, the line, then serve_endpoint); a hook that raised logs "Error in Dynamo component setup" in its place
+    String.raw`\bStarting \w{1,80} instance with all registered endpoints\s*$`,
   ].join('|'),
 );
 
@@ -505,7 +510,10 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // llama.cpp's KV cache, its buffer allocated on a device ("llama_kv_cache_init:      CUDA0 KV buffer size =  1536.00 MiB", logged once
   // ggml_backend_alloc_ctx_tensors_from_buft returned a buffer, "failed to allocate buffer for kv cache" thrown when not: Ollama v0.17.6's
   // llama/llama.cpp/src/llama-kv-cache.cpp:176-191); not its size 0.00, the dummy buffer of the no_alloc fit that allocates nothing)
-  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
+  // (whisper.cpp's decoder self-attention cache, allocated on its first backend, the GPU's where one is used: "whisper_init_state: kv self size
+  // =    2.62 MB", logged once whisper_kv_cache_init returned true; when it fails whisper_init_state logs the error and returns null:
+  // ggml-org/whisper.cpp v1.9.3:src/whisper.cpp:3397-3409)
+  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|^whisper_init_state: kv self size += +(?!0\.00 )\d+\.\d+ MB\b|\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', GENERIC_SUCCESS],
   ['success', ENGINE_SUCCESS],
