@@ -73,6 +73,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
     // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)
     const refused = shown ? lastRefused(lines) : null;
     if (refused !== null) return requestRefused(lines, refused, shown!);
+    // … and a request the server failed (5xx), its access log saying no more: the cause is not in the log (guide, rules 2 and 4)
+    const failed = shown ? lastAnswered(lines, SERVER_ERROR, ANSWERED_OK) : null;
+    if (failed !== null) return rootCauseMissing(lines, viewAt(views, lines, failed)!.view, failed, 'error');
     if (shown) return healthy(shown, shown === ready);
     // no sign of health, and the only failure the log names is an import a logger reported
     const imp = ready ? null : importLogged(lines);
@@ -101,12 +104,30 @@ const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: requ
  * guide's rule 2 ("a request's error after ready, then the log ends: that error's category").
  */
 function lastRefused(lines: readonly LogLine[]): number | null {
-  const i = lines.findLastIndex((l) => !l.header && REFUSED.test(l.text));
+  return lastAnswered(lines, REFUSED);
+}
+
+/**
+ * A request the server failed (5xx) in an access log that writes no error with it: gin's (Ollama: `[GIN] 2024/02/26 - 17:19:33 | 500 |
+ * 10.1ms | 127.0.0.1 | POST "/api/embeddings"`, gin-gonic/gin v1.12.0:logger.go:185), uvicorn's (`"POST /v1/completions HTTP/1.1" 500
+ * Internal Server Error`) and llama-server's (`request: POST /completion 127.0.0.1 500`).
+ */
+const SERVER_ERROR = /^\[GIN\] [\d/]+ - [\d:]+ \| 50(?!3)\d \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 50(?!3)\d\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ 50(?!3)\d\s*$/;
+
+/** A request the same access logs show answered with success: after a failed one, the server went on serving. */
+const ANSWERED_OK = /^\[GIN\] [\d/]+ - [\d:]+ \| 2\d\d \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 2\d\d\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ 2\d\d\s*$/;
+
+/**
+ * The last request the log shows answered as `re` says, with nothing after it that shows the server serving (nor, given `ok`, a
+ * request answered so), nor told to stop.
+ */
+function lastAnswered(lines: readonly LogLine[], re: RegExp, ok?: RegExp): number | null {
+  const i = lines.findLastIndex((l) => !l.header && re.test(l.text));
   if (i < 0) return null;
   // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
   if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
   const after = lines.slice(i + 1);
-  return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l)) ? null : i;
+  return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l) || (ok?.test(l.text) ?? false)) ? null : i;
 }
 
 /** How far after a failure's line the rest of its message may run. */

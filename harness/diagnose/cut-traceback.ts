@@ -60,6 +60,14 @@ const STEPS = [
     frame: new RegExp(String.raw`\bin ${DTYPE_CHECK}\b`),
     calls: new RegExp(String.raw`^\s+(?:[\w.]+\.)?${DTYPE_CHECK}\(`),
   },
+  // vLLM's pynccl wrapper checking what an NCCL call returned: its only raise is NCCL's own error, `raise RuntimeError(f"NCCL error:
+  // {error_str}")` (Yuran-7/vllm-0.11 2665d4910d814b0affde789ac16e4d4a3bcb4da9:vllm/distributed/device_communicators/pynccl_wrapper.py:288-291;
+  // jinhuang12/vllm 22f8d28697322f81fd8bf47790cce714e84ce859: the same at :370-373), and the call it checks is a ctypes call into libnccl
+  {
+    rule: { category: 'nccl', what: "vLLM's check of an NCCL call's result (NCCL_CHECK), whose only raise is NCCL's error", re: /\bNCCL_CHECK\b/, fatal: false },
+    frame: /pynccl_wrapper\.py", line \d+, in NCCL_CHECK\b/,
+    calls: /^\s+self\.NCCL_CHECK\(/,
+  },
 ].map(withShown);
 
 /**

@@ -54,13 +54,16 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * A CUDA-graph capture beginning (vLLM, SGLang) and what ends it (finished, the engine ready). SGLang
  * names what it captures ("Capture cuda graph begin", "Capture piecewise CUDA graph begin", "Capture
  * draft extend cuda graph begin": 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/model_runner.py:2796,2936,
- * python/sglang/srt/speculative/eagle_worker.py:292,309), each with its "… end. Time elapsed".
+ * python/sglang/srt/speculative/eagle_worker.py:292,309), each with its "… end. Time elapsed". TGI's shard logs "Cuda Graphs are enabled for
+ * sizes [32, 16, …]" right before its warm-up captures a graph for each size, and logs nothing when the loop ends; its router's "Setting max
+ * batch total tokens to N" follows the warm-up returned (huggingface/text-generation-inference v3.0.0:server/text_generation_server/models/
+ * flash_causal_lm.py:1674-1688, mamba.py:485; backends/v3/src/lib.rs:125-137).
  */
-const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches/i;
+const CAPTURE_BEGINS = /Capturing CUDA graphs?|Capture (?:[\w-]+ ){0,3}cuda graph begin|Capturing the model for CUDA graphs|Capturing batches|Cuda Graphs are enabled for sizes/i;
 // (SGLang logs its scheduler's limits, "max_total_num_tokens=…", once its model worker is built, the CUDA graphs captured:
 // 56f5fc4ab5e1d9e270dcdab5f1d6f67e6785eebe:python/sglang/srt/managers/controller/tp_worker.py:116 after controller/model_runner.py:97-103;
 // 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler.py:826-834)
-const CAPTURE_ENDS = /Graph capturing finished|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll|\bmax_total_num_tokens?=\d/i;
+const CAPTURE_ENDS = /Graph capturing finished|Setting max batch total tokens to|Capture (?:[\w-]+ ){0,3}cuda graph end|init engine \(profile, create kv cache, warmup model\) took|Application startup complete|fired up and ready to roll|\bmax_total_num_tokens?=\d/i;
 
 /** A line with the rests a terminal cut from it. */
 const withCutRests = (lines: readonly LogLine[], i: number): string => [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');

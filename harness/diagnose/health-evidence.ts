@@ -85,6 +85,10 @@ const ENGINE_LISTENING = new RegExp(
     // … newer builds run it as llama_server() and log through SRV_INF, which writes "srv  " and the function's name cut to 12
     // characters: "srv  llama_server: server is listening on http://…" (00dd0816129a5210351c78bb90e0828f8eb69f99:tools/server/server.cpp, llama_server())
     String.raw`^(?:srv +)?(?:main|llama_server): server is listening on https?://`,
+    // … and builds of mid-2025 that bind before they load the model (the guide counts a server that listened): "main: HTTP server is listening,
+    // hostname: 127.0.0.1, port: 8080, http threads: 31", once svr->wait_until_ready() returned, then "main: loading model" (llama.cpp as
+    // mmkurodan/llama vendors it, d582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/tools/server/server.cpp:4937-4945)
+    String.raw`^main: HTTP server is listening, hostname: \S+, port: \d+`,
     // mistral.rs: "Server listening on http://…" after bind (v0.9.2:mistralrs-cli/src/commands/serve.rs:206);
     // "OpenAI-compatible server listening on http://…." before (v0.6.0:mistralrs-server/src/main.rs:344)
     String.raw`^(?:OpenAI-compatible )?[Ss]erver listening on https?://`,
@@ -133,6 +137,10 @@ const ENGINE_LISTENING = new RegExp(
     // before it serves its endpoints (ai-dynamo/dynamo ee03c6230faeaebe7ff01d766e48880a19b9fb9f:deploy/sdk/src/dynamo/sdk/cli/serve_dynamo.py,
     // dyn_worker: the hooks awaited, the line, then serve_endpoint); a hook that raised logs "Error in Dynamo component setup" in its place
     String.raw`\bStarting \w{1,80} instance with all registered endpoints\s*$`,
+    // TGI's shard: "Server started at unix:///tmp/text-generation-server-<rank>", logged once its gRPC server started, which it builds only
+    // after get_model_with_lora_adapters returned the model loaded on the GPU (an exception there is logged and raised instead); the
+    // launcher relays it under its own target (huggingface/text-generation-inference v3.0.0:server/text_generation_server/server.py:268,282-284,309-311)
+    String.raw`\bServer started at unix:\/\/\S+$`,
   ].join('|'),
 );
 
@@ -364,6 +372,10 @@ const RUN_RESULT = new RegExp(
     String.raw`^(?:Concurrency|Request Rate): [\d.]+, throughput: ${RATE} infer\/sec, latency `,
     String.raw`^(?:Prefill\.|Decode \d+\. Batch size: \d+,|Decode\. |Total\.) +(?:median )?latency: +[\d.]+ s, (?:median )?throughput: +${RATE} token\/s$`,
     String.raw`^Accuracy: ${RATE}(?:, latency: [\d.]+ s)?$`,
+    // SGLang's MMLU benchmark against a server, once run_batch returned every answer: each subject's accuracy, then the weighted average
+    // (sgl-project/sglang as BBuf/sglang carries it, 65d3b47f630f86262781702109b56d3290af39cf:benchmark/mmlu/bench_sglang.py:147,164-181)
+    String.raw`^subject: \w+, #q:[1-9]\d*, acc: (?!0\.000$)\d\.\d{3}$`,
+    String.raw`^Average accuracy: ${RATE}$`,
     String.raw`^Output throughput: ${RATE} token\/s$`,
     String.raw`^(?:output|last generation) throughput: ${RATE} tok\/s$`,
     // ExLlamaV2's examples, once generate returned: "Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second",
@@ -564,6 +576,21 @@ const PLANS_MEMORY_ONLY = /\bfitting params to free memory took\b|\breserve took
 const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text);
 
 /**
+ * The 2024 llama.cpp server's request log as a JSON record (its --log-format json, which Ollama's ext_server kept): LOG_INFO("request",
+ * {remote_addr, remote_port, status, method, path, params}) from log_server_request, the record's keys sorted as nlohmann::json writes
+ * them, a request answered 2xx. Its /health answers 200 only once the model is loaded (SERVER_STATE_READY; 503 while loading, 500 when the
+ * load failed) and a completion only once served (ollama/ollama v0.1.32:llm/ext_server/server.cpp:2726-2741, 2843-2885).
+ */
+const LLAMACPP_JSON_ANSWERED = /^\s*\{"function":"log_server_request",.*"msg":"request",.*"status":2\d\d,/;
+
+/**
+ * EvalScope's report table, logged once every evaluator's eval() returned ("Overall report table:", then tabulate's grid with the
+ * report's columns Model, Dataset, Metric, Subset, Num, Score: modelscope/evalscope v0.17.1:evalscope/run.py:129-137,
+ * report/combinator.py:82, report/utils.py:97-105): its header row, read whole (the line reader takes its first cells for a prefix).
+ */
+const EVALSCOPE_TABLE = /^\s*\| Model +\| Dataset +\| Metric +\| Subset +\| +Num +\| +Score +\|/;
+
+/**
  * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them
  * negates it), and readings of the line as written (a JSON body or a logger's name, which a record's reader leaves out of its text).
  */
@@ -574,6 +601,8 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> 
   ['step-done', (l) => XINFERENCE_LOADED.test(l.raw)],
   ['listening', (l) => TGI_CONNECTED.test(l.raw)],
   ['success', (l) => TGI_ANSWERED.test(l.raw)],
+  ['listening', (l) => LLAMACPP_JSON_ANSWERED.test(l.raw)],
+  ['success', (l) => EVALSCOPE_TABLE.test(l.raw)],
 ];
 
 /** The kind of health a line shows, or null. */

@@ -192,4 +192,11 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
     /\bUnrecognized (?:image processor|feature extractor|video processor) in [^\n]{1,200}?\. Should have a `(?:image_processor|feature_extractor|video_processor)_type` key\b/,
     'Unrecognized image processor in Qwen/Qwen2.5-VL-72B-Instruct-AWQ. Should have a `image_processor_type` key in its preprocessor_config.json of config.json, or one of the following `model_type` keys in its config.json: align, aria',
     `${TF}:src/transformers/models/auto/image_processing_auto.py:584-588`),
+  // a transformers from before the rope_type configs (Llama 3.1's `"rope_scaling": {"rope_type": "llama3", "factor": 8.0, …}`) validating one:
+  // its LlamaConfig allowed only `{type, factor}` (_rope_scaling_validation; "with with" until a later release fixed the word), so the
+  // model's config is newer than this transformers: the fix is a newer transformers (or an engine image that carries one)
+  mdl("transformers (huggingface/transformers): the model's rope_scaling config is of a kind this transformers's LlamaConfig does not know (a newer model)",
+    /`rope_scaling` must be a dictionary with (?:with )?two fields, `type` and `factor`/,
+    "ValueError: `rope_scaling` must be a dictionary with two fields, `type` and `factor`, got {'factor': 8.0, 'low_freq_factor': 1.0, 'high_freq_factor': 4.0, 'original_max_position_embeddings': 8192, 'rope_type': 'llama3'}",
+    `${TF_OLD}:src/transformers/models/llama/configuration_llama.py:172-183`),
 ];
