@@ -581,14 +581,14 @@ const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/
  * them, a request answered 2xx. Its /health answers 200 only once the model is loaded (SERVER_STATE_READY; 503 while loading, 500 when the
  * load failed) and a completion only once served (ollama/ollama v0.1.32:llm/ext_server/server.cpp:2726-2741, 2843-2885).
  */
-const LLAMACPP_JSON_ANSWERED = /^\s*\{"function":"log_server_request",.*"msg":"request",.*"status":2\d\d,/;
+const LLAMACPP_JSON_ANSWERED = /\{"function":"log_server_request",.*"msg":"request",.*"status":2\d\d,/;
 
 /**
  * EvalScope's report table, logged once every evaluator's eval() returned ("Overall report table:", then tabulate's grid with the
  * report's columns Model, Dataset, Metric, Subset, Num, Score: modelscope/evalscope v0.17.1:evalscope/run.py:129-137,
  * report/combinator.py:82, report/utils.py:97-105): its header row, read whole (the line reader takes its first cells for a prefix).
  */
-const EVALSCOPE_TABLE = /^\s*\| Model +\| Dataset +\| Metric +\| Subset +\| +Num +\| +Score +\|/;
+const EVALSCOPE_TABLE = /\| Model +\| Dataset +\| Metric +\| Subset +\| +Num +\| +Score +\|/;
 
 /**
  * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them

@@ -263,7 +263,9 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * of argparse's own messages, CPython 3.11.7:Lib/argparse.py:776,1871,2142,2157,2199,2263, written by ArgumentParser.error at :2630),
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic (std's default hook: "thread '<name>'
  * panicked at <location>:", newer std with the thread's id, "thread '<name>' (<tid>) panicked at …": rust-lang/rust master, page captured
- * 2026-06-29, library/std/src/panicking.rs, default_hook's write_msg), PyTorch's failed
+ * 2026-06-29, library/std/src/panicking.rs, default_hook's write_msg; its message from an unwrap, "called `Result::unwrap()` on an `Err` value: <e>"
+ * or "called `Option::unwrap()` on a `None` value", core's unwrap_failed in rust-lang/rust 0017bfa989dc7863af1e49251acbb131deb0659f:
+ * library/core/src/result.rs and option.rs, read at a line's start where a page kept the message without its header), PyTorch's failed
  * internal assertion (TORCH_INTERNAL_ASSERT: `<cond> INTERNAL ASSERT FAILED at "<file>":<line>, please report a bug to PyTorch.`,
  * 0109fc4eac46a2f56a2197a9f757ed42d5a817aa:c10/util/Exception.h), also where a logger relays it without its exception's name.
  * And Open MPI's help text of a runtime layer whose init failed ("It looks like orte_init failed for some reason; your parallel
@@ -291,7 +293,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
  * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+'(?: \(\d+\))? panicked at |\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -365,9 +367,13 @@ export function isErrorLine(l: LogLine): boolean {
  * Errors an engine logs and then catches, going on without what failed: vLLM logs "Cannot use FA
  * version %d is not supported due to %s" and returns no FlashAttention version, its caller picking
  * another backend (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154,
- * `except (ImportError, AssertionError): return None`).
+ * `except (ImportError, AssertionError): return None`). And Triton's backend input collector, which logs at verbose level each memory type
+ * it could not allocate an input buffer in ("unable to create backend memory for type: CPU_PINNED id: 0: …", the allocators' errors on the
+ * lines after it) and tries the next allowed one (CPU), failing the request only with "failed to allocate contiguous buffer for input"
+ * (triton-inference-server/backend r21.07:src/backend_input_collector.cc:195-232), with the allocators' errors BackendMemory::Create lists
+ * on the lines after it, one per memory type tried ("\n\t<type>: <error>", src/backend_memory.cc:133-138).
  */
-export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b/;
+export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
 
 /**
  * Ollama: its runner (llama.cpp's server) exited; after the colon, Go's exit status or signal, or the runner's last stderr line that

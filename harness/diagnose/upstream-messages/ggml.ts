@@ -85,22 +85,17 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // hipGetErrorString of hipErrorNoDevice, as ggml_cuda_init relays it ("failed to initialize ROCm: …")
   drv('HIP runtime (ROCm/clr): no ROCm-capable device is visible (hipErrorNoDevice)', /\bno ROCm-capable device is detected\b/,
     'ggml_cuda_init: failed to initialize ROCm: no ROCm-capable device is detected', `${CLR}:hipamd/src/hip_error.cpp:244`),
-  // ggml_cuda_init found the devices (cudaGetDeviceCount) but the driver API's first call on one, cuDeviceGet, gave error 3: "initialization
-  // error", CUDA_ERROR_NOT_INITIALIZED, "the CUDA driver has not been initialized with cuInit() or that initialization has failed"
-  // (CUDA 13.0 include/cuda.h:2531-2535; the runtime's cudaErrorInitializationError, "the CUDA driver and runtime could not be initialized",
-  // include/driver_types.h:213-217): the driver cannot be used. ggml_cuda_error reports it bare, "CUDA error: <msg>" then the call
-  // (v0.17.6:ggml-cuda.cu:282 CU_CHECK(cuDeviceGet(…)), :90-93); its form until 2024, "CUDA error <n> at <file>:<line>: <msg>", as Ollama 0.1 carried
-  // it, whose <n> is the cudaError_t, 3 for this error whatever words follow (ikawrakow/ik_llama.cpp, llama.cpp's history, 556d3ccdb7aaa2edf34eee54684c835c38a0709e^:
-  // ggml-cuda.cu:203-209, CUDA_CHECK). Not PyTorch's "RuntimeError: CUDA error: initialization error" (a CUDA call in a forked child), which
-  // carries its exception's name
-  drv('ggml-cuda: the CUDA driver could not be initialized (error 3, CUDA_ERROR_NOT_INITIALIZED / cudaErrorInitializationError)', /^\s*CUDA error(?: 3 at \S|: initialization error\b)/,
-    'CUDA error: initialization error', `${GGML}/ggml-cuda/ggml-cuda.cu:90`),
   // hipRTC (the runtime compiler PyTorch's and Triton's ROCm builds call) could not dlopen libamdhip64.so: its build log says
   // so, then asks for an architecture it could not look up — a shared library not loaded, what the first line names (rule 3)
   imp('HIP runtime compiler (ROCm/clr hipRTC): the HIP runtime library libamdhip64.so could not be loaded', /\bhip runtime failed to load\.(?!\w)/,
     'hip runtime failed to load.', `${CLR}:hipamd/src/hiprtc/hiprtcInternal.cpp:83`),
 
   // ---- Ollama's own Go code: GPU discovery and the scheduler ----
+
+  // `ollama create` converting a safetensors model whose config names an architecture its converter has no case for (convert.go's
+  // switch on architectures[0], default: "unsupported architecture"), printed by the CLI as "Error: <err>"
+  mdl("Ollama: the model's architecture is not one its converter (ollama create) supports", /\bError: unsupported architecture\b/,
+    'Error: unsupported architecture', `${OLLAMA_OLD}:convert/convert.go:197`),
 
   // cuInit gave CUDA_ERROR_INSUFFICIENT_DRIVER or CUDA_ERROR_SYSTEM_DRIVER_MISMATCH (logged as a warning)
   drv('Ollama: the CUDA driver library reports a driver too old or mismatched (cuInit: insufficient driver / system driver mismatch)', /\bversion mismatch between driver and cuda driver library\b/,

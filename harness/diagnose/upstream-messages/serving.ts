@@ -24,6 +24,8 @@ const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
 /** huggingface/text-embeddings-inference. */
 const TEI = 'v1.9.3';
+/** EricLBuehler/mistral.rs. */
+const MISTRALRS = 'v0.3.1';
 
 const imp = messageOf('import-error');
 const nki = messageOf('no-kernel-image');
@@ -72,4 +74,10 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // compatibility check does not list), the backend refuses the GPU it was built for: no rule here, the refusal's words decide
   nki('TEI (huggingface/text-embeddings-inference): the candle backend was compiled for another compute capability than the GPU\'s', /\bRuntime compute cap (\d+) is not compatible with compile time compute cap (?!\1\b)\d+/,
     'Could not start backend: Runtime compute cap 75 is not compatible with compile time compute cap 80', `${TEI}:backends/candle/src/lib.rs:244`),
+  // ---- mistral.rs (EricLBuehler/mistral.rs) ----
+
+  // its GGUF loader reads `general.architecture` into the architectures it implements; any other fails with anyhow's context, which a
+  // caller's unwrap then panics with ("called `Result::unwrap()` on an `Err` value: Unknown GGUF architecture `qwen2`")
+  mdl('mistral.rs (EricLBuehler/mistral.rs): the GGUF names a model architecture its loader does not implement', /\bUnknown GGUF architecture `[\w.-]{1,80}`/,
+    'Unknown GGUF architecture `qwen2`', `${MISTRALRS}:mistralrs-core/src/gguf/mod.rs:37`),
 ];

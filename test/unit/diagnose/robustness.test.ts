@@ -153,17 +153,19 @@ const KNOWN: Record<string, string[]> = {
   // … (round 37) the same TGI shard warnings, cut at 100
   // … (round 39) a traceback under Buildkite's bracketed time and a vLLM header, cut in the capture: its frames, cut at 100, are no longer
   // read as frames; and the italic line above, cut before its closing mark
-  'a terminal 100 columns wide': ['graph-capture/pytorch-170433-vllm-ci-torch210-capture-end-traceback-cut.log', 'unsupported-model/tpu-inference-2645-granite4-h-small-moe-hybrid-not-registered.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'backend-unsupported/vllm-3944-prefix-caching-triton-mma-layout-assert.log', 'backend-unsupported/llmcompressor-54-qwen2-72b-w8a16-thread-k.log', 'unknown/qwen3-vl-781-qwen25vl-arch-failed-inspected.log', 'healthy/videocuttingagent-slurm-5542-whisper-pyannote-asr-completed.log', 'other/vllm-ascend-8213-minimax-m27-tokenizersbackend-class.log', 'oom/sglang-7691-rocm-deepseek-r1-dp8-negative-profiled-tokens-cut.log', 'healthy/ollama-for-amd-installer-12-gfx1100-windows-listening-cpu.log', 'unknown/tgi-402-falcon-40b-shard-failed-warnings-only.log'],
+  // … (round 44) the 2024 llama.cpp server's JSON request record cut before its "status" field: no piece says the request was answered
+  'a terminal 100 columns wide': ['healthy/ollama-pr3418-llama-server-health-200-idle-slots.log', 'graph-capture/pytorch-170433-vllm-ci-torch210-capture-end-traceback-cut.log', 'unsupported-model/tpu-inference-2645-granite4-h-small-moe-hybrid-not-registered.log', 'other/sglang-2181-qwen2-vl-7b-mrope-indexerror.log', 'other/nim-deploy-92-k8s-70b-ngc-request-error.log', 'backend-unsupported/tensorrtllm-backend-363-default-mempool-not-supported.log', 'backend-unsupported/vllm-3944-prefix-caching-triton-mma-layout-assert.log', 'backend-unsupported/llmcompressor-54-qwen2-72b-w8a16-thread-k.log', 'unknown/qwen3-vl-781-qwen25vl-arch-failed-inspected.log', 'healthy/videocuttingagent-slurm-5542-whisper-pyannote-asr-completed.log', 'other/vllm-ascend-8213-minimax-m27-tokenizersbackend-class.log', 'oom/sglang-7691-rocm-deepseek-r1-dp8-negative-profiled-tokens-cut.log', 'healthy/ollama-for-amd-installer-12-gfx1100-windows-listening-cpu.log', 'unknown/tgi-402-falcon-40b-shard-failed-warnings-only.log'],
   // a line prefix (or lines removed) that brings a line to about the width the log's long lines were cut at: Triton's exception under
   // the `raise OutOfResources(…)` source line is read as that line's rest, and the traceback as cut in the capture step (SGLang on
   // MI300); an assert statement read as the rest of the frame above it (SGLang's head-size assert)
-  'docker compose': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
-  'docker --timestamps': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  // … (round 45) fastllm's failed import of tiktoken, which a prefix lets read first (the log's label, import-error; bare, the C++ abort after it decides)
+  'docker compose': ['import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  'docker --timestamps': ['import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
   // … (round 31) and a dynamo error after a progress bar's carriage-return line: prefixed, the bar's line is read as the error's head
   // … (round 35) the same Ollama warning under journald's prefix
   'journald': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'unknown/qwen3-vl-781-qwen25vl-arch-failed-inspected.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'healthy/ollama-for-amd-installer-12-gfx1100-windows-listening-cpu.log'],
   // … (round 31) the same dynamo error after a progress bar
-  'kubectl logs --prefix': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log'],
+  'kubectl logs --prefix': ['import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log'],
   // … and two copies of one server's output interleaved, whose second copy's "Application startup complete" follows the first copy's
   // failure to bind its port: read as the server up again after it (a restart)
   // … (round 31) the torchcodec warning's words joined to another rank's line
@@ -185,7 +187,8 @@ const KNOWN: Record<string, string[]> = {
   // … (rounds 32-33) two more, a capture frame first (ktransformers' CUDA graph runner, vLLM V0's CUDAGraphRunner.capture)
   'without the first two lines of each traceback': ['graph-capture/ktransformers-784-deepseek-v3-cuda-graph-runner-capture-cut.log', 'graph-capture/vllm-9341-h200x8-llama32-vision-capture-traceback-cut.log', 'graph-capture/sglang-1479-deepseek-v2-5-tp8-capture-begin-cut.log'],
   // a dynamo error and an inductor error read with the frames around them: alone, a torch.compile error's words say nothing of the step
-  'only the lines shown as evidence': ['graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
+  // … (round 45) TGI's warm-up error read as in capture by the "Cuda Graphs are enabled" line before it, which is not among the evidence
+  'only the lines shown as evidence': ['graph-capture/tgi-2823-v3-qwen2-vl-2b-warmup-error-cut.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
 

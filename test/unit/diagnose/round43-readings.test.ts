@@ -1,9 +1,9 @@
-// Readings made in the thirteenth session from tuning logs and upstream sources (rounds 43-45), each general and with its source
+// Readings made in the thirteenth session from tuning logs and upstream sources (rounds 43-46), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('rounds 43-45 readings', () => {
+describe('rounds 43-46 readings', () => {
   it("reads a Rust panic whose header carries the thread's id, as newer std writes it, as the failure it names", () => {
     const panic = "thread '<unnamed>' (45798) panicked at mistralrs-core/src/kv_cache/mod.rs:517:26:";
     const rest = ['Could not prepare cache: DriverError(CUDA_ERROR_INVALID_VALUE, "invalid argument")', '   0: candle_core::error::Error::bt'];
@@ -98,5 +98,27 @@ describe('rounds 43-45 readings', () => {
 
   it("reads transformers refusing a rope_type rope_scaling config (Llama 3.1's) as a model newer than the library", () => {
     expect(category('Traceback (most recent call last):', '  File "/usr/local/lib/python3.10/dist-packages/transformers/models/llama/configuration_llama.py", line 182, in _rope_scaling_validation', "ValueError: `rope_scaling` must be a dictionary with two fields, `type` and `factor`, got {'factor': 8.0, 'rope_type': 'llama3'}")).toBe('unsupported-model');
+  });
+
+  it("reads PyTorch's gloo process group failing to connect its ranks as the collective setup failing", () => {
+    const gloo = '[rank4]:[E421 02:05:38.764490322 ProcessGroupGloo.cpp:143] Gloo connectFullMesh failed with [../third_party/gloo/gloo/transport/tcp/pair.cc:144] no error';
+    expect(category(gloo, '[2025-04-21 02:05:39 TP4] Scheduler hit an exception: Traceback (most recent call last):', '  File "/sglang/srt/managers/scheduler.py", line 2059, in run_scheduler_process')).toBe('nccl');
+  });
+
+  it("reads a Rust unwrap's message kept without its panic header as the failure it names, and mistral.rs's unknown GGUF architecture as the model unsupported", () => {
+    const frames = ['Stack backtrace:', '   0: anyhow::error::<impl anyhow::Error>::msg', '   1: mistralrs_core::gguf::GGUFArchitecture::from_value'];
+    expect(category('called `Result::unwrap()` on an `Err` value: Unknown GGUF architecture `qwen2`', ...frames)).toBe('unsupported-model');
+    expect(category('called `Option::unwrap()` on a `None` value', ...frames.slice(0, 1))).toBe('other');
+  });
+
+  it("reads Ollama's converter refusing the model's architecture (ollama create) as the model unsupported, not the GPU", () => {
+    expect(category('transferring model data 100%', 'converting model', 'Error: unsupported architecture')).toBe('unsupported-model');
+  });
+
+  it("does not read Triton's pinned-memory fallback, logged at verbose level with the allocators' errors, as a failure", () => {
+    const head = 'I0730 06:07:56.894880 1 backend_input_collector.cc:214] unable to create backend memory for type: CPU_PINNED id: 0: BackendMemory::Create, all allocation types failed:';
+    const tried = ['        CPU_PINNED: failed to allocate pinned system memory: CUDA driver version is insufficient for CUDA runtime version', '        CPU_PINNED_POOL: failed to allocate pinned system memory: no pinned memory pool'];
+    expect(category('I0730 06:07:56.890179 1 onnxruntime.cc:1096] TRITONBACKEND_ModelExecute: Running tokenmodel.onnx with 3 requests', head, ...tried)).not.toBe('driver-mismatch');
+    expect(category('E0730 06:07:50.000000 1 server.cc:100] CUDA driver version is insufficient for CUDA runtime version')).toBe('driver-mismatch');
   });
 });

@@ -20,6 +20,8 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
  * longer supports this GPU because it is too old", as the GPU refused (a reading the guide leaves in doubt: upstream-messages/pytorch.ts),
  * the signature the pair; and an IPython traceback cut before its message, whose header names the exception's class
  * (`LocalEntryNotFoundError  Traceback (most recent call last)`): only the signature knows that class is the Hub's.
+ * (Round 45) LMDeploy's WARNING that AutoConfig could not read the checkpoint ("… has model type `qwen3_moe` but Transformers does not
+ * recognize this architecture"), after which LMDeploy goes on to look the model up itself: a warning names the cause only by a signature.
  */
 const SIGNATURE_ONLY = new Set([
   'import-error/vllm-5501-custom-ops-undefined-symbol.log',
@@ -27,6 +29,7 @@ const SIGNATURE_ONLY = new Set([
   'unknown/vllm-14997-tp2-pp2-ray-waiting-for-placement-group.log',
   'no-kernel-image/exllamav2-786-tabbyapi-gtx1080ti-sm61-torch-cu128-warning.log',
   'other/vllm-567-notebook-opt125m-localentrynotfound.log',
+  'unsupported-model/lmdeploy-3514-windows-qwen3-30b-a3b-qwen3-moe-not-recognized.log',
 ]);
 
 describe('without signatures, generic evidence alone', () => {
