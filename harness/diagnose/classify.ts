@@ -108,14 +108,18 @@ function lastRefused(lines: readonly LogLine[]): number | null {
 }
 
 /**
- * A request the server failed (5xx) in an access log that writes no error with it: gin's (Ollama: `[GIN] 2024/02/26 - 17:19:33 | 500 |
- * 10.1ms | 127.0.0.1 | POST "/api/embeddings"`, gin-gonic/gin v1.12.0:logger.go:185), uvicorn's (`"POST /v1/completions HTTP/1.1" 500
- * Internal Server Error`) and llama-server's (`request: POST /completion 127.0.0.1 500`).
+ * A request answered with a status `status` matches, in an access log: gin's (Ollama: `[GIN] 2024/02/26 - 17:19:33 | 500 | 10.1ms |
+ * 127.0.0.1 | POST "/api/embeddings"`, gin-gonic/gin v1.12.0:logger.go:185), uvicorn's (`"POST /v1/completions HTTP/1.1" 500 Internal
+ * Server Error`) and llama-server's (`request: POST /completion 127.0.0.1 500`).
  */
-const SERVER_ERROR = /^\[GIN\] [\d/]+ - [\d:]+ \| 50(?!3)\d \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 50(?!3)\d\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ 50(?!3)\d\s*$/;
+const answeredWith = (status: string): RegExp =>
+  new RegExp(String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| ${status} \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" ${status}\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ ${status}\s*$`);
+
+/** A request the server failed (5xx; not llama-server's 503 while it loads), in an access log that writes no error with it. */
+const SERVER_ERROR = answeredWith(String.raw`50(?!3)\d`);
 
 /** A request the same access logs show answered with success: after a failed one, the server went on serving. */
-const ANSWERED_OK = /^\[GIN\] [\d/]+ - [\d:]+ \| 2\d\d \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 2\d\d\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ 2\d\d\s*$/;
+const ANSWERED_OK = answeredWith(String.raw`2\d\d`);
 
 /**
  * The last request the log shows answered as `re` says, with nothing after it that shows the server serving (nor, given `ok`, a
