@@ -92,11 +92,6 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
 
   // ---- Ollama's own Go code: GPU discovery and the scheduler ----
 
-  // `ollama create` converting a safetensors model whose config names an architecture its converter has no case for (convert.go's
-  // switch on architectures[0], default: "unsupported architecture"), printed by the CLI as "Error: <err>"
-  mdl("Ollama: the model's architecture is not one its converter (ollama create) supports", /\bError: unsupported architecture\b/,
-    'Error: unsupported architecture', `${OLLAMA_OLD}:convert/convert.go:197`),
-
   // cuInit gave CUDA_ERROR_INSUFFICIENT_DRIVER or CUDA_ERROR_SYSTEM_DRIVER_MISMATCH (logged as a warning)
   drv('Ollama: the CUDA driver library reports a driver too old or mismatched (cuInit: insufficient driver / system driver mismatch)', /\bversion mismatch between driver and cuda driver library\b/,
     'version mismatch between driver and cuda driver library - reboot or upgrade may be required: library /usr/lib/x86_64-linux-gnu/libcuda.so.545.23.06',
@@ -115,8 +110,10 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // an AMD GPU below ROCm's minimum generation (gfx9): refused for this GPU, as "CUDA GPU is too old. Compute Capability …"
   bke('Ollama: the AMD GPU is older than the minimum its ROCm backend supports', /\bamdgpu too old gfx[\da-f]{3,4}\b/,
     'amdgpu too old gfx803', `${OLLAMA_OLD}:discover/amd_linux.go:309`),
-  // `ollama create` from safetensors: the config's architecture (a transformers class name, %q-quoted, its quotes escaped in a slog line) has no converter
-  mdl('Ollama (convert): the model\'s architecture has no converter in this version', /\bunsupported architecture \\?"[\w.-]{0,60}(?:For[A-Z]\w{2,40}|Model)\\?"/,
+  // `ollama create` from safetensors: the config's architecture (a transformers class name, %q-quoted, its quotes escaped in a slog line) has no converter;
+  // the CLI prints it as "Error: <err>", and releases before the name was added print the words alone ("Error: unsupported architecture":
+  // v0.5.7:convert/convert.go:197, the default of its switch on architectures[0])
+  mdl('Ollama (convert): the model\'s architecture has no converter in this version', /\bunsupported architecture \\?"[\w.-]{0,60}(?:For[A-Z]\w{2,40}|Model)\\?"|\bError: unsupported architecture\b/,
     'Error: unsupported architecture "Gemma4ForConditionalGeneration"', `${OLLAMA}:convert/convert.go:328`),
   // the scheduler's estimate of host memory (not the GPU's): the model does not fit in system RAM
   oth('Ollama: the model needs more system (host) memory than is available', /\bmodel requires more system memory \([\d.]+ [KMGT]?i?B\) than is available \([\d.]+ [KMGT]?i?B\)/,
