@@ -134,8 +134,9 @@ const ENGINE_LISTENING = new RegExp(
     String.raw`\bInference servers are up\.$`,
     // NVIDIA Dynamo's component worker: "Starting <Service> instance with all registered endpoints" (behind "[<run id>] " in some releases),
     // logged once the service's class was built and its startup hooks returned (a vLLM worker's async_init builds its engine there), right
-    // before it serves its endpoints (ai-dynamo/dynamo ee03c6230faeaebe7ff01d766e48880a19b9fb9f:deploy/sdk/src/dynamo/sdk/cli/serve_dynamo.py,
-    // dyn_worker: the hooks awaited, the line, then serve_endpoint); a hook that raised logs "Error in Dynamo component setup" in its place
+    // before it serves its endpoints (ai-dynamo/dynamo as linsj20/dynamo carries its history, d2bec6f8b68fb6ef84b29ab4be12c829fd794054:
+    // deploy/sdk/src/dynamo/sdk/cli/serve_dynamo.py:205-222, dyn_worker: the hooks awaited, the line, then serve_endpoint); a hook that
+    // raised logs "Error in Dynamo component setup" in its place
     String.raw`\bStarting \w{1,80} instance with all registered endpoints\s*$`,
     // (not TGI's shard "Server started at unix:///tmp/text-generation-server-<rank>", though it is logged only once that shard's model loaded,
     // v3.0.0:server/text_generation_server/server.py:268,282-284,309-311: one shard up, the others and the router's warm-up still to come;
