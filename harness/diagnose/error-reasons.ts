@@ -33,6 +33,22 @@ export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: n
 }
 
 /**
+ * An error message that names nothing: a few words that say something failed and no more — no value, path, quote, number or
+ * reason after a colon. Engines log such a fixed message with the traceback it describes after it (`logger.exception(msg)`):
+ * TGI's "Error when initializing model" and "Method {name} encountered an error." (huggingface/text-generation-inference
+ * v3.0.0:server/text_generation_server/server.py:283, interceptor.py:27), text-generation-webui's "Failed to load the model."
+ * (oobabooga/text-generation-webui 1dcde41d:modules/ui_model_menu.py:228). When that traceback is cut before its exception, the
+ * message does not hold the cause (the labelling guide, rule 4): the traceback's exception would have. (A logger's name may lead it,
+ * "text_generation_launcher: …", or what a terminal left of that name on the line it cut.)
+ */
+const NAMES_NOTHING = /^\s*(?:[\w.-]+:\s+)?(?=[^:'"`\d[\]{}()=/\\<>|]*$)(?=.*\b(?:fail(?:ed|ure|s)?|errors?|exceptions?|errored|crash(?:ed)?)\b)\s*(?:\S+\s+){0,7}\S+\s*$/i;
+
+/** Whether an error's message (its lines) names nothing but that something failed (NAMES_NOTHING). */
+export function namesNothing(texts: readonly string[]): boolean {
+  return NAMES_NOTHING.test(texts.join(' '));
+}
+
+/**
  * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
  * LlmArgs", then each field and its error ("  Value error, AutoDeploy only supports …"): pydantic-core's display of the error, "{count}
  * validation error{plural} for {title}" (pydantic/pydantic-core 383eb95a19433754c0cecf7025b50c26b6d97a36:src/errors/validation_exception.rs:105). An error whose message follows, read with it.

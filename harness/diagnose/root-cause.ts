@@ -7,7 +7,7 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { reasonGiven } from './error-reasons.ts';
+import { namesNothing, reasonGiven } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
@@ -401,11 +401,12 @@ function shownFailure(lines: readonly LogLine[], view: ProcessView, pos: number,
 /**
  * A traceback logged after its message but cut before its exception: the message is the cause, unless it names nothing and a line
  * before it named a failure (`hint`: ggml's "cudaMalloc failed: out of memory" before "Failed to load the model."), which came first
- * (the labelling guide, rule 1). An error quoted by a wrapper (`hint` null) that names no category is still the cause (other).
+ * (the labelling guide, rule 1). An error quoted by a wrapper (`hint` null) that names no category is still the cause (other), unless
+ * its message names nothing but that something failed (`namesNothing`: "Failed to load the model."): the cut traceback held the cause.
  */
 function messageCause(lines: readonly LogLine[], view: ProcessView, sigs: readonly CompiledSignature[], pos: number, hint: Failure | null): Failure | null {
   const said = judge(lines, view, messageBlock(lines, view, pos), sigs, 'exception');
-  return said && !said.sig && !said.generic && hint && hint.index < said.index ? null : said;
+  return said && !said.sig && !said.generic && ((hint && hint.index < said.index) || namesNothing(said.block.map((p) => lines[view.index[p]!]!.text))) ? null : said;
 }
 
 /**

@@ -38,7 +38,8 @@ describe('round 20 readings', () => {
     expect(category(...log)).toBe('oom');
     // an error that names its own failure over the cut traceback is still the cause
     expect(category('llama_model_load: error loading model: failed to allocate buffer', '15:07:23-688253 ERROR    Failed to load the model: CUDA out of memory', 'Traceback (most recen')).toBe('oom');
-    expect(category('15:07:23-688253 ERROR    Failed to load the model.', 'Traceback (most recen')).toBe('other');
+    // … and one that names nothing but that the load failed does not hold the cause: the cut traceback did (round 47's reading)
+    expect(category('15:07:23-688253 ERROR    Failed to load the model.', 'Traceback (most recen')).toBe('unknown');
   });
 
   const allocator = '[rank1]:[W906 07:46:05.008634648 CUDACachingAllocator.cpp:3933] memory allocation failed with OOM on device 1 while trying to allocate 4334813184 bytes (free: 3779919872, total: 287431131136).';
