@@ -231,18 +231,27 @@ const ENGINE_SUCCESS = new RegExp(
     // python/sglang/srt/entrypoints/http_server.py:1078-1081), later "Disaggregation warmup request completed with status 200, resp: …"
     // and "End of disaggregation warmup" (d72314808fae:python/sglang/srt/entrypoints/http_server.py:2130-2134)
     String.raw`\bEnd of prefill disaggregation mode warmup with status 200\b|\bDisaggregation warmup request completed with status 200\b|^End of disaggregation warmup$`,
+    // LMDeploy's TurboMind: its batch's forward step, logged by rank 0 every ten steps as it runs the model on a request's tokens
+    // ("------------------------- step = 30 -------------------------": InternLM/lmdeploy v0.4.2:src/turbomind/models/llama/LlamaBatch.cc:1529-1533)
+    String.raw`^-{10,} step = \d+ -{10,}$`,
+    // TRL's client of its vLLM server (GRPO and the other online trainers): "Server is up!", once the server's /health/ answered 200
+    // (huggingface/trl f2cd57710ae345ea6428ae95363267fcf38a3dc8:trl/generation/vllm_client.py:194-197)
+    String.raw`^Server is up!$`,
     // TEI: "Ready", right after its listener is bound (v1.9.3:router/src/http/server.rs:1881; gRPC: router/src/grpc/server.rs:1512)
     String.raw`^Ready$`,
     // llama.cpp server: a request's timings, logged when the slot finished it (…:tools/server/server.cpp, server_slot::print_timings),
-    // in newer builds each line behind SLT_INF's "slot print_timing: id  3 | task 0 | " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:tools/server/server-common.h:18)
-    String.raw`^(?:slot +\w{1,12}: id +\d+ \| task -?\d+ \| )?\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b`,
+    // in newer builds each line behind SLT_INF's "slot print_timing: id  3 | task 0 | " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:tools/server/server-common.h:18);
+    // the 2024 server's "generation eval time = … ms / N runs", N the tokens decoded (Mozilla-Ocho/llamafile 0.7.4:llama.cpp/server/server.cpp:317-318),
+    // its text log's header "INFO [   print_timings] " kept (utils.h:161-176 there)
+    String.raw`^(?:slot +\w{1,12}: id +\d+ \| task -?\d+ \| )?\s*(?:prompt )?eval time =\s+[\d.]+ ms \/\s+[1-9]\d* tokens\b|^(?:INFO \[ *print_timings\] )?\s*generation eval time =\s+[\d.]+ ms \/\s+[1-9]\d* runs\b`,
     // llama.cpp server: its HTTP logger's line for a request answered, "srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200"
     // (SRV_INF in log_server_request, ggml-org/llama.cpp aa6192d38defc9a5d9fb2987413f71b18f214270:tools/server/server-http.cpp:30-38;
     // the 2024 server's text log "INFO [      log_server_request] request | … status=200 method="POST" path="/completion" …", Mozilla-Ocho/llamafile
     // 0.7.4:llama.cpp/server/server.cpp:2756-2770, format at llama.cpp/server/utils.h:161-176). While the model loads its middleware answers
-    // 503 to everything but the model lists (server-http.cpp, middleware_server_state), so a 200 elsewhere is a server ready
+    // 503 to everything but the model lists (server-http.cpp, middleware_server_state), so a 200 elsewhere is a server ready; the 2024
+    // server's /health answers 200 only in SERVER_STATE_READY (llamafile 0.7.4:llama.cpp/server/server.cpp:2863-2888)
     String.raw`${LLAMACPP_REQUEST_LOG}(?:GET|POST) (?!\/(?:v1\/)?models\b|\/api\/tags\b)\/\S* \S+ 200$`,
-    String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="POST" path="\/`,
+    String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="(?:POST" path="\/|GET" path="\/health")`,
     // text-generation-webui: a reply's count, "Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 123)", logged in a
     // `finally` also after a failed generation (whose traceback decides), so only tokens generated, more than none, show the model ran
     // (oobabooga/text-generation-webui v4.7.3 1dcde41d03d13fc768316f4d2256a8a6dd044268:modules/text_generation.py:494-497,533-536)
@@ -424,14 +433,16 @@ const LMDEPLOY_FAILED = /\bfinish_reason='(?:error|abort)'/;
  *   basic.py's "Output:    '…'" (22f8d28697322f81fd8bf47790cce714e84ce859:examples/basic/offline_inference/basic.py:30); SGLang's offline engine
  *   example, unquoted: "Generated text: …" (65d3b47f630f86262781702109b56d3290af39cf:examples/runtime/engine/offline_batch_inference.py:33)
  * - TensorRT-LLM's examples/run.py once runner.generate returned: `Output [Text 0 Beam 0]: "…"`
- *   (05316d3313360012536ace46c781518f5afae75e:examples/run.py, print_output())
+ *   (05316d3313360012536ace46c781518f5afae75e:examples/run.py, print_output()); before it (0.5.0), each model's example printed
+ *   `Input: "…"` then `Output: "…"` once decoder.decode returned (NVIDIA/TensorRT-LLM 23bc5b7c490576071a021d6fcfc32c5808db36a2:
+ *   examples/llama/run.py:106-119, print_output(); other models' run.py, `Output(beam: 1): "…"` with beams)
  * An empty output ('' or "") shows nothing generated.
  */
 const OUTPUT_SHOWN = new RegExp(
   [
     String.raw`(?:^|, )Generated text: +(?!''$|""$)\S`,
     String.raw`^Output: {4}(?!''$|""$)['"]`,
-    String.raw`^Output \[Text \d+ Beam \d+\]: "(?!"$)`,
+    String.raw`^Output(?: \[Text \d+ Beam \d+\]|\(beam: \d+\))?: "(?!"$)`,
     // a finished generation printed as Python writes the object: vLLM's RequestOutput, its CompletionOutput with text that finished
     // (stop or length) (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/outputs.py:53-63,175-187; v0.2.1
     // 651c614aa43e497a2e2aab473493ba295201ab20:vllm/outputs.py:40-46,113-119), and openai-python's ChatCompletion or Completion, pydantic's

@@ -81,8 +81,9 @@ describe('classifier on the tuning part of the corpus', () => {
     // Triton's verbose "Done for ModelInferHandler, N", which its gRPC handler logs once a request's state is released, after an error
     // response as after a result (triton-inference-server/server v2.12.0:src/servers/grpc_server.cc:2192-2196); since round 44: TGI's shard
     // "Server started at unix://…", one shard's model loaded while the others and the router's warm-up are still to come, which read as a
-    // sign called a held-out failure healthy)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(11);
+    // sign called a held-out failure healthy; since round 48: TGI's launcher's "Shard ready in …", logged at the same point, left unread for
+    // the same reason)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(12);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {
