@@ -12,10 +12,12 @@ import { TRACEBACK_HEAD } from './traceback-close.ts';
  * status row of a model that failed to load (`| m | 1 | UNAVAILABLE: Internal: unable to create TensorRT engine |`),
  * and the error tritonserver logs when it does (`failed to load 'm' version 1: Internal: ValueError: …`, the status's
  * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
- * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60).
+ * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60), and the error it logs when a model directory of the
+ * repository could not be read (`Poll failed for model directory 'm': <the status's message>`: triton-inference-server/core
+ * 73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_repository_manager.cc:1508-1511; the model is then not polled; a terminal that cut the line after "model " took its space).
  */
 const GIVES_REASON =
-  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}/;
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model ?directory '[^']{1,200}': \S.{4,}/;
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

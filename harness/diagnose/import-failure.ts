@@ -34,8 +34,15 @@ const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|u
  * that import is the only failure the log names (the first such line), or null.
  */
 export function importLogged(lines: readonly LogLine[]): number | null {
-  const i = lines.findIndex((l) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !GOES_ON.test(l.text));
+  const i = lines.findIndex((l, k) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !readings(lines, k, lines.length).some((t) => GOES_ON.test(t)));
   return i >= 0 ? i : null;
+}
+
+/** A line read with the rests a terminal cut off it (up to `end`), joined as cut inside a word and as cut at a space. */
+function readings(lines: readonly LogLine[], i: number, end: number): [string, string] {
+  const parts = [lines[i]!.text];
+  for (let j = i + 1; j < end && lines[j]!.cont; j++) parts.push(lines[j]!.text);
+  return [parts.join(''), parts.join(' ')];
 }
 
 /** The modules an import failure names (`Failed to import from vllm._core_C`, `No module named 'a.b'`), by their last part. */
@@ -55,8 +62,7 @@ export function importBehindFailure(lines: readonly LogLine[], index: number, me
     const l = lines[i]!;
     if (l.header || !(l.level === 'WARNING' || isErrorLevel(l))) continue;
     // (read with the rests a terminal cut off it)
-    let text = l.text;
-    for (let j = i + 1; j < index && lines[j]!.cont; j++) text += lines[j]!.text;
+    const [text] = readings(lines, i, index);
     if (!IMPORT_LOGGED.test(text) || GOES_ON.test(text)) continue;
     // (a name is word characters only: the last part of a dotted module path)
     if (modulesNamed(text).some((m) => new RegExp(`(?<![\\w.])${m}\\b`).test(message))) return i;

@@ -19,12 +19,23 @@ const lines = (s: string): string[] => s.split('\n').map((l) => l.trimEnd()).fil
 const firstLine = (s: string): string => lines(s)[0] ?? '';
 const lastLine = (s: string): string => lines(s).at(-1) ?? '';
 
+/**
+ * An OpenAI-compatible server's error response, as a client prints its body: vLLM's ErrorResponse, `{"object":"error","message":…,
+ * "type":"BadRequestError","param":…,"code":400}` (Yuran-7/vllm-0.11 a88081bf768fcc1c662e4f588bd01ca9ddcc6aad:vllm/entrypoints/openai/protocol.py:14-19)
+ * and, since its error moved under a key of its own, `{"error":{"message":…,"type":…,"param":…,"code":…}}` (jinhuang12/vllm v0.16.0
+ * 2d5be1dd:vllm/entrypoints/openai/engine/protocol.py:58-66). Read as the exception its type names, with its message: a request failed.
+ */
+const ERROR_RESPONSE = /^\s*\{\s*"(?:object"\s*:\s*"error"|error"\s*:\s*\{)/;
+const ERROR_TYPE = /"type"\s*:\s*"([A-Z]\w*(?:Error|Exception))"/;
+
 /** The message and level of a JSON log record, or null when the line is not one. */
 export function jsonRecord(s: string): { text: string; level: string | null } | null {
   if (!/^\s*\{\s*"/.test(s)) return null;
   const message = MESSAGE.exec(s);
   const trace = TRACE.exec(s);
   if (!message && !trace) return null;
+  const type = ERROR_RESPONSE.test(s) ? ERROR_TYPE.exec(s) : null;
+  if (message && type) return { text: `${type[1]}: ${firstLine(unescape(message[1]!))}`, level: 'ERROR' };
   const level = LEVEL.exec(s)?.[1]?.toUpperCase() ?? null;
   let text = message ? firstLine(unescape(message[1]!)) : '';
   if (text === '' && trace && !/^None$/i.test(trace[1]!)) text = lastLine(unescape(trace[1]!));

@@ -417,7 +417,11 @@ const WRAPPERS: RegExp[] = [
   MODEL_FAILED_WITH,
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
   /Received sigquit from a child proces(?:s\b|\.)/i,
-  /Initialization failed\. See root cause above/i,
+  // any error that says its cause is above: vLLM's handshake raising "Engine core initialization failed. See root cause above. Failed
+  // core proc(s): {…}" once a process it started exited (jinhuang12/vllm v0.16.0 2d5be1dd:vllm/v1/engine/utils.py:984-988), the same
+  // words for its API-server processes ("Frontend process failed during engine core initialization. See root cause above."); read with
+  // the sentence that says what failed, so that a rest a terminal cut off ("d. See root cause above.") is no wrapper of its own
+  /\bfailed\b[^.]{0,80}\. See root cause above\b/i,
   // Triton's model lifecycle, once a model's load failed: its versions' errors were logged before it (`E… failed to load 'm' version 1:
   // <reason>`), then at INFO "failed to load '<model>'" alone (triton-inference-server/core 05295b706ae45796a7c9e3b2a58c19afd23f0054:
   // src/model_repository_manager/model_lifecycle.cc:765, ModelLifeCycle::OnLoadFinal, LOG_INFO; the version's error at :630)

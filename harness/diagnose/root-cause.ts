@@ -66,12 +66,13 @@ const MAX_MESSAGE_LINES = 12;
  * `RuntimeError: ('Worker failed with error %s, please check the stack trace above for the root cause', 'TypeError …')`.
  * mistral.rs's failed step quotes its error too (log-lines.ts, MODEL_FAILED_WITH). Not Ray's header alone, `RayTaskError(ValueError): ray::f()
  * (pid=…, ip=…)`: Ray writes it in place of the remote traceback's "Traceback (most recent call last):" line (the task's proctitle, pid
- * and ip, in cyan, and an actor's id and repr after them for an actor's method, `(pid=…, ip=…, actor_id=…, repr=<…>)`:
+ * and ip, in cyan, and an actor's id and repr after them for an actor's method, `(pid=…, ip=…, actor_id=…, repr=<…>)`; a Ray Serve
+ * replica's class is named "ServeReplica:<app>:<deployment>", 0016b72beb2c8da9bbf73272374d68c00a585877:python/ray/serve/_private/common.py:31-32:
  * ray-project/ray 3c6f7df5c02ea13ed318b8979feb912c80ec9b1b:python/ray/exceptions.py, RayTaskError.__str__), so the
  * message is the traceback's last line, and a header whose traceback is cut before it quotes no cause (the guide's rule 4).
  */
 const QUOTES_CAUSE = new RegExp(
-  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)(?!: (?:\x1b?\[\d+m)?ray::[\w.]+\(\)(?:\x1b?\[\d+m)? \(pid=\d+, ip=[\d.]+(?:, actor_id=[0-9a-f]+, repr=.*)?\)\s*$)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
+  String.raw`Worker failed with error '|Worker failed with error %s, please check the stack trace above for the root cause', ['"](?:['"]\w)?[^'"\s)]|RayTaskError\((?!(?:ActorDiedError|RayTaskError|ChildFailedError)\))\w+\)(?!: (?:\x1b?\[\d+m)?ray::[\w.:-]+\(\)(?:\x1b?\[\d+m)? \(pid=\d+, ip=[\d.]+(?:, actor_id=[0-9a-f]+, repr=.*)?\)\s*$)|Exception in worker \S+ while processing method \w+: \S|\b\w+ hit an exception: (?!Traceback)\S|` +
     String.raw`${MODEL_FAILED_WITH.source}\S`,
 );
 /** A wrapper that names the program that failed (`CalledProcessError: Command '['…/bin/ptxas', …]'`): the program may name the category. */
@@ -474,13 +475,15 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * vllm/distributed/device_communicators/symm_mem.py:66-70, a warning and `return`), or turns the part off (SGLang: "opentelemetry package
  * is not installed, tracing disabled", 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/observability/trace.py:67, logged
  * at INFO by 0.5.4), or takes work back to run it again (SGLang's scheduler retracting requests under a full KV cache: log-lines.ts,
- * RETRACTED). Not advice on how to make a later run retry
+ * RETRACTED), or names what it needs only for another mode (vLLM's Ray, needed only for distributed inference: "Failed to import Ray
+ * with %r. For distributed inference, please install Ray with `pip install ray`.", then `ray = None` and on: Yuran-7/vllm-0.11
+ * a88081bf768fcc1c662e4f588bd01ca9ddcc6aad:vllm/executor/ray_utils.py:45-49). Not advice on how to make a later run retry
  * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM."), nor a value it goes on with that
  * cannot work: SGLang's KV-cache capacity profiled below zero ("max_total_tokens=131072 is larger than the profiled value -561981. Use
  * the profiled value instead."), on which it raises "Not enough memory. Please try to increase --mem-fraction-static." next
  * (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/model_runner.py:914-917,1017-1038).
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: /i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

@@ -21,4 +21,55 @@ describe('rounds 47-48 readings', () => {
     expect(category('01:55:12-675028 ERROR Failed to load the model: CUDA out of memory. Tried to allocate 2.00 GiB', ...cut)).toBe('oom');
     expect(category('2023-09-07T15:48:48.260924Z ERROR text_generation_launcher: Error when initializing model llama-70b from /data/x', ...cut)).toBe('other');
   });
+
+  it("reads the 2024 llama.cpp server's finished generation and its /health answered 200 as a server that served", () => {
+    const timing = 'INFO [           print_timings] generation eval time =   40157.40 ms /   327 runs   (  122.81 ms per token,     8.14 tokens per second) | tid="1" timestamp=1 id_slot=0 id_task=0';
+    expect(category('INFO [            update_slots] kv cache rm [p0, end) | tid="1" timestamp=1 id_slot=0 id_task=0 p0=0', timing)).toBe('healthy');
+    const json = '{"tid":"14964","timestamp":1717067386,"level":"INFO","function":"print_timings","line":337,"msg":"generation eval time =    3559.27 ms /    25 runs   (  142.37 ms per token,     7.02 tokens per second)","id_slot":0}';
+    expect(category(json)).toBe('healthy');
+    const request = (method: string, path: string): string => `INFO [      log_server_request] request | tid="1" timestamp=1 remote_addr="127.0.0.1" remote_port=59038 status=200 method="${method}" path="${path}" params={}`;
+    expect(category(request('GET', '/health'))).toBe('healthy');
+    // a model list answers while the model loads: no sign; nor a generation of no token
+    expect(category(request('GET', '/v1/models'))).toBe('unknown');
+    expect(category(timing.replace('/   327 runs', '/     0 runs'))).toBe('unknown');
+  });
+
+  it("reads TurboMind's forward step, TensorRT-LLM 0.5's example output and TRL's client finding its vLLM server up as signs of health", () => {
+    expect(category('[TM][INFO] [Forward] [0, 1), dc_bsz = 0, pf_bsz = 1, n_tok = 23, max_q = 23, max_k = 23', '[TM][INFO] ------------------------- step = 30 -------------------------')).toBe('healthy');
+    expect(category('Input: "Born in north-east France, Soyer trained as a"', 'Output: "chef in a a a a"')).toBe('healthy');
+    expect(category('Input: "Born in north-east France, Soyer trained as a"', 'Output(beam: 1): "chef in Paris"')).toBe('healthy');
+    expect(category('Input: "Born in north-east France, Soyer trained as a"', 'Output: ""')).toBe('unknown');
+    expect(category('[2025-09-08 15:48:34,384][INFO] Server is up!')).toBe('healthy');
+  });
+
+  it("reads Ray's header for a Ray Serve replica's task as no cause of its own over a traceback cut before the remote exception", () => {
+    const header = 'ray.exceptions.RayTaskError(RuntimeError): ray::ServeReplica:llm:VLLMDeployment.initialize_and_get_metadata() (pid=1281, ip=192.168.249.61, actor_id=59f4228b828029ccf7b02ec701000000, repr=<ray.serve._private.replica.ServeReplica:llm:VLLMDeployment object at 0x7fa5a0d528d0>)';
+    const frames = ['  File "/home/ray/anaconda3/lib/python3.11/site-packages/ray/serve/_private/replica.py", line 631, in initialize_and_get_metadata', '    raise RuntimeError(traceback.format_exc()) from None'];
+    expect(category(header, ...frames, 'RuntimeError: Traceback (most recent call last):', '  File "/home/ray/anaconda3/lib/python3.11/site-')).toBe('unknown');
+    expect(category(header, ...frames, 'RuntimeError: Current node has no GPU available. Try setting num_gpus')).toBe('other');
+  });
+
+  it('reads an error that says its cause is above as a wrapper', () => {
+    expect(category("RuntimeError: Frontend process failed during engine core initialization. See root cause above. Failed frontend proc(s): {'ApiServer_1': None}")).toBe('unknown');
+  });
+
+  it("reads Triton's poll of a model directory that failed, with its reason, as the failure", () => {
+    const before = ['I1011 08:02:59.084125 1 model_config_utils.cc:637] autofilled config: name: "1"'];
+    expect(category(...before, "E1011 08:02:59.084688 1 model_repository_manager.cc:1919] Poll failed for model directory '1': unexpected platform type  for 1")).toBe('other');
+    expect(category(...before)).toBe('unknown');
+  });
+
+  it("does not read vLLM's warning that Ray is missing, needed only for distributed inference, as the cause", () => {
+    const ray = 'WARNING 04-09 14:13:01 ray_utils.py:70] Failed to import Ray with ModuleNotFoundError("No module named \'ray\'"). For distributed inference, please install Ray with `pip install ray`.';
+    expect(category(ray, 'Traceback (most recent call last):', '  File "/workspace/vllm/entrypoints/openai/api_server.py", line 157, in <module>')).toBe('unknown');
+    // another module missing, warned the same way, is still the only failure the log names
+    expect(category(ray.replace("'ray'", "'xformers'").replace('. For distributed inference, please install Ray with `pip install ray`.', '.'), 'Traceback (most recent call last):', '  File "/workspace/vllm/entrypoints/openai/api_server.py", line 157, in <module>')).toBe('import-error');
+  });
+
+  it("reads an OpenAI-compatible server's error response, as its client prints it, as the request's failure", () => {
+    expect(category('{"object":"error","message":"As of transformers v4.44, default chat template is no longer allowed, so you must provide a chat template if the tokenizer does not define one. None","type":"BadRequestError","param":null,"code":400}')).toBe('other');
+    expect(category('{"error":{"message":"CUDA out of memory. Tried to allocate 2.00 GiB","type":"InternalServerError","param":null,"code":500}}')).toBe('oom');
+    // a JSON log record is read as before: its message and level
+    expect(category('{"level":"INFO","message":"Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)"}')).toBe('healthy');
+  });
 });

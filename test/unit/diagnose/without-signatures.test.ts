@@ -15,7 +15,8 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
  * it retries): a warning decides only by a signature that says what it reports (the labelling guide, rule 6).
  * So does vLLM's Ray warning "The number of required GPUs exceeds the total number of available GPUs in the placement group."
  * (vLLM then waits for the group: the signature names the cause, tensor parallelism asking for more GPUs than there are;
- * round 26's blind readers, two to one, call a log that ends while it waits `unknown`, which is what generic evidence says).
+ * round 26's blind readers, two to one, called a log that ends while it waits `unknown`, which is what generic evidence says; round 48's,
+ * two to one, called another such log `other` by rule 6, what a person fixing it would call it, and the first was relabelled to match).
  * (Round 40) PyTorch's two warnings of one cause, a GPU's capability below its build's: generic evidence reads the first, "PyTorch no
  * longer supports this GPU because it is too old", as the GPU refused (a reading the guide leaves in doubt: upstream-messages/pytorch.ts),
  * the signature the pair; and an IPython traceback cut before its message, whose header names the exception's class
@@ -26,7 +27,8 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
 const SIGNATURE_ONLY = new Set([
   'import-error/vllm-5501-custom-ops-undefined-symbol.log',
   'oom/sglang-38202-kimi-k3-dp-attention-ep-draft-kv-oom.log',
-  'unknown/vllm-14997-tp2-pp2-ray-waiting-for-placement-group.log',
+  'other/vllm-14997-tp2-pp2-ray-waiting-for-placement-group.log',
+  'other/aibrix-927-vllm-multinode-waiting-placement-group.log',
   'no-kernel-image/exllamav2-786-tabbyapi-gtx1080ti-sm61-torch-cu128-warning.log',
   'other/vllm-567-notebook-opt125m-localentrynotfound.log',
   'unsupported-model/lmdeploy-3514-windows-qwen3-30b-a3b-qwen3-moe-not-recognized.log',
