@@ -106,8 +106,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // .target sm_80 or higher" (then "ptxas fatal : Ptx assembly aborted due to errors"). The toolchain works — CUDA 13.0's ptxas assembles
   // the same PTX for sm_80 and sm_90 and refuses it so for sm_75, reproduced here — and the fix is another data type, kernel or GPU: the
   // kernel is refused for this GPU, backend-unsupported, not the toolchain (settled blind for all nine corpus logs in round 35).
+  // … and refusing two of an instruction's modifiers together ("Modifier '.evict_last' cannot be combined with modifier '.cg'", a Triton
+  // kernel's load given both a cache modifier and an eviction policy): CUDA 13.0's ptxas refuses that load for sm_80, sm_90 and sm_120
+  // alike (reproduced here), so no toolchain fixes it, only another kernel (settled blind as backend-unsupported in round 49).
   // Before the ptxas rules: it decides over the "ptxas fatal" after it
-  rule('backend-unsupported', "ptxas refused the kernel's instruction or data type on this GPU's architecture", /\b(?:Feature|Modifier) '[^']{1,80}' requires \.target sm_\d+[a-z]? or higher\b/, true),
+  rule('backend-unsupported', "ptxas refused the kernel's instruction or data type on this GPU's architecture", /\b(?:Feature|Modifier) '[^']{1,80}' requires \.target sm_\d+[a-z]? or higher\b|\bModifier '[^']{1,40}' cannot be combined with modifier '[^']{1,40}'/, true),
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command
   // a list, `['/…/bin/ptxas', …]`, or a shell string, `'/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 …'`)
@@ -354,7 +357,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // plugin's "RuntimeError: Unknown gguf model_type: qwen3_5"
   // a registry that does not hold the architecture: vLLM's "'MiniMaxM1ForCausalLM' is not a registered model in the Transformers library"
   // (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/model_executor/models/registry.py:1035)
-  rule('unsupported-model', 'the model is not supported by this engine', /(?:model|architecture)s?.{0,80}(?:(?:is|are) not supported|not (?:yet )?supported|unsupported|no \w+ implementation)|\bnot (?:a |an )?registered (?:model|architecture)\b|\b(?:model|architecture)s? [\w'"`.-]+ (?:is |are )?not registered\b|\bunsupported model\b|\bUnsupported architectures?:|(?:not|cannot|can not|unable|unknown|unsupported)\b.{0,40}\barchitectures?:? \[['"]|not a supported model|Unrecognized (?:configuration|model)|does not recognize this architecture|(?:^|[\s`'"])[A-Za-z][\w-]*\/[\w.-]+[`'"]?\s+(?:is |are )?not (?:yet )?supported|\b(?:currently |only )?supported (?:[\w-]+ )?(?:models|architectures) (?:are|is|include)\b|^\s*KeyError: ['"][A-Z]\w*(?:For[A-Z]\w+|Model)['"]|checkpoint you are trying to load has model type\b|model type .{0,60}(?:not|isn't) (?:supported|recognized)|\bonly supports? (?:model )?versions? [\d.]+(?:\s*(?:,|and|or)\s*[\d.]+)+|\bunknown (?:[\w-]+ )?model[_ ]type\b/i),
+  // … and a model type named alone: AutoAWQ's "TypeError: gemma3 isn't supported yet." when the checkpoint's model_type is not in its map
+  // (casper-hansen/AutoAWQ 00c3dfa8d7a84229150733129fe8fba84cbfdff4:awq/models/auto.py:44-45)
+  rule('unsupported-model', 'the model is not supported by this engine', /(?:model|architecture)s?.{0,80}(?:(?:is|are) not supported|not (?:yet )?supported|unsupported|no \w+ implementation)|\bnot (?:a |an )?registered (?:model|architecture)\b|\b(?:model|architecture)s? [\w'"`.-]+ (?:is |are )?not registered\b|\bunsupported model\b|\bUnsupported architectures?:|(?:not|cannot|can not|unable|unknown|unsupported)\b.{0,40}\barchitectures?:? \[['"]|not a supported model|Unrecognized (?:configuration|model)|does not recognize this architecture|(?:^|[\s`'"])[A-Za-z][\w-]*\/[\w.-]+[`'"]?\s+(?:is |are )?not (?:yet )?supported|\b(?:currently |only )?supported (?:[\w-]+ )?(?:models|architectures) (?:are|is|include)\b|^\s*KeyError: ['"][A-Z]\w*(?:For[A-Z]\w+|Model)['"]|checkpoint you are trying to load has model type\b|model type .{0,60}(?:not|isn't) (?:supported|recognized)|\bonly supports? (?:model )?versions? [\d.]+(?:\s*(?:,|and|or)\s*[\d.]+)+|\bunknown (?:[\w-]+ )?model[_ ]type\b|^\s*TypeError: [\w.-]+ isn't supported yet\b/i),
 ];
 
 /** Traceback frames that name the step which failed, used when the message names no category. */

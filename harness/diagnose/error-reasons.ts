@@ -15,9 +15,11 @@ import { TRACEBACK_HEAD } from './traceback-close.ts';
  * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60), and the error it logs when a model directory of the
  * repository could not be read (`Poll failed for model directory 'm': <the status's message>`: triton-inference-server/core
  * 73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_repository_manager.cc:1508-1511; the model is then not polled; a terminal that cut the line after "model " took its space).
+ * So does Xinference's log of a model call that raised, "[request …] Leave chat, error: <the exception's message>, elapsed time: N s"
+ * (xorbitsai/inference 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:118-123, logged at ERROR with its traceback).
  */
 const GIVES_REASON =
-  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model ?directory '[^']{1,200}': \S.{4,}/;
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model ?directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

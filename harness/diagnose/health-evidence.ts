@@ -152,6 +152,9 @@ const ENGINE_STEP_DONE = new RegExp(
     String.raw`\bCUDA graph pool memory: [\d.]+ GiB \(actual\)`,
     // SGLang: its custom warm-up requests answered (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/http_server.py:381-388)
     String.raw`^Warmup ended$`,
+    // llama.cpp's LLaVA: the image run through the CLIP vision encoder, "encode_image_with_clip: image encoded in 433.94 ms by CLIP" (a llama.cpp
+    // fork, henryljgwu/llama_cpp_fork_logprob d03630e8e2cd:examples/llava/llava.cpp:283)
+    String.raw`^encode_image_with_clip: image encoded in +[\d.]+ ms by CLIP\b`,
     // Ollama: its runner answered Ready (v0.5.7:llm/server.go:594 "llama runner started in"; v0.33.0-rc2:llm/llama_server.go:1362 "llama-server started in")
     String.raw`\b(?:llama runner|llama-server) started in \d+(?:\.\d+)? seconds\b`,
     // Ollama's MLX runner: its client's ping of /v1/status answered, the runner serving it only once Load returned with the model's tensors

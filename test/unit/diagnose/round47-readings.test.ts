@@ -1,9 +1,9 @@
-// Readings made in the fourteenth session from tuning logs and upstream sources (rounds 47-48), each general and with its source
+// Readings made in the fourteenth session from tuning logs and upstream sources (rounds 47-49), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('rounds 47-48 readings', () => {
+describe('rounds 47-49 readings', () => {
   const cut = ['Traceback (most recent call last):', '  File "/opt/conda/bin/text-generation-server", line 8, in <module>', '    sys.exit(app())'];
 
   it('reads an error that names nothing but that something failed, over a traceback cut before its exception, as a cause not in the log', () => {
@@ -71,5 +71,23 @@ describe('rounds 47-48 readings', () => {
     expect(category('{"error":{"message":"CUDA out of memory. Tried to allocate 2.00 GiB","type":"InternalServerError","param":null,"code":500}}')).toBe('oom');
     // a JSON log record is read as before: its message and level
     expect(category('{"level":"INFO","message":"Uvicorn running on http://0.0.0.0:8000 (Press CTRL+C to quit)"}')).toBe('healthy');
+  });
+
+  it("reads ptxas refusing two of an instruction's modifiers together as the kernel refused, not the toolchain", () => {
+    const ptxas = "ERROR 03-27 12:41:06 [core.py:344] ptxas /tmp/tmp6qa78v4o.ptx, line 601; error   : Modifier '.evict_last' cannot be combined with modifier '.cg'";
+    expect(category('ERROR 03-27 12:41:06 [core.py:344] `ptxas` stderr:', ptxas, 'ERROR 03-27 12:41:06 [core.py:344] RuntimeError: Internal Triton PTX codegen error')).toBe('backend-unsupported');
+    // ptxas too old for the target stays the toolchain's
+    expect(category("ptxas fatal   : Value 'sm_120' is not defined for option 'gpu-name'", 'RuntimeError: Internal Triton PTX codegen error')).toBe('ptx-toolchain');
+  });
+
+  it("reads Xinference's log of a model call that raised, with the exception's message, as that failure", () => {
+    const leave = (e: string): string => `2025-03-12 09:29:12,291 xinference.core.model 822191 ERROR    [request 753373ba] Leave chat, error: ${e}, elapsed time: 0 s`;
+    expect(category(leave('You set image=2 (or defaulted to 1) in `--limit-mm-per-prompt`, but passed 3 images in the same prompt'))).toBe('other');
+    expect(category(leave('CUDA out of memory. Tried to allocate 2.00 GiB'))).toBe('oom');
+  });
+
+  it("reads AutoAWQ naming a model type it does not support, and LLaVA's image run through CLIP", () => {
+    expect(category('Traceback (most recent call last):', '  File "/usr/local/lib/python3.10/dist-packages/awq/models/auto.py", line 45, in check_and_get_model_type', "TypeError: gemma3 isn't supported yet.")).toBe('unsupported-model');
+    expect(category('encode_image_with_clip: image embedding created: 2880 tokens', '', 'encode_image_with_clip: image encoded in   433.94 ms by CLIP (    0.15 ms per image patch)')).toBe('healthy');
   });
 });
