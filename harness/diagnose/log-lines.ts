@@ -440,7 +440,10 @@ const WRAPPERS: RegExp[] = [
   // a3d430a66d7b75bd1433f41f47b07715e7d3fb83:src/ray/raylet/node_manager.cc, NodeManager::DisconnectClient): the detail that may follow
   // (the memory monitor's "Task was killed due to the node running low on memory. Memory on the node … exceeds the memory usage
   // threshold …") is read on its own
-  /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b|\bA worker died or was killed while executing a task by an unexpected system error\b/,
+  // … and Ray Serve's controller once a replica's start raised: "Exception in Replica(id='…', deployment='…', app='…'), the replica will be
+  // stopped." (older: "Exception in replica '<tag>', …"), a logger.exception with the task's RayTaskError and its traceback after it
+  // (ray-project/ray python/ray/serve/_private/deployment_state.py, check_ready's `except RayTaskError`, as the code index holds it at 7c360e1b)
+  /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b|\bA worker died or was killed while executing a task by an unexpected system error\b|\bException in (?:Replica\(id='[^']*', deployment='[^']*', app='[^']*'\)|replica '[^']*'), the replica will be stopped\b/,
   /CalledProcessError/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   // vLLM's model registry: the subprocess's own traceback follows; Xinference's worker: `logger.error(f"Failed to load model {model_uid}",

@@ -1,9 +1,9 @@
-// Readings made in the fourteenth session from tuning logs and upstream sources (rounds 47-49), each general and with its source
+// Readings made in the fourteenth session from tuning logs and upstream sources (rounds 47-50), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('rounds 47-49 readings', () => {
+describe('rounds 47-50 readings', () => {
   const cut = ['Traceback (most recent call last):', '  File "/opt/conda/bin/text-generation-server", line 8, in <module>', '    sys.exit(app())'];
 
   it('reads an error that names nothing but that something failed, over a traceback cut before its exception, as a cause not in the log', () => {
@@ -89,5 +89,20 @@ describe('rounds 47-49 readings', () => {
   it("reads AutoAWQ naming a model type it does not support, and LLaVA's image run through CLIP", () => {
     expect(category('Traceback (most recent call last):', '  File "/usr/local/lib/python3.10/dist-packages/awq/models/auto.py", line 45, in check_and_get_model_type', "TypeError: gemma3 isn't supported yet.")).toBe('unsupported-model');
     expect(category('encode_image_with_clip: image embedding created: 2880 tokens', '', 'encode_image_with_clip: image encoded in   433.94 ms by CLIP (    0.15 ms per image patch)')).toBe('healthy');
+  });
+
+  it("does not read vLLM's probes of other platforms, or its optional Intel ops missing, as an import that failed", () => {
+    const relayed = (level: string, text: string): string => `2025-07-24T08:13:32.309Z  WARN dynamo_run::subprocess: 2025-07-24T08:13:32.308Z ${level} __init__.tpu_platform_plugin: ${text}   `;
+    expect(category(relayed('DEBUG', 'Checking if TPU platform is available.'), relayed('DEBUG', "TPU platform is not available because: No module named 'libtpu'"))).toBe('unknown');
+    expect(category("(APIServer pid=1023353) WARNING 09-30 23:47:19 [_ipex_ops.py:16] Import error msg: No module named 'intel_extension_for_pytorch'", 'INFO 09-30 23:47:20 [__init__.py:216] Automatically detected platform cuda.')).toBe('unknown');
+    // CUDA's own probe failing on a GPU host, or another module missing, still names the failure
+    expect(category(relayed('WARN', "CUDA platform is not available because: No module named 'pynvml'"))).toBe('import-error');
+  });
+
+  it("reads Ray Serve's controller stopping a replica whose start raised as a wrapper of the replica's own error", () => {
+    const controller = "(ServeController pid=770463) ERROR 2025-02-27 23:48:16,631 controller 770463 -- Exception in Replica(id='0m8tuxh6', deployment='VLLMDeployment', app='default'), the replica will be stopped.";
+    const frames = ['(ServeController pid=770463) Traceback (most recent call last):', '(ServeController pid=770463)   File "/usr/local/lib/python3.10/dist-packages/ray/serve/_private/deployment_state.py", line 694, in check_ready'];
+    expect(category(controller, ...frames)).toBe('unknown');
+    expect(category(controller, ...frames, '(ServeController pid=770463) torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
   });
 });
