@@ -82,8 +82,9 @@ describe('classifier on the tuning part of the corpus', () => {
     // response as after a result (triton-inference-server/server v2.12.0:src/servers/grpc_server.cc:2192-2196); since round 44: TGI's shard
     // "Server started at unix://…", one shard's model loaded while the others and the router's warm-up are still to come, which read as a
     // sign called a held-out failure healthy; since round 48: TGI's launcher's "Shard ready in …", logged at the same point, left unread for
-    // the same reason)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(12);
+    // the same reason; since round 50: a DGX Spark benchmark whose only ready words are its German wrapper script's, "bereit nach 309s" and
+    // "== FERTIG … ==", a script's own lines, not an engine's)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(13);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {
