@@ -105,4 +105,12 @@ describe('rounds 47-50 readings', () => {
     expect(category(controller, ...frames)).toBe('unknown');
     expect(category(controller, ...frames, '(ServeController pid=770463) torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
   });
+
+  it('reads architectures a list names as not registered, and a feature only listed model classes support, as the model unsupported', () => {
+    expect(category("_UnsupportedArchitectureError: Model architectures ['GraniteMoeHybridForCausalLM'] not registered in tpu-inference._")).toBe('unsupported-model');
+    expect(category("NotImplementedError: Pipeline parallelism is only supported for the following  architectures: ['AquilaForCausalLM', 'AquilaModel', 'DeepseekV2ForCausalLM']")).toBe('unsupported-model');
+    // newer tpu-inference falls back to vLLM's own model and goes on: a warning, no failure
+    const fallback = "WARNING 11-20 10:00:00 [model_loader.py:675] Model architectures ['GraniteMoeHybridForCausalLM'] not registered in tpu-inference. Falling back to vLLM-native Pytorch definition. JAX-native architectures: ['LlamaForCausalLM']";
+    expect(category(fallback, 'INFO:     Application startup complete.')).toBe('healthy');
+  });
 });
