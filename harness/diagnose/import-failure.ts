@@ -1,6 +1,6 @@
 // Where a log says a module or library failed to import: the cause behind a model "not supported",
 // or the only failure a log that shows neither failure nor health names. Pure.
-import { isErrorLevel, type LogLine } from './log-lines.ts';
+import { isErrorLevel, joinedReadings, type LogLine } from './log-lines.ts';
 import { GOES_ON } from './root-cause.ts';
 
 /**
@@ -34,15 +34,15 @@ const IMPORT_LOGGED = /\b(?:ModuleNotFoundError|ImportError)\b|No module named|u
  * that import is the only failure the log names (the first such line), or null.
  */
 export function importLogged(lines: readonly LogLine[]): number | null {
-  const i = lines.findIndex((l, k) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !readings(lines, k, lines.length).some((t) => GOES_ON.test(t)));
+  const i = lines.findIndex((l, k) => !l.header && (l.level === 'WARNING' || isErrorLevel(l)) && IMPORT_LOGGED.test(l.text) && !joinedReadings(withRests(lines, k, lines.length)).some((t) => GOES_ON.test(t)));
   return i >= 0 ? i : null;
 }
 
-/** A line read with the rests a terminal cut off it (up to `end`), joined as cut inside a word and as cut at a space. */
-function readings(lines: readonly LogLine[], i: number, end: number): [string, string] {
+/** A line's text and the rests a terminal cut off it (up to `end`), each as its own piece. */
+function withRests(lines: readonly LogLine[], i: number, end: number): string[] {
   const parts = [lines[i]!.text];
   for (let j = i + 1; j < end && lines[j]!.cont; j++) parts.push(lines[j]!.text);
-  return [parts.join(''), parts.join(' ')];
+  return parts;
 }
 
 /** The modules an import failure names (`Failed to import from vllm._core_C`, `No module named 'a.b'`), by their last part. */
@@ -62,7 +62,7 @@ export function importBehindFailure(lines: readonly LogLine[], index: number, me
     const l = lines[i]!;
     if (l.header || !(l.level === 'WARNING' || isErrorLevel(l))) continue;
     // (read with the rests a terminal cut off it)
-    const [text] = readings(lines, i, index);
+    const text = withRests(lines, i, index).join('');
     if (!IMPORT_LOGGED.test(text) || GOES_ON.test(text)) continue;
     // (a name is word characters only: the last part of a dotted module path)
     if (modulesNamed(text).some((m) => new RegExp(`(?<![\\w.])${m}\\b`).test(message))) return i;
