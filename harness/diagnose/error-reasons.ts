@@ -1,6 +1,6 @@
 // Error lines that give their reason: the failure they describe, not a wrapper that points elsewhere (root-cause.ts reads them
 // as the exception they report). Pure.
-import { isErrorLine, type LogLine } from './log-lines.ts';
+import { isErrorLine, joinedReadings, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { TRACEBACK_HEAD } from './traceback-close.ts';
 
@@ -14,12 +14,12 @@ import { TRACEBACK_HEAD } from './traceback-close.ts';
  * code and message: triton-inference-server/core e6fcb0c78e07:src/model_repository_manager/model_lifecycle.cc:654-655;
  * the codes' words at triton-inference-server/common 83adf7c:src/error.cc:50-60), and the error it logs when a model directory of the
  * repository could not be read (`Poll failed for model directory 'm': <the status's message>`: triton-inference-server/core
- * 73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_repository_manager.cc:1508-1511; the model is then not polled; a terminal that cut the line after "model " took its space).
+ * 73aad7c3348d040c7087d57837d75822c488495e:src/model_repository_manager/model_repository_manager.cc:1508-1511; the model is then not polled).
  * So does Xinference's log of a model call that raised, "[request …] Leave chat, error: <the exception's message>, elapsed time: N s"
  * (xorbitsai/inference 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:118-123, logged at ERROR with its traceback).
  */
 const GIVES_REASON =
-  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model ?directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line
@@ -27,11 +27,14 @@ const GIVES_REASON =
  * last-resort handler as the bare message (CPython 3.11.7:Lib/logging/__init__.py:1254-1255, `lastResort = _StderrHandler(WARNING)`,
  * no formatter), as SGLang's router logs "Error starting router: {e}" and re-raises
  * (65d3b47f630f86262781702109b56d3290af39cf:sgl-model-gateway/bindings/python/src/sglang_router/launch_router.py:50-52).
- * Null when the line is no such error; else the traceback header it is read for (shown with it), null for an error line.
+ * The line is read from its pieces (`pieces`: it and the rests a terminal cut off it) every way they join (joinedReadings: a cut at a
+ * space took the space). Null when the line is no such error; else the traceback header it is read for (shown with it), null for an error line.
  */
-export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): { traceback: number | null } | null {
-  if (isErrorLine(w)) return GIVES_REASON.test(w.text) || VALIDATION_ERRORS.test(w.text) ? { traceback: null } : null;
-  if (lines[view.index[pos]!]!.level !== null || !GIVES_REASON.test(w.text)) return null;
+export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine, pieces: readonly string[]): { traceback: number | null } | null {
+  const readings = joinedReadings(pieces);
+  const gives = readings.some((t) => GIVES_REASON.test(t));
+  if (isErrorLine(w)) return gives || readings.some((t) => VALIDATION_ERRORS.test(t)) ? { traceback: null } : null;
+  if (lines[view.index[pos]!]!.level !== null || !gives) return null;
   const next = view.index.slice(pos + 1, pos + 6).find((i) => !lines[i]!.cont && lines[i]!.text.trim() !== '');
   return next !== undefined && TRACEBACK_HEAD.test(lines[next]!.text) ? { traceback: next } : null;
 }

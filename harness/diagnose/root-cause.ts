@@ -384,7 +384,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
  */
 function readAs(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): { mode: Mode; closes: boolean; traceback: number | null } {
   const closes = closesTraceback(lines, view, pos);
-  const reason = reasonGiven(lines, view, pos, w);
+  const reason = reasonGiven(lines, view, pos, w, cutBlock(lines, view, pos).map((p) => lines[view.index[p]!]!.text));
   const mode: Mode = isExceptionLine(w) || closes || relaysFailure(w) || reason !== null ? 'exception' : isErrorLine(w) ? 'error' : 'line';
   return { mode, closes, traceback: reason?.traceback ?? null };
 }

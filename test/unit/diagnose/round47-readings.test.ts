@@ -57,6 +57,10 @@ describe('rounds 47-50 readings', () => {
     const before = ['I1011 08:02:59.084125 1 model_config_utils.cc:637] autofilled config: name: "1"'];
     expect(category(...before, "E1011 08:02:59.084688 1 model_repository_manager.cc:1919] Poll failed for model directory '1': unexpected platform type  for 1")).toBe('other');
     expect(category(...before)).toBe('unknown');
+    // cut by an 80-column terminal at the space after "model": the reason is read from the pieces joined every way
+    const cut = ['E1011 08:02:59.084688 12 model_repository_manager.cc:1919] Poll failed for model', "directory '1': unexpected platform type  for 1"];
+    expect(cut[0]!.length).toBe(80);
+    expect(category(before[0]!.replace(' 1 ', ' 12 '), ...cut)).toBe('other');
   });
 
   it("does not read vLLM's warning that Ray is missing, needed only for distributed inference, as the cause", () => {
