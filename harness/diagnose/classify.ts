@@ -18,6 +18,7 @@ import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
 import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
+import { CAUGHT_REFUSAL } from './error-reasons.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
 import { healthEvidence, healthKindOf } from './health-evidence.ts';
 import { cutAtRaise, cutInStep } from './cut-traceback.ts';
@@ -63,8 +64,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   const sign = (): LogLine | undefined => (health ??= { sign: healthEvidence(lines) }).sign;
   // a fatal error name (cudaError…, a CUDA driver symbol) of another category says more than a warning's signature on or after its line;
   // a warning decides only in a log that shows no health (the labelling guide, rule 6)
-  if (weak && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !sign()) return fromFailure(lines, weak);
+  // … a refusal the engine caught and went on from (CAUGHT_REFUSAL, kept as a warning) only once the start then failed without naming why
   const missing = causeMissing(lines, found, ready !== undefined);
+  const goneOn = weak !== undefined && missing === null && CAUGHT_REFUSAL.test(lines[weak.index]!.text);
+  if (weak && !goneOn && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !sign()) return fromFailure(lines, weak);
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
   // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
   const shown = missing === null ? sign() : undefined;

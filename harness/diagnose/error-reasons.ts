@@ -46,14 +46,19 @@ export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: n
  * v3.0.0:server/text_generation_server/server.py:283, interceptor.py:27), text-generation-webui's "Failed to load the model."
  * (oobabooga/text-generation-webui 1dcde41d:modules/ui_model_menu.py:228). When that traceback is cut before its exception, the
  * message does not hold the cause (the labelling guide, rule 4): the traceback's exception would have. (A logger's name may lead it,
- * "text_generation_launcher: …", or what a terminal left of that name on the line it cut.)
+ * "text_generation_launcher: …", or its name and level, "infinity_emb ERROR: …", or what a terminal left of that name on the line it cut.)
  */
-const NAMES_NOTHING = /^\s*(?:[\w.-]+:\s+)?(?=[^:'"`\d[\]{}()=/\\<>|]*$)(?=.*\b(?:fail(?:ed|ure|s)?|errors?|exceptions?|errored|crash(?:ed)?)\b)\s*(?:\S+\s+){0,7}\S+\s*$/i;
+const NAMES_NOTHING = /^\s*(?:[\w.-]+(?: (?:ERROR|CRITICAL|FATAL))?:\s+)?(?=[^:'"`\d[\]{}()=/\\<>|]*$)(?=.*\b(?:fail(?:ed|ure|s)?|errors?|exceptions?|errored|crash(?:ed)?)\b)\s*(?:\S+\s+){0,7}\S+\s*$/i;
 
-/** Whether an error's message (its lines) names nothing but that something failed (NAMES_NOTHING). */
+/**
+ * Whether an error's message (its lines) names nothing but that something failed (NAMES_NOTHING). Rich's RichHandler ends a record's first
+ * line with its source in a right-aligned path column (`…   batch_handler.py:434`, rich 13.7.1:rich/_log_render.py:53-54): that is where it
+ * was logged, not what it says.
+ */
 export function namesNothing(texts: readonly string[]): boolean {
-  return NAMES_NOTHING.test(texts.join(' '));
+  return NAMES_NOTHING.test(texts.join(' ').replace(RICH_PATH, ''));
 }
+const RICH_PATH = /\s{3,}[\w.-]+\.py:\d+\s*$/;
 
 /**
  * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for
@@ -61,3 +66,17 @@ export function namesNothing(texts: readonly string[]): boolean {
  * validation error{plural} for {title}" (pydantic/pydantic-core 383eb95a19433754c0cecf7025b50c26b6d97a36:src/errors/validation_exception.rs:105). An error whose message follows, read with it.
  */
 const VALIDATION_ERRORS = /\b\d+ validation errors? for [\w.]+\s*$/;
+
+/**
+ * asyncio's default exception handler logs one record: its message ("Exception in callback …", "Task exception was never retrieved"),
+ * then a line per key of the context (`handle: <Handle …>`, `future: <Task …>`), then the traceback (CPython 3.11.7:Lib/asyncio/
+ * base_events.py:1754-1771, `log_lines.append(f'{key}: {value}')`): such a line is the record's context, it describes no exception.
+ */
+export const ASYNCIO_CONTEXT = /^\s*(?:handle|future|task|transport|protocol|socket|asyncgen|handle_traceback|source_traceback): \\?</;
+
+/**
+ * A refusal an engine logs as an error and catches (one of log-lines.ts's CAUGHT): vLLM's "Cannot use FA version %d is not supported due
+ * to %s" (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/attention/backends/fa_utils.py:144-154, `return None`: the caller picks another
+ * backend). When the start then fails and the log does not hold why, and shows no sign of health, the refusal is the only cause it names.
+ */
+export const CAUGHT_REFUSAL = /\bCannot use FA version \d+ is not supported due to\b/;

@@ -223,6 +223,11 @@ const ENGINE_SIZED = new RegExp(
     // (sgl-project/sglang-jax e8cebe15bc6391f64bb2c80bb3912bfc57e743e5:python/sgl_jax/srt/model_executor/model_runner.py:287-293; "ModelRunner
     // final max_total_num_tokens: …" since, cddbf6f1cc33cbdd453bd8f36ff7051cf46ca176:…/model_runner_kv_cache_mixin.py:814-817)
     String.raw`\bModelRunner (?:final )?max_total_num_tokens: [1-9]\d*`,
+    // LMDeploy's PyTorch engine: its cache engine, the KV blocks the free memory left once the model was built allocated on the GPU
+    // ("Initialize cache engine with 157 gpu blocks and 0 cpu blocks.", logged after allocate_gpu_cache: InternLM/lmdeploy
+    // 1263d5cd889b7ad500e85b8eb20401327a4516ab:lmdeploy/pytorch/engine/cache_engine.py:258-274; built after the model and its graph
+    // runner, before the warm-up: lmdeploy/pytorch/engine/executor/base.py:448-467)
+    String.raw`\bInitialize cache engine with [1-9]\d* gpu blocks\b`,
   ].join('|'),
 );
 

@@ -7,7 +7,7 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { namesNothing, reasonGiven } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
@@ -163,11 +163,7 @@ function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number
 const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine(l);
 
 /** The line at pos with the rests a terminal cut off it (`…[core.py:1] t` + `orch._dynamo.exc.…Error: …`). */
-function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLine {
-  const block = cutBlock(lines, view, pos);
-  const l = lines[view.index[pos]!]!;
-  return block.length === 1 ? l : { ...l, text: block.map((p) => lines[view.index[p]!]!.text).join('') };
-}
+const whole = (lines: readonly LogLine[], view: ProcessView, pos: number): LogLine => ({ ...lines[view.index[pos]!]!, text: textOf(lines, view, cutBlock(lines, view, pos)) });
 
 export const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
 
@@ -245,12 +241,16 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   return fatal !== null && fatal.category !== sig.sig.category;
 }
 
-/** An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. */
+/**
+ * An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. The traceback may be indented: rich's
+ * RichHandler lays the message out in a column after the time and level (rich 13.7.1:rich/_log_render.py:49-52), so the lines
+ * after its first start under that column.
+ */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   let after = pos + 1;
   while (view.index[after] !== undefined && lines[view.index[after]!]!.cont) after++; // the rest a terminal cut off the line
   const next = view.index[after];
-  return next !== undefined && /^Traceback \(most/.test(lines[next]!.text);
+  return next !== undefined && /^\s*Traceback \(most/.test(lines[next]!.text) && !ASYNCIO_CONTEXT.test(lines[view.index[pos]!]!.text);
 }
 
 /** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
@@ -281,15 +281,19 @@ const [AUTOTUNE_CHOICE_FAILED, AUTOTUNE_CHOICE_IGNORED] = [/^(?:\[\d+\/\d+(?:_\d
 /**
  * Where what starts at `pos` ends when it reports an error that did not fail the process, else null: an error the engine caught,
  * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored.
+ * A refusal the engine caught (CAUGHT_REFUSAL) is kept as a warning is (`f.weak`): gone on from, it failed nothing by itself; it decides
+ * when the start then failed without naming why and nothing shows health (classify.ts; the labelling guide, rule 6: the only cause the log names).
  */
-function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
+function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f: ProcessFindings): number | null {
   const text = lines[view.index[pos]!]!.text;
   if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
   // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
   if (end >= 0) return pos + 1 + end;
   const caught = CAUGHT.test(text) ? [pos] : cutBlock(lines, view, pos);
-  return caught.length > 0 && CAUGHT.test(caught.map((q) => lines[view.index[q]!]!.text).join('')) ? caught.at(-1)! : null;
+  if (!CAUGHT.test(textOf(lines, view, caught))) return null;
+  if (!f.weak && CAUGHT_REFUSAL.test(textOf(lines, view, caught))) f.weak = judgeHint(lines, view, pos);
+  return caught.at(-1)!;
 }
 
 /**
@@ -315,7 +319,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     // (a candidate the autotuner dropped is read again, its record to be skipped whole, also when its head repeats an earlier one's)
     if (l.header || l.text.trim() === '' || (seen.has(l.text) && !AUTOTUNE_CHOICE_FAILED.test(withRest(lines, i).text)) || isSourceLine(lines, view, p)) continue;
     seen.add(l.text);
-    const past = notFailed(lines, view, p);
+    const past = notFailed(lines, view, p, f);
     if (past !== null) {
       p = past;
       continue;

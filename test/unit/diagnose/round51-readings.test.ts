@@ -1,0 +1,53 @@
+// Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-52), each general and with its source
+// in the reader or message list it tests.
+import { describe, expect, it } from 'vitest';
+import { category } from '../../support/classify-lines.ts';
+
+describe('rounds 51-52 readings', () => {
+  it("reads an error logged over a traceback that rich's handler indented under its message column as describing it", () => {
+    // rich 13.7.1:rich/_log_render.py:49-52: time, level, then the message column; the traceback's lines start under it
+    const error = "ERROR    2024-06-02 08:21:46,304 infinity_emb ERROR: shape '[2, 512]' is invalid for input of size 524288            batch_handler.py:434";
+    const indented = ['         Traceback (most recent call last):', '           File "/x/infinity_emb/inference/batch_handler.py", line 423, in _core_batch', '             embed = self._model.encode_core(feat)'];
+    expect(category(error, ...indented)).toBe('other');
+    // an error that names nothing stays a pointer to the traceback's cut exception
+    expect(category('ERROR    2024-06-02 08:21:46,304 infinity_emb ERROR: batch failed            batch_handler.py:434', ...indented)).toBe('unknown');
+  });
+
+  it("does not read asyncio's context lines (handle: <Handle …>) as an error describing the traceback after them", () => {
+    // CPython 3.11.7:Lib/asyncio/base_events.py:1754-1771: the message, a line per context key, then the traceback
+    const record = [
+      'ERROR:    Exception in callback _raise_exception_on_finish(error_callback=<bound method AsyncAphrodite._error_callback>)(<Task finished>)',
+      'ERROR:    handle: <Handle _raise_exception_on_finish(error_callback=<bound method AsyncAphrodite._error_callback>)(<Task finished>)>',
+      'ERROR:    Traceback (most recent call last):',
+      'ERROR:      File "/usr/local/lib/python3.10/dist-packages/aphrodite/engine/async_aphrodite.py", line 33, in _raise_exception_on_finish',
+      'ERROR:        task.result()',
+    ];
+    expect(category(...record)).toBe('unknown');
+    expect(category(...record, 'ERROR:    RuntimeError: CUDA error: an illegal memory access was encountered')).toBe('other');
+  });
+
+  it("reads vLLM's caught refusal of a FlashAttention version as the cause only once the start then failed without naming why", () => {
+    // fa_utils.py:144-154 at 22f8d286: logged as an error, then `return None`, the caller picking another backend
+    const refused = [
+      'INFO 02-11 20:39:41 cuda.py:163] Using Flash Attention backend on V1 engine.',
+      'ERROR 02-11 20:39:41 flash_attn.py:151] Cannot use FA version 2 is not supported due to FA3 is only supported on devices with compute capability >= 8 excluding 8.6 and 8.9',
+    ];
+    const cutTraceback = [
+      'ERROR 02-11 20:39:41 core.py:208] EngineCore hit an exception: Traceback (most recent call last):',
+      'ERROR 02-11 20:39:41 core.py:208]   File "/usr/local/lib/python3.12/dist-packages/vllm/v1/engine/core.py", line 200, in run_engine_core',
+      'ERROR 02-11 20:39:41 core.py:208]     engine_core = EngineCoreProc(*args, **kwargs)',
+    ];
+    expect(category(...refused, ...cutTraceback)).toBe('backend-unsupported');
+    // gone on from, and nothing failed after it: the log names no failure
+    expect(category(...refused, 'INFO 02-11 20:39:42 gpu_model_runner.py:843] Starting to load model Qwen/Qwen3-8B...')).toBe('unknown');
+    // … or the start went on to health
+    expect(category(...refused, 'INFO 02-11 20:39:55 gpu_worker.py:217] Memory profiling takes 4.20 seconds')).toBe('healthy');
+  });
+
+  it("reads LMDeploy's PyTorch engine allocating its KV blocks on the GPU as the cache sized", () => {
+    // InternLM/lmdeploy 1263d5cd:lmdeploy/pytorch/engine/cache_engine.py:258-274, logged after allocate_gpu_cache
+    const built = '(RayWorkerWrapper pid=399) 2025-03-19 16:51:50,431 - lmdeploy - DEBUG - model_agent.py:490 - rank[7] - build model.';
+    expect(category(built, '(RayWorkerWrapper pid=390) 2025-03-19 16:52:05,100 - lmdeploy - DEBUG - cache_engine.py:62 - Initialize cache engine with 157 gpu blocks and 0 cpu blocks.')).toBe('healthy');
+    expect(category(built)).toBe('unknown');
+  });
+});
