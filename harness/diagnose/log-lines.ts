@@ -83,9 +83,10 @@ export function readLog(text: string): LogLine[] {
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
   for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text))) l.cont = false;
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
-  // when the line above, with what a carrier put before it, happens to be as long as a terminal's width
+  // when the line above, with what a carrier put before it, happens to be as long as a terminal's width (a class of any name
+  // behind its module's path too: Triton's `triton.runtime.errors.OutOfResources: out of resource: shared memory, …`)
   lines.forEach((l, i) => {
-    if (l.cont && EXCEPTION_CLASS_LINE.test(l.text) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_AT.test(x.text))) l.cont = false;
+    if (l.cont && (EXCEPTION_CLASS_LINE.test(l.text) || /^(?:[a-z_]\w*\.)+[A-Z]\w*: \S/.test(l.text)) && lines.slice(Math.max(0, i - 3), i).some((x) => FRAME_AT.test(x.text))) l.cont = false;
   });
   // … unless the line above, as long as a terminal is wide, was cut inside the exception's qualified name: its class begun
   // (`… vllm.v1.engine.exceptions.Engine` + `DeadError: EngineCore encountered an issue.`) is completed by this line
@@ -271,6 +272,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * And Open MPI's help text of a runtime layer whose init failed ("It looks like orte_init failed for some reason; your parallel
  * process is likely to abort", printed bare: v4.1.6:orte/runtime/help-orte-runtime.txt:23, upstream-messages/openmpi.ts).
  * And what native libraries write bare to stderr as they abort or fail: ggml's failed assertion (`<file>:<line>: GGML_ASSERT(x) failed`,
+ * and its abort with "fatal error", `<file>:<line>: fatal error`, upstream-messages/ggml.ts,
  * ggml_abort: ollama v0.17.6:ml/backend/ggml/ggml/include/ggml.h:283, src/ggml.c:239; before it, until mid-2024, `GGML_ASSERT: <file>:<line>: x`
  * then abort(): llama.cpp's ggml.h:261 as ikawrakow/ik_llama.cpp carries its history, 1958f7e06ca2d2e3ab5698cc67513ba359144d8e), the CHECK_CUDA of flash-attention's
  * kernels, which then exit(1) (`CUDA error (<file>:<line>): <cudaGetErrorString>`, Dao-AILab/flash-attention v2.8.3.post1:hopper/cuda_check.h:14;
@@ -293,7 +295,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
  * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).

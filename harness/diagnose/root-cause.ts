@@ -438,7 +438,7 @@ const VALIDATION_ERROR = /\bValidationError: \d+ validation errors? for \w+/;
 function relaysWrapper(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const next = view.index[pos + 1];
   if (!VALIDATION_ERROR.test(lines[view.index[pos]!]!.text) || next === undefined) return false;
-  const l = lines[next]!;
+  const l = whole(lines, view, pos + 1); // with the rests a terminal cut off it
   return /^\s*Value error, /.test(l.text) && isWrapperLine(l);
 }
 

@@ -104,6 +104,13 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // the GQA group size (query heads per KV head) has no compiled kernel
   bke("FlashInfer (flashinfer-ai/flashinfer): no kernel for the model's query-heads-per-KV-head group size", /\bUnsupported group_size: \d+/,
     'Unsupported group_size: 7', `${FI}:include/flashinfer/utils.cuh:160`),
+  // … and, in its first releases, the PyTorch bindings' dispatch of a parameter to the values its kernels were compiled for: the
+  // switch's default case, "<function> failed to dispatch <parameter> <value>" by TORCH_CHECK (the parameters: group_size, page size,
+  // head_dim, kv layout, positional encoding mode; and "failed to dispatch data type <dtype>", :48)
+  bke("FlashInfer (flashinfer-ai/flashinfer) 0.0.x: no kernel compiled for this value of a dispatched parameter (group size, head dim, page size, data type)",
+    /\bfailed to dispatch (?:group_size|page size|head_dim|kv layout|positional encoding mode|data type) \S/,
+    'BatchPrefillWithPagedKVCachePyTorchWrapper::Forward(at::Tensor, at::Tensor, at::Tensor, bool, unsigned int, bool, float, float, bool)::<lambda()> failed to dispatch group_size 5',
+    'v0.0.4:python/csrc/pytorch_extension_utils.h:105'),
   bke('FlashInfer (flashinfer-ai/flashinfer): the operation does not support the backend asked for on this GPU', /\b\w{1,80} does not support backend '[\w-]{1,40}'(?: with capability \d+)?/,
     "mm_fp4 does not support backend 'cudnn' with capability 89", `${FI}:flashinfer/utils.py:1399`),
   bke('FlashInfer (flashinfer-ai/flashinfer): no backend of the operation runs on this GPU', /\bNo suitable auto backends found for \w{1,80}/,

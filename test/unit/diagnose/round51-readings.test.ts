@@ -50,4 +50,30 @@ describe('rounds 51-52 readings', () => {
     expect(category(built, '(RayWorkerWrapper pid=390) 2025-03-19 16:52:05,100 - lmdeploy - DEBUG - cache_engine.py:62 - Initialize cache engine with 157 gpu blocks and 0 cpu blocks.')).toBe('healthy');
     expect(category(built)).toBe('unknown');
   });
+
+  it('reads a DLL that Windows could not load, by ctypes or the loader, as an import failure', () => {
+    // CPython 77dabaf2 Modules/_ctypes/callproc.c, load_library; winerror.h's loader codes
+    const frames = ['Traceback (most recent call last):', '  File "C:\\venv\\Lib\\site-packages\\llama_cpp\\llama_cpp.py", line 74, in _load_shared_library', '    return ctypes.CDLL(str(_lib_path), **cdll_args)'];
+    expect(category(...frames, "RuntimeError: Failed to load shared library 'C:\\venv\\llama.dll': Could not find module 'C:\\venv\\llama.dll' (or one of its dependencies). Try using the full path with constructor syntax.")).toBe('import-error');
+    expect(category(...frames, 'OSError: [WinError 1114] Произошел сбой в программе инициализации библиотеки динамической компоновки (DLL)')).toBe('import-error');
+    expect(category('Failed to load LLM engine from path:', 'C:\\Users\\u\\.lmstudio\\extensions\\backends\\llama.cpp-win-x86_64-nvidia-cuda12-avx2-2.7.1\\llm_engine_cuda12.node', 'The specified module could not be found.')).toBe('import-error');
+  });
+
+  it("reads ggml's abort with \"fatal error\" at a source line as a failure the log shows", () => {
+    // ggml_abort (ollama v0.17.6 ggml/src/ggml.c:235-245) behind GGML_ABORT("fatal error"), a switch's default case
+    expect(category('llama_new_context_with_model: n_ctx = 4096', '/home/u/ik_llama.cpp/ggml/src/ggml-cuda/fattn.cu:66: fatal error', 'Aborted (core dumped)')).toBe('other');
+    expect(category('llama_new_context_with_model: n_ctx = 4096', 'Aborted (core dumped)')).toBe('unknown');
+  });
+
+  it('reads an exception of any class name behind its module path as closing the traceback, under a carrier that makes the line above look cut', () => {
+    const frames = ['vllm-1  |   File "/usr/x/triton/compiler/compiler.py", line 374, in _init_handles', 'vllm-1  |     raise OutOfResources(self.metadata.shared, max_shared, "shared memory")'];
+    expect(frames[1]!.length).toBeGreaterThanOrEqual(80);
+    expect(category(...frames, 'vllm-1  | triton.runtime.errors.OutOfResources: out of resource: shared memory, Required: 126978, Hardware limit: 101376. Reducing block sizes or `num_stages` may help.')).toBe('backend-unsupported');
+  });
+
+  it("reads pydantic's Value error that relays vLLM's wrapper as the wrapper also when a terminal cut it", () => {
+    const head = ['pydantic_core._pydantic_core.ValidationError: 1 validation error for ModelConfig', "  Value error, Model architectures ['Qwen2_5_VLForConditionalGeneration'] failed"];
+    expect(head[1]!.length).toBe(80);
+    expect(category(...head, ' to be inspected. Please check the logs for more details. [type=value_error, inp')).toBe('unknown');
+  });
 });
