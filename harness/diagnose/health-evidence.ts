@@ -152,6 +152,10 @@ const ENGINE_STEP_DONE = new RegExp(
     String.raw`\bCUDA graph pool memory: [\d.]+ GiB \(actual\)`,
     // SGLang: its custom warm-up requests answered (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/http_server.py:381-388)
     String.raw`^Warmup ended$`,
+    // xDiT's example pipelines: the timed run of the whole pipeline on the GPUs, printed once it returned ("epoch time: 155.80 sec,
+    // parameter memory: …": xdit-project/xDiT 175e0bfec974d0b44a0be9fa511df2f9f5ead080:examples/cogvideox_usp_example.py:188-217, the
+    // same print in the other examples)
+    String.raw`^epoch time: \d+(?:\.\d+)? sec\b`,
     // llama.cpp's LLaVA: the image run through the CLIP vision encoder, "encode_image_with_clip: image encoded in 433.94 ms by CLIP" (a llama.cpp
     // fork, henryljgwu/llama_cpp_fork_logprob d03630e8e2cd:examples/llava/llava.cpp:283)
     String.raw`^encode_image_with_clip: image encoded in +[\d.]+ ms by CLIP\b`,

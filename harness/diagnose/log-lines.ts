@@ -262,7 +262,9 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * C++ exception (`terminate called after throwing…`, `what():`, TensorRT-LLM's `Assertion failed:`),
  * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`; a subcommand's `vllm serve: error:` with one
  * of argparse's own messages, CPython 3.11.7:Lib/argparse.py:776,1871,2142,2157,2199,2263, written by ArgumentParser.error at :2630),
- * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), a Rust panic (std's default hook: "thread '<name>'
+ * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), getopt's option errors of C and C++ servers
+ * (tritonserver: `tritonserver: unrecognized option '--metrics-interval-ms'`, then its usage; bminor/glibc
+ * 04277e02d7f54d3582bebcf8386b317018cd5e1d:posix/getopt.c, process_long_option and _getopt_internal_r), a Rust panic (std's default hook: "thread '<name>'
  * panicked at <location>:", newer std with the thread's id, "thread '<name>' (<tid>) panicked at …": rust-lang/rust master, page captured
  * 2026-06-29, library/std/src/panicking.rs, default_hook's write_msg; its message from an unwrap, "called `Result::unwrap()` on an `Err` value: <e>"
  * or "called `Option::unwrap()` on a `None` value", core's unwrap_failed in rust-lang/rust 0017bfa989dc7863af1e49251acbb131deb0659f:
@@ -295,7 +297,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
  * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*llama_model_load: error loading model: \S|Exception caught at file:\S+, line:\d+/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -467,7 +469,10 @@ const WRAPPERS: RegExp[] = [
   /\bEngine background task failed\b/,
   // llama-server's main once load_model returned false, having logged why (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
   // app/src/main/cpp/llama/tools/server/server.cpp:4947-4951, LOG_ERR, printed with no level by default)
-  /\bexiting due to model loading error\b/,
+  // … and llama.cpp's tools once llama_model_load_from_file returned NULL, its loader having logged why ("llama_model_load: error loading
+  // model: …"): "<fn>: error: failed to load model '<path>'" (ikawrakow/ik_llama.cpp 8337e4cd3861406fc04e0854b1409cd1b027fbc9:
+  // examples/llama-bench/llama-bench.cpp:2207-2210, common/common.cpp:4070-4072, as llama.cpp carries them)
+  /\bexiting due to model loading error\b|\b\w+: error: failed to load model '[^']{1,300}'\s*$/,
   // an exception whose message is a traceback that follows it, its own message at that traceback's end: TVM's FFI errors (MLC-LLM),
   // "tvm._ffi.base.TVMError: Traceback (most recent call last):" then the C++ frames, then the message (apache/tvm v0.14.0
   // 7315c9d5b46408a047409f1e047cb6b7779c668e:python/tvm/_ffi/base.py:240-280, c2pyerror: out_msg = "Traceback (most recent call

@@ -485,13 +485,16 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * module named 'intel_extension_for_pytorch'", a warning until September 2025, 79cbcab8717d737945fc458f21fb1f98711ed50e:vllm/_ipex_ops.py:13-16),
  * or probes a platform that is not this one and goes on to the next ("TPU platform is not available because: No module named 'libtpu'",
  * the same for XPU, ROCm and CPU: 2665d4910d814b0affde789ac16e4d4a3bcb4da9:vllm/platforms/__init__.py:52,120,146,167 — not CUDA's,
- * the platform a GPU host needs). Not advice on how to make a later run retry
+ * the platform a GPU host needs), or a feature of an optional library it probes at import and goes on without (xFormers' blocksparse
+ * attention on a GPU older than compute capability 7.0: "Blocksparse is not available: the current GPU does not expose Tensor cores",
+ * logger.warning, then `_is_blocksparse_available = False`: facebookresearch/xformers v0.0.22
+ * 1e065bcaca65af9e07fa6743f6fec50c92762d7e:xformers/components/attention/blocksparse.py:28-32). Not advice on how to make a later run retry
  * (Ray's memory monitor: "Set max_retries to enable retry when the task crashes due to OOM."), nor a value it goes on with that
  * cannot work: SGLang's KV-cache capacity profiled below zero ("max_total_tokens=131072 is larger than the profiled value -561981. Use
  * the profiled value instead."), on which it raises "Not enough memory. Please try to increase --mem-fraction-static." next
  * (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/model_runner.py:914-917,1017-1038).
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

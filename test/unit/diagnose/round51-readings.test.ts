@@ -1,9 +1,9 @@
-// Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-52), each general and with its source
+// Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-53), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('rounds 51-52 readings', () => {
+describe('rounds 51-53 readings', () => {
   it("reads an error logged over a traceback that rich's handler indented under its message column as describing it", () => {
     // rich 13.7.1:rich/_log_render.py:49-52: time, level, then the message column; the traceback's lines start under it
     const error = "ERROR    2024-06-02 08:21:46,304 infinity_emb ERROR: shape '[2, 512]' is invalid for input of size 524288            batch_handler.py:434";
@@ -75,5 +75,29 @@ describe('rounds 51-52 readings', () => {
     const head = ['pydantic_core._pydantic_core.ValidationError: 1 validation error for ModelConfig', "  Value error, Model architectures ['Qwen2_5_VLForConditionalGeneration'] failed"];
     expect(head[1]!.length).toBe(80);
     expect(category(...head, ' to be inspected. Please check the logs for more details. [type=value_error, inp')).toBe('unknown');
+  });
+
+  it("does not read xFormers' probe of blocksparse attention on a GPU without Tensor cores as a failure", () => {
+    // facebookresearch/xformers v0.0.22:xformers/components/attention/blocksparse.py:28-32, a warning, then it goes on without
+    const sized = 'INFO 12-03 00:41:07 llm_engine.py:205] # GPU blocks: 898, # CPU blocks: 512';
+    expect(category('(RayWorker pid=3872755) Blocksparse is not available: the current GPU does not expose Tensor cores', sized)).toBe('healthy');
+  });
+
+  it("reads llama.cpp's 'failed to load model' of its tools as a wrapper of the loader's error before it", () => {
+    // ik_llama.cpp 8337e4cd examples/llama-bench/llama-bench.cpp:2207-2210, common/common.cpp:4070-4072
+    const failed = "main: error: failed to load model '/models/DeepSeek-R1-custom.gguf'";
+    expect(category('ggml_cuda_init: found 3 CUDA devices:', failed)).toBe('unknown');
+    expect(category("llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'deci'", failed)).toBe('unsupported-model');
+  });
+
+  it("reads getopt's refusal of a server's option as the failure", () => {
+    // bminor/glibc 04277e02 posix/getopt.c, process_long_option
+    expect(category("tritonserver: unrecognized option '--metrics-interval-ms'", 'Usage: tritonserver [options]', '  --help', '\tPrint usage')).toBe('other');
+  });
+
+  it("reads xDiT's timed pipeline run as a step that ran the model", () => {
+    // xdit-project/xDiT 175e0bfe examples/cogvideox_usp_example.py:188-217
+    expect(category('Running test for size 1024, ulysses_degree 8, ring_degree 1', 'epoch time: 154.19 sec, parameter memory: 33.76 GB, memory: 34.02 GB')).toBe('healthy');
+    expect(category('Running test for size 1024, ulysses_degree 8, ring_degree 1')).toBe('unknown');
   });
 });
