@@ -266,7 +266,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // "[WinError <code>] <its message>" (python/cpython 77dabaf281614f6f0b894168b05151362365cdd2:Modules/_ctypes/callproc.c, load_library),
   // the loader's codes for a DLL it could not map (winerror.h: ERROR_MOD_NOT_FOUND 126 "The specified module could not be found",
   // ERROR_PROC_NOT_FOUND 127 "The specified procedure could not be found", ERROR_BAD_EXE_FORMAT 193 "… is not a valid Win32 application",
-  // ERROR_DLL_INIT_FAILED 1114 "A dynamic link library (DLL) initialization routine failed"; the message is the system's language's); NumPy's C API
+  // ERROR_DLL_INIT_FAILED 1114 "A dynamic link library (DLL) initialization routine failed"; the message is the system's language's);
+  // cuDNN 9 finding one of the sub-libraries it loads by name missing or of another version ("cuDNN error:
+  // CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH", a mixed or incomplete install: reproduced on the H100 with cuDNN 9.19.0 as torch 2.11's
+  // wheel ships it, libcudnn_ops left out of a copy of its lib/, scripts/device-corpus/cudnn_sublib.sh no-ops; its loading failure's
+  // status, CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED, is cuDNN 9's cudnnStatus_t too, as ROCm/HIPIFY's map of cuDNN's API lists it); NumPy's C API
   // refusing a module built against another ("module compiled against ABI version 0x%x but this version of numpy is 0x%x", numpy
   // v2.5.2:numpy/_core/include/numpy/__multiarray_api.h:1621-1622, _import_array, read in the numpy the H200 has; NumPy 1.x's header
   // says "API version" in the same words) and Cython's "numpy.dtype size changed, may indicate binary incompatibility" (no source at
@@ -274,7 +278,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // major versions", pytorch/vision v0.26.0:torchvision/extension.py:68, _check_cuda_version, read on the H200); CPython's import of a
   // module half initialized ("partially initialized module 'x' has no attribute 'y' (most likely due to a circular import)", Python/import.c,
   // no line at hand)
-  rule('import-error', 'a package not installed, or a compiled module built against another version', /\b(?<!driver |CUDA |toolkit |nvcc )(?:is|are) not installed\b|\bnot available\. Please reinstall\b|\[WinError (?:126|127|193|1114)\]|\bCould not find module '[^']{1,300}' \(or one of its dependencies\)|\bThe specified (?:module|procedure) could not be found\b|\bis not a valid Win32 application\b|\bA dynamic link library \(DLL\) initialization routine failed\b|\bError loading "[^"]+\.dll" or one of its dependencies|\bmodule compiled against (?:API|ABI) version \w+ but this version of numpy is\b|\bsize changed, may indicate binary incompatibility\b|\bwere compiled with different CUDA (?:major )?versions\b|\(most likely due to a circular import\)/i),
+  rule('import-error', 'a package not installed, or a compiled module built against another version', /\b(?<!driver |CUDA |toolkit |nvcc )(?:is|are) not installed\b|\bnot available\. Please reinstall\b|\[WinError (?:126|127|193|1114)\]|\bCould not find module '[^']{1,300}' \(or one of its dependencies\)|\bThe specified (?:module|procedure) could not be found\b|\bis not a valid Win32 application\b|\bA dynamic link library \(DLL\) initialization routine failed\b|\bCUDNN_STATUS_SUBLIBRARY_(?:VERSION_MISMATCH|LOADING_FAILED)\b|\bError loading "[^"]+\.dll" or one of its dependencies|\bmodule compiled against (?:API|ABI) version \w+ but this version of numpy is\b|\bsize changed, may indicate binary incompatibility\b|\bwere compiled with different CUDA (?:major )?versions\b|\(most likely due to a circular import\)/i),
   // … and the linker not finding a library a JIT-built kernel links against, "/usr/bin/ld: cannot find -lcudart" (GNU ld 2.40 as
   // Debian ships it renders "cannot find -l<name>: No such file or directory"; gold: bminor/binutils-gdb
   // f13a99db51c0ca487f4a0a41b14dc255d386c4ff:gold/fileread.cc, gold_error("cannot find -l%s")); libcuda, the driver's, is driver-mismatch above

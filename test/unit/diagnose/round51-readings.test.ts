@@ -100,4 +100,16 @@ describe('rounds 51-53 readings', () => {
     expect(category('Running test for size 1024, ulysses_degree 8, ring_degree 1', 'epoch time: 154.19 sec, parameter memory: 33.76 GB, memory: 34.02 GB')).toBe('healthy');
     expect(category('Running test for size 1024, ulysses_degree 8, ring_degree 1')).toBe('unknown');
   });
+
+  it("reads cuDNN 9 finding a sub-library missing or of another version as an import failure", () => {
+    // reproduced on the H100 (scripts/device-corpus/cudnn_sublib.sh no-ops): the lines as it printed them
+    const run = [
+      'torch 2.11.0+cu130 cudnn 91900 NVIDIA H100 80GB HBM3',
+      'Traceback (most recent call last):',
+      '  File "/opt/torch/.venv/lib/python3.12/site-packages/torch/nn/modules/rnn.py", line 285, in flatten_parameters',
+      '    torch._cudnn_rnn_flatten_weight(',
+      'RuntimeError: cuDNN error: CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH',
+    ];
+    expect(category(...run)).toBe('import-error');
+  });
 });
