@@ -112,4 +112,16 @@ describe('rounds 51-53 readings', () => {
     ];
     expect(category(...run)).toBe('import-error');
   });
+
+  it("reads LMDeploy's 'Rank[N] failed.' as a wrapper of the traceback it prints after it", () => {
+    // InternLM/lmdeploy 83eed6ed lmdeploy/pytorch/engine/model_agent.py:452-458: logger.error, then print_exc()
+    const failed = ['2024-07-17 13:52:34,618 - lmdeploy - ERROR - Rank[2] failed.', 'Traceback (most recent call last):', '  File "/x/lmdeploy/pytorch/engine/model_agent.py", line 1016, in _start_tp_process', '    func(rank, *args, **kwargs)'];
+    expect(category(...failed)).toBe('unknown');
+    expect(category(...failed, 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
+  });
+
+  it("reads llama.cpp's 2023 'error loading model: <what>' line, without its function's name, as the failure", () => {
+    // ik_llama.cpp 84cfa98c llama.cpp:969, fprintf(stderr, "error loading model: %s\n", …)
+    expect(category('llama.cpp: loading model from /models/7B/ggml-model-q4_0.bin', 'error loading model: unexpectedly reached end of file')).toBe('other');
+  });
 });
