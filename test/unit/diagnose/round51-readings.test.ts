@@ -1,9 +1,9 @@
-// Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-53), each general and with its source
+// Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-54), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('rounds 51-53 readings', () => {
+describe('rounds 51-54 readings', () => {
   it("reads an error logged over a traceback that rich's handler indented under its message column as describing it", () => {
     // rich 13.7.1:rich/_log_render.py:49-52: time, level, then the message column; the traceback's lines start under it
     const error = "ERROR    2024-06-02 08:21:46,304 infinity_emb ERROR: shape '[2, 512]' is invalid for input of size 524288            batch_handler.py:434";
@@ -123,5 +123,12 @@ describe('rounds 51-53 readings', () => {
   it("reads llama.cpp's 2023 'error loading model: <what>' line, without its function's name, as the failure", () => {
     // ik_llama.cpp 84cfa98c llama.cpp:969, fprintf(stderr, "error loading model: %s\n", …)
     expect(category('llama.cpp: loading model from /models/7B/ggml-model-q4_0.bin', 'error loading model: unexpectedly reached end of file')).toBe('other');
+  });
+
+  it("reads OpenVLA's LIBERO evaluation reporting a success rate above zero as the model having run", () => {
+    // openvla/openvla c8f03f48 experiments/robot/libero/run_libero_eval.py:211-260: each episode queries the policy for its actions
+    expect(category('Task: put the wine bottle on the rack', 'Success: True', 'Current task success rate: 1.0', 'Current total success rate: 0.7333333333333333')).toBe('healthy');
+    // every episode's step may have raised and been caught: a rate of zero shows nothing ran
+    expect(category('Task: put the wine bottle on the rack', 'Caught exception: CUDA error: out of memory', 'Current total success rate: 0.0')).not.toBe('healthy');
   });
 });
