@@ -118,8 +118,13 @@ function lastRefused(lines: readonly LogLine[]): number | null {
 const answeredWith = (status: string): RegExp =>
   new RegExp(String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| ${status} \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" ${status}\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ ${status}\s*$`);
 
-/** A request the server failed (5xx; not llama-server's 503 while it loads), in an access log that writes no error with it. */
-const SERVER_ERROR = answeredWith(String.raw`50(?!3)\d`);
+/**
+ * A request the server failed (5xx; not llama-server's 503 while it loads), in an access log that writes no error with it; or one whose
+ * streamed answer never came: refact's web UI, which logs the request's 200 when its stream begins, giving up on the model's answer
+ * ("TIMEOUT comp-…", the ticket's id: smallcloudai/refact 3e63faca14674444020102c5a67cc4f9d6115005:
+ * refact-server/refact_webgui/webgui/selfhost_fastapi_completions.py:119-122, then an error message to the client).
+ */
+const SERVER_ERROR = new RegExp(String.raw`${answeredWith(String.raw`50(?!3)\d`).source}|\bTIMEOUT comp-[\w-]+\s*$`);
 
 /** A request the same access logs show answered with success: after a failed one, the server went on serving. */
 const ANSWERED_OK = answeredWith(String.raw`2\d\d`);

@@ -131,4 +131,11 @@ describe('rounds 51-54 readings', () => {
     // every episode's step may have raised and been caught: a rate of zero shows nothing ran
     expect(category('Task: put the wine bottle on the rack', 'Caught exception: CUDA error: out of memory', 'Current total success rate: 0.0')).not.toBe('healthy');
   });
+
+  it("reads refact's web UI giving up on a streamed completion after its 200 as the request failing, its cause not in the log", () => {
+    // smallcloudai/refact 3e63faca refact_webgui/webgui/selfhost_fastapi_completions.py:119-122
+    const served = '-- 302580 -- 20230816 00:49:01 WEBUI 10.244.43.64:27439 - "POST /v1/contrast HTTP/1.1" 200';
+    expect(category(served, '-- 302580 -- 20230816 00:49:31 WEBUI TIMEOUT comp-s7zqIh7A8aiY')).toBe('unknown');
+    expect(category(served)).toBe('healthy');
+  });
 });
