@@ -208,9 +208,7 @@ const KNOWN: Record<string, string[]> = {
   'without the first two lines of each traceback': ['graph-capture/ktransformers-784-deepseek-v3-cuda-graph-runner-capture-cut.log', 'graph-capture/vllm-9341-h200x8-llama32-vision-capture-traceback-cut.log', 'graph-capture/sglang-1479-deepseek-v2-5-tp8-capture-begin-cut.log'],
   // a dynamo error and an inductor error read with the frames around them: alone, a torch.compile error's words say nothing of the step
   // … (round 45) TGI's warm-up error read as in capture by the "Cuda Graphs are enabled" line before it, which is not among the evidence
-  // … (round 51) vLLM's caught refusal of a FlashAttention version, shown alone: it decides only with the failed start after it, which names
-  // no cause and so is not evidence
-  'only the lines shown as evidence': ['backend-unsupported/kubeai-395-t4-vllm-v1-flash-attn-fa3-refused.log', 'graph-capture/tgi-2823-v3-qwen2-vl-2b-warmup-error-cut.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
+  'only the lines shown as evidence': ['graph-capture/tgi-2823-v3-qwen2-vl-2b-warmup-error-cut.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
 

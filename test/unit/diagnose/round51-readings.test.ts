@@ -1,6 +1,7 @@
 // Readings made in the fifteenth session from tuning logs and upstream sources (rounds 51-54), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { category } from '../../support/classify-lines.ts';
 
 describe('rounds 51-54 readings', () => {
@@ -38,6 +39,9 @@ describe('rounds 51-54 readings', () => {
       'ERROR 02-11 20:39:41 core.py:208]     engine_core = EngineCoreProc(*args, **kwargs)',
     ];
     expect(category(...refused, ...cutTraceback)).toBe('backend-unsupported');
+    // … shown with the failure that named no cause, without which it would not decide
+    const shown = classifyLog([...refused, ...cutTraceback].join('\n')).evidence.map((e) => e.text);
+    expect(shown).toEqual([refused[1], cutTraceback[0]]);
     // gone on from, and nothing failed after it: the log names no failure
     expect(category(...refused, 'INFO 02-11 20:39:42 gpu_model_runner.py:843] Starting to load model Qwen/Qwen3-8B...')).toBe('unknown');
     // … or the start went on to health
