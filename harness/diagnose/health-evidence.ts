@@ -249,7 +249,7 @@ const ENGINE_SUCCESS = new RegExp(
     // OpenVLA's LIBERO evaluation: after each task's episodes, each of which queried the policy for every action (get_action), the share
     // of episodes that succeeded; an episode whose step raised is caught and counted a failure, so only a rate above zero shows the model
     // ran ("Current total success rate: 0.7333…": openvla/openvla c8f03f48af692657d3060c19588038c7220e9af9:experiments/robot/libero/run_libero_eval.py:211-260)
-    String.raw`^Current total success rate: (?:0\.\d*[1-9]\d*|1(?:\.0+)?)\s*$`,
+    String.raw`^Current total success rate: (?!0(?:\.0*)?\s*$)\d+(?:\.\d+)?\s*$`,
     // TRL's client of its vLLM server (GRPO and the other online trainers): "Server is up!", once the server's /health/ answered 200
     // (huggingface/trl f2cd57710ae345ea6428ae95363267fcf38a3dc8:trl/generation/vllm_client.py:194-197)
     String.raw`^Server is up!$`,
