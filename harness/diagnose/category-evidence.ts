@@ -263,14 +263,16 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // available. Please reinstall vLLM."; PyTorch on Windows, a DLL the loader could not map ("[WinError 126] The specified module could
   // not be found. Error loading "…\c10.dll" or one of its dependencies.", torch/__init__.py _load_dll_libraries), and ctypes loading a
   // DLL on Windows: "Could not find module '<path>' (or one of its dependencies). …" for ERROR_MOD_NOT_FOUND, else the system's error,
-  // "[WinError <code>] <its message>" (python/cpython 77dabaf281614f6f0b894168b05151362365cdd2:Modules/_ctypes/callproc.c, load_library),
-  // the loader's codes for a DLL it could not map (winerror.h: ERROR_MOD_NOT_FOUND 126 "The specified module could not be found",
+  // "[WinError <code>] <its message>" (python/cpython v3.11.2:Modules/_ctypes/callproc.c:1376-1385, load_library, read in Debian's 3.11.2 source),
+  // the loader's codes for a DLL it could not map (mingw-w64 v10.0.0:mingw-w64-headers/include/winerror.h:139,140,191,342: ERROR_MOD_NOT_FOUND 126 "The specified module could not be found",
   // ERROR_PROC_NOT_FOUND 127 "The specified procedure could not be found", ERROR_BAD_EXE_FORMAT 193 "… is not a valid Win32 application",
-  // ERROR_DLL_INIT_FAILED 1114 "A dynamic link library (DLL) initialization routine failed"; the message is the system's language's);
+  // ERROR_DLL_INIT_FAILED 1114 "A dynamic link library (DLL) initialization routine failed"; the texts are Windows' own system messages, in
+  // the system's language, from no source file);
   // cuDNN 9 finding one of the sub-libraries it loads by name missing or of another version ("cuDNN error:
   // CUDNN_STATUS_SUBLIBRARY_VERSION_MISMATCH", a mixed or incomplete install: reproduced on the H100 with cuDNN 9.19.0 as torch 2.11's
   // wheel ships it, libcudnn_ops left out of a copy of its lib/, scripts/device-corpus/cudnn_sublib.sh no-ops; its loading failure's
-  // status, CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED, is cuDNN 9's cudnnStatus_t too, as ROCm/HIPIFY's map of cuDNN's API lists it); NumPy's C API
+  // status, CUDNN_STATUS_SUBLIBRARY_LOADING_FAILED, is cuDNN 9's cudnnStatus_t too, as ROCm/HIPIFY's map of cuDNN's API lists both, cuDNN 9.0.0 and
+  // 9.2.0: ROCm/HIPIFY 014177bc2e434ce3e834aa4f3d0e2abb1efa9796:src/CUDA2HIP_DNN_API_types.cpp:58,60,1743,1782); NumPy's C API
   // refusing a module built against another ("module compiled against ABI version 0x%x but this version of numpy is 0x%x", numpy
   // v2.5.2:numpy/_core/include/numpy/__multiarray_api.h:1621-1622, _import_array, read in the numpy the H200 has; NumPy 1.x's header
   // says "API version" in the same words) and Cython's "numpy.dtype size changed, may indicate binary incompatibility" (no source at

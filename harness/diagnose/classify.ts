@@ -66,10 +66,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // a warning decides only in a log that shows no health (the labelling guide, rule 6)
   // … a refusal the engine caught and went on from (CAUGHT_REFUSAL, kept as a warning) only once the start then failed without naming why
   const missing = causeMissing(lines, found, ready !== undefined);
-  const goneOn = weak !== undefined && missing === null && CAUGHT_REFUSAL.test(lines[weak.index]!.text);
-  if (weak && !goneOn && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !sign()) {
+  const refusal = weak !== undefined && CAUGHT_REFUSAL.test(lines[weak.index]!.text);
+  if (weak && !(refusal && missing === null) && !ready && !(hint?.generic?.fatal && hint.index <= weak.index && hint.generic.category !== weak.sig?.sig.category) && !sign()) {
     // (a caught refusal is shown with the failure after it that named no cause: it decides only with that line)
-    return fromFailure(lines, missing !== null && CAUGHT_REFUSAL.test(lines[weak.index]!.text) ? { ...weak, shown: [missing.index] } : weak);
+    return fromFailure(lines, refusal ? { ...weak, shown: [missing!.index] } : weak);
   }
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
   // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way

@@ -1,6 +1,6 @@
 // Where a log says a module or library failed to import: the cause behind a model "not supported",
 // or the only failure a log that shows neither failure nor health names. Pure.
-import { isErrorLevel, joinedReadings, type LogLine } from './log-lines.ts';
+import { cutRests, isErrorLevel, joinedReadings, type LogLine } from './log-lines.ts';
 import { GOES_ON } from './root-cause.ts';
 
 /**
@@ -38,12 +38,9 @@ export function importLogged(lines: readonly LogLine[]): number | null {
   return i >= 0 ? i : null;
 }
 
-/** A line's text and the rests a terminal cut off it (up to `end`), each as its own piece. */
-function withRests(lines: readonly LogLine[], i: number, end: number): string[] {
-  const parts = [lines[i]!.text];
-  for (let j = i + 1; j < end && lines[j]!.cont; j++) parts.push(lines[j]!.text);
-  return parts;
-}
+/** A line's text and the rests a terminal cut off it (log-lines.ts, cutRests) before `end`, each as its own piece. */
+const withRests = (lines: readonly LogLine[], i: number, end: number): string[] =>
+  [i, ...cutRests(lines, i, Infinity).filter((j) => j < end)].map((j) => lines[j]!.text);
 
 /** The modules an import failure names (`Failed to import from vllm._core_C`, `No module named 'a.b'`), by their last part. */
 function modulesNamed(text: string): string[] {

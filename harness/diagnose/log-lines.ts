@@ -3,7 +3,7 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { asShown, cleanShown, withoutCarrier } from './line-clean.ts';
-import { BARE_MESSAGES } from './upstream-messages.ts';
+import { BARE_MESSAGES, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
 import type { LogLine } from '../core/log-line.ts';
 
 export { asShown, cleanLine } from './line-clean.ts';
@@ -263,8 +263,8 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * the CUDACHECK of custom kernels (`Failed: Cuda error file:line 'msg'`), argparse (`prog: error:`; a subcommand's `vllm serve: error:` with one
  * of argparse's own messages, CPython 3.11.7:Lib/argparse.py:776,1871,2142,2157,2199,2263, written by ArgumentParser.error at :2630),
  * clap's argument errors of Rust launchers (TGI: `error: invalid value 'True' for '--x'`), getopt's option errors of C and C++ servers
- * (tritonserver: `tritonserver: unrecognized option '--metrics-interval-ms'`, then its usage; bminor/glibc
- * 04277e02d7f54d3582bebcf8386b317018cd5e1d:posix/getopt.c, process_long_option and _getopt_internal_r), a Rust panic (std's default hook: "thread '<name>'
+ * (tritonserver: `tritonserver: unrecognized option '--metrics-interval-ms'`, then its usage; bminor/glibc glibc-2.42
+ * d2097651cc57834dbfcaa102ddfacae0d86cfb66:posix/getopt.c:278,319,345,360,621,636, process_long_option and _getopt_internal_r), a Rust panic (std's default hook: "thread '<name>'
  * panicked at <location>:", newer std with the thread's id, "thread '<name>' (<tid>) panicked at …": rust-lang/rust master, page captured
  * 2026-06-29, library/std/src/panicking.rs, default_hook's write_msg; its message from an unwrap, "called `Result::unwrap()` on an `Err` value: <e>"
  * or "called `Option::unwrap()` on a `None` value", core's unwrap_failed in rust-lang/rust 0017bfa989dc7863af1e49251acbb131deb0659f:
@@ -298,7 +298,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
  * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b|^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -337,7 +337,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
+  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
 }
 

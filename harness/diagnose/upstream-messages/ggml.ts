@@ -24,6 +24,13 @@ const CLR = 'rocm-6.2.2';
 /** A device buffer type's name as ggml-cuda names it (`GGML_CUDA_NAME + device`: CUDA0, ROCm1, MUSA0); not CUDA_Host (pinned host memory). */
 const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA)\d{1,2}`;
 
+/**
+ * ggml's two bare aborts through ggml_abort ("<file>:<line>: <message>", src/ggml.c:235-245): a failed assertion and a "fatal error"
+ * (both read below, and read as error lines by log-lines.ts).
+ */
+export const GGML_ASSERT_FAILED = /\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b/;
+export const GGML_FATAL_ABORT = /^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$/;
+
 const mdl = messageOf('unsupported-model');
 const nki = messageOf('no-kernel-image');
 const oom = messageOf('oom');
@@ -71,13 +78,13 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
 
   // any other assertion of ggml's (GGML_ASSERT(x) aborts through ggml_abort, which writes "<file>:<line>: GGML_ASSERT(<x>) failed"):
   // a failure of its own that names no category (the guide's table: `other`); after the assertions above, whose words name one
-  oth('ggml: an assertion failed (GGML_ASSERT, aborting through ggml_abort)', /\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b/,
+  oth('ggml: an assertion failed (GGML_ASSERT, aborting through ggml_abort)', GGML_ASSERT_FAILED,
     '/home/bob/llama.cpp/ggml/src/ggml-cuda/ggml-cuda.cu:3927: GGML_ASSERT(ok) failed', `${OLLAMA}:ml/backend/ggml/ggml/include/ggml.h:283`),
   // … and its abort with no more words than "fatal error", the default case of a switch over what a kernel handles (GGML_ABORT("fatal
   // error"), 186 of them in v0.17.6's ggml, e.g. ggml-cuda/fattn.cu:132; ik_llama.cpp's iqk kernels write "Fatal error",
   // ikawrakow/ik_llama.cpp 8337e4cd3861406fc04e0854b1409cd1b027fbc9:ggml/src/iqk/iqk_mul_mat.cpp:564): ggml_abort writes it behind the
   // file and line and aborts (src/ggml.c:235-245); the log names where it failed, not a category
-  oth('ggml: aborted with "fatal error" at a source line (GGML_ABORT("fatal error"))', /^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$/,
+  oth('ggml: aborted with "fatal error" at a source line (GGML_ABORT("fatal error"))', GGML_FATAL_ABORT,
     '/home/nux/dev/ik_llama.cpp/ggml/src/ggml-cuda/fattn.cu:66: fatal error', `${GGML}/ggml-cuda/fattn.cu:132`),
 
   // ---- the ROCm HIP runtime (ROCm/clr), under ggml-hip ----
