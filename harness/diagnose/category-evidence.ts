@@ -142,6 +142,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // a compute capability less than 75", "This kernel only supports sm100f", "… not implemented for this capability")
   // is a kernel refused for this GPU (the labelling guide's table: backend-unsupported)
   rule('backend-unsupported', 'a kernel refused for a compute capability below or outside the ones it supports', /\bNo compiled \w+ for (?:a |an )?(?:compute capability|SM\b|sm_?\d|arch)|\bnot implemented for (?:this |the )?(?:CUDA )?(?:device )?(?:compute )?capabilit|\b(?:kernels?|binar(?:y|ies)|code|library|extension|wheel)\b.{0,60}?\b(?:only (?:supports?|available for)|supports? only)\s+(?:sm_?\d|SM ?\d|compute_\d|compute capabilit)/i),
+  // … and Python's NotImplementedError ("abstract methods, or while the class is being developed … the feature is not implemented",
+  // docs.python.org/3.11/library/exceptions.html#NotImplementedError) whose message names a GPU architecture or compute capability:
+  // what it says is not implemented is not implemented for that GPU ("GPUs on both sides of the sm_89 fp8 boundary in one process")
+  rule('backend-unsupported', "a NotImplementedError that names a GPU architecture: not implemented for this GPU", /\bNotImplementedError: .{0,300}?(?:\bcompute capabilit|\bsm_?\d{2,3}[af]?\b|\b(?:Ampere|Hopper|Blackwell|Volta|Turing|Pascal)\b)/),
   // CUDA's stream-ordered allocator (memory pools: cudaMallocAsync, cudaDeviceGetDefaultMemPool, cudaMemPool…) refused
   // with cudaErrorNotSupported ("operation not supported", 801): this GPU, driver or configuration has no memory pools
   rule('backend-unsupported', 'CUDA memory pools not supported here (cudaErrorNotSupported from a memory-pool call)', /\b(?:cuda\w*MemPool\w*|cudaMallocAsync|cudaFreeAsync|cuMemPool\w*|cuMemAllocAsync)\b.{0,120}\boperation not supported\b/i, true),
@@ -209,6 +213,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]|^\s*HCCL\(\d+,[^)]*\):\d{4}-\d\d-\d\d[- ]\d\d:\d\d/, true),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)|NCCL WARN Error\b/i, true),
+  // PyTorch's ProcessGroupNCCL watchdog reporting a work of its process group that ended in an exception, an NCCL error or a timeout
+  // ("If work hits an exception (either an error or timeout)": LOG(ERROR) "<pg prefix> failure detected by watchdog at work sequence
+  // id: …" in its watchdog loop, torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp as the code index holds it; real H200 output:
+  // test/fixtures/logs/nccl/h200-watchdog-allreduce-timeout.log:7, ProcessGroupNCCL.cpp:2303 of torch 2.11): the collective failed,
+  // also when the line that said how is not in the log
+  rule('nccl', "the NCCL process group's watchdog found a collective failed (an NCCL error or a timeout)", /\bfailure detected by watchdog at work sequence id: \d+/, true),
   // NCCLCHECK traces a failed call up the stack: INFO(NCCL_ALL, "%s:%d -> %d", __FILE__, __LINE__, res), res an
   // ncclResult_t other than ncclSuccess (NVIDIA/nccl src/include/checks.h; tag not checked)
   rule('nccl', 'NCCL returned an error up its call stack (ncclResult_t 1–7)', /NCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-7]\b/, true),
@@ -216,6 +226,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // LLVM's fatal error (report_fatal_error prints "LLVM ERROR: " and aborts) when the code generator of a kernel
   // compiler (Triton's) has no instruction for an operation on this target: the GPU lacks it
   rule('backend-unsupported', "the kernel compiler cannot generate this operation for this GPU (LLVM ERROR: Unsupported …)", /LLVM ERROR: (?:Unsupported\b|Cannot select\b|.{0,80}\bnot supported\b)/, true),
+  // … and any other fatal error of the kernel compiler's code generator ("LLVM ERROR: Failed to compute parent layout for slice layout",
+  // Triton's lowering on a V100): it could not generate the kernel for this GPU; not fatal, so an error that names its category wins
+  rule('backend-unsupported', "the kernel compiler could not generate a kernel for this GPU (LLVM's fatal error)", /^\s*LLVM ERROR: \S/),
   // Triton's front end refusing an operand's data type for tl.dot on this target: `assert lhs.dtype in (tl.int8, …,
   // tl.float32), f"Unsupported lhs dtype {lhs.dtype}"` (triton-lang/triton f22c4a285ae0:python/triton/language/semantic.py,
   // dot(); "line 1488, in dot" in the release vLLM 0.22 ships), and before it `f"Unsupported dtype {lhs_dtype}"`

@@ -115,6 +115,13 @@ const TURBOMIND_HEADER = /^\s*\[TM\]\[(FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\](?
  */
 const LLAMACPP_HEADER = /^\s*\d+\.\d\d\.\d{3}\.\d{3} ([IWED]) /;
 /**
+ * Lemonade Server's log (its aixlog sink, "%Y-%m-%d %H:%M:%S.#ms [#severity] (#tag_func) #message", the severity written `Info`,
+ * `Warn`, `Error`: lemonade-sdk/lemonade e385039ed33551de7f54cb73194cd08088772c08:src/cpp/include/lemon/runtime_config.h:104,
+ * include/lemon/utils/aixlog.hpp:200-222); under the tag `Process` it relays a backend's own output (llama-server's), at ERROR when the
+ * line holds the word "error", else at INFO (server/utils/platform/process_linux.cpp:39-56): such a line keeps its own meaning.
+ */
+const LEMONADE_HEADER = /^\s*\[(?:Trace|Debug|Info|Notice|Warn|Error|Fatal)\] \(Process\) |^\s*\[(Trace|Debug|Info|Notice|Warn|Error|Fatal)\] \([\w:.-]{1,80}\) /;
+/**
  * FastChat (and LLaVA, which copies it): `%(asctime)s | %(levelname)s | %(name)s | ` after its timestamp; its logger
  * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
  * so a stream's line keeps the level of its own header, if any, not ERROR.
@@ -177,7 +184,7 @@ function loggerHeader(s: string): { length: number; level: string | null } | nul
   const relayed = TGI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
   if (BARE_WARNING.test(s)) return { length: 0, level: 'WARNING' };
-  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   const v = own ?? TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own

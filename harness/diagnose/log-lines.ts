@@ -3,7 +3,7 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { asShown, cleanShown, withoutCarrier } from './line-clean.ts';
-import { BARE_MESSAGES, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
+import { BARE_MESSAGES, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
 import type { LogLine } from '../core/log-line.ts';
 
 export { asShown, cleanLine } from './line-clean.ts';
@@ -296,9 +296,11 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * error loading model: <what()>", LLAMA_LOG_ERROR: ollama v0.17.6:llama/llama.cpp/src/llama.cpp:799; in 2023 without the function's name,
  * "error loading model: <what>", ikawrakow/ik_llama.cpp 84cfa98c430dd40ea352f9a85da35455fd8eff85:llama.cpp:969, as llama.cpp's history holds it): `other` unless those words name a category. And ggml's SYCL backend catching a SYCL
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
- * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch).
+ * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch),
+ * and LLVM's fatal error, "LLVM ERROR: <reason>" written by report_fatal_error before it aborts or exits (llvm/llvm-project
+ * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -337,7 +339,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
+  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
 }
 

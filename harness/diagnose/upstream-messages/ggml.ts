@@ -26,10 +26,21 @@ const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA)\d{1,2}`;
 
 /**
  * ggml's two bare aborts through ggml_abort ("<file>:<line>: <message>", src/ggml.c:235-245): a failed assertion and a "fatal error"
- * (both read below, and read as error lines by log-lines.ts).
+ * (both read below, and read as error lines by log-lines.ts). ggml_abort flushes stdout and writes to stderr (ggml-org/ggml v0.21.0
+ * d99724f2b141fed9e1a9f402213506c081433465:src/ggml.c:252-271), so a terminal may show the abort behind what stdout left on the
+ * line, a progress spinner's "Loading model... |" (llama-cli): the file may follow a blank on the line as well as begin it.
  */
 export const GGML_ASSERT_FAILED = /\bGGML_ASSERT\((?:(?!GGML_A|%s\)).){1,400}\) failed\b/;
-export const GGML_FATAL_ABORT = /^\s*\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$/;
+export const GGML_FATAL_ABORT = /(?:^|\s)\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff]atal error\s*$/;
+/**
+ * Any other message of ggml_abort, behind a file of ggml's own sources ("<…>/ggml/src/ggml-backend.cpp:930: pre-allocated tensor
+ * (…) in a buffer (Vulkan0) that cannot run the operation (CPY)", "<…>/ggml-cuda/ggml-cuda.cu:97: CUDA error"): GGML_ABORT's 542
+ * calls in v0.21.0's src/ all write the file and line first (src/ggml.c:256), and a compiler's diagnostics name a column too. Not
+ * the abort of a failed CUDA call, "<file>:<line>: CUDA error" (ggml_cuda_error, src/ggml-cuda/ggml-cuda.cu:97): the call and its
+ * error are written on the lines before it, and without them the abort names no cause; nor a kernel's own "<file>:<line>: ERROR: CUDA
+ * kernel … has no device code …" (NO_DEVICE_CODE, src/ggml-cuda/common.cuh:401-405), which its own reading below joins when a terminal cut it.
+ */
+export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:c|cc|cpp|cu|cuh|m):\d+: (?!warning\b|note\b|ERROR: |(?:CUDA|ROCm|MUSA|HIP) error(?!:))\S/;
 
 const mdl = messageOf('unsupported-model');
 const nki = messageOf('no-kernel-image');
@@ -87,7 +98,26 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   oth('ggml: aborted with "fatal error" at a source line (GGML_ABORT("fatal error"))', GGML_FATAL_ABORT,
     '/home/nux/dev/ik_llama.cpp/ggml/src/ggml-cuda/fattn.cu:66: fatal error', `${GGML}/ggml-cuda/fattn.cu:132`),
 
+  // the scheduler placing an operation: its tensor is pre-allocated in a buffer whose backend cannot run that operation (supports_op false:
+  // a Vulkan or Metal backend without the op for a quantized KV cache's type, a draft model's weights), so it cannot move it and aborts
+  // (ggml-org/ggml v0.21.0 d99724f2b141fed9e1a9f402213506c081433465:src/ggml-backend.cpp:927-931; before 2024-12,
+  // "pre-allocated tensor in a backend that cannot run the operation", aed99d2b:src/ggml-backend.c:1174)
+  bke('ggml (ggml_backend_sched): an operation placed on a backend that cannot run it, its tensor pre-allocated there',
+    /\bpre-allocated tensor\b.{0,400}?\bin a (?:buffer|backend)\b.{0,160}?\bthat cannot run the operation\b/,
+    '/src/llama.cpp/ggml/src/ggml-backend.cpp:750: pre-allocated tensor (cache_k_l32 (view)) in a buffer (Vulkan0) that cannot run the operation (CPY)',
+    'd99724f2b141fed9e1a9f402213506c081433465:src/ggml-backend.cpp:930'),
+
   // ---- the ROCm HIP runtime (ROCm/clr), under ggml-hip ----
+
+  // hipBLASLt (under hipBLAS, which ggml-hip calls for its GEMMs) finding no kernel library for this GPU's architecture: its lazy-loading
+  // build reads "TensileLibrary_lazy_<gfx arch>.dat" and writes this when the file is not there (ROCm/hipBLASLt rocm-6.2.2
+  // 44efd612f456a790275475bcb349bace1e045ef3:library/src/amd_detail/rocblaslt/src/tensile_host.cpp:1015,1117,1126-1130): the libraries
+  // shipped were built for other architectures (an RX 9070's gfx1201 before its kernels were added). Not a library file that is there
+  // and could not be read ("Cannot read …/TensileLibrary.dat: Illegal seek"): that names no architecture
+  nki('hipBLASLt (ROCm/hipBLASLt): no kernel library for this GPU architecture (TensileLibrary_lazy_<gfx>.dat missing)',
+    /\brocblaslt error: Cannot read "?[^"\s]{0,300}TensileLibrary_lazy_gfx[\da-f]{3,4}\.(?:dat|yaml)"?: No such file or directory\b/,
+    'rocblaslt error: Cannot read /usr/local/lib/ollama/rocm/hipblaslt/library/TensileLibrary_lazy_gfx1201.dat: No such file or directory',
+    '44efd612f456a790275475bcb349bace1e045ef3:library/src/amd_detail/rocblaslt/src/tensile_host.cpp:1128'),
 
   // the HIP runtime found no code object for the GPU in the program's fat binary (its log line, then the error name)
   nki('HIP runtime (ROCm/clr): no code object in the binary for the current GPUs (hipErrorNoBinaryForGpu)', /\bUnable to find code object for all current devices\b/,

@@ -5,6 +5,17 @@ import { MAIN_2026_05_27, V0_4_2, V0_6_3, V0_6_4, V0_6_6, V0_7_3, V0_8_0, V0_10_
 
 export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
+  // the V1 engine's oracle with VLLM_USE_V1=1 set: a feature V1 did not support raises instead of falling back to V0, its name the
+  // feature's (0.8: _raise_or_fallback, `raise NotImplementedError(f"VLLM_USE_V1=1 is not supported with {feature_name}.")`); an
+  // attention backend, the GPU's compute capability, a KV-cache or model data type, a quantization or a device type is a backend
+  // refusing this GPU or configuration (the other features, scheduler and tracing options, stay the configuration error they are)
+  {
+    category: 'backend-unsupported',
+    what: 'vLLM 0.8–0.10: the V1 engine, forced by VLLM_USE_V1=1, refused this attention backend, compute capability, data type, quantization or device',
+    re: /\bVLLM_USE_V1=1 is not supported with (?:VLLM_ATTENTION_BACKEND=|Compute Capability\b|--kv-cache-dtype\b|--dtype\b|--quantization\b|device type=)/,
+    example: 'NotImplementedError: VLLM_USE_V1=1 is not supported with VLLM_ATTENTION_BACKEND=XFORMERS.',
+    source: `${V0_8_0}:vllm/engine/arg_utils.py:1745-1748`, // the features at :1475,1481,1500,1508,1573
+  },
   {
     category: 'backend-unsupported',
     what: "vLLM: a pre-quantized bitsandbytes checkpoint refused with tensor parallelism (its quant states cannot be split; pipeline parallelism instead)",

@@ -2,7 +2,7 @@
 // error), model support, CUDA graphs, GPU memory, the GPU itself, NCCL. Each with the line that writes
 // it (commits.ts).
 import type { UpstreamMessage } from '../types.ts';
-import { V0_5_4, V0_6_4, V0_7_3, V0_9_1, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
+import { V0_5_4, V0_6_4, V0_7_3, V0_8_0, V0_9_1, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
 export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or compiled extension vLLM needs could not be loaded ──
@@ -138,6 +138,15 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   },
 
   // ── unsupported-model: this engine (or its Transformers backend) does not support this model ──
+  // the V1 engine's oracle with VLLM_USE_V1=1 set, refusing a model V1 did not run yet (Mamba, encoder-decoder): the feature it names is
+  // the model's architectures list (0.8: `_raise_or_fallback(feature_name=model_config.architectures, …)`)
+  {
+    category: 'unsupported-model',
+    what: "vLLM 0.8–0.10: the V1 engine, forced by VLLM_USE_V1=1, refused this model's architecture",
+    re: /\bVLLM_USE_V1=1 is not supported with \[['"]\w+['"]/,
+    example: "NotImplementedError: VLLM_USE_V1=1 is not supported with ['MambaForCausalLM'].",
+    source: `${V0_8_0}:vllm/engine/arg_utils.py:1745-1748`, // the architectures at :1520
+  },
   {
     category: 'unsupported-model',
     what: 'vLLM: this MiniCPM-V / MiniCPM-o version is not supported',
