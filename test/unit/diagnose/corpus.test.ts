@@ -84,8 +84,9 @@ describe('classifier on the tuning part of the corpus', () => {
     // sign called a held-out failure healthy; since round 48: TGI's launcher's "Shard ready in …", logged at the same point, left unread for
     // the same reason; since round 50: a DGX Spark benchmark whose only ready words are its German wrapper script's, "bereit nach 309s" and
     // "== FERTIG … ==", a script's own lines, not an engine's; since round 54: a llama.cpp fork's (beellama.cpp) speculative-decoding
-    // cycle lines, "srv  update_slots: spec cycle (1 slots): draft=29.1ms verify=108.6ms …", a fork's own line whose source was not read)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(14);
+    // cycle lines, "srv  update_slots: spec cycle (1 slots): draft=29.1ms verify=108.6ms …", a fork's own line whose source was not read;
+    // since round 57: Lucebox's DFlash benchmark script printing "HumanEval mean: AR=30.18  DFlash=75.01  AL=8.35  2.49x", a script's line)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(15);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {
