@@ -489,7 +489,10 @@ const WRAPPERS: RegExp[] = [
   /\bEngine loop has died\b/,
   // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
   /scheduler is dead\. Please check/i,
-  /BrokenPipeError|ConnectionResetError|ZMQError/,
+  // (not a ZMQ socket that could not bind: "Address already in use" (EADDRINUSE), "Operation not supported" (ENOTSUP, an ipc:// endpoint
+  // where the filesystem has no Unix sockets): pyzmq raises ZMQError(errno), its text libzmq's strerror of it, zeromq/pyzmq
+  // v26.2.0:zmq/error.py:28-61, at the bind itself, a cause of its own)
+  /BrokenPipeError|ConnectionResetError|ZMQError(?!: (?:Address already in use|Operation not supported)\b)/,
   // … and a bare EOFError: multiprocessing's pipe read when the process at its other end is gone (CPython 3.11.7:
   // Lib/multiprocessing/connection.py:395-399, `raise EOFError` with no message; SGLang's launcher reading its schedulers' pipes)
   /^\s*EOFError\s*$/,

@@ -31,9 +31,11 @@ export const CUT_WIDTH = 80;
  * How a line of its own starts (so it is not the rest of a cut line); a cut at a space leaves one. A
  * module path of one letter is the rest of a cut one (`vllm.v1.engine.exception` + `s.EngineDeadError: …`).
  * llama.cpp and ggml begin every line with the C function that logs it (`LLAMA_LOG_ERROR("%s: error loading model: %s\n",
- * __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799 of ollama/ollama, which vendors it): `llama_model_load: …`.
+ * __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799 of ollama/ollama, which vendors it): `llama_model_load: …`; llama-server
+ * behind SLT_INF's "slot <its function, 12 wide>: id N | task N | " or SRV_INF's "srv  <function>: " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:
+ * tools/server/server-common.h:18): `slot print_timing: id  0 | task 0 | …`, `srv  update_slots: …`.
  */
-const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: )/;
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
 
 /**
  * Whether a line may be the rest of the line before it, cut by a terminal: the line before (its

@@ -51,6 +51,16 @@ const imp = messageOf('import-error');
 const oth = messageOf('other');
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
+  // ---- llama.cpp's server ----
+
+  // llama-server's HTTP socket could not bind its host and port (taken by another server, or an address not the host's), logged
+  // before it exits: a failure of no category of its own, named (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+  // app/src/main/cpp/llama/tools/server/server.cpp:4933, LOG_ERR, as it vendors llama.cpp)
+  oth("llama.cpp's server: its HTTP socket could not bind the host and port it was given (taken, or not the host's)",
+    /\bcouldn't bind HTTP server socket, hostname: \S+, port: \d+/,
+    "0.00.065.436 E srv         start: couldn't bind HTTP server socket, hostname: 127.0.0.1, port: 8083",
+    'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/tools/server/server.cpp:4933'),
+
   // ---- llama.cpp's model loader ----
 
   // the GGUF's `general.architecture` names no architecture this build knows (llm_arch_from_string gave LLM_ARCH_UNKNOWN);

@@ -11,6 +11,7 @@
 //   errors render as `Error in function '<f>' at <file>:<line>: <message>` (include/flashinfer/exception.h);
 // - bitsandbytes (bitsandbytes-foundation/bitsandbytes) 0.50.1 and 0.43.0 (the CUDA-setup wording before 0.44);
 // - AutoAWQ (casper-hansen/AutoAWQ) v0.2.9;
+// - aiter (ROCm/aiter), main at e4048607a535 (2026-08-22): csrc/ck_gemm_moe_2stages_codegen/ (its generated MoE dispatch);
 // - Triton (triton-lang/triton, over the size a mirror here may have): files one by one at the upstream commit
 //   the code index holds for them, and python/triton/runtime/driver.py where facebookexperimental/triton (a fork
 //   that follows upstream) carries its newer `_create_driver`;
@@ -184,4 +185,13 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // 70d99e998b4955e0049d13a98d77ae1b14db1f45), same words in the code index's copy at bbe2edaaec36
   bke('PyTorch (pytorch/pytorch): Inductor refuses to compile bfloat16 for a GPU without bf16 hardware support', /\bSkipFrame: BF16 is not supported\b/,
     'torch._dynamo.exc.SkipFrame: BF16 is not supported', '70d99e998b4955e0049d13a98d77ae1b14db1f45:torch/_inductor/compile_fx.py:2944'),
+
+  // ---- aiter (ROCm/aiter, main at e4048607a535, 2026-08-22): its Composable Kernel MoE GEMMs ----
+
+  // the two-stage CK MoE's generated dispatch found no kernel instance for this data type, activation, quantization or block size
+  // (its TORCH_CHECK after every instance it was built with): the kernel library refuses this configuration, in a capture as anywhere
+  bke('aiter (ROCm/aiter): its CK MoE kernels have no instance for this configuration (data type, activation, quantization, block size)',
+    /\bUnsupported (?:kernel config|block_m value) for moe heuristic dispatch\b/,
+    'RuntimeError: Unsupported kernel config for moe heuristic dispatch',
+    'e4048607a535ace3a2b51ded31b1c8c2d45c0879:csrc/ck_gemm_moe_2stages_codegen/gen_instances.py:66-70'),
 ];

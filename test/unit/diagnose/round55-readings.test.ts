@@ -1,15 +1,16 @@
-// Readings made in the sixteenth session from tuning logs and upstream sources (rounds 55-57), each general and with its source
+// Readings made in the sixteenth session from tuning logs and upstream sources (rounds 55-58), each general and with its source
 // in the reader or message list it tests.
 import { describe, expect, it } from 'vitest';
 import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { category } from '../../support/classify-lines.ts';
+import { continuesCut } from '../../../harness/diagnose/process-key.ts';
 
 const BACKTRACE = [
   '/src/llama.cpp/build/bin/libggml-base.so.0(ggml_print_backtrace+0x1eb)[0x7fa00b3068bb]',
   '/src/llama.cpp/build/bin/libggml-base.so.0(ggml_abort+0x11f)[0x7fa00b306a3f]',
 ];
 
-describe('rounds 55-57 readings', () => {
+describe('rounds 55-58 readings', () => {
   it("reads ggml_abort's \"<file>:<line>: <message>\" as the failure, behind what a spinner left on the line too", () => {
     // ggml-org/ggml d99724f2:src/ggml.c:252-271: stdout flushed, then "<file>:<line>: <message>" on stderr, a backtrace, abort()
     expect(category('Loading model... |/kaggle/working/llama.cpp/ggml/src/ggml-cuda/fattn.cu:110: fatal error', ...BACKTRACE)).toBe('other');
@@ -65,6 +66,45 @@ describe('rounds 55-57 readings', () => {
     expect(category('distributed-sglang-0:206:10697 [1] NCCL INFO Connected all trees', found)).toBe('nccl');
     // a cause before it still decides
     expect(category('[rank3]:[E1207 16:31:56.19 ProcessGroupNCCL.cpp:2000] RuntimeError: CUDA error: an illegal memory access was encountered', found)).toBe('other');
+  });
+
+  it('reads a ZMQ socket that could not bind, and llama-server that could not bind its port, as failures of their own', () => {
+    // zeromq/pyzmq v26.2.0:zmq/error.py:28-61; llama.cpp tools/server/server.cpp:4933 (as mmkurodan/llama vendors it)
+    const frames = ['Traceback (most recent call last):', '  File "/sgl-workspace/sglang/python/sglang/srt/utils/common.py", line 1336, in get_zmq_socket', '    socket.bind(endpoint)'];
+    expect(category(...frames, "zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:30234')")).toBe('other');
+    expect(category(...frames, 'zmq.error.ZMQError: Operation not supported')).toBe('other');
+    // a ZMQ error on a socket whose other end is gone still points at that end's failure
+    expect(category(...frames, 'zmq.error.ZMQError: Resource temporarily unavailable')).toBe('unknown');
+    expect(category('0.00.065.436 E srv         start: couldn\'t bind HTTP server socket, hostname: 127.0.0.1, port: 8083')).toBe('other');
+  });
+
+  it("reads aiter's CK MoE dispatch finding no kernel for the configuration as a kernel refused, in a capture as anywhere", () => {
+    // ROCm/aiter e4048607:csrc/ck_gemm_moe_2stages_codegen/gen_instances.py:66-70
+    const capture = ['[2025-12-01 10:00:00 TP0] Capture cuda graph begin. This can take up to several minutes. avail mem=40.00 GB', '  File "/sgl-workspace/aiter/aiter/fused_moe.py", line 2448, in ck_moe_stage1', '    aiter.ck_moe_stage1_fwd('];
+    expect(category(...capture, 'RuntimeError: Unsupported kernel config for moe heuristic dispatch')).toBe('backend-unsupported');
+  });
+
+  it('reads the free GPU memory measured below what a reserve needs as out of memory', () => {
+    const error = "(EngineCore pid=3522049) RuntimeError: Worker failed with error 'Tiered MoE observed free HBM is below the runtime reserve: 13357547520 bytes available, 15000000000 required. Replan more experts into Grace memory.', please check the stack trace above for the root cause";
+    expect(category(error)).toBe('oom');
+  });
+
+  it("reads a record of llama-server's own log as a line of its own, never the rest of a long line above it", () => {
+    // SLT_INF's "slot <fn, 12 wide>: id N | task N | " head (tools/server/server-common.h:18): the engine's timings after a failed load
+    const failed = 'time=2026-07-29T22:23:22.926+05:30 level=ERROR source=llama_server.go:985 msg="llama-server terminated" error="exit status 1" exit=1';
+    const served = [
+      'slot print_timing: id  0 | task 0 | prompt processing, n_tokens =   1536, progress = 0.76, t =  24.67 s / 62.26 tokens per second',
+      'slot   operator(): id  0 | task 0 | cached n_tokens = 1536, memory_seq_rm [1536, end)',
+      'slot print_timing: id  0 | task 0 | prompt eval time =   25330.45 ms /  2028 tokens (   12.49 ms per token,    80.06 tokens per second)',
+      'slot print_timing: id  0 | task 0 |        eval time =    7225.94 ms /   186 tokens (   38.85 ms per token,    25.74 tokens per second)',
+      'slot print_timing: id  0 | task 0 |       total time =   32556.39 ms /  2214 tokens',
+      '[GIN] 2026/07/29 - 22:27:43 | 200 |   45.2808111s |       127.0.0.1 | POST     "/api/chat"',
+    ];
+    expect(category(failed, ...served)).toBe('healthy');
+    expect(category(failed)).not.toBe('healthy');
+    // after a record as long as a terminal is wide, the next record is not its rest
+    for (const line of served.slice(1, 5)) expect(continuesCut(135, line, true)).toBe(false);
+    expect(continuesCut(135, 'tokens per second)', true)).toBe(true);
   });
 
   it("reads Lemonade's log header, and the backend output it relays under (Process) with that output's own meaning", () => {
