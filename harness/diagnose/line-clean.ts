@@ -120,7 +120,8 @@ const LLAMACPP_HEADER = /^\s*\d+\.\d\d\.\d{3}\.\d{3} ([IWED]) /;
  * include/lemon/utils/aixlog.hpp:200-222); under the tag `Process` it relays a backend's own output (llama-server's), at ERROR when the
  * line holds the word "error", else at INFO (server/utils/platform/process_linux.cpp:39-56): such a line keeps its own meaning.
  */
-const LEMONADE_HEADER = /^\s*\[(?:Trace|Debug|Info|Notice|Warn|Error|Fatal)\] \(Process\) |^\s*\[(Trace|Debug|Info|Notice|Warn|Error|Fatal)\] \([\w:.-]{1,80}\) /;
+const AIXLOG_LEVELS = 'Trace|Debug|Info|Notice|Warn|Error|Fatal';
+const LEMONADE_HEADER = new RegExp(String.raw`^\s*\[(?:${AIXLOG_LEVELS})\] \(Process\) |^\s*\[(${AIXLOG_LEVELS})\] \([\w:.-]{1,80}\) `);
 /**
  * FastChat (and LLaVA, which copies it): `%(asctime)s | %(levelname)s | %(name)s | ` after its timestamp; its logger
  * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
