@@ -20,14 +20,26 @@ export interface SignatureHit {
   contextIndex: number | null;
 }
 
-/** Position in the view where the traceback (or message block) holding position pos starts. */
+/**
+ * Position in the view where the traceback (or message block) holding position pos starts. A block is read in its own
+ * stream: a logger's ERROR record (leveled lines) or a traceback printed straight to the stream (lines without a level).
+ * The other stream's lines inside it belong to the block but do not end it. vLLM's engine core logs its exception through
+ * its logger ("EngineCore failed to start." then the traceback) and re-raises it (b8b302cde434df8c9289a2b465406b47ebab1c2d:
+ * vllm/v1/engine/core.py:706-712, v0.11.0); the logger writes to stdout (vllm/logger.py:37-43, vllm/envs.py:574-575), and
+ * multiprocessing prints "Process EngineCore_DP0:" and the same traceback to stderr (CPython's
+ * Lib/multiprocessing/process.py, BaseProcess._bootstrap: `sys.stderr.write('Process %s:\n' % self.name)`, `traceback.print_exc()`;
+ * line 329 in 3.10). A container's log takes both pipes as they come,
+ * so the stderr copy's "Traceback (most recent call last):" can land inside the ERROR record, above its innermost frames
+ * (seen in the emulator's seed run under load: the Thor cell's vision-encoder frames cut off, the attention signature named).
+ */
 export function blockStart(lines: readonly LogLine[], view: ProcessView, pos: number): number {
+  const leveled = lines[view.index[pos]!]!.level !== null;
   let start = pos;
   for (let p = pos - 1; p >= Math.max(0, pos - CONTEXT_BEFORE); p--) {
     const l = lines[view.index[p]!]!;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
     start = p;
-    if (/Traceback \(most recent call last\)/.test(l.text)) break;
+    if (/Traceback \(most recent call last\)/.test(l.text) && (l.level !== null) === leveled) break;
   }
   return start;
 }

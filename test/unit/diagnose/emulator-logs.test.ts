@@ -30,6 +30,26 @@ describe('classifier on emulated vLLM startups', () => {
     expect(d.phase).toBe(phase);
   });
 
+  it('seed 001 keeps its vision-encoder signature wherever the stderr traceback lands inside the stdout ERROR record', async () => {
+    // vLLM logs the engine core's exception on stdout and multiprocessing prints it again on stderr; a container's log
+    // merges the two pipes as they come (seen under load in a seeds run: the stderr header landed above the innermost frames).
+    const streams: Record<'stdout' | 'stderr', string[]> = { stdout: [], stderr: [] };
+    const h = await startEmulator({ argv: ['vllm', 'serve', 'Qwen/Qwen3.5-35B-A3B', '--attention-backend', 'TRITON_ATTN'], config: SEED_001, listen: false, out: (l, s) => streams[s].push(l), env: {} });
+    await Promise.race([h.exited, h.ready]);
+    await h.close();
+    const { stdout, stderr } = streams;
+    const first = stdout.findIndex((l) => l.includes('EngineCore failed to start.'));
+    const last = stdout.findLastIndex((l) => l.includes('cudaErrorUnsupportedPtxVersion'));
+    expect(first).toBeGreaterThan(0);
+    expect(stderr.some((l) => l.endsWith('Process EngineCore_DP0:'))).toBe(true);
+    const wrong: number[] = [];
+    for (let k = first + 1; k <= last; k++) {
+      const merged = [...stdout.slice(0, k), ...stderr.slice(0, 12), ...stdout.slice(k), ...stderr.slice(12)];
+      if (classifyLog(merged.join('\n')).signature !== 'ptx-toolchain-vision-encoder') wrong.push(k);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('seed 000 with VLLM_ATTENTION_BACKEND=TRITON_ATTN on 0.11.0: Qwen3-VL\'s encoder refuses the backend', async () => {
     const log = await startupLog(SEED_000, ['vllm', 'serve', 'Qwen/Qwen3-VL-8B'], { VLLM_ATTENTION_BACKEND: 'TRITON_ATTN' });
     expect(log).toContain('RuntimeError: Qwen3-VL does not support _Backend.TRITON_ATTN backend now.');
