@@ -247,7 +247,7 @@ function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings
   const at = (): { done: number; listened: number } => (signs ??= signsAt(lines));
   // (after the server was ready, only the shell's bare `Killed`, a SIGKILL no stop asked for — the OOM killer's, most often — ends it:
   // a SIGTERM or Ctrl-C there is a stop, the server up until then; the labelling guide, rules 2 and 4)
-  const killed = lines.findIndex((l, i) => (ready ? isSigkillLine(l) : isKilledLine(l) && !(isShutdownLine(l) && i > at().listened)));
+  const killed = lines.findIndex((l, i) => (ready ? isSigkillLine(l) : isKilledLine(withRest(lines, i)) && !(isShutdownLine(l) && i > at().listened)));
   const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done);
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],

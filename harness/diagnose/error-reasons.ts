@@ -1,8 +1,8 @@
 // Error lines that give their reason: the failure they describe, not a wrapper that points elsewhere (root-cause.ts reads them
 // as the exception they report). Pure.
-import { isErrorLine, joinedReadings, type LogLine } from './log-lines.ts';
+import { isErrorLine, joinedReadings, withRest, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
-import { TRACEBACK_HEAD } from './traceback-close.ts';
+import { closesTraceback, TRACEBACK_HEAD } from './traceback-close.ts';
 
 /**
  * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
@@ -80,3 +80,34 @@ export const ASYNCIO_CONTEXT = /^\s*(?:handle|future|task|transport|protocol|soc
  * backend). When the start then fails and the log does not hold why, and shows no sign of health, the refusal is the only cause it names.
  */
 export const CAUGHT_REFUSAL = /\bCannot use FA version \d+ is not supported due to\b/;
+
+/**
+ * pybind11_protobuf's casters setting up in an extension module (XLA's and TensorFlow's, imported beside an engine in Kaggle and
+ * Colab images): before ba9b6799 (2023-04-04) their GlobalState looked up `MessageFactory(pool).GetPrototype`, which protobuf's
+ * Python package dropped in 6.30 (protobuf.dev/support/migration, "Changes in v30.0"); the AttributeError is caught, printed with
+ * PyErr_Print (no Python frame, so no traceback: the bare exception line), the casters are left unset and the import goes on
+ * (pybind/pybind11_protobuf d824311a3416232ee1892d0d6270960765e141b5, ba9b6799's parent: pybind11_protobuf/proto_cast_util.cc:191-213).
+ * Printed once per module that links them, then the engine starts: no failure of the process (the labelling guide, rule 2).
+ */
+const PROTOBUF_CASTER_PRINTED = /^AttributeError: 'MessageFactory' object has no attribute 'GetPrototype'\s*$/;
+
+/**
+ * XLA's CUDA plugins (cuDNN, cuFFT, cuBLAS) registering themselves from a module initializer when TensorFlow and JAX (or two copies of
+ * XLA) are loaded in one process: the second registration is refused, logged ("Unable to register cuDNN factory: Attempting to register
+ * factory for plugin cuDNN when one has already been registered", glog's E level in the releases Kaggle and Colab ship) and dropped, the
+ * first factory kept; initialize_cudnn() returns and the import goes on (openxla/xla a51b0f552430fd60df6680c84e94219a39c0b459:
+ * xla/stream_executor/cuda/cuda_dnn.cc, initialize_cudnn, which now logs it at INFO). No failure of the process.
+ */
+const XLA_PLUGIN_REREGISTERED = /\bUnable to register cu(?:DNN|FFT|BLAS) factory: Attempting to register factory for plugin\b/;
+
+/**
+ * Where a line a library printed as an error and went on from ends (PROTOBUF_CASTER_PRINTED outside a traceback,
+ * XLA_PLUGIN_REREGISTERED, read with the rest a terminal cut off it), else null.
+ */
+export function goneOnFrom(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
+  const at = view.index[pos]!;
+  if (!(PROTOBUF_CASTER_PRINTED.test(lines[at]!.text) && !closesTraceback(lines, view, pos)) && !XLA_PLUGIN_REREGISTERED.test(withRest(lines, at).text)) return null;
+  let end = pos;
+  while (view.index[end + 1] !== undefined && lines[view.index[end + 1]!]!.cont) end++;
+  return end;
+}

@@ -110,6 +110,10 @@ const ENGINE_LISTENING = new RegExp(
     // printed once http_server.start_server returned its bound server (gradio-app/gradio 375335e60e2b4504a57f3eef0eb6bca3c7bb765a:
     // gradio/blocks.py:3038, the print at :3172-3173; the older strings.en["RUNNING_LOCALLY_SEPARATED"] without the "* ")
     String.raw`^\*? ?Running on local URL: +https?:\/\/\S+`,
+    // MindIE's service daemon (mindieservice_daemon, mindie_llm_server): "Daemon start success!" on stdout once its endpoint started
+    // (its HTTP servers up: the guide counts a server that listened) and its health set true; a failed start logs "Failed to init endpoint!" and kills
+    // the process group instead (Ascend/MindIE-LLM 8b4871ad31f592aa863f6255760e4934484d78e4:src/server/daemon/llm_daemon.cpp:313-325)
+    String.raw`^Daemon start success!\s*$`,
     // LocalAI: Fiber's OnListen hook, run once the listener is bound: "LocalAI API is listening! Please connect to the endpoint for API
     // documentation. endpoint=http://0.0.0.0:8080" (mudler/LocalAI v2.20.0:core/http/app.go:107-114); its models load on first use, and the
     // guide counts a server that listened

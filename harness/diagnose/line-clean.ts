@@ -45,7 +45,9 @@ const PREFIXES: RegExp[] = [
   /^\s*\*\*/, // bold marks around pasted lines
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
-  BULLET, // a markdown bullet in front of a pasted line
+  // a markdown bullet in front of a pasted line; not a shell's trace of a command under `set -x` ("+ OUTPUT=…", "+ python -m …": PS4's
+  // "+ ", GNU Bash 5.2 reference manual, Bash Variables), which is the shell's own line and keeps its mark
+  /^\s*(?:[-*] |\+ (?![A-Za-z_][\w./-]*(?:=| |$)))(?=\S)/,
   // an issue form's title tag carried in front of a pasted line (SGLang's "[Bug] ", vLLM's "[Bug]: ", "[Usage]: ", …), before a log's own header
   /^\s*\[(?:Bug|Usage|Feature|Performance|Installation|Misc|Doc|RFC|Question)\]:?\s+(?=\[|\d{4}-\d\d-\d\d|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)/,
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page

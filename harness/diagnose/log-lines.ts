@@ -378,9 +378,12 @@ export function isErrorLine(l: LogLine): boolean {
  * it could not allocate an input buffer in ("unable to create backend memory for type: CPU_PINNED id: 0: …", the allocators' errors on the
  * lines after it) and tries the next allowed one (CPU), failing the request only with "failed to allocate contiguous buffer for input"
  * (triton-inference-server/backend r21.07:src/backend_input_collector.cc:195-232), with the allocators' errors BackendMemory::Create lists
- * on the lines after it, one per memory type tried ("\n\t<type>: <error>", src/backend_memory.cc:133-138).
+ * on the lines after it, one per memory type tried ("\n\t<type>: <error>", src/backend_memory.cc:133-138). And vLLM's with_retry, which
+ * logs each failed attempt but the last at ERROR, "<what>: <error>, retrying <n> of <m>", and tries again; the last logs without
+ * "retrying" and raises (2665d4910d814b0affde789ac16e4d4a3bcb4da9:vllm/transformers_utils/config.py:265-283, Yuran-7/vllm-0.11;
+ * "Error retrieving file list" at :323, "Error retrieving safetensors" at :985-987).
  */
-export const CAUGHT = /\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
+export const CAUGHT = /, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
 
 /**
  * Ollama: its runner (llama.cpp's server) exited; after the colon, Go's exit status or signal, or the runner's last stderr line that
@@ -451,7 +454,11 @@ const WRAPPERS: RegExp[] = [
   // stopped." (older: "Exception in replica '<tag>', …"), a logger.exception with the task's RayTaskError and its traceback after it
   // (ray-project/ray python/ray/serve/_private/deployment_state.py, check_ready's `except RayTaskError`, as the code index holds it at 7c360e1b)
   /RayTaskError|ActorDiedError|RayActorError|\bThe actor died unexpectedly before finishing this task\b|\bA worker died or was killed while executing a task by an unexpected system error\b|\bException in (?:Replica\(id='[^']*', deployment='[^']*', app='[^']*'\)|replica '[^']*'), the replica will be stopped\b/,
-  /CalledProcessError/,
+  // a subprocess's exit status; and torch_npu's task queue once an operator run asynchronously on the NPU failed: "The Inner error is
+  // reported as above. The process exits for this inner error, and the current working operator name is <op>." (the NPU's own error was
+  // logged before it; what ACL says follows it, read on its own: Ascend/pytorch 9e73e708ab9350d203475609f36f8a43f6a0c2ab:
+  // torch_npu/csrc/core/npu/NPUQueue.cpp:321-332,591-594)
+  /CalledProcessError|\bThe Inner error is reported as above\. The process exits for this inner error\b/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
   // vLLM's model registry: the subprocess's own traceback follows; Xinference's worker: `logger.error(f"Failed to load model {model_uid}",
   // exc_info=True)`, the traceback after it (xorbitsai/inference v1.9.0:xinference/core/worker.py:1132; 7ecec16b63383e18e4af790c4b522fb7d79f7e77:…:3947,4078)
@@ -627,9 +634,10 @@ export function isCrashLine(l: LogLine): boolean {
  * logged as an error though "not really errors": "slurmstepd: error: *** JOB 5858 ON gpuh05 CANCELLED AT 2025-12-21T02:31:17 DUE TO
  * TIME LIMIT ***" (SchedMD/slurm 284c3b95f08a2dc2478499837b03355e1b9c5c75:src/slurmd/slurmstepd/req.c:1117-1147; before 2025-03,
  * "… CANCELLED AT %s ***" for a signal, c9f68f5fa9cdce76aa0a7355513b729c7132fd12:…:1144-1148). Not its node's or a task's failure
- * ("DUE TO NODE FAILURE", "DUE TO TASK FAILURE"): a failure elsewhere. (The line cleaner keeps one `*` of the closing three.)
+ * ("DUE TO NODE FAILURE", "DUE TO TASK FAILURE"): a failure elsewhere. (The line cleaner keeps one `*` of the closing three.) Also cut by a
+ * terminal after its time or its "DUE TO" (what is cut off is the reason: a failure elsewhere, whose cause the log does not hold either).
  */
-const SLURM_CANCELLED = String.raw`\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT \S+(?: DUE TO (?:TIME LIMIT|PREEMPTION|JOB REQUEUE)| DUE to SIGNAL [A-Za-z ]{1,40})? \*`;
+const SLURM_CANCELLED = String.raw`\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT \S+(?:(?: DUE TO (?:TIME LIMIT|PREEMPTION|JOB REQUEUE)| DUE to SIGNAL [A-Za-z ]{1,40})? \*|(?: DUE TO)?\s*$)`;
 /**
  * A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL, Slurm ending the job); a stop asked for,
  * not a SIGKILL, is also a shutdown line after ready (isShutdownLine), Slurm's included.

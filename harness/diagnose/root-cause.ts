@@ -7,7 +7,7 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven, goneOnFrom } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
@@ -56,8 +56,12 @@ export const TRACEBACK = /Traceback \(most\b|^\s*File "[^"]+", line \d+, in \S+|
 const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
-/** Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code. */
-const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
+/**
+ * Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code; and the shell's trace of its next
+ * command under `set -x`, PS4's "+ " once per level of indirection before the command or assignment (GNU Bash 5.2 reference
+ * manual, Bash Variables: PS4; "++ python -m …", "+ OUTPUT=…").
+ */
+const [MESSAGE_END, SHELL_TRACE] = [/^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /, /^\++ [A-Za-z_][\w./-]*(?:=| |$)/];
 const MAX_MESSAGE_LINES = 12;
 /**
  * Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause).
@@ -107,7 +111,7 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
       out.push(...causedBy(lines, view, p));
       break;
     }
-    if (l.header || MESSAGE_END.test(l.text) || isWrapperLine(l)) break;
+    if (l.header || MESSAGE_END.test(l.text) || SHELL_TRACE.test(l.text) || isWrapperLine(l)) break;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
     // another exception logged at another level is another record, not this message's rest
     if (!l.cont && l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
@@ -155,8 +159,9 @@ function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number
   const l = lines[view.index[pos]!]!;
   let p = pos;
   while (p > 0 && view.index[p - 1] === view.index[p]! - 1 && lines[view.index[p]!]!.cont) p--;
-  const head = lines[view.index[p]!]!;
-  return p < pos && !announces(l) && !isExceptionLine(l) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
+  // (Python's "<file>:<line>: UserWarning: …" may be cut right after the line number: the category is then in the piece after it)
+  const head = withRest(lines, view.index[p]!);
+  return p < pos && !announces(l) && (!isExceptionLine(l) || /^\s*[A-Z]\w*Warning:/.test(l.text)) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
 }
 
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
@@ -286,7 +291,9 @@ const [AUTOTUNE_CHOICE_FAILED, AUTOTUNE_CHOICE_IGNORED] = [/^(?:\[\d+\/\d+(?:_\d
  */
 function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f: ProcessFindings): number | null {
   const text = lines[view.index[pos]!]!.text;
-  if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
+  // (an exception Python reported and ignored; a library's error it printed and went on from)
+  const gone = IGNORED_HEAD.test(text) ? ignoredEnd(lines, view, pos) : goneOnFrom(lines, view, pos);
+  if (gone !== null) return gone;
   // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
   if (end >= 0) return pos + 1 + end;
@@ -326,11 +333,12 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       continue;
     }
     if (l.cont && restOfWarning(lines, view, p)) continue;
-    if (isWeak(l) && !relaysFailure(l) && !relayedTraceback(lines, view, p)) {
+    // (Python's "<file>:<line>: UserWarning: …" is a warning also when a terminal cut it right after the line number)
+    if (isWeak(withRest(lines, i)) && !relaysFailure(l) && !relayedTraceback(lines, view, p)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
       // a warning that names a fatal error (cudaError…, "driver version is insufficient")
       // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
-      if (f.hint === null && (l.level !== null || /\b[A-Z]\w*Warning:/.test(l.text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
+      if (f.hint === null && (l.level !== null || /\b[A-Z]\w*Warning:/.test(withRest(lines, i).text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -494,8 +502,12 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * cannot work: SGLang's KV-cache capacity profiled below zero ("max_total_tokens=131072 is larger than the profiled value -561981. Use
  * the profiled value instead."), on which it raises "Not enough memory. Please try to increase --mem-fraction-static." next
  * (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/model_runner.py:914-917,1017-1038).
+ * Nor vLLM's V0 backend selector choosing another backend, "Cannot use FlashAttention-2 backend for Volta and Turing GPUs." (for a dtype,
+ * an FP8 KV cache, a block size, a head size; "… because the vllm.vllm_flash_attn package is not found"), each an INFO line and then
+ * `target_backend = _Backend.XFORMERS` (fa9ee08121d1d0ffb19c64f4b72ee653589e983b:vllm/platforms/cuda.py:170-218, Yuran-7/vllm-0.11):
+ * read so also where its logger header was lost.
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;
