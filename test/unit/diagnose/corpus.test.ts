@@ -85,8 +85,12 @@ describe('classifier on the tuning part of the corpus', () => {
     // the same reason; since round 50: a DGX Spark benchmark whose only ready words are its German wrapper script's, "bereit nach 309s" and
     // "== FERTIG … ==", a script's own lines, not an engine's; since round 54: a llama.cpp fork's (beellama.cpp) speculative-decoding
     // cycle lines, "srv  update_slots: spec cycle (1 slots): draft=29.1ms verify=108.6ms …", a fork's own line whose source was not read;
-    // since round 57: Lucebox's DFlash benchmark script printing "HumanEval mean: AR=30.18  DFlash=75.01  AL=8.35  2.49x", a script's line)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(15);
+    // since round 57: Lucebox's DFlash benchmark script printing "HumanEval mean: AR=30.18  DFlash=75.01  AL=8.35  2.49x", a script's line;
+    // since round 59: a vLLM smoke test on Gaudi whose only signs are its script's ("LLM init: 27.8s", "VLLM_GAUDI_SMOKE_OK"), and a Slurm
+    // job's script printing "--ALL INFERENCE COMPLETED SUCCESSFULLY", a script's line: "completed successfully" alone is said by downloads
+    // and conversions too, and read as a sign it would call a log cut after one healthy; since round 64: llcuda's wrapper printing its own
+    // readiness, "Ready in 3.0s" and "llama-server running on GPU 0!", llama-server's own output not shown)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(18);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {
