@@ -56,6 +56,8 @@ const ncc = messageOf('nccl');
 const oth = messageOf('other');
 /** A model (type) this library's version does not know. */
 const mdl = messageOf('unsupported-model');
+/** The GPU not visible to the process: no device, no driver (or a PyTorch built without CUDA, which the log does not tell apart). */
+const drv = messageOf('driver-mismatch');
 
 /**
  * vLLM retries its Hub look-ups and logs each failure at ERROR, the last one too, then goes on without them (a local
@@ -117,6 +119,10 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
     "Using `bitsandbytes` 4-bit quantization requires Accelerate: `pip install 'accelerate>=0.26.0'`", `${TF}:src/transformers/quantizers/quantizer_bnb_4bit.py:73`),
   imp('transformers (huggingface/transformers): the compressed-tensors library is not installed', /\bUsing `compressed_tensors` quantized models requires the compressed-tensors library\b/,
     'Using `compressed_tensors` quantized models requires the compressed-tensors library: `pip install compressed-tensors`', `${TF}:src/transformers/quantizers/quantizer_compressed_tensors.py:45`),
+  // the quantizers' validate_environment (EETQ :80, HQQ :75; bitsandbytes' before its multi-backend rework): torch.cuda.is_available() is
+  // false, so the CUDA runtime sees no GPU (the guide's table: no CUDA-capable device, "No CUDA GPUs are available")
+  drv('transformers (huggingface/transformers): a quantizer finds no GPU the CUDA runtime can see', /\bNo GPU found\. A GPU is needed for quantization\b/,
+    'No GPU found. A GPU is needed for quantization.', `${TF}:src/transformers/quantizers/quantizer_hqq.py:75`),
   // from_pretrained with a device_map (TGI's and older engines' transformers path) needs accelerate; raised as a ValueError
   imp('transformers (huggingface/transformers): loading with a device_map needs accelerate, which is not installed', /\bUsing `low_cpu_mem_usage=True` or a `device_map` requires Accelerate\b/,
     'Using `low_cpu_mem_usage=True` or a `device_map` requires Accelerate: `pip install accelerate`', `${TF_OLD}:src/transformers/modeling_utils.py:2948`),

@@ -69,4 +69,10 @@ describe('rounds 59-62 readings', () => {
     expect(category('Cannot use FlashAttention-2 backend for Volta and Turing GPUs.', ...engine)).toBe('healthy');
     expect(category('Cannot use FlashAttention-2 backend because the vllm.vllm_flash_attn package is not found. Make sure that vllm_flash_attn was built and installed (on by default).', ...engine)).toBe('healthy');
   });
+
+  it("reads transformers' quantizers finding no GPU as the CUDA runtime seeing none", () => {
+    // mklasby/transformers 40a493c7ed4f:src/transformers/quantizers/quantizer_hqq.py:75 (validate_environment: torch.cuda.is_available() false)
+    const frames = ['Traceback (most recent call last):', '  File "/usr/local/lib/python3.10/dist-packages/transformers/quantizers/quantizer_bnb_4bit.py", line 62, in validate_environment', '    raise RuntimeError("No GPU found. A GPU is needed for quantization.")'];
+    expect(category(...frames, 'RuntimeError: No GPU found. A GPU is needed for quantization.')).toBe('driver-mismatch');
+  });
 });
