@@ -100,14 +100,9 @@ const PROTOBUF_CASTER_PRINTED = /^AttributeError: 'MessageFactory' object has no
  */
 const XLA_PLUGIN_REREGISTERED = /\bUnable to register cu(?:DNN|FFT|BLAS) factory: Attempting to register factory for plugin\b/;
 
-/**
- * Where a line a library printed as an error and went on from ends (PROTOBUF_CASTER_PRINTED outside a traceback,
- * XLA_PLUGIN_REREGISTERED, read with the rest a terminal cut off it), else null.
- */
-export function goneOnFrom(lines: readonly LogLine[], view: ProcessView, pos: number): number | null {
+/** A line a library printed as an error and went on from: PROTOBUF_CASTER_PRINTED outside a traceback, XLA_PLUGIN_REREGISTERED (read with
+ * the rest a terminal cut off it). */
+export function printedAndGoneOn(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const at = view.index[pos]!;
-  if (!(PROTOBUF_CASTER_PRINTED.test(lines[at]!.text) && !closesTraceback(lines, view, pos)) && !XLA_PLUGIN_REREGISTERED.test(withRest(lines, at).text)) return null;
-  let end = pos;
-  while (view.index[end + 1] !== undefined && lines[view.index[end + 1]!]!.cont) end++;
-  return end;
+  return (PROTOBUF_CASTER_PRINTED.test(lines[at]!.text) && !closesTraceback(lines, view, pos)) || XLA_PLUGIN_REREGISTERED.test(withRest(lines, at).text);
 }

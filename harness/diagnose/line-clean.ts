@@ -38,6 +38,14 @@ export function isBulletLine(line: string): boolean {
   return BULLET.test(withoutCarrier(line));
 }
 
+/** The command or assignment a shell's trace line shows. */
+const TRACED_COMMAND = String.raw`[A-Za-z_][\w./-]*(?:=| |$)`;
+/**
+ * The shell's trace of a command under `set -x`: PS4's "+ " once per level of indirection, then the command or assignment
+ * (GNU Bash 5.2 reference manual, Bash Variables: PS4; "++ python -m …", "+ OUTPUT=…"). The shell's own line, not a message's rest.
+ */
+export const SHELL_TRACE = new RegExp(String.raw`^\++ ${TRACED_COMMAND}`);
+
 /** Leading prefixes, removed repeatedly in any order. */
 const PREFIXES: RegExp[] = [
   ...CARRIERS,
@@ -45,9 +53,8 @@ const PREFIXES: RegExp[] = [
   /^\s*\*\*/, // bold marks around pasted lines
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
-  // a markdown bullet in front of a pasted line; not a shell's trace of a command under `set -x` ("+ OUTPUT=…", "+ python -m …": PS4's
-  // "+ ", GNU Bash 5.2 reference manual, Bash Variables), which is the shell's own line and keeps its mark
-  /^\s*(?:[-*] |\+ (?![A-Za-z_][\w./-]*(?:=| |$)))(?=\S)/,
+  // a markdown bullet in front of a pasted line; not a shell's trace of a command (SHELL_TRACE), which keeps its mark
+  new RegExp(String.raw`^\s*(?:[-*] |\+ (?!${TRACED_COMMAND}))(?=\S)`),
   // an issue form's title tag carried in front of a pasted line (SGLang's "[Bug] ", vLLM's "[Bug]: ", "[Usage]: ", …), before a log's own header
   /^\s*\[(?:Bug|Usage|Feature|Performance|Installation|Misc|Doc|RFC|Question)\]:?\s+(?=\[|\d{4}-\d\d-\d\d|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)/,
   /^\s*(?:<\/?[a-zA-Z][^>]*>\s*)+/, // HTML colour tags of a log copied from a terminal page

@@ -7,13 +7,13 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven, goneOnFrom } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
-import { isNcclInfo } from './line-clean.ts';
+import { isNcclInfo, SHELL_TRACE } from './line-clean.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
 export interface Failure {
@@ -57,11 +57,10 @@ const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /**
- * Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code; and the shell's trace of its next
- * command under `set -x`, PS4's "+ " once per level of indirection before the command or assignment (GNU Bash 5.2 reference
- * manual, Bash Variables: PS4; "++ python -m …", "+ OUTPUT=…").
+ * Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code (and, in messageBlock, the shell's
+ * trace of its next command, line-clean.ts SHELL_TRACE).
  */
-const [MESSAGE_END, SHELL_TRACE] = [/^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /, /^\++ [A-Za-z_][\w./-]*(?:=| |$)/];
+const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
 /**
  * Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause).
@@ -291,9 +290,8 @@ const [AUTOTUNE_CHOICE_FAILED, AUTOTUNE_CHOICE_IGNORED] = [/^(?:\[\d+\/\d+(?:_\d
  */
 function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f: ProcessFindings): number | null {
   const text = lines[view.index[pos]!]!.text;
-  // (an exception Python reported and ignored; a library's error it printed and went on from)
-  const gone = IGNORED_HEAD.test(text) ? ignoredEnd(lines, view, pos) : goneOnFrom(lines, view, pos);
-  if (gone !== null) return gone;
+  if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
+  if (printedAndGoneOn(lines, view, pos)) return cutBlock(lines, view, pos).at(-1)!; // with the rests a terminal cut off it
   // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
   if (end >= 0) return pos + 1 + end;
@@ -336,9 +334,9 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     // (Python's "<file>:<line>: UserWarning: …" is a warning also when a terminal cut it right after the line number)
     if (isWeak(withRest(lines, i)) && !relaysFailure(l) && !relayedTraceback(lines, view, p)) {
       if (!f.weak) f.weak = judgeWeak(lines, view, p, sigs);
-      // a warning that names a fatal error (cudaError…, "driver version is insufficient")
-      // … or a record whose error field does (klog/logfmt `err="… CUDA Error: out of memory …"`)
-      if (f.hint === null && (l.level !== null || /\b[A-Z]\w*Warning:/.test(withRest(lines, i).text) || ERROR_FIELD.test(l.text))) f.hint = judgeHint(lines, view, p, true);
+      // a warning that names a fatal error (cudaError…, "driver version is insufficient"), or a record whose error field does
+      // (klog/logfmt `err="… CUDA Error: out of memory …"`): every line read here (a level, or a Python warning's class) is one
+      if (f.hint === null) f.hint = judgeHint(lines, view, p, true);
       continue;
     }
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
@@ -433,8 +431,6 @@ function messageCause(lines: readonly LogLine[], view: ProcessView, sigs: readon
  */
 export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b/;
 
-/** A structured record's error field (logfmt, klog): `err="…"`, `error=…`. */
-const ERROR_FIELD = /(?:^|\s)(?:err|error)=["'\w]/;
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
 
