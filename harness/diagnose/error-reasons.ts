@@ -2,7 +2,7 @@
 // as the exception they report). Pure.
 import { isErrorLine, joinedReadings, withRest, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
-import { closesTraceback, TRACEBACK_HEAD } from './traceback-close.ts';
+import { closesTraceback, EXCEPTION_SHAPE, TRACEBACK_HEAD } from './traceback-close.ts';
 
 /**
  * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
@@ -105,4 +105,30 @@ const XLA_PLUGIN_REREGISTERED = /\bUnable to register cu(?:DNN|FFT|BLAS) factory
 export function printedAndGoneOn(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const at = view.index[pos]!;
   return (PROTOBUF_CASTER_PRINTED.test(lines[at]!.text) && !closesTraceback(lines, view, pos)) || XLA_PLUGIN_REREGISTERED.test(withRest(lines, at).text);
+}
+
+/** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
+export function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): number {
+  let sawException = false;
+  let p = pos + 1;
+  for (; p < view.index.length && p < pos + 120; p++) {
+    const l = lines[view.index[p]!]!;
+    if (l.header || l.cont || l.text.trim() === '') continue;
+    if (sawException && !/^\s/.test(l.text)) break;
+    if (/^Traceback \(most|^\s|^During handling of|^The above exception was/.test(l.text)) continue;
+    if (!EXCEPTION_SHAPE.test(l.text)) break;
+    sawException = true;
+  }
+  return p - 1;
+}
+
+/**
+ * Whether the line at `pos` is the message of an exception ggml-sycl's CHECK_TRY_ERROR caught: it prints the exception's what() and,
+ * on the next line, "Exception caught at file:…" (wrapper-words.ts SYCL_CATCH). Read as the exception it reports.
+ */
+export function caughtBySycl(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  let p = pos + 1;
+  while (p < view.index.length && p < pos + 4 && lines[view.index[p]!]!.cont) p++; // the rests a terminal cut off the line
+  const next = view.index[p];
+  return next !== undefined && /^\s*Exception caught at file:\S/.test(lines[next]!.text);
 }

@@ -272,6 +272,10 @@ const ENGINE_SUCCESS = new RegExp(
     // server's /health answers 200 only in SERVER_STATE_READY (llamafile 0.7.4:llama.cpp/server/server.cpp:2863-2888)
     String.raw`${LLAMACPP_REQUEST_LOG}(?:GET|POST) (?!\/(?:v1\/)?models\b|\/api\/tags\b)\/\S* \S+ 200$`,
     String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="(?:POST" path="\/|GET" path="\/health")`,
+    // … and Ollama's copy of that server (llm/ext_server, 2024), which logs the request at DEBUG (OLLAMA_DEBUG) into a json whose keys
+    // nlohmann sorts ("DEBUG [log_server_request] request | method="POST" params={} path="/tokenize" remote_addr=… status=200 …"), its
+    // routes registered only once the model loaded (ollama/ollama v0.3.4:llm/ext_server/server.cpp:2668-2683, utils.hpp:119-150, :3036-3040)
+    String.raw`^(?:INFO|DEBUG) \[ *log_server_request\] request \| method="POST" params=\{.*\} path="\/[^"]*" remote_addr="[^"]*" remote_port=\d+ status=200\b`,
     // text-generation-webui: a reply's count, "Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 123)", logged in a
     // `finally` also after a failed generation (whose traceback decides), so only tokens generated, more than none, show the model ran
     // (oobabooga/text-generation-webui v4.7.3 1dcde41d03d13fc768316f4d2256a8a6dd044268:modules/text_generation.py:494-497,533-536)
@@ -374,7 +378,9 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  *   `|gsm8k|  3|strict-match|  5|exact_match|0.7801|±  |0.0114|`, printed by lm_eval/_cli/run.py:485 once every task was evaluated)
  * - llama.cpp's llama-bench table, a row of a test that ran with its tokens per second (0104b151c56d54143e2e3554aabe9e2b2b8dbdba:
  *   tools/llama-bench/llama-bench.cpp, markdown_printer::print_test: `| llama 7B Q4_0 | 3.56 GiB | 6.74 B | CUDA | 99 | pp512 | 2345.67 ± 12.34 |`;
- *   test_prompt/test_gen return false on a failed decode, and no row is printed)
+ *   test_prompt/test_gen return false on a failed decode, and no row is printed); the builds of early 2024 named the test with a space,
+ *   `| pp 512 |` and `| tg 128 |` (ggerganov/llama.cpp 0068da7fefbe5b3c10aa4bf05275e1baf4a5d5be:examples/llama-bench/llama-bench.cpp,
+ *   markdown_printer::print_test's `snprintf(buf, sizeof(buf), "pp %d", t.n_prompt)`, its row printed after the test's repetitions ran)
  * - ExLlamaV2's examples, printed after the generator returned: "Response generated in 1.23 seconds, 150 tokens, 121.95 tokens/second"
  *   (b9c025b4b1ee78c0d34e700f2e474a02dfb13c90:examples/deprecated/streaming.py:91-92, "Prompt processed in …" before it; inference.py:67-68
  *   "speed, bsz 1: … tokens/second"; inference_speculative.py:95-96 "speed, +SD: …")
@@ -415,8 +421,9 @@ const RUN_RESULT = new RegExp(
     // lm-evaluation-harness: after task, version, filter, n-shot (the last two absent before 0.4; the line reader may cut the first cells
     // off as a prefix), the metric, the higher-is-better arrow (0.4.3+), value ± stderr, the row's last cells
     String.raw`\| *[A-Za-z][\w.-]* *\|(?: *[↑↓]? *\|)? *${RATE} *\| *± *\| *(?:[\d.]+|N\/A) *\|$`,
-    // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells
-    String.raw`\| +(?:pp\d+|tg\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
+    // llama-bench: the test's name (pp512, tg128, pp512+tg128, "@ d4096") and its rate ± its deviation, the row's last cells (or a line of
+    // their own, where a terminal cut the row right before the test's cell)
+    String.raw`(?:\| +|^\s*)(?:pp ?\d+|tg ?\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
     String.raw`^\[BENCHMARK\] .*\btokens_per_sec ${RATE}\b`,
     // KoboldCpp's --benchmark, printed once generate() returned: "GenerationSpeed: 3.76T/s", the tokens generated over their time
     // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4313-4337, under "Benchmark Completed - v… Results:")
@@ -547,7 +554,9 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // classifier read it as no sign for that, but the guide's rule 5 counts the KV cache sized, and two labellers each call a start cut
   // there healthy on the three tuning logs of round 19 that show it; LMDeploy's TurboMind likewise: its block manager, built once the
   // weights are in, counts the KV blocks the free memory holds and logs "[BlockManager] max_block_count = 3424" before it allocates the
-  // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56;
+  // first chunk, InternLM/lmdeploy v0.6.2 522108c64cd854f0e5d555f4eb7c761aa9eae377:src/turbomind/models/llama/BlockManager.cc:30-56, and
+  // since its engine's refactor (2026-01) "max cached tokens: 42880" once the sequence manager sized its blocks from the free memory
+  // (InternLM/lmdeploy 6aa9a4cdd18d36fe17dd24d31aa37ca4e145897a:src/turbomind/engine/engine.cc:238-250);
   // vLLM's V0 executors for other devices write the GPU's line with their device's name once the profile run sized the cache: "# TPU blocks:"
   // (886936837ca89e5645bc1f71cc0e1492b65b1590:vllm/executor/tpu_executor.py:81, ray_tpu_executor.py:270), "# HPU blocks:" (hpu_executor.py:76);
   // llama.cpp's KV cache, its buffer allocated on a device ("llama_kv_cache_init:      CUDA0 KV buffer size =  1536.00 MiB", logged once
@@ -556,7 +565,7 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // (whisper.cpp's decoder self-attention cache, allocated on its first backend, the GPU's where one is used: "whisper_init_state: kv self size
   // =    2.62 MB", logged once whisper_kv_cache_init returned true; when it fails whisper_init_state logs the error and returns null:
   // ggml-org/whisper.cpp v1.9.3:src/whisper.cpp:3397-3409)
-  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|^whisper_init_state: kv self size += +(?!0\.00 )\d+\.\d+ MB\b|\[BlockManager\] max_block_count = [1-9]\d*|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
+  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|^whisper_init_state: kv self size += +(?!0\.00 )\d+\.\d+ MB\b|\[BlockManager\] max_block_count = [1-9]\d*|^max cached tokens: [1-9]\d*\s*$|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', GENERIC_SUCCESS],
   ['success', ENGINE_SUCCESS],

@@ -4,6 +4,7 @@
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
 import { asShown, cleanShown, withoutCarrier } from './line-clean.ts';
 import { BARE_MESSAGES, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
+import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
 
 export { asShown, cleanLine } from './line-clean.ts';
@@ -358,9 +359,6 @@ const RELAYED = /\bFailed to [\w ]{3,60}: (?:[\w.]+\.)?[A-Z]\w*(?:Error|Exceptio
  */
 const NCCL_RETURNED = /\bNCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-9]\b/;
 
-/** Triton's report at INFO that a model's load failed, its versions' errors logged before it (WRAPPERS): a failure announced. */
-const TRITON_LOAD_FAILED = /^\s*"?failed to load '[^']+'"?\s*$/;
-
 export function relaysFailure(l: LogLine): boolean {
   return l.level === 'INFO' && (RELAYED.test(l.text) || NCCL_RETURNED.test(l.text) || TRITON_LOAD_FAILED.test(l.text));
 }
@@ -384,20 +382,6 @@ export function isErrorLine(l: LogLine): boolean {
  * "Error retrieving file list" at :323, "Error retrieving safetensors" at :985-987).
  */
 export const CAUGHT = /, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
-
-/**
- * Ollama: its runner (llama.cpp's server) exited; after the colon, Go's exit status or signal, or the runner's last stderr line that
- * held an error prefix (v0.17.6:llm/server.go:1360, llm/status.go:23-40; "llama-server process has terminated",
- * v0.33.0-rc2:llm/llama_server.go:1306-1312): a wrapper, whose relayed words root-cause.ts reads for a category (RELAYS_LAST_ERROR).
- */
-export const RUNNER_TERMINATED = /\b(?:llama runner|llama-server) process has terminated: /;
-
-/**
- * mistral.rs: a stage's (`step`, `prefill`) failure logged with the error it got (`error!("{} - Model failed with error: {:?}",
- * $stage, &e)`, EricLBuehler/mistral.rs v0.2.4:mistralrs-core/src/utils/mod.rs:96, v0.9.2:…:127): a wrapper, whose quoted error
- * root-cause.ts reads (QUOTES_CAUSE).
- */
-export const MODEL_FAILED_WITH = /\b\w+ - Model failed with error: /;
 
 /**
  * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:
@@ -511,7 +495,7 @@ const WRAPPERS: RegExp[] = [
   // … and, before it, its heading of the exited shard's standard error, which follows it on the next lines (v3.3.7:launcher/src/main.rs:1210-1217,
   // `tracing::error!("Shard complete standard error output:\n{err}")`, err the shard's stderr lines, each after a newline)
   /^\s*Error: (?:ShardCannotStart|ShardDisconnected|ShardFailed|WebserverFailed|WebserverCannotStart|DownloadError)\s*$|\bShard complete standard error output:\s*$/,
-  /During handling of the above exception|The above exception was the direct cause/,
+  CHAINED, SYCL_CATCH,
   // Triton's TensorRT backend: deserializing the plan returned no engine; TensorRT's logger wrote why before it
   // (28de1ecacf80f045216dab2dd58ee8ec570d911e:src/loader.cc:58 of triton-inference-server/tensorrt_backend). Newer
   // backends append TensorRT's last error ("unable to create TensorRT engine: <why>", e2ef6d790ba8:src/loader.cc:88-90): that one is read
@@ -538,6 +522,10 @@ const WRAPPERS: RegExp[] = [
   // AReaL's remote inference engine polled its SGLang or vLLM rollout server's health until its setup timeout (inclusionAI/AReaL
   // v0.3.4:areal/engine/sglang_remote.py:61 and vllm_remote.py:65 as RuntimeError; v1.0.4:areal/infra/remote_inf_engine.py:379 as TimeoutError)
   /(?:^|Error: )server launch failed\s*$/,
+  // vLLM's engine core waited for the API server's answer to its handshake and gave up: the front end died or hung before it, and
+  // the core says only that it timed out (jinhuang12/vllm 2a69949bdadf0e8942b7a1619b229cb475beef20, v0.19.0:vllm/v1/engine/core.py:1019-1024,
+  // HANDSHAKE_TIMEOUT_MINS = 5 at :82): the guide's rule 4
+  /\bDid not receive response from front-end process within \d+ minutes\b/,
   // Triton's Python backend: its stub process (the model's Python interpreter) died or stopped answering; what killed it
   // is the stub's own output, logged before (triton-inference-server/python_backend 47f9e030ea1e:src/python_be.cc:1353, 2681-2685)
   /\bStub process (?:'[^']{1,200}' )?is not healthy\b/,

@@ -7,9 +7,10 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
-import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, MODEL_FAILED_WITH, RUNNER_TERMINATED, type LogLine } from './log-lines.ts';
+import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
+import { MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -166,8 +167,15 @@ function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */
 const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine(l);
 
-/** The line at pos with the rests a terminal cut off it (`…[core.py:1] t` + `orch._dynamo.exc.…Error: …`). */
-const whole = (lines: readonly LogLine[], view: ProcessView, pos: number): LogLine => ({ ...lines[view.index[pos]!]!, text: textOf(lines, view, cutBlock(lines, view, pos)) });
+/**
+ * The line at pos with the rests a terminal cut off it (`…[core.py:1] t` + `orch._dynamo.exc.…Error: …`): joined as cut inside a word, or at
+ * a space where only that reading announces a failure told elsewhere (a terminal cut a wrapper's words between two of them).
+ */
+function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLine {
+  const texts = cutBlock(lines, view, pos).map((p) => lines[view.index[p]!]!.text);
+  const [joined, spaced] = [texts.join(''), texts.join(' ')].map((text) => ({ ...lines[view.index[pos]!]!, text }));
+  return texts.length < 2 || announces(joined!) || !announces(spaced!) ? joined! : spaced!;
+}
 
 export const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
 
@@ -255,21 +263,6 @@ function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number
   while (view.index[after] !== undefined && lines[view.index[after]!]!.cont) after++; // the rest a terminal cut off the line
   const next = view.index[after];
   return next !== undefined && /^\s*Traceback \(most/.test(lines[next]!.text) && !ASYNCIO_CONTEXT.test(lines[view.index[pos]!]!.text);
-}
-
-/** The view position where the exception reported after an IGNORED_HEAD at `pos` ends (its traceback and its message). */
-function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: number): number {
-  let sawException = false;
-  let p = pos + 1;
-  for (; p < view.index.length && p < pos + 120; p++) {
-    const l = lines[view.index[p]!]!;
-    if (l.header || l.cont || l.text.trim() === '') continue;
-    if (sawException && !/^\s/.test(l.text)) break;
-    if (/^Traceback \(most|^\s|^During handling of|^The above exception was/.test(l.text)) continue;
-    if (!EXCEPTION_SHAPE.test(l.text)) break;
-    sawException = true;
-  }
-  return p - 1;
 }
 
 /**
@@ -396,7 +389,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
 function readAs(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine): { mode: Mode; closes: boolean; traceback: number | null } {
   const closes = closesTraceback(lines, view, pos);
   const reason = reasonGiven(lines, view, pos, w, cutBlock(lines, view, pos).map((p) => lines[view.index[p]!]!.text));
-  const mode: Mode = isExceptionLine(w) || closes || relaysFailure(w) || reason !== null ? 'exception' : isErrorLine(w) ? 'error' : 'line';
+  const mode: Mode = isExceptionLine(w) || closes || relaysFailure(w) || reason !== null || caughtBySycl(lines, view, pos) ? 'exception' : isErrorLine(w) ? 'error' : 'line';
   return { mode, closes, traceback: reason?.traceback ?? null };
 }
 
@@ -501,9 +494,11 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * Nor vLLM's V0 backend selector choosing another backend, "Cannot use FlashAttention-2 backend for Volta and Turing GPUs." (for a dtype,
  * an FP8 KV cache, a block size, a head size; "… because the vllm.vllm_flash_attn package is not found"), each an INFO line and then
  * `target_backend = _Backend.XFORMERS` (fa9ee08121d1d0ffb19c64f4b72ee653589e983b:vllm/platforms/cuda.py:170-218, Yuran-7/vllm-0.11):
- * read so also where its logger header was lost.
+ * read so also where its logger header was lost. And OpenCompass's model conversion for an accelerator that leaves a model type it
+ * cannot convert as it was, "Unsupported model type <class …>, will keep the original model." (open-compass/opencompass
+ * b9c0991bf3507af44035e0d4ebb09bfcc1db8aa5:opencompass/utils/run.py, change_accelerator: `acc_model = model` after the warning).
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b|, will keep the original model\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

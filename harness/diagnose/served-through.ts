@@ -19,6 +19,7 @@ import { TRACEBACK, type Failure, type ProcessFindings } from './root-cause.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart } from './signature-match.ts';
 import { healthKindOf } from './health-evidence.ts';
+import { CHAINED } from './wrapper-words.ts';
 
 /** Reads a process's findings from a view position on (root-cause.ts readProcess). */
 export type Reread = (view: ProcessView, from: number) => ProcessFindings;
@@ -147,12 +148,25 @@ export function survived(found: readonly ProcessFindings[], lines: readonly LogL
       const x = p.failure;
       const next = reread(x.view, x.block[x.block.length - 1]! + 1);
       const own = (i: number | null): number | null => (i !== null && i <= x.index ? null : i);
-      p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? next.wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
+      // (the separator of a chained exception right under the survived one is that exception's: survived with it)
+      const wrapper = next.wrapper !== null && chainedFrom(lines, x, next.wrapper) ? null : next.wrapper;
+      p = { ...next, weak: p.weak ?? next.weak, hint: p.hint ?? next.hint, wrapper: p.wrapper ?? wrapper, traceback: own(p.traceback) ?? next.traceback, errorLine: own(p.errorLine) ?? next.errorLine };
     }
     // a wrapper announces a dead engine or worker: a fatal kind
     const errorKind: Kind = p.errorLine !== null && (isCrashLine(lines[p.errorLine]!) || FATAL_WORDS.test(lines[p.errorLine]!.text)) ? 'fatal' : 'nameless';
     return { failure: f(p.failure), weak: f(p.weak), hint: f(p.hint), wrapper: n(p.wrapper, 'fatal'), traceback: n(p.traceback, 'failure'), errorLine: n(p.errorLine, errorKind) };
   });
+}
+
+/**
+ * Whether the line at `i` is Python's separator of a chained exception ("The above exception was the direct cause of the following
+ * exception:") right under the failure `x` (only blank lines of its process between): it wraps `x`, not a cause of its own.
+ */
+function chainedFrom(lines: readonly LogLine[], x: Failure, i: number): boolean {
+  if (!CHAINED.test(lines[i]!.text)) return false;
+  const at = x.view.index.indexOf(i);
+  const between = x.view.index.slice(x.block[x.block.length - 1]! + 1, at);
+  return at > 0 && between.every((k) => lines[k]!.text.trim() === '');
 }
 
 /** uvicorn's access-log line of a request answered with a client error (`"POST /v1/chat/completions HTTP/1.1" 400 Bad Request`). */

@@ -241,7 +241,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "phase": "load",
       "patterns": [
         "CUDA out of memory",
-        "(?<!ray\\.exceptions\\.)OutOfMemoryError",
+        "(?<!ray\\.exceptions\\.)(?<!java\\.lang\\.)OutOfMemoryError",
         "CUDA error: out of memory",
         "cudaErrorMemoryAllocation",
         "CUBLAS_STATUS_ALLOC_FAILED",

@@ -70,6 +70,10 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // the GGUF's `tokenizer.ggml.model` names a tokenizer this build does not know (wrapped: "error loading model vocabulary: …")
   mdl('llama.cpp: the GGUF names a tokenizer model this build does not know', /\bunknown tokenizer: '[\w.-]{1,80}'/,
     "llama_model_load: error loading model: error loading model vocabulary: unknown tokenizer: 'gemma4'", `${OLLAMA}:llama/llama.cpp/src/llama-vocab.cpp:1819`),
+  // the multimodal projector's GGUF (mmproj) names a projector type this build does not know (clip_projector_type_from_string gave
+  // PROJECTOR_TYPE_UNKNOWN): a model this build does not support; its loader then fails the multimodal model ("Failed to load CLIP model")
+  mdl("llama.cpp's multimodal loader (mtmd): the projector GGUF names a projector type this build does not know", /\bload_hparams: unknown projector type: [\w.-]{1,60}/,
+    "clip_init: failed to load model 'mmproj.gguf': load_hparams: unknown projector type: gemma4uv", `${OLLAMA}:llama/llama.cpp/tools/mtmd/clip.cpp:975-977`),
   // a weights buffer that did not fit on the GPU (the buffer type is the device's: CUDA0, ROCm0)
   oom('llama.cpp: the model\'s weights buffer could not be allocated on the GPU', new RegExp(String.raw`\bunable to allocate ${DEV_BUF} buffer\b`),
     'llama_model_load: error loading model: unable to allocate CUDA0 buffer', `${OLLAMA}:llama/llama.cpp/src/llama-model.cpp:6696`),

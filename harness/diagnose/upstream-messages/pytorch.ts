@@ -43,6 +43,12 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // or an engine's own ops module; a package version pairing refused at import (the guide's import-error)
   imp('PyTorch (pytorch/pytorch): an operator its extension should have registered does not exist (the extension did not load: a torch/torchvision version pairing)', /\boperator [\w.]{1,80}::[\w.]{1,120} does not exist\b/,
     'operator torchvision::nms does not exist', `${PT}:torch/csrc/utils/python_dispatch.cpp:590`),
+  // torch.library's schema inference refusing a parameter's annotation while a package registers its custom ops at import
+  // (vLLM's direct_register_custom_op, at module level): the package was written for a newer torch — torch 2.5's infer_schema
+  // knows typing.List[int] and typing.Sequence[int] but not the builtin list[int] later releases accept — a package version
+  // pairing refused at import (pytorch/pytorch 0015978cdddb8676ae59fbfb2586c45b0eed87ad:torch/_library/infer_schema.py:19-22,33-37)
+  imp("PyTorch (pytorch/pytorch): torch.library's schema inference refused a custom op's parameter type (the package needs another torch)", /\binfer_schema\(func\): Parameter \w{1,80} has unsupported type /,
+    'infer_schema(func): Parameter block_size has unsupported type list[int]. The valid types are: dict_keys([...]).', '0015978cdddb8676ae59fbfb2586c45b0eed87ad:torch/_library/infer_schema.py:33'),
   // cpp_extension building an engine's or a kernel library's CUDA extension found no CUDA toolkit (CUDA_HOME unset and no
   // nvcc on PATH): the CUDA compiler is missing (the guide: nvcc not found is ptx-toolchain)
   ptx('PyTorch (pytorch/pytorch): building a CUDA extension found no CUDA toolkit (CUDA_HOME not set, no nvcc)', /\bCUDA_HOME environment variable is not set\b/,
@@ -106,4 +112,12 @@ export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // of the NPU runtime failed, and the words around it say why (an out-of-memory, an operator's parameter error)
   nccl('torch_npu (Ascend/pytorch): a call of HCCL, the collective library of Ascend NPUs, failed', /\bERR\d\d200 [A-Z]{2,5} call hccl api failed\b/,
     '[ERROR] 2025-07-30-10:15:05 (PID:5568, Device:10, RankID:3) ERR02200 DIST call hccl api failed', `${TORCH_NPU}:torch_npu/csrc/core/npu/NPUException.cpp:90-103`),
+
+  // ---- CANN's operator base (hicann/opbase), which an aclnn operator call loads its kernels through ----
+
+  // neither the static kernels' nor the dynamic kernels' binary_info_config.json could be read: the operator kernel package of the
+  // toolkit is not installed (or not where ASCEND_OPP_PATH says), a package to install (the guide's import-error); "Get path and read …"
+  // before the wording changed (hicann/opbase b70f5ef9eb67f02183b293cc4066cde734c8a070:src/nnopbase/individual_op/executor/indv_collecter.cpp:1536-1538)
+  imp("CANN opbase (hicann/opbase): an operator's kernel binaries were not found: the toolkit's opp_kernel package is not installed", /\bread binary_info_config\.json failed, please check if the opp_kernel package is installed\b/,
+    'call aclnnSwiGlu failed, detail:EZ1001: Get path and read binary_info_config.json failed, please check if the opp_kernel package is installed!', 'b70f5ef9eb67f02183b293cc4066cde734c8a070:src/nnopbase/individual_op/executor/indv_collecter.cpp:1536'),
 ];
