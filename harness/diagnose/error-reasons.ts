@@ -3,6 +3,7 @@
 import { isErrorLine, joinedReadings, withRest, type LogLine } from './log-lines.ts';
 import type { ProcessView } from './processes.ts';
 import { closesTraceback, EXCEPTION_SHAPE, TRACEBACK_HEAD } from './traceback-close.ts';
+import { CHAINED, SYCL_CAUGHT_AT } from './wrapper-words.ts';
 
 /**
  * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
@@ -115,7 +116,7 @@ export function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: nu
     const l = lines[view.index[p]!]!;
     if (l.header || l.cont || l.text.trim() === '') continue;
     if (sawException && !/^\s/.test(l.text)) break;
-    if (/^Traceback \(most|^\s|^During handling of|^The above exception was/.test(l.text)) continue;
+    if (/^Traceback \(most|^\s/.test(l.text) || CHAINED.test(l.text)) continue;
     if (!EXCEPTION_SHAPE.test(l.text)) break;
     sawException = true;
   }
@@ -130,5 +131,5 @@ export function caughtBySycl(lines: readonly LogLine[], view: ProcessView, pos: 
   let p = pos + 1;
   while (p < view.index.length && p < pos + 4 && lines[view.index[p]!]!.cont) p++; // the rests a terminal cut off the line
   const next = view.index[p];
-  return next !== undefined && /^\s*Exception caught at file:\S/.test(lines[next]!.text);
+  return next !== undefined && SYCL_CAUGHT_AT.test(lines[next]!.text);
 }

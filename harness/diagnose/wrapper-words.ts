@@ -32,4 +32,6 @@ export const MODEL_FAILED_WITH = /\b\w+ - Model failed with error: /;
  * ggml/src/ggml-sycl/common.hpp, CHECK_TRY_ERROR, ggml_sycl_error, SYCL_CHECK). Both wrap the exception's message above them; a what()
  * printed without its newline ("… was foundException caught at file:") is that message, not this wrapper.
  */
-export const SYCL_CATCH = /^\s*Exception caught at file:\S.*, line:\d+(?:, func:|\s*$)|^\s*SYCL error: .*: (?:Meet error in this line code!|Exception caught in this line of code\.)\s*$|^\s+in function \w+ at \S+:\d+\s*$|^\s*GGML_ASSERT: \S+: !"SYCL error"\s*$|^\S+:\d+: SYCL error\s*$/;
+export const SYCL_CAUGHT_AT = /^\s*Exception caught at file:\S/;
+/** Every line of that report (SYCL_CAUGHT_AT's, SYCL_CHECK's two, the abort's). */
+export const SYCL_CATCH = new RegExp(String.raw`${SYCL_CAUGHT_AT.source}.*, line:\d+(?:, func:|\s*$)|^\s*SYCL error: .*: (?:Meet error in this line code!|Exception caught in this line of code\.)\s*$|^\s+in function \w+ at \S+:\d+\s*$|^\s*GGML_ASSERT: \S+: !"SYCL error"\s*$|^\S+:\d+: SYCL error\s*$`);
