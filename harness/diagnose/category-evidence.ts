@@ -166,6 +166,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // a capture or a kernel that failed because memory ran out is an OOM
   // (also a program's own CUDA allocation reported with the runtime's words for cudaErrorMemoryAllocation, "out of memory":
   // "ds4: CUDA q8 fp16 cache alloc failed (64.00 MiB): out of memory")
+  // (not Ray's memory monitor nor the JVM's heap: both host memory, signatures.yaml oom-cuda says where each is read)
   rule('oom', 'out of GPU memory (CUDA error 2)', /(?<!ray\.exceptions\.)(?<!java\.lang\.)OutOfMemory(?:Error)?\b|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b|\bCUDA\b[\w ]{0,60}\balloc(?:ation)? failed\b[^:]{0,80}: out of memory\b/i, true),
   // PyTorch's out-of-memory report asking NVML for the GPU's processes, its assert failing in place of OutOfMemoryError (signatures.yaml,
   // oom-cuda; reproduced on the H200, scripts/device-corpus/nvml_oom.sh)

@@ -128,8 +128,14 @@ export function ignoredEnd(lines: readonly LogLine[], view: ProcessView, pos: nu
  * on the next line, "Exception caught at file:…" (wrapper-words.ts SYCL_CATCH). Read as the exception it reports.
  */
 export function caughtBySycl(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  let p = pos + 1;
-  while (p < view.index.length && p < pos + 4 && lines[view.index[p]!]!.cont) p++; // the rests a terminal cut off the line
-  const next = view.index[p];
-  return next !== undefined && SYCL_CAUGHT_AT.test(lines[next]!.text);
+  const next = lineAfterRests(lines, view, pos);
+  return next !== undefined && SYCL_CAUGHT_AT.test(next.text);
+}
+
+/** The line of the process after the one at `pos` and the rests a terminal cut off it. */
+export function lineAfterRests(lines: readonly LogLine[], view: ProcessView, pos: number): LogLine | undefined {
+  let after = pos + 1;
+  while (view.index[after] !== undefined && lines[view.index[after]!]!.cont) after++;
+  const next = view.index[after];
+  return next === undefined ? undefined : lines[next];
 }

@@ -274,7 +274,7 @@ const ENGINE_SUCCESS = new RegExp(
     String.raw`^INFO \[ *log_server_request\] request \|.* status=200 method="(?:POST" path="\/|GET" path="\/health")`,
     // … and Ollama's copy of that server (llm/ext_server, 2024), which logs the request at DEBUG (OLLAMA_DEBUG) into a json whose keys
     // nlohmann sorts ("DEBUG [log_server_request] request | method="POST" params={} path="/tokenize" remote_addr=… status=200 …"), its
-    // routes registered only once the model loaded (ollama/ollama v0.3.4:llm/ext_server/server.cpp:2668-2683, utils.hpp:119-150, :3036-3040)
+    // routes registered only once the model loaded (ollama/ollama v0.3.4:llm/ext_server/server.cpp:2668-2683 and :3036-3040, utils.hpp:119-150)
     String.raw`^(?:INFO|DEBUG) \[ *log_server_request\] request \| method="POST" params=\{.*\} path="\/[^"]*" remote_addr="[^"]*" remote_port=\d+ status=200\b`,
     // text-generation-webui: a reply's count, "Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 123)", logged in a
     // `finally` also after a failed generation (whose traceback decides), so only tokens generated, more than none, show the model ran

@@ -7,10 +7,10 @@ import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE,
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
-import { MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
+import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
@@ -58,10 +58,10 @@ const FRAME = FRAME_LINE;
 /** A traceback's source line that opens a CUDA-graph capture (`with torch.cuda.graph(g):`): what it raised, it raised in capture. */
 const CAPTURE_SOURCE = /\btorch\.cuda\.graph\(/;
 /**
- * Lines that end an exception's message: frames, chained tracebacks, glog lines of C++ code (and, in messageBlock, the shell's
- * trace of its next command, line-clean.ts SHELL_TRACE).
+ * Lines that end an exception's message: frames, tracebacks, glog lines of C++ code (and, in messageBlock, Python's separator of a
+ * chained exception, wrapper-words.ts CHAINED, and the shell's trace of its next command, line-clean.ts SHELL_TRACE).
  */
-const MESSAGE_END = /^\s*File "|Traceback \(most|During handling of the above|The above exception was|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
+const MESSAGE_END = /^\s*File "|Traceback \(most|^\s*\[?[IWEF]\d{3,4} \d\d:|^\s*\d+\s+0x[0-9a-f]+ |^frame #\d+:|^Exception raised from /;
 const MAX_MESSAGE_LINES = 12;
 /**
  * Wrappers that quote the failing worker's own error message (a wrapper that quotes a wrapper, `RayTaskError(ActorDiedError)`, quotes no cause).
@@ -111,7 +111,7 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
       out.push(...causedBy(lines, view, p));
       break;
     }
-    if (l.header || MESSAGE_END.test(l.text) || SHELL_TRACE.test(l.text) || isWrapperLine(l)) break;
+    if (l.header || MESSAGE_END.test(l.text) || CHAINED.test(l.text) || SHELL_TRACE.test(l.text) || isWrapperLine(l)) break;
     if (l.level !== null && l.level !== 'ERROR' && l.level !== 'CRITICAL') break;
     // another exception logged at another level is another record, not this message's rest
     if (!l.cont && l.level !== lines[view.index[pos]!]!.level && isExceptionLine(l)) break;
@@ -259,10 +259,8 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
  * after its first start under that column.
  */
 function logsTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  let after = pos + 1;
-  while (view.index[after] !== undefined && lines[view.index[after]!]!.cont) after++; // the rest a terminal cut off the line
-  const next = view.index[after];
-  return next !== undefined && /^\s*Traceback \(most/.test(lines[next]!.text) && !ASYNCIO_CONTEXT.test(lines[view.index[pos]!]!.text);
+  const next = lineAfterRests(lines, view, pos);
+  return next !== undefined && /^\s*Traceback \(most/.test(next.text) && !ASYNCIO_CONTEXT.test(lines[view.index[pos]!]!.text);
 }
 
 /**
