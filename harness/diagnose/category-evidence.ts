@@ -190,6 +190,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // "WARNING: The NVIDIA Driver was not detected.  GPU functionality will not be available.", then it execs the server all the same,
   // CPU-only: triton-inference-server/server b6d0fcd8229db23722fa0efb21e964bd4192cf4a:nvidia_entrypoint.sh:46-51, the check NGC's other images
   // share; a warning, it decides only when nothing after it does, the labelling guide's rule 6)
+  // (ROCm SMI, the AMD GPUs' management library as NVML is NVIDIA's, failing to initialise: it finds the devices through the amdgpu
+  // driver's sysfs and KFD nodes, so the GPUs are not visible through the driver, as NVML's failed init: "RSMI_STATUS_INIT_ERROR: An error
+  // occurred during initialization, during monitor discovery or when when initializing internal data structures" (rsmi_status_string), as
+  // MoRI's check prints it before exit(-1): "[<file>:<line>] rocm smi failed with RSMI_STATUS_INIT_ERROR: …" (ROCm/mori
+  // 96a5617b76c2:include/mori/application/utils/check.hpp, ROCM_SMI_CHECK))
+  rule('driver-mismatch', 'the GPU management library (ROCm SMI) could not initialise: the GPUs are not visible through the driver', /\bRSMI_STATUS_INIT_ERROR\b/, true),
   rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: cannot open shared object file|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
   rule('driver-mismatch', 'the driver is older than what the CUDA build needs', /\bdriver\b.{0,60}(?:too old|older than|outdated|insufficient|(?:is )?not (?:compatible|recent enough|new enough))|(?:newer|more recent|update[ds]?|upgrade[ds]?) (?:your |the )?(?:NVIDIA |CUDA |GPU |display )?driver\b/i),
   // SGLang's KV-cache capacity profiled below zero: the memory left after the weights is less than the part kept back for the rest,

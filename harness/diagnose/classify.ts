@@ -20,7 +20,7 @@ import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failu
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { CAUGHT_REFUSAL } from './error-reasons.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';
-import { healthEvidence, healthKindOf } from './health-evidence.ts';
+import { engineStarted, healthEvidence, healthKindOf } from './health-evidence.ts';
 import { cutAtRaise, cutInStep } from './cut-traceback.ts';
 import { regionTokens, type FallbackModel } from './fallback-model.ts';
 
@@ -219,9 +219,9 @@ export function rootCauseTokens(text: string, opts: ClassifyOptions = {}): strin
 const first = (xs: Array<number | null>): number | null => xs.reduce<number | null>((a, x) => (x !== null && (a === null || x < a) ? x : a), null);
 
 /**
- * Where the log first shows that its work was done (`success` of health-evidence.ts: an offline run's outputs, a benchmark's results)
- * and that it listened (`listening`, or done), the log's length where it shows none. A program that reported its work done before it
- * ended ended naturally (the interpreter exiting, "leaked semaphore objects to clean up at shutdown"), it did not stop mid-start; a
+ * Where the log first shows that its work was done (`success` of health-evidence.ts: an offline run's outputs, a benchmark's results;
+ * or its engine up, `engineStarted`) and that it listened (`listening`, or done), the log's length where it shows none. A program
+ * that reported its work done before it ended ended naturally (the interpreter exiting, "leaked semaphore objects to clean up at shutdown"), it did not stop mid-start; a
  * server that listened and was then told to stop (a KeyboardInterrupt, SIGTERM or SIGINT received, not SIGKILL) stopped, it did not
  * fail (the labelling guide, rule 2: an error during shutdown after the server was told to stop; rule 5: a server that listened is healthy).
  */
@@ -230,8 +230,9 @@ function signsAt(lines: readonly LogLine[]): { done: number; listened: number } 
   let listened = lines.length;
   for (const [i, l] of lines.entries()) {
     const kind = healthKindOf(l);
-    if (kind === 'success') done = Math.min(done, i);
-    if (kind === 'success' || kind === 'listening') listened = Math.min(listened, i);
+    const up = engineStarted(withRest(lines, i)); // (with the rests a terminal cut off it)
+    if (kind === 'success' || up) done = Math.min(done, i);
+    if (kind === 'success' || kind === 'listening' || up) listened = Math.min(listened, i);
     if (done < lines.length) break;
   }
   return { done, listened };

@@ -242,6 +242,10 @@ const ENGINE_SIZED = new RegExp(
 /** A request answered, or a server's own last word on being ready. */
 const ENGINE_SUCCESS = new RegExp(
   [
+    // llama-benchy, the OpenAI-API benchmark client: its coherence check asked the server "What is the capital of France?" and found
+    // "Paris" in the answer ("Coherence test PASSED."; "Coherence test FAILED: …" and an exit otherwise: eugr/llama-benchy
+    // 218200c692be21c0c87986e0f9fc4fa16b54d086:src/llama_benchy/client.py, run_coherence_test; runner.py, run_suite)
+    String.raw`^Coherence test PASSED\.$`,
     // SGLang in prefill/decode disaggregation: its warm-up request to /generate answered 200, logged only then ("… warm Up Failed"
     // otherwise): "End of prefill disaggregation mode warmup with status 200, resp: …" (4540a4666a112a82dcf21505b781f3e31e50d178:
     // python/sglang/srt/entrypoints/http_server.py:1078-1081), later "Disaggregation warmup request completed with status 200, resp: …"
@@ -644,6 +648,16 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> 
   ['listening', (l) => LLAMACPP_JSON_ANSWERED.test(l.raw)],
   ['success', (l) => EVALSCOPE_TABLE.test(l.raw)],
 ];
+
+/**
+ * vLLM's engine core came up: "init engine (profile, create kv cache, warmup model) took N seconds" is logged at the end of
+ * EngineCore._initialize_kv_caches, once the profile run sized the cache and initialize_from_config allocated it and warmed up (captured
+ * the graphs of) the model (jinhuang12/vllm v0.16.0:vllm/v1/engine/core.py:225-282); after it the engine serves (the offline LLM's
+ * generate, the API server's routes). A stop asked for after it (Ctrl-C, SIGTERM), or the interpreter's exit, ends an engine that had
+ * come up, as one after a server listened does (the labelling guide, rules 2 and 5).
+ */
+const ENGINE_STARTED = /\binit engine \(profile, create kv cache, warmup model\) took \d+(?:\.\d+)? seconds\b/;
+export const engineStarted = (l: LogLine): boolean => !l.header && !isErrorLevel(l) && ENGINE_STARTED.test(l.text);
 
 /** The kind of health a line shows, or null. */
 export function healthKindOf(l: LogLine): HealthKind | null {

@@ -281,7 +281,10 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * kernels, which then exit(1) (`CUDA error (<file>:<line>): <cudaGetErrorString>`, Dao-AILab/flash-attention v2.8.3.post1:hopper/cuda_check.h:14;
  * FlashMLA's the same), NVSHMEM's error report (`<file>:<line>: non-zero status: <n> <message>`, NVIDIA/nvshmem
  * v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121, upstream-messages/nvshmem.ts), glibc's failed assert() before its abort
- * (`<prog>: <file>:<line>: <function>: Assertion \`<expr>' failed.`, bminor/glibc glibc-2.42:assert/assert.c:127), and ggml's report
+ * (`<prog>: <file>:<line>: <function>: Assertion \`<expr>' failed.`, bminor/glibc glibc-2.42:assert/assert.c:127) and AscendC's before its
+ * abort or trap (`[ASSERT] <file>:<line>: Assertion \`<expr>' <message>`, its CANN build's with `[CANN_VERSION : v][TimeStamp : t] ` first:
+ * ASSERT_MSG of the kernel log interface, cannmirror/asc-devkit; the aicore __assert_fail's `[ASSERT] <file>:<line>:<function> Assertion
+ * '<expr>'`, 5f1c020861e6:impl/utils/debug/asc_aicore_assert_impl.h:28-32), and ggml's report
  * of a failed CUDA/ROCm/MUSA call before it aborts (`CUDA error: <cudaGetErrorString>` then "  current device: N, in function …",
  * GGML_LOG_ERROR with no level: ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:90-91, ggml_cuda_error).
  * And ROCm's runtime aborting a process on a device exception in a queue (`:0:rocdevice.cpp :3586: 4637341784 us:  Callback: Queue 0x… aborting
@@ -301,7 +304,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * and LLVM's fatal error, "LLVM ERROR: <reason>" written by report_fatal_error before it aborts or exits (llvm/llvm-project
  * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -698,9 +701,11 @@ export function isStartedLine(l: LogLine): boolean {
  * A request answered with success that shows the engine alive (uvicorn's access log): a generating
  * request (`"POST /v1/chat/completions HTTP/1.1" 200 OK`), or vLLM's /health, which answers 200 only
  * while its engine has not failed (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/serve/instrumentator/health.py:22-33,
- * vllm/v1/engine/async_llm.py:874-877); not /metrics or /v1/models, which the HTTP server answers alone.
+ * vllm/v1/engine/async_llm.py:874-877); not /metrics or /v1/models, which the HTTP server answers alone. And a benchmark client's report
+ * that the server answered its check: llama-benchy's "Coherence test PASSED." once a chat completion came back holding "Paris"
+ * (eugr/llama-benchy 218200c692be21c0c87986e0f9fc4fa16b54d086:src/llama_benchy/client.py, run_coherence_test).
  */
-const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b/;
+const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b|^Coherence test PASSED\.$/;
 /**
  * vLLM's throughput line: the API server logs it every interval whether the engine works or not
  * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/server_utils.py:449-452, `_force_log`),

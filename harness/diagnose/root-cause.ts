@@ -91,8 +91,13 @@ const NAMES_PROGRAM = /CalledProcessError: Command '/;
 const RELAYS_LAST_ERROR = new RegExp(String.raw`${RUNNER_TERMINATED.source}\S`);
 const RELAYED_MESSAGE = /\bprocess has terminated: (?:.*?: )?[A-Za-z][^\s:]*(?: ['"]?[A-Za-z][^\s:]*){2,}\s*$/;
 
+/**
+ * A line logged below ERROR, or that calls itself a warning: a Python warning (`<Class>Warning: …`), or a program's or library's own
+ * prefix and the word ("libibverbs: Warning: couldn't load driver 'libmlx5-rdmav34.so': …", written before it goes on to the next
+ * provider: linux-rdma/rdma-core libibverbs/dynamic_driver.c, load_driver's out_dlopen).
+ */
 export function isWeak(l: LogLine): boolean {
-  return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:/.test(l.text);
+  return l.level === 'WARNING' || l.level === 'DEBUG' || l.level === 'INFO' || /\b[A-Z]\w*Warning:|^[\w.-]{1,40}: [Ww]arning: /.test(l.text);
 }
 
 /** A traceback's source line (right after its frame, or a `raise X(f"…")`) quotes code, not a message. */
@@ -496,7 +501,7 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * cannot convert as it was, "Unsupported model type <class …>, will keep the original model." (open-compass/opencompass
  * b9c0991bf3507af44035e0d4ebb09bfcc1db8aa5:opencompass/utils/run.py, change_accelerator: `acc_model = model` after the warning).
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b|, will keep the original model\b/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b|, will keep the original model\b|^libibverbs: Warning: couldn't load driver\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

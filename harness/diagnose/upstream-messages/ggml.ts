@@ -61,6 +61,16 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
     "0.00.065.436 E srv         start: couldn't bind HTTP server socket, hostname: 127.0.0.1, port: 8083",
     'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/tools/server/server.cpp:4933'),
 
+  // ---- ggml's example model loaders (2023, before GGUF), and the copies KoboldCpp and others built on (otherarch/) ----
+
+  // each tensor read from the model file checked against the tensor the loader built from the file's hyperparameters; a mismatch is
+  // written bare to stderr and the loader returns false, the program then giving up on the model (ggml-org/ggml
+  // 4078f637b078c5099da898d139b1c450258d869d:examples/gpt-2/main.cpp:326-355, the same in gpt-j, gpt-neox, dolly-v2, starcoder …;
+  // "failed to load model from …" at :730): a model file of another format or variant than the loader reads, a failure of no category
+  oth("ggml's model loaders (2023): a tensor of the model file does not fit the model the loader built (size, shape or name), so it gave up",
+    /\btensor '[^'\n]{1,200}' has wrong (?:size|shape) in model file\b|\bunknown tensor '[^'\n]{1,200}' in model file\b/,
+    "        stablelm_model_load: tensor 'gpt_neox.embed_in.weight' has wrong size in model file", '4078f637b078c5099da898d139b1c450258d869d:examples/gpt-2/main.cpp:326-355'),
+
   // ---- llama.cpp's model loader ----
 
   // the GGUF's `general.architecture` names no architecture this build knows (llm_arch_from_string gave LLM_ARCH_UNKNOWN);
