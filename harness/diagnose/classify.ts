@@ -221,8 +221,8 @@ const first = (xs: Array<number | null>): number | null => xs.reduce<number | nu
 /**
  * Where the log first shows that its work was done (`success` of health-evidence.ts: an offline run's outputs, a benchmark's results;
  * or its engine up, `engineStarted`) and that it listened (`listening`, or done), the log's length where it shows none. A program
- * that reported its work done before it ended ended naturally (the interpreter exiting, "leaked semaphore objects to clean up at shutdown"), it did not stop mid-start; a
- * server that listened and was then told to stop (a KeyboardInterrupt, SIGTERM or SIGINT received, not SIGKILL) stopped, it did not
+ * that reported its work done before it ended ended naturally (the interpreter exiting, "leaked semaphore objects to clean up at
+ * shutdown"), it did not stop mid-start; a server that listened and was then told to stop (a KeyboardInterrupt, SIGTERM or SIGINT received, not SIGKILL) stopped, it did not
  * fail (the labelling guide, rule 2: an error during shutdown after the server was told to stop; rule 5: a server that listened is healthy).
  */
 function signsAt(lines: readonly LogLine[]): { done: number; listened: number } {

@@ -26,7 +26,7 @@
 //             a reference and found to match ("… replayed and match eager"; "does not match" is negated)
 //             or a request's tokens counted with their time (vllm.rs: "[Non-Streaming] 44 tokens in 4.97s (8.86 tokens/s)")
 // Lines logged as an error or warning never count. Pure.
-import { isErrorLevel, isReadyLine, LLAMACPP_REQUEST_LOG, type LogLine } from './log-lines.ts';
+import { COHERENCE_PASSED, isErrorLevel, isReadyLine, LLAMACPP_REQUEST_LOG, type LogLine } from './log-lines.ts';
 import { isBulletLine } from './line-clean.ts';
 
 export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
@@ -243,9 +243,8 @@ const ENGINE_SIZED = new RegExp(
 const ENGINE_SUCCESS = new RegExp(
   [
     // llama-benchy, the OpenAI-API benchmark client: its coherence check asked the server "What is the capital of France?" and found
-    // "Paris" in the answer ("Coherence test PASSED."; "Coherence test FAILED: …" and an exit otherwise: eugr/llama-benchy
-    // 218200c692be21c0c87986e0f9fc4fa16b54d086:src/llama_benchy/client.py, run_coherence_test; runner.py, run_suite)
-    String.raw`^Coherence test PASSED\.$`,
+    // "Paris" in the answer ("Coherence test FAILED: …" and an exit otherwise; log-lines.ts COHERENCE_PASSED, where its source is named)
+    COHERENCE_PASSED.source,
     // SGLang in prefill/decode disaggregation: its warm-up request to /generate answered 200, logged only then ("… warm Up Failed"
     // otherwise): "End of prefill disaggregation mode warmup with status 200, resp: …" (4540a4666a112a82dcf21505b781f3e31e50d178:
     // python/sglang/srt/entrypoints/http_server.py:1078-1081), later "Disaggregation warmup request completed with status 200, resp: …"

@@ -705,7 +705,8 @@ export function isStartedLine(l: LogLine): boolean {
  * that the server answered its check: llama-benchy's "Coherence test PASSED." once a chat completion came back holding "Paris"
  * (eugr/llama-benchy 218200c692be21c0c87986e0f9fc4fa16b54d086:src/llama_benchy/client.py, run_coherence_test).
  */
-const ANSWERED = /"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b|^Coherence test PASSED\.$/;
+export const COHERENCE_PASSED = /^Coherence test PASSED\.$/;
+const ANSWERED = new RegExp(String.raw`"(?:POST \/\S*|GET \/health) HTTP\/[\d.]+" 2\d\d\b|${COHERENCE_PASSED.source}`);
 /**
  * vLLM's throughput line: the API server logs it every interval whether the engine works or not
  * (22f8d28697322f81fd8bf47790cce714e84ce859:vllm/entrypoints/openai/server_utils.py:449-452, `_force_log`),

@@ -177,9 +177,12 @@ const announces = (l: LogLine): boolean => isWrapperLine(l) || isStartFailedLine
  * a space where only that reading announces a failure told elsewhere (a terminal cut a wrapper's words between two of them).
  */
 function whole(lines: readonly LogLine[], view: ProcessView, pos: number): LogLine {
+  const head = lines[view.index[pos]!]!;
   const texts = cutBlock(lines, view, pos).map((p) => lines[view.index[p]!]!.text);
-  const [joined, spaced] = [texts.join(''), texts.join(' ')].map((text) => ({ ...lines[view.index[pos]!]!, text }));
-  return texts.length < 2 || announces(joined!) || !announces(spaced!) ? joined! : spaced!;
+  const joined = { ...head, text: texts.join('') };
+  if (texts.length < 2 || announces(joined)) return joined;
+  const spaced = { ...head, text: texts.join(' ') };
+  return announces(spaced) ? spaced : joined;
 }
 
 export const textOf = (lines: readonly LogLine[], view: ProcessView, block: readonly number[]): string => block.map((p) => lines[view.index[p]!]!.text).join('');
