@@ -4,8 +4,10 @@
 export interface LogLine {
   /** 1-based line number in the original text. */
   n: number;
-  /** The original line (right-trimmed, ANSI escapes removed). */
+  /** The original line (right-trimmed, ANSI escapes removed), less a carrier's label read apart (`given`). */
   raw: string;
+  /** The line as given, where the reading took a carrier's label off the whole log first (Slurm's `srun --label`): what evidence shows. */
+  given?: string;
   /** The message with prefixes, logger header and quote marks removed. */
   text: string;
   /** Logger level when the line carries one (INFO, WARNING, ERROR, …), upper case. */

@@ -16,11 +16,12 @@ const EXCEPTION_NEAR = 12;
 
 /** The line as evidence; a very long line (prose, one-line pastes) is cut around what matched. */
 export function evidenceOf(l: LogLine, res: readonly RegExp[] = []): EvidenceLine {
-  if (l.raw.length <= MAX_EVIDENCE_CHARS) return { line: l.n, text: l.raw };
-  const at = res.map((r) => l.raw.search(r)).find((x) => x >= 0) ?? 0;
-  const from = Math.max(0, Math.min(at - 120, l.raw.length - MAX_EVIDENCE_CHARS));
-  const text = l.raw.slice(from, from + MAX_EVIDENCE_CHARS);
-  return { line: l.n, text: `${from > 0 ? '…' : ''}${text}${from + MAX_EVIDENCE_CHARS < l.raw.length ? '…' : ''}` };
+  const raw = l.given ?? l.raw;
+  if (raw.length <= MAX_EVIDENCE_CHARS) return { line: l.n, text: raw };
+  const at = res.map((r) => raw.search(r)).find((x) => x >= 0) ?? 0;
+  const from = Math.max(0, Math.min(at - 120, raw.length - MAX_EVIDENCE_CHARS));
+  const text = raw.slice(from, from + MAX_EVIDENCE_CHARS);
+  return { line: l.n, text: `${from > 0 ? '…' : ''}${text}${from + MAX_EVIDENCE_CHARS < raw.length ? '…' : ''}` };
 }
 
 /** The exception line that belongs to line i: itself, or the nearest real one in its process. */

@@ -3,6 +3,7 @@
 // bullet marks of a pasted issue, Docker, compose and journald prefixes. Pure.
 import { stripVTControlCharacters } from 'node:util';
 import { jsonRecord } from './json-record.ts';
+import { loggedAtError } from './unlevelled-errors.ts';
 
 /** What a carrier writes before each line it carries: a quote, journald, docker's timestamps, kubectl, RunPod's console, docker compose. */
 const CARRIERS: RegExp[] = [
@@ -18,6 +19,36 @@ const CARRIERS: RegExp[] = [
   // table's row (`| tensorrt_llm | 1 | READY |`, Triton's model table, its first `|` read as a frame)
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)(?=[A-Za-z][\w.]*[-_])[A-Za-z][\w.-]* \|(?:\s|$)(?!.*\|\s*$)/,
 ];
+
+/**
+ * Slurm's `srun --label` writes each task's lines behind the task's number, padded to the widest ("0: ", " 3: ", "12: "): the slurm man
+ * page, srun -l/--label, "Prepend task number to lines of stdout/err". Read as the carrier only where it carries the log (half its
+ * lines at least, a terminal's cut rests being unlabelled, and three lines or more, or every line of a short excerpt behind one task's
+ * label): a line of its own that begins "1: " among others (TensorRT's "1: [stdArchiveReader.cpp::…] Error Code 1") keeps it.
+ */
+const SRUN_LABEL = /^ {0,4}(\d{1,5}): /;
+
+/**
+ * A log srun's --label carries (half its lines, `skip` aside, at least), its lines without the label, and each line's process: with
+ * more than one task, its task's, then the one its own tags name within the task (srun's own lines, unlabelled, keep theirs). Else null.
+ */
+export function srunCarried(lines: readonly string[], skip: (line: string) => boolean): { lines: string[]; task: (i: number, proc: string | null) => string | null; labelled: (i: number) => boolean } | null {
+  // (the label behind what a carrier of srun's output wrote before it: docker's timestamps, journald, a markdown quote)
+  const split = lines.map((l) => {
+    const body = withoutCarrier(l);
+    const label = SRUN_LABEL.exec(body);
+    return { carrier: l.slice(0, l.length - body.length), body, task: label?.[1] ?? null, rest: label ? body.slice(label[0].length) : body };
+  });
+  const filled = split.filter((x, i) => x.body.trim() !== '' && !skip(lines[i]!));
+  const labelled = filled.filter((x) => x.task !== null).length;
+  const tasks = new Set(split.map((x) => x.task).filter((t) => t !== null));
+  // (a short excerpt, every line of it behind one task's label, is srun's too)
+  if (labelled < 0.5 * filled.length || (labelled < 3 && !(labelled === filled.length && tasks.size === 1))) return null;
+  const many = tasks.size > 1;
+  const task = (i: number, proc: string | null): string | null => (many && split[i]!.task ? `task ${split[i]!.task}${proc === null ? '' : `/${proc}`}` : proc);
+  // (srun writes its label at the start of each line a task writes: a labelled line is never the rest of one a terminal cut)
+  return { lines: split.map((x) => x.carrier + x.rest), task, labelled: (i) => split[i]!.task !== null };
+}
 
 /** A line without what a carrier wrote before it (`vllm-1  | `, `> `, …), for reading its structure (a table's row). */
 export function withoutCarrier(line: string): string {
@@ -276,6 +307,7 @@ export function cleanShown(shown: string): { text: string; level: string | null 
     if (s === before) break;
   }
   if (level === null && isNcclInfo(s)) level = 'INFO';
+  if (level === null && loggedAtError(withoutCarrier(shown), s)) level = 'ERROR';
   // a header cut inside its level word, after what a carrier or a process tag wrote (`(EngineCore pid=196) ERR`): a header with no message
   const cutLevel = s !== shown.trim() ? LEVEL_CUT.exec(s) : null;
   if (cutLevel) return { text: '', level: Object.values(LEVEL_LETTER).find((l) => l.startsWith(cutLevel[1]!))! };

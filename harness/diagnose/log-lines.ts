@@ -1,9 +1,9 @@
 // Reading a log the way a person does: strip the noise each line carries (ANSI colours, process
 // prefixes, logger headers, timestamps, quote and fence marks of a pasted issue) so that patterns
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
-import { CUT_WIDTH, carriedBody, continuesCut, processKeys } from './process-key.ts';
-import { asShown, cleanShown, withoutCarrier } from './line-clean.ts';
-import { BARE_MESSAGES, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
+import { CUT_WIDTH, carriedBody, continuesCut, processKeys, restEnded } from './process-key.ts';
+import { asShown, cleanShown, srunCarried, withoutCarrier } from './line-clean.ts';
+import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
 
@@ -16,18 +16,6 @@ const SOURCE_HEADER = /^#\s*(?:source|label|note|url|decides|split|category):/i;
 const FENCE = /^\s*(?:```|~~~)[\w-]*\s*$/;
 /** Markdown and HTML of a pasted issue that carry no log text: `<details>`, `<summary>…</summary>`, `</pre>`. */
 const MARKUP = /^\s*(?:<\/?(?:details|summary|pre|p|code|br|div)\b[^>]*>\s*)+(?:[^<]*<\/summary>\s*)?$/i;
-
-/**
- * A rest of a cut line (the piece above, itself a continuation) that ended the line: a terminal fills each row to its width
- * (the first piece's) before it starts the next, cutting inside a word or, wrapping words, before the word that would not fit.
- * A rest with room left for this line's first word did not go on into it ("eek-R1)" after a link cut at 80 columns, then a
- * sentence of its own).
- */
-function restEnded(above: LogLine, aboveShown: string, width: number, body: string): boolean {
-  if (!above.cont) return false;
-  const word = /^\S*/.exec(body.trimStart())![0];
-  return aboveShown.length + (aboveShown.endsWith(' ') ? 0 : 1) + word.length <= width;
-}
 
 /**
  * The indices of the lines to read. A log copied from a page that puts each line in a paragraph of its own comes double-spaced:
@@ -57,14 +45,17 @@ export const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error
 
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
-  const all = text.split('\n');
+  // (srun's --label read as the carrier it is: each line without it, in its task's process; the line as given kept, for the evidence)
+  const given = text.split('\n');
+  const srun = srunCarried(given.map(asShown), (l) => SOURCE_HEADER.test(l) || FENCE.test(l) || MARKUP.test(l));
+  const all = srun?.lines ?? given;
   const at = linesToRead(all);
   const untrimmed = at.map((i) => asShown(all[i]!));
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, k) => {
     const header = (at[k]! < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanShown(raw);
-    return { n: at[k]! + 1, raw, text: cleaned, level, header, proc: null as string | null, cont: false };
+    return { n: at[k]! + 1, raw, ...(srun && { given: asShown(given[at[k]!]!).trimEnd() }), text: cleaned, level, header, proc: null as string | null, cont: false };
   });
   // bare: nothing of its own before the text but what a carrier wrote before the line above too
   const bodies = lines.map((l, i) => carriedBody(l.raw, l.text, raws[i - 1]));
@@ -73,9 +64,9 @@ export function readLog(text: string): LogLine[] {
   let length = 0; // of the line above with the pieces it continues (a line cut twice is as long as all of them)
   let width = 0; // the width the line was first cut at: its first piece's, as shown
   lines.forEach((l, i) => {
-    l.proc = procs[i]!;
+    l.proc = srun ? srun.task(at[i]!, procs[i]!) : procs[i]!;
     // the line before held log text (not only markup such as an `<img …>` tag) that a terminal may have cut (at a space, too)
-    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!) && !restEnded(lines[i - 1]!, untrimmed[i - 1]!, width, bodies[i]!);
+    l.cont = i > 0 && !lines[i - 1]!.header && lines[i - 1]!.text.trim() !== '' && continuesCut(length, bodies[i]!, bare[i]!) && !restEnded(lines[i - 1]!, untrimmed[i - 1]!, width, bodies[i]!) && !srun?.labelled(at[i]!);
     if (!l.cont) width = untrimmed[i]!.length;
     length = (l.cont ? length : 0) + (l.cont ? bodies[i]! : untrimmed[i]!).length;
   });
@@ -344,7 +335,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
   if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
-  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && INLINE_EXCEPTION.test(l.text);
+  return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }
 
 export function isErrorLevel(l: LogLine): boolean {

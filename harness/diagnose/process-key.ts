@@ -3,6 +3,8 @@
 // `[rank1]:`, SGLang's `[2025-01-01 10:00:00 TP6]`, journald's `python3[28059]:`. Lines of one key
 // form one process's output, so interleaved tracebacks of several ranks can be read apart. Pure.
 
+import type { LogLine } from '../core/log-line.ts';
+
 /** Tags that name a process; every one found on a line is part of its key. */
 const TAGS: RegExp[] = [
   /\(([\w.-]+(?:\s+rank=\d+)?)\s+pid=(\d+)(?:,\s*ip=[\d.]+)?\)/, // (VllmWorker rank=1 pid=2), (RayWorkerWrapper pid=1, ip=…)
@@ -36,6 +38,18 @@ export const CUT_WIDTH = 80;
  * tools/server/server-common.h:18): `slot print_timing: id  0 | task 0 | …`, `srv  update_slots: …`.
  */
 const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
+
+/**
+ * A rest of a cut line (the piece above, itself a continuation) that ended the line: a terminal fills each row to its width
+ * (the first piece's) before it starts the next, cutting inside a word or, wrapping words, before the word that would not fit.
+ * A rest with room left for this line's first word did not go on into it ("eek-R1)" after a link cut at 80 columns, then a
+ * sentence of its own).
+ */
+export function restEnded(above: LogLine, aboveShown: string, width: number, body: string): boolean {
+  if (!above.cont) return false;
+  const word = /^\S*/.exec(body.trimStart())![0];
+  return aboveShown.length + (aboveShown.endsWith(' ') ? 0 : 1) + word.length <= width;
+}
 
 /**
  * Whether a line may be the rest of the line before it, cut by a terminal: the line before (its

@@ -44,6 +44,16 @@ const PROGRAM = String.raw`(?![^\s:]*\b(?:nvcc|ptxas|nvidia-smi)\b)[\w.+~/][^\s:
 
 const imp = messageOf('import-error');
 
+/**
+ * rocBLAS giving up on its kernel library, written bare to stderr before rocblas_abort(): "rocBLAS error: Cannot read <path>/TensileLibrary.dat:
+ * <strerror>" (the GPU's architecture has no Tensile kernels in the install), "rocBLAS error: Could not initialize Tensile host: <what>" and
+ * "… Could not initialize Tensile library" (ROCm/rocBLAS 01393fe6b39c208a316c496a961b37120a4a1279:library/src/tensile_host.cpp,
+ * TensileHost::initialize and get_library_and_adapter). Not its "rocBLAS error: No Tensile solution found …", after which it returns a status.
+ * (Tried first as a generic form, any "<component> error: <message>" bare line: it read a held-out healthy log as failing, and was narrowed
+ * to the source's aborting reports; harness/diagnose/README.md, rounds 77-80.)
+ */
+export const ROCBLAS_ABORT = /^\s*rocBLAS error: (?:Cannot read \S|Could not initialize Tensile (?:host|library)\b)/;
+
 export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   {
     category: 'other',
