@@ -50,7 +50,7 @@ export function readLog(text: string): LogLine[] {
   const srun = srunCarried(given.map(asShown), (l) => SOURCE_HEADER.test(l) || FENCE.test(l) || MARKUP.test(l));
   const all = srun?.lines ?? given;
   const at = linesToRead(all);
-  const untrimmed = at.map((i) => asShown(all[i]!));
+  const untrimmed = at.map((i) => (srun ? all[i]! : asShown(all[i]!))); // (srun's lines are read as shown already: not twice)
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, k) => {
     const header = (at[k]! < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);

@@ -18,6 +18,9 @@ describe('round 77-80 readings', () => {
     // two tasks, their tracebacks interleaved line by line: each read on its own
     const two = traceback.flatMap((l) => [`0: ${l}`, ` 1: ${l.replace('TP0', 'TP1')}`]);
     expect(category(...two)).toBe('nccl');
+    // each line read as the same line without its label, once (a page's escapes and colours not undone twice)
+    const lines = ['Loading \x1b[1mmodel\x1b[0m &amp;lt;weights&amp;gt;', "  File \"/x/model_runner.py\", line 463, in init", '\u201cquoted\u201d \\\\_x'];
+    expect(readLog(lines.map((l) => `0: ${l}`).join('\n')).map((l) => l.text)).toEqual(readLog(lines.join('\n')).map((l) => l.text));
     // a log that is not srun's keeps a line's own "1: " (TensorRT's coded errors)
     const trt = ['[TensorRT-LLM][INFO] Loading engine', '[TensorRT-LLM][INFO] Engine version 0.9.0 found in the config file', '1: [stdArchiveReader.cpp::StdArchiveReaderInitCommon::46] Error Code 1: Serialization (Serialization assertion stdVersionRead == serializationVersion failed.)', '2: [runtime.cpp::deserializeCudaEngine::50] Error Code 4: Internal Error (Engine deserialization failed.)'];
     expect(readLog(trt.join('\n')).map((l) => l.text.slice(0, 3))).toEqual(['Loa', 'Eng', '1: ', '2: ']);
