@@ -224,6 +224,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // when gloo's own words are "no error" (a peer that was not reachable on the interface it picked)
   rule('nccl', "PyTorch's gloo process group could not connect its ranks (connectFullMesh)", /\bGloo connectFullMesh failed with\b/, true),
   rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]|^\s*HCCL\(\d+,[^)]*\):\d{4}-\d\d-\d\d[- ]\d\d:\d\d/, true),
+  // (a collective call's own failure, reported with NCCL's status before the abort: ik_llama.cpp's "ggml_cuda_op_reduce: ncclAllReduce failed
+  // with status 1", then GGML_ABORT("Fatal error"): ikawrakow/ik_llama.cpp f7923739cc88446ecc2c77fb74214ec38ec2a8d3:ggml/src/ggml-cuda/reduce.cu,
+  // ggml_cuda_op_reduce; 1 is ncclUnhandledCudaError)
+  rule('nccl', 'an NCCL call failed, with the status NCCL returned', /\bnccl(?:AllReduce|AllGather|ReduceScatter|Reduce|Broadcast|Send|Recv|GroupEnd|CommInit\w*) failed with status \d+/, true),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
   rule('nccl', 'NCCL warned of a fatal condition', /NCCL WARN .{0,160}(?:Duplicate GPU detected|Cuda failure|unhandled (?:cuda|system) error|Call to \w+ failed|Connect to .{0,80} failed|Timeout|timed out|\babort)|NCCL WARN Error\b/i, true),
   // PyTorch's ProcessGroupNCCL watchdog reporting a work of its process group that ended in an exception, an NCCL error or a timeout

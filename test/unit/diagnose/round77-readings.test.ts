@@ -1,9 +1,9 @@
-// Readings made in the twentieth session from tuning logs of rounds 77-80 and upstream sources, each general and with its source in the reader it tests.
+// Readings made in the twentieth session from tuning logs of rounds 77-82 and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 import { readLog } from '../../../harness/diagnose/log-lines.ts';
 
-describe('round 77-80 readings', () => {
+describe('round 77-82 readings', () => {
   it("reads a log Slurm's srun --label carries as the log it carries, each task's lines its own", () => {
     // the slurm man page, srun -l/--label: "Prepend task number to lines of stdout/err" ("0: ", padded to the widest task id)
     const traceback = [
@@ -46,5 +46,10 @@ describe('round 77-80 readings', () => {
     expect(category(head, 'rocBLAS error: Cannot read /opt/rocm/lib/rocblas/library/TensileLibrary.dat: Illegal seek')).toBe('other');
     // … not its report that no kernel fits a problem, after which it returns a status and goes on
     expect(category(head, 'rocBLAS error: No Tensile solution found for { a_type: "f16_r" }')).toBe('unknown');
+  });
+
+  it("reads an NCCL call's failure reported with its status (ik_llama.cpp's \"ncclAllReduce failed with status 1\") as the cause of the abort after it", () => {
+    // ikawrakow/ik_llama.cpp f7923739cc88:ggml/src/ggml-cuda/reduce.cu, ggml_cuda_op_reduce: fprintf(stderr, "%s: ncclAllReduce failed with status %d\n", …), then GGML_ABORT("Fatal error")
+    expect(category('ggml_cuda_init: found 2 CUDA devices:', 'ggml_cuda_op_reduce: ncclAllReduce failed with status 1', '=============================== NCCL main communicator initialized', '/root/ik_llama.cpp/ggml/src/ggml-cuda/reduce.cu:169: Fatal error')).toBe('nccl');
   });
 });
