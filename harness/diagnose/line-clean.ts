@@ -27,12 +27,15 @@ const CARRIERS: RegExp[] = [
  * label): a line of its own that begins "1: " among others (TensorRT's "1: [stdArchiveReader.cpp::…] Error Code 1") keeps it.
  */
 const SRUN_LABEL = /^ {0,4}(\d{1,5}): /;
+const ANY_LABEL = /\d: /;
 
 /**
  * A log srun's --label carries (half its lines, `skip` aside, at least), its lines without the label, and each line's process: with
  * more than one task, its task's, then the one its own tags name within the task (srun's own lines, unlabelled, keep theirs). Else null.
  */
 export function srunCarried(lines: readonly string[], skip: (line: string) => boolean): { lines: string[]; task: (i: number, proc: string | null) => string | null; labelled: (i: number) => boolean } | null {
+  // (most logs hold no "<digits>: " at all: read no further, every log is read through here)
+  if (!lines.some((l) => ANY_LABEL.test(l))) return null;
   // (the label behind what a carrier of srun's output wrote before it: docker's timestamps, journald, a markdown quote)
   const split = lines.map((l) => {
     const body = withoutCarrier(l);
@@ -307,7 +310,7 @@ export function cleanShown(shown: string): { text: string; level: string | null 
     if (s === before) break;
   }
   if (level === null && isNcclInfo(s)) level = 'INFO';
-  if (level === null && loggedAtError(withoutCarrier(shown), s)) level = 'ERROR';
+  if (level === null && loggedAtError(s, () => withoutCarrier(shown))) level = 'ERROR';
   // a header cut inside its level word, after what a carrier or a process tag wrote (`(EngineCore pid=196) ERR`): a header with no message
   const cutLevel = s !== shown.trim() ? LEVEL_CUT.exec(s) : null;
   if (cutLevel) return { text: '', level: Object.values(LEVEL_LETTER).find((l) => l.startsWith(cutLevel[1]!))! };

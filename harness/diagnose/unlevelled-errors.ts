@@ -16,7 +16,10 @@ const SGLANG_HEADER = /^\s*(?:\([\w.-]+ pid=\d+(?:, ip=[\d.]+)?\)\s*)*\[\d{4}-\d
  */
 const SGLANG_ERRORS = /^(?:Failed to (?:init group|send weights|initialize custom process group|destroy custom process group|update parameter online): \S|IPC weight update failed: \S)/;
 
-/** Whether a line shown as `shown` (less what a carrier wrote before it), its message `message` once cleaned of headers, is an ERROR record of a format that writes no level. */
-export function loggedAtError(shown: string, message: string): boolean {
-  return SGLANG_HEADER.test(shown) && SGLANG_ERRORS.test(message);
+/**
+ * Whether a line, its message `message` once cleaned of headers, is an ERROR record of a format that writes no level; `shown` gives the
+ * line as shown less what a carrier wrote before it, asked for only when the message is one (it runs on every unlevelled line).
+ */
+export function loggedAtError(message: string, shown: () => string): boolean {
+  return SGLANG_ERRORS.test(message) && SGLANG_HEADER.test(shown());
 }
