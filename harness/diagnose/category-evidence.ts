@@ -287,6 +287,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // libcublas.so.11, GLIBCXX_3.4.30): "version `%s' not found (required by %s)", glibc-2.39:elf/dl-version.c:144 (same
   // at glibc-2.42); its "weak version … not found" (line 135) is printed only by `ldd -v` and is not fatal
   // a GPU driver said missing (the guide: "driver or device missing or not visible")
+  // … or the GPU itself said not found: MLC-LLM's build raises "Cannot detect local CUDA GPU target!" when TVM sees no CUDA device
+  // (`tvm.cuda().exist` false: mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py, parse_target and _detect_local_cuda)
+  rule('driver-mismatch', 'no CUDA GPU could be detected (the device not visible)', /\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:detect|find) (?:a |any |the )?(?:local )?(?:CUDA|NVIDIA) GPU\b/i),
   rule('driver-mismatch', 'the GPU driver is not installed or not loaded', /\b(?:NVIDIA|GPU|CUDA|display) (?:kernel )?driver (?:is |was )?not (?:installed|found|loaded|present)\b|\breinstall (?:the |your )?(?:NVIDIA |GPU |CUDA )?driver\b/i),
   // … what a package or a compiled module says at import when it cannot load or was built against another version (the guide: "a
   // package version pairing refused at import"; "installing a package → import-error"): "Triton is not installed", "vllm._C is not

@@ -21,12 +21,15 @@ export function cutAtRaise(lines: readonly LogLine[], views: ReturnType<typeof u
     if (f.traceback === null) continue;
     const view = views[k]!;
     // (its last line of its own: what follows it is at most the rest a terminal cut off it)
-    const pos = view.index.findLastIndex((i) => lines[i]!.text.trim() !== '' && !lines[i]!.header && !lines[i]!.cont);
-    if (pos < 1 || view.index[pos]! < f.traceback || !/^\s*File "/.test(lines[view.index[pos - 1]!]!.text)) continue;
+    const own = (i: number): boolean => lines[i]!.text.trim() !== '' && !lines[i]!.header && !lines[i]!.cont;
+    const pos = view.index.findLastIndex(own);
+    // (the frame above it: the line before it that is not blank, a page that double-spaces a log putting one between)
+    const frame = view.index.slice(0, Math.max(pos, 0)).findLast((i) => lines[i]!.text.trim() !== '');
+    if (pos < 1 || view.index[pos]! < f.traceback || frame === undefined || !/^\s*File "/.test(lines[frame]!.text)) continue;
     const m = RAISES.exec(lines[view.index[pos]!]!.text);
     const generic = m ? messageEvidence([`${m[1]}: ${m[3]}`], false, true) : null;
     // shown with its frame: where it was raised
-    if (generic) return { index: view.index[pos]!, view, block: [pos - 1, pos], sig: null, generic: { ...generic, re: /^\s*File "|^\s*raise\s/ } };
+    if (generic) return { index: view.index[pos]!, view, block: [view.index.indexOf(frame), pos], sig: null, generic: { ...generic, re: /^\s*File "|^\s*raise\s/ } };
   }
   return null;
 }

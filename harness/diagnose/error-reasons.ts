@@ -20,7 +20,7 @@ import { CHAINED, SYCL_CAUGHT_AT } from './wrapper-words.ts';
  * (xorbitsai/inference 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:118-123, logged at ERROR with its traceback).
  */
 const GIVES_REASON =
-  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: Internal: [a-z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
+  /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists|Unknown): (?:\d\. )?[a-zA-Z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

@@ -10,7 +10,7 @@ const CARRIERS: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `)
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?(?: |\s+(?=\S)|$)/, // docker --timestamps: one space, then the line as written (its indentation kept)
-  /^\s*\[pod\/[^\]\s]+\]\s/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] `
+  /^\s*\[pod\/[^\]\s]+\](?:\s|$)/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] ` (alone on an empty line, its space trimmed by a paste)
   /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
   /^\s*(?!(?:TRACE|DEBUG|INFO|SUCCESS|WARNING|ERROR|CRITICAL)\s)[A-Za-z][\w.-]*(?:[-_]\d+\s+|\s{2,})\|(?:\s|$)/, // docker compose service prefix: `runner-llm-1  | `, `vllm-qwen  | `
   // … and docker-compose 1.x's, the name padded to the longest service name plus 3 and then ' |': a container_name longer than that

@@ -326,8 +326,11 @@ export const COMMAND_NOT_FOUND = /^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,2
 const RUNTIME_FAILURE_LINE = new RegExp(String.raw`^\s*Check failed: \S|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|` + COMMAND_NOT_FOUND.source);
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
-/** Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's `UNAVAILABLE: Internal:`. */
-const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: Internal:|\bloading failed with error:/;
+/**
+ * Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's model table row of a model that failed to load,
+ * `UNAVAILABLE: <its status's code>: …` (every code's words: triton-inference-server/common 6f614eb19af5:src/error.cc, CodeString).
+ */
+const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists|Unknown):|\bloading failed with error:/;
 
 /** An exception logged by its repr at ERROR level: `AssertionError('Only … is supported.')`. */
 const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:['"]|$)/;

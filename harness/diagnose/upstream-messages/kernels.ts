@@ -144,6 +144,10 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     "Method 'cquantize_blockwise_bf16_nf4' not available in CPU-only version of bitsandbytes.", `${BNB}:bitsandbytes/cextension.py:99`),
   imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes): no binary for this CUDA version', /\bNo compatible (?:CUDA|ROCm|HIP) binary found at \S{1,200}/,
     'No compatible CUDA binary found at /usr/lib/python3/site-packages/bitsandbytes/libbitsandbytes_cuda128.so', `${BNB}:bitsandbytes/cextension.py:359`),
+  // 0.46–0.49 raised this from get_native_library (0.46.0: "Configured CUDA binary …" at :270; 0.47.0 names the backend, {BNB_BACKEND}, at :282;
+  // 0.49.0 at :288), caught at import and logged as "bitsandbytes library load error: …" with its traceback (0.49.0:bitsandbytes/cextension.py:327)
+  imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes) 0.46-0.49: no library of its own for this CUDA or ROCm version', /\bConfigured (?:CUDA|ROCm|HIP|XPU) binary not found at \S{1,200}/,
+    'RuntimeError: Configured ROCm binary not found at /opt/venv/lib/python3.12/site-packages/bitsandbytes/libbitsandbytes_rocm82.so', '0.49.0:bitsandbytes/cextension.py:288'),
   imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes) before 0.44: its CUDA library was not found', /\bCUDA Setup failed despite GPU being available\b/,
     'CUDA Setup failed despite GPU being available. Please run the following command to get more information:', '0.43.0:bitsandbytes/cextension.py:18'),
   imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes) before 0.44: the installed build has no GPU library', /\bThe installed version of bitsandbytes was compiled without GPU support\b/,
