@@ -6,6 +6,7 @@ import { asShown, cleanShown, srunCarried, withoutCarrier } from './line-clean.t
 import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
+import { isFatalRecord, markFatalRecords } from './unlevelled-errors.ts';
 
 export { asShown, cleanLine } from './line-clean.ts';
 
@@ -90,6 +91,7 @@ export function readLog(text: string): LogLine[] {
     l.proc = above.proc;
   });
   markWarningMessages(lines);
+  markFatalRecords(lines);
   markArgparseErrors(lines);
   return lines;
 }
@@ -337,6 +339,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
+  if (isFatalRecord(l)) return true;
   if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }

@@ -1,7 +1,11 @@
 // Messages an engine logs at ERROR in a format that writes no level, the level recovered from the message's call site.
 // SGLang's log format is "[%(asctime)s{prefix}] %(message)s" (configure_logger: BBuf/sglang, upstream's history,
 // 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/utils/common.py:1307-1308): its logger.error records read as bare lines.
+// dmlc-core's logging (under TVM, MLC-LLM, MXNet, XGBoost) writes every level alike, "[%H:%M:%S] <file>:<line>: <message>"; only a
+// LOG(FATAL) goes on with the stack it was raised at, "Stack trace:" and "  [bt] (0) …" (dmlc/dmlc-core v0.5:include/dmlc/logging.h:
+// 84-90, StackTrace, and :394-440, LogMessageFatal, which then aborts or throws the message as dmlc::Error).
 // Pure.
+import type { LogLine } from '../core/log-line.ts';
 
 /** SGLang's header: `[2026-05-21 16:07:41 DP6 TP6] `, with the process tags put before it (Ray's `(SGLangEngine pid=1493437) `), read behind a carrier's prefix. */
 const SGLANG_HEADER = /^\s*(?:\([\w.-]+ pid=\d+(?:, ip=[\d.]+)?\)\s*)*\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?(?: (?:(?:DP|PP|TP|EP|CP|ATTN_DP)\d+\s*)+)?\] /;
@@ -23,3 +27,30 @@ const SGLANG_ERRORS = /^(?:Failed to (?:init group|send weights|initialize custo
 export function loggedAtError(message: string, shown: () => string): boolean {
   return SGLANG_ERRORS.test(message) && SGLANG_HEADER.test(shown());
 }
+
+/** dmlc-core's header: `[11:37:45] /work/cpp/cli_main.cc:378: ` (logging.h, LogMessage and LogMessageFatal::Entry::Init). */
+const DMLC_HEADER = /^\s*\[\d\d:\d\d:\d\d\] [^\s:]+:\d+: \S/;
+/** Its time of day, which begins the line (the file and line after it may be cut onto the next). */
+const DMLC_TIME = /^\s*\[\d\d:\d\d:\d\d\] \S/;
+const STACK_TRACE = /^\s*Stack trace:\s*$/;
+const FIRST_FRAME = /^\s*\[bt\] \(0\) \S/;
+/** How far below its header the stack of a fatal record may begin (its message may run over lines: the paths it searched, …). */
+const STACK_WITHIN = 30;
+
+/** Marks dmlc-core's LOG(FATAL) records, a header whose message the stack it was raised at follows, as FATAL records. */
+export function markFatalRecords(lines: LogLine[]): void {
+  lines.forEach((l, i) => {
+    if (l.level !== null || l.header || l.cont || !DMLC_TIME.test(l.text)) return;
+    // (the header with the rests a terminal cut off it: the file and line may be in the second piece)
+    let whole = l.text;
+    for (let k = i + 1; lines[k]?.cont; k++) whole += lines[k]!.text;
+    if (!DMLC_HEADER.test(whole)) return;
+    // (its message and stack in its own process: another rank's lines may come between)
+    const own = lines.slice(i + 1, i + STACK_WITHIN).filter((x) => x.proc === l.proc && !x.cont && x.text.trim() !== '');
+    const at = own.findIndex((x) => STACK_TRACE.test(x.text) || DMLC_TIME.test(x.text));
+    if (at >= 0 && STACK_TRACE.test(own[at]!.text) && FIRST_FRAME.test(own[at + 1]?.text ?? '')) l.level = 'FATAL';
+  });
+}
+
+/** A dmlc-core LOG(FATAL) record (markFatalRecords): the error it throws or aborts with, read as an exception's line. */
+export const isFatalRecord = (l: LogLine): boolean => l.level === 'FATAL' && DMLC_TIME.test(l.text);

@@ -80,4 +80,10 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // caller's unwrap then panics with ("called `Result::unwrap()` on an `Err` value: Unknown GGUF architecture `qwen2`")
   mdl('mistral.rs (EricLBuehler/mistral.rs): the GGUF names a model architecture its loader does not implement', /\bUnknown GGUF architecture `[\w.-]{1,80}`/,
     'Unknown GGUF architecture `qwen2`', `${MISTRALRS}:mistralrs-core/src/gguf/mod.rs:37`),
+  // ---- CTranslate2 (OpenNMT/CTranslate2, faster-whisper's engine) ----
+
+  // its stubs load cuBLAS, NCCL and MPI with dlopen on first use and throw when the library is absent or fails to load (installing the CUDA
+  // libraries of the version the wheel was built for is the fix): v4.8.1:src/cuda/cublas_stub.cc:67, nccl_stub.cc:38, mpi_stub.cc:35
+  imp('CTranslate2 (OpenNMT/CTranslate2): a CUDA library it loads on first use (cuBLAS, NCCL, MPI) is missing or cannot be loaded', /\bLibrary [\w.+-]{1,80}\.(?:so(?:\.\d+)*|dll) is not found or cannot be loaded\b/,
+    'RuntimeError: Library libcublas.so.11 is not found or cannot be loaded', 'v4.8.1:src/cuda/cublas_stub.cc:67'),
 ];

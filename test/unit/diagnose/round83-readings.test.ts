@@ -1,8 +1,8 @@
-// Readings made in the twenty-first session from tuning logs of rounds 83-89 and upstream sources, each general and with its source in the reader it tests.
+// Readings made in the twenty-first session from tuning logs of rounds 83-93 and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
-describe('round 83-89 readings', () => {
+describe('round 83-93 readings', () => {
   it('reads a traceback cut at a raise that says no CUDA GPU could be detected as the device not visible', () => {
     // mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py, parse_target: raised when TVM sees no CUDA device
     const cut = [
@@ -47,5 +47,27 @@ describe('round 83-89 readings', () => {
     expect(category(...table('UNAVAILABLE: Invalid argument: model input dims do not match the config'))).toBe('other');
     // a model loaded: the table is the server's sign of health, not a failure
     expect(category(...table('READY'))).toBe('healthy');
+  });
+
+  it("reads dmlc-core's LOG(FATAL) record, the header and message its stack trace follows, as the failure (MLC-LLM's CLI)", () => {
+    // dmlc/dmlc-core v0.5:include/dmlc/logging.h:84-90 (StackTrace) and :394-440 (LogMessageFatal): every level writes the same header
+    const fatal = [
+      'Use MLC config: "/home/user/dist/prebuilt/mlc-chat-vicuna-v1-7b-q3f16_0/mlc-chat-config.json"',
+      '[11:37:45] /work/cpp/cli_main.cc:378: Cannot find the model library that corresponds to `vicuna-v1-7b-q3f16_0`.',
+      'We searched over the following possible paths: ',
+      '- dist/prebuilt/lib ',
+      'Stack trace:',
+      '  [bt] (0) /home/user/miniconda3/envs/mlc-chat-venv/bin/../lib/libtvm_runtime.so(tvm::runtime::Backtrace[abi:cxx11]()+0x27) [0x2aaaab615a47]',
+      '  [bt] (1) mlc_chat_cli(+0xd8b8) [0x5555555618b8]',
+    ];
+    expect(category(...fatal)).toBe('other');
+    // the same header at INFO, no stack after it, is no failure
+    expect(category(...fatal.slice(0, 4))).toBe('unknown');
+  });
+
+  it("reads CTranslate2's CUDA library that is not found or cannot be loaded as a library that could not be loaded", () => {
+    // OpenNMT/CTranslate2 v4.8.1:src/cuda/cublas_stub.cc:67 (nccl_stub.cc:38, mpi_stub.cc:35 alike)
+    expect(category('Traceback (most recent call last):', '  File "ctran2_infer.py", line 19, in <module>', '    results = translator.translate_batch(input_data)', 'RuntimeError: Library libcublas.so.11 is not found or cannot be loaded')).toBe('import-error');
+    expect(category('RuntimeError: Library cublas64_12.dll is not found or cannot be loaded')).toBe('import-error');
   });
 });
