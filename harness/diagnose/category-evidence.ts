@@ -225,7 +225,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('nccl', "PyTorch's gloo process group could not connect its ranks (connectFullMesh)", /\bGloo connectFullMesh failed with\b/, true),
   rule('nccl', 'HCCL error (the collective library of Ascend NPUs)', /\bHCCL function error: \S|\bHcclComm\w+ fail(?:ed|s)?\b|^\s*EI\d{4}: \[PID: \d+\]|^\s*HCCL\(\d+,[^)]*\):\d{4}-\d\d-\d\d[- ]\d\d:\d\d/, true),
   // (a collective call's own failure, reported with NCCL's status before the abort: ik_llama.cpp's "ggml_cuda_op_reduce: ncclAllReduce failed
-  // with status 1", then GGML_ABORT("Fatal error"): ikawrakow/ik_llama.cpp f7923739cc88446ecc2c77fb74214ec38ec2a8d3:ggml/src/ggml-cuda/reduce.cu,
+  // with status 1", then GGML_ABORT("Fatal error"): ikawrakow/ik_llama.cpp f7923739cc88446ecc2c77fb74214ec38ec2a8d3:ggml/src/ggml-cuda/reduce.cu:96-97,
   // ggml_cuda_op_reduce; 1 is ncclUnhandledCudaError)
   rule('nccl', 'an NCCL call failed, with the status NCCL returned', /\bnccl(?:AllReduce|AllGather|ReduceScatter|Reduce|Broadcast|Send|Recv|GroupEnd|CommInit\w*) failed with status \d+/, true),
   rule('nccl', 'NCCL error', /\bnccl(?:UnhandledCuda|System|Internal|InvalidArgument|InvalidUsage|Remote)Error\b|NCCL error|ncclCommInit\w* failed|Watchdog caught collective operation timeout|\bWorkNCCL\(|Duplicate GPU detected\s*:|Attempt to use communicator before the previous operation returned ncclSuccess/i, true),
@@ -288,7 +288,8 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // at glibc-2.42); its "weak version … not found" (line 135) is printed only by `ldd -v` and is not fatal
   // a GPU driver said missing (the guide: "driver or device missing or not visible")
   // … or the GPU itself said not found: MLC-LLM's build raises "Cannot detect local CUDA GPU target!" when TVM sees no CUDA device
-  // (`tvm.cuda().exist` false: mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py, parse_target and _detect_local_cuda)
+  // (`tvm.cuda().exist` false: mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py:521 in parse_target,
+  // _detect_local_cuda returning None at :435-438)
   rule('driver-mismatch', 'no CUDA GPU could be detected (the device not visible)', /\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:detect|find) (?:a |any |the )?(?:local )?(?:CUDA|NVIDIA) GPU\b/i),
   rule('driver-mismatch', 'the GPU driver is not installed or not loaded', /\b(?:NVIDIA|GPU|CUDA|display) (?:kernel )?driver (?:is |was )?not (?:installed|found|loaded|present)\b|\breinstall (?:the |your )?(?:NVIDIA |GPU |CUDA )?driver\b/i),
   // … what a package or a compiled module says at import when it cannot load or was built against another version (the guide: "a

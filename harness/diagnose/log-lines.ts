@@ -48,15 +48,16 @@ export const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error
 export function readLog(text: string): LogLine[] {
   // (srun's --label read as the carrier it is: each line without it, in its task's process; the line as given kept, for the evidence)
   const given = text.split('\n');
-  const srun = srunCarried(given.map(asShown), (l) => SOURCE_HEADER.test(l) || FENCE.test(l) || MARKUP.test(l));
+  const shown = given.map(asShown); // (each line read as shown once: srun's lines are taken from these)
+  const srun = srunCarried(shown, (l) => SOURCE_HEADER.test(l) || FENCE.test(l) || MARKUP.test(l));
   const all = srun?.lines ?? given;
   const at = linesToRead(all);
-  const untrimmed = at.map((i) => (srun ? all[i]! : asShown(all[i]!))); // (srun's lines are read as shown already: not twice)
+  const untrimmed = at.map((i) => (srun ? all[i]! : shown[i]!));
   const raws = untrimmed.map((line) => line.trimEnd());
   const lines = raws.map((raw, k) => {
     const header = (at[k]! < 5 && SOURCE_HEADER.test(raw)) || FENCE.test(raw) || MARKUP.test(raw);
     const { text: cleaned, level } = header ? { text: '', level: null } : cleanShown(raw);
-    return { n: at[k]! + 1, raw, ...(srun && { given: asShown(given[at[k]!]!).trimEnd() }), text: cleaned, level, header, proc: null as string | null, cont: false };
+    return { n: at[k]! + 1, raw, ...(srun && { given: shown[at[k]!]!.trimEnd() }), text: cleaned, level, header, proc: null as string | null, cont: false };
   });
   // bare: nothing of its own before the text but what a carrier wrote before the line above too
   const bodies = lines.map((l, i) => carriedBody(l.raw, l.text, raws[i - 1]));
@@ -330,7 +331,7 @@ const RUNTIME_FAILURE_LINE = new RegExp(String.raw`^\s*Check failed: \S|^\s*pani
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
 /**
  * Error markers inside a line: TensorRT-LLM's `[TensorRT-LLM][ERROR]`, Triton's model table row of a model that failed to load,
- * `UNAVAILABLE: <its status's code>: …` (every code's words: triton-inference-server/common 6f614eb19af5:src/error.cc, CodeString).
+ * `UNAVAILABLE: <its status's code>: …` (every code's words: triton-inference-server/common 6f614eb19af5:src/error.cc:42-60, CodeString).
  */
 const INLINE_ERROR = /\[(?:TensorRT-LLM|TRT-LLM)\]\s*\[(?:ERROR|E)\]|\bUNAVAILABLE: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists|Unknown):|\bloading failed with error:/;
 
@@ -339,8 +340,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (isFatalRecord(l)) return true;
-  if (EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
+  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }
 

@@ -47,8 +47,9 @@ const imp = messageOf('import-error');
 /**
  * rocBLAS giving up on its kernel library, written bare to stderr before rocblas_abort(): "rocBLAS error: Cannot read <path>/TensileLibrary.dat:
  * <strerror>" (the GPU's architecture has no Tensile kernels in the install), "rocBLAS error: Could not initialize Tensile host: <what>" and
- * "… Could not initialize Tensile library" (ROCm/rocBLAS 01393fe6b39c208a316c496a961b37120a4a1279:library/src/tensile_host.cpp,
- * TensileHost::initialize and get_library_and_adapter). Not its "rocBLAS error: No Tensile solution found …", after which it returns a status.
+ * "… Could not initialize Tensile library" (ROCm/rocBLAS rocm-6.2.2:library/src/tensile_host.cpp:647-649, :817-837, :980-982 and
+ * :1052-1054, each followed by rocblas_abort(): TensileHost::GetDeviceCount, initialize and get_library_and_adapter). Not its "rocBLAS error:
+ * No Tensile solution found …" (:1154), after which it returns a status.
  * (Tried first as a generic form, any "<component> error: <message>" bare line: it read a held-out healthy log as failing, and was narrowed
  * to the source's aborting reports; harness/diagnose/README.md, rounds 77-80.)
  */

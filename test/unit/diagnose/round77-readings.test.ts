@@ -41,7 +41,7 @@ describe('round 77-82 readings', () => {
   });
 
   it("reads rocBLAS giving up on its kernel library (\"rocBLAS error: Cannot read …/TensileLibrary.dat\") as the failure before its abort", () => {
-    // ROCm/rocBLAS 01393fe6b39c:library/src/tensile_host.cpp, TensileHost::initialize: the message, then rocblas_abort()
+    // ROCm/rocBLAS rocm-6.2.2:library/src/tensile_host.cpp:817-837, TensileHost::initialize: the message, then rocblas_abort()
     const head = 'time=2024-01-10T10:00:00.000Z level=INFO source=server.go:1 msg="starting llama server"';
     expect(category(head, 'rocBLAS error: Cannot read /opt/rocm/lib/rocblas/library/TensileLibrary.dat: Illegal seek')).toBe('other');
     // … not its report that no kernel fits a problem, after which it returns a status and goes on

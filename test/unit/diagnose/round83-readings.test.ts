@@ -4,7 +4,7 @@ import { category } from '../../support/classify-lines.ts';
 
 describe('round 83-93 readings', () => {
   it('reads a traceback cut at a raise that says no CUDA GPU could be detected as the device not visible', () => {
-    // mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py, parse_target: raised when TVM sees no CUDA device
+    // mlc-ai/mlc-llm 5efaa5366040c3b633339ef60434ce1bd9e705ee:mlc_llm/utils.py:521, parse_target: raised when TVM sees no CUDA device
     const cut = [
       'Traceback (most recent call last):',
       '  File "/mlc_llm/mlc_llm/core.py", line 192, in _parse_args',
@@ -34,7 +34,7 @@ describe('round 83-93 readings', () => {
   });
 
   it("reads Triton's model table row of a model that failed to load with any status code, not only Internal, as the failure it names", () => {
-    // triton-inference-server/common 6f614eb19af53169cfb2faa856b0d016744473ce:src/error.cc, Error::CodeString (the words of every code)
+    // triton-inference-server/common 6f614eb19af53169cfb2faa856b0d016744473ce:src/error.cc:42-60, Error::CodeString (the words of every code)
     const table = (status: string): string[] => [
       'I0523 11:03:58.452387 99 server.cc:633] ',
       '+-------------------+---------+------------------------------------------------------------------+',
