@@ -142,6 +142,12 @@ const ENGINE_LISTENING = new RegExp(
     // deploy/sdk/src/dynamo/sdk/cli/serve_dynamo.py:205-222, dyn_worker: the hooks awaited, the line, then serve_endpoint); a hook that
     // raised logs "Error in Dynamo component setup" in its place
     String.raw`\bStarting \w{1,80} instance with all registered endpoints\s*$`,
+    // NVIDIA Dynamo's HTTP frontend: `Starting HTTP service on: 0.0.0.0:8080 address="0.0.0.0:8080"` (tracing's field after the message), logged
+    // right before it binds, a failed bind panicking "could not bind to address" (linsj20/dynamo 40ca062fee4077c2bfd6a283d3d40415c79aad7d:
+    // lib/llm/src/http/service/service_v2.rs:126-133); its models come from workers that register later (the guide counts a server that
+    // listened; a worker's failure is in the log after it and decides). Not its "added model" line: the vLLM worker registers its model
+    // before it builds its engine (launch/dynamo-run/src/subprocess/vllm_v1_inc.py:192, the engine after), the TRT-LLM one after (trtllm_inc.py:396-405)
+    String.raw`^Starting HTTP service on: \S+:\d+ address="\S+:\d+"$`,
     // (not TGI's shard "Server started at unix:///tmp/text-generation-server-<rank>", though it is logged only once that shard's model loaded,
     // v3.0.0:server/text_generation_server/server.py:268,282-284,309-311: one shard up, the others and the router's warm-up still to come;
     // read as a sign, it called one held-out failure healthy for the one healthy log it fixed)
@@ -351,6 +357,10 @@ const ENGINE_SUCCESS = new RegExp(
     // src/lighteval/pipeline.py:271-275,481; newer releases log each record's place after it, "(pipeline.py:371)"). Its one path around the model,
     // responses reloaded from an earlier run's details, warns first (:264-270)
     String.raw`^--- COMPUTING METRICS ---(?: \([\w.]+:\d+\))?$`,
+    // TabbyAPI (ExLlamaV2/V3's OpenAI-compatible server): a request's generation finished and its metrics logged, "Metrics (ID: 3f9a): 128
+    // tokens generated in 2.35 seconds (Queue: …, Generate: 60.2 T/s, …)" (theroyallab/tabbyAPI e632af41eba68abeadc3437c62674360f2f8cbf1:
+    // common/gen_logging.py:59-67,103, log_metrics, called once the generator returned its result, backends/exllamav3/model.py:1513-1520)
+    String.raw`^\s*Metrics \(ID: [\w-]{1,80}\): [1-9]\d* tokens generated in \d+(?:\.\d+)? seconds\b`,
   ].join('|'),
 );
 

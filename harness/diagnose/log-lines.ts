@@ -7,6 +7,9 @@ import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
 import { isFatalRecord, markFatalRecords } from './unlevelled-errors.ts';
+import { FRAME_AT, isArgparseError, markArgparseErrors, markWarningMessages } from './python-lines.ts';
+
+export { FRAME_AT } from './python-lines.ts';
 
 export { asShown, cleanLine } from './line-clean.ts';
 
@@ -87,7 +90,7 @@ export function readLog(text: string): LogLine[] {
   lines.forEach((l, i) => {
     const above = lines[i - 1];
     if (l.cont || !above || above.header || l.header || l.level !== null || untrimmed[i - 1]!.length < CUT_WIDTH) return;
-    if (!CLASS_REST.test(l.text) || !CUT_IN_CLASS.test(above.text)) return;
+    if (!CLASS_REST.test(l.text) || !(CUT_IN_CLASS.test(above.text) || (CUT_IN_BARE_CLASS.test(above.text) && /^[a-z]/.test(l.text)))) return;
     l.cont = true;
     l.proc = above.proc;
   });
@@ -95,39 +98,6 @@ export function readLog(text: string): LogLine[] {
   markFatalRecords(lines);
   markArgparseErrors(lines);
   return lines;
-}
-
-/** argparse's error line, `%(prog)s: error: %(message)s`: its prog is any string the program chose (`TRL CLI`). */
-const PROG_ERROR = /^[^\s:][^:]{0,40}: error: \S/;
-/** argparse's usage, which it prints right before its error: `usage: ` and the usage's wrapped, indented rest. */
-const USAGE = /^usage: \S/;
-const USAGE_REST = /^\s+\S/;
-
-/**
- * Python's argparse reports a bad command line by printing its usage, then `<prog>: error: <message>`, and exits
- * with status 2 (CPython Lib/argparse.py, ArgumentParser.error: `self.print_usage(_sys.stderr)`, then
- * `self.exit(2, _('%(prog)s: error: %(message)s\n') % args)`; `_('usage: ')` the usage's prefix — read in the
- * stdlib copy zkneupper/stdlib 8a1f95f0ed6e3db108ded3e1a4c00fe8a42f9b27:Lib/argparse.py:2573-2575,296). Its prog
- * defaults to the script's name (one word, which `ERROR_LINE` reads alone) but may be any string: TRL's CLI is
- * `TrlParser(prog="TRL CLI", usage="trl", …)` (huggingface/trl v0.16.0:trl/cli.py:33). A line `<words>: error: …`
- * right after argparse's usage (its wrapped rest between) is that error: an error line, whatever its prog.
- */
-function markArgparseErrors(lines: LogLine[]): void {
-  lines.forEach((l, i) => {
-    if (l.header || l.level !== null || !PROG_ERROR.test(l.text)) return;
-    for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
-      const above = lines[j]!;
-      if (above.header || above.proc !== l.proc) continue;
-      if (USAGE.test(above.text)) {
-        // each begins a line of its own (argparse ends the usage with its newline), whatever the length of the line above
-        l.level = 'ERROR';
-        l.cont = false;
-        above.cont = false;
-        return;
-      }
-      if (!(above.cont || USAGE_REST.test(above.text))) return;
-    }
-  });
 }
 
 /**
@@ -199,34 +169,6 @@ function joinTableCells(lines: LogLine[]): void {
 
 
 /**
- * A Python warning whose message begins on the next line: the warnings module writes `file:line: Category: message`
- * (`f"{msg.filename}:{msg.lineno}: {category}: {msg.message}\n"`, python/cpython
- * 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154), so a message that starts with a newline, as PyTorch's
- * "… with CUDA capability sm_100 is not compatible with the current PyTorch installation." does, leaves
- * `…/torch/cuda/__init__.py:287: UserWarning:` alone on its line; the source line it quotes follows the message, indented.
- */
-const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
-/** The warning's quoted source line (`  warnings.warn(`), which ends its message. */
-const WARNING_SOURCE = /^\s{2,}\S/;
-
-/**
- * The lines of a warning's message that begins on the next line are the rest of that warning, whatever the line's length
- * (a terminal need not have cut it): never failures of their own (the labelling guide: warnings are not failures).
- */
-function markWarningMessages(lines: LogLine[]): void {
-  lines.forEach((l, i) => {
-    if (l.header || !WARNING_OPENS.test(l.text)) return;
-    for (let j = i + 1; j < lines.length && j <= i + MAX_WARNING_LINES; j++) {
-      const m = lines[j]!;
-      if (m.header || m.level !== null || m.text.trim() === '' || WARNING_SOURCE.test(m.text) || FRAME_AT.test(m.text)) break;
-      m.cont = true;
-      m.proc = l.proc;
-    }
-  });
-}
-const MAX_WARNING_LINES = 8;
-
-/**
  * A message broken over lines, read each way it may have been broken: cut inside a word (joined as is), cut at a space,
  * laid out on indented lines (`FlashInfer Internal Error: Invalid configuration :` + `    NUM_MMA_Q=1 …`, read without the indentation).
  */
@@ -236,10 +178,10 @@ export const joinedReadings = (texts: readonly string[]): string[] => [texts.joi
 const EXCEPTION_CLASS_LINE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception)(?::\s|:?$)/;
 /** A line that ends inside an exception's qualified name, its class begun (`… vllm.v1.engine.exceptions.Engine`). */
 const CUT_IN_CLASS = /(?:^|\s)(?:[A-Za-z_]\w*\.)+[A-Z]\w*$/;
+/** … or inside a bare class begun (`… Val` + `ueError: No CUDA …`): a rest in lower case is no class of its own. */
+const CUT_IN_BARE_CLASS = /(?:^|\s)[A-Z]\w*$/;
 /** The rest of an exception's class name and its message (`DeadError: …`, `Error: …`). */
 const CLASS_REST = /^\w*(?:Error|Exception)(?::\s|:?$)/;
-/** A traceback's frame (`File "…/_api.py", line 392, in register_memory`): its source line and `^^^` marks follow it. */
-export const FRAME_AT = /^\s*File "[^"]+", line \d+/;
 
 /** The lines after line `i` that are the rests a terminal cut off it (same process), at most `max`. */
 export function cutRests(lines: readonly LogLine[], i: number, max = 3): number[] {
@@ -340,7 +282,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && PROG_ERROR.test(l.text))) return true;
+  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || (isErrorLevel(l) && isArgparseError(l.text))) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }
 

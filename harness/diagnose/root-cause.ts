@@ -166,7 +166,9 @@ function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number
   while (p > 0 && view.index[p - 1] === view.index[p]! - 1 && lines[view.index[p]!]!.cont) p--;
   // (Python's "<file>:<line>: UserWarning: …" may be cut right after the line number: the category is then in the piece after it)
   const head = withRest(lines, view.index[p]!);
-  return p < pos && !announces(l) && (!isExceptionLine(l) || /^\s*[A-Z]\w*Warning:/.test(l.text)) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
+  // (an exception's class cut inside its name, `… Val` + `ueError: …`, is the warning's own exception line, not one of its own)
+  const classCut = /^[a-z]\w*(?:Error|Exception):/.test(l.text) && /(?:^|\s)[A-Z]\w*$/.test(lines[view.index[pos - 1]!]!.text);
+  return p < pos && !announces(l) && (!isExceptionLine(l) || classCut || /^\s*[A-Z]\w*Warning:/.test(l.text)) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
 }
 
 /** A wrapper or a start-failed announcement (the rest of a cut line that says it alone is its own line, not this one's). */

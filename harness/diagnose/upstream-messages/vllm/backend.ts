@@ -3,7 +3,28 @@
 import type { UpstreamMessage } from '../types.ts';
 import { MAIN_2026_05_27, V0_4_2, V0_6_3, V0_6_4, V0_6_6, V0_7_3, V0_8_0, V0_10_2, V0_12_0, V0_14_0, V0_16_0, V0_19_0 } from './commits.ts';
 
+/** vllm-project/vllm-ascend (vLLM's Ascend NPU plugin) v0.18.0, and its main of 2026-08-22. */
+const ASCEND_0_18_0 = 'e18643f8a4d5bd9990727654318ad069ea0b56e2';
+const ASCEND_MAIN = '182b75ea84ff13ece27b57391331ef8935410aea';
+
 export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
+  // vllm-ascend refusing an NPU outside the chips it supports (A2, A3, 310P, A5 by torch_npu's SoC version): another device the fix,
+  // not a driver (check_ascend_device_type from v0.16 to v0.25; later device_type_from_runtime_soc and the name table)
+  {
+    category: 'backend-unsupported',
+    what: 'vllm-ascend: this NPU (its SoC version) is not one of the Ascend chips it supports',
+    re: /\bCan not support soc_version: \w{1,40}\./,
+    example: 'RuntimeError: Can not support soc_version: 104.',
+    source: `${ASCEND_0_18_0}:vllm_ascend/utils.py:735`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vllm-ascend: this NPU (its SoC version) is not one of the Ascend chips it supports',
+    re: /\bCannot support runtime soc_version: \d{1,6}\.|\bUndefined soc_version: [\w-]{1,40}\. Please file an issue to vllm-ascend\b/,
+    example: 'RuntimeError: Cannot support runtime soc_version: 104.',
+    source: `${ASCEND_MAIN}:vllm_ascend/device/hardware.py:75`, // "Undefined soc_version: … Please file an issue to vllm-ascend." at :61
+  },
+
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
   // the V1 engine's oracle with VLLM_USE_V1=1 set: a feature V1 did not support raises instead of falling back to V0, its name the
   // feature's (0.8: _raise_or_fallback, `raise NotImplementedError(f"VLLM_USE_V1=1 is not supported with {feature_name}.")`); an
@@ -15,6 +36,17 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     re: /\bVLLM_USE_V1=1 is not supported with (?:VLLM_ATTENTION_BACKEND=|Compute Capability\b|--kv-cache-dtype\b|--dtype\b|--quantization\b|device type=)/,
     example: 'NotImplementedError: VLLM_USE_V1=1 is not supported with VLLM_ATTENTION_BACKEND=XFORMERS.',
     source: `${V0_8_0}:vllm/engine/arg_utils.py:1745-1748`, // the features at :1475,1481,1500,1508,1573
+  },
+  // Marlin (dense and MoE): no tile configuration fits this layer's shape, bit width and group size in this GPU's shared memory
+  // (is_valid_config over its thread configs, max_shared_mem an input): the kernel refuses this configuration, another GEMM or MoE backend
+  // the fix; SGLang carries the same check in its copy (BBuf/sglang 69e4faebf:python/sglang/jit_kernel/csrc/gemm/marlin_moe/moe_wna16_marlin.cuh:746,
+  // gemm/marlin/gptq_marlin.cuh:681)
+  {
+    category: 'backend-unsupported',
+    what: 'Marlin: no kernel configuration fits this layer (its shape, bit width and group size in this GPU\'s shared memory)',
+    re: /\bInvalid thread config: thread_m_blocks = -?\d+, thread_k = -?\d+, thread_n = -?\d+, num_threads = -?\d+ for MKN = \[/,
+    example: 'RuntimeError: Invalid thread config: thread_m_blocks = 1, thread_k = -1, thread_n = -1, num_threads = -1 for MKN = [24, 2880, 2880] and num_bits = 8, group_size = 64, has_act_order = 0, is_k_full = 1',
+    source: `${V0_16_0}:csrc/moe/marlin_moe_wna16/ops.cu:487-499`, // dense: csrc/quantization/marlin/marlin.cu:475-488
   },
   {
     category: 'backend-unsupported',
