@@ -6,7 +6,8 @@ import { classifyLog } from '../diagnose/classify.ts';
 import { startupTimeline } from '../engines/log-phases.ts';
 import { readLog } from '../diagnose/log-lines.ts';
 import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
-import { formatAccuracy, scoreCorpus } from '../diagnose/accuracy.ts';
+import { formatAccuracy, scoreCorpus, withNearCopies } from '../diagnose/accuracy.ts';
+import { NEAR_COPY_SHARE, nearCopies } from '../diagnose/near-copies.ts';
 import type { CorpusSplit } from '../diagnose/corpus.ts';
 import { UsageError } from '../errors.ts';
 import { formatDiagnosis, formatTimeline, toJson } from './diagnose-output.ts';
@@ -71,7 +72,9 @@ export const command = defineCommand({
 function accuracy(dir: string, split: CorpusSplit | undefined, json: boolean): number {
   const logs = readCorpusDir(dir, split);
   if (logs.length === 0) throw new UsageError(`matrix diagnose --accuracy: no <category>/<name>.log files${split ? ` in the ${split} part` : ''} under ${dir}`);
-  const report = scoreCorpus(logs);
+  // the held-out part scored also without the logs a tuning log nearly copies (near-copies.ts): rules read from the copy read those too
+  const scored = scoreCorpus(logs);
+  const report = split === 'held-out' ? withNearCopies(scored, nearCopies(logs, readCorpusDir(dir, 'tuning')), 'held-out', 'tuning', NEAR_COPY_SHARE) : scored;
   if (json) {
     const { results, ...figures } = report;
     process.stdout.write(`${JSON.stringify({ dir, split: split ?? 'all', ...figures, misses: results.filter((r) => !r.ok) }, null, 2)}\n`);
