@@ -51,6 +51,7 @@ export function markArgparseErrors(lines: LogLine[]): void {
  * Lib/argparse.py:2511-2532). Such a usage, ending the log, is the error's record: the command line was refused.
  */
 function markUsageCut(lines: LogLine[]): void {
+  if (!lines.some((l) => USAGE_WITH_HELP.test(l.text))) return;
   // (each process's own last lines: ranks' or tasks' output may be interleaved)
   for (const proc of new Set(lines.map((l) => l.proc))) {
     const own = lines.filter((l) => l.proc === proc && !l.header && l.text.trim() !== '');
@@ -91,23 +92,20 @@ export function markWarningMessages(lines: LogLine[]): void {
     // a one-line warning's source line, `  <the line>` right under it (python/cpython 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154-169, `s += "  %s\n" % line`), is the
     // warning's too, whatever level a logger that relays the process's stderr gave both (vLLM's registry subprocess: ERROR)
     // (with the rests a terminal cut off the warning: its source line comes after them)
-    // (its own process's lines: another rank's may come between)
-    const own = (from: number): number => {
-      let k = from;
-      while (k < lines.length && k <= from + 4 && lines[k]!.proc !== l.proc) k++;
-      return k;
-    };
-    let next = own(i + 1);
-    let whole = l.text;
-    for (; lines[next]?.cont && lines[next]!.proc === l.proc; next = own(next + 1)) whole += lines[next]!.text;
-    if (!l.cont && WARNING_LINE.test(whole)) {
-      const m = lines[next];
-      if (m && !m.header && m.proc === l.proc && QUOTED_SOURCE.test(m.text) && !FRAME_AT.test(m.text)) {
-        m.cont = true;
-        // (read at the warning's level too: another rank's lines between them, it is no rest a terminal cut)
-        if (l.level === 'WARNING') m.level = 'WARNING';
+    if (!l.cont) {
+      // (its own process's lines: another rank's may come between)
+      let next = ownNext(lines, i + 1, l.proc);
+      let whole = l.text;
+      for (; lines[next]?.cont && lines[next]!.proc === l.proc; next = ownNext(lines, next + 1, l.proc)) whole += lines[next]!.text;
+      if (whole.includes('Warning: ') && WARNING_LINE.test(whole)) {
+        const m = lines[next];
+        if (m && !m.header && m.proc === l.proc && QUOTED_SOURCE.test(m.text) && !FRAME_AT.test(m.text)) {
+          m.cont = true;
+          // (read at the warning's level too: another rank's lines between them, it is no rest a terminal cut)
+          if (l.level === 'WARNING') m.level = 'WARNING';
+        }
+        return;
       }
-      return;
     }
     if (!WARNING_OPENS.test(l.text)) return;
     for (let j = i + 1; j < lines.length && j <= i + MAX_WARNING_LINES; j++) {
@@ -117,6 +115,12 @@ export function markWarningMessages(lines: LogLine[]): void {
       m.proc = l.proc;
     }
   });
+}
+/** The first line from `from` on (at most four lines on) that process `proc` wrote. */
+function ownNext(lines: readonly LogLine[], from: number, proc: LogLine['proc']): number {
+  let k = from;
+  while (k < lines.length && k <= from + 4 && lines[k]!.proc !== proc) k++;
+  return k;
 }
 /** A Python warning on one line, `file:line: Category: message`. */
 const WARNING_LINE = /^\s*\S+:\d+: [A-Z]\w*Warning: \S/;
