@@ -5,8 +5,8 @@ import type { LogLine } from '../core/log-line.ts';
 /** A traceback's frame (`File "…/_api.py", line 392, in register_memory`): its source line and `^^^` marks follow it. */
 export const FRAME_AT = /^\s*File "[^"]+", line \d+/;
 
-/** An argparse error line, or its usage that ends a log (markArgparseErrors), logged as an error: the command line refused. */
-export const isArgparseError = (text: string): boolean => PROG_ERROR.test(text) || USAGE.test(text);
+/** An argparse error line logged as an error, or its usage that ends a log (markArgparseErrors): the command line refused. */
+export const isArgparseError = (l: LogLine): boolean => ((l.level === 'ERROR' || l.level === 'CRITICAL') && PROG_ERROR.test(l.text)) || (l.level === 'FATAL' && USAGE_WITH_HELP.test(l.text));
 
 /** argparse's error line, `%(prog)s: error: %(message)s`: its prog is any string the program chose (`TRL CLI`). */
 const PROG_ERROR = /^[^\s:][^:]{0,40}: error: \S/;
@@ -60,8 +60,9 @@ function markUsageCut(lines: LogLine[]): void {
       if (USAGE.test(l.text)) {
         // (argparse's own usage, its help option first — not a line that happens to begin "usage: "); a line of its own, whatever the
         // length of the line above (argparse writes it whole, from the start of a line)
+        // (read at FATAL, as argparse exits after it: an ERROR a relaying logger gave a usage is not this, its error line follows it)
         if (l.level === null && USAGE_WITH_HELP.test(l.text)) {
-          l.level = 'ERROR';
+          l.level = 'FATAL';
           l.cont = false;
         }
         break;

@@ -1,5 +1,6 @@
 // Readings made in the twenty-second session from tuning logs and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 import { category } from '../../support/classify-lines.ts';
 
 describe('round 97 readings', () => {
@@ -15,6 +16,9 @@ describe('round 97 readings', () => {
     expect(category(...usage, '```', '')).toBe('other');
     // the help (-h): its sections follow the usage, and nothing failed
     expect(category(...usage, '', 'options:', '  -h, --help            show this help message and exit')).toBe('unknown');
+    // a usage a logger relayed at ERROR, its error line after it: that line is the failure, as before
+    const relayed = ['usage: api_server.py [-h] [--host HOST]', '                     [--port PORT]', 'api_server.py: error: unrecognized arguments: --foo'].map((l) => `ERROR 03-18 17:17:56 [registry.py:330] ${l}`);
+    expect(classifyLog(relayed.join('\n')).evidence.map((e) => e.line)).toEqual([3]);
     // the usage with the engine's start after it: not the end of the log
     expect(category(...usage.slice(0, 2), 'INFO 05-05 01:45:29 [api_server.py:1043] vLLM API server version 0.8.5.post1')).toBe('unknown');
   });
