@@ -70,11 +70,13 @@ export const command = defineCommand({
 });
 
 function accuracy(dir: string, split: CorpusSplit | undefined, json: boolean): number {
-  const logs = readCorpusDir(dir, split);
+  const every = readCorpusDir(dir);
+  const logs = split ? every.filter((l) => l.split === split) : every;
   if (logs.length === 0) throw new UsageError(`matrix diagnose --accuracy: no <category>/<name>.log files${split ? ` in the ${split} part` : ''} under ${dir}`);
   // the held-out part scored also without the logs a tuning log nearly copies (near-copies.ts): rules read from the copy read those too
   const scored = scoreCorpus(logs);
-  const report = split === 'held-out' ? withNearCopies(scored, nearCopies(logs, readCorpusDir(dir, 'tuning')), 'held-out', 'tuning', NEAR_COPY_SHARE) : scored;
+  const report =
+    split === 'held-out' ? withNearCopies(scored, nearCopies(logs, every.filter((l) => l.split === 'tuning'), NEAR_COPY_SHARE), 'held-out', 'tuning', NEAR_COPY_SHARE) : scored;
   if (json) {
     const { results, ...figures } = report;
     process.stdout.write(`${JSON.stringify({ dir, split: split ?? 'all', ...figures, misses: results.filter((r) => !r.ok) }, null, 2)}\n`);

@@ -90,7 +90,7 @@ export function readLog(text: string): LogLine[] {
   lines.forEach((l, i) => {
     const above = lines[i - 1];
     if (l.cont || !above || above.header || l.header || l.level !== null || untrimmed[i - 1]!.length < CUT_WIDTH) return;
-    if (!CLASS_REST.test(l.text) || !(CUT_IN_CLASS.test(above.text) || (CUT_IN_BARE_CLASS.test(above.text) && /^[a-z]/.test(l.text)))) return;
+    if (!completesCutClass(above.text, l.text)) return;
     l.cont = true;
     l.proc = above.proc;
   });
@@ -182,6 +182,13 @@ const CUT_IN_CLASS = /(?:^|\s)(?:[A-Za-z_]\w*\.)+[A-Z]\w*$/;
 const CUT_IN_BARE_CLASS = /(?:^|\s)[A-Z]\w*$/;
 /** The rest of an exception's class name and its message (`DeadError: …`, `Error: …`). */
 const CLASS_REST = /^\w*(?:Error|Exception)(?::\s|:?$)/;
+
+/**
+ * Whether `text` completes an exception's class a terminal cut inside its name at the end of `above`: a qualified class begun
+ * (`… vllm.v1.engine.exceptions.Engine` + `DeadError: …`), or a bare one whose rest begins in lower case (`… Val` + `ueError: …`).
+ */
+export const completesCutClass = (above: string, text: string): boolean =>
+  CLASS_REST.test(text) && (CUT_IN_CLASS.test(above) || (CUT_IN_BARE_CLASS.test(above) && /^[a-z]/.test(text)));
 
 /** The lines after line `i` that are the rests a terminal cut off it (same process), at most `max`. */
 export function cutRests(lines: readonly LogLine[], i: number, max = 3): number[] {

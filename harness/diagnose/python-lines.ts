@@ -51,9 +51,8 @@ export function markArgparseErrors(lines: LogLine[]): void {
  * Lib/argparse.py:2511-2532). Such a usage, ending the log, is the error's record: the command line was refused.
  */
 function markUsageCut(lines: LogLine[]): void {
-  if (!lines.some((l) => USAGE_WITH_HELP.test(l.text))) return;
-  // (each process's own last lines: ranks' or tasks' output may be interleaved)
-  for (const proc of new Set(lines.map((l) => l.proc))) {
+  // (each process's own last lines, of a process that printed argparse's usage: ranks' or tasks' output may be interleaved)
+  for (const proc of new Set(lines.filter((l) => USAGE_WITH_HELP.test(l.text)).map((l) => l.proc))) {
     const own = lines.filter((l) => l.proc === proc && !l.header && l.text.trim() !== '');
     for (let j = own.length - 1; j >= 0 && j >= own.length - 40; j--) {
       const l = own[j]!;
@@ -84,17 +83,16 @@ const WARNING_OPENS = /:\d+: [A-Z]\w*Warning:\s*$/;
 const WARNING_SOURCE = /^\s{2,}\S/;
 
 /**
- * The lines of a warning's message that begins on the next line are the rest of that warning, whatever the line's length
- * (a terminal need not have cut it): never failures of their own (the labelling guide: warnings are not failures).
+ * The rest of a warning is the warning's, never a failure of its own (the labelling guide: warnings are not failures): the lines of a
+ * message that begins on the next line, whatever their length (a terminal need not have cut them); and the source line the warnings
+ * module quotes under a one-line warning, `  <the line>` (python/cpython 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:
+ * 154-169, `s += "  %s\n" % line`), whatever level a logger that relays the process's stderr gave both (vLLM's registry subprocess: ERROR).
  */
 export function markWarningMessages(lines: LogLine[]): void {
   lines.forEach((l, i) => {
     if (l.header) return;
-    // a one-line warning's source line, `  <the line>` right under it (python/cpython 007650ba0eff0fda3c2e86633b7d2b5608f176ae:Lib/_py_warnings.py:154-169, `s += "  %s\n" % line`), is the
-    // warning's too, whatever level a logger that relays the process's stderr gave both (vLLM's registry subprocess: ERROR)
-    // (with the rests a terminal cut off the warning: its source line comes after them)
     if (!l.cont) {
-      // (its own process's lines: another rank's may come between)
+      // (the warning with the rests a terminal cut off it, its source line after them; its own process's lines: another rank's may come between)
       let next = ownNext(lines, i + 1, l.proc);
       let whole = l.text;
       for (; lines[next]?.cont && lines[next]!.proc === l.proc; next = ownNext(lines, next + 1, l.proc)) whole += lines[next]!.text;

@@ -9,7 +9,7 @@ import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE
 import { crashWithStack } from './crash-stack.ts';
 import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
 import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
-import { CAUGHT, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
+import { CAUGHT, completesCutClass, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
@@ -167,7 +167,8 @@ function restOfWarning(lines: readonly LogLine[], view: ProcessView, pos: number
   // (Python's "<file>:<line>: UserWarning: …" may be cut right after the line number: the category is then in the piece after it)
   const head = withRest(lines, view.index[p]!);
   // (an exception's class cut inside its name, `… Val` + `ueError: …`, is the warning's own exception line, not one of its own)
-  const classCut = /^[a-z]\w*(?:Error|Exception):/.test(l.text) && /(?:^|\s)[A-Z]\w*$/.test(lines[view.index[pos - 1]!]!.text);
+  const i = view.index[pos]!;
+  const classCut = i > 0 && /^[a-z]/.test(l.text) && completesCutClass(lines[i - 1]!.text, l.text);
   return p < pos && !announces(l) && (!isExceptionLine(l) || classCut || /^\s*[A-Z]\w*Warning:/.test(l.text)) && (head.level === 'WARNING' || /\b[A-Z]\w*Warning:/.test(head.text) || (isNcclInfo(head.text) && !relaysFailure(head)));
 }
 

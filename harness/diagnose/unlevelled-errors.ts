@@ -32,9 +32,9 @@ export function loggedAtError(message: string, shown: () => string): boolean {
  * SGLang 0.2–0.3's data-parallel controller, handed a request type it does not route (a weight update with `--dp-size 2`), logging
  * `logger.error(f"Invalid object: {recv_req}")` and dropping it, the request never answered (fd9ad817ec449592ec58b1cb7b57ac2e55d49b02:
  * python/sglang/srt/managers/controller_multi.py:177-180), under that release's header "[%H:%M:%S] " (python/sglang/srt/utils.py:668-673),
- * which the header reader leaves in the text.
+ * which the header reader leaves in the text. Also an error that gives its reason (error-reasons.ts): the request it dropped.
  */
-const SGLANG_DP_DROPPED = /^\[\d\d:\d\d:\d\d(?: TP\d+)?\] Invalid object: [A-Z]\w*(?:Req|Input)\w*\(/;
+export const SGLANG_DP_DROPPED = /^\[\d\d:\d\d:\d\d(?: TP\d+)?\] Invalid object: [A-Z]\w*(?:Req|Input)\w*\(/;
 
 /** dmlc-core's header: `[11:37:45] /work/cpp/cli_main.cc:378: ` (logging.h, LogMessage and LogMessageFatal::Entry::Init). */
 const DMLC_HEADER = /^\s*\[\d\d:\d\d:\d\d\] [^\s:]+:\d+: \S/;

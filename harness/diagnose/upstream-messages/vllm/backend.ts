@@ -20,9 +20,16 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   {
     category: 'backend-unsupported',
     what: 'vllm-ascend: this NPU (its SoC version) is not one of the Ascend chips it supports',
-    re: /\bCannot support runtime soc_version: \d{1,6}\.|\bUndefined soc_version: [\w-]{1,40}\. Please file an issue to vllm-ascend\b/,
+    re: /\bCannot support runtime soc_version: \d{1,6}\./,
     example: 'RuntimeError: Cannot support runtime soc_version: 104.',
-    source: `${ASCEND_MAIN}:vllm_ascend/device/hardware.py:75`, // "Undefined soc_version: … Please file an issue to vllm-ascend." at :61
+    source: `${ASCEND_MAIN}:vllm_ascend/device/hardware.py:75`,
+  },
+  {
+    category: 'backend-unsupported',
+    what: 'vllm-ascend: this NPU (its SoC name) is not one of the Ascend chips it supports',
+    re: /\bUndefined soc_version: [\w-]{1,40}\. Please file an issue to vllm-ascend\b/,
+    example: 'RuntimeError: Undefined soc_version: Ascend910_9999. Please file an issue to vllm-ascend.',
+    source: `${ASCEND_MAIN}:vllm_ascend/device/hardware.py:61`,
   },
 
   // ── backend-unsupported: an attention backend, kernel, data type or quantization refused here ──
@@ -39,7 +46,7 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
   },
   // Marlin (dense and MoE): no tile configuration fits this layer's shape, bit width and group size in this GPU's shared memory
   // (is_valid_config over its thread configs, max_shared_mem an input): the kernel refuses this configuration, another GEMM or MoE backend
-  // the fix; SGLang carries the same check in its copy (BBuf/sglang 69e4faebf:python/sglang/jit_kernel/csrc/gemm/marlin_moe/moe_wna16_marlin.cuh:746,
+  // the fix; SGLang carries the same check in its copy (BBuf/sglang 69e4faebf1042af1021768de4174c92cc02e2751:python/sglang/jit_kernel/csrc/gemm/marlin_moe/moe_wna16_marlin.cuh:746,
   // gemm/marlin/gptq_marlin.cuh:681)
   {
     category: 'backend-unsupported',
