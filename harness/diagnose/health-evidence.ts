@@ -456,6 +456,16 @@ const RUN_RESULT = new RegExp(
 const XINFERENCE_LOADED = /\bxinference\.core\.worker\b.*\bLeave (?:launch_builtin_model|wait_for_load), elapsed time: \d+ s\s*$/;
 
 /**
+ * Xinference's model actor, a request answered: the same log_async "Leave <function>, elapsed time: N s" (no "error:") on the methods that
+ * serve requests (chat, generate, create_embedding, rerank, …: 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/model.py:817-936,
+ * each `@log_async(logger=logger)`), logged with the request's id ("[request <uuid>] ", utils.py:84-98,112-117) once the method returned
+ * (a stream's, once its generator was handed back, as an access line is logged when a stream's response begins). Read by the model
+ * actor's logger name ("xinference.core.model").
+ */
+const XINFERENCE_ANSWERED =
+  /\bxinference\.core\.model\b.*\[request [\w-]{8,64}\] Leave (?:chat|generate|create_embedding|create_audio_embedding|rerank|transcriptions|translations|speech|text_to_image|infer), elapsed time: \d+ s\s*$/;
+
+/**
  * LMDeploy's pipeline: a Response printed once the pipeline returned it, with the tokens it generated, more than none: the dataclass's
  * own repr "Response(text='…', generate_token_len=9, input_token_len=20, …, finish_reason='stop', …)" (8be72a50770f76a0f68bca70d5cf00aa8277bbed:
  * lmdeploy/messages.py, class Response), then its own repr with a field a line ("text='…'\ngenerate_token_len=9\nfinish_reason=\"stop\"",
@@ -652,6 +662,7 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> 
   ['listening', (l) => MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)],
   ['success', (l) => LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)],
   ['step-done', (l) => XINFERENCE_LOADED.test(l.raw)],
+  ['success', (l) => XINFERENCE_ANSWERED.test(l.raw)],
   ['listening', (l) => TGI_CONNECTED.test(l.raw)],
   ['success', (l) => TGI_ANSWERED.test(l.raw)],
   ['listening', (l) => LLAMACPP_JSON_ANSWERED.test(l.raw)],

@@ -114,6 +114,13 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
     // begins as a record of its own would (the level's padding: `… 7 ERROR` + `    [address=…] Error …`); so is it under a
     // warning's or an error's header whose message began with a newline (RAGFlow's `logging.exception("\nFail to access …")`:
     // `… ERROR    14 ` + `Fail to access embedding model(…).Connection error.`), unless it opens a traceback of its own
+    // … or cut inside its bracketed source (`… ERROR 08-28 20:53:08 [hermes_tool_par` + `ser.py:148] json.decoder.JSONDecodeError: …`):
+    // the rest closes the bracket, the message behind it; the rest has no process tag of its own, it is that line's
+    if (!l.header && l.level !== null && CUT_SOURCE.test(l.text) && untrimmed[i]!.length >= CUT_WIDTH && next && !next.header && !next.cont && next.level === null && CLOSES_SOURCE.test(bodies[i + 1]!)) {
+      l.text = '';
+      Object.assign(next, { cont: true, level: l.level, proc: l.proc });
+      continue;
+    }
     const cutHere = untrimmed[i]!.length >= CUT_WIDTH || (l.level !== 'INFO' && l.level !== 'DEBUG' && !TRACEBACK_HEAD.test(next?.text ?? ''));
     if (!l.header && l.level !== null && l.text.trim() === '' && cutHere && next && !next.header && !next.cont && next.level === null && next.text.trim() !== '' && next.proc === l.proc && !FRAME_AT.test(next.text)) {
       next.cont = true;
@@ -137,6 +144,9 @@ function readHeadersCutAcross(lines: LogLine[], bodies: readonly string[], untri
 }
 
 const TRACEBACK_HEAD = /^\s*Traceback \(most recent call last\):/;
+/** A vLLM header's bracketed source cut by a terminal (`[hermes_tool_par`), and the rest that closes it (`ser.py:148] `). */
+const CUT_SOURCE = /^\[[\w.-]{0,60}(?::\d{0,6})?$/;
+const CLOSES_SOURCE = /^[\w.-]{0,60}(?::\d{1,6})?\] \S/;
 
 /** A row of a text table: `| a | b |`. */
 const TABLE_ROW = /^\s*\|.*\|\s*$/;

@@ -35,9 +35,11 @@ export const CUT_WIDTH = 80;
  * llama.cpp and ggml begin every line with the C function that logs it (`LLAMA_LOG_ERROR("%s: error loading model: %s\n",
  * __func__, …)`, v0.17.6:llama/llama.cpp/src/llama.cpp:799 of ollama/ollama, which vendors it): `llama_model_load: …`; llama-server
  * behind SLT_INF's "slot <its function, 12 wide>: id N | task N | " or SRV_INF's "srv  <function>: " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:
- * tools/server/server-common.h:18): `slot print_timing: id  0 | task 0 | …`, `srv  update_slots: …`.
+ * tools/server/server-common.h:18): `slot print_timing: id  0 | task 0 | …`, `srv  update_slots: …`. Their errors say so behind a function
+ * of any name, "%s: error: …" with __func__ (ggml-org/ggml d99724f2b141fed9e1a9f402213506c081433465:src/ggml-cann/ggml-cann.cpp:3028,
+ * src/ggml-metal/ggml-metal-device.m:180), so llama-bench's `main: error: failed to load model '…'` too.
  */
-const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |[a-z]\w{0,40}: error: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
 
 /**
  * A rest of a cut line (the piece above, itself a continuation) that ended the line: a terminal fills each row to its width

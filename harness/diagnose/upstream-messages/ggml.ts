@@ -130,6 +130,16 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
     /\bpre-allocated tensor\b.{0,400}?\bin a (?:buffer|backend)\b.{0,160}?\bthat cannot run the operation\b/,
     '/src/llama.cpp/ggml/src/ggml-backend.cpp:750: pre-allocated tensor (cache_k_l32 (view)) in a buffer (Vulkan0) that cannot run the operation (CPY)',
     'd99724f2b141fed9e1a9f402213506c081433465:src/ggml-backend.cpp:930'),
+  // ggml's Vulkan backend creating its device: a GPU whose Vulkan driver lacks 16-bit storage buffers (storageBuffer16BitAccess: Haswell's
+  // hasvk, Adreno's Turnip) is refused, the line written bare to stderr and `throw std::runtime_error("Unsupported device")` after it,
+  // which the model loader reports as "error loading model: Unsupported device" (ggml-org/ggml v0.21.0
+  // d99724f2b141fed9e1a9f402213506c081433465:src/ggml-vulkan/ggml-vulkan.cpp:6808-6811; since 813a12ce of 2024-11 with the device's
+  // name; before it the nameless "ggml_vulkan: device does not support 16-bit storage", at first only a notice, not read): the backend
+  // refused for this GPU, another backend (CPU) the fix
+  bke("ggml (Vulkan): the GPU's Vulkan driver has no 16-bit storage, so the Vulkan backend refuses the device",
+    /\bggml_vulkan: device Vulkan\d{1,2} does not support 16-bit storage\b/,
+    'ggml_vulkan: device Vulkan0 does not support 16-bit storage.',
+    'd99724f2b141fed9e1a9f402213506c081433465:src/ggml-vulkan/ggml-vulkan.cpp:6808-6811'),
 
   // ---- the ROCm HIP runtime (ROCm/clr), under ggml-hip ----
 
