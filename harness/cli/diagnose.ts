@@ -7,7 +7,6 @@ import { startupTimeline } from '../engines/log-phases.ts';
 import { readLog } from '../diagnose/log-lines.ts';
 import type { Diagnosis, TimelinePhase } from '../core/diagnosis.ts';
 import { formatAccuracy, scoreCorpus, withNearCopies } from '../diagnose/accuracy.ts';
-import { NEAR_COPY_SHARE, nearCopies } from '../diagnose/near-copies.ts';
 import type { CorpusSplit } from '../diagnose/corpus.ts';
 import { UsageError } from '../errors.ts';
 import { formatDiagnosis, formatTimeline, toJson } from './diagnose-output.ts';
@@ -76,7 +75,7 @@ function accuracy(dir: string, split: CorpusSplit | undefined, json: boolean): n
   // the held-out part scored also without the logs a tuning log nearly copies (near-copies.ts): rules read from the copy read those too
   const scored = scoreCorpus(logs);
   const report =
-    split === 'held-out' ? withNearCopies(scored, nearCopies(logs, every.filter((l) => l.split === 'tuning'), NEAR_COPY_SHARE), 'held-out', 'tuning', NEAR_COPY_SHARE) : scored;
+    split === 'held-out' ? withNearCopies(scored, logs, every.filter((l) => l.split === 'tuning'), 'held-out', 'tuning') : scored;
   if (json) {
     const { results, ...figures } = report;
     process.stdout.write(`${JSON.stringify({ dir, split: split ?? 'all', ...figures, misses: results.filter((r) => !r.ok) }, null, 2)}\n`);

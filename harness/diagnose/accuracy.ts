@@ -2,6 +2,7 @@
 // overall accuracy, per-category table, and the worst mistake, healthy logs called failures. Pure.
 import { classifyLog } from './classify.ts';
 import type { EvidenceLine } from '../core/diagnosis.ts';
+import { NEAR_COPY_SHARE, nearCopies, type NamedText } from './near-copies.ts';
 
 export interface CorpusEntry {
   /** Expected category (the folder name). */
@@ -55,14 +56,15 @@ export interface NearCopyFigures {
   without: { correct: number; total: number };
 }
 
-/** The report with its near-copies counted (`near`: `label/name` of each) and its score without them. */
-export function withNearCopies(r: AccuracyReport, near: ReadonlySet<string>, part: string, other: string, share: number): AccuracyReport {
+/** The report of `logs` with those that nearly copy a log of `others` counted (near-copies.ts), and its score without them. */
+export function withNearCopies(r: AccuracyReport, logs: readonly NamedText[], others: readonly NamedText[], part: string, other: string): AccuracyReport {
+  const near = nearCopies(logs, others, NEAR_COPY_SHARE);
   const isNear = (x: CorpusResult): boolean => near.has(`${x.label}/${x.name}`);
   const copies = r.results.filter(isNear);
   const rest = r.results.filter((x) => !isNear(x));
   return {
     ...r,
-    nearCopies: { part, other, share, count: copies.length, correct: copies.filter((x) => x.ok).length, without: { correct: rest.filter((x) => x.ok).length, total: rest.length } },
+    nearCopies: { part, other, share: NEAR_COPY_SHARE, count: copies.length, correct: copies.filter((x) => x.ok).length, without: { correct: rest.filter((x) => x.ok).length, total: rest.length } },
   };
 }
 

@@ -446,6 +446,14 @@ const RUN_RESULT = new RegExp(
 );
 
 /**
+ * Xinference's log_async line once a method returned, "Leave <method>, elapsed time: N s" ("…, error: …" when it raised), as the logger
+ * `xinference.core.<module>` writes it, read from the line as written (the logger's name is in its header); `before` what precedes "Leave".
+ */
+function logAsyncReturned(module: string, methods: readonly string[], before = String.raw`\b`): RegExp {
+  return new RegExp(String.raw`\bxinference\.core\.${module}\b.*${before}Leave (?:${methods.join('|')}), elapsed time: \d+ s\s*$`);
+}
+
+/**
  * Xinference's worker, its launch of a model returned: log_async logs "Leave <function>, elapsed time: N s" only when the call
  * returned, "Leave …, error: …" when it raised (7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:112-130, at INFO for
  * the worker's launch_builtin_model and wait_for_load: xinference/core/worker.py:3506-3507,4072-4081; at DEBUG in v0.13.0:xinference/core/utils.py:44-47);
@@ -453,7 +461,7 @@ const RUN_RESULT = new RegExp(
  * the model is marked ready (worker.py:4076-4081). Read from the line as written, by the worker's logger name ("xinference.core.worker"): the
  * supervisor's launch may return before the model is loaded (wait_ready=False).
  */
-const XINFERENCE_LOADED = /\bxinference\.core\.worker\b.*\bLeave (?:launch_builtin_model|wait_for_load), elapsed time: \d+ s\s*$/;
+const XINFERENCE_LOADED = logAsyncReturned('worker', ['launch_builtin_model', 'wait_for_load']);
 
 /**
  * Xinference's model actor, a request answered: the same log_async "Leave <function>, elapsed time: N s" (no "error:") on the methods that
@@ -462,8 +470,11 @@ const XINFERENCE_LOADED = /\bxinference\.core\.worker\b.*\bLeave (?:launch_built
  * (a stream's, once its generator was handed back, as an access line is logged when a stream's response begins). Read by the model
  * actor's logger name ("xinference.core.model").
  */
-const XINFERENCE_ANSWERED =
-  /\bxinference\.core\.model\b.*\[request [\w-]{8,64}\] Leave (?:chat|generate|create_embedding|create_audio_embedding|rerank|transcriptions|translations|speech|text_to_image|infer), elapsed time: \d+ s\s*$/;
+const XINFERENCE_ANSWERED = logAsyncReturned(
+  'model',
+  ['chat', 'generate', 'create_embedding', 'create_audio_embedding', 'rerank', 'transcriptions', 'translations', 'speech', 'text_to_image', 'infer'],
+  String.raw`\[request [\w-]{8,64}\] `,
+);
 
 /**
  * LMDeploy's pipeline: a Response printed once the pipeline returned it, with the tokens it generated, more than none: the dataclass's

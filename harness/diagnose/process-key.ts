@@ -4,6 +4,7 @@
 // form one process's output, so interleaved tracebacks of several ranks can be read apart. Pure.
 
 import type { LogLine } from '../core/log-line.ts';
+import { PROG_ERROR } from './python-lines.ts';
 
 /** Tags that name a process; every one found on a line is part of its key. */
 const TAGS: RegExp[] = [
@@ -37,9 +38,10 @@ export const CUT_WIDTH = 80;
  * behind SLT_INF's "slot <its function, 12 wide>: id N | task N | " or SRV_INF's "srv  <function>: " (006639c3ff51a3dbde5f52ebf4c5a55ad5306caf:
  * tools/server/server-common.h:18): `slot print_timing: id  0 | task 0 | …`, `srv  update_slots: …`. Their errors say so behind a function
  * of any name, "%s: error: …" with __func__ (ggml-org/ggml d99724f2b141fed9e1a9f402213506c081433465:src/ggml-cann/ggml-cann.cpp:3028,
- * src/ggml-metal/ggml-metal-device.m:180), so llama-bench's `main: error: failed to load model '…'` too.
+ * src/ggml-metal/ggml-metal-device.m:180), so llama-bench's `main: error: failed to load model '…'` too: the shape of argparse's
+ * error line (python-lines.ts PROG_ERROR), read with it.
  */
-const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |[a-z]\w{0,40}: error: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
+const RECORD_START = /^(?:\s{2}|\t|Traceback|File "|(?:[a-z_]\w+\.)*[A-Z]\w*(?:Error|Exception|Warning)\b|[[(<#`>|]|(?:DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL)\b|\d{4}-\d\d|Process |Loading |During handling|The above|[a-z][a-z\d]*(?:_[a-z\d]+)+: |slot +[\w()]{1,12}: id +-?\d+ \| task -?\d+ \| |srv +[\w()]{1,12}: )/;
 
 /**
  * A rest of a cut line (the piece above, itself a continuation) that ended the line: a terminal fills each row to its width
@@ -59,7 +61,7 @@ export function restEnded(above: LogLine, aboveShown: string, width: number, bod
  * this one is bare (no prefix or header of its own) and does not start a record of its own.
  */
 export function continuesCut(prevLength: number, raw: string, bare: boolean): boolean {
-  return prevLength >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw);
+  return prevLength >= CUT_WIDTH && bare && raw.trim() !== '' && !RECORD_START.test(raw) && !PROG_ERROR.test(raw);
 }
 
 /** A logger's own header that is a bracketed date and time alone (SGLang's untagged `[2026-06-12 04:54:55] `), also after a carrier's prefix. */

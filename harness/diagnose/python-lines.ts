@@ -8,8 +8,11 @@ export const FRAME_AT = /^\s*File "[^"]+", line \d+/;
 /** An argparse error line logged as an error, or its usage that ends a log (markArgparseErrors): the command line refused. */
 export const isArgparseError = (l: LogLine): boolean => ((l.level === 'ERROR' || l.level === 'CRITICAL') && PROG_ERROR.test(l.text)) || (l.level === 'FATAL' && USAGE_WITH_HELP.test(l.text));
 
-/** argparse's error line, `%(prog)s: error: %(message)s`: its prog is any string the program chose (`TRL CLI`). */
-const PROG_ERROR = /^[^\s:][^:]{0,40}: error: \S/;
+/**
+ * argparse's error line, `%(prog)s: error: %(message)s`: its prog is any string the program chose (`TRL CLI`); the same shape as C
+ * programs' `"%s: error: …"` with `__func__` (ggml and llama.cpp's tools: process-key.ts reads it as a line of its own).
+ */
+export const PROG_ERROR = /^[^\s:][^:]{0,40}: error: \S/;
 /** argparse's usage, which it prints right before its error: `usage: ` and the usage's wrapped, indented rest. */
 const USAGE = /^usage: \S/;
 const USAGE_REST = /^\s+\S/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAccuracy, scoreCorpus, withNearCopies } from '../../../harness/diagnose/accuracy.ts';
-import { NEAR_COPY_SHARE, nearCopies } from '../../../harness/diagnose/near-copies.ts';
+import { nearCopies } from '../../../harness/diagnose/near-copies.ts';
 
 describe('scoreCorpus and formatAccuracy', () => {
   it('count how each category was reached and show it with each miss', () => {
@@ -27,7 +27,7 @@ describe('scoreCorpus and formatAccuracy', () => {
     ];
     const near = nearCopies(heldOut, tuning);
     expect([...near]).toEqual(['oom/copy.log']);
-    const report = withNearCopies(scoreCorpus(heldOut), near, 'held-out', 'tuning', NEAR_COPY_SHARE);
+    const report = withNearCopies(scoreCorpus(heldOut), heldOut, tuning, 'held-out', 'tuning');
     expect(report.nearCopies).toEqual({ part: 'held-out', other: 'tuning', share: 0.75, count: 1, correct: 1, without: { correct: 1, total: 1 } });
     expect(formatAccuracy(report).split('\n')[2]).toBe('held-out logs that are near-copies of tuning logs (≥ 75 % of their lines in one): 1 (1 right); without them: 1/1 = 100.0%');
     // short lines (blank, a bracket) say nothing of a run

@@ -10,6 +10,7 @@ import { RAISED_IN_CAPTURE } from '../../../harness/diagnose/fallback-evidence.t
 import { readCorpusDir } from '../../../harness/cli/corpus-dir.ts';
 import type { CorpusLog } from '../../../harness/diagnose/corpus.ts';
 import type { Diagnosis } from '../../../harness/core/diagnosis.ts';
+import { atWidth } from '../../support/classify-lines.ts';
 
 // Each test here classifies every tuning log synchronously. Between tests vitest only awaits
 // microtasks, so without a macrotask turn the worker never reads its RPC replies and, once the file
@@ -25,17 +26,7 @@ const tuning = readCorpusDir(new URL('../../fixtures/logs', import.meta.url).pat
 const asIs = new Map<CorpusLog, Diagnosis>(tuning.map((l) => [l, classifyLog(l.text)]));
 const diagnosis = (l: CorpusLog): Diagnosis => asIs.get(l)!;
 
-const cut = (width: number) => (text: string): string =>
-  text
-    .split('\n')
-    .flatMap((l) => {
-      const out: string[] = [];
-      for (let s = l; ; s = s.slice(width)) {
-        out.push(s.slice(0, width));
-        if (s.length <= width) return out;
-      }
-    })
-    .join('\n');
+const cut = (width: number) => (text: string): string => text.split('\n').flatMap(atWidth(width)).join('\n');
 const prefix = (p: string) => (text: string): string => text.split('\n').map((l) => p + l).join('\n');
 /** Two ranks writing the same output, the second three lines behind the first, lines interleaved. */
 const twoRanks = (text: string): string => {

@@ -1,6 +1,6 @@
 // Readings made in the twenty-third session from tuning logs and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
-import { category } from '../../support/classify-lines.ts';
+import { atWidth, category } from '../../support/classify-lines.ts';
 
 describe('round 108 readings', () => {
   it("reads ggml's Vulkan backend refusing a device without 16-bit storage as the backend refused for this GPU", () => {
@@ -38,8 +38,7 @@ describe('round 108 readings', () => {
       `${pre}(APIServer pid=1) WARNING 08-28 20:53:15 [protocol.py:81] The following fields were present in the request but ignored: {'enable_thinking', 'thinking'}`,
       `${pre}(APIServer pid=1) WARNING 08-28 20:53:15 [sampling_params.py:311] temperature 1e-06 is less than 0.01, which may cause numerical errors nan or inf in tensors. We have maxed it out to 0.01.`,
     ];
-    const at80 = (l: string): string[] => (l.length > 80 ? [l.slice(0, 80), ...at80(l.slice(80))] : [l]);
-    expect(at80(log[0]!)[0]).toBe(`${pre}(APIServer pid=1) ERROR 08-28 20:53:08 [hermes_tool_par`);
+    const at80 = atWidth(80);
     // the request's error the server survived: requests answered after it
     expect(category(...log.flatMap(at80))).toBe('healthy');
     // … and without the requests after it, the error is the cause
