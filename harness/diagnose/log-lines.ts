@@ -3,7 +3,7 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys, restEnded } from './process-key.ts';
 import { asShown, cleanShown, srunCarried, withoutCarrier } from './line-clean.ts';
-import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT } from './upstream-messages.ts';
+import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_LINE } from './upstream-messages.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
 import { isFatalRecord, markFatalRecords } from './unlevelled-errors.ts';
@@ -246,9 +246,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * capitalised, `Aborting … Available Free mem : 0 MB`, when the error is HSA_STATUS_ERROR_OUT_OF_RESOURCES, :2986-2996). And the HSA runtime's
  * VM fault, before it aborts: "Memory access fault by GPU node-6 (Agent handle: 0x…) on address 0x…. Reason: Unknown." (ROCm/ROCR-Runtime
  * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868).
- * And ggml's GGUF reader that could not open the model file, logged with no level where llama.cpp prints none ("gguf_init_from_file:
- * failed to open GGUF file '<path>'", later with strerror's reason: mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
- * app/src/main/cpp/llama/ggml/src/gguf.cpp:722-727, GGML_LOG_ERROR; a vendored llama.cpp), and llama.cpp's loader that caught the exception
+ * (ggml's GGUF reader, whose every message is an error, is read by LLAMACPP_ERROR_LINE, upstream-messages/ggml.ts.) And llama.cpp's loader that caught the exception
  * its model loading threw, which it logs with no level and the exception's words before it gives up on the model ("llama_model_load:
  * error loading model: <what()>", LLAMA_LOG_ERROR: ollama v0.17.6:llama/llama.cpp/src/llama.cpp:799; in 2023 without the function's name,
  * "error loading model: <what>", ikawrakow/ik_llama.cpp 84cfa98c430dd40ea352f9a85da35455fd8eff85:llama.cpp:969, as llama.cpp's history holds it): `other` unless those words name a category. And ggml's SYCL backend catching a SYCL
@@ -257,7 +255,7 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * and LLVM's fatal error, "LLVM ERROR: <reason>" written by report_fatal_error before it aborts or exits (llvm/llvm-project
  * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills).
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^gguf_init_from_file: failed to open GGUF file '|^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -299,7 +297,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || isArgparseError(l)) return true;
+  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || LLAMACPP_ERROR_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || isArgparseError(l)) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }
 

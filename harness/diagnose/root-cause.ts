@@ -14,6 +14,7 @@ import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.t
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
 import { sentenceMessages } from './sentence-messages.ts';
+import { LLAMACPP_ERROR_LINE } from './upstream-messages.ts';
 import { isNcclInfo, SHELL_TRACE } from './line-clean.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
@@ -107,11 +108,17 @@ function isSourceLine(lines: readonly LogLine[], view: ProcessView, pos: number)
   return SOURCE_CODE.test(text) || (/^\s/.test(text) && prev !== undefined && FRAME_AT.test(lines[prev]!.text));
 }
 
-/** View positions of the message that starts at pos: its continuation lines, joined later. */
+/**
+ * View positions of the message that starts at pos: its continuation lines, joined later. llama.cpp writes its errors one line each
+ * (LLAMACPP_ERROR_LINE: "…\n" formats), its other records bare after them: such an error's message is its line and the rests a
+ * terminal cut off it.
+ */
 export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
   const out = [pos];
+  const oneLine = LLAMACPP_ERROR_LINE.test(lines[view.index[pos]!]!.text);
   for (let p = pos + 1; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
     const l = lines[view.index[p]!]!;
+    if (oneLine && !l.cont) break;
     if (l.text.trim() === '' && !l.header) {
       out.push(...causedBy(lines, view, p));
       break;

@@ -42,6 +42,25 @@ export const GGML_FATAL_ABORT = /(?:^|\s)\S{1,300}\.(?:c|cc|cpp|cu|cuh):\d+: [Ff
  */
 export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:c|cc|cpp|cu|cuh|m):\d+: (?!warning\b|note\b|ERROR: |(?:CUDA|ROCm|MUSA|HIP) error(?!:))\S/;
 
+/**
+ * What llama.cpp's own code writes only when something failed, bare (no level word where llama.cpp prints none), read as the
+ * failure it reports:
+ * - every message of ggml's GGUF reader, gguf_init_from_file (since 2025-01 its body gguf_init_from_file_impl): each is an error it
+ *   writes as it gives up on the file ("invalid magic characters: 'Inte', expected 'GGUF'", "tensor '…' has invalid ggml type 39
+ *   (NONE)", "failed to read tensor info", "failed to open GGUF file '…'": GGML_LOG_ERROR throughout, ggml-org/ggml
+ *   d99724f2b141fed9e1a9f402213506c081433465:src/gguf.cpp:473,715,…; before 2025-01 fprintf(stderr) throughout in ggml.c,
+ *   ikawrakow/ik_llama.cpp 8337e4cd3861406fc04e0854b1409cd1b027fbc9:ggml/src/ggml.c:31142-31488);
+ * - the command-line parser of llama.cpp's programs (common/arg.cpp) refusing an argument: "error: invalid argument: <arg>" (an
+ *   option it does not know) and "error while handling argument \"<arg>\": <what>" (its value refused), written to stderr by
+ *   common_params_parse before the program exits (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+ *   app/src/main/cpp/llama/common/arg.cpp:901, :934, :1200, as it vendors llama.cpp);
+ * - the server's error sent for a task, with the message the client gets (SRV_ERR "task id = %d, error: %s": the same llama.cpp,
+ *   app/src/main/cpp/llama/tools/server/server.cpp:2467; GPUStack's llama-box, "task %d | error = %s": gpustack/llama-box
+ *   87281c7ea5f27e79199cfc3084e2dc913cc3c3da:llama-box/server.cpp:1783), whatever level the log shows.
+ */
+export const LLAMACPP_ERROR_LINE =
+  /^\s*gguf_init_from_file(?:_impl)?: \S|^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S/;
+
 const mdl = messageOf('unsupported-model');
 const nki = messageOf('no-kernel-image');
 const oom = messageOf('oom');
@@ -60,6 +79,36 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
     /\bcouldn't bind HTTP server socket, hostname: \S+, port: \d+/,
     "0.00.065.436 E srv         start: couldn't bind HTTP server socket, hostname: 127.0.0.1, port: 8083",
     'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/tools/server/server.cpp:4933'),
+
+  // a request's prompt is longer than a slot's context (the server's --ctx-size over --parallel) and context shift is off: the server
+  // refuses it and says so in the error it sends (LLAMACPP_ERROR_LINE's send_error); in older builds "the request exceeds the available
+  // context size. try increasing the context size or enable context shift" (d582f0cb50fe92f23c1eac180e22785af5f23e3b:
+  // app/src/main/cpp/llama/tools/server/server.cpp:3150, as GPUStack's llama-box has it too), in newer ones "request (N tokens) exceeds the
+  // available context size (M tokens), try increasing it" (PKU-SEC-Lab/Jetson-PI-Edge 92550fa0977f57eb8bb6ce32dd8a5560b4ddf0a6:
+  // tools/server/server-context.cpp:3550, as it vendors llama.cpp's server): a request error, of no category of its own
+  oth("llama.cpp's server: a request is longer than the context each slot has (--ctx-size over --parallel)",
+    /\brequest (?:\(\d+ tokens\) )?exceeds the available context size\b/,
+    'srv    send_error: task id = 0, error: request (44496 tokens) exceeds the available context size (32768 tokens), try increasing it',
+    '92550fa0977f57eb8bb6ce32dd8a5560b4ddf0a6:tools/server/server-context.cpp:3550'),
+
+  // ---- llama.cpp's command-line parser (common/arg.cpp) ----
+
+  // an option the program does not have, or a value its handler refused (LLAMACPP_ERROR_LINE): the program exits before it loads anything
+  oth("llama.cpp's argument parser: a command-line option it does not know, or a value it refused",
+    /^\s*error: invalid argument: \S|\berror while handling argument "[^"\n]{1,80}": \S/,
+    `error while handling argument "--flash-attn": error: unkown value for --flash-attn: '--ctx-size'`,
+    'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/common/arg.cpp:934'),
+
+  // ---- ggml's GGUF reader (gguf_init_from_file) ----
+
+  // the file does not begin with GGUF's magic: not a GGUF file (an error page saved in its place, another format, a cut download)
+  oth("ggml's GGUF reader: the model file is not a GGUF file (its first four bytes are not 'GGUF')", /\binvalid magic characters:? '[^'\n]{1,8}'/,
+    "gguf_init_from_file: invalid magic characters 'Inte'", 'd99724f2b141fed9e1a9f402213506c081433465:src/gguf.cpp:473'),
+  // a tensor's type is not one this build defines: the model is quantized with a type added after this build (MXFP4, as
+  // gpt-oss's GGUFs are) or by a fork; the model needs a build that has it
+  mdl("ggml's GGUF reader: a tensor's quantization type is not one this build knows (the model needs a newer or another build)",
+    /\btensor '[^'\n]{1,200}' has invalid ggml type \d+/,
+    "gguf_init_from_file_impl: tensor 'blk.0.ffn_down_exps.weight' has invalid ggml type 39 (NONE)", 'b5380da3cd4eaadc3064b5dcad7813a32e031fee:src/gguf.cpp:571'),
 
   // ---- ggml's example model loaders (2023, before GGUF), and the copies KoboldCpp and others built on (otherarch/) ----
 
