@@ -58,8 +58,11 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
  *   app/src/main/cpp/llama/tools/server/server.cpp:2467; GPUStack's llama-box, "task %d | error = %s": gpustack/llama-box
  *   87281c7ea5f27e79199cfc3084e2dc913cc3c3da:llama-box/server.cpp:1783), whatever level the log shows.
  */
-export const LLAMACPP_ERROR_LINE =
-  /^\s*gguf_init_from_file(?:_impl)?: \S|^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S/;
+/** The argument parser's two refusals (read as errors here and as `other` below). */
+const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
+export const LLAMACPP_ERROR_LINE = new RegExp(
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S`,
+);
 
 const mdl = messageOf('unsupported-model');
 const nki = messageOf('no-kernel-image');
@@ -95,7 +98,7 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
 
   // an option the program does not have, or a value its handler refused (LLAMACPP_ERROR_LINE): the program exits before it loads anything
   oth("llama.cpp's argument parser: a command-line option it does not know, or a value it refused",
-    /^\s*error: invalid argument: \S|\berror while handling argument "[^"\n]{1,80}": \S/,
+    new RegExp(ARGUMENT_REFUSED),
     `error while handling argument "--flash-attn": error: unkown value for --flash-attn: '--ctx-size'`,
     'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/common/arg.cpp:934'),
 
