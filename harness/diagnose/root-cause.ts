@@ -450,9 +450,10 @@ const HANDLING = /During handling of the above exception, another exception occu
  */
 const VALIDATION_ERROR = /\bValidationError: \d+ validation errors? for \w+/;
 function relaysWrapper(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  const next = view.index[pos + 1];
-  if (!VALIDATION_ERROR.test(lines[view.index[pos]!]!.text) || next === undefined) return false;
-  const l = whole(lines, view, pos + 1); // with the rests a terminal cut off it
+  // (each line read with the rests a terminal cut off it: the validator's line is the one after them)
+  const next = cutBlock(lines, view, pos).at(-1)! + 1;
+  if (!VALIDATION_ERROR.test(whole(lines, view, pos).text) || view.index[next] === undefined) return false;
+  const l = whole(lines, view, next);
   return /^\s*Value error, /.test(l.text) && isWrapperLine(l);
 }
 

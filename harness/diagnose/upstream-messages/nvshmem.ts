@@ -15,6 +15,13 @@ const NVSHMEM = 'v3.4.5-0';
 const nccl = messageOf('nccl');
 
 export const NVSHMEM_MESSAGES: readonly UpstreamMessage[] = [
+  // DeepEP asserting on an NVSHMEM call's result as it sets up its buffer (EP_HOST_ASSERT throws "Failed: Assertion error
+  // <file>:<line> '<condition>'": deepseek-ai/DeepEP ebfe47e46fa86a5b41be96c326a92f62ed6721da:csrc/kernels/exception.cuh:18,35-39), as
+  // when the ranks' RDMA team could not be split off NVSHMEM's world team (csrc/kernels/runtime.cu:75-77): NVSHMEM failed between the ranks
+  nccl("DeepEP: an NVSHMEM call it asserts on failed as it set up communication between the ranks",
+    /\bAssertion error \S{1,300}:\d+ 'nvshmem\w{0,40}\(/,
+    "RuntimeError: Failed: Assertion error /DeepEP/csrc/kernels/runtime.cu:56 'nvshmem_team_split_strided(NVSHMEM_TEAM_WORLD, rank % NUM_MAX_NVL_PEERS, NUM_MAX_NVL_PEERS, num_ranks / NUM_MAX_NVL_PEERS, &cpu_rdma_team_config, 0, &cpu_rdma_team) == 0'",
+    'ebfe47e46fa86a5b41be96c326a92f62ed6721da:csrc/kernels/runtime.cu:75-77'),
   // an InfiniBand verbs call of an IB transport failed (modify_qp moving the queue pair to RTR/RTS towards its peer,
   // and ibv_alloc_pd, ibv_query_device, ibv_create_srq… in ibdevx/ibgda/transport_ib_common.cpp): the message is the verb's name
   nccl('NVSHMEM: an InfiniBand verbs call of its IB transport failed (the GPUs could not be connected over InfiniBand)', /\bibv_[a-z_]{3,40} failed\b/,

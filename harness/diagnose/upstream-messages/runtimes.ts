@@ -43,6 +43,7 @@ const SHELL = String.raw`(?:^|\s)[\w./~-]{1,200}: (?:line \d+: |\d+: )?`;
 const PROGRAM = String.raw`(?![^\s:]*\b(?:nvcc|ptxas|nvidia-smi)\b)[\w.+~/][^\s:]{0,200}`;
 
 const imp = messageOf('import-error');
+const drv = messageOf('driver-mismatch');
 
 /**
  * rocBLAS giving up on its kernel library, written bare to stderr before rocblas_abort(): "rocBLAS error: Cannot read <path>/TensileLibrary.dat:
@@ -80,4 +81,9 @@ export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
   imp('LocalAI: the backend the model names is not installed', /\bbackend not found: [\w.-]+/,
     'ERROR Failed to load model modelID="qwen3" error=failed to load model with internal loader: backend not found: llama-cpp backend="llama-cpp"',
     '00c6d825030b4547fe60b04ac72a9c8e0ade99a5:pkg/model/initializers.go:98-99'),
+  // rocBLAS setting up its kernel library when the HIP runtime counts no device (hipGetDeviceCount failed: no GPU visible to the
+  // process, /dev/kfd not passed to the container), then rocblas_abort() (ROCBLAS_ABORT): the guide's "driver or device missing or not visible"
+  drv('rocBLAS: the HIP runtime found no GPU as rocBLAS set up its kernel library (hipGetDeviceCount failed)',
+    /\brocBLAS error: Could not initialize Tensile host: No devices found\b/,
+    'rocBLAS error: Could not initialize Tensile host: No devices found', 'rocm-6.2.2:library/src/tensile_host.cpp:644-649'),
 ];

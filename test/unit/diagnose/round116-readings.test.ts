@@ -1,6 +1,6 @@
 // Readings made in the twenty-fourth session from tuning logs and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
-import { category } from '../../support/classify-lines.ts';
+import { atWidth, category } from '../../support/classify-lines.ts';
 
 describe('round 116 readings', () => {
   it("reads llama.cpp's argument parser refusing an option or its value as the failure (other)", () => {
@@ -48,5 +48,35 @@ describe('round 116 readings', () => {
     expect(category('srv  update_slots: all slots are idle', bare)).toBe('other');
     // a request answered after it: the server survived the refusal
     expect(category(bare, 'srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 200')).toBe('healthy');
+  });
+
+  it("reads rocBLAS finding no GPU as it sets up its kernel library as the device not visible (driver-mismatch)", () => {
+    // ROCm/rocBLAS rocm-6.2.2:library/src/tensile_host.cpp:644-649 (hipGetDeviceCount failed, then rocblas_abort())
+    const log = [
+      'rocBLAS error: Could not initialize Tensile host: No devices found',
+      'time=2025-03-08T16:42:15.674+01:00 level=ERROR source=server.go:421 msg="llama runner terminated" error="signal: aborted (core dumped)"',
+      '[GIN] 2025/03/08 - 16:42:15 | 500 |  791.251505ms |       127.0.0.1 | POST     "/v1/chat/completions"',
+    ];
+    expect(category(...log)).toBe('driver-mismatch');
+    // its other aborts name no device missing: not this reading
+    expect(category('rocBLAS error: Could not initialize Tensile library')).not.toBe('driver-mismatch');
+  });
+
+  it("reads DeepEP's assertion on an NVSHMEM call as communication between the ranks failing (nccl)", () => {
+    // deepseek-ai/DeepEP ebfe47e4:csrc/kernels/runtime.cu:75-77, EP_HOST_ASSERT's "Failed: Assertion error <file>:<line> '<condition>'" (exception.cuh:18)
+    const failed = "RuntimeError: Failed: Assertion error /DeepEP/csrc/kernels/runtime.cu:56 'nvshmem_team_split_strided(NVSHMEM_TEAM_WORLD, rank % NUM_MAX_NVL_PEERS, NUM_MAX_NVL_PEERS, num_ranks / NUM_MAX_NVL_PEERS, &cpu_rdma_team_config, 0, &cpu_rdma_team) == 0'";
+    expect(category('Traceback (most recent call last):', '  File "/sgl-workspace/DeepEP/deep_ep/buffer.py", line 88, in __init__', '    self.runtime.sync(device_ids, ipc_handles, root_unique_id)', failed)).toBe('nccl');
+    // an assertion of DeepEP on its own arithmetic is no NVSHMEM call
+    expect(category("RuntimeError: Failed: Assertion error /DeepEP/csrc/kernels/runtime.cu:55 'num_ranks % NUM_MAX_NVL_PEERS == 0'")).not.toBe('nccl');
+  });
+
+  it("reads pydantic's ValidationError relaying a wrapper as that wrapper when a terminal cut it", () => {
+    // the validator's "Value error, …" is the line after the ValidationError's rests (vllm-project/vllm-ascend#4206, at 80 columns)
+    const log = [
+      '(APIServer pid=1) pydantic_core._pydantic_core.ValidationError: 1 validation error for ModelConfig',
+      "(APIServer pid=1)   Value error, Model architectures ['Qwen3NextForCausalLM'] failed to be inspected. Please check the logs for more details. [type=value_error, input_value=ArgsKwargs((), {'model': 'Qwen/Qwen3-Next'}), input_type=ArgsKwargs]",
+    ];
+    expect(category(...log)).toBe('unknown');
+    expect(category(...log.flatMap(atWidth(80)))).toBe('unknown');
   });
 });
