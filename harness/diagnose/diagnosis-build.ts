@@ -103,7 +103,7 @@ export function fromFailure(lines: readonly LogLine[], f: Failure, model: Fallba
     category: g ? g.category : 'other',
     confidence: g ? 'generic' : 'none',
     signature: null,
-    title: g ? `${g.what[0]!.toUpperCase()}${g.what.slice(1)}: ${what}` : `Unrecognised failure: ${what}`,
+    title: g ? `${titled(g.what)}: ${what}` : `Unrecognised failure: ${what}`,
     explanation: g
       ? `No known signature matches this wording, but the failure shows ${g.what}, which marks a failure of category ${g.category}. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
@@ -128,6 +128,13 @@ function learned(lines: readonly LogLine[], f: Failure, g: FallbackGuess, what: 
     links: [],
   };
 }
+
+/**
+ * Evidence's words as a title's start: capitalised where they begin as prose ("a kernel refused …", "the shell (bash, dash) …"), kept as
+ * written where they begin with a name (ggml's, llama.cpp's, cuDNN, transformers:, pip (pypa/pip), ptxas / …), whose case is its own.
+ */
+const PROSE_START = /^[a-z]+ (?![(/])/;
+export const titled = (what: string): string => (PROSE_START.test(what) ? `${what[0]!.toUpperCase()}${what.slice(1)}` : what);
 
 /** Something failed, but the log does not hold why: only a wrapper, or a traceback cut short. */
 /** What showed a failure whose cause the log does not hold. */

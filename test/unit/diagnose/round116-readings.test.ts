@@ -1,6 +1,8 @@
 // Readings made in the twenty-fourth session from tuning logs and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { atWidth, category } from '../../support/classify-lines.ts';
+import { titled } from '../../../harness/diagnose/diagnosis-build.ts';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
 describe('round 116 readings', () => {
   it("reads llama.cpp's argument parser refusing an option or its value as the failure (other)", () => {
@@ -78,5 +80,15 @@ describe('round 116 readings', () => {
     ];
     expect(category(...log)).toBe('unknown');
     expect(category(...log.flatMap(atWidth(80)))).toBe('unknown');
+  });
+
+  it("keeps a name's own case at the start of a title (ggml's, cuDNN), capitalising only prose", () => {
+    expect(titled("ggml's GGUF reader: the model file is not a GGUF file")).toBe("ggml's GGUF reader: the model file is not a GGUF file");
+    expect(titled('cuDNN: no algorithm')).toBe('cuDNN: no algorithm');
+    expect(titled('pip (pypa/pip): no distribution')).toBe('pip (pypa/pip): no distribution');
+    expect(titled('ptxas / PTX JIT failure')).toBe('ptxas / PTX JIT failure');
+    expect(titled('a kernel refused this GPU architecture')).toBe('A kernel refused this GPU architecture');
+    expect(titled('the shell (bash, dash) did not find the program')).toBe('The shell (bash, dash) did not find the program');
+    expect(classifyLog("gguf_init_from_file: invalid magic characters 'Inte'").title).toMatch(/^ggml's GGUF reader: /);
   });
 });
