@@ -111,14 +111,13 @@ function isSourceLine(lines: readonly LogLine[], view: ProcessView, pos: number)
 /**
  * View positions of the message that starts at pos: its continuation lines, joined later. llama.cpp writes its errors one line each
  * (LLAMACPP_ERROR_LINE: "…\n" formats), its other records bare after them: such an error's message is its line and the rests a
- * terminal cut off it.
+ * terminal cut off it (cutBlock).
  */
 export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: number): number[] {
+  if (LLAMACPP_ERROR_LINE.test(lines[view.index[pos]!]!.text)) return cutBlock(lines, view, pos);
   const out = [pos];
-  const oneLine = LLAMACPP_ERROR_LINE.test(lines[view.index[pos]!]!.text);
   for (let p = pos + 1; p < view.index.length && out.length < MAX_MESSAGE_LINES; p++) {
     const l = lines[view.index[p]!]!;
-    if (oneLine && !l.cont) break;
     if (l.text.trim() === '' && !l.header) {
       out.push(...causedBy(lines, view, p));
       break;
