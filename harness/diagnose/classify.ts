@@ -74,7 +74,8 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   // a logged line below ERROR (a warning, a debug probe) decides only in a log that shows no health (the labelling guide, rule 6)
   // healthy is earned: the server up, or a startup step seen to finish; else the log says nothing either way
   const shown = missing === null ? sign() : undefined;
-  if (hint && !(lines[hint.index]!.level !== null && shown)) return fromFailure(lines, hint);
+  // (… unless its program exits right after it: a step finished before a warning uvicorn exits after says nothing of the end)
+  if (hint && (hint.generic?.exits || !(lines[hint.index]!.level !== null && shown))) return fromFailure(lines, hint);
   if (missing === null) {
     // a request refused after the server came up, and nothing served after it: that error is the cause (guide, rule 2)
     const refused = shown ? lastRefused(lines) : null;

@@ -3,7 +3,7 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
+import { exitsAfterMessage, FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
@@ -533,7 +533,7 @@ function judgeHint(lines: readonly LogLine[], view: ProcessView, pos: number, on
   // a traceback's frame is code, not a message; a line that says the engine goes on without what failed
   // (falls back, ignores, retries) decides nothing (the labelling guide, rule 6), unless it names a fatal error
   if (/^\s*File "[^"]+", line \d+, in \S+\s*$/.test(texts.join('')) || (!onlyFatal && GOES_ON.test(texts.join(' ')))) return null;
-  const read = sentenceMessages(texts[0]!, texts.join(''), onlyFatal) ?? texts;
+  const read = exitsAfterMessage(joinedReadings(texts)) ? texts : (sentenceMessages(texts[0]!, texts.join(''), onlyFatal) ?? texts);
   if (read.length === 0) return null;
   const generic = messageEvidence(read.length > 1 ? [read.join(' '), read.join('')] : read, onlyFatal, true);
   // a fatal error of another category in the rest of its message says more ("Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")

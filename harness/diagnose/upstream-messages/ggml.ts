@@ -56,12 +56,15 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
  *   app/src/main/cpp/llama/common/arg.cpp:901, :934, :1200, as it vendors llama.cpp);
  * - the server's error sent for a task, with the message the client gets (SRV_ERR "task id = %d, error: %s": the same llama.cpp,
  *   app/src/main/cpp/llama/tools/server/server.cpp:2467; GPUStack's llama-box, "task %d | error = %s": gpustack/llama-box
- *   87281c7ea5f27e79199cfc3084e2dc913cc3c3da:llama-box/server.cpp:1783), whatever level the log shows.
+ *   87281c7ea5f27e79199cfc3084e2dc913cc3c3da:llama-box/server.cpp:1783), whatever level the log shows;
+ * - the 2024 server's decode that failed for good, "update_slots : failed to decode the batch, n_batch = N, ret = R" (LOG_TEE, no
+ *   level, before update_slots returns false and the main loop ends: ikawrakow/ik_llama.cpp 663c94457dc03d62cd1c1b89404781fc22274958:
+ *   examples/server/server.cpp:1927, llama.cpp's history as it carries it).
  */
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+`,
 );
 
 const mdl = messageOf('unsupported-model');
@@ -93,6 +96,19 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
     /\brequest (?:\(\d+ tokens\) )?exceeds the available context size\b/,
     'srv    send_error: task id = 0, error: request (44496 tokens) exceeds the available context size (32768 tokens), try increasing it',
     '92550fa0977f57eb8bb6ce32dd8a5560b4ddf0a6:tools/server/server-context.cpp:3550'),
+
+  // the server's decode of a batch failed with its KV cache full at a batch of one token (ret 1: no free slot; it halves the batch on
+  // each failure first, "failed to find free space in the KV cache, retrying with smaller n_batch = N" as a warning): in 2024's
+  // examples/server/server.cpp update_slots logs "failed to decode the batch, n_batch = 1, ret = 1" ("if you get here, it means the KV
+  // cache is full - try increasing it via the context size") and returns false, which ends the server's main loop
+  // (ikawrakow/ik_llama.cpp 663c94457dc03d62cd1c1b89404781fc22274958:examples/server/server.cpp:1924-1928, :3361, llama.cpp's history
+  // of 2024-01-15 as it carries it); since, the server sends the slots "Context size has been exceeded." and goes on
+  // (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/tools/server/server.cpp:3444-3461): the
+  // requests' context outgrew the cache the server was given (--ctx-size), of no category of its own
+  oth("llama.cpp's server: a batch could not be decoded with the KV cache full (the requests' context outgrew --ctx-size)",
+    /\bupdate_slots ?: failed to decode the batch, n_batch = 1, ret = 1\b|\bContext size has been exceeded\., i = \d+, n_batch = \d+, ret = 1\b/,
+    '[1704891429] update_slots : failed to decode the batch, n_batch = 1, ret = 1',
+    '663c94457dc03d62cd1c1b89404781fc22274958:examples/server/server.cpp:1927'),
 
   // ---- llama.cpp's command-line parser (common/arg.cpp) ----
 

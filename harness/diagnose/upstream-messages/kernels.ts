@@ -165,6 +165,17 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // the kernel asks for more shared memory (or registers, threads) than this GPU has: the README's labelling guide names it
   bke('Triton (triton-lang/triton): the kernel needs more shared memory (or another resource) than this GPU has', /\bout of resource: [\w ]{1,40}, Required: \d+, Hardware limit: \d+/,
     'out of resource: shared memory, Required: 98304, Hardware limit: 65536. Reducing block sizes or `num_stages` may help.', '0b057fca1b9988afcfecd535b67d36ce92c0a5e9:python/triton/runtime/errors.py:23'),
+  // Triton's shared-memory analysis asked to convert one MMA layout into another, which its code generator does only for some GPUs'
+  // MMA versions: getCvtOrder's one assertion, "Unexpected mma -> mma layout conversion" (openai/triton, the project's name before
+  // triton-lang, ad96b54fdd105b4787d8b5d32917b1ee97638034:lib/Analysis/Allocation.cpp:37-43), by 2024 "mma -> mma layout conversion is
+  // only supported on Ampere" (and Hopper), as vLLM's issue #6723 quotes it from a V100. C's assert() names the function before the
+  // words (glibc's "<file>:<line>: <function>: Assertion `…' failed."), so the function says which assertion failed also where the
+  // line is cut before them (or its expression, where the function is rendered otherwise): the kernel compiler could not generate this
+  // kernel for this GPU
+  bke("Triton (triton-lang/triton): an MMA-to-MMA layout conversion its code generator does not support on this GPU (getCvtOrder's assertion)",
+    /\bmlir::triton::getCvtOrder\(mlir::Attribute, mlir::Attribute\): Assert|\bAssertion `!\(srcMmaLayout && dstMmaLayout\b/,
+    `python3: /project/lib/Analysis/Allocation.cpp:40: std::pair<llvm::SmallVector<unsigned int>, llvm::SmallVector<unsigned int> > mlir::triton::getCvtOrder(mlir::Attribute, mlir::Attribute): Assertion \`!(srcMmaLayout && dstMmaLayout) && "Unexpected mma -> mma layout conversion"' failed.`,
+    'ad96b54fdd105b4787d8b5d32917b1ee97638034:lib/Analysis/Allocation.cpp:42'),
   // no active backend driver: torch sees no CUDA device
   drv('Triton (triton-lang/triton): no GPU driver is active (torch sees no CUDA device)', /\b0 active drivers \(\[\]\)\. There should only be one\b/,
     '0 active drivers ([]). There should only be one.', '065798eb550384acb5c0d9b2d63cb17ab1d02a7e:python/triton/runtime/driver.py:10'),

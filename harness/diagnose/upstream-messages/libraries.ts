@@ -33,7 +33,7 @@
 // finishing this task") and RayTaskError wrappers name no cause and are not here.
 // A message is here only when the generic word rules did not already name its category (or named none, or the wrong
 // one). Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { exitsAfter, messageOf, type UpstreamMessage } from './types.ts';
 
 /** huggingface_hub 0.36.2. */
 const HUB = 'v0.36.2';
@@ -48,6 +48,8 @@ const ST_OLD = 'v0.4.5';
 const SERDE = 'v1.0.228';
 /** gloo main (2025-05-16). */
 const GLOO = 'cc441984208d';
+/** uvicorn (encode/uvicorn) 0.35.0. */
+const UVICORN = '0.35.0';
 
 const imp = messageOf('import-error');
 /** The process group's rendezvous or transport failing between ranks. */
@@ -173,6 +175,14 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
   // a tokenizer.json written by a newer tokenizers than the one installed
   oth('tokenizers (huggingface/tokenizers): tokenizer.json is of a format this tokenizers cannot read', /\bdata did not match any variant of untagged enum \w{1,80}/,
     'data did not match any variant of untagged enum ModelWrapper at line 757479 column 3', `${SERDE}:serde_derive/src/de/enum_untagged.rs:39`),
+
+  // ---- uvicorn (encode/uvicorn), the ASGI server that vLLM, SGLang and most Python wrappers serve through ----
+
+  // uvicorn.run() with workers > 1 or reload on, given the app as an object: it logs this at WARNING and exits with 1 before it
+  // binds (main.py:567-570), so the server never starts; a configuration error of the program that called it
+  exitsAfter(oth("uvicorn (encode/uvicorn): workers or reload asked for an app passed as an object, not an import string; uvicorn exits before it serves",
+    /\bYou must pass the application as an import string to enable 'reload' or 'workers'/,
+    "You must pass the application as an import string to enable 'reload' or 'workers'.", `${UVICORN}:uvicorn/main.py:569`)),
 
   // ---- gloo (facebookincubator/gloo), PyTorch's gloo process group ----
 

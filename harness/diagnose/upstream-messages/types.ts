@@ -14,9 +14,17 @@ export interface UpstreamMessage {
   example: string;
   /** Where upstream writes it: `<tag or commit>:<path>:<line>` of a mirror named in engines/facts/releases.ts. */
   source: string;
+  /**
+   * The program exits right after writing it, whatever level it is logged at (uvicorn's WARNING before `sys.exit(1)`): read
+   * also on a warning's line, as a fatal error name is.
+   */
+  fatal?: true;
 }
 
 /** Entries of one category: `messageOf('nccl')(what, re, example, source)`. */
 export const messageOf =
   (category: string) =>
   (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
+
+/** A message its program exits after, whatever its level (`fatal`). */
+export const exitsAfter = (m: UpstreamMessage): UpstreamMessage => ({ ...m, fatal: true });

@@ -1,0 +1,48 @@
+// Readings made in the twenty-fifth session from tuning logs and upstream sources, each general and with its source in the reader it tests.
+import { describe, expect, it } from 'vitest';
+import { atWidth, category } from '../../support/classify-lines.ts';
+
+describe('round 132 readings', () => {
+  it('reads uvicorn refusing workers or reload for an app object as the failure, though a step finished before it', () => {
+    // encode/uvicorn 0.35.0:uvicorn/main.py:567-570: logged at WARNING, then sys.exit(1) before it binds
+    const refused = [
+      'Loading checkpoint shards: 100%|██████████| 10/10 [00:12<00:00,  1.21s/it]',
+      "WARNING:  You must pass the application as an import string to enable 'reload' or 'workers'.",
+    ];
+    expect(category(...refused)).toBe('other');
+    // … also where a terminal 80 columns wide cut it in 'work' + 'ers'
+    expect(category(...refused.flatMap(atWidth(80)))).toBe('other');
+    expect(category("WARNING:  You must pass the application as an import string to enable 'reload' or 'workers'.")).toBe('other');
+    // any other warning of uvicorn's decides nothing where a step finished
+    expect(category('Loading checkpoint shards: 100%|██████████| 10/10 [00:12<00:00,  1.21s/it]', 'WARNING:  Invalid HTTP request received.')).not.toBe('other');
+  });
+
+  it("reads llama.cpp's 2024 server failing to decode with its KV cache full as the failure (other)", () => {
+    // ikawrakow/ik_llama.cpp 663c9445:examples/server/server.cpp:1924-1931 (llama.cpp of 2024-01-15): the retries are warnings, the
+    // batch of one that fails ends update_slots and the main loop
+    const full = [
+      '[1704891429] update_slots : failed to find free space in the KV cache, retrying with smaller n_batch = 2',
+      '[1704891429] update_slots : failed to find free space in the KV cache, retrying with smaller n_batch = 1',
+      '[1704891429] update_slots : failed to decode the batch, n_batch = 1, ret = 1',
+      '[1704891429] unexpected error in llama server update_slots - exiting main loop',
+      'llama server shutting down',
+    ];
+    expect(category(...full)).toBe('other');
+    // the retries alone, the batch decoded at a smaller size: no failure
+    expect(category(...full.slice(0, 2))).toBe('unknown');
+  });
+
+  it("reads Triton's getCvtOrder assertion, also cut after its function, as the kernel refused for this GPU", () => {
+    // openai/triton ad96b54f:lib/Analysis/Allocation.cpp:37-43, its one assertion; C's assert() in glibc 2.36's words
+    const fn = '/project/lib/Analysis/Allocation.cpp:47: std::pair<llvm::SmallVector<unsigned int>, llvm::SmallVector<unsigned int> > mlir::triton::getCvtOrder(mlir::Attribute, mlir::Attribute): ';
+    const served = [
+      'INFO 04-15 10:19:51 model_runner.py:1562] Graph capturing finished in 8 secs, took 0.17 GiB',
+      'INFO 04-15 10:20:35 engine.py:275] Added request 6f652b14-4b89-4d4b-9ad4-cef817e8b260.',
+    ];
+    expect(category(...served, `${fn}Assertio`)).toBe('backend-unsupported');
+    expect(category(...served, `python3: ${fn}Assertion \`!(srcMmaLayout && dstMmaLayout) && "Unexpected mma -> mma layout conversion"' failed.`)).toBe('backend-unsupported');
+    // any other assert() cut after its function is a failure, of no category its words name
+    expect(category(...served, '/src/alloc.cpp:12: void pool::grow(unsigned long): Assertion')).toBe('other');
+    expect(category(...served)).toBe('healthy');
+  });
+});
