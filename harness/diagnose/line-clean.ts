@@ -185,6 +185,14 @@ const TIMED_LEVEL_HEADER = /^\s*(?:\[\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d\]|
  * logger, infiniflow/ragflow adaea3267c1911dc334cdfd92db8dd73754db611:common/log_utils.py, init_root_logger: `ERROR    14 …`).
  */
 const BARE_LEVEL_HEADER = /^\s*(?:(DEBUG|INFO|ERROR) {2,}\d{1,7}(?: +|$)|(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)(?: +|\t)(?=[^\s[]))/;
+/**
+ * OpenVINO Model Server's loggers (spdlog): `[%Y-%m-%d %T.%e][%t][%n][%l][%s:%#] ` — time, thread, the logger's name (serving,
+ * modelmanager, mediapipe, llm_executor, …), level, source file and line (openvinotoolkit/model_server
+ * 7e4df0c7ae340972bad15020ad777bbba3ee321d:src/logging.cpp:48, every logger set to it at :71-80); spdlog writes the level by its
+ * full name, "trace", "debug", "info", "warning", "error", "critical" (gabime/spdlog 7481a8ecf763eebc7463e16ebb29578b1bf9b57b:
+ * include/spdlog/common.h, level_names). A paste may have lost the time or the thread's field.
+ */
+const OVMS_HEADER = /^\s*(?:\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?\])?(?:\[\d{1,10}\])?\[[a-z_]{1,40}\]\[(trace|debug|info|warning|error|critical)\]\[[\w./-]{1,200}:\d+\] ?/;
 /** NIM's Rust SDK (logged inside its Python JSON records): `[09-25 19:03:45.989 ERROR  nim_sdk::hub::repo  rust/nim-sdk/src/hub/repo.rs:119] `. */
 const NIM_RUST_HEADER = /^\s*\[\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? +(TRACE|DEBUG|INFO|WARN|ERROR) +[\w:]+ +[\w./-]+\.rs:\d+\]\s?/;
 /**
@@ -228,7 +236,7 @@ function loggerHeader(s: string): { length: number; level: string | null } | nul
   const relayed = TGI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
   if (BARE_WARNING.test(s)) return { length: 0, level: 'WARNING' };
-  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? OVMS_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
   const v = own ?? TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own

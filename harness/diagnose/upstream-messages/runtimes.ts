@@ -33,6 +33,8 @@ const BASH = 'bash-5.3';
 const PIP = '26.2.1';
 /** astral-sh/uv's release tag whose sources are read. */
 const UV = '0.12.5';
+/** cncf-tags/container-device-interface's release tag whose sources are read. */
+const CDI = 'v1.1.0';
 
 /**
  * What the shell writes before the program's name: its name or the script's, then bash's "line N: " or dash's "N: " (at the
@@ -57,6 +59,14 @@ const drv = messageOf('driver-mismatch');
 export const ROCBLAS_ABORT = /^\s*rocBLAS error: (?:Cannot read \S|Could not initialize Tensile (?:host|library)\b)/;
 
 export const RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
+  // the container engine asked for CDI devices (podman's `--device nvidia.com/gpu=all`, or `--gpus` turned into them) that no CDI spec
+  // on the host defines: the NVIDIA container toolkit never generated one (`nvidia-ctk cdi generate`), or wrote one this runtime cannot
+  // read, so the container gets no GPU (cncf-tags/container-device-interface v1.1.0:pkg/cdi/cache.go:257, Cache.InjectDevices; podman
+  // prefixes "setting up CDI devices: ", docker's and the NVIDIA runtime's "failed to inject CDI devices: "): the GPU not visible, as the
+  // toolkit's own `nvidia-container-cli: initialization error` is
+  drv('CDI (cncf-tags/container-device-interface): the GPU devices the container asked for are defined by no CDI spec on the host (NVIDIA container toolkit not set up)',
+    /\bunresolvable CDI devices \S/,
+    'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all', `${CDI}:pkg/cdi/cache.go:257`),
   {
     category: 'other',
     what: 'the shell ran an option as a command (a command line broken where a line continuation was lost)',

@@ -24,6 +24,8 @@ const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
 /** huggingface/text-embeddings-inference. */
 const TEI = 'v1.9.3';
+/** openvinotoolkit/openvino.genai (master of 2026-08). */
+const OV_GENAI = 'da1db864d2bc1a265e9a036f5b57ef13f0e86c2c';
 /** EricLBuehler/mistral.rs. */
 const MISTRALRS = 'v0.3.1';
 
@@ -64,6 +66,15 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // the launcher runs the Python server as a separate program: not installed, it cannot start
   imp("TGI (huggingface/text-generation-inference): the launcher cannot find the Python server (text-generation-server) or the router it runs", /\btext-generation-(?:server|router) not found in PATH\b/,
     'text-generation-server not found in PATH', `${TGI}:launcher/src/main.rs:1163`),
+
+  // ---- OpenVINO GenAI (openvinotoolkit/openvino.genai), under OpenVINO Model Server ----
+  // its visual-language pipeline reads the model's config.json model_type and knows only the VLMs it implements: another is refused
+  // with OPENVINO_THROW (what() "Exception from <file>:<line>:\n<words>\n", openvinotoolkit/openvino
+  // f34c598c8884ff45087f5d6f443b47c26e4b8bf1:src/core/src/except.cpp:21-32), which OVMS logs at error as the LLM node's initialization
+  // failed (openvinotoolkit/model_server 7e4df0c7ae340972bad15020ad777bbba3ee321d:src/llm/language_model/continuous_batching/servable_initializer.cpp:262)
+  mdl('OpenVINO GenAI (openvinotoolkit/openvino.genai): the visual-language pipeline does not know this model type',
+    /\bUnsupported '[\w.-]{1,80}' VLM model type\b/,
+    "Unsupported 'qwen3_vl' VLM model type", `${OV_GENAI}:src/cpp/src/visual_language/vlm_config.cpp:44`),
 
   // ---- TorchServe (pytorch/serve) ----
   // a MemoryError while the handler loads the model: host memory, the guide's `other` (the frontend reports "System out of memory", 507)

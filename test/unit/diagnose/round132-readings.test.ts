@@ -45,4 +45,27 @@ describe('round 132 readings', () => {
     expect(category(...served, '/src/alloc.cpp:12: void pool::grow(unsigned long): Assertion')).toBe('other');
     expect(category(...served)).toBe('healthy');
   });
+
+  it("reads OpenVINO Model Server's spdlog header for its level, and OpenVINO GenAI refusing a VLM type as unsupported-model", () => {
+    // openvinotoolkit/model_server 7e4df0c7:src/logging.cpp:48 ("[%Y-%m-%d %T.%e][%t][%n][%l][%s:%#] %v"); openvino.genai
+    // da1db864:src/cpp/src/visual_language/vlm_config.cpp:44; OpenVINO's what() puts the words on the line after "Exception from …:"
+    const refused = [
+      '[2025-11-04 10:11:12.345][1][serving][info][servablemanagermodule.cpp:51] ServableManagerModule starting',
+      '[2025-11-04 10:11:13.001][1][serving][error][servable_initializer.cpp:214] Error during llm node initialization for models_path: /models/Qwen3-VL-8B-Instruct/INT8/./ exception: Exception from src/cpp/src/visual_language/vlm_config.cpp:44:',
+      "Unsupported 'qwen3_vl' VLM model type",
+      '',
+      '[2025-11-04 10:11:13.002][1][modelmanager][error][servable_initializer.cpp:436] Error during LLM node resources initialization: The LLM Node resource initialization failed',
+    ];
+    expect(category(...refused)).toBe('unsupported-model');
+    // the header without its time and thread, as pasted
+    expect(category(...refused.map((l) => l.replace(/^\[[^\]]+\]\[1\]/, '')))).toBe('unsupported-model');
+    // an error level read: a failure whose cause is not shown is no longer a log that says nothing
+    expect(category('[serving][info][servablemanagermodule.cpp:51] ServableManagerModule starting', '[serving][error][mediapipegraphdefinition.cpp:474] Failed to')).toBe('unknown');
+  });
+
+  it("reads the container engine finding no CDI spec for the GPUs it was asked for as the GPU not visible (driver-mismatch)", () => {
+    // cncf-tags/container-device-interface v1.1.0:pkg/cdi/cache.go:257
+    expect(category('❯ podman run -d --gpus=all -p 11434:11434 docker.io/ollama/ollama', 'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all')).toBe('driver-mismatch');
+    expect(category('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: could not apply required modification to OCI specification: error modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all: unknown.')).toBe('driver-mismatch');
+  });
 });
