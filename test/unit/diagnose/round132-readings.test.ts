@@ -68,4 +68,18 @@ describe('round 132 readings', () => {
     expect(category('❯ podman run -d --gpus=all -p 11434:11434 docker.io/ollama/ollama', 'Error: setting up CDI devices: unresolvable CDI devices nvidia.com/gpu=all')).toBe('driver-mismatch');
     expect(category('docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: could not apply required modification to OCI specification: error modifying OCI spec: failed to inject CDI devices: unresolvable CDI devices nvidia.com/gpu=all: unknown.')).toBe('driver-mismatch');
   });
+
+  it("reads ggml's failed cudaMalloc as the failure before the graph allocator's assertion on the buffer it did not get", () => {
+    // mmkurodan/llama d582f0cb:app/src/main/cpp/llama/ggml/src/ggml-cuda/ggml-cuda.cu:660 (GGML_LOG_ERROR), ggml-alloc.c:773
+    const image = [
+      'srv  process_chun: processing image...',
+      'ggml_backend_cuda_buffer_type_alloc_buffer: allocating 4514.05 MiB on device 0: cudaMalloc failed: out of memory',
+      'ggml_gallocr_reserve_n: failed to allocate CUDA0 buffer of size 4733328896',
+      '/devel/tools/llama.cpp/ggml/src/ggml-backend.cpp:1662: GGML_ASSERT((char *)addr + ggml_backend_buffer_get_alloc_size(buffer, tensor) <= (char *)ggml_backend_buffer_get_base(buffer) + ggml_backend_buffer_get_size(buffer)) failed',
+    ];
+    expect(category(...image)).toBe('oom');
+    // the assertion alone names no memory
+    expect(category(image[0]!, image[3]!)).toBe('other');
+  });
 });
+
