@@ -59,7 +59,8 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
  *   87281c7ea5f27e79199cfc3084e2dc913cc3c3da:llama-box/server.cpp:1783), whatever level the log shows;
  * - ggml's CUDA buffer that could not be allocated, "<func>: allocating N MiB on device D: cudaMalloc failed: <cudaGetErrorString>"
  *   (GGML_LOG_ERROR, written only when cudaMalloc returned an error: mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
- *   app/src/main/cpp/llama/ggml/src/ggml-cuda/ggml-cuda.cu:660, as it vendors llama.cpp), so that an assertion or abort after it (the
+ *   app/src/main/cpp/llama/ggml/src/ggml-cuda/ggml-cuda.cu:656-661, as it vendors llama.cpp; the function logs nothing else, so its
+ *   name and the size already say it where a terminal cut the line before "cudaMalloc failed"), so that an assertion or abort after it (the
  *   graph allocator's GGML_ASSERT on the buffer it did not get) is not read as the failure in its place;
  * - the 2024 server's decode that failed for good, "update_slots : failed to decode the batch, n_batch = N, ret = R" (LOG_TEE, no
  *   level, before update_slots returns false and the main loop ends: ikawrakow/ik_llama.cpp 663c94457dc03d62cd1c1b89404781fc22274958:
@@ -68,7 +69,7 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\ballocating [\d.]+ MiB on device \d+: cudaMalloc failed: \S`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|\ballocating [\d.]+ MiB on device \d+: cudaMalloc failed: \S`,
 );
 
 const mdl = messageOf('unsupported-model');

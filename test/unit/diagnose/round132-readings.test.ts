@@ -78,6 +78,8 @@ describe('round 132 readings', () => {
       '/devel/tools/llama.cpp/ggml/src/ggml-backend.cpp:1662: GGML_ASSERT((char *)addr + ggml_backend_buffer_get_alloc_size(buffer, tensor) <= (char *)ggml_backend_buffer_get_base(buffer) + ggml_backend_buffer_get_size(buffer)) failed',
     ];
     expect(category(...image)).toBe('oom');
+    // … also where a terminal 80 columns wide cut the line before "cudaMalloc failed" (the function logs nothing else)
+    expect(category(...image.flatMap(atWidth(80)))).toBe('oom');
     // the assertion alone names no memory
     expect(category(image[0]!, image[3]!)).toBe('other');
   });
