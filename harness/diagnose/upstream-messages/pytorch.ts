@@ -38,6 +38,15 @@ const bke = messageOf('backend-unsupported');
 export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // ---- the dispatcher and extensions ----
 
+  // torch.ops.load_library (how torchcodec, torchaudio and torchvision load their compiled libraries): ctypes.CDLL of the library
+  // failed, the library or one it needs not loadable (a missing FFmpeg or CUDA library, a build for another torch), raised as
+  // OSError "Could not load this library: <path>" from the loader's own error (torch/_ops.py:1479-1505): a compiled module that
+  // cannot load, import-error. (torchvision's warning that quotes it, "Failed to load image Python extension: '…'", and torchcodec's
+  // list of FFmpeg versions tried, decide nothing by themselves: warnings, and text inside another exception's message.)
+  imp('PyTorch (pytorch/pytorch): torch.ops.load_library could not load a compiled library (it or a library it needs is missing or built for another torch)',
+    /(?:^|Error: )Could not load this library: \S/,
+    'OSError: Could not load this library: /venv/lib/python3.10/site-packages/torchcodec/libtorchcodec_core7.so', `${PT}:torch/_ops.py:1505`),
+
   // registering a fake (meta) kernel for an operator its extension never registered: torchvision's
   // _meta_registrations.py at `import torchvision` when its C++ ops did not load (a torchvision built for another torch),
   // or an engine's own ops module; a package version pairing refused at import (the guide's import-error)

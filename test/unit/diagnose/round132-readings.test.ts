@@ -83,5 +83,20 @@ describe('round 132 readings', () => {
     // the assertion alone names no memory
     expect(category(image[0]!, image[3]!)).toBe('other');
   });
+
+  it("reads PyTorch's load_library failing as a compiled library that cannot load (import-error), not its quotes in warnings", () => {
+    // pytorch/pytorch v2.11.0 70d99e99:torch/_ops.py:1479-1505 (read in torch 2.11.0 as installed)
+    const codec = [
+      '  File "/venv/lib/python3.10/site-packages/torch/_ops.py", line 1505, in load_library',
+      '    raise OSError(f"Could not load this library: {path}") from e',
+      'OSError: Could not load this library: /venv/lib/python3.10/site-packages/torchcodec/libtorchcodec_core7.so',
+    ];
+    expect(category(...codec)).toBe('import-error');
+    // torchvision's warning that quotes it, in a server that came up, decides nothing
+    expect(category(
+      "/usr/local/lib/python3.12/dist-packages/torchvision/io/image.py:14: UserWarning: Failed to load image Python extension: 'Could not load this library: /usr/local/lib/python3.12/dist-packages/torchvision/image.so'",
+      'INFO:     Application startup complete.',
+    )).toBe('healthy');
+  });
 });
 
