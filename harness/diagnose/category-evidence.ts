@@ -444,26 +444,28 @@ export const FRAME_RULES: readonly GenericRule[] = [
 
 /** Engines' own messages (upstream-messages.ts) as rules: decided inside an exception's or error's message only. */
 const UPSTREAM_RULES: ReadonlyArray<GenericRule & { needle: string | null; folded: boolean }> = UPSTREAM_MESSAGES.map((m) => ({
-  ...rule(m.category, `${m.what} (${m.source})`, m.re, m.fatal ?? false),
-  ...(m.fatal && { exits: true }),
+  ...rule(m.category, `${m.what} (${m.source})`, m.re, m.exits === true),
+  exits: m.exits === true,
   // a literal every match holds (regex-needle.ts): the expression is tried only on a text that contains it
   needle: needleOf(m.re),
   folded: m.re.flags.includes('i'),
 }));
 
-/** The first engine message a text holds: each expression tried only where its literal is (a thousand of them, on every message). */
-function upstreamRule(texts: readonly string[], onlyFatal: boolean): GenericRule | undefined {
+/** The engine messages their program exits after: the only ones read on a warning's line (a handful, tried on every warning). */
+const EXITING_RULES = UPSTREAM_RULES.filter((r) => r.exits);
+
+/** The first engine message of `rules` a text holds: each expression tried only where its literal is (a thousand of them, on every message). */
+function upstreamRule(texts: readonly string[], rules: typeof UPSTREAM_RULES): GenericRule | undefined {
   let lower: string[] | null = null;
-  return UPSTREAM_RULES.find((r) => {
-    if (onlyFatal && !r.fatal) return false;
+  return rules.find((r) => {
     if (r.needle === null) return texts.some((t) => r.re.test(t));
     const hay = r.folded ? (lower ??= texts.map((t) => t.toLowerCase())) : texts;
     return hay.some((t, k) => t.includes(r.needle!) && r.re.test(texts[k]!));
   });
 }
 
-/** A message its program exits after (an upstream message marked fatal), whatever its words' form: "You must pass …" is no advice. */
-export const exitsAfterMessage = (texts: readonly string[]): boolean => upstreamRule(texts, true) !== undefined;
+/** A message its program exits after (an upstream message marked `exits`), whatever its words' form: "You must pass …" is no advice. */
+export const exitsAfterMessage = (texts: readonly string[]): boolean => upstreamRule(texts, EXITING_RULES) !== undefined;
 
 /**
  * The first generic rule that a message matches (fatal ones only when onlyFatal; no loose ones when
@@ -471,7 +473,7 @@ export const exitsAfterMessage = (texts: readonly string[]): boolean => upstream
  * its own category (a CUDA or NCCL error in the message) still wins over it.
  */
 export function messageEvidence(texts: readonly string[], onlyFatal = false, strict = false): GenericRule | null {
-  const upstream = upstreamRule(texts, onlyFatal);
+  const upstream = upstreamRule(texts, onlyFatal ? EXITING_RULES : UPSTREAM_RULES);
   if (upstream) return MESSAGE_RULES.find((r) => r.fatal && texts.some((t) => r.re.test(t))) ?? upstream;
   for (const r of MESSAGE_RULES) {
     if ((onlyFatal && !r.fatal) || (strict && r.loose)) continue;

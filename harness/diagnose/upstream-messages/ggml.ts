@@ -69,7 +69,7 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|\ballocating [\d.]+ MiB on device \d+: cudaMalloc failed: \S`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:`,
 );
 
 const mdl = messageOf('unsupported-model');

@@ -18,7 +18,7 @@ export interface UpstreamMessage {
    * The program exits right after writing it, whatever level it is logged at (uvicorn's WARNING before `sys.exit(1)`): read
    * also on a warning's line, as a fatal error name is.
    */
-  fatal?: true;
+  exits?: true;
 }
 
 /** Entries of one category: `messageOf('nccl')(what, re, example, source)`. */
@@ -26,5 +26,5 @@ export const messageOf =
   (category: string) =>
   (what: string, re: RegExp, example: string, source: string): UpstreamMessage => ({ category, what, re, example, source });
 
-/** A message its program exits after, whatever its level (`fatal`). */
-export const exitsAfter = (m: UpstreamMessage): UpstreamMessage => ({ ...m, fatal: true });
+/** A message its program exits after, whatever its level (`exits`). */
+export const exitsAfter = (m: UpstreamMessage): UpstreamMessage => ({ ...m, exits: true });

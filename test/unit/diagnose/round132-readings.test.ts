@@ -1,6 +1,7 @@
 // Readings made in the twenty-fifth session from tuning logs and upstream sources, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { atWidth, category } from '../../support/classify-lines.ts';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
 describe('round 132 readings', () => {
   it('reads uvicorn refusing workers or reload for an app object as the failure, though a step finished before it', () => {
@@ -60,7 +61,9 @@ describe('round 132 readings', () => {
     // the header without its time and thread, as pasted
     expect(category(...refused.map((l) => l.replace(/^\[[^\]]+\]\[1\]/, '')))).toBe('unsupported-model');
     // an error level read: a failure whose cause is not shown is no longer a log that says nothing
-    expect(category('[serving][info][servablemanagermodule.cpp:51] ServableManagerModule starting', '[serving][error][mediapipegraphdefinition.cpp:474] Failed to')).toBe('unknown');
+    const cut = classifyLog(['[serving][info][servablemanagermodule.cpp:51] ServableManagerModule starting', '[serving][error][mediapipegraphdefinition.cpp:474] Failed to'].join('\n'));
+    expect(cut.category).toBe('unknown');
+    expect(cut.title).toMatch(/root cause is not in the log/);
   });
 
   it("reads the container engine finding no CDI spec for the GPUs it was asked for as the GPU not visible (driver-mismatch)", () => {
