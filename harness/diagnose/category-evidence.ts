@@ -332,16 +332,17 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // errors of a known kind that no category above owns; not PyTorch's hint under every CUDA error it raises, "Compile with
   // `TORCH_USE_CUDA_DSA` to enable device-side assertions." (c10/cuda/CUDAException.cpp), which names no failure
   // (ROCm's form of an illegal address: the HSA runtime's VM fault handler, "Memory access fault by GPU node-6 (Agent handle: 0x…) on address
-  // 0x…. Reason: Unknown.", then the process aborts: ROCm/ROCR-Runtime c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1838-1868)
+  // 0x…. Reason: Unknown.", then the process aborts: ROCm/ROCR-Runtime c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1838-1868; and a GPU reset the kernel driver reported, "HW Exception by GPU
+  // node-1 (Agent handle: 0x…) reason :GPU Hang" (or ECC), then abort(): the same runtime.cpp:1759-1767)
   // ggml-cuda's NO_DEVICE_CODE: a kernel reached on a GPU it has no code for prints this and traps (__trap), so its launch fails — the
   // "CUDA error: unspecified launch failure" after it is its consequence, not its cause (mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:
   // app/src/main/cpp/llama/ggml/src/ggml-cuda/common.cuh:273-294, a vendored llama.cpp; Ollama v0.17.6's at ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:385).
   // The architecture it names is that of the code that ran: one the build was compiled for means the kernel itself has no code for it
   // (flash_attn_ext_f16 on Pascal, sm_61: another kernel is the fix, flash attention off: backend-unsupported); one the build's list
   // lacks (code JIT-compiled from an older architecture's PTX) means a build without it: no-kernel-image
-  rule('backend-unsupported', "a ggml CUDA kernel has no code for this GPU's architecture, one the build was compiled for (the kernel does not run on it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch (\d+)\. ggml-cuda\.cu was compiled for: (?:[\d,]*,)?\1(?:,|\s|$)/, true),
+  rule('backend-unsupported', "a ggml CUDA kernel has no code for this GPU's architecture, one the build was compiled for (the kernel does not run on it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch (\d+)\. ggml-cuda\.cu was compiled for: (?:[\d,]*,)?\1(?!\d)/, true),
   rule('no-kernel-image', "a ggml CUDA kernel has no code for this GPU's architecture (the build's CUDA arch list lacks it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch \d+/, true),
-  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|\bMemory access fault by GPU node-\d+|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|\ban illegal instruction\b|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
+  rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|\bMemory access fault by GPU node-\d+|\bHW Exception by GPU node-\d+ \(Agent handle: [^)]{1,40}\) reason :(?:GPU Hang|ECC)\b|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|\ban illegal instruction\b|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),
   // a dynamo/inductor error named as the exception; one that only wraps another exception
   // (`InternalTorchDynamoError: RuntimeError: …`) is that exception's, and a TypeError about the class is not one.

@@ -376,7 +376,10 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  *   (tokens/sec):" under "PERFORMANCE OVERVIEW" (2787769cae353023784dce105d648bcd4d04f4d4:tensorrt_llm/bench/dataclasses/reporting.py,
  *   ReportUtility.report_statistics()); genai-perf's table row "│ Request Throughput (per sec) │ 1,234.56 │" (263c5f6e0c7a6c15472a54409174981f67930cfe:
  *   genai-perf/genai_perf/metrics/metrics.py:52, export_data/console_exporter.py:100-117, exporter_utils.py:48,67 (title case, thousands
- *   grouped; "Request throughput" in its older docs), of triton-inference-server/perf_analyzer); perf_analyzer's "Throughput: 123.4 infer/sec"
+ *   grouped; "Request throughput" in its older docs), of triton-inference-server/perf_analyzer), and before it moved there the lines it printed
+ *   under the table, "Output token throughput (per sec): 26.37" and "Request throughput (per sec): 0.26" (triton-inference-server/client
+ *   6977e6ed:src/c++/perf_analyzer/genai-perf/genai_perf/export_data/console_exporter.py:66-71, the system metrics' averages; the
+ *   same words at a21c5c95:…/genai_perf/llm_metrics.py:244); perf_analyzer's "Throughput: 123.4 infer/sec"
  *   (src/inference_profiler.cc:405-406) and its summary "Concurrency: 1, throughput: 123.4 infer/sec, latency 8100 usec" (src/perf_analyzer.cc:488-494)
  * - SGLang's bench_one_batch, each printed once model_runner.extend / decode returned (65d3b47f…:python/sglang/bench_one_batch.py:724,740-742
  *   "Prefill. latency: … s, throughput: … token/s", :770,790-792 "Decode 0. Batch size: …", :798-800 "Decode.  median latency: …", :805-807 "Total. latency: …")
@@ -416,6 +419,7 @@ const RUN_RESULT = new RegExp(
     String.raw`^Request Throughput \(req\/sec\): +${RATE}\s*$`,
     String.raw`^Total Output Throughput \(tokens\/sec\): +${RATE}\s*$`,
     String.raw`(?:^|[│|]) *(?:Request|Output [Tt]oken) [Tt]hroughput \(per sec\) *[│|] *(?!0(?:\.0*)?(?![\d.,]))\d[\d,]*(?:\.\d+)? *[│|]`,
+    String.raw`^(?:Request|Output token) throughput \(per sec\): ${RATE}\s*$`,
     String.raw`^\s*Throughput: ${RATE} infer\/sec$`,
     String.raw`^(?:Concurrency|Request Rate): [\d.]+, throughput: ${RATE} infer\/sec, latency `,
     String.raw`^(?:Prefill\.|Decode \d+\. Batch size: \d+,|Decode\. |Total\.) +(?:median )?latency: +[\d.]+ s, (?:median )?throughput: +${RATE} token\/s$`,

@@ -245,7 +245,9 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * f9f995c6d0aecec28debd3db0f41df0c15ec003d:rocclr/device/rocm/rocdevice.cpp:2999-3002, Device::callbackQueue, ClPrint at LOG_ALWAYS;
  * capitalised, `Aborting … Available Free mem : 0 MB`, when the error is HSA_STATUS_ERROR_OUT_OF_RESOURCES, :2986-2996). And the HSA runtime's
  * VM fault, before it aborts: "Memory access fault by GPU node-6 (Agent handle: 0x…) on address 0x…. Reason: Unknown." (ROCm/ROCR-Runtime
- * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868).
+ * c7785a6da1c10c25bc8d527c00b1fe79bfbd84c9:runtime/hsa-runtime/core/runtime/runtime.cpp:1862-1868), and its hardware-exception handler's
+ * report of a GPU reset (a hang, or an ECC error) before it aborts: "HW Exception by GPU node-1 (Agent handle: 0x…) reason :GPU Hang"
+ * (the same runtime.cpp:1759-1767).
  * (ggml's GGUF reader, whose every message is an error, is read by LLAMACPP_ERROR_LINE, upstream-messages/ggml.ts.) And llama.cpp's loader that caught the exception
  * its model loading threw, which it logs with no level and the exception's words before it gives up on the model ("llama_model_load:
  * error loading model: <what()>", LLAMA_LOG_ERROR: ollama v0.17.6:llama/llama.cpp/src/llama.cpp:799; in 2023 without the function's name,
@@ -253,12 +255,15 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * exception, which it writes bare behind the exception's own words before it exits ("<what()>Exception caught at file:<file>, line:<n>",
  * then std::exit(1): the same llama.cpp, app/src/main/cpp/llama/ggml/src/ggml-sycl/ggml-sycl.cpp:3800-3802 and every SYCL entry point's catch),
  * and LLVM's fatal error, "LLVM ERROR: <reason>" written by report_fatal_error before it aborts or exits (llvm/llvm-project
- * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills).
+ * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills), and an
+ * error diagnostic of LLVM's source manager, "<file>:<line>:<column>: error: <message>" (SMDiagnostic::print, llvm/llvm-project
+ * 013587e33607c3523c823ff9fe78fb54286c9a72:llvm/lib/Support/SourceMgr.cpp), the form MLIR's handler gives a failed pass — Triton's kernel
+ * compiler writes its errors this way above the "PassManager::run failed" it then raises — and compilers' errors take too.
  * And C's assert() failing, in glibc's words "<program>: <file>:<line>: <function>: Assertion `<expr>' failed." (__assert_fail_base's
  * format "%s%s%s:%u: %s%sAssertion `%s' failed.", as the libc.so.6 of glibc 2.36, Debian 12's libc6 2.36-9+deb12u14, holds it), also where a terminal or
  * a pasted excerpt cut it after the word: the file, line and function before ": Assertion" already say an assert failed and aborted.
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|\S\.(?:c|cc|cpp|cxx|cu|cuh|h|hpp):\d+: \S.{0,600}?: Assertio?n?(?: `[^`']*)?$|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*Memory access fault by GPU node-\d+ \(Agent handle: |^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|\S\.(?:c|cc|cpp|cxx|cu|cuh|h|hpp):\d+: \S.{0,600}?: Assertio?n?(?: `[^`']*)?$|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*(?:Memory access fault|HW Exception) by GPU node-\d+ \(Agent handle: |^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S|^\s*[\w./-]{1,300}:\d+:\d+: error: \S/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -404,6 +409,12 @@ const WRAPPERS: RegExp[] = [
   // torch_npu/csrc/core/npu/NPUQueue.cpp:321-332,591-594)
   /CalledProcessError|\bThe Inner error is reported as above\. The process exits for this inner error\b/,
   /ChildFailedError/, // torchrun's summary of a rank that failed (its own traceback comes first)
+  // PyTorch's C++/CUDA extension build through ninja: _run_ninja_build raises RuntimeError(<error_prefix>) from the CalledProcessError,
+  // appending ": <ninja's output>" only where it captured it; setup.py builds (pip) stream the compiler's errors above it and raise the bare
+  // words, "Error compiling objects for extension" (torch 2.11.0, 70d99e998b4955e0049d13a98d77ae1b14db1f45:torch/utils/cpp_extension.py:2366
+  // the prefix, :2740-2791 _run_ninja_build, read as installed on the device machine); a JIT build (torch.utils.cpp_extension.load) the
+  // same with "Error building extension '<name>'" (_write_ninja_file_and_build_library): the compiler's failure is above it, if anywhere
+  /^\s*(?:RuntimeError: )?Error (?:compiling objects for extension|building extension '[\w.-]{1,80}')\s*$/,
   // vLLM's model registry: the subprocess's own traceback follows; Xinference's worker: `logger.error(f"Failed to load model {model_uid}",
   // exc_info=True)`, the traceback after it (xorbitsai/inference v1.9.0:xinference/core/worker.py:1132; 7ecec16b63383e18e4af790c4b522fb7d79f7e77:…:3947,4078)
   // … and LMDeploy's PyTorch engine's rank that raised: "Rank[N] failed." logged, then print_exc() writes the traceback that holds the

@@ -304,8 +304,9 @@ function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f:
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
   if (end >= 0) return pos + 1 + end;
   const caught = CAUGHT.test(text) ? [pos] : cutBlock(lines, view, pos);
-  const said = textOf(lines, view, caught);
-  if (!CAUGHT.test(said)) return null;
+  // the block read as one line, its rests joined as a terminal cut them (a space at a cut end is lost where the text is trimmed)
+  const said = joinedReadings(caught.map((p) => lines[view.index[p]!]!.text)).find((t) => CAUGHT.test(t));
+  if (said === undefined) return null;
   if (!f.weak && CAUGHT_REFUSAL.test(said)) f.weak = judgeHint(lines, view, pos);
   return caught.at(-1)!;
 }

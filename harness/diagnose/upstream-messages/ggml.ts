@@ -21,8 +21,12 @@ const OLLAMA_OLD = 'v0.5.7';
 const GGML = `${OLLAMA}:ml/backend/ggml/ggml/src`;
 /** ROCm/clr's release tag (the HIP runtime, hipamd/). */
 const CLR = 'rocm-6.2.2';
-/** A device buffer type's name as ggml-cuda names it (`GGML_CUDA_NAME + device`: CUDA0, ROCm1, MUSA0); not CUDA_Host (pinned host memory). */
-const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA)\d{1,2}`;
+/**
+ * A device buffer type's name as ggml-cuda names it (`GGML_CUDA_NAME + device`: CUDA0, ROCm1, MUSA0), or ggml-vulkan (`GGML_VK_NAME +
+ * std::to_string(idx)`: Vulkan0, ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-vulkan/ggml-vulkan.cpp:5362, GGML_VK_NAME "Vulkan" in …/include/ggml-vulkan.h:10); not
+ * CUDA_Host or Vulkan_Host (pinned host memory).
+ */
+const DEV_BUF = String.raw`(?:CUDA|ROCm|MUSA|Vulkan)\d{1,2}`;
 
 /**
  * ggml's two bare aborts through ggml_abort ("<file>:<line>: <message>", src/ggml.c:235-245): a failed assertion and a "fatal error"
@@ -166,6 +170,16 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // the graph allocator could not allocate a device buffer (compute buffers, the KV cache) on the GPU
   oom('ggml (ggml_gallocr_reserve_n): a compute buffer could not be allocated on the GPU', new RegExp(String.raw`\bfailed to allocate ${DEV_BUF} buffer of size \d+`),
     'ggml_gallocr_reserve_n: failed to allocate CUDA0 buffer of size 2164392960', `${GGML}/ggml-alloc.c:953`),
+  // ggml-vulkan's device allocation refused: ggml_vk_create_buffer throws vk::OutOfDeviceMemoryError for a buffer larger than the device's
+  // limit ("Requested buffer size exceeds device buffer size limit", "… device memory allocation limit" in earlier builds) or the driver's
+  // allocation fails; the caller writes "ggml_vulkan: Device memory allocation of size <n> failed." (ggml_vk_create_buffer_device; "Memory
+  // allocation of size <n> failed." in ggml_vk_create_buffer_check, whose callers ask for device-local buffers and staging) and then the
+  // exception's what(), Vulkan-Hpp's "<message>: ErrorOutOfDeviceMemory" (ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-vulkan/ggml-vulkan.cpp:
+  // 2331-2332,2432-2438,2470-2473; the older limit's words at
+  // mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/ggml/src/ggml-vulkan/ggml-vulkan.cpp:1491-1492): GPU memory refused
+  oom('ggml-vulkan: a device memory allocation failed (VK_ERROR_OUT_OF_DEVICE_MEMORY or a buffer above the device limit)',
+    /\bggml_vulkan: (?:(?:Device m|M)emory allocation of size \d+ failed\.|.{0,300}: ErrorOutOfDeviceMemory\b)/,
+    'ggml_vulkan: Requested buffer size exceeds device buffer size limit: ErrorOutOfDeviceMemory', `${GGML}/ggml-vulkan/ggml-vulkan.cpp:2332`),
   // posix_memalign of host memory gave ENOMEM: host RAM, not the GPU's
   oth('ggml (ggml_aligned_malloc): host memory exhausted (posix_memalign ENOMEM)', /\bggml_aligned_malloc: insufficient memory \(attempted to allocate +[\d.]+ MB\)/,
     'ggml_aligned_malloc: insufficient memory (attempted to allocate 24576.00 MB)', `${GGML}/ggml.c:365-368`),

@@ -136,6 +136,23 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   ptx('FlashInfer (flashinfer-ai/flashinfer): the CUDA toolkit is too old to compile for this SM 12.x GPU', /\bSM 12\.x requires CUDA >= 12\.9\b/,
     'SM 12.x requires CUDA >= 12.9', `${FI}:flashinfer/compilation_context.py:83`),
 
+  // the TensorRT-LLM-generated attention kernels FlashInfer ships for Blackwell (trtllm-gen FMHA): their kernel table is keyed by head
+  // dimensions and page size, and a key outside what any kernel takes is refused by FLASHINFER_CHECK before the lookup — in 0.5 "Expect
+  // (32 <= headDim <= 2048) && (numTokensPerPage <= 128), got …" (v0.5.2:include/flashinfer/trtllm/fmha/fmhaKernels.cuh:103; vLLM's
+  // hybrid models align the page to the Mamba state, 544 tokens on Qwen3-Next), later "Expect (32 <= headDim <= 1024), got …" and "The
+  // numTokensPerPage must be 0 or power of 2." (v0.6.18rc7:…:250-257): this backend has no kernel for this configuration
+  bke("FlashInfer (flashinfer-ai/flashinfer): its trtllm-gen attention kernels take no such head dimension or page size",
+    /\bExpect \(32 <= headDim <= \d+\)(?: && \(numTokensPerPage <= \d+\))?, got headDimPerCtaV=|\bThe numTokensPerPage must be 0 or power of 2\b/,
+    '(EngineCore_DP0 pid=3339204) RuntimeError: Expect (32 <= headDim <= 2048) && (numTokensPerPage <= 128), got headDimPerCtaV=%d, headDimQk=%d, headDimV=%d, numTokensPerPage=%d256256256544',
+    'v0.5.2:include/flashinfer/trtllm/fmha/fmhaKernels.cuh:103'),
+  // its launchers' data-type checks through TVM FFI (TVM_FFI_ICHECK_EQ(<tensor>.dtype(), dl_<type>) << "<what>", rendered "Check failed:
+  // <tensor>.dtype() == dl_<type> (<got> vs. <wanted>) : <what>"): the kernel takes no tensor of that data type (an NVFP4 checkpoint's
+  // int8-packed weights handed to the FP8 block-scale MoE: csrc/trtllm_fused_moe_kernel_launcher.cu:2351,3755 at v0.6.18rc7)
+  bke("FlashInfer (flashinfer-ai/flashinfer): a kernel launcher refused a tensor's data type (a TVM FFI dtype check)",
+    /\bCheck failed: \(?[\w.]{1,80}\.dtype\(\) == dl_\w{1,40}\b/,
+    'tvm.error.InternalError: Check failed: gemm1_weights.dtype() == dl_float8_e4m3fn (int8 vs. float8_e4m3fn) : FP8 block scale MoE: gemm1_weights must be fp8.',
+    'v0.6.18rc7:csrc/trtllm_fused_moe_kernel_launcher.cu:3755'),
+
   // ---- bitsandbytes (bitsandbytes-foundation/bitsandbytes) ----
 
   imp('bitsandbytes (bitsandbytes-foundation/bitsandbytes): its native library could not be loaded', /\bAttempted to use bitsandbytes native library functionality but it's not available\b/,
@@ -176,6 +193,17 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     /\bmlir::triton::getCvtOrder\(mlir::Attribute, mlir::Attribute\): Assert|\bAssertion `!\(srcMmaLayout && dstMmaLayout\b/,
     `python3: /project/lib/Analysis/Allocation.cpp:40: std::pair<llvm::SmallVector<unsigned int>, llvm::SmallVector<unsigned int> > mlir::triton::getCvtOrder(mlir::Attribute, mlir::Attribute): Assertion \`!(srcMmaLayout && dstMmaLayout) && "Unexpected mma -> mma layout conversion"' failed.`,
     'ad96b54fdd105b4787d8b5d32917b1ee97638034:lib/Analysis/Allocation.cpp:42'),
+  // Triton's lowering of a floating-point cast (tt.fp_to_fp) to the GPU's instructions: a pair of types (and rounding mode) with no
+  // conversion on this target is refused by MLIR's emitError, which prints the types quoted ("Unsupported conversion from 'f8E4M3FN' to
+  // 'f16'", then "failed to legalize operation 'tt.fp_to_fp'"): the AMD backend converts OCP FP8 (E4M3FN) to half only where its map
+  // holds the pair, and MI300X's CDNA3 takes the FNUZ variants (triton-lang/triton f25998ed946156376695836d4065b1f466be3a6c:
+  // third_party/amd/lib/TritonAMDGPUToLLVM/ElementwiseOpToLLVM.cpp, FpToFpOpConversion::getConversionFunc and createDestOps'
+  // `op->emitError("Unsupported conversion from ") << srcType << " to " << dstType << rmError`; the line in facebookexperimental/triton, a
+  // fork that follows upstream, v3.5.0.dev4:…:1864, :1873 at v3.6.1): the data type refused on this GPU
+  bke("Triton (triton-lang/triton): a floating-point conversion the kernel needs has no lowering on this GPU (tt.fp_to_fp)",
+    /\bUnsupported conversion from '\w{1,40}' to '\w{1,40}'/,
+    "/sgl-workspace/sglang/python/sglang/srt/layers/moe/ep_moe/kernels.py:606:42: error: Unsupported conversion from 'f8E4M3FN' to 'f16'",
+    'v3.5.0.dev4:third_party/amd/lib/TritonAMDGPUToLLVM/ElementwiseOpToLLVM.cpp:1864'),
   // no active backend driver: torch sees no CUDA device
   drv('Triton (triton-lang/triton): no GPU driver is active (torch sees no CUDA device)', /\b0 active drivers \(\[\]\)\. There should only be one\b/,
     '0 active drivers ([]). There should only be one.', '065798eb550384acb5c0d9b2d63cb17ab1d02a7e:python/triton/runtime/driver.py:10'),

@@ -24,6 +24,8 @@ const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
 /** huggingface/text-embeddings-inference. */
 const TEI = 'v1.9.3';
+/** huggingface/candle (TEI's tensor library): the commit before it built bf16 casts below SM 8.0 (790037390, 2024-03-23). */
+const CANDLE_OLD = '6f877592a7d5';
 /** openvinotoolkit/openvino.genai (master of 2026-08). */
 const OV_GENAI = 'da1db864d2bc1a265e9a036f5b57ef13f0e86c2c';
 /** EricLBuehler/mistral.rs. */
@@ -81,10 +83,30 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   oth("TorchServe (pytorch/serve): the worker ran out of host (CPU) memory loading the model", /\bLoad model [\w.-]{1,80} cpu OOM, exception\b/,
     'Load model resnet-18 cpu OOM, exception ', `${TS}:ts/model_service_worker.py:149`),
   // TEI's candle backend built for one compute capability, started on a GPU of another: the image holds no kernels for it (its
-  // per-architecture images: the fix is the image built for this GPU). Where the two are equal (a Jetson's 87, which its
-  // compatibility check does not list), the backend refuses the GPU it was built for: no rule here, the refusal's words decide
+  // per-architecture images: the fix is the image built for this GPU)
   nki('TEI (huggingface/text-embeddings-inference): the candle backend was compiled for another compute capability than the GPU\'s', /\bRuntime compute cap (\d+) is not compatible with compile time compute cap (?!\1\b)\d+/,
     'Could not start backend: Runtime compute cap 75 is not compatible with compile time compute cap 80', `${TEI}:backends/candle/src/lib.rs:244`),
+  // … and where they are equal: compute_cap_matching lists the pairs it runs ((75, 75), (80..=89, 80), (86..=89, 80..=86), (89, 89), (90, 90),
+  // (100, 100), (120, 120)), so an image built for a GPU the list leaves out (a Jetson Orin's 87) refuses that very GPU
+  // (${TEI}:backends/candle/src/compute_cap.rs:26-37, the refusal at lib.rs:242-247): this backend does not run on this GPU
+  bke("TEI (huggingface/text-embeddings-inference): the candle backend's compatibility list leaves out the GPU it was built for",
+    /\bRuntime compute cap (\d+) is not compatible with compile time compute cap \1\b/,
+    'Could not start Candle backend: Could not start backend: Runtime compute cap 87 is not compatible with compile time compute cap 87', `${TEI}:backends/candle/src/compute_cap.rs:26-37`),
+  // TEI's candle backend implements some architectures only with its flash-attention kernels on a CUDA device in fp16, others only in fp32:
+  // BackendError::Start with the model's name ("Llama is only supported on Cuda devices in fp16 with flash attention enabled", lib.rs:342,
+  // :346, :360; "… with flash attention v2 enabled" on a CUDA device without it, :479, :517; Qwen3's at 11ffc60 before its CPU path, bedb2e5;
+  // "Gemma3 is only supported in fp32 precision", :326): the model is refused on this device or data type, not unknown to TEI
+  bke("TEI (huggingface/text-embeddings-inference): the candle backend runs this architecture only on CUDA in fp16 with flash attention, or only in fp32",
+    /\b\w{1,40} is only supported (?:on Cuda devices in fp16 with flash attention(?: v2)? enabled|in fp32 precision)\b/,
+    '"Qwen3 is only supported on Cuda devices in fp16 with flash attention enabled"', `${TEI}:backends/candle/src/lib.rs:342`),
+  // candle (TEI's and mistral.rs' tensor library) compiled its bf16 (and fp8) kernels only for SM 8.0 and newer (`#if __CUDA_ARCH__ >= 800`
+  // around cast_f32_bf16 and the rest, huggingface/candle ${CANDLE_OLD}:candle-kernels/src/cast.cu:73-86, before 790037390 added casts for
+  // older GPUs; the binary, unary and reduce kernels keep the guard), so loading one on an older GPU finds no such function in the module:
+  // cudarc's DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found") in candle's "{cuda} when loading {module_name}"
+  // (${CANDLE_OLD}:candle-core/src/cuda_backend.rs:77; 0.11.0:candle-core/src/cuda_backend/error.rs:41): the data type refused on this GPU
+  bke("candle (huggingface/candle): its bf16 / fp8 kernels are built only for SM 8.0 and newer (the kernel is not in the module)",
+    /\bCUDA_ERROR_NOT_FOUND, "named symbol not found"\) when loading \w{0,40}(?:bf16|f8_e4m3)\w{0,40}/,
+    'Error: DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found") when loading cast_f32_bf16', `${CANDLE_OLD}:candle-kernels/src/cast.cu:73-86`),
   // ---- mistral.rs (EricLBuehler/mistral.rs) ----
 
   // its GGUF loader reads `general.architecture` into the architectures it implements; any other fails with anyhow's context, which a
