@@ -344,9 +344,16 @@ export function isErrorLine(l: LogLine): boolean {
  * on the lines after it, one per memory type tried ("\n\t<type>: <error>", src/backend_memory.cc:133-138). And vLLM's with_retry, which
  * logs each failed attempt but the last at ERROR, "<what>: <error>, retrying <n> of <m>", and tries again; the last logs without
  * "retrying" and raises (2665d4910d814b0affde789ac16e4d4a3bcb4da9:vllm/transformers_utils/config.py:265-283, Yuran-7/vllm-0.11;
- * "Error retrieving file list" at :323, "Error retrieving safetensors" at :985-987).
+ * "Error retrieving file list" at :323, "Error retrieving safetensors" at :985-987). And tpu-inference (vLLM's TPU back-end) asking the
+ * GCE metadata server for the TPU's type, which off a TPU VM (Colab, GKE) answers 404: it logs "Unable to poll TPU GCE Metadata. Got status
+ * code: 404 and content: …" (or "Unable to poll the TPU GCE Metadata: <e>") at ERROR and returns None, the start going on
+ * (vllm-project/tpu-inference 1bc82fb6c31d46c57e3f20d0000933d9d9428883:tpu_inference/tpu_info.py:26-32); a caller that needed the value fails
+ * later in words of its own. And Google's tpu-info (which tpu-inference imports), whose canary process imports libtpu apart: any exit but
+ * 0, 1 or a segfault is reported as "Check failed with unknown exit code: -6." on stderr, and it proceeds without libtpu — "better to try to run
+ * without TPU than to error out" (AI-Hypercomputer/cloud-accelerator-diagnostics fe85c12527bdaee4d0a485010fbb9e4adda5b0bc:
+ * tpu_info/tpu_info/cli_helper.py:85-95,143-158).
  */
-export const CAUGHT = /, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
+export const CAUGHT = /\bUnable to poll (?:the )?TPU GCE Metadata\b|^\s*Check failed with unknown exit code: -?\d+\.\s*$|, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
 
 /**
  * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:

@@ -109,4 +109,19 @@ describe('round 148 readings', () => {
     // none answered: no sign
     expect(category('Output token throughput (per sec): 0.00', 'Request throughput (per sec): 0.00')).toBe('unknown');
   });
+
+  it("reads tpu-inference's failed GCE metadata poll and tpu-info's libtpu canary as errors gone on from, not the start's failure", () => {
+    // vllm-project/tpu-inference 1bc82fb6:tpu_inference/tpu_info.py:26-32 (logs at ERROR, returns None);
+    // AI-Hypercomputer/cloud-accelerator-diagnostics fe85c125:tpu_info/tpu_info/cli_helper.py:85-95,143-158 (proceeds without libtpu)
+    const start = [
+      'ERROR 08-16 20:22:58 [tpu_info.py:40] Unable to poll TPU GCE Metadata. Got status code: 404 and content: ',
+      'INFO 08-16 20:22:58 [__init__.py:76] TPU info: node_name=None | tpu_type=v5e-1 | worker_id=0 | num_chips=1 | num_cores_per_chip=2',
+      'Check failed with unknown exit code: -6.',
+    ];
+    expect(category(...start, 'INFO 08-16 20:23:52 [kv_cache_utils.py:2214] GPU KV cache size: 509,184 tokens')).toBe('healthy');
+    // a later failure decides
+    expect(category(...start, "ValueError: Resource axis: attn_dp of ('attn_dp', 'model') is not found in mesh: ('data', 'model').")).toBe('other');
+    // the two alone: no failure and no health
+    expect(category(...start)).toBe('unknown');
+  });
 });
