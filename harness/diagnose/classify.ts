@@ -138,7 +138,8 @@ const ANSWERED_OK = answeredWith(String.raw`2\d\d`);
  * request answered so), nor told to stop.
  */
 function lastAnswered(lines: readonly LogLine[], re: RegExp, ok?: RegExp): number | null {
-  const i = lines.findLastIndex((l) => !l.header && re.test(l.text));
+  // (an access-log line may be cut at a terminal's width, its status on the rest: read with it)
+  const i = lines.findLastIndex((l, k) => !l.header && (re.test(l.text) || (!l.cont && re.test(withRest(lines, k).text))));
   if (i < 0) return null;
   // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
   if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;

@@ -2,7 +2,7 @@
 // evidence lines (the failure, its exception, the context that chose the signature), the phase,
 // remedies and links. Pure.
 import type { Diagnosis, EvidenceLine } from '../core/diagnosis.ts';
-import { cutRests, isExceptionLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
+import { cutRests, isExceptionLine, isWrapperLine, joinedReadings, withRest, type LogLine } from './log-lines.ts';
 import { phaseAt, phaseFromFrames, phaseMarkedBy } from '../engines/phase-at.ts';
 import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
@@ -236,12 +236,12 @@ export function requestRefused(lines: readonly LogLine[], i: number, up: LogLine
     category: 'other',
     confidence: 'generic',
     signature: null,
-    title: `A request was refused with a client error, and nothing was served after it: ${lines[i]!.text.trim().slice(0, 140)}`,
+    title: `A request was refused with a client error, and nothing was served after it: ${withRest(lines, i).text.trim().slice(0, 140)}`,
     explanation:
       'The server was up, but the last request the log shows was refused (4xx) and no request was served after it. The request (its model name, parameters or length) is the likely cause; the server log above it or the client says why.',
     phase: 'serve',
-    // (with the sign that the server was up: the refusal after it is what the log ends on)
-    evidence: [evidenceOf(up), evidenceOf(lines[i]!)].sort((a, b) => a.line - b.line),
+    // (with the sign that the server was up: the refusal after it is what the log ends on, with the rest a terminal cut off it)
+    evidence: [evidenceOf(up), evidenceOf(lines[i]!), ...(lines[i + 1]?.cont ? [evidenceOf(lines[i + 1]!)] : [])].sort((a, b) => a.line - b.line),
     remedies: [],
     links: [],
   };

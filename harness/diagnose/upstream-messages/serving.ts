@@ -26,6 +26,8 @@ const TS = 'v0.12.0';
 const TEI = 'v1.9.3';
 /** huggingface/candle (TEI's tensor library): the commit before it built bf16 casts below SM 8.0 (790037390, 2024-03-23). */
 const CANDLE_OLD = '6f877592a7d5';
+/** guoqingbao/vllm.rs (xinfer), main of 2026-05-16. */
+const VLLM_RS = '1b00e2717dd552159cbe742b96171c9dbebf3659';
 /** openvinotoolkit/openvino.genai (master of 2026-08). */
 const OV_GENAI = 'da1db864d2bc1a265e9a036f5b57ef13f0e86c2c';
 /** EricLBuehler/mistral.rs. */
@@ -38,6 +40,8 @@ const mdl = messageOf('unsupported-model');
 const bke = messageOf('backend-unsupported');
 /** A failure whose words no generic rule reads rightly, of the guide's `other` (host memory, configuration). */
 const oth = messageOf('other');
+/** A CUDA-graph capture that failed, in words no generic rule reads. */
+const cap = messageOf('graph-capture');
 
 export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // ---- TGI (huggingface/text-generation-inference) ----
@@ -107,6 +111,13 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   bke("candle (huggingface/candle): its bf16 / fp8 kernels are built only for SM 8.0 and newer (the kernel is not in the module)",
     /\bCUDA_ERROR_NOT_FOUND, "named symbol not found"\) when loading \w{0,40}(?:bf16|f8_e4m3)\w{0,40}/,
     'Error: DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found") when loading cast_f32_bf16', `${CANDLE_OLD}:candle-kernels/src/cast.cu:73-86`),
+  // ---- vllm.rs (guoqingbao/vllm.rs, shipped as xinfer) ----
+
+  // its runner's warm-up captures CUDA graphs and, on an error, writes it in red to stderr, bare, "Graph capture failed: <error:?>", the
+  // candle error's backtrace after it, and goes on without the graphs (src/runner/runner.rs:219-230); with nothing served after it, the
+  // capture's failure is the cause, and its words name no other category unless they do (an out-of-memory read first)
+  cap('vllm.rs (guoqingbao/vllm.rs): its warm-up failed to capture CUDA graphs', /\bGraph capture failed: \S/,
+    'Graph capture failed: flashinfer fused moe fp8 kernel failed with status -1', `${VLLM_RS}:src/runner/runner.rs:227`),
   // ---- mistral.rs (EricLBuehler/mistral.rs) ----
 
   // its GGUF loader reads `general.architecture` into the architectures it implements; any other fails with anyhow's context, which a

@@ -124,4 +124,23 @@ describe('round 148 readings', () => {
     // the two alone: no failure and no health
     expect(category(...start)).toBe('unknown');
   });
+
+  it("reads vllm.rs' bare 'Graph capture failed: <error>' as the capture's failure, unless its words name another category", () => {
+    // guoqingbao/vllm.rs 1b00e271:src/runner/runner.rs:225-229 (eprintln in red, bare, then the candle backtrace)
+    const capture = 'Graph capturing:   6%|▊          | 1/16 [00:07<00:15, 0.00it/s]';
+    expect(category(LOADED, capture, 'Graph capture failed: flashinfer fused moe fp8 kernel failed with status -1', '   0: candle_core::error::Error::bt')).toBe('graph-capture');
+    expect(category(LOADED, capture, 'Graph capture failed: DriverError(CUDA_ERROR_OUT_OF_MEMORY, "out of memory")')).toBe('oom');
+    // the capture's progress alone is no failure
+    expect(category(LOADED, capture)).not.toBe('graph-capture');
+  });
+
+  it("reads a refused request's access-log line cut at 80 columns, its status on the rest, as the last request refused", () => {
+    const log = [
+      'INFO:     Application startup complete.',
+      '(APIServer pid=1) INFO:     172.16.3.36:53888 - "GET /metrics HTTP/1.1" 200 OK',
+      '(APIServer pid=1) INFO:     172.16.0.25:0 - "POST /v1/audio/transcriptions HTTP/1.1" 400 Bad Request',
+    ];
+    expect(category(...log)).toBe('other');
+    expect(category(...log.flatMap(atWidth(80)))).toBe('other');
+  });
 });
