@@ -651,7 +651,18 @@ const PLANS_MEMORY_ONLY = /\bfitting params to free memory took\b|\breserve took
  * hangs there as often as anywhere), compiling the graphs (torch.compile, Dynamo, Inductor trace the model), or fitting
  * the parameters to the free memory (llama.cpp measures the model unallocated).
  */
-const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text);
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text) || stopsOnly(text);
+
+/**
+ * A step that stopped or tore something down, timed all the same: a proxy's stop of the server it supervises (llama-swap's "stopCommand
+ * took 599.568328ms" after the server it started was terminated), a shutdown, a cleanup, an unload. Its subject (the words before its
+ * duration) names the stop; that took time says nothing of a start that ran the model.
+ */
+const STOPS = /\b(?:stop\w*|shut\s?down\w*|kill\w*|terminat\w*|clean\s?up\w*|teardown|tear\s+down|unload\w*|destroy\w*)\b/i;
+const stopsOnly = (text: string): boolean => {
+  const at = text.search(DURATION);
+  return at >= 0 && STOPS.test(text.slice(0, at).split(/[.!?](?=\s|[A-Z]|$)/).pop()!);
+};
 
 /**
  * The 2024 llama.cpp server's request log as a JSON record (its --log-format json, which Ollama's ext_server kept): LOG_INFO("request",

@@ -143,4 +143,18 @@ describe('round 148 readings', () => {
     expect(category(...log)).toBe('other');
     expect(category(...log.flatMap(atWidth(80)))).toBe('other');
   });
+
+  it('reads no timed stop, shutdown or cleanup as a startup step that finished', () => {
+    // llama-swap's supervisor timing the stop of the llama-server it had started, which was terminated while it still loaded
+    const stopped = [
+      '[DEBUG] <qwen3> Health check error on http://localhost:5805/health, status code: 503 (normal during startup)',
+      '[DEBUG] <qwen3> cmd.Wait() returned error: signal: terminated',
+      '[INFO] <qwen3> process exited but not StateStopping, current state: starting',
+      '[DEBUG] <qwen3> stopCommand took 599.568328ms',
+    ];
+    expect(category(...stopped)).toBe('unknown');
+    expect(category('INFO 06-12 09:14:03 [gpu_worker.py:298] Shutdown took 1.20 seconds')).toBe('unknown');
+    // a step of the start, timed, still is one
+    expect(category('INFO 06-12 09:15:03 [core.py:210] init engine (profile, create kv cache, warmup model) took 41.20 seconds')).toBe('healthy');
+  });
 });
