@@ -143,7 +143,8 @@ function lastAnswered(lines: readonly LogLine[], re: RegExp, ok?: RegExp): numbe
   if (i < 0) return null;
   // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
   if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
-  const after = lines.slice(i + 1);
+  // (each line after it read also with the rest a terminal cut off it, as the refusal was)
+  const after = lines.slice(i + 1).flatMap((l, k) => (l.cont ? [l] : [l, withRest(lines, i + 1 + k)]));
   return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l) || (ok?.test(l.text) ?? false)) ? null : i;
 }
 
