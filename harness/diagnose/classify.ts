@@ -138,13 +138,13 @@ const ANSWERED_OK = answeredWith(String.raw`2\d\d`);
  * request answered so), nor told to stop.
  */
 function lastAnswered(lines: readonly LogLine[], re: RegExp, ok?: RegExp): number | null {
-  // (an access-log line may be cut at a terminal's width, its status on the rest: read with it)
-  const i = lines.findLastIndex((l, k) => !l.header && (re.test(l.text) || (!l.cont && re.test(withRest(lines, k).text))));
+  // (an access-log line may be cut at a terminal's width, its status on the rest: read with it, as the lines after it are)
+  const readings = (k: number): LogLine[] => (!lines[k]!.cont && lines[k + 1]?.cont ? [lines[k]!, withRest(lines, k)] : [lines[k]!]);
+  const i = lines.findLastIndex((l, k) => !l.header && readings(k).some((r) => re.test(r.text)));
   if (i < 0) return null;
   // a refusal that answers a failure the log shows (its traceback, an error line) is weighed with that failure (served-through.ts)
   if (lines.slice(Math.max(0, i - 6), i).some((l) => isErrorLevel(l) || /Traceback \(most|^\s*File "/.test(l.text))) return null;
-  // (each line after it read also with the rest a terminal cut off it, as the refusal was)
-  const after = lines.slice(i + 1).flatMap((l, k) => (l.cont ? [l] : [l, withRest(lines, i + 1 + k)]));
+  const after = lines.slice(i + 1).flatMap((_, k) => readings(i + 1 + k));
   return after.some((l) => servingShown(l) !== null || isShutdownLine(l) || isStartedLine(l) || (ok?.test(l.text) ?? false)) ? null : i;
 }
 

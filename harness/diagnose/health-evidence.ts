@@ -628,12 +628,15 @@ const WEIGHTS_ONLY = /Loading(?:model)?weights|Modelloading|Loadingsafetensors|L
  */
 const COMPILE_ONLY = /\b(?:dynamo|torch\.compile|inductor|compil(?:e|es|ed|ing|ation)|autotun(?:e|ed|ing))\b/i;
 const DURATION = /(?:\btook|\btakes|\bfinished in|\bcompleted in|\btime elapsed|transform time)\b/i;
-const compileOnly = (text: string): boolean => {
+/**
+ * A timed step's subject: the words before its duration, in the step's own sentence (a line before it, joined as cut, may end in
+ * "(e.g. compilation)."); the whole sentence where no duration is named.
+ */
+const stepSubject = (text: string): string => {
   const at = text.search(DURATION);
-  // the subject is in the step's own sentence (a line before it, joined as cut, may end in "(e.g. compilation).")
-  const subject = (at < 0 ? text : text.slice(0, at)).split(/[.!?](?=\s|[A-Z]|$)/).pop()!;
-  return COMPILE_ONLY.test(subject);
+  return (at < 0 ? text : text.slice(0, at)).split(/[.!?](?=\s|[A-Z]|$)/).pop()!;
 };
+const compileOnly = (text: string): boolean => COMPILE_ONLY.test(stepSubject(text));
 
 /**
  * llama.cpp's fit of the context and the layers to the free memory: it measures the model loaded with no_alloc (nothing allocated, nothing
@@ -649,20 +652,17 @@ const PLANS_MEMORY_ONLY = /\bfitting params to free memory took\b|\breserve took
 /**
  * A step that only prepared the model, not ran it: reading the weights from disk (only I/O worked; a start
  * hangs there as often as anywhere), compiling the graphs (torch.compile, Dynamo, Inductor trace the model), or fitting
- * the parameters to the free memory (llama.cpp measures the model unallocated).
+ * the parameters to the free memory (llama.cpp measures the model unallocated); nor one that stopped something (stopsOnly, below).
  */
-const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text) || stopsOnly(text);
-
 /**
  * A step that stopped or tore something down, timed all the same: a proxy's stop of the server it supervises (llama-swap's "stopCommand
- * took 599.568328ms" after the server it started was terminated), a shutdown, a cleanup, an unload. Its subject (the words before its
- * duration) names the stop; that took time says nothing of a start that ran the model.
+ * took 599.568328ms" after the server it started was terminated), a shutdown, a cleanup, an unload. Its subject names the stop; that it
+ * took time says nothing of a start that ran the model.
  */
 const STOPS = /\b(?:stop\w*|shut\s?down\w*|kill\w*|terminat\w*|clean\s?up\w*|teardown|tear\s+down|unload\w*|destroy\w*)\b/i;
-const stopsOnly = (text: string): boolean => {
-  const at = text.search(DURATION);
-  return at >= 0 && STOPS.test(text.slice(0, at).split(/[.!?](?=\s|[A-Z]|$)/).pop()!);
-};
+const stopsOnly = (text: string): boolean => DURATION.test(text) && STOPS.test(stepSubject(text));
+
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text) || stopsOnly(text);
 
 /**
  * The 2024 llama.cpp server's request log as a JSON record (its --log-format json, which Ollama's ext_server kept): LOG_INFO("request",

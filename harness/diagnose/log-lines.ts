@@ -3,7 +3,7 @@
 // see the message itself, while the evidence keeps the original line and its 1-based number. Pure.
 import { CUT_WIDTH, carriedBody, continuesCut, processKeys, restEnded } from './process-key.ts';
 import { asShown, cleanShown, srunCarried, withoutCarrier } from './line-clean.ts';
-import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_LINE } from './upstream-messages.ts';
+import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_LINE, VLLM_RS_CAPTURE_FAILED } from './upstream-messages.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
 import { isFatalRecord, markFatalRecords } from './unlevelled-errors.ts';
@@ -258,14 +258,13 @@ const NOT_EXCEPTION = /^\s*(?:File "|raise\b|except\b|from\b|import\b|#)/;
  * llvm/lib/Support/ErrorHandling.cpp, report_fatal_error, as the code index holds it; Triton's compiler runs in the process it kills), and an
  * error diagnostic of LLVM's source manager, "<file>:<line>:<column>: error: <message>" (SMDiagnostic::print, llvm/llvm-project
  * 013587e33607c3523c823ff9fe78fb54286c9a72:llvm/lib/Support/SourceMgr.cpp), the form MLIR's handler gives a failed pass — Triton's kernel
- * compiler writes its errors this way above the "PassManager::run failed" it then raises — and compilers' errors take too; and vllm.rs'
- * warm-up writing bare in red that its CUDA-graph capture failed, "Graph capture failed: <error>" (guoqingbao/vllm.rs
- * 1b00e2717dd552159cbe742b96171c9dbebf3659:src/runner/runner.rs:225-229).
+ * compiler writes its errors this way above the "PassManager::run failed" it then raises — and compilers' errors take too. (vllm.rs'
+ * bare "Graph capture failed: <error>" is read by VLLM_RS_CAPTURE_FAILED, upstream-messages/serving.ts.)
  * And C's assert() failing, in glibc's words "<program>: <file>:<line>: <function>: Assertion `<expr>' failed." (__assert_fail_base's
  * format "%s%s%s:%u: %s%sAssertion `%s' failed.", as the libc.so.6 of glibc 2.36, Debian 12's libc6 2.36-9+deb12u14, holds it), also where a terminal or
  * a pasted excerpt cut it after the word: the file, line and function before ": Assertion" already say an assert failed and aborted.
  */
-const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|\S\.(?:c|cc|cpp|cxx|cu|cuh|h|hpp):\d+: \S.{0,600}?: Assertio?n?(?: `[^`']*)?$|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*(?:Memory access fault|HW Exception) by GPU node-\d+ \(Agent handle: |^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S|^\s*[\w./-]{1,300}:\d+:\d+: error: \S|^\s*Graph capture failed: \S/;
+const ERROR_LINE = /\bINTERNAL ASSERT FAILED at ["/\w.]|^\s*GGML_ASSERT: \S.*?:\d+: \S|^\s*(?:docker: )?Error response from daemon:|^\s*CUDA error \d+ at |^\s*terminate called after throwing|^\s*what\(\):|Assertion failed:|^\s*Failed: Cuda error|^[\w./-]+: error: |^[a-z][\w./-]* [a-z][\w-]*: error: (?:argument |unrecognized arguments|the following arguments are required|one of the arguments|ambiguous option|expected one argument)|^error: (?:invalid value|unexpected argument|the following required arguments|a value is required|unrecognized subcommand)\b|^[\w./-]{1,200}: (?:unrecognized option '|invalid option -- '|option '[^']{1,80}' (?:requires an argument|doesn't allow an argument|is ambiguous)|option requires an argument -- ')|\bthread '[^']+'(?: \(\d+\))? panicked at |^\s*called `(?:Result|Option)::unwrap\(\)` on an? `(?:Err|None)` value\b|\bIt looks like \w{1,40} failed for some reason; your parallel process is\b|^\s*CUDA error \([^()]{1,300}:\d+\): \S|^\s*\S{1,300}\.(?:c|cc|cpp|cu|h):\d+: non-zero status: -?\d+ |\bAssertion `[^`']{1,300}' failed\.|\S\.(?:c|cc|cpp|cxx|cu|cuh|h|hpp):\d+: \S.{0,600}?: Assertio?n?(?: `[^`']*)?$|^\s*\[ASSERT\] (?:\[[^\]]{1,80}\]\s*){0,2}\S{1,300}:\d+:\S{0,200} Assertion [`'][^`']{1,300}'(?:\s|$)|^\s*(?:CUDA|ROCm|MUSA) error: \S|\b[Aa]borting with error : HSA_STATUS_ERROR\w*: \S|^\s*(?:Memory access fault|HW Exception) by GPU node-\d+ \(Agent handle: |^\s*(?:llama_model_load: )?error loading model: \S|Exception caught at file:\S+, line:\d+|^\s*LLVM ERROR: \S|^\s*[\w./-]{1,300}:\d+:\d+: error: \S/;
 /**
  * The shell not finding a program it was to run (bash's "<script>: line 52: nvidia-smi: command not found", dash's "/bin/sh: 1: x: not
  * found"): it names the program that did not run, so a server seen coming up after it was not that program (served-through.ts).
@@ -307,7 +306,7 @@ const EXCEPTION_REPR = /^\s*(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)\((?:[
 
 export function isExceptionLine(l: LogLine): boolean {
   if (l.header || NOT_EXCEPTION.test(l.text)) return false;
-  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || LLAMACPP_ERROR_LINE.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || isArgparseError(l)) return true;
+  if (isFatalRecord(l) || EXCEPTION.test(l.text) || ERROR_LINE.test(l.text) || GGML_ASSERT_FAILED.test(l.text) || GGML_FATAL_ABORT.test(l.text) || GGML_ABORT_LINE.test(l.text) || LLAMACPP_ERROR_LINE.test(l.text) || VLLM_RS_CAPTURE_FAILED.test(l.text) || RUNTIME_FAILURE_LINE.test(l.text) || isArgparseError(l)) return true;
   return isErrorLevel(l) ? EXCEPTION_REPR.test(l.text) : l.level === null && (INLINE_EXCEPTION.test(l.text) || ROCBLAS_ABORT.test(l.text));
 }
 

@@ -21,6 +21,7 @@ import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 export type { UpstreamMessage } from './upstream-messages/types.ts';
 export { GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_LINE } from './upstream-messages/ggml.ts';
 export { ROCBLAS_ABORT } from './upstream-messages/runtimes.ts';
+export { VLLM_RS_CAPTURE_FAILED } from './upstream-messages/serving.ts';
 
 export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES];
 

@@ -28,6 +28,11 @@ const TEI = 'v1.9.3';
 const CANDLE_OLD = '6f877592a7d5';
 /** guoqingbao/vllm.rs (xinfer), main of 2026-05-16. */
 const VLLM_RS = '1b00e2717dd552159cbe742b96171c9dbebf3659';
+/**
+ * vllm.rs' warm-up writing bare (eprintln, in red) that its CUDA-graph capture failed, "Graph capture failed: <error:?>"
+ * (1b00e2717dd552159cbe742b96171c9dbebf3659:src/runner/runner.rs:225-229): a failure line of its own (log-lines.ts, isErrorLine).
+ */
+export const VLLM_RS_CAPTURE_FAILED = /^\s*Graph capture failed: \S/;
 /** openvinotoolkit/openvino.genai (master of 2026-08). */
 const OV_GENAI = 'da1db864d2bc1a265e9a036f5b57ef13f0e86c2c';
 /** EricLBuehler/mistral.rs. */
@@ -92,7 +97,7 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
     'Could not start backend: Runtime compute cap 75 is not compatible with compile time compute cap 80', `${TEI}:backends/candle/src/lib.rs:244`),
   // … and where they are equal: compute_cap_matching lists the pairs it runs ((75, 75), (80..=89, 80), (86..=89, 80..=86), (89, 89), (90, 90),
   // (100, 100), (120, 120)), so an image built for a GPU the list leaves out (a Jetson Orin's 87) refuses that very GPU
-  // (${TEI}:backends/candle/src/compute_cap.rs:26-37, the refusal at lib.rs:242-247): this backend does not run on this GPU
+  // (v1.9.3:backends/candle/src/compute_cap.rs:26-37, the refusal at lib.rs:242-247): this backend does not run on this GPU
   bke("TEI (huggingface/text-embeddings-inference): the candle backend's compatibility list leaves out the GPU it was built for",
     /\bRuntime compute cap (\d+) is not compatible with compile time compute cap \1\b/,
     'Could not start Candle backend: Could not start backend: Runtime compute cap 87 is not compatible with compile time compute cap 87', `${TEI}:backends/candle/src/compute_cap.rs:26-37`),
@@ -104,10 +109,10 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
     /\b\w{1,40} is only supported (?:on Cuda devices in fp16 with flash attention(?: v2)? enabled|in fp32 precision)\b/,
     '"Qwen3 is only supported on Cuda devices in fp16 with flash attention enabled"', `${TEI}:backends/candle/src/lib.rs:342`),
   // candle (TEI's and mistral.rs' tensor library) compiled its bf16 (and fp8) kernels only for SM 8.0 and newer (`#if __CUDA_ARCH__ >= 800`
-  // around cast_f32_bf16 and the rest, huggingface/candle ${CANDLE_OLD}:candle-kernels/src/cast.cu:73-86, before 790037390 added casts for
+  // around cast_f32_bf16 and the rest, huggingface/candle 6f877592a7d5:candle-kernels/src/cast.cu:73-86, before 790037390 added casts for
   // older GPUs; the binary, unary and reduce kernels keep the guard), so loading one on an older GPU finds no such function in the module:
   // cudarc's DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found") in candle's "{cuda} when loading {module_name}"
-  // (${CANDLE_OLD}:candle-core/src/cuda_backend.rs:77; 0.11.0:candle-core/src/cuda_backend/error.rs:41): the data type refused on this GPU
+  // (6f877592a7d5:candle-core/src/cuda_backend.rs:77; 0.11.0:candle-core/src/cuda_backend/error.rs:41): the data type refused on this GPU
   bke("candle (huggingface/candle): its bf16 / fp8 kernels are built only for SM 8.0 and newer (the kernel is not in the module)",
     /\bCUDA_ERROR_NOT_FOUND, "named symbol not found"\) when loading \w{0,40}(?:bf16|f8_e4m3)\w{0,40}/,
     'Error: DriverError(CUDA_ERROR_NOT_FOUND, "named symbol not found") when loading cast_f32_bf16', `${CANDLE_OLD}:candle-kernels/src/cast.cu:73-86`),
