@@ -18,4 +18,6 @@ export interface LogLine {
   proc: string | null;
   /** It may be the rest of the line before it, cut at a terminal's width. */
   cont: boolean;
+  /** The first line of an error report whose causes follow it (anyhow's Debug form, diagnose/unlevelled-errors.ts): an error, whatever its words. */
+  report?: boolean;
 }

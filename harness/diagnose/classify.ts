@@ -103,7 +103,10 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
 // … and llama-server's own request log, `srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 400` (SRV_INF("request: %s %s
 // %s %d\n", method, path, remote_addr, status) in log_server_request, its function name cut to 12 by SRV_INF's "srv  %12.*s: ": llama.cpp as
 // mmkurodan/llama d582f0cb50fe92f23c1eac180e22785af5f23e3b vendors it, app/src/main/cpp/llama/tools/server/server.cpp:3672, utils.hpp:37)
-const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: request: POST \/\S* \S+ 4(?!0[45])\d\d\s*$/;
+// … and gin's (Ollama: `[GIN] 2026/04/18 - 14:29:03 | 400 |  1.4ms |  127.0.0.1 | POST  "/api/chat"`, gin-gonic/gin v1.12.0:logger.go:185), where a
+// 404 on a route Ollama has says the model asked for is not there ("model '%s' not found": ollama/ollama v0.17.6:server/routes.go:203,
+// 703, 2027, the handlers of the routes it registers at :1628-1636), not a route it lacks
+const REFUSED = new RegExp(String.raw`"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: request: POST \/\S* \S+ 4(?!0[45])\d\d\s*$|^\[GIN\] [\d/]+ - [\d:]+ \| (?:4(?!0[45])\d\d \|.*\| POST\s|404 \|.*\| POST\s+"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))")`);
 
 /**
  * The last request the log shows answered, refused with a client error, when nothing after it shows the server
@@ -111,7 +114,8 @@ const REFUSED = /"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: requ
  * guide's rule 2 ("a request's error after ready, then the log ends: that error's category").
  */
 function lastRefused(lines: readonly LogLine[]): number | null {
-  return lastAnswered(lines, REFUSED);
+  // (a request answered with success after it: the server went on serving)
+  return lastAnswered(lines, REFUSED, ANSWERED_OK);
 }
 
 /**

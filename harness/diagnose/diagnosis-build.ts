@@ -8,6 +8,7 @@ import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';
 import { FRAME_RULES } from './category-evidence.ts';
+import { CAUSED_BY } from './unlevelled-errors.ts';
 import { guessCategory, regionTokens, type FallbackGuess, type FallbackModel } from './fallback-model.ts';
 
 const MAX_EVIDENCE_CHARS = 400;
@@ -108,10 +109,18 @@ export function fromFailure(lines: readonly LogLine[], f: Failure, model: Fallba
       ? `No known signature matches this wording, but the failure shows ${g.what}, which marks a failure of category ${g.category}. Check the evidence; if it is a new wording, add a signature to harness/diagnose/signatures.yaml.`
       : 'No known signature matches. The first exception in the log is shown; if it is a new failure mode, add a signature to harness/diagnose/signatures.yaml.',
     phase: phaseOf(lines, f.view, f.index),
-    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : []), ...(g && FRAME_RULES.includes(g) ? [decidingFrame(lines, f, g.re)] : []), ...(f.shown ?? [])], g ? [g.re] : []),
+    evidence: evidence(lines, [f.index, ...(g ? deciding(lines, f, g.re) : []), ...reportCauses(lines, f), ...(g && FRAME_RULES.includes(g) ? [decidingFrame(lines, f, g.re)] : []), ...(f.shown ?? [])], g ? [g.re] : []),
     remedies: [],
     links: [],
   };
+}
+
+/** An error report's "Caused by:" and its last cause, the root cause, shown beside its first line (unlevelled-errors.ts, markErrorReports). */
+function reportCauses(lines: readonly LogLine[], f: Failure): number[] {
+  if (!lines[f.index]!.report) return [];
+  const at = f.block.map((p) => f.view.index[p]!);
+  const k = at.findIndex((i) => CAUSED_BY.test(lines[i]!.text));
+  return k < 0 ? [] : [at[k]!, at.at(-1)!];
 }
 
 /** A failure nothing names, its category guessed by the learned fallback (fallback-model.ts). */

@@ -8,7 +8,7 @@ import { loggedAtError } from './unlevelled-errors.ts';
 /** What a carrier writes before each line it carries: a quote, journald, docker's timestamps, kubectl, RunPod's console, docker compose. */
 const CARRIERS: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
-  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:\s/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `)
+  /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:(?:\s|$)/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `), and alone on a blank line, its space trimmed
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?(?: |\s+(?=\S)|$)/, // docker --timestamps: one space, then the line as written (its indentation kept)
   /^\s*\[pod\/[^\]\s]+\](?:\s|$)/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] ` (alone on an empty line, its space trimmed by a paste)
   /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
@@ -37,9 +37,14 @@ export function srunCarried(lines: readonly string[], skip: (line: string) => bo
   // (most logs hold no "<digits>: " at all: read no further, every log is read through here)
   if (!lines.some((l) => ANY_LABEL.test(l))) return null;
   // (the label behind what a carrier of srun's output wrote before it: docker's timestamps, journald, a markdown quote)
-  const split = lines.map((l) => {
-    const body = withoutCarrier(l);
-    const label = SRUN_LABEL.exec(body);
+  const bodies = lines.map(withoutCarrier);
+  // (srun pads a label to the widest task number only: "    0: " under four spaces is no label of a run of ten tasks or fewer — it is
+  // the numbered list of anyhow's causes, `{: >5}: `, dtolnay/anyhow 1.0.104:src/fmt.rs:84)
+  const widest = Math.max(0, ...bodies.map((b) => SRUN_LABEL.exec(b)?.[1]!.length ?? 0));
+  const split = lines.map((l, i) => {
+    const body = bodies[i]!;
+    const found = SRUN_LABEL.exec(body);
+    const label = found && found[0].length - 2 <= widest ? found : null;
     return { carrier: l.slice(0, l.length - body.length), body, task: label?.[1] ?? null, rest: label ? body.slice(label[0].length) : body };
   });
   const filled = split.filter((x, i) => x.body.trim() !== '' && !skip(lines[i]!));

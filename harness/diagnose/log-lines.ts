@@ -6,7 +6,7 @@ import { asShown, cleanShown, srunCarried, withoutCarrier } from './line-clean.t
 import { BARE_MESSAGES, ROCBLAS_ABORT, GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_LINE, VLLM_RS_CAPTURE_FAILED } from './upstream-messages.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED, SYCL_CATCH, TRITON_LOAD_FAILED } from './wrapper-words.ts';
 import type { LogLine } from '../core/log-line.ts';
-import { isFatalRecord, markFatalRecords } from './unlevelled-errors.ts';
+import { CAUSED_BY, isFatalRecord, markErrorReports, markFatalRecords } from './unlevelled-errors.ts';
 import { FRAME_AT, isArgparseError, markArgparseErrors, markWarningMessages } from './python-lines.ts';
 
 export { FRAME_AT } from './python-lines.ts';
@@ -78,7 +78,8 @@ export function readLog(text: string): LogLine[] {
   joinTableCells(lines);
   readHeadersCutAcross(lines, bodies, untrimmed);
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
-  for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text))) l.cont = false;
+  // (… and anyhow's "Caused by:", which it writes after a blank line: unlevelled-errors.ts)
+  for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text) || CAUSED_BY.test(l.text))) l.cont = false;
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
   // when the line above, with what a carrier put before it, happens to be as long as a terminal's width (a class of any name
   // behind its module's path too: Triton's `triton.runtime.errors.OutOfResources: out of resource: shared memory, …`)
@@ -96,6 +97,7 @@ export function readLog(text: string): LogLine[] {
   });
   markWarningMessages(lines);
   markFatalRecords(lines);
+  markErrorReports(lines);
   markArgparseErrors(lines);
   return lines;
 }
@@ -380,6 +382,9 @@ const WRAPPERS: RegExp[] = [
   /WorkerProc (?:failed to start|hit an exception)/i,
   /Worker failed with error/i,
   /Exception in worker \S+ while processing method/i,
+  // … and vLLM's worker wrapper logging the exception of a method it ran for the executor, then re-raising it: its traceback follows
+  // (jinhuang12/vllm v0.16.0:vllm/v1/worker/worker_base.py:331-340, execute_method: `logger.exception(msg)`, then `raise e`)
+  /\bError executing method .{1,200}?\. This might cause deadlock in distributed execution\b/,
   /\b\w+ hit an exception\b/i, // SGLang: Scheduler / TokenizerManager / DataParallelController hit an exception
   MODEL_FAILED_WITH,
   // (SGLang from 2025-01 to 2025-03 wrote "proces.": 03464890e0e0d048ebc1aa407e5235d7338f6aff:python/sglang/srt/entrypoints/engine.py:330, BBuf/sglang)
@@ -609,13 +614,15 @@ const SLURM_CANCELLED = String.raw`\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT \
  * A signal from outside ended the server (an orchestrator's SIGTERM, the OOM killer's SIGKILL, Slurm ending the job); a stop asked for,
  * not a SIGKILL, is also a shutdown line after ready (isShutdownLine), Slurm's included.
  */
-const KILLED = new RegExp(String.raw`received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|^\s*KeyboardInterrupt\b|${SLURM_CANCELLED}`, 'i');
+const KILLED = new RegExp(String.raw`received SIGTERM|received signal (?:9|15)\b|Received signal SIGTERM|\bKilled$|killed by signal|\bterminated by signal SIGKILL\b|^\s*KeyboardInterrupt\b|${SLURM_CANCELLED}`, 'i');
 
 /**
  * The shell's report of a child ended by SIGKILL (strsignal(9), `Killed`): alone, or as a script's job status, `<script>: line 23: 427394
  * Killed   uvicorn api_main:app …` (bminor/bash bash-5.3:jobs.c:4641-4642, notify_of_job_status: the line, then the job with its pid, signal and command; siglist.c:87).
  */
-const SIGKILLED = /\bKilled\s*$|: line \d+: +\d+ Killed\b/;
+// … and fish's, "fish: Job 1, 'python serve.py' terminated by signal SIGKILL (Forced quit)" (fish-shell/fish-shell
+// 040ec88407f03657b0d0c4bc6e4ec989a99bed5a:share/functions/fish_job_summary.fish, fish_job_summary: "fish: Job %s, '%s' terminated by signal %s (%s)")
+const SIGKILLED = /\bKilled\s*$|: line \d+: +\d+ Killed\b|^\s*fish: (?:Job \d+|Process \d+), .{0,300}' terminated by signal SIGKILL\b/;
 
 /** A line, written with no level, in which the shell reports its child killed by SIGKILL (no stop asked for: the OOM killer's, most often). */
 export function isSigkillLine(l: LogLine): boolean {

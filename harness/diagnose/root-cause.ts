@@ -16,6 +16,7 @@ import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './si
 import { sentenceMessages } from './sentence-messages.ts';
 import { LLAMACPP_ERROR_LINE } from './upstream-messages.ts';
 import { isNcclInfo, SHELL_TRACE } from './line-clean.ts';
+import { CAUSE, CAUSED_BY } from './unlevelled-errors.ts';
 
 /** A failure found in one process: what decides it and the lines of its message. */
 export interface Failure {
@@ -130,10 +131,6 @@ export function messageBlock(lines: readonly LogLine[], view: ProcessView, pos: 
   }
   return out;
 }
-
-/** anyhow's chain of causes under an error (Rust: TGI, mistral.rs, Dynamo): a blank line, "Caused by:", each cause indented. */
-const CAUSED_BY = /^\s*Caused by:\s*$/;
-const CAUSE = /^\s+(?:\d+: )?\S/;
 
 /**
  * The causes an error's Debug form lists after it — `Error: <error>`, a blank line, `Caused by:`, then each cause indented, numbered

@@ -21,11 +21,19 @@ const SGLANG_HEADER = /^\s*(?:\([\w.-]+ pid=\d+(?:, ip=[\d.]+)?\)\s*)*\[\d{4}-\d
 const SGLANG_ERRORS = /^(?:Failed to (?:init group|send weights|initialize custom process group|destroy custom process group|update parameter online): \S|IPC weight update failed: \S)/;
 
 /**
+ * TEI's router trying each backend its build holds in turn, logging each one that fails to start with tracing::error! before it tries the
+ * next, "Could not start Candle backend: <its error>", and ending with "Could not start a suitable backend" when none started
+ * (huggingface/text-embeddings-inference v1.9.3:backends/src/lib.rs:412,490,516,532-535): an ERROR record also where a paste kept its
+ * message without tracing's header (the error it names comes before the wrapper that ends the start).
+ */
+const TEI_BACKEND_FAILED = /^Could not start (?:ORT|Candle|Python) backend: \S/;
+
+/**
  * Whether a line, its message `message` once cleaned of headers, is an ERROR record of a format that writes no level; `shown` gives the
  * line as shown less what a carrier wrote before it, asked for only when the message is one (it runs on every unlevelled line).
  */
 export function loggedAtError(message: string, shown: () => string): boolean {
-  return (SGLANG_ERRORS.test(message) && SGLANG_HEADER.test(shown())) || SGLANG_DP_DROPPED.test(message);
+  return (SGLANG_ERRORS.test(message) && SGLANG_HEADER.test(shown())) || SGLANG_DP_DROPPED.test(message) || TEI_BACKEND_FAILED.test(message);
 }
 
 /**
@@ -60,5 +68,32 @@ export function markFatalRecords(lines: LogLine[]): void {
   });
 }
 
-/** A dmlc-core LOG(FATAL) record (markFatalRecords): the error it throws or aborts with, read as an exception's line. */
-export const isFatalRecord = (l: LogLine): boolean => l.level === 'FATAL' && DMLC_TIME.test(l.text);
+/** anyhow's chain of causes under an error (Rust: TGI, mistral.rs, Dynamo, SGLang's model gateway): a blank line, "Caused by:", each cause indented. */
+export const CAUSED_BY = /^\s*Caused by:\s*$/;
+export const CAUSE = /^\s+(?:\d+: )?\S/;
+/** How far below an error report's first line its "Caused by:" may be (the rests a terminal cut off the line, another rank's lines between). */
+const REPORT_WITHIN = 12;
+
+/**
+ * Marks the first line of an error report in anyhow's Debug form as a FATAL record: the error's message, a blank line, "Caused by:",
+ * then each cause indented, numbered when there are several (dtolnay/anyhow 1.0.104:src/fmt.rs:27-40, Indented's `{: >5}: `), as a
+ * Rust program prints an error it ends on or hands its caller. The report's first line is an error whatever its words (SGLang's model
+ * gateway: "Failed to load Harmony encoding: error downloading or loading vocab file: …"), its causes the rest of its message
+ * (root-cause.ts, causedBy); written with no level, it would otherwise read as a bare line.
+ */
+export function markErrorReports(lines: LogLine[]): void {
+  lines.forEach((l, i) => {
+    if (l.level !== null || l.header || l.cont || l.text.trim() === '') return;
+    // (read in its own process, past the rests a terminal cut off it; the blank line may be lost with a paste)
+    const own = lines.slice(i + 1, i + REPORT_WITHIN).filter((x) => x.proc === l.proc && !x.header);
+    let k = 0;
+    while (own[k]?.cont) k++;
+    if (own[k]?.text.trim() === '') k++;
+    if (!CAUSED_BY.test(own[k]?.text ?? '') || !CAUSE.test(own[k + 1]?.text ?? '')) return;
+    l.level = 'FATAL';
+    l.report = true;
+  });
+}
+
+/** A dmlc-core LOG(FATAL) record (markFatalRecords), or an error report's first line (markErrorReports): read as an exception's line. */
+export const isFatalRecord = (l: LogLine): boolean => l.level === 'FATAL' && (DMLC_TIME.test(l.text) || l.report === true);

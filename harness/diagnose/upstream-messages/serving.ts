@@ -93,13 +93,13 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
     'Load model resnet-18 cpu OOM, exception ', `${TS}:ts/model_service_worker.py:149`),
   // TEI's candle backend built for one compute capability, started on a GPU of another: the image holds no kernels for it (its
   // per-architecture images: the fix is the image built for this GPU)
-  nki('TEI (huggingface/text-embeddings-inference): the candle backend was compiled for another compute capability than the GPU\'s', /\bRuntime compute cap (\d+) is not compatible with compile time compute cap (?!\1\b)\d+/,
+  nki('TEI (huggingface/text-embeddings-inference): the candle backend was compiled for another compute capability than the GPU\'s', /\bRuntime compute cap (\d+) is not compatible with compile time compute cap (?!\1(?!\d))\d+/,
     'Could not start backend: Runtime compute cap 75 is not compatible with compile time compute cap 80', `${TEI}:backends/candle/src/lib.rs:244`),
   // … and where they are equal: compute_cap_matching lists the pairs it runs ((75, 75), (80..=89, 80), (86..=89, 80..=86), (89, 89), (90, 90),
   // (100, 100), (120, 120)), so an image built for a GPU the list leaves out (a Jetson Orin's 87) refuses that very GPU
   // (v1.9.3:backends/candle/src/compute_cap.rs:26-37, the refusal at lib.rs:242-247): this backend does not run on this GPU
   bke("TEI (huggingface/text-embeddings-inference): the candle backend's compatibility list leaves out the GPU it was built for",
-    /\bRuntime compute cap (\d+) is not compatible with compile time compute cap \1\b/,
+    /\bRuntime compute cap (\d+) is not compatible with compile time compute cap \1(?!\d)/,
     'Could not start Candle backend: Could not start backend: Runtime compute cap 87 is not compatible with compile time compute cap 87', `${TEI}:backends/candle/src/compute_cap.rs:26-37`),
   // TEI's candle backend implements some architectures only with its flash-attention kernels on a CUDA device in fp16, others only in fp32:
   // BackendError::Start with the model's name ("Llama is only supported on Cuda devices in fp16 with flash attention enabled", lib.rs:342,

@@ -189,6 +189,16 @@ export const VLLM_BACKEND_MESSAGES: readonly UpstreamMessage[] = [
     source: `${V0_19_0}:vllm/model_executor/layers/fused_moe/oracle/nvfp4.py:261`,
   },
   {
+    // the backend asked for (--moe-backend, VLLM_FLASHINFER_MOE_BACKEND) checked against the deployment by its kernel's
+    // is_supported_config, whose reason reads "kernel does not support <current device …|<activation> activation|quantization scheme …>"
+    // (fused_moe/modular_kernel.py:531-545), then raised as a ValueError (fp8.py:242-268, mxfp4.py:234-260)
+    category: 'backend-unsupported',
+    what: 'vLLM: the MoE kernel backend asked for does not support this deployment (device, activation, quantization scheme)',
+    re: /\b(?:FP8|NvFp4|Mxfp4|MXFP8) MoE backend '?[\w-]+'? does not support the deployment configuration\b/i,
+    example: "NvFp4 MoE backend 'FLASHINFER_CUTLASS' does not support the deployment configuration since kernel does not support MoEActivation.GELU activation.",
+    source: `${V0_19_0}:vllm/model_executor/layers/fused_moe/oracle/nvfp4.py:165-175`,
+  },
+  {
     category: 'backend-unsupported',
     what: 'vLLM: a kernel exists on CUDA only',
     re: /The (?:optimized moe_wna16_gemm|fused grouped_topk) kernel is only available on CUDA platforms/i,
