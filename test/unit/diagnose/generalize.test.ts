@@ -225,7 +225,8 @@ describe('errors beyond Python exceptions', () => {
 
   it("reads a Rust error's chain of causes (anyhow's \"Caused by:\") as part of its message: the innermost cause names the category", () => {
     const chain = ['Error: Failed to start the engine', '', 'Caused by:', '    0: Failed to load model', '    1: CUDA_ERROR_OUT_OF_MEMORY: out of memory'].join('\n');
-    expect(classifyLog(chain)).toMatchObject({ category: 'oom', evidence: [{ line: 1 }, { line: 5 }] });
+    // (its "Caused by:" shown beside the error and the cause that names the category: the report read whole, unlevelled-errors.ts)
+    expect(classifyLog(chain)).toMatchObject({ category: 'oom', evidence: [{ line: 1 }, { line: 3 }, { line: 5 }] });
     // a single cause is not numbered
     expect(classifyLog(['Error: worker failed', '', 'Caused by:', '    NCCL error: unhandled system error'].join('\n'))).toMatchObject({ category: 'nccl' });
     // a blank line with no chain after it ends the message

@@ -217,17 +217,18 @@ const KNOWN: Record<string, string[]> = {
   // … (round 45) fastllm's failed import of tiktoken, which a prefix lets read first (the log's label, import-error; bare, the C++ abort after it decides)
   // (round 92) llama.cpp's "warning: no usable GPU found, --gpu-layers option will be ignored", which a prefix brings to a length read as
   // the rest of the ROCm init failure above it: joined, the failure reads as one the program goes on past
-  'docker compose': ['driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  // (round 181) the same warning under the same ROCm failure, Lemonade's gfx1151 build (also under docker's timestamps and kubectl's prefix)
+  'docker compose': ['driver-mismatch/llamacpp-rocm-9-gfx1151-no-rocm-capable-device.log', 'driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
   // (round 73) the KeyboardInterrupt that closes a Python 3.13 traceback, under a carrier's prefix, read as the rest of the caret line (~~~^^^) above it: the traceback left open, cut
   // (round 92) the same llama.cpp warning read as the rest of the ROCm init failure
-  'docker --timestamps': ['driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'healthy/probability-aligned-llms-grpo-vllm-0.12-qwen25-3b-engine-up-then-sigint.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
+  'docker --timestamps': ['driver-mismatch/llamacpp-rocm-9-gfx1151-no-rocm-capable-device.log', 'driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'healthy/probability-aligned-llms-grpo-vllm-0.12-qwen25-3b-engine-up-then-sigint.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log'],
   // … (round 31) and a dynamo error after a progress bar's carriage-return line: prefixed, the bar's line is read as the error's head
   // … (round 35) the same Ollama warning under journald's prefix
   'journald': ['backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'unknown/qwen3-vl-781-qwen25vl-arch-failed-inspected.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'healthy/ollama-for-amd-installer-12-gfx1100-windows-listening-cpu.log'],
   // … (round 31) the same dynamo error after a progress bar
   // (round 73) as under docker --timestamps: the KeyboardInterrupt read as the rest of the caret line above it
   // (round 92) the same llama.cpp warning read as the rest of the ROCm init failure
-  'kubectl logs --prefix': ['driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'healthy/probability-aligned-llms-grpo-vllm-0.12-qwen25-3b-engine-up-then-sigint.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log'],
+  'kubectl logs --prefix': ['driver-mismatch/llamacpp-rocm-9-gfx1151-no-rocm-capable-device.log', 'driver-mismatch/llamacpp-rocm-b1007-windows-rx9060xt-gfx1200-no-rocm-capable-device.log', 'healthy/probability-aligned-llms-grpo-vllm-0.12-qwen25-3b-engine-up-then-sigint.log', 'import-error/fastllm-556-kimi-k2-int4mix-tiktoken-missing.log', 'backend-unsupported/sglang-2384-deepseek-v2-lite-mi300-triton-smem.log', 'backend-unsupported/sglang-1159-phi3-llamafied-triton-headdim96.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log'],
   // … and two copies of one server's output interleaved, whose second copy's "Application startup complete" follows the first copy's
   // failure to bind its port: read as the server up again after it (a restart)
   // … (round 31) the torchcodec warning's words joined to another rank's line
@@ -268,7 +269,9 @@ const KNOWN: Record<string, string[]> = {
   'without the first two lines of each traceback': ['graph-capture/ktransformers-784-deepseek-v3-cuda-graph-runner-capture-cut.log', 'graph-capture/vllm-9341-h200x8-llama32-vision-capture-traceback-cut.log', 'graph-capture/sglang-1479-deepseek-v2-5-tp8-capture-begin-cut.log'],
   // a dynamo error and an inductor error read with the frames around them: alone, a torch.compile error's words say nothing of the step
   // … (round 45) TGI's warm-up error read as in capture by the "Cuda Graphs are enabled" line before it, which is not among the evidence
-  'only the lines shown as evidence': ['graph-capture/tgi-2823-v3-qwen2-vl-2b-warmup-error-cut.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
+  // (round 176) an Ollama log whose logfmt records, behind a 1,012-character first line, read as the cut rests of one another: the sign of
+  // health shown is their group's first line ("total blobs: 15"), which alone shows nothing, so the refused request beside it is read alone
+  'only the lines shown as evidence': ['other/ollama-soma-418b537-metal-m1pro-generate-404-model-not-found.log', 'graph-capture/tgi-2823-v3-qwen2-vl-2b-warmup-error-cut.log', 'graph-capture/dgxarley-sglang-0510-glm47-nvfp4-gb10-piecewise-cuda-graph-dynamo-unsupported.log', 'other/dgx-spark-hijinks-vllm-gemma4-31b-inductor-autotune-operation-not-permitted.log'],
 };
 const unexpected = (name: string) => (r: { log: string }): boolean => !(KNOWN[name] ?? []).includes(r.log);
 
