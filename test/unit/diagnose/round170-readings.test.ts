@@ -99,5 +99,11 @@ describe('round 170 readings', () => {
     expect(category(listening, 'Loading model from: deepseek-ai/DeepSeek-OCR', "fish: Job 1, 'python start_ocr_webui.py' terminated by signal SIGKILL (Forced quit)")).toBe('unknown');
     expect(category(listening, 'Loading model from: deepseek-ai/DeepSeek-OCR')).toBe('healthy');
   });
+
+  it('reads CUDA error 46, every GPU busy or unavailable to this process, as no GPU it may use (driver-mismatch)', () => {
+    // CUDA 13.0 include/driver_types.h:432-440 (cudaErrorDevicesUnavailable = 46); its words in libcudart.so.13's strings
+    expect(category(LOADED, '(EngineCore pid=2617521) ERROR 08-05 10:06:59 [core.py:1136] torch.AcceleratorError: CUDA error: CUDA-capable device(s) is/are busy or unavailable')).toBe('driver-mismatch');
+    expect(category('RuntimeError: CUDA error: cudaErrorDevicesUnavailable')).toBe('driver-mismatch');
+  });
 });
 
