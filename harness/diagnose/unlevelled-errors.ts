@@ -4,6 +4,8 @@
 // dmlc-core's logging (under TVM, MLC-LLM, MXNet, XGBoost) writes every level alike, "[%H:%M:%S] <file>:<line>: <message>"; only a
 // LOG(FATAL) goes on with the stack it was raised at, "Stack trace:" and "  [bt] (0) …" (dmlc/dmlc-core v0.5:include/dmlc/logging.h:
 // 84-90, StackTrace, and :394-440, LogMessageFatal, which then aborts or throws the message as dmlc::Error).
+// TEI's router logs a backend that failed to start with tracing's header, which a paste may lose. A Rust program's error report in
+// anyhow's Debug form, its causes listed under "Caused by:", is written with no level at all: its first line is the error.
 // Pure.
 import type { LogLine } from '../core/log-line.ts';
 
