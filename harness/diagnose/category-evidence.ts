@@ -191,6 +191,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // "CUDA error <n> at <file>:<line>: <msg>", as Ollama 0.1 carried it, whose <n> is the cudaError_t, 3 for this error whatever words follow
   // (ikawrakow/ik_llama.cpp, llama.cpp's history, 556d3ccdb7aaa2edf34eee54684c835c38a0709e^:ggml-cuda.cu:203-209, CUDA_CHECK). Not PyTorch's
   // "RuntimeError: CUDA error: initialization error" (a CUDA call in a forked child), which carries its exception's name before it
+  // ggml's CUDA back-end (HIP and MUSA builds alike) unable to count the GPUs at all: cudaGetDeviceCount failed, whatever its error's words
+  // ("ggml_cuda_init: failed to initialize CUDA: unknown error"; ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:242-247),
+  // and the server goes on without the GPU: the runtime cannot use the GPU through this driver
+  rule('driver-mismatch', "ggml's CUDA/ROCm back-end could not count the GPUs (cudaGetDeviceCount failed at init)", /\bggml_cuda_init: failed to initialize (?:CUDA|ROCm|MUSA): \S/, true),
   rule('driver-mismatch', 'ggml-cuda: the CUDA driver could not be initialized (error 3, CUDA_ERROR_NOT_INITIALIZED / cudaErrorInitializationError)', /^\s*CUDA error(?: 3 at \S|: initialization error\b)/, true),
   rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|built for NVIDIA Driver Release|compatibility mode is UNAVAILABLE|undefined symbol: cu[A-Z]\w+|forward compatibility was attempted on non supported HW|unsupported display driver \/ cuda driver combination|\berror (?:code )?80[34]\b/i, true),
   // (PyTorch's "No CUDA GPUs are available" of c10/cuda/CUDAFunctions.cpp:130, torch 2.11.0, as a ROCm build of PyTorch writes it: hipify renders

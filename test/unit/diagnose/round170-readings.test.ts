@@ -105,5 +105,11 @@ describe('round 170 readings', () => {
     expect(category(LOADED, '(EngineCore pid=2617521) ERROR 08-05 10:06:59 [core.py:1136] torch.AcceleratorError: CUDA error: CUDA-capable device(s) is/are busy or unavailable')).toBe('driver-mismatch');
     expect(category('RuntimeError: CUDA error: cudaErrorDevicesUnavailable')).toBe('driver-mismatch');
   });
+
+  it("reads ggml's CUDA back-end failing to count the GPUs at init, whatever the error's words, as driver-mismatch", () => {
+    // ollama/ollama v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/ggml-cuda.cu:242-247 (cudaGetDeviceCount failed in ggml_cuda_init)
+    expect(category('llama-cpp    | ggml_cuda_init: failed to initialize CUDA: unknown error', 'llama-cpp    | warning: no usable GPU found, --gpu-layers option will be ignored')).toBe('driver-mismatch');
+    expect(category('ggml_cuda_init: failed to initialize ROCm: no ROCm-capable device is detected')).toBe('driver-mismatch');
+  });
 });
 
