@@ -99,6 +99,9 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
   return rootCauseMissing(lines, viewAt(views, lines, missing.index)!.view, missing.index, missing.why);
 }
 
+/** The head of gin's access-log line (`[GIN] 2026/04/18 - 14:29:03 | `, gin-gonic/gin v1.12.0:logger.go:185) followed by `rest` (a regex source). */
+const ginHead = (rest: string): string => String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| ` + rest;
+
 /** uvicorn's access-log line of a request to the API refused with a client error (`"POST /v1/embeddings HTTP/1.1" 400 Bad Request`). */
 // … and llama-server's own request log, `srv  log_server_r: request: POST /v1/chat/completions 127.0.0.1 400` (SRV_INF("request: %s %s
 // %s %d\n", method, path, remote_addr, status) in log_server_request, its function name cut to 12 by SRV_INF's "srv  %12.*s: ": llama.cpp as
@@ -106,7 +109,7 @@ export function classifyLog(text: string, opts: ClassifyOptions = {}): Diagnosis
 // … and gin's (Ollama: `[GIN] 2026/04/18 - 14:29:03 | 400 |  1.4ms |  127.0.0.1 | POST  "/api/chat"`, gin-gonic/gin v1.12.0:logger.go:185), where a
 // 404 on a route Ollama has says the model asked for is not there ("model '%s' not found": ollama/ollama v0.17.6:server/routes.go:203,
 // 703, 2027, the handlers of the routes it registers at :1628-1636), not a route it lacks
-const REFUSED = new RegExp(String.raw`"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: request: POST \/\S* \S+ 4(?!0[45])\d\d\s*$|^\[GIN\] [\d/]+ - [\d:]+ \| (?:4(?!0[45])\d\d \|.*\| POST\s|404 \|.*\| POST\s+"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))")`);
+const REFUSED = new RegExp(String.raw`"POST \/\S* HTTP\/[\d.]+" 4(?!0[45])\d\d\b|\blog_server_r: request: POST \/\S* \S+ 4(?!0[45])\d\d\s*$|${ginHead(String.raw`(?:4(?!0[45])\d\d \|.*\| POST\s|404 \|.*\| POST\s+"\/(?:api\/(?:generate|chat|embed|embeddings)|v1\/(?:chat\/completions|completions|embeddings))")`)}`);
 
 /**
  * The last request the log shows answered, refused with a client error, when nothing after it shows the server
@@ -124,7 +127,7 @@ function lastRefused(lines: readonly LogLine[]): number | null {
  * Server Error`) and llama-server's (`request: POST /completion 127.0.0.1 500`).
  */
 const answeredWith = (status: string): RegExp =>
-  new RegExp(String.raw`^\[GIN\] [\d/]+ - [\d:]+ \| ${status} \||"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" ${status}\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ ${status}\s*$`);
+  new RegExp(String.raw`${ginHead(String.raw`${status} \|`)}|"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" ${status}\b|\blog_server_r: request: (?:GET|POST) \/\S* \S+ ${status}\s*$`);
 
 /**
  * A request the server failed (5xx; not llama-server's 503 while it loads), in an access log that writes no error with it; or one whose

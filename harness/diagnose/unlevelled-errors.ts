@@ -84,6 +84,7 @@ const REPORT_WITHIN = 12;
  * (root-cause.ts, causedBy); written with no level, it would otherwise read as a bare line.
  */
 export function markErrorReports(lines: LogLine[]): void {
+  if (!lines.some((l) => CAUSED_BY.test(l.text))) return;
   lines.forEach((l, i) => {
     if (l.level !== null || l.header || l.cont || l.text.trim() === '') return;
     // (read in its own process, past the rests a terminal cut off it; the blank line may be lost with a paste)
