@@ -24,7 +24,7 @@
 
 import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
 import { needleOf } from './regex-needle.ts';
-import { httpStatusError } from './log-lines.ts';
+import { CUDNN_LOAD_FAILED, httpStatusError } from './log-lines.ts';
 
 export interface GenericRule {
   category: string;
@@ -336,6 +336,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // … and the linker not finding a library a JIT-built kernel links against, "/usr/bin/ld: cannot find -lcudart" (GNU ld 2.40 as
   // Debian ships it renders "cannot find -l<name>: No such file or directory"; gold: bminor/binutils-gdb
   // f13a99db51c0ca487f4a0a41b14dc255d386c4ff:gold/fileread.cc, gold_error("cannot find -l%s")); libcuda, the driver's, is driver-mismatch above
+  // cuDNN 9 unable to open one of its sub-libraries (log-lines.ts, CUDNN_LOAD_FAILED: its own words, read in its binaries); fatal: cuDNN
+  // writes them only as the call that needed the sub-library fails (its status 3009 or 1002), which the program then raises or aborts on
+  rule('import-error', 'cuDNN cannot load one of its sub-libraries (libcudnn_ops, libcudnn_cnn, …)', CUDNN_LOAD_FAILED, true),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bcannot find -l(?!cuda\b)[\w.+-]+|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
   // the build tool a JIT build needs is not installed: PyTorch's "Ninja is required to load C++ extensions (pip install ninja to get
   // it)" (torch 2.11.0 as installed on the H200: torch/utils/cpp_extension.py:2445-2448), a wrapper's "ninja (build tool) not found",

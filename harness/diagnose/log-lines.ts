@@ -47,6 +47,18 @@ function linesToRead(all: readonly string[]): number[] {
  */
 export const IGNORED_HEAD = /^(?:Exception ignored (?:in\b|on\b|while\b).*|Error in atexit\._run_exitfuncs:\s*)$/;
 
+/**
+ * cuDNN 9 failing to open a sub-library it loads by name when first used (libcudnn_ops, libcudnn_cnn, …: an install missing one, or
+ * one off the loader path), in its own words, written bare to stderr at a line's start: "Unable to load any of {libcudnn_ops.so.9.1.0,
+ * libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}" (libcudnn_graph.so.9's string "Unable to load any of {%s, %s, %s, %s}.")
+ * and "Invalid handle. Cannot load symbol cudnnCreateTensorDescriptor" (libcudnn.so.9's "Invalid handle. Cannot load symbol %s").
+ * Both strings read with strings(1) in cuDNN 9.19.0 as torch 2.11.0+cu130's wheel ships it; the second printed there by
+ * cudnnCreateConvolutionDescriptor (status 3009) with libcudnn_cnn left out of a copy of the wheel's lib/
+ * (scripts/device-corpus/cudnn_messages.sh, run on the H100 machine). cuDNN is closed source: no line at hand. A line of its own,
+ * never the rest of a long line above it.
+ */
+export const CUDNN_LOAD_FAILED = /^\s*(?:Unable to load any of \{libcudnn\w*\.so\b|Invalid handle\. Cannot load symbol cudnn\w+)/;
+
 /** Splits a log into numbered, cleaned lines. */
 export function readLog(text: string): LogLine[] {
   // (srun's --label read as the carrier it is: each line without it, in its task's process; the line as given kept, for the evidence)
@@ -78,8 +90,8 @@ export function readLog(text: string): LogLine[] {
   joinTableCells(lines);
   readHeadersCutAcross(lines, bodies, untrimmed);
   // a line that begins with a message its engine writes bare to stderr (read from its source) is a line of its own, not the rest of a cut one
-  // (… and anyhow's "Caused by:", which it writes after a blank line: unlevelled-errors.ts)
-  for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text) || CAUSED_BY.test(l.text))) l.cont = false;
+  // (… and anyhow's "Caused by:", which it writes after a blank line: unlevelled-errors.ts; cuDNN's loading failures)
+  for (const l of lines) if (l.cont && (BARE_MESSAGES.some((m) => m.re.exec(l.text)?.index === 0) || IGNORED_HEAD.test(l.text) || CAUSED_BY.test(l.text) || CUDNN_LOAD_FAILED.test(l.text))) l.cont = false;
   // an exception named by its class, within three lines of a traceback's frame, closes the traceback: a line of its own, even
   // when the line above, with what a carrier put before it, happens to be as long as a terminal's width (a class of any name
   // behind its module's path too: Triton's `triton.runtime.errors.OutOfResources: out of resource: shared memory, …`)
