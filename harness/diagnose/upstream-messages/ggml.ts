@@ -154,9 +154,26 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // llama_model_load wraps it: "error loading model architecture: unknown model architecture: '…'", the name empty ('') when the key is blank
   mdl('llama.cpp (ggml-org/llama.cpp, as Ollama vendors it): the GGUF names a model architecture this build does not know', /\bunknown model architecture: '[\w.-]{0,80}'/,
     "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'nemotron_h_omni'", 'v0.17.6:llama/llama.cpp/src/llama-model.cpp:476'),
+  // a model split into several GGUF files loaded from a split other than the first ("-00002-of-00004.gguf"), or a split found with
+  // another index than its place (llama_model_loader's constructor: the model is given or downloaded wrongly, not a failure of the
+  // build or the GPU); llama_model_load wraps it: "error loading model: illegal split file idx: 3 (file: …), model must be loaded
+  // with the first split" (read by its head: the file's path may be long enough for a terminal to cut the rest off)
+  oth('llama.cpp: a model split in several GGUF files was not loaded from its first split (or a split is out of place)',
+    /\b(?:illegal|invalid) split file idx: \d+ \(file: /,
+    "llama_model_load: error loading model: illegal split file idx: 3 (file: /models/model-00004-of-00004.gguf), model must be loaded with the first split", `${OLLAMA}:llama/llama.cpp/src/llama-model-loader.cpp:533`),
   // the GGUF's `tokenizer.ggml.model` names a tokenizer this build does not know (wrapped: "error loading model vocabulary: …")
   mdl('llama.cpp: the GGUF names a tokenizer model this build does not know', /\bunknown tokenizer: '[\w.-]{1,80}'/,
     "llama_model_load: error loading model: error loading model vocabulary: unknown tokenizer: 'gemma4'", `${OLLAMA}:llama/llama.cpp/src/llama-vocab.cpp:1819`),
+  // the GGUF's `tokenizer.ggml.pre` names a pre-tokenizer this build does not know (a model newer than the build: llama.cpp adds each
+  // model family's pre-tokenizer by name), wrapped as "error loading model vocabulary: …" (llama.cpp as mmkurodan/llama vendors it;
+  // Ollama patches the throw into a warning, v0.17.6:llama/patches/0002-pretokenizer.patch)
+  mdl('llama.cpp: the GGUF names a pre-tokenizer this build does not know (a model newer than the build)', /\bunknown pre-tokenizer type: '[\w.-]{1,80}'/,
+    "llama_model_load: error loading model: error loading model vocabulary: unknown pre-tokenizer type: 'deepseek-r1-qwen'", 'd582f0cb50fe92f23c1eac180e22785af5f23e3b:app/src/main/cpp/llama/src/llama-vocab.cpp:1654'),
+  // row split (--split-mode row) asked of a device whose backend registers no split buffer type (make_gpu_buft_list: no
+  // "ggml_backend_split_buffer_type" in its registry): the backend does not support the option; layer split does not need it (llama.cpp
+  // as PKU-SEC-Lab/Jetson-PI-Edge carries it)
+  bke("llama.cpp: row split (--split-mode row) asked of a device whose back-end has no split buffers", /\bdevice [\w.-]{1,40} does not support split buffers\b/,
+    'llama_model_load: error loading model: device CUDA0 does not support split buffers', '92550fa0977f57eb8bb6ce32dd8a5560b4ddf0a6:src/llama-model.cpp:959'),
   // the multimodal projector's GGUF (mmproj) names a projector type this build does not know (clip_projector_type_from_string gave
   // PROJECTOR_TYPE_UNKNOWN): a model this build does not support; its loader then fails the multimodal model ("Failed to load CLIP model")
   mdl("llama.cpp's multimodal loader (mtmd): the projector GGUF names a projector type this build does not know", /\bload_hparams: unknown projector type: [\w.-]{1,60}/,

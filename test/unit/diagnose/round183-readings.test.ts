@@ -16,4 +16,25 @@ describe('round 183 readings', () => {
     // (the words of another library's handle name no cuDNN sub-library)
     expect(category('INFO:     Application startup complete.', 'Invalid handle. Cannot load symbol xyzCreate', 'Aborted (core dumped)')).not.toBe('import-error');
   });
+
+  it("reads llama.cpp refusing a split GGUF loaded from a split other than the first ('illegal split file idx') as other", () => {
+    // ollama v0.17.6:llama/llama.cpp/src/llama-model-loader.cpp:533 (and :571, a split out of place), wrapped by llama.cpp.cpp:799
+    const split = 'llama_model_load: error loading model: illegal split file idx: 3 (file: /models/model-00004-of-00004.gguf), model must be loaded with the first split';
+    // … as Docker Model Runner's CLI relays it, on one line behind its own words (docker/model-runner#672)
+    expect(category(`Failed to generate a response: error response: status=500 body=unable to load runner: error waiting for runner to be ready: llama.cpp terminated unexpectedly: llama.cpp failed: ${split}`, 'llama_model_load_from_file_impl: failed to load model', 'main: exiting due to model loading error')).toBe('other');
+    expect(category('llama_model_loader: loaded meta data with 44 key-value pairs and 843 tensors from /models/model-00004-of-00004.gguf (version GGUF V3 (latest))', split, 'llama_model_load_from_file_impl: failed to load model', 'main: exiting due to model loading error')).toBe('other');
+    expect(category('llama_model_load: error loading model: invalid split file idx: 2 (file: /models/m-00002-of-00003.gguf), expected 1', 'llama_model_load_from_file_impl: failed to load model')).toBe('other');
+  });
+
+  it("reads llama.cpp not knowing a GGUF's pre-tokenizer ('unknown pre-tokenizer type') as unsupported-model", () => {
+    // mmkurodan/llama d582f0cb:app/src/main/cpp/llama/src/llama-vocab.cpp:1654 (Ollama patches it into a warning)
+    expect(category('llm_load_vocab: special tokens cache size = 22', "llama_model_load: error loading model: error loading model vocabulary: unknown pre-tokenizer type: 'deepseek-r1-qwen'", 'llama_load_model_from_file: failed to load model')).toBe('unsupported-model');
+  });
+
+  it("reads llama.cpp's row split asked of a device without split buffers ('does not support split buffers') as backend-unsupported", () => {
+    // PKU-SEC-Lab/Jetson-PI-Edge 92550fa0:src/llama-model.cpp:959 (make_gpu_buft_list)
+    expect(category('llama_model_load_from_file_impl: using device CUDA0 (NVIDIA RTX A4000) - 15886 MiB free', 'llama_model_load: error loading model: device CUDA0 does not support split buffers', 'srv    load_model: failed to load model')).toBe('backend-unsupported');
+    // (ggml's own assert that mul_mat_id runs on no split buffer is another failure, an assertion)
+    expect(category('ggml/src/ggml-cuda/ggml-cuda.cu:2408: GGML_ASSERT(!ggml_backend_buft_is_cuda_split(src0->buffer->buft) && "mul_mat_id does not support split buffers") failed')).not.toBe('backend-unsupported');
+  });
 });
