@@ -26,6 +26,15 @@ describe('round 183 readings', () => {
     expect(category('llama_model_load: error loading model: invalid split file idx: 2 (file: /models/m-00002-of-00003.gguf), expected 1', 'llama_model_load_from_file_impl: failed to load model')).toBe('other');
   });
 
+  it("reads the loader not finding the driver's libcuda.so.1 as driver-mismatch, also where the reason was cut off", () => {
+    // glibc 2.36's ld.so: "error while loading shared libraries", "cannot open shared object file" (its strings on this machine)
+    const wrote = '/opt/tabby/bin/llama-server: error while loading shared libraries: libcuda.so.1: cannot open shared object file: No such file or directory';
+    expect(category('Starting...', wrote)).toBe('driver-mismatch');
+    expect(category('Starting...', wrote.slice(0, wrote.indexOf('cannot') + 4))).toBe('driver-mismatch');
+    // another library is a package to install
+    expect(category('Starting...', '/opt/tabby/bin/llama-server: error while loading shared libraries: libgomp.so.1: cann')).toBe('import-error');
+  });
+
   it("reads llama.cpp not knowing a GGUF's pre-tokenizer ('unknown pre-tokenizer type') as unsupported-model", () => {
     // mmkurodan/llama d582f0cb:app/src/main/cpp/llama/src/llama-vocab.cpp:1654 (Ollama patches it into a warning)
     expect(category('llm_load_vocab: special tokens cache size = 22', "llama_model_load: error loading model: error loading model vocabulary: unknown pre-tokenizer type: 'deepseek-r1-qwen'", 'llama_load_model_from_file: failed to load model')).toBe('unsupported-model');
@@ -36,5 +45,12 @@ describe('round 183 readings', () => {
     expect(category('llama_model_load_from_file_impl: using device CUDA0 (NVIDIA RTX A4000) - 15886 MiB free', 'llama_model_load: error loading model: device CUDA0 does not support split buffers', 'srv    load_model: failed to load model')).toBe('backend-unsupported');
     // (ggml's own assert that mul_mat_id runs on no split buffer is another failure, an assertion)
     expect(category('ggml/src/ggml-cuda/ggml-cuda.cu:2408: GGML_ASSERT(!ggml_backend_buft_is_cuda_split(src0->buffer->buft) && "mul_mat_id does not support split buffers") failed')).not.toBe('backend-unsupported');
+  });
+
+  it("reads ggml's 2023 'CUDA error 98 at <file>' (invalid device function, cut before its words) as no-kernel-image", () => {
+    // ollama v0.0.15:llm/ggml-cuda.cu:55 ("CUDA error %d at %s:%d: %s"); 98 = cudaErrorInvalidDeviceFunction, CUDA 13.0 driver_types.h:524
+    expect(category('llama_new_context_with_model: total VRAM used: 4356.54 MiB (model: 3577.55 MiB, context: 779.00 MiB)', 'Loaded the model in 3.41 seconds.', 'CUDA error 98 at /tmp/pip-install-d')).toBe('no-kernel-image');
+    // (another number is not it: 2 is out of memory)
+    expect(category('Loaded the model in 3.41 seconds.', 'CUDA error 98765 at /tmp/x.cu:10: unknown')).not.toBe('no-kernel-image');
   });
 });
