@@ -81,12 +81,26 @@ function barLeftOpen(text: string): boolean {
   return last !== null && last[1] !== last[2] && !CAPTURE_ENDS.test(text.slice(last.index));
 }
 
+/**
+ * The capture's progress bar at its total (`Capturing batches (bs=1 avail_mem=2.48 GB): 100%|██████████| 7/7 [00:02<00:00, 6.08it/s]`):
+ * every graph of that bar captured. tqdm counts an item done when the loop comes back for the next one, after its body ran, so the bar
+ * at its total says the last capture returned (vLLM's and SGLang's capture loops iterate the sizes through tqdm). Checked with tqdm
+ * 4.70.1 on the H100 machine: a loop over 7 items whose seventh body raises leaves the bar at 6/7; one whose bodies all return ends at 7/7.
+ */
+const CAPTURE_BAR = new RegExp(String.raw`(?:${CAPTURE_BEGINS.source})[^|\n]{0,80}\|[^|]*\|\s*(\d+)\/(\d+) \[`, 'gi');
+
+function barFinished(text: string): boolean {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(CAPTURE_BAR)) last = m;
+  return last !== null && last[1] === last[2];
+}
+
 /** The capture was under way at line `index`: it began before it and had not ended (an end cut by a terminal's width still ends it). */
 export function captureOpenAt(lines: readonly LogLine[], index: number): boolean {
   if (index < lines.length && barLeftOpen(withCutRests(lines, index))) return true;
   for (let i = index - 1; i >= 0; i--) {
     const t = withCutRests(lines, i);
-    if (CAPTURE_ENDS.test(t)) return false;
+    if (CAPTURE_ENDS.test(t) || barFinished(t)) return false;
     if (CAPTURE_BEGINS.test(t)) return true;
   }
   return false;

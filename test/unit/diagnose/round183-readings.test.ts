@@ -53,4 +53,12 @@ describe('round 183 readings', () => {
     // (another number is not it: 2 is out of memory)
     expect(category('Loaded the model in 3.41 seconds.', 'CUDA error 98765 at /tmp/x.cu:10: unknown')).not.toBe('no-kernel-image');
   });
+
+  it('reads a capture progress bar at its total as the capture ended: a failure after it is not raised in the capture', () => {
+    const bar = (n: number) => `Capturing batches (bs=1 avail_mem=2.48 GB): ${Math.round((100 * n) / 7)}%|██████████| ${n}/7 [00:02<00:00,  6.08it/s]`;
+    const raised = ['[rank0]: Traceback (most recent call last):', '[rank0]:   File "/sglang/srt/model_executor/runner/eager_runner.py", line 174, in load_batch', '[rank0]:     registry.fill_from(', '[rank0]: RuntimeError: The size of tensor a (3812) must match the size of tensor b (4096) at non-singleton dimension 0'];
+    expect(category(bar(6), bar(7), ...raised)).toBe('other');
+    // … where a bar short of its total still leaves the capture open
+    expect(category(bar(5), bar(6), ...raised)).toBe('graph-capture');
+  });
 });
