@@ -683,13 +683,14 @@ const EVALSCOPE_TABLE = /\| Model +\| Dataset +\| Metric +\| Subset +\| +Num +\|
  * Signs read from the line whole, before the word rules of KINDS: the model's output, which may hold any word (none of them
  * negates it), and readings of the line as written (a JSON body or a logger's name, which a record's reader leaves out of its text).
  */
-const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> = [
+const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine, written: string) => boolean]> = [
   ['success', (l) => OUTPUT_SHOWN.test(l.text) || completionBody(l.raw)],
   ['listening', (l) => MODELS_LISTED.test(l.raw) && !NO_COMPLETION.test(l.raw)],
   ['success', (l) => LMDEPLOY_RESPONSE.test(l.text) && !LMDEPLOY_FAILED.test(l.text)],
   ['step-done', (l) => XINFERENCE_LOADED.test(l.raw)],
   ['success', (l) => XINFERENCE_ANSWERED.test(l.raw)],
-  ['listening', (l) => TGI_CONNECTED.test(l.raw)],
+  // (read on the line as written with the rests a terminal cut off it: "…: router/src/ser" + "ver.rs:2266: Connected")
+  ['listening', (_, written) => TGI_CONNECTED.test(written)],
   ['success', (l) => TGI_ANSWERED.test(l.raw)],
   ['listening', (l) => LLAMACPP_JSON_ANSWERED.test(l.raw)],
   ['success', (l) => EVALSCOPE_TABLE.test(l.raw)],
@@ -705,11 +706,11 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine) => boolean]> 
 const ENGINE_STARTED = /\binit engine \(profile, create kv cache, warmup model\) took \d+(?:\.\d+)? seconds\b/;
 export const engineStarted = (l: LogLine): boolean => !l.header && !isErrorLevel(l) && ENGINE_STARTED.test(l.text);
 
-/** The kind of health a line shows, or null. */
-export function healthKindOf(l: LogLine): HealthKind | null {
+/** The kind of health a line shows, or null; `written`: the line as written, with the rests a terminal cut off it where they are read. */
+export function healthKindOf(l: LogLine, written = l.raw): HealthKind | null {
   if (l.header || isErrorLevel(l) || l.level === 'WARNING' || LOGFMT_NOT_INFO.test(l.text) || WRITTEN_BEFORE_A_CHECK.test(l.text)) return null;
   if (isReadyLine(l)) return 'up';
-  const sign = LINE_SIGNS.find(([, shows]) => shows(l));
+  const sign = LINE_SIGNS.find(([, shows]) => shows(l, written));
   if (sign) return sign[0];
   for (const [kind, re] of KINDS) {
     if (!re.test(l.text)) continue;
@@ -737,7 +738,7 @@ function readings(lines: readonly LogLine[], i: number, j: number): Array<Health
   if (group.length === 1) return [stepShown(head, head.text)];
   // (a body read from the line as written, a JSON model list or completion that the first line opens, joined from its pieces too)
   const raw = (sep: string): string => (/^\s*[{[]/.test(head.text) ? group.map((l) => l.raw).join(sep) : head.raw);
-  const joined = ['', ' '].map((sep) => stepShown({ ...head, text: texts.join(sep), raw: raw(sep) }, texts.join(sep)));
+  const joined = ['', ' '].map((sep) => stepShown({ ...head, text: texts.join(sep), raw: raw(sep) }, texts.join(sep), [head.raw, ...texts.slice(1)].join(sep)));
   // a later line read alone too, but weighed for loading weights with the line before it (it may be the rest of "Model loa|ding took …");
   // the first line alone as well: what seems to continue it may be a line of its own (a table's next row under a carrier's prefix)
   const alone = group.slice(1).map((l, k) => stepShown(l, group[k]!.text + l.text));
@@ -746,8 +747,8 @@ function readings(lines: readonly LogLine[], i: number, j: number): Array<Health
 }
 
 /** The kind a line shows, a step that only loaded the weights not counted. */
-function stepShown(l: LogLine, text: string): HealthKind | null {
-  const k = healthKindOf(l);
+function stepShown(l: LogLine, text: string, written = l.raw): HealthKind | null {
+  const k = healthKindOf(l, written);
   return k === 'step-done' && prepares(text) ? null : k;
 }
 

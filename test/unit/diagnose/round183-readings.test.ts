@@ -61,4 +61,12 @@ describe('round 183 readings', () => {
     // … where a bar short of its total still leaves the capture open
     expect(category(bar(5), bar(6), ...raised)).toBe('graph-capture');
   });
+
+  it("reads TGI's router 'Connected' as listening also where a terminal cut it after the logger's target", () => {
+    // (TGI_CONNECTED of health-evidence.ts, read on the line as written: its pieces joined keep the target, huggingface/text-generation-inference v3.3.7:router/src/server.rs:2302)
+    const connected = '2025-04-29T08:58:39.625639Z  INFO text_generation_router::server: router/src/server.rs:2266: Connected';
+    const before = '2025-04-29T08:58:39.544487Z  INFO text_generation_router::server: router/src/server.rs:1716: Using config None';
+    expect(category(before, connected)).toBe('healthy');
+    expect(category(...[before, connected].flatMap(atWidth(80)))).toBe('healthy');
+  });
 });
