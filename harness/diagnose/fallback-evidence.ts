@@ -68,16 +68,25 @@ const CAPTURE_ENDS = /Graph capturing finished|Setting max batch total tokens to
 /** A line with the rests a terminal cut from it. */
 const withCutRests = (lines: readonly LogLine[], i: number): string => [i, ...cutRests(lines, i)].map((j) => lines[j]!.text).join('');
 
+/** A capture's progress bar up to its count and total (`Capturing batches (bs=1 …): 100%|██████████| 7/7 [`): groups 1 and 2. */
+const CAPTURE_BAR_HEAD = String.raw`(?:${CAPTURE_BEGINS.source})[^|\n]{0,80}\|[^|]*\|\s*(\d+)\/(\d+) \[`;
+
 /**
  * The capture's progress bar (tqdm, redrawn with CRs and no newline) left unfinished on the line the failure was then written on
  * (`Capturing CUDA graphs (PIECEWISE):  20%|█▉  | 10/51 [00:00<00:02, 15.63it/s][rank0]:[E903 …] Exception in …`): the capture
  * was under way when it failed.
  */
-const CAPTURE_BAR_THEN = new RegExp(String.raw`(?:${CAPTURE_BEGINS.source})[^|\n]{0,80}\|[^|]*\|\s*(\d+)\/(\d+) \[[^\]]*\]\s*\S`, 'gi');
+const CAPTURE_BAR_THEN = new RegExp(String.raw`${CAPTURE_BAR_HEAD}[^\]]*\]\s*\S`, 'gi');
+
+/** The last match of a global regex in a line: tqdm redraws its bar with CRs, so a line holds every state, the last one current. */
+function lastMatch(text: string, re: RegExp): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  for (const m of text.matchAll(re)) last = m;
+  return last;
+}
 
 function barLeftOpen(text: string): boolean {
-  let last: RegExpExecArray | null = null;
-  for (const m of text.matchAll(CAPTURE_BAR_THEN)) last = m;
+  const last = lastMatch(text, CAPTURE_BAR_THEN);
   return last !== null && last[1] !== last[2] && !CAPTURE_ENDS.test(text.slice(last.index));
 }
 
@@ -86,12 +95,12 @@ function barLeftOpen(text: string): boolean {
  * every graph of that bar captured. tqdm counts an item done when the loop comes back for the next one, after its body ran, so the bar
  * at its total says the last capture returned (vLLM's and SGLang's capture loops iterate the sizes through tqdm). Checked with tqdm
  * 4.70.1 on the H100 machine: a loop over 7 items whose seventh body raises leaves the bar at 6/7; one whose bodies all return ends at 7/7.
+ * (health-evidence.ts reads the same bar complete as a step that ran the model.)
  */
-const CAPTURE_BAR = new RegExp(String.raw`(?:${CAPTURE_BEGINS.source})[^|\n]{0,80}\|[^|]*\|\s*(\d+)\/(\d+) \[`, 'gi');
+const CAPTURE_BAR = new RegExp(CAPTURE_BAR_HEAD, 'gi');
 
 function barFinished(text: string): boolean {
-  let last: RegExpExecArray | null = null;
-  for (const m of text.matchAll(CAPTURE_BAR)) last = m;
+  const last = lastMatch(text, CAPTURE_BAR);
   return last !== null && last[1] === last[2];
 }
 
@@ -100,8 +109,9 @@ export function captureOpenAt(lines: readonly LogLine[], index: number): boolean
   if (index < lines.length && barLeftOpen(withCutRests(lines, index))) return true;
   for (let i = index - 1; i >= 0; i--) {
     const t = withCutRests(lines, i);
-    if (CAPTURE_ENDS.test(t) || barFinished(t)) return false;
-    if (CAPTURE_BEGINS.test(t)) return true;
+    if (CAPTURE_ENDS.test(t)) return false;
+    // (a bar's line begins a capture: still open unless the bar stands at its total)
+    if (CAPTURE_BEGINS.test(t)) return !barFinished(t);
   }
   return false;
 }
