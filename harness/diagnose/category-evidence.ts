@@ -365,8 +365,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // app/src/main/cpp/llama/ggml/src/ggml-cuda/common.cuh:273-294, a vendored llama.cpp; Ollama v0.17.6's at ml/backend/ggml/ggml/src/ggml-cuda/common.cuh:385).
   // The architecture it names is that of the code that ran: one the build was compiled for means the kernel itself has no code for it
   // (flash_attn_ext_f16 on Pascal, sm_61: another kernel is the fix, flash attention off: backend-unsupported); one the build's list
-  // lacks (code JIT-compiled from an older architecture's PTX) means a build without it: no-kernel-image
-  rule('backend-unsupported', "a ggml CUDA kernel has no code for this GPU's architecture, one the build was compiled for (the kernel does not run on it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch (\d+)\. ggml-cuda\.cu was compiled for: (?:[\d,]*,)?\1(?!\d)/, true),
+  // lacks (code JIT-compiled from an older architecture's PTX) means a build without it: no-kernel-image. So does mul_mat_q's code
+  // for an architecture below 6.1 even where the list holds it: ggml ran mul_mat_q only on a GPU of compute capability 6.1 (DP4A) or
+  // more (ggml_cuda_should_use_mmq, `cc < GGML_CUDA_CC_DP4A` → false: ollama v0.5.7:llama/ggml-cuda/mmq.cu:124,165-167, DP4A = 610 at
+  // common.cuh:71; since then it weighs the highest architecture compiled instead, v0.17.6:ml/backend/ggml/ggml/src/ggml-cuda/
+  // mmq.cu:277-283), so code of a lower one ran on a newer GPU the build has no code for ("compiled for: 520" alone)
+  rule('backend-unsupported', "a ggml CUDA kernel has no code for this GPU's architecture, one the build was compiled for (the kernel does not run on it)", /\bCUDA kernel (?!mul_mat_q has no device code compatible with CUDA arch (?:[1-5]\d\d|60\d)\.)[\w:<>]{1,120} has no device code compatible with CUDA arch (\d+)\. ggml-cuda\.cu was compiled for: (?:[\d,]*,)?\1(?!\d)/, true),
   rule('no-kernel-image', "a ggml CUDA kernel has no code for this GPU's architecture (the build's CUDA arch list lacks it)", /\bCUDA kernel [\w:<>]{1,120} has no device code compatible with CUDA arch \d+/, true),
   rule('other', 'a kernel crashed: illegal memory access, device-side assert, launch failure (CUDA error 700/710/719)', /cudaErrorIllegalAddress|illegal memory access|\bMemory access fault by GPU node-\d+|\bHW Exception by GPU node-\d+ \(Agent handle: [^)]{1,40}\) reason :(?:GPU Hang|ECC)\b|(?<!enable )device-side assert(?!ions\.)|cudaErrorAssert|CUDA_ERROR_(?:ILLEGAL_ADDRESS|ASSERT|LAUNCH_FAILED|ILLEGAL_INSTRUCTION|MISALIGNED_ADDRESS)|\ban illegal instruction\b|misaligned address|unspecified launch failure|block: \[\d+,\d+,\d+\], thread: \[\d+,\d+,\d+\] Assertion|cudaErrorLaunch(?:Failure|Timeout)/i, true),
   loose(rule('nccl', 'a collective of torch.distributed failed', /ProcessGroupNCCL|DistBackendError|DistStoreError|DistNetworkError|NCCL (?:communicator|watchdog)|\bnccl\b/i)),

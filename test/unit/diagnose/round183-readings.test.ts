@@ -69,4 +69,13 @@ describe('round 183 readings', () => {
     expect(category(before, connected)).toBe('healthy');
     expect(category(...[before, connected].flatMap(atWidth(80)))).toBe('healthy');
   });
+
+  it("reads ggml's mul_mat_q with no device code for an architecture below 6.1 as no-kernel-image, also where the build's list names it", () => {
+    // ollama v0.5.7:llama/ggml-cuda/mmq.cu:124,165-167 (mul_mat_q only on compute capability 6.1 or more), common.cuh's NO_DEVICE_CODE
+    const loaded = 'llm_load_tensors: offloaded 33/33 layers to GPU';
+    expect(category(loaded, '/llama.cpp/ggml/src/ggml-cuda/template-instances/../mmq.cuh:2589: ERROR: CUDA kernel mul_mat_q has no device code compatible with CUDA arch 520. ggml-cuda.cu was compiled for: 520')).toBe('no-kernel-image');
+    // a kernel with no code for an architecture the build holds and the GPU has: the kernel does not run there
+    expect(category(loaded, '/ggml/src/ggml-cuda/fattn-mma-f16.cuh:1054: ERROR: CUDA kernel flash_attn_ext_f16 has no device code compatible with CUDA arch 610. ggml-cuda.cu was compiled for: 610,700')).toBe('backend-unsupported');
+    expect(category(loaded, '/ggml/src/ggml-cuda/mmq.cuh:2589: ERROR: CUDA kernel mul_mat_q has no device code compatible with CUDA arch 700. ggml-cuda.cu was compiled for: 610,700')).toBe('backend-unsupported');
+  });
 });
