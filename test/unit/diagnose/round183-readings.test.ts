@@ -50,7 +50,7 @@ describe('round 183 readings', () => {
   it("reads ggml's 2023 'CUDA error 98 at <file>' (invalid device function, cut before its words) as no-kernel-image", () => {
     // ollama v0.0.15:llm/ggml-cuda.cu:55 ("CUDA error %d at %s:%d: %s"); 98 = cudaErrorInvalidDeviceFunction, CUDA 13.0 driver_types.h:524
     expect(category('llama_new_context_with_model: total VRAM used: 4356.54 MiB (model: 3577.55 MiB, context: 779.00 MiB)', 'Loaded the model in 3.41 seconds.', 'CUDA error 98 at /tmp/pip-install-d')).toBe('no-kernel-image');
-    // (another number is not it: 2 is out of memory)
+    // (another number that begins with 98 is not it)
     expect(category('Loaded the model in 3.41 seconds.', 'CUDA error 98765 at /tmp/x.cu:10: unknown')).not.toBe('no-kernel-image');
   });
 
