@@ -25,6 +25,7 @@
 import { UPSTREAM_MESSAGES } from './upstream-messages.ts';
 import { needleOf } from './regex-needle.ts';
 import { CUDNN_LOAD_FAILED, httpStatusError } from './log-lines.ts';
+import { CUDA_ERROR_CODES, type CudaErrorCode } from './upstream-messages/cuda.ts';
 
 export interface GenericRule {
   category: string;
@@ -58,6 +59,28 @@ const GPU = String.raw`(?:compute capabilit|device capabilit|\bsm_?\d{2,3}[af]?\
 const REFUSED = String.raw`(?:not (?:yet |currently )?supported|not (?:yet |currently )?implemented (?:for|on)\b|no supported|unsupported|isn't supported|does(?:n't| not) support|not available|is required|requires?|needs?\b|only supports?|supports? only|only (?:works|available|runs|implemented|built|compiled|enabled|tested)|at least|or (?:newer|higher|above|later)|and (?:newer|later|above)|>= ?\d|minimum|cannot be (?:enabled|used)|cannot (?:run|use|support)|except on|too old|(?:is|are) (?:below|lower than|less than|older than))`;
 
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
+
+/**
+ * cudaError_t values of a category printed by their number (upstream-messages/cuda.ts, CUDA_ERROR_CODES, each with its line in
+ * driver_types.h): after "CUDA error" in any of its spellings ("Cuda Error: 222", "cudaError 35", "CUDA error code=209", ggml's "CUDA
+ * error 98 at …"), and the numbers marked bare also after "error" or "error code" alone. `codes`: those of the category this rule reads.
+ */
+function cudaErrorNumbered(category: string, codes: readonly number[]): string {
+  const of = codes.map((n) => {
+    const c = CUDA_ERROR_CODES.find((e) => e.code === n);
+    if (c?.category !== category) throw new Error(`category-evidence: CUDA error ${n} is not a ${category} code of CUDA_ERROR_CODES`);
+    return c;
+  });
+  const alt = (cs: readonly CudaErrorCode[]): string => cs.map((c) => c.code).join('|');
+  const bare = of.filter((c) => c.bare);
+  return [
+    String.raw`\bcuda(?:rt)?[ _]?(?:runtime |driver )?error(?: code)?\s*[:=#(]?\s*(?:${alt(of)})(?![\d.]|:\d)`,
+    ...(bare.length > 0 ? [String.raw`\berror (?:code )?(?:${alt(bare)})\b`] : []),
+  ].join('|');
+}
+
+/** A rule's expression with the CUDA error numbers of its category (cudaErrorNumbered) as one more alternative. */
+const withCodes = (re: RegExp, category: string, codes: readonly number[]): RegExp => new RegExp(`${re.source}|${cudaErrorNumbered(category, codes)}`, re.flags);
 
 /**
  * The attention and GEMM kernel libraries the engines refuse or are refused by, by name; also TensorRT-LLM's own attention kernels,
@@ -113,10 +136,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // alike (reproduced here), so no toolchain fixes it, only another kernel (settled blind as backend-unsupported in round 49).
   // Before the ptxas rules: it decides over the "ptxas fatal" after it
   rule('backend-unsupported', "ptxas refused the kernel's instruction or data type on this GPU's architecture", /\b(?:Feature|Modifier) '[^']{1,80}' requires \.target sm_\d+[a-z]? or higher\b|\bModifier '[^']{1,40}' cannot be combined with modifier '[^']{1,40}'/, true),
-  rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', /cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain|\berror (?:code )?222\b/i, true),
+  rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', withCodes(/cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain/i, 'ptx-toolchain', [222]), true),
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command
   // a list, `['/…/bin/ptxas', …]`, or a shell string, `'/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 …'`)
-  rule('ptx-toolchain', 'ptxas / PTX JIT failure', /ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |\bptx(?: input)?, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) (?:ptxas|nvcc)\b|\b(?:ptxas|nvcc)(?:\.exe)?:? (?:was )?not found|\bbin\/ptxas(?:['"]|\s).{0,600}returned non-zero exit status/i, true),
+  rule('ptx-toolchain', 'ptxas / PTX JIT failure', withCodes(/ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |\bptx(?: input)?, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) (?:ptxas|nvcc)\b|\b(?:ptxas|nvcc)(?:\.exe)?:? (?:was )?not found|\bbin\/ptxas(?:['"]|\s).{0,600}returned non-zero exit status/i, 'ptx-toolchain', [218, 221]), true),
   // the CUDA compiler a JIT runs (NVCC, NVRTC) said its compilation failed: TensorRT-LLM's DeepGEMM JIT throws "NVRTC compilation failed"
   // when nvrtcCompileProgram did not succeed (as FlashInfer carries it: flashinfer-ai/flashinfer v0.6.9:csrc/nv_internal/tensorrt_llm/
   // deep_gemm/compiler.cuh:418-422), DeepGEMM's own "NVCC compilation failed" (the DeepGEMM rule below). The guide's table: the PTX
@@ -125,8 +148,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('ptx-toolchain', 'the CUDA compiler of a JIT (NVCC, NVRTC) failed to compile', /\b(?:NVCC|NVRTC)(?: PTX)? compilation (?:failed|failure|error)\b/i),
   // (… and ggml's CUDA_CHECK of 2023, "CUDA error %d at %s:%d: %s" with the cudaError_t's number first (ollama
   // v0.0.15:llm/ggml-cuda.cu:55; its HIP build prints the hipError_t by the same macro): 98 is cudaErrorInvalidDeviceFunction (CUDA 13.0
-  // include/driver_types.h:524) and hipErrorInvalidDeviceFunction alike, read by its number where a paste cut the words after it)
-  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', /cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|\berror (?:code )?209\b|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid|cudaErrorInvalidDeviceFunction|CUDA_ERROR_INVALID_DEVICE_FUNCTION|invalid device function|\bCUDA error 98\b/i, true),
+  // include/driver_types.h:524) and hipErrorInvalidDeviceFunction alike, read by its number where a paste cut the words after it, as every
+  // number of CUDA_ERROR_CODES is: withCodes)
+  rule('no-kernel-image', 'CUDA error 209 (no kernel image for this GPU)', withCodes(/cudaErrorNoKernelImageForDevice|CUDA_ERROR_NO_BINARY_FOR_GPU|no kernel image is available|cudaErrorInvalidKernelImage|CUDA_ERROR_INVALID_IMAGE|device kernel image is invalid|cudaErrorInvalidDeviceFunction|CUDA_ERROR_INVALID_DEVICE_FUNCTION|invalid device function/i, 'no-kernel-image', [98, 200, 209]), true),
   // a kernel or library whose binary holds code for other architectures only (built or compiled for sm_X)
   rule('no-kernel-image', 'a kernel built only for other GPU architectures', /\b(?:kernels?|binar(?:y|ies)|code|library|extension|wheel)\b.{0,60}?\b(?:only (?:built|compiled) for|(?:built|compiled) (?:only )?for)\s+(?:sm_?\d|SM ?\d|compute_\d|compute capabilit)|\bnot (?:compiled|built) for (?:this |the )?(?:CUDA )?(?:device )?(?:compute )?capabilit/i),
   // PyTorch's own check of the GPU against the architectures its binary holds, a UserWarning at CUDA's first use (its
@@ -172,7 +196,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (also a program's own CUDA allocation reported with the runtime's words for cudaErrorMemoryAllocation, "out of memory":
   // "ds4: CUDA q8 fp16 cache alloc failed (64.00 MiB): out of memory")
   // (not Ray's memory monitor nor the JVM's heap: both host memory, signatures.yaml oom-cuda says where each is read)
-  rule('oom', 'out of GPU memory (CUDA error 2)', /(?<!ray\.exceptions\.)(?<!java\.lang\.)OutOfMemory(?:Error)?\b|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b|\bCUDA\b[\w ]{0,60}\balloc(?:ation)? failed\b[^:]{0,80}: out of memory\b/i, true),
+  rule('oom', 'out of GPU memory (CUDA error 2)', withCodes(/(?<!ray\.exceptions\.)(?<!java\.lang\.)OutOfMemory(?:Error)?\b|CUDA out of memory|cudaErrorMemoryAllocation|CUDA_ERROR_OUT_OF_MEMORY|CUBLAS_STATUS_ALLOC_FAILED|CUDA (?:runtime |driver )?error\b.{0,120}\bout of memory\b|_STATUS_ALLOC_FAILED\b|CUFFT_ALLOC_FAILED|cudaMalloc\w*\(.{0,80}\bout of memory\b|\bCUDA\b[\w ]{0,60}\balloc(?:ation)? failed\b[^:]{0,80}: out of memory\b/i, 'oom', [2]), true),
   // PyTorch's out-of-memory report asking NVML for the GPU's processes, its assert failing in place of OutOfMemoryError (signatures.yaml,
   // oom-cuda; reproduced on the H200, scripts/device-corpus/nvml_oom.sh)
   rule('oom', "out of GPU memory (PyTorch's report of it failed)", /\bNVML_SUCCESS == [^"\n]{1,120} INTERNAL ASSERT FAILED at "[^"\n]{0,200}CUDACachingAllocator\.cpp"/, true),
@@ -184,7 +208,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // as out of memory already) (openxla/xla 87aa8d2e818a7633eac51a79f8bcfe9c913f81eb:docs/errors/error_0100.md;
   // 11903d433e7f9b8265c3c2ec0d29608b536d92d4:docs/errors/error_0101.md; 21ecdc4725b453858e08296eefbe485e4d7feeac:docs/errors/error_1000.md)
   rule('oom', "XLA's TPU runtime or compiler ran out of HBM (XLA errors E0100, E0101, E1000)", /\bRESOURCE_EXHAUSTED: (?:Error (?:allocating device buffer|loading program)\b|Attempting to (?:allocate|reserve) [\d.]+ ?[KMGT]?i?B?\b)|\bTensorCore Hbm usage: .{0,160}\bexceeding available bytes\b/, true),
-  rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', /cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|capturing stream has unjoined work|terminate a thread-local capture sequence|\berror (?:code )?90[0-8]\b/i, true),
+  rule('graph-capture', 'CUDA error 900–908 (illegal during stream capture)', withCodes(/cudaErrorStreamCapture\w+|cudaErrorCapturedEvent|CUDA_ERROR_STREAM_CAPTURE_\w+|not permitted when stream is capturing|previous error during capture|last recorded in a capturing stream|depend on a capturing blocking stream|capture sequence contains a fork|uncaptured work in another stream|capturing stream has unjoined work|terminate a thread-local capture sequence/i, 'graph-capture', [900, 901, 902, 903, 904, 905, 906, 907, 908]), true),
   rule('graph-capture', 'CUDA graph capture failed', /(?:cuda ?graph|cudagraph|stream)s? captur\w*.{0,40}(?:fail|error|invalid|not (?:permitted|allowed|supported)|inappropriate|illegal)|\bcaptur\w*\b[\w -]{0,30}\b(?:cuda ?graphs?|cudagraphs?)\b.{0,10}\bfail|not (?:supported|compatible|allowed|permitted) (?:(?:when|while) using|under|with|in|during|inside) (?:the )?(?:cuda ?graphs?|cudagraphs?|(?:cuda ?graph )?captur\w*)\b|(?:during|while|in) (?:the )?(?:cuda ?graph|cudagraph|stream) captur|captur\w* (?:of )?(?:a |the )?(?:cuda ?graph|cudagraph)s?.{0,30}fail|(?:fail\w*|error|unable|cannot|could not)\b.{0,30}\bcaptur\w* (?:the |a )?(?:cuda ?graphs?|cudagraphs?)\b|cudaStreamBeginCapture|cudaGraph(?:Instantiate|Launch|Capture)\w*.{0,20}(?:fail|error)|\bCUDA\b.{0,60}\b(?:not )?in (?:stream |graph )?capture mode\b/i),
   // ggml_cuda_init found the devices (cudaGetDeviceCount) but the driver API's first call on one, cuDeviceGet, gave error 3: "initialization
   // error", CUDA_ERROR_NOT_INITIALIZED, "the CUDA driver has not been initialized with cuInit() or that initialization has failed"
@@ -199,7 +223,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // and the server goes on without the GPU: the runtime cannot use the GPU through this driver
   rule('driver-mismatch', "ggml's CUDA/ROCm back-end could not count the GPUs (cudaGetDeviceCount failed at init)", /\bggml_cuda_init: failed to initialize (?:CUDA|ROCm|MUSA): \S/, true),
   rule('driver-mismatch', 'ggml-cuda: the CUDA driver could not be initialized (error 3, CUDA_ERROR_NOT_INITIALIZED / cudaErrorInitializationError)', /^\s*CUDA error(?: 3 at \S|: initialization error\b)/, true),
-  rule('driver-mismatch', 'CUDA error 35/803/804 (driver too old or mismatched)', /cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|built for NVIDIA Driver Release|compatibility mode is UNAVAILABLE|undefined symbol: cu[A-Z]\w+|forward compatibility was attempted on non supported HW|unsupported display driver \/ cuda driver combination|\berror (?:code )?80[34]\b/i, true),
+  rule('driver-mismatch', 'CUDA error 34–36/803/804 (driver too old or mismatched)', withCodes(/cudaErrorInsufficientDriver|cudaErrorSystemDriverMismatch|cudaErrorCompatNotSupportedOnDevice|CUDA_ERROR_SYSTEM_DRIVER_MISMATCH|driver version is insufficient|Driver\/library version mismatch|built for NVIDIA Driver Release|compatibility mode is UNAVAILABLE|undefined symbol: cu[A-Z]\w+|forward compatibility was attempted on non supported HW|unsupported display driver \/ cuda driver combination/i, 'driver-mismatch', [34, 35, 36, 803, 804]), true),
   // (PyTorch's "No CUDA GPUs are available" of c10/cuda/CUDAFunctions.cpp:130, torch 2.11.0, as a ROCm build of PyTorch writes it: hipify renders
   // c10/cuda as c10/hip with HIP for CUDA, raised by the same torch._C._cuda_init() of torch/cuda/__init__.py's _lazy_init, as a ROCm user's
   // traceback shows it: "RuntimeError: No HIP GPUs are available", ROCm/rocprofiler-sdk, migrated to ROCm/rocm-systems#143)
@@ -225,7 +249,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // libraries: libcuda.so.1: cannot open shared object file: No such file or directory" (ld.so's "error while loading shared libraries"
   // and "cannot open shared object file", strings of glibc 2.36's ld-linux-x86-64.so.2 on this machine): read by the library's name, so
   // also where a paste cut the reason off; another library's is import-error below)
-  rule('driver-mismatch', 'no usable GPU or driver', /cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: cannot open shared object file|\berror while loading shared libraries: libcuda\.so(?:\.\d+)*:|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady|\berror (?:code )?802\b/i, true),
+  rule('driver-mismatch', 'no usable GPU or driver', withCodes(/cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: cannot open shared object file|\berror while loading shared libraries: libcuda\.so(?:\.\d+)*:|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady/i, 'driver-mismatch', [46, 100, 802]), true),
   rule('driver-mismatch', 'the driver is older than what the CUDA build needs', /\bdriver\b.{0,60}(?:too old|older than|outdated|insufficient|(?:is )?not (?:compatible|recent enough|new enough))|(?:newer|more recent|update[ds]?|upgrade[ds]?) (?:your |the )?(?:NVIDIA |CUDA |GPU |display )?driver\b/i),
   // SGLang's KV-cache capacity profiled below zero: the memory left after the weights is less than the part kept back for the rest,
   // and it raises "Not enough memory" on it next (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/
@@ -264,7 +288,7 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // NCCLCHECK traces a failed call up the stack: INFO(NCCL_ALL, "%s:%d -> %d", __FILE__, __LINE__, res), res an
   // ncclResult_t other than ncclSuccess (NVIDIA/nccl src/include/checks.h; tag not checked)
   rule('nccl', 'NCCL returned an error up its call stack (ncclResult_t 1–7)', /NCCL INFO [\w/.-]+\.(?:cc|cu|h):\d+ -> [1-7]\b/, true),
-  rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', /peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, true),
+  rule('nccl', 'GPUs cannot reach each other (peer access for custom all-reduce)', withCodes(/peer access is not supported|cudaErrorPeerAccess\w+|custom_all_reduce\.cuh/i, 'nccl', [217]), true),
   // LLVM's fatal error (report_fatal_error prints "LLVM ERROR: " and aborts) when the code generator of a kernel
   // compiler (Triton's) has no instruction for an operation on this target: the GPU lacks it
   rule('backend-unsupported', "the kernel compiler cannot generate this operation for this GPU (LLVM ERROR: Unsupported …)", /LLVM ERROR: (?:Unsupported\b|Cannot select\b|.{0,80}\bnot supported\b)/, true),

@@ -41,6 +41,57 @@ const HDRS = 'aa0473e4f7472b5714bc6807dade70ec3d76734a';
 /** NVIDIA/nccl's newest release tag. */
 const NCCL = 'v2.30.7-1';
 
+/**
+ * cudaError_t values as programs print them by their number: "CUDA error 222", "Cuda Error: 222", "CUDA error code=209", ggml's 2023
+ * CUDA_CHECK "CUDA error 98 at <file>:<line>" (ollama v0.0.15:llm/ggml-cuda.cu:55). The driver API's CUresult has the same number for
+ * each of these it has (include/cuda.h: CUDA_ERROR_OUT_OF_MEMORY 2, _NO_DEVICE 100, _INVALID_IMAGE 200, _NO_BINARY_FOR_GPU 209,
+ * _PEER_ACCESS_UNSUPPORTED 217, _INVALID_PTX 218, _UNSUPPORTED_PTX_VERSION 222, _SYSTEM_DRIVER_MISMATCH 803, the capture errors 900–908),
+ * none for 35 and 98. Each number's category is its name's (the names' entries above, the generic rules of category-evidence.ts); a
+ * number whose category is not clear (3, initialization error: a driver that cannot start, or a CUDA call in a forked child; 223, JIT
+ * disabled; 700, 710, 719: `other`, the default) is left out. `bare`: read also as "error 222" or "error code 222" with no CUDA before
+ * it, the three-digit numbers no other error code of these logs shares.
+ */
+export interface CudaErrorCode {
+  code: number;
+  name: string;
+  category: string;
+  /** The enum value's line in CUDA 13.0's include/driver_types.h. */
+  source: string;
+  bare?: true;
+}
+
+const code = (code: number, name: string, category: string, line: number, bare?: true): CudaErrorCode => ({
+  code, name, category, source: `${CUDA}:include/driver_types.h:${line}`, ...(bare && { bare }),
+});
+
+export const CUDA_ERROR_CODES: readonly CudaErrorCode[] = [
+  code(2, 'cudaErrorMemoryAllocation', 'oom', 211),
+  code(34, 'cudaErrorStubLibrary', 'driver-mismatch', 392),
+  code(35, 'cudaErrorInsufficientDriver', 'driver-mismatch', 399),
+  code(36, 'cudaErrorCallRequiresNewerDriver', 'driver-mismatch', 406),
+  code(46, 'cudaErrorDevicesUnavailable', 'driver-mismatch', 440),
+  code(98, 'cudaErrorInvalidDeviceFunction', 'no-kernel-image', 524),
+  code(100, 'cudaErrorNoDevice', 'driver-mismatch', 530),
+  code(200, 'cudaErrorInvalidKernelImage', 'no-kernel-image', 561),
+  code(209, 'cudaErrorNoKernelImageForDevice', 'no-kernel-image', 600, true),
+  code(217, 'cudaErrorPeerAccessUnsupported', 'nccl', 646),
+  code(218, 'cudaErrorInvalidPtx', 'ptx-toolchain', 652),
+  code(221, 'cudaErrorJitCompilerNotFound', 'ptx-toolchain', 670),
+  code(222, 'cudaErrorUnsupportedPtxVersion', 'ptx-toolchain', 677, true),
+  code(802, 'cudaErrorSystemNotReady', 'driver-mismatch', 954, true),
+  code(803, 'cudaErrorSystemDriverMismatch', 'driver-mismatch', 961, true),
+  code(804, 'cudaErrorCompatNotSupportedOnDevice', 'driver-mismatch', 970, true),
+  code(900, 'cudaErrorStreamCaptureUnsupported', 'graph-capture', 1016, true),
+  code(901, 'cudaErrorStreamCaptureInvalidated', 'graph-capture', 1022, true),
+  code(902, 'cudaErrorStreamCaptureMerge', 'graph-capture', 1028, true),
+  code(903, 'cudaErrorStreamCaptureUnmatched', 'graph-capture', 1033, true),
+  code(904, 'cudaErrorStreamCaptureUnjoined', 'graph-capture', 1039, true),
+  code(905, 'cudaErrorStreamCaptureIsolation', 'graph-capture', 1046, true),
+  code(906, 'cudaErrorStreamCaptureImplicit', 'graph-capture', 1052, true),
+  code(907, 'cudaErrorCapturedEvent', 'graph-capture', 1058, true),
+  code(908, 'cudaErrorStreamCaptureWrongThread', 'graph-capture', 1065, true),
+];
+
 const drv = messageOf('driver-mismatch');
 const ptx = messageOf('ptx-toolchain');
 const cap = messageOf('graph-capture');
