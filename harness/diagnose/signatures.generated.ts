@@ -373,7 +373,8 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
         "Model architectures? \\[.*\\] (?:are|is) not supported",
         "Unsupported architectures?:(?!\\s*['\"]?(?:sm_?\\d|compute_\\d|gfx\\d))",
         "Cannot find model module",
-        "Architecture (?!sm_?\\d|compute_\\d|gfx\\d)\\S+ not supported"
+        "Architecture (?!sm_?\\d|compute_\\d|gfx\\d)\\S+ not supported",
+        "ModuleNotFoundError: No module named 'mlx_lm\\.models\\.\\w+'"
       ],
       "contextScope": "traceback",
       "title": "The engine in this image does not support the model's architecture",
@@ -670,7 +671,7 @@ export const KNOWLEDGE_BASE: KnowledgeBase = {
       "category": "import-error",
       "phase": "startup",
       "patterns": [
-        "ModuleNotFoundError: No module named",
+        "ModuleNotFoundError: No module named (?!'mlx_lm\\.models\\.)",
         "^(?:\\S+\\.)?ImportError: ",
         "cannot open shared object file: No such file or directory",
         "Failed to import from vllm\\._C"

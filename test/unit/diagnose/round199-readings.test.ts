@@ -38,4 +38,13 @@ describe('round 199 readings', () => {
       if (c.bare) expect(c.code).toBeGreaterThanOrEqual(100);
     }
   });
+
+  it("reads mlx-lm finding no module for a model type ('No module named mlx_lm.models.<type>') as the model unsupported", () => {
+    // ml-explore/mlx-lm v0.31.3:mlx_lm/utils.py:188-191: _get_classes imports mlx_lm.models.<model_type> and, on ImportError, raises
+    // "Model type <type> not supported."; the ImportError is printed first, as the chained exception's cause
+    const tb = ['Traceback (most recent call last):', '  File "/usr/lib/python3.12/site-packages/mlx_lm/utils.py", line 188, in _get_classes', '    arch = importlib.import_module(f"mlx_lm.models.{model_type}")'];
+    expect(category(...tb, "ModuleNotFoundError: No module named 'mlx_lm.models.glm4_moe_lite'", '', 'During handling of the above exception, another exception occurred:', '', 'ValueError: Model type glm4_moe_lite not supported.')).toBe('unsupported-model');
+    // another module missing is still a package to install
+    expect(category(...tb.slice(0, 2), '    import mlx.core as mx', "ModuleNotFoundError: No module named 'mlx'")).toBe('import-error');
+  });
 });
