@@ -17,6 +17,7 @@ import { SGLANG_MESSAGES } from './upstream-messages/sglang.ts';
 import { SGLANG_SWEPT_MESSAGES } from './upstream-messages/sglang-swept.ts';
 import { ENGINES_SWEPT_MESSAGES } from './upstream-messages/engines-swept.ts';
 import { TRANSFORMERS_SWEPT_MESSAGES } from './upstream-messages/transformers-swept.ts';
+import { TRTLLM_SWEPT_MESSAGES } from './upstream-messages/trtllm-swept.ts';
 import { VLLM_MESSAGES } from './upstream-messages/vllm.ts';
 
 export type { UpstreamMessage } from './upstream-messages/types.ts';
@@ -24,7 +25,7 @@ export { GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_L
 export { ROCBLAS_ABORT } from './upstream-messages/runtimes.ts';
 export { VLLM_RS_CAPTURE_FAILED } from './upstream-messages/serving.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES, ...TRANSFORMERS_SWEPT_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES, ...TRANSFORMERS_SWEPT_MESSAGES, ...TRTLLM_SWEPT_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
