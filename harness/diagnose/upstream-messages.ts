@@ -4,6 +4,7 @@
 import type { UpstreamMessage } from './upstream-messages/types.ts';
 import { CUDA_MESSAGES } from './upstream-messages/cuda.ts';
 import { GGML_MESSAGES } from './upstream-messages/ggml.ts';
+import { GGML_SWEPT_MESSAGES } from './upstream-messages/ggml-swept.ts';
 import { KERNEL_MESSAGES } from './upstream-messages/kernels.ts';
 import { LIBRARY_MESSAGES } from './upstream-messages/libraries.ts';
 import { LMDEPLOY_MESSAGES } from './upstream-messages/lmdeploy.ts';
@@ -25,10 +26,10 @@ export { GGML_ABORT_LINE, GGML_ASSERT_FAILED, GGML_FATAL_ABORT, LLAMACPP_ERROR_L
 export { ROCBLAS_ABORT } from './upstream-messages/runtimes.ts';
 export { VLLM_RS_CAPTURE_FAILED } from './upstream-messages/serving.ts';
 
-export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES, ...TRANSFORMERS_SWEPT_MESSAGES, ...TRTLLM_SWEPT_MESSAGES];
+export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [...VLLM_MESSAGES, ...SGLANG_MESSAGES, ...SGLANG_SWEPT_MESSAGES, ...ENGINES_SWEPT_MESSAGES, ...NVIDIA_MESSAGES, ...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...SERVING_MESSAGES, ...KERNEL_MESSAGES, ...PYTORCH_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...CUDA_MESSAGES, ...LIBRARY_MESSAGES, ...RUNTIME_MESSAGES, ...TRANSFORMERS_SWEPT_MESSAGES, ...TRTLLM_SWEPT_MESSAGES, ...GGML_SWEPT_MESSAGES];
 
 /**
  * Messages their engine writes bare to stderr, with no logger header (llama.cpp/ggml's LLAMA_LOG_ERROR, TurboMind's
  * `std::cerr << …; std::abort()`, NVSHMEM's `<file>:<line>: non-zero status: N …`, the shell's `bash: line 1: vllm: command not found`): such a message at the start of a line begins a line of its own.
  */
-export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...RUNTIME_MESSAGES];
+export const BARE_MESSAGES: readonly UpstreamMessage[] = [...GGML_MESSAGES, ...GGML_SWEPT_MESSAGES, ...LMDEPLOY_MESSAGES, ...OPENMPI_MESSAGES, ...NVSHMEM_MESSAGES, ...RUNTIME_MESSAGES];
