@@ -370,6 +370,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // cuDNN 9 unable to open one of its sub-libraries (log-lines.ts, CUDNN_LOAD_FAILED: its own words, read in its binaries); fatal: cuDNN
   // writes them only as the call that needed the sub-library fails (its status 3009 or 1002), which the program then raises or aborts on
   rule('import-error', 'cuDNN cannot load one of its sub-libraries (libcudnn_ops, libcudnn_cnn, …)', CUDNN_LOAD_FAILED, true),
+  // mlx-lm imports one module per model type and says "Model type X not supported." from that ImportError (ml-explore/mlx-lm
+  // v0.31.3:mlx_lm/utils.py:188-191, _get_classes): the module of a model type missing is the model type unknown (signatures.yaml,
+  // unsupported-architecture), before the import-error rule
+  rule('unsupported-model', "mlx-lm has no module for the model's type", /\bNo module named '?mlx_lm\.models\.\w+/),
   rule('import-error', 'a module or library cannot be imported', /\b(?:ModuleNotFoundError|ImportError)\b|\bcannot find -l(?!cuda\b)[\w.+-]+|\bnot (?:available|found|installed) or (?:outdated|too old)\b|\bPlease (?:pip )?install or (?:update|upgrade)\b|\b(?:is|are) not (?:available|installed)[.,;:]?\s+(?:Please |You (?:can|need to|must|should) )?(?:pip )?install\b|No module named|cannot import name|undefined symbol:|cannot open shared object file|error while loading shared libraries|Failed to import \S+ because of the following error|(?<!weak )\bversion [`'‘][\w.+-]{1,80}['’] not found \(required by |'?_OpNamespace'? '[\w.]+' object has no attribute/i),
   // the build tool a JIT build needs is not installed: PyTorch's "Ninja is required to load C++ extensions (pip install ninja to get
   // it)" (torch 2.11.0 as installed on the H200: torch/utils/cpp_extension.py:2445-2448), a wrapper's "ninja (build tool) not found",
