@@ -66,9 +66,11 @@ export type HealthKind = 'up' | 'listening' | 'step-done' | 'sized' | 'success';
 /**
  * A message of the 2024 llama.cpp server (as Ollama's ext_server and llamafile vendored it) logged by `LOG_INFO` from main():
  * server_log's text form "INFO [main] <message> | tid=… timestamp=…" (Ollama v0.3.10:llm/ext_server/utils.hpp:147-156), or its JSON
- * record, whose "msg" (llamafile 0.6.2: "message") the record reader takes as the line's whole text.
+ * record, whose "msg" (llamafile 0.6.2: "message") the record reader takes as the line's whole text. Upstream llama.cpp padded the function's
+ * name to 24 columns from 2024-02 to 2024-09 (`"%4s [%24s] %s"`: unslothai/llama.cpp 930b1780269a69948d106e2d1b838ab7661f679a:examples/server/utils.hpp:161,
+ * llama.cpp's history), "INFO [                    main] model loaded | …".
  */
-const serverLog = (message: string): string => String.raw`^INFO \[main\] ${message} \||^${message}$`;
+const serverLog = (message: string, fn = 'main'): string => String.raw`^INFO \[ *${fn}\] ${message} \||^${message}$`;
 
 const ENGINE_LISTENING = new RegExp(
   [
@@ -148,6 +150,43 @@ const ENGINE_LISTENING = new RegExp(
     // listened; a worker's failure is in the log after it and decides). Not its "added model" line: the vLLM worker registers its model
     // before it builds its engine (launch/dynamo-run/src/subprocess/vllm_v1_inc.py:192, the engine after), the TRT-LLM one after (trtllm_inc.py:396-405)
     String.raw`^Starting HTTP service on: \S+:\d+ address="\S+:\d+"$`,
+    // llama.cpp's server, the forms the patterns above miss (read in unslothai/llama.cpp, which carries upstream's history): 2026's
+    // "srv  llama_server: listening on http://…", written once the port is bound and, in single-model mode, load_model returned true
+    // (d32676d77426540327835040d5d3279728f0b4c8:tools/server/server.cpp:487, after :436-456); the router mode's "router server is listening on
+    // http://…" once its port is bound (it loads no model itself: ec18edfcba94dacb166e6523612fc0129cead67a:tools/server/server.cpp:264,
+    // dafe7ab0eae5cf8cb227f3e87eefcd1c0efc3e91:tools/server/server.cpp:339); "main: server is listening on <host>:<port> - starting the main
+    // loop" without a scheme (6262d13e0b2da91f230129a93a996609a2f5a2f2:examples/server/server.cpp:3149, after "model loaded"); "main: starting
+    // the main loop..." right after it (0de8878c961c36c88cca5a0c188ae7a6e5a4b778:tools/server/server.cpp:5650); the 2024 server_log's "HTTP
+    // server is listening", once bind_to_port succeeded (8b3befc0e2ed8fb18b903735831496b8b0c80949:examples/server/server.cpp:3400), and its
+    // "all slots are idle", logged only by update_slots, which runs from the task loop started once the model loaded (:1922, :3403-3448)
+    String.raw`^(?:srv +)?llama_server: listening on (?:https?|unix):\/\/|^(?:srv +)?(?:main|llama_server): router server is listening on https?:\/\/`,
+    String.raw`^main: server is listening on \S+:\d+ - starting the main loop$|^main: starting the main loop\.\.\.$`,
+    serverLog('HTTP server is listening'),
+    serverLog('all slots are idle', 'update_slots'),
+    // KoboldCpp: "Starting Kobold API on port 5001 at http://…/api/" (and its OpenAI-compatible twin), printed once every model load returned
+    // OK, right before its HTTP server runs (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4245-4246)
+    String.raw`^Starting (?:Kobold|OpenAI Compatible) API on port \d+ at https?:\/\/\S+`,
+    // TEI's gRPC build: "Starting gRPC server: 0.0.0.0:80", the counterpart of its HTTP server's line, after the model's warm-up
+    // (huggingface/text-embeddings-inference v1.9.3:router/src/grpc/server.rs:1511; router/src/lib.rs:289-298)
+    String.raw`\bStarting gRPC server: \S+:\d+$`,
+    // Triton's SageMaker and Vertex AI frontends: "Started Sagemaker HTTPService at 0.0.0.0:8080", as its HTTP frontend's line
+    // (triton-inference-server/server e1db8a603d863b1317ee859bdeea2be19959462e:src/sagemaker_server.cc:291, src/vertex_ai_server.cc:370)
+    String.raw`\bStarted (?:Sagemaker|Vertex AI) HTTPService at \S+`,
+    // Infinity's banner, logged in its app's lifespan right after its engines started and warmed up (michaelfeil/infinity
+    // fcb951cb679d0de185bf254600d9b7d2cd3a263a:libs/infinity_emb/infinity_emb/infinity_server.py:96-104)
+    String.raw`Infinity - Embedding Inference Server\s*$`,
+    // Aphrodite 0.6: its endpoints' addresses, logged inside build_engine_client once the engine (profile, KV cache) was built, before it
+    // serves (aphrodite-engine/aphrodite-engine c63ad41a8acd89f75883cc03a2b2898b809d229f:aphrodite/endpoints/openai/api_server.py:1209-1215)
+    String.raw`^\s*(?:Completions API|Chat API|Embeddings API|Tokenization API|Kobold Lite UI): +https?:\/\/\S+`,
+    // whisper.cpp's server: "whisper server listening at http://…", after the model loaded and the port was bound
+    // (ggml-org/whisper.cpp 233fe1fc9b48a09e361d3594520838ca266537fe:examples/server/server.cpp:1264, after :726 and :1253-1258)
+    String.raw`^whisper server listening at https?:\/\/\S+`,
+    // SGLang's HTTP/2 path (--enable-http2): "Starting Granian HTTP/2 server on 0.0.0.0:30000", once the schedulers reported ready
+    // (BBuf/sglang 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/entrypoints/http_server.py:2177-2180, :2365-2374)
+    String.raw`\bStarting Granian HTTP\/2 server on \S+:\d+$`,
+    // GPUStack's server: "GPUStack Server is ready.", once its API and gateway ports answered (gpustack/gpustack
+    // 47277d79f4a5bae12a2d25e9ecbed2a2177a5f2d:gpustack/server/server.py:704-707)
+    String.raw`\bGPUStack Server is ready\.$`,
     // (not TGI's shard "Server started at unix:///tmp/text-generation-server-<rank>", though it is logged only once that shard's model loaded,
     // v3.0.0:server/text_generation_server/server.py:268,282-284,309-311: one shard up, the others and the router's warm-up still to come;
     // read as a sign, it called one held-out failure healthy for the one healthy log it fixed)
@@ -193,6 +232,21 @@ const ENGINE_STEP_DONE = new RegExp(
     // SGLang: "Capturing batches (bs=1 avail_mem=10.20 GB)" (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/cuda_graph_runner.py:856)
     String.raw`\bCapturing CUDA graph(?:s| shapes)(?: \([\w ,-]{1,60}\))?: 100%\|[^|]*\| ?(?<vcg>[1-9]\d*)\/\k<vcg> \[`,
     String.raw`\bCapturing batches \([^)]{1,80}\): 100%\|[^|]*\| ?(?<scg>[1-9]\d*)\/\k<scg> \[`,
+    // KoboldCpp: "Load Text Model OK: True", load_model()'s result printed (False exits), the GGUF load ending with a decode of four tokens
+    // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4135-4139, gpttype_adapter.cpp:2007)
+    String.raw`^Load (?:Text|Image|Whisper) Model OK: True$`,
+    // LocalAI: "Loads OK", once a backend's LoadModel returned success (mudler/LocalAI 82c191afadf5f005281e798ccfa0ffd0d5805030:
+    // pkg/model/initializers.go:535-536, xlog's form; v2.20.0:pkg/model/initializers.go:503, zerolog's "[llama-cpp] Loads OK")
+    String.raw`(?:^|\s)Loads OK backend=\S+|^\[[\w.-]+\] Loads OK$`,
+    // TGI's router: "Using backend V3" (or V2's same words), once the shards' warm-up returned and the token budget was set
+    // (huggingface/text-generation-inference v3.3.7:backends/v3/src/lib.rs:125-137,166; backends/v2/src/lib.rs:124)
+    String.raw`\bUsing backend V[23]$`,
+    // TEI on HPU and ROCm: "finish warmup for batch: 8, length: 512", after the model ran on that shape (v1.9.3:backends/src/lib.rs:176-180;
+    // 0d124dc9773be6ac5a9a57d8439aba9bbbf33273:backends/src/lib.rs:247-251)
+    String.raw`\bfinish (?:rocm )?warmup for batch: \d+, length: \d+$`,
+    // Xinference: "ModelActor(<uid>) loaded" at the end of ModelActor.load(), after the model's load returned (xorbitsai/inference
+    // 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/model.py:500; v1.0.0:xinference/core/model.py:420), as XINFERENCE_LOADED
+    String.raw`\bModelActor\([^)\s]+\) loaded$`,
   ].join('|'),
 );
 
@@ -242,6 +296,17 @@ const ENGINE_SIZED = new RegExp(
     // 1263d5cd889b7ad500e85b8eb20401327a4516ab:lmdeploy/pytorch/engine/cache_engine.py:258-274; built after the model and its graph
     // runner, before the warm-up: lmdeploy/pytorch/engine/executor/base.py:448-467)
     String.raw`\bInitialize cache engine with [1-9]\d* gpu blocks\b`,
+    // mistral.rs's PagedAttention cache sized from the memory left after the weights ("Num GPU blocks is 0" bails before it):
+    // "Using PagedAttention with block size 32 and 1234 GPU blocks: available context length is 39488 tokens", "Allocating 8192 MB for
+    // PagedAttention KV cache per GPU" (EricLBuehler/mistral.rs 9e922623f24b32d41f3892b74f0eed18707f4e6c:mistralrs-core/src/paged_attention/mod.rs:518-525;
+    // v0.4.0:mistralrs-core/src/paged_attention/mod.rs:141)
+    String.raw`\bUsing PagedAttention with block size \d+ and [1-9]\d* GPU blocks: available context length is \d+ tokens|\bAllocating [1-9]\d* MB for PagedAttention KV cache per GPU\b`,
+    // TGI's shard: "KV-cache blocks: 35554, size: 1", after its warm-up prefill ran (an OOM there is raised before it) and the blocks were
+    // counted from the memory left (huggingface/text-generation-inference v3.3.7:server/text_generation_server/models/flash_causal_lm.py:1548-1565)
+    String.raw`\bKV-cache blocks: [1-9]\d*, size: \d+$`,
+    // vLLM's auto-fit of max_model_len (-1) to the KV cache the profile run left ("Cannot auto-fit …" raised when nothing fits)
+    // (jinhuang12/vllm 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/core/kv_cache_utils.py:1444-1469)
+    String.raw`\bAuto-fit max_model_len: (?:full model context length \d+ fits in|reduced from \d+ to [1-9]\d* to fit in) available GPU memory\b`,
   ].join('|'),
 );
 
@@ -361,6 +426,25 @@ const ENGINE_SUCCESS = new RegExp(
     // tokens generated in 2.35 seconds (Queue: …, Generate: 60.2 T/s, …)" (theroyallab/tabbyAPI e632af41eba68abeadc3437c62674360f2f8cbf1:
     // common/gen_logging.py:59-67,103, log_metrics, called once the generator returned its result, backends/exllamav3/model.py:1513-1520)
     String.raw`^\s*Metrics \(ID: [\w-]{1,80}\): [1-9]\d* tokens generated in \d+(?:\.\d+)? seconds\b`,
+    // KoboldCpp: a generation's summary, printed at the end of gpttype_generate (a failed eval returns before it), tokens produced
+    // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:gpttype_adapter.cpp:3520, :3131-3138)
+    String.raw`\bCtxLimit:\d+\/\d+, Amt:[1-9]\d*\/\d+, Init:[\d.]+s, Process:[\d.]+s\b`,
+    // LocalAI's access log of a generating request answered 200 (its middleware rewrites the status of a handler's error:
+    // mudler/LocalAI 82c191afadf5f005281e798ccfa0ffd0d5805030:core/http/app.go:305-327; zerolog's form 1cdcaf01520571f9295e85a0c7a5c2cfda395ccf:core/http/app.go:107-113)
+    String.raw`\bHTTP request method=POST path=\/(?:v1\/)?(?:chat\/completions|completions|embeddings|audio\/\S+|images\/\S+|rerank)\S* status=200\b`,
+    // TabbyAPI: "Finished chat completion request <id>", once every generation task returned (errors go to "Error during …")
+    // (theroyallab/tabbyAPI e632af41eba68abeadc3437c62674360f2f8cbf1:endpoints/OAI/utils/chat_completion.py:870,942; completion.py:331,407; embeddings.py:66)
+    String.raw`^\s*Finished (?:chat completion|completion|embeddings)(?: streaming)? request [\w-]+$`,
+    // MLC-LLM's chat /stats: numbers only once a request finished ("N/A" before) (mlc-ai/mlc-llm 79d603f085f50500e9509fa01785ffa7ecfaaa93:
+    // python/mlc_llm/interface/chat.py:227-238)
+    String.raw`^prefill: \d+\.\d tok\/s, decode: \d+\.\d tok\/s$`,
+    // whisper.cpp's timings: a time above 0 only once the encoder or decoder ran through (ggml-org/whisper.cpp
+    // 233fe1fc9b48a09e361d3594520838ca266537fe:src/whisper.cpp:4300-4301, :2460-2461, :2975-2976), as llama.cpp's eval time
+    String.raw`^whisper_print_timings: +(?:encode|decode) time = +(?!0\.00 )\d+\.\d+ ms \/ +[1-9]\d* runs\b`,
+    // faster-whisper's servers (faster-whisper-server, speaches): a request's audio transcribed or synthesized, logged after the model's
+    // generator was consumed (speaches-ai/speaches 870e1e16a73452496e99d49f759eabd692a8e0e0:src/speaches/executors/whisper.py:181-183,
+    // executors/kokoro.py:233; 0eb933a9d90e58e564d354d7569b12e10e2a0232:faster_whisper_server/main.py:252)
+    String.raw`\bTranscribed [\d.]+(?:\([\d.]+\))? seconds of audio in [\d.]+ seconds$|\bGenerated audio for [1-9]\d* characters in [\d.]+s$`,
   ].join('|'),
 );
 
@@ -673,6 +757,13 @@ const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/
 const LLAMACPP_JSON_ANSWERED = /\{"function":"log_server_request",.*"msg":"request",.*"status":2\d\d,/;
 
 /**
+ * mistral.rs: the engine's throughput line, written only when request tokens were processed in the interval (EricLBuehler/mistral.rs
+ * 9e922623f24b32d41f3892b74f0eed18707f4e6c:mistralrs-core/src/engine/logger.rs:83,115-119; v0.5.0:mistralrs-core/src/engine/logger.rs:42-45),
+ * "Throughput (T/s) 12.34, Prefix cache hitrate 0.00%, 1 running, 0 waiting": read whole, its counters' words ("waiting") negating nothing.
+ */
+const MISTRALRS_THROUGHPUT = /\bThroughput \(T\/s\) (?!0\.00,)\d+\.\d{2}, Prefix cache hitrate [\d.]+%/;
+
+/**
  * EvalScope's report table, logged once every evaluator's eval() returned ("Overall report table:", then tabulate's grid with the
  * report's columns Model, Dataset, Metric, Subset, Num, Score: modelscope/evalscope v0.17.1:evalscope/run.py:129-137,
  * report/combinator.py:82, report/utils.py:97-105): its header row, read whole (the line reader takes its first cells for a prefix).
@@ -694,6 +785,7 @@ const LINE_SIGNS: ReadonlyArray<readonly [HealthKind, (l: LogLine, written: stri
   ['success', (l) => TGI_ANSWERED.test(l.raw)],
   ['listening', (l) => LLAMACPP_JSON_ANSWERED.test(l.raw)],
   ['success', (l) => EVALSCOPE_TABLE.test(l.raw)],
+  ['success', (l) => MISTRALRS_THROUGHPUT.test(l.text)],
 ];
 
 /**
