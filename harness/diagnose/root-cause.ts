@@ -8,7 +8,7 @@ import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
 import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
-import { closesTraceback, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
+import { closesTraceback, cutAtLogEnd, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, completesCutClass, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
@@ -348,6 +348,8 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     // interrupted from outside (Ctrl-C; vLLM turns SIGTERM into `KeyboardInterrupt: terminated`): what follows is the stop
     if (interrupted(f, lines, view, p)) break;
+    // (the process's last line, cut before it named the exception under the traceback: the traceback is cut, rule 4)
+    if (closesTraceback(lines, view, p) && cutAtLogEnd(lines, view, p)) continue;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
     // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)

@@ -30,3 +30,24 @@ export function relayedTraceback(lines: readonly LogLine[], view: ProcessView, p
   const head = view.index.slice(Math.max(0, pos - 80), pos).findLast((i) => TRACEBACK_HEAD.test(lines[i]!.text));
   return head !== undefined && lines[head]!.level === 'INFO';
 }
+
+/** How a Python exception's class name ends: its kind (`…Error`, `…Exception`), or one of the builtins named otherwise. */
+const CLASS_END = /(?:Error|Exception|Interrupt|Exit|Iteration|Warning|Group|Failure|Failed|[Tt]imeout)$/;
+/** The header of a traceback, which an exception's message may carry whole (TVM's FFI errors: their frames in the message, the error last). */
+const TRACEBACK_HEADER = 'Traceback (most recent call last):';
+
+/**
+ * A process's last line in the log, under a traceback's last frame, cut before it names the exception (the labelling guide, rule 4: a traceback cut
+ * before its exception line is `unknown`): a bare name that ends like no exception class (`torch.Accel`, a terminal or a paste cut inside
+ * `torch.AcceleratorError`), or an exception whose message only begins a traceback of its own (`tvm._ffi.base.TVMError: Traceback (m`:
+ * TVM's FFI error carries the frames it crossed in its message and its own error after them, so the cause is in the part cut off).
+ */
+export function cutAtLogEnd(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  // (its process's last line: where ranks interleave, another's lines may follow it in the text)
+  if (view.index.slice(pos + 1).some((i) => !lines[i]!.header && lines[i]!.text.trim() !== '')) return false;
+  const text = lines[view.index[pos]!]!.text.trim();
+  if (/^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*$/.test(text)) return !CLASS_END.test(text);
+  const message = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception):\s+(\S.*)$/.exec(text)?.[1];
+  return message !== undefined && TRACEBACK_HEADER.startsWith(message.trimEnd());
+}
+
