@@ -289,13 +289,16 @@ const [AUTOTUNE_CHOICE_FAILED, AUTOTUNE_CHOICE_IGNORED] = [/^(?:\[\d+\/\d+(?:_\d
 
 /**
  * Where what starts at `pos` ends when it reports an error that did not fail the process, else null: an error the engine caught,
- * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored.
+ * read whole (with the rests a terminal cut off it, which are skipped with it), or an exception Python reported and ignored; or a
+ * process's last line cut before it named its traceback's exception (traceback-close.ts, cutAtLogEnd), which reports none.
  * A refusal the engine caught (CAUGHT_REFUSAL) is kept as a warning is (`f.weak`): gone on from, it failed nothing by itself; it decides
  * when the start then failed without naming why and nothing shows health (classify.ts; the labelling guide, rule 6: the only cause the log names).
  */
 function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f: ProcessFindings): number | null {
   const text = lines[view.index[pos]!]!.text;
   if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
+  // (a process's last line under a traceback, cut before it named the exception: the traceback is cut, the guide's rule 4)
+  if (closesTraceback(lines, view, pos) && cutAtLogEnd(lines, view, pos)) return pos;
   if (printedAndGoneOn(lines, view, pos)) return cutBlock(lines, view, pos).at(-1)!; // with the rests a terminal cut off it
   // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;
@@ -348,8 +351,6 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
     if (f.traceback === null && TRACEBACK.test(l.text)) f.traceback = i;
     // interrupted from outside (Ctrl-C; vLLM turns SIGTERM into `KeyboardInterrupt: terminated`): what follows is the stop
     if (interrupted(f, lines, view, p)) break;
-    // (the process's last line, cut before it named the exception under the traceback: the traceback is cut, rule 4)
-    if (closesTraceback(lines, view, p) && cutAtLogEnd(lines, view, p)) continue;
     // what a line is (wrapper, exception, error) is read from it whole, with the rests a terminal cut off
     const w = whole(lines, view, p);
     // (a rest that announces alone may be a line of its own, unless the head is no message of its own: `vllm.v1.engine.exception` + `s.EngineDeadError: …`)
