@@ -298,7 +298,7 @@ function notFailed(lines: readonly LogLine[], view: ProcessView, pos: number, f:
   const text = lines[view.index[pos]!]!.text;
   if (IGNORED_HEAD.test(text)) return ignoredEnd(lines, view, pos);
   // (a process's last line under a traceback, cut before it named the exception: the traceback is cut, the guide's rule 4)
-  if (closesTraceback(lines, view, pos) && cutAtLogEnd(lines, view, pos)) return pos;
+  if (cutAtLogEnd(lines, view, pos) && closesTraceback(lines, view, pos)) return pos;
   if (printedAndGoneOn(lines, view, pos)) return cutBlock(lines, view, pos).at(-1)!; // with the rests a terminal cut off it
   // (the autotuner's record ends a few lines on: the error it holds may span some; its head or its end may be cut by a terminal)
   const end = AUTOTUNE_CHOICE_FAILED.test(withRest(lines, view.index[pos]!).text) ? view.index.slice(pos + 1, pos + 16).findIndex((i) => [lines[i]!, withRest(lines, i)].some((l) => AUTOTUNE_CHOICE_IGNORED.test(l.text))) : -1;

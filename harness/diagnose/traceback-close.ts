@@ -43,11 +43,11 @@ const TRACEBACK_HEADER = 'Traceback (most recent call last):';
  * TVM's FFI error carries the frames it crossed in its message and its own error after them, so the cause is in the part cut off).
  */
 export function cutAtLogEnd(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
-  // (its process's last line: where ranks interleave, another's lines may follow it in the text)
-  if (view.index.slice(pos + 1).some((i) => !lines[i]!.header && lines[i]!.text.trim() !== '')) return false;
+  // (its shape first: the scanner asks this of every line, and only a cut exception's shape needs the rest of the view read)
   const text = lines[view.index[pos]!]!.text.trim();
-  if (/^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*$/.test(text)) return !CLASS_END.test(text);
   const message = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception):\s+(\S.*)$/.exec(text)?.[1];
-  return message !== undefined && TRACEBACK_HEADER.startsWith(message.trimEnd());
+  const cut = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*$/.test(text) ? !CLASS_END.test(text) : message !== undefined && TRACEBACK_HEADER.startsWith(message.trimEnd());
+  // (its process's last line: where ranks interleave, another's lines may follow it in the text)
+  return cut && !view.index.slice(pos + 1).some((i) => !lines[i]!.header && lines[i]!.text.trim() !== '');
 }
 
