@@ -32,7 +32,7 @@
 // that does not compile, or an image that does not load; MPS, ECC, 801 "operation not supported";
 // CUSPARSE_STATUS_INSUFFICIENT_RESOURCES: global or shared memory; cuFFT's CUFFT_NOT_SUPPORTED;
 // NVRTC_ERROR_COMPILATION: the kernel's own source failing to compile is `other`, the toolchain is not at fault) are left out.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, drv, nccl, oom, ptx, type UpstreamMessage } from './types.ts';
 
 /** The CUDA 13.0 toolkit's own headers, as installed (/usr/local/cuda/include). */
 const CUDA = 'cuda-13.0';
@@ -91,14 +91,6 @@ export const CUDA_ERROR_CODES: readonly CudaErrorCode[] = [
   code(907, 'cudaErrorCapturedEvent', 'graph-capture', 1058, true),
   code(908, 'cudaErrorStreamCaptureWrongThread', 'graph-capture', 1065, true),
 ];
-
-const drv = messageOf('driver-mismatch');
-const ptx = messageOf('ptx-toolchain');
-const cap = messageOf('graph-capture');
-const oom = messageOf('oom');
-const nccl = messageOf('nccl');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const CUDA_MESSAGES: readonly UpstreamMessage[] = [
   // ---- CUDA runtime (cudaError_t) and driver (CUresult) ----

@@ -7,18 +7,11 @@
 // words with interpolations as bounded wildcards, at the line of the release tag that writes it; left out, six calls the
 // guide leaves in doubt (TGI's "Each process is one gpu", a kernel's dtype and device asserts, a whisper device "not available",
 // LMDeploy's calibration tool). lmdeploy.ts and sglang.ts hold these engines' messages read by hand before.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, mdl, oom, type UpstreamMessage } from './types.ts';
 
 const LMDEPLOY_0_16_0 = '1208bf006bbac69f1f012ceafeeeb70f623b632c'; // v0.16.0
 const TGI_3_3_7 = 'dfb3fbe78e0d1d69251bd33065591c61bafdfaa8'; // v3.3.7
 const XINFERENCE_3_2_1 = '5bd49b2e3cd156ee3890af75636186be335a5c65'; // v3.2.1
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const ENGINES_SWEPT_MESSAGES: readonly UpstreamMessage[] = [
   // ── LMDeploy v0.16.0 ──

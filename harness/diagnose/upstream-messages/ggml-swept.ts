@@ -23,7 +23,7 @@
 // CURL or video; the 2025 Metal memory pool's "failed to create MTLHeap/MTLBuffer with size N" (oom, but written in ggml-metal.m, a
 // file the source format here does not take); SigLIP's "Unsupported projector type" (read right behind its abort's file and line); and
 // the SYCL, CANN and Kompute backends (outside the paths swept). ggml.ts holds the messages of llama.cpp and ggml read by hand before.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, mdl, oom, type UpstreamMessage } from './types.ts';
 
 /** unslothai/llama.cpp's copies of ggml-org/llama.cpp master commits (upstream's own commits, not the fork's). */
 const LLAMACPP = '82bb48500a9a6b3374da2cf5811695369278e4d3'; // 2026-08-07, "ui: read model modalities from the router model list (#26709)"
@@ -31,13 +31,6 @@ const LLAMACPP_2511 = '1568d13c2c6601fc902089ae53863bc0ef00259b'; // 2025-11-15
 const LLAMACPP_2506 = '5fce5f948df8f189a5401a8ecaa9753106e75abb'; // 2025-06-15, "kv-cache : fix use-after-move of defrag info (#14189)"
 const LLAMACPP_2501 = '0ccd7f3eb2debe477ffe3c44d5353cc388c9418d'; // 2025-01-15
 const LLAMACPP_2410 = '96b69121033d2b6b951d1b6b1b43f8b4f97dac99'; // 2024-10-07, "metal : single allocation of encode_async block (#9747)"
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const GGML_SWEPT_MESSAGES: readonly UpstreamMessage[] = [
   // ── device memory (oom) ──

@@ -11,7 +11,7 @@
 // A message is here only when the generic word rules did not already name its category (or named the wrong one); the
 // runner's wrappers ("llama runner process has terminated: exit status 2", "model runner has unexpectedly stopped")
 // name no cause and are left out. Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, mdl, nki, oom, oth, type UpstreamMessage } from './types.ts';
 
 /** ollama/ollama's release tag whose vendored llama.cpp/ggml and Go code are read. */
 const OLLAMA = 'v0.17.6';
@@ -75,14 +75,6 @@ const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error wh
 export const LLAMACPP_ERROR_LINE = new RegExp(
   String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:`,
 );
-
-const mdl = messageOf('unsupported-model');
-const nki = messageOf('no-kernel-image');
-const oom = messageOf('oom');
-const drv = messageOf('driver-mismatch');
-const bke = messageOf('backend-unsupported');
-const imp = messageOf('import-error');
-const oth = messageOf('other');
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // ---- llama.cpp's server ----

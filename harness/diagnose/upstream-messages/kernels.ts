@@ -29,7 +29,7 @@
 // 01a6a16d9bb6) is no wrapper (it says what failed and why): the generic driver rule decides it (log-lines.ts).
 // A message is here only when the generic word rules did not already name its category (or named the wrong
 // one). Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, nki, ptx, type UpstreamMessage } from './types.ts';
 
 /** flash-attention 2.8.3. */
 const FA = 'v2.8.3';
@@ -43,13 +43,6 @@ const FI = 'v0.6.17';
 const BNB = '0.50.1';
 /** AutoAWQ 0.2.9. */
 const AWQ = 'v0.2.9';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const ptx = messageOf('ptx-toolchain');
-const nki = messageOf('no-kernel-image');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // ---- flash-attention (Dao-AILab/flash-attention) ----

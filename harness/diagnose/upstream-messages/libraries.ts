@@ -33,7 +33,7 @@
 // finishing this task") and RayTaskError wrappers name no cause and are not here.
 // A message is here only when the generic word rules did not already name its category (or named none, or the wrong
 // one). Interpolations are bounded wildcards.
-import { exitsAfter, messageOf, type UpstreamMessage } from './types.ts';
+import { drv, exitsAfter, imp, mdl, nccl, oth, type UpstreamMessage } from './types.ts';
 
 /** huggingface_hub 0.36.2. */
 const HUB = 'v0.36.2';
@@ -50,16 +50,6 @@ const SERDE = 'v1.0.228';
 const GLOO = 'cc441984208d';
 /** uvicorn (encode/uvicorn) 0.35.0. */
 const UVICORN = '0.35.0';
-
-const imp = messageOf('import-error');
-/** The process group's rendezvous or transport failing between ranks. */
-const ncc = messageOf('nccl');
-/** A failure whose words no generic rule reads rightly, of the guide's `other` (the hub, a file, a tokenizer, a config). */
-const oth = messageOf('other');
-/** A model (type) this library's version does not know. */
-const mdl = messageOf('unsupported-model');
-/** The GPU not visible to the process: no device, no driver (or a PyTorch built without CUDA, which the log does not tell apart). */
-const drv = messageOf('driver-mismatch');
 
 /**
  * vLLM retries its Hub look-ups and logs each failure at ERROR, the last one too, then goes on without them (a local
@@ -189,17 +179,17 @@ export const LIBRARY_MESSAGES: readonly UpstreamMessage[] = [
   // messages render as `[<file>:<line>] <words>` (GLOO_ERROR_MSG, gloo/common/error.h:16)
   // a GLOO_ENFORCE check that failed inside gloo's transport (a peer's message not what the protocol expects), thrown as
   // gloo::EnforceNotMet, whose what() reads "[enforce fail at <file>:<line>] <condition>. <message>"
-  ncc("gloo (facebookincubator/gloo): a check of its transport between ranks failed (GLOO_ENFORCE, gloo::EnforceNotMet)", /\[enforce fail at [^\]\s]{0,200}\bgloo\/transport\/[\w/.-]{1,100}:\d+\]/,
+  nccl("gloo (facebookincubator/gloo): a check of its transport between ranks failed (GLOO_ENFORCE, gloo::EnforceNotMet)", /\[enforce fail at [^\]\s]{0,200}\bgloo\/transport\/[\w/.-]{1,100}:\d+\]/,
     '[enforce fail at /pytorch/third_party/gloo/gloo/transport/tcp/pair.cc:456] op.preamble.length <= op.nbytes. 4 vs 3', `${GLOO}:gloo/common/logging.cc:22`),
-  ncc('gloo (facebookincubator/gloo): a peer rank closed its connection', /\bConnection closed by peer \[?[\w.:-]{1,80}\]?:\d+/,
+  nccl('gloo (facebookincubator/gloo): a peer rank closed its connection', /\bConnection closed by peer \[?[\w.:-]{1,80}\]?:\d+/,
     '[../third_party/gloo/gloo/transport/tcp/pair.cc:544] Connection closed by peer [10.0.0.2]:41234', `${GLOO}:gloo/transport/tcp/pair.cc:544`),
-  ncc('gloo (facebookincubator/gloo): reading from a peer rank failed', /\bRead error \[?[\w.:-]{1,80}\]?:\d+: /,
+  nccl('gloo (facebookincubator/gloo): reading from a peer rank failed', /\bRead error \[?[\w.:-]{1,80}\]?:\d+: /,
     '[../third_party/gloo/gloo/transport/tcp/pair.cc:535] Read error [10.0.0.2]:41234: Connection reset by peer', `${GLOO}:gloo/transport/tcp/pair.cc:535`),
-  ncc('gloo (facebookincubator/gloo): connecting to a peer rank timed out', /\bConnect timeout \[?[\w.:-]{1,80}\]?:\d+/,
+  nccl('gloo (facebookincubator/gloo): connecting to a peer rank timed out', /\bConnect timeout \[?[\w.:-]{1,80}\]?:\d+/,
     '[../third_party/gloo/gloo/transport/tcp/pair.h:311] Connect timeout [10.0.0.2]:41234', `${GLOO}:gloo/transport/tcp/pair.h:311`),
-  ncc('gloo (facebookincubator/gloo): a collective waited past its timeout for a peer rank', /\bTimed out waiting \d+ms for (?:recv|send) operation to complete\b/,
+  nccl('gloo (facebookincubator/gloo): a collective waited past its timeout for a peer rank', /\bTimed out waiting \d+ms for (?:recv|send) operation to complete\b/,
     '[../third_party/gloo/gloo/transport/tcp/unbound_buffer.cc:78] Timed out waiting 1800000ms for recv operation to complete', `${GLOO}:gloo/transport/tcp/unbound_buffer.cc:79`),
-  ncc("gloo (facebookincubator/gloo): another operation's timeout closed the connection to a peer rank", /\bApplication timeout caused pair closure\b/,
+  nccl("gloo (facebookincubator/gloo): another operation's timeout closed the connection to a peer rank", /\bApplication timeout caused pair closure\b/,
     'Application timeout caused pair closure', `${GLOO}:gloo/transport/tcp/unbound_buffer.cc:76`),
   // the auto classes for a model's preprocessors, when the model's config type is in none of their mappings (this transformers
   // does not know the model, as "Unrecognized model in" for its config): AutoImageProcessor, AutoFeatureExtractor (feature_extraction_auto.py:393-397),

@@ -7,15 +7,7 @@
 // (v0.16.0:lmdeploy/pytorch/check_env/base.py:55): the header decides nothing, the message line does.
 // TurboMind's C++ writes some failures to stderr with no level and aborts (`std::abort()`: the shell's "Aborted"),
 // so these are read on the bare lines it writes, too. Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
-
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
-const drv = messageOf('driver-mismatch');
-const imp = messageOf('import-error');
-const mdl = messageOf('unsupported-model');
-/** A configuration error (parallelism, executor) whose words no generic rule reads as a failure. */
-const cfg = messageOf('other');
+import { bke, drv, imp, mdl, oth, type UpstreamMessage } from './types.ts';
 
 export const LMDEPLOY_MESSAGES: readonly UpstreamMessage[] = [
   // the GEMM weight layouts are chosen by data type, fused-MoE and SM; a combination without kernels (MXFP4 `e2m1`
@@ -36,15 +28,15 @@ export const LMDEPLOY_MESSAGES: readonly UpstreamMessage[] = [
     'Multi-nodes support requires `ray`.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:58'),
   bke('LMDeploy (InternLM/lmdeploy): the Ray executor does not run on this device type', /\bdevice=\w{1,20} does not support ray\b/,
     'device=camb does not support ray.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:63'),
-  cfg('LMDeploy (InternLM/lmdeploy): an executor backend it does not know was asked for', /\bUnsupported distributed_executor_backend: \w{1,40}/,
+  oth('LMDeploy (InternLM/lmdeploy): an executor backend it does not know was asked for', /\bUnsupported distributed_executor_backend: \w{1,40}/,
     'Unsupported distributed_executor_backend: torchrun', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:32'),
-  cfg('LMDeploy (InternLM/lmdeploy): the single-process executor was asked for more than one GPU', /\bDoes not support distributed_executor_backend="uni" and world_size!=1\b/,
+  oth('LMDeploy (InternLM/lmdeploy): the single-process executor was asked for more than one GPU', /\bDoes not support distributed_executor_backend="uni" and world_size!=1\b/,
     'Does not support distributed_executor_backend="uni" and world_size!=1.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:36'),
-  cfg('LMDeploy (InternLM/lmdeploy): data parallelism needs the Ray executor', /\bdp>1 requires distributed_executor_backend="ray"/,
+  oth('LMDeploy (InternLM/lmdeploy): data parallelism needs the Ray executor', /\bdp>1 requires distributed_executor_backend="ray"/,
     'dp>1 requires distributed_executor_backend="ray". Get distributed_executor_backend=mp.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:40'),
-  cfg('LMDeploy (InternLM/lmdeploy): the expert-parallel size is not a multiple of the data-parallel size', /\bep>1 requires ep % dp == 0\b/,
+  oth('LMDeploy (InternLM/lmdeploy): the expert-parallel size is not a multiple of the data-parallel size', /\bep>1 requires ep % dp == 0\b/,
     'ep>1 requires ep % dp == 0. Get dp=4 and ep=6.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:50'),
-  cfg('LMDeploy (InternLM/lmdeploy): expert load balancing was enabled without expert parallelism', /\bEnable eplb requires ep > 1\b/,
+  oth('LMDeploy (InternLM/lmdeploy): expert load balancing was enabled without expert parallelism', /\bEnable eplb requires ep > 1\b/,
     'Enable eplb requires ep > 1. Get ep=1.', 'v0.16.0:lmdeploy/pytorch/check_env/dist.py:52'),
   // up to v0.6 an exit, from v0.7 a warning (v0.16.0:lmdeploy/pytorch/check_env/model.py:39)
   imp("LMDeploy (InternLM/lmdeploy): the installed transformers is older than the model's config asks for (v0.6 and older exit on it)", /\bmodel `[^`]{1,200}` requires transformers version [\w.+-]{1,40} but transformers [\w.+-]{1,40} is installed\b/,

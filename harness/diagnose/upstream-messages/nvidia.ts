@@ -26,7 +26,7 @@
 // github:NVIDIA/nim-deploy (Helm charts and cloud recipes) holds no NIM message; NIM itself is not
 // public. A message is here only when the generic word rules did not already name its category (or
 // named the wrong one). Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, drv, imp, mdl, nccl, oom, oth, type UpstreamMessage } from './types.ts';
 
 /** TensorRT-LLM 0.5.0: upstream's release/0.5.0 head. */
 const T050 = '11e14500f35dd781b535ba009c906f55ecfee3b5';
@@ -40,17 +40,6 @@ const PYBE = '47f9e030ea1ef6d33f7069ab129747fe756ace70';
 const TRTBE = 'ca5d0693f2e11e7fa2cc41b325aaecd618499ebf';
 /** triton-inference-server/server (tritonserver's own frontends), r26.05. */
 const SERVER = '34ca83e780bff7829b33d922fa9d16a0628e050c';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const mdl = messageOf('unsupported-model');
-const oom = messageOf('oom');
-const nccl = messageOf('nccl');
-const cap = messageOf('graph-capture');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
-/** A configuration error whose words a generic rule would misfile ("not supported" beside "model"). */
-const cfg = messageOf('other');
 
 export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // ---- TensorRT-LLM (NVIDIA/TensorRT-LLM) ----
@@ -83,7 +72,7 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   drv("TensorRT-LLM (NVIDIA/TensorRT-LLM): the CUDA driver library (libcuda) could not be opened", /\bCUDA driver library is not open correctly\b/,
     '[TensorRT-LLM][ERROR] Assertion failed: CUDA driver library is not open correctly. (/src/tensorrt_llm/cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44)', `${T050}:cpp/tensorrt_llm/common/cudaDriverWrapper.cpp:44`),
   // the engine's config.json names a precision the C++ runtime does not know: the engine's configuration, not the model
-  cfg("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bModel data type '[\w.-]{1,40}' not supported\b/,
+  oth("TensorRT-LLM (NVIDIA/TensorRT-LLM): the engine's config.json names a precision the runtime does not know", /\bModel data type '[\w.-]{1,40}' not supported\b/,
     "[TensorRT-LLM][ERROR] Assertion failed: Model data type 'fp8' not supported (/src/tensorrt_llm/cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94)", `${T050}:cpp/tensorrt_llm/runtime/gptJsonConfig.cpp:94`),
   // the PyTorch backend's model registry (MODEL_CLASS_MAPPING) has no class for the checkpoint's architecture
   mdl("TensorRT-LLM (NVIDIA/TensorRT-LLM): the PyTorch backend has no model class for this architecture", /\bUnknown architecture for AutoModelForCausalLM: [\w.-]{1,120}/,
@@ -154,13 +143,13 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
     "Failed to locate 'cuDevicePrimaryCtxGetState'. Error: /usr/lib/x86_64-linux-gnu/libcuda.so: undefined symbol: cuDevicePrimaryCtxGetState", '47f9e030ea1ef6d33f7069ab129747fe756ace70:src/pb_utils.cc:67'),
   // configuration errors whose words the generic rules misfile: "backend" (a model named without one), "not supported"
   // beside "model" (a config version, a scalar reshape), host memory named "memory" (pinned system memory is host RAM)
-  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend and its name implies none", /\bInvalid model name: Could not determine backend for model '[\w.-]{1,120}' with no backend in model configuration\b/,
+  oth("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend and its name implies none", /\bInvalid model name: Could not determine backend for model '[\w.-]{1,120}' with no backend in model configuration\b/,
     "Invalid model name: Could not determine backend for model 'llama' with no backend in model configuration. Expected model name of the form 'model.<backend_name>'.", `${CORE}:src/model_config_utils.cc:1297`),
-  cfg("Triton Inference Server (triton-inference-server/core): an empty reshape on a non-batching model", /\bcannot have empty reshape for non-batching model as scalar tensors are not supported\b/,
+  oth("Triton Inference Server (triton-inference-server/core): an empty reshape on a non-batching model", /\bcannot have empty reshape for non-batching model as scalar tensors are not supported\b/,
     "model 'llama', tensor 'input_ids': cannot have empty reshape for non-batching model as scalar tensors are not supported", `${CORE}:src/model_config_utils.cc:328`),
-  cfg("Triton Inference Server (triton-inference-server/core): a model configuration version other than 1", /\bmodel configuration version \d+ not supported, supported versions are: 1\b/,
+  oth("Triton Inference Server (triton-inference-server/core): a model configuration version other than 1", /\bmodel configuration version \d+ not supported, supported versions are: 1\b/,
     'model configuration version 2 not supported, supported versions are: 1', `${CORE}:src/model_config_utils.cc:2180`),
-  cfg("Triton Inference Server (triton-inference-server/core): host (pinned or pageable system) memory could not be allocated", /\bfailed to allocate (?:non-)?pinned system memory\b/,
+  oth("Triton Inference Server (triton-inference-server/core): host (pinned or pageable system) memory could not be allocated", /\bfailed to allocate (?:non-)?pinned system memory\b/,
     'failed to allocate pinned system memory: no pinned memory pool', `${CORE}:src/pinned_memory_manager.cc:158`),
   // supported GPUs are those CUDA reports (none when there is no device or the driver is insufficient, cuda_utils.cc
   // GetSupportedGPUs) at or above the minimum compute capability: a KIND_GPU instance group then has none. A GPU below
@@ -171,27 +160,27 @@ export const NVIDIA_MESSAGES: readonly UpstreamMessage[] = [
   // a model's load failure, logged as `failed to load '<model>' version <n>: <status>: <message>`: with a message that
   // names nothing, the load line was read as a bare wrapper (`unknown`); these are the model repository's and its
   // configuration's own errors, so `other`
-  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend", /\bmust specify 'backend' for '[\w.-]{1,120}'/,
+  oth("Triton Inference Server (triton-inference-server/core): the model's configuration names no backend", /\bmust specify 'backend' for '[\w.-]{1,120}'/,
     "must specify 'backend' for 'llama'", `${CORE}:src/backend_model.cc:75`),
-  cfg("Triton Inference Server (triton-inference-server/core): the model directory has no version its version policy allows", /\bat least one version must be available under the version policy of model '[\w.-]{1,120}'/,
+  oth("Triton Inference Server (triton-inference-server/core): the model directory has no version its version policy allows", /\bat least one version must be available under the version policy of model '[\w.-]{1,120}'/,
     "at least one version must be available under the version policy of model 'tensorrt_llm'", `${CORE}:src/model_repository_manager/model_lifecycle.cc:456`),
-  cfg("Triton Inference Server (triton-inference-server/core): the model's configuration names a platform Triton does not know", /\bunexpected platform type '[\w.-]{0,80}' for [\w.-]{1,120}/,
+  oth("Triton Inference Server (triton-inference-server/core): the model's configuration names a platform Triton does not know", /\bunexpected platform type '[\w.-]{0,80}' for [\w.-]{1,120}/,
     "unexpected platform type 'tensorrt_llm' for llama", `${CORE}:src/model_config_utils.cc:1448`),
-  cfg('Triton Inference Server (triton-inference-server/core): a path of the model repository does not exist', /\bfailed to stat file [\w./-]{1,300}/,
+  oth('Triton Inference Server (triton-inference-server/core): a path of the model repository does not exist', /\bfailed to stat file [\w./-]{1,300}/,
     'failed to stat file /models/llama/1', `${CORE}:src/filesystem/implementations/local.h:87`),
-  cfg("Triton Inference Server (triton-inference-server/core): a model's config.pbtxt (or another text file of the repository) could not be read", /\bfailed to open text file for read [\w./-]{1,300}: /,
+  oth("Triton Inference Server (triton-inference-server/core): a model's config.pbtxt (or another text file of the repository) could not be read", /\bfailed to open text file for read [\w./-]{1,300}: /,
     'failed to open text file for read /models/llama/config.pbtxt: No such file or directory', `${CORE}:src/filesystem/implementations/local.h:221`),
   // the Python backend's stub checks the model's file before it imports it (a PythonBackendException: no exception name)
-  cfg("Triton Inference Server (triton-inference-server/python_backend): the Python model's model.py is not in its version directory", /\bPython model file not found in '[^'\n]{1,300}'/,
+  oth("Triton Inference Server (triton-inference-server/python_backend): the Python model's model.py is not in its version directory", /\bPython model file not found in '[^'\n]{1,300}'/,
     "Python model file not found in '/models/preprocessing/1/model.py'", `${PYBE}:src/pb_stub.cc:2024`),
-  cfg("Triton Inference Server (triton-inference-server/python_backend): the Python model's file name does not end in .py", /\bModel name must end with '\.py'\. Model name is "[^"\n]{1,200}"/,
+  oth("Triton Inference Server (triton-inference-server/python_backend): the Python model's file name does not end in .py", /\bModel name must end with '\.py'\. Model name is "[^"\n]{1,200}"/,
     'Model name must end with \'.py\'. Model name is "model.pyc".', `${PYBE}:src/pb_stub.cc:2045`),
 
   // tritonserver's endpoints could not bind their port (main.cc logs `failed to start HTTP service: Unavailable - …` and
   // exits): another process holds it, a configuration matter of the host
-  cfg("Triton Inference Server (triton-inference-server/server): the HTTP endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+  oth("Triton Inference Server (triton-inference-server/server): the HTTP endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
     "failed to start HTTP service: Unavailable - Socket '0.0.0.0:8000' already in use", `${SERVER}:src/http_server.cc:223-224`),
-  cfg("Triton Inference Server (triton-inference-server/server): the gRPC endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
+  oth("Triton Inference Server (triton-inference-server/server): the gRPC endpoint's port is already in use", /\bSocket '[\w.:[\]-]{1,80}' already in use\b/,
     "failed to start GRPC service: Unavailable - Socket '0.0.0.0:8001' already in use", `${SERVER}:src/grpc/grpc_server.cc:2567`),
 
   // ---- Triton Inference Server's TensorRT backend (triton-inference-server/tensorrt_backend) ----

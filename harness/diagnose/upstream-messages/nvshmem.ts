@@ -7,12 +7,10 @@
 // (v3.4.5-0:src/include/non_abi/nvshmemx_error.h:113-121), and each caller up the stack that fails in turn writes
 // its own line the same way (ibv_modify_qp → ep_connect → transport create connect → connect EPS → nvshmem setup
 // connections). Read at NVIDIA/nvshmem v3.4.5-0.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { nccl, type UpstreamMessage } from './types.ts';
 
 /** NVIDIA/nvshmem's release tag whose sources are read. */
 const NVSHMEM = 'v3.4.5-0';
-
-const nccl = messageOf('nccl');
 
 export const NVSHMEM_MESSAGES: readonly UpstreamMessage[] = [
   // DeepEP asserting on an NVSHMEM call's result as it sets up its buffer (EP_HOST_ASSERT throws "Failed: Assertion error

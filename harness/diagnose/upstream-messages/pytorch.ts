@@ -20,20 +20,12 @@
 // "make_graphed_callables does not support the autocast caching", "Offset increment outside graph capture encountered
 // unexpectedly", and ProcessGroupNCCL's "Terminating the process after attempting to dump debug info, due to collective
 // timeout or exception" (a wrapper of either). Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, drv, imp, nccl, ptx, type UpstreamMessage } from './types.ts';
 
 /** PyTorch v2.11.0. */
 const PT = '70d99e998b4955e0049d13a98d77ae1b14db1f45';
 /** Ascend/pytorch (torch_npu) at 9e73e708ab93. */
 const TORCH_NPU = '9e73e708ab9350d203475609f36f8a43f6a0c2ab';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const ptx = messageOf('ptx-toolchain');
-const cap = messageOf('graph-capture');
-const nccl = messageOf('nccl');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const PYTORCH_MESSAGES: readonly UpstreamMessage[] = [
   // ---- the dispatcher and extensions ----

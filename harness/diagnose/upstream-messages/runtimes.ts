@@ -25,7 +25,7 @@
 // command line is wrong, `other`), nor the CUDA compiler (`…/bin/nvcc: not found`: ptx-toolchain, read by its own rule),
 // nor nvidia-smi, which the NVIDIA container toolkit mounts with the driver (what it says depends on what follows: left
 // to the failure after it).
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { drv, imp, type UpstreamMessage } from './types.ts';
 
 /** bminor/bash's release tag whose sources are read. */
 const BASH = 'bash-5.3';
@@ -43,9 +43,6 @@ const CDI = 'v1.1.0';
 const SHELL = String.raw`(?:^|\s)[\w./~-]{1,200}: (?:line \d+: |\d+: )?`;
 /** A program's name (a path, too) that is neither an option nor the CUDA compiler nor the driver's nvidia-smi. */
 const PROGRAM = String.raw`(?![^\s:]*\b(?:nvcc|ptxas|nvidia-smi)\b)[\w.+~/][^\s:]{0,200}`;
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
 
 /**
  * rocBLAS giving up on its kernel library, written bare to stderr before rocblas_abort(): "rocBLAS error: Cannot read <path>/TensileLibrary.dat:

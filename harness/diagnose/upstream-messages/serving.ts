@@ -18,7 +18,7 @@
 // Also Hugging Face's text-embeddings-inference (huggingface/text-embeddings-inference, v1.9.3), whose router ends a failed start
 // with anyhow's "Error: Could not create backend", its causes after "Caused by:" (root-cause.ts reads them as the message).
 // Interpolations are bounded wildcards.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, imp, mdl, nki, oth, type UpstreamMessage } from './types.ts';
 
 const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
@@ -37,16 +37,6 @@ export const VLLM_RS_CAPTURE_FAILED = /^\s*Graph capture failed: \S/;
 const OV_GENAI = 'da1db864d2bc1a265e9a036f5b57ef13f0e86c2c';
 /** EricLBuehler/mistral.rs. */
 const MISTRALRS = 'v0.3.1';
-
-const imp = messageOf('import-error');
-const nki = messageOf('no-kernel-image');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
-/** A failure whose words no generic rule reads rightly, of the guide's `other` (host memory, configuration). */
-const oth = messageOf('other');
-/** A CUDA-graph capture that failed, in words no generic rule reads. */
-const cap = messageOf('graph-capture');
 
 export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // ---- TGI (huggingface/text-generation-inference) ----

@@ -7,17 +7,9 @@
 // at the line that writes it (the newest commit that still writes it); left out, eight whose category two readers or the
 // guide doubt (a request-slot pool "out of memory", unbalanced GPU memory, a bare "bias is not supported", …) and seven
 // whose fixed words are too few to name anything. sglang.ts holds the messages read by hand before this sweep.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, drv, imp, mdl, oom, type UpstreamMessage } from './types.ts';
 // SGLang 0.4.6, 0.5.9 and main of 2026-06-14 (after 0.5.12): the commits sglang.ts reads
 import { R046, R059, RMAIN } from './sglang.ts';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const mdl = messageOf('unsupported-model');
-const cap = messageOf('graph-capture');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const SGLANG_SWEPT_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or compiled extension missing or too old ──

@@ -9,7 +9,7 @@
 // At the end, other engines' messages on the same terms, each `what` naming its repository and each
 // source a release tag of it: LMDeploy (InternLM/lmdeploy), TGI (huggingface/text-generation-inference)
 // and FlashInfer (flashinfer-ai/flashinfer), the kernel library SGLang runs on.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, cap, drv, imp, mdl, nccl, oom, oth, type UpstreamMessage } from './types.ts';
 
 const R030 = 'a63c8275c6c5aa642f06793d0bfc60c9653e75a7';
 export const R046 = '84022c0e563c9b519fa16bf0eb7f9d750a728531';
@@ -17,17 +17,6 @@ const R052 = 'b0d25e72c401f37b55d689ddbf05b8c583afe854';
 const R056 = '7ae368efde14f0b2abe769a5fbb99b8154b2a9b7';
 export const R059 = 'e02a9bec8d9cc02ffd867b58a8edb33fe4ae880a';
 export const RMAIN = 'd72314808faeaa418acd60d1b038550882954a0e'; // main, 2026-06-14 (after 0.5.12)
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const nccl = messageOf('nccl');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
-const cap = messageOf('graph-capture');
-/** A configuration error whose words a generic rule would misfile ("is not supported" beside "model" or "attention"). */
-const cfg = messageOf('other');
 
 export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   // import-error
@@ -200,11 +189,11 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
     'PCG capture stream is not set, please check if runtime recompilation happened', `${R059}:python/sglang/srt/compilation/cuda_piecewise_backend.py:170`),
 
   // other
-  cfg("SGLang: the model loader's extra config does not fit the load format (a configuration error)", /\bModel loader extra config is not supported for load format\b/i,
+  oth("SGLang: the model loader's extra config does not fit the load format (a configuration error)", /\bModel loader extra config is not supported for load format\b/i,
     'Model loader extra config is not supported for load format safetensors', `${R059}:python/sglang/srt/model_loader/loader.py:2076`),
-  cfg('SGLang: the model loader does not fit the load format (a configuration error)', /\bModel loader [\w.-]{1,80} is not supported for load format\b/i,
+  oth('SGLang: the model loader does not fit the load format (a configuration error)', /\bModel loader [\w.-]{1,80} is not supported for load format\b/i,
     'Model loader LoadFormat.SHARDED_STATE is not supported for load format LoadFormat.AUTO', `${R059}:python/sglang/srt/model_loader/loader.py:2381`),
-  cfg('SGLang: DP attention with round-robin split mode (a configuration error)', /\bFor round-robin split mode, dp attention is not supported\b/i,
+  oth('SGLang: DP attention with round-robin split mode (a configuration error)', /\bFor round-robin split mode, dp attention is not supported\b/i,
     'For round-robin split mode, dp attention is not supported.', `${R059}:python/sglang/srt/server_args.py:1232`),
 
   // ---- messages added after 0.5.9: BBuf/sglang main at RMAIN (2026-06-14; the docs name v0.5.10 … v0.5.12 images by
@@ -239,7 +228,7 @@ export const SGLANG_MESSAGES: readonly UpstreamMessage[] = [
   bke('SGLang: the Run:ai model streamer loads onto CUDA or CPU only', /\bRunai Model Streamer only supports CUDA and CPU, got\b/i,
     'Runai Model Streamer only supports CUDA and CPU, got npu', `${RMAIN}:python/sglang/srt/model_loader/loader.py:3048`),
   // logged, then re-raised, when --hicache-storage-backend-extra-config is not valid JSON: a configuration error
-  cfg("SGLang: the HiCache storage backend's extra config is not valid JSON (a configuration error)", /\bInvalid backend extra config JSON: /i,
+  oth("SGLang: the HiCache storage backend's extra config is not valid JSON (a configuration error)", /\bInvalid backend extra config JSON: /i,
     'Invalid backend extra config JSON: Expecting value: line 1 column 1 (char 0)', `${RMAIN}:python/sglang/srt/mem_cache/hiradix_cache.py:649`),
   imp('SGLang: the installed FlashInfer is too old for the MXFP4 CUTLASS MoE on SM90 (upgrade flashinfer-python)', /\bMxfp4FlashinferCutlassMoEMethod requires FlashInfer >= ?[\w.+-]{1,40}/i,
     'Mxfp4FlashinferCutlassMoEMethod requires FlashInfer >= 0.6.11 (PR #3084 SM90 mixed-input helpers). Older builds lack interleave_moe_{weights,scales}_for_sm90_mixed_gemm; either upgrade flashinfer-python or fall back to --moe-runner-backend marlin.', `${RMAIN}:python/sglang/srt/layers/quantization/mxfp4_flashinfer_cutlass_moe.py:69-73`),

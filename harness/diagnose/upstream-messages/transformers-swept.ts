@@ -28,7 +28,7 @@
 // CUDA."; quantization configs' value checks (SpQR bits, Metal bits, torchao type strings: a config's values); and training-only
 // code (Trainer, TrainingArguments, optimizers, callbacks), TensorFlow/Flax model code, conversion scripts and agents, whose
 // messages an inference engine's start does not raise.
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, mdl, oom, type UpstreamMessage } from './types.ts';
 
 /** transformers main at c38b2fb78eae (2026-04-03, 5.6.0.dev0: the v5.5.0 release point), as github:NielsRogge/transformers carries it. */
 const TF_MAIN_5_6_DEV = 'c38b2fb78eaedd4261a0e446f7976345cd1c7f1b';
@@ -37,13 +37,6 @@ const TF_MAIN_4_47_DEV = '9643069465ff63191da97ddc459813d129308818';
 const ACCELERATE_1_14_0 = 'beb0672aa8444ea7647aee056f624effe5996346'; // v1.14.0
 const HUB_1_28_0 = 'b2da2d442c4165d9082a198cf247df3569140aee'; // huggingface_hub v1.28.0
 const HUB_0_36_2 = '664c484e261175deeb80c2aa3b525457a1f6fa5c'; // huggingface_hub v0.36.2
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const TRANSFORMERS_SWEPT_MESSAGES: readonly UpstreamMessage[] = [
   // ── transformers (main at the v5.5.0 release, 5.6.0.dev0) ──

@@ -26,20 +26,12 @@
 // goes on ("Failed to import graphviz, please install graphviz to enable …" of an optional to_dot(); "Meta ckpts only
 // support fp8_rowwise quantization currently."), and what nvidia.ts already holds (read by hand at 0.5.0 and 0.7.1, and the
 // PyTorch backend's).
-import { messageOf, type UpstreamMessage } from './types.ts';
+import { bke, drv, imp, mdl, nccl, oom, type UpstreamMessage } from './types.ts';
 
 /** TensorRT-LLM v0.15.0, as github:darraghdog/TensorRT-LLM-DH carries upstream's tag. */
 const V15 = '8f91cff22e7cc1feeb61f6edb58cd3bc91333fde';
 /** TensorRT-LLM v0.12.0 (the same fork), for the words v0.15.0 no longer writes. */
 const V12 = '28fb9aacaa5a05494635194a9cbb264da9a744bd';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const oom = messageOf('oom');
-const nccl = messageOf('nccl');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const TRTLLM_SWEPT_MESSAGES: readonly UpstreamMessage[] = [
   // ── a package or library missing or too old ──

@@ -28,3 +28,25 @@ export const messageOf =
 
 /** A message its program exits after, whatever its level (`exits`). */
 export const exitsAfter = (m: UpstreamMessage): UpstreamMessage => ({ ...m, exits: true });
+
+// The entries of each category, shared by every file of messages (`bke(what, re, example, source)`).
+/** A Python module, compiled extension or shared library that could not be loaded. */
+export const imp = messageOf('import-error');
+/** The CUDA runtime cannot use the GPU through this driver: too old, mismatched, missing, or no device visible. */
+export const drv = messageOf('driver-mismatch');
+/** PTX the driver cannot JIT, or a PTX toolchain (ptxas, nvcc, NVRTC) that cannot compile for this GPU. */
+export const ptx = messageOf('ptx-toolchain');
+/** A binary with no code this GPU can run. */
+export const nki = messageOf('no-kernel-image');
+/** A CUDA-graph capture that failed. */
+export const cap = messageOf('graph-capture');
+/** GPU memory exhausted, or too little left for the KV cache. */
+export const oom = messageOf('oom');
+/** NCCL or the process group's rendezvous or transport failing between ranks. */
+export const nccl = messageOf('nccl');
+/** A model (architecture, type) this engine or library's version does not know. */
+export const mdl = messageOf('unsupported-model');
+/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
+export const bke = messageOf('backend-unsupported');
+/** A failure whose words no generic rule reads rightly, of the guide's `other` (configuration, the hub, a file, host memory). */
+export const oth = messageOf('other');

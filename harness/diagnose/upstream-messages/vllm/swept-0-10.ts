@@ -7,14 +7,8 @@
 // as bounded wildcards, at the newest of the three commits that writes them; left out, nine calls the guide leaves in doubt
 // (the CPU backend's KV cache on host memory, V0's evictor, internal dtype asserts) and eight whose fixed words are too few.
 // This file: the messages written at 0.10.2 and no longer by 0.19 (V0 and the older V1 backends, TPU and CPU paths of then).
-import { messageOf, type UpstreamMessage } from '../types.ts';
+import { bke, imp, mdl, oom, type UpstreamMessage } from '../types.ts';
 import { V0_10_2 } from './commits.ts';
-
-const imp = messageOf('import-error');
-const oom = messageOf('oom');
-const mdl = messageOf('unsupported-model');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const VLLM_SWEPT_0_10_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or extension missing or too old ──

@@ -7,16 +7,8 @@
 // as bounded wildcards, at the newest of the three commits that writes them; left out, nine calls the guide leaves in doubt
 // (the CPU backend's KV cache on host memory, V0's evictor, internal dtype asserts) and eight whose fixed words are too few.
 // This file: the messages 0.19.0 or main of 2026-05-27 still writes.
-import { messageOf, type UpstreamMessage } from '../types.ts';
+import { bke, cap, drv, imp, mdl, nccl, type UpstreamMessage } from '../types.ts';
 import { MAIN_2026_05_27, V0_19_0 } from './commits.ts';
-
-const imp = messageOf('import-error');
-const drv = messageOf('driver-mismatch');
-const mdl = messageOf('unsupported-model');
-const ncl = messageOf('nccl');
-const cap = messageOf('graph-capture');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const VLLM_SWEPT_0_19_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error: a package, kernel library or extension missing or too old ──
@@ -40,7 +32,7 @@ export const VLLM_SWEPT_0_19_MESSAGES: readonly UpstreamMessage[] = [
   mdl("vLLM: OpenVLA variant (image size other than 224) not supported by vLLM", /OpenVLA\s+currently\s+supports\s+only\s+224x224\s+image\s+inputs,\s+got\s+image_sizes=[^\n]{0,100}?\./, "OpenVLA currently supports only 224x224 image inputs, got image_sizes=foo.", `${MAIN_2026_05_27}:vllm/model_executor/models/openvla.py:102`),
   mdl("vLLM: OpenVLA variant (non-fused vision backbone) not supported by vLLM", /OpenVLA\s+currently\s+supports\s+only\s+the\s+fused\s+DINOv2\s+\+\s+SigLIP\s+vision\s+backbone\./, "OpenVLA currently supports only the fused DINOv2 + SigLIP vision backbone.", `${MAIN_2026_05_27}:vllm/model_executor/models/openvla.py:97`),
   // ── nccl: the expert-load-balancing communicator's NCCL failing ──
-  ncl("vLLM: PyNccl EPLB communicator failed to initialize", /Failed\s+to\s+initialize\s+PyNcclEplbCommunicator\s+\([^\n]{0,100}?\)\./, "Failed to initialize PyNcclEplbCommunicator (foo).", `${MAIN_2026_05_27}:vllm/distributed/eplb/eplb_communicator.py:675`),
+  nccl("vLLM: PyNccl EPLB communicator failed to initialize", /Failed\s+to\s+initialize\s+PyNcclEplbCommunicator\s+\([^\n]{0,100}?\)\./, "Failed to initialize PyNcclEplbCommunicator (foo).", `${MAIN_2026_05_27}:vllm/distributed/eplb/eplb_communicator.py:675`),
   // ── graph-capture: CUDA graph capture's own failures ──
   cap("vLLM: CUDA graph input addresses changed between capture and replay", /Input\s+tensor\s+addresses\s+changed\s+between\s+capture\s+and\s+replay\s+for\s+[^\n]{0,100}?\.\s+Expected\s+[^\n]{0,100}?,\s+got\s+[^\n]{0,100}?\./, "Input tensor addresses changed between capture and replay for foo. Expected foo, got foo.", `${MAIN_2026_05_27}:vllm/compilation/breakable_cudagraph.py:414`),
   cap("vLLM: nested breakable CUDA graph capture refused", /Nested\s+BreakableCUDAGraphCapture\s+is\s+not\s+supported\./, "Nested BreakableCUDAGraphCapture is not supported.", `${MAIN_2026_05_27}:vllm/compilation/breakable_cudagraph.py:162`),

@@ -5,13 +5,8 @@
 // Torch SDPA, ROCm flash, Pallas, IPEX, HPU — refusing a configuration, quantization methods refusing a setting, Neuron's and
 // OpenVINO's packages and memory), exact words at the newest of those commits that writes them; and one the reader left
 // `other` that two corpus labellers, each on two round-15 logs, read as a backend refusal (the soft-cap message below).
-import { messageOf, type UpstreamMessage } from '../types.ts';
+import { bke, imp, oom, type UpstreamMessage } from '../types.ts';
 import { V0_4_2, V0_5_4, V0_6_6, V0_8_0, V0_9_1 } from './commits.ts';
-
-const imp = messageOf('import-error');
-const oom = messageOf('oom');
-/** A backend, kernel, data type or quantization refused for this GPU or platform, or for this configuration of the backend. */
-const bke = messageOf('backend-unsupported');
 
 export const VLLM_SWEPT_OLDER_MESSAGES: readonly UpstreamMessage[] = [
   // ── import-error ──
