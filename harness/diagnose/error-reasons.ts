@@ -23,7 +23,22 @@ import { SGLANG_DP_DROPPED } from './unlevelled-errors.ts';
  */
 const GIVES_REASON_WORDS =
   /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists|Unknown): (?:\d\. )?[a-zA-Z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
-const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}`);
+/**
+ * A call that failed with the C library's words for its errno — `connect(fd=120, dest_addr=…) failed: Connection refused`,
+ * `ibv_create_ah(…) for UD mlx5 connect on mlx5_0 failed: No such device`, `send(110) failed: Input/output error`, as UCX logs
+ * them (its UCX_HEADER is in line-clean.ts) and C and C++ libraries alike: the reason is the errno, strerror's text
+ * (bminor/glibc 3d7d5c10c806ee24f8e35014e41e203002609a3f:sysdeps/gnu/errlist.h, its `_S(E…, N_("…"))` entries).
+ */
+const ERRNO_TEXT = [
+  'Operation not permitted', 'No such file or directory', 'Input/output error', 'No such device or address', 'Bad file descriptor',
+  'Cannot allocate memory', 'Permission denied', 'Bad address', 'Device or resource busy', 'No such device', 'Invalid argument',
+  'Too many open files', 'No space left on device', 'Read-only file system', 'Broken pipe', 'Resource temporarily unavailable',
+  'Operation not supported', 'Address already in use', 'Cannot assign requested address', 'Network is down', 'Network is unreachable',
+  'Connection reset by peer', 'Software caused connection abort', 'Transport endpoint is not connected', 'Connection timed out',
+  'Connection refused', 'No route to host', 'Host is down', 'Remote I/O error',
+].join('|');
+const CALL_FAILED = new RegExp(String.raw`\b[A-Za-z_]\w{1,60}\([^()]{0,300}\)[^:]{0,120}?\bfailed: (?:${ERRNO_TEXT})\b`);
+const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}`);
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

@@ -307,6 +307,13 @@ const ENGINE_SIZED = new RegExp(
     // vLLM's auto-fit of max_model_len (-1) to the KV cache the profile run left ("Cannot auto-fit …" raised when nothing fits)
     // (jinhuang12/vllm 22f8d28697322f81fd8bf47790cce714e84ce859:vllm/v1/core/kv_cache_utils.py:1444-1469)
     String.raw`\bAuto-fit max_model_len: (?:full model context length \d+ fits in|reduced from \d+ to [1-9]\d* to fit in) available GPU memory\b`,
+    // vLLM's KV connectors registering the KV cache with their transfer agent (NIXL, Mooncake): called from initialize_kv_cache once the
+    // cache tensors were allocated on the GPU from the memory the profile run left ("Registering KV_Caches. use_mla: False, shape
+    // torch.Size([2, 18844, …])" at DEBUG, local-inference-lab/vllm d19110204c03e9b77ed957fc70c1262ff370f5e2:vllm/distributed/kv_transfer/
+    // kv_connector/v1/nixl_connector.py:487, called at vllm/v1/worker/gpu_model_runner.py:1872 after torch.zeros of each layer's cache;
+    // "…, kv_buffer_device: cuda, use_host_buffer: False" at INFO, jinhuang12/vllm 2d5be1dd5ce2e44dfea53ea03ff61143da5137eb:…/nixl_connector.py:1324,
+    // …/mooncake/mooncake_connector.py:915, called at vllm/v1/worker/gpu_model_runner.py:6091)
+    String.raw`\bRegistering KV_Caches\. use_mla: (?:True|False)\b`,
   ].join('|'),
 );
 

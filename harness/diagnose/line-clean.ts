@@ -175,6 +175,14 @@ const LEMONADE_HEADER = new RegExp(String.raw`^\s*\[(?:${AIXLOG_LEVELS})\] \(Pro
  * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
  * so a stream's line keeps the level of its own header, if any, not ERROR.
  */
+/**
+ * UCX's log line (the transport NIXL, Dynamo's and vLLM's KV-cache connectors, LMCache and MPI run on): `[<sec>.<usec>] [<host>:<pid>:<thread>]
+ * <file>:<line> <component> <LEVEL> ` — "%17s:%-4u %-4s %-5s" after the time and the process's data, the component "UCX" by default,
+ * the level one of ucs_log_level_names (openucx/ucx 9466d104a317c8ffddd9734e72055d8bbda021b3:src/ucs/debug/log.c:29-41 UCS_LOG_FMT and
+ * UCS_LOG_SHORT_FMT, :68-83 the names; the default component src/ucs/config/global_opts.c:25). Its trace levels (DIAG, REQ, DATA, …) are
+ * read as no level of their own.
+ */
+const UCX_HEADER = /^\s*\[\d{9,11}\.\d{6}\] \[[^\]]{1,200}\] +[\w.-]{1,80}:\d+ +[A-Z][\w-]{0,15} +(?:(FATAL|ERROR|WARN|INFO|DEBUG|TRACE)|DIAG|REQ|DATA|ASYNC|FUNC|POLL|PRINT) +/;
 const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
 /**
  * A time of day and a level, the common console forms without a date: Rich's RichHandler (`12:01:02-345678 INFO     `, its
@@ -218,6 +226,12 @@ const LEVEL_LETTER: Record<string, string> = {
  * from v2 it writes such lines bare to stdout). The level is the relay's, not the line's: read as a stream's line, with no level.
  */
 const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
+/**
+ * LocalAI relays each line its backend process (llama.cpp, vLLM, diffusers, …) writes at DEBUG, under zerolog's console time and level:
+ * `10:41AM DBG GRPC(<model>-127.0.0.1:36865): stderr <the backend's line>` (mudler/LocalAI v2.0.0:pkg/model/process.go:109,118, the
+ * same through v3.0.0:pkg/model/process.go:144,153). The line is the backend's, its level its own: read as a stream's line.
+ */
+const LOCALAI_RELAY = /^\s*\d{1,2}:\d\d(?::\d\d)?(?:AM|PM)? DBG GRPC\([^()\s]{1,300}\): std(?:err|out)(?: |$)/;
 
 /**
  * A library's warning written bare: Python's logging writes a record of a logger no handler was set up for through its last-resort
@@ -238,10 +252,10 @@ const BARE_WARNING = /^\s*\S+\.py:\d+: [A-Z]\w*Warning: |^\s*Failed to get devic
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
-  const relayed = TGI_RELAY.exec(s);
+  const relayed = TGI_RELAY.exec(s) ?? LOCALAI_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
   if (BARE_WARNING.test(s)) return { length: 0, level: 'WARNING' };
-  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? OVMS_HEADER.exec(s) ?? PIPED_HEADER.exec(s);
+  const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? OVMS_HEADER.exec(s) ?? PIPED_HEADER.exec(s) ?? UCX_HEADER.exec(s);
   const v = own ?? TIMED_LEVEL_HEADER.exec(s) ?? BARE_LEVEL_HEADER.exec(s);
   if (!v) return null;
   if (v[1] === undefined && v[2] === undefined) return { length: v[0].length, level: null }; // a relayed stream: no level of its own

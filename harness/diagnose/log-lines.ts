@@ -366,9 +366,14 @@ export function isErrorLine(l: LogLine): boolean {
  * later in words of its own. And Google's tpu-info (which tpu-inference imports), whose canary process imports libtpu apart: any exit but
  * 0, 1 or a segfault is reported as "Check failed with unknown exit code: -6." on stderr, and it proceeds without libtpu — "better to try to run
  * without TPU than to error out" (AI-Hypercomputer/cloud-accelerator-diagnostics fe85c12527bdaee4d0a485010fbb9e4adda5b0bc:
- * tpu_info/tpu_info/cli_helper.py:85-95,143-158).
+ * tpu_info/tpu_info/cli_helper.py:85-95,143-158). And ggml's CUDA back-end asking for pinned host memory for the layers left on the CPU: when
+ * cudaMallocHost fails it logs "ggml_cuda_host_malloc: failed to allocate N MiB of pinned memory: out of memory" and returns null, its caller
+ * falling back to an ordinary CPU buffer (unslothai/llama.cpp d32676d77426540327835040d5d3279728f0b4c8:ggml/src/ggml-cuda/ggml-cuda.cu:1273-1298,
+ * llama.cpp's as it carries it): the load goes on. Only for host memory it could not pin ("out of memory": cudaMallocHost's, the host's
+ * page-locked memory, not the GPU's): a driver that fails every CUDA call (803, "system has unsupported display driver / cuda driver
+ * combination") fails there first and names the cause of what fails after.
  */
-export const CAUGHT = /\bUnable to poll (?:the )?TPU GCE Metadata\b|^\s*Check failed with unknown exit code: -?\d+\.\s*$|, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b/;
+export const CAUGHT = /\bUnable to poll (?:the )?TPU GCE Metadata\b|^\s*Check failed with unknown exit code: -?\d+\.\s*$|, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b|^\s*ggml_cuda_host_malloc: failed to allocate [\d.]+ MiB of pinned memory: out of memory\b/;
 
 /**
  * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:

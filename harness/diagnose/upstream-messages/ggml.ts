@@ -68,12 +68,16 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
  *   graph allocator's GGML_ASSERT on the buffer it did not get) is not read as the failure in its place;
  * - the 2024 server's decode that failed for good, "update_slots : failed to decode the batch, n_batch = N, ret = R" (LOG_TEE, no
  *   level, before update_slots returns false and the main loop ends: ikawrakow/ik_llama.cpp 663c94457dc03d62cd1c1b89404781fc22274958:
- *   examples/server/server.cpp:1927, llama.cpp's history as it carries it).
+ *   examples/server/server.cpp:1927, llama.cpp's history as it carries it);
+ * - a context asked for logits it did not compute (an embeddings model asked to generate, a batch token not set to output): "llama_get_logits_ith:
+ *   invalid logits id 14, reason: no logits" (LLAMA_LOG_ERROR, the function's only message, so its first word is enough where a terminal
+ *   cut the line; after it a release build returns no logits to a caller that reads them:
+ *   unslothai/llama.cpp d32676d77426540327835040d5d3279728f0b4c8:src/llama-context.cpp:872-889, llama.cpp's as it carries it).
  */
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|^\s*llama_get_logits_ith: invalid\b`,
 );
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [

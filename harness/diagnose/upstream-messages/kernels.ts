@@ -230,4 +230,13 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     /\bUnsupported (?:kernel config|block_m value) for moe heuristic dispatch\b/,
     'RuntimeError: Unsupported kernel config for moe heuristic dispatch',
     'e4048607a535ace3a2b51ded31b1c8c2d45c0879:csrc/ck_gemm_moe_2stages_codegen/gen_instances.py:66-70'),
+
+  // its assembly kernels (MLA and paged attention, GEMMs, top-k softmax) picked from a table of kernels built per GPU architecture, data
+  // type and shape: none for this GPU and these types fails its AITER_CHECK, which writes "[AITER] <file>:<line> <function>: cannot get
+  // heuristic kernel! q_type:bf16 kv_type:fp8 gqa:16 …" to stderr, then throws it as a RuntimeError or aborts
+  // (csrc/include/aiter_hip_common.h:44-61, check_fail): no kernel of this library serves this configuration here, another backend does
+  bke('aiter (ROCm/aiter): no assembly kernel in its table for this GPU architecture, data type and shape',
+    /\b\w{1,80}: cannot get heuristic kernel(?:!| for \w)/,
+    '[AITER] /app/aiter/aiter_meta/csrc/py_itfs_cu/asm_mla.cu:193 get_heuristic_kernel_mla: cannot get heuristic kernel! q_type:bf16 kv_type:fp8 gqa:16 ps:0 prefill:0 causal:0 qseqlen:1 lse:0 cprr:0',
+    'e4048607a535ace3a2b51ded31b1c8c2d45c0879:csrc/py_itfs_cu/asm_mla.cu:182-194'),
 ];

@@ -125,4 +125,10 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // libraries of the version the wheel was built for is the fix): v4.8.1:src/cuda/cublas_stub.cc:67, nccl_stub.cc:38, mpi_stub.cc:35
   imp('CTranslate2 (OpenNMT/CTranslate2): a CUDA library it loads on first use (cuBLAS, NCCL, MPI) is missing or cannot be loaded', /\bLibrary [\w.+-]{1,80}\.(?:so(?:\.\d+)*|dll) is not found or cannot be loaded\b/,
     'RuntimeError: Library libcublas.so.11 is not found or cannot be loaded', 'v4.8.1:src/cuda/cublas_stub.cc:67'),
+  // ---- Dynamo's Rust engines (ai-dynamo/dynamo, dynamo-run out=vllm / out=sglang, 2025-04) ----
+  // its engine imports the Python engine module through pyo3 and panics with the import's own error after these words: the module did
+  // not load (zifeng175mo/dynamo, a fork carrying ai-dynamo/dynamo's history, ccba2c8a0fad52c3ec734b0f7575e50e4175299e: lib/engines/vllm/src/worker.rs:247,
+  // lib/engines/sglang/src/worker.rs:397; the same words for 'pickle', "Is Python installed?", at :240 and :391)
+  imp("Dynamo (ai-dynamo/dynamo): its Rust engine could not import the Python engine's module", /\bFailed to import python '[\w.]{1,60}' module\. (?:Are we running in the correct venv|Is Python installed)\?/,
+    "Failed to import python 'vllm' module. Are we running in the correct venv? AttributeError: class must define a '_type_' attribute", 'ccba2c8a0fad52c3ec734b0f7575e50e4175299e:lib/engines/vllm/src/worker.rs:247'),
 ];

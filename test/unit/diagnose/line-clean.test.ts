@@ -65,7 +65,7 @@ describe('cleanLine', () => {
     // Rich's time column (text-generation-webui's format, and Rich's default), zerolog's console (LocalAI): INFO and DEBUG give no level
     ['12:01:02-345678 INFO     Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 1)', 'Output generated in 2.35 seconds (10.21 tokens/s, 24 tokens, context 50, seed 1)', null],
     ['[12/03/24 10:00:00] WARNING  Model is large                          models.py:90', 'Model is large                          models.py:90', 'WARNING'],
-    ['4:47PM DBG GRPC(opt-125m-127.0.0.1:38441): stderr ImportError: undefined symbol', 'GRPC(opt-125m-127.0.0.1:38441): stderr ImportError: undefined symbol', null],
+    ['4:47PM DBG GRPC(opt-125m-127.0.0.1:38441): stderr ImportError: undefined symbol', 'ImportError: undefined symbol', null],
     ['4:47PM ERR Failed to load model', 'Failed to load model', 'ERROR'],
     // the 2024 llama.cpp server's own form keeps its level word with its function (read by health-evidence.ts)
     ['INFO [main] model loaded | tid="1" timestamp=1', 'INFO [main] model loaded | tid="1" timestamp=1', null],

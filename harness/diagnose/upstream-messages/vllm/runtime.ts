@@ -270,6 +270,15 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
 
   // ── other: configuration and request errors whose words would read as another category ──
   {
+    // each tool parser logs this with the traceback of what it could not parse in the model's output (the JSON of a call), then returns
+    // the output as plain content: the message names the failure, its traceback the detail (read even when the traceback is cut)
+    category: 'other',
+    what: "vLLM: a tool parser could not extract a tool call from the model's output (a request's error)",
+    re: /\bError in extracting tool call from response\b/,
+    example: 'Error in extracting tool call from response.',
+    source: `${V0_19_0}:vllm/tool_parsers/hermes_tool_parser.py:136`,
+  },
+  {
     category: 'other',
     what: "vLLM: a wrong value of VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE (configuration; its words name NCCL)",
     re: /Invalid value for VLLM_USE_RAY_COMPILED_DAG_CHANNEL_TYPE/i,
