@@ -13,6 +13,7 @@ import { CAUGHT, completesCutClass, FRAME_AT, withRest, IGNORED_HEAD, isCrashLin
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
 import { blockStart, matchSignature, SOURCE_CODE, type SignatureHit } from './signature-match.ts';
+import { failedCapture } from './capture-failed.ts';
 import { sentenceMessages } from './sentence-messages.ts';
 import { LLAMACPP_ERROR_LINE } from './upstream-messages.ts';
 import { isNcclInfo, SHELL_TRACE } from './line-clean.ts';
@@ -217,8 +218,11 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   const texts = block.map((p) => lines[view.index[p]!]!.text);
   if (sig) {
     // (the message read whole, with the lines that continue it: "Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
-    const message = messageBlock(lines, view, block[0]!).map((p) => lines[view.index[p]!]!.text);
-    if (!overruled(sig, [...texts, message.join(' '), message.join('')])) return { index: sig.index, view, block, sig, generic: null };
+    const whole = messageBlock(lines, view, block[0]!);
+    const readings = [...texts, ...[' ', ''].map((j) => whole.map((p) => lines[view.index[p]!]!.text).join(j))];
+    const named = overruled(sig, readings) ? undefined : failedCapture(sig, readings);
+    if (named === null) return { index: sig.index, view, block, sig, generic: null };
+    if (named) return { index, view, block: whole.length > block.length ? whole : block, sig: null, generic: named };
   }
   // the whole message (its lines joined each way they may have been broken), rules in their order
   let generic = messageEvidence(texts.length > 1 ? joinedReadings(texts) : texts, mode === 'line');
@@ -266,6 +270,7 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   const fatal = messageEvidence(texts, true);
   return fatal !== null && fatal.category !== sig.sig.category;
 }
+
 
 /**
  * An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. The traceback may be indented: rich's

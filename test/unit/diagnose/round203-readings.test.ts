@@ -58,4 +58,13 @@ describe('round 203 readings', () => {
     // jinhuang12/vllm 2a69949bdadf:vllm/tool_parsers/hermes_tool_parser.py:136 (logger.exception, then the output returned as content)
     expect(category('INFO:     100.64.0.25:47480 - "POST /v1/chat/completions HTTP/1.1" 200 OK', 'ERROR 04-05 11:55:07 [hermes_tool_parser.py:110] Error in extracting tool call from response.', 'ERROR 04-05 11:55:07 [hermes_tool_parser.py:110] Traceback (most recent call last):', 'ERROR 04-05 11:55:07 [hermes_tool_parser.py:110]   File "/usr/lib/python3.12/json/decoder.py", line 338, in decode')).toBe('other');
   });
+
+  it("reads SGLang's capture that failed by the error it names, the capture's own only where it names none (the guide's rule 7)", () => {
+    // BBuf/sglang 65d3b47f630f:python/sglang/srt/model_executor/cuda_graph_runner.py:718, `Exception(f"Capture cuda graph failed: {e}\n…")`
+    expect(category('Exception: Capture cuda graph failed: Unsupported kernel config for moe heuristic dispatch')).toBe('backend-unsupported');
+    expect(category('Exception: Capture cuda graph failed: FlashAttention only supports Ampere GPUs or newer.')).toBe('backend-unsupported');
+    // an error of the capture itself, or one that names no category, stays the capture's
+    expect(category('Exception: Capture cuda graph failed: operation not permitted when stream is capturing')).toBe('graph-capture');
+    expect(category('Exception: Capture cuda graph failed: ValueError: bad shape')).toBe('graph-capture');
+  });
 });
