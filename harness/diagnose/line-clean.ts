@@ -175,6 +175,7 @@ const LEMONADE_HEADER = new RegExp(String.raw`^\s*\[(?:${AIXLOG_LEVELS})\] \(Pro
  * `stderr` relays the process's stderr whole at ERROR (0e6d3e4beaab66f4d3f93db72541a4abab8af28d:fastchat/utils.py:30,55-57),
  * so a stream's line keeps the level of its own header, if any, not ERROR.
  */
+const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
 /**
  * UCX's log line (the transport NIXL, Dynamo's and vLLM's KV-cache connectors, LMCache and MPI run on): `[<sec>.<usec>] [<host>:<pid>:<thread>]
  * <file>:<line> <component> <LEVEL> ` — "%17s:%-4u %-4s %-5s" after the time and the process's data, the component "UCX" by default,
@@ -183,7 +184,6 @@ const LEMONADE_HEADER = new RegExp(String.raw`^\s*\[(?:${AIXLOG_LEVELS})\] \(Pro
  * read as no level of their own.
  */
 const UCX_HEADER = /^\s*\[\d{9,11}\.\d{6}\] \[[^\]]{1,200}\] +[\w.-]{1,80}:\d+ +[A-Z][\w-]{0,15} +(?:(FATAL|ERROR|WARN|INFO|DEBUG|TRACE)|DIAG|REQ|DATA|ASYNC|FUNC|POLL|PRINT) +/;
-const PIPED_HEADER = /^\s*(DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?!(?:stderr|stdout) \|)[\w.-]+ \| |^\s*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL) \| (?:stderr|stdout) \| /;
 /**
  * A time of day and a level, the common console forms without a date: Rich's RichHandler (`12:01:02-345678 INFO     `, its
  * log_time_format set as text-generation-webui sets it, oobabooga/text-generation-webui 1dcde41d03d1:modules/logging_colors.py:51-52,
