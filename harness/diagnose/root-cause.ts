@@ -220,6 +220,7 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
     // (the message read whole, with the lines that continue it: "Capture cuda graph failed: Assertion error" + "(/deepgemm/…)")
     const whole = messageBlock(lines, view, block[0]!);
     const readings = [...texts, ...[' ', ''].map((j) => whole.map((p) => lines[view.index[p]!]!.text).join(j))];
+    // (undefined: a fatal error of another category overrules the signature; null: the signature stands; else the carried error's rule)
     const named = overruled(sig, readings) ? undefined : failedCapture(sig, readings);
     if (named === null) return { index: sig.index, view, block, sig, generic: null };
     if (named) return { index, view, block: whole.length > block.length ? whole : block, sig: null, generic: named };
@@ -270,7 +271,6 @@ function overruled(sig: SignatureHit, texts: readonly string[]): boolean {
   const fatal = messageEvidence(texts, true);
   return fatal !== null && fatal.category !== sig.sig.category;
 }
-
 
 /**
  * An ERROR line logged right before a traceback (`logger.exception(msg)`) describes it. The traceback may be indented: rich's

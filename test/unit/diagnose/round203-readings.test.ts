@@ -51,7 +51,7 @@ describe('round 203 readings', () => {
     // llama.cpp asked for logits it did not compute (unslothai/llama.cpp d32676d77426:src/llama-context.cpp:885), then the backend gone
     expect(category('7:23PM INF [llama-cpp] Loads OK', '7:23PM DBG GRPC(m-127.0.0.1:44125): stderr llama_get_logits_ith: invalid logits id 14, reason: no logits', '7:23PM ERR Server error error="rpc error: code = Unavailable desc = error reading from server: EOF"')).toBe('other');
     // LocalAI's own DBG lines stay its own
-    expect(cleanLine('10:41AM DBG Loading model llama-cpp').text).not.toBe('');
+    expect(cleanLine('10:41AM DBG Loading model llama-cpp')).toEqual({ text: 'Loading model llama-cpp', level: null });
   });
 
   it("reads vLLM's tool parser failing on a response as that request's error, its traceback cut or not", () => {
