@@ -8,6 +8,7 @@ import { tolerateClosedOutput } from './closed-output.ts';
 import { helpText, parseCommand, type CommandSpec } from './command.ts';
 import { errorText } from './error-text.ts';
 import { exitWhenDone } from './exit-when-done.ts';
+import { sayUnownedSignals } from './unowned-signals.ts';
 
 /** Verbs in help order. Each lives in harness/cli/<verb>.ts and exports `command`. */
 const VERBS: Record<string, () => Promise<{ command: CommandSpec }>> = {
@@ -96,6 +97,9 @@ function report(e: unknown): number {
 }
 
 tolerateClosedOutput();
+// `run` only: its start (planning, the database opened) is short and yields; a verb that computes
+// for a minute without yielding (`diagnose --accuracy`) keeps Node's default, an immediate stop.
+if (process.argv[2] === 'run') sayUnownedSignals('matrix run');
 main(process.argv.slice(2)).then(
   (code) => exitWhenDone(code),
   (e) => exitWhenDone(report(e)),

@@ -13,7 +13,7 @@ import { JunitReporter } from '../run/reporters/junit.ts';
 import { runInfo, newRunId } from '../run/run-info.ts';
 import { executeRun } from '../run/runner.ts';
 import { runLogDir } from '../run/run-context.ts';
-import { guardRunEnding, type ForcedStatus } from '../run/run-ending.ts';
+import { guardRunEnding, type ForcedStatus, type RunEnding } from '../run/run-ending.ts';
 import type { CellResult, Reporter, RunInfo } from '../core/events.ts';
 import { fitToRunner, prepareRunner } from '../run/setup.ts';
 import { secretValues } from '../core/secrets.ts';
@@ -87,17 +87,15 @@ export const command = defineCommand({
     const secrets = [...new Set([...secretValues(toRun), ...(hub.token ? [hub.token] : [])])];
     const cacheDir = values['cache-dir'] ? resolve(values['cache-dir']) : defaultCacheDir();
     const runtime = new DockerRuntime();
-    const setup = await prepareRunner(runtime, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus });
-    // under --emulate an image labelled matrix.emulate brings its own traits (run/image-traits.ts)
-    const cells = fitCells(values.emulate ? await withImageTraits(runtime, toRun) : toRun, setup, wantGpus.length > 0);
-
-    const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
-    for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
     let reportPath: string | null = null;
     const { writer, reporters } = reportersOf(db, secrets, outDir, { json: !!values.json, verbose: !!values.verbose }, () => reportPath);
-
+    // Watched from before the runner is prepared: a signal while it is (an image built, orphans
+    // reaped) stops the run as any other, every cell "not run", the run recorded and reported.
     const controller = new AbortController();
     const ending = guardRunEnding({ runtime, runId: run.id, abort: () => controller.abort(), mark: (status, code) => markRun(writer, status, code), describeError: errorText });
+    const { setup, cells } = await fitRunner(runtime, toRun, { emulate: !!values.emulate, emulateGpus, host: run.host, wantGpus }, ending);
+    const modelWarning = onceEach((text) => process.stderr.write(`  warning: ${text}\n`));
+    for (const n of planModelNotes(cells, cacheDir)) modelWarning(null, n);
 
     const probe = probeOf(plan.probes);
     const { results, summary, interrupted, reporterFailure } = await executeRun({
@@ -169,12 +167,20 @@ function openRun(files: string[], selected: Cell[], o: { resume?: string; runId?
   return { run, db, dbPath, outDir, cells, earlier };
 }
 
-/** The runner's notes, and the cells it can run (a note says which it cannot). */
-function fitCells(cells: Cell[], setup: Awaited<ReturnType<typeof prepareRunner>>, gpusAsked: boolean): Cell[] {
-  for (const n of setup.notes) process.stderr.write(`${n}\n`);
-  const fit = fitToRunner(cells, setup, gpusAsked);
-  if (fit.note) process.stderr.write(`${fit.note}\n`);
-  return fit.cells;
+/** The runner prepared, its notes, and the cells it can run (a note says which it cannot). */
+async function fitRunner(runtime: DockerRuntime, toRun: Cell[], o: Parameters<typeof prepareRunner>[1], ending: RunEnding) {
+  try {
+    const setup = await prepareRunner(runtime, o);
+    // under --emulate an image labelled matrix.emulate brings its own traits (run/image-traits.ts)
+    const cells = o.emulate ? await withImageTraits(runtime, toRun) : toRun;
+    for (const n of setup.notes) process.stderr.write(`${n}\n`);
+    const fit = fitToRunner(cells, setup, o.wantGpus.length > 0);
+    if (fit.note) process.stderr.write(`${fit.note}\n`);
+    return { setup, cells: fit.cells };
+  } catch (e) {
+    ending.dispose(); // no cell started: the error is the command's, said by main.ts
+    throw e;
+  }
 }
 
 /** The run's reporters: the database, the console, JUnit, and GitHub's annotations and step summary on Actions. */
