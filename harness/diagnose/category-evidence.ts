@@ -295,6 +295,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // … and any other fatal error of the kernel compiler's code generator ("LLVM ERROR: Failed to compute parent layout for slice layout",
   // Triton's lowering on a V100): it could not generate the kernel for this GPU; not fatal, so an error that names its category wins
   rule('backend-unsupported', "the kernel compiler could not generate a kernel for this GPU (LLVM's fatal error)", /^\s*LLVM ERROR: \S/),
+  // … or a kernel library's template that refuses this configuration when a JIT build instantiates it: a static assertion in the
+  // library's own headers (CUTLASS/CuTe's "MajorB must be GMMA::Major::K for this config.", include/cute/arch/mma_sm90.hpp, under
+  // FlashInfer's JIT for an FP8 KV cache on Hopper), as nvcc writes it, `<file>(<line>): error: static assertion failed with "<msg>"`,
+  // or gcc/clang, `<file>:<line>:<col>: error: static assertion failed: <msg>`: the toolchain works, this kernel is not built for
+  // these types or this GPU, another backend or data type is the fix (settled blind in the thirty-first session)
+  rule('backend-unsupported', "a kernel library's template refused this configuration when it was compiled (a static assertion in its headers)", /\/(?:cutlass|cute|flashinfer|flash_attn|flash-attention|deep_gemm|tensorrt_llm|marlin|cub)\/[^\s"]*\.(?:cuh|hpp|h|cu|inl)(?:\(\d+\)|:\d+:\d+): error: static assert(?:ion)? failed\b/),
   // Triton's front end refusing an operand's data type for tl.dot on this target: `assert lhs.dtype in (tl.int8, …,
   // tl.float32), f"Unsupported lhs dtype {lhs.dtype}"` (triton-lang/triton f22c4a285ae0:python/triton/language/semantic.py,
   // dot(); "line 1488, in dot" in the release vLLM 0.22 ships), and before it `f"Unsupported dtype {lhs_dtype}"`
@@ -418,12 +424,20 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (AT_DISPATCH_SWITCH's default case, pytorch/pytorch 011f686af0fb770d5ebe655714e27f142d05033d:aten/src/ATen/Dispatch.h; the guide:
   // a data type a kernel refuses here is backend-unsupported)
   rule('backend-unsupported', "a PyTorch kernel has no instance for this data type (its dispatch's default case)", /"[\w.:]{1,80}" not implemented for '(?:Half|BFloat16|Float8_\w{1,12}|Float|Double|ComplexHalf|ComplexFloat|ComplexDouble|Char|Byte|Bool|Short|Int|Long|QInt8|QUInt8|QInt32|UInt\d{1,2})'/),
+  // … and vLLM's quantized GEMMs, which take half-precision activations only: "gpt_marlin_gemm only supports bfloat16 and float16"
+  // (jinhuang12/vllm 0983869e7dad51abe35b918224d3b8e807c50157:csrc/quantization/gptq_marlin/gptq_marlin.cu:955; "moe_wna16_gemm only
+  // supports bfloat16 and float16", local-inference-lab/vllm 28be48fa944d8c58aeffd1ab1b56e27828c6b268:csrc/moe/moe_wna16.cu:339): the model
+  // ran in another dtype (float32), the fix `--dtype half` or another kernel
+  rule('backend-unsupported', 'a kernel refused the data type of its input (it takes only half-precision types)', /\b\w+ only supports (?:bfloat16|float16|fp16|bf16|half)(?:,? (?:and|or) |, )(?:bfloat16|float16|fp16|bf16|half)\b/),
   // (not "Unsupported architecture: X", a model's architecture the registry lacks — unless X is a GPU's: sm_121, compute_90, gfx942)
   rule('backend-unsupported', 'a kernel refused this GPU architecture', /(?<!model )\bunsupported (?:gpu |cuda |sm |device )?arch(?:itecture)?\b(?!s?\s*:(?!\s*['"]?(?:sm_?\d|compute_\d|gfx\d)))/i),
   // … a GPU architecture a kernel library does not know, named as the GPU's: AITER's "Unknown GPU architecture: gfx1101. Supported architectures:
   // ['native', 'gfx90a', …]", raised where its GPU map lacks the chip (ROCm/aiter e4048607a535ace3a2b51ded31b1c8c2d45c0879:aiter/jit/utils/chip_info.py:56-62,
   // get_gfx_custom_op_core, and :78-86, get_gfx_runtime); not a model's architecture (the list after it is of GPUs)
   rule('backend-unsupported', "a kernel library does not know this GPU's architecture", /\b(?:Unknown|Unrecognized|Unsupported) (?:GPU|CUDA|device|hardware) arch(?:itecture)?\b/i),
+  // … the lookup under that message, which raised first: `KeyError: 'gfx1151'` from the GPU map of AITER's get_gfx_custom_op_core (chip_info.py:56-58,
+  // `return gfx_mapping[gfx]`), and any table keyed by GPU architecture (tuned configs, kernel lists) that has no entry for this one
+  rule('backend-unsupported', "a table keyed by GPU architecture has no entry for this GPU's (KeyError on an architecture)", /\bKeyError: ['"](?:gfx\d{3,4}[a-z]?|sm_?\d{2,3}[af]?)['"]/),
   // … "Only Hopper GPUs are supported", "only sm90 or sm100 devices are supported": the GPUs a kernel runs on named, this one not among them
   // … and the backends that are the only ones a GPU may run, this one not among them: SGLang refusing an attention backend for a hybrid
   // GDN model on Blackwell, "triton, trtllm_mha, fa4, or flashinfer backend are the only supported backends on Blackwell GPUs for hybrid

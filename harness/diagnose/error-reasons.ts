@@ -4,7 +4,7 @@ import { isErrorLine, joinedReadings, withRest, type LogLine } from './log-lines
 import type { ProcessView } from './processes.ts';
 import { closesTraceback, EXCEPTION_SHAPE, TRACEBACK_HEAD } from './traceback-close.ts';
 import { CHAINED, SYCL_CAUGHT_AT } from './wrapper-words.ts';
-import { SGLANG_DP_DROPPED } from './unlevelled-errors.ts';
+import { SGLANG_DP_DROPPED, TEI_BACKEND_FAILED } from './unlevelled-errors.ts';
 
 /**
  * An error that gives its reason after a colon — `Failed to start model server: integer division or modulo by zero`,
@@ -20,6 +20,8 @@ import { SGLANG_DP_DROPPED } from './unlevelled-errors.ts';
  * So does Xinference's log of a model call that raised, "[request …] Leave chat, error: <the exception's message>, elapsed time: N s"
  * (xorbitsai/inference 7ecec16b63383e18e4af790c4b522fb7d79f7e77:xinference/core/utils.py:118-123, logged at ERROR with its traceback).
  * So does SGLang 0.2–0.3's data-parallel controller's "Invalid object: <the request>", the request it dropped (unlevelled-errors.ts, SGLANG_DP_DROPPED).
+ * So does TEI's record of a backend that failed to start, "Could not start Candle backend: Could not start backend: <reason>", or
+ * the backend's error alone (unlevelled-errors.ts, TEI_BACKEND_FAILED: huggingface/text-embeddings-inference v1.9.3:backends/src/lib.rs:490).
  */
 const GIVES_REASON_WORDS =
   /^\s*(?:[Ff]ailed to|[Ee]rror (?:while |when )?(?:loading|initiali[sz]ing|starting|creating|running|reading|parsing|downloading|fetching|opening))\b[^:]{3,120}: (?!.*\b(?:see|check) (?:the )?(?:root cause|above|logs?)\b)[\w'"/.([-][^:]{0,40}\s\S.{4,}|\bUNAVAILABLE: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists|Unknown): (?:\d\. )?[a-zA-Z][\w ]{8,}|\bfailed to load '[^']{1,200}' version \d+: (?:Internal|Not found|Invalid argument|Unavailable|Unsupported|Already exists): \S.{7,}|\bPoll failed for model directory '[^']{1,200}': \S.{4,}|\bLeave \w+, error: (?!, elapsed time)\S.{7,}/;
@@ -38,7 +40,7 @@ const ERRNO_TEXT = [
   'Connection refused', 'No route to host', 'Host is down', 'Remote I/O error',
 ].join('|');
 const CALL_FAILED = new RegExp(String.raw`\b[A-Za-z_]\w{1,60}\([^()]{0,300}\)[^:]{0,120}?\bfailed: (?:${ERRNO_TEXT})\b`);
-const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}`);
+const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}|${TEI_BACKEND_FAILED.source.replace('^', '^\\s*')}`);
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

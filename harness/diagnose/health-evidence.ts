@@ -79,6 +79,9 @@ const ENGINE_LISTENING = new RegExp(
     String.raw`^Starting HTTP server: \S+:\d+$`,
     // Ollama: `msg="Listening on [::]:11434 (version 0.5.7)"` once bound (v0.5.7:server/routes.go:1238; v0.33.0-rc2:server/routes.go:2008)
     String.raw`\bListening on \S+ \(version [\w.+-]+\)`,
+    // … in its slog record, which names the file that logs it, also when a paste cut the line before the version
+    // (`level=INFO source=routes.go:987 msg="Listening on [::]:11434` and no more)
+    String.raw`\bsource=routes\.go:\d+ msg="Listening on \S+:\d+`,
     // …and its model runner's own server, bound before the server sends it the load request (v0.12.11:runner/ollamarunner/runner.go:1412-1433,
     // llamarunner/runner.go:999, `log.Println("Server listening on", addr)` after net.Listen; Ollama's slog handler writes it as msg="…")
     String.raw`(?:\bmsg="?|^|\d\d:\d\d:\d\d )Server listening on (?:127\.0\.0\.1|localhost|\[::1\]):\d+"?\s*$`,

@@ -26,9 +26,11 @@ const SGLANG_ERRORS = /^(?:Failed to (?:init group|send weights|initialize custo
  * TEI's router trying each backend its build holds in turn, logging each one that fails to start with tracing::error! before it tries the
  * next, "Could not start Candle backend: <its error>", and ending with "Could not start a suitable backend" when none started
  * (huggingface/text-embeddings-inference v1.9.3:backends/src/lib.rs:412,490,516,532-535): an ERROR record also where a paste kept its
- * message without tracing's header (the error it names comes before the wrapper that ends the start).
+ * message without tracing's header (the error it names comes before the wrapper that ends the start). So is the backend's error
+ * itself, BackendError::Start's "Could not start backend: <reason>" (backends/core/src/lib.rs:87), where a paste broke the record
+ * before it; not the wrapper's "Could not start a suitable backend", whose causes came before it.
  */
-const TEI_BACKEND_FAILED = /^Could not start (?:ORT|Candle|Python) backend: \S/;
+export const TEI_BACKEND_FAILED = /^Could not start (?:(?:ORT|Candle|Python) backend: \S|backend: (?!Could not start a suitable backend)\S)/;
 
 /**
  * Whether a line, its message `message` once cleaned of headers, is an ERROR record of a format that writes no level; `shown` gives the

@@ -12,6 +12,7 @@
 // - bitsandbytes (bitsandbytes-foundation/bitsandbytes) 0.50.1 and 0.43.0 (the CUDA-setup wording before 0.44);
 // - AutoAWQ (casper-hansen/AutoAWQ) v0.2.9;
 // - aiter (ROCm/aiter), main at e4048607a535 (2026-08-22): csrc/ck_gemm_moe_2stages_codegen/ (its generated MoE dispatch);
+// - CUTLASS (NVIDIA/cutlass), main at 7107b05535f8 (2026-08-20): include/cute/atom/copy_traits_sm90_tma.hpp (its TMA descriptors);
 // - Triton (triton-lang/triton, over the size a mirror here may have): files one by one at the upstream commit
 //   the code index holds for them, and python/triton/runtime/driver.py where facebookexperimental/triton (a fork
 //   that follows upstream) carries its newer `_create_driver`;
@@ -239,4 +240,15 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
     /\b\w{1,80}: cannot get heuristic kernel(?:!| for \w)/,
     '[AITER] /app/aiter/aiter_meta/csrc/py_itfs_cu/asm_mla.cu:193 get_heuristic_kernel_mla: cannot get heuristic kernel! q_type:bf16 kv_type:fp8 gqa:16 ps:0 prefill:0 causal:0 qseqlen:1 lse:0 cprr:0',
     'e4048607a535ace3a2b51ded31b1c8c2d45c0879:csrc/py_itfs_cu/asm_mla.cu:182-194'),
+
+  // ---- CUTLASS (NVIDIA/cutlass, main at 7107b05535f8, 2026-08-20): CuTe's TMA copies, under FlashAttention-3, FlashInfer, DeepGEMM ----
+
+  // make_tma_copy_desc encodes the Tensor Memory Accelerator's descriptor with cuTensorMapEncodeTiled and, when the driver refuses it,
+  // prints the descriptor's fields and "Error: Failed to initialize the TMA descriptor <CUresult>", then asserts: 801 is
+  // CUDA_ERROR_NOT_SUPPORTED, a GPU without TMA (before Hopper: a Jetson Orin, sm_87, running FA3), another backend the fix
+  // (settled blind in the thirty-first session); its other codes (700, a fault surfacing there; 1, a shape) are not this
+  bke('CUTLASS (NVIDIA/cutlass): the driver refused a TMA descriptor as not supported (801): this GPU has no Tensor Memory Accelerator (Hopper or newer)',
+    /\bFailed to initialize the TMA descriptor 801\b/,
+    'Error: Failed to initialize the TMA descriptor 801',
+    '7107b05535f8977f5ecb9d01ee203205b1fd9bc4:include/cute/atom/copy_traits_sm90_tma.hpp:1085'),
 ];
