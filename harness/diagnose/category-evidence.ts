@@ -140,6 +140,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command
   // a list, `['/…/bin/ptxas', …]`, or a shell string, `'/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 …'`)
   rule('ptx-toolchain', 'ptxas / PTX JIT failure', withCodes(/ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |\bptx(?: input)?, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) (?:ptxas|nvcc)\b|\b(?:ptxas|nvcc)(?:\.exe)?:? (?:was )?not found|\bbin\/ptxas(?:['"]|\s).{0,600}returned non-zero exit status/i, 'ptx-toolchain', [218, 221]), true),
+  // … and Triton's own words when the ptxas it runs exits with an error: "`ptxas` failed with error code <returncode>", "`ptxas` raised
+  // SIGSEGV" (make_cubin, triton-lang/triton 00526b7b43179a5003957e18fab1969e83ce4715:third_party/nvidia/backend/compiler.py; raised as a
+  // RuntimeError with ": \n<log>" in the 2.x/3.0 releases, a PTXASError since), the log after it often empty (a ptxas that could not run)
+  rule('ptx-toolchain', "Triton's ptxas exited with an error", /`ptxas` (?:failed with error code -?\d+|raised SIGSEGV)/, true),
   // the CUDA compiler a JIT runs (NVCC, NVRTC) said its compilation failed: TensorRT-LLM's DeepGEMM JIT throws "NVRTC compilation failed"
   // when nvrtcCompileProgram did not succeed (as FlashInfer carries it: flashinfer-ai/flashinfer v0.6.9:csrc/nv_internal/tensorrt_llm/
   // deep_gemm/compiler.cuh:418-422), DeepGEMM's own "NVCC compilation failed" (the DeepGEMM rule below). The guide's table: the PTX
@@ -293,8 +297,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // compiler (Triton's) has no instruction for an operation on this target: the GPU lacks it
   rule('backend-unsupported', "the kernel compiler cannot generate this operation for this GPU (LLVM ERROR: Unsupported …)", /LLVM ERROR: (?:Unsupported\b|Cannot select\b|.{0,80}\bnot supported\b)/, true),
   // … and any other fatal error of the kernel compiler's code generator ("LLVM ERROR: Failed to compute parent layout for slice layout",
-  // Triton's lowering on a V100): it could not generate the kernel for this GPU; not fatal, so an error that names its category wins
-  rule('backend-unsupported', "the kernel compiler could not generate a kernel for this GPU (LLVM's fatal error)", /^\s*LLVM ERROR: \S/),
+  // Triton's lowering on a V100): it could not generate the kernel for this GPU; not fatal, so an error that names its category wins.
+  // Also right after another writer's words that ended without a newline ("Translate to LLVM IR failedLLVM ERROR: Failed to translate
+  // TritonGPU to LLVM IR.", Triton's ROCm lowering), not after a space (a sentence about one)
+  rule('backend-unsupported', "the kernel compiler could not generate a kernel for this GPU (LLVM's fatal error)", /(?:^\s*|(?<=[a-z]))LLVM ERROR: \S/),
   // … or a kernel library's template that refuses this configuration when a JIT build instantiates it: a static assertion in the
   // library's own headers (CUTLASS/CuTe's "MajorB must be GMMA::Major::K for this config.", include/cute/arch/mma_sm90.hpp, under
   // FlashInfer's JIT for an FP8 KV cache on Hopper), as nvcc writes it, `<file>(<line>): error: static assertion failed with "<msg>"`,
@@ -385,6 +391,12 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // it)" (torch 2.11.0 as installed on the H200: torch/utils/cpp_extension.py:2445-2448), a wrapper's "ninja (build tool) not found",
   // or the program not on PATH ("No such file or directory: 'ninja'"): a package to install (the guide: installing a package → import-error)
   rule('import-error', 'the ninja build tool a JIT build needs is not installed', /\bNinja is required to load C\+\+ extensions\b|\bninja\b[^.\n]{0,40}\bnot found\b|\bNo such file or directory: '(?:[\w./-]*\/)?ninja'/i),
+  // … or a header the JIT build includes: the C compiler cannot open it, "<file>:<line>:<col>: fatal error: Python.h: No such file or
+  // directory" (GCC's preprocessor, gcc-mirror/gcc 134dc932e1ceb13519846795c895319f77df3235:libcpp/files.cc, open_file_failed: the header's
+  // name and strerror's words, CPP_DL_FATAL), as Triton's launcher stub or a kernel's JIT build writes it: the development package that
+  // holds it (python3-dev, the CUDA toolkit's headers) is to install. A header by its bare name only (Python.h, cuda.h, nccl.h): one under
+  // a library's own directory (FlashInfer's "flashinfer/attention/mask.cuh" in its JIT cache) is that library's build gone wrong
+  rule('import-error', 'a header the JIT build includes is not installed (a development package)', /\.(?:c|cc|cpp|cxx|cu|h|hpp|cuh)(?::\d+){1,2}: fatal error: [\w.+-]{1,80}\.(?:h|hpp|hxx|cuh): No such file or directory\b/),
   // (a kernel's illegal instruction is CUDA error 715, "an illegal instruction was encountered" (cudaGetErrorString; "the
   // device encountered an illegal instruction", cuda-13.0 include/driver_types.h:873 of leomaxwell972/CU13ToolKit_Includes
   // aa0473e4f747); not the shell's report of a process the CPU stopped, SIGILL's "Illegal instruction (core dumped)", a crash

@@ -12,7 +12,7 @@
 // Pure.
 import type { Diagnosis } from '../core/diagnosis.ts';
 import { SIGNATURES, type CompiledSignature } from './knowledge-base.ts';
-import { isErrorLevel, isKilledLine, isReadyLine, isShutdownLine, isSigkillLine, isStartedLine, isStoppedLine, readLog, servingShown, withRest, type LogLine } from './log-lines.ts';
+import { isErrorLevel, isExitedLine, isKilledLine, isReadyLine, isShutdownLine, isSigkillLine, isStartedLine, isStoppedLine, readLog, servingShown, withRest, type LogLine } from './log-lines.ts';
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
@@ -259,7 +259,9 @@ function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings
   // (after the server was ready, only the shell's bare `Killed`, a SIGKILL no stop asked for — the OOM killer's, most often — ends it:
   // a SIGTERM or Ctrl-C there is a stop, the server up until then; the labelling guide, rules 2 and 4)
   const killed = lines.findIndex((l, i) => (ready ? isSigkillLine(l) : isKilledLine(withRest(lines, i)) && !(isShutdownLine(l) && i > at().listened)));
-  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done);
+  // (a process that ended while the server went on is not the server stopping: the interpreter of a helper process exiting, as Python's
+  // resource tracker reports it, before the engine's KV cache was sized — the engine's signs after it show which process ended)
+  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done && !(isExitedLine(withRest(lines, i)) && lines.some((x, j) => j > i && healthKindOf(x) !== null)));
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],
     ['error', first(found.map((f) => f.errorLine))],

@@ -40,7 +40,19 @@ const ERRNO_TEXT = [
   'Connection refused', 'No route to host', 'Host is down', 'Remote I/O error',
 ].join('|');
 const CALL_FAILED = new RegExp(String.raw`\b[A-Za-z_]\w{1,60}\([^()]{0,300}\)[^:]{0,120}?\bfailed: (?:${ERRNO_TEXT})\b`);
-const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}|${TEI_BACKEND_FAILED.source.replace('^', '^\\s*')}`);
+/**
+ * A work request an RDMA transport posted that completed with an error, its reason ibverbs' words for the completion's status —
+ * `send completion[0] with error on rdmap132s0/0x55cf…: Work Request Flushed Error, vendor_err 0x1`, as UCX logs it — (linux-rdma/rdma-core
+ * 691953d8d502f54088f776c5ba2aeed0a5ac945d:libibverbs/enum_strs.c:104-128, ibv_wc_status_str): the transfer failed, and why.
+ */
+const WC_STATUS_TEXT = [
+  'local length error', 'local QP operation error', 'local EE context operation error', 'local protection error', 'Work Request Flushed Error',
+  'memory management operation error', 'bad response error', 'local access error', 'remote invalid request error', 'remote access error',
+  'remote operation error', 'transport retry counter exceeded', 'RNR retry counter exceeded', 'local RDD violation error', 'remote invalid RD request',
+  'aborted error', 'fatal error', 'response timeout error', 'general error',
+].join('|');
+const COMPLETED_WITH_ERROR = new RegExp(String.raw`\bcompletion\b[^:\n]{0,80}?\bwith error\b[^\n]{0,200}?: (?:${WC_STATUS_TEXT})\b`);
+const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}|${COMPLETED_WITH_ERROR.source}|${TEI_BACKEND_FAILED.source.replace('^', '^\\s*')}`);
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

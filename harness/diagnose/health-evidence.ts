@@ -756,7 +756,14 @@ const PLANS_MEMORY_ONLY = /\bfitting params to free memory took\b|\breserve took
 const STOPS = /\b(?:stop\w*|shut\s?down\w*|kill\w*|terminat\w*|clean\s?up\w*|teardown|tear\s+down|unload\w*|destroy\w*)\b/i;
 const stopsOnly = (text: string): boolean => DURATION.test(text) && STOPS.test(stepSubject(text));
 
-const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text) || stopsOnly(text);
+/**
+ * Ollama's discovery of the devices, timed in its slog records ("GPU bootstrap discovery took", "overall device VRAM discovery took",
+ * "bootstrap discovery took" and a duration field: ollama/ollama v0.19.0-rc2:discover/runner.go:38,44,312,437): it probes the GPUs, before
+ * any model is loaded (read as a step only where a cut put a space between the message's closing quote and its field).
+ */
+const DISCOVERS_DEVICES = /\bdiscovery took\b/;
+
+const prepares = (text: string): boolean => WEIGHTS_ONLY.test(text.replace(/\s+/g, '')) || compileOnly(text) || PLANS_MEMORY_ONLY.test(text) || stopsOnly(text) || DISCOVERS_DEVICES.test(text);
 
 /**
  * The 2024 llama.cpp server's request log as a JSON record (its --log-format json, which Ollama's ext_server kept): LOG_INFO("request",

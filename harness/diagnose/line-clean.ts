@@ -232,6 +232,12 @@ const TGI_RELAY = /^\s*DEBUG text_generation_launcher: /;
  * same through v3.0.0:pkg/model/process.go:144,153). The line is the backend's, its level its own: read as a stream's line.
  */
 const LOCALAI_RELAY = /^\s*\d{1,2}:\d\d(?::\d\d)?(?:AM|PM)? DBG GRPC\([^()\s]{1,300}\): std(?:err|out)(?: |$)/;
+/**
+ * llama.cpp's server in router mode relays each line a model's child server writes, behind that child's port padded to five columns:
+ * `[47017] slot update_slots: id  0 | …` (unslothai/llama.cpp's copy of upstream 82bb48500a9a6b3374da2cf5811695369278e4d3:
+ * tools/server/server-models.cpp:844, `LOG("[%5d] %s", port, buffer)`). The line is the child's: read as it wrote it.
+ */
+const LLAMACPP_ROUTER_RELAY = /^\s*\[ {0,4}\d{1,5}\] (?=srv |slot |main: |load|llama_|common_|print_info|init|build_info|system_info)/;
 
 /**
  * A library's warning written bare: Python's logging writes a record of a logger no handler was set up for through its last-resort
@@ -252,7 +258,7 @@ const BARE_WARNING = /^\s*\S+\.py:\d+: [A-Z]\w*Warning: |^\s*Failed to get devic
 
 /** The logger header at the start of s and the level it names, or null. */
 function loggerHeader(s: string): { length: number; level: string | null } | null {
-  const relayed = TGI_RELAY.exec(s) ?? LOCALAI_RELAY.exec(s);
+  const relayed = TGI_RELAY.exec(s) ?? LOCALAI_RELAY.exec(s) ?? LLAMACPP_ROUTER_RELAY.exec(s);
   if (relayed) return { length: relayed[0].length, level: null };
   if (BARE_WARNING.test(s)) return { length: 0, level: 'WARNING' };
   const own = VLLM_HEADER.exec(s) ?? PY_HEADER.exec(s) ?? WARNING_WORD.exec(s) ?? BRACKET_HEADER.exec(s) ?? TRACING_CUT.exec(s) ?? TRACING_HEADER.exec(s) ?? GLOG_HEADER.exec(s) ?? TRTLLM_HEADER.exec(s) ?? TURBOMIND_HEADER.exec(s) ?? LLAMACPP_HEADER.exec(s) ?? LEMONADE_HEADER.exec(s) ?? LOGURU_HEADER.exec(s) ?? DASHED_HEADER.exec(s) ?? NAME_PID_HEADER.exec(s) ?? NIM_RUST_HEADER.exec(s) ?? OVMS_HEADER.exec(s) ?? PIPED_HEADER.exec(s) ?? UCX_HEADER.exec(s);

@@ -781,6 +781,9 @@ const STOPPED = /\b(?:Waiting for application shutdown|Application shutdown comp
  */
 const EXITED = /\bleaked \w+ objects to clean up at shutdown\b/;
 
+/** Python's resource tracker reporting what it cleans up as an interpreter exits (EXITED): some process ended. */
+export const isExitedLine = (l: LogLine): boolean => !l.header && EXITED.test(l.text);
+
 export function isStoppedLine(l: LogLine): boolean {
   return !l.header && (((l.level === null || l.level === 'INFO') && STOPPED.test(l.text)) || EXITED.test(l.text));
 }

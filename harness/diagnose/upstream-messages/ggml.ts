@@ -150,6 +150,11 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // llama_model_load wraps it: "error loading model architecture: unknown model architecture: '…'", the name empty ('') when the key is blank
   mdl('llama.cpp (ggml-org/llama.cpp, as Ollama vendors it): the GGUF names a model architecture this build does not know', /\bunknown model architecture: '[\w.-]{0,80}'/,
     "llama_model_load: error loading model: error loading model architecture: unknown model architecture: 'nemotron_h_omni'", 'v0.17.6:llama/llama.cpp/src/llama-model.cpp:476'),
+  // … and an architecture the build names but has no tensor loader for: load_tensors' default case, "unknown architecture"
+  // (unslothai/llama.cpp's copy of upstream 1568d13c2c6601fc902089ae53863bc0ef00259b:src/llama-model.cpp:6403), wrapped by llama_model_load
+  // as "error loading model: unknown architecture" (src/llama.cpp:148); read only so wrapped (the next line may be joined to it), the bare words being too short to tell
+  mdl("llama.cpp (ggml-org/llama.cpp): the build has no tensor loader for the GGUF's model architecture", /\berror loading model: unknown architecture\b/,
+    'llama_model_load: error loading model: unknown architecture', '1568d13c2c6601fc902089ae53863bc0ef00259b:src/llama-model.cpp:6403'),
   // a model split into several GGUF files loaded from a split other than the first ("-00002-of-00004.gguf"), or a split found with
   // another index than its place (llama_model_loader's constructor: the model is given or downloaded wrongly, not a failure of the
   // build or the GPU); llama_model_load wraps it: "error loading model: illegal split file idx: 3 (file: …), model must be loaded

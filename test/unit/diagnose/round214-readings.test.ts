@@ -1,4 +1,4 @@
-// Readings made in the thirty-first session from the tuning logs of rounds 214-232, each general and with its source in the reader it tests.
+// Readings made in the thirty-first session from the tuning logs of rounds 214-248, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
@@ -51,5 +51,63 @@ describe('round 214 readings', () => {
     expect(category('time=2024-07-13T18:45:42.101Z level=INFO source=images.go:767 msg="total unused blobs removed: 0"', 'time=2024-07-13T18:45:42.101Z level=INFO source=routes.go:987 msg="Listening on [::]:11434')).toBe('healthy');
     // the same words from another program's record are not Ollama's listener
     expect(category('time=2024-07-13T18:45:42.101Z level=INFO source=main.go:12 msg="Listening on [::]:11434')).toBe('unknown');
+  });
+
+  it("reads llama.cpp's bare 'unknown architecture' (no tensor loader for the GGUF's architecture) only as its loader wraps it", () => {
+    // unslothai/llama.cpp 1568d13c2c66:src/llama-model.cpp:6403 (load_tensors' default), wrapped at src/llama.cpp:148
+    expect(category('llama_model_load: error loading model: unknown architecture', 'llama_model_load_from_file: failed to load model', 'main: exiting due to model loading error')).toBe('unsupported-model');
+    // the bare words are too short to tell
+    expect(category('ERROR 01-01 00:00:00 [x.py:1] ValueError: unknown architecture')).toBe('other');
+  });
+
+  it("reads an RDMA work request that completed with an error, its reason ibverbs' words for the status, as the failure", () => {
+    // linux-rdma/rdma-core 691953d8d502:libibverbs/enum_strs.c:104-128 (ibv_wc_status_str), as UCX logs it
+    expect(category('[1784621081.896649] [pod:537  :1]       srd_iface.c:221  UCX  ERROR send completion[0] with error on rdmap132s0/0x55cf4425cfb0: Work Request Flushed Error, vendor_err 0x1 wr_id 0x7f8b20022480')).toBe('other');
+    expect(category('ERROR 01-01 00:00:00 [x.py:1] recv completion with error on mlx5_0:1: transport retry counter exceeded')).toBe('other');
+    // a completion error that gives no such status is not read so
+    expect(category('ERROR 01-01 00:00:00 [x.py:1] send completion with error on mlx5_0:1: see the log above')).toBe('unknown');
+  });
+
+  it("reads the lines llama.cpp's router relays from a model's child server as the child wrote them", () => {
+    // unslothai/llama.cpp 82bb48500a9a:tools/server/server-models.cpp:844 (`LOG("[%5d] %s", port, buffer)`)
+    expect(category('srv  proxy_reques: proxying request to model Gemma4:31B-IQ4_XS on port 47017', '[47017] srv  update_slots: all slots are idle')).toBe('healthy');
+    // a bracketed number before other words is no such relay
+    expect(category('[47017] all slots are idle')).toBe('unknown');
+  });
+
+  it("reads a helper process's interpreter exiting before the engine sized its KV cache as no stop of the server", () => {
+    // CPython's resource tracker ("leaked semaphore objects to clean up at shutdown") reports some process ended; the engine went on
+    const exited = '/usr/lib/python3.10/multiprocessing/resource_tracker.py:224: UserWarning: resource_tracker: There appear to be 8 leaked semaphore objects to clean up at shutdown';
+    expect(category('INFO 08-20 21:32:03 [__init__.py:239] Automatically detected platform cuda.', exited, 'INFO 08-20 21:33:18 [executor_base.py:112] # cuda blocks: 19813, # CPU blocks: 32768')).toBe('healthy');
+    // … with nothing after it, the process that ended may be the server
+    expect(category('INFO 08-20 21:32:03 [__init__.py:239] Automatically detected platform cuda.', exited)).toBe('unknown');
+  });
+
+  it("reads LLVM's fatal error also right after another writer's words that ended without a newline", () => {
+    // Triton's ROCm lowering: "Translate to LLVM IR failed" then report_fatal_error's "LLVM ERROR: …" on the same line
+    expect(category('error: LLVM Translation failed for operation: builtin.unrealized_conversion_cast', 'Failed to emit LLVM IR', 'Translate to LLVM IR failedLLVM ERROR: Failed to translate TritonGPU to LLVM IR.', '*** SIGABRT received at time=1712361058 on cpu 4 ***')).toBe('backend-unsupported');
+    // … not after a space: a sentence about one
+    expect(category('I think this is an LLVM ERROR: not sure why')).not.toBe('backend-unsupported');
+  });
+
+  it("reads a header the C compiler cannot open, by its bare name, as a development package to install", () => {
+    // gcc-mirror/gcc 134dc932e1ce:libcpp/files.cc, open_file_failed (CPP_DL_FATAL and strerror's words)
+    expect(category('/tmp/tmps1rkq3y3/main.c:5:10: fatal error: Python.h: No such file or directory', 'compilation terminated.')).toBe('import-error');
+    expect(category('/tmp/tmpabc/cuda_utils.c:1:10: fatal error: cuda.h: No such file or directory')).toBe('import-error');
+    // … a library's own header under its directory is that library's build gone wrong, not a package missing
+    expect(category('/root/.cache/flashinfer/gen/batch_prefill.cu:16:10: fatal error: flashinfer/attention/mask.cuh: No such file or directory')).not.toBe('import-error');
+  });
+
+  it("reads Triton's words for a ptxas that exited with an error as the PTX toolchain failing", () => {
+    // triton-lang/triton 00526b7b4317:third_party/nvidia/backend/compiler.py, make_cubin
+    expect(category('  File "D:\\envs\\cuda\\Lib\\site-packages\\triton\\backends\\nvidia\\compiler.py", line 309, in make_cubin', "    raise RuntimeError(f'`ptxas` failed with error code {e.returncode}: \\n{log}')", 'RuntimeError: `ptxas` failed with error code 4294967295: ')).toBe('ptx-toolchain');
+    expect(category('triton.runtime.errors.PTXASError: `ptxas` raised SIGSEGV')).toBe('ptx-toolchain');
+  });
+
+  it("reads Ollama's timed discovery of the devices as no step that ran the model", () => {
+    // ollama/ollama v0.19.0-rc2:discover/runner.go:38,44 ("GPU bootstrap discovery took", a duration field), here with a space a cut left
+    expect(category('time=2025-10-21T15:33:57.731+05:30 level=DEBUG source=runner.go:45 msg="GPU bootstrap discovery took " duration=12.118452761s')).toBe('unknown');
+    // a step that ran the model, timed, still is one
+    expect(category('INFO 08-20 21:33:32 [llm_engine.py:437] init engine (profile, create kv cache, warmup model) took 16.12 seconds')).toBe('healthy');
   });
 });
