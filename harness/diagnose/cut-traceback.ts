@@ -51,8 +51,11 @@ const CAPTURE_FRAME = FRAME_RULES.find((r) => r.category === 'graph-capture')!;
 const DTYPE_CHECK = String.raw`(?:_check_if_gpu_supports_dtype|check_if_supports_dtype)`;
 
 const STEPS = [
-  // the CUDA-graph capture step (category-evidence.ts, FRAME_RULES)
-  { rule: CAPTURE_FRAME, frame: CAPTURE_FRAME.re, calls: new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(`) },
+  // the CUDA-graph capture step (category-evidence.ts, FRAME_RULES), or SGLang's graph runner constructed for it, whose constructor
+  // captures (`self.cuda_graph_runner = CudaGraphRunner(self)` in ModelRunner.init_cuda_graphs; CudaGraphRunner.__init__ sets up the
+  // capture's buffers and runs self.capture(): BBuf/sglang 65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/model_executor/
+  // cuda_graph_runner.py:548-719; settled blind in the thirty-first session)
+  { rule: CAPTURE_FRAME, frame: CAPTURE_FRAME.re, calls: new RegExp(String.raw`^\s+(?:[\w.]+ = )?[\w.]*\.${CAPTURE_STEP}\(|^\s+(?:[\w.]+ = )?\w*CudaGraphRunner\(`) },
   // vLLM's dtype check, whose only raise is the GPU's refusal of the dtype: "Bfloat16 is only supported on GPUs with compute
   // capability of at least 8.0" (Move bfloat16 check to worker, ee92b58b3ae28a52c2500674de721e7a718432d8:vllm/worker/worker.py:392,
   // `_check_if_gpu_supports_dtype`, until the V0 worker was removed; then the platforms' `check_if_supports_dtype`, 2665d4910d814b0affde789ac16e4d4a3bcb4da9:

@@ -176,6 +176,11 @@ export const KERNEL_MESSAGES: readonly UpstreamMessage[] = [
   // the kernel asks for more shared memory (or registers, threads) than this GPU has: the README's labelling guide names it
   bke('Triton (triton-lang/triton): the kernel needs more shared memory (or another resource) than this GPU has', /\bout of resource: [\w ]{1,40}, Required: \d+, Hardware limit: \d+/,
     'out of resource: shared memory, Required: 98304, Hardware limit: 65536. Reducing block sizes or `num_stages` may help.', '0b057fca1b9988afcfecd535b67d36ce92c0a5e9:python/triton/runtime/errors.py:23'),
+  // … read by the exception Triton raises for it alone, where a paste cut the message ("OutOfResources: out of resource: shared me"):
+  // its class OutOfResources, whose message errors.py:23 formats, is raised only so (compiler.py's _init_handles, `raise
+  // OutOfResources(self.metadata.shared, max_shared, "shared memory")`, as the log's own frame shows)
+  bke("Triton (triton-lang/triton): the kernel needs more of a GPU resource than this GPU has (Triton's OutOfResources)", /\bOutOfResources: out of resource\b/,
+    'triton.runtime.errors.OutOfResources: out of resource: shared me', '0b057fca1b9988afcfecd535b67d36ce92c0a5e9:python/triton/runtime/errors.py:23'),
   // Triton's shared-memory analysis asked to convert one MMA layout into another, which its code generator does only for some GPUs'
   // MMA versions: getCvtOrder's one assertion, "Unexpected mma -> mma layout conversion" (openai/triton, the project's name before
   // triton-lang, ad96b54fdd105b4787d8b5d32917b1ee97638034:lib/Analysis/Allocation.cpp:37-43), by 2024 "mma -> mma layout conversion is

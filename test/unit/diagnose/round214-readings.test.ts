@@ -1,4 +1,4 @@
-// Readings made in the thirty-first session from the tuning logs of rounds 214-248, each general and with its source in the reader it tests.
+// Readings made in the thirty-first session from the tuning logs of rounds 214-256, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
 
@@ -109,5 +109,18 @@ describe('round 214 readings', () => {
     expect(category('time=2025-10-21T15:33:57.731+05:30 level=DEBUG source=runner.go:45 msg="GPU bootstrap discovery took " duration=12.118452761s')).toBe('unknown');
     // a step that ran the model, timed, still is one
     expect(category('INFO 08-20 21:33:32 [llm_engine.py:437] init engine (profile, create kv cache, warmup model) took 16.12 seconds')).toBe('healthy');
+  });
+
+  it("reads Triton's OutOfResources by its class where a paste cut its message", () => {
+    // triton-lang/triton 0b057fca1b99:python/triton/runtime/errors.py:23 (the message the class formats)
+    expect(category('    raise OutOfResources(self.metadata.shared, max_shared, "shared memory")', 'triton.runtime.errors.OutOfResources: out of resource: shared me')).toBe('backend-unsupported');
+  });
+
+  it("reads a traceback cut at the construction of SGLang's CudaGraphRunner as cut in the capture step", () => {
+    // BBuf/sglang 65d3b47f630f:python/sglang/srt/model_executor/cuda_graph_runner.py:548-719 (the constructor runs self.capture())
+    const frames = ['Traceback (most recent call last):', '  File "/sgl-workspace/sglang/python/sglang/srt/model_executor/model_runner.py", line 342, in initialize', '    self.init_cuda_graphs()', '  File "/sgl-workspace/sglang/python/sglang/srt/model_executor/model_runner.py", line 1611, in init_cuda_graphs'];
+    expect(category(...frames, '    self.cuda_graph_runner = CudaGraphRunner(self)', '  Fi')).toBe('graph-capture');
+    // another runner constructed there is not the capture's
+    expect(category(...frames, '    self.draft_runner = DraftRunner(self)', '  Fi')).toBe('unknown');
   });
 });
