@@ -123,4 +123,12 @@ describe('round 214 readings', () => {
     // another runner constructed there is not the capture's
     expect(category(...frames, '    self.draft_runner = DraftRunner(self)', '  Fi')).toBe('unknown');
   });
+
+  it("reads llama.cpp's grammar parser refusing a request's grammar as that request's error", () => {
+    // unslothai/llama.cpp 82bb48500a9a:src/llama-grammar.cpp:715 (fprintf to stderr, then the grammar)
+    const served = '[GIN] 2025/05/19 - 14:09:25 | 200 |      4.5424ms |       127.0.0.1 | GET      "/api/tags"';
+    expect(category('[GIN] 2025/05/19 - 14:09:07 | 500 |   14.9401077s |       127.0.0.1 | POST     "/v1/chat/completions"', served, "parse: error parsing grammar: Undefined rule identifier 'keywords-Menschen'", '', 'root ::= "{" space keywords-kv "}" space')).toBe('other');
+    // a grammar parsed is no error
+    expect(category(served, 'parse: grammar parsed with 12 rules')).not.toBe('other');
+  });
 });
