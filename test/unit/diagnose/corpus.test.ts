@@ -90,8 +90,12 @@ describe('classifier on the tuning part of the corpus', () => {
     // job's script printing "--ALL INFERENCE COMPLETED SUCCESSFULLY", a script's line: "completed successfully" alone is said by downloads
     // and conversions too, and read as a sign it would call a log cut after one healthy; since round 64: llcuda's wrapper printing its own
     // readiness, "Ready in 3.0s" and "llama-server running on GPU 0!", llama-server's own output not shown; since round 67: an Ollama
-    // benchmark script's own table and "Total: 5 runs completed.", a script's line, Ollama's own output not shown)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(19);
+    // benchmark script's own table and "Total: 5 runs completed.", a script's line, Ollama's own output not shown; since round 249: a
+    // FlagGems test of vLLM's fused MoE whose only sign is pytest's "PASSED", a test runner's line; since round 252: vLLM's hermes tool
+    // parser's DEBUG "delta_text: …" while it streams, a parser's debug output with the request's outcome not shown; since round 254:
+    // vLLM-Omni's "[AsyncOrchestrator] Entering scheduling loop" and a LoRA adapter loaded for a request, an orchestrator's lines whose
+    // source was not read)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(22);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {
