@@ -261,7 +261,7 @@ function causeMissing(lines: readonly LogLine[], found: readonly ProcessFindings
   const killed = lines.findIndex((l, i) => (ready ? isSigkillLine(l) : isKilledLine(withRest(lines, i)) && !(isShutdownLine(l) && i > at().listened)));
   // (a process that ended while the server went on is not the server stopping: the interpreter of a helper process exiting, as Python's
   // resource tracker reports it, before the engine's KV cache was sized — the engine's signs after it show which process ended)
-  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done && !(isExitedLine(withRest(lines, i)) && lines.some((x, j) => j > i && healthKindOf(x) !== null)));
+  const stopped = ready ? -1 : lines.findIndex((l, i) => isStoppedLine(withRest(lines, i)) && i <= at().done && !(isExitedLine(withRest(lines, i)) && lines.slice(i + 1).some((x) => healthKindOf(x) !== null)));
   const order: Array<[MissingWhy, number | null]> = [
     ['wrapper', first(found.map((f) => f.wrapper))],
     ['error', first(found.map((f) => f.errorLine))],

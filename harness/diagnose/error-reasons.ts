@@ -52,7 +52,7 @@ const WC_STATUS_TEXT = [
   'aborted error', 'fatal error', 'response timeout error', 'general error',
 ].join('|');
 const COMPLETED_WITH_ERROR = new RegExp(String.raw`\bcompletion\b[^:\n]{0,80}?\bwith error\b[^\n]{0,200}?: (?:${WC_STATUS_TEXT})\b`);
-const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}|${COMPLETED_WITH_ERROR.source}|${TEI_BACKEND_FAILED.source.replace('^', '^\\s*')}`);
+const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPED.source}|${CALL_FAILED.source}|${COMPLETED_WITH_ERROR.source}|${TEI_BACKEND_FAILED.source}`);
 
 /**
  * An error line that gives its reason (GIVES_REASON, VALIDATION_ERRORS) is the failure it describes, not a wrapper. So is such a line

@@ -30,7 +30,7 @@ const SGLANG_ERRORS = /^(?:Failed to (?:init group|send weights|initialize custo
  * itself, BackendError::Start's "Could not start backend: <reason>" (backends/core/src/lib.rs:87), where a paste broke the record
  * before it; not the wrapper's "Could not start a suitable backend", whose causes came before it.
  */
-export const TEI_BACKEND_FAILED = /^Could not start (?:(?:ORT|Candle|Python) backend: \S|backend: (?!Could not start a suitable backend)\S)/;
+export const TEI_BACKEND_FAILED = /^\s*Could not start (?:(?:ORT|Candle|Python) backend: \S|backend: (?!Could not start a suitable backend)\S)/;
 
 /**
  * Whether a line, its message `message` once cleaned of headers, is an ERROR record of a format that writes no level; `shown` gives the

@@ -2,10 +2,10 @@
 // reaped, the emulator image checked) the run's ending is already watched, so the run stops as any
 // interrupted run does — recorded, reported, with a resume command. (Earlier, while it plans: a
 // message and exit 130, test/unit/cli/unowned-signals.test.ts.)
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, emulatedMatrix, query, startCli, waitFor, workdir, writeMatrix } from '../support/matrix-cli.ts';
+import { emulatedMatrix, pathWithFakeNvidiaSmi, query, startCli, waitFor, workdir, writeMatrix } from '../support/matrix-cli.ts';
 import { leftovers } from '../support/reliability.ts';
 
 const runIds: string[] = [];
@@ -14,15 +14,10 @@ afterAll(async () => {
   expect(await leftovers(runIds)).toEqual([]);
 });
 
-/** An nvidia-smi that marks when it was asked, then answers after `seconds` (a slow driver). */
+/** The fake nvidia-smi, marking when it was asked and answering after `seconds` (a slow driver). */
 function slowNvidiaSmi(dir: string, seconds: number): { path: string; asked: string } {
-  const fx = join(ROOT, 'test/fixtures/nvidia-smi');
-  const bin = join(dir, 'bin');
   const asked = join(dir, 'asked');
-  mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\ntouch ${asked}\nsleep ${seconds}\ncase "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
-  chmodSync(join(bin, 'nvidia-smi'), 0o755);
-  return { path: `${bin}:${process.env.PATH}`, asked };
+  return { path: pathWithFakeNvidiaSmi(dir, `touch ${asked}\nsleep ${seconds}\n`), asked };
 }
 
 describe('a signal before a run is under way', () => {

@@ -115,11 +115,11 @@ ${o.expect ?? ''}
  * A PATH whose `nvidia-smi` answers with the text captured on a real H100 machine
  * (test/fixtures/nvidia-smi/), so `matrix run` without --emulate sees one H100 here.
  */
-export function pathWithFakeNvidiaSmi(dir: string): string {
+export function pathWithFakeNvidiaSmi(dir: string, before = ''): string {
   const fx = join(ROOT, 'test/fixtures/nvidia-smi');
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\ncase "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
+  writeFileSync(join(bin, 'nvidia-smi'), `#!/bin/sh\n${before}case "$1" in\n  --query-gpu=*) cat ${fx}/h100-query-noheader.csv;;\n  -L) cat ${fx}/h100-L.txt;;\n  *) cat ${fx}/h100-nvidia-smi.txt;;\nesac\n`);
   chmodSync(join(bin, 'nvidia-smi'), 0o755);
   return `${bin}:${process.env.PATH}`;
 }
