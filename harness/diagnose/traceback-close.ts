@@ -15,9 +15,11 @@ export const EXCEPTION_SHAPE = /^(?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*:\s|^(?:(?:[A-Za
 export function closesTraceback(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
   const l = lines[view.index[pos]!]!;
   if (l.cont || !EXCEPTION_SHAPE.test(l.text)) return false;
-  // the line above is a frame or its indented source line, and a frame is at most 4 lines up
+  // the line above is a frame's indented source line (or one a paste stripped of its indentation, right under its frame), and a
+  // frame is at most 4 lines up
   const above = view.index.slice(Math.max(0, pos - 4), pos).map((i) => lines[i]!.text).filter((t) => t.trim() !== '');
-  return above.length > 0 && /^\s+\S/.test(above[above.length - 1]!) && above.some((t) => FRAME_AT.test(t));
+  const source = above.length > 0 && (/^\s+\S/.test(above[above.length - 1]!) || (above.length > 1 && FRAME_AT.test(above[above.length - 2]!)));
+  return source && above.some((t) => FRAME_AT.test(t));
 }
 
 /**

@@ -75,12 +75,14 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
  *   unslothai/llama.cpp d32676d77426540327835040d5d3279728f0b4c8:src/llama-context.cpp:872-889, llama.cpp's as it carries it);
  * - the grammar parser's error, "parse: error parsing grammar: <what>" then the grammar (fprintf to stderr, before it clears the rules and
  *   returns false: unslothai/llama.cpp 82bb48500a9a6b3374da2cf5811695369278e4d3:src/llama-grammar.cpp:715), for a request's GBNF grammar or
- *   the one its JSON schema was turned into.
+ *   the one its JSON schema was turned into; in 2024's builds the sampler's own words after the parser's, "llama_sampling_init: failed to
+ *   parse grammar" (fprintf to stderr, then the slot's sampling is not made: ikawrakow/ik_llama.cpp
+ *   663c94457dc03d62cd1c1b89404781fc22274958:common/sampling.cpp:15, llama.cpp's history as it carries it; llamafile's server the same).
  */
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|^\s*parse: error parsing grammar: \S|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|^\s*llama_get_logits_ith: invalid\b`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|^\s*parse: error parsing grammar: \S|\bllama_sampling_init: failed to parse grammar\b|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|^\s*llama_get_logits_ith: invalid\b`,
 );
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
@@ -89,7 +91,7 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // a request's grammar (its GBNF, or the one its JSON schema was turned into) that the grammar parser refused, named with its reason
   // ("Undefined rule identifier 'x'", a parse error at a position): the request's own error, of no category of its own
   oth("llama.cpp's grammar parser: a request's grammar (GBNF, or the one made from its JSON schema) does not parse",
-    /\bparse: error parsing grammar: \S/,
+    /\bparse: error parsing grammar: \S|\bllama_sampling_init: failed to parse grammar\b/,
     "parse: error parsing grammar: Undefined rule identifier 'keywords-Menschen'", '82bb48500a9a6b3374da2cf5811695369278e4d3:src/llama-grammar.cpp:715'),
 
   // llama-server's HTTP socket could not bind its host and port (taken by another server, or an address not the host's), logged
