@@ -481,10 +481,12 @@ const WRAPPERS: RegExp[] = [
   /\bEngine loop has died\b/,
   // SGLang python/sglang/srt/entrypoints/engine.py (_launch_subprocesses): `Rank 0 scheduler is dead.`
   /scheduler is dead\. Please check/i,
-  // (not a ZMQ socket that could not bind: "Address already in use" (EADDRINUSE), "Operation not supported" (ENOTSUP, an ipc:// endpoint
+  // (not a ZMQ socket that could not bind: "Address already in use" (EADDRINUSE), "Cannot assign requested address" (EADDRNOTAVAIL, an
+  // address that is not this host's: another node's IP given to bind), "Operation not supported" (ENOTSUP, an ipc:// endpoint
   // where the filesystem has no Unix sockets): pyzmq raises ZMQError(errno), its text libzmq's strerror of it, zeromq/pyzmq
-  // v26.2.0:zmq/error.py:28-61, at the bind itself, a cause of its own)
-  /BrokenPipeError|ConnectionResetError|ZMQError(?!: (?:Address already in use|Operation not supported)\b)/,
+  // v26.2.0:zmq/error.py:28-61, at the bind itself, a cause of its own; glibc's strerror text of each, bminor/glibc
+  // glibc-2.42:sysdeps/gnu/errlist.h:346 for EADDRNOTAVAIL)
+  /BrokenPipeError|ConnectionResetError|ZMQError(?!: (?:Address already in use|Cannot assign requested address|Operation not supported)\b)/,
   // … and a bare EOFError: multiprocessing's pipe read when the process at its other end is gone (CPython 3.11.7:
   // Lib/multiprocessing/connection.py:395-399, `raise EOFError` with no message; SGLang's launcher reading its schedulers' pipes)
   /^\s*EOFError\s*$/,

@@ -8,7 +8,7 @@ import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
 import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
-import { closesTraceback, cutAtLogEnd, EXCEPTION_SHAPE, relayedTraceback } from './traceback-close.ts';
+import { closesTraceback, cutAtLogEnd, EXCEPTION_SHAPE, pybindTraceback, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, completesCutClass, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
 import type { ProcessView } from './processes.ts';
@@ -229,8 +229,9 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   let generic = messageEvidence(texts.length > 1 ? joinedReadings(texts) : texts, mode === 'line');
   // before giving up: a message cut inside a fatal error's text, the frames it was raised through, the capture it broke
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
-  // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`)
-  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
+  // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`; or pybind11's frames under a message, with the
+  // exception it carries: "… Internal: AttributeError: module 'x' has no attribute 'y'")
+  if (!generic && mode !== 'line') generic = (mode === 'exception' ? frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!))) : null) ?? frameEvidence(...pybindTraceback(lines, view, block));
   if (!generic && mode === 'exception' && /^\s*AssertionError\s*$/.test(texts.join(''))) {
     const asserted = assertedSupport(lines, view, block[0]!);
     if (asserted) return { index, view, block: [...asserted, ...block], sig: null, generic: ASSERTED_SUPPORT };

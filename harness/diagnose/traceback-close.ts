@@ -53,3 +53,35 @@ export function cutAtLogEnd(lines: readonly LogLine[], view: ProcessView, pos: n
   return cut && !view.index.slice(pos + 1).some((i) => !lines[i]!.header && lines[i]!.text.trim() !== '');
 }
 
+
+/** pybind11's form of a Python error's frames, under an "At:" line, the innermost first: `  /x/flexpoint.py(55): <module>`. */
+const PYBIND_AT = /^\s*At:\s*$/;
+const PYBIND_FRAME = /^\s+(\S[^()]*)\((\d+)\): ([\w<>.]+)\s*$/;
+
+/**
+ * The frames a C++ caller wrote under a Python error's message through pybind11 (`error_already_set::what()`: the message, a blank
+ * line, "At:", then one `  <file>(<line>): <function>` for each frame from the deepest out: pybind/pybind11
+ * v3.0.4:include/pybind11/pytypes.h:660-695; Triton Inference Server's Python backend and its vLLM backend pass it on as a model's
+ * load error), in a Python traceback's form and order (the innermost last), so that they are read as a traceback's frames are.
+ */
+function pybindFrames(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
+  let p = pos + 1;
+  while (p < view.index.length && p <= pos + 3 && !PYBIND_AT.test(lines[view.index[p]!]!.text)) p++;
+  if (p >= view.index.length || !PYBIND_AT.test(lines[view.index[p]!]!.text)) return [];
+  const frames: string[] = [];
+  for (let q = p + 1; q < view.index.length; q++) {
+    const m = PYBIND_FRAME.exec(lines[view.index[q]!]!.text);
+    if (!m) break;
+    frames.unshift(`  File "${m[1]}", line ${m[2]}, in ${m[3]}`);
+  }
+  return frames;
+}
+
+/** An exception a message carries after its own words (`… UNAVAILABLE state: Internal: AttributeError: module …`), from its class on. */
+const CARRIED_EXCEPTION = /(?<=^|\s)(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception): \S.*$/;
+
+/** The frames pybind11 wrote under the message at view positions `block` (pybindFrames), and the exception the message carries. */
+export function pybindTraceback(lines: readonly LogLine[], view: ProcessView, block: readonly number[]): [frames: string[], exception: string] {
+  const message = block.map((p) => lines[view.index[p]!]!.text).join(' ');
+  return [pybindFrames(lines, view, block[block.length - 1]!), CARRIED_EXCEPTION.exec(message)?.[0] ?? ''];
+}

@@ -19,4 +19,24 @@ describe('round 257 readings', () => {
     // a grammar that parsed, the request served, is not
     expect(category('llama_sampling_init: grammar parsed', 'print_timings: prompt eval time = 12.1 ms')).not.toBe('other');
   });
+
+  it("reads pybind11's frames under a Python error a C++ caller passed on (Triton's Python backend) as a traceback's frames", () => {
+    // pybind/pybind11 v3.0.4:include/pybind11/pytypes.h:660-695 (error_already_set::what(): "At:", then the frames from the deepest out)
+    const head = "error: creating server: Invalid argument - load failed for model 'm': version 1 is at UNAVAILABLE state: Internal: AttributeError: module 'triton.language' has no attribute 'constexpr_function'";
+    const importing = ['', 'At:', '  /usr/local/lib/python3.12/site-packages/triton_kernels/numerics_details/flexpoint.py(55): <module>', '  <frozen importlib._bootstrap>(488): _call_with_frames_removed', '  /usr/local/lib/python3.12/site-packages/triton_kernels/matmul_ogs.py(8): <module>'];
+    // raised by module-level code while the module was imported: versions that do not pair (the rule of a Python traceback's frames)
+    expect(category(head, ...importing)).toBe('import-error');
+    // raised inside a function, not at import, it is not
+    expect(category(head, '', 'At:', '  /opt/model.py(120): initialize', '  /opt/stub.py(30): main')).toBe('other');
+    // no "At:" block: the message alone
+    expect(category(head)).toBe('other');
+  });
+
+  it("reads a ZMQ socket that could not bind an address that is not this host's as a cause of its own", () => {
+    // zeromq/pyzmq v26.2.0:zmq/error.py:28-61 (ZMQError's text, strerror of its errno); glibc glibc-2.42:sysdeps/gnu/errlist.h:346 (EADDRNOTAVAIL)
+    const bind = ['Traceback (most recent call last):', '  File "/venv/lib/python3.12/site-packages/zmq/sugar/socket.py", line 320, in bind', '    super().bind(addr)', '  File "zmq/backend/cython/_zmq.py", line 190, in zmq.backend.cython._zmq._check_rc'];
+    expect(category(...bind, "zmq.error.ZMQError: Cannot assign requested address (addr='tcp://10.128.0.7:41257')")).toBe('other');
+    // a ZMQ error of a socket whose peer went away is still a wrapper of a failure told elsewhere
+    expect(category(...bind, 'zmq.error.ZMQError: Resource temporarily unavailable')).toBe('unknown');
+  });
 });
