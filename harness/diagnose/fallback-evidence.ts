@@ -14,7 +14,8 @@ import { cutRests, type LogLine } from './log-lines.ts';
  * 900/904, 35, 700, 710), the allocator's "out of memory", and transformers' refusal of a model
  * type it does not know (src/transformers/models/auto/configuration_auto.py, AutoConfig.from_pretrained:
  * "The checkpoint you are trying to load has model type `…` but Transformers does not recognize this
- * architecture", quoted whole in the corpus: unsupported-model/vllm-19793-qwen3-moe-transformers.log).
+ * architecture", quoted whole in the corpus: unsupported-model/vllm-19793-qwen3-moe-transformers.log), and PyTorch's gloo process group
+ * that could not connect its ranks ("Gloo connectFullMesh failed with …", category-evidence.ts, where its source is cited).
  */
 const FATAL_TEXTS: ReadonlyArray<[category: string, text: string]> = [
   ['no-kernel-image', 'no kernel image is available for execution on the device'],
@@ -27,6 +28,7 @@ const FATAL_TEXTS: ReadonlyArray<[category: string, text: string]> = [
   ['other', 'an illegal memory access was encountered'],
   ['other', 'device-side assert triggered'],
   ['unsupported-model', 'The checkpoint you are trying to load has model type'],
+  ['nccl', 'Gloo connectFullMesh failed with'],
 ];
 
 /** The shortest beginning of a fatal text taken as that text: enough to be more than a common word. */

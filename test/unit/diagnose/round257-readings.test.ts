@@ -39,4 +39,12 @@ describe('round 257 readings', () => {
     // a ZMQ error of a socket whose peer went away is still a wrapper of a failure told elsewhere
     expect(category(...bind, 'zmq.error.ZMQError: Resource temporarily unavailable')).toBe('unknown');
   });
+
+  it("reads PyTorch's gloo group that could not connect its ranks, its message cut, as the collective that failed", () => {
+    // pytorch/pytorch c194358a8ee425df52e5d940e34ba878d82d433c (ProcessGroupGloo: "Gloo connectFullMesh failed with …"), cut by a page
+    const frames = ['Traceback (most recent call last):', '  File "/x/torch/distributed/distributed_c10d.py", line 1953, in _new_process_group_helper', '    backend_class = ProcessGroupGloo('];
+    expect(category(...frames, 'RuntimeError: Gloo connectFullMesh fai')).toBe('nccl');
+    // a word of it alone is not enough
+    expect(category(...frames, 'RuntimeError: Gloo')).not.toBe('nccl');
+  });
 });
