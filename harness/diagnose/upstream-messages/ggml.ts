@@ -82,7 +82,7 @@ export const GGML_ABORT_LINE = /(?:^|[\s|])[^\s|]{0,300}\bggml[^\s:]{0,200}\.(?:
 /** The argument parser's two refusals (read as errors here and as `other` below). */
 const ARGUMENT_REFUSED = String.raw`^\s*error: invalid argument: \S|^\s*error while handling argument "[^"\n]{1,80}": \S`;
 export const LLAMACPP_ERROR_LINE = new RegExp(
-  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|^\s*parse: error parsing grammar: \S|\bllama_sampling_init: failed to parse grammar\b|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|^\s*llama_get_logits_ith: invalid\b`,
+  String.raw`^\s*gguf_init_from_file(?:_impl)?: \S|^\s*parse: error parsing grammar: \S|\bllama_sampling_init: failed to parse grammar\b|${ARGUMENT_REFUSED}|\bsend_error: task (?:id = \d+, error: |\d+ \| error = )\S|\bupdate_slots ?: failed to decode the batch, n_batch = \d+, ret = -?\d+|\bggml_backend_cuda_buffer_type_alloc_buffer: allocating [\d.]+ MiB on device \d+:|gml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size \d|^\s*llama_get_logits_ith: invalid\b`,
 );
 
 export const GGML_MESSAGES: readonly UpstreamMessage[] = [
@@ -308,6 +308,17 @@ export const GGML_MESSAGES: readonly UpstreamMessage[] = [
   // v0.5.7:convert/convert.go:197, the default of its switch on architectures[0])
   mdl('Ollama (convert): the model\'s architecture has no converter in this version', /\bunsupported architecture \\?"[\w.-]{0,60}(?:For[A-Z]\w{2,40}|Model)\\?"|\bError: unsupported architecture\b/,
     'Error: unsupported architecture "Gemma4ForConditionalGeneration"', `${OLLAMA}:convert/convert.go:328`),
+  // a request named a model the server does not have (never pulled, or misspelled): Ollama answers 404 with these words, which its
+  // clients print as the request's error (ollama-python's ResponseError, "… (status code: 404)"); before v0.2 the name was '%s'-quoted
+  // (v0.1.32:server/routes.go:198): the request's own error, of no category of its own
+  oth('Ollama: a request named a model the server does not have (not pulled)', /\bmodel ["'][^"'\n]{1,200}["'] not found, try pulling it first\b/,
+    'model "deepseek-r1:14b" not found, try pulling it first (status code: 404)', `${OLLAMA}:server/routes.go:2518`),
+  // ggml's CPU buffer type could not get the host memory it asked for (ggml_aligned_malloc returned NULL; the caller then fails, llama.cpp's
+  // KV cache "failed to allocate buffer for kv cache" after it): the host's memory, not a GPU's (the guide: host RAM exhausted is other;
+  // unslothai/llama.cpp 82bb48500a9a6b3374da2cf5811695369278e4d3:ggml/src/ggml-backend.cpp:2369, GGML_LOG_ERROR, no level written;
+  // read where a paste cut the line's first letter too)
+  oth("ggml: its CPU buffer could not be allocated (the host's memory: a smaller --ctx-size or model)", /gml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size \d+/,
+    'ggml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size 17179869216', '82bb48500a9a6b3374da2cf5811695369278e4d3:ggml/src/ggml-backend.cpp:2369'),
   // the scheduler's estimate of host memory (not the GPU's): the model does not fit in system RAM
   oth('Ollama: the model needs more system (host) memory than is available', /\bmodel requires more system memory \([\d.]+ [KMGT]?i?B\) than is available \([\d.]+ [KMGT]?i?B\)/,
     'model requires more system memory (23.4 GiB) than is available (15.2 GiB)', `${OLLAMA}:llm/server.go:1045`),

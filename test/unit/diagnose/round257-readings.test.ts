@@ -47,4 +47,29 @@ describe('round 257 readings', () => {
     // a word of it alone is not enough
     expect(category(...frames, 'RuntimeError: Gloo')).not.toBe('nccl');
   });
+
+  it("reads Ollama's answer to a request for a model it does not have as that request's error", () => {
+    // ollama/ollama v0.17.6:server/routes.go:2518 (404, "model %q not found, try pulling it first"); '%s'-quoted before v0.2
+    expect(category('* Running on local URL:  http://127.0.0.1:7788', 'ERROR    [agent] Result failed 1/3 times:', ' model "deepseek-r1:14b" not found, try pulling it first (status code: 404)')).toBe('other');
+    expect(category("[GIN] 2024/04/01 | 404 | POST /api/generate", "{\"error\":\"model 'llama3' not found, try pulling it first\"}")).toBe('other');
+  });
+
+  it("reads macOS's dynamic loader that cannot load a library a program links as a library that could not be loaded", () => {
+    // apple-oss-distributions/dyld dyld-1378:dyld/JustInTimeLoader.cpp:525
+    expect(category('dyld[18622]: Library not loaded: @rpath/libllama.dylib', '  Referenced from: <A6F7> /Users/u/bin/llama-server', "  Reason: tried: '/Users/runner/build/src/libllama.dylib' (no such file)")).toBe('import-error');
+  });
+
+  it("reads vLLM's CPU, XPU or TPU platform refusing the V0 engine as the backend refused for this configuration", () => {
+    // vllm-project/vllm 2e5d21378db8226b04bb76f3e7119a9ddd0239df (0.10.2):vllm/platforms/cpu.py:103 (and tpu.py:58, xpu.py:42)
+    expect(category('ERROR 09-05 06:01:06 [engine.py:467] ValueError: CPU backend only supports V1.')).toBe('backend-unsupported');
+    expect(category('ValueError: XPU backend only supports V1.')).toBe('backend-unsupported');
+  });
+
+  it("reads ggml's CPU buffer that could not be allocated as the host's memory, not the GPU's", () => {
+    // unslothai/llama.cpp 82bb48500a9a6b3374da2cf5811695369278e4d3:ggml/src/ggml-backend.cpp:2369; the KV cache's failure after it is its consequence
+    const after = ['llama_kv_cache_init: failed to allocate buffer for kv cache', 'llama_new_context_with_model: llama_kv_cache_init() failed for self-attention cache'];
+    expect(category('ggml_backend_cpu_buffer_type_alloc_buffer: failed to allocate buffer of size 17179869216', ...after)).toBe('other');
+    // the KV cache's buffer alone (a device's memory) stays oom
+    expect(category(...after)).toBe('oom');
+  });
 });

@@ -24,6 +24,9 @@ export const VLLM_SWEPT_0_10_MESSAGES: readonly UpstreamMessage[] = [
   // ── unsupported-model: a model or variant the engine cannot run ──
   mdl("vLLM: V1 engine supports only Whisper among encoder-decoder models", /Whisper\s+is\s+the\s+only\s+supported\s+encoder-decoder\s+model\./, "Whisper is the only supported encoder-decoder model.", `${V0_10_2}:vllm/v1/core/sched/scheduler.py:456`),
   // ── backend-unsupported: an attention backend, MoE kernel, quantization method or platform refusing this GPU or configuration ──
+  // (added after the sweep from a round-280 tuning log labelled so by its collector and blind: the attention backend selector of the CPU,
+  // XPU and TPU platforms refusing the V0 engine, VLLM_USE_V1=0 or a V0-only feature; also at tpu.py:58 and xpu.py:42)
+  bke("vLLM's CPU, XPU or TPU platform: its attention backend runs only under the V1 engine (V0 was asked for)", /\b(?:CPU|XPU|TPU) backend only supports V1\b/, 'ValueError: CPU backend only supports V1.', `${V0_10_2}:vllm/platforms/cpu.py:103`),
   bke("vLLM: TPU worker refuses non-attention KV cache spec (e.g. mamba) on this platform", /Unsupported\s+KV\s+cache\s+spec\s+'[^\n]{0,100}?'/, "Unsupported KV cache spec 'foo'", `${V0_10_2}:vllm/v1/worker/tpu_worker.py:184`),
   bke("vLLM: TPU platform refuses KV cache sharing across layers", /KV\s+cache\s+tensor\s+shared\s+by\s+multiple\s+layers\s+is\s+not\s+supported\s+in\s+TPU\./, "KV cache tensor shared by multiple layers is not supported in TPU.", `${V0_10_2}:vllm/v1/worker/tpu_model_runner.py:1627`),
   bke("vLLM: TPU platform refuses pooling models", /Pooling\s+is\s+not\s+supported\s+in\s+TPU\s+yet/, "Pooling is not supported in TPU yet", `${V0_10_2}:vllm/v1/worker/tpu_model_runner.py:382`),
