@@ -72,4 +72,12 @@ describe('round 257 readings', () => {
     // the KV cache's buffer alone (a device's memory) stays oom
     expect(category(...after)).toBe('oom');
   });
+
+  it("reads color-eyre's panic report (a Rust program's panic hook) as the failure its message names", () => {
+    // eyre-rs/eyre d33b9aa74b2338e6ed8deb51b7129792748dd998:color-eyre/src/config.rs:805-820
+    const report = ['⠙     0.081 s   Starting...The application panicked (crashed).', 'Message:  Failed to start llama-server <embedding> with command Command { std: "/media/x/llama-server" }: Permission denied (os error 13)', 'Location: crates/llama-cpp-server/src/supervisor.rs:84'];
+    expect(category(...report)).toBe('other');
+    // … and its message keeps the category it names
+    expect(category('The application panicked (crashed).', 'Message:  called `Result::unwrap()` on an `Err` value: CUDA error: out of memory', 'Location: src/main.rs:12')).toBe('oom');
+  });
 });
