@@ -373,9 +373,14 @@ export function isErrorLine(l: LogLine): boolean {
  * falling back to an ordinary CPU buffer (unslothai/llama.cpp d32676d77426540327835040d5d3279728f0b4c8:ggml/src/ggml-cuda/ggml-cuda.cu:1273-1298,
  * llama.cpp's as it carries it): the load goes on. Only for host memory it could not pin ("out of memory": cudaMallocHost's, the host's
  * page-locked memory, not the GPU's): a driver that fails every CUDA call (803, "system has unsupported display driver / cuda driver
- * combination") fails there first and names the cause of what fails after.
+ * combination") fails there first and names the cause of what fails after. And SGLang's watchdog, which once a scheduler hung past its
+ * timeout runs py-spy to dump the schedulers' stacks and logs at ERROR when it cannot ("Pyspy failed to dump PID <pid>. Error: <stderr>",
+ * py-spy not installed; "Pyspy failed (<cmd>). Error: …" and "All pyspy dump attempts failed for PID <pid>." since April 2026), then
+ * logs the watchdog's timeout and kills the process (sgl-project/sglang 3ebf066d131de7b2e0fdaa0c5b4c7c779dcf61c6:
+ * python/sglang/srt/utils/common.py:2339-2350 and utils/watchdog.py:149-156; 7607e4d18055766c45bc019dd354f20b1509e6e6:
+ * python/sglang/srt/utils/common.py:2464-2477, as BBuf/sglang carries them): a diagnostic of the hang, not its cause.
  */
-export const CAUGHT = /\bUnable to poll (?:the )?TPU GCE Metadata\b|^\s*Check failed with unknown exit code: -?\d+\.\s*$|, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b|^\s*ggml_cuda_host_malloc: failed to allocate [\d.]+ MiB of pinned memory: out of memory\b/;
+export const CAUGHT = /\bPyspy failed (?:to dump PID \d+|\([^()\n]{1,200}\))\. Error: |\bAll pyspy dump attempts failed for PID \d+|\bUnable to poll (?:the )?TPU GCE Metadata\b|^\s*Check failed with unknown exit code: -?\d+\.\s*$|, retrying \d+ of \d+\s*$|\bCannot use FA version \d+ is not supported due to\b|\bunable to create backend memory for type: \w+ id: \d+: |^\s+(?:CPU_PINNED_POOL|CPU_PINNED|GPU_POOL|GPU|CPU): (?:failed to allocate|no pinned memory pool)\b|^\s*ggml_cuda_host_malloc: failed to allocate [\d.]+ MiB of pinned memory: out of memory\b/;
 
 /**
  * An HTTP client's report of an error status of one class (client: 4xx, server: 5xx), in the words of the client that sent the request:

@@ -80,4 +80,12 @@ describe('round 257 readings', () => {
     // … and its message keeps the category it names
     expect(category('The application panicked (crashed).', 'Message:  called `Result::unwrap()` on an `Err` value: CUDA error: out of memory', 'Location: src/main.rs:12')).toBe('oom');
   });
+
+  it("reads SGLang's watchdog failing to dump stacks with py-spy as a diagnostic of the hang, not its cause", () => {
+    // sgl-project/sglang 3ebf066d131de7b2e0fdaa0c5b4c7c779dcf61c6:python/sglang/srt/utils/common.py:2350, utils/watchdog.py:149-156
+    const hang = ['[2025-06-26 07:25:31 DP4 TP4] Pyspy failed to dump PID 113688. Error: /bin/bash: line 1: py-spy: command not found', '', '[2025-06-26 07:25:31 DP4 TP4] Watchdog timeout (self.watchdog_timeout=300)'];
+    expect(category(...hang)).toBe('unknown');
+    // the newer words, the same
+    expect(category('[2026-05-01 10:00:00 TP0] Pyspy failed (py-spy dump --pid 42). Error: /bin/sh: 1: py-spy: not found', '[2026-05-01 10:00:00 TP0] All pyspy dump attempts failed for PID 42.', '[2026-05-01 10:00:00 TP0] Scheduler watchdog timeout (self.watchdog_timeout=300, self.soft=False)')).toBe('unknown');
+  });
 });
