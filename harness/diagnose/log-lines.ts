@@ -693,8 +693,11 @@ export const RETRACTED = /^(?:Decode out of memory happened|KV cache pool is ful
  * throughput (65d3b47f630f86262781702109b56d3290af39cf:python/sglang/srt/managers/scheduler_components/metrics_reporter.py:660,701)
  * and its prefill batches of requests (same commit, metrics_reporter.py:491: "Prefill batch, #new-seq: …";
  * older releases wrote "Prefill batch. #new-seq: …"), and its scheduler retracting requests of the running decode batch (RETRACTED).
+ * And vLLM V1's speculative-decoding metrics, "SpecDecoding metrics: … Drafted: N tokens …", which its stat logger writes only for an
+ * interval in which drafts were made and verified (`if not self.num_drafts: return`: 2a69949bdadf0e8942b7a1619b229cb475beef20:
+ * vllm/v1/spec_decode/metrics.py:74-76,101-110): the target and draft models ran requests, as the throughput line's tokens say.
  */
-const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/, RETRACTED];
+const SERVING = [/"(?:GET|POST|PUT|DELETE) \/\S* HTTP\/[\d.]+" 200\b/, /^Route: \/\S*, (?:Methods|Endpoint): /, /\bAvg prompt throughput: [\d.]+ tokens\/s/, /^Decode batch\b.*gen throughput \(token\/s\): [\d.]+/, /^Prefill batch\b.{0,12}#new-seq: \d+, #new-token: \d+/, RETRACTED, /\bSpecDecoding metrics: .*\bDrafted: [1-9]\d* tokens\b/];
 
 /** A line that says the server is up: its ready line, or a line that only a serving server writes. */
 export function isReadyLine(l: LogLine): boolean {

@@ -88,4 +88,11 @@ describe('round 257 readings', () => {
     // the newer words, the same
     expect(category('[2026-05-01 10:00:00 TP0] Pyspy failed (py-spy dump --pid 42). Error: /bin/sh: 1: py-spy: not found', '[2026-05-01 10:00:00 TP0] All pyspy dump attempts failed for PID 42.', '[2026-05-01 10:00:00 TP0] Scheduler watchdog timeout (self.watchdog_timeout=300, self.soft=False)')).toBe('unknown');
   });
+
+  it("reads vLLM's speculative-decoding metrics with drafts counted as the engine serving", () => {
+    // vllm-project/vllm 2a69949bdadf0e8942b7a1619b229cb475beef20:vllm/v1/spec_decode/metrics.py:74-76,101-110 (logged only when drafts were made)
+    expect(category('(APIServer pid=6485) INFO 08-05 20:20:43 [metrics.py:100] SpecDecoding metrics: Mean acceptance length: 1.00, Accepted throughput: 0.00 tokens/s, Drafted throughput: 1.23 tokens/s, Accepted: 0 tokens, Drafted: 495 tokens, Per-position acceptance rate: 0.000')).toBe('healthy');
+    // a failure after it, with nothing served since, still decides
+    expect(category('INFO 08-05 20:20:43 [metrics.py:100] SpecDecoding metrics: Mean acceptance length: 2.10, Accepted throughput: 3.00 tokens/s, Drafted throughput: 9.00 tokens/s, Accepted: 30 tokens, Drafted: 90 tokens', 'ERROR 08-05 20:21:00 [core.py:900] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
+  });
 });
