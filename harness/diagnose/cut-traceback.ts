@@ -66,6 +66,16 @@ const STEPS = [
     frame: new RegExp(String.raw`\bin ${DTYPE_CHECK}\b`),
     calls: new RegExp(String.raw`^\s+(?:[\w.]+\.)?${DTYPE_CHECK}\(`),
   },
+  // vLLM V0's check of the KV cache the profile left room for, whose raises are the cache too small for the GPU's memory: "No available
+  // memory for the cache blocks" and "The model's max seq len (N) is larger than the maximum number of tokens that can be stored in KV
+  // cache (M)" (and an attention-free model given blocks, a state no configuration reaches): jinhuang12/vllm
+  // 77f0d465d0a666b65dd877ec462f024a980dd55c:vllm/worker/worker.py:560-578, called at :318; vllm/worker/hpu_worker.py:448 the same;
+  // oom, the fix `gpu_memory_utilization` or `max_model_len` (labelled so by a round-292 tuning log's collector and blind reader)
+  {
+    rule: { category: 'oom', what: "vLLM's check that the KV cache the GPU's memory left holds a sequence (raise_if_cache_size_invalid)", re: /\braise_if_cache_size_invalid\b/, fatal: false },
+    frame: /\bin raise_if_cache_size_invalid\b/,
+    calls: /^\s+raise_if_cache_size_invalid\(/,
+  },
   // vLLM's pynccl wrapper checking what an NCCL call returned: its only raise is NCCL's own error, `raise RuntimeError(f"NCCL error:
   // {error_str}")` (Yuran-7/vllm-0.11 2665d4910d814b0affde789ac16e4d4a3bcb4da9:vllm/distributed/device_communicators/pynccl_wrapper.py:288-291;
   // jinhuang12/vllm 22f8d28697322f81fd8bf47790cce714e84ce859: the same at :370-373), and the call it checks is a ctypes call into libnccl

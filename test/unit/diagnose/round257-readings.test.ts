@@ -95,4 +95,18 @@ describe('round 257 readings', () => {
     // a failure after it, with nothing served since, still decides
     expect(category('INFO 08-05 20:20:43 [metrics.py:100] SpecDecoding metrics: Mean acceptance length: 2.10, Accepted throughput: 3.00 tokens/s, Drafted throughput: 9.00 tokens/s, Accepted: 30 tokens, Drafted: 90 tokens', 'ERROR 08-05 20:21:00 [core.py:900] torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB')).toBe('oom');
   });
+
+  it("reads std::terminate() called with no exception as the C++ failure it is, also after the server came up", () => {
+    // libstdc++'s verbose terminate handler (GCC 12.2, run here on a destroyed joinable std::thread); Triton's ErrorSignalHandler after it
+    // (triton-inference-server/server e1db8a603d863b1317ee859bdeea2be19959462e:src/triton_signal.cc:117-120)
+    expect(category('I1111 02:21:47.350037 1 grpc_server.cc:4117] Started GRPCInferenceService at 0.0.0.0:8001', 'I1111 02:21:47.350601 1 http_server.cc:2815] Started HTTPService at 0.0.0.0:8000', 'terminate called without an active exception', 'Signal (6) received.', ' 0# nvidia::inferenceserver::(anonymous namespace)::ErrorSignalHandler(int) at signal.cc:?')).toBe('other');
+  });
+
+  it("reads a traceback cut in vLLM V0's check of the KV cache's size as the cache too small for the GPU's memory", () => {
+    // jinhuang12/vllm 77f0d465d0a666b65dd877ec462f024a980dd55c:vllm/worker/worker.py:560-578 (its raises: no memory for the cache blocks, max seq len over the cache)
+    const frames = ['Traceback (most recent call last):', '  File "/usr/local/lib/python3.10/dist-packages/vllm/worker/worker.py", line 318, in initialize_cache', '    raise_if_cache_size_invalid(', '  File "/usr/local/lib/python3.10/dist-packages/vllm/worker/worker.py", line 571, in raise_if_cache_size_invalid'];
+    expect(category(...frames)).toBe('oom');
+    // a traceback cut in another step of the cache's start is not
+    expect(category('Traceback (most recent call last):', '  File "/x/vllm/worker/worker.py", line 300, in initialize_cache', '    self._init_cache_engine()')).toBe('unknown');
+  });
 });
