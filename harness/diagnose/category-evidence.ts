@@ -321,8 +321,11 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // `false and "NVCC compilation failed"` (:228; "NVCC PTX compilation failed" :240), `… and "NVRTC version should be >= 12.3"`
   // (:261). The fix is a newer or installed CUDA toolkit: ptx-toolchain (the labelling guide's last paragraph)
   rule('ptx-toolchain', "DeepGEMM's JIT asserted on the CUDA compiler (NVCC/NVRTC too old, missing, or its compilation failed)", /Assertion error \([^)]*deep_?gemm[^)]*\):.{0,200}?\b(?:nvcc|nvrtc)\w*\b/i, true),
-  // DeepGEMM's kernels exist for sm90/sm100 only: its own assertions on another GPU (deepseek-ai/DeepGEMM csrc/)
-  rule('backend-unsupported', 'a DeepGEMM kernel asserted (built for Hopper/Blackwell datacenter GPUs only)', /Assertion error \([^)]*deep_?gemm/i, true),
+  // DeepGEMM's kernels exist for sm90/sm100 only: its own assertions on another GPU (deepseek-ai/DeepGEMM csrc/), and its JIT's include
+  // parser failing to open the kernel source it named for this GPU's architecture, which the library does not ship ("Failed to open:
+  // …/deep_gemm/include/deep_gemm/impls/sm121_fp8_mqa_logits.cuh": 54e22612:csrc/jit/include_parser.hpp:69; deep_gemm/include/deep_gemm/
+  // impls/ holds sm90_*, sm100_* and smxx_* only)
+  rule('backend-unsupported', 'a DeepGEMM kernel asserted (built for Hopper/Blackwell datacenter GPUs only)', /Assertion error \([^)]*deep_?gemm|\bFailed to open: \S*\/deep_gemm\/impls\/sm\d+[a-z]?_\w+\.cuh\b/i, true),
   // an ImportError raised to refuse this GPU, device or platform (its words say what is not supported), not a module or
   // library that failed to load: TGI raises its refusals of a GPU for its attention kernels as ImportError —
   // "FlashAttention only supports Ampere GPUs or newer." (huggingface/text-generation-inference

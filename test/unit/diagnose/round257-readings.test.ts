@@ -109,4 +109,11 @@ describe('round 257 readings', () => {
     // a traceback cut in another step of the cache's start is not
     expect(category('Traceback (most recent call last):', '  File "/x/vllm/worker/worker.py", line 300, in initialize_cache', '    self._init_cache_engine()')).toBe('unknown');
   });
+
+  it("reads DeepGEMM's JIT failing to open the kernel source it named for this GPU's architecture as the library not built for this GPU", () => {
+    // deepseek-ai/DeepGEMM 54e22612409371d6364144b69086735beb54e98b:csrc/jit/include_parser.hpp:69 (impls/ ships sm90_*, sm100_* and smxx_* only)
+    expect(category('RuntimeError: Assertion error (include_parser.hpp:69):', 'Failed to open: /usr/local/lib/python3.12/dist-packages/vllm/third_party/deep_gemm/', 'include/deep_gemm/impls/sm121_fp8_mqa_logits.cuh')).toBe('backend-unsupported');
+    // a file of another library that could not be opened is not
+    expect(category('RuntimeError: Failed to open: /models/llama/tokenizer.model')).not.toBe('backend-unsupported');
+  });
 });
