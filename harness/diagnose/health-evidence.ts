@@ -497,7 +497,10 @@ const RATE = String.raw`(?!0(?:\.0*)?(?![\d.eE]))\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`
  * - vLLM's and SGLang's serving benchmarks' "Total generated tokens: N" (22f8d286…:vllm/benchmarks/serve.py:939, 65d3b47f…:python/sglang/bench_serving.py:1497)
  * - TensorRT-LLM's python benchmark (benchmarks/python/benchmark.py), its report of a configuration once its runs were timed: "[BENCHMARK]
  *   model_name … latency(ms) 4409.291 … tokens_per_sec 1857.9 …", batch × output length over the latency (NVIDIA/TensorRT-LLM
- *   118b3d7e7bab720d8ea9cd95338da60f7512c93a:benchmarks/python/gpt_benchmark.py, GPTBenchmark.report: `'[BENCHMARK] ' + " ".join(kv_pairs)`)
+ *   118b3d7e7bab720d8ea9cd95338da60f7512c93a:benchmarks/python/gpt_benchmark.py, GPTBenchmark.report: `'[BENCHMARK] ' + " ".join(kv_pairs)`);
+ *   and its C++ gptSessionBenchmark of 2023, "[BENCHMARK] batch_size 1 input_length 20 output_length 20 latency(ms) 432.51", printed once
+ *   GptSession::generate returned for every warm-up and timed run (a failed run throws out of the loop before it: AlessioNetti/TensorRT-LLM
+ *   027cd518e3b63809a5c5799187991e7f1164fb12:benchmarks/cpp/gptSessionBenchmark.cpp:100-135, TensorRT-LLM's as it carries it)
  * - vllm.rs (guoqingbao/vllm.rs, xinfer): its engine's step once a prefill batch ran, "Prefilling 1 seq(s) [2]: 11931 total tokens in 0.60s
  *   (19984.92 tokens/s, cache included)", logged only when the batch took time (1b00e2717dd552159cbe742b96171c9dbebf3659:src/core/engine.rs:1089-1091,
  *   `crate::log_info!("Prefilling {} seq(s) {:?}: {} total tokens in {:.2}s ({:.2} tokens/s{})", …)` under `if max_time > 0.0`)
@@ -536,6 +539,7 @@ const RUN_RESULT = new RegExp(
     // their own, where a terminal cut the row right before the test's cell)
     String.raw`(?:\| +|^\s*)(?:pp ?\d+|tg ?\d+|pp\d+\+tg\d+)(?: @ d\d+)? +\| +${RATE} ± [\d.]+ +\|$`,
     String.raw`^\[BENCHMARK\] .*\btokens_per_sec ${RATE}\b`,
+    String.raw`^\[BENCHMARK\] batch_size \d+ input_length \d+ output_length [1-9]\d* latency\(ms\) ${RATE}$`,
     // KoboldCpp's --benchmark, printed once generate() returned: "GenerationSpeed: 3.76T/s", the tokens generated over their time
     // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4313-4337, under "Benchmark Completed - v… Results:")
     String.raw`^GenerationSpeed: ${RATE}T\/s$`,

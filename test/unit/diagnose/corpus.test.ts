@@ -95,8 +95,11 @@ describe('classifier on the tuning part of the corpus', () => {
     // parser's DEBUG "delta_text: …" while it streams, a parser's debug output with the request's outcome not shown; since round 254:
     // vLLM-Omni's "[AsyncOrchestrator] Entering scheduling loop" and a LoRA adapter loaded for a request, an orchestrator's lines whose
     // source was not read; since round 261: vineyard's DEBUG records of a KV cache updated while vLLM serves, an add-on's debug output;
-    // since round 265: a benchmark script's own table of runs ("run-1 wall= 7.26s ttft= 13ms toks=1000"), the server's output not shown)
-    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(24);
+    // since round 265: a benchmark script's own table of runs ("run-1 wall= 7.26s ttft= 13ms toks=1000"), the server's output not shown;
+    // since round 280: LM Studio's own lines ("[LM STUDIO SERVER] Success! HTTP server listening on port 1234", "Accumulated N tokens"),
+    // a closed application's words no source was read for; since round 284: an offline script's own print of EAGLE-3's acceptance
+    // ("mean acceptance length: 3.57"), the engine's output not shown)
+    expect(report.healthyCalledUnknown.length).toBeLessThanOrEqual(26);
   });
 
   it('gives every failure evidence lines that exist in the log', () => {

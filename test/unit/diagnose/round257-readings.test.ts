@@ -116,4 +116,11 @@ describe('round 257 readings', () => {
     // a file of another library that could not be opened is not
     expect(category('RuntimeError: Failed to open: /models/llama/tokenizer.model')).not.toBe('backend-unsupported');
   });
+
+  it("reads TensorRT-LLM's C++ session benchmark's result as the model having run", () => {
+    // AlessioNetti/TensorRT-LLM 027cd518e3b63809a5c5799187991e7f1164fb12:benchmarks/cpp/gptSessionBenchmark.cpp:100-135
+    expect(category('Benchmarking done. Iteration: 139, duration: 60.12 sec.', '[BENCHMARK] batch_size 1 input_length 20 output_length 20 latency(ms) 432.51')).toBe('healthy');
+    // a latency of nothing generated is not
+    expect(category('[BENCHMARK] batch_size 1 input_length 20 output_length 0 latency(ms) 0.00')).toBe('unknown');
+  });
 });
