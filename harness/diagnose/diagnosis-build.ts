@@ -8,6 +8,7 @@ import type { ProcessView } from './processes.ts';
 import type { Failure } from './root-cause.ts';
 import { blockStart } from './signature-match.ts';
 import { FRAME_RULES } from './category-evidence.ts';
+import { pybindFrames } from './traceback-close.ts';
 import { CAUSED_BY } from './unlevelled-errors.ts';
 import { guessCategory, regionTokens, type FallbackGuess, type FallbackModel } from './fallback-model.ts';
 
@@ -74,11 +75,14 @@ function deciding(lines: readonly LogLine[], f: Failure, re: RegExp): number[] {
   return [];
 }
 
-/** The last frame of the failure's traceback that a frame rule read (the step it was raised through). */
+/**
+ * The last frame of the failure's traceback that a frame rule read (the step it was raised through), or the innermost of pybind11's
+ * frames under its message that it read (traceback-close.ts, pybindFrames).
+ */
 function decidingFrame(lines: readonly LogLine[], f: Failure, re: RegExp): number | null {
   const pos = Math.max(0, f.view.index.indexOf(f.index));
   const trace = f.view.index.slice(blockStart(lines, f.view, pos), pos);
-  return trace.filter((i) => re.test(lines[i]!.text)).pop() ?? null;
+  return trace.filter((i) => re.test(lines[i]!.text)).pop() ?? pybindFrames(lines, f.view, pos).findLast((p) => re.test(p.text))?.index ?? null;
 }
 
 export function fromFailure(lines: readonly LogLine[], f: Failure, model: FallbackModel | null = null): Diagnosis {

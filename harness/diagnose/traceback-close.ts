@@ -64,15 +64,17 @@ const PYBIND_FRAME = /^\s+(\S[^()]*)\((\d+)\): ([\w<>.]+)\s*$/;
  * v3.0.4:include/pybind11/pytypes.h:660-695; Triton Inference Server's Python backend and its vLLM backend pass it on as a model's
  * load error), in a Python traceback's form and order (the innermost last), so that they are read as a traceback's frames are.
  */
-function pybindFrames(lines: readonly LogLine[], view: ProcessView, pos: number): string[] {
+export function pybindFrames(lines: readonly LogLine[], view: ProcessView, pos: number): { index: number; text: string }[] {
+  // (the blank line and "At:" before them, a page or an evidence list may have dropped either; the message's own rows a terminal cut first)
   let p = pos + 1;
-  while (p < view.index.length && p <= pos + 3 && !PYBIND_AT.test(lines[view.index[p]!]!.text)) p++;
-  if (p >= view.index.length || !PYBIND_AT.test(lines[view.index[p]!]!.text)) return [];
-  const frames: string[] = [];
-  for (let q = p + 1; q < view.index.length; q++) {
+  while (p < view.index.length && lines[view.index[p]!]!.cont && !PYBIND_FRAME.test(lines[view.index[p]!]!.text)) p++;
+  while (p < view.index.length && p <= pos + 2 && lines[view.index[p]!]!.text.trim() === '') p++;
+  if (p < view.index.length && PYBIND_AT.test(lines[view.index[p]!]!.text)) p++;
+  const frames: { index: number; text: string }[] = [];
+  for (let q = p; q < view.index.length; q++) {
     const m = PYBIND_FRAME.exec(lines[view.index[q]!]!.text);
     if (!m) break;
-    frames.unshift(`  File "${m[1]}", line ${m[2]}, in ${m[3]}`);
+    frames.unshift({ index: view.index[q]!, text: `  File "${m[1]}", line ${m[2]}, in ${m[3]}` });
   }
   return frames;
 }
@@ -83,5 +85,5 @@ const CARRIED_EXCEPTION = /(?<=^|\s)(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exceptio
 /** The frames pybind11 wrote under the message at view positions `block` (pybindFrames), and the exception the message carries. */
 export function pybindTraceback(lines: readonly LogLine[], view: ProcessView, block: readonly number[]): [frames: string[], exception: string] {
   const message = block.map((p) => lines[view.index[p]!]!.text).join(' ');
-  return [pybindFrames(lines, view, block[block.length - 1]!), CARRIED_EXCEPTION.exec(message)?.[0] ?? ''];
+  return [pybindFrames(lines, view, block[0]!).map((f) => f.text), CARRIED_EXCEPTION.exec(message)?.[0] ?? ''];
 }

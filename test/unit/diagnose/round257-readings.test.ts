@@ -1,6 +1,7 @@
 // Readings made in the thirty-second session from tuning logs, each general and with its source in the reader it tests.
 import { describe, expect, it } from 'vitest';
 import { category } from '../../support/classify-lines.ts';
+import { classifyLog } from '../../../harness/diagnose/classify.ts';
 
 describe('round 257 readings', () => {
   it('reads an exception line under a traceback a paste stripped of its indentation as the exception, whatever its class is called', () => {
@@ -26,6 +27,9 @@ describe('round 257 readings', () => {
     const importing = ['', 'At:', '  /usr/local/lib/python3.12/site-packages/triton_kernels/numerics_details/flexpoint.py(55): <module>', '  <frozen importlib._bootstrap>(488): _call_with_frames_removed', '  /usr/local/lib/python3.12/site-packages/triton_kernels/matmul_ogs.py(8): <module>'];
     // raised by module-level code while the module was imported: versions that do not pair (the rule of a Python traceback's frames)
     expect(category(head, ...importing)).toBe('import-error');
+    // … with the frame that decided shown as evidence, and read from the message and that frame alone
+    expect(classifyLog([head, ...importing].join('\n')).evidence.map((e) => e.text)).toContain(importing[2]);
+    expect(category(head, importing[2]!)).toBe('import-error');
     // raised inside a function, not at import, it is not
     expect(category(head, '', 'At:', '  /opt/model.py(120): initialize', '  /opt/stub.py(30): main')).toBe('other');
     // no "At:" block: the message alone
@@ -77,6 +81,8 @@ describe('round 257 readings', () => {
     // eyre-rs/eyre d33b9aa74b2338e6ed8deb51b7129792748dd998:color-eyre/src/config.rs:805-820
     const report = ['⠙     0.081 s   Starting...The application panicked (crashed).', 'Message:  Failed to start llama-server <embedding> with command Command { std: "/media/x/llama-server" }: Permission denied (os error 13)', 'Location: crates/llama-cpp-server/src/supervisor.rs:84'];
     expect(category(...report)).toBe('other');
+    // … also under docker's timestamps, where its rows read as one line a terminal cut
+    expect(category(...report.map((l) => `2024-11-02T10:00:00.000000000Z ${l}`))).toBe('other');
     // … and its message keeps the category it names
     expect(category('The application panicked (crashed).', 'Message:  called `Result::unwrap()` on an `Err` value: CUDA error: out of memory', 'Location: src/main.rs:12')).toBe('oom');
   });
