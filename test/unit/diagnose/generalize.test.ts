@@ -461,9 +461,10 @@ describe('readings of the labelling guide: causes shown by what surrounds a fail
   it("a traceback cut right after the statement that raises its exception: the statement's own words say what was raised", () => {
     const h = '(RayWorkerWrapper pid=7, ip=10.0.0.2) ERROR 04-17 15:11:18 [worker_base.py:620] ';
     const log = (src: string, ...after: string[]): string =>
-      [`${h}Traceback (most recent call last):`, `${h}  File "/v/worker/worker.py", line 540, in raise_if_cache_size_invalid`, `${h}    ${src}`, ...after].join('\n');
+      [`${h}Traceback (most recent call last):`, `${h}  File "/v/worker/worker.py", line 540, in _check_cache_config`, `${h}    ${src}`, ...after].join('\n');
     expect(classifyLog(log('raise ValueError("No available memory for the cache blocks. "'))).toMatchObject({ category: 'oom', confidence: 'generic', evidence: [{ line: 2 }, { line: 3 }] });
-    // words that name no category: the cause is still not in the log
+    // words that name no category: the cause is still not in the log (in a function of no single category: vLLM's own
+    // raise_if_cache_size_invalid raises only the cache too small, read as oom from its frame, cut-traceback.ts)
     expect(classifyLog(log('raise ValueError(f"Invalid value for argument {name}: {value}"')).category).toBe('unknown');
     // a call, not a raise, names nothing it raised
     expect(classifyLog(log('self._check_memory("No available memory for the cache blocks")')).category).toBe('unknown');
