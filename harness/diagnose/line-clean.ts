@@ -106,11 +106,8 @@ const PREFIXES: RegExp[] = [
   /^\s*\[\d\d\/\d\d\/\d{4}-\d\d:\d\d:\d\d\]\s?/, // TensorRT-LLM: [06/10/2025-02:50:21]
 ];
 
-/**
- * vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `, also where a paste cut
- * the line inside the location (`ERROR 01-28 22:58:15 engine.py:`): a header with no message, not a line that names something.
- */
-const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+|$)(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?|\[?[\w./-]+\.py:\d*$)?/;
+/** vLLM's logger header: `ERROR 07-07 15:19:51 [core.py:515] ` or the older `INFO 12-25 12:06:02 file.py:123] `. */
+const VLLM_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\s+(?:\d{4}-)?\d\d-\d\d\s+\d\d:\d\d:\d\d(?:\.\d+)?(?:\s+|$)(?:\[?[\w./-]+(?::\d+)?\]\s?|core\.py[^\]]*\]\s?)?/;
 /** Python logging default / SGLang header: `ERROR:root:`, `WARNING:sglang…:`, `INFO: `. */
 const PY_HEADER = /^\s*(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):(?:[\w.]*:)?\s?/;
 /** A bracketed level (NIM's Python logging `[INFO] `, `[WARNING] `; lighteval's padded `[    INFO]: `). */
