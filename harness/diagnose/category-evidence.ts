@@ -139,7 +139,10 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   rule('ptx-toolchain', 'CUDA error 222 (PTX from a newer toolkit)', withCodes(/cudaErrorUnsupportedPtxVersion|CUDA_ERROR_UNSUPPORTED_PTX_VERSION|unsupported toolchain/i, 'ptx-toolchain', [222]), true),
   // (ptxas exiting with an error, as Python's CalledProcessError names it: "Command '%s' returned non-zero exit status %d", the command
   // a list, `['/…/bin/ptxas', …]`, or a shell string, `'/usr/local/cuda/bin/ptxas -lineinfo -v --gpu-name=sm_87 …'`)
-  rule('ptx-toolchain', 'ptxas / PTX JIT failure', withCodes(/ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?sm_\d+a?'? is not defined for option|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |\bptx(?: input)?, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) (?:ptxas|nvcc)\b|\b(?:ptxas|nvcc)(?:\.exe)?:? (?:was )?not found|\bbin\/ptxas(?:['"]|\s).{0,600}returned non-zero exit status/i, 'ptx-toolchain', [218, 221]), true),
+  // (nvcc too old for the GPU asked for: CUDA 13.0's nvcc here says "nvcc fatal   : Unsupported gpu architecture 'compute_12'"; older
+  // ones "Value 'compute_86' is not defined for option 'gpu-architecture'", and "Value 'native'" before `-arch=native` (CUDA 11.6) —
+  // as llamafile 0.x prints them building ggml-cuda for this GPU, then goes on without it)
+  rule('ptx-toolchain', 'ptxas / PTX JIT failure', withCodes(/ptxas (?:fatal|error)|PTXASError|cudaErrorInvalidPtx|CUDA_ERROR_INVALID_PTX|PTX JIT compil\w+ failed|Value '?(?:sm|compute)_\d+[af]?'? is not defined for option|Value 'native' is not defined for option 'gpu-architecture'|nvcc fatal\s*: Unsupported gpu architecture|Unsupported gpu architecture 'compute_\d+|Unsupported \.(?:version|target) |\bptx(?: input)?, line \d+; (?:fatal|error)|invalid value for --gpu-architecture|(?:cannot|can't|could not|unable to) (?:find|locate) (?:ptxas|nvcc)\b|\b(?:ptxas|nvcc)(?:\.exe)?:? (?:was )?not found|\bbin\/ptxas(?:['"]|\s).{0,600}returned non-zero exit status/i, 'ptx-toolchain', [218, 221]), true),
   // … and Triton's own words when the ptxas it runs exits with an error: "`ptxas` failed with error code <returncode>", "`ptxas` raised
   // SIGSEGV" (make_cubin, triton-lang/triton 00526b7b43179a5003957e18fab1969e83ce4715:third_party/nvidia/backend/compiler.py; raised as a
   // RuntimeError with ": \n<log>" in the 2.x/3.0 releases, a PTXASError since), the log after it often empty (a ptxas that could not run)
@@ -252,8 +255,26 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // (the dynamic loader not finding the driver's libcuda.so.1 for a program linked against it, "<program>: error while loading shared
   // libraries: libcuda.so.1: cannot open shared object file: No such file or directory" (ld.so's "error while loading shared libraries"
   // and "cannot open shared object file", strings of glibc 2.36's ld-linux-x86-64.so.2 on this machine): read by the library's name, so
-  // also where a paste cut the reason off; another library's is import-error below)
-  rule('driver-mismatch', 'no usable GPU or driver', withCodes(/cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: cannot open shared object file|\berror while loading shared libraries: libcuda\.so(?:\.\d+)*:|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady/i, 'driver-mismatch', [46, 100, 802]), true),
+  // also where a paste cut the reason off; another library's is import-error below; and the loader refusing the driver's libcuda.so.1
+  // as no library at all, an empty or foreign file in its place ("file too short", "invalid ELF header", "wrong ELF class": bminor/glibc
+  // 04e750e75b73957cf1c791535a3f4319534a52fc:elf/dl-load.c:1594,1628,2179-2180), as vLLM's import of vllm._C reports it: the driver is unusable)
+  // (Docker's daemon with no device driver registered for a GPU request, the NVIDIA container toolkit missing or not configured:
+  // "could not select device driver \"<driver>\" with capabilities: [[gpu]]" (docker v23, harness-community/docker-v23
+  // c32dea6dfc33d10252c5af409e4d24a42187ea93:daemon/errors.go:83-89, incompatibleDeviceRequest); Debian's Docker 20.10.24 on this
+  // machine answers `docker run --gpus all` with it): the container never starts with the GPU
+  // (NGC images' entrypoint check of the GPUs' compute capability: "ERROR: Detected <name> GPU, which is not supported by this container"
+  // for a GPU below the lowest SM the image is built for, then "ERROR: No supported GPU(s) detected to run this container" when no GPU is;
+  // it goes on to exec the server, so it decides only when nothing after it does: root-cause.ts, DRIVER_CHECK)
+  rule('backend-unsupported', "the image's CUDA build does not support this GPU's compute capability (NGC entrypoint's SM check)", /\bGPU, which is not supported by this container\b|\bNo supported GPU\(s\) detected to run this container\b/),
+  // (llamafile's GPU module found no GPU it can use, with layers asked for it: "fatal error: --n-gpu-layers 35 was passed but no gpus were
+  // found", then exit(1) (Mozilla-Ocho/llamafile 0.6:llamafile/gpu.c:66); its later builds warn and fall back to the CPU instead)
+  rule('driver-mismatch', "llamafile found no GPU it can use though layers were asked for it", /\bfatal error: --n-gpu-layers \d+ was passed but no gpus were found\b/, true),
+  // (rocBLAS has no Tensile kernel library for this GPU's architecture: "rocBLAS error: Cannot read <dir>/TensileLibrary.dat: No such file or
+  // directory for GPU arch : gfx1036", then the list of the architectures it has, and abort: ROCm/rocBLAS
+  // b520bc83fa67045bed4544f33ba83ce3a7c39c44:library/src/tensile_host.cpp:822-823): the library was not built for this GPU
+  rule('no-kernel-image', "rocBLAS has no kernel library for this GPU's architecture (Tensile)", /\bCannot read \S+TensileLibrary\w*\.(?:dat|yaml): .{1,80} for GPU arch : gfx\w+/, true),
+  rule('driver-mismatch', 'Docker has no device driver for the GPU request (the NVIDIA container toolkit missing)', /\bcould not select device driver "[^"]*" with capabilities: \[\[gpu\]\]/, true),
+  rule('driver-mismatch', 'no usable GPU or driver', withCodes(/cudaErrorNoDevice|NVIDIA Driver was not detected|no CUDA-capable device is detected|No (?:CUDA|HIP) GPUs are available|Found no NVIDIA driver|Torch not compiled with CUDA enabled|CUDA unknown error - this may be due to an incorrectly set up environment|NVIDIA driver on your system is too old|Unexpected error from cudaGetDeviceCount|nvidia-container-cli: (?:requirement|initialization) error|\bnvml error\b|NVML Shared Library Not Found|\bdriver not loaded\b|cannot find -lcuda\b|unsatisfied condition: cuda|please update your driver to a newer version|NVML_ERROR|Failed to initialize NVML|\blibcuda\.so(?:\.\d+)*: (?:cannot open shared object file|file too short|invalid ELF header|wrong ELF class)|\berror while loading shared libraries: libcuda\.so(?:\.\d+)*:|CUDA driver initialization failed|system not yet initialized|cudaErrorSystemNotReady/i, 'driver-mismatch', [46, 100, 802]), true),
   rule('driver-mismatch', 'the driver is older than what the CUDA build needs', /\bdriver\b.{0,60}(?:too old|older than|outdated|insufficient|(?:is )?not (?:compatible|recent enough|new enough))|(?:newer|more recent|update[ds]?|upgrade[ds]?) (?:your |the )?(?:NVIDIA |CUDA |GPU |display )?driver\b/i),
   // SGLang's KV-cache capacity profiled below zero: the memory left after the weights is less than the part kept back for the rest,
   // and it raises "Not enough memory" on it next (BBuf/sglang f18a8fddd4182c9802f62f406d50978cf4b11b96:python/sglang/srt/model_executor/
@@ -513,8 +534,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
 export const FRAME_RULES: readonly GenericRule[] = [
   // transformers' CONFIG_MAPPING[model_type] raises KeyError for a model type it does not know (newer
   // versions turn it into "does not recognize this architecture"): huggingface/transformers
-  // 001002320fa0:src/transformers/models/auto/configuration_auto.py (AutoConfig.from_pretrained, `except KeyError`)
-  { ...rule('unsupported-model', "a model type transformers' auto classes do not know", /transformers\/models\/auto\/(?:configuration|modeling|tokenization)_auto\.py/), exception: /^\s*KeyError: ['"][\w.-]+['"]\s*$/ },
+  // 001002320fa0:src/transformers/models/auto/configuration_auto.py (AutoConfig.from_pretrained, `except KeyError`); the key's closing
+  // quote may be cut off with the rest of a paste (`KeyError: 'mlla`)
+  { ...rule('unsupported-model', "a model type transformers' auto classes do not know", /transformers\/models\/auto\/(?:configuration|modeling|tokenization)_auto\.py/), exception: /^\s*KeyError: ['"][\w.-]+['"]?\s*$/ },
   // … and what they raise themselves is about the model type too: "Unrecognized model", "does not recognize this
   // architecture" (a ValueError whose words a terminal may have cut), raised by the auto module's own frame
   { ...rule('unsupported-model', "raised by transformers' auto classes (a model type they do not know)", /transformers\/models\/auto\/(?:configuration|modeling|tokenization)_auto\.py/), exception: /^\s*ValueError\b/, lastFrame: true },

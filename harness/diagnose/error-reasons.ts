@@ -66,10 +66,23 @@ const GIVES_REASON = new RegExp(`${GIVES_REASON_WORDS.source}|${SGLANG_DP_DROPPE
 export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: number, w: LogLine, pieces: readonly string[]): { traceback: number | null } | null {
   const readings = joinedReadings(pieces);
   const gives = readings.some((t) => GIVES_REASON.test(t));
-  if (isErrorLine(w)) return gives || readings.some((t) => VALIDATION_ERRORS.test(t)) ? { traceback: null } : null;
+  if (isErrorLine(w)) return gives || readings.some((t) => VALIDATION_ERRORS.test(t)) || raisedByC10(lines, view, pos) ? { traceback: null } : null;
   if (lines[view.index[pos]!]!.level !== null || !gives) return null;
   const next = view.index.slice(pos + 1, pos + 6).find((i) => !lines[i]!.cont && lines[i]!.text.trim() !== '');
   return next !== undefined && TRACEBACK_HEAD.test(lines[next]!.text) ? { traceback: next } : null;
+}
+
+/**
+ * PyTorch's C++ error (c10::Error, a TORCH_CHECK that failed) as a logger writes its what(): the message, then "Exception raised from
+ * <function> at <file>:<line> (most recent call first):" and the C++ frames (pytorch/pytorch 178be9b434aa4f28cff4221b8496f18dbf3cdc7a:
+ * c10/util/Logging.cpp:81-87, Error::Error(SourceLocation, msg)); torch_npu logs an operator's failure so: "[rank0]:[E623 13:46:28…
+ * compiler_depend.ts:429] ReshapeAndCacheOperation setup failed!" over "Exception raised from OperationSetup at …". The message is the
+ * exception's, whatever its words.
+ */
+const C10_RAISED = /^\s*Exception raised from \S.{0,300} at \S+:\d+ \(most recent call first\):\s*$/;
+function raisedByC10(lines: readonly LogLine[], view: ProcessView, pos: number): boolean {
+  const next = view.index.slice(pos + 1, pos + 3).find((i) => lines[i]!.text.trim() !== ''); // (the message's next line, read as its rest or not)
+  return next !== undefined && C10_RAISED.test(lines[next]!.text);
 }
 
 /**
@@ -79,9 +92,11 @@ export function reasonGiven(lines: readonly LogLine[], view: ProcessView, pos: n
  * v3.0.0:server/text_generation_server/server.py:283, interceptor.py:27), text-generation-webui's "Failed to load the model."
  * (oobabooga/text-generation-webui 1dcde41d:modules/ui_model_menu.py:228). When that traceback is cut before its exception, the
  * message does not hold the cause (the labelling guide, rule 4): the traceback's exception would have. (A logger's name may lead it,
- * "text_generation_launcher: …", or its name and level, "infinity_emb ERROR: …", or what a terminal left of that name on the line it cut.)
+ * "text_generation_launcher: …", or its name and level, "infinity_emb ERROR: …", or what a terminal left of that name on the line it cut;
+ * or the function's name and "error:" as llama.cpp's examples write it, "main: error: unable to load model": ikawrakow/ik_llama.cpp
+ * 8337e4cd3861406fc04e0854b1409cd1b027fbc9:examples/main/main.cpp:224, `"%s: error: unable to load model\n", __func__`.)
  */
-const NAMES_NOTHING = /^\s*(?:[\w.-]+(?: (?:ERROR|CRITICAL|FATAL))?:\s+)?(?=[^:'"`\d[\]{}()=/\\<>|]*$)(?=.*\b(?:fail(?:ed|ure|s)?|errors?|exceptions?|errored|crash(?:ed)?)\b)\s*(?:\S+\s+){0,7}\S+\s*$/i;
+const NAMES_NOTHING = /^\s*(?:[\w.-]+(?: (?:ERROR|CRITICAL|FATAL))?:\s+)?(?:error:\s+(?=unable\b))?(?=[^:'"`\d[\]{}()=/\\<>|]*$)(?=.*\b(?:fail(?:ed|ure|s)?|errors?|exceptions?|errored|crash(?:ed)?|unable)\b)\s*(?:\S+\s+){0,7}\S+\s*$/i;
 
 /**
  * Whether an error's message (its lines) names nothing but that something failed (NAMES_NOTHING). Rich's RichHandler ends a record's first
@@ -92,6 +107,16 @@ export function namesNothing(texts: readonly string[]): boolean {
   return NAMES_NOTHING.test(texts.join(' ').replace(RICH_PATH, ''));
 }
 const RICH_PATH = /\s{3,}[\w.-]+\.py:\d+\s*$/;
+
+/**
+ * An error line that names nothing but that something failed (namesNothing), after an unlevelled line of its process that named a
+ * failure (`hint`): that line came first and is the cause (the labelling guide, rule 1). llama.cpp logs its own errors with no level
+ * (LLAMA_LOG_ERROR: "llama_new_context_with_model: V cache quantization requires flash_attn", ik_llama.cpp
+ * 8337e4cd3861406fc04e0854b1409cd1b027fbc9:src/llama.cpp:8021), then its example's "main: error: unable to load model".
+ */
+export function namedBefore<F extends { index: number; sig: unknown; generic: unknown; block: readonly number[] }>(lines: readonly LogLine[], view: ProcessView, failure: F, hint: F | null): F {
+  return hint && hint.index < failure.index && !failure.sig && !failure.generic && namesNothing(failure.block.map((p) => lines[view.index[p]!]!.text)) ? hint : failure;
+}
 
 /**
  * pydantic's ValidationError as a logger writes it (`logger.error(f"Error in engine context: {e}")`): its str, "2 validation errors for

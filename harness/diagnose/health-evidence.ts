@@ -544,6 +544,10 @@ const RUN_RESULT = new RegExp(
     // (LostRuins/koboldcpp 2da346a5ff2cfd1debac59066553d45d098e95a4:koboldcpp.py:4313-4337, under "Benchmark Completed - v… Results:")
     String.raw`^GenerationSpeed: ${RATE}T\/s$`,
     String.raw`^Prefilling \d+ seq\(s\) \[[\d, ]*\]: [1-9]\d* total tokens in [\d.]+s \(${RATE} tokens\/s`,
+    // TensorRT Edge-LLM's llm_inference once every batched request ran, all of them successful (N/N; "*** K BATCHED REQUESTS FAILED ***"
+    // logged after it when some failed): NVIDIA/TensorRT-Edge-LLM 3ca6c82335d7a57c25b6dc6fa30b3b271921f746:examples/llm/llm_inference.cpp,
+    // `LOG_INFO("Processing complete: %zu/%zu batched requests successful", …)` after the benchmark loop
+    String.raw`\bProcessing complete: (?<edgeOk>[1-9]\d*)\/\k<edgeOk> batched requests successful\s*$`,
   ].join('|'),
 );
 
@@ -700,8 +704,10 @@ const KINDS: ReadonlyArray<[HealthKind, RegExp]> = [
   // llama/llama.cpp/src/llama-kv-cache.cpp:176-191); not its size 0.00, the dummy buffer of the no_alloc fit that allocates nothing)
   // (whisper.cpp's decoder self-attention cache, allocated on its first backend, the GPU's where one is used: "whisper_init_state: kv self size
   // =    2.62 MB", logged once whisper_kv_cache_init returned true; when it fails whisper_init_state logs the error and returns null:
-  // ggml-org/whisper.cpp v1.9.3:src/whisper.cpp:3397-3409)
-  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|^whisper_init_state: kv self size += +(?!0\.00 )\d+\.\d+ MB\b|\[BlockManager\] max_block_count = [1-9]\d*|^max cached tokens: [1-9]\d*\s*$|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
+  // ggml-org/whisper.cpp v1.9.3:src/whisper.cpp:3397-3409; llama.cpp's own of 2023 in the same words, logged once kv_cache_init returned true,
+  // "llama_init_from_file: kv self size  = 1024.00 MB" (ggml-org/llama.cpp 92549202659fc23ba9fec5e688227d0da9b06b40:llama.cpp:2564-2573, as
+  // unslothai/llama.cpp carries its history) and from 2023-09 "llama_new_context_with_model: kv self size  = … MiB" (bcc0eb45's parent:llama.cpp:8981-8989))
+  ['sized', /\bKV buffer size = +(?!0\.00 )\d+\.\d+ MiB\b|^(?:whisper_init_state|llama_init_from_file|llama_new_context_with_model): kv self size += +(?!0\.00 )\d+\.\d+ Mi?B\b|\[BlockManager\] max_block_count = [1-9]\d*|^max cached tokens: [1-9]\d*\s*$|#\s*(?:GPU|cuda|TPU|HPU) blocks: \d+|\bnum_gpu_blocks is: \d+|\bMaximum concurrency for [\d,]+ tokens per request|\bKV Cache is allocated\b|\bGPU KV cache size: [\d,]+ tokens|\bAllocated [\d.]+ [GM]i?B for max tokens in paged KV cache\b|\bNumber of blocks in KV cache primary pool: [1-9]\d*/i],
   ['sized', ENGINE_SIZED],
   ['success', GENERIC_SUCCESS],
   ['success', ENGINE_SUCCESS],

@@ -9,6 +9,10 @@ import { loggedAtError } from './unlevelled-errors.ts';
 const CARRIERS: RegExp[] = [
   /^\s*>\s?/, // markdown quote of a pasted log
   /^\s*\S{3,5} {1,2}\d{1,2} \d\d:\d\d:\d\d (?:[\w.-]+ )?[\w.-]+\[\d+\]:(?:\s|$)/, // journald / syslog: `Aug 18 14:15:04 host python3[1]: `, also without its host (`Sep 24 22:07:36 ollama[424410]: `), and alone on a blank line, its space trimmed
+  // the CRI log format of a Kubernetes node's container logs (/var/log/pods, read without kubectl): an RFC 3339 time with its zone, the
+  // stream, P or F (a partial line or the full one), then the line (kubernetes/kubernetes pkg/kubelet/kuberuntime/logs/logs.go, parseCRILog:
+  // "2016-10-06T00:17:09.669794203Z stderr F log content 2", as the code index's copies of it quote the format; no commit at hand)
+  /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) (?:stdout|stderr) [PF] /,
   /^\s*\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?(?: |\s+(?=\S)|$)/, // docker --timestamps: one space, then the line as written (its indentation kept)
   /^\s*\[pod\/[^\]\s]+\](?:\s|$)/, // kubectl logs --prefix: `[pod/vllm-7d9f8c6b5-x2x9z/vllm] ` (alone on an empty line, its space trimmed by a paste)
   /^\s*[a-z0-9]{8,24}\[(?:info|error|warn|warning|debug)\]/, // RunPod's console: the worker's id glued to the stream's tag, `datgo1t12vudsh[info]`, the line's indentation kept
@@ -91,6 +95,12 @@ const PREFIXES: RegExp[] = [
   /^\s*[│|]\s?/, // box-drawing frames and `docker compose` column separators
   /^\s*\*\*/, // bold marks around pasted lines
   /^\s*`(?!``)/, // an inline-code mark in front of a pasted line: `ValueError: …`
+  // progress dots another writer left on the line before a record's header, written without a newline (`....[rank0]:[E623 …] …`,
+  // `.INFO 06-23 13:45:34 [executor_base.py:113] …`, as an Ascend NPU's start prints them): not the record's
+  /^\.{1,200}(?=\[|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\b)/,
+  // a code fence with the log's first line on the same row, as a paste opens its block: ```(Worker_TP1 pid=4) ERROR … (a language's
+  // name, the fence's own info string, has no space: ```python stays a fence, log-lines.ts FENCE)
+  /^\s*(?:```|~~~)(?=\S*\s+\S)/,
   /^\s*[\w-]*\.py:\d+\]\s/, // the tail of a logger header that a terminal cut: `r_utils.py:236] `
   // a markdown bullet in front of a pasted line; not a shell's trace of a command (SHELL_TRACE), which keeps its mark
   new RegExp(String.raw`^\s*(?:[-*] |\+ (?!${TRACED_COMMAND}))(?=\S)`),

@@ -309,8 +309,14 @@ export const COMMAND_NOT_FOUND = /^\s*[\w./~-]{1,200}: (?:line \d+: )?[^\s:]{1,2
  *   its `ERROR: ` level.
  * - tini, the init many images run as their entrypoint, that could not exec the program it was given: `[FATAL tini (7)] exec
  *   /app/entrypoint.sh failed: No such file or directory` (krallin/tini v0.19.0:src/tini.c:216, PRINT_FATAL at :29).
+ * - pydantic's rendering of a validator's ValueError under a ValidationError, `Value error, <message> [type=value_error, …]`
+ *   (ErrorType::ValueError's template "Value error, {error}", pydantic/pydantic-core c009b0004ea955d874790ee2d0a88164f313c23a:
+ *   src/errors/types.rs), read also where a paste begins at it (vLLM's config classes are pydantic dataclasses)
+ * - PRRTE, the runtime Open MPI 5 launches its ranks through (TensorRT-LLM's MPI workers), logging an error it returned: `[worker:15806]
+ *   PRTE ERROR: Bad parameter in file base/odls_base_default_fns.c at line 962` (openpmix/prrte 52d5e4bb1fb6dab9c46636a797605b9629581cd6:
+ *   src/util/error.h:32-38, PRTE_ERROR_LOG: `pmix_output(0, "PRTE ERROR: %s in file %s at line %d", …)`, pmix_output's `[host:pid] ` before it)
  */
-const RUNTIME_FAILURE_LINE = new RegExp(String.raw`^\s*Check failed: \S|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|` + COMMAND_NOT_FOUND.source);
+const RUNTIME_FAILURE_LINE = new RegExp(String.raw`^\s*Check failed: \S|^\s*Value error, \S|^\s*(?:\[[\w.-]+:\d+\] )?PRTE ERROR: \S.{0,200} in file \S+ at line \d+\s*$|^\s*panic: \S|^\s*\[FATAL tini \(\d+\)\] exec \S+ failed: \S|^\s*(?:×|error:) No solution found when resolving\b|` + COMMAND_NOT_FOUND.source);
 /** An exception named inside a line that carries no logger level (prose, a table, a cut line, `inline code`). */
 const INLINE_EXCEPTION = /(?:^|[\s:'"(`“‘«])[A-Za-z]*(?:Error|Exception)(?:\([^()]{0,200}\))?: \S/;
 /**
@@ -424,6 +430,17 @@ const WRAPPERS: RegExp[] = [
   // <reason>`), then at INFO "failed to load '<model>'" alone (triton-inference-server/core 05295b706ae45796a7c9e3b2a58c19afd23f0054:
   // src/model_repository_manager/model_lifecycle.cc:765, ModelLifeCycle::OnLoadFinal, LOG_INFO; the version's error at :630)
   TRITON_LOAD_FAILED,
+  // vLLM's model registry catching any exception of loading or inspecting a model's class (its module's import, the subprocess that
+  // inspects it) and logging it with its traceback after these words (2a69949bdadf0e8942b7a1619b229cb475beef20:vllm/model_executor/models/
+  // registry.py:868-883, `except Exception: logger.exception("Error in inspecting model architecture '%s'", model_arch)`): the traceback's
+  // exception is the failure, whatever it is; the words name none
+  /\bError in (?:loading|inspecting) model architecture '[\w.-]{1,80}'/,
+  // a child program that ended by a signal, told only by its return code: Python's returncode is -N for a child a signal N ended
+  // ("A negative value -N indicates that the child was terminated by signal N (POSIX only)": docs.python.org/3/library/subprocess.html,
+  // Popen.returncode), and torch-neuronx raises with it alone, "RuntimeError: neuronx-cc failed
+  // with -9" (torch_neuronx/xla_impl/trace.py:232, `raise RuntimeError(f'neuronx-cc failed with {status}')`, as a log's own frame shows
+  // it): the program was killed (the OOM killer's SIGKILL, most often) and said nothing the log holds
+  /\bfailed with -\d{1,2}\s*$/,
   // … and any "initialization failed" that gives no reason of its own (TensorRT-LLM's bare "Executor initialization failed",
   // SGLang's "Initialization failed. warmup error: <traceback>", vLLM's "WorkerProc initialization failed due to an exception
   // in a background process"); not one that says, after a comma or colon, why what it names failed: PyTorch's "CUDA driver

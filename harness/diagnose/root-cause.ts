@@ -7,7 +7,7 @@ import { exitsAfterMessage, FRAME_LINE, FRAME_RULES, frameEvidence, messageEvide
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
-import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
+import { ASYNCIO_CONTEXT, CAUGHT_REFUSAL, caughtBySycl, ignoredEnd, lineAfterRests, namedBefore, namesNothing, reasonGiven, printedAndGoneOn } from './error-reasons.ts';
 import { closesTraceback, cutAtLogEnd, EXCEPTION_SHAPE, pybindTraceback, relayedTraceback } from './traceback-close.ts';
 import { CAUGHT, completesCutClass, FRAME_AT, withRest, IGNORED_HEAD, isCrashLine, isErrorLevel, isKilledLine, isErrorLine, isExceptionLine, relaysFailure, isStartFailedLine, isWrapperLine, joinedReadings, type LogLine } from './log-lines.ts';
 import { CHAINED, MODEL_FAILED_WITH, RUNNER_TERMINATED } from './wrapper-words.ts';
@@ -395,7 +395,7 @@ function scan(lines: readonly LogLine[], view: ProcessView, sigs: readonly Compi
       p = Math.max(p, failure.block.at(-1)!);
       continue;
     }
-    if (failure) return { f: { ...f, failure }, pos: p };
+    if (failure) return { f: { ...f, failure: closes ? failure : namedBefore(lines, view, failure, f.hint) }, pos: p };
     if (mode === 'error' || isCrashLine(l)) f.errorLine ??= i;
     else if (f.hint === null && l.level === null && !l.cont) f.hint = judgeHint(lines, view, p);
   }
@@ -443,8 +443,12 @@ function messageCause(lines: readonly LogLine[], view: ProcessView, sigs: readon
  * 68, 87; NGC's other images share the entrypoint): the CUDA runtime may still work on that driver (minor-version
  * compatibility), so the engine's own failure after it, if it names one, is the cause; the check is the cause only when
  * nothing after it names one (the labelling guide, rule 6: a warning that a driver is too old decides when nothing else does).
+ * Its check of the GPUs' compute capability likewise, which echoes "ERROR: Detected <name> GPU, which is not supported by this
+ * container" for a GPU below the image's lowest SM (MINSMVER, 52 in the script of 2018-2023 the code index holds, an entrypoint.d
+ * check of NGC's images), then "ERROR: No supported GPU(s) detected to run this container", and goes on: Triton then loads its
+ * models on the CPU.
  */
-export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b/;
+export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b|\bGPU, which is not supported by this container|No supported GPU\(s\) detected to run this container/; // (its lines read joined: "…containerNo supported …")
 
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
@@ -520,8 +524,12 @@ export function readProcess(lines: readonly LogLine[], view: ProcessView, sigs: 
  * read so also where its logger header was lost. And OpenCompass's model conversion for an accelerator that leaves a model type it
  * cannot convert as it was, "Unsupported model type <class …>, will keep the original model." (open-compass/opencompass
  * b9c0991bf3507af44035e0d4ebb09bfcc1db8aa5:opencompass/utils/run.py, change_accelerator: `acc_model = model` after the warning).
+ * And transformers' caution when a checkpoint's config is read by a config class of another model type, "You are using a model of type
+ * siglip to instantiate a model of type . This is not supported for all configurations of models and can yield errors.", a
+ * logger.warning and then the config made all the same (huggingface/transformers 40a493c7ed4f:src/transformers/configuration_utils.py:
+ * 563-568, as mklasby/transformers carries it): read so also where its logger header was lost.
  */
-export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b|, will keep the original model\b|^libibverbs: Warning: couldn't load driver\b/i;
+export const GOES_ON = /\b(?:fall(?:s|ing)? ?back|(?<!\benable )retry(?:ing)?\b|ignor(?:e|es|ed|ing)\b|skipp(?:ed|ing)\b|will not be (?:available|used)|(?:is|are|been|be) disabled|disabling\b|(?<!\bprofiled value -\d+\. Use the profiled value )instead\b|continu(?:e|es|ing) (?:without|with)\b)|[;,] (?:now )?setting [\w.]+ ?= ?\w|[;,] (?:the |this )?[\w-]+(?: [\w-]+)? (?:is|are) (?:not available|unavailable)(?:\.|\s*$)|[;,] [\w-]+(?: [\w-]+)? disabled\.?\s*$|#retracted_reqs: |\. For distributed inference, please install Ray\b|^Import error msg: No module named 'intel_extension_for_pytorch'|\b(?:TPU|XPU|ROCm|CPU) platform is not available because\b|\bBlocksparse is not available: the current GPU does not expose Tensor cores\b|\bCannot use FlashAttention-2 backend (?:for|because)\b|, will keep the original model\b|^libibverbs: Warning: couldn't load driver\b|\bThis is not supported for all configurations of models and can yield errors\b/i;
 
 function judgeWeak(lines: readonly LogLine[], view: ProcessView, pos: number, sigs: readonly CompiledSignature[]): Failure | null {
   const l = lines[view.index[pos]!]!;

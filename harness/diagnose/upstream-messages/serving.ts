@@ -18,7 +18,7 @@
 // Also Hugging Face's text-embeddings-inference (huggingface/text-embeddings-inference, v1.9.3), whose router ends a failed start
 // with anyhow's "Error: Could not create backend", its causes after "Caused by:" (root-cause.ts reads them as the message).
 // Interpolations are bounded wildcards.
-import { bke, cap, imp, mdl, nki, oth, type UpstreamMessage } from './types.ts';
+import { bke, cap, imp, mdl, nki, oom, oth, type UpstreamMessage } from './types.ts';
 
 const TGI = 'v3.3.7';
 const TS = 'v0.12.0';
@@ -125,6 +125,15 @@ export const SERVING_MESSAGES: readonly UpstreamMessage[] = [
   // libraries of the version the wheel was built for is the fix): v4.8.1:src/cuda/cublas_stub.cc:67, nccl_stub.cc:38, mpi_stub.cc:35
   imp('CTranslate2 (OpenNMT/CTranslate2): a CUDA library it loads on first use (cuBLAS, NCCL, MPI) is missing or cannot be loaded', /\bLibrary [\w.+-]{1,80}\.(?:so(?:\.\d+)*|dll) is not found or cannot be loaded\b/,
     'RuntimeError: Library libcublas.so.11 is not found or cannot be loaded', 'v4.8.1:src/cuda/cublas_stub.cc:67'),
+  // a compute type the device cannot run efficiently is refused at the model's load unless the type was inferred from the weights (then it
+  // falls back to float32 with a warning): float16 on a GPU without FP16 tensor cores (Pascal and older) or on the CPU, bfloat16 below
+  // compute capability 8.0, int8 where no int8 GEMM backend exists (v4.8.1:src/types.cc:151-154, unsupported_compute_type; mayiuse_float16 :111-122)
+  bke('CTranslate2 (OpenNMT/CTranslate2): the compute type asked for is refused for this device (float16 below FP16 tensor cores, bfloat16 below SM 8.0)', /\bRequested [\w]{1,20} compute type, but the target device or backend do not support efficient [\w]{1,20} computation\b/,
+    'ValueError: Requested float16 compute type, but the target device or backend do not support efficient float16 computation.', 'v4.8.1:src/types.cc:152'),
+  // ---- ExLlamaV2 (turboderp/exllamav2, the loader of TabbyAPI and text-generation-webui) ----
+  // load_autosplit fills each GPU in turn with the model's modules and its cache and raises once the last GPU is full (v0.2.7:exllamav2/model.py:654)
+  oom('ExLlamaV2 (turboderp/exllamav2): the model and its cache do not fit the GPUs (autosplit ran out of devices)', /\bInsufficient VRAM for model and cache\b/,
+    'RuntimeError: Insufficient VRAM for model and cache', 'v0.2.7:exllamav2/model.py:654'),
   // ---- Dynamo's Rust engines (ai-dynamo/dynamo, dynamo-run out=vllm / out=sglang, 2025-04) ----
   // its engine imports the Python engine module through pyo3 and panics with the import's own error after these words: the module did
   // not load (zifeng175mo/dynamo, a fork carrying ai-dynamo/dynamo's history, ccba2c8a0fad52c3ec734b0f7575e50e4175299e: lib/engines/vllm/src/worker.rs:247,

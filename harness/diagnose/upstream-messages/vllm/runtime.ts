@@ -129,13 +129,6 @@ export const VLLM_RUNTIME_MESSAGES: readonly UpstreamMessage[] = [
     source: `${V0_19_0}:vllm/model_executor/layers/quantization/compressed_tensors/compressed_tensors_moe.py:1876`,
   },
 
-  {
-    category: 'import-error',
-    what: "vLLM: the model registry could not load or inspect a model class (importing its module failed; logged with the traceback, then \"failed to be inspected\")",
-    re: /Error in (?:loading|inspecting) model architecture '[\w.-]{1,80}'/i,
-    example: "Error in inspecting model architecture 'LlamaForCausalLM'",
-    source: `${V0_19_0}:vllm/model_executor/models/registry.py:882`,
-  },
 
   // ── unsupported-model: this engine (or its Transformers backend) does not support this model ──
   // the V1 engine's oracle with VLLM_USE_V1=1 set, refusing a model V1 did not run yet (Mamba, encoder-decoder): the feature it names is
