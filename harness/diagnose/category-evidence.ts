@@ -61,6 +61,25 @@ const REFUSED = String.raw`(?:not (?:yet |currently )?supported|not (?:yet |curr
 const rule = (category: string, what: string, re: RegExp, fatal = false): GenericRule => ({ category, what, re, fatal });
 
 /**
+ * NGC images' entrypoint check of the GPUs' compute capability: "ERROR: Detected <name> GPU, which is not supported by this container"
+ * for a GPU below the image's lowest SM (MINSMVER, 52 in the entrypoint.d script of 2018-2023 the code index holds), then "ERROR: No
+ * supported GPU(s) detected to run this container" when no GPU is; then it goes on (Triton loads its models on the CPU). No word
+ * boundary after "container": the check's two lines are also read joined ("…containerNo supported …").
+ */
+export const NGC_SM_CHECK = /\bGPU, which is not supported by this container|No supported GPU\(s\) detected to run this container/;
+
+/**
+ * The driver check of NVIDIA's container entrypoint: "ERROR: This container was built for NVIDIA Driver Release 595.58
+ * or later, but / version 580.159.03 was detected and compatibility mode is UNAVAILABLE." The script echoes it, sleeps
+ * two seconds and then execs the engine all the same (triton-inference-server/server v2.10.0:nvidia_entrypoint.sh:64-65,
+ * 68, 87; NGC's other images share the entrypoint): the CUDA runtime may still work on that driver (minor-version
+ * compatibility), so the engine's own failure after it, if it names one, is the cause; the check is the cause only when
+ * nothing after it names one (the labelling guide, rule 6: a warning that a driver is too old decides when nothing else does).
+ * Its check of the GPUs' compute capability likewise (NGC_SM_CHECK). Read by root-cause.ts's scan and classify.ts.
+ */
+export const DRIVER_CHECK = new RegExp(String.raw`\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b|${NGC_SM_CHECK.source}`);
+
+/**
  * cudaError_t values of a category printed by their number (upstream-messages/cuda.ts, CUDA_ERROR_CODES, each with its line in
  * driver_types.h): after "CUDA error" in any of its spellings ("Cuda Error: 222", "cudaError 35", "CUDA error code=209", ggml's "CUDA
  * error 98 at …"), and the numbers marked bare also after "error" or "error code" alone. `codes`: those of the category this rule reads.
@@ -262,10 +281,9 @@ export const MESSAGE_RULES: readonly GenericRule[] = [
   // "could not select device driver \"<driver>\" with capabilities: [[gpu]]" (docker v23, harness-community/docker-v23
   // c32dea6dfc33d10252c5af409e4d24a42187ea93:daemon/errors.go:83-89, incompatibleDeviceRequest); Debian's Docker 20.10.24 on this
   // machine answers `docker run --gpus all` with it): the container never starts with the GPU
-  // (NGC images' entrypoint check of the GPUs' compute capability: "ERROR: Detected <name> GPU, which is not supported by this container"
-  // for a GPU below the lowest SM the image is built for, then "ERROR: No supported GPU(s) detected to run this container" when no GPU is;
-  // it goes on to exec the server, so it decides only when nothing after it does: root-cause.ts, DRIVER_CHECK)
-  rule('backend-unsupported', "the image's CUDA build does not support this GPU's compute capability (NGC entrypoint's SM check)", /\bGPU, which is not supported by this container\b|\bNo supported GPU\(s\) detected to run this container\b/),
+  // (NGC images' entrypoint check of the GPUs' compute capability, NGC_SM_CHECK below: it goes on to exec the server, so it decides only
+  // when nothing after it does, as part of DRIVER_CHECK)
+  rule('backend-unsupported', "the image's CUDA build does not support this GPU's compute capability (NGC entrypoint's SM check)", NGC_SM_CHECK),
   // (llamafile's GPU module found no GPU it can use, with layers asked for it: "fatal error: --n-gpu-layers 35 was passed but no gpus were
   // found", then exit(1) (Mozilla-Ocho/llamafile 0.6:llamafile/gpu.c:66); its later builds warn and fall back to the CPU instead)
   rule('driver-mismatch', "llamafile found no GPU it can use though layers were asked for it", /\bfatal error: --n-gpu-layers \d+ was passed but no gpus were found\b/, true),

@@ -16,7 +16,8 @@ import { isErrorLevel, isExitedLine, isKilledLine, isReadyLine, isShutdownLine, 
 import { survived } from './served-through.ts';
 import { joinCutFrames } from './line-joins.ts';
 import { untangle, viewAt } from './processes.ts';
-import { DRIVER_CHECK, earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
+import { earliest, explainsBefore, readProcess, textOf, type Failure, type ProcessFindings } from './root-cause.ts';
+import { DRIVER_CHECK } from './category-evidence.ts';
 import { importBehindFailure, importFailureBefore, importLogged } from './import-failure.ts';
 import { CAUGHT_REFUSAL } from './error-reasons.ts';
 import { fromFailure as diagnose, healthy, importBehindModel, importFailed, noSignOfHealth, requestRefused, rootCauseMissing, type MissingWhy } from './diagnosis-build.ts';

@@ -3,7 +3,7 @@
 // of all processes is the cause — vLLM's "See root cause above". Wrapper errors only point at it;
 // a wrapper that quotes the worker's error ("Worker failed with error '…'") is read for that error.
 // Warnings never decide while something failed; a repeated error counts once. Pure.
-import { exitsAfterMessage, FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
+import { DRIVER_CHECK, exitsAfterMessage, FRAME_LINE, FRAME_RULES, frameEvidence, messageEvidence, TORCH_COMPILE, type GenericRule } from './category-evidence.ts';
 import type { CompiledSignature } from './knowledge-base.ts';
 import { captureOpenAt, cutMessageEvidence, NAMES_OWN_FAILURE, RAISED_IN_CAPTURE } from './fallback-evidence.ts';
 import { crashWithStack } from './crash-stack.ts';
@@ -231,7 +231,8 @@ function judge(lines: readonly LogLine[], view: ProcessView, block: number[], si
   if (!generic && mode !== 'line') generic = cutMessageEvidence(texts.join(''));
   // (the exception read with the rest a terminal cut off it: `KeyError: 'mll` + `ama'`; or pybind11's frames under a message, with the
   // exception it carries: "… Internal: AttributeError: module 'x' has no attribute 'y'")
-  if (!generic && mode !== 'line') generic = (mode === 'exception' ? frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!))) : null) ?? frameEvidence(...pybindTraceback(lines, view, block));
+  if (!generic && mode === 'exception') generic = frameEvidence(framesBefore(lines, view, block[0]!), textOf(lines, view, cutBlock(lines, view, block[0]!)));
+  if (!generic && mode !== 'line') generic = frameEvidence(...pybindTraceback(lines, view, block));
   if (!generic && mode === 'exception' && /^\s*AssertionError\s*$/.test(texts.join(''))) {
     const asserted = assertedSupport(lines, view, block[0]!);
     if (asserted) return { index, view, block: [...asserted, ...block], sig: null, generic: ASSERTED_SUPPORT };
@@ -436,19 +437,6 @@ function messageCause(lines: readonly LogLine[], view: ProcessView, sigs: readon
   return said && !said.sig && !said.generic && ((hint && hint.index < said.index) || namesNothing(said.block.map((p) => lines[view.index[p]!]!.text))) ? null : said;
 }
 
-/**
- * The driver check of NVIDIA's container entrypoint: "ERROR: This container was built for NVIDIA Driver Release 595.58
- * or later, but / version 580.159.03 was detected and compatibility mode is UNAVAILABLE." The script echoes it, sleeps
- * two seconds and then execs the engine all the same (triton-inference-server/server v2.10.0:nvidia_entrypoint.sh:64-65,
- * 68, 87; NGC's other images share the entrypoint): the CUDA runtime may still work on that driver (minor-version
- * compatibility), so the engine's own failure after it, if it names one, is the cause; the check is the cause only when
- * nothing after it names one (the labelling guide, rule 6: a warning that a driver is too old decides when nothing else does).
- * Its check of the GPUs' compute capability likewise, which echoes "ERROR: Detected <name> GPU, which is not supported by this
- * container" for a GPU below the image's lowest SM (MINSMVER, 52 in the script of 2018-2023 the code index holds, an entrypoint.d
- * check of NGC's images), then "ERROR: No supported GPU(s) detected to run this container", and goes on: Triton then loads its
- * models on the CPU.
- */
-export const DRIVER_CHECK = /\bThis container was built for NVIDIA Driver Release\b|\bwas detected and compatibility mode is UNAVAILABLE\b|\bGPU, which is not supported by this container|No supported GPU\(s\) detected to run this container/; // (its lines read joined: "…containerNo supported …")
 
 
 const HANDLING = /During handling of the above exception, another exception occurred/;
